@@ -1,0 +1,38 @@
+"""trialproof: check the numbers articles quote from clinical trials against the FDA label.
+
+The public API is small: load sources and articles, extract measurements, verify claims.
+Everything else in the package is private.
+"""
+
+from extractors.articles import load_article
+from extractors.extract import extract
+from extractors.ingest import load_source, source_from_text
+from extractors.records import (
+    Alternative,
+    Article,
+    Claim,
+    ExtractReport,
+    Flag,
+    InputError,
+    Measurement,
+    Source,
+    VerifyReport,
+)
+from extractors.verify import verify
+
+__all__ = [
+    "Alternative",
+    "Article",
+    "Claim",
+    "ExtractReport",
+    "Flag",
+    "InputError",
+    "Measurement",
+    "Source",
+    "VerifyReport",
+    "extract",
+    "load_article",
+    "load_source",
+    "source_from_text",
+    "verify",
+]

@@ -1,0 +1,138 @@
+"""The typed, immutable records every part of trialproof passes around.
+
+Every number carries its provenance: the raw characters it was read from and their
+character span in the text of the source (or article) it came from, so any screen can
+highlight it and any reviewer can check it. ``None`` always means "not found" —
+never 0 or NaN.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+Confidence = Literal["high", "medium", "low"]
+Verdict = Literal["supported", "contradicted", "overgeneralized", "unverifiable"]
+Span = tuple[int, int]
+
+VERDICTS: tuple[Verdict, ...] = ("supported", "contradicted", "overgeneralized", "unverifiable")
+
+
+class InputError(Exception):
+    """Input that cannot be read: names the file and the problem in one line."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A consistency or ambiguity finding attached to a measurement or a claim."""
+
+    check: str  # a check id, e.g. "ci_excludes_estimate", "ambiguous_split"
+    severity: Severity  # error: the numbers cannot all be right; warning: worth a look
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """Another reading of an ambiguous cell, and why it lost (or could not be ruled out)."""
+
+    value: float | None
+    ci_low: float | None
+    ci_high: float | None
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One label document reduced to the text that every measurement span indexes into."""
+
+    id: str
+    path: str
+    kind: str  # openfda-json | spl-xml | html | text
+    drug: str | None
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """One number a label states about a trial endpoint, with where it came from."""
+
+    source: str
+    statistic: str  # n, median, hr, rate, p, events, or, rr, mean, …
+    value: float | None  # None when qualifier says not reached / not estimable
+    raw: str  # the source characters the value was read from, e.g. "0. 39"
+    span: Span  # offsets of ``raw`` in the source text
+    trial: str | None = None
+    nct: str | None = None
+    endpoint: str | None = None  # PFS, OS, ORR, DOR, … (upper-case code)
+    population: str | None = None  # None for the overall / ITT population
+    arm: str | None = None  # for between-arm statistics: the experimental arm
+    comparator: str | None = None  # for between-arm statistics: the control arm
+    qualifier: str | None = None  # "NR", "NE", "<", "≤", …
+    ci_low: float | None = None
+    ci_high: float | None = None
+    ci_level: float | None = None
+    ci_span: Span | None = None
+    unit: str | None = None  # months, weeks, %, patients, …
+    confidence: Confidence = "high"
+    alternatives: tuple[Alternative, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    table: str | None = None  # "Table 9" when read from a table
+    row: str | None = None  # the row label as printed
+    column: str | None = None  # the column header as printed
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article reduced to plain text, with the sections it is divided into."""
+
+    path: str
+    title: str
+    text: str
+    sections: tuple[tuple[str, Span], ...] = ()  # (heading, span of the section body)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One asserted number (or one qualitative scope statement) in an article, with its verdict."""
+
+    text: str  # the sentence or clause that asserts it
+    span: Span  # the sentence in article.text
+    value_span: Span | None  # the number itself; None for qualitative claims
+    value: float | None
+    statistic: str | None = None
+    endpoint: str | None = None
+    arm: str | None = None
+    population: str | None = None
+    trial: str | None = None
+    unit: str | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    section: str | None = None  # the heading of the section the claim is in
+    cites: tuple[str, ...] = ()
+    verdict: Verdict = "unverifiable"
+    kind: str | None = None  # wrong_value, swapped_arms, population_extrapolation, …
+    evidence: Measurement | None = None
+    explanation: str = ""
+    flags: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractReport:
+    sources: tuple[Source, ...]
+    measurements: tuple[Measurement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyReport:
+    article: Article
+    sources: tuple[Source, ...]
+    measurements: tuple[Measurement, ...]
+    claims: tuple[Claim, ...]
+    summary: dict[str, int] = field(default_factory=dict)
