@@ -4,9 +4,9 @@ The public API is small: load sources and articles, extract measurements, verify
 Everything else in the package is private.
 """
 
-from extractors.articles import load_article
+from extractors.articles import article_from_bytes, load_article
 from extractors.extract import extract
-from extractors.ingest import load_source, source_from_text
+from extractors.ingest import load_source, source_from_bytes
 from extractors.records import (
     Alternative,
     Article,
@@ -30,9 +30,10 @@ __all__ = [
     "Measurement",
     "Source",
     "VerifyReport",
+    "article_from_bytes",
     "extract",
     "load_article",
     "load_source",
-    "source_from_text",
+    "source_from_bytes",
     "verify",
 ]

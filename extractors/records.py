@@ -78,7 +78,9 @@ class Measurement:
     ci_low: float | None = None
     ci_high: float | None = None
     ci_level: float | None = None
-    ci_span: Span | None = None
+    ci_span: Span | None = None  # offsets of the whole CI text, e.g. "(0.26,0.48)"
+    ci_low_raw: str | None = None  # the bounds as printed, for rounding-aware checks
+    ci_high_raw: str | None = None
     unit: str | None = None  # months, weeks, %, patients, …
     confidence: Confidence = "high"
     alternatives: tuple[Alternative, ...] = ()
