@@ -1,0 +1,147 @@
+"""Every pattern trialproof reads label text with, built from named pieces.
+
+Each pattern has a real label example above it. Patterns are compiled once with
+``regex.VERBOSE``; other modules import them from here and write none of their own
+for label text.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_FLAGS = regex.VERBOSE | regex.IGNORECASE
+
+# A dash as labels print it: hyphen, en dash, em dash, minus sign.
+_DASH = r"[-‐‑‒–—−]"
+
+# A printed number: "4.6", "0.35", "246", "0. 39" (a space after the point, damage we read).
+_NUM = r"\d+(?:\.\s?\d+)?"
+
+# "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA"
+TABLE_CAPTION = regex.compile(
+    r"""
+    \b(?P<label>Table\s+(?P<number>\d+[A-Za-z]?))   # "Table 9"
+    [.:]?\s+                                       # optional "." or ":" after the number
+    (?=[A-Z])                                      # a caption starts with a capital
+    """,
+    regex.VERBOSE,
+)
+
+# Where a flattened table body stops: the next figure or table caption, or a blank line.
+TABLE_END = regex.compile(
+    r"""
+    \bFigure\s+\d+        # "Figure 2. Kaplan-Meier Curve …"
+    | \bTable\s+\d+[.:]?\s+(?=[A-Z])   # the next table's caption
+    | \n\s*\n             # a paragraph break
+    """,
+    regex.VERBOSE,
+)
+
+# "Abbreviations: CI, confidence interval; CR, complete response; … STS, soft tissue sarcoma."
+ABBREVIATIONS = regex.compile(r"Abbreviations?\s*:", regex.VERBOSE)
+
+# A footnote key opening a footnote: "aPvalue < 0. 001.", "b There were 11 partial responses",
+# "* Stratified by …". The key follows a sentence end and precedes a capital letter.
+FOOTNOTE_KEY = regex.compile(
+    r"""
+    (?:(?<=[.;:)]\s?)|(?<=^))     # after a sentence end (or at the start)
+    (?P<key>[a-h]|[*†‡§¶#])       # a one-letter or symbol footnote key
+    \s?                           # "a P value" (spaced) or "aPvalue" (glued)
+    (?=[A-Z])                     # footnote text starts with a capital
+    """,
+    regex.VERBOSE,
+)
+
+# The end of a footnote's first sentence: ". " before a capital, or the end of the text.
+SENTENCE_END = regex.compile(r"\.(?=\s+[A-Z‘'\"(]|\s*$)")
+
+# "N = 246" — the N prefix of a count cell, even when glued to the row label ("ITTN = 246").
+N_PREFIX = regex.compile(r"""[Nn]\s*=\s*(?=\d)""", regex.VERBOSE)
+
+# One token of a flattened table row's cells, tried in order at each position.
+CELL_TOKEN = regex.compile(
+    rf"""
+      (?P<nprefix>[Nn]\s*=\s*(?=\d))                          # "N = " of "N = 246"
+    | (?P<ci>\(\s*                                            # a CI: "(0.26,0.48)", "(38.8, NE)"
+          (?P<low>{_NUM}|NR|NE|NA)\s*(?:,|;|\bto\b|{_DASH})\s*
+          (?P<high>{_NUM}|NR|NE|NA)\s*\))
+    | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
+    | (?P<pct>\(\s*(?P<pct_value>{_NUM})\s*%?\s*\))          # "(0.4)" of "1 (0.4)": a percent
+    | (?P<qual>(?:NR|NE|NA)\b|Not\s+reached|Not\s+estimable)  # "NR", "Not reached"
+    | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
+    | (?P<run>\d(?:\.\s(?=\d)|[\d.])*)                        # digits and points, maybe several numbers run together
+    | (?P<dash>{_DASH}(?!\d))                                 # "–": an empty cell
+    | (?P<foot>(?<=[\d)\s%])(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))    # a footnote marker: "0.35 a", "(2.3,7.9) b0"
+    | (?P<space>\s+|,\s*)                                     # separators between cells
+    """,
+    regex.VERBOSE,
+)
+
+# A number inside a CI bound or a split cell, with the point-space repair.
+NUMBER = regex.compile(rf"^{_NUM}$")
+
+# "The efficacy of pazopanib was evaluated in VEG110727" — names the label's drug and trial.
+EFFICACY_OF_DRUG = regex.compile(
+    r"""efficacy\s+(?:and\s+safety\s+)?of\s+(?P<drug>[A-Za-z][A-Za-z-]{3,})\s+(?:was|were|is)\s+(?:evaluated|established|assessed|demonstrated)""",
+    _FLAGS,
+)
+
+# A trial identifier: "VEG110727", "FLAURA", "AURA3", "CheckMate 017", "KEYNOTE-189".
+TRIAL_NAME = regex.compile(
+    r"""
+    \b(?:evaluated|studied|assessed|demonstrated|established)\s+in\s+   # "evaluated in VEG110727"
+      (?:the\s+)?(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*(?:\s\d{2,4})?)
+    | \bin\s+(?P<caption_name>[A-Z][A-Z0-9-]{3,}[0-9A-Z])\b             # caption "… in VEG110727"
+    """,
+    regex.VERBOSE,
+)
+
+# "NCT00753688"
+NCT_ID = regex.compile(r"\bNCT\d{8}\b")
+
+# "randomized (2:1)", "randomized 2:1", "in a 1:1 ratio"
+RANDOMIZATION_RATIO = regex.compile(
+    r"""random\w*\s*\(?\s*(?P<a>\d{1,2})\s*:\s*(?P<b>\d{1,2})\s*\)?
+      | \b(?P<a2>\d{1,2})\s*:\s*(?P<b2>\d{1,2})\s+(?:ratio|randomi)""",
+    _FLAGS,
+)
+
+# "randomized (2:1) to receive pazopanib 800 mg once daily or placebo" — names the arms.
+RANDOMIZED_TO = regex.compile(
+    r"""randomi[sz]ed\s*(?:\(\s*\d+\s*:\s*\d+\s*\)\s*|\d+\s*:\s*\d+\s+)?to\s+(?:receive\s+)?
+        (?P<first>[A-Za-z][\w-]*)(?P<between>[^.;]{0,80}?)\s+or\s+(?P<second>[A-Za-z][\w-]*)""",
+    _FLAGS,
+)
+
+# Footnote text that states a p-value: "P value < 0. 001", "p=0.0002", "Two-sided p-value 0.0462"
+P_VALUE = regex.compile(
+    rf"""\bp\s*-?\s*(?:value)?\s*(?P<cmp>[<≤=]|<\s*=)?\s*(?P<value>0?\.\s?\d+|0\.\s\d+|1\.0+|{_NUM})""",
+    _FLAGS,
+)
+
+# Footnote text that states response counts: "There were 11 partial responses and 0 complete responses."
+RESPONSE_COUNT = regex.compile(
+    r"""(?P<count>\d+)\s+(?P<kind>partial|complete)\s+respons\w*""",
+    _FLAGS,
+)
+
+# A row label that names a population rather than a statistic.
+POPULATION_LABEL = regex.compile(
+    r"""\b(?:subgroup|population|cohort|ITT|intent[- ]to[- ]treat|overall|all\s+patients|stage)\b""",
+    _FLAGS,
+)
+OVERALL_POPULATION = regex.compile(
+    r"""^\s*(?:overall(?:\s+ITT)?|ITT|intent[- ]to[- ]treat(?:\s+population)?|all\s+(?:randomized\s+)?patients|overall\s+population)\s*$""",
+    _FLAGS,
+)
+
+# Non-slug characters in a file stem.
+NON_SLUG = regex.compile(r"[^a-z0-9]+")
+
+_SPACES = regex.compile(r"[ \t\u00a0]+")
+_BLANK_LINES = regex.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of spaces become one space; runs of blank lines become one blank line."""
+    return _BLANK_LINES.sub("\n\n", _SPACES.sub(" ", text))

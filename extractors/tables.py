@@ -1,0 +1,897 @@
+"""Read tables that reached us flattened into one line, with or without spaces between cells.
+
+Scraped labels lose their cell boundaries: Table 9 of the pazopanib label arrives as
+``PFS Overall ITTN = 246N = 1230.35 a Median (months)4.61.6(0.26,0.48)``. We read it by a
+general method, not by patterns fitted to one table:
+
+1. find the caption, the footnotes and the column header (the arms, then between-arm
+   columns such as "HR (95% CI)");
+2. cut the body into row labels and runs of cell tokens (numbers, CIs, footnote markers);
+3. enumerate every way the runs of digits can split into numbers and the CIs can attach to
+   cells, and score each reading with constraints: one value per column, N is an integer,
+   a CI brackets its estimate, ratios and rates lie in range, a row's values share their
+   decimals, arm Ns fit the randomization ratio, splitting costs a little;
+4. keep the best reading, say how sure we are, and list the readings that lost with why.
+
+Every value is read from characters of the text: a span points at them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from extractors import patterns, vocabulary
+from extractors.checks import ci_contains
+from extractors.records import Alternative, Confidence, Flag, Measurement, Source
+
+MAX_READINGS = 20_000  # readings scored per row before we fall back to the plainest one
+_RATIO_STATISTICS = {"hr", "or", "rr"}
+_HUGE = 1e9
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """One number read from the text: its raw characters, span and value."""
+
+    raw: str
+    start: int
+    end: int
+
+    @property
+    def value(self) -> float:
+        return float(self.raw.replace(" ", ""))
+
+    @property
+    def decimals(self) -> int:
+        return _decimals(self.raw)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a row's cell run, as CELL_TOKEN found it."""
+
+    kind: str  # nprefix | ci | damaged | pct | qual | cmp | run | dash | foot
+    start: int
+    end: int
+    raw: str
+    low: str | None = None  # CI bounds as printed (None for "NR"/"NE" is kept in raw)
+    high: str | None = None
+
+
+@dataclass(slots=True)
+class Cell:
+    """A cell of one reading of a row: an estimate with what belongs to it, or a bare CI."""
+
+    number: Number | None = None
+    qualifier: str | None = None  # NR, NE, <, ≤, …
+    qualifier_token: Token | None = None
+    ci: Token | None = None
+    pct: Token | None = None
+    feet: list[str] = field(default_factory=list)
+    is_n: bool = False
+    is_dash: bool = False
+    bare_ci: bool = False
+    from_split: bool = False  # the number came from a run of digits split in two or more
+
+
+@dataclass(slots=True)
+class Reading:
+    cells: list[Cell]
+    penalty: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    splits: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str  # as printed: "Pazopanib", "HR (95% CI)"
+    statistic: str | None  # None for an arm column; "hr", "p", "or" for a between-arm column
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    columns: tuple[Column, ...]
+    start: int
+    end: int
+    ci_level: float | None
+    arm_ns: tuple[Number | None, ...]
+
+    @property
+    def arms(self) -> list[str]:
+        return [c.name for c in self.columns if c.statistic is None]
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    key: str
+    start: int  # span of the footnote text (after the key)
+    end: int
+
+
+@dataclass(slots=True)
+class _Context:
+    """What a table's rows inherit from the rows above them."""
+
+    endpoint: str | None = None
+    population: str | None = None
+    overall_n: dict[int, float] = field(default_factory=dict)  # arm column → overall N
+    open_between: dict[int, int] = field(default_factory=dict)  # column → index of an estimate awaiting its CI
+
+
+def extract_tables(source: Source) -> list[Measurement]:
+    """Every measurement in the flattened tables of ``source``."""
+    text = source.text
+    measurements: list[Measurement] = []
+    for caption in patterns.TABLE_CAPTION.finditer(text):
+        measurements.extend(_read_table(source, caption.start(), caption.end()))
+    return measurements
+
+
+def _read_table(source: Source, start: int, caption_end: int) -> list[Measurement]:
+    text = source.text
+    arms = _arm_names(source, start)
+    header = _find_header(text, caption_end, arms)
+    if header is None:
+        return []
+    footnotes = _footnotes(text, caption_end, header.start)
+    caption_text = text[start : min(header.start, _caption_end(text, caption_end, header.start))]
+    trial, nct = _trial_for(text, start, caption_text)
+    end_match = patterns.TABLE_END.search(text, header.end)
+    body_end = end_match.start() if end_match else len(text)
+    ratio = _randomization_ratio(text, start)
+    table_label = patterns.TABLE_CAPTION.match(text, start)
+    table_name = table_label.group("label") if table_label else None
+
+    base = Measurement(
+        source=source.id,
+        statistic="n",
+        value=None,
+        raw="",
+        span=(0, 0),
+        trial=trial,
+        nct=nct,
+        table=table_name,
+        ci_level=header.ci_level,
+    )
+    measurements = [
+        replace(base, statistic="n", value=n.value, raw=n.raw, span=(n.start, n.end), arm=arm, unit="patients",
+                column=arm, row="header")
+        for arm, n in zip(header.arms, header.arm_ns, strict=False)
+        if n is not None
+    ]
+    context = _Context()
+    for label_start, label_end, cells_start, cells_end in _rows(text, header.end, body_end):
+        label = " ".join(text[label_start:label_end].split())
+        _interpret_label(label, context, has_n=cells_start is not None and _has_n_prefix(text, cells_start, cells_end))
+        if cells_start is None or cells_end is None:
+            continue
+        tokens = _tokens(text, cells_start, cells_end)
+        _RowReader(text, header, label, context, ratio, footnotes, base, measurements).read(tokens)
+    return measurements
+
+
+# --- the header, footnotes, caption and trial -------------------------------------------------
+
+
+def _arm_names(source: Source, table_start: int) -> list[str]:
+    """Names an arm column may carry: the drug, its brand, control arms, and arms the prose names."""
+    names = set(vocabulary.control_arms())
+    if source.drug:
+        names.add(source.drug.lower())
+    brand = source.title.split()[0].lower() if source.title.split() else ""
+    if brand.isalpha() and len(brand) > 3:
+        names.add(brand)
+    for match in patterns.RANDOMIZED_TO.finditer(source.text, 0, table_start):
+        names.update({match.group("first").lower(), match.group("second").lower()})
+    names -= {"the", "a", "an", "either", "receive", "one"}
+    return sorted(names, key=len, reverse=True)
+
+
+def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
+    """The first run of two or more arm names close together after the caption."""
+    if not arms:
+        return None
+    arm_pattern = regex.compile(
+        r"(?i)(?:" + "|".join(regex.escape(a) for a in arms) + r")(?-i:(?![a-z]))"
+        r"(?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?)?"
+    )
+    paragraph_end = _PARAGRAPH_BREAK.search(text, start)
+    limit = min(len(text), start + 4000, paragraph_end.start() if paragraph_end else len(text))
+    hits = list(arm_pattern.finditer(text, start, limit))
+    for i, first in enumerate(hits):
+        chain = [first]
+        for nxt in hits[i + 1 :]:
+            if nxt.start() - chain[-1].end() > 40:
+                break
+            chain.append(nxt)
+        if len(chain) < 2:
+            continue
+        tail = _HEADER_TAIL.match(text, chain[-1].end())
+        end = tail.end() if tail else chain[-1].end()
+        zone_start = max(start, _zone_start(text, start, first.start()))
+        between = _between_columns(text[zone_start:end])
+        ci_level = _ci_level(text[zone_start:end])
+        columns = [Column(text[m.start() : m.end() - len(m.group("n") or "")], None) for m in chain]
+        columns += [Column(name, statistic) for statistic, name in between]
+        arm_ns = tuple(
+            Number(m.group("count"), m.start("count"), m.end("count")) if m.group("count") else None for m in chain
+        )
+        return Header(tuple(columns), first.start(), end, ci_level, arm_ns)
+    return None
+
+
+_PARAGRAPH_BREAK = regex.compile(r"\n\s*\n")
+
+# What may follow the last arm name in a header: arm Ns, "(95% CI)", between-arm column names.
+_HEADER_TAIL = regex.compile(
+    r"""(?:\s*(?:\(\s*[Nn]\s*=\s*\d+\s*\)|[Nn]\s*=\s*\d+|HR|Hazard\s+[Rr]atio|Odds\s+[Rr]atio|
+        [Pp][- ]?[Vv]alue|\(\s*9\d(?:\.\d+)?%\s*CI\s*\)|9\d(?:\.\d+)?%\s*CI))*""",
+    regex.VERBOSE,
+)
+_BETWEEN = (
+    ("hr", regex.compile(r"\bHR\b|Hazard\s+[Rr]atio", regex.VERBOSE)),
+    ("or", regex.compile(r"Odds\s+[Rr]atio|\bOR\b", regex.VERBOSE)),
+    ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b", regex.VERBOSE)),
+)
+_CI_LEVEL = regex.compile(r"(?P<level>9\d(?:\.\d+)?)\s*%\s*CI")
+
+
+def _between_columns(zone: str) -> list[tuple[str, str]]:
+    found = []
+    for statistic, pattern in _BETWEEN:
+        match = pattern.search(zone)
+        if match:
+            level = _CI_LEVEL.search(zone)
+            name = match.group(0) + (f" ({level.group(0)})" if level and statistic != "p" else "")
+            found.append((match.start(), statistic, name))
+    return [(statistic, name) for _, statistic, name in sorted(found)]
+
+
+def _ci_level(zone: str) -> float | None:
+    match = _CI_LEVEL.search(zone)
+    return float(match.group("level")) if match else None
+
+
+def _zone_start(text: str, caption_end: int, header_start: int) -> int:
+    """Where the header's own words begin: after the abbreviations and the footnotes."""
+    position = caption_end
+    abbreviations = patterns.ABBREVIATIONS.search(text, caption_end, header_start)
+    if abbreviations:
+        sentence = patterns.SENTENCE_END.search(text, abbreviations.end(), header_start)
+        position = sentence.end() if sentence else position
+    notes = _footnotes(text, caption_end, header_start)
+    if notes:
+        position = max(position, notes[-1].end)
+    return position
+
+
+def _footnotes(text: str, start: int, header_start: int) -> list[Footnote]:
+    """Footnotes printed between the caption and the header: keys a, b, c… in order."""
+    notes: list[Footnote] = []
+    expected = "a"
+    for match in patterns.FOOTNOTE_KEY.finditer(text, start, header_start):
+        key = match.group("key")
+        if key.isalpha() and key != expected:
+            continue
+        if notes:
+            notes[-1] = replace(notes[-1], end=match.start())
+        notes.append(Footnote(key, match.end(), header_start))
+        if key.isalpha():
+            expected = chr(ord(key) + 1)
+    if notes:  # the last footnote ends at its last sentence end before the header's words
+        last = notes[-1]
+        ends = [m.end() for m in patterns.SENTENCE_END.finditer(text, last.start, header_start)]
+        notes[-1] = replace(last, end=ends[-1] if ends else header_start)
+    return notes
+
+
+def _caption_end(text: str, caption_end: int, header_start: int) -> int:
+    stops = [header_start]
+    abbreviations = patterns.ABBREVIATIONS.search(text, caption_end, header_start)
+    if abbreviations:
+        stops.append(abbreviations.start())
+    notes = _footnotes(text, caption_end, header_start)
+    if notes:
+        stops.append(notes[0].start - 1)
+    return min(stops)
+
+
+def _trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, str | None]:
+    """The trial a table reports (named in its caption, else the last one named before it) and its NCT id."""
+    trial = None
+    for match in patterns.TRIAL_NAME.finditer(caption):
+        trial = match.group("caption_name") or match.group("name")
+    if trial is None:
+        for match in patterns.TRIAL_NAME.finditer(text, max(0, table_start - 5000), table_start):
+            trial = match.group("name") or match.group("caption_name")
+    nct = None
+    if trial:
+        for mention in regex.finditer(regex.escape(trial), text[:table_start]):
+            found = patterns.NCT_ID.search(text, mention.end(), min(len(text), mention.end() + 300))
+            if found:
+                nct = found.group(0)
+                break
+    return trial, nct
+
+
+def _randomization_ratio(text: str, table_start: int) -> tuple[int, int] | None:
+    ratio = None
+    for match in patterns.RANDOMIZATION_RATIO.finditer(text, max(0, table_start - 5000), table_start):
+        a, b = match.group("a") or match.group("a2"), match.group("b") or match.group("b2")
+        ratio = (int(a), int(b))
+    return ratio
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+def _rows(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | None, int | None]]:
+    """(label start, label end, cells start, cells end) for each row of the body."""
+    label_start = start
+    position = start
+    while position < end:
+        run = _cell_run_at(text, position, end)
+        if run is None:
+            position += 1
+            continue
+        run_start, run_end = run
+        yield label_start, run_start, run_start, run_end
+        label_start = position = run_end
+    if text[label_start:end].strip():
+        yield label_start, end, None, None
+
+
+def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
+    """The run of cell tokens starting at ``position``, if one may start there."""
+    match = patterns.CELL_TOKEN.match(text, position, end)
+    if match is None or match.lastgroup in {"space", "foot", "pct"}:
+        return None
+    before = text[position - 1] if position > 0 else " "
+    if match.lastgroup == "nprefix":
+        if before.isalnum() and not before.isupper() and not before.islower():
+            return None
+    elif not (before.isspace() or before in ")%]") and not (before.isalpha() and match.lastgroup == "ci"):
+        return None
+    cursor = position
+    last_good = position
+    while cursor < end:
+        token = patterns.CELL_TOKEN.match(text, cursor, end)
+        if token is None:
+            break
+        cursor = token.end()
+        if token.lastgroup != "space":
+            last_good = cursor
+    following = text[last_good:end].lstrip(" ")
+    after = text[last_good] if last_good < end else " "
+    # A run of digits followed by a lower-case word is part of a label: "≥65 years", "2 or more lines".
+    if following[:1].islower() or after in "%/+-:" or (after.isalpha() and after.islower()):
+        return None
+    return (position, last_good) if last_good > position else None
+
+
+def _has_n_prefix(text: str, start: int, end: int | None) -> bool:
+    return bool(patterns.N_PREFIX.search(text, start, end or start))
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    tokens = []
+    for match in patterns.CELL_TOKEN.finditer(text, start, end):
+        kind = match.lastgroup or ""
+        if kind == "space":
+            continue
+        if kind == "ci":
+            tokens.append(Token(kind, match.start(), match.end(), match.group(0), match.group("low"), match.group("high")))
+        elif kind == "pct":
+            tokens.append(Token(kind, match.start(), match.end(), match.group("pct_value")))
+        else:
+            tokens.append(Token(kind, match.start(), match.end(), match.group(0)))
+    return tokens
+
+
+def _interpret_label(label: str, context: _Context, has_n: bool) -> None:
+    """Update the endpoint and population that the rows below inherit from a row label."""
+    if not label:
+        return
+    endpoint = vocabulary.find_endpoint(label)
+    rest = label
+    if endpoint is not None:
+        code, phrase_start, phrase_end = endpoint
+        context.endpoint = code
+        context.population = None
+        context.open_between.clear()
+        rest = (label[:phrase_start] + label[phrase_end:]).strip(" :,")
+    if has_n or patterns.POPULATION_LABEL.search(rest):
+        population = _population_text(rest)
+        if population is not None or has_n or patterns.OVERALL_POPULATION.match(rest):
+            context.population = population
+            context.open_between.clear()
+
+
+_STATISTIC_WORDS = regex.compile(r"\s*(?:median|mean|\(months\)|\(95%\s*CI\)|%|n\s*\(%\))\s*", regex.IGNORECASE)
+
+
+def _population_text(rest: str) -> str | None:
+    cleaned = _STATISTIC_WORDS.sub(" ", rest).strip(" :,")
+    if not cleaned or patterns.OVERALL_POPULATION.match(cleaned):
+        return None
+    return cleaned
+
+
+class _RowReader:
+    """Reads one row's cells: enumerates readings, scores them, emits measurements."""
+
+    def __init__(
+        self,
+        text: str,
+        header: Header,
+        label: str,
+        context: _Context,
+        ratio: tuple[int, int] | None,
+        footnotes: Sequence[Footnote],
+        base: Measurement,
+        out: list[Measurement],
+    ) -> None:
+        self.out = out
+        self.text = text
+        self.header = header
+        self.label = label
+        self.context = context
+        self.ratio = ratio
+        self.footnotes = {note.key: note for note in footnotes}
+        self.base = base
+        self.statistic, self.unit = vocabulary.statistic_of_label(label)
+
+    # enumeration ---------------------------------------------------------------------------
+    def read(self, tokens: list[Token]) -> None:
+        """Append this row's measurements to ``out`` (completing estimates of the rows above)."""
+        readings = self._score_all(tokens)
+        readings.sort(key=lambda r: r.penalty)
+        if readings and readings[0].penalty < _HUGE:
+            self._emit(readings[0], readings[1:])
+
+    def _score_all(self, tokens: list[Token]) -> list[Reading]:
+        ncols = len(self.header.columns)
+        run_options = [
+            _splits(self.text, token, ncols) if token.kind == "run" else [None] for token in tokens
+        ]
+        ci_options = [[True, False] if token.kind in {"ci", "damaged"} else [None] for token in tokens]
+        readings = []
+        for count, (splits, attach) in enumerate(
+            itertools.product(itertools.product(*run_options), itertools.product(*ci_options))
+        ):
+            if count >= MAX_READINGS:
+                break
+            cells = _group(tokens, splits, attach)
+            if cells is None or len(cells) > ncols:
+                continue
+            reading = Reading(cells, splits=sum(len(s) - 1 for s in splits if s))
+            self._score(reading)
+            readings.append(reading)
+        return readings
+
+    # scoring ------------------------------------------------------------------------------
+    def _score(self, reading: Reading) -> None:
+        columns = self.header.columns
+        arm_decimals = set()
+        ns: dict[int, float] = {}
+        for index, cell in enumerate(reading.cells):
+            column = columns[index]
+            statistic = self._statistic_for(column, cell)
+            if cell.bare_ci:
+                if column.statistic is None:
+                    self._penalize(reading, 4, f"a CI alone in the arm column {column.name}")
+                elif index not in self.context.open_between:
+                    self._penalize(reading, 2, f"a CI alone in {column.name} with no estimate above it")
+            if cell.number is None:
+                continue
+            value = cell.number.value
+            raw = cell.number.raw
+            if statistic == "n":
+                if "." in raw:
+                    self._penalize(reading, _HUGE, f"N = {raw} is not a whole number")
+                ns[index] = value
+            elif statistic in _RATIO_STATISTICS:
+                if not 0 < value <= 50:
+                    self._penalize(reading, _HUGE, f"{statistic.upper()} {raw} is out of range")
+                elif value > 10:
+                    self._penalize(reading, 3, f"{statistic.upper()} {raw} is implausibly large")
+            elif statistic == "rate" and not 0 <= value <= 100:
+                self._penalize(reading, _HUGE, f"rate {raw}% is over 100")
+            elif statistic == "p" and not 0 <= value <= 1:
+                self._penalize(reading, _HUGE, f"p = {raw} is over 1")
+            if column.statistic is None and statistic != "n":
+                arm_decimals.add(cell.number.decimals)
+            if cell.ci is not None and cell.ci.kind == "ci":
+                self._score_ci(reading, cell, column)
+        left_open = [i for i in self.context.open_between if not (i < len(reading.cells) and reading.cells[i].bare_ci)]
+        if left_open:
+            names = ", ".join(columns[i].name for i in left_open)
+            self._penalize(reading, 2, f"the estimate above in {names} would be left without its CI")
+        if len(arm_decimals) > 1:
+            self._penalize(reading, 1, "the arms' values are printed with different decimals")
+        self._score_ns(reading, ns)
+        reading.penalty += 0.5 * reading.splits
+        missing = len(columns) - len(reading.cells)
+        reading.penalty += 0.5 * missing
+
+    def _score_ci(self, reading: Reading, cell: Cell, column: Column) -> None:
+        ci = cell.ci
+        assert ci is not None and cell.number is not None
+        low, high = ci.low, ci.high
+        if low is None or high is None or not _is_number(low) or not _is_number(high):
+            return
+        if float(low.replace(" ", "")) > float(high.replace(" ", "")):
+            self._penalize(reading, 6, f"CI {ci.raw} has its bounds reversed")
+        elif not ci_contains(cell.number.raw, low, high):
+            self._penalize(reading, 8, f"CI {ci.raw} does not contain {cell.number.raw} ({column.name})")
+        if max(_decimals(low), _decimals(high)) > cell.number.decimals + 1:
+            self._penalize(reading, 1, f"CI {ci.raw} is printed more precisely than its estimate {cell.number.raw}")
+
+    def _score_ns(self, reading: Reading, ns: dict[int, float]) -> None:
+        arm_columns = [i for i, c in enumerate(self.header.columns) if c.statistic is None]
+        if self.ratio and len(arm_columns) >= 2 and all(i in ns for i in arm_columns[:2]):
+            first, second = (ns[i] for i in arm_columns[:2])
+            if first > 0 and second > 0:
+                expected = self.ratio[0] / self.ratio[1]
+                deviation = abs(math.log((first / second) / expected))
+                if deviation > 0.35:
+                    self._penalize(
+                        reading,
+                        min(3.0, 2 * deviation),
+                        f"N {first:g} : {second:g} does not fit the {self.ratio[0]}:{self.ratio[1]} randomization",
+                    )
+        if self.context.population is not None:
+            for index, value in ns.items():
+                overall = self.context.overall_n.get(index)
+                if overall is not None and value > overall:
+                    self._penalize(reading, 5, f"subgroup N {value:g} exceeds the overall N {overall:g}")
+
+    @staticmethod
+    def _penalize(reading: Reading, amount: float, reason: str) -> None:
+        reading.penalty += amount
+        reading.reasons.append(reason)
+
+    def _statistic_for(self, column: Column, cell: Cell) -> str:
+        if column.statistic is not None:
+            return column.statistic
+        if cell.is_n:
+            return "n"
+        return self.statistic or "value"
+
+    # emission -----------------------------------------------------------------------------
+    def _emit(self, best: Reading, others: list[Reading]) -> None:
+        runner_up = next((r for r in others if _values(r) != _values(best)), None)
+        gap = (runner_up.penalty - best.penalty) if runner_up else math.inf
+        arms = self.header.arms
+        experimental, control = _experimental_and_control(arms)
+        for index, cell in enumerate(best.cells):
+            column = self.header.columns[index]
+            if cell.is_dash:
+                continue
+            if cell.bare_ci:
+                self._complete_open_estimate(index, cell)
+                continue
+            if cell.number is None and cell.qualifier is None:
+                continue
+            statistic = self._statistic_for(column, cell)
+            between = column.statistic is not None
+            measurement = replace(
+                self.base,
+                statistic=statistic,
+                value=cell.number.value if cell.number else None,
+                raw=cell.number.raw if cell.number else (cell.qualifier_token.raw if cell.qualifier_token else ""),
+                span=_span_of(cell),
+                endpoint=self.context.endpoint,
+                population=self.context.population,
+                arm=experimental if between else column.name,
+                comparator=control if between else None,
+                qualifier=cell.qualifier,
+                unit="patients" if statistic == "n" else (None if between else self.unit),
+                row=self.label,
+                column=column.name,
+            )
+            measurement = _with_ci(measurement, cell)
+            confidence, alternatives, flags = self._judge(index, cell, best, others, gap)
+            measurement = replace(
+                measurement,
+                confidence=confidence,
+                alternatives=measurement.alternatives + alternatives,
+                flags=measurement.flags + flags + _repairs(cell),
+            )
+            if statistic == "n" and self.context.population is None:
+                self.context.overall_n[index] = measurement.value or 0.0
+            if between and cell.ci is None and measurement.qualifier is None:
+                self.context.open_between[index] = len(self.out)
+            self.out.append(measurement)
+            if cell.pct is not None:
+                self.out.append(self._percent_of(cell, measurement))
+            self.out.extend(self._footnote_measurements(cell, measurement))
+
+    def _complete_open_estimate(self, index: int, cell: Cell) -> None:
+        """A bare CI below an estimate in a between-arm column completes it (the cell spans two rows)."""
+        position = self.context.open_between.pop(index, None)
+        if position is None or cell.ci is None:
+            return
+        completed = _with_ci(self.out[position], cell)
+        self.out[position] = replace(completed, flags=completed.flags + (_rowspan_note(cell),))
+
+    def _percent_of(self, cell: Cell, measurement: Measurement) -> Measurement:
+        assert cell.pct is not None
+        return replace(
+            measurement,
+            statistic="rate",
+            value=float(cell.pct.raw.replace(" ", "")),
+            raw=cell.pct.raw,
+            span=_inner_span(self.text, cell.pct),
+            unit="%",
+            alternatives=(),
+            flags=(),
+        )
+
+    def _footnote_measurements(self, cell: Cell, measurement: Measurement) -> list[Measurement]:
+        found = []
+        for key in cell.feet:
+            note = self.footnotes.get(key)
+            if note is None:
+                continue
+            body = self.text[note.start : note.end]
+            for match in patterns.P_VALUE.finditer(body):
+                if measurement.statistic not in _RATIO_STATISTICS:
+                    continue
+                comparison = (match.group("cmp") or "=").replace(" ", "")
+                found.append(
+                    replace(
+                        measurement,
+                        statistic="p",
+                        value=float(match.group("value").replace(" ", "")),
+                        raw=match.group("value"),
+                        span=(note.start + match.start("value"), note.start + match.end("value")),
+                        qualifier=None if comparison == "=" else comparison,
+                        ci_low=None, ci_high=None, ci_low_raw=None, ci_high_raw=None, ci_span=None,
+                        unit=None, alternatives=(), flags=(), row=f"footnote {key}",
+                    )
+                )
+            for match in patterns.RESPONSE_COUNT.finditer(body):
+                found.append(
+                    replace(
+                        measurement,
+                        statistic="count",
+                        endpoint="PR" if match.group("kind").lower() == "partial" else "CR",
+                        value=float(match.group("count")),
+                        raw=match.group("count"),
+                        span=(note.start + match.start("count"), note.start + match.end("count")),
+                        ci_low=None, ci_high=None, ci_low_raw=None, ci_high_raw=None, ci_span=None,
+                        unit="patients", alternatives=(), flags=(), row=f"footnote {key}",
+                    )
+                )
+        return found
+
+    def _judge(
+        self, index: int, cell: Cell, best: Reading, others: list[Reading], gap: float
+    ) -> tuple[Confidence, tuple[Alternative, ...], tuple[Flag, ...]]:
+        """How sure the chosen reading of this cell is, and the readings of it that lost."""
+        if not cell.from_split:
+            return "high", (), ()
+        chosen = _cell_value(cell)
+        alternatives: list[Alternative] = []
+        seen = {chosen}
+        assert cell.number is not None
+        for other in sorted(others, key=lambda r: r.penalty):
+            rival = next((c for c in other.cells if c.number and _overlaps(c.number, cell.number)), None)
+            if rival is None:
+                continue
+            value = _cell_value(rival)
+            if value in seen:
+                continue
+            seen.add(value)
+            why = "; ".join(other.reasons) if other.reasons else "fits no worse on the constraints"
+            if other.penalty >= _HUGE:
+                why = "ruled out: " + why
+            alternatives.append(Alternative(value[0], value[1], value[2], why))
+            if len(alternatives) == 3:
+                break
+        decided_by = [r for r in others if r.reasons and _cell_value(r.cells[index] if index < len(r.cells) else Cell()) != chosen]
+        if gap < 1:
+            flag = Flag(
+                "ambiguous_split",
+                "warning",
+                f"{self.text[cell.number.start:cell.number.end] if cell.number else ''!r} in row {self.label!r} "
+                "has more than one reading the constraints cannot tell apart",
+            )
+            return "low", tuple(alternatives), (flag,)
+        reason = decided_by[0].reasons[0] if decided_by else "the digits split only one way"
+        note = Flag("split", "info", f"cells run together; the other reading lost because {reason}")
+        return ("high" if gap >= 3 else "medium"), tuple(alternatives), (note,)
+
+
+def _rowspan_note(cell: Cell) -> Flag:
+    assert cell.ci is not None
+    return Flag("rowspan_ci", "info", f"CI {cell.ci.raw} printed on the row below its estimate")
+
+
+def _experimental_and_control(arms: Sequence[str]) -> tuple[str | None, str | None]:
+    controls = set(vocabulary.control_arms())
+    experimental = next((a for a in arms if a.lower() not in controls), arms[0] if arms else None)
+    control = next((a for a in arms if a != experimental), None)
+    return experimental, control
+
+
+def _group(tokens: Sequence[Token], splits: Sequence[list[Number] | None], attach: Sequence[bool | None]) -> list[Cell] | None:
+    """The cells of one reading: each number starts a cell; CIs, percents and markers join it."""
+    cells: list[Cell] = []
+    pending_n = False
+    pending_cmp: Token | None = None
+    for token, pieces, attach_ci in zip(tokens, splits, attach, strict=True):
+        kind = token.kind
+        current = cells[-1] if cells else None
+        if kind == "nprefix":
+            pending_n = True
+        elif kind == "cmp":
+            pending_cmp = token
+        elif kind == "run":
+            assert pieces is not None
+            for number in pieces:
+                cell = Cell(number=number, is_n=pending_n, from_split=len(pieces) > 1)
+                if pending_cmp is not None:
+                    cell.qualifier = pending_cmp.raw.strip()
+                    cell.qualifier_token = pending_cmp
+                    pending_cmp = None
+                cells.append(cell)
+                pending_n = False
+        elif kind == "qual":
+            cells.append(Cell(qualifier=_qualifier_code(token.raw), qualifier_token=token))
+        elif kind in {"ci", "damaged"}:
+            if attach_ci and current is not None and current.ci is None and not current.bare_ci and not current.is_dash:
+                current.ci = token
+            elif attach_ci:
+                return None  # nothing to attach to: this reading is the same as the bare one
+            else:
+                cells.append(Cell(ci=token, bare_ci=True))
+        elif kind == "pct":
+            if current is None or current.pct is not None or current.ci is not None or current.number is None:
+                return None
+            current.pct = token
+        elif kind == "foot":
+            if current is None:
+                return None
+            current.feet.append(token.raw)
+        elif kind == "dash":
+            cells.append(Cell(is_dash=True))
+    return cells
+
+
+def _qualifier_code(raw: str) -> str:
+    word = raw.strip().upper()
+    return {"NOT REACHED": "NR", "NOT ESTIMABLE": "NE"}.get(" ".join(word.split()), word)
+
+
+_NUMBER_SHAPE = regex.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+
+
+def _is_number(raw: str) -> bool:
+    return bool(_NUMBER_SHAPE.match(raw.replace(" ", "")))
+
+
+def _splits(text: str, token: Token, max_parts: int) -> list[list[Number]]:
+    """Every way a run of digits splits into at most ``max_parts`` well-formed numbers."""
+    positions = [i for i in range(token.start, token.end) if not text[i].isspace()]
+    compact = "".join(text[i] for i in positions)
+    results: list[list[Number]] = []
+
+    def number(a: int, b: int) -> Number:
+        start, end = positions[a], positions[b - 1] + 1
+        return Number(text[start:end], start, end)
+
+    def walk(offset: int, parts: list[Number]) -> None:
+        if offset == len(compact):
+            results.append(list(parts))
+            return
+        if len(parts) == max_parts:
+            return
+        for cut in range(offset + 1, len(compact) + 1):
+            piece = compact[offset:cut]
+            if _NUMBER_SHAPE.match(piece):
+                parts.append(number(offset, cut))
+                walk(cut, parts)
+                parts.pop()
+
+    walk(0, [])
+    return results
+
+
+def _with_ci(measurement: Measurement, cell: Cell) -> Measurement:
+    ci = cell.ci
+    if ci is None:
+        return measurement
+    if ci.kind == "damaged":
+        inner = ci.raw.strip("() ")
+        estimate = cell.number.raw if cell.number else None
+        alternatives = tuple(_damaged_readings(inner, estimate))
+        message = (
+            f"CI {ci.raw} is damaged (its bounds ran together); not repaired. "
+            f"Possible readings: {', '.join(f'({a.ci_low:g}, {a.ci_high:g})' for a in alternatives) or 'none'}"
+        )
+        return replace(
+            measurement,
+            ci_span=(ci.start, ci.end),
+            alternatives=measurement.alternatives + alternatives,
+            flags=measurement.flags + (Flag("damaged_ci", "warning", message),),
+        )
+    low = ci.low or ""
+    high = ci.high or ""
+    return replace(
+        measurement,
+        ci_low=float(low.replace(" ", "")) if _is_number(low) else None,
+        ci_high=float(high.replace(" ", "")) if _is_number(high) else None,
+        ci_low_raw=low,
+        ci_high_raw=high,
+        ci_span=(ci.start, ci.end),
+    )
+
+
+def _damaged_readings(inner: str, estimate: str | None) -> Iterator[Alternative]:
+    """Readings of a CI whose separator was lost, e.g. "3.9.2" → (3.9, 9.2) or (3, 9.2)."""
+    seen: set[tuple[str, str]] = set()
+    candidates: list[tuple[str, str, str]] = []
+    for i, char in enumerate(inner):
+        if char in ".,":  # the character was the lost separator
+            candidates.append((inner[:i], inner[i + 1 :], f"the '{char}' at position {i + 1} read as the separator"))
+        if char.isdigit():  # a digit shared by both bounds, as when ", 9" was dropped from "3.9, 9.2"
+            candidates.append((inner[: i + 1], inner[i:], f"the digit '{char}' read as the end of one bound and the start of the other"))
+    for low, high, how in candidates:
+        low, high = low.strip(" ,"), high.strip(" ,")
+        if not (_is_number(low) and _is_number(high)) or (low, high) in seen:
+            continue
+        seen.add((low, high))
+        problems = []
+        if float(low) > float(high):
+            problems.append("bounds reversed")
+        elif estimate is not None and not ci_contains(estimate, low, high):
+            problems.append(f"excludes the estimate {estimate}")
+        why = how + ("; " + ", ".join(problems) if problems else "; brackets the estimate")
+        yield Alternative(None, float(low), float(high), why)
+
+
+def _repairs(cell: Cell) -> tuple[Flag, ...]:
+    raw = cell.number.raw if cell.number else ""
+    if ". " in raw:
+        return (Flag("repair_point_space", "info", f"read {raw!r} as {raw.replace(' ', '')} (a space after the decimal point)"),)
+    return ()
+
+
+def _span_of(cell: Cell) -> tuple[int, int]:
+    if cell.number is not None:
+        return (cell.number.start, cell.number.end)
+    if cell.qualifier_token is not None:
+        return (cell.qualifier_token.start, cell.qualifier_token.end)
+    return (0, 0)
+
+
+def _inner_span(text: str, token: Token) -> tuple[int, int]:
+    offset = text.find(token.raw, token.start, token.end)
+    return (offset, offset + len(token.raw)) if offset >= 0 else (token.start, token.end)
+
+
+def _cell_value(cell: Cell) -> tuple[float | None, float | None, float | None]:
+    value = cell.number.value if cell.number else None
+    if cell.ci is not None and cell.ci.kind == "ci" and cell.ci.low and cell.ci.high and _is_number(cell.ci.low) and _is_number(cell.ci.high):
+        return (value, float(cell.ci.low.replace(" ", "")), float(cell.ci.high.replace(" ", "")))
+    return (value, None, None)
+
+
+def _decimals(raw: str) -> int:
+    compact = raw.replace(" ", "")
+    return len(compact.split(".", 1)[1]) if "." in compact else 0
+
+
+def _overlaps(a: Number, b: Number) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _values(reading: Reading) -> list[tuple[float | None, float | None, float | None]]:
+    return [_cell_value(c) for c in reading.cells]

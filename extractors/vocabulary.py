@@ -1,0 +1,100 @@
+"""The vocabularies in ``data/vocabulary.json``, loaded and validated once.
+
+Endpoint synonyms ("progression-free survival" → PFS), statistic words, units and the names
+of control arms are data, not code: extend the file, not the patterns.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = (Path(__file__).parent / "data" / "vocabulary.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    for key in ("endpoints", "statistics", "units", "unit_months", "control_arms"):
+        if key not in data:
+            raise ValueError(f"vocabulary.json lacks {key!r}")
+    return data
+
+
+@cache
+def _phrase_pattern(group: str) -> tuple[regex.Pattern[str], dict[str, str]]:
+    """One pattern for all phrases of a group, longest first, and phrase → code."""
+    phrase_to_code: dict[str, str] = {}
+    for code, phrases in _data()[group].items():
+        for phrase in phrases:
+            phrase_to_code[phrase.lower()] = code
+    ordered = sorted(phrase_to_code, key=len, reverse=True)
+    alternatives = "|".join(regex.escape(p) for p in ordered)
+    pattern = regex.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", regex.IGNORECASE)
+    return pattern, phrase_to_code
+
+
+def find_endpoint(text: str) -> tuple[str, int, int] | None:
+    """The first endpoint named in ``text``: (code, start, end) of its phrase."""
+    pattern, codes = _phrase_pattern("endpoints")
+    match = pattern.search(text)
+    if match is None:
+        return None
+    return codes[match.group(0).lower()], match.start(), match.end()
+
+
+def endpoint_phrases(code: str) -> tuple[str, ...]:
+    phrases: list[str] = _data()["endpoints"].get(code, [])
+    return tuple(phrases)
+
+
+def find_unit(text: str) -> str | None:
+    pattern, codes = _phrase_pattern("units")
+    match = pattern.search(text)
+    return codes[match.group(0).lower()] if match else None
+
+
+def months_per(unit: str) -> float | None:
+    """How many months one ``unit`` is (weeks → 0.23), for comparing durations across units."""
+    factor = _data()["unit_months"].get(unit)
+    return float(factor) if factor is not None else None
+
+
+@cache
+def control_arms() -> tuple[str, ...]:
+    return tuple(arm.lower() for arm in _data()["control_arms"])
+
+
+_MEDIAN = regex.compile(r"\bmedian\b", regex.IGNORECASE)
+_MEAN = regex.compile(r"\bmean\b", regex.IGNORECASE)
+_RATIO = regex.compile(r"\bhazard\s+ratio\b|\bHR\b", regex.IGNORECASE)
+_ODDS = regex.compile(r"\bodds\s+ratio\b", regex.IGNORECASE)
+_EVENTS = regex.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
+_PERCENT = regex.compile(r"%|\brate\b|\bpercent", regex.IGNORECASE)
+_P_VALUE = regex.compile(r"\bp[- ]?value\b", regex.IGNORECASE)
+
+
+def statistic_of_label(label: str) -> tuple[str | None, str | None]:
+    """(statistic, unit) a table row label announces: "Median (months)" → ("median", "months")."""
+    unit = find_unit(label)
+    if _MEDIAN.search(label):
+        return "median", unit if unit != "%" else None
+    if _MEAN.search(label):
+        return "mean", unit
+    if _ODDS.search(label):
+        return "or", None
+    if _RATIO.search(label):
+        return "hr", None
+    if _P_VALUE.search(label):
+        return "p", None
+    if _PERCENT.search(label) and not _EVENTS.search(label):
+        return "rate", "%"
+    if _EVENTS.search(label):
+        return "events", "patients"
+    endpoint = find_endpoint(label)
+    if endpoint and endpoint[0] in {"ORR", "CR", "PR", "PCR"}:
+        return "rate", "%"
+    return None, unit
