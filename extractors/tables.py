@@ -182,7 +182,7 @@ def _arm_names(source: Source, table_start: int) -> list[str]:
     """Names an arm column may carry: the drug, its brand, control arms, and arms the prose names."""
     names = set(vocabulary.control_arms())
     if source.drug:
-        names.add(source.drug.lower())
+        names.update({source.drug.lower(), source.drug.split()[0].lower()})
     brand = source.title.split()[0].lower() if source.title.split() else ""
     if brand.isalpha() and len(brand) > 3:
         names.add(brand)
@@ -206,11 +206,12 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
     for i, first in enumerate(hits):
         chain = [first]
         for nxt in hits[i + 1 :]:
-            if nxt.start() - chain[-1].end() > 40:
+            gap = text[chain[-1].end() : nxt.start()]
+            if len(gap) > 40 or _SENTENCE_BREAK.search(gap):
                 break
             chain.append(nxt)
-        if len(chain) < 2:
-            continue
+        if len({m.group(0).split("(")[0].strip().lower() for m in chain}) < 2:
+            continue  # a header names two different arms; "VOTRIENT. If VOTRIENT" is prose
         tail = _HEADER_TAIL.match(text, chain[-1].end())
         end = tail.end() if tail else chain[-1].end()
         zone_start = max(start, _zone_start(text, start, first.start()))
@@ -226,6 +227,7 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
 
 
 _PARAGRAPH_BREAK = regex.compile(r"\n\s*\n")
+_SENTENCE_BREAK = regex.compile(r"[.;:]\s|\n")
 
 # What may follow the last arm name in a header: arm Ns, "(95% CI)", between-arm column names.
 _HEADER_TAIL = regex.compile(
@@ -412,11 +414,15 @@ def _interpret_label(label: str, context: _Context, has_n: bool) -> None:
             context.open_between.clear()
 
 
+_EMPTY_PARENS = regex.compile(r"\(\s*[+/,]?\s*\)")
 _STATISTIC_WORDS = regex.compile(r"\s*(?:median|mean|\(months\)|\(95%\s*CI\)|%|n\s*\(%\))\s*", regex.IGNORECASE)
 
 
 def _population_text(rest: str) -> str | None:
-    cleaned = _STATISTIC_WORDS.sub(" ", rest).strip(" :,")
+    cleaned = _STATISTIC_WORDS.sub(" ", rest)
+    while (endpoint := vocabulary.find_endpoint(cleaned)) is not None:
+        cleaned = cleaned[: endpoint[1]] + cleaned[endpoint[2] :]
+    cleaned = " ".join(_EMPTY_PARENS.sub(" ", cleaned).split()).strip(" :,")
     if not cleaned or patterns.OVERALL_POPULATION.match(cleaned):
         return None
     return cleaned
@@ -624,7 +630,8 @@ class _RowReader:
         assert cell.pct is not None
         return replace(
             measurement,
-            statistic="rate",
+            # the percent beside an N is the arm's share of patients; beside a count, its rate
+            statistic="share" if measurement.statistic == "n" else "rate",
             value=float(cell.pct.raw.replace(" ", "")),
             raw=cell.pct.raw,
             span=_inner_span(self.text, cell.pct),
@@ -706,7 +713,7 @@ class _RowReader:
             return "low", tuple(alternatives), (flag,)
         reason = decided_by[0].reasons[0] if decided_by else "the digits split only one way"
         note = Flag("split", "info", f"cells run together; the other reading lost because {reason}")
-        return ("high" if gap >= 3 else "medium"), tuple(alternatives), (note,)
+        return ("high" if gap >= 2.5 else "medium"), tuple(alternatives), (note,)
 
 
 def _rowspan_note(cell: Cell) -> Flag:
