@@ -145,3 +145,46 @@ _BLANK_LINES = regex.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 def collapse_spaces(text: str) -> str:
     """Runs of spaces become one space; runs of blank lines become one blank line."""
     return _BLANK_LINES.sub("\n\n", _SPACES.sub(" ", text))
+
+
+# --- prose ----------------------------------------------------------------------------------
+
+# A sentence of label prose: up to a period followed by a space and a capital, or a line end.
+SENTENCE = regex.compile(r"[^\n]+?(?:\.(?=\s+[A-Z(\[])|\.?$|\n)", regex.MULTILINE)
+
+# "HR = 0.87 (95% CI: 0.67, 1.12)", "hazard ratio (HR)=0.62 (95% CI: 0.51, 0.75), p < 0.0001",
+# "HR 0.78, 95% CI (0.69, 0.89), p=0.0002", "HR=0.45; 95% CI: 0.36, 0.57", "HR: 1.68, 95% CI: 1.09, 2.59"
+PROSE_RATIO = regex.compile(
+    rf"""
+    (?P<name>\bHR\b|hazard\s+ratio(?:\s*\(HR\))?|odds\s+ratio(?:\s*\(OR\))?|relative\s+risk|rate\s+ratio)
+    \s*(?:of\s+|was\s+|[=:]\s*)?                                  # "HR = ", "HR: ", "hazard ratio of"
+    (?P<value>{_NUM})(?![\d.])
+    (?:\s*[,;(\[]?\s*
+       (?:(?P<level>9\d(?:\.\d+)?)\s*%\s*(?:CI|confidence\s+interval)\s*[:=,]?\s*)?  # "95% CI:"
+       [(\[]?\s*(?P<low>{_NUM})\s*(?:,|;|\bto\b|{_DASH})\s*(?P<high>{_NUM})\s*[)\]]?
+    )?
+    (?:[\s,;)\]]*p\s*(?P<cmp>[<≤=]|<\s*=)\s*(?P<p>{_NUM}))?                          # ", p < 0.0001"
+    """,
+    _FLAGS,
+)
+
+# "12.6 months", "58.7 weeks" — a duration in prose.
+PROSE_DURATION = regex.compile(
+    rf"""(?<![\d.])(?P<value>{_NUM})\s*(?P<unit>months?|weeks?|days|years)\b""",
+    _FLAGS,
+)
+
+# "A total of 682 patients were randomized", "369 patients were randomized"
+PROSE_RANDOMIZED_TOTAL = regex.compile(
+    r"""(?:total\s+of\s+)?(?P<value>\d[\d,]*)\s+(?:patients|subjects|participants)\s+(?:were\s+)?randomi[sz]ed""",
+    _FLAGS,
+)
+
+# "TAGRISSO (n=339)", "placebo (n = 343)"
+PROSE_ARM_N = regex.compile(r"""(?P<arm>[A-Za-z][\w-]*)\s*\(\s*[Nn]\s*=\s*(?P<value>\d[\d,]*)\s*\)""")
+
+# "No statistically significant difference was observed", "was not statistically significant"
+NOT_SIGNIFICANT = regex.compile(
+    r"""\bno\s+(?:statistically\s+)?significant\s+difference|\bnot\s+(?:statistically\s+)?significant""",
+    _FLAGS,
+)

@@ -134,7 +134,7 @@ def extract_tables(source: Source) -> list[Measurement]:
 
 def _read_table(source: Source, start: int, caption_end: int) -> list[Measurement]:
     text = source.text
-    arms = _arm_names(source, start)
+    arms = arm_names(source, start)
     header = _find_header(text, caption_end, arms)
     if header is None:
         return []
@@ -178,7 +178,7 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
 # --- the header, footnotes, caption and trial -------------------------------------------------
 
 
-def _arm_names(source: Source, table_start: int) -> list[str]:
+def arm_names(source: Source, table_start: int) -> list[str]:
     """Names an arm column may carry: the drug, its brand, control arms, and arms the prose names."""
     names = set(vocabulary.control_arms())
     if source.drug:

@@ -46,6 +46,13 @@ def find_endpoint(text: str) -> tuple[str, int, int] | None:
     return codes[match.group(0).lower()], match.start(), match.end()
 
 
+def last_endpoint(text: str) -> str | None:
+    """The endpoint named last in ``text``: the one a number right after it belongs to."""
+    pattern, codes = _phrase_pattern("endpoints")
+    matches = list(pattern.finditer(text))
+    return codes[matches[-1].group(0).lower()] if matches else None
+
+
 def endpoint_phrases(code: str) -> tuple[str, ...]:
     phrases: list[str] = _data()["endpoints"].get(code, [])
     return tuple(phrases)

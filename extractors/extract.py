@@ -1,0 +1,24 @@
+"""Extraction as one step: every measurement a label states, then the consistency checks.
+
+Extraction reports what the text says; the checks run afterwards on the records and add
+flags (STYLE.md §9).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.checks import check_measurements
+from extractors.prose import extract_prose
+from extractors.records import ExtractReport, Measurement, Source
+from extractors.tables import extract_tables
+
+
+def extract(sources: Sequence[Source]) -> ExtractReport:
+    """All measurements in ``sources``, each checked against the others it constrains."""
+    measurements: list[Measurement] = []
+    for source in sources:
+        found = extract_tables(source)
+        found += extract_prose(source, already=found)
+        measurements.extend(check_measurements(found, context=source.text))
+    return ExtractReport(tuple(sources), tuple(measurements))

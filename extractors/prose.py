@@ -1,0 +1,178 @@
+"""Read the results a label states in sentences rather than tables.
+
+"At the protocol-specified final analysis of OS, the median OS was 12.6 months for patients
+randomized to VOTRIENT and 10.7 months for the placebo arm [HR = 0.87 (95% CI: 0.67, 1.12)]."
+Each number becomes a measurement with the endpoint, arm and trial the sentence and the
+sentences before it name. Sentences inside tables already read are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+import regex
+
+from extractors import patterns, vocabulary
+from extractors.records import Measurement, Source
+from extractors.tables import arm_names
+
+# Durations that are not trial endpoints: "median age of 55 years", "median follow-up of 26 months".
+_NOT_AN_ENDPOINT = regex.compile(
+    r"\b(?:age|aged|follow[- ]?up|duration\s+of\s+(?:treatment|exposure|therapy)|exposure|treated\s+for)\b",
+    regex.IGNORECASE,
+)
+
+
+def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[Measurement]:
+    """Measurements stated in the prose of ``source``, skipping text ``already`` read from tables."""
+    text = source.text
+    taken = sorted(m.span for m in already)
+    arms = arm_names(source, len(text))
+    controls = set(vocabulary.control_arms())
+    found: list[Measurement] = []
+    trial: str | None = None
+    nct: str | None = None
+    endpoint: str | None = None
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        for match in patterns.TRIAL_NAME.finditer(sentence):
+            trial = match.group("name") or match.group("caption_name")
+            nct = None
+        nct_match = patterns.NCT_ID.search(sentence)
+        nct = nct_match.group(0) if nct_match else nct
+        if any(start <= a < end for a, _ in taken):
+            continue  # a flattened table: its numbers were read as cells
+        named = vocabulary.find_endpoint(sentence)
+        endpoint = named[0] if named else endpoint
+        base = Measurement(
+            source=source.id, statistic="", value=None, raw="", span=(0, 0),
+            trial=trial, nct=nct, endpoint=endpoint, row="prose", confidence="medium",
+        )
+        experimental, control = _arms_in(sentence, arms, controls)
+        found += _ratios(sentence, start, base, experimental, control)
+        if "median" in sentence.lower():
+            found += _medians(sentence, start, base, arms)
+        found += _counts(sentence, start, base)
+        significance = patterns.NOT_SIGNIFICANT.search(sentence)
+        if significance:
+            found.append(
+                replace(
+                    base, statistic="significance", qualifier="not significant", raw=significance.group(0),
+                    span=(start + significance.start(), start + significance.end()), arm=experimental,
+                    comparator=control,
+                )
+            )
+    return found
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    for match in patterns.SENTENCE.finditer(text):
+        if match.group(0).strip():
+            yield match.start(), match.end()
+
+
+def _arms_in(sentence: str, arms: Sequence[str], controls: set[str]) -> tuple[str | None, str | None]:
+    """The experimental and control arm a sentence names, as it spells them."""
+    experimental = control = None
+    for arm in arms:
+        match = regex.search(rf"(?i)\b{regex.escape(arm)}\b", sentence)
+        if match is None:
+            continue
+        if arm in controls:
+            control = control or match.group(0)
+        else:
+            experimental = experimental or match.group(0)
+    return experimental, control
+
+
+def _ratios(
+    sentence: str, offset: int, base: Measurement, experimental: str | None, control: str | None
+) -> list[Measurement]:
+    found = []
+    for match in patterns.PROSE_RATIO.finditer(sentence):
+        name = match.group("name").lower()
+        statistic = "or" if name.startswith("odds") else "rr" if "risk" in name or "rate" in name else "hr"
+        measurement = replace(
+            base, statistic=statistic, value=_number(match.group("value")), raw=match.group("value"),
+            endpoint=vocabulary.last_endpoint(sentence[: match.start()]) or base.endpoint,
+            span=(offset + match.start("value"), offset + match.end("value")),
+            arm=experimental, comparator=control,
+        )
+        if match.group("low") and match.group("high"):
+            measurement = replace(
+                measurement,
+                ci_low=_number(match.group("low")), ci_high=_number(match.group("high")),
+                ci_low_raw=match.group("low"), ci_high_raw=match.group("high"),
+                ci_level=float(match.group("level")) if match.group("level") else None,
+                ci_span=(offset + match.start("low"), offset + match.end("high")),
+            )
+        found.append(measurement)
+        if match.group("p"):
+            comparison = match.group("cmp").replace(" ", "")
+            found.append(
+                replace(
+                    measurement, statistic="p", value=_number(match.group("p")), raw=match.group("p"),
+                    span=(offset + match.start("p"), offset + match.end("p")),
+                    qualifier=None if comparison == "=" else comparison,
+                    ci_low=None, ci_high=None, ci_low_raw=None, ci_high_raw=None, ci_span=None, ci_level=None,
+                )
+            )
+    return found
+
+
+def _medians(sentence: str, offset: int, base: Measurement, arms: Sequence[str]) -> list[Measurement]:
+    """Each duration in a sentence about medians, with the arm named nearest after it."""
+    found = []
+    durations = list(patterns.PROSE_DURATION.finditer(sentence))
+    for index, match in enumerate(durations):
+        around = sentence[max(0, match.start() - 40) : match.end() + 12]
+        if _NOT_AN_ENDPOINT.search(around) or sentence[: match.start()].rstrip().endswith(("<", ">", "≥", "≤")):
+            continue  # an age, a follow-up time or a threshold such as "≥65 years", not a result
+        clause_end = durations[index + 1].start() if index + 1 < len(durations) else len(sentence)
+        arm = _first_arm(sentence[match.end() : clause_end], arms) or _last_arm(sentence[: match.start()], arms)
+        unit = vocabulary.find_unit(match.group("unit"))
+        found.append(
+            replace(
+                base, statistic="median", value=_number(match.group("value")), raw=match.group("value"),
+                endpoint=vocabulary.last_endpoint(sentence[: match.start()]) or base.endpoint,
+                span=(offset + match.start("value"), offset + match.end("value")), arm=arm, unit=unit,
+            )
+        )
+    return found
+
+
+def _counts(sentence: str, offset: int, base: Measurement) -> list[Measurement]:
+    found = []
+    for match in patterns.PROSE_RANDOMIZED_TOTAL.finditer(sentence):
+        found.append(
+            replace(
+                base, statistic="n", value=_number(match.group("value")), raw=match.group("value"),
+                span=(offset + match.start("value"), offset + match.end("value")), unit="patients",
+                endpoint=None, row="randomized total",
+            )
+        )
+    if "randomi" in sentence.lower():
+        for match in patterns.PROSE_ARM_N.finditer(sentence):
+            found.append(
+                replace(
+                    base, statistic="n", value=_number(match.group("value")), raw=match.group("value"),
+                    span=(offset + match.start("value"), offset + match.end("value")), unit="patients",
+                    arm=match.group("arm"), endpoint=None, row="randomized",
+                )
+            )
+    return found
+
+
+def _first_arm(text: str, arms: Sequence[str]) -> str | None:
+    hits = [m for arm in arms if (m := regex.search(rf"(?i)\b{regex.escape(arm)}\b", text))]
+    return min(hits, key=lambda m: m.start()).group(0) if hits else None
+
+
+def _last_arm(text: str, arms: Sequence[str]) -> str | None:
+    hits = [m for arm in arms for m in regex.finditer(rf"(?i)\b{regex.escape(arm)}\b", text)]
+    return max(hits, key=lambda m: m.start()).group(0) if hits else None
+
+
+def _number(raw: str) -> float:
+    return float(raw.replace(" ", "").replace(",", ""))
