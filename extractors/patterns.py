@@ -65,8 +65,8 @@ CELL_TOKEN = regex.compile(
     | (?P<ci>\(\s*                                            # a CI: "(0.26,0.48)", "(38.8, NE)"
           (?P<low>{_NUM}|NR|NE|NA)\s*(?:,|;|\bto\b|{_DASH})\s*
           (?P<high>{_NUM}|NR|NE|NA)\s*\))
-    | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
     | (?P<pct>\(\s*(?P<pct_value>{_NUM})\s*%?\s*\))          # "(0.4)" of "1 (0.4)": a percent
+    | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
     | (?P<qual>(?:NR|NE|NA)\b|Not\s+reached|Not\s+estimable)  # "NR", "Not reached"
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
     | (?P<run>\d(?:\.\s(?=\d)|[\d.])*)                        # digits and points, maybe several numbers run together

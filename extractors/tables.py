@@ -197,7 +197,9 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
     if not arms:
         return None
     arm_pattern = regex.compile(
-        r"(?i)(?:" + "|".join(regex.escape(a) for a in arms) + r")(?-i:(?![a-z]))"
+        r"(?i)(?:" + "|".join(regex.escape(a) for a in arms) + r"(?-i:(?![a-z]))"
+        # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)"
+        + r"|(?-i:[A-Z][A-Za-z0-9+-]{2,})(?=\s*\(\s*[Nn]\s*=\s*\d))"
         r"(?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?)?"
     )
     paragraph_end = _PARAGRAPH_BREAK.search(text, start)
