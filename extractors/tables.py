@@ -31,6 +31,7 @@ from extractors.records import Alternative, Confidence, Flag, Measurement, Sourc
 
 MAX_READINGS = 20_000  # readings scored per row before we fall back to the plainest one
 _RATIO_STATISTICS = {"hr", "or", "rr"}
+_BETWEEN_STATISTICS = _RATIO_STATISTICS | {"p"}
 _HUGE = 1e9
 
 
@@ -91,6 +92,7 @@ class Reading:
 class Column:
     name: str  # as printed: "Pazopanib", "HR (95% CI)"
     statistic: str | None  # None for an arm column; "hr", "p", "or" for a between-arm column
+    group: str | None = None  # the column group (a population) it sits under: "STAGE II-IIIA POPULATION"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,17 @@ class Header:
     @property
     def arms(self) -> list[str]:
         return [c.name for c in self.columns if c.statistic is None]
+
+    def columns_for(self, statistic: str | None) -> tuple[Column, ...]:
+        """The columns a row's values fill. A between-arm statistic named by the row label
+        ("Hazard ratio (95% CI)") has one value per column group, not one per arm."""
+        if statistic not in _BETWEEN_STATISTICS or any(c.statistic == statistic for c in self.columns):
+            return self.columns
+        groups = list(dict.fromkeys(c.group for c in self.columns if c.statistic is None))
+        return tuple(Column(group or statistic.upper(), statistic, group) for group in groups)
+
+    def arms_of(self, group: str | None) -> list[str]:
+        return [c.name for c in self.columns if c.statistic is None and c.group == group]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,10 +171,11 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
         table=table_name,
         ci_level=header.ci_level,
     )
+    arm_columns = [c for c in header.columns if c.statistic is None]
     measurements = [
-        replace(base, statistic="n", value=n.value, raw=n.raw, span=(n.start, n.end), arm=arm, unit="patients",
-                column=arm, row="header")
-        for arm, n in zip(header.arms, header.arm_ns, strict=False)
+        replace(base, statistic="n", value=n.value, raw=n.raw, span=(n.start, n.end), arm=column.name,
+                unit="patients", column=column.name, population=column.group, row="header")
+        for column, n in zip(arm_columns, header.arm_ns, strict=False)
         if n is not None
     ]
     context = _Context()
@@ -219,7 +233,9 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
         zone_start = max(start, _zone_start(text, start, first.start()))
         between = _between_columns(text[zone_start:end])
         ci_level = _ci_level(text[zone_start:end])
-        columns = [Column(text[m.start() : m.end() - len(m.group("n") or "")], None) for m in chain]
+        names = [text[m.start() : m.end() - len(m.group("n") or "")] for m in chain]
+        groups = _column_groups(names, text[zone_start : first.start()])
+        columns = [Column(name, None, group) for name, group in zip(names, groups, strict=True)]
         columns += [Column(name, statistic) for statistic, name in between]
         arm_ns = tuple(
             Number(m.group("count"), m.start("count"), m.end("count")) if m.group("count") else None for m in chain
@@ -243,6 +259,42 @@ _BETWEEN = (
     ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b", regex.VERBOSE)),
 )
 _CI_LEVEL = regex.compile(r"(?P<level>9\d(?:\.\d+)?)\s*%\s*CI")
+
+
+def _column_groups(names: list[str], zone: str) -> list[str | None]:
+    """Column groups when the arms repeat (TAGRISSO PLACEBO TAGRISSO PLACEBO): one per repeat,
+    named by the spanning header cells printed before the arms ("STAGE II-IIIA POPULATION")."""
+    distinct = list(dict.fromkeys(n.lower() for n in names))
+    count = len(names) // len(distinct)
+    periodic = [n.lower() for n in names] == distinct * count
+    if count < 2 or not periodic:
+        return [None] * len(names)
+    labels = _group_labels(zone, count) or [f"column group {i + 1}" for i in range(count)]
+    return [labels[i // len(distinct)] for i in range(len(names))]
+
+
+def _group_labels(zone: str, count: int) -> list[str] | None:
+    """Split the text over the arms into ``count`` group names: each starts with the same word
+    ("STAGE … STAGE …") and, where one repeats as often, ends with the same word ("… POPULATION")."""
+    words = list(regex.finditer(r"[^\s|]+", zone))
+    lowered = [w.group(0).lower() for w in words]
+    repeated = [w for w in dict.fromkeys(lowered) if lowered.count(w) == count and w.isalpha()]
+    shouted = {w.group(0).lower() for w in words if w.group(0).isupper()}
+    # spanning group headers are usually set in capitals; prefer those over caption words
+    repeated = [w for w in repeated if w in shouted] or repeated
+    if not repeated:
+        return None
+    first, last = repeated[0], repeated[-1]
+    starts = [w.start() for w, low in zip(words, lowered, strict=True) if low == first]
+    labels = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(zone)
+        piece = zone[start:end]
+        cut = piece.lower().rfind(last)
+        if last != first and cut >= 0:
+            piece = piece[: cut + len(last)]
+        labels.append(" ".join(piece.replace("|", " ").split()))
+    return labels
 
 
 def _between_columns(zone: str) -> list[tuple[str, str]]:
@@ -363,6 +415,7 @@ def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         return None
     cursor = position
     last_good = position
+    kinds: list[str] = []
     while cursor < end:
         token = patterns.CELL_TOKEN.match(text, cursor, end)
         if token is None:
@@ -370,10 +423,13 @@ def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         cursor = token.end()
         if token.lastgroup != "space":
             last_good = cursor
+            kinds.append(token.lastgroup or "")
     following = text[last_good:end].lstrip(" ")
     after = text[last_good] if last_good < end else " "
-    # A run of digits followed by a lower-case word is part of a label: "≥65 years", "2 or more lines".
-    if following[:1].islower() or after in "%/+-:" or (after.isalpha() and after.islower()):
+    # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
+    # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
+    lone_number = len([k for k in kinds if k not in {"cmp", "foot"}]) == 1 and kinds[-1] in {"run", "qual"}
+    if (lone_number and following[:1].islower()) or after in "%/+-:=;" or (after.isalpha() and after.islower()):
         return None
     return (position, last_good) if last_good > position else None
 
@@ -453,6 +509,7 @@ class _RowReader:
         self.footnotes = {note.key: note for note in footnotes}
         self.base = base
         self.statistic, self.unit = vocabulary.statistic_of_label(label)
+        self.columns = header.columns_for(self.statistic)
 
     # enumeration ---------------------------------------------------------------------------
     def read(self, tokens: list[Token]) -> None:
@@ -463,7 +520,7 @@ class _RowReader:
             self._emit(readings[0], readings[1:])
 
     def _score_all(self, tokens: list[Token]) -> list[Reading]:
-        ncols = len(self.header.columns)
+        ncols = len(self.columns)
         run_options = [
             _splits(self.text, token, ncols) if token.kind == "run" else [None] for token in tokens
         ]
@@ -484,7 +541,7 @@ class _RowReader:
 
     # scoring ------------------------------------------------------------------------------
     def _score(self, reading: Reading) -> None:
-        columns = self.header.columns
+        columns = self.columns
         arm_decimals = set()
         ns: dict[int, float] = {}
         for index, cell in enumerate(reading.cells):
@@ -541,7 +598,7 @@ class _RowReader:
             self._penalize(reading, 1, f"CI {ci.raw} is printed more precisely than its estimate {cell.number.raw}")
 
     def _score_ns(self, reading: Reading, ns: dict[int, float]) -> None:
-        arm_columns = [i for i, c in enumerate(self.header.columns) if c.statistic is None]
+        arm_columns = [i for i, c in enumerate(self.columns) if c.statistic is None]
         if self.ratio and len(arm_columns) >= 2 and all(i in ns for i in arm_columns[:2]):
             first, second = (ns[i] for i in arm_columns[:2])
             if first > 0 and second > 0:
@@ -575,10 +632,9 @@ class _RowReader:
     def _emit(self, best: Reading, others: list[Reading]) -> None:
         runner_up = next((r for r in others if _values(r) != _values(best)), None)
         gap = (runner_up.penalty - best.penalty) if runner_up else math.inf
-        arms = self.header.arms
-        experimental, control = _experimental_and_control(arms)
         for index, cell in enumerate(best.cells):
-            column = self.header.columns[index]
+            column = self.columns[index]
+            experimental, control = _experimental_and_control(self.header.arms_of(column.group))
             if cell.is_dash:
                 continue
             if cell.bare_ci:
@@ -587,6 +643,8 @@ class _RowReader:
             if cell.number is None and cell.qualifier is None:
                 continue
             statistic = self._statistic_for(column, cell)
+            if statistic == "value":
+                continue  # a number in a row that names no statistic we know is not reported
             between = column.statistic is not None
             measurement = replace(
                 self.base,
@@ -595,7 +653,7 @@ class _RowReader:
                 raw=cell.number.raw if cell.number else (cell.qualifier_token.raw if cell.qualifier_token else ""),
                 span=_span_of(cell),
                 endpoint=self.context.endpoint,
-                population=self.context.population,
+                population=_population(column.group, self.context.population),
                 arm=experimental if between else column.name,
                 comparator=control if between else None,
                 qualifier=cell.qualifier,
@@ -716,6 +774,12 @@ class _RowReader:
         reason = decided_by[0].reasons[0] if decided_by else "the digits split only one way"
         note = Flag("split", "info", f"cells run together; the other reading lost because {reason}")
         return ("high" if gap >= 2.5 else "medium"), tuple(alternatives), (note,)
+
+
+def _population(group: str | None, row_population: str | None) -> str | None:
+    if group and row_population:
+        return f"{group}, {row_population}"
+    return group or row_population
 
 
 def _rowspan_note(cell: Cell) -> Flag:
