@@ -11,12 +11,13 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
-from extractors import patterns
+from extractors import patterns, structured
 from extractors.records import InputError, Source
 
 MAX_BYTES = 20 * 1024 * 1024  # the largest real label in the corpus is ~1 MB
@@ -96,6 +97,14 @@ def _from_openfda_json(text: str, name: str, source_id: str) -> Source:
         body = " ".join(str(item) for item in record.get(key) or [] if isinstance(item, str)).strip()
         if body:
             parts.append(f"{heading}\n{body}")
+    tables = [
+        structured.render_table(grid)
+        for markup in record.get("clinical_studies_table") or []
+        if isinstance(markup, str)
+        for grid in structured.parse_tables(markup)
+    ]
+    if tables:
+        parts.append("CLINICAL STUDIES TABLES\n" + "\n\n".join(tables))
     if not parts:
         raise InputError(name, "openFDA label has no indications or clinical studies text")
     openfda = record.get("openfda") or {}
@@ -162,6 +171,10 @@ def _xml_text(element: Element) -> str:
 
     def walk(node: Element) -> None:
         local = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
+        if local == "table":  # keep its cell boundaries: see structured.render_table
+            markup = ElementTree.tostring(node, encoding="unicode")
+            pieces.extend(f"\n\n{structured.render_table(grid)}\n\n" for grid in structured.parse_tables(markup))
+            return
         if node.text:
             pieces.append(node.text)
         for child in node:

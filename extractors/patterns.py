@@ -71,8 +71,9 @@ CELL_TOKEN = regex.compile(
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
     | (?P<run>\d(?:\.\s(?=\d)|[\d.])*)                        # digits and points, maybe several numbers run together
     | (?P<dash>{_DASH}(?!\d))                                 # "–": an empty cell
-    | (?P<foot>(?<=[\d)\s%])(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))    # a footnote marker: "0.35 a", "(2.3,7.9) b0"
-    | (?P<space>\s+|,\s*)                                     # separators between cells
+    | (?P<foot>(?<=[\d)\s%–—-])(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))  # a footnote marker: "0.35 a", "(2.3,7.9) b0", "–b"
+    | (?P<sep>\|)                                             # a cell boundary kept by structured.render_table
+    | (?P<space>[ \t\u00a0]+|,[ \t]*)                          # spaces between cells (a line end ends the row)
     """,
     regex.VERBOSE,
 )

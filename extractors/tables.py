@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from extractors import patterns, vocabulary
+from extractors import patterns, structured, vocabulary
 from extractors.checks import ci_contains
 from extractors.records import Alternative, Confidence, Flag, Measurement, Source
 
@@ -139,10 +139,24 @@ class _Context:
 def extract_tables(source: Source) -> list[Measurement]:
     """Every measurement in the flattened tables of ``source``."""
     text = source.text
+    captions = list(patterns.TABLE_CAPTION.finditer(text))
+    # A table printed both flattened and with its cells kept (openFDA gives both) is read once,
+    # from the form with its cells kept.
+    kept = {c.group("label") for c in captions if _has_cell_boundaries(text, c.end())}
     measurements: list[Measurement] = []
-    for caption in patterns.TABLE_CAPTION.finditer(text):
+    for caption in captions:
+        if caption.group("label") in kept and not _has_cell_boundaries(text, caption.end()):
+            continue
         measurements.extend(_read_table(source, caption.start(), caption.end()))
     return measurements
+
+
+def _has_cell_boundaries(text: str, caption_end: int) -> bool:
+    """Whether the caption heads a table rendered by structured.render_table."""
+    line_end = text.find("\n", caption_end)
+    return line_end >= 0 and text.startswith(f"\n{structured.SEPARATOR} ", line_end) or bool(
+        regex.match(r"[^\n]*\n[^\n|]*\n\| ", text[caption_end : caption_end + 4000])
+    )
 
 
 def _read_table(source: Source, start: int, caption_end: int) -> list[Measurement]:
@@ -180,7 +194,7 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
     ]
     context = _Context()
     for label_start, label_end, cells_start, cells_end in _rows(text, header.end, body_end):
-        label = " ".join(text[label_start:label_end].split())
+        label = " ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split())
         _interpret_label(label, context, has_n=cells_start is not None and _has_n_prefix(text, cells_start, cells_end))
         if cells_start is None or cells_end is None:
             continue
@@ -249,7 +263,7 @@ _SENTENCE_BREAK = regex.compile(r"[.;:]\s|\n")
 
 # What may follow the last arm name in a header: arm Ns, "(95% CI)", between-arm column names.
 _HEADER_TAIL = regex.compile(
-    r"""(?:\s*(?:\(\s*[Nn]\s*=\s*\d+\s*\)|[Nn]\s*=\s*\d+|HR|Hazard\s+[Rr]atio|Odds\s+[Rr]atio|
+    r"""(?:\s*(?:\||\(\s*[Nn]\s*=\s*\d+\s*\)|[Nn]\s*=\s*\d+|HR|Hazard\s+[Rr]atio|Odds\s+[Rr]atio|
         [Pp][- ]?[Vv]alue|\(\s*9\d(?:\.\d+)?%\s*CI\s*\)|9\d(?:\.\d+)?%\s*CI))*""",
     regex.VERBOSE,
 )
@@ -339,10 +353,11 @@ def _footnotes(text: str, start: int, header_start: int) -> list[Footnote]:
         notes.append(Footnote(key, match.end(), header_start))
         if key.isalpha():
             expected = chr(ord(key) + 1)
-    if notes:  # the last footnote ends at its last sentence end before the header's words
+    if notes:  # the last footnote ends at its line's end or last sentence end before the header's words
         last = notes[-1]
+        line_end = text.find("\n", last.start, header_start)
         ends = [m.end() for m in patterns.SENTENCE_END.finditer(text, last.start, header_start)]
-        notes[-1] = replace(last, end=ends[-1] if ends else header_start)
+        notes[-1] = replace(last, end=line_end if line_end >= 0 else ends[-1] if ends else header_start)
     return notes
 
 
@@ -407,11 +422,19 @@ def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     match = patterns.CELL_TOKEN.match(text, position, end)
     if match is None or match.lastgroup in {"space", "foot", "pct"}:
         return None
+    if match.lastgroup == "sep":
+        before_sep = text[position - 1] if position > 0 else "\n"
+        if not before_sep.isspace():
+            return None
     before = text[position - 1] if position > 0 else " "
+    if text[max(0, position - 3) : position].rstrip()[-1:] in {",", "("}:
+        return None  # inside a CI: "(52.1, 68.1)" is read whole from its "("
     if match.lastgroup == "nprefix":
         if before.isalnum() and not before.isupper() and not before.islower():
             return None
-    elif not (before.isspace() or before in ")%]") and not (before.isalpha() and match.lastgroup == "ci"):
+    elif match.lastgroup != "sep" and not (before.isspace() or before in ")%]") and not (
+        before.isalpha() and match.lastgroup == "ci"
+    ):
         return None
     cursor = position
     last_good = position
@@ -428,7 +451,10 @@ def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     after = text[last_good] if last_good < end else " "
     # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
     # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
-    lone_number = len([k for k in kinds if k not in {"cmp", "foot"}]) == 1 and kinds[-1] in {"run", "qual"}
+    values = [k for k in kinds if k not in {"cmp", "foot", "sep"}]
+    if not values:
+        return None  # separators alone: an empty row or the edge of a label cell
+    lone_number = len(values) == 1 and kinds[-1] in {"run", "qual"}
     if (lone_number and following[:1].islower()) or after in "%/+-:=;" or (after.isalpha() and after.islower()):
         return None
     return (position, last_good) if last_good > position else None
@@ -799,10 +825,21 @@ def _group(tokens: Sequence[Token], splits: Sequence[list[Number] | None], attac
     cells: list[Cell] = []
     pending_n = False
     pending_cmp: Token | None = None
+    segment_start: int | None = None  # cells made since the last "|": a structured cell holds one
     for token, pieces, attach_ci in zip(tokens, splits, attach, strict=True):
         kind = token.kind
-        current = cells[-1] if cells else None
-        if kind == "nprefix":
+        # in a structured row a new cell has nothing in it yet for a CI or a marker to join
+        fresh = segment_start is not None and len(cells) == segment_start
+        current = cells[-1] if cells and not fresh else None
+        if kind == "sep":
+            if segment_start is not None:
+                made = len(cells) - segment_start
+                if made > 1:
+                    return None
+                if made == 0:
+                    cells.append(Cell(is_dash=True))  # an empty cell keeps the columns aligned
+            segment_start = len(cells)
+        elif kind == "nprefix":
             pending_n = True
         elif kind == "cmp":
             pending_cmp = token
@@ -835,6 +872,10 @@ def _group(tokens: Sequence[Token], splits: Sequence[list[Number] | None], attac
             current.feet.append(token.raw)
         elif kind == "dash":
             cells.append(Cell(is_dash=True))
+    if segment_start is not None and len(cells) - segment_start > 1:
+        return None
+    while cells and cells[-1].is_dash and segment_start is not None:
+        cells.pop()  # trailing empty cells say nothing
     return cells
 
 

@@ -1,0 +1,123 @@
+"""Tables that still have their cell boundaries: openFDA ``clinical_studies_table`` HTML and SPL ``<table>``.
+
+We render each table as text with its boundaries kept — one row per line, cells between
+``|`` — so the same reader that reads flattened tables reads these, with the separators
+settling what the flattened forms leave to constraints::
+
+    Table 9. Efficacy Results in STS Patients by Independent Assessment in VEG110727
+    Abbreviations: CI, confidence interval; … a P value < 0.001. b There were 11 partial responses …
+    | | | | HR |
+    | Endpoint/Trial Population | VOTRIENT | Placebo | (95% CI) |
+    | Overall ITT | N = 246 | N = 123 | 0.35 a |
+
+Footnotes printed inside cells (SPL ``<footnote>``) move to a line of their own under the
+caption, so a cell holds only its value and its marker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+SEPARATOR = "|"
+
+
+@dataclass(slots=True)
+class TableGrid:
+    caption: str = ""
+    notes: list[str] = field(default_factory=list)  # tfoot text and in-cell footnotes
+    rows: list[list[str]] = field(default_factory=list)
+
+
+class _GridParser(HTMLParser):
+    """Collects tables from HTML or serialized SPL markup (namespace prefixes ignored)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[TableGrid] = []
+        self._cell: list[str] | None = None
+        self._row: list[str] | None = None
+        self._in: list[str] = []  # open elements we care about: caption, tfoot, footnote
+        self._footnote: list[str] = []
+
+    @staticmethod
+    def _local(tag: str) -> str:
+        return tag.rsplit(":", 1)[-1].lower()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        name = self._local(tag)
+        if name == "table":
+            self.tables.append(TableGrid())
+        elif not self.tables:
+            return
+        elif name == "tr":
+            self._row = []
+        elif name in {"td", "th"}:
+            self._cell = []
+        elif name in {"caption", "tfoot", "footnote"}:
+            self._in.append(name)
+            if name == "footnote":
+                self._footnote = []
+        elif name in {"br", "paragraph", "p"} and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        name = self._local(tag)
+        if name in {"td", "th"} and self._row is not None and "tfoot" not in self._in:
+            self._row.append("")
+        elif name == "br" and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        name = self._local(tag)
+        if not self.tables:
+            return
+        table = self.tables[-1]
+        if name in {"td", "th"} and self._cell is not None:
+            text = " ".join("".join(self._cell).split())
+            if "tfoot" in self._in:
+                table.notes.append(text)
+            elif self._row is not None:
+                self._row.append(text)
+            self._cell = None
+        elif name == "tr" and self._row is not None:
+            if any(self._row) and "tfoot" not in self._in:
+                table.rows.append(self._row)
+            self._row = None
+        elif name == "footnote" and "footnote" in self._in:
+            self._in.remove("footnote")
+            note = " ".join("".join(self._footnote).split())
+            if note:
+                table.notes.append(note)
+        elif name in {"caption", "tfoot"} and name in self._in:
+            self._in.remove(name)
+
+    def handle_data(self, data: str) -> None:
+        if not self.tables:
+            return
+        if "footnote" in self._in:
+            self._footnote.append(data)
+        elif "caption" in self._in:
+            self.tables[-1].caption += data
+        elif self._cell is not None:
+            self._cell.append(data)
+
+
+def parse_tables(markup: str) -> list[TableGrid]:
+    """The tables in a piece of HTML or SPL markup; never raises on malformed markup."""
+    parser = _GridParser()
+    parser.feed(markup)
+    parser.close()
+    return parser.tables
+
+
+def render_table(grid: TableGrid) -> str:
+    """One table as text: caption, notes, then one ``| a | b |`` line per row."""
+    lines = [" ".join(grid.caption.split())]
+    notes = " ".join(note for note in grid.notes if note)
+    if notes:
+        lines.append(notes)
+    for row in grid.rows:
+        cells = [cell.replace(SEPARATOR, "/") for cell in row]
+        lines.append(f"{SEPARATOR} " + f" {SEPARATOR} ".join(cells) + f" {SEPARATOR}")
+    return "\n".join(line for line in lines if line)
