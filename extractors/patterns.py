@@ -109,8 +109,8 @@ RANDOMIZATION_RATIO = regex.compile(
 
 # "randomized (2:1) to receive pazopanib 800 mg once daily or placebo" — names the arms.
 RANDOMIZED_TO = regex.compile(
-    r"""randomi[sz]ed\s*(?:\(\s*\d+\s*:\s*\d+\s*\)\s*|\d+\s*:\s*\d+\s+)?to\s+(?:receive\s+)?
-        (?P<first>[A-Za-z][\w-]*)(?P<between>[^.;]{0,80}?)\s+or\s+(?P<second>[A-Za-z][\w-]*)""",
+    r"""randomi[sz]ed\s*(?:\(\s*\d+\s*:\s*\d+\s*\)\s*|\d+\s*:\s*\d+\s+)?to\s+(?:receive\s+)?(?:either\s+)?
+        (?P<first>[A-Za-z][\w-]*)(?P<between>[^.;]{0,80}?)\s+or\s+(?:to\s+)?(?:receive\s+)?(?P<second>[A-Za-z][\w-]*)""",
     _FLAGS,
 )
 

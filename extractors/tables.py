@@ -247,15 +247,43 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
         zone_start = max(start, _zone_start(text, start, first.start()))
         between = _between_columns(text[zone_start:end])
         ci_level = _ci_level(text[zone_start:end])
-        names = [text[m.start() : m.end() - len(m.group("n") or "")] for m in chain]
+        arm_cells = _structured_arm_cells(text, chain) or [
+            (text[m.start() : m.end() - len(m.group("n") or "")], _count_of(m)) for m in chain
+        ]
+        names = [name for name, _ in arm_cells]
         groups = _column_groups(names, text[zone_start : first.start()])
         columns = [Column(name, None, group) for name, group in zip(names, groups, strict=True)]
         columns += [Column(name, statistic) for statistic, name in between]
-        arm_ns = tuple(
-            Number(m.group("count"), m.start("count"), m.end("count")) if m.group("count") else None for m in chain
-        )
-        return Header(tuple(columns), first.start(), end, ci_level, arm_ns)
+        return Header(tuple(columns), first.start(), end, ci_level, tuple(n for _, n in arm_cells))
     return None
+
+
+def _count_of(match: regex.Match[str]) -> Number | None:
+    count = match.group("count")
+    return Number(count, match.start("count"), match.end("count")) if count else None
+
+
+_ARM_N = regex.compile(r"\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?\s*$")
+
+
+def _structured_arm_cells(text: str, chain: list[regex.Match[str]]) -> list[tuple[str, Number | None]] | None:
+    """In a header row with its cell boundaries kept, an arm is the whole cell its name is in:
+    "TAGRISSO with pemetrexed and platinum-based chemotherapy (N=279)"."""
+    line_start = text.rfind("\n", 0, chain[0].start()) + 1
+    if not text.startswith(f"{structured.SEPARATOR} ", line_start):
+        return None
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    cells = []
+    for match in regex.finditer(r"(?<=\|)[^|\n]+(?=\|)", text[line_start:line_end]):
+        start = line_start + match.start()
+        if any(start <= m.start() < line_start + match.end() for m in chain):
+            raw = match.group(0)
+            n = _ARM_N.search(raw)
+            name = (raw[: n.start()] if n else raw).strip()
+            count = Number(n.group("count"), start + n.start("count"), start + n.end("count")) if n else None
+            cells.append((name, count))
+    return cells if len(cells) >= 2 else None
 
 
 _PARAGRAPH_BREAK = regex.compile(r"\n\s*\n")
