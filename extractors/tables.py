@@ -408,14 +408,24 @@ def _trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, s
     if trial is None:
         for match in patterns.TRIAL_NAME.finditer(text, max(0, table_start - 5000), table_start):
             trial = match.group("name") or match.group("caption_name")
-    nct = None
-    if trial:
-        for mention in regex.finditer(regex.escape(trial), text[:table_start]):
-            found = patterns.NCT_ID.search(text, mention.end(), min(len(text), mention.end() + 300))
-            if found:
-                nct = found.group(0)
-                break
-    return trial, nct
+    return trial, nct_of(text, trial) if trial else None
+
+
+def nct_of(text: str, trial: str) -> str | None:
+    """The NCT id printed with a trial where it is introduced ("evaluated in VEG110727, a … trial
+    (NCT00753688)"): the first id after the name, before any other trial is named."""
+    adjacent = regex.search(rf"\b{regex.escape(trial)}\b\W{{0,4}}(NCT\d{{8}})", text)  # "ADAURA [NCT02511106]"
+    if adjacent:
+        return adjacent.group(1)
+    introductions = list(patterns.TRIAL_NAME.finditer(text))
+    for index, match in enumerate(introductions):
+        if (match.group("name") or match.group("caption_name")) != trial:
+            continue
+        stop = introductions[index + 1].start() if index + 1 < len(introductions) else len(text)
+        found = patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + 300))
+        if found:
+            return found.group(0)
+    return None
 
 
 def _randomization_ratio(text: str, table_start: int) -> tuple[int, int] | None:
