@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+import regex
+
 SEPARATOR = "|"
 
 
@@ -121,3 +123,28 @@ def render_table(grid: TableGrid) -> str:
         cells = [cell.replace(SEPARATOR, "/") for cell in row]
         lines.append(f"{SEPARATOR} " + f" {SEPARATOR} ".join(cells) + f" {SEPARATOR}")
     return "\n".join(line for line in lines if line)
+
+
+_RENDERED_ROW = regex.compile(r"^\| (?P<cells>.*) \|$", regex.MULTILINE)
+_CI_COMMA_SPACE = regex.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
+
+
+def flatten_rendered(text: str, glue: str) -> str:
+    """The flattened form of every rendered table in ``text``, as scrapers print them.
+
+    ``glue=" "`` gives the openFDA ``clinical_studies`` form (cells separated by spaces);
+    ``glue=""`` gives the form scraped articles print, cells run together and CIs without
+    spaces ("N = 246N = 1230.35 a Median (months)4.61.6(0.26,0.48)"). Rows and the lines
+    under a caption join with a space. Used to test that all forms read the same.
+    """
+
+    def flatten_row(match: regex.Match[str]) -> str:
+        cells = [cell.strip() for cell in match.group("cells").split(f" {SEPARATOR} ") if cell.strip()]
+        if glue == "":
+            cells = [_CI_COMMA_SPACE.sub(",", cell) for cell in cells]
+        return glue.join(cells)
+
+    flat = _RENDERED_ROW.sub(flatten_row, text)
+    # a table's lines become one paragraph, as in the openFDA text; tables stay apart
+    return "\n\n".join(" ".join(line.strip() for line in block.splitlines() if line.strip())
+                       for block in flat.split("\n\n"))

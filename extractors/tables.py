@@ -637,7 +637,12 @@ class _RowReader:
                 arm_decimals.add(cell.number.decimals)
             if cell.ci is not None and cell.ci.kind == "ci":
                 self._score_ci(reading, cell, column)
-        left_open = [i for i in self.context.open_between if not (i < len(reading.cells) and reading.cells[i].bare_ci)]
+        left_open = [
+            i
+            for i in self.context.open_between
+            if i < len(columns) and columns[i].statistic is not None
+            and not (i < len(reading.cells) and reading.cells[i].bare_ci)
+        ]
         if left_open:
             names = ", ".join(columns[i].name for i in left_open)
             self._penalize(reading, 2, f"the estimate above in {names} would be left without its CI")

@@ -1,0 +1,108 @@
+"""Corpus evaluation: every label in ../shared/corpus/raw, in all its forms.
+
+For each label it prints the measurements found, how well the flattened forms agree with the
+form that kept its cell boundaries, how many values are invented (a value whose characters are
+not at its span in the source: must be 0), and the time taken. Run:
+
+    python bench/corpus_eval.py [CORPUS_DIR]
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from extractors.extract import extract
+from extractors.ingest import load_source
+from extractors.records import InputError, Measurement, Source
+from extractors.structured import flatten_rendered
+from extractors.tables import extract_tables
+
+TABLES_HEADING = "CLINICAL STUDIES TABLES"
+Key = tuple[object, ...]
+
+
+def _key(m: Measurement) -> Key:
+    return (m.table, m.statistic, m.endpoint, m.population, m.arm, m.value, m.qualifier, m.ci_low, m.ci_high)
+
+
+def _keys(measurements: Iterable[Measurement], start: int, end: int) -> set[Key]:
+    return {_key(m) for m in measurements if start <= m.span[0] < end}
+
+
+def _invented(source: Source, measurements: Iterable[Measurement]) -> int:
+    """Values not traceable to their span: the raw text is not there, or does not read as the value."""
+    count = 0
+    for m in measurements:
+        start, end = m.span
+        if source.text[start:end] != m.raw:
+            count += 1
+        elif m.value is not None and float(m.raw.replace(" ", "").replace(",", "")) != m.value:
+            count += 1
+    return count
+
+
+def forms(source: Source) -> dict[str, tuple[Source, int, int]]:
+    """The structured, spaced and glued forms of a label's tables, and the span range each is read from."""
+    text = source.text
+    cut = text.find(TABLES_HEADING)
+    if cut >= 0:  # openFDA: its own spaced text, then the tables with their cells kept
+        prose = text[:cut]
+        glued = prose + flatten_rendered(text[cut:], "")
+        return {
+            "structured": (source, cut, len(text)),
+            "spaced": (replace(source, text=prose), 0, cut),
+            "glued": (replace(source, text=glued), cut, len(glued)),
+        }
+    return {
+        "structured": (source, 0, len(text)),
+        "spaced": (replace(source, text=flatten_rendered(text, " ")), 0, 10**9),
+        "glued": (replace(source, text=flatten_rendered(text, "")), 0, 10**9),
+    }
+
+
+def evaluate(path: Path) -> str:
+    try:
+        source = load_source(str(path))
+    except InputError as error:
+        return f"{path.name[:58]:58} skipped: {error.problem}"
+    started = time.perf_counter()
+    report = extract([source])
+    elapsed = time.perf_counter() - started
+    readings = {}
+    invented = _invented(source, report.measurements)
+    for name, (form, start, end) in forms(source).items():
+        found = extract_tables(form)
+        invented += _invented(form, found)
+        readings[name] = _keys(found, start, end)
+    base = readings["structured"]
+
+    def agreement(name: str) -> str:
+        return f"{100 * len(base & readings[name]) / len(base):5.1f}%" if base else "    -"
+
+    errors = sum(1 for m in report.measurements for f in m.flags if f.severity == "error")
+    return (
+        f"{path.name[:58]:58} {source.kind:12} {len(report.measurements):5d} {len(base):5d} "
+        f"{agreement('spaced')} {agreement('glued')} {invented:4d} {errors:4d} {elapsed * 1000:7.0f}ms"
+    )
+
+
+def main() -> None:
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "corpus" / "raw"
+    files = sorted(p for p in corpus.iterdir() if p.suffix in {".json", ".xml"})
+    print(f"{'label':58} {'kind':12} {'meas':>5} {'table':>5} {'spaced':>6} {'glued':>6} {'inv':>4} {'err':>4} {'time':>9}")
+    started = time.perf_counter()
+    size = 0
+    for path in files:
+        size += path.stat().st_size
+        print(evaluate(path), flush=True)
+    elapsed = time.perf_counter() - started
+    print(f"\n{len(files)} files, {size / 1024:.0f} KB in {elapsed:.1f}s (all forms): "
+          f"{len(files) / elapsed:.2f} files/s, {size / 1024 / elapsed:.0f} KB/s")
+
+
+if __name__ == "__main__":
+    main()
