@@ -224,15 +224,21 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
     """The first run of two or more arm names close together after the caption."""
     if not arms:
         return None
+    known = "|".join(regex.escape(a) for a in arms)
     arm_pattern = regex.compile(
-        r"(?i)(?:" + "|".join(regex.escape(a) for a in arms) + r"(?-i:(?![a-z]))"
-        # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)"
-        + r"|(?-i:[A-Z][A-Za-z0-9+-]{2,})(?=\s*\(\s*[Nn]\s*=\s*\d))"
-        r"(?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?)?"
+        rf"""(?i)(?P<name>
+              (?:{known})(?-i:(?![a-z]))
+              # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)";
+              # an all-capitals name may be glued to the word before it ("ParameterTAGRISSO")
+            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{_DESCRIPTION})?\s*\(\s*[Nn]\s*=\s*\d)
+            )
+            (?P<description>{_DESCRIPTION}(?=\s*\(\s*[Nn]\s*=))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
+            (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?)?""",
+        regex.VERBOSE,
     )
     paragraph_end = _PARAGRAPH_BREAK.search(text, start)
     limit = min(len(text), start + 4000, paragraph_end.start() if paragraph_end else len(text))
-    hits = list(arm_pattern.finditer(text, start, limit))
+    hits = [hit for hit in arm_pattern.finditer(text, start, limit) if not _inside_parentheses(text, hit.start())]
     for i, first in enumerate(hits):
         chain = [first]
         for nxt in hits[i + 1 :]:
@@ -247,15 +253,36 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
         zone_start = max(start, _zone_start(text, start, first.start()))
         between = _between_columns(text[zone_start:end])
         ci_level = _ci_level(text[zone_start:end])
-        arm_cells = _structured_arm_cells(text, chain) or [
-            (text[m.start() : m.end() - len(m.group("n") or "")], _count_of(m)) for m in chain
-        ]
+        arm_cells = _structured_arm_cells(text, chain) or _flattened_arm_cells(text, chain)
         names = [name for name, _ in arm_cells]
         groups = _column_groups(names, text[zone_start : first.start()])
         columns = [Column(name, None, group) for name, group in zip(names, groups, strict=True)]
         columns += [Column(name, statistic) for statistic, name in between]
         return Header(tuple(columns), first.start(), end, ci_level, tuple(n for _, n in arm_cells))
     return None
+
+
+_DESCRIPTION = r"\s*\([^()\n]{1,60}\)"
+
+
+def _inside_parentheses(text: str, position: int) -> bool:
+    """Whether ``position`` is inside "( … )" on its line: "(gefitinib or erlotinib)" describes an arm."""
+    before = text[max(0, text.rfind("\n", 0, position) + 1, position - 80) : position]
+    return before.rfind("(") > before.rfind(")")
+
+
+def _flattened_arm_cells(text: str, chain: list[regex.Match[str]]) -> list[tuple[str, Number | None]]:
+    """Arm columns of a flattened header. Where the arms print their N, each column runs up to
+    its N: "TAGRISSO with pemetrexed and platinum-based chemotherapy (N=279)TAGRISSO (N=278)"."""
+    with_n = [m for m in chain if m.group("count")]
+    if len(with_n) < 2 or not chain[-1].group("count"):
+        return [(" ".join(text[m.start() : m.end() - len(m.group("n") or "")].split()), _count_of(m)) for m in chain]
+    cells = []
+    start = chain[0].start()
+    for match in with_n:
+        cells.append((" ".join(text[start : match.end() - len(match.group("n"))].split()), _count_of(match)))
+        start = match.end()
+    return cells
 
 
 def _count_of(match: regex.Match[str]) -> Number | None:
@@ -318,21 +345,20 @@ def _column_groups(names: list[str], zone: str) -> list[str | None]:
 def _group_labels(zone: str, count: int) -> list[str] | None:
     """Split the text over the arms into ``count`` group names: each starts with the same word
     ("STAGE … STAGE …") and, where one repeats as often, ends with the same word ("… POPULATION")."""
-    words = list(regex.finditer(r"[^\s|]+", zone))
-    lowered = [w.group(0).lower() for w in words]
-    repeated = [w for w in dict.fromkeys(lowered) if lowered.count(w) == count and w.isalpha()]
-    shouted = {w.group(0).lower() for w in words if w.group(0).isupper()}
+    # words, also where cells ran together: "POPULATIONEfficacy" → "POPULATION", "Efficacy"
+    words = regex.findall(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+", zone)
+    repeated = [w for w in dict.fromkeys(words) if len(w) >= 3 and len(regex.findall(regex.escape(w), zone)) == count]
     # spanning group headers are usually set in capitals; prefer those over caption words
-    repeated = [w for w in repeated if w in shouted] or repeated
+    repeated = [w for w in repeated if w.isupper()] or repeated
     if not repeated:
         return None
     first, last = repeated[0], repeated[-1]
-    starts = [w.start() for w, low in zip(words, lowered, strict=True) if low == first]
+    starts = [m.start() for m in regex.finditer(regex.escape(first), zone)]
     labels = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(zone)
         piece = zone[start:end]
-        cut = piece.lower().rfind(last)
+        cut = piece.rfind(last)
         if last != first and cut >= 0:
             piece = piece[: cut + len(last)]
         labels.append(" ".join(piece.replace("|", " ").split()))
@@ -465,13 +491,18 @@ def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         if not before_sep.isspace():
             return None
     before = text[position - 1] if position > 0 else " "
-    if text[max(0, position - 3) : position].rstrip()[-1:] in {",", "("}:
+    if _inside_parentheses(text, position):
         return None  # inside a CI: "(52.1, 68.1)" is read whole from its "("
     if match.lastgroup == "nprefix":
         if before.isalnum() and not before.isupper() and not before.islower():
             return None
-    elif match.lastgroup != "sep" and not (before.isspace() or before in ")%]") and not (
-        before.isalpha() and match.lastgroup == "ci"
+    elif match.lastgroup != "sep" and not (
+        before.isspace()
+        or before in ")%],"
+        or (before.isalpha() and match.lastgroup == "ci")
+        # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
+        # the digits of names such as "L858R", "Ex19del" or "HER2"
+        or (match.lastgroup in {"run", "cmp", "qual"} and regex.match(r"[a-z]{3}$", text[max(0, position - 3) : position]))
     ):
         return None
     cursor = position
@@ -650,8 +681,10 @@ class _RowReader:
             self._penalize(reading, 1, "the arms' values are printed with different decimals")
         self._score_ns(reading, ns)
         reading.penalty += 0.5 * reading.splits
+        # An empty cell costs a little more than a split, so "%21" under two arms reads 2 and 1;
+        # the two readings stay within the ambiguity margin and the cell is flagged either way.
         missing = len(columns) - len(reading.cells)
-        reading.penalty += 0.5 * missing
+        reading.penalty += 0.6 * missing
 
     def _score_ci(self, reading: Reading, cell: Cell, column: Column) -> None:
         ci = cell.ci
