@@ -1,0 +1,138 @@
+"""HTML fragments that show claims and measurements in their text, with all text escaped.
+
+Article and label text is untrusted: every character of it goes through `html.escape` before it
+reaches a page, so an article containing ``<script>`` shows those characters and runs nothing.
+Verdicts are shown by colour *and* by an icon with a word, never by colour alone.
+Pure functions returning ``str``; used by the HTML report and by the dashboard.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.records import VERDICTS, Claim, Span, Verdict
+
+# Verdict → (icon, text colour, background colour). Colours pass WCAG AA for the text on them.
+VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
+    "supported": ("✓", "#116329", "#dafbe1"),
+    "contradicted": ("✗", "#a40e26", "#ffebe9"),
+    "overgeneralized": ("⚠", "#7d4e00", "#fff1c2"),
+    "unverifiable": ("?", "#3d444d", "#eaeef2"),
+}
+
+STYLESHEET = """
+.tp-article { white-space: pre-wrap; font-family: Georgia, 'Times New Roman', serif; line-height: 1.55; }
+.tp-claim { border-radius: 3px; padding: 0 1px; }
+.tp-outer { border-bottom: 2px solid; }
+.tp-selected { outline: 2px solid #0969da; outline-offset: 1px; }
+.tp-badge { display: inline-block; font: 600 0.72em/1.3 system-ui, sans-serif; border-radius: 8px;
+  padding: 0 5px; margin: 0 2px; border: 1px solid; white-space: nowrap; vertical-align: 1px; }
+.tp-source { white-space: pre-wrap; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85em;
+  line-height: 1.5; }
+.tp-source mark { background: #ffe08a; color: #000; padding: 0 1px; border-radius: 2px; font-weight: 700; }
+.tp-source mark.tp-ci { background: #fff3c4; font-weight: 400; }
+""" + "".join(
+    f".tp-{verdict} {{ background: {bg}; color: {fg}; border-color: {fg}; }}\n"
+    for verdict, (_icon, fg, bg) in VERDICT_STYLE.items()
+)
+
+
+def verdict_label(verdict: str) -> str:
+    """The icon and the word for a verdict, e.g. ``"✗ contradicted"``."""
+    icon = VERDICT_STYLE.get(verdict, ("•", "", ""))[0]
+    return f"{icon} {verdict}"
+
+
+def verdict_badge(verdict: str, prefix: str = "") -> str:
+    """A coloured badge that also says the verdict in words."""
+    css = verdict if verdict in VERDICT_STYLE else "unverifiable"
+    text = f"{prefix}{verdict_label(verdict)}"
+    return f'<span class="tp-badge tp-{css}">{html.escape(text)}</span>'
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    start: int
+    end: int
+    number: int  # 1-based claim number, as in the claim list
+    verdict: Verdict
+    outer: bool  # a whole sentence (qualitative claim) rather than a number
+
+
+def claim_marks(claims: Sequence[Claim]) -> list[_Mark]:
+    """One highlight per claim: the number it asserts, or its sentence when it has no number."""
+    marks = []
+    for number, claim in enumerate(claims, start=1):
+        span: Span = claim.value_span if claim.value_span is not None else claim.span
+        if span[1] > span[0]:
+            marks.append(_Mark(span[0], span[1], number, claim.verdict, claim.value_span is None))
+    return marks
+
+
+def highlight_article(text: str, claims: Sequence[Claim], selected: int | None = None) -> str:
+    """The article as escaped HTML with each claim highlighted and labelled by its verdict.
+
+    ``selected`` is the 0-based index of a claim to outline. Highlights may nest (a scope
+    sentence around a dose); each stretch of text is wrapped in one element per highlight that
+    covers it, so the result is well-formed whatever the overlaps. A badge with the claim number,
+    icon and verdict follows the end of each highlight.
+    """
+    marks = [m for m in claim_marks(claims) if 0 <= m.start < m.end <= len(text)]
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    ends: dict[int, list[_Mark]] = {}
+    for mark in marks:
+        ends.setdefault(mark.end, []).append(mark)
+    parts: list[str] = []
+    for left, right in itertools.pairwise(cuts):
+        covering = sorted(
+            (m for m in marks if m.start <= left and right <= m.end),
+            key=lambda m: (m.start - m.end, m.number),  # widest outside
+        )
+        piece = html.escape(text[left:right])
+        for mark in reversed(covering):
+            classes = f"tp-claim tp-{mark.verdict}" + (" tp-outer" if mark.outer else "")
+            if selected is not None and mark.number == selected + 1:
+                classes += " tp-selected"
+            title = html.escape(f"claim {mark.number}: {verdict_label(mark.verdict)}", quote=True)
+            piece = f'<span class="{classes}" title="{title}" data-claim="{mark.number}">{piece}</span>'
+        parts.append(piece)
+        # Badges for highlights ending here, inner (shorter) ones first.
+        for mark in sorted(ends.get(right, []), key=lambda m: (m.end - m.start, m.number)):
+            parts.append(verdict_badge(mark.verdict, prefix=f"{mark.number} "))
+    return f'<div class="tp-article">{"".join(parts)}</div>'
+
+
+def highlight_source(text: str, span: Span, ci_span: Span | None = None, context: int = 400) -> str:
+    """An escaped excerpt of label text around ``span``, the span in ``<mark>``.
+
+    ``ci_span`` (the printed CI, when there is one) is marked more lightly. ``context`` characters
+    are kept on each side; an ellipsis shows where the excerpt was cut.
+    """
+    start, end = max(0, span[0]), min(len(text), span[1])
+    if start >= end:
+        return '<div class="tp-source">(no source span)</div>'
+    marks: list[tuple[int, int, str]] = [(start, end, "")]
+    ci_ok = ci_span is not None and 0 <= ci_span[0] < ci_span[1] <= len(text)
+    if ci_span is not None and ci_ok and (ci_span[1] <= start or ci_span[0] >= end):
+        marks.append((ci_span[0], ci_span[1], "tp-ci"))
+    marks.sort()
+    lo = max(0, min(m[0] for m in marks) - context)
+    hi = min(len(text), max(m[1] for m in marks) + context)
+    parts = ["…" if lo > 0 else ""]
+    cursor = lo
+    for mark_start, mark_end, css in marks:
+        parts.append(html.escape(text[cursor:mark_start]))
+        attr = f' class="{css}"' if css else ""
+        parts.append(f"<mark{attr}>{html.escape(text[mark_start:mark_end])}</mark>")
+        cursor = mark_end
+    parts.append(html.escape(text[cursor:hi]))
+    parts.append("…" if hi < len(text) else "")
+    return f'<div class="tp-source">{"".join(parts)}</div>'
+
+
+def summary_badges(summary: dict[str, int]) -> str:
+    """The count per verdict as a row of labelled badges."""
+    return " ".join(verdict_badge(v, prefix=f"{summary.get(v, 0)} ") for v in VERDICTS)
