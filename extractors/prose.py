@@ -46,8 +46,16 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
         named = vocabulary.find_endpoint(sentence)
         endpoint = named[0] if named else endpoint
         base = Measurement(
-            source=source.id, statistic="", value=None, raw="", span=(0, 0),
-            trial=trial, nct=nct, endpoint=endpoint, row="prose", confidence="medium",
+            source=source.id,
+            statistic="",
+            value=None,
+            raw="",
+            span=(0, 0),
+            trial=trial,
+            nct=nct,
+            endpoint=endpoint,
+            row="prose",
+            confidence="medium",
         )
         experimental, control = _arms_in(sentence, arms, controls)
         found += _ratios(sentence, start, base, experimental, control)
@@ -58,8 +66,12 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
         if significance:
             found.append(
                 replace(
-                    base, statistic="significance", qualifier="not significant", raw=significance.group(0),
-                    span=(start + significance.start(), start + significance.end()), arm=experimental,
+                    base,
+                    statistic="significance",
+                    qualifier="not significant",
+                    raw=significance.group(0),
+                    span=(start + significance.start(), start + significance.end()),
+                    arm=experimental,
                     comparator=control,
                 )
             )
@@ -94,16 +106,22 @@ def _ratios(
         name = match.group("name").lower()
         statistic = "or" if name.startswith("odds") else "rr" if "risk" in name or "rate" in name else "hr"
         measurement = replace(
-            base, statistic=statistic, value=_number(match.group("value")), raw=match.group("value"),
+            base,
+            statistic=statistic,
+            value=_number(match.group("value")),
+            raw=match.group("value"),
             endpoint=vocabulary.last_endpoint(sentence[: match.start()]) or base.endpoint,
             span=(offset + match.start("value"), offset + match.end("value")),
-            arm=experimental, comparator=control,
+            arm=experimental,
+            comparator=control,
         )
         if match.group("low") and match.group("high"):
             measurement = replace(
                 measurement,
-                ci_low=_number(match.group("low")), ci_high=_number(match.group("high")),
-                ci_low_raw=match.group("low"), ci_high_raw=match.group("high"),
+                ci_low=_number(match.group("low")),
+                ci_high=_number(match.group("high")),
+                ci_low_raw=match.group("low"),
+                ci_high_raw=match.group("high"),
                 ci_level=float(match.group("level")) if match.group("level") else None,
                 ci_span=(offset + match.start("low"), offset + match.end("high")),
             )
@@ -112,10 +130,18 @@ def _ratios(
             comparison = match.group("cmp").replace(" ", "")
             found.append(
                 replace(
-                    measurement, statistic="p", value=_number(match.group("p")), raw=match.group("p"),
+                    measurement,
+                    statistic="p",
+                    value=_number(match.group("p")),
+                    raw=match.group("p"),
                     span=(offset + match.start("p"), offset + match.end("p")),
                     qualifier=None if comparison == "=" else comparison,
-                    ci_low=None, ci_high=None, ci_low_raw=None, ci_high_raw=None, ci_span=None, ci_level=None,
+                    ci_low=None,
+                    ci_high=None,
+                    ci_low_raw=None,
+                    ci_high_raw=None,
+                    ci_span=None,
+                    ci_level=None,
                 )
             )
     return found
@@ -134,9 +160,14 @@ def _medians(sentence: str, offset: int, base: Measurement, arms: Sequence[str])
         unit = vocabulary.find_unit(match.group("unit"))
         found.append(
             replace(
-                base, statistic="median", value=_number(match.group("value")), raw=match.group("value"),
+                base,
+                statistic="median",
+                value=_number(match.group("value")),
+                raw=match.group("value"),
                 endpoint=vocabulary.last_endpoint(sentence[: match.start()]) or base.endpoint,
-                span=(offset + match.start("value"), offset + match.end("value")), arm=arm, unit=unit,
+                span=(offset + match.start("value"), offset + match.end("value")),
+                arm=arm,
+                unit=unit,
             )
         )
     return found
@@ -147,18 +178,29 @@ def _counts(sentence: str, offset: int, base: Measurement) -> list[Measurement]:
     for match in patterns.PROSE_RANDOMIZED_TOTAL.finditer(sentence):
         found.append(
             replace(
-                base, statistic="n", value=_number(match.group("value")), raw=match.group("value"),
-                span=(offset + match.start("value"), offset + match.end("value")), unit="patients",
-                endpoint=None, row="randomized total",
+                base,
+                statistic="n",
+                value=_number(match.group("value")),
+                raw=match.group("value"),
+                span=(offset + match.start("value"), offset + match.end("value")),
+                unit="patients",
+                endpoint=None,
+                row="randomized total",
             )
         )
     if "randomi" in sentence.lower():
         for match in patterns.PROSE_ARM_N.finditer(sentence):
             found.append(
                 replace(
-                    base, statistic="n", value=_number(match.group("value")), raw=match.group("value"),
-                    span=(offset + match.start("value"), offset + match.end("value")), unit="patients",
-                    arm=match.group("arm"), endpoint=None, row="randomized",
+                    base,
+                    statistic="n",
+                    value=_number(match.group("value")),
+                    raw=match.group("value"),
+                    span=(offset + match.start("value"), offset + match.end("value")),
+                    unit="patients",
+                    arm=match.group("arm"),
+                    endpoint=None,
+                    row="randomized",
                 )
             )
     return found

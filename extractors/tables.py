@@ -30,6 +30,7 @@ from extractors.checks import ci_contains
 from extractors.records import Alternative, Confidence, Flag, Measurement, Source
 
 MAX_READINGS = 20_000  # readings scored per row before we fall back to the plainest one
+MAX_LABEL = 300  # a row label longer than this is prose (spliced footnotes run to ~150 characters)
 _RATIO_STATISTICS = {"hr", "or", "rr"}
 _BETWEEN_STATISTICS = _RATIO_STATISTICS | {"p"}
 _HUGE = 1e9
@@ -154,8 +155,10 @@ def extract_tables(source: Source) -> list[Measurement]:
 def _has_cell_boundaries(text: str, caption_end: int) -> bool:
     """Whether the caption heads a table rendered by structured.render_table."""
     line_end = text.find("\n", caption_end)
-    return line_end >= 0 and text.startswith(f"\n{structured.SEPARATOR} ", line_end) or bool(
-        regex.match(r"[^\n]*\n[^\n|]*\n\| ", text[caption_end : caption_end + 4000])
+    return (
+        line_end >= 0
+        and text.startswith(f"\n{structured.SEPARATOR} ", line_end)
+        or bool(regex.match(r"[^\n]*\n[^\n|]*\n\| ", text[caption_end : caption_end + 4000]))
     )
 
 
@@ -187,14 +190,26 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
     )
     arm_columns = [c for c in header.columns if c.statistic is None]
     measurements = [
-        replace(base, statistic="n", value=n.value, raw=n.raw, span=(n.start, n.end), arm=column.name,
-                unit="patients", column=column.name, population=column.group, row="header")
+        replace(
+            base,
+            statistic="n",
+            value=n.value,
+            raw=n.raw,
+            span=(n.start, n.end),
+            arm=column.name,
+            unit="patients",
+            column=column.name,
+            population=column.group,
+            row="header",
+        )
         for column, n in zip(arm_columns, header.arm_ns, strict=False)
         if n is not None
     ]
     context = _Context()
     for label_start, label_end, cells_start, cells_end in _rows(text, header.end, body_end):
         label = " ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split())
+        if len(label) > MAX_LABEL:
+            break  # a paragraph of prose: the table has ended without a caption or blank line
         _interpret_label(label, context, has_n=cells_start is not None and _has_n_prefix(text, cells_start, cells_end))
         if cells_start is None or cells_end is None:
             continue
@@ -230,20 +245,24 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
               (?:{known})(?-i:(?![a-z]))
               # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)";
               # an all-capitals name may be glued to the word before it ("ParameterTAGRISSO")
-            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{_DESCRIPTION})?\s*\(\s*[Nn]\s*=\s*\d)
+            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{_DESCRIPTION})?{_N_AFTER_ARM})
             )
-            (?P<description>{_DESCRIPTION}(?=\s*\(\s*[Nn]\s*=))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
+            (?P<description>{_DESCRIPTION}(?={_N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
             (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?)?""",
         regex.VERBOSE,
     )
     paragraph_end = _PARAGRAPH_BREAK.search(text, start)
     limit = min(len(text), start + 4000, paragraph_end.start() if paragraph_end else len(text))
-    hits = [hit for hit in arm_pattern.finditer(text, start, limit) if not _inside_parentheses(text, hit.start())]
+    hits = [
+        hit
+        for hit in arm_pattern.finditer(text, start, limit)
+        if not _inside_parentheses(text, hit.start()) and not patterns.POPULATION_LABEL.fullmatch(hit.group("name"))
+    ]
     for i, first in enumerate(hits):
         chain = [first]
         for nxt in hits[i + 1 :]:
             gap = text[chain[-1].end() : nxt.start()]
-            if len(gap) > 40 or _SENTENCE_BREAK.search(gap):
+            if len(gap) > 40 or _SENTENCE_BREAK.search(gap) or _HEADER_GAP_STOP.search(gap):
                 break
             chain.append(nxt)
         if len({m.group(0).split("(")[0].strip().lower() for m in chain}) < 2:
@@ -263,6 +282,8 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
 
 
 _DESCRIPTION = r"\s*\([^()\n]{1,60}\)"
+# An arm's N: "(N=233)", or "N=22" after a space; never glued as in the row label "Overall ITTN = 246".
+_N_AFTER_ARM = r"(?:\s*\(\s*[Nn]\s*=|\s+[Nn]\s*=)\s*\d"
 
 
 def _inside_parentheses(text: str, position: int) -> bool:
@@ -315,6 +336,9 @@ def _structured_arm_cells(text: str, chain: list[regex.Match[str]]) -> list[tupl
 
 _PARAGRAPH_BREAK = regex.compile(r"\n\s*\n")
 _SENTENCE_BREAK = regex.compile(r"[.;:]\s|\n")
+# Between two arm names of a header there is no CI, percent or number: "Placebo (95% CI) PFS Overall ITT"
+# has left the header.
+_HEADER_GAP_STOP = regex.compile(r"\bCI\b|%|\d")
 
 # What may follow the last arm name in a header: arm Ns, "(95% CI)", between-arm column names.
 _HEADER_TAIL = regex.compile(
@@ -496,37 +520,46 @@ def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     if match.lastgroup == "nprefix":
         if before.isalnum() and not before.isupper() and not before.islower():
             return None
-    elif match.lastgroup != "sep" and not (
-        before.isspace()
-        or before in ")%],"
-        or (before.isalpha() and match.lastgroup == "ci")
-        # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
-        # the digits of names such as "L858R", "Ex19del" or "HER2"
-        or (match.lastgroup in {"run", "cmp", "qual"} and regex.match(r"[a-z]{3}$", text[max(0, position - 3) : position]))
+    elif (
+        match.lastgroup != "sep"
+        and not (
+            before.isspace()
+            or before in ")%],"
+            or (before.isalpha() and match.lastgroup == "ci")
+            # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
+            # the digits of names such as "L858R", "Ex19del" or "HER2"
+            or (
+                match.lastgroup in {"run", "cmp", "qual"}
+                and regex.match(r"[a-z]{3}$", text[max(0, position - 3) : position])
+            )
+        )
     ):
         return None
     cursor = position
-    last_good = position
-    kinds: list[str] = []
+    tokens: list[tuple[str, int]] = []  # (kind, end) of each token but spaces
     while cursor < end:
         token = patterns.CELL_TOKEN.match(text, cursor, end)
         if token is None:
             break
         cursor = token.end()
         if token.lastgroup != "space":
-            last_good = cursor
-            kinds.append(token.lastgroup or "")
-    following = text[last_good:end].lstrip(" ")
-    after = text[last_good] if last_good < end else " "
-    # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
-    # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
-    values = [k for k in kinds if k not in {"cmp", "foot", "sep"}]
-    if not values:
-        return None  # separators alone: an empty row or the edge of a label cell
-    lone_number = len(values) == 1 and kinds[-1] in {"run", "qual"}
-    if (lone_number and following[:1].islower()) or after in "%/+-:=;" or (after.isalpha() and after.islower()):
-        return None
-    return (position, last_good) if last_good > position else None
+            tokens.append((token.lastgroup or "", cursor))
+    # Give back trailing tokens that belong to the text after the run: "… 20.9) NE=Not Estimable".
+    while tokens:
+        kinds = [kind for kind, _ in tokens]
+        last_good = tokens[-1][1]
+        following = text[last_good:end].lstrip(" ")
+        after = text[last_good] if last_good < end else " "
+        values = [k for k in kinds if k not in {"cmp", "foot", "sep"}]
+        if not values:
+            return None  # separators alone: an empty row or the edge of a label cell
+        # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
+        # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
+        lone_number = len(values) == 1 and kinds[-1] in {"run", "qual"}
+        if not ((lone_number and following[:1].islower()) or after in "%/+-:=;" or (after.isalpha() and after.islower())):
+            return position, last_good
+        tokens.pop()
+    return None
 
 
 def _has_n_prefix(text: str, start: int, end: int | None) -> bool:
@@ -540,7 +573,9 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
         if kind == "space":
             continue
         if kind == "ci":
-            tokens.append(Token(kind, match.start(), match.end(), match.group(0), match.group("low"), match.group("high")))
+            tokens.append(
+                Token(kind, match.start(), match.end(), match.group(0), match.group("low"), match.group("high"))
+            )
         elif kind == "pct":
             tokens.append(Token(kind, match.start(), match.end(), match.group("pct_value")))
         else:
@@ -560,7 +595,8 @@ def _interpret_label(label: str, context: _Context, has_n: bool) -> None:
         context.population = None
         context.open_between.clear()
         rest = (label[:phrase_start] + label[phrase_end:]).strip(" :,")
-    if has_n or patterns.POPULATION_LABEL.search(rest):
+    statistic, _ = vocabulary.statistic_of_label(rest)
+    if has_n or (statistic is None and patterns.POPULATION_LABEL.search(rest)):
         population = _population_text(rest)
         if population is not None or has_n or patterns.OVERALL_POPULATION.match(rest):
             context.population = population
@@ -616,9 +652,7 @@ class _RowReader:
 
     def _score_all(self, tokens: list[Token]) -> list[Reading]:
         ncols = len(self.columns)
-        run_options = [
-            _splits(self.text, token, ncols) if token.kind == "run" else [None] for token in tokens
-        ]
+        run_options = [_splits(self.text, token, ncols) if token.kind == "run" else [None] for token in tokens]
         ci_options = [[True, False] if token.kind in {"ci", "damaged"} else [None] for token in tokens]
         readings = []
         for count, (splits, attach) in enumerate(
@@ -660,6 +694,8 @@ class _RowReader:
                     self._penalize(reading, _HUGE, f"{statistic.upper()} {raw} is out of range")
                 elif value > 10:
                     self._penalize(reading, 3, f"{statistic.upper()} {raw} is implausibly large")
+            elif statistic in {"count", "events"} and value > self._arm_n(index, column):
+                self._penalize(reading, 5, f"{raw} {statistic} exceed the arm's N")
             elif statistic == "rate" and not 0 <= value <= 100:
                 self._penalize(reading, _HUGE, f"rate {raw}% is over 100")
             elif statistic == "p" and not 0 <= value <= 1:
@@ -671,7 +707,8 @@ class _RowReader:
         left_open = [
             i
             for i in self.context.open_between
-            if i < len(columns) and columns[i].statistic is not None
+            if i < len(columns)
+            and columns[i].statistic is not None
             and not (i < len(reading.cells) and reading.cells[i].bare_ci)
         ]
         if left_open:
@@ -717,6 +754,16 @@ class _RowReader:
                 overall = self.context.overall_n.get(index)
                 if overall is not None and value > overall:
                     self._penalize(reading, 5, f"subgroup N {value:g} exceeds the overall N {overall:g}")
+
+    def _arm_n(self, index: int, column: Column) -> float:
+        """The arm's N from the header or the overall population row; infinity when not printed."""
+        if column.statistic is not None:
+            return math.inf
+        arm_columns = [c for c in self.header.columns if c.statistic is None]
+        header_n = self.header.arm_ns[arm_columns.index(column)] if column in arm_columns else None
+        if header_n is not None:
+            return header_n.value
+        return self.context.overall_n.get(index, math.inf)
 
     @staticmethod
     def _penalize(reading: Reading, amount: float, reason: str) -> None:
@@ -821,8 +868,15 @@ class _RowReader:
                         raw=match.group("value"),
                         span=(note.start + match.start("value"), note.start + match.end("value")),
                         qualifier=None if comparison == "=" else comparison,
-                        ci_low=None, ci_high=None, ci_low_raw=None, ci_high_raw=None, ci_span=None,
-                        unit=None, alternatives=(), flags=(), row=f"footnote {key}",
+                        ci_low=None,
+                        ci_high=None,
+                        ci_low_raw=None,
+                        ci_high_raw=None,
+                        ci_span=None,
+                        unit=None,
+                        alternatives=(),
+                        flags=(),
+                        row=f"footnote {key}",
                     )
                 )
             for match in patterns.RESPONSE_COUNT.finditer(body):
@@ -834,8 +888,15 @@ class _RowReader:
                         value=float(match.group("count")),
                         raw=match.group("count"),
                         span=(note.start + match.start("count"), note.start + match.end("count")),
-                        ci_low=None, ci_high=None, ci_low_raw=None, ci_high_raw=None, ci_span=None,
-                        unit="patients", alternatives=(), flags=(), row=f"footnote {key}",
+                        ci_low=None,
+                        ci_high=None,
+                        ci_low_raw=None,
+                        ci_high_raw=None,
+                        ci_span=None,
+                        unit="patients",
+                        alternatives=(),
+                        flags=(),
+                        row=f"footnote {key}",
                     )
                 )
         return found
@@ -864,12 +925,14 @@ class _RowReader:
             alternatives.append(Alternative(value[0], value[1], value[2], why))
             if len(alternatives) == 3:
                 break
-        decided_by = [r for r in others if r.reasons and _cell_value(r.cells[index] if index < len(r.cells) else Cell()) != chosen]
+        decided_by = [
+            r for r in others if r.reasons and _cell_value(r.cells[index] if index < len(r.cells) else Cell()) != chosen
+        ]
         if gap < 1:
             flag = Flag(
                 "ambiguous_split",
                 "warning",
-                f"{self.text[cell.number.start:cell.number.end] if cell.number else ''!r} in row {self.label!r} "
+                f"{self.text[cell.number.start : cell.number.end] if cell.number else ''!r} in row {self.label!r} "
                 "has more than one reading the constraints cannot tell apart",
             )
             return "low", tuple(alternatives), (flag,)
@@ -896,7 +959,9 @@ def _experimental_and_control(arms: Sequence[str]) -> tuple[str | None, str | No
     return experimental, control
 
 
-def _group(tokens: Sequence[Token], splits: Sequence[list[Number] | None], attach: Sequence[bool | None]) -> list[Cell] | None:
+def _group(
+    tokens: Sequence[Token], splits: Sequence[list[Number] | None], attach: Sequence[bool | None]
+) -> list[Cell] | None:
     """The cells of one reading: each number starts a cell; CIs, percents and markers join it."""
     cells: list[Cell] = []
     pending_n = False
@@ -1032,7 +1097,13 @@ def _damaged_readings(inner: str, estimate: str | None) -> Iterator[Alternative]
         if char in ".,":  # the character was the lost separator
             candidates.append((inner[:i], inner[i + 1 :], f"the '{char}' at position {i + 1} read as the separator"))
         if char.isdigit():  # a digit shared by both bounds, as when ", 9" was dropped from "3.9, 9.2"
-            candidates.append((inner[: i + 1], inner[i:], f"the digit '{char}' read as the end of one bound and the start of the other"))
+            candidates.append(
+                (
+                    inner[: i + 1],
+                    inner[i:],
+                    f"the digit '{char}' read as the end of one bound and the start of the other",
+                )
+            )
     for low, high, how in candidates:
         low, high = low.strip(" ,"), high.strip(" ,")
         if not (_is_number(low) and _is_number(high)) or (low, high) in seen:
@@ -1050,7 +1121,13 @@ def _damaged_readings(inner: str, estimate: str | None) -> Iterator[Alternative]
 def _repairs(cell: Cell) -> tuple[Flag, ...]:
     raw = cell.number.raw if cell.number else ""
     if ". " in raw:
-        return (Flag("repair_point_space", "info", f"read {raw!r} as {raw.replace(' ', '')} (a space after the decimal point)"),)
+        return (
+            Flag(
+                "repair_point_space",
+                "info",
+                f"read {raw!r} as {raw.replace(' ', '')} (a space after the decimal point)",
+            ),
+        )
     return ()
 
 
@@ -1069,7 +1146,14 @@ def _inner_span(text: str, token: Token) -> tuple[int, int]:
 
 def _cell_value(cell: Cell) -> tuple[float | None, float | None, float | None]:
     value = cell.number.value if cell.number else None
-    if cell.ci is not None and cell.ci.kind == "ci" and cell.ci.low and cell.ci.high and _is_number(cell.ci.low) and _is_number(cell.ci.high):
+    if (
+        cell.ci is not None
+        and cell.ci.kind == "ci"
+        and cell.ci.low
+        and cell.ci.high
+        and _is_number(cell.ci.low)
+        and _is_number(cell.ci.high)
+    ):
         return (value, float(cell.ci.low.replace(" ", "")), float(cell.ci.high.replace(" ", "")))
     return (value, None, None)
 

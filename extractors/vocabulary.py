@@ -82,6 +82,7 @@ _ODDS = regex.compile(r"\bodds\s+ratio\b", regex.IGNORECASE)
 _EVENTS = regex.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
 _PERCENT = regex.compile(r"%|\brate\b|\bpercent", regex.IGNORECASE)
 _P_VALUE = regex.compile(r"\bp[- ]?value\b", regex.IGNORECASE)
+_RESPONDERS = regex.compile(r"\bresponders\b", regex.IGNORECASE)
 
 
 def statistic_of_label(label: str) -> tuple[str | None, str | None]:
@@ -97,6 +98,8 @@ def statistic_of_label(label: str) -> tuple[str | None, str | None]:
         return "hr", None
     if _P_VALUE.search(label):
         return "p", None
+    if _RESPONDERS.search(label):
+        return "count", "patients"
     if _PERCENT.search(label) and not _EVENTS.search(label):
         return "rate", "%"
     if _EVENTS.search(label):
