@@ -136,6 +136,13 @@ OVERALL_POPULATION = regex.compile(
     _FLAGS,
 )
 
+# A caption that names a subset of patients: "CNS ORR and DOR by BICR in Patients with Measurable
+# CNS Lesions at Baseline in FLAURA" — its measurements belong to that population.
+CAPTION_POPULATION = regex.compile(
+    r"""\bin\s+(?P<population>patients\s+with\s+[^.;\n|]+?)(?=\s+in\s+[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
 # Non-slug characters in a file stem.
 NON_SLUG = regex.compile(r"[^a-z0-9]+")
 

@@ -131,6 +131,7 @@ class Footnote:
 class _Context:
     """What a table's rows inherit from the rows above them."""
 
+    subset: str | None = None  # the population the caption names: "Patients with Measurable CNS Lesions …"
     endpoint: str | None = None
     population: str | None = None
     overall_n: dict[int, float] = field(default_factory=dict)  # arm column → overall N
@@ -188,6 +189,8 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
         table=table_name,
         ci_level=header.ci_level,
     )
+    subset_match = patterns.CAPTION_POPULATION.search(caption_text)
+    subset = " ".join(subset_match.group("population").split()) if subset_match else None
     arm_columns = [c for c in header.columns if c.statistic is None]
     measurements = [
         replace(
@@ -199,13 +202,13 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
             arm=column.name,
             unit="patients",
             column=column.name,
-            population=column.group,
+            population=_population(subset, column.group),
             row="header",
         )
         for column, n in zip(arm_columns, header.arm_ns, strict=False)
         if n is not None
     ]
-    context = _Context()
+    context = _Context(subset=subset)
     for label_start, label_end, cells_start, cells_end in _rows(text, header.end, body_end):
         label = " ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split())
         if len(label) > MAX_LABEL:
@@ -802,7 +805,7 @@ class _RowReader:
                 raw=cell.number.raw if cell.number else (cell.qualifier_token.raw if cell.qualifier_token else ""),
                 span=_span_of(cell),
                 endpoint=self.context.endpoint,
-                population=_population(column.group, self.context.population),
+                population=_population(self.context.subset, column.group, self.context.population),
                 arm=experimental if between else column.name,
                 comparator=control if between else None,
                 qualifier=cell.qualifier,
@@ -941,10 +944,10 @@ class _RowReader:
         return ("high" if gap >= 2.5 else "medium"), tuple(alternatives), (note,)
 
 
-def _population(group: str | None, row_population: str | None) -> str | None:
-    if group and row_population:
-        return f"{group}, {row_population}"
-    return group or row_population
+def _population(*parts: str | None) -> str | None:
+    """The population a cell belongs to: the caption's subset, the column group, the row's subgroup."""
+    named = [part for part in parts if part]
+    return ", ".join(named) if named else None
 
 
 def _rowspan_note(cell: Cell) -> Flag:
