@@ -18,10 +18,9 @@ from pathlib import Path
 from extractors.extract import extract
 from extractors.ingest import load_source
 from extractors.records import InputError, Measurement, Source
-from extractors.structured import flatten_rendered
+from extractors.structured import table_forms
 from extractors.tables import extract_tables
 
-TABLES_HEADING = "CLINICAL STUDIES TABLES"
 Key = tuple[object, ...]
 
 
@@ -45,25 +44,6 @@ def _invented(source: Source, measurements: Iterable[Measurement]) -> int:
     return count
 
 
-def forms(source: Source) -> dict[str, tuple[Source, int, int]]:
-    """The structured, spaced and glued forms of a label's tables, and the span range each is read from."""
-    text = source.text
-    cut = text.find(TABLES_HEADING)
-    if cut >= 0:  # openFDA: its own spaced text, then the tables with their cells kept
-        prose = text[:cut]
-        glued = prose + flatten_rendered(text[cut:], "")
-        return {
-            "structured": (source, cut, len(text)),
-            "spaced": (replace(source, text=prose), 0, cut),
-            "glued": (replace(source, text=glued), cut, len(glued)),
-        }
-    return {
-        "structured": (source, 0, len(text)),
-        "spaced": (replace(source, text=flatten_rendered(text, " ")), 0, 10**9),
-        "glued": (replace(source, text=flatten_rendered(text, "")), 0, 10**9),
-    }
-
-
 def evaluate(path: Path) -> str:
     try:
         source = load_source(str(path))
@@ -74,7 +54,7 @@ def evaluate(path: Path) -> str:
     elapsed = time.perf_counter() - started
     readings = {}
     invented = _invented(source, report.measurements)
-    for name, (form, start, end) in forms(source).items():
+    for name, (form, start, end) in table_forms(source).items():
         found = extract_tables(form)
         invented += _invented(form, found)
         readings[name] = _keys(found, start, end)

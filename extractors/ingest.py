@@ -104,7 +104,7 @@ def _from_openfda_json(text: str, name: str, source_id: str) -> Source:
         for grid in structured.parse_tables(markup)
     ]
     if tables:
-        parts.append("CLINICAL STUDIES TABLES\n" + "\n\n".join(tables))
+        parts.append(f"{structured.TABLES_HEADING}\n" + "\n\n".join(tables))
     if not parts:
         raise InputError(name, "openFDA label has no indications or clinical studies text")
     openfda = record.get("openfda") or {}

@@ -16,12 +16,15 @@ caption, so a cell holds only its value and its marker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
 import regex
 
+from extractors.records import Source
+
 SEPARATOR = "|"
+TABLES_HEADING = "CLINICAL STUDIES TABLES"  # where ingest puts an openFDA label's structured tables
 
 
 @dataclass(slots=True)
@@ -148,3 +151,22 @@ def flatten_rendered(text: str, glue: str) -> str:
     # a table's lines become one paragraph, as in the openFDA text; tables stay apart
     return "\n\n".join(" ".join(line.strip() for line in block.splitlines() if line.strip())
                        for block in flat.split("\n\n"))
+
+
+def table_forms(source: Source) -> dict[str, tuple[Source, int, int]]:
+    """The structured, spaced and glued forms of a label's tables, and the span range each is read from."""
+    text = source.text
+    cut = text.find(TABLES_HEADING)
+    if cut >= 0:  # openFDA: its own spaced text, then the tables with their cells kept
+        prose = text[:cut]
+        glued = prose + flatten_rendered(text[cut:], "")
+        return {
+            "structured": (source, cut, len(text)),
+            "spaced": (replace(source, text=prose), 0, cut),
+            "glued": (replace(source, text=glued), cut, len(glued)),
+        }
+    return {
+        "structured": (source, 0, len(text)),
+        "spaced": (replace(source, text=flatten_rendered(text, " ")), 0, 10**9),
+        "glued": (replace(source, text=flatten_rendered(text, "")), 0, 10**9),
+    }

@@ -1,0 +1,68 @@
+"""Real labels: every table value typed from TAGRISSO and VOTRIENT comes out of the structured
+form, at least 90% of them out of the spaced and the glued forms, and no form invents a value."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import pytest
+
+from extractors.extract import extract
+from extractors.ingest import load_source
+from extractors.records import Measurement, Source
+from extractors.structured import table_forms
+from extractors.tables import extract_tables
+from tests.conftest import CASES, shared_file
+
+LABEL_CASES = json.loads((CASES / "labels_truth.json").read_text(encoding="utf-8"))["cases"]
+FORMS = {"structured": 1.0, "spaced": 0.9, "glued": 0.9}  # the share of expected values each form must give
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    return a is b is None or (a is not None and b is not None and math.isclose(a, b))
+
+
+def _found(expected: dict[str, Any], measurements: list[Measurement]) -> bool:
+    for m in measurements:
+        if "population_contains" in expected and expected["population_contains"] not in (m.population or ""):
+            continue
+        if "population_contains" not in expected and "table" in expected and m.population is not None:
+            continue
+        exact = {k: v for k, v in expected.items() if k not in {"population_contains", "value", "ci_low", "ci_high"}}
+        if not all(getattr(m, k) == v for k, v in exact.items()):
+            continue
+        if all(_same(getattr(m, k), expected[k]) for k in ("value", "ci_low", "ci_high") if k in expected):
+            return True
+    return False
+
+
+def _source(case: dict[str, Any]) -> Source:
+    return load_source(str(shared_file(f"corpus/raw/{case['file']}")))
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("case", LABEL_CASES, ids=[c["id"] for c in LABEL_CASES])
+def test_table_values_come_out_of_every_form(case: dict[str, Any], form: str) -> None:
+    source, start, end = table_forms(_source(case))[form]
+    measurements = [m for m in extract_tables(source) if start <= m.span[0] < end]
+    missing = [e for e in case["tables"] if not _found(e, measurements)]
+    share = 1 - len(missing) / len(case["tables"])
+    assert share >= FORMS[form], f"{form}: {share:.0%} found; missing {missing[:5]}"
+
+
+@pytest.mark.parametrize("case", LABEL_CASES, ids=[c["id"] for c in LABEL_CASES])
+def test_results_stated_in_prose(case: dict[str, Any]) -> None:
+    measurements = list(extract([_source(case)]).measurements)
+    missing = [e for e in case["prose"] if not _found(e, measurements)]
+    assert not missing
+
+
+@pytest.mark.parametrize("case", LABEL_CASES, ids=[c["id"] for c in LABEL_CASES])
+def test_no_form_invents_a_value(case: dict[str, Any]) -> None:
+    for form, (source, _, _) in table_forms(_source(case)).items():
+        for m in extract_tables(source):
+            assert source.text[m.span[0] : m.span[1]] == m.raw, (form, m)
+            if m.value is not None:
+                assert float(m.raw.replace(" ", "")) == m.value, (form, m)
