@@ -93,9 +93,18 @@ TRIAL_NAME = regex.compile(
     \b(?:evaluated|studied|assessed|demonstrated|established)\s+in\s+   # "evaluated in VEG110727"
       (?:the\s+)?(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*(?:\s\d{2,4})?)
     | \bin\s+(?P<caption_name>[A-Z][A-Z0-9-]{3,}[0-9A-Z])\b             # caption "… in VEG110727"
+    | (?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)(?:\s+trial)?\)?\s*[\[(]\s*NCT\d{8}
+                                                                    # "(ADAURA [NCT02511106])", "the LAURA trial [NCT03521154]"
     """,
     regex.VERBOSE,
 )
+
+
+
+def trial_name(match: regex.Match[str]) -> str:
+    """The trial a TRIAL_NAME match names, whichever way it was introduced."""
+    return str(match.group("name") or match.group("caption_name") or match.group("registered"))
+
 
 # "NCT00753688"
 NCT_ID = regex.compile(r"\bNCT\d{8}\b")
@@ -188,8 +197,13 @@ PROSE_RANDOMIZED_TOTAL = regex.compile(
     _FLAGS,
 )
 
-# "TAGRISSO (n=339)", "placebo (n = 343)"
-PROSE_ARM_N = regex.compile(r"""(?P<arm>[A-Za-z][\w-]*)\s*\(\s*[Nn]\s*=\s*(?P<value>\d[\d,]*)\s*\)""")
+# "to TAGRISSO (n=339) or placebo (n = 343)", "either TAGRISSO in combination with pemetrexed and
+# platinum-based chemotherapy (n=279) or TAGRISSO monotherapy (n=278)": the arm is the phrase since "to", "either" or "or"
+PROSE_ARM_N = regex.compile(
+    r"""(?:\b(?:to|either|or|and)\s+)(?:receive\s+)?(?:either\s+)?(?:to\s+)?
+        (?P<arm>[A-Za-z](?:[^().;,]|\([^()]*\)){0,80}?)\s*\(\s*[Nn]\s*=\s*(?P<value>\d[\d,]*)\s*\)""",
+    regex.VERBOSE,
+)
 
 # "No statistically significant difference was observed", "was not statistically significant"
 NOT_SIGNIFICANT = regex.compile(

@@ -37,7 +37,7 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
     for start, end in _sentences(text):
         sentence = text[start:end]
         for match in patterns.TRIAL_NAME.finditer(sentence):
-            trial = match.group("name") or match.group("caption_name")
+            trial = patterns.trial_name(match)
             nct = None
         nct_match = patterns.NCT_ID.search(sentence)
         nct = nct_match.group(0) if nct_match else nct

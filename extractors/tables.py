@@ -457,10 +457,10 @@ def _trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, s
     """The trial a table reports (named in its caption, else the last one named before it) and its NCT id."""
     trial = None
     for match in patterns.TRIAL_NAME.finditer(caption):
-        trial = match.group("caption_name") or match.group("name")
+        trial = patterns.trial_name(match)
     if trial is None:
         for match in patterns.TRIAL_NAME.finditer(text, max(0, table_start - 5000), table_start):
-            trial = match.group("name") or match.group("caption_name")
+            trial = patterns.trial_name(match)
     return trial, nct_of(text, trial) if trial else None
 
 
@@ -472,7 +472,7 @@ def nct_of(text: str, trial: str) -> str | None:
         return adjacent.group(1)
     introductions = list(patterns.TRIAL_NAME.finditer(text))
     for index, match in enumerate(introductions):
-        if (match.group("name") or match.group("caption_name")) != trial:
+        if patterns.trial_name(match) != trial:
             continue
         stop = introductions[index + 1].start() if index + 1 < len(introductions) else len(text)
         found = patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + 300))
