@@ -1,0 +1,266 @@
+"""trialproof dashboard: ``streamlit run app.py``.
+
+Opens on the bundled example article and checks its claims against the label passage it quotes.
+A reviewer can load their own article and labels in the sidebar. This file only lays things out:
+reading, extraction, verdicts, tables and figures all come from the ``extractors`` library.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import streamlit as st
+
+from extractors.articles import article_from_bytes
+from extractors.highlight import (
+    STYLESHEET,
+    highlight_article,
+    highlight_source,
+    summary_badges,
+    verdict_badge,
+    verdict_label,
+)
+from extractors.ingest import source_from_bytes
+from extractors.records import VERDICTS, InputError, Source, VerifyReport
+from extractors.report import render_verify, summary_counts
+from extractors.verify import verify
+from extractors.views import (
+    MAX_UPLOAD_BYTES,
+    ci_text,
+    claim_label,
+    filter_claims,
+    forest_figure,
+    forest_trials,
+    measurement_frame,
+    median_figure,
+    value_text,
+    where_text,
+)
+
+EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"
+EXAMPLE_FILES = {
+    "Soft tissue sarcoma of the thigh: treatment options": "sarcoma_thigh_treatment_options.txt",
+    "Alveolar soft part sarcoma of the thigh": "alveolar_sarcoma_thigh.txt",
+}
+OWN = "Your own article (upload or paste below)"
+LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
+SCROLL_SCRIPT = """<script>
+setTimeout(() => {
+  const mark = document.querySelector('[data-claim="CLAIM"]');
+  let box = mark && mark.parentElement;
+  while (box && !(box.scrollHeight > box.clientHeight + 4 && /auto|scroll/.test(getComputedStyle(box).overflowY))) {
+    box = box.parentElement;
+  }
+  if (mark && box) {
+    box.scrollTop += mark.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
+  }
+}, 400);
+</script>"""
+PAGE_CSS = """
+[data-testid="stMainBlockContainer"] { padding-top: 3.2rem; padding-left: 1.5rem; padding-right: 1.5rem; max-width: none; }
+.tp-summary { font-size: 1.15em; }
+.tp-summary .tp-badge { font-size: 0.85em; padding: 2px 8px; }
+"""
+
+
+@st.cache_data(show_spinner="Checking the article…", max_entries=64)
+def check(article: tuple[str, bytes], labels: tuple[tuple[str, bytes], ...]) -> VerifyReport:
+    """Parse and verify, cached by the content of the article and labels."""
+    parsed = article_from_bytes(article[1], article[0])
+    sources = [source_from_bytes(data, name) for name, data in labels]
+    return verify(parsed, sources or None)
+
+
+@st.cache_data(max_entries=64)
+def read_label(name: str, data: bytes) -> Source:
+    return source_from_bytes(data, name)
+
+
+@st.cache_data(max_entries=16)
+def exports(report: VerifyReport) -> dict[str, str]:
+    return {fmt: render_verify(report, fmt) for fmt in ("csv", "json", "html")}
+
+
+def too_big(name: str, data: bytes) -> bool:
+    if len(data) > MAX_UPLOAD_BYTES:
+        st.error(f"{name}: {len(data) / 1_048_576:.1f} MB is over the {LIMIT_MB} MB limit; not loaded.")
+        return True
+    return False
+
+
+def inputs() -> tuple[tuple[str, bytes] | None, tuple[tuple[str, bytes], ...]]:
+    """The article and label files the reviewer chose in the sidebar (bad ones reported, skipped)."""
+    with st.sidebar:
+        st.header("Input")
+        choice = st.radio("Article", [*EXAMPLE_FILES, OWN], key="example")
+        article: tuple[str, bytes] | None = None
+        if choice in EXAMPLE_FILES:
+            path = EXAMPLES / EXAMPLE_FILES[choice]
+            article = (f"data/examples/{path.name}", path.read_bytes())
+        else:
+            upload = st.file_uploader(
+                f"Upload an article (text, Markdown, HTML or JATS XML; up to {LIMIT_MB} MB)",
+                type=["txt", "md", "markdown", "html", "htm", "xml", "nxml"],
+                key="article_upload",
+            )
+            pasted = st.text_area("…or paste the article text", height=160, key="article_paste")
+            if upload is not None and not too_big(upload.name, upload.getvalue()):
+                article = (upload.name, upload.getvalue())
+            elif pasted.strip():
+                data = pasted.encode("utf-8")
+                if not too_big("pasted article", data):
+                    article = ("pasted article", data)
+
+        st.subheader("Labels")
+        st.caption(
+            "With no label, the article's claims are checked against the label passage it quotes "
+            "(e.g. its “From the FDA Drug Label” section)."
+        )
+        uploads = st.file_uploader(
+            f"Upload labels (openFDA JSON, SPL XML, HTML or text; up to {LIMIT_MB} MB each)",
+            type=["json", "xml", "html", "htm", "txt"],
+            accept_multiple_files=True,
+            key="label_upload",
+        )
+        label_paste = st.text_area("…or paste label text", height=100, key="label_paste")
+        labels: list[tuple[str, bytes]] = []
+        for upload in uploads or []:
+            data = upload.getvalue()
+            if too_big(upload.name, data):
+                continue
+            try:
+                read_label(upload.name, data)
+            except InputError as error:
+                st.error(f"{error.path}: {error.problem}")
+                continue
+            labels.append((upload.name, data))
+        if label_paste.strip():
+            data = label_paste.encode("utf-8")
+            if not too_big("pasted label", data):
+                try:
+                    read_label("pasted label", data)
+                    labels.append(("pasted label", data))
+                except InputError as error:
+                    st.error(f"{error.path}: {error.problem}")
+    return article, tuple(labels)
+
+
+def show_claim(report: VerifyReport, index: int) -> None:
+    """The selected claim: verdict, sentence, explanation, flags and the label text it was checked against."""
+    claim = report.claims[index]
+    kind = f" <code>{html.escape(claim.kind)}</code>" if claim.kind else ""
+    st.html(
+        f"<div>{verdict_badge(claim.verdict, prefix=f'claim {index + 1}: ')}{kind}</div>"
+        f'<blockquote style="margin:0.4em 0;padding-left:0.8em;border-left:3px solid #d0d7de">'
+        f"{html.escape(claim.text)}</blockquote>"
+        + (f"<p>{html.escape(claim.explanation)}</p>" if claim.explanation else "")
+    )
+    for flag in claim.flags:
+        (st.error if flag.severity == "error" else st.warning)(f"{flag.check}: {flag.message}", icon="⚠️")
+    evidence = claim.evidence
+    if evidence is None:
+        st.caption("No measurement in the label matches this claim.")
+        return
+    where = (
+        f"{evidence.trial or 'trial not named'} · {evidence.population or 'overall'} · "
+        f"{evidence.endpoint or ''} {evidence.statistic} · {evidence.arm or ''} = {value_text(evidence)} "
+        f"{evidence.unit or ''} {ci_text(evidence)} — {where_text(evidence)}"
+    )
+    notes = [f"{f.check}: {f.message}" for f in evidence.flags if f.severity in ("error", "warning")]
+    notes += [f"other reading {a.value}: {a.why}" for a in evidence.alternatives]
+    source = next((s for s in report.sources if s.id == evidence.source), None)
+    excerpt = highlight_source(source.text, evidence.span, evidence.ci_span, context=250) if source is not None else ""
+    st.html(
+        f'<div style="font-size:0.9em;color:#59636e">Evidence: {html.escape(where)}</div>'
+        + "".join(f'<div style="font-size:0.85em;color:#7d4e00">{html.escape(n)}</div>' for n in notes)
+        + excerpt
+    )
+
+
+def main() -> None:
+    st.set_page_config(page_title="trialproof", page_icon="🔎", layout="wide")
+    st.html(f"<style>{STYLESHEET}{PAGE_CSS}</style>")
+    st.markdown("## trialproof")
+    st.caption("Checks the numbers an article quotes from clinical trials against the FDA label they cite.")
+
+    article, labels = inputs()
+    if article is None:
+        st.info("Upload or paste an article in the sidebar, or pick one of the bundled examples.")
+        return
+    try:
+        report = check(article, labels)
+        st.session_state["last_good"] = (article[0], report)
+    except InputError as error:
+        st.error(f"{error.path}: {error.problem}")
+        if "last_good" not in st.session_state:
+            return
+        name, report = st.session_state["last_good"]
+        st.caption(f"Still showing the last article that could be read: {name}")
+
+    counts = summary_counts(report)
+    st.html(f'<div class="tp-summary">{len(report.claims)} claims: {summary_badges(counts)}</div>')
+
+    with st.sidebar:
+        st.subheader("Show claims")
+        shown = st.pills(
+            "Verdicts to list",
+            list(VERDICTS),
+            selection_mode="multi",
+            default=list(VERDICTS),
+            format_func=verdict_label,
+            key="verdict_filter",
+        )
+
+    left, right = st.columns([1.05, 1], gap="medium")
+    with right:
+        indexes = filter_claims(report.claims, shown)
+        selected: int | None = None
+        if indexes:
+            selected = st.selectbox(
+                "Select a claim",
+                indexes,
+                format_func=lambda i: claim_label(i, report.claims[i], report.article.text),
+                key="claim",
+            )
+            if selected is not None:
+                show_claim(report, selected)
+        else:
+            st.caption("No claims with these verdicts.")
+
+    with left:
+        st.markdown(f"**Article** · {html.escape(report.article.path)}")
+        with st.container(height=640):
+            st.html(highlight_article(report.article.text, report.claims, selected))
+        if report.claims:
+            # Our own constant script (no article text in it): scroll the article box to the selected claim.
+            target = (selected if selected is not None else 0) + 1
+            st.html(SCROLL_SCRIPT.replace("CLAIM", str(target)), unsafe_allow_javascript=True)
+
+    with right:
+        st.subheader("Evidence in the label")
+        trials = forest_trials(report.measurements)
+        for trial in trials:
+            figure = forest_figure(report.measurements, trial, report.claims)
+            if figure is not None:
+                st.plotly_chart(figure, width="stretch", key=f"forest-{trial}")
+        medians = median_figure(report.measurements)
+        if medians is not None:
+            st.plotly_chart(medians, width="stretch", key="medians")
+        if not trials and medians is None:
+            st.caption("The sources state no hazard ratios or medians that could be read.")
+
+    with left:
+        st.markdown("**Measurements read from the label**")
+        st.caption("flags: ! error (the numbers cannot all be right) · ? warning (worth a look)")
+        st.dataframe(measurement_frame(report.measurements), hide_index=True, width="stretch", height=300)
+
+    files = exports(report)
+    stem = Path(report.article.path).stem or "article"
+    cols = st.columns(3)
+    cols[0].download_button("Download CSV", files["csv"], f"{stem}.trialproof.csv", "text/csv")
+    cols[1].download_button("Download JSON", files["json"], f"{stem}.trialproof.json", "application/json")
+    cols[2].download_button("Download HTML report", files["html"], f"{stem}.trialproof.html", "text/html")
+
+
+main()

@@ -1,0 +1,399 @@
+"""Data shaping for the dashboard: tables and plotly figures built from reports.
+
+No streamlit here, so every helper can be tested on records built by hand; ``app.py`` only lays
+them out. Figures show what the label states: a value that was not reached (NR) or is not
+estimable (NE) is written as such on the chart, never drawn as zero.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from extractors.highlight import VERDICT_STYLE, verdict_label
+from extractors.records import Claim, Measurement
+from extractors.report import SEVERITY_MARK, number
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # the dashboard refuses larger uploads; real labels are ~1 MB
+
+_INDENT = "\u2003\u2003"  # em spaces: plotly keeps them where it would trim ordinary spaces
+_ARM_COLOURS = ("#0969da", "#bc4c00", "#8250df", "#1a7f37", "#cf222e", "#57606a")
+
+
+def _fmt(value: float | None, raw: str | None = ".") -> str:
+    shown = number(value, raw)
+    return "" if shown is None else str(shown)
+
+
+def value_text(m: Measurement) -> str:
+    """The value as a reader expects it: ``4.6``, ``NR``, ``<0.001``."""
+    if m.value is None:
+        return m.qualifier or "—"
+    shown = _fmt(m.value, m.raw)
+    if m.qualifier and m.qualifier not in ("NR", "NE"):
+        return f"{m.qualifier}{shown}"
+    return shown
+
+
+def ci_text(m: Measurement) -> str:
+    if m.ci_low is None and m.ci_high is None:
+        return ""
+    low = m.ci_low_raw or _fmt(m.ci_low) or "NE"
+    high = m.ci_high_raw or _fmt(m.ci_high) or "NE"
+    return f"({low}, {high})"
+
+
+def flag_text(m: Measurement) -> str:
+    """``! ci_excludes_estimate`` for each error, ``? …`` for each warning (notes left out)."""
+    return "; ".join(f"{SEVERITY_MARK[f.severity]} {f.check}" for f in m.flags if f.severity in ("error", "warning"))
+
+
+def note_text(m: Measurement) -> str:
+    """The informational notes (how a cell was split, …) and how many other readings there were."""
+    notes = [f.check for f in m.flags if f.severity not in ("error", "warning")]
+    if m.alternatives:
+        notes.append(f"{len(m.alternatives)} other reading{'s' if len(m.alternatives) > 1 else ''}")
+    return "; ".join(notes)
+
+
+def where_text(m: Measurement) -> str:
+    return " / ".join(x for x in (m.table, m.row, m.column) if x) or "prose"
+
+
+def measurement_frame(measurements: Sequence[Measurement]) -> pd.DataFrame:
+    """One row per measurement, every cell a string, in the order the sources state them."""
+    rows = [
+        {
+            "flags": flag_text(m),
+            "trial": m.trial or "",
+            "population": m.population or "overall",
+            "endpoint": m.endpoint or "",
+            "statistic": m.statistic,
+            "arm": f"{m.arm or ''} vs {m.comparator}" if m.comparator else (m.arm or ""),
+            "value": value_text(m),
+            "CI": ci_text(m),
+            "unit": m.unit or "",
+            "where": where_text(m),
+            "confidence": m.confidence,
+            "notes": note_text(m),
+        }
+        for m in measurements
+    ]
+    columns = [
+        "flags",
+        "trial",
+        "population",
+        "endpoint",
+        "statistic",
+        "arm",
+        "value",
+        "CI",
+        "unit",
+        "where",
+        "confidence",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def claim_label(index: int, claim: Claim, article_text: str = "") -> str:
+    """How a claim is listed in the selector: number, verdict in words, what it asserts."""
+    what = " ".join(x for x in (claim.statistic, claim.endpoint, claim.arm) if x)
+    raw = article_text[claim.value_span[0] : claim.value_span[1]] if claim.value_span and article_text else None
+    value = _fmt(claim.value, raw if raw else ".")
+    head = f"{value} {claim.unit or ''}".strip()
+    text = " ".join(claim.text.split())
+    text = text if len(text) <= 70 else text[:69] + "…"
+    parts = [f"{index + 1}. {verdict_label(claim.verdict)}"]
+    if head or what:
+        parts.append(f"{head} {what}".strip())
+    parts.append(f"“{text}”")
+    return " · ".join(parts)
+
+
+def filter_claims(claims: Sequence[Claim], verdicts: Iterable[str]) -> list[int]:
+    """Indexes of the claims whose verdict is in ``verdicts``."""
+    wanted = set(verdicts)
+    return [i for i, c in enumerate(claims) if c.verdict in wanted]
+
+
+# ---------------------------------------------------------------------------------------------
+# Forest plot of hazard ratios
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ForestRow:
+    label: str  # as shown on the axis; subgroups indented under their overall row
+    measurement: Measurement
+
+
+def _key(m: Measurement) -> tuple[object, ...]:
+    return (m.trial, m.endpoint, m.population, (m.arm or "").casefold(), (m.comparator or "").casefold())
+
+
+def forest_rows(measurements: Sequence[Measurement], trial: str | None) -> list[ForestRow]:
+    """The hazard ratios of one trial: per endpoint, the overall result then its subgroups.
+
+    A ratio stated twice (a table and the prose, or two sources) is shown once, preferring the
+    reading with a CI.
+    """
+    chosen: dict[tuple[object, ...], Measurement] = {}
+    for m in measurements:
+        if m.statistic != "hr" or m.trial != trial or m.value is None or m.value <= 0:
+            continue
+        key = _key(m)
+        if key not in chosen or (chosen[key].ci_low is None and m.ci_low is not None):
+            chosen[key] = m
+    endpoints: list[str | None] = []
+    for m in chosen.values():
+        if m.endpoint not in endpoints:
+            endpoints.append(m.endpoint)
+    rows = []
+    for endpoint in endpoints:
+        group = [m for m in chosen.values() if m.endpoint == endpoint]
+        group.sort(key=lambda m: m.population is not None)  # overall first, then subgroups as stated
+        for m in group:
+            name = endpoint or "HR"
+            if m.population is None:
+                label = f"{name} · overall"
+            elif any(g.population is None for g in group):
+                label = f"{_INDENT}{m.population}"
+            else:
+                label = f"{name} · {m.population}"
+            rows.append(ForestRow(label, m))
+    return rows
+
+
+def forest_trials(measurements: Sequence[Measurement]) -> list[str | None]:
+    """Trials with at least one hazard ratio, in order of first mention."""
+    trials: list[str | None] = []
+    for m in measurements:
+        if m.statistic == "hr" and m.value is not None and m.trial not in trials:
+            trials.append(m.trial)
+    return trials
+
+
+def forest_figure(
+    measurements: Sequence[Measurement], trial: str | None, claims: Sequence[Claim] = ()
+) -> go.Figure | None:
+    """A forest plot of one trial's hazard ratios (log axis, a line at 1), or None if it has none.
+
+    Where an article claim was checked against one of the ratios, the claimed value is drawn over
+    it as a diamond in the claim's verdict colour.
+    """
+    rows = forest_rows(measurements, trial)
+    if not rows:
+        return None
+    y = list(range(len(rows), 0, -1))
+    xs = [r.measurement.value for r in rows]
+    plus = [
+        (r.measurement.ci_high - v) if r.measurement.ci_high is not None and v else 0
+        for r, v in zip(rows, xs, strict=True)
+    ]
+    minus = [
+        (v - r.measurement.ci_low) if r.measurement.ci_low is not None and v else 0
+        for r, v in zip(rows, xs, strict=True)
+    ]
+    hover = [
+        f"{r.measurement.endpoint or ''} {r.measurement.population or 'overall'}<br>"
+        f"HR {value_text(r.measurement)} {ci_text(r.measurement)}<br>{where_text(r.measurement)}"
+        for r in rows
+    ]
+    figure = go.Figure()
+    figure.add_trace(
+        go.Scatter(
+            x=xs,
+            y=y,
+            mode="markers",
+            marker={"symbol": "square", "size": 10, "color": "#1f2328"},
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": plus,
+                "arrayminus": minus,
+                "thickness": 2,
+                "width": 6,
+                "color": "#1f2328",
+            },
+            name="label (HR, 95% CI)",
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    # The article's claimed values, on the row of the measurement they were checked against.
+    row_of = {id(r.measurement): yy for r, yy in zip(rows, y, strict=True)}
+    by_key = {_key(r.measurement): yy for r, yy in zip(rows, y, strict=True)}
+    for verdict in VERDICT_STYLE:
+        cx, cy, ctext = [], [], []
+        for claim in claims:
+            ev = claim.evidence
+            if (
+                claim.verdict != verdict
+                or ev is None
+                or ev.statistic != "hr"
+                or claim.value is None
+                or claim.value <= 0
+            ):
+                continue
+            yy = row_of.get(id(ev), by_key.get(_key(ev)))
+            if yy is None:
+                continue
+            cx.append(claim.value)
+            cy.append(yy)
+            ctext.append(f"article: HR {_fmt(claim.value)} — {verdict_label(verdict)}")
+        if cx:
+            figure.add_trace(
+                go.Scatter(
+                    x=cx,
+                    y=cy,
+                    mode="markers",
+                    name=f"article ({verdict_label(verdict)})",
+                    marker={
+                        "symbol": "diamond-open",
+                        "size": 14,
+                        "line": {"width": 2.5},
+                        "color": VERDICT_STYLE[verdict][1],
+                    },
+                    hovertext=ctext,
+                    hoverinfo="text",
+                )
+            )
+    values = (
+        [v for v in xs if v] + [r.measurement.ci_low or 0 for r in rows] + [r.measurement.ci_high or 0 for r in rows]
+    )
+    positive = [v for v in values if v > 0]
+    low, high = min([*positive, 1.0]), max([*positive, 1.0])
+    figure.add_vline(x=1, line={"color": "#8c959f", "dash": "dash", "width": 1})
+    figure.update_xaxes(
+        type="log",
+        range=[math.log10(low) - 0.15, math.log10(high) + 0.15],
+        title="hazard ratio (log scale)",
+        tickvals=[0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 5],
+        zeroline=False,
+    )
+    figure.update_yaxes(tickvals=y, ticktext=[r.label for r in rows], range=[0.4, len(rows) + 0.6])
+    figure.update_layout(
+        title=f"Hazard ratios — {trial or 'trial not named'}",
+        height=140 + 34 * len(rows),
+        margin={"l": 10, "r": 10, "t": 40, "b": 50},
+        showlegend=len(figure.data) > 1,
+        legend={"orientation": "h", "y": -0.35},
+        plot_bgcolor="white",
+    )
+    return figure
+
+
+# ---------------------------------------------------------------------------------------------
+# Medians by arm
+# ---------------------------------------------------------------------------------------------
+
+
+def _median_group(m: Measurement, name_trial: bool) -> str:
+    """An x-axis group: endpoint (and trial) over the population, on two short lines."""
+    head = " ".join(x for x in ((m.trial if name_trial else None), m.endpoint) if x)
+    population = (m.population or "overall").removesuffix(" subgroup").strip("‘’'\" ")
+    if len(population) > 16:
+        population = population[:15] + "…"
+    return f"{head}<br>{population}" if head else population
+
+
+def median_figure(measurements: Sequence[Measurement]) -> go.Figure | None:
+    """Grouped bars of median times by arm, one group per trial/endpoint/population, or None.
+
+    Not-reached or not-estimable medians get no bar: the group shows ``NR``/``NE`` as text at
+    the axis. CI whiskers are drawn where the label gives a CI.
+    """
+    chosen: dict[tuple[object, ...], Measurement] = {}
+    for m in measurements:
+        if m.statistic != "median" or m.arm is None or (m.value is None and not m.qualifier):
+            continue
+        key = _key(m) + (m.unit,)
+        if key not in chosen or (chosen[key].table is None and m.table is not None):
+            chosen[key] = m
+    if not chosen:
+        return None
+    trials = {m.trial for m in chosen.values()}
+    groups: list[str] = []
+    arms: dict[str, str] = {}  # casefolded arm → name as first printed
+    for m in chosen.values():
+        group = _median_group(m, len(trials) > 1)
+        if group not in groups:
+            groups.append(group)
+        arms.setdefault((m.arm or "").casefold(), m.arm or "")
+    units = sorted({m.unit or "" for m in chosen.values()})
+    figure = go.Figure()
+    peak = max((m.ci_high or m.value or 0) for m in chosen.values()) or 1.0
+    for colour, (folded, arm) in zip(_ARM_COLOURS * 4, arms.items(), strict=False):
+        xs, ys, labels, plus, minus, hover = [], [], [], [], [], []
+        nr_x, nr_text = [], []
+        for m in chosen.values():
+            if (m.arm or "").casefold() != folded:
+                continue
+            group = _median_group(m, len(trials) > 1)
+            if m.value is None:
+                nr_x.append(group)
+                nr_text.append(m.qualifier or "NR")
+                continue
+            xs.append(group)
+            ys.append(m.value)
+            labels.append(value_text(m))
+            plus.append(m.ci_high - m.value if m.ci_high is not None else float("nan"))
+            minus.append(m.value - m.ci_low if m.ci_low is not None else float("nan"))
+            hover.append(f"{arm}: {value_text(m)} {m.unit or ''} {ci_text(m)}<br>{where_text(m)}")
+        figure.add_trace(
+            go.Bar(
+                x=xs,
+                y=ys,
+                name=arm,
+                marker_color=colour,
+                text=labels,
+                textposition="outside",
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": plus,
+                    "arrayminus": minus,
+                    "color": "#57606a",
+                    "visible": any(not math.isnan(v) for v in plus),
+                },
+                hovertext=hover,
+                hoverinfo="text",
+                offsetgroup=folded,
+                legendgroup=folded,
+            )
+        )
+        if nr_x:
+            figure.add_trace(
+                go.Bar(
+                    x=nr_x,
+                    y=[peak * 0.04] * len(nr_x),
+                    name=f"{arm} (not reached)",
+                    marker_color="rgba(0,0,0,0)",
+                    marker_line={"color": colour, "width": 1.5},
+                    text=nr_text,
+                    textposition="outside",
+                    textfont={"color": colour, "size": 13},
+                    hovertext=[f"{arm}: {t} (not a value)" for t in nr_text],
+                    hoverinfo="text",
+                    offsetgroup=folded,
+                    legendgroup=folded,
+                    showlegend=False,
+                )
+            )
+    figure.update_layout(
+        barmode="group",
+        title="Median by arm"
+        + (" (NR = not reached, NE = not estimable)" if any(m.value is None for m in chosen.values()) else ""),
+        yaxis_title=f"median ({', '.join(u for u in units if u) or 'as printed'})",
+        height=360,
+        margin={"l": 10, "r": 10, "t": 60, "b": 40},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+        plot_bgcolor="white",
+    )
+    figure.update_xaxes(categoryorder="array", categoryarray=groups)
+    figure.update_yaxes(gridcolor="#eaeef2", rangemode="tozero")
+    return figure
