@@ -163,7 +163,7 @@ def guess_drug(text: str) -> str | None:
     counts = Counter(match.group(0).lower() for match in DRUG_WORD.finditer(text))
     if not counts:
         return None
-    return counts.most_common(1)[0][0]
+    return str(counts.most_common(1)[0][0])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -212,7 +212,7 @@ def _from_markdown(text: str) -> tuple[str, str, set[str]]:
 def _md_inline(line: str) -> str:
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_CODE.sub(r"\1", line)
-    return _MD_EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), line)
+    return str(_MD_EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), line))
 
 
 class _HtmlText(HTMLParser):
@@ -359,7 +359,7 @@ def _inline(element: Element) -> str:
 def _tidy(text: str) -> str:
     """Trailing spaces off each line, at most one blank line in a row."""
     lines = [line.rstrip() for line in text.split("\n")]
-    return regex.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+    return str(regex.sub(r"\n{3,}", "\n\n", "\n".join(lines))).strip("\n") + "\n"
 
 
 def _sections(text: str, headings: set[str]) -> tuple[tuple[str, Span], ...]:

@@ -72,8 +72,8 @@ def canonical_arm(arm: str | None) -> str | None:
     if arm is None:
         return None
     name = " ".join(arm.lower().replace("®", "").split())
-    name = regex.sub(r"^(?:the\s+)?", "", name)
-    name = regex.sub(r"\s+(?:arm|group|alone)$", "", name)
+    name = str(regex.sub(r"^(?:the\s+)?", "", name))
+    name = str(regex.sub(r"\s+(?:arm|group|alone)$", "", name))
     return drug_aliases().get(name, name)
 
 
@@ -160,7 +160,9 @@ _CI_LEVEL_AFTER = regex.compile(r"^\s*%\s*(?:CI\b|confidence)", regex.I)
 # Words that tie a value to the next value's unit: "4.6 vs 1.6 months", "4.6 and 1.6 months".
 _JOIN = regex.compile(r"^\s*(?:vs\.?|versus|and|or|to|,|compared\s+(?:with|to))\s*$", regex.I)
 # A relative risk reduction: "reduced the risk of progression by 65%", "a 65% reduction in the risk".
-_REDUCTION = regex.compile(r"\b(?:reduc\w*|lower\w*|decreas\w*|cut)\b[^.]{0,60}?\brisk\b|\brisk\b[^.]{0,60}?\breduc\w*", regex.I)
+_REDUCTION = regex.compile(
+    r"\b(?:reduc\w*|lower\w*|decreas\w*|cut)\b[^.]{0,60}?\brisk\b|\brisk\b[^.]{0,60}?\breduc\w*", regex.I
+)
 # Sentence boundaries: a period, "!" or "?" and spaces before a capital (not "vs.", "e.g.", "0. 39").
 _SENTENCE_END = regex.compile(
     r"""
@@ -362,16 +364,15 @@ def _numeric_claims(
         word_before = regex.search(r"([\w-]+)\s*$", before)
         if word_before and blockers.fullmatch(word_before.group(1)):
             continue  # "exon 19", "stage 4", "phase 3", "Table 9"
-        if regex.match(r"^\s*(?:[-–—−]|to\b)\s*\d", after) or regex.search(r"\d\s*[-–—−]\s*$", before):
-            if not regex.search(r"[(\[]\s*(?:\d{2}\s*%\s*)?(?:CI)?[\s:,]*$", before[-25:]):
-                consumed.update(n.start for n in numbers[index : index + 2])
-                continue  # a range that is not an interval: "50-60 Gy", "5-10 years"
-        if regex.match(r"^\s*(?:cm|mm)\b", after) or non_units.match(after.strip()[:12]) and not _TIME_AFTER.match(after):
+        is_range = regex.match(r"^\s*(?:[-–—−]|to\b)\s*\d", after) or regex.search(r"\d\s*[-–—−]\s*$", before)
+        if is_range and not regex.search(r"[(\[]\s*(?:\d{2}\s*%\s*)?(?:CI)?[\s:,]*$", before[-25:]):
+            consumed.update(n.start for n in numbers[index : index + 2])
+            continue  # a range that is not an interval: "50-60 Gy", "5-10 years"
+        if regex.match(r"^\s*(?:cm|mm)\b", after) or (
+            non_units.match(after.strip()[:12]) and not _TIME_AFTER.match(after)
+        ):
             continue
-        if regex.search(r"[<>≤≥]\s*$", before) and not _P_BEFORE.search(before):
-            comparator_sign = True
-        else:
-            comparator_sign = False
+        comparator_sign = bool(regex.search(r"[<>≤≥]\s*$", before)) and not _P_BEFORE.search(before)
         claim = _classify(sentence, numbers, index, section, trial, population, context_endpoint, consumed)
         if claim is None or (comparator_sign and claim.statistic not in {"p"}):
             continue
@@ -430,9 +431,12 @@ def _classify(
         unit = " ".join((dose.group(0) if dose else "mg").split())
     elif unit == "%":
         reduction = _REDUCTION.search(masked)
-        statistic = "risk_reduction" if reduction and regex.search(r"\bby\s*$", before) or (
-            reduction and regex.match(r"^\s*%\s*(?:reduction|lower)", after)
-        ) else "rate"
+        statistic = (
+            "risk_reduction"
+            if (reduction and regex.search(r"\bby\s*$", before))
+            or (reduction and regex.match(r"^\s*%\s*(?:reduction|lower)", after))
+            else "rate"
+        )
         named_here = vocabulary.find_endpoint(masked) or _extra_endpoint(masked)
         if statistic == "rate" and _share_of_patients(before, after) and not named_here:
             return None  # "female (59%)", "22% were Asian": a description of the patients
@@ -441,15 +445,13 @@ def _classify(
         median_before = regex.search(r"\bmedian\b", masked[: number.start], regex.I)
         if _phrases("non_endpoint_medians").search(masked[max(0, number.start - 40) : number.start]):
             return None  # "a median age of 55 years", "median follow-up of 15 months"
-        if endpoint in time_to_event():
-            statistic = "median"
-        elif median_before and endpoint is not None:
+        if endpoint in time_to_event() or (median_before and endpoint is not None):
             statistic = "median"
         else:
             return None  # "after 5 years", "over 5-6 weeks": no endpoint, not a trial statistic
-    elif _count_after(after):
-        statistic, unit = "n", "patients"
-    elif regex.search(r"\b(?:randomi[sz]ed|enrolled)\s*(?:a\s+total\s+of\s+)?$", before, regex.I):
+    elif _count_after(after) or regex.search(
+        r"\b(?:randomi[sz]ed|enrolled)\s*(?:a\s+total\s+of\s+)?$", before, regex.I
+    ):
         statistic, unit = "n", "patients"
     else:
         return None
@@ -621,7 +623,11 @@ def _trial_before(text: str, position: int) -> str | None:
     for match in _TRIAL.finditer(text, 0, position):
         name = match.group("code") or match.group("name") or match.group("nct")
         if name and name not in _NOT_TRIALS:
-            if match.group("nct") and last is not None and text.rfind(last, max(0, match.start() - 120), match.start()) >= 0:
+            if (
+                match.group("nct")
+                and last is not None
+                and text.rfind(last, max(0, match.start() - 120), match.start()) >= 0
+            ):
                 continue  # "VEG110727 ( NCT00753688)": keep the trial's name
             last = name
     return last

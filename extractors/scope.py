@@ -1,0 +1,262 @@
+"""Scope claims checked against the population a label's trial enrolled.
+
+A sentence that says what a treatment is for ("The treatment for soft tissue sarcoma of the
+thigh is pazopanib 800 mg once daily.") must carry the qualifiers of the trial population the
+evidence comes from: disease stage (metastatic or advanced vs localized), prior therapy,
+biomarker, and the histologies the trial excluded. The qualifiers are read from the label text
+by the vocabulary in ``data/scope.json`` — the enrolment sentence ("Patients with metastatic STS
+who had received prior chemotherapy … were randomized") and the exclusion sentence ("Patients
+with gastrointestinal stromal tumors (GIST) or adipocytic sarcoma were excluded").
+
+A sentence that describes the evidence rather than stating an indication ("… is based on a study
+where patients with metastatic STS received pazopanib") is only checked for qualifiers that
+contradict the trial's (localized where the trial was metastatic).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from extractors.claims import drug_aliases
+from extractors.records import Claim, Source, Span
+
+_SENTENCE = regex.compile(r"[^.!?]*?(?:[.!?](?=\s+[A-Z(‘'\"]|\s*$)|$)", regex.S)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = (Path(__file__).parent / "data" / "scope.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    for key in ("stage", "prior_therapy", "biomarker", "exclusion_cues", "enrolment_cues", "evidence_cues"):
+        if key not in data:
+            raise ValueError(f"scope.json lacks {key!r}")
+    return data
+
+
+DIMENSIONS = ("stage", "prior_therapy", "biomarker")
+_DIMENSION_NAMES = {"stage": "disease stage", "prior_therapy": "prior therapy", "biomarker": "biomarker"}
+
+
+def _cue(key: str) -> regex.Pattern[str]:
+    return _phrase_pattern(tuple(str(p) for p in _data()[key]))
+
+
+@cache
+def _phrase_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
+    body = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """One qualifier of a population: its dimension, canonical value and the words that say it."""
+
+    dimension: str  # stage | prior_therapy | biomarker
+    value: str  # e.g. "metastatic or advanced"
+    phrase: str  # the words as printed, e.g. "metastatic"
+
+
+@dataclass(frozen=True, slots=True)
+class TrialScope:
+    """The population a label's trial enrolled, as the label states it."""
+
+    source: str
+    trial: str | None
+    enrolment: str  # the enrolment sentence as printed
+    enrolment_span: Span  # its offsets in the source text
+    population: str  # "patients with metastatic STS who had received prior chemotherapy, …"
+    qualifiers: tuple[Qualifier, ...]
+    exclusion: str | None  # the exclusion sentence as printed
+    excluded: tuple[str, ...]  # "gastrointestinal stromal tumors (GIST)", "adipocytic sarcoma"
+
+
+def qualifiers(text: str) -> tuple[Qualifier, ...]:
+    """The stage, prior-therapy and biomarker qualifiers ``text`` states, in order of dimension."""
+    found: list[Qualifier] = []
+    for dimension in DIMENSIONS:
+        for value, phrases in _data()[dimension].items():
+            for phrase in sorted((str(p) for p in phrases), key=len, reverse=True):
+                match = _phrase_pattern((phrase,)).search(text)
+                if match:
+                    found.append(Qualifier(dimension, str(value), str(match.group(0))))
+                    break
+    return tuple(found)
+
+
+def trial_scope(source: Source) -> TrialScope | None:
+    """The enrolled population of the (first) trial in ``source``, or None if it states none."""
+    text = source.text
+    enrolment: tuple[str, Span] | None = None
+    exclusion: str | None = None
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group(0).strip()
+        if not sentence:
+            continue
+        lead = len(match.group(0)) - len(match.group(0).lstrip())
+        if exclusion is None and _cue("exclusion_cues").search(sentence):
+            exclusion = _exclusion_clause(sentence)
+        if enrolment is None and _cue("enrolment_cues").search(sentence) and qualifiers(sentence):
+            start = match.start() + lead
+            enrolment = (sentence, (start, start + len(sentence)))
+    if enrolment is None:
+        return None
+    sentence, span = enrolment
+    # The exclusion is often run into the enrolment sentence ("… or placebo Patients with GIST … were excluded").
+    if exclusion and exclusion in sentence and not sentence.startswith(exclusion):
+        sentence = sentence[: sentence.index(exclusion)].rstrip()
+        span = (span[0], span[0] + len(sentence))
+    return TrialScope(
+        source=source.id,
+        trial=_trial(text),
+        enrolment=sentence,
+        enrolment_span=span,
+        population=_population_clause(sentence),
+        qualifiers=qualifiers(sentence),
+        exclusion=exclusion,
+        excluded=_excluded(exclusion) if exclusion else (),
+    )
+
+
+def _trial(text: str) -> str | None:
+    match = regex.search(r"\b(?:evaluated|studied|tested)\s+in\s+(?P<t>[A-Z][A-Z0-9-]{2,}\d*)\b", text)
+    if match:
+        return str(match.group("t"))
+    match = regex.search(r"\b[A-Z]{2,}\d{3,}\b|\bNCT\d{8}\b", text)
+    return match.group(0) if match else None
+
+
+def _population_clause(sentence: str) -> str:
+    """ "Patients with metastatic STS who had received prior chemotherapy, …, were randomized" →
+    "patients with metastatic STS who had received prior chemotherapy, …"."""
+    match = regex.search(
+        r"\b(?P<p>patients\s+with\s.+?)(?:,?\s+(?:were|was)\s+(?:randomi[sz]ed|enrolled|eligible|included)\b|$)",
+        sentence,
+        regex.I,
+    )
+    if not match:
+        return sentence.rstrip(".")
+    clause = match.group("p").rstrip(" ,.")
+    return str(clause[0].lower() + clause[1:])
+
+
+def _exclusion_clause(sentence: str) -> str:
+    """The clause that excludes: from the last "Patients with" before the cue to the sentence end."""
+    cue = _cue("exclusion_cues").search(sentence)
+    if cue is None:
+        return sentence
+    starts = [m.start() for m in regex.finditer(r"\bpatients\s+with\b", sentence[: cue.start()], regex.I)]
+    return sentence[starts[-1] :] if starts else sentence
+
+
+def _excluded(sentence: str) -> tuple[str, ...]:
+    """ "Patients with gastrointestinal stromal tumors (GIST) or adipocytic sarcoma were excluded"
+    → ("gastrointestinal stromal tumors (GIST)", "adipocytic sarcoma")."""
+    match = regex.search(
+        r"\bpatients\s+with\s+(?P<list>.+?)\s+(?:were|was)\s+(?:excluded|not\s+eligible|ineligible)", sentence, regex.I
+    )
+    if not match:
+        return ()
+    parts = regex.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", match.group("list"))
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def _mentions(claim_text: str, excluded: str) -> bool:
+    """Whether a claim names an excluded histology ("GIST", "adipocytic sarcoma")."""
+    names = [excluded]
+    abbreviation = regex.search(r"\(([A-Za-z0-9-]{2,})\)", excluded)
+    if abbreviation:
+        names.append(abbreviation.group(1))
+        names.append(excluded[: abbreviation.start()].strip())
+    return any(regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", claim_text, regex.I) for name in names if name)
+
+
+def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
+    """The verdict on a scope claim: supported, overgeneralized (with what is missing), or unverifiable."""
+    if claim.arm and sources and not any(_names_drug(source, claim.arm) for source in sources):
+        return replace(
+            claim,
+            verdict="unverifiable",
+            explanation=f"The article says: '{claim.text.strip()}'. The sources are not about {claim.arm}.",
+        )
+    scopes = [
+        scope
+        for scope in (trial_scope(source) for source in sources if not claim.arm or _names_drug(source, claim.arm))
+        if scope is not None
+    ]
+    if not scopes:
+        return replace(
+            claim,
+            verdict="unverifiable",
+            explanation="The sources state no trial population or indication to check this statement against.",
+        )
+    scope = scopes[0]
+    text = claim.text
+    stated = {q.dimension: q for q in qualifiers(text)}
+    conflicts = [
+        (q, stated[q.dimension])
+        for q in scope.qualifiers
+        if q.dimension in stated and stated[q.dimension].value != q.value
+    ]
+    missing = [q for q in scope.qualifiers if q.dimension not in stated]
+    excluded_named = [name for name in scope.excluded if _mentions(text, name)]
+    evidence_only = bool(_cue("evidence_cues").search(text))
+    trial = scope.trial or "the trial"
+    where = f"The label ({scope.source}) says the trial {trial} enrolled {scope.population}"
+    if scope.exclusion:
+        where += f"; {_sentence_case(scope.exclusion, lower=True).rstrip('.')}"
+    where += "."
+    if conflicts or excluded_named:
+        problems = [
+            f"{_DIMENSION_NAMES[said.dimension]}: the article says '{said.phrase}' but the trial enrolled "
+            f"'{label.phrase}' ({label.value})"
+            for label, said in conflicts
+        ] + [f"the article names {name}, which the trial excluded" for name in excluded_named]
+        return replace(
+            claim,
+            verdict="overgeneralized",
+            kind="wrong_population" if excluded_named else "population_extrapolation",
+            explanation=f"The article says: '{text.strip()}'. {where} Conflict: {'; '.join(problems)}.",
+        )
+    if evidence_only or not (missing or scope.excluded):
+        carried = ", ".join(f"'{stated[d].phrase}'" for d in stated) or "no conflicting qualifier"
+        return replace(
+            claim,
+            verdict="supported",
+            explanation=f"The sentence describes the trial evidence and carries {carried}. {where}",
+        )
+    named = [f"{_DIMENSION_NAMES[q.dimension]} ({q.phrase})" for q in missing]
+    if scope.excluded:
+        named.append(f"excluded histologies ({', '.join(scope.excluded)})")
+    corrected = f"{text.strip().rstrip('.')}, for {scope.population} (as studied in {trial}"
+    if scope.excluded:
+        corrected += f"; patients with {' or '.join(scope.excluded)} were excluded"
+    corrected += ")."
+    return replace(
+        claim,
+        verdict="overgeneralized",
+        kind="population_extrapolation",
+        explanation=(
+            f"The article says: '{text.strip()}' — stated for every patient with the disease. {where} "
+            f"Missing qualifiers: {'; '.join(named)}. Suggested: '{corrected}'"
+        ),
+    )
+
+
+def _names_drug(source: Source, drug: str) -> bool:
+    """Whether a source is about ``drug`` (generic or brand name)."""
+    names = {drug} | {brand for brand, generic in drug_aliases().items() if generic == drug}
+    return any(regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", source.text, regex.I) for name in names)
+
+
+def _sentence_case(text: str, *, lower: bool) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    return (text[0].lower() if lower else text[0].upper()) + text[1:]
