@@ -1,0 +1,40 @@
+"""Label vs registry: where a label and its trial's ClinicalTrials.gov record agree and differ."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from extractors.extract import extract
+from extractors.ingest import load_source
+from extractors.records import InputError
+from extractors.registry import compare, load_registry
+from tests.conftest import CASES, shared_file
+
+REGISTRY_CASES = json.loads((CASES / "registry_compare.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", REGISTRY_CASES, ids=[c["id"] for c in REGISTRY_CASES])
+def test_label_measurement_beside_the_registry(case: dict[str, Any]) -> None:
+    label = load_source(str(shared_file(f"corpus/raw/{case['label']}")))
+    registry = load_registry(str(shared_file(f"corpus/raw/{case['registry']}")))
+    comparisons = compare(extract([label]).measurements, registry)
+    wanted = case["measurement"]
+    hits = [c for c in comparisons if all(getattr(c.measurement, k) == v for k, v in wanted.items())]
+    assert len(hits) == 1, [(c.measurement.table, c.measurement.statistic, c.measurement.raw) for c in comparisons]
+    assert hits[0].status == case["status"], hits[0].note
+    assert (hits[0].result.raw if hits[0].result else None) == case["registry_raw"]
+
+
+@pytest.mark.parametrize(
+    "name, problem",
+    [
+        ("votrient_pazopanib_openfda_label_NDA022465_2023.json", "not a ClinicalTrials.gov study record"),
+        ("inomax_nitric_oxide_dailymed_spl_v14_2019.xml", "not a ClinicalTrials.gov record"),
+    ],
+)
+def test_a_label_is_not_a_registry_record(name: str, problem: str) -> None:
+    with pytest.raises(InputError, match=problem):
+        load_registry(str(shared_file(f"corpus/raw/{name}")))
