@@ -210,6 +210,9 @@ _NEGATION = regex.compile(r"\b(?:not|no|never|neither|nor)\b", regex.I)
 _SIGNIFICANT = regex.compile(
     r"\b(?P<neg>no|not|non-?)?\s*(?:statistically\s+)?significant(?:ly)?\b(?!\s+(?:side|toxicit|adverse))", regex.I
 )
+_OVERALL = regex.compile(
+    r"\b(?:overall\s+(?:population|ITT|trial)|ITT|intent[- ]to[- ]treat|all\s+(?:randomi[sz]ed\s+)?patients)\b", regex.I
+)
 _RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
 
 
@@ -236,10 +239,9 @@ def sentences(article: Article) -> tuple[Sentence, ...]:
     for line in article.text.split("\n"):
         start, offset = offset, offset + len(line) + 1
         body = line.strip()
+        block += 1  # context (a subgroup named earlier) carries within one line or paragraph only
         if not body:
-            block += 1
             continue
-        block += 1 if _BULLET.match(line) else 0
         lead = _BULLET.match(line)
         first = start + (lead.end() if lead else len(line) - len(line.lstrip()))
         content = article.text[first : start + len(line)].rstrip()
@@ -270,7 +272,7 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 def _sentence(start: int, text: str, block: int) -> Sentence:
-    masked = text
+    masked = regex.sub(r"[\u2010\u2011\u2012\u2013\u2014\u2212]", "-", text)  # same length: one character each
     cites: list[str] = []
     for match in _BRACKET_CITE.finditer(text):
         cites.extend(part.strip() for part in regex.split(r"[,;]", match.group(1)))
@@ -322,7 +324,9 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         section = section_of(article, sentence.span[0])
         trial = _trial_before(article.text, sentence.span[1])
         population = _population(sentence.masked)
-        if population is None and context_population and context_population[0] == sentence.block:
+        if _OVERALL.search(sentence.masked):
+            context_population = None  # "in the overall population", "ITT": not the subgroup named before
+        elif population is None and context_population and context_population[0] == sentence.block:
             population = context_population[1]
         if population is not None:
             context_population = (sentence.block, population)
@@ -445,6 +449,8 @@ def _classify(
         median_before = regex.search(r"\bmedian\b", masked[: number.start], regex.I)
         if _phrases("non_endpoint_medians").search(masked[max(0, number.start - 40) : number.start]):
             return None  # "a median age of 55 years", "median follow-up of 15 months"
+        if endpoint not in time_to_event() and endpoint == context_endpoint and not _named_here(masked):
+            endpoint = None  # "Responses lasted 9 months" after a sentence on ORR: not a median ORR
         if endpoint in time_to_event() or (median_before and endpoint is not None):
             statistic = "median"
         else:
@@ -485,6 +491,10 @@ def _classify(
         section=section,
         cites=sentence.cites,
     )
+
+
+def _named_here(masked: str) -> bool:
+    return vocabulary.find_endpoint(masked) is not None or _extra_endpoint(masked) is not None
 
 
 def _share_of_patients(before: str, after: str) -> bool:

@@ -183,7 +183,7 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
         return replace(
             claim,
             verdict="unverifiable",
-            explanation=f"The article says: '{claim.text.strip()}'. The sources are not about {claim.arm}.",
+            explanation=f"The article says: “{claim.text.strip()}” The sources are not about {claim.arm}.",
         )
     scopes = [
         scope
@@ -221,8 +221,8 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
         return replace(
             claim,
             verdict="overgeneralized",
-            kind="wrong_population" if excluded_named else "population_extrapolation",
-            explanation=f"The article says: '{text.strip()}'. {where} Conflict: {'; '.join(problems)}.",
+            kind="excluded_population" if excluded_named else "population_extrapolation",
+            explanation=f"The article says: “{text.strip()}” {where} Conflict: {'; '.join(problems)}.",
         )
     if evidence_only or not (missing or scope.excluded):
         carried = ", ".join(f"'{stated[d].phrase}'" for d in stated) or "no conflicting qualifier"
@@ -243,7 +243,7 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
         verdict="overgeneralized",
         kind="population_extrapolation",
         explanation=(
-            f"The article says: '{text.strip()}' — stated for every patient with the disease. {where} "
+            f"The article says: “{text.strip()}” — stated for every patient with the disease. {where} "
             f"Missing qualifiers: {'; '.join(named)}. Suggested: '{corrected}'"
         ),
     )

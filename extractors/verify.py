@@ -384,8 +384,28 @@ def _contradicted(
         value = raw if kind == "wrong_unit" else target.raw.replace(" ", "")
         if claim.statistic == "risk_reduction":
             value = f"{round((1 - target.value) * 100)}"
-        text += f" Corrected: '{_corrected(article, claim, value, unit)}'"
+        corrected = _corrected(article, claim, value, unit)
+        if kind == "swapped_arms":
+            corrected = _swapped(claim, raw, value)
+        text += f" Corrected: '{corrected}'"
+    elif kind == "wrong_endpoint" and belongs is not None:
+        text += f" The label reports {raw} as {belongs.endpoint}, not {claim.endpoint}; it gives no {claim.endpoint} value here."
     return replace(claim, verdict="contradicted", kind=kind, evidence=target or belongs, explanation=text)
+
+
+def _swapped(claim: Claim, raw: str, value: str) -> str:
+    """The sentence with the two arms' values exchanged, when it states both."""
+    assert claim.value_span is not None
+    start, end = claim.value_span[0] - claim.span[0], claim.value_span[1] - claim.span[0]
+    other = regex.search(rf"(?<![\d.]){regex.escape(value)}(?![\d]|\.\d)", claim.text[end:])
+    if other is None:
+        other_before = list(regex.finditer(rf"(?<![\d.]){regex.escape(value)}(?![\d]|\.\d)", claim.text[:start]))
+        if not other_before:
+            return f"{claim.text[:start]}{value}{claim.text[end:]}".strip()
+        o = other_before[-1]
+        return f"{claim.text[: o.start()]}{raw}{claim.text[o.end() : start]}{value}{claim.text[end:]}".strip()
+    o_start, o_end = end + other.start(), end + other.end()
+    return f"{claim.text[:start]}{value}{claim.text[end:o_start]}{raw}{claim.text[o_end:]}".strip()
 
 
 def _check_total(article: Article, claim: Claim, rows: list[Measurement], decimals: int, said: str) -> Claim:
