@@ -101,6 +101,14 @@ TRIAL_NAME = regex.compile(
 
 
 
+def assessment_of(text: str) -> str | None:
+    """"BICR" or "investigator" when ``text`` says who assessed the endpoint; the last one named wins."""
+    found = None
+    for match in ASSESSMENT.finditer(text):
+        found = "BICR" if match.group("bicr") else "investigator"
+    return found
+
+
 def trial_name(match: regex.Match[str]) -> str:
     """The trial a TRIAL_NAME match names, whichever way it was introduced."""
     return str(match.group("name") or match.group("caption_name") or match.group("registered"))
@@ -149,6 +157,14 @@ OVERALL_POPULATION = regex.compile(
 # CNS Lesions at Baseline in FLAURA" — its measurements belong to that population.
 CAPTION_POPULATION = regex.compile(
     r"""\bin\s+(?P<population>patients\s+with\s+[^.;\n|]+?)(?=\s+in\s+[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Who assessed the endpoint: "according to Investigator Assessment", "by BICR", "by Independent
+# Assessment", "assessed by independent radiological review", "Blinded Independent Central Review".
+ASSESSMENT = regex.compile(
+    r"""\b(?P<bicr>BICR|blinded\s+independent\s+(?:central\s+)?review|independent\s+(?:radiolog\w*\s+)?(?:review|assessment))
+      | \b(?P<investigator>investigator(?:'s)?\s+assess\w*|according\s+to\s+(?:the\s+)?investigator|by\s+investigator)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 

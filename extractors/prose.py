@@ -56,6 +56,7 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
             endpoint=endpoint,
             row="prose",
             confidence="medium",
+            assessment=patterns.assessment_of(sentence),
         )
         experimental, control = _arms_in(sentence, arms, controls)
         found += _ratios(sentence, start, base, experimental, control)

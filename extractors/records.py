@@ -88,6 +88,7 @@ class Measurement:
     table: str | None = None  # "Table 9" when read from a table
     row: str | None = None  # the row label as printed
     column: str | None = None  # the column header as printed
+    assessment: str | None = None  # who judged progression or response: "investigator", "BICR"
 
 
 @dataclass(frozen=True, slots=True)

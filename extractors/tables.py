@@ -188,6 +188,8 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
         nct=nct,
         table=table_name,
         ci_level=header.ci_level,
+        # the caption says who assessed, else a note in the table does ("results as assessed by BICR")
+        assessment=patterns.assessment_of(caption_text) or patterns.assessment_of(text[start:body_end]),
     )
     subset_match = patterns.CAPTION_POPULATION.search(caption_text)
     subset = " ".join(subset_match.group("population").split()) if subset_match else None
