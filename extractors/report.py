@@ -303,7 +303,7 @@ def _flag_marks(flags: Sequence[Flag]) -> str:
 
 def extract_table(report: ExtractReport) -> str:
     """Measurements one per line; ``!`` marks an error flag and ``?`` a warning, explained below."""
-    header = ("#", "flag", "source", "trial", "population", "endpoint", "stat", "arm", "value", "95% CI / CI",
+    header = ("#", "flag", "source", "trial", "population", "endpoint", "stat", "arm", "value", "CI",
               "unit", "conf", "span", "where")  # fmt: skip
     rows = []
     notes = []
