@@ -12,7 +12,6 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 from extractors.extract import extract
@@ -37,9 +36,9 @@ def _invented(source: Source, measurements: Iterable[Measurement]) -> int:
     count = 0
     for m in measurements:
         start, end = m.span
-        if source.text[start:end] != m.raw:
-            count += 1
-        elif m.value is not None and float(m.raw.replace(" ", "").replace(",", "")) != m.value:
+        if source.text[start:end] != m.raw or (
+            m.value is not None and float(m.raw.replace(" ", "").replace(",", "")) != m.value
+        ):
             count += 1
     return count
 
@@ -71,17 +70,23 @@ def evaluate(path: Path) -> str:
 
 
 def main() -> None:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "corpus" / "raw"
+    corpus = (
+        Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "corpus" / "raw"
+    )
     files = sorted(p for p in corpus.iterdir() if p.suffix in {".json", ".xml"})
-    print(f"{'label':58} {'kind':12} {'meas':>5} {'table':>5} {'spaced':>6} {'glued':>6} {'inv':>4} {'err':>4} {'time':>9}")
+    print(
+        f"{'label':58} {'kind':12} {'meas':>5} {'table':>5} {'spaced':>6} {'glued':>6} {'inv':>4} {'err':>4} {'time':>9}"
+    )
     started = time.perf_counter()
     size = 0
     for path in files:
         size += path.stat().st_size
         print(evaluate(path), flush=True)
     elapsed = time.perf_counter() - started
-    print(f"\n{len(files)} files, {size / 1024:.0f} KB in {elapsed:.1f}s (all forms): "
-          f"{len(files) / elapsed:.2f} files/s, {size / 1024 / elapsed:.0f} KB/s")
+    print(
+        f"\n{len(files)} files, {size / 1024:.0f} KB in {elapsed:.1f}s (all forms): "
+        f"{len(files) / elapsed:.2f} files/s, {size / 1024 / elapsed:.0f} KB/s"
+    )
 
 
 if __name__ == "__main__":

@@ -100,9 +100,8 @@ TRIAL_NAME = regex.compile(
 )
 
 
-
 def assessment_of(text: str) -> str | None:
-    """"BICR" or "investigator" when ``text`` says who assessed the endpoint; the last one named wins."""
+    """ "BICR" or "investigator" when ``text`` says who assessed the endpoint; the last one named wins."""
     found = None
     for match in ASSESSMENT.finditer(text):
         found = "BICR" if match.group("bicr") else "investigator"
@@ -177,7 +176,7 @@ _BLANK_LINES = regex.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 def collapse_spaces(text: str) -> str:
     """Runs of spaces become one space; runs of blank lines become one blank line."""
-    return _BLANK_LINES.sub("\n\n", _SPACES.sub(" ", text))
+    return str(_BLANK_LINES.sub("\n\n", _SPACES.sub(" ", text)))
 
 
 # --- prose ----------------------------------------------------------------------------------

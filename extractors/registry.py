@@ -114,18 +114,32 @@ def _from_v2(path: str, document: Any) -> Registry:
                 for item in category.get("measurements", []):
                     if statistic and item.get("value") not in (None, "", "NA"):
                         results.append(
-                            common.result(statistic, groups.get(item.get("groupId")), None, item.get("value"),
-                                          item.get("lowerLimit"), item.get("upperLimit"), None,
-                                          klass.get("title") or category.get("title"))
+                            common.result(
+                                statistic,
+                                groups.get(item.get("groupId")),
+                                None,
+                                item.get("value"),
+                                item.get("lowerLimit"),
+                                item.get("upperLimit"),
+                                None,
+                                klass.get("title") or category.get("title"),
+                            )
                         )
         for analysis in measure.get("analyses", []):
             ratio = _ratio_statistic(analysis.get("paramType", ""))
             if ratio and analysis.get("paramValue"):
                 arm, comparator = _orient([groups.get(g, "") for g in analysis.get("groupIds", [])])
                 results.append(
-                    common.result(ratio, arm, comparator, analysis["paramValue"], analysis.get("ciLowerLimit"),
-                                  analysis.get("ciUpperLimit"), analysis.get("pValue"),
-                                  analysis.get("pValueComment") or analysis.get("estimateComment"))
+                    common.result(
+                        ratio,
+                        arm,
+                        comparator,
+                        analysis["paramValue"],
+                        analysis.get("ciLowerLimit"),
+                        analysis.get("ciUpperLimit"),
+                        analysis.get("pValue"),
+                        analysis.get("pValueComment") or analysis.get("estimateComment"),
+                    )
                 )
     return Registry(path, str(ident.get("nctId", "")), names, tuple(results))
 
@@ -152,8 +166,16 @@ def _from_legacy(path: str, root: Element) -> Registry:
                 for item in klass.iterfind("category_list/category/measurement_list/measurement"):
                     if statistic and item.get("value") not in (None, "", "NA"):
                         results.append(
-                            common.result(statistic, groups.get(item.get("group_id")), None, item.get("value"),
-                                          item.get("lower_limit"), item.get("upper_limit"), None, klass.findtext("title"))
+                            common.result(
+                                statistic,
+                                groups.get(item.get("group_id")),
+                                None,
+                                item.get("value"),
+                                item.get("lower_limit"),
+                                item.get("upper_limit"),
+                                None,
+                                klass.findtext("title"),
+                            )
                         )
         for analysis in outcome.iterfind("analysis_list/analysis"):
             ratio = _ratio_statistic(analysis.findtext("param_type") or "")
@@ -162,9 +184,16 @@ def _from_legacy(path: str, root: Element) -> Registry:
                 ids = [g.text for g in analysis.iterfind("group_id_list/group_id")]
                 arm, comparator = _orient([groups.get(i, "") for i in ids])
                 results.append(
-                    common.result(ratio, arm, comparator, value, analysis.findtext("ci_lower_limit"),
-                                  analysis.findtext("ci_upper_limit"), analysis.findtext("p_value"),
-                                  analysis.findtext("p_value_desc") or analysis.findtext("estimate_desc"))
+                    common.result(
+                        ratio,
+                        arm,
+                        comparator,
+                        value,
+                        analysis.findtext("ci_lower_limit"),
+                        analysis.findtext("ci_upper_limit"),
+                        analysis.findtext("p_value"),
+                        analysis.findtext("p_value_desc") or analysis.findtext("estimate_desc"),
+                    )
                 )
     return Registry(path, nct, names, tuple(results))
 
@@ -178,8 +207,15 @@ class _Outcome:
     unit: str | None
 
     def result(
-        self, statistic: str, arm: str | None, comparator: str | None, raw: str | None,
-        low: str | None, high: str | None, p: str | None, category: str | None,
+        self,
+        statistic: str,
+        arm: str | None,
+        comparator: str | None,
+        raw: str | None,
+        low: str | None,
+        high: str | None,
+        p: str | None,
+        category: str | None,
     ) -> RegistryResult:
         raw = (raw or "").strip()
         endpoint = vocabulary.find_endpoint(self.title)
@@ -187,11 +223,20 @@ class _Outcome:
         if statistic == "number":  # a number of participants, or a percentage of them
             statistic = "rate" if unit == "%" else "count"
         return RegistryResult(
-            outcome=self.title, category=_squeeze(category), outcome_type=self.kind,
+            outcome=self.title,
+            category=_squeeze(category),
+            outcome_type=self.kind,
             endpoint=endpoint[0] if endpoint else None,
-            statistic=statistic, arm=arm, comparator=comparator, raw=raw, value=_number(raw), unit=unit,
-            ci_low_raw=(low or "").strip() or None, ci_high_raw=(high or "").strip() or None,
-            p_raw=(p or "").strip() or None, population=_squeeze(self.population),
+            statistic=statistic,
+            arm=arm,
+            comparator=comparator,
+            raw=raw,
+            value=_number(raw),
+            unit=unit,
+            ci_low_raw=(low or "").strip() or None,
+            ci_high_raw=(high or "").strip() or None,
+            p_raw=(p or "").strip() or None,
+            population=_squeeze(self.population),
             description=_squeeze(self.description),
         )
 
@@ -228,10 +273,14 @@ def _compare_one(measurement: Measurement, results: Sequence[RegistryResult]) ->
             conversion = f" (the registry reports {result.unit})" if converted else ""
             return Comparison(measurement, result, "agree", f"{_registry_text(result)} in {_where(result)}{conversion}")
     closest = candidates[0]
-    details = [f"population: {closest.population}" if closest.population else "",
-               f"analysis: {closest.description[:300]}" if closest.description else ""]
+    details = [
+        f"population: {closest.population}" if closest.population else "",
+        f"analysis: {closest.description[:300]}" if closest.description else "",
+    ]
     return Comparison(
-        measurement, closest, "differ",
+        measurement,
+        closest,
+        "differ",
         f"the registry reports {_registry_text(closest)} in {_where(closest)} ({closest.outcome_type}); "
         + "; ".join(d for d in details if d),
     )

@@ -149,8 +149,9 @@ def flatten_rendered(text: str, glue: str) -> str:
 
     flat = _RENDERED_ROW.sub(flatten_row, text)
     # a table's lines become one paragraph, as in the openFDA text; tables stay apart
-    return "\n\n".join(" ".join(line.strip() for line in block.splitlines() if line.strip())
-                       for block in flat.split("\n\n"))
+    return "\n\n".join(
+        " ".join(line.strip() for line in block.splitlines() if line.strip()) for block in flat.split("\n\n")
+    )
 
 
 def table_forms(source: Source) -> dict[str, tuple[Source, int, int]]:

@@ -156,10 +156,8 @@ def extract_tables(source: Source) -> list[Measurement]:
 def _has_cell_boundaries(text: str, caption_end: int) -> bool:
     """Whether the caption heads a table rendered by structured.render_table."""
     line_end = text.find("\n", caption_end)
-    return (
-        line_end >= 0
-        and text.startswith(f"\n{structured.SEPARATOR} ", line_end)
-        or bool(regex.match(r"[^\n]*\n[^\n|]*\n\| ", text[caption_end : caption_end + 4000]))
+    return (line_end >= 0 and text.startswith(f"\n{structured.SEPARATOR} ", line_end)) or bool(
+        regex.match(r"[^\n]*\n[^\n|]*\n\| ", text[caption_end : caption_end + 4000])
     )
 
 
@@ -471,7 +469,7 @@ def nct_of(text: str, trial: str) -> str | None:
     (NCT00753688)"): the first id after the name, before any other trial is named."""
     adjacent = regex.search(rf"\b{regex.escape(trial)}\b\W{{0,4}}(NCT\d{{8}})", text)  # "ADAURA [NCT02511106]"
     if adjacent:
-        return adjacent.group(1)
+        return str(adjacent.group(1))
     introductions = list(patterns.TRIAL_NAME.finditer(text))
     for index, match in enumerate(introductions):
         if patterns.trial_name(match) != trial:
@@ -479,7 +477,7 @@ def nct_of(text: str, trial: str) -> str | None:
         stop = introductions[index + 1].start() if index + 1 < len(introductions) else len(text)
         found = patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + 300))
         if found:
-            return found.group(0)
+            return str(found.group(0))
     return None
 
 
@@ -561,7 +559,9 @@ def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
         # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
         lone_number = len(values) == 1 and kinds[-1] in {"run", "qual"}
-        if not ((lone_number and following[:1].islower()) or after in "%/+-:=;" or (after.isalpha() and after.islower())):
+        if not (
+            (lone_number and following[:1].islower()) or after in "%/+-:=;" or (after.isalpha() and after.islower())
+        ):
             return position, last_good
         tokens.pop()
     return None

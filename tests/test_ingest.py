@@ -47,8 +47,18 @@ def test_kind_is_detected_from_content(case: dict[str, Any]) -> None:
         (b'<?xml version="1.0"?><article><body/></article>', "not an SPL label"),
         (b" " * (MAX_BYTES + 1), "limit"),
     ],
-    ids=["empty", "binary", "latin-1", "json-not-label", "broken-json", "broken-xml", "entity-expansion",
-         "external-entity", "jats-not-label", "too-large"],
+    ids=[
+        "empty",
+        "binary",
+        "latin-1",
+        "json-not-label",
+        "broken-json",
+        "broken-xml",
+        "entity-expansion",
+        "external-entity",
+        "jats-not-label",
+        "too-large",
+    ],
 )
 def test_bad_input_is_refused_with_its_reason(data: bytes, problem: str) -> None:
     with pytest.raises(InputError, match=problem) as raised:
@@ -66,7 +76,9 @@ def test_every_label_in_the_corpus_is_read() -> None:
     raw = SHARED / "corpus" / "raw"
     if not raw.exists():
         pytest.skip(f"{raw} is absent (a bare clone has no ../shared corpus beside it)")
-    labels = [p for p in sorted(raw.iterdir()) if not p.name.startswith(("ctgov_", "article_")) and "drugsfda" not in p.name]
+    labels = [
+        p for p in sorted(raw.iterdir()) if not p.name.startswith(("ctgov_", "article_")) and "drugsfda" not in p.name
+    ]
     assert len(labels) >= 30
     for path in labels:
         source = load_source(str(path))
