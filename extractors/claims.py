@@ -208,7 +208,7 @@ _SCOPE = regex.compile(
 )
 _NEGATION = regex.compile(r"\b(?:not|no|never|neither|nor)\b", regex.I)
 _SIGNIFICANT = regex.compile(
-    r"\b(?P<neg>no|not|non-?)?\s*(?:statistically\s+)?significant(?:ly)?\b(?!\s+(?:side|toxicit|adverse))", regex.I
+    r"\b(?:(?P<neg>no|not|non-?)\s*)?(?:statistically\s+)?significant(?:ly)?\b(?!\s+(?:side|toxicit|adverse))", regex.I
 )
 _OVERALL = regex.compile(
     r"\b(?:overall\s+(?:population|ITT|trial)|ITT|intent[- ]to[- ]treat|all\s+(?:randomi[sz]ed\s+)?patients)\b", regex.I

@@ -1,0 +1,198 @@
+"""Verdicts on article claims: the seed articles, and test articles that misquote Table 9.
+
+Every test article is checked twice: against Table 9 built by hand (tests/cases/verify_table9.json,
+so the verdict logic is tested on its own) and against the measurements the extraction
+pipeline reads from the label passage the first seed quotes (so the whole chain is tested).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CASES, PROJECT, shared_file
+
+from extractors.articles import Article, load_article, quoted_label_source, quoted_label_span
+from extractors.records import Claim, Measurement, Source, VerifyReport
+from extractors.verify import verify, verify_with
+
+SEED_COPY = PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt"
+ARTICLES: dict[str, Any] = json.loads((CASES / "verify_articles.json").read_text(encoding="utf-8"))
+TABLE9: dict[str, Any] = json.loads((CASES / "verify_table9.json").read_text(encoding="utf-8"))
+MODES = ("table9-by-hand", "extracted")
+FLAGGED = {"contradicted", "overgeneralized"}
+
+
+@pytest.fixture(scope="module")
+def label() -> Source:
+    """The label passage the first seed quotes (the repo's copy of the seed page)."""
+    source = quoted_label_source(load_article(str(SEED_COPY)))
+    assert source is not None
+    return source
+
+
+def _by_hand(source: Source) -> tuple[Measurement, ...]:
+    records = []
+    for row in TABLE9["measurements"]:
+        fields = {key: value for key, value in row.items() if key != "value"}
+        value = float(row["value"])
+        records.append(
+            Measurement(
+                source=source.id,
+                value=value,
+                span=(0, 0),
+                trial="VEG110727",
+                nct="NCT00753688",
+                table="Table 9",
+                **fields,
+            )
+        )
+    return tuple(records)
+
+
+_REPORTS: dict[tuple[str, str], VerifyReport] = {}
+
+
+def _report(mode: str, path: str, label: Source) -> VerifyReport:
+    key = (mode, path)
+    if key not in _REPORTS:
+        article = load_article(str(CASES / path))
+        if mode == "extracted":
+            _REPORTS[key] = verify(article, [label])
+        else:
+            _REPORTS[key] = verify_with(article, [label], _by_hand(label))
+    return _REPORTS[key]
+
+
+def _claim_at(report: VerifyReport, quote: str, value: str | None) -> Claim:
+    text = report.article.text
+    assert text.count(quote) == 1, f"quote {quote!r} must occur once in the article"
+    start = text.index(quote)
+    if value is None:
+        found = [c for c in report.claims if c.value_span is None and c.span[0] <= start < c.span[1]]
+    else:
+        value_start = start + quote.index(value)
+        found = [c for c in report.claims if c.value_span and c.value_span[0] == value_start]
+    assert found, f"no claim found at {quote!r}; claims: {[(c.text[:40], c.value) for c in report.claims]}"
+    return found[0]
+
+
+def _claim_cases() -> list[Any]:
+    return [
+        pytest.param(case["article"], expected, id=f"{case['id']}: {expected['quote']}")
+        for case in ARTICLES["articles"]
+        for expected in case["claims"]
+    ]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("path", "expected"), _claim_cases())
+def test_claim_verdict(mode: str, path: str, expected: dict[str, Any], label: Source) -> None:
+    claim = _claim_at(_report(mode, path, label), expected["quote"], expected["value"])
+    assert (claim.verdict, claim.kind) == (expected["verdict"], expected.get("kind")), claim.explanation
+    for word in expected.get("mentions", []):
+        assert word in claim.explanation, f"{word!r} missing from: {claim.explanation}"
+    if claim.verdict != "unverifiable":
+        assert claim.explanation and (claim.evidence is not None or claim.statistic == "scope")
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("case", ARTICLES["articles"], ids=[case["id"] for case in ARTICLES["articles"]])
+def test_no_claim_flagged_that_is_not_a_planted_misquote(mode: str, case: dict[str, Any], label: Source) -> None:
+    report = _report(mode, case["article"], label)
+    expected = {id(_claim_at(report, e["quote"], e["value"])) for e in case["claims"] if e["verdict"] in FLAGGED}
+    unexpected = [(c.text, c.value, c.kind) for c in report.claims if c.verdict in FLAGGED and id(c) not in expected]
+    assert unexpected == []
+
+
+@pytest.mark.parametrize("case", ARTICLES["articles"], ids=[case["id"] for case in ARTICLES["articles"]])
+def test_numbers_that_are_not_statistics_make_no_claim(case: dict[str, Any], label: Source) -> None:
+    report = _report("table9-by-hand", case["article"], label)
+    for piece in case["no_claim"]:
+        start = report.article.text.index(piece)
+        end = start + len(piece)
+        inside = [c.text for c in report.claims if c.value_span and start <= c.value_span[0] < end]
+        assert inside == [], f"{piece!r} made a claim"
+
+
+@pytest.mark.parametrize("case", ARTICLES["articles"], ids=[case["id"] for case in ARTICLES["articles"]])
+def test_summary_counts_every_claim_once(case: dict[str, Any], label: Source) -> None:
+    report = _report("extracted", case["article"], label)
+    assert sum(report.summary.values()) == len(report.claims)
+    assert report.summary["contradicted"] == sum(c.verdict == "contradicted" for c in report.claims)
+
+
+@pytest.mark.parametrize("case", ARTICLES["articles"], ids=[case["id"] for case in ARTICLES["articles"]])
+def test_evidence_is_traceable_to_the_source_text(case: dict[str, Any], label: Source) -> None:
+    report = _report("extracted", case["article"], label)
+    for claim in report.claims:
+        if claim.evidence is not None:
+            start, end = claim.evidence.span
+            assert label.text[start:end] == claim.evidence.raw
+        if claim.value_span is not None:
+            assert report.article.text[claim.value_span[0] : claim.value_span[1]].strip()
+
+
+# --- the two real seed articles --------------------------------------------------------------
+
+SEEDS = ("000_daef982d9de4c2d6.txt", "001_98ffd6fb2207c769.txt")
+
+
+def _seed(name: str) -> tuple[Article, VerifyReport]:
+    article = load_article(str(shared_file(f"seeds/{name}")))
+    return article, verify(article)
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_numeric_claims_are_supported(name: str) -> None:
+    article, report = _seed(name)
+    numeric = [c for c in report.claims if c.value is not None]
+    values = {(c.statistic, c.value) for c in numeric}
+    assert {("median", 4.6), ("median", 1.6), ("dose", 800.0)} <= values
+    assert [(c.text, c.value) for c in numeric if c.verdict != "supported"] == []
+
+
+def test_first_seed_quotes_response_rates_and_duration() -> None:
+    _article, report = _seed(SEEDS[0])
+    supported = {(c.statistic, c.endpoint, c.value) for c in report.claims if c.verdict == "supported"}
+    assert {("rate", "ORR", 4.0), ("rate", "ORR", 0.0), ("median", "DOR", 9.0)} <= supported
+
+
+def test_first_seed_thigh_sentence_is_overgeneralized() -> None:
+    _article, report = _seed(SEEDS[0])
+    scope = [c for c in report.claims if c.statistic == "scope"]
+    assert len(scope) == 1
+    claim = scope[0]
+    assert claim.text.startswith("The treatment for soft tissue sarcoma of the thigh is pazopanib")
+    assert (claim.verdict, claim.kind) == ("overgeneralized", "population_extrapolation")
+    for qualifier in ("metastatic", "prior chemotherapy", "GIST", "adipocytic sarcoma"):
+        assert qualifier in claim.explanation
+
+
+def test_second_seed_honest_sentence_is_not_flagged() -> None:
+    _article, report = _seed(SEEDS[1])
+    honest = [c for c in report.claims if c.text.startswith("The treatment for soft tissue alveolar sarcoma")]
+    assert honest and all(c.verdict == "supported" for c in honest)
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_has_nothing_contradicted_and_the_quote_is_not_a_claim(name: str) -> None:
+    article, report = _seed(name)
+    assert report.summary["contradicted"] == 0
+    quoted = quoted_label_span(article)
+    assert quoted is not None
+    assert [c.text for c in report.claims if quoted[0] <= c.span[0] < quoted[1]] == []
+
+
+def test_article_without_a_quoted_label_has_no_source() -> None:
+    article = load_article(str(CASES / "articles" / "pazopanib_misquotes.txt"))
+    report = verify(article)
+    assert report.sources == ()
+    assert report.claims and {c.verdict for c in report.claims} == {"unverifiable"}
+
+
+def test_seed_copy_in_data_matches_the_shared_seed() -> None:
+    shared = shared_file(f"seeds/{SEEDS[0]}")
+    assert Path(SEED_COPY).read_bytes() == shared.read_bytes()
