@@ -43,9 +43,9 @@ def number(value: float | None, raw: str | None = None) -> JsonNumber:
     """
     if value is None or not math.isfinite(value):
         return None
-    if value.is_integer() and (raw is None or not any(c in raw for c in ".·")):
+    if float(value).is_integer() and (raw is None or not any(c in raw for c in ".·")):
         return int(value)
-    return value
+    return float(value)
 
 
 def _span(span: Span | None) -> list[int] | None:

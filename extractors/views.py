@@ -69,33 +69,22 @@ def measurement_frame(measurements: Sequence[Measurement]) -> pd.DataFrame:
     rows = [
         {
             "flags": flag_text(m),
-            "trial": m.trial or "",
-            "population": m.population or "overall",
             "endpoint": m.endpoint or "",
             "statistic": m.statistic,
             "arm": f"{m.arm or ''} vs {m.comparator}" if m.comparator else (m.arm or ""),
             "value": value_text(m),
             "CI": ci_text(m),
             "unit": m.unit or "",
+            "population": m.population or "overall",
+            "trial": m.trial or "",
             "where": where_text(m),
             "confidence": m.confidence,
             "notes": note_text(m),
         }
         for m in measurements
     ]
-    columns = [
-        "flags",
-        "trial",
-        "population",
-        "endpoint",
-        "statistic",
-        "arm",
-        "value",
-        "CI",
-        "unit",
-        "where",
-        "confidence",
-    ]
+    columns = ["flags", "endpoint", "statistic", "arm", "value", "CI", "unit", "population", "trial", "where",
+               "confidence", "notes"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 
 
