@@ -455,8 +455,13 @@ def _classify(
             statistic = "median"
         else:
             return None  # "after 5 years", "over 5-6 weeks": no endpoint, not a trial statistic
-    elif _count_after(after) or regex.search(
-        r"\b(?:randomi[sz]ed|enrolled)\s*(?:a\s+total\s+of\s+)?$", before, regex.I
+    elif (
+        _count_after(after)
+        or regex.search(r"\b(?:randomi[sz]ed|enrolled)\s*(?:a\s+total\s+of\s+)?$", before, regex.I)
+        or (  # "369 were randomized: 246 to pazopanib and 123 to placebo"
+            regex.search(r"\brandomi[sz]ed\b", masked, regex.I)
+            and regex.match(r"^\s*(?:were\s+)?to\s+(?:receive\s+)?\w", after)
+        )
     ):
         statistic, unit = "n", "patients"
     else:

@@ -147,7 +147,7 @@ def _seed(name: str) -> tuple[Article, VerifyReport]:
 
 @pytest.mark.parametrize("name", SEEDS)
 def test_seed_numeric_claims_are_supported(name: str) -> None:
-    article, report = _seed(name)
+    _article, report = _seed(name)
     numeric = [c for c in report.claims if c.value is not None]
     values = {(c.statistic, c.value) for c in numeric}
     assert {("median", 4.6), ("median", 1.6), ("dose", 800.0)} <= values
