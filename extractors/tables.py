@@ -259,7 +259,7 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
     hits = [
         hit
         for hit in arm_pattern.finditer(text, start, limit)
-        if not _inside_parentheses(text, hit.start()) and not patterns.POPULATION_LABEL.fullmatch(hit.group("name"))
+        if not _inside_parentheses(text, hit.start()) and not _names_no_arm(hit.group("name"))
     ]
     for i, first in enumerate(hits):
         chain = [first]
@@ -270,12 +270,18 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
             chain.append(nxt)
         if len({m.group(0).split("(")[0].strip().lower() for m in chain}) < 2:
             continue  # a header names two different arms; "VOTRIENT. If VOTRIENT" is prose
-        tail = _HEADER_TAIL.match(text, chain[-1].end())
-        end = tail.end() if tail else chain[-1].end()
+        structured_cells = _structured_arm_cells(text, chain)
+        suffix = "" if structured_cells else _shared_suffix(text, chain)
+        last = text.find(suffix.strip(), chain[-1].end()) + len(suffix.strip()) if suffix else chain[-1].end()
+        tail = _HEADER_TAIL.match(text, last)
+        end = tail.end() if tail else last
+        if structured_cells:  # the header row is a whole line: the body starts on the next one
+            line_end = text.find("\n", chain[-1].end())
+            end = max(end, len(text) if line_end < 0 else line_end)
         zone_start = max(start, _zone_start(text, start, first.start()))
         between = _between_columns(text[zone_start:end])
         ci_level = _ci_level(text[zone_start:end])
-        arm_cells = _structured_arm_cells(text, chain) or _flattened_arm_cells(text, chain)
+        arm_cells = structured_cells or _flattened_arm_cells(text, chain, suffix)
         names = [name for name, _ in arm_cells]
         groups = _column_groups(names, text[zone_start : first.start()])
         columns = [Column(name, None, group) for name, group in zip(names, groups, strict=True)]
@@ -289,24 +295,46 @@ _DESCRIPTION = r"\s*\([^()\n]{1,60}\)"
 _N_AFTER_ARM = r"(?:\s*\(\s*[Nn]\s*=|\s+[Nn]\s*=)\s*\d"
 
 
+def _names_no_arm(name: str) -> bool:
+    """Population words ("ITT") and endpoint names ("Survival N = 334") head rows, not arm columns."""
+    if patterns.POPULATION_LABEL.fullmatch(name):
+        return True
+    endpoint = vocabulary.find_endpoint(name)
+    return endpoint is not None and endpoint[1] == 0 and endpoint[2] == len(name)
+
+
 def _inside_parentheses(text: str, position: int) -> bool:
     """Whether ``position`` is inside "( … )" on its line: "(gefitinib or erlotinib)" describes an arm."""
     before = text[max(0, text.rfind("\n", 0, position) + 1, position - 80) : position]
     return before.rfind("(") > before.rfind(")")
 
 
-def _flattened_arm_cells(text: str, chain: list[regex.Match[str]]) -> list[tuple[str, Number | None]]:
+def _flattened_arm_cells(text: str, chain: list[regex.Match[str]], suffix: str) -> list[tuple[str, Number | None]]:
     """Arm columns of a flattened header. Where the arms print their N, each column runs up to
     its N: "TAGRISSO with pemetrexed and platinum-based chemotherapy (N=279)TAGRISSO (N=278)"."""
     with_n = [m for m in chain if m.group("count")]
     if len(with_n) < 2 or not chain[-1].group("count"):
-        return [(" ".join(text[m.start() : m.end() - len(m.group("n") or "")].split()), _count_of(m)) for m in chain]
+        return [
+            (" ".join((text[m.start() : m.end() - len(m.group("n") or "")] + suffix).split()), _count_of(m))
+            for m in chain
+        ]
     cells = []
     start = chain[0].start()
     for match in with_n:
         cells.append((" ".join(text[start : match.end() - len(match.group("n"))].split()), _count_of(match)))
         start = match.end()
     return cells
+
+
+def _shared_suffix(text: str, chain: list[regex.Match[str]]) -> str:
+    """What every arm name in a flattened header goes on with: "KISQALI + Letrozole Placebo +
+    Letrozole" has the arms "KISQALI + Letrozole" and "Placebo + Letrozole"."""
+    gaps = {text[a.end() : b.start()].strip() for a, b in itertools.pairwise(chain)}
+    if len(gaps) != 1 or chain[-1].group("n"):
+        return ""
+    suffix = gaps.pop()
+    after = text[chain[-1].end() :].lstrip()
+    return f" {suffix}" if suffix and not suffix[0].isalnum() and after.startswith(suffix) else ""
 
 
 def _count_of(match: regex.Match[str]) -> Number | None:
@@ -521,8 +549,7 @@ def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     if _inside_parentheses(text, position):
         return None  # inside a CI: "(52.1, 68.1)" is read whole from its "("
     if match.lastgroup == "nprefix":
-        if before.isalnum() and not before.isupper() and not before.islower():
-            return None
+        pass  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
     elif (
         match.lastgroup != "sep"
         and not (
@@ -616,10 +643,14 @@ def _population_text(rest: str) -> str | None:
     cleaned = _STATISTIC_WORDS.sub(" ", rest)
     while (endpoint := vocabulary.find_endpoint(cleaned)) is not None:
         cleaned = cleaned[: endpoint[1]] + cleaned[endpoint[2] :]
+    cleaned = _FOOTNOTE_SYMBOLS.sub(" ", cleaned)
     cleaned = " ".join(_EMPTY_PARENS.sub(" ", cleaned).split()).strip(" :,")
-    if not cleaned or patterns.OVERALL_POPULATION.match(cleaned):
+    if not regex.search(r"[A-Za-z]", cleaned) or patterns.OVERALL_POPULATION.match(cleaned):
         return None
     return cleaned
+
+
+_FOOTNOTE_SYMBOLS = regex.compile(r"[*†‡§¶#]+\d*")
 
 
 class _RowReader:

@@ -33,7 +33,8 @@ def _phrase_pattern(group: str) -> tuple[regex.Pattern[str], dict[str, str]]:
             phrase_to_code[phrase.lower()] = code
     ordered = sorted(phrase_to_code, key=len, reverse=True)
     alternatives = "|".join(regex.escape(p) for p in ordered)
-    pattern = regex.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", regex.IGNORECASE)
+    # a footnote key may be glued to the phrase: "Progression-Free Survivala", "PFSb"
+    pattern = regex.compile(rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])", regex.IGNORECASE)
     return pattern, phrase_to_code
 
 
@@ -43,14 +44,14 @@ def find_endpoint(text: str) -> tuple[str, int, int] | None:
     match = pattern.search(text)
     if match is None:
         return None
-    return codes[match.group(0).lower()], match.start(), match.end()
+    return codes[match.group("phrase").lower()], match.start(), match.end()
 
 
 def last_endpoint(text: str) -> str | None:
     """The endpoint named last in ``text``: the one a number right after it belongs to."""
     pattern, codes = _phrase_pattern("endpoints")
     matches = list(pattern.finditer(text))
-    return codes[matches[-1].group(0).lower()] if matches else None
+    return codes[matches[-1].group("phrase").lower()] if matches else None
 
 
 def endpoint_phrases(code: str) -> tuple[str, ...]:
@@ -61,7 +62,7 @@ def endpoint_phrases(code: str) -> tuple[str, ...]:
 def find_unit(text: str) -> str | None:
     pattern, codes = _phrase_pattern("units")
     match = pattern.search(text)
-    return codes[match.group(0).lower()] if match else None
+    return codes[match.group("phrase").lower()] if match else None
 
 
 def months_per(unit: str) -> float | None:
