@@ -101,7 +101,6 @@ def inputs() -> tuple[tuple[str, bytes] | None, tuple[tuple[str, bytes], ...]]:
         else:
             upload = st.file_uploader(
                 f"Upload an article (text, Markdown, HTML or JATS XML; up to {LIMIT_MB} MB)",
-                type=["txt", "md", "markdown", "html", "htm", "xml", "nxml"],
                 key="article_upload",
             )
             pasted = st.text_area("…or paste the article text", height=160, key="article_paste")
@@ -119,7 +118,6 @@ def inputs() -> tuple[tuple[str, bytes] | None, tuple[tuple[str, bytes], ...]]:
         )
         uploads = st.file_uploader(
             f"Upload labels (openFDA JSON, SPL XML, HTML or text; up to {LIMIT_MB} MB each)",
-            type=["json", "xml", "html", "htm", "txt"],
             accept_multiple_files=True,
             key="label_upload",
         )

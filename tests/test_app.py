@@ -1,0 +1,150 @@
+"""The dashboard, headless: streamlit's AppTest runs app.py and drives its widgets."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import PROJECT
+
+APP = str(PROJECT / "app.py")
+OWN = "Your own article (upload or paste below)"
+XSS_ARTICLE = (
+    "Pazopanib trial summary\n\n"
+    "The median PFS was 4.6 months with pazopanib <script>alert(1)</script> and 1.6 months with placebo.\n"
+    "See <img src=x onerror=alert(1)> for details.\n"
+)
+FAITHFUL_ARTICLE = "The median PFS was 4.6 months with pazopanib and 1.6 months with placebo."
+
+
+def html_bodies(at: AppTest) -> list[str]:
+    return [element.proto.body for element in at.get("html")]
+
+
+def article_html(at: AppTest) -> str:
+    bodies = [b for b in html_bodies(at) if 'class="tp-article"' in b]
+    assert len(bodies) == 1
+    return bodies[0]
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_opens_on_the_bundled_example(app: AppTest) -> None:
+    assert not app.error
+    assert app.radio(key="example").value.startswith("Soft tissue sarcoma")
+    article = article_html(app)
+    assert "From the FDA Drug Label" in article
+    assert "tp-claim" in article  # claims are highlighted
+    summary = next(b for b in html_bodies(app) if "tp-summary" in b)
+    for verdict in ("supported", "contradicted", "overgeneralized", "unverifiable"):
+        assert verdict in summary  # counts are labelled in words
+    options = app.selectbox(key="claim").options
+    assert options, "the example has claims to select"
+    # The seed article's scope sentence is overgeneralized; its numbers are checked against Table 9.
+    assert any("overgeneralized" in o for o in options)
+    assert app.dataframe, "the measurement table is shown"
+    charts = [e for e in app.get("plotly_chart")]
+    assert charts, "the forest plot is shown"
+
+
+def test_selecting_a_claim_shows_its_evidence_span(app: AppTest) -> None:
+    select = app.selectbox(key="claim")
+    numeric = next(i for i, label in enumerate(select.options) if "median PFS" in label)
+    select.set_value(numeric).run()
+    assert not app.exception
+    bodies = html_bodies(app)
+    assert any("<mark>" in b for b in bodies), "the label text is shown with the source span marked"
+    assert f'data-claim="{numeric + 1}"' in article_html(app) and "tp-selected" in article_html(app)
+
+
+def test_second_example(app: AppTest) -> None:
+    app.radio(key="example").set_value("Alveolar soft part sarcoma of the thigh").run()
+    assert not app.exception and not app.error
+    assert "alveolar" in article_html(app).lower()
+
+
+def test_pasted_article_is_checked(app: AppTest) -> None:
+    app.radio(key="example").set_value(OWN).run()
+    assert not app.exception
+    app.text_area(key="article_paste").set_value(FAITHFUL_ARTICLE).run()
+    assert not app.exception and not app.error
+    assert "The median PFS was" in article_html(app)
+
+
+def test_pasted_article_with_script_and_img_is_rendered_as_text(app: AppTest) -> None:
+    app.radio(key="example").set_value(OWN).run()
+    app.text_area(key="article_paste").set_value(XSS_ARTICLE).run()
+    assert not app.exception
+    for body in html_bodies(app):
+        if "tp-summary" in body or body.lstrip().startswith(("<style", "<script>\nsetTimeout")):
+            continue  # our stylesheet and our constant scroll script, which contain no article text
+        assert "<script>alert" not in body and "<img" not in body and "onerror=alert(1)>" not in body
+    article = article_html(app)
+    assert html.escape("<script>alert(1)</script>") in article
+    assert html.escape("<img src=x onerror=alert(1)>") in article
+    for md in app.markdown:  # markdown elements must not carry the raw tags either
+        assert "<script>" not in md.value and "<img" not in md.value
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("empty.json", b"", "empty"),
+        ("figure.png", bytes.fromhex("89504e470d0a1a0a0000000d4948445200"), "binary"),
+        ("settings.json", b'{"theme": "dark"}', "label"),
+    ],
+    ids=["empty-label", "binary-label", "json-not-a-label"],
+)
+def test_bad_label_upload_shows_an_error_and_keeps_working(app: AppTest, name: str, data: bytes, problem: str) -> None:
+    app.file_uploader(key="label_upload").set_value((name, data, "application/octet-stream")).run()
+    assert not app.exception
+    errors = [e.value for e in app.error]
+    assert len(errors) == 1 and name in errors[0] and problem in errors[0].lower()
+    assert "tp-claim" in article_html(app), "the page keeps showing the article"
+
+
+def test_bad_article_upload_keeps_the_last_good_article(app: AppTest) -> None:
+    app.radio(key="example").set_value(OWN).run()
+    app.text_area(key="article_paste").set_value(FAITHFUL_ARTICLE).run()
+    app.file_uploader(key="article_upload").set_value(("broken.txt", b"\xff\xfe\x00\x01binary", "text/plain")).run()
+    assert not app.exception
+    errors = [e.value for e in app.error]
+    assert len(errors) == 1 and "broken.txt" in errors[0]
+    assert "The median PFS was" in article_html(app), "what the user loaded before is still shown"
+
+
+def test_oversized_upload_is_refused_with_a_message(app: AppTest) -> None:
+    big = b"median PFS 4.6 months\n" * (6 * 1024 * 1024 // 22)
+    app.file_uploader(key="label_upload").set_value(("huge.txt", big, "text/plain")).run()
+    assert not app.exception
+    errors = [e.value for e in app.error]
+    assert len(errors) == 1 and "huge.txt" in errors[0] and "5 MB" in errors[0]
+
+
+def test_uploaded_label_is_used_as_the_source(app: AppTest) -> None:
+    label = (PROJECT / "data" / "examples" / "alveolar_sarcoma_thigh.txt").read_bytes()
+    app.file_uploader(key="label_upload").set_value(("votrient-quote.txt", label, "text/plain")).run()
+    assert not app.exception and not app.error
+    assert app.selectbox(key="claim").options
+
+
+def test_verdict_filter_narrows_the_claim_list(app: AppTest) -> None:
+    all_options = app.selectbox(key="claim").options
+    app.button_group(key="verdict_filter").set_value(["overgeneralized"]).run()
+    assert not app.exception
+    narrowed = app.selectbox(key="claim").options
+    assert narrowed and len(narrowed) < len(all_options)
+    assert all("overgeneralized" in o for o in narrowed)
+
+
+def test_downloads_offer_csv_json_and_html(app: AppTest) -> None:
+    labels = [b.label for b in app.get("download_button")]
+    assert labels == ["Download CSV", "Download JSON", "Download HTML report"]
