@@ -78,7 +78,7 @@ _BLOCK_TAGS = frozenset(
         "title",
     ]
 )
-_SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "head"])
+_SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg"])
 
 
 def load_article(path: str) -> Article:
@@ -240,8 +240,8 @@ class _HtmlText(HTMLParser):
             self.heading = []
         elif tag == "li":
             self.parts.append("• ")
-        elif tag in {"td", "th"}:
-            self.parts.append(" ")
+        elif tag in {"td", "th", "sup"}:
+            self.parts.append(" ")  # a superscript citation "sarcoma<sup>2</sup>" stays a marker: "sarcoma 2"
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
