@@ -224,7 +224,7 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
             kind="excluded_population" if excluded_named else "population_extrapolation",
             explanation=f"The article says: “{text.strip()}” {where} Conflict: {'; '.join(problems)}.",
         )
-    if evidence_only or not (missing or scope.excluded):
+    if evidence_only or not missing:
         carried = ", ".join(f"'{stated[d].phrase}'" for d in stated) or "no conflicting qualifier"
         return replace(
             claim,

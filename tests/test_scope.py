@@ -1,0 +1,53 @@
+"""Scope statements against the trial population and indication a label states."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from conftest import CASES, PROJECT
+
+from extractors.articles import article_from_bytes, load_article, quoted_label_source
+from extractors.claims import find_claims
+from extractors.records import Source
+from extractors.scope import check_scope, trial_scope
+
+CASE_TABLE: dict[str, Any] = json.loads((CASES / "scope_statements.json").read_text(encoding="utf-8"))
+SEED_COPY = PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt"
+
+
+def _label(name: str) -> Source:
+    if name == "seed":
+        source = quoted_label_source(load_article(str(SEED_COPY)))
+        assert source is not None
+        return source
+    return Source(id=name, path=name, kind="text", drug=None, title=name, text=CASE_TABLE["labels"][name])
+
+
+@pytest.mark.parametrize("case", CASE_TABLE["cases"], ids=[case["id"] for case in CASE_TABLE["cases"]])
+def test_scope_statement(case: dict[str, Any]) -> None:
+    article = article_from_bytes(case["text"].encode("utf-8"), "case.txt")
+    scope_claims = [c for c in find_claims(article) if c.statistic == "scope"]
+    assert len(scope_claims) == 1
+    checked = check_scope(scope_claims[0], [_label(case["label"])])
+    assert (checked.verdict, checked.kind) == (case["verdict"], case["kind"]), checked.explanation
+    for word in case.get("mentions", []):
+        assert word in checked.explanation
+
+
+def test_trial_scope_of_the_seed_label() -> None:
+    scope = trial_scope(_label("seed"))
+    assert scope is not None
+    assert scope.trial == "VEG110727"
+    assert {(q.dimension, q.value) for q in scope.qualifiers} == {
+        ("stage", "metastatic or advanced"),
+        ("prior_therapy", "previously treated"),
+    }
+    assert scope.excluded == ("gastrointestinal stromal tumors (GIST)", "adipocytic sarcoma")
+    source = _label("seed")
+    assert source.text[scope.enrolment_span[0] : scope.enrolment_span[1]] == scope.enrolment
+
+
+def test_text_without_a_population_has_no_trial_scope() -> None:
+    assert trial_scope(_label("no-population")) is None
