@@ -44,7 +44,8 @@ def test_kind_is_detected_from_content(case: dict[str, Any]) -> None:
         (b'<?xml version="1.0"?><document xmlns="urn:hl7-org:v3"><section>', "malformed XML"),
         (_LAUGHS.encode(), "refused for safety"),
         (_EXTERNAL.encode(), "refused for safety"),
-        (b'<?xml version="1.0"?><article><body/></article>', "not an SPL label"),
+        (b'<?xml version="1.0"?><catalog><item/></catalog>', "not an SPL label"),
+        (b'<!DOCTYPE article PUBLIC "-//NLM//DTD JATS//EN" "x.dtd"><article article-type="review"/>', "journal article"),
         (b" " * (MAX_BYTES + 1), "limit"),
     ],
     ids=[
@@ -56,7 +57,8 @@ def test_kind_is_detected_from_content(case: dict[str, Any]) -> None:
         "broken-xml",
         "entity-expansion",
         "external-entity",
-        "jats-not-label",
+        "other-xml",
+        "jats-article",
         "too-large",
     ],
 )
