@@ -208,7 +208,10 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
     excluded_named = [name for name in scope.excluded if _mentions(text, name)]
     evidence_only = bool(_cue("evidence_cues").search(text))
     trial = scope.trial or "the trial"
-    where = f"The label ({scope.source}) says the trial {trial} enrolled {scope.population}"
+    if regex.search(r"\bindicated\b", scope.enrolment, regex.I):
+        where = f"The label ({scope.source}) indicates it for {scope.population}"
+    else:
+        where = f"The label ({scope.source}) says {'the trial ' + scope.trial if scope.trial else 'the trial'} enrolled {scope.population}"
     if scope.exclusion:
         where += f"; {_sentence_case(scope.exclusion, lower=True).rstrip('.')}"
     where += "."
@@ -234,10 +237,10 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
     named = [f"{_DIMENSION_NAMES[q.dimension]} ({q.phrase})" for q in missing]
     if scope.excluded:
         named.append(f"excluded histologies ({', '.join(scope.excluded)})")
-    corrected = f"{text.strip().rstrip('.')}, for {scope.population} (as studied in {trial}"
+    notes = [f"as studied in {scope.trial}"] if scope.trial else []
     if scope.excluded:
-        corrected += f"; patients with {' or '.join(scope.excluded)} were excluded"
-    corrected += ")."
+        notes.append(f"patients with {' or '.join(scope.excluded)} were excluded")
+    corrected = f"{text.strip().rstrip('.')}, for {scope.population}" + (f" ({'; '.join(notes)})." if notes else ".")
     return replace(
         claim,
         verdict="overgeneralized",

@@ -68,10 +68,22 @@ def verify_with(article: Article, sources: Sequence[Source], measurements: Seque
         if quoted is None or not (quoted[0] <= claim.span[0] < quoted[1])  # the quote is the source, not a claim
     ]
     doses = tuple(dose for source in sources for dose in label_doses(source))
+    trials = {name for m in measurements for name in (m.trial, m.nct) if name}
+    claims = [replace(claim, trial=_trial_in_context(article, claim, trials) or claim.trial) for claim in claims]
     checked = tuple(check_claim(article, claim, tuple(measurements), doses, tuple(sources)) for claim in claims)
     counts = Counter(claim.verdict for claim in checked)
     summary: dict[str, int] = {verdict: counts.get(verdict, 0) for verdict in VERDICTS}
     return VerifyReport(article, tuple(sources), tuple(measurements), checked, summary)
+
+
+def _trial_in_context(article: Article, claim: Claim, trials: set[str]) -> str | None:
+    """The source trial the article named last up to the end of the claim's sentence."""
+    best: tuple[int, str] | None = None
+    for trial in trials:
+        for match in regex.finditer(rf"(?<![\w-]){regex.escape(trial)}(?![\w-])", article.text, 0, claim.span[1]):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), trial)
+    return best[1] if best else None
 
 
 def label_doses(source: Source) -> tuple[Measurement, ...]:
@@ -288,6 +300,53 @@ def _check_number(article: Article, claim: Claim, measurements: tuple[Measuremen
         pool = same_trial or pool
     if not pool:
         return _unverifiable(claim, f"The article says {said}; the sources state no {family} to check it against.")
+    trials = sorted({m.trial or "" for m in pool})
+    if len(trials) > 1:
+        return _check_across_trials(article, claim, pool, trials, said)
+    return _check_in_trial(article, claim, pool, raw, decimals, family, said)
+
+
+def _check_across_trials(
+    article: Article, claim: Claim, pool: tuple[Measurement, ...], trials: list[str], said: str
+) -> Claim:
+    """A claim that names no trial, against a label with several: supported if one trial's frame
+    agrees; judged in the one trial that has its frame; otherwise unverifiable, naming the trials."""
+    assert claim.value_span is not None
+    raw = article.text[claim.value_span[0] : claim.value_span[1]]
+    family = _FAMILY[claim.statistic or ""]
+    results = {
+        trial: _check_in_trial(
+            article, claim, tuple(m for m in pool if (m.trial or "") == trial), raw, _decimals(raw), family, said
+        )
+        for trial in trials
+    }
+    for trial, result in results.items():
+        if result.verdict == "supported":
+            return replace(result, trial=trial or None, explanation=f"{result.explanation} (Trial {trial}.)")
+    judged = [(trial, result) for trial, result in results.items() if result.verdict == "contradicted"]
+    if len(judged) == 1:
+        trial, result = judged[0]
+        return replace(
+            result, trial=trial or None, explanation=f"{result.explanation} (The only trial with this frame: {trial}.)"
+        )
+    return _unverifiable(
+        claim,
+        f"The article says {said} without naming which trial; the label reports several ({', '.join(t or 'unnamed' for t in trials)}) "
+        "and the value agrees with none of them.",
+    )
+
+
+def _check_in_trial(
+    article: Article,
+    claim: Claim,
+    pool: tuple[Measurement, ...],
+    raw: str,
+    decimals: int,
+    family: str,
+    said: str,
+) -> Claim:
+    """The verdict of a numeric claim against the measurements of one trial."""
+    assert claim.value is not None
     known, population = _claim_population(claim, pool)
     if not known:
         return _unverifiable(
