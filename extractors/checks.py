@@ -534,16 +534,18 @@ def _rate_flags(m: Measurement, counts: Sequence[int], ns: Sequence[int]) -> lis
     full = usable
     evaluable = sorted({d for n in usable for d in range(max(1, math.ceil(EVALUABLE_SHARE * n)), n + 1)})
     shown_ns = "/".join(map(str, full))
-    if counts:
-        stated = _pairs(e.value, evaluable, counts)
+    stated = _pairs(e.value, evaluable, counts) if counts else []
+    if stated:
         if _rate_fits(e.value, e.low, e.high, stated, e.level):
             return []
-        others = _rate_fits(e.value, e.low, e.high, _pairs(e.value, full), e.level)
-        stated_text = "/".join(map(str, sorted(set(counts))))
+        others = _rate_fits(e.value, e.low, e.high, _pairs(e.value, evaluable), e.level)
+        stated_text = " or ".join(map(str, sorted(set(counts))))
         why = f"the stated {stated_text} responders of N = {shown_ns} do not reproduce it"
         if others:
-            why += f"; the {others[0].split(' ', 1)[1]} interval for {others[0].split(' ')[0]} does"
+            method = others[0].split(" ", 1)
+            why += f", though the {method[1]} interval for {method[0]} does"
     else:
+        # no stated count gives the printed rate (or none is stated): any count may have been meant
         if _rate_fits(e.value, e.low, e.high, _pairs(e.value, evaluable), e.level):
             return []
         possible = _pairs(e.value, full)
@@ -843,7 +845,8 @@ def _ratio_flags(
         "n_sum_mismatch",
         "error",
         f"arm Ns ({shown}) do not fit the stated {':'.join(map(str, ratio))} randomization "
-        "(in the order the arms are named after it): even unblocked randomization gives Ns this far off with p = {best_p:.1g} "
+        "(in the order the arms are named after it): even unblocked randomization gives Ns this far off with p = "
+        f"{best_p:.1g} "
         f"(threshold {RANDOMIZATION_ALPHA:g})",
     )
     for ms in arms.values():
