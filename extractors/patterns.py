@@ -67,6 +67,7 @@ CELL_TOKEN = regex.compile(
           (?P<high>{_NUM}|NR|NE|NA)\s*\))
     | (?P<pct>\(\s*(?P<pct_value>{_NUM})\s*%?\s*\))          # "(0.4)" of "1 (0.4)": a percent
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
+    | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{_NUM}))  # ", p<0.0001" in a cell
     | (?P<qual>(?:NR|NE|NA)\b|Not\s+reached|Not\s+estimable)  # "NR", "Not reached"
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
     | (?P<run>\d(?:\.\s(?=\d)|[\d.])*)                        # digits and points, maybe several numbers run together

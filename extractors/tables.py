@@ -74,6 +74,7 @@ class Cell:
     qualifier_token: Token | None = None
     ci: Token | None = None
     pct: Token | None = None
+    p: Token | None = None  # a p-value printed in the cell: "0.576 (0.463, 0.718), p<0.0001"
     feet: list[str] = field(default_factory=list)
     is_n: bool = False
     is_dash: bool = False
@@ -334,7 +335,8 @@ def _shared_suffix(text: str, chain: list[regex.Match[str]]) -> str:
         return ""
     suffix = gaps.pop()
     after = text[chain[-1].end() :].lstrip()
-    return f" {suffix}" if suffix and not suffix[0].isalnum() and after.startswith(suffix) else ""
+    joins = not suffix[:1].isalnum() or suffix.split()[0].lower() in {"plus", "with", "and", "in"}
+    return f" {suffix}" if suffix and joins and after.startswith(suffix) else ""
 
 
 def _count_of(match: regex.Match[str]) -> Number | None:
@@ -539,7 +541,7 @@ def _rows(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | Non
 def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     """The run of cell tokens starting at ``position``, if one may start there."""
     match = patterns.CELL_TOKEN.match(text, position, end)
-    if match is None or match.lastgroup in {"space", "foot", "pct"}:
+    if match is None or match.lastgroup in {"space", "foot", "pct", "pval"}:
         return None
     if match.lastgroup == "sep":
         before_sep = text[position - 1] if position > 0 else "\n"
@@ -610,6 +612,8 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
             )
         elif kind == "pct":
             tokens.append(Token(kind, match.start(), match.end(), match.group("pct_value")))
+        elif kind == "pval":  # raw is the value; low carries the comparison ("<", "=")
+            tokens.append(Token(kind, match.start(), match.end(), match.group("pval_value"), match.group("pval_cmp")))
         else:
             tokens.append(Token(kind, match.start(), match.end(), match.group(0)))
     return tokens
@@ -644,6 +648,9 @@ def _population_text(rest: str) -> str | None:
     while (endpoint := vocabulary.find_endpoint(cleaned)) is not None:
         cleaned = cleaned[: endpoint[1]] + cleaned[endpoint[2] :]
     cleaned = _FOOTNOTE_SYMBOLS.sub(" ", cleaned)
+    # a population's name has no sentence in it: what precedes the last one is spliced-in notes
+    cleaned = regex.split(r"[.;]\s+", cleaned)[-1]
+    cleaned = _ASSESSED_BY.sub(" ", _LEADING_PREPOSITION.sub("", cleaned.strip()))
     cleaned = " ".join(_EMPTY_PARENS.sub(" ", cleaned).split()).strip(" :,")
     if not regex.search(r"[A-Za-z]", cleaned) or patterns.OVERALL_POPULATION.match(cleaned):
         return None
@@ -651,6 +658,8 @@ def _population_text(rest: str) -> str | None:
 
 
 _FOOTNOTE_SYMBOLS = regex.compile(r"[*†‡§¶#]+\d*")
+_LEADING_PREPOSITION = regex.compile(r"^(?:for|in|among)\s+", regex.IGNORECASE)
+_ASSESSED_BY = regex.compile(r"\((?:[^()]*\b(?:assessment|BICR|review)\b[^()]*)\)", regex.IGNORECASE)
 
 
 class _RowReader:
@@ -861,6 +870,9 @@ class _RowReader:
             self.out.append(measurement)
             if cell.pct is not None:
                 self.out.append(self._percent_of(cell, measurement))
+            if cell.p is not None:
+                start, end = _inner_span(self.text, cell.p)
+                self.out.append(_p_value(measurement, cell.p.raw, (start, end), cell.p.low or "=", self.label))
             self.out.extend(self._footnote_measurements(cell, measurement))
 
     def _complete_open_estimate(self, index: int, cell: Cell) -> None:
@@ -895,26 +907,8 @@ class _RowReader:
             for match in patterns.P_VALUE.finditer(body):
                 if measurement.statistic not in _RATIO_STATISTICS:
                     continue
-                comparison = (match.group("cmp") or "=").replace(" ", "")
-                found.append(
-                    replace(
-                        measurement,
-                        statistic="p",
-                        value=float(match.group("value").replace(" ", "")),
-                        raw=match.group("value"),
-                        span=(note.start + match.start("value"), note.start + match.end("value")),
-                        qualifier=None if comparison == "=" else comparison,
-                        ci_low=None,
-                        ci_high=None,
-                        ci_low_raw=None,
-                        ci_high_raw=None,
-                        ci_span=None,
-                        unit=None,
-                        alternatives=(),
-                        flags=(),
-                        row=f"footnote {key}",
-                    )
-                )
+                span = (note.start + match.start("value"), note.start + match.end("value"))
+                found.append(_p_value(measurement, match.group("value"), span, match.group("cmp") or "=", f"footnote {key}"))
             for match in patterns.RESPONSE_COUNT.finditer(body):
                 found.append(
                     replace(
@@ -983,6 +977,28 @@ def _population(*parts: str | None) -> str | None:
     return ", ".join(named) if named else None
 
 
+def _p_value(estimate: Measurement, raw: str, span: tuple[int, int], comparison: str, row: str) -> Measurement:
+    """The p-value printed for an estimate, in the estimate's group (endpoint, population, arms)."""
+    comparison = comparison.replace(" ", "")
+    return replace(
+        estimate,
+        statistic="p",
+        value=float(raw.replace(" ", "")),
+        raw=raw,
+        span=span,
+        qualifier=None if comparison == "=" else comparison,
+        ci_low=None,
+        ci_high=None,
+        ci_low_raw=None,
+        ci_high_raw=None,
+        ci_span=None,
+        unit=None,
+        alternatives=(),
+        flags=(),
+        row=row,
+    )
+
+
 def _rowspan_note(cell: Cell) -> Flag:
     assert cell.ci is not None
     return Flag("rowspan_ci", "info", f"CI {cell.ci.raw} printed on the row below its estimate")
@@ -1043,6 +1059,10 @@ def _group(
             if current is None or current.pct is not None or current.ci is not None or current.number is None:
                 return None
             current.pct = token
+        elif kind == "pval":
+            if current is None or current.p is not None or (current.number is None and current.ci is None):
+                return None
+            current.p = token
         elif kind == "foot":
             if current is None:
                 return None
