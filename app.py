@@ -197,7 +197,10 @@ def main() -> None:
         st.caption(f"Still showing the last article that could be read: {name}")
 
     counts = summary_counts(report)
-    st.html(f'<div class="tp-summary">{len(report.claims)} claims: {summary_badges(counts)}</div>')
+    st.html(
+        f'<div class="tp-summary">{len(report.claims)} claim{"" if len(report.claims) == 1 else "s"}: '
+        f"{summary_badges(counts)}</div>"
+    )
 
     with st.sidebar:
         st.subheader("Show claims")

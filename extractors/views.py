@@ -7,6 +7,7 @@ estimable (NE) is written as such on the chart, never drawn as zero.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,11 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # the dashboard refuses larger uploads; real
 
 _INDENT = "\u2003\u2003"  # em spaces: plotly keeps them where it would trim ordinary spaces
 _ARM_COLOURS = ("#0969da", "#bc4c00", "#8250df", "#1a7f37", "#cf222e", "#57606a")
+
+
+def _t(text: str | None) -> str:
+    """Label text for a plotly string: plotly reads a subset of HTML, so the label's characters are escaped."""
+    return html.escape(text or "", quote=False)
 
 
 def _fmt(value: float | None, raw: str | None = ".") -> str:
@@ -148,11 +154,11 @@ def forest_rows(measurements: Sequence[Measurement], trial: str | None) -> list[
         for m in group:
             name = endpoint or "HR"
             if m.population is None:
-                label = f"{name} · overall"
+                label = f"{_t(name)} · overall"
             elif any(g.population is None for g in group):
-                label = f"{_INDENT}{m.population}"
+                label = f"{_INDENT}{_t(m.population)}"
             else:
-                label = f"{name} · {m.population}"
+                label = f"{_t(name)} · {_t(m.population)}"
             rows.append(ForestRow(label, m))
     return rows
 
@@ -188,8 +194,8 @@ def forest_figure(
         for r, v in zip(rows, xs, strict=True)
     ]
     hover = [
-        f"{r.measurement.endpoint or ''} {r.measurement.population or 'overall'}<br>"
-        f"HR {value_text(r.measurement)} {ci_text(r.measurement)}<br>{where_text(r.measurement)}"
+        f"{_t(r.measurement.endpoint)} {_t(r.measurement.population or 'overall')}<br>"
+        f"HR {_t(value_text(r.measurement))} {_t(ci_text(r.measurement))}<br>{_t(where_text(r.measurement))}"
         for r in rows
     ]
     figure = go.Figure()
@@ -264,9 +270,10 @@ def forest_figure(
         tickvals=[0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 5],
         zeroline=False,
     )
-    figure.update_yaxes(tickvals=y, ticktext=[r.label for r in rows], range=[0.4, len(rows) + 0.6])
+    ticks = [f"{r.label}  <b>{_t(value_text(r.measurement))}</b> {_t(ci_text(r.measurement))}" for r in rows]
+    figure.update_yaxes(tickvals=y, ticktext=ticks, range=[0.4, len(rows) + 0.6])
     figure.update_layout(
-        title=f"Hazard ratios — {trial or 'trial not named'}",
+        title=f"Hazard ratios — {_t(trial or 'trial not named')}",
         height=140 + 34 * len(rows),
         margin={"l": 10, "r": 10, "t": 40, "b": 50},
         showlegend=len(figure.data) > 1,
@@ -287,7 +294,7 @@ def _median_group(m: Measurement, name_trial: bool) -> str:
     population = (m.population or "overall").removesuffix(" subgroup").strip("‘’'\" ")
     if len(population) > 16:
         population = population[:15] + "…"
-    return f"{head}<br>{population}" if head else population
+    return f"{_t(head)}<br>{_t(population)}" if head else _t(population)
 
 
 def median_figure(measurements: Sequence[Measurement]) -> go.Figure | None:
@@ -325,19 +332,19 @@ def median_figure(measurements: Sequence[Measurement]) -> go.Figure | None:
             group = _median_group(m, len(trials) > 1)
             if m.value is None:
                 nr_x.append(group)
-                nr_text.append(m.qualifier or "NR")
+                nr_text.append(_t(m.qualifier or "NR"))
                 continue
             xs.append(group)
             ys.append(m.value)
-            labels.append(value_text(m))
+            labels.append(_t(value_text(m)))
             plus.append(m.ci_high - m.value if m.ci_high is not None else float("nan"))
             minus.append(m.value - m.ci_low if m.ci_low is not None else float("nan"))
-            hover.append(f"{arm}: {value_text(m)} {m.unit or ''} {ci_text(m)}<br>{where_text(m)}")
+            hover.append(f"{_t(arm)}: {_t(value_text(m))} {_t(m.unit)} {_t(ci_text(m))}<br>{_t(where_text(m))}")
         figure.add_trace(
             go.Bar(
                 x=xs,
                 y=ys,
-                name=arm,
+                name=_t(arm),
                 marker_color=colour,
                 text=labels,
                 textposition="outside",
@@ -360,13 +367,13 @@ def median_figure(measurements: Sequence[Measurement]) -> go.Figure | None:
                 go.Bar(
                     x=nr_x,
                     y=[peak * 0.04] * len(nr_x),
-                    name=f"{arm} (not reached)",
+                    name=f"{_t(arm)} (not reached)",
                     marker_color="rgba(0,0,0,0)",
                     marker_line={"color": colour, "width": 1.5},
                     text=nr_text,
                     textposition="outside",
                     textfont={"color": colour, "size": 13},
-                    hovertext=[f"{arm}: {t} (not a value)" for t in nr_text],
+                    hovertext=[f"{_t(arm)}: {_t(t)} (not a value)" for t in nr_text],
                     hoverinfo="text",
                     offsetgroup=folded,
                     legendgroup=folded,

@@ -348,3 +348,16 @@ def test_measurement_frame_shows_flags_and_nr() -> None:
     assert frame.iloc[5]["value"] == "NR"
     assert frame.iloc[-1]["flags"] == "! ci_excludes_estimate" and frame.iloc[-1]["notes"] == "split"
     assert frame.iloc[4]["CI"] == "(0.26, 0.48)"
+
+
+def test_figure_text_from_the_label_is_escaped() -> None:
+    hostile = "<a href='javascript:alert(1)'>subgroup</a>"
+    sub = m("hr", "0.37", 0.37, arm="<b>Pazopanib</b>", comparator="Placebo", ci_low=0.23, ci_high=0.60,
+            population=hostile)  # fmt: skip
+    median = m("median", "4.6", 4.6, arm="<b>Pazopanib</b>", unit="months", population=hostile)
+    forest = forest_figure((OVERALL_HR, sub), "VEG110727")
+    medians = median_figure((median,))
+    assert forest is not None and medians is not None
+    texts = [*forest.layout.yaxis.ticktext, *forest.data[0].hovertext, *medians.data[0].x, medians.data[0].name]
+    assert not any("<a " in t or "<b>Pazopanib" in t for t in texts)
+    assert any("&lt;a href=" in t for t in texts)
