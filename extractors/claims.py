@@ -207,8 +207,21 @@ _SCOPE = regex.compile(
     regex.VERBOSE | regex.I,
 )
 _NEGATION = regex.compile(r"\b(?:not|no|never|neither|nor)\b", regex.I)
+# A statement about statistical significance of a difference between arms: "significantly
+# prolonged PFS", "a statistically significant improvement in OS", "no significant difference in PFS".
+# Not "varies significantly across regions" or "a significant challenge".
 _SIGNIFICANT = regex.compile(
-    r"\b(?:(?P<neg>no|not|non-?)\s*)?(?:statistically\s+)?significant(?:ly)?\b(?!\s+(?:side|toxicit|adverse))", regex.I
+    r"""
+    \b(?:(?P<neg>no|not|non-?)\s*)?(?:statistically\s+)?
+    (?:
+      significantly\s+(?:\w+\s+){0,2}?
+        (?:improv\w*|prolong\w*|longer|shorter|reduc\w*|increas\w*|decreas\w*|better|worse|extend\w*|higher|lower|differ\w*)
+      | significant\s+(?:\w+\s+){0,1}?
+        (?:improvement|difference|differences|benefit|reduction|prolongation|increase|decrease|advantage)s?
+      | (?:was|were|is|are|not)\s+(?:statistically\s+)?significant\b(?!\s+(?:challenge|concern|role|milestone|side|toxicit|adverse))
+    )
+    """,
+    regex.I | regex.VERBOSE,
 )
 _OVERALL = regex.compile(
     r"\b(?:overall\s+(?:population|ITT|trial)|ITT|intent[- ]to[- ]treat|all\s+(?:randomi[sz]ed\s+)?patients)\b", regex.I
@@ -683,9 +696,11 @@ def _significance_claims(
     match = _SIGNIFICANT.search(sentence.masked)
     if not match:
         return []
-    endpoint = vocabulary.last_endpoint(sentence.masked) or _extra_endpoint(sentence.masked) or context
+    near_after = vocabulary.find_endpoint(sentence.masked[match.end() : match.end() + 60])
+    near_before = vocabulary.last_endpoint(sentence.masked[max(0, match.start() - 60) : match.start()])
+    endpoint = near_after[0] if near_after else near_before or _extra_endpoint(sentence.masked)
     if endpoint is None:
-        return []
+        return []  # significance of what? Only an endpoint near the words makes a checkable claim
     window = sentence.masked[max(0, match.start() - 25) : match.end()]
     negated = bool(match.group("neg")) or bool(regex.search(r"\b(?:not|no|did\s+not|failed\s+to)\b", window, regex.I))
     start = sentence.span[0]

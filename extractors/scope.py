@@ -91,37 +91,51 @@ def qualifiers(text: str) -> tuple[Qualifier, ...]:
 
 
 def trial_scope(source: Source) -> TrialScope | None:
-    """The enrolled population of the (first) trial in ``source``, or None if it states none."""
+    """The enrolled population of the first trial (or indication) in ``source``, or None."""
+    scopes = trial_scopes(source)
+    return scopes[0] if scopes else None
+
+
+def trial_scopes(source: Source) -> tuple[TrialScope, ...]:
+    """Every population the source states a trial enrolled or the drug is indicated for, in order.
+
+    A label with several trials (TAGRISSO: ADAURA, FLAURA, AURA3) has several; a scope claim is
+    checked against the one it fits best. An exclusion applies to the population stated before it.
+    """
     text = source.text
-    enrolment: tuple[str, Span] | None = None
-    exclusion: str | None = None
+    found: list[tuple[str, Span]] = []
+    exclusions: dict[int, str] = {}
     for match in _SENTENCE.finditer(text):
         sentence = match.group(0).strip()
         if not sentence:
             continue
-        lead = len(match.group(0)) - len(match.group(0).lstrip())
-        if exclusion is None and _cue("exclusion_cues").search(sentence):
-            exclusion = _exclusion_clause(sentence)
-        if enrolment is None and _cue("enrolment_cues").search(sentence) and qualifiers(sentence):
-            start = match.start() + lead
-            enrolment = (sentence, (start, start + len(sentence)))
-    if enrolment is None:
-        return None
-    sentence, span = enrolment
-    # The exclusion is often run into the enrolment sentence ("… or placebo Patients with GIST … were excluded").
-    if exclusion and exclusion in sentence and not sentence.startswith(exclusion):
-        sentence = sentence[: sentence.index(exclusion)].rstrip()
-        span = (span[0], span[0] + len(sentence))
-    return TrialScope(
-        source=source.id,
-        trial=_trial(text),
-        enrolment=sentence,
-        enrolment_span=span,
-        population=_population_clause(sentence),
-        qualifiers=qualifiers(sentence),
-        exclusion=exclusion,
-        excluded=_excluded(exclusion) if exclusion else (),
-    )
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+        if _cue("exclusion_cues").search(sentence) and found and len(found) - 1 not in exclusions:
+            exclusions[len(found) - 1] = _exclusion_clause(sentence)
+        if _cue("enrolment_cues").search(sentence) and qualifiers(sentence):
+            found.append((sentence, (start, start + len(sentence))))
+            if _cue("exclusion_cues").search(sentence):
+                exclusions[len(found) - 1] = _exclusion_clause(sentence)
+    scopes: list[TrialScope] = []
+    for index, (sentence, span) in enumerate(found):
+        exclusion = exclusions.get(index)
+        # The exclusion is often run into the enrolment sentence ("… or placebo Patients with GIST … were excluded").
+        if exclusion and exclusion in sentence and not sentence.startswith(exclusion):
+            sentence = sentence[: sentence.index(exclusion)].rstrip()
+            span = (span[0], span[0] + len(sentence))
+        scopes.append(
+            TrialScope(
+                source=source.id,
+                trial=_trial(text[span[0] :]) or _trial(text),
+                enrolment=sentence,
+                enrolment_span=span,
+                population=_population_clause(sentence),
+                qualifiers=qualifiers(sentence),
+                exclusion=exclusion,
+                excluded=_excluded(exclusion) if exclusion else (),
+            )
+        )
+    return tuple(scopes)
 
 
 def _trial(text: str) -> str | None:
@@ -186,9 +200,7 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
             explanation=f"The article says: “{claim.text.strip()}” The sources are not about {claim.arm}.",
         )
     scopes = [
-        scope
-        for scope in (trial_scope(source) for source in sources if not claim.arm or _names_drug(source, claim.arm))
-        if scope is not None
+        scope for source in sources if not claim.arm or _names_drug(source, claim.arm) for scope in trial_scopes(source)
     ]
     if not scopes:
         return replace(
@@ -196,9 +208,9 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
             verdict="unverifiable",
             explanation="The sources state no trial population or indication to check this statement against.",
         )
-    scope = scopes[0]
     text = claim.text
     stated = {q.dimension: q for q in qualifiers(text)}
+    scope = min(scopes, key=lambda candidate: _misfit(candidate, text, stated))
     conflicts = [
         (q, stated[q.dimension])
         for q in scope.qualifiers
@@ -207,7 +219,6 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
     missing = [q for q in scope.qualifiers if q.dimension not in stated]
     excluded_named = [name for name in scope.excluded if _mentions(text, name)]
     evidence_only = bool(_cue("evidence_cues").search(text))
-    trial = scope.trial or "the trial"
     if regex.search(r"\bindicated\b", scope.enrolment, regex.I):
         where = f"The label ({scope.source}) indicates it for {scope.population}"
     else:
@@ -250,6 +261,14 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
             f"Missing qualifiers: {'; '.join(named)}. Suggested: '{corrected}'"
         ),
     )
+
+
+def _misfit(scope: TrialScope, text: str, stated: dict[str, Qualifier]) -> int:
+    """How badly a claim fits a population: conflicts and excluded histologies count double."""
+    conflicts = sum(q.dimension in stated and stated[q.dimension].value != q.value for q in scope.qualifiers)
+    missing = sum(q.dimension not in stated for q in scope.qualifiers)
+    excluded = sum(_mentions(text, name) for name in scope.excluded)
+    return 2 * conflicts + 2 * excluded + missing
 
 
 def _names_drug(source: Source, drug: str) -> bool:

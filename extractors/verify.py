@@ -69,20 +69,46 @@ def verify_with(article: Article, sources: Sequence[Source], measurements: Seque
     ]
     doses = tuple(dose for source in sources for dose in label_doses(source))
     trials = {name for m in measurements for name in (m.trial, m.nct) if name}
-    claims = [replace(claim, trial=_trial_in_context(article, claim, trials) or claim.trial) for claim in claims]
+    claims = [replace(claim, trial=_trial_in_context(article, claim, trials)) for claim in claims]
     checked = tuple(check_claim(article, claim, tuple(measurements), doses, tuple(sources)) for claim in claims)
     counts = Counter(claim.verdict for claim in checked)
     summary: dict[str, int] = {verdict: counts.get(verdict, 0) for verdict in VERDICTS}
     return VerifyReport(article, tuple(sources), tuple(measurements), checked, summary)
 
 
+# Another trial the article names: "the LASER301 study", "the MARIPOSA trial", "NCT04487080".
+_OTHER_TRIAL = regex.compile(
+    r"""
+    \b(?P<nct>NCT\d{8})\b
+    | \b(?P<name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)(?=\s+(?:\([^)]{1,30}\)\s+)?(?:phase\s+\w+\s+)?(?:trial|study)\b)
+    | (?<=\b(?:trial|study)\s+)(?P<after>[A-Z][A-Z0-9-]{2,})\b
+    """,
+    regex.VERBOSE,
+)
+
+
 def _trial_in_context(article: Article, claim: Claim, trials: set[str]) -> str | None:
-    """The source trial the article named last up to the end of the claim's sentence."""
+    """The trial the article named last in the claim's section, up to the end of its sentence.
+
+    Source trials are found by name wherever they occur; another trial only where the text calls
+    it a trial or study ("the LASER301 study"), so that "HER2" or "EGFR" is never a trial.
+    """
+    start, previous_end = 0, 0
+    for _heading, (section_start, section_end) in article.sections:
+        if section_start <= claim.span[0] < section_end:
+            start = previous_end  # the heading line belongs to its section: "Results of VEG110727"
+        previous_end = section_end
     best: tuple[int, str] | None = None
     for trial in trials:
-        for match in regex.finditer(rf"(?<![\w-]){regex.escape(trial)}(?![\w-])", article.text, 0, claim.span[1]):
+        for match in regex.finditer(
+            rf"(?<![\w-]){regex.escape(trial)}(?![\w-])", article.text, pos=start, endpos=claim.span[1]
+        ):
             if best is None or match.start() > best[0]:
                 best = (match.start(), trial)
+    for match in _OTHER_TRIAL.finditer(article.text, start, claim.span[1]):
+        name = match.group("nct") or match.group("name") or match.group("after")
+        if name and (best is None or match.start() > best[0]):
+            best = (match.start(), name)
     return best[1] if best else None
 
 
@@ -295,9 +321,12 @@ def _check_number(article: Article, claim: Claim, measurements: tuple[Measuremen
     family = _FAMILY[claim.statistic or ""]
     said = _said(article, claim)
     pool = tuple(m for m in measurements if m.statistic == family)
-    if claim.trial:
-        same_trial = tuple(m for m in pool if claim.trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
-        pool = same_trial or pool
+    if claim.trial and pool:
+        pool = tuple(m for m in pool if claim.trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
+        if not pool:
+            return _unverifiable(
+                claim, f"The article says {said} about {claim.trial}; the sources report no {family} for that trial."
+            )
     if not pool:
         return _unverifiable(claim, f"The article says {said}; the sources state no {family} to check it against.")
     trials = sorted({m.trial or "" for m in pool})
@@ -323,12 +352,7 @@ def _check_across_trials(
     for trial, result in results.items():
         if result.verdict == "supported":
             return replace(result, trial=trial or None, explanation=f"{result.explanation} (Trial {trial}.)")
-    judged = [(trial, result) for trial, result in results.items() if result.verdict == "contradicted"]
-    if len(judged) == 1:
-        trial, result = judged[0]
-        return replace(
-            result, trial=trial or None, explanation=f"{result.explanation} (The only trial with this frame: {trial}.)"
-        )
+    # With no trial named, a value that fits no trial is not called wrong: it may come from another study.
     return _unverifiable(
         claim,
         f"The article says {said} without naming which trial; the label reports several ({', '.join(t or 'unnamed' for t in trials)}) "
@@ -552,7 +576,11 @@ def _check_dose(claim: Claim, doses: tuple[Measurement, ...]) -> Claim:
 
 def _check_significance(article: Article, claim: Claim, measurements: tuple[Measurement, ...]) -> Claim:
     """ "significantly longer PFS" against the hazard ratio's CI (or a p-value) for that endpoint."""
-    _known, population = _claim_population(claim, measurements)
+    if claim.trial:
+        measurements = tuple(
+            m for m in measurements if claim.trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()}
+        )
+    known, population = _claim_population(claim, measurements)
     ratios = [
         m
         for m in measurements
@@ -561,6 +589,12 @@ def _check_significance(article: Article, claim: Claim, measurements: tuple[Meas
     pvalues = [
         m for m in measurements if m.statistic == "p" and m.endpoint == claim.endpoint and m.population == population
     ]
+    if not known or len({m.trial for m in ratios + pvalues}) > 1:
+        return _unverifiable(
+            claim,
+            f"The article makes a significance statement about {claim.endpoint} without naming which trial "
+            "or population; the sources report several.",
+        )
     evidence: Measurement | None = None
     significant: bool | None = None
     why = ""
