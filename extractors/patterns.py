@@ -21,7 +21,7 @@ _NUM = r"\d+(?:\.\s?\d+)?"
 TABLE_CAPTION = regex.compile(
     r"""
     \b(?P<label>Table\s+(?P<number>\d+[A-Za-z]?))   # "Table 9"
-    [.:]?\s+                                       # optional "." or ":" after the number
+    \s?[.:]?\s+                                    # optional "." or ":" after the number, even "Table 14 :"
     (?=[A-Z])                                      # a caption starts with a capital
     """,
     regex.VERBOSE,
@@ -167,6 +167,38 @@ ASSESSMENT = regex.compile(
       | \b(?P<investigator>investigator(?:'s)?\s+assess\w*|according\s+to\s+(?:the\s+)?investigator|by\s+investigator)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+# Known damage to the words of row labels, in the order applied. Each rule: name, pattern,
+# replacement, why it happens, a real example. Numbers are never repaired this way: a number's
+# damage ("0. 39") is read where it stands and flagged, so its span still points at the text.
+LABEL_REPAIRS: tuple[tuple[str, regex.Pattern[str], str, str, str], ...] = (
+    (
+        "split_initial",
+        regex.compile(r"\b([A-Z]) (?=[a-z]{2,})"),
+        r"\1",
+        "openFDA text sets a bold or styled first letter apart from its word",
+        "Progression- F ree Survival → Progression- Free Survival",
+    ),
+    (
+        "hyphen_space",
+        regex.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])"),
+        "-",
+        "a line break after a hyphen became a space",
+        "Progression- Free → Progression-Free",
+    ),
+)
+
+
+def repair_label(text: str) -> tuple[str, tuple[str, ...]]:
+    """A row label with known damage repaired, and the names of the rules that fired."""
+    fired = []
+    for name, pattern, replacement, _why, _example in LABEL_REPAIRS:
+        repaired = pattern.sub(replacement, text)
+        if repaired != text:
+            fired.append(name)
+            text = repaired
+    return text, tuple(fired)
+
 
 # Non-slug characters in a file stem.
 NON_SLUG = regex.compile(r"[^a-z0-9]+")

@@ -211,7 +211,7 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
     ]
     context = _Context(subset=subset)
     for label_start, label_end, cells_start, cells_end in _rows(text, header.end, body_end):
-        label = " ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split())
+        label, _ = patterns.repair_label(" ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split()))
         if len(label) > MAX_LABEL:
             break  # a paragraph of prose: the table has ended without a caption or blank line
         _interpret_label(label, context, has_n=cells_start is not None and _has_n_prefix(text, cells_start, cells_end))
@@ -291,7 +291,9 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
     return None
 
 
-_DESCRIPTION = r"\s*\([^()\n]{1,60}\)"
+# What may stand between an arm's name and its N: "(gefitinib or erlotinib)", "18 mg with Everolimus 5 mg".
+_DOSE = r"\d+(?:\.\d+)?\s*mg(?:/\w+)?"
+_DESCRIPTION = rf"(?:\s*\([^()\n]{{1,60}}\)|\s+{_DOSE}(?:\s+(?:with|plus|\+)\s+[A-Za-z]+\s+{_DOSE})?)"
 # An arm's N: "(N=233)", or "N=22" after a space; never glued as in the row label "Overall ITTN = 246".
 _N_AFTER_ARM = r"(?:\s*\(\s*[Nn]\s*=|\s+[Nn]\s*=)\s*\d"
 

@@ -82,7 +82,7 @@ _RATIO = regex.compile(r"\bhazard\s+ratio\b|\bHR\b", regex.IGNORECASE)
 _ODDS = regex.compile(r"\bodds\s+ratio\b", regex.IGNORECASE)
 _EVENTS = regex.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
 _PERCENT = regex.compile(r"%|\brate\b|\bpercent", regex.IGNORECASE)
-_P_VALUE = regex.compile(r"\bp[- ]?value\b", regex.IGNORECASE)
+_P_VALUE = regex.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE)  # "P-valued": a glued footnote key
 _RESPONDERS = regex.compile(r"\bresponders\b", regex.IGNORECASE)
 
 
