@@ -554,7 +554,7 @@ def _endpoint(masked: str, number: _Number, context: str | None) -> str | None:
     return named or context
 
 
-def _arm_mentions(text: str) -> list[tuple[int, int, str]]:
+def arm_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical arm) of every arm named in ``text``: drugs and control arms."""
     mentions: list[tuple[int, int, str]] = []
     for match in DRUG_WORD.finditer(text):
@@ -575,7 +575,7 @@ def _arm_mentions(text: str) -> list[tuple[int, int, str]]:
 def _arm(masked: str, numbers: list[_Number], index: int) -> str | None:
     """The arm a value belongs to: named right after it ("4.6 months for pazopanib"), else before."""
     number = numbers[index]
-    mentions = _arm_mentions(masked)
+    mentions = arm_mentions(masked)
     next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(masked)
     previous_end = numbers[index - 1].end if index > 0 else 0
     after = [m for m in mentions if number.end <= m[0] < next_start]
@@ -586,12 +586,20 @@ def _arm(masked: str, numbers: list[_Number], index: int) -> str | None:
         if links.search(gap) or not before:
             return after[0][2]
     if before:
-        return before[-1][2]
+        gap = masked[before[-1][1] : number.start]
+        # "compared to EGFR-TKIs (gefitinib or erlotinib) with a median of 18.9 months": a drug named
+        # as the comparison, or inside brackets closed before the value, is not the value's arm.
+        compared = regex.search(
+            r"\b(?:compared|versus|vs|than|over)\b", masked[max(0, before[-1][0] - 40) : before[-1][0]], regex.I
+        )
+        closed = gap.count(")") > gap.count("(")
+        if len(gap) <= 60 and not closed and not (compared and len(gap) > 12):
+            return before[-1][2]
     return None
 
 
 def _first_drug(masked: str) -> str | None:
-    for _start, _end, arm in _arm_mentions(masked):
+    for _start, _end, arm in arm_mentions(masked):
         if arm not in vocabulary.control_arms():
             return arm
     return None
@@ -599,7 +607,7 @@ def _first_drug(masked: str) -> str | None:
 
 def _dose_drug(masked: str, number: _Number) -> str | None:
     """The drug a dose is of: named just before the dose ("pazopanib 800 mg")."""
-    mentions = [m for m in _arm_mentions(masked[: number.start]) if m[2] not in vocabulary.control_arms()]
+    mentions = [m for m in arm_mentions(masked[: number.start]) if m[2] not in vocabulary.control_arms()]
     return mentions[-1][2] if mentions else _first_drug(masked)
 
 
@@ -608,7 +616,7 @@ def _respectively(sentence: Sentence, claims: list[Claim]) -> list[Claim]:
     if not _RESPECTIVELY.search(sentence.masked) or len(claims) < 2:
         return claims
     last_value = max((c.value_span or c.span)[1] for c in claims) - sentence.span[0]
-    arms = [m[2] for m in _arm_mentions(sentence.masked[last_value:])]
+    arms = [m[2] for m in arm_mentions(sentence.masked[last_value:])]
     groups: dict[str | None, list[int]] = {}
     for position, claim in enumerate(claims):
         if claim.statistic in {"median", "rate", "n"}:

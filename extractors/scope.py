@@ -81,13 +81,37 @@ def qualifiers(text: str) -> tuple[Qualifier, ...]:
     """The stage, prior-therapy and biomarker qualifiers ``text`` states, in order of dimension."""
     found: list[Qualifier] = []
     for dimension in DIMENSIONS:
+        hits: list[tuple[int, int, str, str]] = []  # start, end, value, words
         for value, phrases in _data()[dimension].items():
-            for phrase in sorted((str(p) for p in phrases), key=len, reverse=True):
-                match = _phrase_pattern((phrase,)).search(text)
-                if match:
-                    found.append(Qualifier(dimension, str(value), str(match.group(0))))
-                    break
+            for match in _phrase_pattern(tuple(str(p) for p in phrases)).finditer(text):
+                hits.append((match.start(), match.end(), str(value), str(match.group(0))))
+        taken: list[tuple[int, int, str, str]] = []
+        for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):  # longest first: "uncommon EGFR mutations"
+            if all(hit[1] <= other[0] or other[1] <= hit[0] for other in taken):
+                taken.append(hit)
+        seen: set[str] = set()
+        for _start, _end, value, words in sorted(taken):
+            if value not in seen:
+                seen.add(value)
+                found.append(Qualifier(dimension, value, words))
     return tuple(found)
+
+
+def _by_dimension(found: tuple[Qualifier, ...]) -> dict[str, list[Qualifier]]:
+    grouped: dict[str, list[Qualifier]] = {}
+    for qualifier in found:
+        grouped.setdefault(qualifier.dimension, []).append(qualifier)
+    return grouped
+
+
+def _conflicts(scope: TrialScope, stated: dict[str, list[Qualifier]]) -> list[tuple[Qualifier, Qualifier]]:
+    """(label qualifier, article qualifier) for each dimension where the article's values are all different."""
+    found: list[tuple[Qualifier, Qualifier]] = []
+    for dimension, label in _by_dimension(scope.qualifiers).items():
+        said = stated.get(dimension, [])
+        if said and not {q.value for q in said} & {q.value for q in label}:
+            found.append((label[0], said[0]))
+    return found
 
 
 def trial_scope(source: Source) -> TrialScope | None:
@@ -209,14 +233,10 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
             explanation="The sources state no trial population or indication to check this statement against.",
         )
     text = claim.text
-    stated = {q.dimension: q for q in qualifiers(text)}
+    stated = _by_dimension(qualifiers(text))
     scope = min(scopes, key=lambda candidate: _misfit(candidate, text, stated))
-    conflicts = [
-        (q, stated[q.dimension])
-        for q in scope.qualifiers
-        if q.dimension in stated and stated[q.dimension].value != q.value
-    ]
-    missing = [q for q in scope.qualifiers if q.dimension not in stated]
+    conflicts = _conflicts(scope, stated)
+    missing = list({q.dimension: q for q in reversed(scope.qualifiers) if q.dimension not in stated}.values())[::-1]
     excluded_named = [name for name in scope.excluded if _mentions(text, name)]
     evidence_only = bool(_cue("evidence_cues").search(text))
     if regex.search(r"\bindicated\b", scope.enrolment, regex.I):
@@ -239,7 +259,7 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
             explanation=f"The article says: “{text.strip()}” {where} Conflict: {'; '.join(problems)}.",
         )
     if evidence_only or not missing:
-        carried = ", ".join(f"'{stated[d].phrase}'" for d in stated) or "no conflicting qualifier"
+        carried = ", ".join(f"'{q.phrase}'" for d in stated for q in stated[d]) or "no conflicting qualifier"
         return replace(
             claim,
             verdict="supported",
@@ -263,10 +283,10 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
     )
 
 
-def _misfit(scope: TrialScope, text: str, stated: dict[str, Qualifier]) -> int:
+def _misfit(scope: TrialScope, text: str, stated: dict[str, list[Qualifier]]) -> int:
     """How badly a claim fits a population: conflicts and excluded histologies count double."""
-    conflicts = sum(q.dimension in stated and stated[q.dimension].value != q.value for q in scope.qualifiers)
-    missing = sum(q.dimension not in stated for q in scope.qualifiers)
+    conflicts = len(_conflicts(scope, stated))
+    missing = len({q.dimension for q in scope.qualifiers if q.dimension not in stated})
     excluded = sum(_mentions(text, name) for name in scope.excluded)
     return 2 * conflicts + 2 * excluded + missing
 

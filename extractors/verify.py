@@ -22,7 +22,7 @@ import regex
 
 from extractors import vocabulary
 from extractors.articles import DRUG_WORD, quoted_label_source, quoted_label_span
-from extractors.claims import canonical_arm, find_claims
+from extractors.claims import arm_mentions, canonical_arm, find_claims
 from extractors.records import VERDICTS, Article, Claim, Measurement, Source, VerifyReport
 from extractors.scope import check_scope
 
@@ -68,9 +68,13 @@ def verify_with(article: Article, sources: Sequence[Source], measurements: Seque
         if quoted is None or not (quoted[0] <= claim.span[0] < quoted[1])  # the quote is the source, not a claim
     ]
     doses = tuple(dose for source in sources for dose in label_doses(source))
+    drugs = _source_drugs(sources, measurements)
     trials = {name for m in measurements for name in (m.trial, m.nct) if name}
     claims = [replace(claim, trial=_trial_in_context(article, claim, trials)) for claim in claims]
-    checked = tuple(check_claim(article, claim, tuple(measurements), doses, tuple(sources)) for claim in claims)
+    checked = tuple(
+        _other_drug(claim, drugs) or check_claim(article, claim, tuple(measurements), doses, tuple(sources))
+        for claim in claims
+    )
     counts = Counter(claim.verdict for claim in checked)
     summary: dict[str, int] = {verdict: counts.get(verdict, 0) for verdict in VERDICTS}
     return VerifyReport(article, tuple(sources), tuple(measurements), checked, summary)
@@ -85,6 +89,26 @@ _OTHER_TRIAL = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+
+def _source_drugs(sources: Sequence[Source], measurements: Sequence[Measurement]) -> frozenset[str]:
+    """The drugs the sources are about: each source's drug and the experimental arms of its ratios."""
+    names = {canonical_arm(source.drug) for source in sources if source.drug}
+    names |= {canonical_arm(m.arm) for m in measurements if m.statistic == "hr" and m.arm}
+    return frozenset(name for name in names if name)
+
+
+def _other_drug(claim: Claim, drugs: frozenset[str]) -> Claim | None:
+    """A claim whose sentence names only drugs the sources are not about is about another study."""
+    if not drugs or claim.statistic == "scope":
+        return None
+    named = {arm for _start, _end, arm in arm_mentions(claim.text) if arm not in vocabulary.control_arms()}
+    if not named or named & drugs or any(drug in name or name in drug for name in named for drug in drugs):
+        return None
+    return _unverifiable(
+        claim,
+        f"The sentence is about {', '.join(sorted(named))}; the sources are about {', '.join(sorted(drugs))}.",
+    )
 
 
 def _trial_in_context(article: Article, claim: Claim, trials: set[str]) -> str | None:
