@@ -73,6 +73,7 @@ DEFAULT_CI_LEVEL = 95.0  # a CI printed without its level is taken as a 95% CI
 
 _RATIO = frozenset({"hr", "or", "rr"})
 _DIFFERENCE = frozenset({"difference", "diff", "md", "rd", "mean difference", "risk difference"})
+_RESPONDER_ENDPOINTS = frozenset({"DOR", "DOCR", "TTR"})  # endpoints measured in responders only
 _BELOW = frozenset({"<", "≤", "<="})
 _ABOVE = frozenset({">", "≥", ">="})
 _TINY = 1e-300  # a lower bound printed as 0 on a ratio scale is clamped here before taking logs
@@ -455,10 +456,11 @@ RESPONSE_ENDPOINTS = frozenset(
 (a 2-year PFS or IDFS rate) are Kaplan–Meier estimates with Greenwood CIs, not binomial ones,
 so ``rate_ci_inconsistent`` leaves them alone."""
 
-EVALUABLE_SHARE = 0.75
+EVALUABLE_SHARE = 0.70
 """Response rates are often computed among patients with measurable disease, a subset of the
 arm's N (Padcev EV-301: 17.9% (13.7, 22.8) is the exact CI for 53/296, not for any k of the
-307 randomized). When the CI fits no count of N, denominators down to this share of N are
+307 randomized; Kisqali MONALEESA-3: 28.7 (22.1, 35.3) is the Wald CI for 52 of the 181
+placebo patients with measurable disease, 75% of the 242 randomized). When the CI fits no count of N, denominators down to this share of N are
 tried too, and only a CI that none of them reproduces is flagged."""
 
 _METHOD_NAMES = ("exact (Clopper–Pearson)", "Wilson", "Wald")
@@ -932,7 +934,14 @@ def check_measurements(ms: Sequence[Measurement], context: str | None = None) ->
         by_trial.setdefault((m.source, m.trial), []).append(m)
     stated_ratios = randomization_ratios(context, {t for _, t in by_trial}) if context else {}
     for (_, trial), members in by_trial.items():
-        ns = [m for m in members if m.statistic.lower() == "n" and _n(m) is not None]
+        # the N of a duration-of-response row counts responders, not the arm ("Duration of Response N=58")
+        ns = [
+            m
+            for m in members
+            if m.statistic.lower() == "n"
+            and _n(m) is not None
+            and (m.endpoint or "").upper() not in _RESPONDER_ENDPOINTS
+        ]
         for passage in _passages(ns):
             merge(_total_flags(passage, context))
             merge(_subgroup_flags(passage))
