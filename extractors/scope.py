@@ -150,7 +150,7 @@ def trial_scopes(source: Source) -> tuple[TrialScope, ...]:
         scopes.append(
             TrialScope(
                 source=source.id,
-                trial=_trial(text[span[0] :]) or _trial(text),
+                trial=_trial_near(text, span),
                 enrolment=sentence,
                 enrolment_span=span,
                 population=_population_clause(sentence),
@@ -162,12 +162,26 @@ def trial_scopes(source: Source) -> tuple[TrialScope, ...]:
     return tuple(scopes)
 
 
-def _trial(text: str) -> str | None:
-    match = regex.search(r"\b(?:evaluated|studied|tested)\s+in\s+(?P<t>[A-Z][A-Z0-9-]{2,}\d*)\b", text)
-    if match:
-        return str(match.group("t"))
-    match = regex.search(r"\b[A-Z]{2,}\d{3,}\b|\bNCT\d{8}\b", text)
-    return match.group(0) if match else None
+# A trial name: "VEG110727", "AURA3", "(FLAURA [NCT02296125])", "NCT00753688".
+_TRIAL_NAME = regex.compile(
+    r"""
+    \b(?P<nct>NCT\d{8})\b
+    | \b(?P<code>[A-Z]{2,}[A-Z-]*\d{2,}[A-Z]?|[A-Z]{3,}\d)\b        # "VEG110727", "AURA3"
+    | (?<=\()(?P<name>[A-Z][A-Z0-9-]{3,})(?=\s*[\[(]?\s*NCT\d)      # "(FLAURA [NCT02296125]"
+    """,
+    regex.VERBOSE,
+)
+
+
+def _trial_near(text: str, span: Span) -> str | None:
+    """The trial named in the enrolment sentence, else just before it; a name before its NCT number."""
+    for start, end in (span, (max(0, span[0] - 300), span[0])):
+        matches = list(_TRIAL_NAME.finditer(text, start, end))
+        names = [m.group("code") or m.group("name") for m in matches if m.group("code") or m.group("name")]
+        ncts = [m.group("nct") for m in matches if m.group("nct")]
+        if names or ncts:
+            return str((names or ncts)[-1] if start != span[0] else (names or ncts)[0])
+    return None
 
 
 def _population_clause(sentence: str) -> str:

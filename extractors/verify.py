@@ -22,7 +22,7 @@ import regex
 
 from extractors import vocabulary
 from extractors.articles import DRUG_WORD, quoted_label_source, quoted_label_span
-from extractors.claims import arm_mentions, canonical_arm, find_claims
+from extractors.claims import arm_mentions, canonical_arm, drug_aliases, find_claims
 from extractors.records import VERDICTS, Article, Claim, Measurement, Source, VerifyReport
 from extractors.scope import check_scope
 
@@ -102,13 +102,29 @@ def _other_drug(claim: Claim, drugs: frozenset[str]) -> Claim | None:
     """A claim whose sentence names only drugs the sources are not about is about another study."""
     if not drugs or claim.statistic == "scope":
         return None
-    named = {arm for _start, _end, arm in arm_mentions(claim.text) if arm not in vocabulary.control_arms()}
+    named = _drugs_named(claim.text)
     if not named or named & drugs or any(drug in name or name in drug for name in named for drug in drugs):
         return None
     return _unverifiable(
         claim,
         f"The sentence is about {', '.join(sorted(named))}; the sources are about {', '.join(sorted(drugs))}.",
     )
+
+
+def _drugs_named(text: str) -> set[str]:
+    """The drugs a sentence names, generic or brand ("VOTRIENT" → "pazopanib"), control words left out."""
+    names = {canonical_arm(match.group(0)) for match in DRUG_WORD.finditer(text)}
+    names |= {arm for _start, _end, arm in arm_mentions(text) if arm in drug_aliases().values()}
+    return {name for name in names if name}
+
+
+def _arm_is_named(arm: str | None, text: str) -> bool:
+    """Whether a sentence names a measurement's arm (or a drug inside it: "EGFR TKI (gefitinib or erlotinib)")."""
+    name = canonical_arm(arm) or ""
+    if not name:
+        return False
+    named = _drugs_named(text) | {a for _s, _e, a in arm_mentions(text)}
+    return any(drug == name or drug in name for drug in named)
 
 
 def _trial_in_context(article: Article, claim: Claim, trials: set[str]) -> str | None:
@@ -418,7 +434,10 @@ def _check_in_trial(
     in_frame = [m for m in pool if frame(m)]
     if family == "n" and claim.arm is None:
         return _check_total(article, claim, in_frame, decimals, said)
+    sentence_names_arms = bool(_drugs_named(claim.text) or arm_mentions(claim.text))
     for m in in_frame:
+        if claim.arm is None and not arm_free and sentence_names_arms and not _arm_is_named(m.arm, claim.text):
+            continue  # "11.4 months for GC" in a sentence on erlotinib: not the label's osimertinib arm
         if _matches(claim, m, decimals):
             note = ""
             if claim.arm is None and not arm_free:
