@@ -211,7 +211,13 @@ def _population_key(population: str | None) -> str | None:
         return None
     key = regex.sub(r"[‘’'\"“”]", "", population.lower())
     key = regex.sub(r"\b(?:subgroups?|population|cohort|subset|patients?|with)\b", " ", key)
-    return " ".join(key.split()) or None
+    return _normal_ranges(" ".join(key.split())) or None
+
+
+def _normal_ranges(text: str) -> str:
+    """ "stage II to IIIA", "stage II – IIIA" → "stage ii-iiia": ranges written one way."""
+    text = regex.sub(r"[‐‑‒–—−]", "-", text.lower())
+    return str(regex.sub(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*(?=[ivx]+[abc]?\b)", "-", text))
 
 
 def _abbreviated(key: str) -> list[str]:
@@ -228,7 +234,7 @@ def _claim_population(claim: Claim, measurements: tuple[Measurement, ...]) -> tu
     A claim names a subgroup when its sentence (or the population carried from its context)
     contains a measurement population's name; a subgroup no measurement has is unknown.
     """
-    text = f"{claim.text} {claim.population or ''}".lower()
+    text = _normal_ranges(f"{claim.text} {claim.population or ''}")
     best: tuple[int, str] | None = None
     for population in {m.population for m in measurements if m.population}:
         key = _population_key(population)
@@ -243,7 +249,14 @@ def _claim_population(claim: Claim, measurements: tuple[Measurement, ...]) -> tu
 
 
 def _same_arm(claim_arm: str | None, measurement: Measurement) -> bool:
-    return claim_arm is not None and canonical_arm(measurement.arm) == canonical_arm(claim_arm)
+    """The claim's arm is the measurement's: same name, or a drug named inside it
+    ("gefitinib" is the arm "EGFR TKI (gefitinib or erlotinib)")."""
+    claim_name, name = canonical_arm(claim_arm), canonical_arm(measurement.arm)
+    if not claim_name or not name:
+        return False
+    if claim_name == name:
+        return True
+    return bool(regex.search(rf"(?<![\w-]){regex.escape(claim_name)}(?![\w-])", name))
 
 
 def _unit_of(measurement: Measurement) -> str | None:
@@ -360,7 +373,8 @@ def _check_number(article: Article, claim: Claim, measurements: tuple[Measuremen
     decimals = _decimals(raw)
     family = _FAMILY[claim.statistic or ""]
     said = _said(article, claim)
-    pool = tuple(m for m in measurements if m.statistic == family)
+    pool = tuple(m for m in measurements if m.statistic == family and _same_kind_of_value(claim, m))
+    everything = pool
     if claim.trial and pool:
         pool = tuple(m for m in pool if claim.trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
         if not pool:
@@ -372,7 +386,48 @@ def _check_number(article: Article, claim: Claim, measurements: tuple[Measuremen
     trials = sorted({m.trial or "" for m in pool})
     if len(trials) > 1:
         return _check_across_trials(article, claim, pool, trials, said)
-    return _check_in_trial(article, claim, pool, raw, decimals, family, said)
+    result = _check_in_trial(article, claim, pool, raw, decimals, family, said)
+    if result.kind == "wrong_value" and claim.trial:
+        elsewhere = [
+            m
+            for m in everything
+            if m not in pool
+            and m.endpoint == claim.endpoint
+            and (family in {"hr", "p"} or claim.arm is None or _same_arm(claim.arm, m))
+            and _matches(claim, m, decimals)
+        ]
+        if elsewhere:
+            m = elsewhere[0]
+            return replace(
+                result,
+                kind="wrong_trial",
+                explanation=result.explanation.replace("Contradicted (wrong value)", "Contradicted (wrong trial)", 1)
+                + f" {raw} is the label's {_describe(m)} in {m.trial} ({_where(m)}), not {claim.trial}'s.",
+            )
+    return result
+
+
+_EVENT_ROW = regex.compile(r"\b(?:events?|deaths?|died|progressive\s+disease|progressed|discontinu\w*)\b", regex.I)
+_LANDMARK = regex.compile(
+    r"\b(?P<n>\d+)[- ](?P<unit>year|month|week)s?\b|\bat\s+(?P<n2>\d+)\s+(?P<unit2>year|month|week)s?\b", regex.I
+)
+
+
+def _landmarks(text: str) -> set[tuple[str, str]]:
+    return {
+        (m.group("n") or m.group("n2"), (m.group("unit") or m.group("unit2")).lower()) for m in _LANDMARK.finditer(text)
+    }
+
+
+def _same_kind_of_value(claim: Claim, m: Measurement) -> bool:
+    """A rate of patients with events is not a response or survival rate; a 2-year rate is not a 4-year one."""
+    if m.statistic != "rate":
+        return True
+    where = f"{m.row or ''} {m.column or ''}"
+    if _EVENT_ROW.search(where) and not _EVENT_ROW.search(claim.text):
+        return False
+    said = _landmarks(claim.text)
+    return not said or bool(said & _landmarks(where))
 
 
 def _check_across_trials(
@@ -641,17 +696,17 @@ def _check_significance(article: Article, claim: Claim, measurements: tuple[Meas
     evidence: Measurement | None = None
     significant: bool | None = None
     why = ""
-    if ratios:
-        evidence = ratios[0]
-        low, high = evidence.ci_low or 0.0, evidence.ci_high or 0.0
-        significant = high < 1 or low > 1
-        why = f"the label's {_describe(evidence)} {'excludes' if significant else 'includes'} 1"
-    elif pvalues and pvalues[0].value is not None:
+    if pvalues and pvalues[0].value is not None:  # the p-value decides; a CI is rounded
         evidence = pvalues[0]
         significant = (evidence.value or 1.0) < 0.05 or (
             evidence.qualifier in {"<", "≤"} and (evidence.value or 1.0) <= 0.05
         )
         why = f"the label's {_describe(evidence)} is {'below' if significant else 'not below'} 0.05"
+    elif ratios and 1.0 not in {ratios[0].ci_low, ratios[0].ci_high}:  # a bound printed as 1.00 decides nothing
+        evidence = ratios[0]
+        low, high = evidence.ci_low or 0.0, evidence.ci_high or 0.0
+        significant = high < 1 or low > 1
+        why = f"the label's {_describe(evidence)} {'excludes' if significant else 'includes'} 1"
     if significant is None or evidence is None:
         return _unverifiable(
             claim,
