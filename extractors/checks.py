@@ -114,6 +114,9 @@ _OVERLAPPING_SUBGROUP = regex.compile(
 # "a p-value estimated from one-sided log-rank test" (Kisqali), "One-sided p-Value" (Keytruda)
 _ONE_SIDED = regex.compile(r"\b(?:one|1)[\s-]sided\b", regex.IGNORECASE)
 
+# a qualifier or "p =" left on a raw p-value: "<0.0001", "p < 0.001", "P=0.02"
+_P_PREFIX = regex.compile(r"\s*(?:[pP]\s*)?(?P<qualifier><=|>=|[<>≤≥=])?\s*")
+
 Interval = tuple[float, float]
 
 
@@ -220,6 +223,13 @@ class _Estimate:
     text: str  # how the statement was printed, for messages
 
 
+def _level(level: float | None) -> float:
+    """A CI level in percent: 95 for 95 or 0.95; the default when missing or impossible."""
+    if level is None or not math.isfinite(level) or not 0 < level < 100:
+        return DEFAULT_CI_LEVEL
+    return 100 * level if level < 1 else level
+
+
 def _estimate(m: Measurement) -> _Estimate | None:
     if m.value is None or m.qualifier in {"NR", "NE"}:
         return None
@@ -228,7 +238,7 @@ def _estimate(m: Measurement) -> _Estimate | None:
         return None
     low = _printed(m.ci_low_raw, m.ci_low)
     high = _printed(m.ci_high_raw, m.ci_high)
-    level = m.ci_level if m.ci_level is not None and 0 < m.ci_level < 100 else DEFAULT_CI_LEVEL
+    level = _level(m.ci_level)
     text = f"{m.statistic.upper()} {m.raw}"
     if m.ci_low_raw is not None and m.ci_high_raw is not None:
         text += f" ({level:g}% CI {m.ci_low_raw}, {m.ci_high_raw})"
@@ -335,6 +345,11 @@ def _implied_z(e: _Estimate) -> Interval | None:
 
 
 def _p_interval(p_raw: str, qualifier: str | None) -> Interval | None:
+    """The p-values a printed p allows: "0.0462" -> its rounding interval, "< 0.001" -> [0, 0.001]."""
+    prefix = _P_PREFIX.match(p_raw)
+    if prefix and prefix.group("qualifier"):
+        qualifier = qualifier or prefix.group("qualifier")
+    p_raw = p_raw[prefix.end() :] if prefix else p_raw
     printed = _printed(p_raw)
     if printed is None:
         return None
@@ -439,7 +454,7 @@ def check_statement(
     value = _printed(value_raw)
     if value is None:
         return ()
-    level = ci_level if ci_level is not None and 0 < ci_level < 100 else DEFAULT_CI_LEVEL
+    level = _level(ci_level)
     text = f"{statistic.upper()} {value_raw}"
     if ci_low_raw is not None and ci_high_raw is not None:
         text += f" ({level:g}% CI {ci_low_raw}, {ci_high_raw})"

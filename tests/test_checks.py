@@ -215,6 +215,20 @@ def test_no_statement_makes_the_checks_raise(
     assert all(f.check in CHECK_IDS for f in flags)
 
 
+_PRINTED = st.decimals(min_value=-50, max_value=50, allow_nan=False, allow_infinity=False, places=2).map(str)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(["hr", "difference", "median", "rate"]), _PRINTED, _PRINTED, _PRINTED)
+def test_ci_excludes_estimate_fires_exactly_when_no_rounded_values_fit(
+    statistic: str, value: str, low: str, high: str
+) -> None:
+    flags = check_statement(statistic, value, low, high, 95.0, None, None)
+    reversed_bounds = rounding_interval(low)[0] > rounding_interval(high)[1]
+    expected = reversed_bounds or not ci_contains(value, low, high)
+    assert any(f.check == "ci_excludes_estimate" for f in flags) is expected
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.floats(min_value=0.15, max_value=4.0),
