@@ -483,6 +483,10 @@ arm's N (Padcev EV-301: 17.9% (13.7, 22.8) is the exact CI for 53/296, not for a
 placebo patients with measurable disease, 75% of the 242 randomized). When the CI fits no count of N, denominators down to this share of N are
 tried too, and only a CI that none of them reproduces is flagged."""
 
+RATE_PAIR_BUDGET = 400_000
+"""The rate check tries at most this many (count, denominator) pairs (about 0.5 s); an arm of
+some 12,000 patients or more exceeds it and its rate CI is left unchecked."""
+
 _METHOD_NAMES = ("exact (Clopper–Pearson)", "Wilson", "Wald")
 """The Wald (normal-approximation) interval is accepted as well: Votrient's RCC table prints
 30 (25.1, 35.6) and 3 (0.5, 6.4), the Wald intervals for 88/290 and 5/145, which neither the
@@ -556,6 +560,8 @@ def _rate_flags(m: Measurement, counts: Sequence[int], ns: Sequence[int]) -> lis
     full = usable
     evaluable = sorted({d for n in usable for d in range(max(1, math.ceil(EVALUABLE_SHARE * n)), n + 1)})
     shown_ns = "/".join(map(str, full))
+    if sum(len(_rate_ks(e.value, n)) for n in evaluable) > RATE_PAIR_BUDGET:
+        return []  # too many candidate counts to try quickly: say nothing rather than guess
     stated = _pairs(e.value, evaluable, counts) if counts else []
     if stated:
         if _rate_fits(e.value, e.low, e.high, stated, e.level):
@@ -722,6 +728,8 @@ def _without_subarms(arms: dict[str, list[Measurement]]) -> dict[str, list[Measu
     """Drop arms that are parts of another ("investigator's choice (n=272): paclitaxel (n=90),
     docetaxel (n=92), or vinflunine (n=90)"): two or more arm Ns that sum to another arm's N."""
     single = {arm: values[0] for arm, ms in arms.items() if len(values := _values(ms)) == 1}
+    if len(single) > 12:
+        return arms  # a passage with this many "arms" is a listing, not one trial's arms
     parts: set[str] = set()
     for whole, n in single.items():
         others = [arm for arm in single if arm != whole and arm not in parts]
