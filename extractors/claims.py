@@ -95,7 +95,7 @@ _BRACKET_CITE = regex.compile(r"\[\s*(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\s*\]")
 # "… for pazopanib. 2". Not when the word before takes a value ("was 369.").
 _TRAILING_CITE = regex.compile(
     r"""
-    (?P<before>[A-Za-z)\]%.][^\S\n]*|[A-Za-z)\]%][^\S\n]+)  # a word, bracket or period before it
+    (?P<before>[A-Za-z)\]%][^\S\n]+|\.[^\S\n]+)        # a word, bracket or period, then a space
     (?P<cites>\d{1,3}(?:[^\S\n]*,[^\S\n]*\d{1,3})*)           # "2", "3, 4", "3, 4, 5"
     [^\S\n]*\.?[^\S\n]*$                                    # an optional final period
     """,
@@ -130,7 +130,7 @@ _HR_BEFORE = regex.compile(
     r"""
     \b(?:HR|hazard\s+ratio)\b                         # the statistic
     (?:\s*\(\s*95\s*%\s*CI\s*\))?                     # "(95% CI)"
-    (?:\s*(?:for|of)\s+[\w\s-]{1,40}?)?               # "for PFS", "for progression or death"
+    (?:\s*(?:for|of|in|among)\s+[\w\s–-]{1,60}?)?   # "for PFS", "in patients with stage II to IIIA disease"
     \s*(?:[:=,]|\bof\b|\bwas\b|\bwere\b|\bis\b)?\s*$  # "=", "of", "was"
     """,
     regex.VERBOSE | regex.I,

@@ -136,7 +136,10 @@ def trial_scopes(source: Source) -> tuple[TrialScope, ...]:
         start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
         if _cue("exclusion_cues").search(sentence) and found and len(found) - 1 not in exclusions:
             exclusions[len(found) - 1] = _exclusion_clause(sentence)
-        if _cue("enrolment_cues").search(sentence) and qualifiers(sentence):
+        describes = regex.search(
+            r"\bpatients\s+(?:with|whose|who)\b|\bindicated\b|\btreatment\s+of\b", sentence, regex.I
+        )
+        if describes and _cue("enrolment_cues").search(sentence) and qualifiers(sentence):
             found.append((sentence, (start, start + len(sentence))))
             if _cue("exclusion_cues").search(sentence):
                 exclusions[len(found) - 1] = _exclusion_clause(sentence)
@@ -248,7 +251,13 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
         )
     text = claim.text
     stated = _by_dimension(qualifiers(text))
-    scope = min(scopes, key=lambda candidate: _misfit(candidate, text, stated))
+    fitting = [candidate for candidate in scopes if _misfit(candidate, text, stated) == 0]
+    # a population the statement fits, else the fullest one it does not contradict, to explain what is missing
+    scope = (
+        fitting[0]
+        if fitting
+        else min(scopes, key=lambda candidate: (_clash(candidate, text, stated), -len(candidate.qualifiers)))
+    )
     conflicts = _conflicts(scope, stated)
     missing = list({q.dimension: q for q in reversed(scope.qualifiers) if q.dimension not in stated}.values())[::-1]
     excluded_named = [name for name in scope.excluded if _mentions(text, name)]
@@ -274,11 +283,8 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
         )
     if evidence_only or not missing:
         carried = ", ".join(f"'{q.phrase}'" for d in stated for q in stated[d]) or "no conflicting qualifier"
-        return replace(
-            claim,
-            verdict="supported",
-            explanation=f"The sentence describes the trial evidence and carries {carried}. {where}",
-        )
+        how = "describes the trial evidence and carries" if evidence_only else "carries the population's qualifiers:"
+        return replace(claim, verdict="supported", explanation=f"The sentence {how} {carried}. {where}")
     named = [f"{_DIMENSION_NAMES[q.dimension]} ({q.phrase})" for q in missing]
     if scope.excluded:
         named.append(f"excluded histologies ({', '.join(scope.excluded)})")
@@ -295,6 +301,10 @@ def check_scope(claim: Claim, sources: Sequence[Source]) -> Claim:
             f"Missing qualifiers: {'; '.join(named)}. Suggested: '{corrected}'"
         ),
     )
+
+
+def _clash(scope: TrialScope, text: str, stated: dict[str, list[Qualifier]]) -> int:
+    return len(_conflicts(scope, stated)) + sum(_mentions(text, name) for name in scope.excluded)
 
 
 def _misfit(scope: TrialScope, text: str, stated: dict[str, list[Qualifier]]) -> int:

@@ -504,7 +504,10 @@ def _check_in_trial(
                 explanation=f"Supported: the article says {said}; the label gives {_describe(m)} in {_where(m)}.{note}",
             )
     # Not in its frame: find where the number does belong.
-    target = in_frame[0] if len(in_frame) == 1 else None
+    # the frame's value: the one measurement, else the one printed in a table (prose often repeats or
+    # adds sensitivity analyses), else any when the claim names no arm
+    tabled = [m for m in in_frame if m.table]
+    target = in_frame[0] if len(in_frame) == 1 else tabled[0] if len(tabled) == 1 else None
     if target is None and in_frame and claim.arm is None:
         target = in_frame[0]
     checks: list[tuple[str, Callable[[Measurement], bool]]] = [
