@@ -7,7 +7,10 @@ reading, extraction, verdicts, tables and figures all come from the ``extractors
 
 from __future__ import annotations
 
+import argparse
 import html
+import os
+import sys
 from pathlib import Path
 
 import streamlit as st
@@ -22,18 +25,21 @@ from extractors.highlight import (
     verdict_label,
 )
 from extractors.ingest import source_from_bytes
-from extractors.records import VERDICTS, InputError, Source, VerifyReport
+from extractors.records import VERDICTS, Article, InputError, Source, VerifyReport
 from extractors.report import render_verify, summary_counts
 from extractors.verify import verify
 from extractors.views import (
     MAX_UPLOAD_BYTES,
     ci_text,
+    claim_kinds,
     claim_label,
     filter_claims,
     forest_figure,
     forest_trials,
+    labels_named_in,
     measurement_frame,
     median_figure,
+    rate_figure,
     value_text,
     where_text,
 )
@@ -67,7 +73,7 @@ PAGE_CSS = """
 @st.cache_data(show_spinner="Checking the article…", max_entries=64)
 def check(article: tuple[str, bytes], labels: tuple[tuple[str, bytes], ...]) -> VerifyReport:
     """Parse and verify, cached by the content of the article and labels."""
-    parsed = article_from_bytes(article[1], article[0])
+    parsed = read_article(article[0], article[1])
     sources = [source_from_bytes(data, name) for name, data in labels]
     return verify(parsed, sources or None)
 
@@ -80,6 +86,66 @@ def read_label(name: str, data: bytes) -> Source:
 @st.cache_data(max_entries=16)
 def exports(report: VerifyReport) -> dict[str, str]:
     return {fmt: render_verify(report, fmt) for fmt in ("csv", "json", "html")}
+
+
+def label_folder() -> Path | None:
+    """A folder of label files: ``streamlit run app.py -- --labels DIR`` or ``TRIALPROOF_LABELS=DIR``."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--labels")
+    known, _ = parser.parse_known_args(sys.argv[1:])
+    folder = known.labels or os.environ.get("TRIALPROOF_LABELS")
+    return Path(folder) if folder else None
+
+
+@st.cache_data(max_entries=4, show_spinner="Reading the label folder…")
+def folder_labels(folder: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[tuple[tuple[str, bytes], ...], int]:
+    """The readable labels in ``folder`` (cached until a file changes) and how many files were skipped."""
+    good: list[tuple[str, bytes]] = []
+    skipped = 0
+    for name, _size, _mtime in stamp:
+        data = (Path(folder) / name).read_bytes()
+        try:
+            read_label(name, data)
+        except InputError:
+            skipped += 1  # articles, registry records and other files that are not labels
+            continue
+        good.append((name, data))
+    return tuple(good), skipped
+
+
+def folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
+
+def picked_from_folder(article: tuple[str, bytes]) -> tuple[tuple[str, bytes], ...]:
+    """The labels in the label folder that the article names, after the reviewer agrees to use them."""
+    folder = label_folder()
+    if folder is None:
+        return ()
+    with st.sidebar:
+        if not folder.is_dir():
+            st.error(f"{folder}: label folder not found")
+            return ()
+        entries, skipped = folder_labels(str(folder), folder_stamp(folder))
+        st.caption(
+            f"Label folder {folder}: {len(entries)} labels" + (f", {skipped} other files skipped" if skipped else "")
+        )
+        if not st.checkbox("Use the labels this article names", value=True, key="use_folder"):
+            return ()
+        try:
+            text = read_article(article[0], article[1]).text
+        except InputError:
+            return ()
+        names = {read_label(name, data).id: (name, data) for name, data in entries}
+        picked = labels_named_in(text, [read_label(name, data) for name, data in entries])
+        st.caption("Picked: " + (", ".join(s.id for s in picked) or "none (no label's drug is named)"))
+        return tuple(names[s.id] for s in picked)
+
+
+@st.cache_data(max_entries=64)
+def read_article(name: str, data: bytes) -> Article:
+    return article_from_bytes(data, name)
 
 
 def too_big(name: str, data: bytes) -> bool:
@@ -186,6 +252,7 @@ def main() -> None:
     if article is None:
         st.info("Upload or paste an article in the sidebar, or pick one of the bundled examples.")
         return
+    labels = labels + picked_from_folder(article)
     try:
         report = check(article, labels)
         st.session_state["last_good"] = (article[0], report)
@@ -212,10 +279,12 @@ def main() -> None:
             format_func=verdict_label,
             key="verdict_filter",
         )
+        kinds = claim_kinds(report.claims)
+        chosen_kinds = st.multiselect("Kinds", kinds, default=kinds, key="kind_filter") if len(kinds) > 1 else None
 
     left, right = st.columns([1.05, 1], gap="medium")
     with right:
-        indexes = filter_claims(report.claims, shown)
+        indexes = filter_claims(report.claims, shown, chosen_kinds)
         selected: int | None = None
         if indexes:
             selected = st.selectbox(
@@ -248,6 +317,9 @@ def main() -> None:
         medians = median_figure(report.measurements)
         if medians is not None:
             st.plotly_chart(medians, width="stretch", key="medians")
+        rates = rate_figure(report.measurements)
+        if rates is not None:
+            st.plotly_chart(rates, width="stretch", key="rates")
         if not trials and medians is None:
             st.caption("The sources state no hazard ratios or medians that could be read.")
 

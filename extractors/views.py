@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+import regex
 
 from extractors.highlight import VERDICT_STYLE, verdict_label
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, Source
 from extractors.report import SEVERITY_MARK, number
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # the dashboard refuses larger uploads; real labels are ~1 MB
@@ -109,10 +110,46 @@ def claim_label(index: int, claim: Claim, article_text: str = "") -> str:
     return " · ".join(parts)
 
 
-def filter_claims(claims: Sequence[Claim], verdicts: Iterable[str]) -> list[int]:
-    """Indexes of the claims whose verdict is in ``verdicts``."""
+def filter_claims(claims: Sequence[Claim], verdicts: Iterable[str], kinds: Iterable[str] | None = None) -> list[int]:
+    """Indexes of the claims whose verdict is in ``verdicts`` (and, if given, whose kind is in ``kinds``)."""
     wanted = set(verdicts)
-    return [i for i, c in enumerate(claims) if c.verdict in wanted]
+    wanted_kinds = None if kinds is None else set(kinds)
+    return [
+        i
+        for i, c in enumerate(claims)
+        if c.verdict in wanted and (wanted_kinds is None or (c.kind or "none") in wanted_kinds)
+    ]
+
+
+def claim_kinds(claims: Sequence[Claim]) -> list[str]:
+    """The kinds of error among the claims, in order of first appearance; ``none`` for claims without one."""
+    kinds: list[str] = []
+    for c in claims:
+        kind = c.kind or "none"
+        if kind not in kinds:
+            kinds.append(kind)
+    return kinds
+
+
+def _names(source: Source) -> set[str]:
+    """The names a label goes by: its drug (and the drug's first word) and the brand that starts its title."""
+    names = set()
+    for text in (source.drug or "", source.title.split(" ")[0] if source.title else ""):
+        text = text.strip().casefold()
+        if text:
+            names.add(text)
+            names.add(text.split(" ")[0])
+    return {n for n in names if len(n) >= 4 and not n.isdigit()}
+
+
+def labels_named_in(text: str, sources: Sequence[Source]) -> list[Source]:
+    """The labels whose drug or brand name the article names, as whole words, in folder order."""
+    folded = text.casefold()
+    picked = []
+    for source in sources:
+        if any(regex.search(rf"\b{regex.escape(name)}\b", folded) for name in _names(source)):
+            picked.append(source)
+    return picked
 
 
 # ---------------------------------------------------------------------------------------------
@@ -303,9 +340,19 @@ def median_figure(measurements: Sequence[Measurement]) -> go.Figure | None:
     Not-reached or not-estimable medians get no bar: the group shows ``NR``/``NE`` as text at
     the axis. CI whiskers are drawn where the label gives a CI.
     """
+    return arm_bar_figure(measurements, "median", "Median by arm")
+
+
+def rate_figure(measurements: Sequence[Measurement]) -> go.Figure | None:
+    """Grouped bars of response and event rates (%) by arm with their CIs, or None."""
+    return arm_bar_figure([m for m in measurements if m.unit == "%"], "rate", "Rates by arm")
+
+
+def arm_bar_figure(measurements: Sequence[Measurement], statistic: str, title: str) -> go.Figure | None:
+    """Grouped bars of one statistic by arm (one group per trial/endpoint/population), or None."""
     chosen: dict[tuple[object, ...], Measurement] = {}
     for m in measurements:
-        if m.statistic != "median" or m.arm is None or (m.value is None and not m.qualifier):
+        if m.statistic != statistic or m.arm is None or (m.value is None and not m.qualifier):
             continue
         key = _key(m) + (m.unit,)
         if key not in chosen or (chosen[key].table is None and m.table is not None):
@@ -382,9 +429,9 @@ def median_figure(measurements: Sequence[Measurement]) -> go.Figure | None:
             )
     figure.update_layout(
         barmode="group",
-        title="Median by arm"
+        title=title
         + (" (NR = not reached, NE = not estimable)" if any(m.value is None for m in chosen.values()) else ""),
-        yaxis_title=f"median ({', '.join(u for u in units if u) or 'as printed'})",
+        yaxis_title=f"{statistic} ({_t(', '.join(u for u in units if u)) or 'as printed'})",
         height=360,
         margin={"l": 10, "r": 10, "t": 60, "b": 40},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -148,3 +149,28 @@ def test_verdict_filter_narrows_the_claim_list(app: AppTest) -> None:
 def test_downloads_offer_csv_json_and_html(app: AppTest) -> None:
     labels = [b.label for b in app.get("download_button")]
     assert labels == ["Download CSV", "Download JSON", "Download HTML report"]
+
+
+def test_label_folder_picks_the_labels_the_article_names(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    example = PROJECT / "data" / "examples" / "alveolar_sarcoma_thigh.txt"
+    (tmp_path / "votrient-quote.txt").write_bytes(example.read_bytes())  # a text label about pazopanib
+    (tmp_path / "other.txt").write_text("Lipitor (atorvastatin) label text. LDL-C fell 39%.", encoding="utf-8")
+    (tmp_path / "settings.json").write_text('{"theme": "dark"}', encoding="utf-8")  # not a label: skipped
+    monkeypatch.setenv("TRIALPROOF_LABELS", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception and not at.error
+    captions = " ".join(c.value for c in at.caption)
+    assert "2 labels" in captions and "1 other files skipped" in captions
+    assert "Picked: votrient-quote" in captions and "other" not in captions.split("Picked:")[1]
+    at.checkbox(key="use_folder").uncheck().run()
+    assert "Picked:" not in " ".join(c.value for c in at.caption)
+
+
+def test_missing_label_folder_is_an_error_not_a_crash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("TRIALPROOF_LABELS", str(tmp_path / "nowhere"))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception
+    assert any("label folder not found" in e.value for e in at.error)
+    assert "tp-claim" in article_html(at)

@@ -33,7 +33,7 @@ from extractors.report import (
     verify_json,
     verify_table,
 )
-from extractors.views import forest_figure, forest_rows, measurement_frame, median_figure
+from extractors.views import forest_figure, forest_rows, measurement_frame, median_figure, rate_figure
 from tests.conftest import CASES
 
 NUMBER_CASES: list[dict[str, Any]] = json.loads((CASES / "report_numbers.json").read_text(encoding="utf-8"))
@@ -53,7 +53,8 @@ def at(raw: str, start: int = 0) -> tuple[int, int]:
 
 def m(statistic: str, raw: str, value: float | None, **kw: Any) -> Measurement:
     start = kw.pop("after", 0)
-    return Measurement("votrient", statistic, value, raw, at(raw, start), trial="VEG110727", endpoint="PFS", **kw)
+    kw.setdefault("endpoint", "PFS")
+    return Measurement("votrient", statistic, value, raw, at(raw, start), trial="VEG110727", **kw)
 
 
 OVERALL_HR = m("hr", "0.35", 0.35, arm="Pazopanib", comparator="Placebo", ci_low=0.26, ci_high=0.48, ci_level=95,
@@ -361,3 +362,15 @@ def test_figure_text_from_the_label_is_escaped() -> None:
     texts = [*forest.layout.yaxis.ticktext, *forest.data[0].hovertext, *medians.data[0].x, medians.data[0].name]
     assert not any("<a " in t or "<b>Pazopanib" in t for t in texts)
     assert any("&lt;a href=" in t for t in texts)
+
+
+def test_rate_figure_draws_ci_whiskers() -> None:
+    rate = m("rate", "4", 4.0, arm="Pazopanib", unit="%", ci_low=2.3, ci_high=7.9, endpoint="ORR")
+    zero = m("rate", "0", 0.0, arm="Placebo", unit="%", ci_low=0.0, ci_high=3.0, endpoint="ORR")
+    figure = rate_figure((rate, zero, *MEASUREMENTS))
+    assert figure is not None
+    bars = {trace.name: trace for trace in figure.data}
+    assert list(bars["Pazopanib"].y) == [4.0] and list(bars["Placebo"].y) == [0.0]  # a stated 0% is a value
+    assert list(bars["Pazopanib"].error_y.array) == pytest.approx([3.9])
+    assert list(bars["Pazopanib"].error_y.arrayminus) == pytest.approx([1.7])
+    assert rate_figure(MEASUREMENTS) is None
