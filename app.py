@@ -309,7 +309,7 @@ def main() -> None:
 
     with right:
         st.subheader("Evidence in the label")
-        trials = forest_trials(report.measurements)
+        trials = forest_trials(report.measurements, report.claims)
         for trial in trials:
             figure = forest_figure(report.measurements, trial, report.claims)
             if figure is not None:

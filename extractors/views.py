@@ -132,13 +132,9 @@ def claim_kinds(claims: Sequence[Claim]) -> list[str]:
 
 
 def _names(source: Source) -> set[str]:
-    """The names a label goes by: its drug (and the drug's first word) and the brand that starts its title."""
-    names = set()
-    for text in (source.drug or "", source.title.split(" ")[0] if source.title else ""):
-        text = text.strip().casefold()
-        if text:
-            names.add(text)
-            names.add(text.split(" ")[0])
+    """The names a label goes by: its drug, and the drug's first word ("imatinib" for "imatinib mesylate")."""
+    drug = (source.drug or "").strip().casefold()
+    names = {drug, drug.split(" ")[0]} if drug else set()
     return {n for n in names if len(n) >= 4 and not n.isdigit()}
 
 
@@ -200,13 +196,15 @@ def forest_rows(measurements: Sequence[Measurement], trial: str | None) -> list[
     return rows
 
 
-def forest_trials(measurements: Sequence[Measurement]) -> list[str | None]:
-    """Trials with at least one hazard ratio, in order of first mention."""
+def forest_trials(measurements: Sequence[Measurement], claims: Sequence[Claim] = ()) -> list[str | None]:
+    """Trials with at least one hazard ratio: those the article's claims were checked against
+    first, then the rest, each in order of first mention."""
     trials: list[str | None] = []
     for m in measurements:
         if m.statistic == "hr" and m.value is not None and m.trial not in trials:
             trials.append(m.trial)
-    return trials
+    cited = [c.evidence.trial for c in claims if c.evidence is not None]
+    return sorted(trials, key=lambda t: (t not in cited, trials.index(t)))
 
 
 def forest_figure(

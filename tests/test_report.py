@@ -33,7 +33,15 @@ from extractors.report import (
     verify_json,
     verify_table,
 )
-from extractors.views import forest_figure, forest_rows, measurement_frame, median_figure, rate_figure
+from extractors.views import (
+    forest_figure,
+    forest_rows,
+    forest_trials,
+    labels_named_in,
+    measurement_frame,
+    median_figure,
+    rate_figure,
+)
 from tests.conftest import CASES
 
 NUMBER_CASES: list[dict[str, Any]] = json.loads((CASES / "report_numbers.json").read_text(encoding="utf-8"))
@@ -374,3 +382,24 @@ def test_rate_figure_draws_ci_whiskers() -> None:
     assert list(bars["Pazopanib"].error_y.array) == pytest.approx([3.9])
     assert list(bars["Pazopanib"].error_y.arrayminus) == pytest.approx([1.7])
     assert rate_figure(MEASUREMENTS) is None
+
+
+def test_forest_trials_put_the_trials_claims_cite_first() -> None:
+    other = Measurement("votrient", "hr", 0.5, "0.35", OVERALL_HR.span, trial="OTHER", endpoint="OS")
+    cited = Claim("HR 0.5", (0, 6), (3, 6), 0.5, statistic="hr", verdict="supported", evidence=other)
+    assert forest_trials((OVERALL_HR, other)) == ["VEG110727", "OTHER"]
+    assert forest_trials((OVERALL_HR, other), (cited,)) == ["OTHER", "VEG110727"]
+
+
+LABEL_PICKS = [
+    ("names-the-drug", "Pazopanib improved PFS.", "pazopanib", True),
+    ("names-the-salt-free-drug", "Imatinib is given daily.", "imatinib mesylate", True),
+    ("drug-inside-another-word-is-not-a-mention", "The pazopanibs are here.", "pazopanib", False),
+    ("common-title-word-is-not-a-name", "These results hold.", None, False),
+]
+
+
+@pytest.mark.parametrize(("text", "drug", "picked"), [c[1:] for c in LABEL_PICKS], ids=[c[0] for c in LABEL_PICKS])
+def test_labels_named_in(text: str, drug: str | None, picked: bool) -> None:
+    source = Source("label", "label.xml", "spl-xml", drug, "These highlights do not include all the information", "")
+    assert (labels_named_in(text, [source]) == [source]) is picked
