@@ -284,7 +284,8 @@ _LABEL_GAPS = {
     "yervoy_ipilimumab_openfda_label_BLA125377_2023.json": "extraction: CheckMate 214's 'Hazard ratio (99.8% CI) "
     "0.63 (0.44, 0.89)' is read as a 95% CI; at 99.8% it implies p ~ 5e-5, which fits p < 0.0001",
     "opdivo_nivolumab_openfda_label_BLA125554_2023.json": "extraction: CheckMate 816's pCR difference "
-    "21.6 (15.1, 28.2) is read as an arm's pCR rate",
+    "21.6 (15.1, 28.2) is read as an arm's pCR rate; row CI levels '(98.89% CI)' (CheckMate 9ER) and "
+    "'(99.8% CI)' (CheckMate 214) are read as 95%",
 }
 _REAL_INCONSISTENCY = "cabometyx_cabozantinib_openfda_label_NDA208692_2023.json"
 
@@ -328,8 +329,9 @@ def test_real_labels_give_no_error_flags(name: str) -> None:
 
 def test_cabometyx_checkmate9er_os_p_is_a_real_inconsistency() -> None:
     """Cabometyx Table 17 prints 'Hazard ratio (95% CI) 0.60 (0.40, 0.89)' with p = 0.0010 for CheckMate 9ER OS.
-    A 95% CI that wide implies p = 0.009-0.016; the published interval is a 98.89% CI (implied p ~ 0.001).
-    The label mislabels the CI level, and the check says so."""
+    A 95% CI that wide implies p = 0.009-0.016. The Opdivo label prints the same row as
+    'Hazard ratio (98.89% CI) 0.60 (0.40, 0.89)', which implies p ~ 0.001: Cabometyx mislabels the CI level,
+    and the check says so."""
     errors = _error_flags(_REAL_INCONSISTENCY)
     assert errors and all("0.60 (95% CI 0.40, 0.89), p = 0.0010" in e for e in errors), errors
 
