@@ -101,14 +101,15 @@ _TRAILING_CITE = regex.compile(
     """,
     regex.VERBOSE,
 )
-# A CI after an estimate: "(0.26, 0.48)", "(95% CI, 0.26-0.48)", "(95% CI: 0.26 to 0.48)".
+# A CI after an estimate: "(0.26, 0.48)", "(95% CI, 0.26-0.48)", "(95% CI: 0.26 to 0.48)",
+# ", 95% CI 0.26–0.48" (no brackets, then the words "CI" are required).
 _CI_AFTER = regex.compile(
     r"""
-    ^\s*[;,]?\s*[(\[]\s*                         # an opening bracket right after the value
+    ^\s*[;,]?\s*(?P<open>[(\[])?\s*              # an opening bracket right after the value, or none
     (?:(?P<level>\d{2}(?:\.\d)?)\s*%\s*)?        # "95%"
-    (?:CI|confidence\s+interval)?\s*[:,=]?\s*    # "CI,", "CI:"
+    (?P<ci>CI|confidence\s+interval)?\s*[:,=]?\s* # "CI,", "CI:"
     (?P<low>\d+(?:\.\d+)?)\s*(?:[-–—−,;]|\bto\b)\s*(?P<high>\d+(?:\.\d+)?)
-    \s*[)\]]                                      # closing bracket
+    \s*(?(open)[)\]])                             # the closing bracket, if it opened
     """,
     regex.VERBOSE | regex.I,
 )
@@ -226,6 +227,16 @@ _SIGNIFICANT = regex.compile(
 _OVERALL = regex.compile(
     r"\b(?:overall\s+(?:population|ITT|trial)|ITT|intent[- ]to[- ]treat|all\s+(?:randomi[sz]ed\s+)?patients)\b", regex.I
 )
+# A derived ratio of medians: "more than doubled median PFS", "a 3-fold longer PFS", "nearly tripled".
+_FOLD = regex.compile(
+    r"""
+    \b(?:(?P<hedge>more\s+than|over|nearly|almost|approximately|about|roughly)\s+)?
+    (?:(?P<word>doubl|tripl|quadrupl)(?:ed|es|ing)\b
+     | (?P<n>\d+(?:\.\d+)?)[- ]?fold\b)
+    """,
+    regex.VERBOSE | regex.I,
+)
+_FOLD_WORDS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
 _RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
 
 
@@ -346,6 +357,7 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         found = _numeric_claims(sentence, section, trial, population, context_endpoint.get(section))
         found += _significance_claims(sentence, section, trial, population, context_endpoint.get(section))
         found += _scope_claims(sentence, section, trial)
+        found += _fold_claims(sentence, section, trial, population)
         claims.extend(sorted(found, key=lambda claim: (claim.value_span or claim.span)[0]))
         named = vocabulary.last_endpoint(sentence.masked) or _extra_endpoint(sentence.masked)
         if named:
@@ -412,6 +424,12 @@ def _unit_after(masked: str, numbers: list[_Number], index: int) -> tuple[str | 
         if _DOSE_AFTER.match(after) and following is numbers[index]:
             return "mg", after
         position = following.end
+    if index > 0:  # "4.1 months on pazopanib vs 0.9 on placebo": the unit of the value compared with
+        gap = masked[numbers[index - 1].end : numbers[index].start]
+        if len(gap) < 60 and regex.search(r"\b(?:vs\.?|versus|compared\s+(?:with|to))(?!\w)", gap, regex.I):
+            unit, _rest = _unit_after(masked, numbers, index - 1)
+            if unit in {"months", "weeks", "years", "days", "%"}:
+                return unit, masked[numbers[index].end :]
     return None, masked[numbers[index].end :]
 
 
@@ -436,6 +454,8 @@ def _classify(
     statistic: str | None = None
     ci: tuple[float, float] | None = None
     ci_match = _CI_AFTER.match(after)
+    if ci_match and not (ci_match.group("open") or ci_match.group("ci")):
+        ci_match = None  # "0.35, 0.26-0.48" without brackets or "CI" is not read as an interval
     if _HR_BEFORE.search(clause_before[-80:]):
         statistic, unit = "hr", None
     elif _P_BEFORE.search(before[-20:]):
@@ -595,7 +615,7 @@ def _arm(masked: str, numbers: list[_Number], index: int) -> str | None:
         closed = gap.count(")") > gap.count("(")
         if len(gap) <= 60 and not closed and not (compared and len(gap) > 12):
             return before[-1][2]
-    return None
+    return after[0][2] if after else None
 
 
 def _first_drug(masked: str) -> str | None:
@@ -723,6 +743,36 @@ def _significance_claims(
             arm=_first_drug(sentence.masked),
             population=population,
             trial=trial,
+            section=section,
+            cites=sentence.cites,
+        )
+    ]
+
+
+def _fold_claims(sentence: Sentence, section: str | None, trial: str | None, population: str | None) -> list[Claim]:
+    """ "Pazopanib more than doubled median PFS": a claim on the ratio of the arms' medians."""
+    match = _FOLD.search(sentence.masked)
+    if not match:
+        return []
+    after = vocabulary.find_endpoint(sentence.masked[match.end() : match.end() + 60])
+    endpoint = after[0] if after else vocabulary.last_endpoint(sentence.masked[: match.start()])
+    if endpoint not in time_to_event():
+        return []  # a ratio of medians needs a time-to-event endpoint
+    factor = float(match.group("n")) if match.group("n") else _FOLD_WORDS[match.group("word").lower()]
+    hedge = (match.group("hedge") or "").lower()
+    start = sentence.span[0]
+    return [
+        Claim(
+            text=sentence.text,
+            span=sentence.span,
+            value_span=(start + match.start(), start + match.end()),
+            value=factor,
+            statistic="fold",
+            endpoint=endpoint,
+            arm=_first_drug(sentence.masked),
+            population=population,
+            trial=trial,
+            unit=" ".join(hedge.split()) or None,  # "more than", "nearly": how the factor is meant
             section=section,
             cites=sentence.cites,
         )

@@ -185,6 +185,8 @@ def check_claim(
         return check_scope(claim, sources)
     if claim.statistic == "dose":
         return _check_dose(claim, doses)
+    if claim.statistic == "fold":
+        return _check_fold(article, claim, measurements)
     if claim.statistic in {"significant", "not_significant"}:
         return _check_significance(article, claim, measurements)
     if claim.statistic in _FAMILY and claim.value is not None:
@@ -672,6 +674,53 @@ def _check_dose(claim: Claim, doses: tuple[Measurement, ...]) -> Claim:
         evidence=first,
         explanation=f"Contradicted (wrong value): the article says {said}; the label states {stated} "
         f"(characters {first.span[0]}–{first.span[1]} of {first.source}).",
+    )
+
+
+def _check_fold(article: Article, claim: Claim, measurements: tuple[Measurement, ...]) -> Claim:
+    """ "more than doubled median PFS" against the ratio of the experimental and control medians."""
+    assert claim.value is not None and claim.value_span is not None
+    words = article.text[claim.value_span[0] : claim.value_span[1]]
+    pool = [m for m in measurements if m.statistic == "median" and m.endpoint == claim.endpoint and m.value]
+    if claim.trial:
+        pool = [m for m in pool if claim.trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()}]
+    known, population = _claim_population(claim, tuple(pool))
+    pool = [m for m in pool if m.population == population]
+    controls = vocabulary.control_arms()
+    comparators = {canonical_arm(m.comparator) for m in measurements if m.statistic == "hr" and m.comparator}
+    control = [m for m in pool if canonical_arm(m.arm) in comparators or (canonical_arm(m.arm) or "") in controls]
+    experimental = [m for m in pool if m not in control and (claim.arm is None or _same_arm(claim.arm, m))]
+    if not known or len({m.trial for m in pool}) > 1 or not control or not experimental:
+        return _unverifiable(
+            claim,
+            f"The article says '{words}' {claim.endpoint}; the sources give no single pair of medians to compare.",
+        )
+    exp, ctl = experimental[0], control[0]
+    ratio = (exp.value or 0.0) / (ctl.value or 1.0)
+    hedge = claim.unit or ""
+    factor = claim.value
+    if hedge in {"more than", "over"}:
+        holds = ratio >= factor
+    elif hedge in {"nearly", "almost"}:
+        holds = 0.75 * factor <= ratio <= 1.05 * factor
+    elif hedge:
+        holds = 0.8 * factor <= ratio <= 1.25 * factor
+    else:
+        holds = ratio >= 0.9 * factor
+    where = f"{_describe(exp)} and {_describe(ctl)} ({_where(exp)})"
+    if holds:
+        return replace(
+            claim,
+            verdict="supported",
+            evidence=exp,
+            explanation=f"Supported: the article says '{words}'; the label's medians give {exp.raw} / {ctl.raw} = {ratio:.1f}: {where}.",
+        )
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind="wrong_value",
+        evidence=exp,
+        explanation=f"Contradicted (wrong value): the article says '{words}'; the label's medians give {exp.raw} / {ctl.raw} = {ratio:.1f}: {where}.",
     )
 
 
