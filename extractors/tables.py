@@ -46,7 +46,7 @@ class Number:
 
     @property
     def value(self) -> float:
-        return float(self.raw.replace(" ", ""))
+        return _float(self.raw)
 
     @property
     def decimals(self) -> int:
@@ -776,7 +776,7 @@ class _RowReader:
         low, high = ci.low, ci.high
         if low is None or high is None or not _is_number(low) or not _is_number(high):
             return
-        if float(low.replace(" ", "")) > float(high.replace(" ", "")):
+        if _float(low) > _float(high):
             self._penalize(reading, 6, f"CI {ci.raw} has its bounds reversed")
         elif not ci_contains(cell.number.raw, low, high):
             self._penalize(reading, 8, f"CI {ci.raw} does not contain {cell.number.raw} ({column.name})")
@@ -891,7 +891,7 @@ class _RowReader:
             measurement,
             # the percent beside an N is the arm's share of patients; beside a count, its rate
             statistic="share" if measurement.statistic == "n" else "rate",
-            value=float(cell.pct.raw.replace(" ", "")),
+            value=_float(cell.pct.raw),
             raw=cell.pct.raw,
             span=_inner_span(self.text, cell.pct),
             unit="%",
@@ -985,7 +985,7 @@ def _p_value(estimate: Measurement, raw: str, span: tuple[int, int], comparison:
     return replace(
         estimate,
         statistic="p",
-        value=float(raw.replace(" ", "")),
+        value=_float(raw),
         raw=raw,
         span=span,
         qualifier=None if comparison == "=" else comparison,
@@ -1087,7 +1087,12 @@ _NUMBER_SHAPE = regex.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
 
 
 def _is_number(raw: str) -> bool:
-    return bool(_NUMBER_SHAPE.match(raw.replace(" ", "")))
+    """A well-formed printed number; the only space allowed is the known damage "0. 39"."""
+    return bool(_NUMBER_SHAPE.match(raw.replace(". ", ".")))
+
+
+def _float(raw: str) -> float:
+    return float(raw.replace(". ", "."))
 
 
 def _splits(text: str, token: Token, max_parts: int) -> list[list[Number]]:
@@ -1139,8 +1144,8 @@ def _with_ci(measurement: Measurement, cell: Cell) -> Measurement:
     high = ci.high or ""
     return replace(
         measurement,
-        ci_low=float(low.replace(" ", "")) if _is_number(low) else None,
-        ci_high=float(high.replace(" ", "")) if _is_number(high) else None,
+        ci_low=_float(low) if _is_number(low) else None,
+        ci_high=_float(high) if _is_number(high) else None,
         ci_low_raw=low,
         ci_high_raw=high,
         ci_span=(ci.start, ci.end),
@@ -1168,12 +1173,12 @@ def _damaged_readings(inner: str, estimate: str | None) -> Iterator[Alternative]
             continue
         seen.add((low, high))
         problems = []
-        if float(low) > float(high):
+        if _float(low) > _float(high):
             problems.append("bounds reversed")
         elif estimate is not None and not ci_contains(estimate, low, high):
             problems.append(f"excludes the estimate {estimate}")
         why = how + ("; " + ", ".join(problems) if problems else "; brackets the estimate")
-        yield Alternative(None, float(low), float(high), why)
+        yield Alternative(None, _float(low), _float(high), why)
 
 
 def _repairs(cell: Cell) -> tuple[Flag, ...]:
@@ -1212,7 +1217,7 @@ def _cell_value(cell: Cell) -> tuple[float | None, float | None, float | None]:
         and _is_number(cell.ci.low)
         and _is_number(cell.ci.high)
     ):
-        return (value, float(cell.ci.low.replace(" ", "")), float(cell.ci.high.replace(" ", "")))
+        return (value, _float(cell.ci.low), _float(cell.ci.high))
     return (value, None, None)
 
 

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extractors.ingest import load_source
@@ -78,6 +78,7 @@ _ROW_ALPHABET = "0123456789.,() N=a–"
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=_ROW_ALPHABET, min_size=1, max_size=40))
+@example("0(1 0)")  # a damaged CI whose bounds are split by a space once raised ValueError
 def test_scrambled_cells_never_raise_and_every_value_is_in_the_text(cells: str) -> None:
     text = (
         "Patients were randomized (2:1) to receive pazopanib or placebo. Table 9 Results "
