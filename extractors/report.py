@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import itertools
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -46,6 +47,23 @@ def number(value: float | None, raw: str | None = None) -> JsonNumber:
     if float(value).is_integer() and (raw is None or not any(c in raw for c in ".·")):
         return int(value)
     return float(value)
+
+
+def printed(value: float | None, raw: str | None) -> str:
+    """``value`` with as many decimals as its source printed, for people to read.
+
+    >>> printed(0.2, "0.20"), printed(0.39, "0. 39"), printed(246.0, "246"), printed(4.6, None)
+    ('0.20', '0.39', '246', '4.6')
+    """
+    shown = number(value, raw if raw is not None else ".")
+    if shown is None:
+        return ""
+    compact = (raw or "").replace(" ", "")
+    if "." in compact:
+        decimals = len(list(itertools.takewhile(str.isdigit, compact.rsplit(".", 1)[1])))
+        if decimals:
+            return f"{float(shown):.{decimals}f}"
+    return str(shown)
 
 
 def _span(span: Span | None) -> list[int] | None:
@@ -95,9 +113,13 @@ def measurement_dict(m: Measurement) -> dict[str, Any]:
     }
 
 
+def _claim_raw(claim: Claim, article_text: str) -> str | None:
+    return article_text[claim.value_span[0] : claim.value_span[1]] if claim.value_span else None
+
+
 def claim_dict(claim: Claim, article_text: str) -> dict[str, Any]:
     """A claim with the CONTRACT.md fields first; ``value`` typed by the digits in the article."""
-    raw = article_text[claim.value_span[0] : claim.value_span[1]] if claim.value_span else None
+    raw = _claim_raw(claim, article_text)
     return {
         "text": claim.text,
         "span": _span(claim.span),
@@ -281,19 +303,20 @@ def _align(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return lines
 
 
-def _value_text(value: JsonNumber, qualifier: str | None) -> str:
+def _value_text(value: float | None, qualifier: str | None, raw: str | None = None) -> str:
     if value is None:
         return qualifier or "-"
+    shown = printed(value, raw)
     if qualifier and qualifier not in ("NR", "NE"):
-        return f"{qualifier}{value}"
-    return str(value)
+        return f"{qualifier}{shown}"
+    return shown
 
 
-def _ci_text(d: dict[str, Any]) -> str:
-    if d["ci_low"] is None and d["ci_high"] is None:
+def _measurement_ci(m: Measurement) -> str:
+    if m.ci_low is None and m.ci_high is None:
         return ""
-    low = "NE" if d["ci_low"] is None else d["ci_low"]
-    high = "NE" if d["ci_high"] is None else d["ci_high"]
+    low = m.ci_low_raw or printed(m.ci_low, None) or "NE"
+    high = m.ci_high_raw or printed(m.ci_high, None) or "NE"
     return f"({low}, {high})"
 
 
@@ -308,15 +331,14 @@ def extract_table(report: ExtractReport) -> str:
     rows = []
     notes = []
     for i, m in enumerate(report.measurements, start=1):
-        d = measurement_dict(m)
         arm = m.arm or "-"
         if m.comparator:
             arm = f"{arm} vs {m.comparator}"
         where = " / ".join(x for x in (m.table, m.row, m.column) if x)
         rows.append([
             str(i), _flag_marks(m.flags), _plain(m.source), _plain(m.trial), _clip(_plain(m.population or "overall"), 28),
-            _plain(m.endpoint), _plain(m.statistic), _clip(_plain(arm), 30), _plain(_value_text(d["value"], m.qualifier)),
-            _plain(_ci_text(d)), _plain(m.unit), m.confidence, f"{m.span[0]}-{m.span[1]}", _clip(_plain(where), 40),
+            _plain(m.endpoint), _plain(m.statistic), _clip(_plain(arm), 30), _plain(_value_text(m.value, m.qualifier, m.raw)),
+            _plain(_measurement_ci(m)), _plain(m.unit), m.confidence, f"{m.span[0]}-{m.span[1]}", _clip(_plain(where), 40),
         ])  # fmt: skip
         if len(report.sources) < 2:
             del rows[-1][2]  # one source: its name is in the heading
@@ -344,11 +366,10 @@ def verify_table(report: VerifyReport) -> str:
     rows = []
     details = []
     for i, c in enumerate(report.claims, start=1):
-        d = claim_dict(c, report.article.text)
         ev = c.evidence
         evidence = "-" if ev is None else " / ".join(x for x in (ev.table, ev.row, ev.column) if x) or ev.source
         rows.append([
-            str(i), VERDICT_WORD.get(c.verdict, c.verdict), _plain(c.kind), _plain(_value_text(d["value"], None)),
+            str(i), VERDICT_WORD.get(c.verdict, c.verdict), _plain(c.kind), _plain(_value_text(c.value, None, _claim_raw(c, report.article.text))),
             _plain(c.statistic), _plain(c.endpoint), _clip(_plain(c.arm), 20), _clip(_plain(c.population or "-"), 24),
             _clip(_plain(evidence), 40),
         ])  # fmt: skip
@@ -394,9 +415,8 @@ def _evidence_html(claim: Claim, sources: dict[str, Source]) -> str:
     if ev is None:
         return '<span class="meta">no matching measurement</span>'
     where = " · ".join(x for x in (ev.table, ev.row, ev.column) if x)
-    d = measurement_dict(ev)
     fields = (ev.trial, ev.population or "overall", ev.endpoint, ev.statistic, ev.arm,
-              _value_text(d["value"], ev.qualifier), _ci_text(d), ev.unit)  # fmt: skip
+              _value_text(ev.value, ev.qualifier, ev.raw), _measurement_ci(ev), ev.unit)  # fmt: skip
     desc = " ".join(str(x) for x in fields if x)
     parts = [f"<div>{html.escape(desc)}</div>"]
     parts.append(f'<div class="meta">{html.escape(ev.source)}{": " + html.escape(where) if where else ""}</div>')
@@ -413,8 +433,8 @@ def verify_html(report: VerifyReport) -> str:
     sources = {s.id: s for s in report.sources}
     rows = []
     for i, c in enumerate(report.claims, start=1):
-        d = claim_dict(c, article.text)
-        value = "" if d["value"] is None else f"{d['value']}{' ' + c.unit if c.unit else ''}"
+        shown = printed(c.value, _claim_raw(c, article.text))
+        value = f"{shown} {c.unit or ''}".strip() if shown else ""
         kind = f'<div class="meta">{html.escape(c.kind)}</div>' if c.kind else ""
         flags = "".join(
             f'<div class="meta">{html.escape(SEVERITY_MARK.get(f.severity, "*"))} {html.escape(f.check)}: '

@@ -18,7 +18,7 @@ import regex
 
 from extractors.highlight import VERDICT_STYLE, verdict_label
 from extractors.records import Claim, Measurement, Source
-from extractors.report import SEVERITY_MARK, number
+from extractors.report import SEVERITY_MARK, number, printed
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # the dashboard refuses larger uploads; real labels are ~1 MB
 
@@ -40,7 +40,7 @@ def value_text(m: Measurement) -> str:
     """The value as a reader expects it: ``4.6``, ``NR``, ``<0.001``."""
     if m.value is None:
         return m.qualifier or "—"
-    shown = _fmt(m.value, m.raw)
+    shown = printed(m.value, m.raw)
     if m.qualifier and m.qualifier not in ("NR", "NE"):
         return f"{m.qualifier}{shown}"
     return shown
@@ -49,8 +49,8 @@ def value_text(m: Measurement) -> str:
 def ci_text(m: Measurement) -> str:
     if m.ci_low is None and m.ci_high is None:
         return ""
-    low = m.ci_low_raw or _fmt(m.ci_low) or "NE"
-    high = m.ci_high_raw or _fmt(m.ci_high) or "NE"
+    low = m.ci_low_raw or printed(m.ci_low, None) or "NE"
+    high = m.ci_high_raw or printed(m.ci_high, None) or "NE"
     return f"({low}, {high})"
 
 
@@ -99,7 +99,7 @@ def claim_label(index: int, claim: Claim, article_text: str = "") -> str:
     """How a claim is listed in the selector: number, verdict in words, what it asserts."""
     what = " ".join(x for x in (claim.statistic, claim.endpoint, claim.arm) if x)
     raw = article_text[claim.value_span[0] : claim.value_span[1]] if claim.value_span and article_text else None
-    value = _fmt(claim.value, raw if raw else ".")
+    value = printed(claim.value, raw)
     head = f"{value} {claim.unit or ''}".strip()
     text = " ".join(claim.text.split())
     text = text if len(text) <= 70 else text[:69] + "…"

@@ -403,3 +403,16 @@ LABEL_PICKS = [
 def test_labels_named_in(text: str, drug: str | None, picked: bool) -> None:
     source = Source("label", "label.xml", "spl-xml", drug, "These highlights do not include all the information", "")
     assert (labels_named_in(text, [source]) == [source]) is picked
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "shown"),
+    [("0.20", 0.2, "0.20"), ("0. 39", 0.39, "0.39"), ("246", 246.0, "246"), ("9.0", 9.0, "9.0")],
+    ids=["trailing-zero-kept", "damaged-decimal-joined", "integer", "point-zero-kept"],
+)
+def test_values_are_shown_as_printed(raw: str, value: float, shown: str) -> None:
+    source = Source("s", "s.txt", "text", None, "s", f"x {raw} y")
+    measurement = Measurement("s", "hr", value, raw, (2, 2 + len(raw)))
+    assert measurement_frame((measurement,)).iloc[0]["value"] == shown
+    table = extract_table(ExtractReport((source,), (measurement,)))
+    assert f" {shown} " in table.split("\n\n")[1].splitlines()[2]
