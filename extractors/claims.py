@@ -506,6 +506,8 @@ def _classify(
             if number.end + ci_match.start("low") <= other.start < number.end + ci_match.end():
                 consumed.add(other.start)
     arm = None if statistic in {"hr", "risk_reduction", "p"} else _arm(masked, numbers, index)
+    if statistic == "n" and arm is not None and _both_arms_after(masked, number):
+        arm = None  # "369 patients were randomized to pazopanib or placebo": the total
     if statistic == "dose":
         arm = _dose_drug(masked, number)
     if statistic == "hr":
@@ -616,6 +618,14 @@ def _arm(masked: str, numbers: list[_Number], index: int) -> str | None:
         if len(gap) <= 60 and not closed and not (compared and len(gap) > 12):
             return before[-1][2]
     return after[0][2] if after else None
+
+
+def _both_arms_after(masked: str, number: _Number) -> bool:
+    """ "… to pazopanib or placebo": the arm after a count is one of two joined arms."""
+    mentions = [m for m in arm_mentions(masked) if m[0] >= number.end]
+    return len(mentions) >= 2 and bool(
+        regex.fullmatch(r"\s*(?:or|and|versus|vs\.?)\s*", masked[mentions[0][1] : mentions[1][0]])
+    )
 
 
 def _first_drug(masked: str) -> str | None:

@@ -240,7 +240,9 @@ def _claim_population(claim: Claim, measurements: tuple[Measurement, ...]) -> tu
     best: tuple[int, str] | None = None
     for population in {m.population for m in measurements if m.population}:
         key = _population_key(population)
-        named = key and any(regex.search(rf"(?<!\w){regex.escape(form)}(?!\w)", text) for form in _abbreviated(key))
+        named = key and any(
+            regex.search(rf"(?<!\w){regex.escape(form)}(?:e?s)?(?!\w)", text) for form in _abbreviated(key)
+        )
         if key and named and (best is None or len(key) > best[0]):
             best = (len(key), population)
     if best:
@@ -473,6 +475,7 @@ def _check_in_trial(
         return _unverifiable(
             claim, f"The article says {said} in the {population}; the sources report no such population."
         )
+    claim = replace(claim, population=population)  # the population as the label names it
     arm_free = family in {"hr", "p"}
     endpoint = claim.endpoint
     if endpoint is None and family != "n":
