@@ -224,7 +224,10 @@ def show_claim(report: VerifyReport, index: int) -> None:
         (st.error if flag.severity == "error" else st.warning)(f"{flag.check}: {flag.message}", icon="⚠️")
     evidence = claim.evidence
     if evidence is None:
-        st.caption("No measurement in the label matches this claim.")
+        if claim.value_span is None:
+            st.caption("A scope claim: checked against the trial's population and the label's indication.")
+        else:
+            st.caption("No measurement in the label matches this claim.")
         return
     where = (
         f"{evidence.trial or 'trial not named'} · {evidence.population or 'overall'} · "

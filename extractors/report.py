@@ -405,6 +405,7 @@ table.claims { border-collapse: collapse; width: 100%; font-size: 0.92em; }
 table.claims th, table.claims td { border: 1px solid #d0d7de; padding: 6px 8px; vertical-align: top; text-align: left; }
 table.claims th { background: #f6f8fa; }
 .meta { color: #59636e; font-size: 0.9em; }
+.summary .tp-badge { font-size: 0.95em; padding: 2px 8px; }
 .tp-article { border: 1px solid #d0d7de; border-radius: 6px; padding: 1em; background: #fff; }
 .tp-source { background: #f6f8fa; padding: 0.5em; border-radius: 4px; margin-top: 0.4em; }
 """
@@ -413,6 +414,8 @@ table.claims th { background: #f6f8fa; }
 def _evidence_html(claim: Claim, sources: dict[str, Source]) -> str:
     ev = claim.evidence
     if ev is None:
+        if claim.value_span is None:
+            return '<span class="meta">checked against the trial population and indication (see the explanation)</span>'
         return '<span class="meta">no matching measurement</span>'
     where = " · ".join(x for x in (ev.table, ev.row, ev.column) if x)
     fields = (ev.trial, ev.population or "overall", ev.endpoint, ev.statistic, ev.arm,
@@ -464,7 +467,7 @@ def verify_html(report: VerifyReport) -> str:
         f"<title>trialproof: {title}</title><style>{_PAGE_CSS}{STYLESHEET}</style></head><body>"
         f"<h1>trialproof report: {title}</h1>"
         f'<p class="meta">Article: {html.escape(article.path)}</p>'
-        f"<p>{summary_badges(counts)}</p>"
+        f'<p class="summary">{summary_badges(counts)}</p>'
         f"<h2>Sources</h2><ul>{source_list or '<li>the label passage the article quotes</li>'}</ul>"
         f"<h2>Claims</h2>{claims_table}"
         f"<h2>Article with claims marked</h2>{highlight_article(article.text, report.claims)}"
