@@ -89,11 +89,12 @@ def qualifiers(text: str) -> tuple[Qualifier, ...]:
         for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):  # longest first: "uncommon EGFR mutations"
             if all(hit[1] <= other[0] or other[1] <= hit[0] for other in taken):
                 taken.append(hit)
-        seen: set[str] = set()
-        for _start, _end, value, words in sorted(taken):
-            if value not in seen:
-                seen.add(value)
-                found.append(Qualifier(dimension, value, words))
+        best: dict[str, tuple[int, int, str, str]] = {}  # value → its longest wording ("prior chemotherapy")
+        for hit in taken:
+            if hit[2] not in best or len(hit[3]) > len(best[hit[2]][3]):
+                best[hit[2]] = hit
+        for _start, _end, value, words in sorted(best.values()):
+            found.append(Qualifier(dimension, value, words))
     return tuple(found)
 
 
