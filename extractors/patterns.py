@@ -68,11 +68,12 @@ CELL_TOKEN = regex.compile(
     | (?P<pct>\(\s*(?P<pct_value>{_NUM})\s*%?\s*\))          # "(0.4)" of "1 (0.4)": a percent
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
     | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{_NUM}))  # ", p<0.0001" in a cell
-    | (?P<qual>(?:NR|NE|NA)\b|Not\s+reached|Not\s+estimable)  # "NR", "Not reached"
+    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?\b)|Not\s+reached|Not\s+estimable)  # "NR", "NRa", "Not reached"
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
     | (?P<run>\d(?:\.\s(?=\d)|[\d.])*)                        # digits and points, maybe several numbers run together
+    | (?P<percent>%)                                          # "41.6% (36.9, 46.5)": the unit of the number before
     | (?P<dash>{_DASH}(?!\d))                                 # "–": an empty cell
-    | (?P<foot>(?<=[\d)\s%–—-])(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))  # a footnote marker: "0.35 a", "(2.3,7.9) b0", "–b"
+    | (?P<foot>(?<=[\d)\s%–—-]|NR|NE)(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))  # a footnote marker: "0.35 a", "(2.3,7.9) b0", "–b", "NRa"
     | (?P<sep>\|)                                             # a cell boundary kept by structured.render_table
     | (?P<space>[ \t\u00a0]+|,[ \t]*)                          # spaces between cells (a line end ends the row)
     """,

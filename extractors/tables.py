@@ -32,7 +32,7 @@ from extractors.records import Alternative, Confidence, Flag, Measurement, Sourc
 MAX_READINGS = 20_000  # readings scored per row before we fall back to the plainest one
 MAX_LABEL = 300  # a row label longer than this is prose (spliced footnotes run to ~150 characters)
 _RATIO_STATISTICS = {"hr", "or", "rr"}
-_BETWEEN_STATISTICS = _RATIO_STATISTICS | {"p"}
+_BETWEEN_STATISTICS = _RATIO_STATISTICS | {"p", "difference"}
 _HUGE = 1e9
 
 
@@ -450,6 +450,9 @@ def _zone_start(text: str, caption_end: int, header_start: int) -> int:
     notes = _footnotes(text, caption_end, header_start)
     if notes:
         position = max(position, notes[-1].end)
+    first_row = text.find(f"\n{structured.SEPARATOR} ", caption_end, header_start)
+    if first_row >= 0:  # with cell boundaries kept, the header starts at the table's first row
+        position = max(position, first_row)
     return position
 
 
@@ -543,7 +546,7 @@ def _rows(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | Non
 def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     """The run of cell tokens starting at ``position``, if one may start there."""
     match = patterns.CELL_TOKEN.match(text, position, end)
-    if match is None or match.lastgroup in {"space", "foot", "pct", "pval"}:
+    if match is None or match.lastgroup in {"space", "foot", "pct", "pval", "percent"}:
         return None
     if match.lastgroup == "sep":
         before_sep = text[position - 1] if position > 0 else "\n"
@@ -578,13 +581,15 @@ def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         cursor = token.end()
         if token.lastgroup != "space":
             tokens.append((token.lastgroup or "", cursor))
+    if [kind for kind, _ in tokens[:3]] == ["cmp", "run", "percent"]:
+        return None  # a threshold such as "PD-L1 TPS ≥50%" names a row; it is not a cell
     # Give back trailing tokens that belong to the text after the run: "… 20.9) NE=Not Estimable".
     while tokens:
         kinds = [kind for kind, _ in tokens]
         last_good = tokens[-1][1]
         following = text[last_good:end].lstrip(" ")
         after = text[last_good] if last_good < end else " "
-        values = [k for k in kinds if k not in {"cmp", "foot", "sep"}]
+        values = [k for k in kinds if k not in {"cmp", "foot", "sep", "percent"}]
         if not values:
             return None  # separators alone: an empty row or the edge of a label cell
         # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
@@ -606,7 +611,7 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
     tokens = []
     for match in patterns.CELL_TOKEN.finditer(text, start, end):
         kind = match.lastgroup or ""
-        if kind == "space":
+        if kind in {"space", "percent"}:
             continue
         if kind == "ci":
             tokens.append(
@@ -685,7 +690,8 @@ class _RowReader:
         self.context = context
         self.ratio = ratio
         self.footnotes = {note.key: note for note in footnotes}
-        self.base = base
+        # a row may print its own CI level: "Hazard ratio (99.8% CI)"
+        self.base = replace(base, ci_level=_ci_level(label) or base.ci_level)
         self.statistic, self.unit = vocabulary.statistic_of_label(label)
         self.columns = header.columns_for(self.statistic)
 

@@ -83,12 +83,15 @@ _ODDS = regex.compile(r"\bodds\s+ratio\b", regex.IGNORECASE)
 _EVENTS = regex.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
 _PERCENT = regex.compile(r"%|\brate\b|\bpercent", regex.IGNORECASE)
 _P_VALUE = regex.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE)  # "P-valued": a glued footnote key
+_DIFFERENCE = regex.compile(r"\bdifference\b", regex.IGNORECASE)
 _RESPONDERS = regex.compile(r"\bresponders\b", regex.IGNORECASE)
 
 
 def statistic_of_label(label: str) -> tuple[str | None, str | None]:
     """(statistic, unit) a table row label announces: "Median (months)" → ("median", "months")."""
     unit = find_unit(label)
+    if _DIFFERENCE.search(label):  # "pCR difference (95% CI)": between the arms, not an arm's rate
+        return "difference", "%" if "%" in label else unit
     if _MEDIAN.search(label):
         return "median", unit if unit != "%" else None
     if _MEAN.search(label):
