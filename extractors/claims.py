@@ -74,7 +74,11 @@ def canonical_arm(arm: str | None) -> str | None:
     name = " ".join(arm.lower().replace("®", "").split())
     name = str(regex.sub(r"^(?:the\s+)?", "", name))
     name = str(regex.sub(r"\s+(?:arm|group|alone)$", "", name))
-    return drug_aliases().get(name, name)
+    aliases = drug_aliases()
+    if name in aliases:
+        return aliases[name]
+    # brand names inside a combination arm: "IBRANCE plus Letrozole" → "palbociclib plus letrozole"
+    return str(regex.sub(r"[a-z]+", lambda m: aliases.get(m.group(0), m.group(0)), name))
 
 
 # --- patterns -------------------------------------------------------------------------------

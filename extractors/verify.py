@@ -72,7 +72,7 @@ def verify_with(article: Article, sources: Sequence[Source], measurements: Seque
     trials = {name for m in measurements for name in (m.trial, m.nct) if name}
     claims = [replace(claim, trial=_trial_in_context(article, claim, trials)) for claim in claims]
     checked = tuple(
-        _other_drug(claim, drugs) or check_claim(article, claim, tuple(measurements), doses, tuple(sources))
+        _other_drug(article, claim, drugs) or check_claim(article, claim, tuple(measurements), doses, tuple(sources))
         for claim in claims
     )
     counts = Counter(claim.verdict for claim in checked)
@@ -98,11 +98,23 @@ def _source_drugs(sources: Sequence[Source], measurements: Sequence[Measurement]
     return frozenset(name for name in names if name)
 
 
-def _other_drug(claim: Claim, drugs: frozenset[str]) -> Claim | None:
-    """A claim whose sentence names only drugs the sources are not about is about another study."""
+def _other_drug(article: Article, claim: Claim, drugs: frozenset[str]) -> Claim | None:
+    """A claim whose sentence names only drugs the sources are not about is about another study.
+
+    A sentence that names no drug is about the drug named last before it in its section
+    (a heading "Cabozantinib", an earlier sentence), if any.
+    """
     if not drugs or claim.statistic == "scope":
         return None
     named = _drugs_named(claim.text)
+    if not named:
+        start, previous_end = 0, 0
+        for _heading, (section_start, section_end) in article.sections:
+            if section_start <= claim.span[0] < section_end:
+                start = previous_end
+            previous_end = section_end
+        named = {canonical_arm(m.group(0)) or "" for m in DRUG_WORD.finditer(article.text, start, claim.span[0])}
+        named.discard("")
     if not named or named & drugs or any(drug in name or name in drug for name in named for drug in drugs):
         return None
     return _unverifiable(
@@ -264,8 +276,14 @@ def _same_arm(claim_arm: str | None, measurement: Measurement) -> bool:
 
 
 def _unit_of(measurement: Measurement) -> str | None:
+    """The measurement's unit; for a median printed without one, the time unit its row or column names."""
     if measurement.statistic == "rate":
         return "%"
+    if measurement.unit is None and measurement.statistic == "median":
+        named = regex.search(
+            r"\b(months?|weeks?|years?|days?)\b", f"{measurement.row or ''} {measurement.column or ''}", regex.I
+        )
+        return vocabulary.find_unit(named.group(1)) if named else None
     return measurement.unit
 
 
@@ -288,7 +306,7 @@ def _describe(m: Measurement) -> str:
         return f"{m.endpoint} hazard ratio {m.raw.replace(' ', '')}{ci}, {m.arm}{against} ({population})"
     if m.statistic == "n":
         return f"N = {m.raw} in the {m.arm} arm ({population})"
-    unit = "%" if m.statistic == "rate" else f" {m.unit or ''}".rstrip()
+    unit = "%" if m.statistic == "rate" else f" {_unit_of(m) or ''}".rstrip()
     what = {"median": f"median {m.endpoint}", "rate": f"{m.endpoint} rate", "p": f"{m.endpoint} p-value"}.get(
         m.statistic, f"{m.statistic} {m.endpoint}"
     )
@@ -350,7 +368,7 @@ def _matches(claim: Claim, m: Measurement, decimals: int) -> bool:
             m.qualifier in {"<", "≤"} and claim.value >= m.value and _p_operator(claim) in {"<", "≤"}
         )
     unit = _unit_of(m)
-    if claim.statistic == "median" and claim.unit != unit:
+    if claim.statistic == "median" and unit is not None and claim.unit != unit:
         converted = _convert(claim.value, claim.unit, unit)
         if converted is None:
             return False
@@ -387,7 +405,7 @@ def _check_number(article: Article, claim: Claim, measurements: tuple[Measuremen
             )
     if not pool:
         return _unverifiable(claim, f"The article says {said}; the sources state no {family} to check it against.")
-    trials = sorted({m.trial or "" for m in pool})
+    trials = sorted({_trial_key(m) for m in pool})
     if len(trials) > 1:
         return _check_across_trials(article, claim, pool, trials, said)
     result = _check_in_trial(article, claim, pool, raw, decimals, family, said)
@@ -434,6 +452,11 @@ def _same_kind_of_value(claim: Claim, m: Measurement) -> bool:
     return not said or bool(said & _landmarks(where))
 
 
+def _trial_key(m: Measurement) -> str:
+    """The trial a measurement belongs to; a label that does not name its trials has one per table."""
+    return m.trial or (f"{m.table} of {m.source}" if m.table else "")
+
+
 def _check_across_trials(
     article: Article, claim: Claim, pool: tuple[Measurement, ...], trials: list[str], said: str
 ) -> Claim:
@@ -444,13 +467,14 @@ def _check_across_trials(
     family = _FAMILY[claim.statistic or ""]
     results = {
         trial: _check_in_trial(
-            article, claim, tuple(m for m in pool if (m.trial or "") == trial), raw, _decimals(raw), family, said
+            article, claim, tuple(m for m in pool if _trial_key(m) == trial), raw, _decimals(raw), family, said
         )
         for trial in trials
     }
     for trial, result in results.items():
         if result.verdict == "supported":
-            return replace(result, trial=trial or None, explanation=f"{result.explanation} (Trial {trial}.)")
+            named = result.evidence.trial if result.evidence else None
+            return replace(result, trial=named, explanation=f"{result.explanation} (Trial: {named or trial}.)")
     # With no trial named, a value that fits no trial is not called wrong: it may come from another study.
     return _unverifiable(
         claim,
@@ -520,7 +544,7 @@ def _check_in_trial(
             "wrong_unit",
             lambda m: (
                 frame(m)
-                and _unit_of(m) != claim.unit
+                and _unit_of(m) not in {None, claim.unit}  # a label value with no unit printed cannot say
                 and _agree(claim.value or 0, decimals, m.value or 0, _decimals(m.raw))
             ),
         ),
@@ -569,7 +593,7 @@ def _contradicted(
         parts.append(f"the label's unit is {_unit_of(target)}, the article's {claim.unit}")
     text = "; ".join(parts) + "."
     if target is not None and target.value is not None:
-        unit = target.unit if kind == "wrong_unit" else None
+        unit = _unit_of(target) if kind == "wrong_unit" else None
         value = raw if kind == "wrong_unit" else target.raw.replace(" ", "")
         if claim.statistic == "risk_reduction":
             value = f"{round((1 - target.value) * 100)}"
@@ -693,7 +717,7 @@ def _check_fold(article: Article, claim: Claim, measurements: tuple[Measurement,
     comparators = {canonical_arm(m.comparator) for m in measurements if m.statistic == "hr" and m.comparator}
     control = [m for m in pool if canonical_arm(m.arm) in comparators or (canonical_arm(m.arm) or "") in controls]
     experimental = [m for m in pool if m not in control and (claim.arm is None or _same_arm(claim.arm, m))]
-    if not known or len({m.trial for m in pool}) > 1 or not control or not experimental:
+    if not known or len({_trial_key(m) for m in pool}) > 1 or not control or not experimental:
         return _unverifiable(
             claim,
             f"The article says '{words}' {claim.endpoint}; the sources give no single pair of medians to compare.",
@@ -742,7 +766,7 @@ def _check_significance(article: Article, claim: Claim, measurements: tuple[Meas
     pvalues = [
         m for m in measurements if m.statistic == "p" and m.endpoint == claim.endpoint and m.population == population
     ]
-    if not known or len({m.trial for m in ratios + pvalues}) > 1:
+    if not known or len({_trial_key(m) for m in ratios + pvalues}) > 1:
         return _unverifiable(
             claim,
             f"The article makes a significance statement about {claim.endpoint} without naming which trial "

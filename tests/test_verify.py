@@ -64,7 +64,7 @@ def _source(name: str, seed_label: Source) -> Source:
 
 
 def _report(mode: str, case: dict[str, Any], seed_label: Source) -> VerifyReport:
-    key = (mode, case["article"])
+    key = (mode, case["id"])
     if key not in _REPORTS:
         label = _source(case["label"], seed_label)
         article = load_article(str(CASES / case["article"]))
