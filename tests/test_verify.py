@@ -13,10 +13,12 @@ from typing import Any
 
 import pytest
 from conftest import CASES, PROJECT, shared_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extractors.articles import Article, load_article, quoted_label_source, quoted_label_span
+from extractors.articles import Article, article_from_bytes, load_article, quoted_label_source, quoted_label_span
 from extractors.ingest import load_source
-from extractors.records import Claim, Measurement, Source, VerifyReport
+from extractors.records import VERDICTS, Claim, Measurement, Source, VerifyReport
 from extractors.verify import verify, verify_with
 
 SEED_COPY = PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt"
@@ -216,3 +218,57 @@ def test_article_without_a_quoted_label_has_no_source() -> None:
 def test_seed_copy_in_data_matches_the_shared_seed() -> None:
     shared = shared_file(f"seeds/{SEEDS[0]}")
     assert Path(SEED_COPY).read_bytes() == shared.read_bytes()
+
+
+_WORDS = [
+    "Median PFS was",
+    "4.6",
+    "1.6",
+    "9.0",
+    "months",
+    "weeks",
+    "with",
+    "pazopanib",
+    "placebo",
+    "VOTRIENT",
+    "HR",
+    "=",
+    "0.35",
+    "(0.26-0.48)",
+    "%",
+    "[2]",
+    ".",
+    ",",
+    "patients",
+    "randomized",
+    "800 mg once daily",
+    "is the treatment for",
+    "metastatic STS",
+    "leiomyosarcoma subgroup",
+    "overall survival",
+    "significantly improved",
+    "reduced the risk of progression by",
+    "65",
+    "more than doubled",
+    "respectively",
+    "vs",
+    "\n",
+    "• ",
+    "From the FDA Drug Label\n\n",
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40))
+def test_any_article_gets_a_verdict_for_every_claim(words: list[str]) -> None:
+    seed_label = quoted_label_source(load_article(str(SEED_COPY)))
+    assert seed_label is not None
+    text = " ".join(words)
+    if not text.strip():
+        return
+    report = verify_with(article_from_bytes(text.encode("utf-8"), "fuzz.txt"), [seed_label], _by_hand(seed_label))
+    assert sum(report.summary.values()) == len(report.claims)
+    for claim in report.claims:
+        assert claim.verdict in VERDICTS
+        assert (claim.kind is not None) == (claim.verdict in FLAGGED)
+        assert claim.explanation
