@@ -492,6 +492,8 @@ def _classify(
             statistic = "median"
         else:
             return None  # "after 5 years", "over 5-6 weeks": no endpoint, not a trial statistic
+    elif regex.search(r"\d\s+(?:of|out\s+of)\s*$", before) or regex.match(r"^\s*(?:of|out\s+of)\s+\d", after):
+        return None  # "3 of 18 patients": a count of events within a sub-analysis, not an arm's N
     elif (
         _count_after(after)
         or regex.search(r"\b(?:randomi[sz]ed|enrolled)\s*(?:a\s+total\s+of\s+)?$", before, regex.I)
