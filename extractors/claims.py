@@ -205,6 +205,7 @@ _SCOPE = regex.compile(
     | \b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy)\s+(?:for|of)\s+[^.]{3,120}?\s+(?:is|are)\b
     | \bfirst[- ]line\s+(?:treatment|therapy)\s+(?:for|of)\b
     | \bindicated\s+for\b
+    | \b(?:is|are)\s+(?:now\s+)?(?:recommended|effective|approved|used|preferred)\s+(?:as\s+[\w\s-]{1,30}?\s+)?(?:for|in)\s+(?!combination|addition|a\s+(?:trial|study)|the\s+(?:trial|study)|clinical)\w
     | \bfor\s+all\s+patients\s+with\b
     | \b(?:benefits?|helps?|cures?)\s+(?:all\s+)?patients\s+with\b
     | \bshould\s+(?:be\s+treated\s+with|receive)\b
