@@ -857,7 +857,9 @@ def _ratio_flags(
     if len(arms) != len(ratio):
         return found
     after = context[at : at + RATIO_ARMS_REACH].casefold()
-    positions = {arm: after.find(arm) for arm in arms}
+    # "a randomized (2:1), double-blind, placebo-controlled trial … randomized to receive Lynparza
+    # … or placebo": the design adjective names no arm; the arms come where the patients go
+    positions = {arm: _named_at(after, arm) for arm in arms}
     if any(p < 0 for p in positions.values()) or len(set(positions.values())) < len(arms):
         return found  # the arms are not named after the ratio: which share is whose is unknown
     order = sorted(arms, key=lambda arm: positions[arm])
@@ -883,6 +885,12 @@ def _ratio_flags(
         for m in ms:
             found.setdefault(id(m), []).append(flag)
     return found
+
+
+def _named_at(text: str, arm: str) -> int:
+    """Where ``arm`` is first named as an arm in ``text`` (-1 if not): not as in "placebo-controlled"."""
+    match = regex.search(rf"\b{regex.escape(arm)}\b(?!-controlled)", text)
+    return match.start() if match else -1
 
 
 def _ratio_p(counts: Sequence[int], shares: Sequence[int]) -> float:

@@ -94,7 +94,8 @@ TRIAL_NAME = regex.compile(
     r"""
     \b(?:evaluated|studied|assessed|demonstrated|established)\s+in\s+   # "evaluated in VEG110727"
       (?:the\s+)?(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*(?:\s\d{2,4})?)
-    | \bin\s+(?P<caption_name>[A-Z][A-Z0-9-]{3,}[0-9A-Z])\b             # caption "… in VEG110727"
+    | (?:\bin|\s[–—-])\s+(?P<caption_name>[A-Z](?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{3,})\b
+                                        # caption "… in VEG110727", "Results – SOLO-1", "– OlympiA", "in PROpel"
     | (?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)(?:\s+trial)?\)?\s*[\[(]\s*NCT\d{8}
                                                                     # "(ADAURA [NCT02511106])", "the LAURA trial [NCT03521154]"
     """,

@@ -210,15 +210,32 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
         if n is not None
     ]
     context = _Context(subset=subset)
+    n_row: list[int] = []  # the Ns of the row just above, when that row printed only Ns
     for label_start, label_end, cells_start, cells_end in _rows(text, header.end, body_end):
         label, _ = patterns.repair_label(" ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split()))
         if len(label) > MAX_LABEL:
             break  # a paragraph of prose: the table has ended without a caption or blank line
-        _interpret_label(label, context, has_n=cells_start is not None and _has_n_prefix(text, cells_start, cells_end))
+        has_n = cells_start is not None and _has_n_prefix(text, cells_start, cells_end)
+        if n_row and not has_n and vocabulary.find_endpoint(label):
+            # Ns printed just above the endpoint they count ("Patients with Measurable Disease
+            # n=167 n=66", then "Objective Response Rate"): they and their population head it
+            population = context.population
+            _interpret_label(label, context, has_n)
+            context.population = population
+            for index in n_row:
+                measurements[index] = replace(measurements[index], endpoint=context.endpoint)
+            n_row = []
+        else:
+            _interpret_label(label, context, has_n)
         if cells_start is None or cells_end is None:
             continue
-        tokens = _tokens(text, cells_start, cells_end)
-        _RowReader(text, header, label, context, ratio, footnotes, base, measurements).read(tokens)
+        before = len(measurements)
+        _RowReader(text, header, label, context, ratio, footnotes, base, measurements).read(
+            _tokens(text, cells_start, cells_end)
+        )
+        added = measurements[before:]
+        only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
+        n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
     return measurements
 
 
@@ -263,12 +280,7 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
         if not _inside_parentheses(text, hit.start()) and not _names_no_arm(hit.group("name"))
     ]
     for i, first in enumerate(hits):
-        chain = [first]
-        for nxt in hits[i + 1 :]:
-            gap = text[chain[-1].end() : nxt.start()]
-            if len(gap) > 40 or _SENTENCE_BREAK.search(gap) or _HEADER_GAP_STOP.search(gap):
-                break
-            chain.append(nxt)
+        chain = _same_structured_line(text, first, hits[i:]) or _chain(text, first, hits[i + 1 :])
         if len({m.group(0).split("(")[0].strip().lower() for m in chain}) < 2:
             continue  # a header names two different arms; "VOTRIENT. If VOTRIENT" is prose
         structured_cells = _structured_arm_cells(text, chain)
@@ -289,6 +301,30 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
         columns += [Column(name, statistic) for statistic, name in between]
         return Header(tuple(columns), first.start(), end, ci_level, tuple(n for _, n in arm_cells))
     return None
+
+
+def _chain(text: str, first: regex.Match[str], rest: Sequence[regex.Match[str]]) -> list[regex.Match[str]]:
+    """Arm names that follow each other closely, as a flattened header prints them."""
+    chain = [first]
+    for nxt in rest:
+        gap = text[chain[-1].end() : nxt.start()]
+        if len(gap) > 40 or _SENTENCE_BREAK.search(gap) or _HEADER_GAP_STOP.search(gap):
+            break
+        chain.append(nxt)
+    return chain
+
+
+def _same_structured_line(
+    text: str, first: regex.Match[str], hits: Sequence[regex.Match[str]]
+) -> list[regex.Match[str]] | None:
+    """All arm names on ``first``'s line when that line is a header row with its cells kept: each
+    cell is one arm however long ("KEYTRUDA 200 mg every 3 weeks Carboplatin Paclitaxel n=278")."""
+    line_start = text.rfind("\n", 0, first.start()) + 1
+    if not text.startswith(f"{structured.SEPARATOR} ", line_start):
+        return None
+    line_end = text.find("\n", first.start())
+    line_end = len(text) if line_end < 0 else line_end
+    return [hit for hit in hits if line_start <= hit.start() < line_end]
 
 
 # What may stand between an arm's name and its N: "(gefitinib or erlotinib)", "18 mg with Everolimus 5 mg".
@@ -550,8 +586,8 @@ def _cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         return None
     if match.lastgroup == "sep":
         before_sep = text[position - 1] if position > 0 else "\n"
-        if not before_sep.isspace():
-            return None
+        if before_sep == "\n" or not before_sep.isspace():
+            return None  # a row's first cell is its label, even when empty: "|  | n=101 | n=103 |"
     before = text[position - 1] if position > 0 else " "
     if _inside_parentheses(text, position):
         return None  # inside a CI: "(52.1, 68.1)" is read whole from its "("
