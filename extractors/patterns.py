@@ -89,14 +89,17 @@ EFFICACY_OF_DRUG = regex.compile(
     _FLAGS,
 )
 
+# A trial's short name: two or more capitals or digits ("SOLO-1", "OlympiA", "PROpel"), not a
+# disease stage ("IIIA") and not an ordinary capitalised word ("Patients").
+_TRIAL_WORD = r"(?![IVX]+[A-C]?\b)[A-Z](?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{3,}"
+
 # A trial identifier: "VEG110727", "FLAURA", "AURA3", "CheckMate 017", "KEYNOTE-189".
 TRIAL_NAME = regex.compile(
-    r"""
+    rf"""
     \b(?:evaluated|studied|assessed|demonstrated|established)\s+in\s+   # "evaluated in VEG110727"
-      (?:the\s+)?(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*(?:\s\d{2,4})?)
-    | (?:\bin|\s[–—-])\s+(?P<caption_name>[A-Z](?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{3,})\b
-                                        # caption "… in VEG110727", "Results – SOLO-1", "– OlympiA", "in PROpel"
-    | (?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)(?:\s+trial)?\)?\s*[\[(]\s*NCT\d{8}
+      (?:the\s+)?(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*(?:\s\d{{2,4}})?)
+    | \bin\s+(?P<caption_name>{_TRIAL_WORD})\b                          # "… in VEG110727", "in PROpel"
+    | (?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)(?:\s+trial)?\)?\s*[\[(]\s*NCT\d{{8}}
                                                                     # "(ADAURA [NCT02511106])", "the LAURA trial [NCT03521154]"
     """,
     regex.VERBOSE,
@@ -115,6 +118,9 @@ def trial_name(match: regex.Match[str]) -> str:
     """The trial a TRIAL_NAME match names, whichever way it was introduced."""
     return str(match.group("name") or match.group("caption_name") or match.group("registered"))
 
+
+# A caption names its trial after "in" or a dash: "Efficacy Results – SOLO-1", "Results in FLAURA".
+CAPTION_TRIAL = regex.compile(rf"(?:\bin|\s[–—-])\s+(?P<name>{_TRIAL_WORD})\b")
 
 # "NCT00753688"
 NCT_ID = regex.compile(r"\bNCT\d{8}\b")

@@ -527,8 +527,8 @@ def _caption_end(text: str, caption_end: int, header_start: int) -> int:
 def _trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, str | None]:
     """The trial a table reports (named in its caption, else the last one named before it) and its NCT id."""
     trial = None
-    for match in patterns.TRIAL_NAME.finditer(caption):
-        trial = patterns.trial_name(match)
+    for match in patterns.CAPTION_TRIAL.finditer(caption):
+        trial = match.group("name")
     if trial is None:
         for match in patterns.TRIAL_NAME.finditer(text, max(0, table_start - 5000), table_start):
             trial = patterns.trial_name(match)
