@@ -25,7 +25,11 @@ TOTALS = {"structured": 0, "spaced": 0, "glued": 0, "invented": 0, "errors": 0}
 
 
 def _key(m: Measurement) -> Key:
-    return (m.table, m.statistic, m.endpoint, m.population, m.arm, m.value, m.qualifier, m.ci_low, m.ci_high)
+    """What must agree across forms. An arm is known by its first word: a structured header cell
+    names "KEYTRUDA 200 mg every 3 weeks Carboplatin …" where a flattened one can only say "KEYTRUDA"."""
+    arm = m.arm.split()[0].lower() if m.arm else None
+    population = " ".join(m.population.lower().split()) if m.population else None
+    return (m.table, m.statistic, m.endpoint, population, arm, m.value, m.qualifier, m.ci_low, m.ci_high)
 
 
 def _keys(measurements: Iterable[Measurement], start: int, end: int) -> set[Key]:
