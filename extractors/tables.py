@@ -272,8 +272,9 @@ def _find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
             (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?)?""",
         regex.VERBOSE,
     )
-    paragraph_end = _PARAGRAPH_BREAK.search(text, start)
-    limit = min(len(text), start + 4000, paragraph_end.start() if paragraph_end else len(text))
+    # the header is in this table: before a blank line, a figure or the next table's caption
+    table_end = patterns.TABLE_END.search(text, start)
+    limit = min(len(text), start + 4000, table_end.start() if table_end else len(text))
     hits = [
         hit
         for hit in arm_pattern.finditer(text, start, limit)
@@ -405,7 +406,6 @@ def _structured_arm_cells(text: str, chain: list[regex.Match[str]]) -> list[tupl
     return cells if len(cells) >= 2 else None
 
 
-_PARAGRAPH_BREAK = regex.compile(r"\n\s*\n")
 _SENTENCE_BREAK = regex.compile(r"[.;:]\s|\n")
 # Between two arm names of a header there is no CI, percent or number: "Placebo (95% CI) PFS Overall ITT"
 # has left the header.
