@@ -18,7 +18,14 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from extractors.records import ExtractReport, InputError, VerifyReport
-from extractors.report import FORMATS_EXTRACT, FORMATS_VERIFY, render_extract, render_verify
+from extractors.report import (
+    FORMATS_EXTRACT,
+    FORMATS_REGISTRY,
+    FORMATS_VERIFY,
+    render_extract,
+    render_registry,
+    render_verify,
+)
 
 PROG = "trialproof"
 
@@ -38,6 +45,8 @@ examples:
   trialproof extract votrient.json --format table
       list the trial results in a label, with ! marking errors and ? warnings
   trialproof extract label.xml --format csv > measurements.csv
+  trialproof registry tagrisso.json ctgov_NCT02296125.json
+      line the label's results up with the trial's ClinicalTrials.gov record: agree, differ, missing
 
 exit codes: 0 ok; 1 a claim contradicted or overgeneralized (verify), or an error flag
 (extract --strict); 2 bad usage or unreadable input (one line on stderr naming the file).
@@ -102,6 +111,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("--format", choices=FORMATS_VERIFY, default="table", help="output format (default: table)")
     verify.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+
+    registry = commands.add_parser(
+        "registry",
+        help="compare a label's results with its trials' ClinicalTrials.gov results records",
+        description=(
+            "Line each median, hazard ratio and response rate of the label up with the same number in the "
+            "trial's ClinicalTrials.gov record: agree (allowing for rounding, and weeks vs months), differ "
+            "(naming the registry's analysis and population), or not in registry. Use it when an article "
+            "quotes the paper or the registry rather than the label."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    registry.add_argument("label", metavar="LABEL", help="a label file, as for extract")
+    registry.add_argument(
+        "registries",
+        nargs="+",
+        metavar="REGISTRY",
+        help="a ClinicalTrials.gov results record: API v2 study JSON or legacy XML",
+    )
+    registry.add_argument("--format", choices=FORMATS_REGISTRY, default="table", help="output format (default: table)")
+    registry.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     return parser
 
 
@@ -136,6 +167,20 @@ def _run_verify(args: argparse.Namespace) -> tuple[str, int]:
     return render_verify(report, args.format), 1 if failed else 0
 
 
+def _run_registry(args: argparse.Namespace) -> tuple[str, int]:
+    from extractors.extract import extract
+    from extractors.ingest import load_source
+    from extractors.registry import compare, load_registry
+
+    measurements = extract([load_source(args.label)]).measurements
+    registries = [load_registry(path) for path in args.registries]
+    comparisons = [c for registry in registries for c in compare(measurements, registry)]
+    return render_registry(comparisons, registries, args.format), 0
+
+
+_COMMANDS = {"extract": _run_extract, "verify": _run_verify, "registry": _run_registry}
+
+
 def _write(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -166,8 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            return _fail(f"name a command, extract or verify (see '{PROG} --help')")
-        text, code = _run_extract(args) if args.command == "extract" else _run_verify(args)
+            return _fail(f"name a command, extract, verify or registry (see '{PROG} --help')")
+        text, code = _COMMANDS[args.command](args)
         _write(text, args.output)
         return code
     except _UsageError as error:
@@ -191,6 +236,8 @@ def _inputs(args: argparse.Namespace | None) -> str:
         return "(arguments)"
     if getattr(args, "command", None) == "extract":
         return ", ".join(args.sources)
+    if getattr(args, "command", None) == "registry":
+        return ", ".join([args.label, *args.registries])
     return ", ".join([args.article, *args.source])
 
 

@@ -29,6 +29,7 @@ from extractors.ingest import decode_text
 from extractors.records import InputError, Measurement
 
 Status = Literal["agree", "differ", "not in registry"]
+STATUSES: tuple[Status, ...] = ("agree", "differ", "not in registry")
 
 _PARAM_STATISTICS = {"MEDIAN": "median", "MEAN": "mean", "NUMBER": "number", "COUNT_OF_PARTICIPANTS": "count"}
 _RATIO_TYPES = (("hazard ratio", "hr"), ("odds ratio", "or"), ("risk ratio", "rr"), ("relative risk", "rr"))
@@ -222,6 +223,8 @@ class _Outcome:
         unit = vocabulary.find_unit(self.unit or "") if self.unit else None
         if statistic == "number":  # a number of participants, or a percentage of them
             statistic = "rate" if unit == "%" else "count"
+        if statistic in {"hr", "or", "rr"}:
+            unit = None  # the outcome's unit ("weeks") is its medians', not the ratio's
         return RegistryResult(
             outcome=self.title,
             category=_squeeze(category),

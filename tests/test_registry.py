@@ -38,3 +38,42 @@ def test_label_measurement_beside_the_registry(case: dict[str, Any]) -> None:
 def test_a_label_is_not_a_registry_record(name: str, problem: str) -> None:
     with pytest.raises(InputError, match=problem):
         load_registry(str(shared_file(f"corpus/raw/{name}")))
+
+
+def test_registry_command_reports_agreement_as_json() -> None:
+    import json as json_module
+    import subprocess
+    import sys
+
+    label = shared_file("corpus/raw/votrient_pazopanib_openfda_label_NDA022465_2023.json")
+    record = shared_file("corpus/raw/ctgov_NCT00753688_PALETTE_pazopanib_legacy_EXCERPT.xml")
+    run = subprocess.run(
+        [sys.executable, "-m", "extractors", "registry", str(label), str(record), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    report = json_module.loads(run.stdout)
+    assert report["registries"][0]["nct"] == "NCT00753688"
+    statuses = {
+        (c["label"]["statistic"], c["label"]["endpoint"], c["label"]["value"]): c["status"]
+        for c in report["comparisons"]
+    }
+    assert statuses[("hr", "OS", 0.87)] == "differ"
+    assert statuses[("median", "PFS", 4.6)] == "agree"
+
+
+def test_registry_command_refuses_a_label_given_as_the_registry() -> None:
+    import subprocess
+    import sys
+
+    label = shared_file("corpus/raw/votrient_pazopanib_openfda_label_NDA022465_2023.json")
+    run = subprocess.run(
+        [sys.executable, "-m", "extractors", "registry", str(label), str(label)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "not a ClinicalTrials.gov study record" in run.stderr
