@@ -111,6 +111,7 @@ def measurement_dict(m: Measurement) -> dict[str, Any]:
         "table": m.table,
         "row": m.row,
         "column": m.column,
+        "assessment": m.assessment,
     }
 
 
