@@ -15,7 +15,7 @@ import regex
 
 from extractors import patterns, vocabulary
 from extractors.records import Measurement, Source
-from extractors.tables import arm_names
+from extractors.table_header import arm_names
 
 # Durations that are not trial endpoints: "median age of 55 years", "median follow-up of 26 months".
 _NOT_AN_ENDPOINT = regex.compile(

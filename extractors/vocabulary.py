@@ -13,6 +13,10 @@ from typing import Any
 
 import regex
 
+RATIO_STATISTICS = frozenset({"hr", "or", "rr"})
+# Statistics of the difference between arms: one value per column group, not one per arm.
+BETWEEN_STATISTICS = RATIO_STATISTICS | {"p", "difference"}
+
 
 @cache
 def _data() -> dict[str, Any]:
@@ -34,7 +38,9 @@ def _phrase_pattern(group: str) -> tuple[regex.Pattern[str], dict[str, str]]:
     ordered = sorted(phrase_to_code, key=len, reverse=True)
     alternatives = "|".join(regex.escape(p) for p in ordered)
     # a footnote key may be glued to the phrase: "Progression-Free Survivala", "PFSb"
-    pattern = regex.compile(rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])", regex.IGNORECASE)
+    pattern = regex.compile(
+        rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])", regex.IGNORECASE
+    )
     return pattern, phrase_to_code
 
 

@@ -1,0 +1,383 @@
+"""The cells of a flattened table row: its tokens, the ways its runs of digits split, and the
+cells a reading makes of them.
+
+``4.61.6(0.26,0.48)`` is a run of digits and a CI. `split_candidates` lists every way the run
+splits into well-formed numbers ("4.6" + "1.6"; never "4.61" + ".6"), `group_cells` turns one
+choice of splits into cells (a number with its CI, percent, p-value and footnote markers, or a
+bare CI, or an empty cell). The table reader scores the readings; nothing here judges them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from extractors import patterns
+from extractors.checks import ci_contains
+from extractors.records import Alternative, Flag, Measurement
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """One number read from the text: its raw characters, span and value."""
+
+    raw: str
+    start: int
+    end: int
+
+    @property
+    def value(self) -> float:
+        return to_float(self.raw)
+
+    @property
+    def decimals(self) -> int:
+        return decimals_of(self.raw)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a row's cell run, as CELL_TOKEN found it."""
+
+    kind: str  # nprefix | ci | damaged | pct | qual | cmp | run | dash | foot
+    start: int
+    end: int
+    raw: str
+    low: str | None = None  # CI bounds as printed (None for "NR"/"NE" is kept in raw)
+    high: str | None = None
+
+
+@dataclass(slots=True)
+class Cell:
+    """A cell of one reading of a row: an estimate with what belongs to it, or a bare CI."""
+
+    number: Number | None = None
+    qualifier: str | None = None  # NR, NE, <, ≤, …
+    qualifier_token: Token | None = None
+    ci: Token | None = None
+    pct: Token | None = None
+    p: Token | None = None  # a p-value printed in the cell: "0.576 (0.463, 0.718), p<0.0001"
+    feet: list[str] = field(default_factory=list)
+    is_n: bool = False
+    is_dash: bool = False
+    bare_ci: bool = False
+    from_split: bool = False  # the number came from a run of digits split in two or more
+
+
+@dataclass(slots=True)
+class Reading:
+    cells: list[Cell]
+    penalty: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    splits: int = 0
+
+
+def inside_parentheses(text: str, position: int) -> bool:
+    """Whether ``position`` is inside "( … )" on its line: "(gefitinib or erlotinib)" describes an arm."""
+    before = text[max(0, text.rfind("\n", 0, position) + 1, position - 80) : position]
+    return before.rfind("(") > before.rfind(")")
+
+
+def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
+    """The run of cell tokens starting at ``position``, if one may start there."""
+    match = patterns.CELL_TOKEN.match(text, position, end)
+    if match is None or match.lastgroup in {"space", "foot", "pct", "pval", "percent"}:
+        return None
+    if match.lastgroup == "sep":
+        before_sep = text[position - 1] if position > 0 else "\n"
+        if before_sep == "\n" or not before_sep.isspace():
+            return None  # a row's first cell is its label, even when empty: "|  | n=101 | n=103 |"
+    before = text[position - 1] if position > 0 else " "
+    if inside_parentheses(text, position):
+        return None  # inside a CI: "(52.1, 68.1)" is read whole from its "("
+    if match.lastgroup == "nprefix":
+        pass  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
+    elif (
+        match.lastgroup != "sep"
+        and not (
+            before.isspace()
+            or before in ")%],"
+            or (before.isalpha() and match.lastgroup == "ci")
+            # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
+            # the digits of names such as "L858R", "Ex19del" or "HER2"
+            or (
+                match.lastgroup in {"run", "cmp", "qual"}
+                and regex.match(r"[a-z]{3}$", text[max(0, position - 3) : position])
+            )
+        )
+    ):
+        return None
+    cursor = position
+    tokens: list[tuple[str, int]] = []  # (kind, end) of each token but spaces
+    while cursor < end:
+        token = patterns.CELL_TOKEN.match(text, cursor, end)
+        if token is None:
+            break
+        cursor = token.end()
+        if token.lastgroup != "space":
+            tokens.append((token.lastgroup or "", cursor))
+    if [kind for kind, _ in tokens[:3]] == ["cmp", "run", "percent"]:
+        return None  # a threshold such as "PD-L1 TPS ≥50%" names a row; it is not a cell
+    # Give back trailing tokens that belong to the text after the run: "… 20.9) NE=Not Estimable".
+    while tokens:
+        kinds = [kind for kind, _ in tokens]
+        last_good = tokens[-1][1]
+        following = text[last_good:end].lstrip(" ")
+        after = text[last_good] if last_good < end else " "
+        values = [k for k in kinds if k not in {"cmp", "foot", "sep", "percent"}]
+        if not values:
+            return None  # separators alone: an empty row or the edge of a label cell
+        # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
+        # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
+        lone_number = len(values) == 1 and kinds[-1] in {"run", "qual"}
+        if not (
+            (lone_number and following[:1].islower()) or after in "%/+-:=;" or (after.isalpha() and after.islower())
+        ):
+            return position, last_good
+        tokens.pop()
+    return None
+
+
+def has_n_prefix(text: str, start: int, end: int | None) -> bool:
+    return bool(patterns.N_PREFIX.search(text, start, end or start))
+
+
+def read_tokens(text: str, start: int, end: int) -> list[Token]:
+    tokens = []
+    for match in patterns.CELL_TOKEN.finditer(text, start, end):
+        kind = match.lastgroup or ""
+        if kind in {"space", "percent"}:
+            continue
+        if kind == "ci":
+            tokens.append(
+                Token(kind, match.start(), match.end(), match.group(0), match.group("low"), match.group("high"))
+            )
+        elif kind == "pct":
+            tokens.append(Token(kind, match.start(), match.end(), match.group("pct_value")))
+        elif kind == "pval":  # raw is the value; low carries the comparison ("<", "=")
+            tokens.append(Token(kind, match.start(), match.end(), match.group("pval_value"), match.group("pval_cmp")))
+        else:
+            tokens.append(Token(kind, match.start(), match.end(), match.group(0)))
+    return tokens
+
+
+def group_cells(
+    tokens: Sequence[Token], splits: Sequence[list[Number] | None], attach: Sequence[bool | None]
+) -> list[Cell] | None:
+    """The cells of one reading: each number starts a cell; CIs, percents and markers join it."""
+    cells: list[Cell] = []
+    pending_n = False
+    pending_cmp: Token | None = None
+    segment_start: int | None = None  # cells made since the last "|": a structured cell holds one
+    for token, pieces, attach_ci in zip(tokens, splits, attach, strict=True):
+        kind = token.kind
+        # in a structured row a new cell has nothing in it yet for a CI or a marker to join
+        fresh = segment_start is not None and len(cells) == segment_start
+        current = cells[-1] if cells and not fresh else None
+        if kind == "sep":
+            if segment_start is not None:
+                made = len(cells) - segment_start
+                if made > 1:
+                    return None
+                if made == 0:
+                    cells.append(Cell(is_dash=True))  # an empty cell keeps the columns aligned
+            segment_start = len(cells)
+        elif kind == "nprefix":
+            pending_n = True
+        elif kind == "cmp":
+            pending_cmp = token
+        elif kind == "run":
+            assert pieces is not None
+            for number in pieces:
+                cell = Cell(number=number, is_n=pending_n, from_split=len(pieces) > 1)
+                if pending_cmp is not None:
+                    cell.qualifier = pending_cmp.raw.strip()
+                    cell.qualifier_token = pending_cmp
+                    pending_cmp = None
+                cells.append(cell)
+                pending_n = False
+        elif kind == "qual":
+            cells.append(Cell(qualifier=qualifier_code(token.raw), qualifier_token=token))
+        elif kind in {"ci", "damaged"}:
+            if attach_ci and current is not None and current.ci is None and not current.bare_ci and not current.is_dash:
+                current.ci = token
+            elif attach_ci:
+                return None  # nothing to attach to: this reading is the same as the bare one
+            else:
+                cells.append(Cell(ci=token, bare_ci=True))
+        elif kind == "pct":
+            if current is None or current.pct is not None or current.ci is not None or current.number is None:
+                return None
+            current.pct = token
+        elif kind == "pval":
+            if current is None or current.p is not None or (current.number is None and current.ci is None):
+                return None
+            current.p = token
+        elif kind == "foot":
+            if current is None:
+                return None
+            current.feet.append(token.raw)
+        elif kind == "dash":
+            cells.append(Cell(is_dash=True))
+    if segment_start is not None and len(cells) - segment_start > 1:
+        return None
+    while cells and cells[-1].is_dash and segment_start is not None:
+        cells.pop()  # trailing empty cells say nothing
+    return cells
+
+
+def qualifier_code(raw: str) -> str:
+    word = raw.strip().upper()
+    return {"NOT REACHED": "NR", "NOT ESTIMABLE": "NE"}.get(" ".join(word.split()), word)
+
+
+_NUMBER_SHAPE = regex.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+
+
+def is_number(raw: str) -> bool:
+    """A well-formed printed number; the only space allowed is the known damage "0. 39"."""
+    return bool(_NUMBER_SHAPE.match(raw.replace(". ", ".")))
+
+
+def to_float(raw: str) -> float:
+    return float(raw.replace(". ", "."))
+
+
+def split_candidates(text: str, token: Token, max_parts: int) -> list[list[Number]]:
+    """Every way a run of digits splits into at most ``max_parts`` well-formed numbers."""
+    positions = [i for i in range(token.start, token.end) if not text[i].isspace()]
+    compact = "".join(text[i] for i in positions)
+    results: list[list[Number]] = []
+
+    def number(a: int, b: int) -> Number:
+        start, end = positions[a], positions[b - 1] + 1
+        return Number(text[start:end], start, end)
+
+    def walk(offset: int, parts: list[Number]) -> None:
+        if offset == len(compact):
+            results.append(list(parts))
+            return
+        if len(parts) == max_parts:
+            return
+        for cut in range(offset + 1, len(compact) + 1):
+            piece = compact[offset:cut]
+            if _NUMBER_SHAPE.match(piece):
+                parts.append(number(offset, cut))
+                walk(cut, parts)
+                parts.pop()
+
+    walk(0, [])
+    return results
+
+
+def with_ci(measurement: Measurement, cell: Cell) -> Measurement:
+    ci = cell.ci
+    if ci is None:
+        return measurement
+    if ci.kind == "damaged":
+        inner = ci.raw.strip("() ")
+        estimate = cell.number.raw if cell.number else None
+        alternatives = tuple(_damaged_readings(inner, estimate))
+        message = (
+            f"CI {ci.raw} is damaged (its bounds ran together); not repaired. "
+            f"Possible readings: {', '.join(f'({a.ci_low:g}, {a.ci_high:g})' for a in alternatives) or 'none'}"
+        )
+        return replace(
+            measurement,
+            ci_span=(ci.start, ci.end),
+            alternatives=measurement.alternatives + alternatives,
+            flags=measurement.flags + (Flag("damaged_ci", "warning", message),),
+        )
+    low = ci.low or ""
+    high = ci.high or ""
+    return replace(
+        measurement,
+        ci_low=to_float(low) if is_number(low) else None,
+        ci_high=to_float(high) if is_number(high) else None,
+        ci_low_raw=low,
+        ci_high_raw=high,
+        ci_span=(ci.start, ci.end),
+    )
+
+
+def _damaged_readings(inner: str, estimate: str | None) -> Iterator[Alternative]:
+    """Readings of a CI whose separator was lost, e.g. "3.9.2" → (3.9, 9.2) or (3, 9.2)."""
+    seen: set[tuple[str, str]] = set()
+    candidates: list[tuple[str, str, str]] = []
+    for i, char in enumerate(inner):
+        if char in ".,":  # the character was the lost separator
+            candidates.append((inner[:i], inner[i + 1 :], f"the '{char}' at position {i + 1} read as the separator"))
+        if char.isdigit():  # a digit shared by both bounds, as when ", 9" was dropped from "3.9, 9.2"
+            candidates.append(
+                (
+                    inner[: i + 1],
+                    inner[i:],
+                    f"the digit '{char}' read as the end of one bound and the start of the other",
+                )
+            )
+    for low, high, how in candidates:
+        low, high = low.strip(" ,"), high.strip(" ,")
+        if not (is_number(low) and is_number(high)) or (low, high) in seen:
+            continue
+        seen.add((low, high))
+        problems = []
+        if to_float(low) > to_float(high):
+            problems.append("bounds reversed")
+        elif estimate is not None and not ci_contains(estimate, low, high):
+            problems.append(f"excludes the estimate {estimate}")
+        why = how + ("; " + ", ".join(problems) if problems else "; brackets the estimate")
+        yield Alternative(None, to_float(low), to_float(high), why)
+
+
+def repair_flags(cell: Cell) -> tuple[Flag, ...]:
+    raw = cell.number.raw if cell.number else ""
+    if ". " in raw:
+        return (
+            Flag(
+                "repair_point_space",
+                "info",
+                f"read {raw!r} as {raw.replace(' ', '')} (a space after the decimal point)",
+            ),
+        )
+    return ()
+
+
+def span_of(cell: Cell) -> tuple[int, int]:
+    if cell.number is not None:
+        return (cell.number.start, cell.number.end)
+    if cell.qualifier_token is not None:
+        return (cell.qualifier_token.start, cell.qualifier_token.end)
+    return (0, 0)
+
+
+def inner_span(text: str, token: Token) -> tuple[int, int]:
+    offset = text.find(token.raw, token.start, token.end)
+    return (offset, offset + len(token.raw)) if offset >= 0 else (token.start, token.end)
+
+
+def cell_value(cell: Cell) -> tuple[float | None, float | None, float | None]:
+    value = cell.number.value if cell.number else None
+    if (
+        cell.ci is not None
+        and cell.ci.kind == "ci"
+        and cell.ci.low
+        and cell.ci.high
+        and is_number(cell.ci.low)
+        and is_number(cell.ci.high)
+    ):
+        return (value, to_float(cell.ci.low), to_float(cell.ci.high))
+    return (value, None, None)
+
+
+def decimals_of(raw: str) -> int:
+    compact = raw.replace(" ", "")
+    return len(compact.split(".", 1)[1]) if "." in compact else 0
+
+
+def overlaps(a: Number, b: Number) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def reading_values(reading: Reading) -> list[tuple[float | None, float | None, float | None]]:
+    return [cell_value(c) for c in reading.cells]

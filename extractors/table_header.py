@@ -1,0 +1,381 @@
+"""The parts of a table around its cells: caption, footnotes, the column header and the trial.
+
+The header is found by the arms it names: the label's drug and brand, control arms from the
+vocabulary, the arms the prose says patients were randomized to, and any name printed with an
+N ("TAGRISSO (N=233)"). Arms that repeat (TAGRISSO PLACEBO TAGRISSO PLACEBO) make column groups,
+named by the spanning cells above them ("STAGE II-IIIA POPULATION"); words such as "HR (95% CI)"
+make between-arm columns.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from extractors import patterns, structured, vocabulary
+from extractors.records import Source
+from extractors.table_cells import Number, inside_parentheses
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str  # as printed: "Pazopanib", "HR (95% CI)"
+    statistic: str | None  # None for an arm column; "hr", "p", "or" for a between-arm column
+    group: str | None = None  # the column group (a population) it sits under: "STAGE II-IIIA POPULATION"
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    columns: tuple[Column, ...]
+    start: int
+    end: int
+    ci_level: float | None
+    arm_ns: tuple[Number | None, ...]
+
+    @property
+    def arms(self) -> list[str]:
+        return [c.name for c in self.columns if c.statistic is None]
+
+    def columns_for(self, statistic: str | None) -> tuple[Column, ...]:
+        """The columns a row's values fill. A between-arm statistic named by the row label
+        ("Hazard ratio (95% CI)") has one value per column group, not one per arm."""
+        if statistic not in vocabulary.BETWEEN_STATISTICS or any(c.statistic == statistic for c in self.columns):
+            return self.columns
+        groups = list(dict.fromkeys(c.group for c in self.columns if c.statistic is None))
+        return tuple(Column(group or statistic.upper(), statistic, group) for group in groups)
+
+    def arms_of(self, group: str | None) -> list[str]:
+        return [c.name for c in self.columns if c.statistic is None and c.group == group]
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    key: str
+    start: int  # span of the footnote text (after the key)
+    end: int
+
+
+def arm_names(source: Source, table_start: int) -> list[str]:
+    """Names an arm column may carry: the drug, its brand, control arms, and arms the prose names."""
+    names = set(vocabulary.control_arms())
+    if source.drug:
+        names.update({source.drug.lower(), source.drug.split()[0].lower()})
+    brand = source.title.split()[0].lower() if source.title.split() else ""
+    if brand.isalpha() and len(brand) > 3:
+        names.add(brand)
+    for match in patterns.RANDOMIZED_TO.finditer(source.text, 0, table_start):
+        names.update({match.group("first").lower(), match.group("second").lower()})
+    names -= {"the", "a", "an", "either", "receive", "one"}
+    return sorted(names, key=len, reverse=True)
+
+
+def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
+    """The first run of two or more arm names close together after the caption."""
+    if not arms:
+        return None
+    known = "|".join(regex.escape(a) for a in arms)
+    arm_pattern = regex.compile(
+        rf"""(?i)(?P<name>
+              (?:{known})(?-i:(?![a-z]))
+              # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)";
+              # an all-capitals name may be glued to the word before it ("ParameterTAGRISSO")
+            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{_DESCRIPTION})?{_N_AFTER_ARM})
+            )
+            (?P<description>{_DESCRIPTION}(?={_N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
+            (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?)?""",
+        regex.VERBOSE,
+    )
+    # the header is in this table: before a blank line, a figure or the next table's caption
+    table_end = patterns.TABLE_END.search(text, start)
+    limit = min(len(text), start + 4000, table_end.start() if table_end else len(text))
+    hits = [
+        hit
+        for hit in arm_pattern.finditer(text, start, limit)
+        if not inside_parentheses(text, hit.start()) and not _names_no_arm(hit.group("name"))
+    ]
+    for i, first in enumerate(hits):
+        chain = _same_structured_line(text, first, hits[i:]) or _chain(text, first, hits[i + 1 :])
+        if len({m.group(0).split("(")[0].strip().lower() for m in chain}) < 2:
+            continue  # a header names two different arms; "VOTRIENT. If VOTRIENT" is prose
+        structured_cells = _structured_arm_cells(text, chain)
+        suffix = "" if structured_cells else _shared_suffix(text, chain)
+        last = text.find(suffix.strip(), chain[-1].end()) + len(suffix.strip()) if suffix else chain[-1].end()
+        tail = _HEADER_TAIL.match(text, last)
+        end = tail.end() if tail else last
+        if structured_cells:  # the header row is a whole line: the body starts on the next one
+            line_end = text.find("\n", chain[-1].end())
+            end = max(end, len(text) if line_end < 0 else line_end)
+        zone_start = max(start, _zone_start(text, start, first.start()))
+        between = _between_columns(text[zone_start:end])
+        ci_level = ci_level_of(text[zone_start:end])
+        arm_cells = structured_cells or _flattened_arm_cells(text, chain, suffix)
+        names = [name for name, _ in arm_cells]
+        groups = _column_groups(names, text[zone_start : first.start()])
+        columns = [Column(name, None, group) for name, group in zip(names, groups, strict=True)]
+        columns += [Column(name, statistic) for statistic, name in between]
+        return Header(tuple(columns), first.start(), end, ci_level, tuple(n for _, n in arm_cells))
+    return None
+
+
+def _chain(text: str, first: regex.Match[str], rest: Sequence[regex.Match[str]]) -> list[regex.Match[str]]:
+    """Arm names that follow each other closely, as a flattened header prints them."""
+    chain = [first]
+    for nxt in rest:
+        gap = text[chain[-1].end() : nxt.start()]
+        if len(gap) > 40 or _SENTENCE_BREAK.search(gap) or _HEADER_GAP_STOP.search(gap):
+            break
+        chain.append(nxt)
+    return chain
+
+
+def _same_structured_line(
+    text: str, first: regex.Match[str], hits: Sequence[regex.Match[str]]
+) -> list[regex.Match[str]] | None:
+    """All arm names on ``first``'s line when that line is a header row with its cells kept: each
+    cell is one arm however long ("KEYTRUDA 200 mg every 3 weeks Carboplatin Paclitaxel n=278")."""
+    line_start = text.rfind("\n", 0, first.start()) + 1
+    if not text.startswith(f"{structured.SEPARATOR} ", line_start):
+        return None
+    line_end = text.find("\n", first.start())
+    line_end = len(text) if line_end < 0 else line_end
+    return [hit for hit in hits if line_start <= hit.start() < line_end]
+
+
+# What may stand between an arm's name and its N: "(gefitinib or erlotinib)", "18 mg with Everolimus 5 mg".
+_DOSE = r"\d+(?:\.\d+)?\s*mg(?:/\w+)?"
+
+
+_DESCRIPTION = rf"(?:\s*\([^()\n]{{1,60}}\)|\s+{_DOSE}(?:\s+(?:with|plus|\+)\s+[A-Za-z]+\s+{_DOSE})?)"
+
+
+# An arm's N: "(N=233)", or "N=22" after a space; never glued as in the row label "Overall ITTN = 246".
+_N_AFTER_ARM = r"(?:\s*\(\s*[Nn]\s*=|\s+[Nn]\s*=)\s*\d"
+
+
+def _names_no_arm(name: str) -> bool:
+    """Population words ("ITT") and endpoint names ("Survival N = 334") head rows, not arm columns."""
+    if patterns.POPULATION_LABEL.fullmatch(name):
+        return True
+    endpoint = vocabulary.find_endpoint(name)
+    return endpoint is not None and endpoint[1] == 0 and endpoint[2] == len(name)
+
+
+def _flattened_arm_cells(text: str, chain: list[regex.Match[str]], suffix: str) -> list[tuple[str, Number | None]]:
+    """Arm columns of a flattened header. Where the arms print their N, each column runs up to
+    its N: "TAGRISSO with pemetrexed and platinum-based chemotherapy (N=279)TAGRISSO (N=278)"."""
+    with_n = [m for m in chain if m.group("count")]
+    if len(with_n) < 2 or not chain[-1].group("count"):
+        return [
+            (" ".join((text[m.start() : m.end() - len(m.group("n") or "")] + suffix).split()), _count_of(m))
+            for m in chain
+        ]
+    cells = []
+    start = chain[0].start()
+    for match in with_n:
+        cells.append((" ".join(text[start : match.end() - len(match.group("n"))].split()), _count_of(match)))
+        start = match.end()
+    return cells
+
+
+def _shared_suffix(text: str, chain: list[regex.Match[str]]) -> str:
+    """What every arm name in a flattened header goes on with: "KISQALI + Letrozole Placebo +
+    Letrozole" has the arms "KISQALI + Letrozole" and "Placebo + Letrozole"."""
+    gaps = {text[a.end() : b.start()].strip() for a, b in itertools.pairwise(chain)}
+    if len(gaps) != 1 or chain[-1].group("n"):
+        return ""
+    suffix = gaps.pop()
+    after = text[chain[-1].end() :].lstrip()
+    joins = not suffix[:1].isalnum() or suffix.split()[0].lower() in {"plus", "with", "and", "in"}
+    return f" {suffix}" if suffix and joins and after.startswith(suffix) else ""
+
+
+def _count_of(match: regex.Match[str]) -> Number | None:
+    count = match.group("count")
+    return Number(count, match.start("count"), match.end("count")) if count else None
+
+
+_ARM_N = regex.compile(r"\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?\s*$")
+
+
+def _structured_arm_cells(text: str, chain: list[regex.Match[str]]) -> list[tuple[str, Number | None]] | None:
+    """In a header row with its cell boundaries kept, an arm is the whole cell its name is in:
+    "TAGRISSO with pemetrexed and platinum-based chemotherapy (N=279)"."""
+    line_start = text.rfind("\n", 0, chain[0].start()) + 1
+    if not text.startswith(f"{structured.SEPARATOR} ", line_start):
+        return None
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    cells = []
+    for match in regex.finditer(r"(?<=\|)[^|\n]+(?=\|)", text[line_start:line_end]):
+        start = line_start + match.start()
+        if any(start <= m.start() < line_start + match.end() for m in chain):
+            raw = match.group(0)
+            n = _ARM_N.search(raw)
+            name = (raw[: n.start()] if n else raw).strip()
+            count = Number(n.group("count"), start + n.start("count"), start + n.end("count")) if n else None
+            cells.append((name, count))
+    return cells if len(cells) >= 2 else None
+
+
+_SENTENCE_BREAK = regex.compile(r"[.;:]\s|\n")
+
+
+# Between two arm names of a header there is no CI, percent or number: "Placebo (95% CI) PFS Overall ITT"
+# has left the header.
+_HEADER_GAP_STOP = regex.compile(r"\bCI\b|%|\d")
+
+
+# What may follow the last arm name in a header: arm Ns, "(95% CI)", between-arm column names.
+_HEADER_TAIL = regex.compile(
+    r"""(?:\s*(?:\||\(\s*[Nn]\s*=\s*\d+\s*\)|[Nn]\s*=\s*\d+|HR|Hazard\s+[Rr]atio|Odds\s+[Rr]atio|
+        [Pp][- ]?[Vv]alue|\(\s*9\d(?:\.\d+)?%\s*CI\s*\)|9\d(?:\.\d+)?%\s*CI))*""",
+    regex.VERBOSE,
+)
+
+
+_BETWEEN = (
+    ("hr", regex.compile(r"\bHR\b|Hazard\s+[Rr]atio", regex.VERBOSE)),
+    ("or", regex.compile(r"Odds\s+[Rr]atio|\bOR\b", regex.VERBOSE)),
+    ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b", regex.VERBOSE)),
+)
+
+
+_CI_LEVEL = regex.compile(r"(?P<level>9\d(?:\.\d+)?)\s*%\s*CI")
+
+
+def _column_groups(names: list[str], zone: str) -> list[str | None]:
+    """Column groups when the arms repeat (TAGRISSO PLACEBO TAGRISSO PLACEBO): one per repeat,
+    named by the spanning header cells printed before the arms ("STAGE II-IIIA POPULATION")."""
+    distinct = list(dict.fromkeys(n.lower() for n in names))
+    count = len(names) // len(distinct)
+    periodic = [n.lower() for n in names] == distinct * count
+    if count < 2 or not periodic:
+        return [None] * len(names)
+    labels = _group_labels(zone, count) or [f"column group {i + 1}" for i in range(count)]
+    return [labels[i // len(distinct)] for i in range(len(names))]
+
+
+def _group_labels(zone: str, count: int) -> list[str] | None:
+    """Split the text over the arms into ``count`` group names: each starts with the same word
+    ("STAGE … STAGE …") and, where one repeats as often, ends with the same word ("… POPULATION")."""
+    # words, also where cells ran together: "POPULATIONEfficacy" → "POPULATION", "Efficacy"
+    words = regex.findall(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+", zone)
+    repeated = [w for w in dict.fromkeys(words) if len(w) >= 3 and len(regex.findall(regex.escape(w), zone)) == count]
+    # spanning group headers are usually set in capitals; prefer those over caption words
+    repeated = [w for w in repeated if w.isupper()] or repeated
+    if not repeated:
+        return None
+    first, last = repeated[0], repeated[-1]
+    starts = [m.start() for m in regex.finditer(regex.escape(first), zone)]
+    labels = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(zone)
+        piece = zone[start:end]
+        cut = piece.rfind(last)
+        if last != first and cut >= 0:
+            piece = piece[: cut + len(last)]
+        labels.append(" ".join(piece.replace("|", " ").split()))
+    return labels
+
+
+def _between_columns(zone: str) -> list[tuple[str, str]]:
+    found = []
+    for statistic, pattern in _BETWEEN:
+        match = pattern.search(zone)
+        if match:
+            level = _CI_LEVEL.search(zone)
+            name = match.group(0) + (f" ({level.group(0)})" if level and statistic != "p" else "")
+            found.append((match.start(), statistic, name))
+    return [(statistic, name) for _, statistic, name in sorted(found)]
+
+
+def ci_level_of(zone: str) -> float | None:
+    match = _CI_LEVEL.search(zone)
+    return float(match.group("level")) if match else None
+
+
+def _zone_start(text: str, caption_end: int, header_start: int) -> int:
+    """Where the header's own words begin: after the abbreviations and the footnotes."""
+    position = caption_end
+    abbreviations = patterns.ABBREVIATIONS.search(text, caption_end, header_start)
+    if abbreviations:
+        sentence = patterns.SENTENCE_END.search(text, abbreviations.end(), header_start)
+        position = sentence.end() if sentence else position
+    notes = find_footnotes(text, caption_end, header_start)
+    if notes:
+        position = max(position, notes[-1].end)
+    first_row = text.find(f"\n{structured.SEPARATOR} ", caption_end, header_start)
+    if first_row >= 0:  # with cell boundaries kept, the header starts at the table's first row
+        position = max(position, first_row)
+    return position
+
+
+def find_footnotes(text: str, start: int, header_start: int) -> list[Footnote]:
+    """Footnotes printed between the caption and the header: keys a, b, c… in order."""
+    notes: list[Footnote] = []
+    expected = "a"
+    for match in patterns.FOOTNOTE_KEY.finditer(text, start, header_start):
+        key = match.group("key")
+        if key.isalpha() and key != expected:
+            continue
+        if notes:
+            notes[-1] = replace(notes[-1], end=match.start())
+        notes.append(Footnote(key, match.end(), header_start))
+        if key.isalpha():
+            expected = chr(ord(key) + 1)
+    if notes:  # the last footnote ends at its line's end or last sentence end before the header's words
+        last = notes[-1]
+        line_end = text.find("\n", last.start, header_start)
+        ends = [m.end() for m in patterns.SENTENCE_END.finditer(text, last.start, header_start)]
+        notes[-1] = replace(last, end=line_end if line_end >= 0 else ends[-1] if ends else header_start)
+    return notes
+
+
+def caption_end_of(text: str, caption_end: int, header_start: int) -> int:
+    stops = [header_start]
+    abbreviations = patterns.ABBREVIATIONS.search(text, caption_end, header_start)
+    if abbreviations:
+        stops.append(abbreviations.start())
+    notes = find_footnotes(text, caption_end, header_start)
+    if notes:
+        stops.append(notes[0].start - 1)
+    return min(stops)
+
+
+def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, str | None]:
+    """The trial a table reports (named in its caption, else the last one named before it) and its NCT id."""
+    trial = None
+    for match in patterns.CAPTION_TRIAL.finditer(caption):
+        trial = match.group("name")
+    if trial is None:
+        for match in patterns.TRIAL_NAME.finditer(text, max(0, table_start - 5000), table_start):
+            trial = patterns.trial_name(match)
+    return trial, nct_of(text, trial) if trial else None
+
+
+def nct_of(text: str, trial: str) -> str | None:
+    """The NCT id printed with a trial where it is introduced ("evaluated in VEG110727, a … trial
+    (NCT00753688)"): the first id after the name, before any other trial is named."""
+    adjacent = regex.search(rf"\b{regex.escape(trial)}\b\W{{0,4}}(NCT\d{{8}})", text)  # "ADAURA [NCT02511106]"
+    if adjacent:
+        return str(adjacent.group(1))
+    introductions = list(patterns.TRIAL_NAME.finditer(text))
+    for index, match in enumerate(introductions):
+        if patterns.trial_name(match) != trial:
+            continue
+        stop = introductions[index + 1].start() if index + 1 < len(introductions) else len(text)
+        found = patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + 300))
+        if found:
+            return str(found.group(0))
+    return None
+
+
+def randomization_ratio(text: str, table_start: int) -> tuple[int, int] | None:
+    ratio = None
+    for match in patterns.RANDOMIZATION_RATIO.finditer(text, max(0, table_start - 5000), table_start):
+        a, b = match.group("a") or match.group("a2"), match.group("b") or match.group("b2")
+        ratio = (int(a), int(b))
+    return ratio
