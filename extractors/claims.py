@@ -537,6 +537,9 @@ def _classify(
         ci_high=ci[1] if ci else None,
         section=section,
         cites=sentence.cites,
+        ci_low_raw=ci_match.group("low") if ci and ci_match else None,
+        ci_high_raw=ci_match.group("high") if ci and ci_match else None,
+        ci_level=float(ci_match.group("level")) if ci and ci_match and ci_match.group("level") else None,
     )
 
 

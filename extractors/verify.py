@@ -22,6 +22,7 @@ import regex
 
 from extractors import vocabulary
 from extractors.articles import DRUG_WORD, quoted_label_source, quoted_label_span
+from extractors.checks import check_statement
 from extractors.claims import arm_mentions, canonical_arm, drug_aliases, find_claims
 from extractors.records import VERDICTS, Article, Claim, Measurement, Source, VerifyReport
 from extractors.scope import check_scope
@@ -71,9 +72,13 @@ def verify_with(article: Article, sources: Sequence[Source], measurements: Seque
     drugs = _source_drugs(sources, measurements)
     trials = {name for m in measurements for name in (m.trial, m.nct) if name}
     claims = [replace(claim, trial=_trial_in_context(article, claim, trials)) for claim in claims]
-    checked = tuple(
-        _other_drug(article, claim, drugs) or check_claim(article, claim, tuple(measurements), doses, tuple(sources))
-        for claim in claims
+    checked = _inconsistent_within(
+        article,
+        tuple(
+            _other_drug(article, claim, drugs)
+            or check_claim(article, claim, tuple(measurements), doses, tuple(sources))
+            for claim in claims
+        ),
     )
     counts = Counter(claim.verdict for claim in checked)
     summary: dict[str, int] = {verdict: counts.get(verdict, 0) for verdict in VERDICTS}
@@ -381,6 +386,45 @@ def _matches(claim: Claim, m: Measurement, decimals: int) -> bool:
             claim.ci_high, 2, m.ci_high, _decimals(m.ci_high_raw or str(m.ci_high))
         )
     return True
+
+
+def _inconsistent_within(article: Article, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """Flag numbers an article states that cannot all be right, whatever the label says:
+    "HR 0.62 (95% CI 0.49–0.79), p = 0.21". The ratio and its p-value in one sentence are checked
+    with `check_statement`; a p-value the label could not settle is then contradicted by its own CI."""
+    flagged = list(claims)
+    for index, claim in enumerate(claims):
+        if claim.statistic not in {"hr", "or", "rr"} or claim.value_span is None:
+            continue
+        p_claims = [i for i, other in enumerate(claims) if other.statistic == "p" and other.span == claim.span]
+        p_index = p_claims[0] if p_claims else None
+        p_raw = _raw(article, claims[p_index]) if p_index is not None else None
+        p_operator = _p_operator(claims[p_index]) if p_index is not None else None
+        flags = check_statement(
+            claim.statistic, _raw(article, claim), claim.ci_low_raw, claim.ci_high_raw, claim.ci_level,
+            p_raw, None if p_operator in (None, "=") else p_operator,
+        )  # fmt: skip
+        if not flags:
+            continue
+        flagged[index] = replace(flagged[index], flags=flagged[index].flags + flags)
+        if p_index is not None and any(f.check == "p_inconsistent_with_ci" for f in flags):
+            p_claim = flagged[p_index]
+            message = next(f.message for f in flags if f.check == "p_inconsistent_with_ci")
+            p_claim = replace(p_claim, flags=p_claim.flags + flags)
+            if p_claim.verdict == "unverifiable":
+                p_claim = replace(
+                    p_claim,
+                    verdict="contradicted",
+                    kind="inconsistent_statistics",
+                    explanation=f"The article's own numbers cannot all be right: {message}",
+                )
+            flagged[p_index] = p_claim
+    return tuple(flagged)
+
+
+def _raw(article: Article, claim: Claim) -> str:
+    assert claim.value_span is not None
+    return article.text[claim.value_span[0] : claim.value_span[1]]
 
 
 def _p_operator(claim: Claim) -> str | None:
