@@ -13,16 +13,14 @@ from __future__ import annotations
 
 from collections import Counter
 from html.parser import HTMLParser
-from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as safe_xml
 import regex
 from defusedxml import DefusedXmlException
 
+from extractors.ingest import decode_text, read_input
 from extractors.records import Article, InputError, Source, Span
-
-MAX_BYTES = 20 * 1024 * 1024
 
 # A heading line: short, capitalised, no sentence end. "From the FDA Drug Label", "Key points:".
 _HEADING = regex.compile(
@@ -83,21 +81,12 @@ _SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg"])
 
 def load_article(path: str) -> Article:
     """Read the article file at ``path``; raise `InputError` when it cannot be used."""
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise InputError(path, "is a directory, not an article file")
-        if file.stat().st_size > MAX_BYTES:
-            raise InputError(path, f"file is larger than {MAX_BYTES // 1_048_576} MB")
-        data = file.read_bytes()
-    except OSError as error:
-        raise InputError(path, f"cannot read file: {error.strerror or error}") from None
-    return article_from_bytes(data, path)
+    return article_from_bytes(read_input(path, "an article file"), path)
 
 
 def article_from_bytes(data: bytes, name: str) -> Article:
     """Build an `Article` from the bytes of an uploaded or pasted article called ``name``."""
-    text = _decode(data, name)
+    text = decode_text(data, name)
     head = text.lstrip()[:2000].lower()
     if head.startswith("<?xml") or head.startswith("<!doctype article") or head.startswith("<article"):
         title, body, headings = _from_jats(text, name)
@@ -168,20 +157,6 @@ def guess_drug(text: str) -> str | None:
 
 # ---------------------------------------------------------------------------------------------
 # decoding and the three readers
-
-
-def _decode(data: bytes, name: str) -> str:
-    if len(data) > MAX_BYTES:
-        raise InputError(name, f"input is larger than {MAX_BYTES // 1_048_576} MB")
-    if not data.strip():
-        raise InputError(name, "file is empty")
-    if b"\x00" in data:
-        raise InputError(name, "binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(name, f"not UTF-8 text (invalid byte at offset {error.start})") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 _MD_HEADING = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")

@@ -43,17 +43,21 @@ _HL7 = "{urn:hl7-org:v3}"
 
 def load_source(path: str) -> Source:
     """Read the label file at ``path``; raise `InputError` when it cannot be used."""
+    return source_from_bytes(read_input(path, "a label file"), path)
+
+
+def read_input(path: str, what: str) -> bytes:
+    """The bytes of the input file at ``path`` (``what`` names it in errors: "a label file")."""
     file = Path(path)
     try:
         if file.is_dir():
-            raise InputError(path, "is a directory, not a label file")
+            raise InputError(path, f"is a directory, not {what}")
         size = file.stat().st_size
         if size > MAX_BYTES:
             raise InputError(path, f"file is {size // 1_048_576} MB; the limit is {MAX_BYTES // 1_048_576} MB")
-        data = file.read_bytes()
+        return file.read_bytes()
     except OSError as error:
         raise InputError(path, f"cannot read file: {error.strerror or error}") from None
-    return source_from_bytes(data, path)
 
 
 def source_from_bytes(data: bytes, name: str) -> Source:
@@ -79,7 +83,7 @@ def decode_text(data: bytes, name: str) -> str:
         raise InputError(name, f"input is {len(data) // 1_048_576} MB; the limit is {MAX_BYTES // 1_048_576} MB")
     if not data.strip():
         raise InputError(name, "file is empty")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise InputError(name, "binary file, not text")
     try:
         text = data.decode("utf-8-sig")

@@ -175,35 +175,24 @@ def _medians(sentence: str, offset: int, base: Measurement, arms: Sequence[str])
 
 
 def _counts(sentence: str, offset: int, base: Measurement) -> list[Measurement]:
-    found = []
-    for match in patterns.PROSE_RANDOMIZED_TOTAL.finditer(sentence):
-        found.append(
-            replace(
-                base,
-                statistic="n",
-                value=_number(match.group("value")),
-                raw=match.group("value"),
-                span=(offset + match.start("value"), offset + match.end("value")),
-                unit="patients",
-                endpoint=None,
-                row="randomized total",
-            )
+    """ "A total of 682 patients were randomized to TAGRISSO (n=339) or placebo (n=343)"."""
+
+    def count(match: regex.Match[str], arm: str | None, row: str) -> Measurement:
+        return replace(
+            base,
+            statistic="n",
+            value=_number(match.group("value")),
+            raw=match.group("value"),
+            span=(offset + match.start("value"), offset + match.end("value")),
+            unit="patients",
+            arm=arm,
+            endpoint=None,
+            row=row,
         )
+
+    found = [count(match, None, "randomized total") for match in patterns.PROSE_RANDOMIZED_TOTAL.finditer(sentence)]
     if "randomi" in sentence.lower():
-        for match in patterns.PROSE_ARM_N.finditer(sentence):
-            found.append(
-                replace(
-                    base,
-                    statistic="n",
-                    value=_number(match.group("value")),
-                    raw=match.group("value"),
-                    span=(offset + match.start("value"), offset + match.end("value")),
-                    unit="patients",
-                    arm=match.group("arm"),
-                    endpoint=None,
-                    row="randomized",
-                )
-            )
+        found += [count(match, match.group("arm"), "randomized") for match in patterns.PROSE_ARM_N.finditer(sentence)]
     return found
 
 

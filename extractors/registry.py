@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 from xml.etree.ElementTree import Element
 
@@ -25,7 +24,7 @@ from defusedxml import DefusedXmlException
 
 from extractors import vocabulary
 from extractors.checks import rounding_interval
-from extractors.ingest import decode_text
+from extractors.ingest import decode_text, read_input
 from extractors.records import InputError, Measurement
 
 Status = Literal["agree", "differ", "not in registry"]
@@ -75,11 +74,7 @@ class Comparison:
 
 def load_registry(path: str) -> Registry:
     """Read a ClinicalTrials.gov results record (v2 JSON or legacy XML); `InputError` if it is not one."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(path, f"cannot read file: {error.strerror or error}") from None
-    text = decode_text(data, path)
+    text = decode_text(read_input(path, "a registry record"), path)
     if text.lstrip().startswith("{"):
         try:
             document = json.loads(text)
