@@ -15,14 +15,12 @@ from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as safe_xml
-import regex
 from defusedxml import DefusedXmlException
 
 from extractors import patterns, structured
 from extractors.records import InputError, Source
 
 MAX_BYTES = 20 * 1024 * 1024  # the largest real label in the corpus is ~1 MB
-_JATS = regex.compile(r"<!doctype\s+article\b|<article\b[^>]*(?:jats|article-type)")
 
 # openFDA label sections that carry what a reviewer checks claims against, in reading order.
 _OPENFDA_SECTIONS = (
@@ -69,7 +67,7 @@ def source_from_bytes(data: bytes, name: str) -> Source:
         return _from_openfda_json(text, name, source_id)
     if stripped.startswith("<"):
         head = stripped[:4000].lower()
-        if _JATS.search(head):
+        if patterns.JATS.search(head):
             raise InputError(name, "this is a journal article (JATS), not a label: give it as the article to verify")
         if "urn:hl7-org:v3" in head or head.startswith("<?xml"):
             return _from_spl_xml(text, name, source_id)

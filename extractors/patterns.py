@@ -266,3 +266,104 @@ NOT_SIGNIFICANT = regex.compile(
     r"""\bno\s+(?:statistically\s+)?significant\s+difference|\bnot\s+(?:statistically\s+)?significant""",
     _FLAGS,
 )
+
+
+# --- Row labels: what is left of a label once its endpoint and statistic are taken out is its population ---
+
+EMPTY_PARENS = regex.compile(r"\(\s*[+/,]?\s*\)")
+
+LABEL_STATISTIC_WORDS = regex.compile(r"\s*(?:median|mean|\(months\)|\(95%\s*CI\)|%|n\s*\(%\))\s*", regex.IGNORECASE)
+
+FOOTNOTE_SYMBOLS = regex.compile(r"[*†‡§¶#]+\d*")
+
+LEADING_PREPOSITION = regex.compile(r"^(?:for|in|among)\s+", regex.IGNORECASE)
+
+ASSESSED_BY = regex.compile(r"\((?:[^()]*\b(?:assessment|BICR|review)\b[^()]*)\)", regex.IGNORECASE)
+
+# --- Numbers ----------------------------------------------------------------------------------------
+
+# A well-formed printed number: "0.35", "246", "4.6"; never "01", ".35" or "4.61.6".
+NUMBER_SHAPE = regex.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+
+# --- Table headers: arm columns, their Ns, between-arm columns, CI levels ---------------------------
+
+# What may stand between an arm's name and its N: "(gefitinib or erlotinib)", "18 mg with Everolimus 5 mg".
+_ARM_DOSE = r"\d+(?:\.\d+)?\s*mg(?:/\w+)?"
+
+ARM_DESCRIPTION = rf"(?:\s*\([^()\n]{{1,60}}\)|\s+{_ARM_DOSE}(?:\s+(?:with|plus|\+)\s+[A-Za-z]+\s+{_ARM_DOSE})?)"
+
+# An arm's N: "(N=233)", or "N=22" after a space; never glued as in the row label "Overall ITTN = 246".
+N_AFTER_ARM = r"(?:\s*\(\s*[Nn]\s*=|\s+[Nn]\s*=)\s*\d"
+
+# The N printed in a header cell with the arm: "TAGRISSO (N=233)", "Everolimus 10 mg N=50".
+ARM_N = regex.compile(r"\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?\s*$")
+
+# A sentence or line break between two arm names: they are not one header ("VOTRIENT. If VOTRIENT").
+SENTENCE_BREAK = regex.compile(r"[.;:]\s|\n")
+
+# Between two arm names of a header there is no CI, percent or number: "Placebo (95% CI) PFS Overall ITT"
+# has left the header.
+HEADER_GAP_STOP = regex.compile(r"\bCI\b|%|\d")
+
+# What may follow the last arm name in a header: arm Ns, "(95% CI)", between-arm column names.
+HEADER_TAIL = regex.compile(
+    r"""(?:\s*(?:\||\(\s*[Nn]\s*=\s*\d+\s*\)|[Nn]\s*=\s*\d+|HR|Hazard\s+[Rr]atio|Odds\s+[Rr]atio|
+        [Pp][- ]?[Vv]alue|\(\s*9\d(?:\.\d+)?%\s*CI\s*\)|9\d(?:\.\d+)?%\s*CI))*""",
+    regex.VERBOSE,
+)
+
+# Between-arm column names in a header: "HR (95% CI)", "Odds Ratio", "p-value".
+BETWEEN_COLUMNS = (
+    ("hr", regex.compile(r"\bHR\b|Hazard\s+[Rr]atio", regex.VERBOSE)),
+    ("or", regex.compile(r"Odds\s+[Rr]atio|\bOR\b", regex.VERBOSE)),
+    ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b", regex.VERBOSE)),
+)
+
+# A confidence level: "(95% CI)", "Hazard ratio (99.8% CI)".
+CI_LEVEL = regex.compile(r"(?P<level>9\d(?:\.\d+)?)\s*%\s*CI")
+
+# --- Prose ------------------------------------------------------------------------------------------
+
+# Durations that are not trial endpoints: "median age of 55 years", "median follow-up of 26 months".
+NOT_AN_ENDPOINT = regex.compile(
+    r"\b(?:age|aged|follow[- ]?up|duration\s+of\s+(?:treatment|exposure|therapy)|exposure|treated\s+for)\b",
+    regex.IGNORECASE,
+)
+
+# --- Ingest -----------------------------------------------------------------------------------------
+
+# A JATS journal article: "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS …", "<article article-type=\"review-article\">".
+JATS = regex.compile(r"<!doctype\s+article\b|<article\b[^>]*(?:jats|article-type)")
+
+# --- Registry records -------------------------------------------------------------------------------
+
+# A registry group that is the control arm: "Placebo Tablet", "SoC EGFR-TKI (Global Cohort)", "Chemotherapy".
+CONTROL_WORDS = regex.compile(r"\b(?:placebo|soc|standard\s+of\s+care|chemotherapy|control|comparator)\b", regex.I)
+
+# --- Tables rendered with their cell boundaries -----------------------------------------------------
+
+# A table row as structured.render_table writes it: "| Overall ITT | N = 246 | N = 123 | 0.35a |".
+RENDERED_ROW = regex.compile(r"^\| (?P<cells>.*) \|$", regex.MULTILINE)
+
+# The space after a CI's comma, which scraped tables drop: "(0.26, 0.48)" → "(0.26,0.48)".
+CI_COMMA_SPACE = regex.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
+
+# --- Row-label words that say which statistic a row holds ("Median (months)", "Hazard ratio (95% CI)") ---
+
+LABEL_MEDIAN = regex.compile(r"\bmedian\b", regex.IGNORECASE)
+
+LABEL_MEAN = regex.compile(r"\bmean\b", regex.IGNORECASE)
+
+LABEL_HAZARD_RATIO = regex.compile(r"\bhazard\s+ratio\b|\bHR\b", regex.IGNORECASE)
+
+LABEL_ODDS_RATIO = regex.compile(r"\bodds\s+ratio\b", regex.IGNORECASE)
+
+LABEL_EVENTS = regex.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
+
+LABEL_PERCENT = regex.compile(r"%|\brate\b|\bpercent", regex.IGNORECASE)
+
+LABEL_P_VALUE = regex.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE)  # "P-valued": a glued footnote key
+
+LABEL_DIFFERENCE = regex.compile(r"\bdifference\b", regex.IGNORECASE)
+
+LABEL_RESPONDERS = regex.compile(r"\bresponders\b", regex.IGNORECASE)

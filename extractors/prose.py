@@ -17,12 +17,6 @@ from extractors import patterns, vocabulary
 from extractors.records import Measurement, Source
 from extractors.table_header import arm_names
 
-# Durations that are not trial endpoints: "median age of 55 years", "median follow-up of 26 months".
-_NOT_AN_ENDPOINT = regex.compile(
-    r"\b(?:age|aged|follow[- ]?up|duration\s+of\s+(?:treatment|exposure|therapy)|exposure|treated\s+for)\b",
-    regex.IGNORECASE,
-)
-
 
 def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[Measurement]:
     """Measurements stated in the prose of ``source``, skipping text ``already`` read from tables."""
@@ -154,7 +148,7 @@ def _medians(sentence: str, offset: int, base: Measurement, arms: Sequence[str])
     durations = list(patterns.PROSE_DURATION.finditer(sentence))
     for index, match in enumerate(durations):
         around = sentence[max(0, match.start() - 40) : match.end() + 12]
-        if _NOT_AN_ENDPOINT.search(around) or sentence[: match.start()].rstrip().endswith(("<", ">", "≥", "≤")):
+        if patterns.NOT_AN_ENDPOINT.search(around) or sentence[: match.start()].rstrip().endswith(("<", ">", "≥", "≤")):
             continue  # an age, a follow-up time or a threshold such as "≥65 years", not a result
         clause_end = durations[index + 1].start() if index + 1 < len(durations) else len(sentence)
         arm = _first_arm(sentence[match.end() : clause_end], arms) or _last_arm(sentence[: match.start()], arms)

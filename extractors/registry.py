@@ -22,7 +22,7 @@ import defusedxml.ElementTree as safe_xml
 import regex
 from defusedxml import DefusedXmlException
 
-from extractors import vocabulary
+from extractors import patterns, vocabulary
 from extractors.checks import rounding_interval
 from extractors.ingest import decode_text, read_input
 from extractors.records import InputError, Measurement
@@ -32,7 +32,6 @@ STATUSES: tuple[Status, ...] = ("agree", "differ", "not in registry")
 
 _PARAM_STATISTICS = {"MEDIAN": "median", "MEAN": "mean", "NUMBER": "number", "COUNT_OF_PARTICIPANTS": "count"}
 _RATIO_TYPES = (("hazard ratio", "hr"), ("odds ratio", "or"), ("risk ratio", "rr"), ("relative risk", "rr"))
-_CONTROL_WORDS = regex.compile(r"\b(?:placebo|soc|standard\s+of\s+care|chemotherapy|control|comparator)\b", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +327,7 @@ def _role(arm: str | None) -> str:
         return "experimental"
     lowered = arm.lower()
     named_control = any(regex.search(rf"\b{regex.escape(c)}\b", lowered) for c in vocabulary.control_arms())
-    return "control" if _CONTROL_WORDS.search(arm) or named_control else "experimental"
+    return "control" if patterns.CONTROL_WORDS.search(arm) or named_control else "experimental"
 
 
 def _agrees(measurement: Measurement, result: RegistryResult) -> bool:

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 
 import regex
 
+from extractors import patterns
 from extractors.records import Source
 
 SEPARATOR = "|"
@@ -128,10 +129,6 @@ def render_table(grid: TableGrid) -> str:
     return "\n".join(line for line in lines if line)
 
 
-_RENDERED_ROW = regex.compile(r"^\| (?P<cells>.*) \|$", regex.MULTILINE)
-_CI_COMMA_SPACE = regex.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
-
-
 def flatten_rendered(text: str, glue: str) -> str:
     """The flattened form of every rendered table in ``text``, as scrapers print them.
 
@@ -144,10 +141,10 @@ def flatten_rendered(text: str, glue: str) -> str:
     def flatten_row(match: regex.Match[str]) -> str:
         cells = [cell.strip() for cell in match.group("cells").split(f" {SEPARATOR} ") if cell.strip()]
         if glue == "":
-            cells = [_CI_COMMA_SPACE.sub(",", cell) for cell in cells]
+            cells = [patterns.CI_COMMA_SPACE.sub(",", cell) for cell in cells]
         return glue.join(cells)
 
-    flat = _RENDERED_ROW.sub(flatten_row, text)
+    flat = patterns.RENDERED_ROW.sub(flatten_row, text)
     # a table's lines become one paragraph, as in the openFDA text; tables stay apart
     return "\n\n".join(
         " ".join(line.strip() for line in block.splitlines() if line.strip()) for block in flat.split("\n\n")

@@ -232,12 +232,9 @@ def qualifier_code(raw: str) -> str:
     return {"NOT REACHED": "NR", "NOT ESTIMABLE": "NE"}.get(" ".join(word.split()), word)
 
 
-_NUMBER_SHAPE = regex.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
-
-
 def is_number(raw: str) -> bool:
     """A well-formed printed number; the only space allowed is the known damage "0. 39"."""
-    return bool(_NUMBER_SHAPE.match(raw.replace(". ", ".")))
+    return bool(patterns.NUMBER_SHAPE.match(raw.replace(". ", ".")))
 
 
 def to_float(raw: str) -> float:
@@ -262,7 +259,7 @@ def split_candidates(text: str, token: Token, max_parts: int) -> list[list[Numbe
             return
         for cut in range(offset + 1, len(compact) + 1):
             piece = compact[offset:cut]
-            if _NUMBER_SHAPE.match(piece):
+            if patterns.NUMBER_SHAPE.match(piece):
                 parts.append(number(offset, cut))
                 walk(cut, parts)
                 parts.pop()

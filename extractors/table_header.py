@@ -82,9 +82,9 @@ def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
               (?:{known})(?-i:(?![a-z]))
               # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)";
               # an all-capitals name may be glued to the word before it ("ParameterTAGRISSO")
-            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{_DESCRIPTION})?{_N_AFTER_ARM})
+            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{patterns.ARM_DESCRIPTION})?{patterns.N_AFTER_ARM})
             )
-            (?P<description>{_DESCRIPTION}(?={_N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
+            (?P<description>{patterns.ARM_DESCRIPTION}(?={patterns.N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
             (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?)?""",
         regex.VERBOSE,
     )
@@ -103,7 +103,7 @@ def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
         structured_cells = _structured_arm_cells(text, chain)
         suffix = "" if structured_cells else _shared_suffix(text, chain)
         last = text.find(suffix.strip(), chain[-1].end()) + len(suffix.strip()) if suffix else chain[-1].end()
-        tail = _HEADER_TAIL.match(text, last)
+        tail = patterns.HEADER_TAIL.match(text, last)
         end = tail.end() if tail else last
         if structured_cells:  # the header row is a whole line: the body starts on the next one
             line_end = text.find("\n", chain[-1].end())
@@ -125,7 +125,7 @@ def _chain(text: str, first: regex.Match[str], rest: Sequence[regex.Match[str]])
     chain = [first]
     for nxt in rest:
         gap = text[chain[-1].end() : nxt.start()]
-        if len(gap) > 40 or _SENTENCE_BREAK.search(gap) or _HEADER_GAP_STOP.search(gap):
+        if len(gap) > 40 or patterns.SENTENCE_BREAK.search(gap) or patterns.HEADER_GAP_STOP.search(gap):
             break
         chain.append(nxt)
     return chain
@@ -142,17 +142,6 @@ def _same_structured_line(
     line_end = text.find("\n", first.start())
     line_end = len(text) if line_end < 0 else line_end
     return [hit for hit in hits if line_start <= hit.start() < line_end]
-
-
-# What may stand between an arm's name and its N: "(gefitinib or erlotinib)", "18 mg with Everolimus 5 mg".
-_DOSE = r"\d+(?:\.\d+)?\s*mg(?:/\w+)?"
-
-
-_DESCRIPTION = rf"(?:\s*\([^()\n]{{1,60}}\)|\s+{_DOSE}(?:\s+(?:with|plus|\+)\s+[A-Za-z]+\s+{_DOSE})?)"
-
-
-# An arm's N: "(N=233)", or "N=22" after a space; never glued as in the row label "Overall ITTN = 246".
-_N_AFTER_ARM = r"(?:\s*\(\s*[Nn]\s*=|\s+[Nn]\s*=)\s*\d"
 
 
 def _names_no_arm(name: str) -> bool:
@@ -197,9 +186,6 @@ def _count_of(match: regex.Match[str]) -> Number | None:
     return Number(count, match.start("count"), match.end("count")) if count else None
 
 
-_ARM_N = regex.compile(r"\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?\s*$")
-
-
 def _structured_arm_cells(text: str, chain: list[regex.Match[str]]) -> list[tuple[str, Number | None]] | None:
     """In a header row with its cell boundaries kept, an arm is the whole cell its name is in:
     "TAGRISSO with pemetrexed and platinum-based chemotherapy (N=279)"."""
@@ -213,37 +199,11 @@ def _structured_arm_cells(text: str, chain: list[regex.Match[str]]) -> list[tupl
         start = line_start + match.start()
         if any(start <= m.start() < line_start + match.end() for m in chain):
             raw = match.group(0)
-            n = _ARM_N.search(raw)
+            n = patterns.ARM_N.search(raw)
             name = (raw[: n.start()] if n else raw).strip()
             count = Number(n.group("count"), start + n.start("count"), start + n.end("count")) if n else None
             cells.append((name, count))
     return cells if len(cells) >= 2 else None
-
-
-_SENTENCE_BREAK = regex.compile(r"[.;:]\s|\n")
-
-
-# Between two arm names of a header there is no CI, percent or number: "Placebo (95% CI) PFS Overall ITT"
-# has left the header.
-_HEADER_GAP_STOP = regex.compile(r"\bCI\b|%|\d")
-
-
-# What may follow the last arm name in a header: arm Ns, "(95% CI)", between-arm column names.
-_HEADER_TAIL = regex.compile(
-    r"""(?:\s*(?:\||\(\s*[Nn]\s*=\s*\d+\s*\)|[Nn]\s*=\s*\d+|HR|Hazard\s+[Rr]atio|Odds\s+[Rr]atio|
-        [Pp][- ]?[Vv]alue|\(\s*9\d(?:\.\d+)?%\s*CI\s*\)|9\d(?:\.\d+)?%\s*CI))*""",
-    regex.VERBOSE,
-)
-
-
-_BETWEEN = (
-    ("hr", regex.compile(r"\bHR\b|Hazard\s+[Rr]atio", regex.VERBOSE)),
-    ("or", regex.compile(r"Odds\s+[Rr]atio|\bOR\b", regex.VERBOSE)),
-    ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b", regex.VERBOSE)),
-)
-
-
-_CI_LEVEL = regex.compile(r"(?P<level>9\d(?:\.\d+)?)\s*%\s*CI")
 
 
 def _column_groups(names: list[str], zone: str) -> list[str | None]:
@@ -283,17 +243,17 @@ def _group_labels(zone: str, count: int) -> list[str] | None:
 
 def _between_columns(zone: str) -> list[tuple[str, str]]:
     found = []
-    for statistic, pattern in _BETWEEN:
+    for statistic, pattern in patterns.BETWEEN_COLUMNS:
         match = pattern.search(zone)
         if match:
-            level = _CI_LEVEL.search(zone)
+            level = patterns.CI_LEVEL.search(zone)
             name = match.group(0) + (f" ({level.group(0)})" if level and statistic != "p" else "")
             found.append((match.start(), statistic, name))
     return [(statistic, name) for _, statistic, name in sorted(found)]
 
 
 def ci_level_of(zone: str) -> float | None:
-    match = _CI_LEVEL.search(zone)
+    match = patterns.CI_LEVEL.search(zone)
     return float(match.group("level")) if match else None
 
 

@@ -219,33 +219,18 @@ def _interpret_label(label: str, context: _Context, has_n: bool) -> None:
             context.open_between.clear()
 
 
-_EMPTY_PARENS = regex.compile(r"\(\s*[+/,]?\s*\)")
-
-
-_STATISTIC_WORDS = regex.compile(r"\s*(?:median|mean|\(months\)|\(95%\s*CI\)|%|n\s*\(%\))\s*", regex.IGNORECASE)
-
-
 def _population_text(rest: str) -> str | None:
-    cleaned = _STATISTIC_WORDS.sub(" ", rest)
+    cleaned = patterns.LABEL_STATISTIC_WORDS.sub(" ", rest)
     while (endpoint := vocabulary.find_endpoint(cleaned)) is not None:
         cleaned = cleaned[: endpoint[1]] + cleaned[endpoint[2] :]
-    cleaned = _FOOTNOTE_SYMBOLS.sub(" ", cleaned)
+    cleaned = patterns.FOOTNOTE_SYMBOLS.sub(" ", cleaned)
     # a population's name has no sentence in it: what precedes the last one is spliced-in notes
     cleaned = regex.split(r"[.;]\s+", cleaned)[-1]
-    cleaned = _ASSESSED_BY.sub(" ", _LEADING_PREPOSITION.sub("", cleaned.strip()))
-    cleaned = " ".join(_EMPTY_PARENS.sub(" ", cleaned).split()).strip(" :,")
+    cleaned = patterns.ASSESSED_BY.sub(" ", patterns.LEADING_PREPOSITION.sub("", cleaned.strip()))
+    cleaned = " ".join(patterns.EMPTY_PARENS.sub(" ", cleaned).split()).strip(" :,")
     if not regex.search(r"[A-Za-z]", cleaned) or patterns.OVERALL_POPULATION.match(cleaned):
         return None
     return cleaned
-
-
-_FOOTNOTE_SYMBOLS = regex.compile(r"[*†‡§¶#]+\d*")
-
-
-_LEADING_PREPOSITION = regex.compile(r"^(?:for|in|among)\s+", regex.IGNORECASE)
-
-
-_ASSESSED_BY = regex.compile(r"\((?:[^()]*\b(?:assessment|BICR|review)\b[^()]*)\)", regex.IGNORECASE)
 
 
 class _RowReader:

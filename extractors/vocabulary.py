@@ -13,6 +13,8 @@ from typing import Any
 
 import regex
 
+from extractors import patterns
+
 RATIO_STATISTICS = frozenset({"hr", "or", "rr"})
 # Statistics of the difference between arms: one value per column group, not one per arm.
 BETWEEN_STATISTICS = RATIO_STATISTICS | {"p", "difference"}
@@ -82,37 +84,26 @@ def control_arms() -> tuple[str, ...]:
     return tuple(arm.lower() for arm in _data()["control_arms"])
 
 
-_MEDIAN = regex.compile(r"\bmedian\b", regex.IGNORECASE)
-_MEAN = regex.compile(r"\bmean\b", regex.IGNORECASE)
-_RATIO = regex.compile(r"\bhazard\s+ratio\b|\bHR\b", regex.IGNORECASE)
-_ODDS = regex.compile(r"\bodds\s+ratio\b", regex.IGNORECASE)
-_EVENTS = regex.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
-_PERCENT = regex.compile(r"%|\brate\b|\bpercent", regex.IGNORECASE)
-_P_VALUE = regex.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE)  # "P-valued": a glued footnote key
-_DIFFERENCE = regex.compile(r"\bdifference\b", regex.IGNORECASE)
-_RESPONDERS = regex.compile(r"\bresponders\b", regex.IGNORECASE)
-
-
 def statistic_of_label(label: str) -> tuple[str | None, str | None]:
     """(statistic, unit) a table row label announces: "Median (months)" → ("median", "months")."""
     unit = find_unit(label)
-    if _DIFFERENCE.search(label):  # "pCR difference (95% CI)": between the arms, not an arm's rate
+    if patterns.LABEL_DIFFERENCE.search(label):  # "pCR difference (95% CI)": between the arms, not an arm's rate
         return "difference", "%" if "%" in label else unit
-    if _MEDIAN.search(label):
+    if patterns.LABEL_MEDIAN.search(label):
         return "median", unit if unit != "%" else None
-    if _MEAN.search(label):
+    if patterns.LABEL_MEAN.search(label):
         return "mean", unit
-    if _ODDS.search(label):
+    if patterns.LABEL_ODDS_RATIO.search(label):
         return "or", None
-    if _RATIO.search(label):
+    if patterns.LABEL_HAZARD_RATIO.search(label):
         return "hr", None
-    if _P_VALUE.search(label):
+    if patterns.LABEL_P_VALUE.search(label):
         return "p", None
-    if _RESPONDERS.search(label):
+    if patterns.LABEL_RESPONDERS.search(label):
         return "count", "patients"
-    if _PERCENT.search(label) and not _EVENTS.search(label):
+    if patterns.LABEL_PERCENT.search(label) and not patterns.LABEL_EVENTS.search(label):
         return "rate", "%"
-    if _EVENTS.search(label):
+    if patterns.LABEL_EVENTS.search(label):
         return "events", "patients"
     endpoint = find_endpoint(label)
     if endpoint and endpoint[0] in {"ORR", "CR", "PR", "PCR"}:
