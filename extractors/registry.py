@@ -13,7 +13,7 @@ and rounding is judged from the printed digits.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 from xml.etree.ElementTree import Element
@@ -393,8 +393,3 @@ def _number(raw: str) -> float | None:
 
 def _squeeze(text: str | None) -> str | None:
     return " ".join(text.split()) if text else None
-
-
-def iter_trials(measurements: Sequence[Measurement]) -> Iterator[tuple[str | None, str | None]]:
-    """The (trial, nct) pairs a label reports, in order."""
-    yield from dict.fromkeys((m.trial, m.nct) for m in measurements)
