@@ -41,7 +41,6 @@ from extractors.table_cells import (
     is_number,
     overlaps,
     read_tokens,
-    reading_values,
     repair_flags,
     span_of,
     split_candidates,
@@ -396,8 +395,6 @@ class _RowReader:
 
     # emission -----------------------------------------------------------------------------
     def _emit(self, best: Reading, others: list[Reading]) -> None:
-        runner_up = next((r for r in others if reading_values(r) != reading_values(best)), None)
-        gap = (runner_up.penalty - best.penalty) if runner_up else math.inf
         for index, cell in enumerate(best.cells):
             column = self.columns[index]
             experimental, control = _experimental_and_control(self.header.arms_of(column.group))
@@ -428,7 +425,7 @@ class _RowReader:
                 column=column.name,
             )
             measurement = with_ci(measurement, cell)
-            confidence, alternatives, flags = self._judge(index, cell, best, others, gap)
+            confidence, alternatives, flags = self._judge(cell, best, others)
             measurement = replace(
                 measurement,
                 confidence=confidence,
@@ -506,32 +503,31 @@ class _RowReader:
         return found
 
     def _judge(
-        self, index: int, cell: Cell, best: Reading, others: list[Reading], gap: float
+        self, cell: Cell, best: Reading, others: list[Reading]
     ) -> tuple[Confidence, tuple[Alternative, ...], tuple[Flag, ...]]:
-        """How sure the chosen reading of this cell is, and the readings of it that lost."""
+        """How sure the chosen reading of this cell is, and the readings of it that lost: the
+        margin is to the best reading (``others`` are sorted) that reads these characters otherwise."""
         if not cell.from_split:
             return "high", (), ()
         chosen = cell_value(cell)
         alternatives: list[Alternative] = []
+        rivals: list[Reading] = []
         seen = {chosen}
         assert cell.number is not None
-        for other in sorted(others, key=lambda r: r.penalty):
+        for other in others:
             rival = next((c for c in other.cells if c.number and overlaps(c.number, cell.number)), None)
-            if rival is None:
+            if rival is None or cell_value(rival) == chosen:
                 continue
+            rivals.append(other)
             value = cell_value(rival)
-            if value in seen:
+            if value in seen or len(alternatives) == 3:
                 continue
             seen.add(value)
             why = "; ".join(other.reasons) if other.reasons else "fits no worse on the constraints"
             if other.penalty >= _HUGE:
                 why = "ruled out: " + why
             alternatives.append(Alternative(value[0], value[1], value[2], why))
-            if len(alternatives) == 3:
-                break
-        decided_by = [
-            r for r in others if r.reasons and cell_value(r.cells[index] if index < len(r.cells) else Cell()) != chosen
-        ]
+        gap = rivals[0].penalty - best.penalty if rivals else math.inf
         if gap < 1:
             flag = Flag(
                 "ambiguous_split",
@@ -540,7 +536,7 @@ class _RowReader:
                 "has more than one reading the constraints cannot tell apart",
             )
             return "low", tuple(alternatives), (flag,)
-        reason = decided_by[0].reasons[0] if decided_by else "the digits split only one way"
+        reason = rivals[0].reasons[0] if rivals and rivals[0].reasons else "the digits split only one way"
         note = Flag("split", "info", f"cells run together; the other reading lost because {reason}")
         return ("high" if gap >= 2.5 else "medium"), tuple(alternatives), (note,)
 
