@@ -792,7 +792,7 @@ def _fold_claims(sentence: Sentence, section: str | None, trial: str | None, pop
             arm=_first_drug(sentence.masked),
             population=population,
             trial=trial,
-            unit=" ".join(hedge.split()) or None,  # "more than", "nearly": how the factor is meant
+            hedge=" ".join(hedge.split()) or None,  # "more than", "nearly": how the factor is meant
             section=section,
             cites=sentence.cites,
         )

@@ -124,6 +124,7 @@ class Claim:
     evidence: Measurement | None = None
     explanation: str = ""
     flags: tuple[Flag, ...] = ()
+    hedge: str | None = None  # how a figure is meant: "more than" (doubled), "nearly", "at least"
     ci_low_raw: str | None = None  # the CI bounds as the article prints them, for rounding-aware checks
     ci_high_raw: str | None = None
     ci_level: float | None = None

@@ -133,6 +133,7 @@ def claim_dict(claim: Claim, article_text: str) -> dict[str, Any]:
         "population": claim.population,
         "trial": claim.trial,
         "unit": claim.unit,
+        "hedge": claim.hedge,
         "cites": list(claim.cites),
         "verdict": claim.verdict,
         "kind": claim.kind,

@@ -770,7 +770,7 @@ def _check_fold(article: Article, claim: Claim, measurements: tuple[Measurement,
         )
     exp, ctl = experimental[0], control[0]
     ratio = (exp.value or 0.0) / (ctl.value or 1.0)
-    hedge = claim.unit or ""
+    hedge = claim.hedge or ""
     factor = claim.value
     if hedge in {"more than", "over"}:
         holds = ratio >= factor

@@ -15,7 +15,7 @@ from extractors.claims import canonical_arm, find_claims
 from extractors.records import Claim
 
 CASE_TABLE: dict[str, Any] = json.loads((CASES / "claims_sentences.json").read_text(encoding="utf-8"))
-FIELDS = ("statistic", "endpoint", "arm", "unit", "population", "trial", "ci_low", "ci_high")
+FIELDS = ("statistic", "endpoint", "arm", "unit", "hedge", "population", "trial", "ci_low", "ci_high")
 
 
 def _claims(text: str) -> tuple[str, tuple[Claim, ...]]:
