@@ -45,7 +45,10 @@ def test_kind_is_detected_from_content(case: dict[str, Any]) -> None:
         (_LAUGHS.encode(), "refused for safety"),
         (_EXTERNAL.encode(), "refused for safety"),
         (b'<?xml version="1.0"?><catalog><item/></catalog>', "not an SPL label"),
-        (b'<!DOCTYPE article PUBLIC "-//NLM//DTD JATS//EN" "x.dtd"><article article-type="review"/>', "journal article"),
+        (
+            b'<!DOCTYPE article PUBLIC "-//NLM//DTD JATS//EN" "x.dtd"><article article-type="review"/>',
+            "journal article",
+        ),
         (b" " * (MAX_BYTES + 1), "limit"),
     ],
     ids=[
