@@ -8,6 +8,7 @@ sentences before it name. Sentences inside tables already read are skipped.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -21,8 +22,9 @@ from extractors.table_header import arm_names
 def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[Measurement]:
     """Measurements stated in the prose of ``source``, skipping text ``already`` read from tables."""
     text = source.text
-    taken = sorted(m.span for m in already)
+    taken = sorted(m.span[0] for m in already)
     arms = arm_names(source, len(text))
+    arm_pattern = regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(arm) for arm in arms) + r")\b")
     controls = set(vocabulary.control_arms())
     found: list[Measurement] = []
     trial: str | None = None
@@ -35,7 +37,8 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
             nct = None
         nct_match = patterns.NCT_ID.search(sentence)
         nct = nct_match.group(0) if nct_match else nct
-        if any(start <= a < end for a, _ in taken):
+        first_taken = bisect.bisect_left(taken, start)
+        if first_taken < len(taken) and taken[first_taken] < end:
             continue  # a flattened table: its numbers were read as cells
         named = vocabulary.find_endpoint(sentence)
         endpoint = named[0] if named else endpoint
@@ -52,10 +55,10 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
             confidence="medium",
             assessment=patterns.assessment_of(sentence),
         )
-        experimental, control = _arms_in(sentence, arms, controls)
+        experimental, control = _arms_in(sentence, arms, arm_pattern, controls)
         found += _ratios(sentence, start, base, experimental, control)
         if "median" in sentence.lower():
-            found += _medians(sentence, start, base, arms)
+            found += _medians(sentence, start, base, arm_pattern)
         found += _counts(sentence, start, base)
         significance = patterns.NOT_SIGNIFICANT.search(sentence)
         if significance:
@@ -79,17 +82,15 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
-def _arms_in(sentence: str, arms: Sequence[str], controls: set[str]) -> tuple[str | None, str | None]:
-    """The experimental and control arm a sentence names, as it spells them."""
-    experimental = control = None
-    for arm in arms:
-        match = regex.search(rf"(?i)\b{regex.escape(arm)}\b", sentence)
-        if match is None:
-            continue
-        if arm in controls:
-            control = control or match.group(0)
-        else:
-            experimental = experimental or match.group(0)
+def _arms_in(
+    sentence: str, arms: Sequence[str], arm_pattern: regex.Pattern[str], controls: set[str]
+) -> tuple[str | None, str | None]:
+    """The experimental and control arm a sentence names, as it spells them (longer names first)."""
+    spelled: dict[str, str] = {}
+    for match in arm_pattern.finditer(sentence):
+        spelled.setdefault(match.group(0).lower(), match.group(0))
+    experimental = next((spelled[arm] for arm in arms if arm in spelled and arm not in controls), None)
+    control = next((spelled[arm] for arm in arms if arm in spelled and arm in controls), None)
     return experimental, control
 
 
@@ -142,7 +143,7 @@ def _ratios(
     return found
 
 
-def _medians(sentence: str, offset: int, base: Measurement, arms: Sequence[str]) -> list[Measurement]:
+def _medians(sentence: str, offset: int, base: Measurement, arm_pattern: regex.Pattern[str]) -> list[Measurement]:
     """Each duration in a sentence about medians, with the arm named nearest after it."""
     found = []
     durations = list(patterns.PROSE_DURATION.finditer(sentence))
@@ -151,7 +152,9 @@ def _medians(sentence: str, offset: int, base: Measurement, arms: Sequence[str])
         if patterns.NOT_AN_ENDPOINT.search(around) or sentence[: match.start()].rstrip().endswith(("<", ">", "≥", "≤")):
             continue  # an age, a follow-up time or a threshold such as "≥65 years", not a result
         clause_end = durations[index + 1].start() if index + 1 < len(durations) else len(sentence)
-        arm = _first_arm(sentence[match.end() : clause_end], arms) or _last_arm(sentence[: match.start()], arms)
+        after = arm_pattern.search(sentence, match.end(), clause_end)
+        before = list(arm_pattern.finditer(sentence, 0, match.start()))
+        arm = after.group(0) if after else before[-1].group(0) if before else None
         unit = vocabulary.find_unit(match.group("unit"))
         found.append(
             replace(
@@ -188,16 +191,6 @@ def _counts(sentence: str, offset: int, base: Measurement) -> list[Measurement]:
     if "randomi" in sentence.lower():
         found += [count(match, match.group("arm"), "randomized") for match in patterns.PROSE_ARM_N.finditer(sentence)]
     return found
-
-
-def _first_arm(text: str, arms: Sequence[str]) -> str | None:
-    hits = [m for arm in arms if (m := regex.search(rf"(?i)\b{regex.escape(arm)}\b", text))]
-    return min(hits, key=lambda m: m.start()).group(0) if hits else None
-
-
-def _last_arm(text: str, arms: Sequence[str]) -> str | None:
-    hits = [m for arm in arms for m in regex.finditer(rf"(?i)\b{regex.escape(arm)}\b", text)]
-    return max(hits, key=lambda m: m.start()).group(0) if hits else None
 
 
 def _number(raw: str) -> float:

@@ -241,11 +241,18 @@ def to_float(raw: str) -> float:
     return float(raw.replace(". ", "."))
 
 
+MAX_RUN = 32  # characters: a run longer than a row of glued cells ("4.61.6" is 6) is not table cells
+MAX_SPLITS = 2_000  # ways to split one run, at most
+
+
 def split_candidates(text: str, token: Token, max_parts: int) -> list[list[Number]]:
-    """Every way a run of digits splits into at most ``max_parts`` well-formed numbers."""
+    """Every way a run of digits splits into at most ``max_parts`` well-formed numbers (none for a
+    run too long to be a row's cells, and at most ``MAX_SPLITS``)."""
     positions = [i for i in range(token.start, token.end) if not text[i].isspace()]
     compact = "".join(text[i] for i in positions)
     results: list[list[Number]] = []
+    if len(compact) > MAX_RUN:
+        return results
 
     def number(a: int, b: int) -> Number:
         start, end = positions[a], positions[b - 1] + 1
@@ -255,7 +262,7 @@ def split_candidates(text: str, token: Token, max_parts: int) -> list[list[Numbe
         if offset == len(compact):
             results.append(list(parts))
             return
-        if len(parts) == max_parts:
+        if len(parts) == max_parts or len(results) >= MAX_SPLITS:
             return
         for cut in range(offset + 1, len(compact) + 1):
             piece = compact[offset:cut]

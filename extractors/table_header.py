@@ -9,6 +9,7 @@ make between-arm columns.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -66,10 +67,18 @@ def arm_names(source: Source, table_start: int) -> list[str]:
     brand = source.title.split()[0].lower() if source.title.split() else ""
     if brand.isalpha() and len(brand) > 3:
         names.add(brand)
-    for match in patterns.RANDOMIZED_TO.finditer(source.text, 0, table_start):
-        names.update({match.group("first").lower(), match.group("second").lower()})
+    names.update(name for at, pair in _randomized_arms(source.text) if at < table_start for name in pair)
     names -= {"the", "a", "an", "either", "receive", "one"}
     return sorted(names, key=len, reverse=True)
+
+
+@functools.lru_cache(maxsize=4)
+def _randomized_arms(text: str) -> tuple[tuple[int, tuple[str, str]], ...]:
+    """Where the text says patients were randomized to which two arms; read once per text."""
+    return tuple(
+        (match.start(), (match.group("first").lower(), match.group("second").lower()))
+        for match in patterns.RANDOMIZED_TO.finditer(text)
+    )
 
 
 def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:

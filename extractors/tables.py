@@ -22,6 +22,7 @@ import itertools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import regex
 
@@ -255,6 +256,7 @@ class _RowReader:
         self.footnotes = {note.key: note for note in footnotes}
         # a row may print its own CI level: "Hazard ratio (99.8% CI)"
         self.base = replace(base, ci_level=ci_level_of(label) or base.ci_level)
+        self.truncated = False  # more readings than MAX_READINGS: the best of those scored is shown
         self.statistic, self.unit = vocabulary.statistic_of_label(label)
         self.columns = header.columns_for(self.statistic)
 
@@ -268,14 +270,24 @@ class _RowReader:
 
     def _score_all(self, tokens: list[Token]) -> list[Reading]:
         ncols = len(self.columns)
-        run_options = [split_candidates(self.text, token, ncols) if token.kind == "run" else [None] for token in tokens]
-        ci_options = [[True, False] if token.kind in {"ci", "damaged"} else [None] for token in tokens]
+        if sum(1 for t in tokens if t.kind in {"run", "qual", "dash"}) > ncols:
+            return []  # each of these starts a cell of its own: more of them than columns fits no reading
+        # one list of choices per token: how a run of digits splits, whether a CI joins the cell before it
+        options: list[list[Any]] = [
+            split_candidates(self.text, token, ncols)
+            if token.kind == "run"
+            else [True, False]
+            if token.kind in {"ci", "damaged"}
+            else [None]
+            for token in tokens
+        ]
         readings = []
-        for count, (splits, attach) in enumerate(
-            itertools.product(itertools.product(*run_options), itertools.product(*ci_options))
-        ):
+        for count, choice in enumerate(itertools.product(*options)):  # lazily: never all at once
             if count >= MAX_READINGS:
+                self.truncated = True
                 break
+            splits = [c if t.kind == "run" else None for t, c in zip(tokens, choice, strict=True)]
+            attach = [c if t.kind in {"ci", "damaged"} else None for t, c in zip(tokens, choice, strict=True)]
             cells = group_cells(tokens, splits, attach)
             if cells is None or len(cells) > ncols:
                 continue
@@ -426,6 +438,16 @@ class _RowReader:
             )
             measurement = with_ci(measurement, cell)
             confidence, alternatives, flags = self._judge(cell, best, others)
+            if self.truncated:
+                confidence = "low"
+                flags += (
+                    Flag(
+                        "reading_budget",
+                        "warning",
+                        f"row {self.label!r} has more readings than the {MAX_READINGS} scored; "
+                        "this is the best of those, not necessarily of all",
+                    ),
+                )
             measurement = replace(
                 measurement,
                 confidence=confidence,
