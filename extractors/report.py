@@ -306,16 +306,22 @@ def _align(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return lines
 
 
-def _value_text(value: float | None, qualifier: str | None, raw: str | None = None) -> str:
+def _value_text(value: float | None, qualifier: str | None, raw: str | None = None, missing: str = "-") -> str:
     if value is None:
-        return qualifier or "-"
+        return qualifier or missing
     shown = printed(value, raw)
     if qualifier and qualifier not in ("NR", "NE"):
         return f"{qualifier}{shown}"
     return shown
 
 
-def _measurement_ci(m: Measurement) -> str:
+def value_text(m: Measurement) -> str:
+    """The value as a reader expects it: ``4.6``, ``NR``, ``<0.001``."""
+    return _value_text(m.value, m.qualifier, m.raw, missing="—")
+
+
+def ci_text(m: Measurement) -> str:
+    """The CI as printed: ``(0.26, 0.48)``, ``(38.8, NE)``; empty when there is none."""
     if m.ci_low is None and m.ci_high is None:
         return ""
     low = m.ci_low_raw or printed(m.ci_low, None) or "NE"
@@ -341,7 +347,7 @@ def extract_table(report: ExtractReport) -> str:
         rows.append([
             str(i), _flag_marks(m.flags), _plain(m.source), _plain(m.trial), _clip(_plain(m.population or "overall"), 28),
             _plain(m.endpoint), _plain(m.statistic), _clip(_plain(arm), 30), _plain(_value_text(m.value, m.qualifier, m.raw)),
-            _plain(_measurement_ci(m)), _plain(m.unit), m.confidence, f"{m.span[0]}-{m.span[1]}", _clip(_plain(where), 40),
+            _plain(ci_text(m)), _plain(m.unit), m.confidence, f"{m.span[0]}-{m.span[1]}", _clip(_plain(where), 40),
         ])  # fmt: skip
         if len(report.sources) < 2:
             del rows[-1][2]  # one source: its name is in the heading
@@ -422,7 +428,7 @@ def _evidence_html(claim: Claim, sources: dict[str, Source]) -> str:
         return '<span class="meta">no matching measurement</span>'
     where = " · ".join(x for x in (ev.table, ev.row, ev.column) if x)
     fields = (ev.trial, ev.population or "overall", ev.endpoint, ev.statistic, ev.arm,
-              _value_text(ev.value, ev.qualifier, ev.raw), _measurement_ci(ev), ev.unit)  # fmt: skip
+              _value_text(ev.value, ev.qualifier, ev.raw), ci_text(ev), ev.unit)  # fmt: skip
     desc = " ".join(str(x) for x in fields if x)
     parts = [f"<div>{html.escape(desc)}</div>"]
     parts.append(f'<div class="meta">{html.escape(ev.source)}{": " + html.escape(where) if where else ""}</div>')
@@ -522,7 +528,7 @@ def _registry_row(c: Comparison) -> list[str]:
     m, r = c.measurement, c.result
     return [
         c.status, m.trial or "", m.nct or "", m.table or "", m.endpoint or "", m.population or "", m.statistic,
-        m.arm or "", _value_text(m.value, m.qualifier, m.raw), _measurement_ci(m),
+        m.arm or "", _value_text(m.value, m.qualifier, m.raw), ci_text(m),
         r.raw if r else "", f"({r.ci_low_raw}, {r.ci_high_raw})" if r and r.ci_low_raw and r.ci_high_raw else "",
         (r.unit or "") if r else "", r.outcome if r else "", c.note,
     ]  # fmt: skip

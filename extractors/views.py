@@ -18,7 +18,7 @@ import regex
 
 from extractors.highlight import VERDICT_STYLE, verdict_label
 from extractors.records import Claim, Measurement, Source
-from extractors.report import SEVERITY_MARK, number, printed
+from extractors.report import SEVERITY_MARK, ci_text, number, printed, value_text
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # the dashboard refuses larger uploads; real labels are ~1 MB
 
@@ -34,24 +34,6 @@ def _t(text: str | None) -> str:
 def _fmt(value: float | None, raw: str | None = ".") -> str:
     shown = number(value, raw)
     return "" if shown is None else str(shown)
-
-
-def value_text(m: Measurement) -> str:
-    """The value as a reader expects it: ``4.6``, ``NR``, ``<0.001``."""
-    if m.value is None:
-        return m.qualifier or "—"
-    shown = printed(m.value, m.raw)
-    if m.qualifier and m.qualifier not in ("NR", "NE"):
-        return f"{m.qualifier}{shown}"
-    return shown
-
-
-def ci_text(m: Measurement) -> str:
-    if m.ci_low is None and m.ci_high is None:
-        return ""
-    low = m.ci_low_raw or printed(m.ci_low, None) or "NE"
-    high = m.ci_high_raw or printed(m.ci_high, None) or "NE"
-    return f"({low}, {high})"
 
 
 def flag_text(m: Measurement) -> str:
