@@ -21,10 +21,8 @@ label can check, are not made claims.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -38,12 +36,8 @@ from extractors.records import Article, Claim, Span
 
 @cache
 def _data() -> dict[str, Any]:
-    text = (Path(__file__).parent / "data" / "claims.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    for key in ("drug_aliases", "extra_endpoints", "time_to_event_endpoints", "value_lead_words", "number_blockers"):
-        if key not in data:
-            raise ValueError(f"claims.json lacks {key!r}")
-    return data
+    keys = ("drug_aliases", "extra_endpoints", "time_to_event_endpoints", "value_lead_words", "number_blockers")
+    return vocabulary.load_data("claims.json", keys)
 
 
 def _words(key: str) -> tuple[str, ...]:

@@ -15,15 +15,14 @@ contradict the trial's (localized where the trial was metastatic).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import regex
 
+from extractors import vocabulary
 from extractors.claims import drug_aliases
 from extractors.records import Claim, Source, Span
 
@@ -32,12 +31,8 @@ _SENTENCE = regex.compile(r"[^.!?]*?(?:[.!?](?=\s+[A-Z(‘'\"]|\s*$)|$)", regex.
 
 @cache
 def _data() -> dict[str, Any]:
-    text = (Path(__file__).parent / "data" / "scope.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    for key in ("stage", "prior_therapy", "biomarker", "exclusion_cues", "enrolment_cues", "evidence_cues"):
-        if key not in data:
-            raise ValueError(f"scope.json lacks {key!r}")
-    return data
+    keys = ("stage", "prior_therapy", "biomarker", "exclusion_cues", "enrolment_cues", "evidence_cues")
+    return vocabulary.load_data("scope.json", keys)
 
 
 DIMENSIONS = ("stage", "prior_therapy", "biomarker")

@@ -20,14 +20,19 @@ RATIO_STATISTICS = frozenset({"hr", "or", "rr"})
 BETWEEN_STATISTICS = RATIO_STATISTICS | {"p", "difference"}
 
 
+def load_data(name: str, keys: tuple[str, ...]) -> dict[str, Any]:
+    """The data file ``extractors/data/<name>``, checked to hold ``keys`` (a packaging slip fails loudly)."""
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    for key in keys:
+        if key not in data:
+            raise ValueError(f"{name} lacks {key!r}")
+    return data
+
+
 @cache
 def _data() -> dict[str, Any]:
-    text = (Path(__file__).parent / "data" / "vocabulary.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    for key in ("endpoints", "statistics", "units", "unit_months", "control_arms"):
-        if key not in data:
-            raise ValueError(f"vocabulary.json lacks {key!r}")
-    return data
+    return load_data("vocabulary.json", ("endpoints", "statistics", "units", "unit_months", "control_arms"))
 
 
 @cache
