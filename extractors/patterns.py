@@ -292,6 +292,16 @@ _ARM_DOSE = r"\d+(?:\.\d+)?\s*mg(?:/\w+)?"
 
 ARM_DESCRIPTION = rf"(?:\s*\([^()\n]{{1,60}}\)|\s+{_ARM_DOSE}(?:\s+(?:with|plus|\+)\s+[A-Za-z]+\s+{_ARM_DOSE})?)"
 
+# A dose or schedule between two arm names of a flattened header: "KEYTRUDA 2 mg/kg every 3 weeks
+# KEYTRUDA 10 mg/kg every 3 weeks Chemotherapy". It describes the arm before it.
+ARM_DOSE_GAP = regex.compile(
+    r"""^\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|g)(?:/(?:kg|m2|m\s?2|day))?|every\s+\d+\s+(?:weeks?|days?)|Q\d+W|once\s+daily|twice\s+daily|\s)+$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Arm Ns printed on a header row of their own, after the arm names: "… Chemotherapy n=180 n=181 n=179".
+TAIL_N = regex.compile(r"\b[Nn]\s*=\s*(?P<count>\d[\d,]*)")
+
 # An arm's N: "(N=233)", or "N=22" after a space; never glued as in the row label "Overall ITTN = 246".
 N_AFTER_ARM = r"(?:\s*\(\s*[Nn]\s*=|\s+[Nn]\s*=)\s*\d"
 

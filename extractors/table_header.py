@@ -94,7 +94,8 @@ def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
             | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{patterns.ARM_DESCRIPTION})?{patterns.N_AFTER_ARM})
             )
             (?P<description>{patterns.ARM_DESCRIPTION}(?={patterns.N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
-            (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?)?""",
+            # its N, unless a row of Ns follows ("Chemotherapy n=180 n=181 n=179": those are every arm's)
+            (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*+)\s*\)?(?!\s*\(?\s*[Nn]\s*=))?""",
         regex.VERBOSE,
     )
     # the header is in this table: before a blank line, a figure or the next table's caption
@@ -121,6 +122,13 @@ def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
         between = _between_columns(text[zone_start:end])
         ci_level = ci_level_of(text[zone_start:end])
         arm_cells = structured_cells or _flattened_arm_cells(text, chain, suffix)
+        if not any(n for _, n in arm_cells):  # Ns on a header row of their own: "n=180 n=181 n=179"
+            tail_ns = [
+                Number(m.group("count"), m.start("count"), m.end("count"))
+                for m in patterns.TAIL_N.finditer(text, last, end)
+            ]
+            if len(tail_ns) == len(arm_cells):
+                arm_cells = [(name, n) for (name, _), n in zip(arm_cells, tail_ns, strict=True)]
         names = [name for name, _ in arm_cells]
         groups = _column_groups(names, text[zone_start : first.start()])
         columns = [Column(name, None, group) for name, group in zip(names, groups, strict=True)]
@@ -134,7 +142,12 @@ def _chain(text: str, first: regex.Match[str], rest: Sequence[regex.Match[str]])
     chain = [first]
     for nxt in rest:
         gap = text[chain[-1].end() : nxt.start()]
-        if len(gap) > 40 or patterns.SENTENCE_BREAK.search(gap) or patterns.HEADER_GAP_STOP.search(gap):
+        describes = bool(patterns.ARM_DOSE_GAP.match(gap)) and bool(gap.strip())  # "2 mg/kg every 3 weeks"
+        if (
+            len(gap) > 40
+            or patterns.SENTENCE_BREAK.search(gap)
+            or (patterns.HEADER_GAP_STOP.search(gap) and not describes)
+        ):
             break
         chain.append(nxt)
     return chain
@@ -166,10 +179,14 @@ def _flattened_arm_cells(text: str, chain: list[regex.Match[str]], suffix: str) 
     its N: "TAGRISSO with pemetrexed and platinum-based chemotherapy (N=279)TAGRISSO (N=278)"."""
     with_n = [m for m in chain if m.group("count")]
     if len(with_n) < 2 or not chain[-1].group("count"):
-        return [
-            (" ".join((text[m.start() : m.end() - len(m.group("n") or "")] + suffix).split()), _count_of(m))
-            for m in chain
-        ]
+        cells = []
+        for index, match in enumerate(chain):
+            name = text[match.start() : match.end() - len(match.group("n") or "")]
+            gap = text[match.end() : chain[index + 1].start()] if index + 1 < len(chain) else ""
+            if gap.strip() and patterns.ARM_DOSE_GAP.match(gap):
+                name += gap  # the dose printed after the name belongs to the arm
+            cells.append((" ".join((name + suffix).split()), _count_of(match)))
+        return cells
     cells = []
     start = chain[0].start()
     for match in with_n:
