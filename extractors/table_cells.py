@@ -381,7 +381,3 @@ def decimals_of(raw: str) -> int:
 
 def overlaps(a: Number, b: Number) -> bool:
     return a.start < b.end and b.start < a.end
-
-
-def reading_values(reading: Reading) -> list[tuple[float | None, float | None, float | None]]:
-    return [cell_value(c) for c in reading.cells]
