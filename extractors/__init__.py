@@ -18,6 +18,7 @@ from extractors.records import (
     Source,
     VerifyReport,
 )
+from extractors.report import render_extract, render_verify
 from extractors.verify import verify
 
 __all__ = [
@@ -34,6 +35,8 @@ __all__ = [
     "extract",
     "load_article",
     "load_source",
+    "render_extract",
+    "render_verify",
     "source_from_bytes",
     "verify",
 ]
