@@ -15,32 +15,35 @@ from pathlib import Path
 
 import streamlit as st
 
-from extractors.articles import article_from_bytes
-from extractors.highlight import (
-    STYLESHEET,
-    highlight_article,
-    highlight_source,
-    summary_badges,
-    verdict_badge,
-    verdict_label,
-)
-from extractors.ingest import source_from_bytes
-from extractors.records import VERDICTS, Article, InputError, Source, VerifyReport
-from extractors.report import render_verify, summary_counts
-from extractors.verify import verify
-from extractors.views import (
+from extractors import (
     MAX_UPLOAD_BYTES,
+    STYLESHEET,
+    VERDICTS,
+    Article,
+    InputError,
+    Source,
+    VerifyReport,
+    article_from_bytes,
     ci_text,
     claim_kinds,
     claim_label,
     filter_claims,
     forest_figure,
     forest_trials,
+    highlight_article,
+    highlight_source,
     labels_named_in,
     measurement_frame,
     median_figure,
     rate_figure,
+    render_verify,
+    source_from_bytes,
+    summary_badges,
+    summary_counts,
     value_text,
+    verdict_badge,
+    verdict_label,
+    verify,
     where_text,
 )
 

@@ -14,10 +14,10 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from extractors.extract import extract
-from extractors.ingest import load_source
+from extractors.read.pipeline import extract
+from extractors.ingest.grids import table_forms
+from extractors.ingest.labels import load_source
 from extractors.records import InputError, Measurement, Source
-from extractors.structured import table_forms
 from extractors.tables import extract_tables
 
 Key = tuple[object, ...]

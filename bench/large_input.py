@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from extractors.extract import extract
-from extractors.ingest import load_source, source_from_bytes
+from extractors.read.pipeline import extract
+from extractors.ingest.labels import load_source, source_from_bytes
 from extractors.records import Source
 
 DEFAULT = (

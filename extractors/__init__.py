@@ -1,13 +1,26 @@
 """trialproof: check the numbers articles quote from clinical trials against the FDA label.
 
-The public API is small: load sources and articles, extract measurements, verify claims.
-Everything else in the package is private.
+This module is the public API: the command line (`extractors.cli`), the dashboard (`app.py`) and
+scripts import from here and nowhere else, so everything behind it can move freely. The pipeline,
+one package per step:
+
+- `ingest`: files → `Source` (labels) and `Article`;
+- `text`: patterns, vocabularies, names and repairs shared by every step;
+- `read`: a label's text → `Measurement` records (tables and prose), then `checks` add flags;
+- `claims`: an article → `Claim` records; `verdicts`: claims against measurements;
+- `report`: JSON, CSV, text and HTML; `views`: tables and figures for the dashboard.
+
+Names are loaded when first used (PEP 562), so ``import extractors`` stays cheap: the command line
+does not pay for plotly or pandas unless it draws, nor for the checks' statistics unless it checks.
 """
 
-from extractors.articles import article_from_bytes, load_article
-from extractors.extract import extract
-from extractors.ingest import load_source, source_from_bytes
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from extractors.records import (
+    VERDICTS,
     Alternative,
     Article,
     Claim,
@@ -18,10 +31,108 @@ from extractors.records import (
     Source,
     VerifyReport,
 )
-from extractors.report import render_extract, render_verify
-from extractors.verify import verify
 
-__all__ = [
+# Public name → the module that defines it, imported on first use.
+_LAZY = {
+    # reading files
+    "load_source": "extractors.ingest.labels",
+    "source_from_bytes": "extractors.ingest.labels",
+    "load_article": "extractors.ingest.articles",
+    "article_from_bytes": "extractors.ingest.articles",
+    # the pipeline
+    "extract": "extractors.read.pipeline",
+    "verify": "extractors.verdicts.verify",
+    "load_registry": "extractors.registry",
+    "compare_registry": "extractors.registry",
+    # reports
+    "FORMATS_EXTRACT": "extractors.report",
+    "FORMATS_VERIFY": "extractors.report",
+    "FORMATS_REGISTRY": "extractors.report",
+    "render_extract": "extractors.report",
+    "render_verify": "extractors.report",
+    "render_registry": "extractors.report",
+    "summary_counts": "extractors.report",
+    "value_text": "extractors.report",
+    "ci_text": "extractors.report",
+    # the dashboard's building blocks
+    "STYLESHEET": "extractors.views.highlight",
+    "highlight_article": "extractors.views.highlight",
+    "highlight_source": "extractors.views.highlight",
+    "summary_badges": "extractors.views.highlight",
+    "verdict_badge": "extractors.views.highlight",
+    "verdict_label": "extractors.views.highlight",
+    "MAX_UPLOAD_BYTES": "extractors.views.frames",
+    "claim_kinds": "extractors.views.frames",
+    "claim_label": "extractors.views.frames",
+    "filter_claims": "extractors.views.frames",
+    "labels_named_in": "extractors.views.frames",
+    "measurement_frame": "extractors.views.frames",
+    "where_text": "extractors.views.frames",
+    "forest_figure": "extractors.views.figures",
+    "forest_trials": "extractors.views.figures",
+    "median_figure": "extractors.views.figures",
+    "rate_figure": "extractors.views.figures",
+}
+# Names whose defining module calls them something else.
+_RENAMED = {"compare_registry": "compare"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'extractors' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), _RENAMED.get(name, name))
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:
+    from extractors.read.pipeline import extract
+    from extractors.ingest.articles import article_from_bytes, load_article
+    from extractors.ingest.labels import load_source, source_from_bytes
+    from extractors.registry import compare as compare_registry
+    from extractors.registry import load_registry
+    from extractors.report import (
+        FORMATS_EXTRACT,
+        FORMATS_REGISTRY,
+        FORMATS_VERIFY,
+        ci_text,
+        render_extract,
+        render_registry,
+        render_verify,
+        summary_counts,
+        value_text,
+    )
+    from extractors.verdicts.verify import verify
+    from extractors.views.figures import forest_figure, forest_trials, median_figure, rate_figure
+    from extractors.views.frames import (
+        MAX_UPLOAD_BYTES,
+        claim_kinds,
+        claim_label,
+        filter_claims,
+        labels_named_in,
+        measurement_frame,
+        where_text,
+    )
+    from extractors.views.highlight import (
+        STYLESHEET,
+        highlight_article,
+        highlight_source,
+        summary_badges,
+        verdict_badge,
+        verdict_label,
+    )
+
+__all__ = [  # kept literal for linters and type checkers; tests/test_layout.py checks it against _LAZY
+    "FORMATS_EXTRACT",
+    "FORMATS_REGISTRY",
+    "FORMATS_VERIFY",
+    "MAX_UPLOAD_BYTES",
+    "STYLESHEET",
+    "VERDICTS",
     "Alternative",
     "Article",
     "Claim",
@@ -32,11 +143,32 @@ __all__ = [
     "Source",
     "VerifyReport",
     "article_from_bytes",
+    "ci_text",
+    "claim_kinds",
+    "claim_label",
+    "compare_registry",
     "extract",
+    "filter_claims",
+    "forest_figure",
+    "forest_trials",
+    "highlight_article",
+    "highlight_source",
+    "labels_named_in",
     "load_article",
+    "load_registry",
     "load_source",
+    "measurement_frame",
+    "median_figure",
+    "rate_figure",
     "render_extract",
+    "render_registry",
     "render_verify",
     "source_from_bytes",
+    "summary_badges",
+    "summary_counts",
+    "value_text",
+    "verdict_badge",
+    "verdict_label",
     "verify",
+    "where_text",
 ]

@@ -27,9 +27,10 @@ from typing import Any
 
 import regex
 
-from extractors import vocabulary
-from extractors.articles import DRUG_WORD, section_of
+from extractors.ingest.articles import section_of
 from extractors.records import Article, Claim, Span
+from extractors.text import vocabulary
+from extractors.text.names import arm_mentions
 
 # --- data ---------------------------------------------------------------------------------
 
@@ -52,27 +53,8 @@ def _phrases(key: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\w/])(?:{body})(?![\w/])", regex.I)
 
 
-def drug_aliases() -> dict[str, str]:
-    """Brand name → generic name (lower-case): "votrient" → "pazopanib"."""
-    return {str(k).lower(): str(v).lower() for k, v in _data()["drug_aliases"].items()}
-
-
 def time_to_event() -> frozenset[str]:
     return frozenset(str(code) for code in _data()["time_to_event_endpoints"])
-
-
-def canonical_arm(arm: str | None) -> str | None:
-    """An arm name compared case-insensitively, brand names as generic: "VOTRIENT" → "pazopanib"."""
-    if arm is None:
-        return None
-    name = " ".join(arm.lower().replace("®", "").split())
-    name = str(regex.sub(r"^(?:the\s+)?", "", name))
-    name = str(regex.sub(r"\s+(?:arm|group|alone)$", "", name))
-    aliases = drug_aliases()
-    if name in aliases:
-        return aliases[name]
-    # brand names inside a combination arm: "IBRANCE plus Letrozole" → "palbociclib plus letrozole"
-    return str(regex.sub(r"[a-z]+", lambda m: aliases.get(m.group(0), m.group(0)), name))
 
 
 # --- patterns -------------------------------------------------------------------------------
@@ -578,24 +560,6 @@ def _endpoint(masked: str, number: _Number, context: str | None) -> str | None:
         found = vocabulary.find_endpoint(masked[number.end : number.end + 60])
         named = found[0] if found else None
     return named or context
-
-
-def arm_mentions(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, canonical arm) of every arm named in ``text``: drugs and control arms."""
-    mentions: list[tuple[int, int, str]] = []
-    for match in DRUG_WORD.finditer(text):
-        mentions.append((match.start(), match.end(), canonical_arm(match.group(0)) or ""))
-    aliases = drug_aliases()
-    alias_words = "|".join(regex.escape(word) for word in sorted(aliases, key=len, reverse=True))
-    for match in regex.finditer(rf"\b(?:{alias_words})\b", text, regex.I):
-        mentions.append((match.start(), match.end(), aliases[match.group(0).lower()]))
-    controls = "|".join(regex.escape(arm) for arm in sorted(vocabulary.control_arms(), key=len, reverse=True))
-    for match in regex.finditer(rf"\b(?:{controls})\b", text, regex.I):
-        if not any(start <= match.start() < end for start, end, _ in mentions):
-            mentions.append((match.start(), match.end(), match.group(0).lower()))
-    # "placebo-controlled" names the design, not an arm
-    mentions = [m for m in mentions if not regex.match(r"[-\s]controlled", text[m[1] : m[1] + 12])]
-    return sorted(mentions)
 
 
 def _arm(masked: str, numbers: list[_Number], index: int) -> str | None:

@@ -17,15 +17,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from extractors.records import ExtractReport, InputError, VerifyReport
-from extractors.report import (
-    FORMATS_EXTRACT,
-    FORMATS_REGISTRY,
-    FORMATS_VERIFY,
-    render_extract,
-    render_registry,
-    render_verify,
-)
+import extractors
+from extractors import FORMATS_EXTRACT, FORMATS_REGISTRY, FORMATS_VERIFY, ExtractReport, InputError, VerifyReport
 
 PROG = "trialproof"
 
@@ -146,36 +139,25 @@ def _version() -> str:
 
 
 def _run_extract(args: argparse.Namespace) -> tuple[str, int]:
-    from extractors.extract import extract
-    from extractors.ingest import load_source
-
-    sources = [load_source(path) for path in args.sources]
-    report: ExtractReport = extract(sources)
+    sources = [extractors.load_source(path) for path in args.sources]
+    report: ExtractReport = extractors.extract(sources)
     failed = args.strict and any(f.severity == "error" for m in report.measurements for f in m.flags)
-    return render_extract(report, args.format), 1 if failed else 0
+    return extractors.render_extract(report, args.format), 1 if failed else 0
 
 
 def _run_verify(args: argparse.Namespace) -> tuple[str, int]:
-    from extractors.articles import load_article
-    from extractors.ingest import load_source
-    from extractors.verify import verify
-
-    article = load_article(args.article)
-    sources = [load_source(path) for path in args.source]
-    report: VerifyReport = verify(article, sources or None)
+    article = extractors.load_article(args.article)
+    sources = [extractors.load_source(path) for path in args.source]
+    report: VerifyReport = extractors.verify(article, sources or None)
     failed = any(c.verdict in ("contradicted", "overgeneralized") for c in report.claims)
-    return render_verify(report, args.format), 1 if failed else 0
+    return extractors.render_verify(report, args.format), 1 if failed else 0
 
 
 def _run_registry(args: argparse.Namespace) -> tuple[str, int]:
-    from extractors.extract import extract
-    from extractors.ingest import load_source
-    from extractors.registry import compare, load_registry
-
-    measurements = extract([load_source(args.label)]).measurements
-    registries = [load_registry(path) for path in args.registries]
-    comparisons = [c for registry in registries for c in compare(measurements, registry)]
-    return render_registry(comparisons, registries, args.format), 0
+    measurements = extractors.extract([extractors.load_source(args.label)]).measurements
+    registries = [extractors.load_registry(path) for path in args.registries]
+    comparisons = [c for registry in registries for c in extractors.compare_registry(measurements, registry)]
+    return extractors.render_registry(comparisons, registries, args.format), 0
 
 
 _COMMANDS = {"extract": _run_extract, "verify": _run_verify, "registry": _run_registry}

@@ -14,9 +14,10 @@ from dataclasses import replace
 
 import regex
 
-from extractors import patterns, vocabulary
 from extractors.records import Measurement, Source
 from extractors.table_header import arm_names
+from extractors.text import names, vocabulary
+from extractors.text.patterns import prose as prose_patterns
 
 
 def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[Measurement]:
@@ -32,10 +33,10 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
     endpoint: str | None = None
     for start, end in _sentences(text):
         sentence = text[start:end]
-        for match in patterns.TRIAL_NAME.finditer(sentence):
-            trial = patterns.trial_name(match)
+        for match in prose_patterns.TRIAL_NAME.finditer(sentence):
+            trial = names.trial_name(match)
             nct = None
-        nct_match = patterns.NCT_ID.search(sentence)
+        nct_match = prose_patterns.NCT_ID.search(sentence)
         nct = nct_match.group(0) if nct_match else nct
         first_taken = bisect.bisect_left(taken, start)
         if first_taken < len(taken) and taken[first_taken] < end:
@@ -53,14 +54,14 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
             endpoint=endpoint,
             row="prose",
             confidence="medium",
-            assessment=patterns.assessment_of(sentence),
+            assessment=names.assessment_of(sentence),
         )
         experimental, control = _arms_in(sentence, arms, arm_pattern, controls)
         found += _ratios(sentence, start, base, experimental, control)
         if "median" in sentence.lower():
             found += _medians(sentence, start, base, arm_pattern)
         found += _counts(sentence, start, base)
-        significance = patterns.NOT_SIGNIFICANT.search(sentence)
+        significance = prose_patterns.NOT_SIGNIFICANT.search(sentence)
         if significance:
             found.append(
                 replace(
@@ -77,7 +78,7 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    for match in patterns.SENTENCE.finditer(text):
+    for match in prose_patterns.SENTENCE.finditer(text):
         if match.group(0).strip():
             yield match.start(), match.end()
 
@@ -98,7 +99,7 @@ def _ratios(
     sentence: str, offset: int, base: Measurement, experimental: str | None, control: str | None
 ) -> list[Measurement]:
     found = []
-    for match in patterns.PROSE_RATIO.finditer(sentence):
+    for match in prose_patterns.PROSE_RATIO.finditer(sentence):
         name = match.group("name").lower()
         statistic = "or" if name.startswith("odds") else "rr" if "risk" in name or "rate" in name else "hr"
         measurement = replace(
@@ -146,10 +147,12 @@ def _ratios(
 def _medians(sentence: str, offset: int, base: Measurement, arm_pattern: regex.Pattern[str]) -> list[Measurement]:
     """Each duration in a sentence about medians, with the arm named nearest after it."""
     found = []
-    durations = list(patterns.PROSE_DURATION.finditer(sentence))
+    durations = list(prose_patterns.PROSE_DURATION.finditer(sentence))
     for index, match in enumerate(durations):
         around = sentence[max(0, match.start() - 40) : match.end() + 12]
-        if patterns.NOT_AN_ENDPOINT.search(around) or sentence[: match.start()].rstrip().endswith(("<", ">", "≥", "≤")):
+        if prose_patterns.NOT_AN_ENDPOINT.search(around) or sentence[: match.start()].rstrip().endswith(
+            ("<", ">", "≥", "≤")
+        ):
             continue  # an age, a follow-up time or a threshold such as "≥65 years", not a result
         clause_end = durations[index + 1].start() if index + 1 < len(durations) else len(sentence)
         after = arm_pattern.search(sentence, match.end(), clause_end)
@@ -187,9 +190,13 @@ def _counts(sentence: str, offset: int, base: Measurement) -> list[Measurement]:
             row=row,
         )
 
-    found = [count(match, None, "randomized total") for match in patterns.PROSE_RANDOMIZED_TOTAL.finditer(sentence)]
+    found = [
+        count(match, None, "randomized total") for match in prose_patterns.PROSE_RANDOMIZED_TOTAL.finditer(sentence)
+    ]
     if "randomi" in sentence.lower():
-        found += [count(match, match.group("arm"), "randomized") for match in patterns.PROSE_ARM_N.finditer(sentence)]
+        found += [
+            count(match, match.group("arm"), "randomized") for match in prose_patterns.PROSE_ARM_N.finditer(sentence)
+        ]
     return found
 
 

@@ -22,10 +22,11 @@ import defusedxml.ElementTree as safe_xml
 import regex
 from defusedxml import DefusedXmlException
 
-from extractors import patterns, vocabulary
 from extractors.checks import rounding_interval
-from extractors.ingest import decode_text, read_input
+from extractors.ingest.files import decode_text, read_input
 from extractors.records import InputError, Measurement
+from extractors.text import vocabulary
+from extractors.text.patterns import registry as registry_patterns
 
 Status = Literal["agree", "differ", "not in registry"]
 STATUSES: tuple[Status, ...] = ("agree", "differ", "not in registry")
@@ -327,7 +328,7 @@ def _role(arm: str | None) -> str:
         return "experimental"
     lowered = arm.lower()
     named_control = any(regex.search(rf"\b{regex.escape(c)}\b", lowered) for c in vocabulary.control_arms())
-    return "control" if patterns.CONTROL_WORDS.search(arm) or named_control else "experimental"
+    return "control" if registry_patterns.CONTROL_WORDS.search(arm) or named_control else "experimental"
 
 
 def _agrees(measurement: Measurement, result: RegistryResult) -> bool:

@@ -22,9 +22,9 @@ from typing import Any
 
 import regex
 
-from extractors import vocabulary
-from extractors.claims import drug_aliases
 from extractors.records import Claim, Source, Span
+from extractors.text import vocabulary
+from extractors.text.names import drug_aliases
 
 _SENTENCE = regex.compile(r"[^.!?]*?(?:[.!?](?=\s+[A-Z(‘'\"]|\s*$)|$)", regex.S)
 

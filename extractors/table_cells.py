@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from extractors import patterns
 from extractors.checks import ci_contains
 from extractors.records import Alternative, Flag, Measurement
+from extractors.text.patterns import tables as table_patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def inside_parentheses(text: str, position: int) -> bool:
 
 def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     """The run of cell tokens starting at ``position``, if one may start there."""
-    match = patterns.CELL_TOKEN.match(text, position, end)
+    match = table_patterns.CELL_TOKEN.match(text, position, end)
     if match is None or match.lastgroup in {"space", "foot", "pct", "pval", "percent"}:
         return None
     if match.lastgroup == "sep":
@@ -111,7 +111,7 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     cursor = position
     tokens: list[tuple[str, int]] = []  # (kind, end) of each token but spaces
     while cursor < end:
-        token = patterns.CELL_TOKEN.match(text, cursor, end)
+        token = table_patterns.CELL_TOKEN.match(text, cursor, end)
         if token is None:
             break
         cursor = token.end()
@@ -140,12 +140,12 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
 
 
 def has_n_prefix(text: str, start: int, end: int | None) -> bool:
-    return bool(patterns.N_PREFIX.search(text, start, end or start))
+    return bool(table_patterns.N_PREFIX.search(text, start, end or start))
 
 
 def read_tokens(text: str, start: int, end: int) -> list[Token]:
     tokens = []
-    for match in patterns.CELL_TOKEN.finditer(text, start, end):
+    for match in table_patterns.CELL_TOKEN.finditer(text, start, end):
         kind = match.lastgroup or ""
         if kind in {"space", "percent"}:
             continue
@@ -234,7 +234,7 @@ def qualifier_code(raw: str) -> str:
 
 def is_number(raw: str) -> bool:
     """A well-formed printed number; the only space allowed is the known damage "0. 39"."""
-    return bool(patterns.NUMBER_SHAPE.match(raw.replace(". ", ".")))
+    return bool(table_patterns.NUMBER_SHAPE.match(raw.replace(". ", ".")))
 
 
 def to_float(raw: str) -> float:
@@ -266,7 +266,7 @@ def split_candidates(text: str, token: Token, max_parts: int) -> list[list[Numbe
             return
         for cut in range(offset + 1, len(compact) + 1):
             piece = compact[offset:cut]
-            if patterns.NUMBER_SHAPE.match(piece):
+            if table_patterns.NUMBER_SHAPE.match(piece):
                 parts.append(number(offset, cut))
                 walk(cut, parts)
                 parts.pop()

@@ -16,9 +16,12 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from extractors import patterns, structured, vocabulary
+from extractors.ingest import grids as structured
 from extractors.records import Source
 from extractors.table_cells import Number, inside_parentheses
+from extractors.text import names, vocabulary
+from extractors.text.patterns import prose as prose_patterns
+from extractors.text.patterns import tables as table_patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +80,7 @@ def _randomized_arms(text: str) -> tuple[tuple[int, tuple[str, str]], ...]:
     """Where the text says patients were randomized to which two arms; read once per text."""
     return tuple(
         (match.start(), (match.group("first").lower(), match.group("second").lower()))
-        for match in patterns.RANDOMIZED_TO.finditer(text)
+        for match in prose_patterns.RANDOMIZED_TO.finditer(text)
     )
 
 
@@ -91,15 +94,15 @@ def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
               (?:{known})(?-i:(?![a-z]))
               # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)";
               # an all-capitals name may be glued to the word before it ("ParameterTAGRISSO")
-            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{patterns.ARM_DESCRIPTION})?{patterns.N_AFTER_ARM})
+            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{table_patterns.ARM_DESCRIPTION})?{table_patterns.N_AFTER_ARM})
             )
-            (?P<description>{patterns.ARM_DESCRIPTION}(?={patterns.N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
+            (?P<description>{table_patterns.ARM_DESCRIPTION}(?={table_patterns.N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
             # its N, unless a row of Ns follows ("Chemotherapy n=180 n=181 n=179": those are every arm's)
             (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*+)\s*\)?(?!\s*\(?\s*[Nn]\s*=))?""",
         regex.VERBOSE,
     )
     # the header is in this table: before a blank line, a figure or the next table's caption
-    table_end = patterns.TABLE_END.search(text, start)
+    table_end = table_patterns.TABLE_END.search(text, start)
     limit = min(len(text), start + 4000, table_end.start() if table_end else len(text))
     hits = [
         hit
@@ -113,7 +116,7 @@ def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
         structured_cells = _structured_arm_cells(text, chain)
         suffix = "" if structured_cells else _shared_suffix(text, chain)
         last = text.find(suffix.strip(), chain[-1].end()) + len(suffix.strip()) if suffix else chain[-1].end()
-        tail = patterns.HEADER_TAIL.match(text, last)
+        tail = table_patterns.HEADER_TAIL.match(text, last)
         end = tail.end() if tail else last
         if structured_cells:  # the header row is a whole line: the body starts on the next one
             line_end = text.find("\n", chain[-1].end())
@@ -125,7 +128,7 @@ def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
         if not any(n for _, n in arm_cells):  # Ns on a header row of their own: "n=180 n=181 n=179"
             tail_ns = [
                 Number(m.group("count"), m.start("count"), m.end("count"))
-                for m in patterns.TAIL_N.finditer(text, last, end)
+                for m in table_patterns.TAIL_N.finditer(text, last, end)
             ]
             if len(tail_ns) == len(arm_cells):
                 arm_cells = [(name, n) for (name, _), n in zip(arm_cells, tail_ns, strict=True)]
@@ -142,11 +145,11 @@ def _chain(text: str, first: regex.Match[str], rest: Sequence[regex.Match[str]])
     chain = [first]
     for nxt in rest:
         gap = text[chain[-1].end() : nxt.start()]
-        describes = bool(patterns.ARM_DOSE_GAP.match(gap)) and bool(gap.strip())  # "2 mg/kg every 3 weeks"
+        describes = bool(table_patterns.ARM_DOSE_GAP.match(gap)) and bool(gap.strip())  # "2 mg/kg every 3 weeks"
         if (
             len(gap) > 40
-            or patterns.SENTENCE_BREAK.search(gap)
-            or (patterns.HEADER_GAP_STOP.search(gap) and not describes)
+            or table_patterns.SENTENCE_BREAK.search(gap)
+            or (table_patterns.HEADER_GAP_STOP.search(gap) and not describes)
         ):
             break
         chain.append(nxt)
@@ -168,7 +171,7 @@ def _same_structured_line(
 
 def _names_no_arm(name: str) -> bool:
     """Population words ("ITT") and endpoint names ("Survival N = 334") head rows, not arm columns."""
-    if patterns.POPULATION_LABEL.fullmatch(name):
+    if table_patterns.POPULATION_LABEL.fullmatch(name):
         return True
     endpoint = vocabulary.find_endpoint(name)
     return endpoint is not None and endpoint[1] == 0 and endpoint[2] == len(name)
@@ -183,7 +186,7 @@ def _flattened_arm_cells(text: str, chain: list[regex.Match[str]], suffix: str) 
         for index, match in enumerate(chain):
             name = text[match.start() : match.end() - len(match.group("n") or "")]
             gap = text[match.end() : chain[index + 1].start()] if index + 1 < len(chain) else ""
-            if gap.strip() and patterns.ARM_DOSE_GAP.match(gap):
+            if gap.strip() and table_patterns.ARM_DOSE_GAP.match(gap):
                 name += gap  # the dose printed after the name belongs to the arm
             cells.append((" ".join((name + suffix).split()), _count_of(match)))
         return cells
@@ -225,7 +228,7 @@ def _structured_arm_cells(text: str, chain: list[regex.Match[str]]) -> list[tupl
         start = line_start + match.start()
         if any(start <= m.start() < line_start + match.end() for m in chain):
             raw = match.group(0)
-            n = patterns.ARM_N.search(raw)
+            n = table_patterns.ARM_N.search(raw)
             name = (raw[: n.start()] if n else raw).strip()
             count = Number(n.group("count"), start + n.start("count"), start + n.end("count")) if n else None
             cells.append((name, count))
@@ -269,26 +272,26 @@ def _group_labels(zone: str, count: int) -> list[str] | None:
 
 def _between_columns(zone: str) -> list[tuple[str, str]]:
     found = []
-    for statistic, pattern in patterns.BETWEEN_COLUMNS:
+    for statistic, pattern in table_patterns.BETWEEN_COLUMNS:
         match = pattern.search(zone)
         if match:
-            level = patterns.CI_LEVEL.search(zone)
+            level = table_patterns.CI_LEVEL.search(zone)
             name = match.group(0) + (f" ({level.group(0)})" if level and statistic != "p" else "")
             found.append((match.start(), statistic, name))
     return [(statistic, name) for _, statistic, name in sorted(found)]
 
 
 def ci_level_of(zone: str) -> float | None:
-    match = patterns.CI_LEVEL.search(zone)
+    match = table_patterns.CI_LEVEL.search(zone)
     return float(match.group("level")) if match else None
 
 
 def _zone_start(text: str, caption_end: int, header_start: int) -> int:
     """Where the header's own words begin: after the abbreviations and the footnotes."""
     position = caption_end
-    abbreviations = patterns.ABBREVIATIONS.search(text, caption_end, header_start)
+    abbreviations = table_patterns.ABBREVIATIONS.search(text, caption_end, header_start)
     if abbreviations:
-        sentence = patterns.SENTENCE_END.search(text, abbreviations.end(), header_start)
+        sentence = table_patterns.SENTENCE_END.search(text, abbreviations.end(), header_start)
         position = sentence.end() if sentence else position
     notes = find_footnotes(text, caption_end, header_start)
     if notes:
@@ -303,7 +306,7 @@ def find_footnotes(text: str, start: int, header_start: int) -> list[Footnote]:
     """Footnotes printed between the caption and the header: keys a, b, c… in order."""
     notes: list[Footnote] = []
     expected = "a"
-    for match in patterns.FOOTNOTE_KEY.finditer(text, start, header_start):
+    for match in table_patterns.FOOTNOTE_KEY.finditer(text, start, header_start):
         key = match.group("key")
         if key.isalpha() and key != expected:
             continue
@@ -315,14 +318,14 @@ def find_footnotes(text: str, start: int, header_start: int) -> list[Footnote]:
     if notes:  # the last footnote ends at its line's end or last sentence end before the header's words
         last = notes[-1]
         line_end = text.find("\n", last.start, header_start)
-        ends = [m.end() for m in patterns.SENTENCE_END.finditer(text, last.start, header_start)]
+        ends = [m.end() for m in table_patterns.SENTENCE_END.finditer(text, last.start, header_start)]
         notes[-1] = replace(last, end=line_end if line_end >= 0 else ends[-1] if ends else header_start)
     return notes
 
 
 def caption_end_of(text: str, caption_end: int, header_start: int) -> int:
     stops = [header_start]
-    abbreviations = patterns.ABBREVIATIONS.search(text, caption_end, header_start)
+    abbreviations = table_patterns.ABBREVIATIONS.search(text, caption_end, header_start)
     if abbreviations:
         stops.append(abbreviations.start())
     notes = find_footnotes(text, caption_end, header_start)
@@ -334,11 +337,11 @@ def caption_end_of(text: str, caption_end: int, header_start: int) -> int:
 def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, str | None]:
     """The trial a table reports (named in its caption, else the last one named before it) and its NCT id."""
     trial = None
-    for match in patterns.CAPTION_TRIAL.finditer(caption):
+    for match in prose_patterns.CAPTION_TRIAL.finditer(caption):
         trial = match.group("name")
     if trial is None:
-        for match in patterns.TRIAL_NAME.finditer(text, max(0, table_start - 5000), table_start):
-            trial = patterns.trial_name(match)
+        for match in prose_patterns.TRIAL_NAME.finditer(text, max(0, table_start - 5000), table_start):
+            trial = names.trial_name(match)
     return trial, nct_of(text, trial) if trial else None
 
 
@@ -348,12 +351,12 @@ def nct_of(text: str, trial: str) -> str | None:
     adjacent = regex.search(rf"\b{regex.escape(trial)}\b\W{{0,4}}(NCT\d{{8}})", text)  # "ADAURA [NCT02511106]"
     if adjacent:
         return str(adjacent.group(1))
-    introductions = list(patterns.TRIAL_NAME.finditer(text))
+    introductions = list(prose_patterns.TRIAL_NAME.finditer(text))
     for index, match in enumerate(introductions):
-        if patterns.trial_name(match) != trial:
+        if names.trial_name(match) != trial:
             continue
         stop = introductions[index + 1].start() if index + 1 < len(introductions) else len(text)
-        found = patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + 300))
+        found = prose_patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + 300))
         if found:
             return str(found.group(0))
     return None
@@ -361,7 +364,7 @@ def nct_of(text: str, trial: str) -> str | None:
 
 def randomization_ratio(text: str, table_start: int) -> tuple[int, int] | None:
     ratio = None
-    for match in patterns.RANDOMIZATION_RATIO.finditer(text, max(0, table_start - 5000), table_start):
+    for match in prose_patterns.RANDOMIZATION_RATIO.finditer(text, max(0, table_start - 5000), table_start):
         a, b = match.group("a") or match.group("a2"), match.group("b") or match.group("b2")
         ratio = (int(a), int(b))
     return ratio

@@ -26,8 +26,8 @@ from typing import Any
 
 import regex
 
-from extractors import patterns, structured, vocabulary
 from extractors.checks import ci_contains
+from extractors.ingest import grids as structured
 from extractors.records import Alternative, Confidence, Flag, Measurement, Source
 from extractors.table_cells import (
     Cell,
@@ -60,6 +60,9 @@ from extractors.table_header import (
     randomization_ratio,
     trial_for,
 )
+from extractors.text import names, repairs, vocabulary
+from extractors.text.patterns import prose as prose_patterns
+from extractors.text.patterns import tables as table_patterns
 
 MAX_READINGS = 20_000  # readings scored per row before we fall back to the plainest one
 
@@ -84,7 +87,7 @@ class _Context:
 def extract_tables(source: Source) -> list[Measurement]:
     """Every measurement in the flattened tables of ``source``."""
     text = source.text
-    captions = list(patterns.TABLE_CAPTION.finditer(text))
+    captions = list(table_patterns.TABLE_CAPTION.finditer(text))
     # A table printed both flattened and with its cells kept (openFDA gives both) is read once,
     # from the form with its cells kept.
     kept = {c.group("label") for c in captions if _has_cell_boundaries(text, c.end())}
@@ -113,10 +116,10 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
     footnotes = find_footnotes(text, caption_end, header.start)
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
     trial, nct = trial_for(text, start, caption_text)
-    end_match = patterns.TABLE_END.search(text, header.end)
+    end_match = table_patterns.TABLE_END.search(text, header.end)
     body_end = end_match.start() if end_match else len(text)
     ratio = randomization_ratio(text, start)
-    table_label = patterns.TABLE_CAPTION.match(text, start)
+    table_label = table_patterns.TABLE_CAPTION.match(text, start)
     table_name = table_label.group("label") if table_label else None
 
     base = Measurement(
@@ -130,9 +133,9 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
         table=table_name,
         ci_level=header.ci_level,
         # the caption says who assessed, else a note in the table does ("results as assessed by BICR")
-        assessment=patterns.assessment_of(caption_text) or patterns.assessment_of(text[start:body_end]),
+        assessment=names.assessment_of(caption_text) or names.assessment_of(text[start:body_end]),
     )
-    subset_match = patterns.CAPTION_POPULATION.search(caption_text)
+    subset_match = table_patterns.CAPTION_POPULATION.search(caption_text)
     subset = " ".join(subset_match.group("population").split()) if subset_match else None
     arm_columns = [c for c in header.columns if c.statistic is None]
     measurements = [
@@ -154,7 +157,7 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
     context = _Context(subset=subset)
     n_row: list[int] = []  # the Ns of the row just above, when that row printed only Ns
     for label_start, label_end, cells_start, cells_end in _rows(text, header.end, body_end):
-        label, _ = patterns.repair_label(
+        label, _ = repairs.repair_label(
             " ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split())
         )
         if len(label) > MAX_LABEL:
@@ -212,23 +215,23 @@ def _interpret_label(label: str, context: _Context, has_n: bool) -> None:
         context.open_between.clear()
         rest = (label[:phrase_start] + label[phrase_end:]).strip(" :,")
     statistic, _ = vocabulary.statistic_of_label(rest)
-    if has_n or (statistic is None and patterns.POPULATION_LABEL.search(rest)):
+    if has_n or (statistic is None and table_patterns.POPULATION_LABEL.search(rest)):
         population = _population_text(rest)
-        if population is not None or has_n or patterns.OVERALL_POPULATION.match(rest):
+        if population is not None or has_n or table_patterns.OVERALL_POPULATION.match(rest):
             context.population = population
             context.open_between.clear()
 
 
 def _population_text(rest: str) -> str | None:
-    cleaned = patterns.LABEL_STATISTIC_WORDS.sub(" ", rest)
+    cleaned = table_patterns.LABEL_STATISTIC_WORDS.sub(" ", rest)
     while (endpoint := vocabulary.find_endpoint(cleaned)) is not None:
         cleaned = cleaned[: endpoint[1]] + cleaned[endpoint[2] :]
-    cleaned = patterns.FOOTNOTE_SYMBOLS.sub(" ", cleaned)
+    cleaned = table_patterns.FOOTNOTE_SYMBOLS.sub(" ", cleaned)
     # a population's name has no sentence in it: what precedes the last one is spliced-in notes
     cleaned = regex.split(r"[.;]\s+", cleaned)[-1]
-    cleaned = patterns.ASSESSED_BY.sub(" ", patterns.LEADING_PREPOSITION.sub("", cleaned.strip()))
-    cleaned = " ".join(patterns.EMPTY_PARENS.sub(" ", cleaned).split()).strip(" :,")
-    if not regex.search(r"[A-Za-z]", cleaned) or patterns.OVERALL_POPULATION.match(cleaned):
+    cleaned = table_patterns.ASSESSED_BY.sub(" ", table_patterns.LEADING_PREPOSITION.sub("", cleaned.strip()))
+    cleaned = " ".join(table_patterns.EMPTY_PARENS.sub(" ", cleaned).split()).strip(" :,")
+    if not regex.search(r"[A-Za-z]", cleaned) or table_patterns.OVERALL_POPULATION.match(cleaned):
         return None
     return cleaned
 
@@ -495,14 +498,14 @@ class _RowReader:
             if note is None:
                 continue
             body = self.text[note.start : note.end]
-            for match in patterns.P_VALUE.finditer(body):
+            for match in prose_patterns.P_VALUE.finditer(body):
                 if measurement.statistic not in vocabulary.RATIO_STATISTICS:
                     continue
                 span = (note.start + match.start("value"), note.start + match.end("value"))
                 found.append(
                     _p_value(measurement, match.group("value"), span, match.group("cmp") or "=", f"footnote {key}")
                 )
-            for match in patterns.RESPONSE_COUNT.finditer(body):
+            for match in prose_patterns.RESPONSE_COUNT.finditer(body):
                 found.append(
                     replace(
                         measurement,

@@ -10,7 +10,7 @@ from conftest import CASES, shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.articles import article_from_bytes, load_article, quoted_label_source
+from extractors.ingest.articles import article_from_bytes, load_article, quoted_label_source
 from extractors.records import InputError
 
 CASE_TABLE: dict[str, Any] = json.loads((CASES / "articles_inputs.json").read_text(encoding="utf-8"))

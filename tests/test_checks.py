@@ -300,8 +300,8 @@ def _labels() -> list[Any]:
 
 
 def _error_flags(name: str) -> list[str]:
-    from extractors.extract import extract
-    from extractors.ingest import load_source
+    from extractors.ingest.labels import load_source
+    from extractors.read.pipeline import extract
     from extractors.records import InputError
     from tests.conftest import shared_file
 
@@ -343,7 +343,7 @@ def test_ibrance_paloma3_orr_rate_fits_no_count_of_its_n() -> None:
 
 @pytest.mark.parametrize("case_id", ["pazopanib-table9-glued", "pazopanib-table9-spaced"])
 def test_flattened_table9_through_extraction_gives_no_flags(case_id: str) -> None:
-    from extractors.extract import extract
+    from extractors.read.pipeline import extract
     from extractors.records import Source
 
     case = next(

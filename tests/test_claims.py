@@ -10,9 +10,10 @@ from conftest import CASES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.articles import article_from_bytes
-from extractors.claims import canonical_arm, find_claims
+from extractors.claims import find_claims
+from extractors.ingest.articles import article_from_bytes
 from extractors.records import Claim
+from extractors.text.names import canonical_arm
 
 CASE_TABLE: dict[str, Any] = json.loads((CASES / "claims_sentences.json").read_text(encoding="utf-8"))
 FIELDS = ("statistic", "endpoint", "arm", "unit", "hedge", "population", "trial", "ci_low", "ci_high")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import subprocess
@@ -13,15 +12,13 @@ from typing import Any
 
 import pytest
 
+import extractors
 from extractors import cli
 from extractors.records import Article, Claim, ExtractReport, Flag, Measurement, Source, VerifyReport
 from tests.conftest import CASES, PROJECT
 
 EXAMPLE = PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt"
 EXAMPLE_2 = PROJECT / "data" / "examples" / "alveolar_sarcoma_thigh.txt"
-# The package exports functions named like these modules; patch the modules themselves.
-EXTRACT_MODULE = importlib.import_module("extractors.extract")
-VERIFY_MODULE = importlib.import_module("extractors.verify")
 BAD_INPUTS: list[dict[str, Any]] = json.loads((CASES / "cli_bad_input.json").read_text(encoding="utf-8"))
 
 
@@ -118,7 +115,7 @@ def test_unexpected_error_is_one_line_not_a_traceback(
     def broken(sources: object) -> ExtractReport:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(EXTRACT_MODULE, "extract", broken)
+    monkeypatch.setattr(extractors, "extract", broken)
     code, out, err = run(["extract", str(EXAMPLE)], capsys)
     assert code == 2 and out == ""
     assert len(err.splitlines()) == 1 and str(EXAMPLE) in err and "ZeroDivisionError" in err
@@ -246,7 +243,7 @@ def test_verify_exit_code(
     verdicts: list[str], expected: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     report = VerifyReport(ARTICLE, (SOURCE,), (_measurement(),), tuple(_claim(v) for v in verdicts))
-    monkeypatch.setattr(VERIFY_MODULE, "verify", lambda article, sources: report)
+    monkeypatch.setattr(extractors, "verify", lambda article, sources: report)
     code, out, _ = run(["verify", str(EXAMPLE), "--format", "json"], capsys)
     assert code == expected
     assert [c["verdict"] for c in json.loads(out)["claims"]] == verdicts
@@ -267,7 +264,7 @@ def test_extract_strict_exit_code(
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     report = ExtractReport((SOURCE,), (_measurement(*flags),))
-    monkeypatch.setattr(EXTRACT_MODULE, "extract", lambda sources: report)
+    monkeypatch.setattr(extractors, "extract", lambda sources: report)
     argv = ["extract", str(EXAMPLE), "--format", "table"] + (["--strict"] if strict else [])
     code, out, _ = run(argv, capsys)
     assert code == expected
@@ -284,7 +281,7 @@ def test_verify_passes_none_without_sources(
         seen.append(sources)
         return VerifyReport(article, (), (), ())
 
-    monkeypatch.setattr(VERIFY_MODULE, "verify", fake)
+    monkeypatch.setattr(extractors, "verify", fake)
     run(["verify", str(EXAMPLE)], capsys)
     run(["verify", str(EXAMPLE), "--source", str(EXAMPLE_2), "--source", str(EXAMPLE)], capsys)
     assert seen[0] is None

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from extractors.ingest import MAX_BYTES, load_source, source_from_bytes
+from extractors.ingest.files import MAX_BYTES
+from extractors.ingest.labels import load_source, source_from_bytes
 from extractors.records import InputError
 from tests.conftest import CASES, SHARED
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from extractors.extract import extract
-from extractors.ingest import load_source
+from extractors.ingest.grids import table_forms
+from extractors.ingest.labels import load_source
+from extractors.read.pipeline import extract
 from extractors.records import Measurement, Source
-from extractors.structured import table_forms
 from extractors.tables import extract_tables
 from tests.conftest import CASES, shared_file
 

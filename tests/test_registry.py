@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from extractors.extract import extract
-from extractors.ingest import load_source
+from extractors.ingest.labels import load_source
+from extractors.read.pipeline import extract
 from extractors.records import InputError
 from extractors.registry import compare, load_registry
 from tests.conftest import CASES, shared_file

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from extractors.highlight import highlight_article, highlight_source
 from extractors.records import (
     Alternative,
     Article,
@@ -33,15 +32,9 @@ from extractors.report import (
     verify_json,
     verify_table,
 )
-from extractors.views import (
-    forest_figure,
-    forest_rows,
-    forest_trials,
-    labels_named_in,
-    measurement_frame,
-    median_figure,
-    rate_figure,
-)
+from extractors.views.figures import forest_figure, forest_rows, forest_trials, median_figure, rate_figure
+from extractors.views.frames import labels_named_in, measurement_frame
+from extractors.views.highlight import highlight_article, highlight_source
 from tests.conftest import CASES
 
 NUMBER_CASES: list[dict[str, Any]] = json.loads((CASES / "report_numbers.json").read_text(encoding="utf-8"))

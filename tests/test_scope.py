@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from conftest import CASES, PROJECT
 
-from extractors.articles import article_from_bytes, load_article, quoted_label_source
 from extractors.claims import find_claims
+from extractors.ingest.articles import article_from_bytes, load_article, quoted_label_source
 from extractors.records import Source
 from extractors.scope import check_scope, trial_scope
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from extractors.ingest import load_source
+from extractors.ingest.labels import load_source
 from extractors.records import Measurement, Source
 from extractors.tables import extract_tables
 from tests.conftest import CASES, shared_file

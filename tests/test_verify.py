@@ -16,10 +16,10 @@ from conftest import CASES, PROJECT, shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.articles import Article, article_from_bytes, load_article, quoted_label_source, quoted_label_span
-from extractors.ingest import load_source
+from extractors.ingest.articles import Article, article_from_bytes, load_article, quoted_label_source, quoted_label_span
+from extractors.ingest.labels import load_source
 from extractors.records import VERDICTS, Claim, Measurement, Source, VerifyReport
-from extractors.verify import verify, verify_with
+from extractors.verdicts.verify import verify, verify_with
 
 SEED_COPY = PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt"
 ARTICLES: dict[str, Any] = json.loads((CASES / "verify_articles.json").read_text(encoding="utf-8"))

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from extractors.articles import article_from_bytes
-from extractors.verify import verify
+from extractors.ingest.articles import article_from_bytes
+from extractors.verdicts.verify import verify
 from tests.conftest import CASES
 
 CASES_INTERNAL = json.loads((CASES / "verify_internal.json").read_text(encoding="utf-8"))

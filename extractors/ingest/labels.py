@@ -17,10 +17,12 @@ from xml.etree.ElementTree import Element
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
-from extractors import patterns, structured
+from extractors.ingest import grids as structured
+from extractors.ingest.files import decode_text, read_input
 from extractors.records import InputError, Source
-
-MAX_BYTES = 20 * 1024 * 1024  # the largest real label in the corpus is ~1 MB
+from extractors.text.patterns import prose as prose_patterns
+from extractors.text.patterns import text as patterns
+from extractors.text.repairs import collapse_spaces
 
 # openFDA label sections that carry what a reviewer checks claims against, in reading order.
 _OPENFDA_SECTIONS = (
@@ -44,20 +46,6 @@ def load_source(path: str) -> Source:
     return source_from_bytes(read_input(path, "a label file"), path)
 
 
-def read_input(path: str, what: str) -> bytes:
-    """The bytes of the input file at ``path`` (``what`` names it in errors: "a label file")."""
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise InputError(path, f"is a directory, not {what}")
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(path, f"file is {size // 1_048_576} MB; the limit is {MAX_BYTES // 1_048_576} MB")
-        return file.read_bytes()
-    except OSError as error:
-        raise InputError(path, f"cannot read file: {error.strerror or error}") from None
-
-
 def source_from_bytes(data: bytes, name: str) -> Source:
     """Build a `Source` from the bytes of an uploaded or pasted label called ``name``."""
     text = decode_text(data, name)
@@ -73,21 +61,6 @@ def source_from_bytes(data: bytes, name: str) -> Source:
             return _from_spl_xml(text, name, source_id)
         return _from_html(text, name, source_id)
     return Source(source_id, name, "text", _guess_drug(text), _first_line(text), text)
-
-
-def decode_text(data: bytes, name: str) -> str:
-    """Bytes to text, refusing what is not text: empty, too large, binary, not UTF-8."""
-    if len(data) > MAX_BYTES:
-        raise InputError(name, f"input is {len(data) // 1_048_576} MB; the limit is {MAX_BYTES // 1_048_576} MB")
-    if not data.strip():
-        raise InputError(name, "file is empty")
-    if b"\x00" in data:
-        raise InputError(name, "binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(name, f"not UTF-8 text (invalid byte at offset {error.start})") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _from_openfda_json(text: str, name: str, source_id: str) -> Source:
@@ -193,7 +166,7 @@ def _xml_text(element: Element) -> str:
             pieces.append("\n")
 
     walk(element)
-    return patterns.collapse_spaces("".join(pieces))
+    return collapse_spaces("".join(pieces))
 
 
 class _HtmlText(HTMLParser):
@@ -236,7 +209,7 @@ def html_to_text(markup: str) -> tuple[str, str]:
     parser = _HtmlText()
     parser.feed(markup)
     parser.close()
-    return " ".join(parser.title.split()), patterns.collapse_spaces("".join(parser.pieces)).strip()
+    return " ".join(parser.title.split()), collapse_spaces("".join(parser.pieces)).strip()
 
 
 def _from_html(text: str, name: str, source_id: str) -> Source:
@@ -248,7 +221,7 @@ def _from_html(text: str, name: str, source_id: str) -> Source:
 
 def _guess_drug(text: str) -> str | None:
     """The drug a label text is about: the word 'efficacy of X was evaluated' names, if any."""
-    match = patterns.EFFICACY_OF_DRUG.search(text)
+    match = prose_patterns.EFFICACY_OF_DRUG.search(text)
     return match.group("drug").lower() if match else None
 
 

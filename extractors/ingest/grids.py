@@ -21,8 +21,8 @@ from html.parser import HTMLParser
 
 import regex
 
-from extractors import patterns
 from extractors.records import Source
+from extractors.text.patterns import tables as patterns
 
 SEPARATOR = "|"
 TABLES_HEADING = "CLINICAL STUDIES TABLES"  # where ingest puts an openFDA label's structured tables

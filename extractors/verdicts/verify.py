@@ -20,12 +20,13 @@ from dataclasses import replace
 
 import regex
 
-from extractors import vocabulary
-from extractors.articles import DRUG_WORD, quoted_label_source, quoted_label_span
 from extractors.checks import check_statement
-from extractors.claims import arm_mentions, canonical_arm, drug_aliases, find_claims
+from extractors.claims import find_claims
+from extractors.ingest.articles import quoted_label_source, quoted_label_span
 from extractors.records import VERDICTS, Article, Claim, Measurement, Source, VerifyReport
 from extractors.scope import check_scope
+from extractors.text import vocabulary
+from extractors.text.names import DRUG_WORD, arm_mentions, canonical_arm, drug_aliases
 
 # Which measurement statistic a claim's statistic is checked against.
 _FAMILY = {"median": "median", "rate": "rate", "hr": "hr", "risk_reduction": "hr", "n": "n", "p": "p"}
@@ -48,7 +49,7 @@ _LABEL_DOSE = regex.compile(
 
 def verify(article: Article, sources: Sequence[Source] | None = None) -> VerifyReport:
     """Every claim of ``article`` with its verdict, against ``sources`` or the label it quotes."""
-    from extractors.extract import extract  # the extraction pipeline, imported when needed
+    from extractors.read.pipeline import extract  # the extraction pipeline, imported when needed
 
     chosen: tuple[Source, ...]
     if sources is None:

@@ -1,26 +1,22 @@
-"""Data shaping for the dashboard: tables and plotly figures built from reports.
+"""Plotly figures for the dashboard: hazard ratios as forest plots, medians and rates by arm.
 
-No streamlit here, so every helper can be tested on records built by hand; ``app.py`` only lays
-them out. Figures show what the label states: a value that was not reached (NR) or is not
-estimable (NE) is written as such on the chart, never drawn as zero.
+Figures show what the label states: a value that was not reached (NR) or is not estimable (NE) is
+written as such on the chart, never drawn as zero. Label text is escaped before plotly reads it.
 """
 
 from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pandas as pd
 import plotly.graph_objects as go
-import regex
 
-from extractors.highlight import VERDICT_STYLE, verdict_label
-from extractors.records import Claim, Measurement, Source
-from extractors.report import SEVERITY_MARK, ci_text, number, printed, value_text
-
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # the dashboard refuses larger uploads; real labels are ~1 MB
+from extractors.records import Claim, Measurement
+from extractors.report import ci_text, value_text
+from extractors.views.frames import number_text, where_text
+from extractors.views.highlight import VERDICT_STYLE, verdict_label
 
 _INDENT = "\u2003\u2003"  # em spaces: plotly keeps them where it would trim ordinary spaces
 _ARM_COLOURS = ("#0969da", "#bc4c00", "#8250df", "#1a7f37", "#cf222e", "#57606a")
@@ -29,105 +25,6 @@ _ARM_COLOURS = ("#0969da", "#bc4c00", "#8250df", "#1a7f37", "#cf222e", "#57606a"
 def _t(text: str | None) -> str:
     """Label text for a plotly string: plotly reads a subset of HTML, so the label's characters are escaped."""
     return html.escape(text or "", quote=False)
-
-
-def _fmt(value: float | None, raw: str | None = ".") -> str:
-    shown = number(value, raw)
-    return "" if shown is None else str(shown)
-
-
-def flag_text(m: Measurement) -> str:
-    """``! ci_excludes_estimate`` for each error, ``? …`` for each warning (notes left out)."""
-    return "; ".join(f"{SEVERITY_MARK[f.severity]} {f.check}" for f in m.flags if f.severity in ("error", "warning"))
-
-
-def note_text(m: Measurement) -> str:
-    """The informational notes (how a cell was split, …) and how many other readings there were."""
-    notes = [f.check for f in m.flags if f.severity not in ("error", "warning")]
-    if m.alternatives:
-        notes.append(f"{len(m.alternatives)} other reading{'s' if len(m.alternatives) > 1 else ''}")
-    return "; ".join(notes)
-
-
-def where_text(m: Measurement) -> str:
-    return " / ".join(x for x in (m.table, m.row, m.column) if x) or "prose"
-
-
-def measurement_frame(measurements: Sequence[Measurement]) -> pd.DataFrame:
-    """One row per measurement, every cell a string, in the order the sources state them."""
-    rows = [
-        {
-            "flags": flag_text(m),
-            "endpoint": m.endpoint or "",
-            "statistic": m.statistic,
-            "arm": f"{m.arm or ''} vs {m.comparator}" if m.comparator else (m.arm or ""),
-            "value": value_text(m),
-            "CI": ci_text(m),
-            "unit": m.unit or "",
-            "population": m.population or "overall",
-            "trial": m.trial or "",
-            "where": where_text(m),
-            "confidence": m.confidence,
-            "notes": note_text(m),
-        }
-        for m in measurements
-    ]
-    columns = ["flags", "endpoint", "statistic", "arm", "value", "CI", "unit", "population", "trial", "where",
-               "confidence", "notes"]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
-
-
-def claim_label(index: int, claim: Claim, article_text: str = "") -> str:
-    """How a claim is listed in the selector: number, verdict in words, what it asserts."""
-    what = " ".join(x for x in (claim.statistic, claim.endpoint, claim.arm) if x)
-    raw = article_text[claim.value_span[0] : claim.value_span[1]] if claim.value_span and article_text else None
-    value = printed(claim.value, raw)
-    head = f"{value} {claim.unit or ''}".strip()
-    text = " ".join(claim.text.split())
-    text = text if len(text) <= 70 else text[:69] + "…"
-    parts = [f"{index + 1}. {verdict_label(claim.verdict)}"]
-    if head or what:
-        parts.append(f"{head} {what}".strip())
-    parts.append(f"“{text}”")
-    return " · ".join(parts)
-
-
-def filter_claims(claims: Sequence[Claim], verdicts: Iterable[str], kinds: Iterable[str] | None = None) -> list[int]:
-    """Indexes of the claims whose verdict is in ``verdicts`` (and, if given, whose kind is in ``kinds``)."""
-    wanted = set(verdicts)
-    wanted_kinds = None if kinds is None else set(kinds)
-    return [
-        i
-        for i, c in enumerate(claims)
-        if c.verdict in wanted and (wanted_kinds is None or (c.kind or "none") in wanted_kinds)
-    ]
-
-
-def claim_kinds(claims: Sequence[Claim]) -> list[str]:
-    """The kinds of error among the claims, in order of first appearance; ``none`` for claims without one."""
-    kinds: list[str] = []
-    for c in claims:
-        kind = c.kind or "none"
-        if kind not in kinds:
-            kinds.append(kind)
-    return kinds
-
-
-def _names(source: Source) -> set[str]:
-    """The names a label goes by: its drug, and the drug's first word ("imatinib" for "imatinib mesylate")."""
-    drug = (source.drug or "").strip().casefold()
-    names = {drug, drug.split(" ")[0]} if drug else set()
-    return {n for n in names if len(n) >= 4 and not n.isdigit()}
-
-
-def labels_named_in(text: str, sources: Sequence[Source]) -> list[Source]:
-    """The labels whose drug or brand name the article names, as whole words, in folder order."""
-    folded = text.casefold()
-    picked = []
-    for source in sources:
-        if any(regex.search(rf"\b{regex.escape(name)}\b", folded) for name in _names(source)):
-            picked.append(source)
-    return picked
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,7 +153,7 @@ def forest_figure(
                 continue
             cx.append(claim.value)
             cy.append(yy)
-            ctext.append(f"article: HR {_fmt(claim.value)} — {verdict_label(verdict)}")
+            ctext.append(f"article: HR {number_text(claim.value)} — {verdict_label(verdict)}")
         if cx:
             figure.add_trace(
                 go.Scatter(

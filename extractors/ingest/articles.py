@@ -19,8 +19,9 @@ import defusedxml.ElementTree as safe_xml
 import regex
 from defusedxml import DefusedXmlException
 
-from extractors.ingest import decode_text, read_input
+from extractors.ingest.files import decode_text, read_input
 from extractors.records import Article, InputError, Source, Span
+from extractors.text.names import DRUG_WORD
 
 # A heading line: short, capitalised, no sentence end. "From the FDA Drug Label", "Key points:".
 _HEADING = regex.compile(
@@ -35,14 +36,6 @@ _HEADING = regex.compile(
 )
 # Section headings that introduce a passage quoted from a label.
 _LABEL_HEADING = regex.compile(r"\b(?:FDA|drug)\s+label\b|\bprescribing\s+information\b|\blabel(?:ing)?\b", regex.I)
-# Drug names by their INN stems (pazopanib, osimertinib, pembrolizumab, …), for guessing
-# which drug a quoted passage is about.
-DRUG_WORD = regex.compile(
-    r"""\b[a-z]{3,}(?:tinib|rafenib|anib|lisib|ciclib|parib|zomib|limus|mab|platin|taxel|rubicin
-    |citabine|fosfamide|mustine|trexate|lidomide|clax|rasib|metinib|degib|sertib|tecan|xaban
-    |gatran|statin|grel|relor|plase|cept)\b""",
-    regex.I | regex.VERBOSE,
-)
 _BLOCK_TAGS = frozenset(
     [
         "p",

@@ -13,7 +13,8 @@ from typing import Any
 
 import regex
 
-from extractors import patterns
+from extractors.text.patterns import build
+from extractors.text.patterns import tables as patterns
 
 RATIO_STATISTICS = frozenset({"hr", "or", "rr"})
 # Statistics of the difference between arms: one value per column group, not one per arm.
@@ -22,7 +23,7 @@ BETWEEN_STATISTICS = RATIO_STATISTICS | {"p", "difference"}
 
 def load_data(name: str, keys: tuple[str, ...]) -> dict[str, Any]:
     """The data file ``extractors/data/<name>``, checked to hold ``keys`` (a packaging slip fails loudly)."""
-    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    text = (Path(__file__).parent.parent / "data" / name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     for key in keys:
         if key not in data:
@@ -42,13 +43,7 @@ def _phrase_pattern(group: str) -> tuple[regex.Pattern[str], dict[str, str]]:
     for code, phrases in _data()[group].items():
         for phrase in phrases:
             phrase_to_code[phrase.lower()] = code
-    ordered = sorted(phrase_to_code, key=len, reverse=True)
-    alternatives = "|".join(regex.escape(p) for p in ordered)
-    # a footnote key may be glued to the phrase: "Progression-Free Survivala", "PFSb"
-    pattern = regex.compile(
-        rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])", regex.IGNORECASE
-    )
-    return pattern, phrase_to_code
+    return build.phrase_with_footnote_key(tuple(phrase_to_code)), phrase_to_code
 
 
 def find_endpoint(text: str) -> tuple[str, int, int] | None:

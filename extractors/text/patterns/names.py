@@ -1,0 +1,24 @@
+"""Patterns for the names of drugs, arms and trials."""
+
+from __future__ import annotations
+
+import regex
+
+# Drug names by their INN stems (pazopanib, osimertinib, pembrolizumab, …): which drug a passage,
+# an arm or a sentence is about.
+DRUG_WORD = regex.compile(
+    r"""\b[a-z]{3,}(?:tinib|rafenib|anib|lisib|ciclib|parib|zomib|limus|mab|platin|taxel|rubicin
+    |citabine|fosfamide|mustine|trexate|lidomide|clax|rasib|metinib|degib|sertib|tecan|xaban
+    |gatran|statin|grel|relor|plase|cept)\b""",
+    regex.I | regex.VERBOSE,
+)
+
+# What an arm's name may begin and end with that is not the arm: "the pazopanib arm", "placebo group".
+ARM_LEADING_THE = regex.compile(r"^(?:the\s+)?")
+ARM_TRAILING_WORD = regex.compile(r"\s+(?:arm|group|alone)$")
+
+# A lower-case word inside an arm name, looked up as a brand name: "ibrance plus letrozole".
+LOWER_WORD = regex.compile(r"[a-z]+")
+
+# "placebo-controlled" names the design, not an arm.
+CONTROLLED_DESIGN = regex.compile(r"[-\s]controlled")

@@ -1,0 +1,17 @@
+"""Named pieces the patterns are built from: a dash, a printed number, a trial's short name."""
+
+from __future__ import annotations
+
+import regex
+
+FLAGS = regex.VERBOSE | regex.IGNORECASE
+
+# A dash as labels print it: hyphen, en dash, em dash, minus sign.
+DASH = r"[-‐‑‒–—−]"
+
+# A printed number: "4.6", "0.35", "246", "0. 39" (a space after the point, damage we read).
+NUM = r"\d+(?:\.\s?\d+)?"
+
+# A trial's short name: two or more capitals or digits ("SOLO-1", "OlympiA", "PROpel"), not a
+# disease stage ("IIIA") and not an ordinary capitalised word ("Patients").
+TRIAL_WORD = r"(?![IVX]+[A-C]?\b)[A-Z](?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{3,}"

@@ -1,0 +1,127 @@
+"""Patterns for results stated in label prose: sentences, ratios, durations, counts, trial names.
+
+Each pattern has a real label example above it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.text.patterns.pieces import DASH, FLAGS, NUM, TRIAL_WORD
+
+# "The efficacy of pazopanib was evaluated in VEG110727" — names the label's drug and trial.
+EFFICACY_OF_DRUG = regex.compile(
+    r"""efficacy\s+(?:and\s+safety\s+)?of\s+(?P<drug>[A-Za-z][A-Za-z-]{3,})\s+(?:was|were|is)\s+(?:evaluated|established|assessed|demonstrated)""",
+    FLAGS,
+)
+
+
+# A trial identifier: "VEG110727", "FLAURA", "AURA3", "CheckMate 017", "KEYNOTE-189".
+TRIAL_NAME = regex.compile(
+    rf"""
+    \b(?:evaluated|studied|assessed|demonstrated|established)\s+in\s+   # "evaluated in VEG110727"
+      (?:the\s+)?(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*(?:\s\d{{2,4}})?)
+    | \bin\s+(?P<caption_name>{TRIAL_WORD})\b                          # "… in VEG110727", "in PROpel"
+    | (?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)(?:\s+trial)?\)?\s*[\[(]\s*NCT\d{{8}}
+                                                                    # "(ADAURA [NCT02511106])", "the LAURA trial [NCT03521154]"
+    """,
+    regex.VERBOSE,
+)
+
+
+# A caption names its trial after "in" or a dash: "Efficacy Results – SOLO-1", "Results in FLAURA".
+CAPTION_TRIAL = regex.compile(rf"(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD})\b")
+
+# "NCT00753688"
+NCT_ID = regex.compile(r"\bNCT\d{8}\b")
+
+# "randomized (2:1)", "randomized 2:1", "in a 1:1 ratio"
+RANDOMIZATION_RATIO = regex.compile(
+    r"""random\w*\s*\(?\s*(?P<a>\d{1,2})\s*:\s*(?P<b>\d{1,2})\s*\)?
+      | \b(?P<a2>\d{1,2})\s*:\s*(?P<b2>\d{1,2})\s+(?:ratio|randomi)""",
+    FLAGS,
+)
+
+# "randomized (2:1) to receive pazopanib 800 mg once daily or placebo" — names the arms.
+RANDOMIZED_TO = regex.compile(
+    r"""randomi[sz]ed\s*(?:\(\s*\d+\s*:\s*\d+\s*\)\s*|\d+\s*:\s*\d+\s+)?to\s+(?:receive\s+)?(?:either\s+)?
+        (?P<first>[A-Za-z][\w-]*)(?P<between>[^.;]{0,80}?)\s+or\s+(?:to\s+)?(?:receive\s+)?(?P<second>[A-Za-z][\w-]*)""",
+    FLAGS,
+)
+
+# Footnote text that states a p-value: "P value < 0. 001", "p=0.0002", "Two-sided p-value 0.0462"
+P_VALUE = regex.compile(
+    rf"""\bp\s*-?\s*(?:value)?\s*(?P<cmp>[<≤=]|<\s*=)?\s*(?P<value>0?\.\s?\d+|0\.\s\d+|1\.0+|{NUM})""",
+    FLAGS,
+)
+
+# Footnote text that states response counts: "There were 11 partial responses and 0 complete responses."
+RESPONSE_COUNT = regex.compile(
+    r"""(?P<count>\d+)\s+(?P<kind>partial|complete)\s+respons\w*""",
+    FLAGS,
+)
+
+
+# Who assessed the endpoint: "according to Investigator Assessment", "by BICR", "by Independent
+# Assessment", "assessed by independent radiological review", "Blinded Independent Central Review".
+ASSESSMENT = regex.compile(
+    r"""\b(?P<bicr>BICR|blinded\s+independent\s+(?:central\s+)?review|independent\s+(?:radiolog\w*\s+)?(?:review|assessment))
+      | \b(?P<investigator>investigator(?:'s)?\s+assess\w*|according\s+to\s+(?:the\s+)?investigator|by\s+investigator)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# --- prose ----------------------------------------------------------------------------------
+
+# A sentence of label prose: up to a period followed by a space and a capital, or a line end.
+SENTENCE = regex.compile(r"[^\n]+?(?:\.(?=\s+[A-Z(\[])|\.?$|\n)", regex.MULTILINE)
+
+# "HR = 0.87 (95% CI: 0.67, 1.12)", "hazard ratio (HR)=0.62 (95% CI: 0.51, 0.75), p < 0.0001",
+# "HR 0.78, 95% CI (0.69, 0.89), p=0.0002", "HR=0.45; 95% CI: 0.36, 0.57", "HR: 1.68, 95% CI: 1.09, 2.59"
+PROSE_RATIO = regex.compile(
+    rf"""
+    (?P<name>\bHR\b|hazard\s+ratio(?:\s*\(HR\))?|odds\s+ratio(?:\s*\(OR\))?|relative\s+risk|rate\s+ratio)
+    \s*(?:of\s+|was\s+|[=:]\s*)?                                  # "HR = ", "HR: ", "hazard ratio of"
+    (?P<value>{NUM})(?![\d.])
+    (?:\s*[,;(\[]?\s*
+       (?:(?P<level>9\d(?:\.\d+)?)\s*%\s*(?:CI|confidence\s+interval)\s*[:=,]?\s*)?  # "95% CI:"
+       [(\[]?\s*(?P<low>{NUM})\s*(?:,|;|\bto\b|{DASH})\s*(?P<high>{NUM})\s*[)\]]?
+    )?
+    (?:[\s,;)\]]*p\s*(?P<cmp>[<≤=]|<\s*=)\s*(?P<p>{NUM}))?                          # ", p < 0.0001"
+    """,
+    FLAGS,
+)
+
+# "12.6 months", "58.7 weeks" — a duration in prose.
+PROSE_DURATION = regex.compile(
+    rf"""(?<![\d.])(?P<value>{NUM})\s*(?P<unit>months?|weeks?|days|years)\b""",
+    FLAGS,
+)
+
+# "A total of 682 patients were randomized", "369 patients were randomized"
+PROSE_RANDOMIZED_TOTAL = regex.compile(
+    r"""(?:total\s+of\s+)?(?P<value>\d[\d,]*)\s+(?:patients|subjects|participants)\s+(?:were\s+)?randomi[sz]ed""",
+    FLAGS,
+)
+
+# "to TAGRISSO (n=339) or placebo (n = 343)", "either TAGRISSO in combination with pemetrexed and
+# platinum-based chemotherapy (n=279) or TAGRISSO monotherapy (n=278)": the arm is the phrase since "to", "either" or "or"
+PROSE_ARM_N = regex.compile(
+    r"""(?:\b(?:to|either|or|and)\s+)(?:receive\s+)?(?:either\s+)?(?:to\s+)?
+        (?P<arm>[A-Za-z](?:[^().;,]|\([^()]*\)){0,80}?)\s*\(\s*[Nn]\s*=\s*(?P<value>\d[\d,]*)\s*\)""",
+    regex.VERBOSE,
+)
+
+# "No statistically significant difference was observed", "was not statistically significant"
+NOT_SIGNIFICANT = regex.compile(
+    r"""\bno\s+(?:statistically\s+)?significant\s+difference|\bnot\s+(?:statistically\s+)?significant""",
+    FLAGS,
+)
+
+
+# --- Prose ------------------------------------------------------------------------------------------
+
+# Durations that are not trial endpoints: "median age of 55 years", "median follow-up of 26 months".
+NOT_AN_ENDPOINT = regex.compile(
+    r"\b(?:age|aged|follow[- ]?up|duration\s+of\s+(?:treatment|exposure|therapy)|exposure|treated\s+for)\b",
+    regex.IGNORECASE,
+)

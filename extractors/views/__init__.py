@@ -1,0 +1,6 @@
+"""The dashboard's building blocks, streamlit-free: highlighted HTML, tables and plotly figures.
+
+`highlight` escapes every character of untrusted text into HTML marks (also used by the HTML
+report); `frames` shapes records into tables; `figures` draws them. May import records, report
+and text; nothing in the pipeline imports this package.
+"""
