@@ -45,6 +45,7 @@ class Alternative:
     ci_low: float | None
     ci_high: float | None
     why: str
+    arm: str | None = None  # for a value whose arm the text does not settle: an arm it may belong to
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,8 @@ class Measurement:
     row: str | None = None  # the row label as printed
     column: str | None = None  # the column header as printed
     assessment: str | None = None  # who judged progression or response: "investigator", "BICR"
+    analysis: str | None = None  # which analysis: "interim", "final", "updated", "exploratory"
+    modifiers: tuple[str, ...] = ()  # what makes the endpoint another quantity: "CNS", "confirmed", "at 84 months"
 
 
 @dataclass(frozen=True, slots=True)

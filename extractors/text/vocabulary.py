@@ -62,6 +62,12 @@ def last_endpoint(text: str) -> str | None:
     return codes[matches[-1].group("phrase").lower()] if matches else None
 
 
+def endpoint_mentions(text: str) -> list[tuple[str, int, int]]:
+    """Every endpoint ``text`` names, in order: (code, start, end) of each phrase."""
+    pattern, codes = _phrase_pattern("endpoints")
+    return [(codes[m.group("phrase").lower()], m.start(), m.end()) for m in pattern.finditer(text)]
+
+
 def endpoint_phrases(code: str) -> tuple[str, ...]:
     phrases: list[str] = _data()["endpoints"].get(code, [])
     return tuple(phrases)

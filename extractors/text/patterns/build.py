@@ -23,3 +23,33 @@ def phrase_with_footnote_key(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])", regex.IGNORECASE
     )
+
+
+Pattern = regex.Pattern[str]
+
+
+@cache
+def any_phrase(phrases: tuple[str, ...]) -> regex.Pattern[str]:
+    """Any of ``phrases`` (group ``phrase``), longest first, case-insensitive, not inside a word even
+    where a phrase starts or ends with a symbol: "ifn+ara-c", "cps ≥", "mg/m2"."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    body = "|".join(regex.escape(phrase) for phrase in ordered)
+    return regex.compile(rf"(?<![\w])(?P<phrase>{body})(?![\w])", regex.I)
+
+
+@cache
+def ending_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
+    """Any of ``phrases`` right at the end of a text, allowing spaces: "aged 65" is read by
+    ``ending_with(("aged",)).search(text, endpos=start_of_65)``."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    body = "|".join(regex.escape(phrase) for phrase in ordered)
+    return regex.compile(rf"(?<![\w])(?P<phrase>{body})\s{{0,3}}$", regex.I)
+
+
+@cache
+def starting_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
+    """Any of ``phrases`` right at a position, after spaces: ``match(text, pos)`` reads what follows a number
+    (a pattern anchored with ``match``, so ``^`` is not needed and would not match at ``pos``)."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    body = "|".join(regex.escape(phrase) for phrase in ordered)
+    return regex.compile(rf"\s{{0,3}}(?P<phrase>{body})(?![\w])", regex.I)

@@ -9,7 +9,7 @@ import regex
 DRUG_WORD = regex.compile(
     r"""\b[a-z]{3,}(?:tinib|rafenib|anib|lisib|ciclib|parib|zomib|limus|mab|platin|taxel|rubicin
     |citabine|fosfamide|mustine|trexate|lidomide|clax|rasib|metinib|degib|sertib|tecan|xaban
-    |gatran|statin|grel|relor|plase|cept)\b""",
+    |gatran|statin|grel|relor|plase|cept|parin|lutamide|terone|trozole|strant|xifen|mycin|stine)\b""",
     regex.I | regex.VERBOSE,
 )
 

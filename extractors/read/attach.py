@@ -1,0 +1,337 @@
+"""Which arm, endpoint and population a value in a results sentence belongs to.
+
+Arms are read the ways results sentences pair them: in "respectively" order; "15.7 months … in
+OPDIVO-treated patients compared to 14.4 months … in patients assigned to investigator's choice";
+"OPDIVO (n=292)"; "4.6 vs 1.6 months" after a sentence naming one drug (the drug first, the
+comparator second). A ratio belongs to the experimental arm against the control arm. A sentence
+that does not settle an arm leaves it None and lists the arms it could be.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extractors.read import scene as scenes
+from extractors.read.scene import Scene
+from extractors.text import names, vocabulary
+from extractors.text.patterns import build
+from extractors.text.patterns import statements as patterns
+
+__all__ = ["Mention", "Scene", "arm_mentions", "assign_arms", "endpoint_for", "population_for", "ratio_arms"]
+
+ArmReading = tuple[str | None, str | None, tuple[str, ...]]  # arm, comparator, other arms it could be
+
+_PER_ARM = frozenset({"median", "mean", "rate", "events", "n"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An arm the sentence names, where, and whether it is a control arm."""
+
+    start: int
+    end: int
+    name: str  # as printed, trimmed: "OPDIVO and ipilimumab", "investigator's choice"
+    control: bool
+    names: tuple[str, ...] = ()  # the arms of a list: "the nivolumab and chemotherapy arms"
+    phrase: bool = False  # named as an arm ("in the OPDIVO arm", "OPDIVO-treated patients"), not a bare name
+
+
+# --- arms named in a sentence --------------------------------------------------------------------
+
+
+def arm_mentions(sentence: str, scene: Scene) -> list[Mention]:
+    """Every arm the sentence names, in order; an arm named as an arm wins over a bare name inside it."""
+    phrased = [m for m in _phrase_mentions(sentence, scene) if m is not None]
+    covered = [(m.start, m.end) for m in phrased]
+    bare = [m for m in _name_mentions(sentence, scene) if not any(start <= m.start < end for start, end in covered)]
+    return sorted(phrased + bare, key=lambda m: m.start)
+
+
+def _phrase_mentions(sentence: str, scene: Scene) -> list[Mention | None]:
+    found: list[Mention | None] = []
+    for match in patterns.ARM_PHRASE.finditer(sentence):
+        found.append(_phrase(match, scene, plural=match.group("noun").lower().endswith("s")))
+    for match in patterns.TREATED_ARM.finditer(sentence):
+        found.append(_phrase(match, scene, plural=False))
+    return found
+
+
+def _phrase(match: regex.Match[str], scene: Scene, *, plural: bool) -> Mention | None:
+    text = patterns.ARM_TRIM.sub("", " ".join(match.group("arm").split()))
+    if not text or not _looks_like_arm(text, scene):
+        return None
+    parts = patterns.ARM_LIST_SPLIT.split(text) if plural else patterns.ARM_AND_THE.split(text)
+    parts = [patterns.ARM_TRIM.sub("", part.strip()) for part in parts if part.strip()]
+    if len(parts) > 1:
+        return Mention(match.start("arm"), match.end("arm"), text, False, tuple(parts), phrase=True)
+    return Mention(match.start("arm"), match.end("arm"), text, _is_control(text, scene), phrase=True)
+
+
+def _looks_like_arm(text: str, scene: Scene) -> bool:
+    """ "the OPDIVO arm", "the AC→TH arm", "the investigator's choice arm" name arms; "each arm",
+    "the treatment arm" and "the two arms" do not."""
+    return not patterns.GENERIC_ARM.fullmatch(text)
+
+
+def _name_mentions(sentence: str, scene: Scene) -> list[Mention]:
+    known = tuple(
+        name.lower()
+        for name in scene.arms + ((scene.experimental,) if scene.experimental else ())
+        if len(name) > 2 and not patterns.FUNCTION_WORDS.fullmatch(name)
+    )
+    found = []
+    if known:
+        for match in build.any_phrase(known).finditer(sentence):
+            if not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + 12):
+                found.append(Mention(match.start(), match.end(), match.group(0), _is_control(match.group(0), scene)))
+    for match in build.any_phrase(scene.controls).finditer(sentence):
+        inside = any(m.start <= match.start() < m.end for m in found)
+        if not inside and not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + 12):
+            found.append(Mention(match.start(), match.end(), match.group(0), True))
+    for match in names.DRUG_WORD.finditer(sentence):
+        if not any(m.start <= match.start() < m.end for m in found):
+            found.append(Mention(match.start(), match.end(), match.group(0), _is_control(match.group(0), scene)))
+    return found
+
+
+def _is_control(text: str, scene: Scene) -> bool:
+    lowered = text.lower()
+    if scene.experimental and scene.experimental.lower() in lowered:
+        return False
+    return bool(build.any_phrase(scene.controls).search(lowered)) if scene.controls else False
+
+
+# --- which arm each value belongs to -------------------------------------------------------------
+
+
+def assign_arms(
+    sentence: str, values: list[tuple[int, int, str]], mentions: list[Mention], scene: Scene
+) -> list[ArmReading]:
+    """(arm, comparator, alternatives) for each (start, end, statistic) value of the sentence."""
+    ratio = ratio_arms(mentions, scene)
+    per_arm = [i for i, (_, _, statistic) in enumerate(values) if statistic in _PER_ARM]
+    settled = _respectively(sentence, values, per_arm, mentions)
+    readings: list[ArmReading] = []
+    for index, (start, _end, statistic) in enumerate(values):
+        if statistic not in _PER_ARM:
+            readings.append((ratio[0], ratio[1], ()))
+        elif index in settled:
+            readings.append((settled[index], None, ()))
+        else:
+            bracketed = _bracketed_arm(sentence, start, mentions)
+            reading = (
+                (bracketed, None, ()) if bracketed else _one_arm(sentence, values, per_arm, index, mentions, ratio)
+            )
+            if reading[0] is None and scene.default_arm and not (statistic == "n" and _is_randomization(sentence)):
+                reading = (scene.default_arm, None, ())
+            readings.append(reading)
+    return readings
+
+
+def ratio_arms(mentions: list[Mention], scene: Scene) -> tuple[str | None, str | None]:
+    """The experimental and the control arm of a between-arm statistic: as the sentence names them
+    (the one naming the document's drug first), else the document's drug against no named arm."""
+    named = [name for m in mentions for name in (m.names or (m.name,))]
+    experimental = next((n for n in named if names_drug(n, scene)), None)
+    if experimental is None and scene.drugs:
+        # "than with clopidogrel (HR 0.67)" in the BRILINTA label: the trial's arm with the drug
+        experimental = next((n for n in scene.trial_arms if names_drug(n, scene)), scene.experimental)
+    elif experimental is None:
+        experimental = next((n for n in named if not _is_control(n, scene)), scene.experimental)
+    control = next((n for n in named if n != experimental and not names_drug(n, scene)), None)
+    if control is None and not named:
+        control = next((n for n in scene.trial_arms if n != experimental and not names_drug(n, scene)), None)
+    return experimental, control
+
+
+def names_drug(name: str, scene: Scene) -> bool:
+    """Whether an arm's name names the document's drug (brand or generic)."""
+    return bool(scene.drugs) and bool(build.any_phrase(tuple(d.lower() for d in scene.drugs)).search(name))
+
+
+def _is_randomization(sentence: str) -> bool:
+    return bool(patterns.RANDOMIZATION_WORD.search(sentence))
+
+
+def _bracketed_arm(sentence: str, start: int, mentions: list[Mention]) -> str | None:
+    """ "OPDIVO in combination with ipilimumab (n=396)", "clopidogrel (1.9%)", "ticagrelor (294 events:
+    5.3%)": a value opening a bracket belongs to the arm named just before the bracket."""
+    opening = patterns.BRACKET_OPENING.search(sentence, max(0, start - 24), start)
+    if opening is None:
+        return None
+    window = max(0, opening.start() - 120)
+    leads = list(patterns.ARM_SEGMENT_START.finditer(sentence, window, opening.start()))
+    low = leads[-1].end() if leads else window
+    inside = [m for m in mentions if low <= m.start and m.end <= opening.start() and not m.names]
+    if not inside:
+        return _segment_name(sentence[low : opening.start()])
+    first, last = inside[0], inside[-1]
+    joined = sentence[first.start : last.end]
+    if first is not last and patterns.COMBINATION_JOIN.fullmatch(sentence[first.end : last.start]):
+        return " ".join(joined.split())
+    return last.name if sentence[last.end : opening.start()].strip() == "" else first.name
+
+
+def _segment_name(segment: str) -> str | None:
+    """ "vinflunine 320 mg/m 2": the words naming an arm that no vocabulary knows, doses left out."""
+    words = patterns.DOSE_OR_SCHEDULE.sub(" ", segment).split()
+    if not 1 <= len(words) <= 4 or patterns.NOT_AN_ARM_NAME.match(words[0]) or any(c.isdigit() for c in "".join(words)):
+        return None
+    if any(patterns.NOT_AN_ARM_WORD.fullmatch(word) for word in words):
+        return None  # "all of whom responded": a clause, not a name
+    return " ".join(words)
+
+
+def _respectively(
+    sentence: str, values: list[tuple[int, int, str]], per_arm: list[int], mentions: list[Mention]
+) -> dict[int, str]:
+    """ "… 5.7 and 5.8 months for the nivolumab and chemotherapy arms, respectively": arms in order."""
+    word = patterns.RESPECTIVELY.search(sentence)
+    if word is None or len(per_arm) < 2:
+        return {}
+    before = [values[i][1] for i in per_arm if values[i][1] <= word.start()]
+    last_value_end = max(before) if before else 0
+    listed = [m for m in mentions if last_value_end <= m.start < word.start()]
+    arms = [name for m in listed for name in (m.names or (m.name,))]
+    if len(arms) < 2:
+        return {}
+    groups: dict[str, list[int]] = {}
+    for index in per_arm:
+        if values[index][1] <= word.start():
+            groups.setdefault(values[index][2], []).append(index)
+    settled: dict[int, str] = {}
+    for members in groups.values():
+        if len(members) == len(arms):
+            settled.update(zip(members, arms, strict=True))
+    return settled
+
+
+def _one_arm(
+    sentence: str,
+    values: list[tuple[int, int, str]],
+    per_arm: list[int],
+    index: int,
+    mentions: list[Mention],
+    ratio: tuple[str | None, str | None],
+) -> ArmReading:
+    start, end, statistic = values[index]
+    position = per_arm.index(index)
+    same = [i for i in per_arm if values[i][2] == statistic]
+    rank = same.index(index)
+    next_start = values[same[rank + 1]][0] if rank + 1 < len(same) else len(sentence)
+    previous_end = values[same[rank - 1]][1] if rank else 0
+    reach_after = min(next_start, end + scenes.reach("arm_after"))
+    after = [m for m in mentions if end <= m.start < reach_after and not m.names]
+    if after and not patterns.VERSUS.search(sentence, end, after[0].start) and _linked(sentence, end, after[0]):
+        return after[0].name, None, ()
+    before = [m for m in mentions if previous_end <= m.start and m.end <= start and not m.names]
+    if before and start - before[-1].end <= scenes.reach("arm_before"):
+        gap = sentence[before[-1].end : start]
+        if not patterns.VERSUS.search(gap) and gap.count(")") <= gap.count("("):
+            return before[-1].name, None, ()
+    paired = _paired(sentence, values, per_arm, position, ratio)
+    if paired is not None:
+        return paired, None, ()
+    named = tuple(dict.fromkeys(m.name for m in mentions if not m.names))
+    return None, None, named if len(named) > 1 else ()
+
+
+def _linked(sentence: str, end: int, mention: Mention) -> bool:
+    """An arm after a value is its arm when the words say so: "… in the OPDIVO arm", "… to placebo",
+    "… for Lynparza", or the arm right after it; not "… who had received prior chemotherapy"."""
+    gap = sentence[end : mention.start]
+    return mention.phrase or not gap.strip() or bool(patterns.ARM_LINK_GAP.search(gap))
+
+
+def _paired(
+    sentence: str,
+    values: list[tuple[int, int, str]],
+    per_arm: list[int],
+    position: int,
+    ratio: tuple[str | None, str | None],
+) -> str | None:
+    """ "4.6 vs 1.6 months" in a sentence about one drug against its comparator: the drug first."""
+    index = per_arm[position]
+    same = [i for i in per_arm if values[i][2] == values[index][2]]
+    # "HR 0.66 … with median survival of 15.6 months (…) and 10.9 months (…)": two values after a
+    # ratio are the experimental arm's, then the control arm's
+    two_after_ratio = len(same) == 2 and any(v[2] in {"hr", "or", "rr"} for v in values)
+    joiner = patterns.PAIR_AND if two_after_ratio else patterns.VERSUS
+    if position + 1 < len(per_arm):
+        following = values[per_arm[position + 1]]
+        if following[2] == values[index][2] and joiner.search(sentence, values[index][1], following[0]):
+            return ratio[0]
+    if position:
+        preceding = values[per_arm[position - 1]]
+        if preceding[2] == values[index][2] and joiner.search(sentence, preceding[1], values[index][0]):
+            return ratio[1]
+    return None
+
+
+# --- endpoint, population, assessment, analysis ----------------------------------------------------
+
+
+def endpoint_for(
+    sentence: str, start: int, end: int, statistic: str, scene: Scene
+) -> tuple[str | None, tuple[str, ...]]:
+    """The endpoint named last before the value in its sentence, else just after it, else the scene's."""
+    if statistic == "n":
+        return None, ()
+    mentions = vocabulary.endpoint_mentions(sentence)
+    if statistic == "events":
+        named = [code for code, at, _ in mentions if end <= at < end + 40]
+        if not named and patterns.RESPONDERS.match(sentence, end, end + 40):
+            return "ORR", ()  # "the 28 responding patients": patients with an objective response
+        return (named[0] if named else None), ()
+    if patterns.DEATHS_AFTER.match(sentence, end, end + 40):
+        return None, ()  # "21% of patients had died": a share of deaths, not a survival rate
+    right_after = [
+        code for code, at, _ in mentions if end <= at and patterns.ENDPOINT_RIGHT_AFTER.match(sentence[end:at])
+    ]
+    if right_after:
+        return right_after[0], ()  # "a 2% complete response rate"
+    before = [code for code, at, _ in mentions if at < start]
+    if before:
+        return before[-1], ()
+    after = [code for code, at, _ in mentions if end <= at < end + scenes.reach("endpoint_after")]
+    if after:
+        return after[0], ()
+    return scene.endpoint, ()
+
+
+def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | None:
+    """The subgroup the value is stated for: named right after it, else earlier in the sentence."""
+    found = [
+        (m.start(), " ".join(m.group("pop").split()))
+        for m in patterns.POPULATION.finditer(sentence)
+        if not patterns.OVERALL_OR_VAGUE.fullmatch(m.group("pop").strip())
+    ]
+    after = [pop for at, pop in found if end <= at < end + scenes.reach("population_after")]
+    if after:
+        return after[0]
+    before = [pop for at, pop in found if at < start]
+    if before:
+        return before[-1]
+    if patterns.OVERALL.search(sentence):
+        return None
+    return scene.population
+
+
+def assessment_of(sentence: str) -> str | None:
+    return names.assessment_of(sentence)
+
+
+def analysis_of(sentence: str) -> str | None:
+    """ "interim", "final", "updated" or "exploratory" when the sentence says which analysis it reports."""
+    best: tuple[int, str] | None = None
+    for analysis in ("interim", "final", "updated", "exploratory"):
+        match = scenes.phrases("analyses", analysis).search(sentence)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), analysis)
+    return best[1] if best else None
+
+
+def number_words() -> dict[str, int]:
+    return {str(k): int(v) for k, v in scenes.data()["number_words"].items()}

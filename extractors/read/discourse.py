@@ -1,0 +1,74 @@
+"""What carries from one sentence to the next, decided in one pass over a document.
+
+A trial named ("In CHECKMATE-067, …", "KEYNOTE-189 (NCT02578680) was …") holds until another is
+named, and with it its design: in a single-arm trial a value that names no arm is the drug's. An
+endpoint named holds for the sentences after it in the same paragraph; a trial change ends it.
+`advance` returns the scene the next sentence is read in; it never looks back at earlier text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.read import attach
+from extractors.read import scene as scenes
+from extractors.read.scene import Scene
+from extractors.text import vocabulary
+from extractors.text.patterns import prose as prose_patterns
+from extractors.text.patterns import statements as patterns
+
+
+def before_sentence(scene: Scene, sentence: str) -> Scene:
+    """The scene a sentence is read in: the trial and design it names itself take effect at once."""
+    trial = _trial_named(sentence, scene)
+    if trial is not None and trial != scene.trial:
+        # a new trial has one arm until the text says it compares arms
+        scene = replace(
+            scene, trial=trial, nct=None, endpoint=None, population=None, analysis=None,
+            default_arm=scene.experimental, trial_arms=(),
+        )  # fmt: skip
+    nct = prose_patterns.NCT_ID.search(sentence)
+    if nct is not None:
+        scene = replace(scene, nct=nct.group(0))
+    if patterns.SINGLE_ARM.search(sentence):
+        scene = replace(scene, default_arm=scene.experimental)
+    elif patterns.COMPARATIVE.search(sentence):
+        scene = replace(scene, default_arm=None)
+        arms = _randomized_arms(sentence, scene)
+        if len(arms) >= 2:
+            scene = replace(scene, trial_arms=arms)
+    elif patterns.DESIGN_SENTENCE.search(sentence):
+        scene = replace(scene, default_arm=scene.experimental)  # a new study described, with one arm
+    return scene
+
+
+def after_sentence(scene: Scene, sentence: str, *, paragraph_ends: bool) -> Scene:
+    """The scene the next sentence inherits: the endpoint this one named, until the paragraph ends."""
+    if paragraph_ends:
+        return replace(scene, endpoint=None, population=None)
+    named = vocabulary.endpoint_mentions(sentence)
+    return replace(scene, endpoint=named[-1][0]) if named else scene
+
+
+def _randomized_arms(sentence: str, scene: Scene) -> tuple[str, ...]:
+    """ "randomized (1:1) to receive OPDIVO … (n=359) or placebo (n=356)": the trial's arms, drug first."""
+    if not patterns.RANDOMIZATION_WORD.search(sentence):
+        return ()
+    names_ = [name for m in attach.arm_mentions(sentence, scene) for name in (m.names or (m.name,))]
+    unique = list(dict.fromkeys(names_))
+    drug_first = sorted(unique, key=lambda name: not attach.names_drug(name, scene))
+    return tuple(drug_first)
+
+
+def _trial_named(sentence: str, scene: Scene) -> str | None:
+    """The trial the sentence is about, when it names one as its subject; the drug's own names,
+    endpoints and abbreviations that look like trial names ("LVEF", "RECIST", "PD-L1") are not trials."""
+    for match in patterns.TRIAL_SUBJECT.finditer(sentence):
+        name = " ".join(match.group("name").split())
+        first = name.split()[0].split("-")[0]
+        if scenes.phrases("not_trials").fullmatch(name) or scenes.phrases("not_trials").fullmatch(first):
+            continue
+        if vocabulary.endpoint_mentions(name) or any(name.lower() == drug.lower() for drug in scene.drugs):
+            continue
+        return name
+    return None

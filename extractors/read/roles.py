@@ -1,0 +1,149 @@
+"""What a number in a results sentence is: a ratio, a rate, a median, a count of patients or events,
+or not a result at all (an age, a dose, a year, a landmark, a maturity share).
+
+Each function looks only at a bounded window of words around the number (data/statements.json
+"reach"), so a sentence is read in time proportional to its length.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from extractors.read import scene
+from extractors.text import vocabulary
+from extractors.text.patterns import statements as patterns
+
+_RATIO_CODES = {"hr": "hr", "or": "or", "rr": "rr"}
+
+
+class _Signed(Protocol):
+    sign: float
+
+
+def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
+    """An age, a dose, a stage, a cycle, a year, a landmark ("at 84 months"), a range, a maturity share."""
+    window = max(0, start - 40)
+    if scene.ending_with("not_results", "before").search(sentence, window, start):
+        return True
+    if scene.starting_with("not_results", "after").match(sentence, end, end + 40):
+        return True
+    if unit in {"months", "weeks", "years", "days"} and patterns.LANDMARK_BEFORE.search(sentence, window, start):
+        return True  # "at 84 months", "after 5 years": when, not how long
+    if patterns.LANDMARK_HYPHEN_AFTER.match(sentence, end, end + 12):
+        return True  # "12-month", "5-year"
+    return bool(patterns.RANGE_HEAD.search(sentence, window, start))
+
+
+def ratio_cue(sentence: str, start: int, left: int) -> str | None:
+    """ "HR 0.95", "the hazard ratio (HR) for OS was 0.69", "odds ratio of 2.1": the ratio named before."""
+    window = max(left, start - scene.reach("ratio_cue_before"))
+    best: tuple[int, str] | None = None
+    for statistic in ("hr", "or", "rr"):
+        for match in scene.phrases("statistic_cues", statistic).finditer(sentence, window, start):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), statistic)
+    if best is None:
+        return None
+    between = patterns.BRACKETED.sub(" ", sentence[best[0] : start])
+    if "%" in between or scene.phrases("statistic_cues", "median").search(between):
+        return None  # "HR … 12% vs 8%", "the HR … with median survivals of 5.7": the value is not the ratio
+    return _RATIO_CODES[best[1]]
+
+
+def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left: int = 0) -> str:
+    """A percentage: a relative risk reduction, a signed absolute difference, a mean or median
+    change, or a rate. Cues count from the previous value on (``left``): what was said of it is not
+    said of this one."""
+    window = max(left, start - scene.reach("statistic_cue_before"))
+    after = sentence[end : end + 40].lstrip("% ")  # "19% RRR": what follows the percent sign
+    if scene.starting_with("statistic_cues", "rrr").match(after) or patterns.FEWER_AFTER.match(after):
+        return "rrr"  # "(17% RRR)", "50% fewer stent thromboses"
+    if scene.starting_with("statistic_cues", "difference").match(after):
+        if scene.starting_with("negative_differences").match(after):
+            value.sign = -1.0  # "(19% RRR, 1.1% ARR)"
+        return "difference"
+    cue = _last_cue(sentence, window, start, ("rrr", "difference"))
+    if cue is None and not _in_pair(sentence, start, end):
+        central = _last_cue(sentence, window, start, ("mean", "median"))
+        if central is not None:
+            return central  # "Mean percent change from baseline in LDL-C were −20%"
+    if cue == "rrr" or patterns.REDUCED_BY.search(sentence, window, start):
+        return "rrr"  # "relative risk reduction (RRR) of 17%", "reduced the risk of death by 27%"
+    if cue == "difference" and not _in_pair(sentence, start, end):
+        if scene.phrases("negative_differences").search(sentence, window, start):
+            value.sign = -1.0  # "an absolute risk reduction of 1.1%": the arms differ by −1.1 points
+        return "difference"
+    return "rate"
+
+
+def duration_statistic(sentence: str, start: int, end: int) -> str | None:
+    """A duration is a median or a mean when the sentence says so before it; otherwise not a result."""
+    cue = _last_cue(sentence, 0, start, ("median", "mean"))
+    return cue
+
+
+def count_statistic(sentence: str, start: int, end: int, before: str, value: _Signed) -> str | None:
+    """A whole number: patients randomized or enrolled (n), events observed (events), a difference
+    in events ("70 fewer CV events"), or neither."""
+    after_window = sentence[end : end + 80]
+    fewer = patterns.COUNT_DIFFERENCE_AFTER.match(after_window)
+    if fewer:
+        value.sign = -1.0 if fewer.group("way").lower() == "fewer" else 1.0
+        return "difference"
+    group = patterns.OF_GROUP.match(after_window)
+    if group:  # "128 of 335 children …": events among a group, unless the group is described
+        verb = patterns.COUNT_VERB_AFTER.match(sentence, group.end() + end, group.end() + end + 60)
+        return "n" if verb and verb.group("patients") is not None and not verb.group("events") else "events"
+    if patterns.GROUP_OF_BEFORE.search(before, max(0, len(before) - 12)):
+        return "n"  # "128 of 335 children": the group's size
+    verb = patterns.COUNT_VERB_AFTER.match(after_window)
+    if verb:
+        generic = verb.group("patients") is not None and verb.group("patients").lower() in {"", "with"}
+        if verb.group("events") or (generic and _endpoint_follows(sentence, end + verb.end())):
+            return "events"  # "13 (52%) had CCyR", "10 with a CCyR"
+        return "n"
+    if patterns.SHARE_AFTER.match(after_window):  # "31 (5.6%) loss of MCyR", "1010 (86%)"
+        return "events" if patterns.EVENTFUL.search(sentence) else "n"
+    if patterns.EVENTS_AFTER.match(after_window):
+        return "events"
+    if patterns.ENROLMENT_AFTER.match(after_window):
+        return "n" if not patterns.TO_ARM_ONLY.match(after_window) or _says_enrolment(sentence) else None
+    if patterns.EVENTS_BEFORE.search(before, max(0, len(before) - 30)) and _names_events_later(sentence, end):
+        return "events"
+    if patterns.ENROLMENT_BEFORE.search(before, max(0, len(before) - 40)) and _names_patients_later(sentence, end):
+        return "n"
+    return None
+
+
+def _endpoint_follows(sentence: str, position: int) -> bool:
+    """ "13 (52%) had CCyR": an endpoint right after "had" makes the count a count of responders."""
+    return bool(vocabulary.endpoint_mentions(sentence[position : position + 25]))
+
+
+def _last_cue(sentence: str, window: int, start: int, statistics: tuple[str, ...]) -> str | None:
+    best: tuple[int, str] | None = None
+    for statistic in statistics:
+        for match in scene.phrases("statistic_cues", statistic).finditer(sentence, window, start):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), statistic)
+    return best[1] if best else None
+
+
+def _says_enrolment(sentence: str) -> bool:
+    return bool(scene.phrases("enrolment_verbs").search(sentence))
+
+
+def _names_events_later(sentence: str, end: int) -> bool:
+    return bool(patterns.EVENT_WORD.search(sentence, end, end + 40))
+
+
+def _names_patients_later(sentence: str, end: int) -> bool:
+    return bool(scene.phrases("count_nouns").search(sentence, end, end + 90))
+
+
+def _in_pair(sentence: str, start: int, end: int) -> bool:
+    """ "(18.1% vs. 4.0%)": a value compared with another in the same breath is an arm's value."""
+    return bool(
+        patterns.PAIR_AFTER.match(sentence, end, end + 30)
+        or patterns.PAIR_BEFORE.search(sentence, max(0, start - 30), start)
+    )

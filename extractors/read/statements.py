@@ -1,0 +1,348 @@
+"""One reader for results statements, in labels and in articles: a sentence in, records out.
+
+"The ORR was 32% (95% CI: 23, 41)", "the median OS was 15.7 months (95% CI: 12.9, 19.9) in
+OPDIVO-treated patients compared to 14.4 months … (HR 0.95; 95.54% CI: 0.73, 1.24)": each value
+a sentence asserts becomes a `Measurement` with its statistic, CI, p-value, arm, endpoint,
+population and analysis, and the characters it was read from. The numbers of a CI belong to their
+estimate; ages, doses, years, follow-up times, maturity shares, ranges and landmarks ("at 84
+months") are not results and give nothing. When the sentence does not settle an arm, the arm is
+None and the other readings are listed, never guessed.
+
+The same function reads label prose (`read.prose`) and article sentences (`claims`); what the
+sentences before said (trial, endpoint, arms) arrives in a `Scene`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from extractors.read import attach, roles
+from extractors.read.scene import Scene
+from extractors.records import Alternative, Measurement
+from extractors.text import numbers, vocabulary
+from extractors.text.patterns import statements as patterns
+
+__all__ = ["Scene", "read_statements"]
+
+
+@dataclass(slots=True)
+class _Value:
+    """A number in the sentence and what was read around it, before it becomes a record."""
+
+    start: int  # offsets in the sentence
+    end: int
+    raw: str
+    value: float | None
+    unit: str | None = None
+    qualifier: str | None = None  # "<", "≤", "NR"
+    statistic: str | None = None
+    ci: regex.Match[str] | None = None  # the TOKEN match of its interval
+    ci_head: bool = False  # "HR (95% CI) of 1.03 (0.55, 1.92)": the ratio's interval was named before it
+    sign: float = 1.0  # -1 for a difference stated as a reduction
+    word: bool = False  # written as a word: "three", "Eighty-three"
+    events_noun_end: int | None = None  # where "351 events" / "4 complete responses" ends
+    share_of: int | None = None  # for "93 (16.8%)": the index of the count this share belongs to
+
+
+def read_statements(sentence: str, offset: int, scene: Scene) -> list[Measurement]:
+    """Every result ``sentence`` states, as measurements whose spans are offset by ``offset``."""
+    values = _values(sentence)
+    if not values:
+        return _significance(sentence, offset, scene)
+    for index, value in enumerate(values):
+        if value.statistic is None:
+            value.statistic = _statistic(sentence, values, index)
+    kept = [v for v in values if v.statistic is not None]
+    if not kept:
+        return _significance(sentence, offset, scene)
+    mentions = attach.arm_mentions(sentence, scene)
+    arms = attach.assign_arms(sentence, [(v.start, v.end, v.statistic or "") for v in kept], mentions, scene)
+    arms = _shares_follow_counts(values, kept, arms)
+    found = [_record(sentence, offset, v, arm, kept, scene) for v, arm in zip(kept, arms, strict=True)]
+    return _shares_take_endpoints(values, kept, found) + _significance(sentence, offset, scene)
+
+
+def _shares_follow_counts(
+    values: list[_Value], kept: list[_Value], arms: list[attach.ArmReading]
+) -> list[attach.ArmReading]:
+    """ "93 (16.8%) progression events in the Gleevec arm": the share has its count's arm."""
+    position = {id(v): i for i, v in enumerate(kept)}
+    result = list(arms)
+    for i, value in enumerate(kept):
+        if value.share_of is not None and id(values[value.share_of]) in position:
+            result[i] = arms[position[id(values[value.share_of])]]
+    return result
+
+
+def _shares_take_endpoints(values: list[_Value], kept: list[_Value], found: list[Measurement]) -> list[Measurement]:
+    """ "13 (52%) had CCyR", "71 (12.8%) … patients died": the share counts what its count counts."""
+    position = {id(v): i for i, v in enumerate(kept)}
+    for i, value in enumerate(kept):
+        if value.share_of is not None and id(values[value.share_of]) in position:
+            found[i] = replace(found[i], endpoint=found[position[id(values[value.share_of])]].endpoint)
+    return found
+
+
+# --- values --------------------------------------------------------------------------------
+
+
+def _values(sentence: str) -> list[_Value]:
+    """The numbers of the sentence that may be results, with their CI, p-value and unit attached."""
+    values: list[_Value] = []
+    ci_head = False
+    for token in patterns.TOKEN.finditer(sentence):
+        kind = next(k for k in ("ci", "ci_head", "p", "n_eq", "value", "word") if token.group(k))
+        if kind == "ci_head":
+            ci_head = True
+        elif kind == "ci":
+            _attach_ci(sentence, values, token)
+            if token.group("ci_p"):
+                values.append(_p_value(token, "ci_p", "ci_p_cmp"))
+        elif kind == "p":
+            values.append(_p_value(token, "p_value", "p_cmp"))
+        elif kind == "n_eq":
+            values.append(_number(token, "n_value", statistic="n"))
+        elif kind == "value":
+            value = _plain_value(sentence, token)
+            if value is not None:
+                value.ci_head = ci_head
+                values.append(value)
+        else:
+            word = _word_value(sentence, token)
+            if word is not None:
+                values.append(word)
+    _share_units(sentence, values)
+    _joined_units(sentence, values)
+    return values
+
+
+def _number(token: regex.Match[str], group: str, statistic: str | None = None) -> _Value:
+    raw = token.group(group)
+    return _Value(token.start(group), token.end(group), raw, numbers.to_float(raw), statistic=statistic)
+
+
+def _p_value(token: regex.Match[str], group: str, cmp_group: str) -> _Value:
+    value = _number(token, group, statistic="p")
+    comparison = " ".join((token.group(cmp_group) or "=").split()).lower()
+    value.qualifier = {"=": None, "less than": "<", "less than or equal to": "≤", "< =": "≤", "<=": "≤"}.get(
+        comparison, comparison
+    )
+    return value
+
+
+def _plain_value(sentence: str, token: regex.Match[str]) -> _Value | None:
+    value = _number(token, "v_num")
+    if (
+        patterns.YEAR.match(value.raw)
+        and not token.group("v_unit")
+        and not patterns.ENROLMENT_AFTER.match(sentence, token.end())
+    ):
+        return None  # "in 2019", but not "a substudy of 1974 patients"
+    if token.group("v_cmp"):
+        value.qualifier = token.group("v_cmp").strip()
+    if token.group("v_unit"):
+        value.unit = "%"
+    else:
+        duration = patterns.DURATION_AFTER.match(sentence, token.end())
+        if duration:
+            value.unit = vocabulary.find_unit(duration.group("unit").rstrip(".")) or "months"
+    if roles.not_a_result(sentence, value.start, value.end, value.unit):
+        return None
+    return value
+
+
+def _word_value(sentence: str, token: regex.Match[str]) -> _Value | None:
+    """ "Eighty-three percent", "three patients": a number written in words, when a unit says what it is."""
+    words = attach.number_words()
+    tens = words.get((token.group("w_tens") or "").lower(), 0)
+    ones = words.get((token.group("w_ones") or token.group("w_small") or "").lower(), 0)
+    after = sentence[token.end() : token.end() + 40]
+    value = _Value(token.start(), token.end(), token.group(0), float(tens + ones), word=True)
+    if regex.match(r"\s(?:percent|per\scent)\b", after, regex.I):
+        value.unit = "%"
+        return value
+    if (
+        patterns.EVENTS_AFTER.match(after)
+        or patterns.ENROLMENT_AFTER.match(after)
+        or patterns.COUNT_VERB_AFTER.match(after)
+    ):
+        return value
+    return None
+
+
+def _attach_ci(sentence: str, values: list[_Value], token: regex.Match[str]) -> None:
+    """A CI belongs to the value just before it, with at most a unit or a few words between."""
+    if not values:
+        return
+    last = values[-1]
+    gap = sentence[last.end : token.start()]
+    if last.ci is None and len(gap) <= 40 and (len(gap.strip()) <= 1 or not patterns.CLAUSE_BREAK.search(gap)):
+        last.ci = token
+        if last.unit is None:  # "20.9 [13.1, 34.4] months"
+            duration = patterns.DURATION_AFTER.match(sentence, token.end())
+            if duration:
+                last.unit = vocabulary.find_unit(duration.group("unit").rstrip(".")) or "months"
+
+
+def _joined_units(sentence: str, values: list[_Value]) -> None:
+    """ "5.7 and 5.8 months", "71 (12.8%) and 85 (15.4%) patients died": a value takes the unit of the
+    value it is joined to."""
+    for index in range(len(values) - 2, -1, -1):
+        value, following = values[index], values[index + 1]
+        if value.unit is not None or value.statistic is not None or following.unit is None:
+            continue
+        if following.share_of is not None:
+            continue
+        gap_start = value.ci.end() if value.ci is not None else value.end
+        if patterns.JOINED_TO_NEXT.match(sentence[gap_start : following.start]):
+            value.unit = following.unit
+
+
+def _share_units(sentence: str, values: list[_Value]) -> None:
+    """ "93 (16.8%) progression events": the share is the count's percent of its arm."""
+    for index, value in enumerate(values[:-1]):
+        following = values[index + 1]
+        if following.unit == "%" and patterns.SHARE_AFTER.match(sentence, value.end, following.end + 3):
+            following.share_of = index
+        elif (
+            index + 2 < len(values)
+            and values[index + 2].unit == "%"
+            and patterns.OF_GROUP_SHARE.fullmatch(sentence, value.end, values[index + 2].start)
+        ):
+            values[index + 2].share_of = index  # "128 of 335 children (38.2%)": 38.2% is 128's share
+
+
+# --- statistics ------------------------------------------------------------------------------
+
+
+def _statistic(sentence: str, values: list[_Value], index: int) -> str | None:
+    value = values[index]
+    before = sentence[: value.start]
+    previous = values[index - 1] if index else None
+    if value.share_of is not None:
+        return "rate"
+    left = previous.end if previous and previous.statistic not in {"n", None} else 0
+    ratio = roles.ratio_cue(sentence, value.start, left)
+    if ratio and value.unit is None:
+        return ratio
+    if previous and previous.statistic in {"hr", "or", "rr"} and value.unit is None and value.ci is not None:
+        return (
+            previous.statistic
+        )  # "a HR of 1.17 (…), 0.67 (…)", "0.58 (…) in the PD-L1 negative subgroup and 0.69 (…)"
+    if previous and previous.statistic in {"difference", "mean", "median"} and value.unit == previous.unit == "%":
+        return previous.statistic  # "was −71% (…) and −63% (…) for the 140 mg … and 420 mg … dosages"
+    inherited = _breakdown(sentence, values, index)
+    if inherited is not None:
+        return inherited
+    if value.unit == "%":
+        return roles.percent_statistic(sentence, value.start, value.end, value, previous.end if previous else 0)
+    if value.unit in {"months", "weeks", "years", "days"}:
+        return roles.duration_statistic(sentence, value.start, value.end)
+    if value.unit is None and (value.word or value.raw.replace(",", "").isdigit()):
+        return roles.count_statistic(sentence, value.start, value.end, before, value)
+    return None
+
+
+def _breakdown(sentence: str, values: list[_Value], index: int) -> str | None:
+    """ "37 deaths occurred (20 in the nivolumab arm, 17 in the placebo arm)", "A total of 8281 (3449 in
+    EINSTEIN DVT and 4832 in EINSTEIN PE) patients": counts in brackets after a count split it."""
+    value = values[index]
+    if value.unit is not None or not value.raw.replace(",", "").isdigit():
+        return None
+    opening = sentence.rfind("(", 0, value.start)
+    if opening < 0 or ")" in sentence[opening : value.start]:
+        return None
+    parents = [v for v in values[:index] if v.end <= opening]
+    if parents and parents[-1].unit is None and parents[-1].statistic in {"events", "n"}:
+        return parents[-1].statistic
+    return None
+
+
+# --- records ----------------------------------------------------------------------------------
+
+
+def _record(
+    sentence: str, offset: int, value: _Value, arm: tuple[str | None, str | None, tuple[str, ...]],
+    values: list[_Value], scene: Scene,
+) -> Measurement:  # fmt: skip
+    experimental, comparator, alternatives = arm
+    endpoint, modifiers = attach.endpoint_for(sentence, value.start, value.end, value.statistic or "", scene)
+    measurement = Measurement(
+        source=scene.source,
+        statistic=value.statistic or "",
+        value=None if value.value is None else value.sign * value.value,
+        raw=value.raw,
+        span=(offset + value.start, offset + value.end),
+        trial=scene.trial,
+        nct=scene.nct,
+        endpoint=endpoint,
+        population=attach.population_for(sentence, value.start, value.end, scene),
+        arm=experimental,
+        comparator=comparator,
+        qualifier=value.qualifier,
+        unit=_unit(value),
+        confidence="medium" if alternatives or experimental is None else "high",
+        row="prose",
+        assessment=attach.assessment_of(sentence) or scene.assessment,
+        analysis=attach.analysis_of(sentence) or scene.analysis,
+        modifiers=modifiers,
+    )
+    if alternatives:
+        why = "the sentence does not say which arm this value is for"
+        measurement = replace(
+            measurement,
+            alternatives=tuple(Alternative(measurement.value, None, None, why, arm=a) for a in alternatives),
+        )
+    if value.ci is not None:
+        measurement = _with_ci(measurement, value.ci, offset)
+    return measurement
+
+
+def _unit(value: _Value) -> str | None:
+    if value.statistic in {"n", "events"}:
+        return "patients"
+    if value.statistic in {"hr", "or", "rr", "p"}:
+        return None
+    return value.unit
+
+
+def _with_ci(measurement: Measurement, ci: regex.Match[str], offset: int) -> Measurement:
+    low, high = ci.group("ci_low"), ci.group("ci_high")
+    return replace(
+        measurement,
+        ci_low=numbers.bound(low),
+        ci_high=numbers.bound(high),
+        ci_low_raw=" ".join(low.split()),
+        ci_high_raw=" ".join(high.split()),
+        ci_level=float(ci.group("ci_level")) if ci.group("ci_level") else None,
+        ci_span=(offset + ci.start(), offset + ci.end()),
+    )
+
+
+def _significance(sentence: str, offset: int, scene: Scene) -> list[Measurement]:
+    """ "No statistically significant difference was observed": a statement with no value."""
+    match = patterns.NOT_SIGNIFICANT.search(sentence)
+    if match is None:
+        return []
+    endpoint, modifiers = attach.endpoint_for(sentence, match.start(), match.end(), "significance", scene)
+    experimental, comparator = attach.ratio_arms(attach.arm_mentions(sentence, scene), scene)
+    return [
+        Measurement(
+            source=scene.source,
+            statistic="significance",
+            value=None,
+            raw=match.group(0),
+            span=(offset + match.start(), offset + match.end()),
+            trial=scene.trial,
+            nct=scene.nct,
+            endpoint=endpoint,
+            arm=experimental,
+            comparator=comparator,
+            qualifier="not significant",
+            row="prose",
+            confidence="medium",
+            modifiers=modifiers,
+        )
+    ]

@@ -1,0 +1,22 @@
+"""Where sentences end, in labels and articles alike."""
+
+from __future__ import annotations
+
+import regex
+
+# The end of a sentence: ".", "!" or "?" (with closing quotes or brackets) before spaces and a
+# capital or an opening bracket — not after "vs.", "e.g.", "i.e.", "et al.", "Fig.", "No.", "approx.",
+# and not inside a number ("0. 39" is damage to one number); a line break; or the start of a table or
+# figure caption that scraped text runs into a sentence ("… were observed. Table 66: Efficacy …", "…
+# checkmate-274.jpg Advanced or Metastatic …").
+SENTENCE_END = regex.compile(
+    r"""
+      (?<!\b(?:vs|e\.g|i\.e|et\ al|Fig|Figs|No|Nos|approx|Dr|al|cf|ca|Ref|Refs|St|Inc|Ltd|Co))
+      (?<!\d\.(?=\s\d))                           # "0. 39": a damaged number, not a sentence end
+      [.!?][)\]"”’]*(?=\s{1,3}[A-Z“"‘(\[•])        # a sentence end before a capital or a bracket
+    | \n                                          # a line break
+    | (?=\b(?:Table|Figure)\s\d{1,3}[A-Za-z]?\s?[.:])  # a caption begins
+    | (?<=\.(?:jpg|jpeg|png|gif|tif))(?=\s)        # a figure's file name ends
+    """,
+    regex.VERBOSE,
+)

@@ -1,0 +1,371 @@
+"""Patterns for results statements, the English labels and articles share:
+"the HR for OS was 0.69 (95% CI: 0.51, 0.94) with median survivals of 10.9 and 8.1 months for the
+OPDIVO and investigator's choice arms, respectively".
+
+A sentence is scanned once by `TOKEN` into the pieces that carry numbers (a CI, a p-value, an
+"n = …", a value with its unit); the words around each value are then read with the smaller
+patterns below, each bounded so that no input makes them backtrack.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.text.patterns.pieces import DASH
+
+# A printed number: "4.6", "1,067", "0.0001", ".05" (a p-value without its zero).
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+"
+
+# A CI bound: a number (signed for differences: "-2.1%"), or a bound that was not reached.
+_BOUND = rf"(?:[-−–]\s?)?(?:{NUMBER})|NR|NE|NA|not\s(?:reached|estimable|calculable|evaluable|available)"
+
+# What may follow a bound before the separator: its unit ("62%", "6.1 months").
+_BOUND_UNIT = r"(?:\s?%|\s(?:months?|weeks?|years?|days?))?"
+
+# The level and name of an interval: "95% CI:", "95% confidence interval [CI]:", "95.54% CI", "95% C.I."
+_LEVEL = r"(?P<ci_level>\d{2}(?:\.\d{1,2})?)\s?%\s?(?:CI\b|C\.I\.|confidence\s+intervals?(?:\s?[\[(]CI[\])])?)"
+
+# A p-value inside a CI's brackets: "(95% CI 0.50-0.91; p=0.009)".
+_P_INSIDE = rf"(?:\s{{0,2}}[;,]\s{{0,2}}p\s{{0,2}}(?P<ci_p_cmp>[<=≤]|less\s+than)\s{{0,2}}(?P<ci_p>{NUMBER}))?"
+
+# One piece of a results sentence, tried in this order at each position:
+#   ci     "(95% CI: 0.51, 0.94)", "[95% CI: 9.3, 18.3]", "(0.26, 0.48)", "95% CI 0.50-0.91",
+#          "(95% CI: 6.1 months to not calculable)", "(95% CI: -2.1%, -0.3%)", "95% CI (0.69, 0.89)"
+#   ci_head "HR (95% CI)": the name of the interval printed before the values it names
+#   p      "p = 0.073", "p<0.0001", "p-value = 0.90", "p less than or equal to 0.001", "P = .03"
+#   n_eq   "(n=179)", "N = 333", "n = 1693"
+#   value  "32%", "<0.001", "15.7", "25.1+" (a censored duration), "65 percent"
+#   word   "Eighty-three percent", "three patients": numbers written as words
+TOKEN = regex.compile(
+    rf"""
+      (?P<ci>
+          [(\[]\s{{0,2}}(?:{_LEVEL}\s{{0,2}}[:=,]?\s{{0,2}}[(\[]?)?\s{{0,2}}
+          (?P<ci_low>{_BOUND}){_BOUND_UNIT}\s{{0,2}}(?:,|;|{DASH}|\bto\b)\s{{0,2}}
+          (?P<ci_high>{_BOUND}){_BOUND_UNIT}\s{{0,2}}[)\]]?{_P_INSIDE}\s{{0,2}}[)\]]
+        | {_LEVEL}\s{{0,2}}[:=,]?\s{{0,2}}(?P<ci_bracket>[(\[])?\s{{0,2}}
+          (?P<ci_low>{_BOUND}){_BOUND_UNIT}\s{{0,2}}(?:,|;|{DASH}|\bto\b)\s{{0,2}}
+          (?P<ci_high>{_BOUND}){_BOUND_UNIT}(?(ci_bracket)\s{{0,2}}[)\]])
+      )
+    | (?P<ci_head>\(\s?\d{{2}}(?:\.\d{{1,2}})?\s?%\s?CI\s?\))
+    | (?P<p>\bp(?:\s?-\s?|\s)?(?:value\s)?\s{{0,2}}(?:(?:of|was|is)\s)?\s{{0,2}}
+          (?P<p_cmp><\s?=|≤|<|=|>|less\s+than\s+or\s+equal\s+to|less\s+than)?\s{{0,2}}
+          (?P<p_value>{NUMBER}))
+    | (?P<n_eq>\b[Nn]\s{{0,2}}=\s{{0,2}}(?P<n_value>{NUMBER}))
+    | (?P<value>
+          (?<![\w.:/+-])(?<!\d,)
+          (?P<v_cmp>[<≤>≥]\s?)?
+          (?P<v_num>(?:(?<=[\s(\[:]|^)[-−–](?=\d))?(?!0\d)(?:{NUMBER}))(?![\d/:]|\.\d)
+          (?P<v_plus>\+)?
+          (?P<v_unit>\s?%|\s(?:percent|per\scent)\b)?)
+    | (?P<word>\b(?P<w_tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?P<w_ones>one|two|three|four|five|six|seven|eight|nine))?\b
+          | \b(?P<w_small>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A unit of time right after a value: "15.7 months", "20 weeks", "2 years".
+DURATION_AFTER = regex.compile(r"\s{0,2}(?P<unit>months?|mos?\b\.?|weeks?|wks?|years?|yrs?|days?)\b", regex.I)
+
+# A landmark, not a value: "at 84 months", "12-month", "5-year", "by 60 months".
+LANDMARK_BEFORE = regex.compile(r"\b(?:at|by|after|within|through|beyond|until)\s{1,2}$", regex.I)
+LANDMARK_HYPHEN_AFTER = regex.compile(r"[-‑]\s?(?:months?|years?|weeks?|days?)\b", regex.I)
+
+# "respectively": values and arms are paired in order.
+RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
+
+# Words that join two values compared with each other: "4.6 vs 1.6", "compared to 14.4 months".
+VERSUS = regex.compile(r"\b(?:vs\.?|versus|compared\s(?:with|to)|than|over)(?!\w)", regex.I)
+
+# A clause boundary inside a sentence: what is said before a ";" is not said about what follows.
+CLAUSE_BREAK = regex.compile(r";|\.\s|:\s(?=[A-Z])")
+
+# An arm named as an arm: "in the OPDIVO and ipilimumab arm", "to the IMFINZI arm",
+# "for the nivolumab and chemotherapy arms", "in the Gleevec and the IFN+Ara-C group".
+ARM_PHRASE = regex.compile(
+    r"""
+    \b(?:in|for|on|with|to|among|of|from|versus|vs\.?|and|or)\s{1,2}(?:the\s{1,2}|each\s{1,2})?
+    (?:randomi[sz]ed\s{1,2})?
+    (?P<arm>(?:[^\s\d,;:()\[\]]|\d+(?:\.\d+)?[-‑\s]?mg|\d+[-‑](?:month|year|week)s?\b)
+      (?:(?!\b(?:to|of|for|by|using|from|at|was|were|is|are|had|than|vs|versus|compared|stratified|method|risk|analysis|patients)\b|\bin\b(?!\s+combination))
+         (?:[^\d,;:()\[\]\n]|\d+(?:\.\d+)?[-‑\s]?mg|(?<=[A-Za-z-])\d+)){0,70}?)
+    \s{1,2}(?P<noun>arms?|groups?|treatment\s+arms?)\b
+    """,
+    regex.VERBOSE | regex.I,
+)
+
+# An arm named by its treatment: "OPDIVO-treated patients", "patients treated with enzalutamide",
+# "patients assigned to investigator's choice of treatment", "patients randomized to Effient".
+TREATED_ARM = regex.compile(
+    r"""
+      (?P<arm>[\w+/®-]{2,40}(?:\s(?:plus|and|\+|with)\s[\w+/-]{2,40})?)[-‑\s]treated\s(?:patients|subjects)
+    | \b(?:patients|subjects|those)\s(?:who\s(?:were\s)?)?(?:treated\swith|receiving|received|taking|randomi[sz]ed\sto(?:\sreceive)?|assigned\sto|given)\s
+      (?P<arm>[^,;:()\[\]\n]{2,60}?)(?=\s?(?:[,;:()\[\]]|\band\b|\bvs\b|\bversus\b|\bcompared\b|\bthan\b|\bwas\b|\bwere\b|\bhad\b|$))
+    """,
+    regex.VERBOSE | regex.I,
+)
+
+# Words around an arm name that are not the arm: "the", "randomized", "patients in the".
+ARM_TRIM = regex.compile(
+    r"^(?:the|a|an|both|randomi[sz]ed|patients\s+in\s+the|patients\s+on)\s+|\s+(?:alone)$", regex.I
+)
+
+# "each arm", "both arms", "the two arms": all arms at once.
+EACH_ARM = regex.compile(r"\b(?:to\s+each|in\s+each|in\s+both|per)\s+(?:arm|group)\b", regex.I)
+
+# A subgroup or population the sentence names: "in the PD-L1 negative subgroup", "in the UTUC
+# subpopulation", "in patients with tumors expressing PD-L1 CPS ≥10", "In Cohort B", "for the
+# subgroup of patients with CPS ≥1", "among patients with measurable CNS lesions".
+POPULATION = regex.compile(
+    r"""
+      \b(?:in|for|among|of)\s{1,2}(?:the\s{1,2})?(?:subgroups?|subsets?|subpopulations?)\s{1,2}of\s{1,2}
+        (?:patients\s{1,2})?(?:with\s{1,2}|whose\s{1,2}|who\s{1,2})?(?P<pop>[^,;()\[\]\n]{3,80}?)(?=\s?(?:[,;()\[\]]|\bwas\b|\bwere\b|\bthe\b|$))
+    | \b(?:in|for|among)\s{1,2}(?:the\s{1,2})?(?P<pop>[^,;()\[\]\n]{2,60}?)\s{1,2}(?:subgroups?|subsets?|subpopulations?|population|cohort|stratum)\b
+    | \b(?:in|for|among)\s{1,2}(?:the\s{1,2})?(?:\d[\d,]*\s{1,2})?(?:patients|subjects)\s{1,2}(?P<pop>(?:with|whose|who)\s[^,;()\[\]\n]{3,80}?)(?=\s?(?:[,;()\[\]]|\bthe\b|\bwas\b|\bwere\b|\bhad\b|$))
+    | \b(?:in|for|of)\s{1,2}(?P<pop>Cohorts?\s{1,2}[A-Z0-9](?:\s{0,2}(?:and|\+)\s{0,2}[A-Z0-9])?)\b
+    | \b(?P<pop>patients\s{1,2}(?:≤|≥|<|>)\s?\d+\s{1,2}years\s{1,2}of\s{1,2}age)
+    """,
+    regex.VERBOSE | regex.I,
+)
+
+# The whole population, which ends a subgroup's reach: "in all randomized patients", "ITT population".
+OVERALL = regex.compile(
+    r"\b(?:overall\s+(?:randomi[sz]ed\s+)?population|intent(?:ion)?[- ]to[- ]treat(?:\s+population)?|ITT(?:\s+population)?|all\s+(?:randomi[sz]ed\s+)?patients)\b",
+    regex.I,
+)
+
+# An N stated as an enrolment: "A total of 405 patients were randomized", "trial in 418 patients",
+# "enrolled 174 patients", "a 21,162-patient … trial", "Efficacy was evaluated in 95 patients".
+ENROLMENT_BEFORE = regex.compile(
+    r"""
+    (?:\b(?:a\s+total\s+of|total\s+of|in|enrolled|enrolling|randomi[sz]ed|included|including|evaluated\s+in|investigated\s+in|
+        conducted\s+in|among|of|with|involving|on|treated|received)\s{1,2}(?:approximately\s{1,2}|the\s{1,2}|all\s{1,2})?$)
+    """,
+    regex.VERBOSE | regex.I,
+)
+# "were randomized", "patients were enrolled", "to Lynparza": what follows a count of patients.
+ENROLMENT_AFTER = regex.compile(
+    r"""\s{0,2}(?:[-‑]patient\b
+      |(?:\(\s?\d{1,3}\s?%\s?\)\s{1,2})?(?:[\w-]+\s{1,2}){0,3}?(?:patients|subjects|participants|women|men|adults|children|infants|adolescents)\b
+      |(?:were|was)\s{1,2}(?:randomi[sz]ed|enrolled|included|confirmed|evaluable|treated)
+      |(?:\(\s?\d{1,3}\s?%\s?\)\s{1,2})?to\s{1,2}(?:the\s{1,2})?[A-Za-z]
+      |\(\s?\d[\d,]*\s{1,2}(?:in\s{1,2})?(?:the\s{1,2})?[A-Za-z]
+      |(?:in\s{1,2}|on\s{1,2})?(?:the\s{1,2})?(?:[^\s\d,;()]+\s{1,2}){1,6}?(?:arm|group)s?\b)""",
+    regex.VERBOSE | regex.I,
+)
+
+# A count of events: "351 events", "707 deaths", "93 (16.8%) progression events", "38 patients
+# with responses", "4 complete responses", "71 (12.8%) … patients died", "24 responders".
+EVENTS_AFTER = regex.compile(
+    r"""\s{0,2}(?:\(\s?(?P<share>\d{1,3}(?:\.\d+)?)\s?%\s?\)\s{1,2})?
+      (?:(?:[\w-]+\s{1,2}){0,2}?(?P<noun>events?|deaths|died|responders|responses|response|progressions?|strokes|bleeds|bleeding\s+events|infarctions|MIs|relapses|recurrences|thromboses|fractures)\b
+       |patients\s{1,2}(?:with\s{1,2}(?:an?\s{1,2})?(?:objective\s{1,2}|ongoing\s{1,2}|complete\s{1,2}|partial\s{1,2})?responses?|had\s{1,2}died|died|responding|having\s{1,2}responses?)
+       |responding\s{1,2}patients)""",
+    regex.VERBOSE | regex.I,
+)
+EVENTS_BEFORE = regex.compile(
+    r"\b(?:among|of|in|for)\s{1,2}the\s{1,2}$|\bwhen\s{1,2}(?:approximately\s{1,2})?$|\bbased\s{1,2}on\s{1,2}$|\bthere\s{1,2}were\s{1,2}$",
+    regex.I,
+)
+
+# Statements that state no value but a (non-)significance: "no statistically significant difference".
+NOT_SIGNIFICANT = regex.compile(
+    r"\bno\s+(?:statistically\s+)?significant\s+differences?|\bnot\s+(?:statistically\s+)?significant", regex.I
+)
+
+# A share printed after a count: "93 (16.8%)", "1010 (86%)".
+SHARE_AFTER = regex.compile(r"\s{0,2}\(\s?(?P<share>\d{1,3}(?:\.\d+)?)\s?%\s?[);,]")
+
+# "X of Y patients", "63/72": a count out of a total, the first is the events.
+OUT_OF = regex.compile(r"\s{0,2}(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?\d", regex.I)
+
+# A range, not an interval: "(range: 1.6-7.2)", "ranged from 4.2 to 25.1+", "50-60 Gy".
+RANGE_HEAD = regex.compile(r"\b(?:range[ds]?|ranging|IQR|interquartile)\b[^()]{0,12}$", regex.I)
+
+# A year or a date: "2019", "May 2016".
+YEAR = regex.compile(r"^(?:19|20)\d{2}$")
+
+# "HR (95% CI) of", "HR of", "hazard ratio was", "HR=": a ratio named right before its value.
+RATIO_LEAD = regex.compile(
+    r"(?:\s{0,2}(?:\(\s?\d{2}(?:\.\d{1,2})?\s?%\s?CI\s?\)|\(HR\)|\(OR\)|\(RR\)))?\s{0,3}(?:of|was|were|is|are|=|:|,|estimate\s+(?:was|of))?\s{0,3}$",
+    regex.I,
+)
+
+# How a value's word is glued to the next: "4.6 and 1.6 months", "12.6, 10.7 and 9.9 months".
+JOINED_TO_NEXT = regex.compile(r"\s{0,2}(?:%\s{0,2})?(?:,\s{0,2})?(?:and|or|vs\.?|versus|to|,)\s{0,2}$", regex.I)
+
+# "50% fewer stent thromboses": a relative reduction stated after the number.
+FEWER_AFTER = regex.compile(
+    r"\s{0,2}(?:fewer|lower\s+risk|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b", regex.I
+)
+
+# "reduced the risk of death by 27%", "lowered the risk of progression by": a reduction named before "by".
+REDUCED_BY = regex.compile(r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+\s){0,6}?by\s{1,2}$", regex.I)
+
+# "… to Lynparza": a count followed only by "to" and an arm, which is a randomization only if the
+# sentence says patients were randomized.
+TO_ARM_ONLY = regex.compile(r"\s{0,2}to\s", regex.I)
+
+# Words that make a count a count of events, a few words after it.
+EVENT_WORD = regex.compile(r"\b(?:events?|deaths|died|responders|responses)\b", regex.I)
+
+# How the arms of a list are separated: "the nivolumab and chemotherapy arms", "A, B, or C".
+ARM_LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?", regex.I)
+
+# Two arms in one singular phrase: "in the Gleevec and the IFN+Ara-C group".
+ARM_AND_THE = regex.compile(r"\s+and\s+the\s+", regex.I)
+
+# A brand name as labels print it: "OPDIVO", "KEYTRUDA" (four capitals or more, not "NSCLC"-like codes
+# followed by digits).
+CAPITALS_WORD = regex.compile(r"\b[A-Z]{4,}\b(?![\d-])")
+
+# "placebo-controlled" names the design, not an arm.
+CONTROLLED_DESIGN = regex.compile(r"[-\s]controlled", regex.I)
+
+# What follows a count with its share decides what was counted: "13 (52%) had CCyR", "8 (29%) achieved
+# a complete hematologic response", "Twelve patients in the Gleevec arm progressed" are events;
+# "1010 (86%) received adjuvant chemotherapy", "77 (79%) had tumors that expressed PD-L1" are patients.
+COUNT_VERB_AFTER = regex.compile(
+    r"""\s{0,2}(?:patients?\s{1,2})?(?:\(\s?\d{1,3}(?:\.\d+)?\s?%\s?\)\s{1,2})?(?:patients?\s{1,2}|of\s{1,2}(?:them|whom)\s{1,2})?
+        (?:(?:in|on)\s{1,2}the\s{1,2}[^,;()]{1,40}?\s{1,2}(?:arm|group)\s{1,2})?(?:had\s{1,2}|were\s{1,2}|was\s{1,2}|who\s{1,2})?
+        (?:(?P<events>achieved|responded|progressed|died|relapsed|recurred|occurred|experienced|completely|having\s{1,2}responses?
+              |(?:a\s{1,2})?(?:complete|partial|major|minimal|minor|objective|hematologic|cytogenetic)\s{1,2}(?:\w+\s{1,2})?respon)
+         |(?P<patients>received|expressed|tumors|tested|enrolled|randomi[sz]ed|treated|included|confirmed|identified|not\b|with\b|(?<=had\s{1,2})))""",
+    regex.VERBOSE | regex.I,
+)
+
+# A breakdown of a count by arm, in brackets after it: "37 deaths occurred (20 in the nivolumab arm,
+# 17 in the placebo arm)", "245 (162 Lynparza arm and 83 in enzalutamide … arm)".
+BREAKDOWN_OPEN = regex.compile(r"\(\s?$")
+
+# Parenthesized asides, removed before looking for what lies between a cue and its value.
+BRACKETED = regex.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
+
+# "each arm", "the treatment arm", "the two arms", "both arms": not the name of an arm.
+GENERIC_ARM = regex.compile(
+    r"(?:each|both|either|all|two|three|the|same|other|treatment|study|randomi[sz]ed|active|respective|two\s+treatment)",
+    regex.I,
+)
+
+# Words that say a sentence is about randomization: a count in it is the trial's total, not an arm's.
+RANDOMIZATION_WORD = regex.compile(r"(?<!non-)(?<!non)\brandomi[sz](?:ed|ation)\b", regex.I)
+
+# A value that opens a bracket: "(n=396", "(1.9", "(294 events: 5.3".
+BRACKET_OPENING = regex.compile(r"\(\s{0,2}(?:[Nn]\s{0,2}=\s{0,2}|\d[\d,]*\s{1,2}events?\s{0,2}:\s{0,2})?$")
+
+# Where the words naming an arm begin, before its bracket: after "either", "or", ",", ";", ":",
+# "to receive", "comparing", "versus".
+ARM_SEGMENT_START = regex.compile(
+    r"\beither\b|\bor\b|,|;|:|\bto\s+receive\b|\bcomparing\b|\bversus\b|\bvs\.?|\breceived\b|\brandomi[sz]ed\b|\bto\b",
+    regex.I,
+)
+
+# What joins the drugs of one combination arm: "OPDIVO in combination with ipilimumab", "nivolumab and YERVOY".
+COMBINATION_JOIN = regex.compile(r"\s{1,2}(?:in\s+combination\s+with|with|plus|and|\+|/)\s{1,2}", regex.I)
+
+# A trial with one arm: "a single-arm trial", "open-label, single arm", "non-randomized".
+SINGLE_ARM = regex.compile(
+    r"\bsingle[- ]arm\b|\bnon-?randomi[sz]ed\b|\bsingle[- ]agent,?\s+(?:open-label\s+)?(?:clinical\s+)?(?:trial|study)\b",
+    regex.I,
+)
+
+# A sentence describing a trial's design: "was a randomized, double-blind trial".
+TRIAL_DESIGN = regex.compile(r"\b(?:trial|study)\b", regex.I)
+
+# Words that say a trial compares arms: "randomized", "placebo-controlled", "versus", "compared with".
+COMPARATIVE = regex.compile(
+    r"(?<!non-)(?<!non)\brandomi[sz](?:ed|ation)\b|\b(?:placebo|active)[- ]controlled\b|\bversus\b|\bcompared\s+(?:with|to)\b|\bcomparing\b",
+    regex.I,
+)
+
+# A dose or schedule in an arm's description: "320 mg/m 2", "3 mg/kg by intravenous infusion every 2 weeks".
+DOSE_OR_SCHEDULE = regex.compile(
+    r"\d+(?:\.\d+)?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²|day))?|\b(?:orally|intravenously|by\s+intravenous\s+infusion|once|twice|daily|weekly|every\s+\d+\s+(?:weeks?|days?)|for\s+\d+\s+(?:weeks?|days?|cycles?))\b",
+    regex.I,
+)
+
+# An endpoint named right after a value: "a 2% complete response rate", "12% partial response".
+ENDPOINT_RIGHT_AFTER = regex.compile(r"\s{0,2}(?:%\s{0,2})?(?:of\s+patients\s+)?$", regex.I)
+
+# A share of patients who died: "21% of patients had died", "5% deaths", "33% of deaths".
+DEATHS_AFTER = regex.compile(
+    r"\s{0,2}(?:%\s{0,2})?\)?\s{0,2}(?:of\s+(?:the\s+)?(?:patients\b[^,;.()]{0,80}?\s)?)?(?:deaths|had\s+died|died|patients\s+had\s+died)\b",
+    regex.I,
+)
+
+# A value compared with another right next to it: "18.1% vs. 4.0%", "vs. 4.0%".
+PAIR_AFTER = regex.compile(r"\s{0,2}%?\s{0,2}(?:vs\.?|versus|compared\s+(?:with|to))\s{1,2}[<≤>≥]?\d", regex.I)
+PAIR_BEFORE = regex.compile(r"\d\s{0,2}%?\s{0,2}(?:vs\.?|versus|compared\s+(?:with|to))\s{1,2}$", regex.I)
+
+# Words that are never an arm's name, whatever a randomization sentence seemed to say.
+FUNCTION_WORDS = regex.compile(
+    r"(?:in|on|of|to|the|a|an|and|or|with|for|by|at|as|either|receive|received|one|two|each|both|patients|arm|arms|group)",
+    regex.I,
+)
+
+# "X of Y patients": a count of events among a group, then the group's size.
+OF_GROUP = regex.compile(
+    r"\s{0,2}(?:\(\s?\d{1,3}(?:\.\d+)?\s?%\s?\)\s{1,2})?(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?(?P<total>\d[\d,]*)\s{1,2}(?:[\w-]+\s{1,2}){0,2}?(?:patients|subjects|children|participants|adults|women|men)\b",
+    regex.I,
+)
+GROUP_OF_BEFORE = regex.compile(r"\d\s{1,2}(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?$", regex.I)
+
+# A difference stated as a count: "70 fewer CV events", "12 additional life-threatening bleeds", "29 more … events".
+COUNT_DIFFERENCE_AFTER = regex.compile(
+    r"\s{1,2}(?P<way>fewer|more|additional|excess)\s{1,2}(?:[\w-]+\s{1,2}){0,3}?(?:events?|bleeds?|deaths|cases|strokes)\b",
+    regex.I,
+)
+
+# A segment that names no arm: "Cohort A", "with 5 patients", "and the".
+NOT_AN_ARM_NAME = regex.compile(r"(?:and|or|with|in|of|for|the|a|an)\b|cohort|part|study|trial|phase|\d", regex.I)
+
+# What ties a value to the arm named after it: "… in the", "… to", "… for", "-treated", or nothing at all.
+ARM_LINK_GAP = regex.compile(
+    r"\b(?:in|to|on|for|among|with|receiving|received|receive|given|taking|treated\s+with|randomi[sz]ed\s+to|assigned\s+to)\s{1,2}(?:the\s{1,2}|each\s{1,2})?$",
+    regex.I,
+)
+
+# Words of a clause, which an arm's name never contains: "all of whom responded".
+NOT_AN_ARM_WORD = regex.compile(r"\w+ed|was|were|had|has|have|whom|who|which|that|all|of|is|are", regex.I)
+
+# A population phrase that names no subgroup: "intention-to-treat", "overall", "same", "randomized".
+OVERALL_OR_VAGUE = regex.compile(
+    r"(?:intent(?:ion)?[- ]to[- ]treat|itt|overall|same|entire|whole|total|randomi[sz]ed|study|trial|all|efficacy|safety|evaluable)(?:\s+(?:population|patients))?",
+    regex.I,
+)
+
+# A sentence that says what is counted is an event: "there were 93 (16.8%) progression events: 37 (6.7%)
+# progression to AP/BC, 31 (5.6%) loss of MCyR".
+EVENTFUL = regex.compile(r"\b(?:events?|progress\w*|loss\s+of|relaps\w*|recurren\w*|deaths?|died)\b", regex.I)
+
+# A sentence describing a trial's design: "was a multicenter, open-label phase 2 study".
+DESIGN_SENTENCE = regex.compile(r"\b(?:was|is)\s+an?\s+(?:[^.;]{0,100}?\s)?(?:trial|study)\b", regex.I)
+
+# Two values joined as a pair, by "vs" or by "and": "15.6 months (…) and 10.9 months (…)".
+PAIR_AND = regex.compile(r"\b(?:vs\.?|versus|compared\s(?:with|to)|than|and)(?!\w)", regex.I)
+
+# The share after "X of Y children": "128 of 335 children (38.2%, …)" — the share is X's.
+OF_GROUP_SHARE = regex.compile(
+    r"\s{1,2}(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?\d[\d,]*\s{1,2}(?:[\w-]+\s{1,2}){0,2}?\(\s?$", regex.I
+)
+
+# A count of patients who responded: "the 28 responding patients", "24 responders".
+RESPONDERS = regex.compile(
+    r"\s{0,2}(?:responding\s+patients|responders|patients\s+with\s+(?:an?\s+)?(?:objective\s+)?responses?)\b", regex.I
+)
+
+# A trial's name: "KEYNOTE-189", "CHECKMATE 037", "AURA3", "VEG110727", "PEGASUS TIMI-54", "FLAURA",
+# "CheckMate-9ER", "MONALEESA-7", "Study 6"; the abbreviations that look like one are data
+# (statements.json "not_trials").
+_TRIAL = r"(?:Study\s\d{1,2}|(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:[- ]?\d+[A-Za-z]{0,2})+(?:\sTIMI[- ]?\d+)?|[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)?(?:\sTIMI[- ]?\d+|\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE))?|[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\w+)?)"
+
+# Where a sentence says which trial it is about: "CHECKMATE-275 (NCT02387996) was …", "In KEYNOTE-189,",
+# "The efficacy … was evaluated in FLAURA", "in the LAURA trial", "KEYNOTE-054 enrolled …".
+TRIAL_SUBJECT = regex.compile(
+    rf"""
+      (?P<name>{_TRIAL})\s?[(\[]\s?NCT\d{{8}}
+    | ^(?:In\s|The\s)?(?P<name>{_TRIAL})(?:\s(?:trial|study))?\s?(?:,|\(|was\b|were\b|is\b|enrolled\b|randomi[sz]ed\b|evaluated\b|included\b|compared\b|demonstrated\b|showed\b)
+    | \b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s(?:the\s)?(?P<name>{_TRIAL})\b
+    | \b(?:in|of|from)\s(?:the\s)?(?P<name>{_TRIAL})\s(?:trial|study)\b
+    """,
+    regex.VERBOSE,
+)
