@@ -23,7 +23,7 @@ __all__ = ["Mention", "Scene", "arm_mentions", "assign_arms", "endpoint_for", "p
 
 ArmReading = tuple[str | None, str | None, tuple[str, ...]]  # arm, comparator, other arms it could be
 
-_PER_ARM = frozenset({"median", "mean", "rate", "events", "n"})
+PER_ARM = frozenset({"median", "mean", "rate", "events", "n"})  # statistics each arm has its own of
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +59,11 @@ def _phrase_mentions(sentence: str, scene: Scene) -> list[Mention | None]:
 
 
 def _phrase(match: regex.Match[str], scene: Scene, *, plural: bool) -> Mention | None:
-    text = patterns.ARM_TRIM.sub("", " ".join(match.group("arm").split()))
-    if not text or not _looks_like_arm(text, scene):
+    text = patterns.ARM_TRIM.sub("", " ".join(match.group("arm").split()).rstrip("."))
+    if not text or not _looks_like_arm(text, scene) or patterns.FUNCTION_WORDS.fullmatch(text):
         return None
+    if any(patterns.NOT_AN_ARM_WORD.fullmatch(word) for word in text.split() if not word.endswith("ed")):
+        return None  # "three patients who received lower doses": a description, not an arm
     parts = patterns.ARM_LIST_SPLIT.split(text) if plural else patterns.ARM_AND_THE.split(text)
     parts = [patterns.ARM_TRIM.sub("", part.strip()) for part in parts if part.strip()]
     if len(parts) > 1:
@@ -111,11 +113,11 @@ def assign_arms(
 ) -> list[ArmReading]:
     """(arm, comparator, alternatives) for each (start, end, statistic) value of the sentence."""
     ratio = ratio_arms(mentions, scene)
-    per_arm = [i for i, (_, _, statistic) in enumerate(values) if statistic in _PER_ARM]
+    per_arm = [i for i, (_, _, statistic) in enumerate(values) if statistic in PER_ARM]
     settled = _respectively(sentence, values, per_arm, mentions)
     readings: list[ArmReading] = []
     for index, (start, _end, statistic) in enumerate(values):
-        if statistic not in _PER_ARM:
+        if statistic not in PER_ARM:
             readings.append((ratio[0], ratio[1], ()))
         elif index in settled:
             readings.append((settled[index], None, ()))
@@ -124,7 +126,8 @@ def assign_arms(
             reading = (
                 (bracketed, None, ()) if bracketed else _one_arm(sentence, values, per_arm, index, mentions, ratio)
             )
-            if reading[0] is None and scene.default_arm and not (statistic == "n" and _is_randomization(sentence)):
+            total = statistic == "n" and _is_randomization(sentence)
+            if reading[0] is None and scene.default_arm and not total:
                 reading = (scene.default_arm, None, ())
             readings.append(reading)
     return readings
@@ -177,10 +180,13 @@ def _bracketed_arm(sentence: str, start: int, mentions: list[Mention]) -> str | 
 def _segment_name(segment: str) -> str | None:
     """ "vinflunine 320 mg/m 2": the words naming an arm that no vocabulary knows, doses left out."""
     words = patterns.DOSE_OR_SCHEDULE.sub(" ", segment).split()
+    doses = [" ".join(m.group(0).split()) for m in patterns.DOSE.finditer(segment)]
+    if not words and len(doses) == 1:
+        return doses[0]  # "at doses of 260 mg/m 2 /day (n = 3), 340 mg/m 2 /day (n = 4)": the arms are doses
     if not 1 <= len(words) <= 4 or patterns.NOT_AN_ARM_NAME.match(words[0]) or any(c.isdigit() for c in "".join(words)):
         return None
-    if any(patterns.NOT_AN_ARM_WORD.fullmatch(word) for word in words):
-        return None  # "all of whom responded": a clause, not a name
+    if any(patterns.NOT_AN_ARM_WORD.fullmatch(word.strip(".")) or word.endswith(".") for word in words):
+        return None  # "all of whom responded", "lower doses.": a clause, not a name
     return " ".join(words)
 
 
@@ -231,6 +237,9 @@ def _one_arm(
         gap = sentence[before[-1].end : start]
         if not patterns.VERSUS.search(gap) and gap.count(")") <= gap.count("("):
             return before[-1].name, None, ()
+    ordered = _compared_in_order(sentence, values, per_arm, position, mentions)
+    if ordered is not None:
+        return ordered, None, ()
     paired = _paired(sentence, values, per_arm, position, ratio)
     if paired is not None:
         return paired, None, ()
@@ -243,6 +252,24 @@ def _linked(sentence: str, end: int, mention: Mention) -> bool:
     "… for Lynparza", or the arm right after it; not "… who had received prior chemotherapy"."""
     gap = sentence[end : mention.start]
     return mention.phrase or not gap.strip() or bool(patterns.ARM_LINK_GAP.search(gap))
+
+
+def _compared_in_order(
+    sentence: str, values: list[tuple[int, int, str]], per_arm: list[int], position: int, mentions: list[Mention]
+) -> str | None:
+    """ "higher for the 600 mg dose group than for the 400 mg group: hematologic response (75% vs 64%)":
+    a pair of values after two arms compared in the same order takes their arms in order."""
+    index = per_arm[position]
+    pair = [i for i in per_arm if values[i][2] == values[index][2]]
+    if len(pair) != 2:
+        return None
+    first, second = values[pair[0]], values[pair[1]]
+    if not patterns.VERSUS.search(sentence, first[1], second[0]):
+        return None
+    named = [m for m in mentions if m.end <= first[0] and not m.names]
+    if len(named) < 2 or not patterns.VERSUS.search(sentence, named[-2].end, named[-1].start):
+        return None
+    return named[-2].name if index == pair[0] else named[-1].name
 
 
 def _paired(
@@ -281,7 +308,11 @@ def endpoint_for(
         return None, ()
     mentions = vocabulary.endpoint_mentions(sentence)
     if statistic == "events":
-        named = [code for code, at, _ in mentions if end <= at < end + 40]
+        if patterns.DEATHS_AFTER.match(sentence, end, end + 60):
+            return None, ()  # "351 deaths", "71 (12.8%) … patients died": deaths are not an endpoint's rate
+        named = [code for code, at, _ in mentions if end <= at < end + 40] or [
+            code for code, at, _ in mentions if at < start
+        ]
         if not named and patterns.RESPONDERS.match(sentence, end, end + 40):
             return "ORR", ()  # "the 28 responding patients": patients with an objective response
         return (named[0] if named else None), ()

@@ -31,14 +31,14 @@ def before_sentence(scene: Scene, sentence: str) -> Scene:
     if nct is not None:
         scene = replace(scene, nct=nct.group(0))
     if patterns.SINGLE_ARM.search(sentence):
-        scene = replace(scene, default_arm=scene.experimental)
+        scene = replace(scene, default_arm=scene.experimental, trial_arms=())
     elif patterns.COMPARATIVE.search(sentence):
         scene = replace(scene, default_arm=None)
         arms = _randomized_arms(sentence, scene)
         if len(arms) >= 2:
             scene = replace(scene, trial_arms=arms)
     elif patterns.DESIGN_SENTENCE.search(sentence):
-        scene = replace(scene, default_arm=scene.experimental)  # a new study described, with one arm
+        scene = replace(scene, default_arm=scene.experimental, trial_arms=())  # a new study, with one arm
     return scene
 
 

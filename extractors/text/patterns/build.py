@@ -18,10 +18,12 @@ def any_word(words: tuple[str, ...]) -> regex.Pattern[str]:
 @cache
 def phrase_with_footnote_key(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``phrases`` (group ``phrase``), longest first, not inside a word, case-insensitive; a
-    footnote key may be glued to it: "Progression-Free Survivala", "PFSb"."""
+    plural may follow ("complete responses") and a footnote key may be glued to it: "Progression-Free
+    Survivala", "PFSb"."""
     alternatives = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return regex.compile(
-        rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])", regex.IGNORECASE
+        rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:e?s(?![A-Za-z]))?(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])",
+        regex.IGNORECASE,
     )
 
 

@@ -325,7 +325,9 @@ ARM_LINK_GAP = regex.compile(
 )
 
 # Words of a clause, which an arm's name never contains: "all of whom responded".
-NOT_AN_ARM_WORD = regex.compile(r"\w+ed|was|were|had|has|have|whom|who|which|that|all|of|is|are", regex.I)
+NOT_AN_ARM_WORD = regex.compile(
+    r"\w+ed|was|were|had|has|have|whom|who|which|that|all|of|is|are|doses?|lower|higher", regex.I
+)
 
 # A population phrase that names no subgroup: "intention-to-treat", "overall", "same", "randomized".
 OVERALL_OR_VAGUE = regex.compile(
@@ -369,3 +371,6 @@ TRIAL_SUBJECT = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+# A dose, which may name an arm: "600 mg", "260 mg/m 2 /day", "10 mg/kg".
+DOSE = regex.compile(r"\d+(?:\.\d+)?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²))?(?:\s?/\s?day)?", regex.I)
