@@ -14,9 +14,9 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from extractors.read.pipeline import extract
 from extractors.ingest.grids import table_forms
 from extractors.ingest.labels import load_source
+from extractors.read.pipeline import extract
 from extractors.records import InputError, Measurement, Source
 from extractors.tables import extract_tables
 
