@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extractors.ingest.labels import load_source
+from extractors.read.tables import extract_tables
 from extractors.records import Measurement, Source
-from extractors.tables import extract_tables
 from tests.conftest import CASES, shared_file
 
 TABLE_CASES = json.loads((CASES / "tables_flattened.json").read_text(encoding="utf-8"))

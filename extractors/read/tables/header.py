@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 import regex
 
 from extractors.ingest import grids as structured
+from extractors.read.tables.cells import Number, inside_parentheses
 from extractors.records import Source
-from extractors.table_cells import Number, inside_parentheses
 from extractors.text import names, vocabulary
 from extractors.text.patterns import prose as prose_patterns
 from extractors.text.patterns import tables as table_patterns

@@ -28,8 +28,7 @@ import regex
 
 from extractors.checks import ci_contains
 from extractors.ingest import grids as structured
-from extractors.records import Alternative, Confidence, Flag, Measurement, Source
-from extractors.table_cells import (
+from extractors.read.tables.cells import (
     Cell,
     Reading,
     Token,
@@ -48,7 +47,7 @@ from extractors.table_cells import (
     to_float,
     with_ci,
 )
-from extractors.table_header import (
+from extractors.read.tables.header import (
     Column,
     Footnote,
     Header,
@@ -60,6 +59,7 @@ from extractors.table_header import (
     randomization_ratio,
     trial_for,
 )
+from extractors.records import Alternative, Confidence, Flag, Measurement, Source
 from extractors.text import names, repairs, vocabulary
 from extractors.text.patterns import prose as prose_patterns
 from extractors.text.patterns import tables as table_patterns
