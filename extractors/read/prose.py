@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import regex
 
-from extractors.read.tables.header import arm_names
+from extractors.read.context import arm_names
 from extractors.records import Measurement, Source
 from extractors.text import names, vocabulary
 from extractors.text.patterns import prose as prose_patterns

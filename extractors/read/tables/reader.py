@@ -28,6 +28,7 @@ import regex
 
 from extractors.checks import ci_contains
 from extractors.ingest import grids as structured
+from extractors.read.context import arm_names, randomization_ratio, trial_for
 from extractors.read.tables.cells import (
     Cell,
     Reading,
@@ -51,13 +52,10 @@ from extractors.read.tables.header import (
     Column,
     Footnote,
     Header,
-    arm_names,
     caption_end_of,
     ci_level_of,
     find_footnotes,
     find_header,
-    randomization_ratio,
-    trial_for,
 )
 from extractors.records import Alternative, Confidence, Flag, Measurement, Source
 from extractors.text import names, repairs, vocabulary
