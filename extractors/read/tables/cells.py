@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from extractors.checks import ci_contains
 from extractors.records import Alternative, Flag, Measurement
+from extractors.text.numbers import ci_contains
 from extractors.text.patterns import tables as table_patterns
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 
-from extractors.checks import ci_contains
 from extractors.read.tables.cells import Cell, Reading, decimals_of, is_number, to_float
 from extractors.read.tables.header import Column
 from extractors.read.tables.state import Row
 from extractors.text import vocabulary
+from extractors.text.numbers import ci_contains
 
 HUGE = 1e9  # a penalty that rules a reading out
 RATIO_DEVIATION = 0.35  # |log| of observed over expected arm-N ratio tolerated before a penalty

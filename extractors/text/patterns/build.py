@@ -23,3 +23,10 @@ def phrase_with_footnote_key(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])", regex.IGNORECASE
     )
+
+
+@cache
+def arm_named(arm: str) -> regex.Pattern[str]:
+    """``arm`` named as an arm, not as the design: "placebo" in "or placebo", not in
+    "placebo-controlled". Case as given (the checks look in case-folded text)."""
+    return regex.compile(rf"\b{regex.escape(arm)}\b(?!-controlled)")
