@@ -17,6 +17,7 @@ import regex
 from extractors.read.context import arm_names
 from extractors.records import Measurement, Source
 from extractors.text import names, vocabulary
+from extractors.text.numbers import to_float
 from extractors.text.patterns import prose as prose_patterns
 
 
@@ -105,7 +106,7 @@ def _ratios(
         measurement = replace(
             base,
             statistic=statistic,
-            value=_number(match.group("value")),
+            value=to_float(match.group("value")),
             raw=match.group("value"),
             endpoint=vocabulary.last_endpoint(sentence[: match.start()]) or base.endpoint,
             span=(offset + match.start("value"), offset + match.end("value")),
@@ -115,8 +116,8 @@ def _ratios(
         if match.group("low") and match.group("high"):
             measurement = replace(
                 measurement,
-                ci_low=_number(match.group("low")),
-                ci_high=_number(match.group("high")),
+                ci_low=to_float(match.group("low")),
+                ci_high=to_float(match.group("high")),
                 ci_low_raw=match.group("low"),
                 ci_high_raw=match.group("high"),
                 ci_level=float(match.group("level")) if match.group("level") else None,
@@ -129,7 +130,7 @@ def _ratios(
                 replace(
                     measurement,
                     statistic="p",
-                    value=_number(match.group("p")),
+                    value=to_float(match.group("p")),
                     raw=match.group("p"),
                     span=(offset + match.start("p"), offset + match.end("p")),
                     qualifier=None if comparison == "=" else comparison,
@@ -163,7 +164,7 @@ def _medians(sentence: str, offset: int, base: Measurement, arm_pattern: regex.P
             replace(
                 base,
                 statistic="median",
-                value=_number(match.group("value")),
+                value=to_float(match.group("value")),
                 raw=match.group("value"),
                 endpoint=vocabulary.last_endpoint(sentence[: match.start()]) or base.endpoint,
                 span=(offset + match.start("value"), offset + match.end("value")),
@@ -181,7 +182,7 @@ def _counts(sentence: str, offset: int, base: Measurement) -> list[Measurement]:
         return replace(
             base,
             statistic="n",
-            value=_number(match.group("value")),
+            value=to_float(match.group("value")),
             raw=match.group("value"),
             span=(offset + match.start("value"), offset + match.end("value")),
             unit="patients",
@@ -198,7 +199,3 @@ def _counts(sentence: str, offset: int, base: Measurement) -> list[Measurement]:
             count(match, match.group("arm"), "randomized") for match in prose_patterns.PROSE_ARM_N.finditer(sentence)
         ]
     return found
-
-
-def _number(raw: str) -> float:
-    return float(raw.replace(" ", "").replace(",", ""))

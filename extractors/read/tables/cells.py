@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from extractors.records import Alternative, Flag, Measurement
-from extractors.text.numbers import ci_contains
+from extractors.text.numbers import ci_contains, decimals, to_float
 from extractors.text.patterns import tables as table_patterns
 
 
@@ -33,7 +33,7 @@ class Number:
 
     @property
     def decimals(self) -> int:
-        return decimals_of(self.raw)
+        return decimals(self.raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,10 +237,6 @@ def is_number(raw: str) -> bool:
     return bool(table_patterns.NUMBER_SHAPE.match(raw.replace(". ", ".")))
 
 
-def to_float(raw: str) -> float:
-    return float(raw.replace(". ", "."))
-
-
 MAX_RUN = 32  # characters: a run longer than a row of glued cells ("4.61.6" is 6) is not table cells
 MAX_SPLITS = 2_000  # ways to split one run, at most
 
@@ -372,11 +368,6 @@ def cell_value(cell: Cell) -> tuple[float | None, float | None, float | None]:
     ):
         return (value, to_float(cell.ci.low), to_float(cell.ci.high))
     return (value, None, None)
-
-
-def decimals_of(raw: str) -> int:
-    compact = raw.replace(" ", "")
-    return len(compact.split(".", 1)[1]) if "." in compact else 0
 
 
 def overlaps(a: Number, b: Number) -> bool:

@@ -19,6 +19,7 @@ from extractors.ingest import grids as structured
 from extractors.read.tables.cells import Number, inside_parentheses
 from extractors.text import vocabulary
 from extractors.text.patterns import tables as table_patterns
+from extractors.text.patterns.pieces import COUNT
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
             )
             (?P<description>{table_patterns.ARM_DESCRIPTION}(?={table_patterns.N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
             # its N, unless a row of Ns follows ("Chemotherapy n=180 n=181 n=179": those are every arm's)
-            (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*+)\s*\)?(?!\s*\(?\s*[Nn]\s*=))?""",
+            (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>{COUNT})\s*\)?(?!\s*\(?\s*[Nn]\s*=))?""",
         regex.VERBOSE,
     )
     # the header is in this table: before a blank line, a figure or the next table's caption

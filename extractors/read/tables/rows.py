@@ -21,13 +21,13 @@ from extractors.read.tables.cells import (
     repair_flags,
     span_of,
     split_candidates,
-    to_float,
     with_ci,
 )
 from extractors.read.tables.scoring import HUGE, score
 from extractors.read.tables.state import Row
 from extractors.records import Alternative, Confidence, Flag, Measurement
 from extractors.text import vocabulary
+from extractors.text.numbers import to_float
 from extractors.text.patterns import prose as prose_patterns
 
 MAX_READINGS = 20_000  # readings scored per row before we fall back to the plainest one

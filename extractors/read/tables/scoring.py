@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 
-from extractors.read.tables.cells import Cell, Reading, decimals_of, is_number, to_float
+from extractors.read.tables.cells import Cell, Reading, is_number
 from extractors.read.tables.header import Column
 from extractors.read.tables.state import Row
 from extractors.text import vocabulary
-from extractors.text.numbers import ci_contains
+from extractors.text.numbers import ci_contains, decimals, to_float
 
 HUGE = 1e9  # a penalty that rules a reading out
 RATIO_DEVIATION = 0.35  # |log| of observed over expected arm-N ratio tolerated before a penalty
@@ -93,7 +93,7 @@ def _score_ci(reading: Reading, cell: Cell, column: Column) -> None:
         penalize(reading, 6, f"CI {ci.raw} has its bounds reversed")
     elif not ci_contains(cell.number.raw, low, high):
         penalize(reading, 8, f"CI {ci.raw} does not contain {cell.number.raw} ({column.name})")
-    if max(decimals_of(low), decimals_of(high)) > cell.number.decimals + 1:
+    if max(decimals(low), decimals(high)) > cell.number.decimals + 1:
         penalize(reading, 1, f"CI {ci.raw} is printed more precisely than its estimate {cell.number.raw}")
 
 

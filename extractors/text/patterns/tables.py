@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns.pieces import DASH, FLAGS, NUM
+from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM
 
 # "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA"
 TABLE_CAPTION = regex.compile(
@@ -126,13 +126,13 @@ ARM_DOSE_GAP = regex.compile(
 )
 
 # Arm Ns printed on a header row of their own, after the arm names: "… Chemotherapy n=180 n=181 n=179".
-TAIL_N = regex.compile(r"\b[Nn]\s*=\s*(?P<count>\d[\d,]*)")
+TAIL_N = regex.compile(rf"\b[Nn]\s*=\s*(?P<count>{COUNT})")
 
 # An arm's N: "(N=233)", or "N=22" after a space; never glued as in the row label "Overall ITTN = 246".
 N_AFTER_ARM = r"(?:\s*\(\s*[Nn]\s*=|\s+[Nn]\s*=)\s*\d"
 
 # The N printed in a header cell with the arm: "TAGRISSO (N=233)", "Everolimus 10 mg N=50".
-ARM_N = regex.compile(r"\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?\s*$")
+ARM_N = regex.compile(rf"\s*\(?\s*[Nn]\s*=\s*(?P<count>{COUNT})\s*\)?\s*$")
 
 # A sentence or line break between two arm names: they are not one header ("VOTRIENT. If VOTRIENT").
 SENTENCE_BREAK = regex.compile(r"[.;:]\s|\n")
