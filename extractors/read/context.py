@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import functools
 
-import regex
-
 from extractors.records import Source
 from extractors.text import names, vocabulary
+from extractors.text.patterns import build
 from extractors.text.patterns import prose as prose_patterns
 
 
@@ -49,7 +48,7 @@ def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, st
 def nct_of(text: str, trial: str) -> str | None:
     """The NCT id printed with a trial where it is introduced ("evaluated in VEG110727, a … trial
     (NCT00753688)"): the first id after the name, before any other trial is named."""
-    adjacent = regex.search(rf"\b{regex.escape(trial)}\b\W{{0,4}}(NCT\d{{8}})", text)  # "ADAURA [NCT02511106]"
+    adjacent = build.nct_after(trial).search(text)  # "ADAURA [NCT02511106]"
     if adjacent:
         return str(adjacent.group(1))
     introductions = list(prose_patterns.TRIAL_NAME.finditer(text))

@@ -18,6 +18,7 @@ from extractors.read.context import arm_names
 from extractors.records import Measurement, Source
 from extractors.text import names, vocabulary
 from extractors.text.numbers import to_float
+from extractors.text.patterns import build
 from extractors.text.patterns import prose as prose_patterns
 
 
@@ -26,7 +27,7 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
     text = source.text
     taken = sorted(m.span[0] for m in already)
     arms = arm_names(source, len(text))
-    arm_pattern = regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(arm) for arm in arms) + r")\b")
+    arm_pattern = build.any_word(tuple(arms))
     controls = set(vocabulary.control_arms())
     found: list[Measurement] = []
     trial: str | None = None

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-import regex
-
 from extractors.records import Alternative, Flag, Measurement
 from extractors.text.numbers import ci_contains, decimals, to_float
 from extractors.text.patterns import tables as table_patterns
@@ -93,19 +91,13 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         return None  # inside a CI: "(52.1, 68.1)" is read whole from its "("
     if match.lastgroup == "nprefix":
         pass  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
-    elif (
-        match.lastgroup != "sep"
-        and not (
-            before.isspace()
-            or before in ")%],"
-            or (before.isalpha() and match.lastgroup == "ci")
-            # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
-            # the digits of names such as "L858R", "Ex19del" or "HER2"
-            or (
-                match.lastgroup in {"run", "cmp", "qual"}
-                and regex.match(r"[a-z]{3}$", text[max(0, position - 3) : position])
-            )
-        )
+    elif match.lastgroup != "sep" and not (
+        before.isspace()
+        or before in ")%],"
+        or (before.isalpha() and match.lastgroup == "ci")
+        # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
+        # the digits of names such as "L858R", "Ex19del" or "HER2"
+        or (match.lastgroup in {"run", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
     ):
         return None
     cursor = position

@@ -18,8 +18,8 @@ import regex
 from extractors.ingest import grids as structured
 from extractors.read.tables.cells import Number, inside_parentheses
 from extractors.text import vocabulary
+from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
-from extractors.text.patterns.pieces import COUNT
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,19 +64,7 @@ def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
     """The first run of two or more arm names close together after the caption."""
     if not arms:
         return None
-    known = "|".join(regex.escape(a) for a in arms)
-    arm_pattern = regex.compile(
-        rf"""(?i)(?P<name>
-              (?:{known})(?-i:(?![a-z]))
-              # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)";
-              # an all-capitals name may be glued to the word before it ("ParameterTAGRISSO")
-            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{table_patterns.ARM_DESCRIPTION})?{table_patterns.N_AFTER_ARM})
-            )
-            (?P<description>{table_patterns.ARM_DESCRIPTION}(?={table_patterns.N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
-            # its N, unless a row of Ns follows ("Chemotherapy n=180 n=181 n=179": those are every arm's)
-            (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>{COUNT})\s*\)?(?!\s*\(?\s*[Nn]\s*=))?""",
-        regex.VERBOSE,
-    )
+    arm_pattern = build.arm_header(tuple(arms))
     # the header is in this table: before a blank line, a figure or the next table's caption
     table_end = table_patterns.TABLE_END.search(text, start)
     limit = min(len(text), start + 4000, table_end.start() if table_end else len(text))
@@ -200,7 +188,7 @@ def _structured_arm_cells(text: str, chain: list[regex.Match[str]]) -> list[tupl
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end < 0 else line_end
     cells = []
-    for match in regex.finditer(r"(?<=\|)[^|\n]+(?=\|)", text[line_start:line_end]):
+    for match in table_patterns.RENDERED_CELL.finditer(text[line_start:line_end]):
         start = line_start + match.start()
         if any(start <= m.start() < line_start + match.end() for m in chain):
             raw = match.group(0)
@@ -227,14 +215,14 @@ def _group_labels(zone: str, count: int) -> list[str] | None:
     """Split the text over the arms into ``count`` group names: each starts with the same word
     ("STAGE … STAGE …") and, where one repeats as often, ends with the same word ("… POPULATION")."""
     # words, also where cells ran together: "POPULATIONEfficacy" → "POPULATION", "Efficacy"
-    words = regex.findall(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+", zone)
-    repeated = [w for w in dict.fromkeys(words) if len(w) >= 3 and len(regex.findall(regex.escape(w), zone)) == count]
+    words = table_patterns.HEADER_WORD.findall(zone)
+    repeated = [w for w in dict.fromkeys(words) if len(w) >= 3 and zone.count(w) == count]
     # spanning group headers are usually set in capitals; prefer those over caption words
     repeated = [w for w in repeated if w.isupper()] or repeated
     if not repeated:
         return None
     first, last = repeated[0], repeated[-1]
-    starts = [m.start() for m in regex.finditer(regex.escape(first), zone)]
+    starts = _occurrences(zone, first)
     labels = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(zone)
@@ -244,6 +232,16 @@ def _group_labels(zone: str, count: int) -> list[str] | None:
             piece = piece[: cut + len(last)]
         labels.append(" ".join(piece.replace("|", " ").split()))
     return labels
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, left to right, occurrences not overlapping."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + len(word))
+    return found
 
 
 def _between_columns(zone: str) -> list[tuple[str, str]]:

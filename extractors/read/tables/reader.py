@@ -21,8 +21,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-import regex
-
 from extractors.ingest import grids as structured
 from extractors.read.context import arm_names, randomization_ratio, trial_for
 from extractors.read.tables.cells import cell_run_at, has_n_prefix, read_tokens
@@ -55,7 +53,7 @@ def _has_cell_boundaries(text: str, caption_end: int) -> bool:
     """Whether the caption heads a table rendered by structured.render_table."""
     line_end = text.find("\n", caption_end)
     return (line_end >= 0 and text.startswith(f"\n{structured.SEPARATOR} ", line_end)) or bool(
-        regex.match(r"[^\n]*\n[^\n|]*\n\| ", text[caption_end : caption_end + 4000])
+        table_patterns.RENDERED_TABLE_AHEAD.match(text, caption_end, caption_end + 4000)
     )
 
 
@@ -204,9 +202,9 @@ def _population_text(rest: str) -> str | None:
         cleaned = cleaned[: endpoint[1]] + cleaned[endpoint[2] :]
     cleaned = table_patterns.FOOTNOTE_SYMBOLS.sub(" ", cleaned)
     # a population's name has no sentence in it: what precedes the last one is spliced-in notes
-    cleaned = regex.split(r"[.;]\s+", cleaned)[-1]
+    cleaned = table_patterns.LABEL_SENTENCE_BREAK.split(cleaned)[-1]
     cleaned = table_patterns.ASSESSED_BY.sub(" ", table_patterns.LEADING_PREPOSITION.sub("", cleaned.strip()))
     cleaned = " ".join(table_patterns.EMPTY_PARENS.sub(" ", cleaned).split()).strip(" :,")
-    if not regex.search(r"[A-Za-z]", cleaned) or table_patterns.OVERALL_POPULATION.match(cleaned):
+    if not table_patterns.ANY_LETTER.search(cleaned) or table_patterns.OVERALL_POPULATION.match(cleaned):
         return None
     return cleaned

@@ -72,6 +72,11 @@ CELL_TOKEN = regex.compile(
     regex.VERBOSE,
 )
 
+# A cell glued to the lower-case word before it: "p-value0.0004", "Number of responders1712" (matched
+# at the cell's start, it looks back at three letters) — but not the digits of names such as
+# "L858R", "Ex19del" or "HER2".
+AFTER_LOWER_WORD = regex.compile(r"(?<=[a-z]{3})")
+
 # A number inside a CI bound or a split cell, with the point-space repair.
 NUMBER = regex.compile(rf"^{NUM}$")
 
@@ -95,6 +100,13 @@ CAPTION_POPULATION = regex.compile(
 
 
 # --- Row labels: what is left of a label once its endpoint and statistic are taken out is its population ---
+
+# A sentence break inside a row label: what precedes the last one is spliced-in notes
+# ("… from the stratified Cox model. Leiomyosarcoma subgroup").
+LABEL_SENTENCE_BREAK = regex.compile(r"[.;]\s+")
+
+# A label with a word left in it, not only marks: "Leiomyosarcoma", not "( / )".
+ANY_LETTER = regex.compile(r"[A-Za-z]")
 
 EMPTY_PARENS = regex.compile(r"\(\s*[+/,]?\s*\)")
 
@@ -155,6 +167,10 @@ BETWEEN_COLUMNS = (
     ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b", regex.VERBOSE)),
 )
 
+# The words of the header cells over the arms, also where cells ran together: "STAGE IB-IIIA
+# POPULATIONEfficacy" → "STAGE", "IB", "IIIA", "POPULATION", "Efficacy".
+HEADER_WORD = regex.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
+
 # A confidence level: "(95% CI)", "Hazard ratio (99.8% CI)".
 CI_LEVEL = regex.compile(r"(?P<level>9\d(?:\.\d+)?)\s*%\s*CI")
 
@@ -162,6 +178,13 @@ CI_LEVEL = regex.compile(r"(?P<level>9\d(?:\.\d+)?)\s*%\s*CI")
 
 # A table row as structured.render_table writes it: "| Overall ITT | N = 246 | N = 123 | 0.35a |".
 RENDERED_ROW = regex.compile(r"^\| (?P<cells>.*) \|$", regex.MULTILINE)
+
+# A table rendered with its cells kept, two lines below its caption: "Table 2. Efficacy Results
+# in FLAURA\n(notes)\n| Endpoint | TAGRISSO (N=279) | …".
+RENDERED_TABLE_AHEAD = regex.compile(r"[^\n]*\n[^\n|]*\n\| ")
+
+# One cell of a rendered row, between its bars: "Overall ITT" of "| Overall ITT | N = 246 |".
+RENDERED_CELL = regex.compile(r"(?<=\|)[^|\n]+(?=\|)")
 
 # The space after a CI's comma, which scraped tables drop: "(0.26, 0.48)" → "(0.26,0.48)".
 CI_COMMA_SPACE = regex.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
