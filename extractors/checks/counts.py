@@ -76,16 +76,21 @@ def _same_sentence(a: Measurement, b: Measurement, context: str | None) -> bool:
     return patterns.SENTENCE_END.search(context[start:end]) is None
 
 
+LISTING_ARMS = 12  # a passage naming more "arms" than this is a listing, not one trial's arms
+MAX_SUBARMS = 5  # an arm split into at most this many parts ("investigator's choice": 3 drugs)
+SUM_BUDGET = 4096  # pairings of the arms' stated Ns tried against a total; more is left unchecked
+
+
 def _without_subarms(arms: dict[str, list[Measurement]]) -> dict[str, list[Measurement]]:
     """Drop arms that are parts of another ("investigator's choice (n=272): paclitaxel (n=90),
     docetaxel (n=92), or vinflunine (n=90)"): two or more arm Ns that sum to another arm's N."""
     single = {arm: values[0] for arm, ms in arms.items() if len(values := values_of(ms)) == 1}
-    if len(single) > 12:
+    if len(single) > LISTING_ARMS:
         return arms  # a passage with this many "arms" is a listing, not one trial's arms
     parts: set[str] = set()
     for whole, n in single.items():
         others = [arm for arm in single if arm != whole and arm not in parts]
-        for size in range(2, min(len(others), 5) + 1):
+        for size in range(2, min(len(others), MAX_SUBARMS) + 1):
             subset = next((c for c in itertools.combinations(others, size) if sum(single[a] for a in c) == n), None)
             if subset:
                 parts.update(subset)
@@ -104,7 +109,7 @@ def total_flags(passage: Sequence[Measurement], context: str | None) -> dict[int
         if stated is None or len(arms) < 2:
             continue
         options = [values_of(ms) for ms in arms.values()]
-        if math.prod(len(o) for o in options) > 4096:
+        if math.prod(len(o) for o in options) > SUM_BUDGET:
             continue
         if stated in {sum(combo) for combo in itertools.product(*options)}:
             continue

@@ -38,6 +38,8 @@ RATE_PAIR_BUDGET = 400_000
 """The rate check tries at most this many (count, denominator) pairs (about 0.5 s); an arm of
 some 12,000 patients or more exceeds it and its rate CI is left unchecked."""
 
+MAX_N = 100_000  # an N above this is no trial arm (a misread number): its rates are left unchecked
+
 _METHOD_NAMES = ("exact (Clopper–Pearson)", "Wilson", "Wald")
 """The Wald (normal-approximation) interval is accepted as well: Votrient's RCC table prints
 30 (25.1, 35.6) and 3 (0.5, 6.4), the Wald intervals for 88/290 and 5/145, which neither the
@@ -110,7 +112,7 @@ def rate_flags(m: Measurement, counts: Sequence[int], ns: Sequence[int]) -> list
     e = estimate_of(m)
     if e is None or e.low is None or e.high is None or (m.endpoint or "").upper() not in RESPONSE_ENDPOINTS:
         return []
-    usable = sorted({n for n in ns if 0 < n <= 100_000})
+    usable = sorted({n for n in ns if 0 < n <= MAX_N})
     if not usable:
         return []
     full = usable
@@ -158,6 +160,6 @@ def rate_ci_methods(rate_raw: str, low_raw: str, high_raw: str, n: int, level: f
     ('0/123 exact (Clopper–Pearson)', '0/123 Wilson')
     """
     rate, low, high = printed(rate_raw), printed(low_raw), printed(high_raw)
-    if rate is None or low is None or high is None or not 0 < n <= 100_000:
+    if rate is None or low is None or high is None or not 0 < n <= MAX_N:
         return ()
     return tuple(_rate_fits(rate, low, high, _pairs(rate, [n]), level))

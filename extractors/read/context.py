@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 
 from extractors.records import Source
-from extractors.text import names, vocabulary
+from extractors.text import names, reach, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import prose as prose_patterns
 
@@ -40,7 +40,8 @@ def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, st
     for match in prose_patterns.CAPTION_TRIAL.finditer(caption):
         trial = match.group("name")
     if trial is None:
-        for match in prose_patterns.TRIAL_NAME.finditer(text, max(0, table_start - 5000), table_start):
+        lookback = max(0, table_start - reach.before("trial_of_table"))
+        for match in prose_patterns.TRIAL_NAME.finditer(text, lookback, table_start):
             trial = names.trial_name(match)
     return trial, nct_of(text, trial) if trial else None
 
@@ -56,7 +57,7 @@ def nct_of(text: str, trial: str) -> str | None:
         if names.trial_name(match) != trial:
             continue
         stop = introductions[index + 1].start() if index + 1 < len(introductions) else len(text)
-        found = prose_patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + 300))
+        found = prose_patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + reach.after("nct_id")))
         if found:
             return str(found.group(0))
     return None
@@ -64,7 +65,8 @@ def nct_of(text: str, trial: str) -> str | None:
 
 def randomization_ratio(text: str, table_start: int) -> tuple[int, int] | None:
     ratio = None
-    for match in prose_patterns.RANDOMIZATION_RATIO.finditer(text, max(0, table_start - 5000), table_start):
+    lookback = max(0, table_start - reach.before("randomization_ratio"))
+    for match in prose_patterns.RANDOMIZATION_RATIO.finditer(text, lookback, table_start):
         a, b = match.group("a") or match.group("a2"), match.group("b") or match.group("b2")
         ratio = (int(a), int(b))
     return ratio

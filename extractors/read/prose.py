@@ -16,7 +16,7 @@ import regex
 
 from extractors.read.context import arm_names
 from extractors.records import Measurement, Source
-from extractors.text import names, vocabulary
+from extractors.text import names, reach, vocabulary
 from extractors.text.numbers import to_float
 from extractors.text.patterns import build
 from extractors.text.patterns import prose as prose_patterns
@@ -150,8 +150,9 @@ def _medians(sentence: str, offset: int, base: Measurement, arm_pattern: regex.P
     """Each duration in a sentence about medians, with the arm named nearest after it."""
     found = []
     durations = list(prose_patterns.PROSE_DURATION.finditer(sentence))
+    reach_before, reach_after = reach.before("words_before_duration"), reach.after("words_after_duration")
     for index, match in enumerate(durations):
-        around = sentence[max(0, match.start() - 40) : match.end() + 12]
+        around = sentence[max(0, match.start() - reach_before) : match.end() + reach_after]
         if prose_patterns.NOT_AN_ENDPOINT.search(around) or sentence[: match.start()].rstrip().endswith(
             ("<", ">", "≥", "≤")
         ):

@@ -25,6 +25,8 @@ def plain(raw: str) -> str:
     >>> plain("0. 39"), plain("1,234"), plain("\u22120.5"), plain("4%")
     ('0.39', '1234', '-0.5', '4')
     """
+    if raw.isascii() and raw.replace(".", "").isdigit():
+        return raw  # the common case, "4.6" or "246": nothing to repair (table reading calls this often)
     text: str = patterns.MINUS.sub("-", raw)
     text = patterns.SPACE.sub("", text)
     text = patterns.THOUSANDS.sub("", text)

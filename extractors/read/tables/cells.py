@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from extractors.records import Alternative, Flag, Measurement
+from extractors.text import reach
 from extractors.text.numbers import ci_contains, decimals, to_float
 from extractors.text.patterns import tables as table_patterns
 
@@ -73,7 +74,8 @@ class Reading:
 
 def inside_parentheses(text: str, position: int) -> bool:
     """Whether ``position`` is inside "( … )" on its line: "(gefitinib or erlotinib)" describes an arm."""
-    before = text[max(0, text.rfind("\n", 0, position) + 1, position - 80) : position]
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[max(0, line_start, position - reach.before("open_parenthesis")) : position]
     return before.rfind("(") > before.rfind(")")
 
 

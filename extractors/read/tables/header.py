@@ -17,7 +17,7 @@ import regex
 
 from extractors.ingest import grids as structured
 from extractors.read.tables.cells import Number, inside_parentheses
-from extractors.text import vocabulary
+from extractors.text import reach, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
 
@@ -67,7 +67,7 @@ def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
     arm_pattern = build.arm_header(tuple(arms))
     # the header is in this table: before a blank line, a figure or the next table's caption
     table_end = table_patterns.TABLE_END.search(text, start)
-    limit = min(len(text), start + 4000, table_end.start() if table_end else len(text))
+    limit = min(len(text), start + reach.after("table_header"), table_end.start() if table_end else len(text))
     hits = [
         hit
         for hit in arm_pattern.finditer(text, start, limit)
@@ -111,7 +111,7 @@ def _chain(text: str, first: regex.Match[str], rest: Sequence[regex.Match[str]])
         gap = text[chain[-1].end() : nxt.start()]
         describes = bool(table_patterns.ARM_DOSE_GAP.match(gap)) and bool(gap.strip())  # "2 mg/kg every 3 weeks"
         if (
-            len(gap) > 40
+            len(gap) > reach.after("next_arm_name")
             or table_patterns.SENTENCE_BREAK.search(gap)
             or (table_patterns.HEADER_GAP_STOP.search(gap) and not describes)
         ):

@@ -28,7 +28,7 @@ from extractors.read.tables.header import Header, caption_end_of, ci_level_of, f
 from extractors.read.tables.rows import RowReader, population_of
 from extractors.read.tables.state import Row, TableState
 from extractors.records import Measurement, Source
-from extractors.text import names, repairs, vocabulary
+from extractors.text import names, reach, repairs, vocabulary
 from extractors.text.patterns import tables as table_patterns
 
 MAX_LABEL = 300  # a row label longer than this is prose (spliced footnotes run to ~150 characters)
@@ -53,7 +53,7 @@ def _has_cell_boundaries(text: str, caption_end: int) -> bool:
     """Whether the caption heads a table rendered by structured.render_table."""
     line_end = text.find("\n", caption_end)
     return (line_end >= 0 and text.startswith(f"\n{structured.SEPARATOR} ", line_end)) or bool(
-        table_patterns.RENDERED_TABLE_AHEAD.match(text, caption_end, caption_end + 4000)
+        table_patterns.RENDERED_TABLE_AHEAD.match(text, caption_end, caption_end + reach.after("rendered_table"))
     )
 
 
