@@ -200,18 +200,9 @@ def group_cells(
                 return None  # nothing to attach to: this reading is the same as the bare one
             else:
                 cells.append(Cell(ci=token, bare_ci=True))
-        elif kind == "pct":
-            if current is None or current.pct is not None or current.ci is not None or current.number is None:
+        elif kind in {"pct", "pval", "foot"}:
+            if not _join(current, token):
                 return None
-            current.pct = token
-        elif kind == "pval":
-            if current is None or current.p is not None or (current.number is None and current.ci is None):
-                return None
-            current.p = token
-        elif kind == "foot":
-            if current is None:
-                return None
-            current.feet.append(token.raw)
         elif kind == "dash":
             cells.append(Cell(is_dash=True))
     if segment_start is not None and len(cells) - segment_start > 1:
@@ -219,6 +210,24 @@ def group_cells(
     while cells and cells[-1].is_dash and segment_start is not None:
         cells.pop()  # trailing empty cells say nothing
     return cells
+
+
+def _join(current: Cell | None, token: Token) -> bool:
+    """Join a percent, a p-value or a footnote marker to the cell before it; False when it cannot
+    take it (no cell, or one that has its percent, or a percent after a CI)."""
+    if current is None:
+        return False
+    if token.kind == "pct":
+        if current.pct is not None or current.ci is not None or current.number is None:
+            return False
+        current.pct = token
+    elif token.kind == "pval":
+        if current.p is not None or (current.number is None and current.ci is None):
+            return False
+        current.p = token
+    else:  # a footnote marker
+        current.feet.append(token.raw)
+    return True
 
 
 def qualifier_code(raw: str) -> str:
