@@ -5,13 +5,14 @@ Scraped labels lose their cell boundaries: Table 9 of the pazopanib label arrive
 general method, not by patterns fitted to one table:
 
 1. find the caption, the footnotes and the column header (the arms, then between-arm
-   columns such as "HR (95% CI)");
-2. cut the body into row labels and runs of cell tokens (numbers, CIs, footnote markers);
+   columns such as "HR (95% CI)") — `header`;
+2. cut the body into row labels and runs of cell tokens (numbers, CIs, footnote markers) —
+   this module and `cells`;
 3. enumerate every way the runs of digits can split into numbers and the CIs can attach to
-   cells, and score each reading with constraints: one value per column, N is an integer,
-   a CI brackets its estimate, ratios and rates lie in range, a row's values share their
-   decimals, arm Ns fit the randomization ratio, splitting costs a little;
-4. keep the best reading, say how sure we are, and list the readings that lost with why.
+   cells (`rows`), and score each reading with constraints (`scoring`): one value per column,
+   N is an integer, a CI brackets its estimate, ratios and rates lie in range, a row's values
+   share their decimals, arm Ns fit the randomization ratio, splitting costs a little;
+4. keep the best reading, say how sure we are, and list the readings that lost with why (`rows`).
 
 Every value is read from characters of the text: a span points at them.
 """
