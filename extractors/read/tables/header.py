@@ -1,10 +1,10 @@
 """The parts of a table around its cells: caption, footnotes and the column header.
 
-The header is found by the arms it names (`read.context.arm_names`): the label's drug and brand,
-control arms from the vocabulary, the arms the prose says patients were randomized to, and any name printed with an
-N ("TAGRISSO (N=233)"). Arms that repeat (TAGRISSO PLACEBO TAGRISSO PLACEBO) make column groups,
-named by the spanning cells above them ("STAGE II-IIIA POPULATION"); words such as "HR (95% CI)"
-make between-arm columns.
+The header is found by the arms it names (`read.context.arm_names`): the label's drug and
+brand, control arms from the vocabulary, the arms the prose says patients were randomized to,
+and any name printed with an N ("TAGRISSO (N=233)"). Arms that repeat (TAGRISSO PLACEBO TAGRISSO
+PLACEBO) make column groups, named by the spanning cells above them ("STAGE II-IIIA
+POPULATION"); words such as "HR (95% CI)" make between-arm columns.
 """
 
 from __future__ import annotations
