@@ -1,0 +1,14 @@
+"""Patterns for the known damage of printed numbers, which `text.numbers` reads through."""
+
+from __future__ import annotations
+
+import regex
+
+# "−0.5": a unicode minus, figure dash, en or em dash, hyphen or full-width minus before a number.
+MINUS = regex.compile(r"[\u2212\u2012\u2013\u2014\u2010\u2011\uFE63\uFF0D]")
+
+# "0. 39": a space after the decimal point, left by PDF text; any space inside a number goes.
+SPACE = regex.compile(r"\s+")
+
+# "1,234", "12,345,678": a comma between groups of three digits (never the decimal comma of "0,87").
+THOUSANDS = regex.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
