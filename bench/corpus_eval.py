@@ -14,11 +14,11 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from extractors.read.pipeline import extract
 from extractors.ingest.grids import table_forms
 from extractors.ingest.labels import load_source
+from extractors.read.pipeline import extract
+from extractors.read.tables import extract_tables
 from extractors.records import InputError, Measurement, Source
-from extractors.tables import extract_tables
 
 Key = tuple[object, ...]
 TOTALS = {"structured": 0, "spaced": 0, "glued": 0, "invented": 0, "errors": 0}

@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from extractors.read.pipeline import extract
 from extractors.ingest.labels import load_source, source_from_bytes
+from extractors.read.pipeline import extract
 from extractors.records import Source
 
 DEFAULT = (

@@ -90,9 +90,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from extractors.read.pipeline import extract
     from extractors.ingest.articles import article_from_bytes, load_article
     from extractors.ingest.labels import load_source, source_from_bytes
+    from extractors.read.pipeline import extract
     from extractors.registry import compare as compare_registry
     from extractors.registry import load_registry
     from extractors.report import (

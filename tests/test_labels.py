@@ -12,8 +12,8 @@ import pytest
 from extractors.ingest.grids import table_forms
 from extractors.ingest.labels import load_source
 from extractors.read.pipeline import extract
+from extractors.read.tables import extract_tables
 from extractors.records import Measurement, Source
-from extractors.tables import extract_tables
 from tests.conftest import CASES, shared_file
 
 LABEL_CASES = json.loads((CASES / "labels_truth.json").read_text(encoding="utf-8"))["cases"]

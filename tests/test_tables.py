@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extractors.ingest.labels import load_source
+from extractors.read.tables import extract_tables
 from extractors.records import Measurement, Source
-from extractors.tables import extract_tables
 from tests.conftest import CASES, shared_file
 
 TABLE_CASES = json.loads((CASES / "tables_flattened.json").read_text(encoding="utf-8"))
@@ -91,3 +91,27 @@ def test_scrambled_cells_never_raise_and_every_value_is_in_the_text(cells: str) 
         for low, high, raw in ((measurement.ci_low, measurement.ci_high, measurement.ci_low_raw),):
             if low is not None and high is not None and raw is not None:
                 assert raw in text
+
+
+def _arm_n_table(header: str) -> Source:
+    text = (
+        "Patients were randomized (1:1) to receive Drugamab or placebo.\n"
+        f"Table 3. Efficacy Results in TRIAL-1\n{header}\nOverall Survival\nMedian (months) 12.1 10.2\n"
+    )
+    return Source("case", "arm-ns", "text", "drugamab", "Drugamab label", text)
+
+
+def test_arm_ns_with_thousands_separators_are_read() -> None:
+    """Large trials print "(N=9,333)": the N is read from those characters (it once raised ValueError)."""
+    source = _arm_n_table("Drugamab (N=1,180) Placebo (N=1,181)")
+    ns = {m.arm: (m.raw, m.value) for m in extract_tables(source) if m.statistic == "n"}
+    assert ns == {"Drugamab": ("1,180", 1180.0), "Placebo": ("1,181", 1181.0)}
+    for measurement in extract_tables(source):
+        assert source.text[measurement.span[0] : measurement.span[1]] == measurement.raw
+
+
+def test_a_misprinted_count_gives_no_n() -> None:
+    """ "(N=1,18)" is no count: neither 1, 18 nor 118 is read from it."""
+    source = _arm_n_table("Drugamab (N=1,18) Placebo (N=1,181)")
+    values = {m.value for m in extract_tables(source) if m.statistic == "n"}
+    assert not values & {1.0, 18.0, 118.0}

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.checks import check_measurements
-from extractors.prose import extract_prose
+from extractors.read.prose import extract_prose
+from extractors.read.tables import extract_tables
 from extractors.records import ExtractReport, Measurement, Source
-from extractors.tables import extract_tables
 
 
 def extract(sources: Sequence[Source]) -> ExtractReport:

@@ -1,10 +1,16 @@
-"""Patterns built from data (names, vocabularies), compiled once per distinct list and cached."""
+"""Patterns built from data (names, vocabularies) or from a document's own names (its arms, its
+trials), compiled once per distinct input and cached: the data files' without bound, a
+document's in a bounded cache so a long-running dashboard does not grow without end.
+"""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
+
+from extractors.text.patterns.pieces import COUNT
+from extractors.text.patterns.tables import ARM_DESCRIPTION, N_AFTER_ARM
 
 
 @cache
@@ -55,3 +61,38 @@ def starting_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     ordered = sorted(phrases, key=len, reverse=True)
     body = "|".join(regex.escape(phrase) for phrase in ordered)
     return regex.compile(rf"\s{{0,3}}(?P<phrase>{body})(?![\w])", regex.I)
+
+
+@lru_cache(maxsize=256)
+def arm_named(arm: str) -> regex.Pattern[str]:
+    """``arm`` named as an arm, not as the design: "placebo" in "or placebo", not in
+    "placebo-controlled". Case as given (the checks look in case-folded text)."""
+    return regex.compile(rf"\b{regex.escape(arm)}\b(?!-controlled)")
+
+
+@lru_cache(maxsize=64)
+def arm_header(arms: tuple[str, ...]) -> regex.Pattern[str]:
+    """One arm name of a table header (group ``name``), with what describes it and its N (groups
+    ``description``, ``n``, ``count``): "TAGRISSO (N=233)", "EGFR TKI (gefitinib or erlotinib)
+    (N=277)", "Pazopanib" of "PazopanibPlacebo". ``arms`` are the names the label gives its arms,
+    longest first; a name it does not give is an arm when an N follows it."""
+    known = "|".join(regex.escape(a) for a in arms)
+    return regex.compile(
+        rf"""(?i)(?P<name>
+              (?:{known})(?-i:(?![a-z]))
+              # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)";
+              # an all-capitals name may be glued to the word before it ("ParameterTAGRISSO")
+            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{ARM_DESCRIPTION})?{N_AFTER_ARM})
+            )
+            (?P<description>{ARM_DESCRIPTION}(?={N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
+            # its N, unless a row of Ns follows ("Chemotherapy n=180 n=181 n=179": those are every arm's)
+            (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>{COUNT})\s*\)?(?!\s*\(?\s*[Nn]\s*=))?""",
+        regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=256)
+def nct_after(trial: str) -> regex.Pattern[str]:
+    """``trial``'s name with its NCT id right after it (group 1): "ADAURA [NCT02511106]",
+    "VEG110727 (NCT00753688)"."""
+    return regex.compile(rf"\b{regex.escape(trial)}\b\W{{0,4}}(NCT\d{{8}})")

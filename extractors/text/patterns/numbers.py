@@ -1,11 +1,17 @@
-"""Patterns for printed numbers."""
+"""Patterns for the known damage of printed numbers, which `text.numbers` reads through."""
 
 from __future__ import annotations
 
 import regex
 
-# What a printed number may carry that is not part of its value: thousands separators and spaces
-# ("1,067", "0. 39", "1 067").
-NOT_NUMERIC = regex.compile(r"[,\s\u00a0\u2009\u202f]")
+# "−0.5": a unicode minus, figure dash, en or em dash, hyphen or full-width minus before a number.
+MINUS = regex.compile(r"[\u2212\u2012\u2013\u2014\u2010\u2011\uFE63\uFF0D]")
 
+# "0. 39": a space after the decimal point, left by PDF text; any space inside a number goes.
+SPACE = regex.compile(r"\s+")
+
+# "1,234", "12,345,678": a comma between groups of three digits (never the decimal comma of "0,87").
+THOUSANDS = regex.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
+
+# Any digit: a CI bound without one ("NR", "not calculable") has no value.
 HAS_DIGIT = regex.compile(r"\d")

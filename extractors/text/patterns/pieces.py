@@ -12,6 +12,11 @@ DASH = r"[-‐‑‒–—−]"
 # A printed number: "4.6", "0.35", "246", "0. 39" (a space after the point, damage we read).
 NUM = r"\d+(?:\.\s?\d+)?"
 
+# A printed count, whole: "246", "1,180" (thousands separated by commas, three digits a group).
+# Never part of one: not "180," (a trailing comma), not "1,18" (a misprint text.numbers cannot
+# read) nor the "18" of it. Atomic, so it is tried once per position.
+COUNT = r"(?<![\d,])(?>\d{1,3}(?:,\d{3})+|\d+)(?![\d,])"
+
 # A trial's short name: two or more capitals or digits ("SOLO-1", "OlympiA", "PROpel"), not a
 # disease stage ("IIIA") and not an ordinary capitalised word ("Patients").
 TRIAL_WORD = r"(?![IVX]+[A-C]?\b)[A-Z](?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{3,}"

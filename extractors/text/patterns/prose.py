@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns.pieces import DASH, FLAGS, NUM, TRIAL_WORD
+from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM, TRIAL_WORD
 
 # "The efficacy of pazopanib was evaluated in VEG110727" — names the label's drug and trial.
 EFFICACY_OF_DRUG = regex.compile(
@@ -99,15 +99,15 @@ PROSE_DURATION = regex.compile(
 
 # "A total of 682 patients were randomized", "369 patients were randomized"
 PROSE_RANDOMIZED_TOTAL = regex.compile(
-    r"""(?:total\s+of\s+)?(?P<value>\d[\d,]*)\s+(?:patients|subjects|participants)\s+(?:were\s+)?randomi[sz]ed""",
+    rf"""(?:total\s+of\s+)?(?P<value>{COUNT})\s+(?:patients|subjects|participants)\s+(?:were\s+)?randomi[sz]ed""",
     FLAGS,
 )
 
 # "to TAGRISSO (n=339) or placebo (n = 343)", "either TAGRISSO in combination with pemetrexed and
 # platinum-based chemotherapy (n=279) or TAGRISSO monotherapy (n=278)": the arm is the phrase since "to", "either" or "or"
 PROSE_ARM_N = regex.compile(
-    r"""(?:\b(?:to|either|or|and)\s+)(?:receive\s+)?(?:either\s+)?(?:to\s+)?
-        (?P<arm>[A-Za-z](?:[^().;,]|\([^()]*\)){0,80}?)\s*\(\s*[Nn]\s*=\s*(?P<value>\d[\d,]*)\s*\)""",
+    rf"""(?:\b(?:to|either|or|and)\s+)(?:receive\s+)?(?:either\s+)?(?:to\s+)?
+        (?P<arm>[A-Za-z](?:[^().;,]|\([^()]*\)){{0,80}}?)\s*\(\s*[Nn]\s*=\s*(?P<value>{COUNT})\s*\)""",
     regex.VERBOSE,
 )
 

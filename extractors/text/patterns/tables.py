@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns.pieces import DASH, FLAGS, NUM
+from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM
 
 # "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA"
 TABLE_CAPTION = regex.compile(
@@ -72,6 +72,11 @@ CELL_TOKEN = regex.compile(
     regex.VERBOSE,
 )
 
+# A cell glued to the lower-case word before it: "p-value0.0004", "Number of responders1712" (matched
+# at the cell's start, it looks back at three letters) — but not the digits of names such as
+# "L858R", "Ex19del" or "HER2".
+AFTER_LOWER_WORD = regex.compile(r"(?<=[a-z]{3})")
+
 # A number inside a CI bound or a split cell, with the point-space repair.
 NUMBER = regex.compile(rf"^{NUM}$")
 
@@ -95,6 +100,13 @@ CAPTION_POPULATION = regex.compile(
 
 
 # --- Row labels: what is left of a label once its endpoint and statistic are taken out is its population ---
+
+# A sentence break inside a row label: what precedes the last one is spliced-in notes
+# ("… from the stratified Cox model. Leiomyosarcoma subgroup").
+LABEL_SENTENCE_BREAK = regex.compile(r"[.;]\s+")
+
+# A label with a word left in it, not only marks: "Leiomyosarcoma", not "( / )".
+ANY_LETTER = regex.compile(r"[A-Za-z]")
 
 EMPTY_PARENS = regex.compile(r"\(\s*[+/,]?\s*\)")
 
@@ -126,13 +138,13 @@ ARM_DOSE_GAP = regex.compile(
 )
 
 # Arm Ns printed on a header row of their own, after the arm names: "… Chemotherapy n=180 n=181 n=179".
-TAIL_N = regex.compile(r"\b[Nn]\s*=\s*(?P<count>\d[\d,]*)")
+TAIL_N = regex.compile(rf"\b[Nn]\s*=\s*(?P<count>{COUNT})")
 
 # An arm's N: "(N=233)", or "N=22" after a space; never glued as in the row label "Overall ITTN = 246".
 N_AFTER_ARM = r"(?:\s*\(\s*[Nn]\s*=|\s+[Nn]\s*=)\s*\d"
 
 # The N printed in a header cell with the arm: "TAGRISSO (N=233)", "Everolimus 10 mg N=50".
-ARM_N = regex.compile(r"\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*)\s*\)?\s*$")
+ARM_N = regex.compile(rf"\s*\(?\s*[Nn]\s*=\s*(?P<count>{COUNT})\s*\)?\s*$")
 
 # A sentence or line break between two arm names: they are not one header ("VOTRIENT. If VOTRIENT").
 SENTENCE_BREAK = regex.compile(r"[.;:]\s|\n")
@@ -155,6 +167,10 @@ BETWEEN_COLUMNS = (
     ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b", regex.VERBOSE)),
 )
 
+# The words of the header cells over the arms, also where cells ran together: "STAGE IB-IIIA
+# POPULATIONEfficacy" → "STAGE", "IB", "IIIA", "POPULATION", "Efficacy".
+HEADER_WORD = regex.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
+
 # A confidence level: "(95% CI)", "Hazard ratio (99.8% CI)".
 CI_LEVEL = regex.compile(r"(?P<level>9\d(?:\.\d+)?)\s*%\s*CI")
 
@@ -162,6 +178,13 @@ CI_LEVEL = regex.compile(r"(?P<level>9\d(?:\.\d+)?)\s*%\s*CI")
 
 # A table row as structured.render_table writes it: "| Overall ITT | N = 246 | N = 123 | 0.35a |".
 RENDERED_ROW = regex.compile(r"^\| (?P<cells>.*) \|$", regex.MULTILINE)
+
+# A table rendered with its cells kept, two lines below its caption: "Table 2. Efficacy Results
+# in FLAURA\n(notes)\n| Endpoint | TAGRISSO (N=279) | …".
+RENDERED_TABLE_AHEAD = regex.compile(r"[^\n]*\n[^\n|]*\n\| ")
+
+# One cell of a rendered row, between its bars: "Overall ITT" of "| Overall ITT | N = 246 |".
+RENDERED_CELL = regex.compile(r"(?<=\|)[^|\n]+(?=\|)")
 
 # The space after a CI's comma, which scraped tables drop: "(0.26, 0.48)" → "(0.26,0.48)".
 CI_COMMA_SPACE = regex.compile(r"(?<=\d),\s+(?=\d|NR|NE)")

@@ -14,9 +14,11 @@ from dataclasses import replace
 
 import regex
 
+from extractors.read.context import arm_names
 from extractors.records import Measurement, Source
-from extractors.table_header import arm_names
-from extractors.text import names, vocabulary
+from extractors.text import names, reach, vocabulary
+from extractors.text.numbers import to_float
+from extractors.text.patterns import build
 from extractors.text.patterns import prose as prose_patterns
 
 
@@ -25,7 +27,7 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
     text = source.text
     taken = sorted(m.span[0] for m in already)
     arms = arm_names(source, len(text))
-    arm_pattern = regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(arm) for arm in arms) + r")\b")
+    arm_pattern = build.any_word(tuple(arms))
     controls = set(vocabulary.control_arms())
     found: list[Measurement] = []
     trial: str | None = None
@@ -105,7 +107,7 @@ def _ratios(
         measurement = replace(
             base,
             statistic=statistic,
-            value=_number(match.group("value")),
+            value=to_float(match.group("value")),
             raw=match.group("value"),
             endpoint=vocabulary.last_endpoint(sentence[: match.start()]) or base.endpoint,
             span=(offset + match.start("value"), offset + match.end("value")),
@@ -115,8 +117,8 @@ def _ratios(
         if match.group("low") and match.group("high"):
             measurement = replace(
                 measurement,
-                ci_low=_number(match.group("low")),
-                ci_high=_number(match.group("high")),
+                ci_low=to_float(match.group("low")),
+                ci_high=to_float(match.group("high")),
                 ci_low_raw=match.group("low"),
                 ci_high_raw=match.group("high"),
                 ci_level=float(match.group("level")) if match.group("level") else None,
@@ -129,7 +131,7 @@ def _ratios(
                 replace(
                     measurement,
                     statistic="p",
-                    value=_number(match.group("p")),
+                    value=to_float(match.group("p")),
                     raw=match.group("p"),
                     span=(offset + match.start("p"), offset + match.end("p")),
                     qualifier=None if comparison == "=" else comparison,
@@ -148,8 +150,9 @@ def _medians(sentence: str, offset: int, base: Measurement, arm_pattern: regex.P
     """Each duration in a sentence about medians, with the arm named nearest after it."""
     found = []
     durations = list(prose_patterns.PROSE_DURATION.finditer(sentence))
+    reach_before, reach_after = reach.before("words_before_duration"), reach.after("words_after_duration")
     for index, match in enumerate(durations):
-        around = sentence[max(0, match.start() - 40) : match.end() + 12]
+        around = sentence[max(0, match.start() - reach_before) : match.end() + reach_after]
         if prose_patterns.NOT_AN_ENDPOINT.search(around) or sentence[: match.start()].rstrip().endswith(
             ("<", ">", "≥", "≤")
         ):
@@ -163,7 +166,7 @@ def _medians(sentence: str, offset: int, base: Measurement, arm_pattern: regex.P
             replace(
                 base,
                 statistic="median",
-                value=_number(match.group("value")),
+                value=to_float(match.group("value")),
                 raw=match.group("value"),
                 endpoint=vocabulary.last_endpoint(sentence[: match.start()]) or base.endpoint,
                 span=(offset + match.start("value"), offset + match.end("value")),
@@ -181,7 +184,7 @@ def _counts(sentence: str, offset: int, base: Measurement) -> list[Measurement]:
         return replace(
             base,
             statistic="n",
-            value=_number(match.group("value")),
+            value=to_float(match.group("value")),
             raw=match.group("value"),
             span=(offset + match.start("value"), offset + match.end("value")),
             unit="patients",
@@ -198,7 +201,3 @@ def _counts(sentence: str, offset: int, base: Measurement) -> list[Measurement]:
             count(match, match.group("arm"), "randomized") for match in prose_patterns.PROSE_ARM_N.finditer(sentence)
         ]
     return found
-
-
-def _number(raw: str) -> float:
-    return float(raw.replace(" ", "").replace(",", ""))

@@ -1,15 +1,14 @@
-"""The parts of a table around its cells: caption, footnotes, the column header and the trial.
+"""The parts of a table around its cells: caption, footnotes and the column header.
 
-The header is found by the arms it names: the label's drug and brand, control arms from the
-vocabulary, the arms the prose says patients were randomized to, and any name printed with an
-N ("TAGRISSO (N=233)"). Arms that repeat (TAGRISSO PLACEBO TAGRISSO PLACEBO) make column groups,
-named by the spanning cells above them ("STAGE II-IIIA POPULATION"); words such as "HR (95% CI)"
-make between-arm columns.
+The header is found by the arms it names (`read.context.arm_names`): the label's drug and
+brand, control arms from the vocabulary, the arms the prose says patients were randomized to,
+and any name printed with an N ("TAGRISSO (N=233)"). Arms that repeat (TAGRISSO PLACEBO TAGRISSO
+PLACEBO) make column groups, named by the spanning cells above them ("STAGE II-IIIA
+POPULATION"); words such as "HR (95% CI)" make between-arm columns.
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -17,10 +16,9 @@ from dataclasses import dataclass, replace
 import regex
 
 from extractors.ingest import grids as structured
-from extractors.records import Source
-from extractors.table_cells import Number, inside_parentheses
-from extractors.text import names, vocabulary
-from extractors.text.patterns import prose as prose_patterns
+from extractors.read.tables.cells import Number, inside_parentheses
+from extractors.text import reach, vocabulary
+from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
 
 
@@ -62,48 +60,14 @@ class Footnote:
     end: int
 
 
-def arm_names(source: Source, table_start: int) -> list[str]:
-    """Names an arm column may carry: the drug, its brand, control arms, and arms the prose names."""
-    names = set(vocabulary.control_arms())
-    if source.drug:
-        names.update({source.drug.lower(), source.drug.split()[0].lower()})
-    brand = source.title.split()[0].lower() if source.title.split() else ""
-    if brand.isalpha() and len(brand) > 3:
-        names.add(brand)
-    names.update(name for at, pair in _randomized_arms(source.text) if at < table_start for name in pair)
-    names -= {"the", "a", "an", "either", "receive", "one"}
-    return sorted(names, key=len, reverse=True)
-
-
-@functools.lru_cache(maxsize=4)
-def _randomized_arms(text: str) -> tuple[tuple[int, tuple[str, str]], ...]:
-    """Where the text says patients were randomized to which two arms; read once per text."""
-    return tuple(
-        (match.start(), (match.group("first").lower(), match.group("second").lower()))
-        for match in prose_patterns.RANDOMIZED_TO.finditer(text)
-    )
-
-
 def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
     """The first run of two or more arm names close together after the caption."""
     if not arms:
         return None
-    known = "|".join(regex.escape(a) for a in arms)
-    arm_pattern = regex.compile(
-        rf"""(?i)(?P<name>
-              (?:{known})(?-i:(?![a-z]))
-              # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)";
-              # an all-capitals name may be glued to the word before it ("ParameterTAGRISSO")
-            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{table_patterns.ARM_DESCRIPTION})?{table_patterns.N_AFTER_ARM})
-            )
-            (?P<description>{table_patterns.ARM_DESCRIPTION}(?={table_patterns.N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
-            # its N, unless a row of Ns follows ("Chemotherapy n=180 n=181 n=179": those are every arm's)
-            (?P<n>\s*\(?\s*[Nn]\s*=\s*(?P<count>\d[\d,]*+)\s*\)?(?!\s*\(?\s*[Nn]\s*=))?""",
-        regex.VERBOSE,
-    )
+    arm_pattern = build.arm_header(tuple(arms))
     # the header is in this table: before a blank line, a figure or the next table's caption
     table_end = table_patterns.TABLE_END.search(text, start)
-    limit = min(len(text), start + 4000, table_end.start() if table_end else len(text))
+    limit = min(len(text), start + reach.after("table_header"), table_end.start() if table_end else len(text))
     hits = [
         hit
         for hit in arm_pattern.finditer(text, start, limit)
@@ -147,7 +111,7 @@ def _chain(text: str, first: regex.Match[str], rest: Sequence[regex.Match[str]])
         gap = text[chain[-1].end() : nxt.start()]
         describes = bool(table_patterns.ARM_DOSE_GAP.match(gap)) and bool(gap.strip())  # "2 mg/kg every 3 weeks"
         if (
-            len(gap) > 40
+            len(gap) > reach.after("next_arm_name")
             or table_patterns.SENTENCE_BREAK.search(gap)
             or (table_patterns.HEADER_GAP_STOP.search(gap) and not describes)
         ):
@@ -224,7 +188,7 @@ def _structured_arm_cells(text: str, chain: list[regex.Match[str]]) -> list[tupl
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end < 0 else line_end
     cells = []
-    for match in regex.finditer(r"(?<=\|)[^|\n]+(?=\|)", text[line_start:line_end]):
+    for match in table_patterns.RENDERED_CELL.finditer(text[line_start:line_end]):
         start = line_start + match.start()
         if any(start <= m.start() < line_start + match.end() for m in chain):
             raw = match.group(0)
@@ -251,14 +215,14 @@ def _group_labels(zone: str, count: int) -> list[str] | None:
     """Split the text over the arms into ``count`` group names: each starts with the same word
     ("STAGE … STAGE …") and, where one repeats as often, ends with the same word ("… POPULATION")."""
     # words, also where cells ran together: "POPULATIONEfficacy" → "POPULATION", "Efficacy"
-    words = regex.findall(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+", zone)
-    repeated = [w for w in dict.fromkeys(words) if len(w) >= 3 and len(regex.findall(regex.escape(w), zone)) == count]
+    words = table_patterns.HEADER_WORD.findall(zone)
+    repeated = [w for w in dict.fromkeys(words) if len(w) >= 3 and zone.count(w) == count]
     # spanning group headers are usually set in capitals; prefer those over caption words
     repeated = [w for w in repeated if w.isupper()] or repeated
     if not repeated:
         return None
     first, last = repeated[0], repeated[-1]
-    starts = [m.start() for m in regex.finditer(regex.escape(first), zone)]
+    starts = _occurrences(zone, first)
     labels = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(zone)
@@ -268,6 +232,16 @@ def _group_labels(zone: str, count: int) -> list[str] | None:
             piece = piece[: cut + len(last)]
         labels.append(" ".join(piece.replace("|", " ").split()))
     return labels
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, left to right, occurrences not overlapping."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + len(word))
+    return found
 
 
 def _between_columns(zone: str) -> list[tuple[str, str]]:
@@ -332,39 +306,3 @@ def caption_end_of(text: str, caption_end: int, header_start: int) -> int:
     if notes:
         stops.append(notes[0].start - 1)
     return min(stops)
-
-
-def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, str | None]:
-    """The trial a table reports (named in its caption, else the last one named before it) and its NCT id."""
-    trial = None
-    for match in prose_patterns.CAPTION_TRIAL.finditer(caption):
-        trial = match.group("name")
-    if trial is None:
-        for match in prose_patterns.TRIAL_NAME.finditer(text, max(0, table_start - 5000), table_start):
-            trial = names.trial_name(match)
-    return trial, nct_of(text, trial) if trial else None
-
-
-def nct_of(text: str, trial: str) -> str | None:
-    """The NCT id printed with a trial where it is introduced ("evaluated in VEG110727, a … trial
-    (NCT00753688)"): the first id after the name, before any other trial is named."""
-    adjacent = regex.search(rf"\b{regex.escape(trial)}\b\W{{0,4}}(NCT\d{{8}})", text)  # "ADAURA [NCT02511106]"
-    if adjacent:
-        return str(adjacent.group(1))
-    introductions = list(prose_patterns.TRIAL_NAME.finditer(text))
-    for index, match in enumerate(introductions):
-        if names.trial_name(match) != trial:
-            continue
-        stop = introductions[index + 1].start() if index + 1 < len(introductions) else len(text)
-        found = prose_patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + 300))
-        if found:
-            return str(found.group(0))
-    return None
-
-
-def randomization_ratio(text: str, table_start: int) -> tuple[int, int] | None:
-    ratio = None
-    for match in prose_patterns.RANDOMIZATION_RATIO.finditer(text, max(0, table_start - 5000), table_start):
-        a, b = match.group("a") or match.group("a2"), match.group("b") or match.group("b2")
-        ratio = (int(a), int(b))
-    return ratio

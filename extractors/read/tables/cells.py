@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-import regex
-
-from extractors.checks import ci_contains
 from extractors.records import Alternative, Flag, Measurement
+from extractors.text import reach
+from extractors.text.numbers import ci_contains, decimals, to_float
 from extractors.text.patterns import tables as table_patterns
 
 
@@ -33,7 +32,7 @@ class Number:
 
     @property
     def decimals(self) -> int:
-        return decimals_of(self.raw)
+        return decimals(self.raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +74,8 @@ class Reading:
 
 def inside_parentheses(text: str, position: int) -> bool:
     """Whether ``position`` is inside "( … )" on its line: "(gefitinib or erlotinib)" describes an arm."""
-    before = text[max(0, text.rfind("\n", 0, position) + 1, position - 80) : position]
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[max(0, line_start, position - reach.before("open_parenthesis")) : position]
     return before.rfind("(") > before.rfind(")")
 
 
@@ -93,19 +93,13 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         return None  # inside a CI: "(52.1, 68.1)" is read whole from its "("
     if match.lastgroup == "nprefix":
         pass  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
-    elif (
-        match.lastgroup != "sep"
-        and not (
-            before.isspace()
-            or before in ")%],"
-            or (before.isalpha() and match.lastgroup == "ci")
-            # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
-            # the digits of names such as "L858R", "Ex19del" or "HER2"
-            or (
-                match.lastgroup in {"run", "cmp", "qual"}
-                and regex.match(r"[a-z]{3}$", text[max(0, position - 3) : position])
-            )
-        )
+    elif match.lastgroup != "sep" and not (
+        before.isspace()
+        or before in ")%],"
+        or (before.isalpha() and match.lastgroup == "ci")
+        # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
+        # the digits of names such as "L858R", "Ex19del" or "HER2"
+        or (match.lastgroup in {"run", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
     ):
         return None
     cursor = position
@@ -206,18 +200,9 @@ def group_cells(
                 return None  # nothing to attach to: this reading is the same as the bare one
             else:
                 cells.append(Cell(ci=token, bare_ci=True))
-        elif kind == "pct":
-            if current is None or current.pct is not None or current.ci is not None or current.number is None:
+        elif kind in {"pct", "pval", "foot"}:
+            if not _join(current, token):
                 return None
-            current.pct = token
-        elif kind == "pval":
-            if current is None or current.p is not None or (current.number is None and current.ci is None):
-                return None
-            current.p = token
-        elif kind == "foot":
-            if current is None:
-                return None
-            current.feet.append(token.raw)
         elif kind == "dash":
             cells.append(Cell(is_dash=True))
     if segment_start is not None and len(cells) - segment_start > 1:
@@ -225,6 +210,24 @@ def group_cells(
     while cells and cells[-1].is_dash and segment_start is not None:
         cells.pop()  # trailing empty cells say nothing
     return cells
+
+
+def _join(current: Cell | None, token: Token) -> bool:
+    """Join a percent, a p-value or a footnote marker to the cell before it; False when it cannot
+    take it (no cell, or one that has its percent, or a percent after a CI)."""
+    if current is None:
+        return False
+    if token.kind == "pct":
+        if current.pct is not None or current.ci is not None or current.number is None:
+            return False
+        current.pct = token
+    elif token.kind == "pval":
+        if current.p is not None or (current.number is None and current.ci is None):
+            return False
+        current.p = token
+    else:  # a footnote marker
+        current.feet.append(token.raw)
+    return True
 
 
 def qualifier_code(raw: str) -> str:
@@ -235,10 +238,6 @@ def qualifier_code(raw: str) -> str:
 def is_number(raw: str) -> bool:
     """A well-formed printed number; the only space allowed is the known damage "0. 39"."""
     return bool(table_patterns.NUMBER_SHAPE.match(raw.replace(". ", ".")))
-
-
-def to_float(raw: str) -> float:
-    return float(raw.replace(". ", "."))
 
 
 MAX_RUN = 32  # characters: a run longer than a row of glued cells ("4.61.6" is 6) is not table cells
@@ -372,11 +371,6 @@ def cell_value(cell: Cell) -> tuple[float | None, float | None, float | None]:
     ):
         return (value, to_float(cell.ci.low), to_float(cell.ci.high))
     return (value, None, None)
-
-
-def decimals_of(raw: str) -> int:
-    compact = raw.replace(" ", "")
-    return len(compact.split(".", 1)[1]) if "." in compact else 0
 
 
 def overlaps(a: Number, b: Number) -> bool:

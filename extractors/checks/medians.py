@@ -1,0 +1,65 @@
+"""Medians against the hazard ratio: ``median_ratio_vs_hr``, a hint that assumes roughly
+exponential survival.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from extractors.checks.estimates import estimate_of
+from extractors.checks.rounding import printed
+from extractors.records import Flag, Measurement
+from extractors.text.numbers import Interval, contains
+
+MEDIAN_RATIO_FACTOR = 2.0
+"""``median_ratio_vs_hr`` fires when the HR and the ratio of medians (control/experimental)
+differ by more than this factor for every value inside the rounding intervals, AND the ratio
+of medians also lies outside the HR's own CI. Under exponential survival the two are equal;
+real PFS medians are blunted by the scan schedule (placebo medians pile up at the first
+assessment, ~1 month), so the pazopanib subgroups differ by up to 1.96-fold (synovial
+sarcoma: 0.9/4.1 = 0.22 against HR 0.43) and that is not worth a warning."""
+
+
+def median_ratio_flags(
+    hr: Measurement, experimental: Sequence[Measurement], control: Sequence[Measurement]
+) -> list[Flag]:
+    """Warn when every pairing of the arms' medians gives a ratio far from the HR."""
+    e = estimate_of(hr)
+    if e is None or e.statistic != "hr" or e.value[1] <= 0:
+        return []
+    gaps: list[tuple[float, str]] = []
+    for exp, ctl in itertools.product(experimental, control):
+        exp_iv, ctl_iv = _median_interval(exp), _median_interval(ctl)
+        if exp_iv is None or ctl_iv is None:
+            return []  # a median we cannot read: no hint either way
+        ratio = (ctl_iv[0] / exp_iv[1], ctl_iv[1] / exp_iv[0])
+        # the smallest fold-difference between an HR value and a ratio value in the box
+        if ratio[1] < e.value[0]:
+            gap = e.value[0] / ratio[1]
+        elif ratio[0] > e.value[1]:
+            gap = ratio[0] / e.value[1]
+        else:
+            return []
+        if e.low is not None and e.high is not None and contains(ratio, e.low, e.high):
+            return []  # the median ratio lies inside the HR's own CI
+        gaps.append((gap, f"{ctl.raw}/{exp.raw} = {ctl_iv[0] / exp_iv[1]:.2g}–{ctl_iv[1] / exp_iv[0]:.2g}"))
+    if not gaps or min(g for g, _ in gaps) <= MEDIAN_RATIO_FACTOR:
+        return []
+    gap, shown = min(gaps)
+    return [
+        Flag(
+            "median_ratio_vs_hr",
+            "warning",
+            f"{e.text}: the ratio of medians (control/experimental) {shown} differs from the HR by "
+            f"{gap:.1f}-fold and lies outside the HR's CI; under roughly exponential survival they "
+            "would agree, so this is a hint to check the medians and the HR, not an error",
+        )
+    ]
+
+
+def _median_interval(m: Measurement) -> Interval | None:
+    if m.value is None or m.qualifier is not None:
+        return None
+    interval = printed(m.raw, m.value)
+    return interval if interval is not None and interval[0] > 0 else None

@@ -1,0 +1,72 @@
+"""What a passage of a label is about, read from the text around it: the trial and its NCT id, the
+arms patients were randomized to, and the randomization ratio. Tables and prose both read it.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from extractors.records import Source
+from extractors.text import names, reach, vocabulary
+from extractors.text.patterns import build
+from extractors.text.patterns import prose as prose_patterns
+
+
+def arm_names(source: Source, table_start: int) -> list[str]:
+    """Names an arm column may carry: the drug, its brand, control arms, and arms the prose names."""
+    known = set(vocabulary.control_arms())
+    if source.drug:
+        known.update({source.drug.lower(), source.drug.split()[0].lower()})
+    brand = source.title.split()[0].lower() if source.title.split() else ""
+    if brand.isalpha() and len(brand) > 3:
+        known.add(brand)
+    known.update(name for at, pair in _randomized_arms(source.text) if at < table_start for name in pair)
+    known -= {"the", "a", "an", "either", "receive", "one"}
+    return sorted(known, key=len, reverse=True)
+
+
+@functools.lru_cache(maxsize=4)
+def _randomized_arms(text: str) -> tuple[tuple[int, tuple[str, str]], ...]:
+    """Where the text says patients were randomized to which two arms; read once per text."""
+    return tuple(
+        (match.start(), (match.group("first").lower(), match.group("second").lower()))
+        for match in prose_patterns.RANDOMIZED_TO.finditer(text)
+    )
+
+
+def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, str | None]:
+    """The trial a table reports (named in its caption, else the last one named before it) and its NCT id."""
+    trial = None
+    for match in prose_patterns.CAPTION_TRIAL.finditer(caption):
+        trial = match.group("name")
+    if trial is None:
+        lookback = max(0, table_start - reach.before("trial_of_table"))
+        for match in prose_patterns.TRIAL_NAME.finditer(text, lookback, table_start):
+            trial = names.trial_name(match)
+    return trial, nct_of(text, trial) if trial else None
+
+
+def nct_of(text: str, trial: str) -> str | None:
+    """The NCT id printed with a trial where it is introduced ("evaluated in VEG110727, a … trial
+    (NCT00753688)"): the first id after the name, before any other trial is named."""
+    adjacent = build.nct_after(trial).search(text)  # "ADAURA [NCT02511106]"
+    if adjacent:
+        return str(adjacent.group(1))
+    introductions = list(prose_patterns.TRIAL_NAME.finditer(text))
+    for index, match in enumerate(introductions):
+        if names.trial_name(match) != trial:
+            continue
+        stop = introductions[index + 1].start() if index + 1 < len(introductions) else len(text)
+        found = prose_patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + reach.after("nct_id")))
+        if found:
+            return str(found.group(0))
+    return None
+
+
+def randomization_ratio(text: str, table_start: int) -> tuple[int, int] | None:
+    ratio = None
+    lookback = max(0, table_start - reach.before("randomization_ratio"))
+    for match in prose_patterns.RANDOMIZATION_RATIO.finditer(text, lookback, table_start):
+        a, b = match.group("a") or match.group("a2"), match.group("b") or match.group("b2")
+        ratio = (int(a), int(b))
+    return ratio

@@ -1,0 +1,211 @@
+"""Read tables that reached us flattened into one line, with or without spaces between cells.
+
+Scraped labels lose their cell boundaries: Table 9 of the pazopanib label arrives as
+``PFS Overall ITTN = 246N = 1230.35 a Median (months)4.61.6(0.26,0.48)``. We read it by a
+general method, not by patterns fitted to one table:
+
+1. find the caption, the footnotes and the column header (the arms, then between-arm
+   columns such as "HR (95% CI)") — `header`;
+2. cut the body into row labels and runs of cell tokens (numbers, CIs, footnote markers) —
+   this module and `cells`;
+3. enumerate every way the runs of digits can split into numbers and the CIs can attach to
+   cells (`rows`), and score each reading with constraints (`scoring`): one value per column,
+   N is an integer, a CI brackets its estimate, ratios and rates lie in range, a row's values
+   share their decimals, arm Ns fit the randomization ratio, splitting costs a little;
+4. keep the best reading, say how sure we are, and list the readings that lost with why (`rows`).
+
+Every value is read from characters of the text: a span points at them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from extractors.ingest import grids as structured
+from extractors.read.context import arm_names, randomization_ratio, trial_for
+from extractors.read.tables.cells import cell_run_at, has_n_prefix, read_tokens
+from extractors.read.tables.header import Header, caption_end_of, ci_level_of, find_footnotes, find_header
+from extractors.read.tables.rows import RowReader, population_of
+from extractors.read.tables.state import Row, TableState
+from extractors.records import Measurement, Source
+from extractors.text import names, reach, repairs, vocabulary
+from extractors.text.patterns import tables as table_patterns
+
+MAX_LABEL = 300  # a row label longer than this is prose (spliced footnotes run to ~150 characters)
+
+
+def extract_tables(source: Source) -> list[Measurement]:
+    """Every measurement in the flattened tables of ``source``."""
+    text = source.text
+    captions = list(table_patterns.TABLE_CAPTION.finditer(text))
+    # A table printed both flattened and with its cells kept (openFDA gives both) is read once,
+    # from the form with its cells kept.
+    kept = {c.group("label") for c in captions if _has_cell_boundaries(text, c.end())}
+    measurements: list[Measurement] = []
+    for caption in captions:
+        if caption.group("label") in kept and not _has_cell_boundaries(text, caption.end()):
+            continue
+        measurements.extend(_read_table(source, caption.start(), caption.end()))
+    return measurements
+
+
+def _has_cell_boundaries(text: str, caption_end: int) -> bool:
+    """Whether the caption heads a table rendered by structured.render_table."""
+    line_end = text.find("\n", caption_end)
+    return (line_end >= 0 and text.startswith(f"\n{structured.SEPARATOR} ", line_end)) or bool(
+        table_patterns.RENDERED_TABLE_AHEAD.match(text, caption_end, caption_end + reach.after("rendered_table"))
+    )
+
+
+def _read_table(source: Source, start: int, caption_end: int) -> list[Measurement]:
+    """The measurements of the table whose caption spans ``start``–``caption_end``: the arm Ns of its
+    header, then each row's."""
+    text = source.text
+    header = find_header(text, caption_end, arm_names(source, start))
+    if header is None:
+        return []
+    caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
+    end_match = table_patterns.TABLE_END.search(text, header.end)
+    body_end = end_match.start() if end_match else len(text)
+    base = _base_measurement(source, start, header, caption_text, body_end)
+    subset_match = table_patterns.CAPTION_POPULATION.search(caption_text)
+    subset = " ".join(subset_match.group("population").split()) if subset_match else None
+    state = TableState(subset=subset)
+    ratio = randomization_ratio(text, start)
+    footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
+
+    def row_of(label: str) -> Row:
+        statistic, unit = vocabulary.statistic_of_label(label)
+        # a row may print its own CI level: "Hazard ratio (99.8% CI)"
+        row_base = replace(base, ci_level=ci_level_of(label) or base.ci_level)
+        return Row(
+            text, header, label, header.columns_for(statistic), statistic, unit, ratio, state, footnotes, row_base
+        )
+
+    measurements = _header_ns(base, header, subset)
+    _read_rows(text, header.end, body_end, state, row_of, measurements)
+    return measurements
+
+
+def _base_measurement(source: Source, start: int, header: Header, caption_text: str, body_end: int) -> Measurement:
+    """What every measurement of a table shares: source, trial, table name, CI level, assessment."""
+    text = source.text
+    trial, nct = trial_for(text, start, caption_text)
+    table_label = table_patterns.TABLE_CAPTION.match(text, start)
+    return Measurement(
+        source=source.id,
+        statistic="n",
+        value=None,
+        raw="",
+        span=(0, 0),
+        trial=trial,
+        nct=nct,
+        table=table_label.group("label") if table_label else None,
+        ci_level=header.ci_level,
+        # the caption says who assessed, else a note in the table does ("results as assessed by BICR")
+        assessment=names.assessment_of(caption_text) or names.assessment_of(text[start:body_end]),
+    )
+
+
+def _header_ns(base: Measurement, header: Header, subset: str | None) -> list[Measurement]:
+    """The arm Ns the header prints with the arms: "TAGRISSO (N=233)"."""
+    arm_columns = [c for c in header.columns if c.statistic is None]
+    return [
+        replace(
+            base,
+            statistic="n",
+            value=n.value,
+            raw=n.raw,
+            span=(n.start, n.end),
+            arm=column.name,
+            unit="patients",
+            column=column.name,
+            population=population_of(subset, column.group),
+            row="header",
+        )
+        for column, n in zip(arm_columns, header.arm_ns, strict=False)
+        if n is not None
+    ]
+
+
+def _read_rows(
+    text: str, start: int, end: int, state: TableState, row_of: Callable[[str], Row], measurements: list[Measurement]
+) -> None:
+    """Read the body's rows in order into ``measurements``, each label updating ``state``."""
+    n_row: list[int] = []  # the Ns of the row just above, when that row printed only Ns
+    for label_start, label_end, cells_start, cells_end in _rows(text, start, end):
+        label, _ = repairs.repair_label(
+            " ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split())
+        )
+        if len(label) > MAX_LABEL:
+            break  # a paragraph of prose: the table has ended without a caption or blank line
+        has_n = cells_start is not None and has_n_prefix(text, cells_start, cells_end)
+        if n_row and not has_n and vocabulary.find_endpoint(label):
+            # Ns printed just above the endpoint they count ("Patients with Measurable Disease
+            # n=167 n=66", then "Objective Response Rate"): they and their population head it
+            population = state.population
+            _interpret_label(label, state, has_n)
+            state.population = population
+            for index in n_row:
+                measurements[index] = replace(measurements[index], endpoint=state.endpoint)
+            n_row = []
+        else:
+            _interpret_label(label, state, has_n)
+        if cells_start is None or cells_end is None:
+            continue
+        before = len(measurements)
+        RowReader(row_of(label), measurements).read(read_tokens(text, cells_start, cells_end))
+        added = measurements[before:]
+        only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
+        n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
+
+
+def _rows(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | None, int | None]]:
+    """(label start, label end, cells start, cells end) for each row of the body."""
+    label_start = start
+    position = start
+    while position < end:
+        run = cell_run_at(text, position, end)
+        if run is None:
+            position += 1
+            continue
+        run_start, run_end = run
+        yield label_start, run_start, run_start, run_end
+        label_start = position = run_end
+    if text[label_start:end].strip():
+        yield label_start, end, None, None
+
+
+def _interpret_label(label: str, state: TableState, has_n: bool) -> None:
+    """Update the endpoint and population that the rows below inherit from a row label."""
+    if not label:
+        return
+    endpoint = vocabulary.find_endpoint(label)
+    rest = label
+    if endpoint is not None:
+        code, phrase_start, phrase_end = endpoint
+        state.endpoint = code
+        state.population = None
+        state.open_between.clear()
+        rest = (label[:phrase_start] + label[phrase_end:]).strip(" :,")
+    statistic, _ = vocabulary.statistic_of_label(rest)
+    if has_n or (statistic is None and table_patterns.POPULATION_LABEL.search(rest)):
+        population = _population_text(rest)
+        if population is not None or has_n or table_patterns.OVERALL_POPULATION.match(rest):
+            state.population = population
+            state.open_between.clear()
+
+
+def _population_text(rest: str) -> str | None:
+    cleaned = table_patterns.LABEL_STATISTIC_WORDS.sub(" ", rest)
+    while (endpoint := vocabulary.find_endpoint(cleaned)) is not None:
+        cleaned = cleaned[: endpoint[1]] + cleaned[endpoint[2] :]
+    cleaned = table_patterns.FOOTNOTE_SYMBOLS.sub(" ", cleaned)
+    # a population's name has no sentence in it: what precedes the last one is spliced-in notes
+    cleaned = table_patterns.LABEL_SENTENCE_BREAK.split(cleaned)[-1]
+    cleaned = table_patterns.ASSESSED_BY.sub(" ", table_patterns.LEADING_PREPOSITION.sub("", cleaned.strip()))
+    cleaned = " ".join(table_patterns.EMPTY_PARENS.sub(" ", cleaned).split()).strip(" :,")
+    if not table_patterns.ANY_LETTER.search(cleaned) or table_patterns.OVERALL_POPULATION.match(cleaned):
+        return None
+    return cleaned

@@ -1,0 +1,293 @@
+"""Read one row's cells: enumerate the readings of its tokens, score them, emit the best as
+measurements with how sure we are and the readings that lost.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from extractors.read.tables.cells import (
+    Cell,
+    Reading,
+    Token,
+    cell_value,
+    group_cells,
+    inner_span,
+    overlaps,
+    repair_flags,
+    span_of,
+    split_candidates,
+    with_ci,
+)
+from extractors.read.tables.scoring import HUGE, score
+from extractors.read.tables.state import Row
+from extractors.records import Alternative, Confidence, Flag, Measurement
+from extractors.text import vocabulary
+from extractors.text.numbers import to_float
+from extractors.text.patterns import prose as prose_patterns
+
+MAX_READINGS = 20_000  # readings scored per row before we fall back to the plainest one
+
+
+class RowReader:
+    """Reads one row's cells into ``out`` (completing estimates of the rows above)."""
+
+    def __init__(self, row: Row, out: list[Measurement]) -> None:
+        self.row = row
+        self.out = out
+        self.truncated = False  # more readings than MAX_READINGS: the best of those scored is shown
+
+    def read(self, tokens: list[Token]) -> None:
+        """Append this row's measurements to ``out``."""
+        readings = self._readings(tokens)
+        readings.sort(key=lambda r: r.penalty)
+        if readings and readings[0].penalty < HUGE:
+            self._emit(readings[0], readings[1:])
+
+    # enumeration ---------------------------------------------------------------------------
+    def _readings(self, tokens: list[Token]) -> list[Reading]:
+        """Every reading of the tokens that fits the columns, scored."""
+        ncols = len(self.row.columns)
+        if sum(1 for t in tokens if t.kind in {"run", "qual", "dash"}) > ncols:
+            return []  # each of these starts a cell of its own: more of them than columns fits no reading
+        # one list of choices per token: how a run of digits splits, whether a CI joins the cell before it
+        options: list[list[Any]] = [
+            split_candidates(self.row.text, token, ncols)
+            if token.kind == "run"
+            else [True, False]
+            if token.kind in {"ci", "damaged"}
+            else [None]
+            for token in tokens
+        ]
+        readings = []
+        for count, choice in enumerate(itertools.product(*options)):  # lazily: never all at once
+            if count >= MAX_READINGS:
+                self.truncated = True
+                break
+            splits = [c if t.kind == "run" else None for t, c in zip(tokens, choice, strict=True)]
+            attach = [c if t.kind in {"ci", "damaged"} else None for t, c in zip(tokens, choice, strict=True)]
+            cells = group_cells(tokens, splits, attach)
+            if cells is None or len(cells) > ncols:
+                continue
+            reading = Reading(cells, splits=sum(len(s) - 1 for s in splits if s))
+            score(reading, self.row)
+            readings.append(reading)
+        return readings
+
+    # emission -----------------------------------------------------------------------------
+    def _emit(self, best: Reading, others: list[Reading]) -> None:
+        state = self.row.state
+        for index, cell in enumerate(best.cells):
+            column = self.row.columns[index]
+            if cell.is_dash:
+                continue
+            if cell.bare_ci:
+                self._complete_open_estimate(index, cell)
+                continue
+            if cell.number is None and cell.qualifier is None:
+                continue
+            statistic = self.row.statistic_for(column, cell)
+            if statistic == "value":
+                continue  # a number in a row that names no statistic we know is not reported
+            measurement = self._measurement(index, cell, statistic, best, others)
+            between = column.statistic is not None
+            if statistic == "n" and state.population is None:
+                state.overall_n[index] = measurement.value or 0.0
+            if between and cell.ci is None and measurement.qualifier is None:
+                state.open_between[index] = len(self.out)
+            self.out.append(measurement)
+            if cell.pct is not None:
+                self.out.append(self._percent_of(cell, measurement))
+            if cell.p is not None:
+                start, end = inner_span(self.row.text, cell.p)
+                self.out.append(p_value_of(measurement, cell.p.raw, (start, end), cell.p.low or "=", self.row.label))
+            self.out.extend(self._footnote_measurements(cell, measurement))
+
+    def _measurement(self, index: int, cell: Cell, statistic: str, best: Reading, others: list[Reading]) -> Measurement:
+        """The measurement a cell of the chosen reading gives, with its confidence and flags."""
+        row, state = self.row, self.row.state
+        column = row.columns[index]
+        experimental, control = _experimental_and_control(row.header.arms_of(column.group))
+        between = column.statistic is not None
+        measurement = replace(
+            row.base,
+            statistic=statistic,
+            value=cell.number.value if cell.number else None,
+            raw=cell.number.raw if cell.number else (cell.qualifier_token.raw if cell.qualifier_token else ""),
+            span=span_of(cell),
+            endpoint=state.endpoint,
+            population=population_of(state.subset, column.group, state.population),
+            arm=experimental if between else column.name,
+            comparator=control if between else None,
+            qualifier=cell.qualifier,
+            unit="patients" if statistic == "n" else (None if between else row.unit),
+            row=row.label,
+            column=column.name,
+        )
+        measurement = with_ci(measurement, cell)
+        confidence, alternatives, flags = self._judge(cell, best, others)
+        if self.truncated:
+            confidence = "low"
+            flags += (
+                Flag(
+                    "reading_budget",
+                    "warning",
+                    f"row {row.label!r} has more readings than the {MAX_READINGS} scored; "
+                    "this is the best of those, not necessarily of all",
+                ),
+            )
+        return replace(
+            measurement,
+            confidence=confidence,
+            alternatives=measurement.alternatives + alternatives,
+            flags=measurement.flags + flags + repair_flags(cell),
+        )
+
+    def _complete_open_estimate(self, index: int, cell: Cell) -> None:
+        """A bare CI below an estimate in a between-arm column completes it (the cell spans two rows)."""
+        position = self.row.state.open_between.pop(index, None)
+        if position is None or cell.ci is None:
+            return
+        completed = with_ci(self.out[position], cell)
+        self.out[position] = replace(completed, flags=completed.flags + (_rowspan_note(cell),))
+
+    def _percent_of(self, cell: Cell, measurement: Measurement) -> Measurement:
+        assert cell.pct is not None
+        return replace(
+            measurement,
+            # the percent beside an N is the arm's share of patients; beside a count, its rate
+            statistic="share" if measurement.statistic == "n" else "rate",
+            value=to_float(cell.pct.raw),
+            raw=cell.pct.raw,
+            span=inner_span(self.row.text, cell.pct),
+            unit="%",
+            alternatives=(),
+            flags=(),
+        )
+
+    def _footnote_measurements(self, cell: Cell, measurement: Measurement) -> list[Measurement]:
+        """The p-values and response counts the cell's footnotes state."""
+        found = []
+        for key in cell.feet:
+            note = self.row.footnotes.get(key)
+            if note is None:
+                continue
+            body = self.row.text[note.start : note.end]
+            for match in prose_patterns.P_VALUE.finditer(body):
+                if measurement.statistic not in vocabulary.RATIO_STATISTICS:
+                    continue
+                span = (note.start + match.start("value"), note.start + match.end("value"))
+                found.append(
+                    p_value_of(measurement, match.group("value"), span, match.group("cmp") or "=", f"footnote {key}")
+                )
+            for match in prose_patterns.RESPONSE_COUNT.finditer(body):
+                found.append(
+                    replace(
+                        _without_ci(measurement),
+                        statistic="count",
+                        endpoint="PR" if match.group("kind").lower() == "partial" else "CR",
+                        value=float(match.group("count")),
+                        raw=match.group("count"),
+                        span=(note.start + match.start("count"), note.start + match.end("count")),
+                        unit="patients",
+                        row=f"footnote {key}",
+                    )
+                )
+        return found
+
+    def _judge(
+        self, cell: Cell, best: Reading, others: list[Reading]
+    ) -> tuple[Confidence, tuple[Alternative, ...], tuple[Flag, ...]]:
+        """How sure the chosen reading of this cell is, and the readings of it that lost: the
+        margin is to the best reading (``others`` are sorted) that reads these characters otherwise."""
+        if not cell.from_split:
+            return "high", (), ()
+        assert cell.number is not None
+        alternatives, rivals = _rival_readings(cell, others)
+        gap = rivals[0].penalty - best.penalty if rivals else math.inf
+        if gap < 1:
+            flag = Flag(
+                "ambiguous_split",
+                "warning",
+                f"{self.row.text[cell.number.start : cell.number.end] if cell.number else ''!r} in row "
+                f"{self.row.label!r} has more than one reading the constraints cannot tell apart",
+            )
+            return "low", tuple(alternatives), (flag,)
+        reason = rivals[0].reasons[0] if rivals and rivals[0].reasons else "the digits split only one way"
+        note = Flag("split", "info", f"cells run together; the other reading lost because {reason}")
+        return ("high" if gap >= 2.5 else "medium"), tuple(alternatives), (note,)
+
+
+def _rival_readings(cell: Cell, others: list[Reading]) -> tuple[list[Alternative], list[Reading]]:
+    """The readings that read ``cell``'s characters otherwise, best first, and up to three of their
+    distinct values as alternatives, each with why it lost."""
+    assert cell.number is not None
+    chosen = cell_value(cell)
+    alternatives: list[Alternative] = []
+    rivals: list[Reading] = []
+    seen = {chosen}
+    for other in others:
+        rival = next((c for c in other.cells if c.number and overlaps(c.number, cell.number)), None)
+        if rival is None or cell_value(rival) == chosen:
+            continue
+        rivals.append(other)
+        value = cell_value(rival)
+        if value in seen or len(alternatives) == 3:
+            continue
+        seen.add(value)
+        why = "; ".join(other.reasons) if other.reasons else "fits no worse on the constraints"
+        if other.penalty >= HUGE:
+            why = "ruled out: " + why
+        alternatives.append(Alternative(value[0], value[1], value[2], why))
+    return alternatives, rivals
+
+
+def population_of(*parts: str | None) -> str | None:
+    """The population a cell belongs to: the caption's subset, the column group, the row's subgroup."""
+    named = [part for part in parts if part]
+    return ", ".join(named) if named else None
+
+
+def p_value_of(estimate: Measurement, raw: str, span: tuple[int, int], comparison: str, row: str) -> Measurement:
+    """The p-value printed for an estimate, in the estimate's group (endpoint, population, arms)."""
+    comparison = comparison.replace(" ", "")
+    return replace(
+        _without_ci(estimate),
+        statistic="p",
+        value=to_float(raw),
+        raw=raw,
+        span=span,
+        qualifier=None if comparison == "=" else comparison,
+        unit=None,
+        row=row,
+    )
+
+
+def _without_ci(measurement: Measurement) -> Measurement:
+    """``measurement`` without its CI, alternatives and flags: the base of a value printed beside it."""
+    return replace(
+        measurement,
+        ci_low=None,
+        ci_high=None,
+        ci_low_raw=None,
+        ci_high_raw=None,
+        ci_span=None,
+        alternatives=(),
+        flags=(),
+    )
+
+
+def _rowspan_note(cell: Cell) -> Flag:
+    assert cell.ci is not None
+    return Flag("rowspan_ci", "info", f"CI {cell.ci.raw} printed on the row below its estimate")
+
+
+def _experimental_and_control(arms: Sequence[str]) -> tuple[str | None, str | None]:
+    controls = set(vocabulary.control_arms())
+    experimental = next((a for a in arms if a.lower() not in controls), arms[0] if arms else None)
+    control = next((a for a in arms if a != experimental), None)
+    return experimental, control

@@ -1,0 +1,144 @@
+"""Score one reading of a row: each constraint the reading breaks adds a penalty and says why.
+
+The constraints: one value per column, an N is a whole number, a CI brackets its estimate,
+ratios and rates lie in range, counts stay within the arm's N, the arms' values share their
+decimals, arm Ns fit the randomization ratio, a subgroup's N stays within the overall N;
+splitting a run of digits and leaving a column empty cost a little.
+"""
+
+from __future__ import annotations
+
+import math
+
+from extractors.read.tables.cells import Cell, Reading, is_number
+from extractors.read.tables.header import Column
+from extractors.read.tables.state import Row
+from extractors.text import vocabulary
+from extractors.text.numbers import ci_contains, decimals, to_float
+
+HUGE = 1e9  # a penalty that rules a reading out
+RATIO_DEVIATION = 0.35  # |log| of observed over expected arm-N ratio tolerated before a penalty
+
+
+def score(reading: Reading, row: Row) -> None:
+    """Add to ``reading`` the penalty (and the reasons) for every constraint it breaks."""
+    arm_decimals: set[int] = set()
+    ns: dict[int, float] = {}
+    for index, cell in enumerate(reading.cells):
+        column = row.columns[index]
+        statistic = row.statistic_for(column, cell)
+        if cell.bare_ci:
+            _score_bare_ci(reading, row, index, column)
+        if cell.number is None:
+            continue
+        _score_value(reading, row, index, cell, column, statistic)
+        if statistic == "n":
+            ns[index] = cell.number.value
+        if column.statistic is None and statistic != "n":
+            arm_decimals.add(cell.number.decimals)
+        if cell.ci is not None and cell.ci.kind == "ci":
+            _score_ci(reading, cell, column)
+    _score_open_estimates(reading, row)
+    if len(arm_decimals) > 1:
+        penalize(reading, 1, "the arms' values are printed with different decimals")
+    _score_ns(reading, row, ns)
+    reading.penalty += 0.5 * reading.splits
+    # An empty cell costs a little more than a split, so "%21" under two arms reads 2 and 1;
+    # the two readings stay within the ambiguity margin and the cell is flagged either way.
+    missing = len(row.columns) - len(reading.cells)
+    reading.penalty += 0.6 * missing
+
+
+def penalize(reading: Reading, amount: float, reason: str) -> None:
+    reading.penalty += amount
+    reading.reasons.append(reason)
+
+
+def _score_bare_ci(reading: Reading, row: Row, index: int, column: Column) -> None:
+    """A CI alone in a cell belongs under an estimate of a between-arm column in the row above."""
+    if column.statistic is None:
+        penalize(reading, 4, f"a CI alone in the arm column {column.name}")
+    elif index not in row.state.open_between:
+        penalize(reading, 2, f"a CI alone in {column.name} with no estimate above it")
+
+
+def _score_value(reading: Reading, row: Row, index: int, cell: Cell, column: Column, statistic: str) -> None:
+    """The value's own constraints: an N is whole, a ratio, rate or p lies in range, counts within N."""
+    assert cell.number is not None
+    value = cell.number.value
+    raw = cell.number.raw
+    if statistic == "n":
+        if "." in raw:
+            penalize(reading, HUGE, f"N = {raw} is not a whole number")
+    elif statistic in vocabulary.RATIO_STATISTICS:
+        if not 0 < value <= 50:
+            penalize(reading, HUGE, f"{statistic.upper()} {raw} is out of range")
+        elif value > 10:
+            penalize(reading, 3, f"{statistic.upper()} {raw} is implausibly large")
+    elif statistic in {"count", "events"} and value > _arm_n(row, index, column):
+        penalize(reading, 5, f"{raw} {statistic} exceed the arm's N")
+    elif statistic == "rate" and not 0 <= value <= 100:
+        penalize(reading, HUGE, f"rate {raw}% is over 100")
+    elif statistic == "p" and not 0 <= value <= 1:
+        penalize(reading, HUGE, f"p = {raw} is over 1")
+
+
+def _score_ci(reading: Reading, cell: Cell, column: Column) -> None:
+    ci = cell.ci
+    assert ci is not None and cell.number is not None
+    low, high = ci.low, ci.high
+    if low is None or high is None or not is_number(low) or not is_number(high):
+        return
+    if to_float(low) > to_float(high):
+        penalize(reading, 6, f"CI {ci.raw} has its bounds reversed")
+    elif not ci_contains(cell.number.raw, low, high):
+        penalize(reading, 8, f"CI {ci.raw} does not contain {cell.number.raw} ({column.name})")
+    if max(decimals(low), decimals(high)) > cell.number.decimals + 1:
+        penalize(reading, 1, f"CI {ci.raw} is printed more precisely than its estimate {cell.number.raw}")
+
+
+def _score_open_estimates(reading: Reading, row: Row) -> None:
+    """An estimate of the row above awaiting its CI should get it from this row."""
+    columns = row.columns
+    left_open = [
+        i
+        for i in row.state.open_between
+        if i < len(columns)
+        and columns[i].statistic is not None
+        and not (i < len(reading.cells) and reading.cells[i].bare_ci)
+    ]
+    if left_open:
+        names = ", ".join(columns[i].name for i in left_open)
+        penalize(reading, 2, f"the estimate above in {names} would be left without its CI")
+
+
+def _score_ns(reading: Reading, row: Row, ns: dict[int, float]) -> None:
+    """Arm Ns fit the randomization ratio; a subgroup's N stays within the arm's overall N."""
+    arm_columns = [i for i, c in enumerate(row.columns) if c.statistic is None]
+    if row.ratio and len(arm_columns) >= 2 and all(i in ns for i in arm_columns[:2]):
+        first, second = (ns[i] for i in arm_columns[:2])
+        if first > 0 and second > 0:
+            expected = row.ratio[0] / row.ratio[1]
+            deviation = abs(math.log((first / second) / expected))
+            if deviation > RATIO_DEVIATION:
+                penalize(
+                    reading,
+                    min(3.0, 2 * deviation),
+                    f"N {first:g} : {second:g} does not fit the {row.ratio[0]}:{row.ratio[1]} randomization",
+                )
+    if row.state.population is not None:
+        for index, value in ns.items():
+            overall = row.state.overall_n.get(index)
+            if overall is not None and value > overall:
+                penalize(reading, 5, f"subgroup N {value:g} exceeds the overall N {overall:g}")
+
+
+def _arm_n(row: Row, index: int, column: Column) -> float:
+    """The arm's N from the header or the overall population row; infinity when not printed."""
+    if column.statistic is not None:
+        return math.inf
+    arm_columns = [c for c in row.header.columns if c.statistic is None]
+    header_n = row.header.arm_ns[arm_columns.index(column)] if column in arm_columns else None
+    if header_n is not None:
+        return header_n.value
+    return row.state.overall_n.get(index, math.inf)

@@ -1,0 +1,48 @@
+"""What a table row is read against: the row itself (`Row`) and what the rows above it hand down
+(`TableState`: the endpoint and population they named, the arms' overall Ns, estimates awaiting
+the CI printed on the row below).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from extractors.read.tables.cells import Cell
+from extractors.read.tables.header import Column, Footnote, Header
+from extractors.records import Measurement
+
+
+@dataclass(slots=True)
+class TableState:
+    """What a table's rows inherit from the rows above them; updated as the table is read."""
+
+    subset: str | None = None  # the population the caption names: "Patients with Measurable CNS Lesions …"
+    endpoint: str | None = None
+    population: str | None = None
+    overall_n: dict[int, float] = field(default_factory=dict)  # arm column → overall N
+    open_between: dict[int, int] = field(default_factory=dict)  # column → index of an estimate awaiting its CI
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of a table: its label, the columns its values fill and what its label announces."""
+
+    text: str  # the whole source text: spans index into it
+    header: Header
+    label: str  # "Median (months)", "Hazard ratio (95% CI)"
+    columns: tuple[Column, ...]  # the columns this row's values fill (see Header.columns_for)
+    statistic: str | None  # the statistic the label names, None when it names none
+    unit: str | None
+    ratio: tuple[int, int] | None  # the randomization ratio stated before the table
+    state: TableState
+    footnotes: Mapping[str, Footnote]  # key → footnote
+    base: Measurement  # what every measurement of the row shares (trial, table, CI level, …)
+
+    def statistic_for(self, column: Column, cell: Cell) -> str:
+        """The statistic a cell holds: the column's ("HR"), an N, else what the row label names."""
+        if column.statistic is not None:
+            return column.statistic
+        if cell.is_n:
+            return "n"
+        return self.statistic or "value"
