@@ -24,7 +24,7 @@ from extractors.records import Alternative, Measurement
 from extractors.text import numbers, vocabulary
 from extractors.text.patterns import statements as patterns
 
-__all__ = ["Scene", "read_statements"]
+__all__ = ["Scene", "prose_start", "read_statements"]
 
 
 @dataclass(slots=True)
@@ -83,6 +83,35 @@ def _shares_take_endpoints(values: list[_Value], kept: list[_Value], found: list
         if value.share_of is not None and id(values[value.share_of]) in position:
             found[i] = replace(found[i], endpoint=found[position[id(values[value.share_of])]].endpoint)
     return found
+
+
+def prose_start(sentence: str) -> int | None:
+    """Where the prose of ``sentence`` starts: 0 for a sentence, None for flattened table text
+    ("Overall Response Rate 34% 9% (95% CI) (28, 41) (5, 13)", "| n (%) | 205 (82.7) |"), and the
+    offset of the sentence that scraped text ran into the end of a table ("… (10.1, 12.5) The
+    investigator-assessed ORR was 27% …"). Sentences join their numbers with words; a table's cells
+    follow one another with nothing but spaces and footnote marks between them (a value and the CI
+    right after it are one cell)."""
+    if patterns.RENDERED_CELL.search(sentence):
+        return None
+    last_cell_end = -1
+    adjacent = 0
+    previous: regex.Match[str] | None = None
+    for token in patterns.TOKEN.finditer(sentence):
+        if token.group("ci_head"):
+            previous = None
+            continue
+        joined = previous is not None and not (token.group("ci") and not previous.group("ci"))
+        if joined and previous is not None and patterns.CELL_GAP.fullmatch(sentence, previous.end(), token.start()):
+            adjacent += 1
+            last_cell_end = token.end()
+        previous = token
+    if adjacent < 2:
+        return 0
+    for restart in patterns.PROSE_RESTART.finditer(sentence, last_cell_end):
+        if patterns.PROSE_VERB.search(sentence, restart.start(), restart.start() + 150):
+            return restart.start()
+    return None
 
 
 # --- values --------------------------------------------------------------------------------

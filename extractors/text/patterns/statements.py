@@ -374,3 +374,18 @@ TRIAL_SUBJECT = regex.compile(
 
 # A dose, which may name an arm: "600 mg", "260 mg/m 2 /day", "10 mg/kg".
 DOSE = regex.compile(r"\d+(?:\.\d+)?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²))?(?:\s?/\s?day)?", regex.I)
+
+# What lies between two cells of a flattened table: spaces, a percent sign, a footnote mark.
+CELL_GAP = regex.compile(r"[\s%*†‡§¶]*(?:\b[a-h]\b[\s,]*)?[\s%*†‡§¶]*")
+
+# A table rendered with its cell boundaries (ingest.grids): "| n (%) | 205 (82.7) |".
+RENDERED_CELL = regex.compile(r"\s\|\s")
+
+# Where prose resumes after a flattened table it ran into: a capitalized word opening a clause of
+# words ("Complete resolution of thrombus … occurred in 128 of 335 children", "In an exploratory
+# analysis …"), after a cell; the clause must have a verb before its numbers (`PROSE_VERB`).
+PROSE_RESTART = regex.compile(r"(?<=[\d)\]%*+a-h]\s{1,3})[A-Z][a-z]*(?:\s{1,2}[A-Za-z][\w'’-]*){3}")
+PROSE_VERB = regex.compile(
+    r"\b(?:was|were|is|are|had|has|have|occurred|showed|demonstrated|achieved|received|observed|reported|included|enrolled|randomi[sz]ed|experienced)\b",
+    regex.I,
+)
