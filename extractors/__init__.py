@@ -42,8 +42,8 @@ _LAZY = {
     # the pipeline
     "extract": "extractors.read.pipeline",
     "verify": "extractors.verdicts.verify",
-    "load_registry": "extractors.registry",
-    "compare_registry": "extractors.registry",
+    "load_registry": "extractors.verdicts.registry",
+    "compare_registry": "extractors.verdicts.registry",
     # reports
     "FORMATS_EXTRACT": "extractors.report",
     "FORMATS_VERIFY": "extractors.report",
@@ -93,8 +93,6 @@ if TYPE_CHECKING:
     from extractors.ingest.articles import article_from_bytes, load_article
     from extractors.ingest.labels import load_source, source_from_bytes
     from extractors.read.pipeline import extract
-    from extractors.registry import compare as compare_registry
-    from extractors.registry import load_registry
     from extractors.report import (
         FORMATS_EXTRACT,
         FORMATS_REGISTRY,
@@ -106,6 +104,8 @@ if TYPE_CHECKING:
         summary_counts,
         value_text,
     )
+    from extractors.verdicts.registry import compare as compare_registry
+    from extractors.verdicts.registry import load_registry
     from extractors.verdicts.verify import verify
     from extractors.views.figures import forest_figure, forest_trials, median_figure, rate_figure
     from extractors.views.frames import (

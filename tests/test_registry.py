@@ -10,7 +10,7 @@ import pytest
 from extractors.ingest.labels import load_source
 from extractors.read.pipeline import extract
 from extractors.records import InputError
-from extractors.registry import compare, load_registry
+from extractors.verdicts.registry import compare, load_registry
 from tests.conftest import CASES, shared_file
 
 REGISTRY_CASES = json.loads((CASES / "registry_compare.json").read_text(encoding="utf-8"))["cases"]

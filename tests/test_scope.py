@@ -11,7 +11,7 @@ from conftest import CASES, PROJECT
 from extractors.claims import find_claims
 from extractors.ingest.articles import article_from_bytes, load_article, quoted_label_source
 from extractors.records import Source
-from extractors.scope import check_scope, trial_scope
+from extractors.verdicts.scope import check_scope, trial_scope
 
 CASE_TABLE: dict[str, Any] = json.loads((CASES / "scope_statements.json").read_text(encoding="utf-8"))
 SEED_COPY = PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from extractors.registry import STATUSES, Comparison, Registry, RegistryResult
 from extractors.report.as_csv import csv_text
 from extractors.report.as_json import dumps, measurement_dict
 from extractors.report.as_text import align
 from extractors.report.cells import ci_text, clip, value_or_qualifier
+from extractors.verdicts.registry import STATUSES, Comparison, Registry, RegistryResult
 
 
 def _registry_result_dict(result: RegistryResult | None) -> dict[str, Any] | None:

@@ -24,9 +24,9 @@ from extractors.checks import check_statement
 from extractors.claims import find_claims
 from extractors.ingest.articles import quoted_label_source, quoted_label_span
 from extractors.records import VERDICTS, Article, Claim, Measurement, Source, VerifyReport
-from extractors.scope import check_scope
 from extractors.text import vocabulary
 from extractors.text.names import DRUG_WORD, arm_mentions, canonical_arm, drug_aliases
+from extractors.verdicts.scope import check_scope
 
 # Which measurement statistic a claim's statistic is checked against.
 _FAMILY = {"median": "median", "rate": "rate", "hr": "hr", "risk_reduction": "hr", "n": "n", "p": "p"}
