@@ -9,6 +9,6 @@ and fold statements), `find` (the walk over the article). May import `records`, 
 
 from __future__ import annotations
 
-from extractors.claims.numeric import find_claims
+from extractors.claims.find import find_claims
 
 __all__ = ["find_claims"]
