@@ -42,7 +42,7 @@ _LAZY = {
     # the pipeline
     "extract": "extractors.read.pipeline",
     "verify": "extractors.verdicts.verify",
-    "load_registry": "extractors.verdicts.registry",
+    "load_registry": "extractors.ingest.registry",
     "compare_registry": "extractors.verdicts.registry",
     # reports
     "FORMATS_EXTRACT": "extractors.report",
@@ -92,6 +92,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from extractors.ingest.articles import article_from_bytes, load_article
     from extractors.ingest.labels import load_source, source_from_bytes
+    from extractors.ingest.registry import load_registry
     from extractors.read.pipeline import extract
     from extractors.report import (
         FORMATS_EXTRACT,
@@ -105,7 +106,6 @@ if TYPE_CHECKING:
         value_text,
     )
     from extractors.verdicts.registry import compare as compare_registry
-    from extractors.verdicts.registry import load_registry
     from extractors.verdicts.verify import verify
     from extractors.views.figures import forest_figure, forest_trials, median_figure, rate_figure
     from extractors.views.frames import (

@@ -14,6 +14,7 @@ from extractors.text import vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import names as patterns
 from extractors.text.patterns import prose as prose_patterns
+from extractors.text.patterns import registry as registry_patterns
 
 DRUG_WORD = patterns.DRUG_WORD
 
@@ -65,3 +66,12 @@ def assessment_of(text: str) -> str | None:
     for match in prose_patterns.ASSESSMENT.finditer(text):
         found = "BICR" if match.group("bicr") else "investigator"
     return found
+
+
+def arm_role(arm: str | None) -> str:
+    """ "control" for a placebo, standard-of-care or named control arm ("Placebo Tablet", "SoC
+    EGFR-TKI", "Docetaxel"), else "experimental" (also when no arm is named)."""
+    if not arm:
+        return "experimental"
+    named_control = build.any_word(vocabulary.control_arms()).search(arm.lower()) is not None
+    return "control" if registry_patterns.CONTROL_WORDS.search(arm) or named_control else "experimental"
