@@ -2,8 +2,9 @@
 
     python bench/snapshot_compare.py BEFORE AFTER [--added KEY ...] [--root OLD=NEW ...]
 
-Each ``.json`` file is loaded in both folders; keys named by ``--added`` are dropped (at any depth)
-from the AFTER side only, then the two must be equal, keys in the same order. ``--root`` rewrites a path prefix in AFTER
+Each ``.json`` file is loaded in both folders; keys named by ``--added`` are dropped from the AFTER
+side wherever the BEFORE side lacks them at the same place (a claim's new ``raw``, not a
+measurement's old one), then the two must be equal, keys in the same order. ``--root`` rewrites a path prefix in AFTER
 (a snapshot taken in another clone prints that clone's paths). ``.error`` files must be
 byte-identical. Prints one line per difference and exits 1 when there is any.
 """
@@ -17,15 +18,24 @@ from pathlib import Path
 from typing import Any
 
 
-def _strip(value: Any, added: set[str], roots: list[tuple[str, str]]) -> Any:
+def _strip(value: Any, before: Any, added: set[str], roots: list[tuple[str, str]]) -> Any:
+    """``value`` (AFTER) without the added keys BEFORE lacks at the same place, paths rewritten."""
     if isinstance(value, dict):
-        return {key: _strip(item, added, roots) for key, item in value.items() if key not in added}
+        old = before if isinstance(before, dict) else {}
+        return {
+            key: _strip(item, old.get(key), added, roots)
+            for key, item in value.items()
+            if key not in added or key in old
+        }
     if isinstance(value, list):
-        return [_strip(item, added, roots) for item in value]
+        old_items = before if isinstance(before, list) else []
+        return [
+            _strip(item, old_items[i] if i < len(old_items) else None, added, roots) for i, item in enumerate(value)
+        ]
     if isinstance(value, str):
-        for old, new in roots:
-            if value.startswith(old):
-                return new + value[len(old) :]
+        for old_root, new_root in roots:
+            if value.startswith(old_root):
+                return new_root + value[len(old_root) :]
     return value
 
 
@@ -49,7 +59,7 @@ def main() -> int:
                 problems.append(f"{name}: differs")
             continue
         old = json.loads(old_text)
-        new = _strip(json.loads(new_text), set(args.added), roots)  # type: ignore[arg-type]
+        new = _strip(json.loads(new_text), old, set(args.added), roots)  # type: ignore[arg-type]
         if json.dumps(old) != json.dumps(new):  # key order too
             problems.append(f"{name}: differs after dropping {sorted(args.added)}")
     for line in problems:

@@ -85,7 +85,7 @@ def claim(value_raw: str | None, verdict: str, evidence: Measurement | None = No
         value_span = (vs, vs + len(value_raw))
         value = float(value_raw)
     return Claim(sentence, (start, start + len(sentence)), value_span, value, verdict=verdict,  # type: ignore[arg-type]
-                 evidence=evidence, **kw)  # fmt: skip
+                 evidence=evidence, raw=value_raw, **kw)  # fmt: skip
 
 
 CLAIMS = (

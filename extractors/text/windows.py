@@ -9,7 +9,7 @@ reason for its reach and an example, validated when loaded.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from extractors.text import vocabulary
 
@@ -25,11 +25,16 @@ class Window:
     max_scope: int
     why: str
 
+    def bounds(self, position: int) -> tuple[int, int]:
+        """Where the rule reads from ``position``: (start, end) offsets, cut at the text's start."""
+        if self.direction == "before":
+            return max(0, position - self.max_scope), position
+        return position, position + self.max_scope
+
     def of(self, text: str, position: int) -> str:
         """The characters of ``text`` the rule reads from ``position``."""
-        if self.direction == "before":
-            return text[max(0, position - self.max_scope) : position]
-        return text[position : position + self.max_scope]
+        start, end = self.bounds(position)
+        return text[start:end]
 
     def around(self, text: str, start: int, end: int) -> str:
         """The span ``start:end`` of ``text`` with the window added on its side."""
@@ -43,8 +48,13 @@ class Window:
 
 
 def load_windows(name: str, required: tuple[str, ...]) -> dict[str, Window]:
-    """The windows of data file ``name``, each checked: a known direction, a positive reach, a why."""
-    rules = vocabulary.load_data(name, ("windows",))["windows"]
+    """The windows of data file ``name``, validated by `windows_from`."""
+    return windows_from(name, vocabulary.load_data(name, ("windows",))["windows"], required)
+
+
+def windows_from(name: str, rules: dict[str, Any], required: tuple[str, ...]) -> dict[str, Window]:
+    """Window rules checked: an object with a known direction, a positive reach, a why and an example;
+    every ``required`` rule present. Keys starting with "_" are comments. ``name`` is for messages."""
     windows: dict[str, Window] = {}
     for rule, fields in rules.items():
         if rule.startswith("_"):
