@@ -39,9 +39,16 @@ def _phrases(phrases: Any) -> regex.Pattern[str]:
     return build.any_phrase(tuple(str(p) for p in phrases), "-")
 
 
+@cache
 def cue(key: str) -> regex.Pattern[str]:
     """The cue phrases of ``key`` in scope.json: "exclusion_cues", "enrolment_cues", "evidence_cues"."""
     return _phrases(_data()[key])
+
+
+@cache
+def _values(dimension: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """Each canonical value of a dimension with the pattern of its wordings."""
+    return tuple((str(value), _phrases(phrases)) for value, phrases in _data()[dimension].items())
 
 
 def qualifiers(text: str) -> tuple[Qualifier, ...]:
@@ -49,9 +56,9 @@ def qualifiers(text: str) -> tuple[Qualifier, ...]:
     found: list[Qualifier] = []
     for dimension in DIMENSIONS:
         hits: list[tuple[int, int, str, str]] = []  # start, end, value, words
-        for value, phrases in _data()[dimension].items():
-            for match in _phrases(phrases).finditer(text):
-                hits.append((match.start(), match.end(), str(value), str(match.group(0))))
+        for value, pattern in _values(dimension):
+            for match in pattern.finditer(text):
+                hits.append((match.start(), match.end(), value, str(match.group(0))))
         taken: list[tuple[int, int, str, str]] = []
         for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):  # longest first: "uncommon EGFR mutations"
             if all(hit[1] <= other[0] or other[1] <= hit[0] for other in taken):
