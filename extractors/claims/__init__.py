@@ -4,7 +4,7 @@ Modules: `sentences` (the article's sentences, citation markers and dates masked
 (numbers that are trial statistics), `arms` (which arm a value belongs to), `context` (endpoint,
 population and trial carried from the text around a claim), `qualitative` (scope, significance
 and fold statements), `find` (the walk over the article), `rules` (the word lists and context
-windows of ``data/claims.json``). May import `records`, `text` and `ingest.articles`; nothing of
+lists of ``data/claims.json``, slicing by ``data/reach.json``). May import `records`, `text` and `ingest.articles`; nothing of
 the verdicts.
 """
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from extractors.claims import rules
 from extractors.claims.sentences import Number, Sentence
 from extractors.records import Claim
-from extractors.text import vocabulary
+from extractors.text import reach, vocabulary
 from extractors.text.names import arm_mentions
 from extractors.text.patterns import claims as patterns
 
@@ -28,10 +28,12 @@ def arm_of(masked: str, numbers: list[Number], index: int) -> str | None:
         gap = masked[before[-1][1] : start]
         # "compared to EGFR-TKIs (gefitinib or erlotinib) with a median of 18.9 months": a drug named
         # as the comparison, or inside brackets closed before the value, is not the value's arm.
-        compared = patterns.COMPARISON_WORD.search(rules.window("comparison_before_arm").of(masked, before[-1][0]))
+        compared = patterns.COMPARISON_WORD.search(
+            rules.before(masked, before[-1][0], reach.before("comparison_before_arm"))
+        )
         closed = gap.count(")") > gap.count("(")
-        as_comparator = compared is not None and not rules.window("comparator_arm_gap").reaches(len(gap))
-        if rules.window("arm_before_value").reaches(len(gap)) and not closed and not as_comparator:
+        as_comparator = compared is not None and len(gap) > reach.before("comparator_arm_gap")
+        if len(gap) <= reach.before("arm_before_value") and not closed and not as_comparator:
             return before[-1][2]
     return after[0][2] if after else None
 

@@ -12,7 +12,7 @@ from collections.abc import Collection
 
 from extractors.claims import rules
 from extractors.records import Article, Span
-from extractors.text import vocabulary
+from extractors.text import reach, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import claims as patterns
 from extractors.text.patterns import trials as trial_patterns
@@ -44,7 +44,7 @@ def endpoint_of(masked: str, start: int, end: int, context: str | None) -> str |
     if named is None and extra is not None:
         named = extra
     if named is None:
-        found = vocabulary.find_endpoint(rules.window("endpoint_after_value").of(masked, end))
+        found = vocabulary.find_endpoint(rules.after(masked, end, reach.after("endpoint_after_value")))
         named = found[0] if found else None
     return named or context
 
@@ -124,11 +124,8 @@ def _code_named_last(text: str, position: int) -> str | None:
     for match in trial_patterns.ARTICLE_TRIAL.finditer(text, 0, position):
         name = match.group("code") or match.group("name") or match.group("nct")
         if name and name not in trial_patterns.NOT_TRIALS:
-            if (
-                match.group("nct")
-                and last is not None
-                and last in rules.window("trial_name_before_nct").of(text, match.start())
-            ):
+            near = rules.before(text, match.start(), reach.before("trial_name_before_nct"))
+            if match.group("nct") and last is not None and last in near:
                 continue  # "VEG110727 ( NCT00753688)": keep the trial's name
             last = name
     return last

@@ -16,7 +16,7 @@ from __future__ import annotations
 from extractors.claims import arms, context, rules
 from extractors.claims.sentences import Number, Sentence, numbers
 from extractors.records import Claim
-from extractors.text import vocabulary
+from extractors.text import reach, vocabulary
 from extractors.text.patterns import claims as patterns
 from extractors.text.patterns import doses as dose_patterns
 
@@ -55,10 +55,12 @@ def _not_a_statistic(masked: str, found: list[Number], index: int, consumed: set
     if word_before and rules.phrases("number_blockers").fullmatch(word_before.group(1)):
         return True  # "exon 19", "stage 4", "phase 3", "Table 9"
     is_range = patterns.RANGE_AFTER.match(after) or patterns.RANGE_BEFORE.search(before)
-    if is_range and not patterns.INTERVAL_OPENED.search(rules.window("interval_opening").of(before, len(before))):
+    if is_range and not patterns.INTERVAL_OPENED.search(
+        rules.before(before, len(before), reach.before("interval_opening"))
+    ):
         consumed.update(n.start for n in found[index : index + 2])
         return True  # a range that is not an interval: "50-60 Gy", "5-10 years"
-    unit_words = rules.window("non_statistic_unit").of(after.strip(), 0)
+    unit_words = rules.after(after.strip(), 0, reach.after("non_statistic_unit"))
     return bool(
         patterns.SIZE_AFTER.match(after)
         or (rules.phrases("non_statistic_units").match(unit_words) and not patterns.TIME_AFTER.match(after))
@@ -82,7 +84,7 @@ def _unit_after(masked: str, found: list[Number], index: int) -> str | None:
         position = following.end
     if index > 0:  # "4.1 months on pazopanib vs 0.9 on placebo": the unit of the value compared with
         gap = masked[found[index - 1].end : found[index].start]
-        if rules.window("compared_value_gap").reaches(len(gap)) and patterns.COMPARED_WITH.search(gap):
+        if len(gap) <= reach.before("compared_value_gap") and patterns.COMPARED_WITH.search(gap):
             unit = _unit_after(masked, found, index - 1)
             if unit in _TIME_UNITS | {"%"}:
                 return unit
@@ -100,11 +102,11 @@ def _statistic(masked: str, found: list[Number], index: int, context_endpoint: s
     clause_before = before[max(before.rfind(";"), 0) :]
     endpoint = context.endpoint_of(masked, number.start, number.end, context_endpoint)
     unit = _unit_after(masked, found, index)
-    if patterns.HR_BEFORE.search(rules.window("hazard_ratio_words").of(clause_before, len(clause_before))):
+    if patterns.HR_BEFORE.search(rules.before(clause_before, len(clause_before), reach.before("hazard_ratio_words"))):
         return "hr", None, endpoint
-    if patterns.P_BEFORE.search(rules.window("p_value_words").of(before, len(before))):
+    if patterns.P_BEFORE.search(rules.before(before, len(before), reach.before("p_value_words"))):
         return "p", None, endpoint
-    if patterns.N_BEFORE.search(rules.window("n_equals").of(before, len(before))):
+    if patterns.N_BEFORE.search(rules.before(before, len(before), reach.before("n_equals"))):
         return "n", "patients", endpoint
     if unit == "mg":
         dose = dose_patterns.DOSE_AFTER.match(after)
@@ -140,7 +142,8 @@ def _duration(
 ) -> Reading | None:
     """A duration is a median of a time-to-event endpoint, or of an endpoint the sentence calls a median."""
     median_before = patterns.MEDIAN_WORD.search(masked[: number.start])
-    if rules.phrases("non_endpoint_medians").search(rules.window("non_endpoint_median").of(masked, number.start)):
+    words_before = rules.before(masked, number.start, reach.before("words_before_duration"))
+    if rules.phrases("non_endpoint_medians").search(words_before):
         return None  # "a median age of 55 years", "median follow-up of 15 months"
     if endpoint not in rules.time_to_event() and endpoint == context_endpoint and not context.named_here(masked):
         endpoint = None  # "Responses lasted 9 months" after a sentence on ORR: not a median ORR

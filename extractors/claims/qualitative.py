@@ -13,7 +13,7 @@ from extractors.claims import arms, context, rules
 from extractors.claims.numeric import About
 from extractors.claims.sentences import Sentence
 from extractors.records import Claim
-from extractors.text import vocabulary
+from extractors.text import reach, vocabulary
 from extractors.text.patterns import claims as patterns
 
 _FOLD_WORDS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
@@ -24,7 +24,8 @@ def scope_claims(sentence: Sentence, about: About) -> list[Claim]:
     match = patterns.SCOPE.search(sentence.masked)
     if not match:
         return []
-    if patterns.NEGATION.search(rules.window("scope_negation").around(sentence.masked, match.start(), match.end())):
+    negation_window = sentence.masked[max(0, match.start() - reach.before("scope_negation")) : match.end()]
+    if patterns.NEGATION.search(negation_window):
         return []  # "is not a standard treatment for …": not a claim of scope
     drug = arms.first_drug(sentence.masked)
     if drug is None:
@@ -51,12 +52,14 @@ def significance_claims(sentence: Sentence, about: About) -> list[Claim]:
     match = patterns.SIGNIFICANT.search(masked)
     if not match:
         return []
-    near_after = vocabulary.find_endpoint(rules.window("endpoint_after_value").of(masked, match.end()))
-    near_before = vocabulary.last_endpoint(rules.window("endpoint_before_statement").of(masked, match.start()))
+    near_after = vocabulary.find_endpoint(rules.after(masked, match.end(), reach.after("endpoint_after_value")))
+    near_before = vocabulary.last_endpoint(
+        rules.before(masked, match.start(), reach.before("endpoint_before_statement"))
+    )
     endpoint = near_after[0] if near_after else near_before or context.extra_endpoint(masked)
     if endpoint is None:
         return []  # significance of what? Only an endpoint near the words makes a checkable claim
-    window = rules.window("significance_negation").around(masked, match.start(), match.end())
+    window = masked[max(0, match.start() - reach.before("significance_negation")) : match.end()]
     negated = bool(match.group("neg")) or bool(patterns.SIGNIFICANCE_DENIED.search(window))
     return [_statement(sentence, match.start(), match.end(), "not_significant" if negated else "significant",
                        endpoint, about)]  # fmt: skip
@@ -68,7 +71,7 @@ def fold_claims(sentence: Sentence, about: About) -> list[Claim]:
     match = patterns.FOLD.search(masked)
     if not match:
         return []
-    after = vocabulary.find_endpoint(rules.window("endpoint_after_value").of(masked, match.end()))
+    after = vocabulary.find_endpoint(rules.after(masked, match.end(), reach.after("endpoint_after_value")))
     endpoint = after[0] if after else vocabulary.last_endpoint(masked[: match.start()])
     if endpoint not in rules.time_to_event():
         return []  # a ratio of medians needs a time-to-event endpoint

@@ -14,6 +14,7 @@ import regex
 
 from extractors.claims import rules
 from extractors.records import Article, Span
+from extractors.text.numbers import to_float
 from extractors.text.patterns import claims as patterns
 
 
@@ -116,5 +117,5 @@ def numbers(masked: str) -> list[Number]:
     for match in patterns.NUMBER.finditer(masked):
         raw = match.group(0)
         frac = match.group("frac") or ""
-        found.append(Number(match.start(), match.end(), float(raw.replace(",", "")), max(len(frac) - 1, 0)))
+        found.append(Number(match.start(), match.end(), to_float(raw), max(len(frac) - 1, 0)))
     return found

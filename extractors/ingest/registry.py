@@ -19,6 +19,7 @@ from extractors.ingest.files import decode_text, read_input
 from extractors.records import InputError, Registry, RegistryResult
 from extractors.text import vocabulary
 from extractors.text.names import arm_role
+from extractors.text.numbers import to_float
 
 _PARAM_STATISTICS = {"MEDIAN": "median", "MEAN": "mean", "NUMBER": "number", "COUNT_OF_PARTICIPANTS": "count"}
 _RATIO_TYPES = (("hazard ratio", "hr"), ("odds ratio", "or"), ("risk ratio", "rr"), ("relative risk", "rr"))
@@ -208,7 +209,7 @@ def _orient(titles: list[str]) -> tuple[str | None, str | None]:
 
 def _number(raw: str) -> float | None:
     try:
-        return float(raw.replace(",", ""))
+        return to_float(raw)
     except ValueError:
         return None
 

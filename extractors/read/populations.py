@@ -9,8 +9,9 @@ by the vocabulary in ``data/scope.json``), the trial it belongs to and the exclu
 
 from __future__ import annotations
 
-from extractors.records import Source, Span, TrialScope
+from extractors.records import Qualifier, Source, Span, TrialScope
 from extractors.text import qualifiers as scope_words
+from extractors.text import reach
 from extractors.text.patterns import scope as patterns
 from extractors.text.patterns import trials as trial_patterns
 
@@ -52,7 +53,7 @@ def _scope(source: Source, sentence: str, span: Span, exclusion: tuple[str, Span
         enrolment=sentence,
         enrolment_span=span,
         population=_population_clause(sentence),
-        qualifiers=scope_words.qualifiers(sentence),
+        qualifiers=tuple(Qualifier(*found) for found in scope_words.qualifiers(sentence)),
         exclusion=clause,
         excluded=_excluded(clause) if clause else (),
         exclusion_span=exclusion[1] if exclusion else None,
@@ -61,7 +62,7 @@ def _scope(source: Source, sentence: str, span: Span, exclusion: tuple[str, Span
 
 def _trial_near(text: str, span: Span) -> str | None:
     """The trial named in the enrolment sentence, else just before it; a name before its NCT number."""
-    before = scope_words.windows()["trial_before_enrolment"].bounds(span[0])
+    before = (max(0, span[0] - reach.before("trial_before_enrolment")), span[0])
     for start, end in (span, before):
         matches = list(trial_patterns.ENROLMENT_TRIAL.finditer(text, start, end))
         names = [m.group("code") or m.group("name") for m in matches if m.group("code") or m.group("name")]

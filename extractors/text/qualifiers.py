@@ -13,10 +13,8 @@ from typing import Any
 
 import regex
 
-from extractors.records import Qualifier
 from extractors.text import vocabulary
 from extractors.text.patterns import build
-from extractors.text.windows import Window, load_windows
 
 DIMENSIONS = ("stage", "prior_therapy", "biomarker")
 DIMENSION_NAMES = {"stage": "disease stage", "prior_therapy": "prior therapy", "biomarker": "biomarker"}
@@ -24,14 +22,8 @@ DIMENSION_NAMES = {"stage": "disease stage", "prior_therapy": "prior therapy", "
 
 @cache
 def _data() -> dict[str, Any]:
-    keys = ("stage", "prior_therapy", "biomarker", "exclusion_cues", "enrolment_cues", "evidence_cues", "windows")
+    keys = ("stage", "prior_therapy", "biomarker", "exclusion_cues", "enrolment_cues", "evidence_cues")
     return vocabulary.load_data("scope.json", keys)
-
-
-@cache
-def windows() -> dict[str, Window]:
-    """The context windows of ``data/scope.json``, validated."""
-    return load_windows("scope.json", ("trial_before_enrolment",))
 
 
 def _phrases(phrases: Any) -> regex.Pattern[str]:
@@ -51,9 +43,14 @@ def _values(dimension: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple((str(value), _phrases(phrases)) for value, phrases in _data()[dimension].items())
 
 
-def qualifiers(text: str) -> tuple[Qualifier, ...]:
-    """The stage, prior-therapy and biomarker qualifiers ``text`` states, in order of dimension."""
-    found: list[Qualifier] = []
+# (dimension, canonical value, the words as printed): ("stage", "metastatic or advanced", "metastatic").
+Found = tuple[str, str, str]
+
+
+def qualifiers(text: str) -> tuple[Found, ...]:
+    """The stage, prior-therapy and biomarker qualifiers ``text`` states, in order of dimension, as
+    (dimension, value, phrase); `records.Qualifier` holds them in a record."""
+    found: list[Found] = []
     for dimension in DIMENSIONS:
         hits: list[tuple[int, int, str, str]] = []  # start, end, value, words
         for value, pattern in _values(dimension):
@@ -68,5 +65,5 @@ def qualifiers(text: str) -> tuple[Qualifier, ...]:
             if hit[2] not in best or len(hit[3]) > len(best[hit[2]][3]):
                 best[hit[2]] = hit
         for _start, _end, value, words in sorted(best.values()):
-            found.append(Qualifier(dimension, value, words))
+            found.append((dimension, value, words))
     return tuple(found)

@@ -12,17 +12,12 @@ from collections.abc import Sequence
 from extractors.records import Claim, Measurement
 from extractors.text import vocabulary
 from extractors.text.names import DRUG_WORD, arm_mentions, canonical_arm, drug_aliases
+from extractors.text.numbers import decimals
 from extractors.text.patterns import build
 from extractors.text.patterns import claims as claim_patterns
 from extractors.text.patterns import verdicts as patterns
 
 # --- numbers ----------------------------------------------------------------------------------
-
-
-def decimals(raw: str) -> int:
-    """How many decimals a number was printed with: "4.6" → 1, "0. 39" → 2."""
-    raw = raw.replace(" ", "")
-    return len(raw.split(".", 1)[1]) if "." in raw else 0
 
 
 def agree(value: float, value_decimals: int, other: float, other_decimals: int) -> bool:

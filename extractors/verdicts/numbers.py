@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from extractors.records import Claim, Measurement
+from extractors.text import numbers as printed
 from extractors.text.names import arm_mentions
 from extractors.verdicts import matching
 from extractors.verdicts.describe import contradicted, corrected, describe, said, unverifiable, where
@@ -25,7 +26,7 @@ FAMILY = {"median": "median", "rate": "rate", "hr": "hr", "risk_reduction": "hr"
 def check_number(claim: Claim, measurements: tuple[Measurement, ...]) -> Claim:
     """The verdict on a numeric claim, in the trial it names, else in the one trial whose frame agrees."""
     assert claim.value is not None and claim.raw is not None
-    decimals = matching.decimals(claim.raw)
+    decimals = printed.decimals(claim.raw)
     family = FAMILY[claim.statistic or ""]
     says = said(claim)
     pool = tuple(m for m in measurements if m.statistic == family and matching.same_kind_of_value(claim, m))
@@ -127,7 +128,7 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...]) -> Claim:
 
 def _supported(claim: Claim, in_frame: list[Measurement], frame: _Frame) -> Claim | None:
     """Supported when a measurement of the frame agrees; None when none does."""
-    decimals = matching.decimals(claim.raw or "")
+    decimals = printed.decimals(claim.raw or "")
     sentence_names_arms = bool(matching.drugs_named(claim.text) or arm_mentions(claim.text))
     for m in in_frame:
         if (
@@ -153,7 +154,7 @@ def _supported(claim: Claim, in_frame: list[Measurement], frame: _Frame) -> Clai
 def _where_it_belongs(claim: Claim, pool: tuple[Measurement, ...], in_frame: list[Measurement], frame: _Frame) -> Claim:
     """Not in its frame: the frame whose value the number is (another arm, population, endpoint or
     unit), else a wrong value against the frame's own."""
-    decimals = matching.decimals(claim.raw or "")
+    decimals = printed.decimals(claim.raw or "")
     # the frame's value: the one measurement, else the one printed in a table (prose often repeats or
     # adds sensitivity analyses), else any when the claim names no arm
     tabled = [m for m in in_frame if m.table]
@@ -166,7 +167,7 @@ def _where_it_belongs(claim: Claim, pool: tuple[Measurement, ...], in_frame: lis
             lambda m: (
                 frame.holds(m)
                 and matching.unit_of(m) not in {None, claim.unit}  # a label value with no unit printed cannot say
-                and matching.agree(claim.value or 0, decimals, m.value or 0, matching.decimals(m.raw))
+                and matching.agree(claim.value or 0, decimals, m.value or 0, printed.decimals(m.raw))
             ),
         ),
         (
@@ -197,7 +198,7 @@ def _where_it_belongs(claim: Claim, pool: tuple[Measurement, ...], in_frame: lis
 def _check_total(claim: Claim, rows: list[Measurement]) -> Claim:
     """A count with no arm: the number randomized, the sum of the arms' N (or one arm's N)."""
     assert claim.value is not None
-    decimals = matching.decimals(claim.raw or "")
+    decimals = printed.decimals(claim.raw or "")
     says = said(claim)
     if not rows:
         return unverifiable(claim, f"The article says {says}; the sources give no N for this population.")

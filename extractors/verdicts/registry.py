@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractors.checks import rounding_interval
 from extractors.records import Comparison, Measurement, Registry, RegistryResult
 from extractors.text import vocabulary
 from extractors.text.names import arm_role
+from extractors.text.numbers import rounding_interval
 from extractors.text.patterns import build
 from extractors.text.patterns import registry as registry_patterns
 

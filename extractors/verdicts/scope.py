@@ -45,7 +45,7 @@ def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[T
             explanation="The sources state no trial population or indication to check this statement against.",
         )
     text = claim.text
-    stated = _by_dimension(qualifiers(text))
+    stated = _by_dimension(tuple(Qualifier(*found) for found in qualifiers(text)))
     fitting = [candidate for candidate in scopes if _misfit(candidate, text, stated) == 0]
     # a population the statement fits, else the fullest one it does not contradict, to explain what is missing
     scope = (
