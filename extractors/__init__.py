@@ -36,6 +36,7 @@ from extractors.records import (
 _LAZY = {
     # reading files
     "load_source": "extractors.ingest.labels",
+    "labels_named_in": "extractors.text.names",
     "source_from_bytes": "extractors.ingest.labels",
     "load_article": "extractors.ingest.articles",
     "article_from_bytes": "extractors.ingest.articles",
@@ -65,7 +66,6 @@ _LAZY = {
     "claim_kinds": "extractors.views.frames",
     "claim_label": "extractors.views.frames",
     "filter_claims": "extractors.views.frames",
-    "labels_named_in": "extractors.views.frames",
     "measurement_frame": "extractors.views.frames",
     "where_text": "extractors.views.frames",
     "forest_figure": "extractors.views.figures",
@@ -106,6 +106,7 @@ if TYPE_CHECKING:
         summary_counts,
         value_text,
     )
+    from extractors.text.names import labels_named_in
     from extractors.verdicts.verify import verify
     from extractors.views.figures import forest_figure, forest_trials, median_figure, rate_figure
     from extractors.views.frames import (
@@ -113,7 +114,6 @@ if TYPE_CHECKING:
         claim_kinds,
         claim_label,
         filter_claims,
-        labels_named_in,
         measurement_frame,
         where_text,
     )
