@@ -16,7 +16,9 @@ from extractors.records import InputError
 
 # Files a folder walk picks up: the kinds trialproof reads. The kind is still detected from the
 # content; the suffix only keeps images, PDFs and stores in the same folder out of the batch.
-DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml", ".nxml", ".json"})
+DOCUMENT_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml", ".nxml", ".json"}
+)
 STDIN = "-"
 
 

@@ -75,7 +75,9 @@ def parse_name(spec: str) -> tuple[str, str]:
     if not name:
         raise InputError(spec, "name a label: a brand or generic name, or a set id")
     if origin == "dailymed" and not patterns.SET_ID.fullmatch(name):
-        raise InputError(spec, "DailyMed labels are fetched by set id (e.g. dailymed:e9481622-7cc6-418a-acb6-c5450daae9b0)")
+        raise InputError(
+            spec, "DailyMed labels are fetched by set id (e.g. dailymed:e9481622-7cc6-418a-acb6-c5450daae9b0)"
+        )
     return origin, name
 
 
@@ -118,6 +120,17 @@ def resolve_label(spec: str) -> str:
         return fetch_label(spec).path
     except Offline as reason:
         raise InputError(spec, f"not in the label cache ({cache_folder()}) and {reason}") from None
+
+
+def refresh_label(spec: str) -> tuple[CachedLabel, str | None]:
+    """Fetch ``spec`` again; offline, the cached copy and a note saying so; neither: `InputError`."""
+    try:
+        return fetch_label(spec), None
+    except Offline as reason:
+        cached = find_cached(*parse_name(spec))
+        if cached is None:
+            raise InputError(spec, f"not in the label cache ({cache_folder()}) and {reason}") from None
+        return cached, f"{reason}; the cached copy is used"
 
 
 def fetch_label(spec: str) -> CachedLabel:

@@ -86,7 +86,9 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -112,7 +114,9 @@ class Store:
             self._db.execute("ROLLBACK")
             raise
 
-    def _write_label(self, source: Source, digest: str, facts: LabelFacts, report: ExtractReport | VerifyReport) -> None:
+    def _write_label(
+        self, source: Source, digest: str, facts: LabelFacts, report: ExtractReport | VerifyReport
+    ) -> None:
         if digest in self._stored or self._has("sources", "source_hash", digest):
             self._stored.add(digest)
             return  # the same bytes read by the same version: the same rows
@@ -132,7 +136,10 @@ class Store:
         self._insert("articles", [[digest, self.version, article.path, article.title, article.text, datetime.now(),
                                    labels, *(counts[v] for v in _VERDICT_COLUMNS)]])  # fmt: skip
         numbers = _evidence_numbers(report.measurements)
-        rows = [_claim_row(digest, self.version, n, c, article.text, hashes, numbers) for n, c in enumerate(report.claims, 1)]
+        rows = [
+            _claim_row(digest, self.version, n, c, article.text, hashes, numbers)
+            for n, c in enumerate(report.claims, 1)
+        ]
         self._insert("claims", rows)
 
     def _has(self, table: str, column: str, digest: str) -> bool:
