@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import hashlib
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -106,22 +107,26 @@ def _verify_one(job: Job) -> Outcome:
 
 # Labels read in this process, by the hash of their bytes: a folder's label named by many articles
 # is extracted once per process. Bounded, so a long batch over many labels does not grow without end.
+# Dask workers run several documents at once in threads of one process, hence the lock.
 _LABELS: OrderedDict[tuple[str, str], tuple[LabelRecord, tuple[Measurement, ...]]] = OrderedDict()
 _LABELS_KEPT = 32
+_LABELS_LOCK = threading.Lock()
 
 
 def _read_label(path: str, data: bytes) -> tuple[LabelRecord, tuple[Measurement, ...]]:
     from extractors.read.pipeline import extract
 
     key = (path, sha256(data))
-    if key in _LABELS:
-        _LABELS.move_to_end(key)
-        return _LABELS[key]
+    with _LABELS_LOCK:
+        if key in _LABELS:
+            _LABELS.move_to_end(key)
+            return _LABELS[key]
     source = source_from_bytes(data, path)
     found = (LabelRecord(source, key[1], label_facts(data)), extract([source]).measurements)
-    _LABELS[key] = found
-    while len(_LABELS) > _LABELS_KEPT:
-        _LABELS.popitem(last=False)
+    with _LABELS_LOCK:
+        _LABELS[key] = found
+        while len(_LABELS) > _LABELS_KEPT:
+            _LABELS.popitem(last=False)
     return found
 
 
