@@ -152,3 +152,29 @@ def test_store_in_use_by_another_process_is_one_line(tmp_path: Path, capsys: pyt
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_dashboard_lists_the_store_articles(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("TRIALPROOF_STORE", str(store))
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception and not at.error
+    assert any(f"{store}: 2 articles checked" in c.value for c in at.caption)
+    table = next(frame.value for frame in at.dataframe if "article" in frame.value.columns)
+    rows = {
+        Path(path).name: contradicted
+        for path, contradicted in zip(table["article"], table["✗ contradicted"], strict=True)
+    }
+    assert rows == {a.path.rsplit("/", 1)[-1]: a.contradicted for a in store_articles(str(store))}
+
+
+def test_dashboard_says_when_the_store_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("TRIALPROOF_STORE", str(tmp_path / "missing.duckdb"))
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception
+    assert any("cannot open the results store" in e.value for e in at.error)

@@ -258,7 +258,7 @@ def dask_executor(address: str) -> Iterator[tuple[cf.Executor, int]]:
         raise InputError(address, f"cannot connect to the Dask scheduler: {error}") from None
     try:
         threads = sum(client.nthreads().values()) or 1
-        yield client.get_executor(), threads
+        yield client.get_executor(pure=False), threads  # a file may change between runs: never reuse a result
     finally:
         client.close()
 
