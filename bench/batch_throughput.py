@@ -22,6 +22,7 @@ from pathlib import Path
 
 from extractors import InProcess, InputError, Job, expand_inputs, label_folder, load_source, run_jobs
 from extractors.batch import runner
+from extractors.batch.inputs import ARTICLE_SUFFIXES
 
 PROJECT = Path(__file__).resolve().parents[1]
 RAW = PROJECT.parent / "shared" / "corpus" / "raw"
@@ -39,7 +40,7 @@ def documents() -> tuple[list[Job], dict[str, int]]:
             pass
     folder, _ = label_folder(labels)
     reviews = [p for p in paths if Path(p).name.startswith("article_")]
-    articles = expand_inputs([str(PROJECT / "tests" / "cases" / "articles")]).paths
+    articles = expand_inputs([str(PROJECT / "tests" / "cases" / "articles")], suffixes=ARTICLE_SUFFIXES).paths
     jobs = [Job("extract", p) for p in labels] + [Job("verify", p, folder=folder) for p in (*articles, *reviews)]
     return jobs, {"labels": len(labels), "articles": len(articles), "reviews": len(reviews)}
 

@@ -14,6 +14,7 @@ import pytest
 
 from extractors import InProcess, InputError, Job, cli, expand_inputs, label_folder, run_jobs
 from extractors.batch import session
+from extractors.batch.inputs import ARTICLE_SUFFIXES, LABEL_SUFFIXES
 from extractors.text.names import label_names, named_in
 from tests.conftest import CASES, PROJECT, shared_file
 
@@ -49,7 +50,10 @@ def test_inputs_expand(case: dict[str, Any], tree: Path) -> None:
     def fill(text: str) -> str:
         return text.replace("{root}", str(tree))
 
-    found = expand_inputs([fill(n) for n in case["names"]], exclude=[fill(n) for n in case.get("exclude", [])])
+    suffixes = ARTICLE_SUFFIXES if case.get("suffixes") == "articles" else LABEL_SUFFIXES
+    found = expand_inputs(
+        [fill(n) for n in case["names"]], exclude=[fill(n) for n in case.get("exclude", [])], suffixes=suffixes
+    )
     expected = [p if p == "-" else str(tree / p) for p in case["paths"]]
     assert list(found.paths) == expected
     assert [f"{p.path}: {p.problem}" for p in found.problems] == [fill(p) for p in case["problems"]]
@@ -130,7 +134,8 @@ def test_jsonl_is_the_json_object_per_document_with_its_hash(capsys: pytest.Capt
     code, out, err = run(["verify", str(ARTICLES), str(SEED), "--format", "jsonl"], capsys)
     assert err == ""
     lines = out.splitlines()
-    assert len(lines) == len(list(ARTICLES.iterdir())) + 1
+    articles = [p for p in ARTICLES.iterdir() if p.suffix != ".json"]
+    assert len(articles) >= 6 and len(lines) == len(articles) + 1
     codes = []
     for line in lines:
         data = json.loads(line)

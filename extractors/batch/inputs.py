@@ -15,10 +15,10 @@ from pathlib import Path
 from extractors.records import InputError
 
 # Files a folder walk picks up: the kinds trialproof reads. The kind is still detected from the
-# content; the suffix only keeps images, PDFs and stores in the same folder out of the batch.
-DOCUMENT_SUFFIXES = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml", ".nxml", ".json"}
-)
+# content; the suffix only keeps images, PDFs, stores and sidecar files out of the batch. Articles
+# are never JSON, so a folder of articles leaves .json files (expectations, metadata) alone.
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml", ".nxml"})
+LABEL_SUFFIXES = ARTICLE_SUFFIXES | {".json"}
 STDIN = "-"
 
 
@@ -34,10 +34,12 @@ def is_pattern(name: str) -> bool:
     return any(char in name for char in "*?[")
 
 
-def expand_inputs(names: Sequence[str], exclude: Sequence[str] = ()) -> Inputs:
-    """Files as given, folders walked, patterns expanded; each path once, in the order named.
-
-    ``exclude`` names files never to read (the results store itself, when it sits in the folder).
+def expand_inputs(
+    names: Sequence[str], exclude: Sequence[str] = (), suffixes: frozenset[str] = LABEL_SUFFIXES
+) -> Inputs:
+    """Files as given, folders walked for files ending in one of ``suffixes``, patterns expanded;
+    each path once, in the order named. ``exclude`` names files never to read (the results store
+    itself, when it sits in the folder).
     """
     skip = {_key(name) for name in exclude}
     paths: dict[str, None] = {}  # an ordered set: a file named twice is read once
@@ -51,9 +53,10 @@ def expand_inputs(names: Sequence[str], exclude: Sequence[str] = ()) -> Inputs:
             if not found:
                 problems.append(InputError(name, "no file matches this pattern"))
         elif Path(name).is_dir():
-            found = folder_documents(Path(name))
+            found = folder_documents(Path(name), suffixes)
             if not found:
-                problems.append(InputError(name, "folder has no document files (.txt .md .html .xml .json)"))
+                kinds = " ".join(sorted(suffixes))
+                problems.append(InputError(name, f"folder has no files of the kinds read here ({kinds})"))
         else:
             found = [name]
         for path in found:
@@ -62,14 +65,14 @@ def expand_inputs(names: Sequence[str], exclude: Sequence[str] = ()) -> Inputs:
     return Inputs(tuple(paths), tuple(problems))
 
 
-def folder_documents(folder: Path) -> list[str]:
+def folder_documents(folder: Path, suffixes: frozenset[str] = LABEL_SUFFIXES) -> list[str]:
     """Document files under ``folder``, recursively, sorted; hidden files and folders left out."""
     found = []
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).parts
         if any(part.startswith(".") for part in relative):
             continue
-        if path.suffix.lower() in DOCUMENT_SUFFIXES and path.is_file():
+        if path.suffix.lower() in suffixes and path.is_file():
             found.append(str(path))
     return found
 

@@ -25,7 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from extractors.batch.inputs import STDIN, expand_inputs, folder_documents, needs_batch
+from extractors.batch.inputs import (
+    ARTICLE_SUFFIXES,
+    LABEL_SUFFIXES,
+    STDIN,
+    expand_inputs,
+    folder_documents,
+    needs_batch,
+)
 from extractors.batch.runner import Command, InProcess, Job, Named, Outcome, label_folder, run_jobs
 from extractors.ingest.files import read_input
 from extractors.ingest.labels import load_source
@@ -73,7 +80,8 @@ def wants_batch(request: BatchRequest) -> bool:
 
 def run_batch(request: BatchRequest, prog: str, stdout: TextIO, stderr: TextIO) -> int:
     """Run ``request``; reports to ``stdout`` (or ``request.output``), problems to ``stderr``."""
-    found = expand_inputs(request.inputs, exclude=[request.store] if request.store else [])
+    suffixes = ARTICLE_SUFFIXES if request.command == "verify" else LABEL_SUFFIXES
+    found = expand_inputs(request.inputs, exclude=[request.store] if request.store else [], suffixes=suffixes)
     worst = 2 if found.problems else 0
     for problem in found.problems:
         _say(stderr, prog, f"{problem.path}: {problem.problem}")
