@@ -57,6 +57,7 @@ _LAZY = {
     "resolve_label": "extractors.batch.labels",
     "refresh_label": "extractors.batch.labels",
     "cached_labels": "extractors.batch.labels",
+    "label_cache_folder": "extractors.batch.labels",
     # the pipeline
     "extract": "extractors.read.pipeline",
     "verify": "extractors.verdicts.verify",
@@ -91,7 +92,7 @@ _LAZY = {
     "rate_figure": "extractors.views.figures",
 }
 # Names whose defining module calls them something else.
-_RENAMED = {"compare_registry": "compare"}
+_RENAMED = {"compare_registry": "compare", "label_cache_folder": "cache_folder"}
 
 
 def __getattr__(name: str) -> Any:
@@ -108,6 +109,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from extractors.batch.inputs import expand_inputs
+    from extractors.batch.labels import cache_folder as label_cache_folder
     from extractors.batch.labels import cached_labels, is_label_name, refresh_label, resolve_label
     from extractors.batch.runner import InProcess, Job, check_document, label_folder, run_jobs
     from extractors.batch.session import BatchRequest, dask_executor, run_batch, wants_batch
@@ -183,6 +185,7 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "highlight_article",
     "highlight_source",
     "is_label_name",
+    "label_cache_folder",
     "label_folder",
     "labels_named_in",
     "load_article",

@@ -263,7 +263,13 @@ def _run_registry(args: argparse.Namespace) -> tuple[str, int]:
 
 def _run_label(args: argparse.Namespace) -> tuple[str, int]:
     if args.label_command == "list":
-        return "".join(_label_line(label) for label in extractors.cached_labels()), 0
+        cached = extractors.cached_labels()
+        if not cached:
+            return (
+                f"no labels in the cache ({extractors.label_cache_folder()}); fetch one with '{PROG} label fetch NAME'\n",
+                0,
+            )
+        return "".join(_label_line(label) for label in cached), 0
     if args.label_command != "fetch":
         raise _UsageError("name an action: label fetch NAME or label list")
     lines = []

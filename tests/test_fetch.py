@@ -204,3 +204,8 @@ def test_server_error_is_one_line(
 def test_label_without_an_action_is_usage(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["label"], capsys)
     assert code == 2 and out == "" and "label fetch NAME" in err
+
+
+def test_empty_cache_is_listed_as_empty(online: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["label", "list"], capsys)
+    assert (code, err) == (0, "") and out.startswith(f"no labels in the cache ({online / 'labels'})")
