@@ -67,10 +67,7 @@ def in_process() -> Iterator[tuple[cf.Executor, int, Callable[[], None]]]:
 @contextmanager
 def processes(n: int) -> Iterator[tuple[cf.Executor, int, Callable[[], None]]]:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(
-        ["extractors.batch.runner", "extractors.read.pipeline", "extractors.verdicts.verify"]
-    )
-    pool = cf.ProcessPoolExecutor(max_workers=n, mp_context=context)
+    pool = cf.ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=runner.worker_start)
 
     def reset() -> None:
         list(pool.map(runner.check_document, [Job("verify", str(WARM))] * 4 * n))  # every worker started and warm

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from extractors import InProcess, InputError, Job, cli, expand_inputs, label_folder, run_jobs
+from extractors import InProcess, Job, cli, expand_inputs, label_folder, run_jobs
 from extractors.batch import session
 from extractors.batch.inputs import ARTICLE_SUFFIXES, LABEL_SUFFIXES
 from extractors.text.names import label_names, named_in
@@ -148,10 +148,13 @@ def test_jsonl_is_the_json_object_per_document_with_its_hash(capsys: pytest.Capt
     assert code == max(codes) == 1
 
 
-def test_two_processes_give_the_same_objects(capsys: pytest.CaptureFixture[str]) -> None:
-    one = run(["verify", str(ARTICLES), "--format", "jsonl"], capsys)
-    two = run(["verify", str(ARTICLES), "--format", "jsonl", "--jobs", "2"], capsys)
-    assert one[0] == two[0] and one[2] == two[2] == ""
+def test_two_processes_give_the_same_objects_and_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.md").write_bytes(b"")
+    argv = ["verify", str(ARTICLES), str(tmp_path / "empty.md"), str(tmp_path / "gone.md"), "--format", "jsonl"]
+    one = run(argv, capsys)
+    two = run([*argv, "--jobs", "2"], capsys)
+    assert one[0] == two[0] == 2 and sorted(one[2].splitlines()) == sorted(two[2].splitlines())
+    assert len(two[2].splitlines()) == 2
     assert sorted(one[1].splitlines()) == sorted(two[1].splitlines())
 
 
@@ -277,5 +280,5 @@ def test_check_document_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr("extractors.batch.runner.article_from_bytes", broken)
     outcome = next(run_jobs([Job("verify", str(FAITHFUL))], InProcess()))
-    assert outcome.code == 2 and isinstance(outcome.problem, InputError)
+    assert outcome.code == 2 and outcome.problem is not None and outcome.problem.path == str(FAITHFUL)
     assert "internal error (ZeroDivisionError" in outcome.problem.problem

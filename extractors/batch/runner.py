@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import hashlib
+import importlib
+import signal
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
@@ -57,6 +59,15 @@ class LabelRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not be read, and why: an `InputError` that crosses process boundaries
+    (the exception itself does not pickle)."""
+
+    path: str
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What one document gave: a report and exit code 0 or 1, or a problem (code 2)."""
 
@@ -65,7 +76,7 @@ class Outcome:
     sha256: str | None = None
     report: ExtractReport | VerifyReport | None = None
     labels: tuple[LabelRecord, ...] = ()  # every label in the report, with its file's hash and facts
-    problem: InputError | None = None  # which file could not be read, and why
+    problem: Problem | None = None  # which file could not be read, and why
 
 
 def check_document(job: Job) -> Outcome:
@@ -75,10 +86,10 @@ def check_document(job: Job) -> Outcome:
             return _extract_one(job)
         return _verify_one(job)
     except InputError as error:
-        return Outcome(job.path, 2, problem=error)
+        return Outcome(job.path, 2, problem=Problem(error.path, error.problem))
     except Exception as error:  # one broken document must not end the batch
         problem = f"internal error ({type(error).__name__}: {error}); please report it"
-        return Outcome(job.path, 2, problem=InputError(job.path, problem))
+        return Outcome(job.path, 2, problem=Problem(job.path, problem))
 
 
 def _extract_one(job: Job) -> Outcome:
@@ -158,6 +169,15 @@ def label_folder(paths: Iterable[str]) -> tuple[tuple[Named, ...], tuple[InputEr
     return tuple(sorted((named for _, named in latest.values()), key=lambda named: named.path)), tuple(skipped)
 
 
+def worker_start() -> None:
+    """Start a pool worker: Ctrl-C is the caller's to handle (it cancels the batch and says so in
+    one line), so a worker ignores it instead of printing a traceback; the pipeline is imported
+    before the first document."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    importlib.import_module("extractors.read.pipeline")
+    importlib.import_module("extractors.verdicts.verify")
+
+
 class InProcess(cf.Executor):
     """An executor that runs each call at once in this process: ``--jobs 1``, and the tests."""
 
@@ -203,4 +223,4 @@ def _outcome(future: cf.Future[Outcome], job: Job) -> Outcome:
         raise
     except BaseException as error:
         problem = f"the worker failed ({type(error).__name__}: {error})"
-        return Outcome(job.path, 2, problem=InputError(job.path, problem))
+        return Outcome(job.path, 2, problem=Problem(job.path, problem))

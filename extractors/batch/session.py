@@ -33,7 +33,16 @@ from extractors.batch.inputs import (
     folder_documents,
     needs_batch,
 )
-from extractors.batch.runner import Command, InProcess, Job, Named, Outcome, label_folder, run_jobs
+from extractors.batch.runner import (
+    Command,
+    InProcess,
+    Job,
+    Named,
+    Outcome,
+    label_folder,
+    run_jobs,
+    worker_start,
+)
 from extractors.ingest.files import read_input
 from extractors.ingest.labels import load_source
 from extractors.records import ExtractReport, InputError, VerifyReport
@@ -241,10 +250,7 @@ def _executor(request: BatchRequest) -> Iterator[tuple[cf.Executor, int]]:
         yield InProcess(), 1
         return
     context = multiprocessing.get_context("forkserver")  # workers forked from a clean, thread-free server
-    context.set_forkserver_preload(
-        ["extractors.batch.runner", "extractors.read.pipeline", "extractors.verdicts.verify"]
-    )
-    pool = cf.ProcessPoolExecutor(max_workers=request.jobs, mp_context=context)
+    pool = cf.ProcessPoolExecutor(max_workers=request.jobs, mp_context=context, initializer=worker_start)
     try:
         yield pool, request.jobs
     except BaseException:
