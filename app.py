@@ -38,6 +38,7 @@ from extractors import (
     rate_figure,
     render_verify,
     source_from_bytes,
+    store_articles,
     summary_badges,
     summary_counts,
     value_text,
@@ -248,6 +249,33 @@ def show_claim(report: VerifyReport, index: int) -> None:
     )
 
 
+# --- Results store (issue 14): the articles a batch run stored, with their verdict counts. ----------
+def stored_articles() -> None:
+    """``streamlit run app.py -- --store FILE`` or ``TRIALPROOF_STORE=FILE``: list the store's articles."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--store")
+    known, _ = parser.parse_known_args(sys.argv[1:])
+    path = known.store or os.environ.get("TRIALPROOF_STORE")
+    if not path:
+        return
+    with st.sidebar:
+        st.subheader("Results store")
+        try:
+            rows = store_articles(path)
+        except InputError as error:
+            st.error(f"{error.path}: {error.problem}")
+            return
+        st.caption(f"{path}: {len(rows)} article{'' if len(rows) == 1 else 's'} checked")
+        table = [
+            {"article": r.path, "checked": r.checked_at, **{verdict_label(v): getattr(r, v) for v in VERDICTS}}
+            for r in rows
+        ]
+        st.dataframe(table, hide_index=True, key="store_articles")
+
+
+# --- end of the results store block -------------------------------------------------------------------
+
+
 def main() -> None:
     st.set_page_config(page_title="trialproof", page_icon="🔎", layout="wide")
     st.html(f"<style>{STYLESHEET}{PAGE_CSS}</style>")
@@ -255,6 +283,7 @@ def main() -> None:
     st.caption("Checks the numbers an article quotes from clinical trials against the FDA label they cite.")
 
     article, labels = inputs()
+    stored_articles()
     if article is None:
         st.info("Upload or paste an article in the sidebar, or pick one of the bundled examples.")
         return

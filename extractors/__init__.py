@@ -36,14 +36,33 @@ from extractors.records import (
 _LAZY = {
     # reading files
     "load_source": "extractors.ingest.labels",
+    "labels_named_in": "extractors.text.names",
     "source_from_bytes": "extractors.ingest.labels",
     "load_article": "extractors.ingest.articles",
     "article_from_bytes": "extractors.ingest.articles",
+    # many documents: batches, the results store, labels fetched by name
+    "BatchRequest": "extractors.batch.session",
+    "run_batch": "extractors.batch.session",
+    "wants_batch": "extractors.batch.session",
+    "Job": "extractors.batch.runner",
+    "InProcess": "extractors.batch.runner",
+    "check_document": "extractors.batch.runner",
+    "run_jobs": "extractors.batch.runner",
+    "label_folder": "extractors.batch.runner",
+    "expand_inputs": "extractors.batch.inputs",
+    "dask_executor": "extractors.batch.session",
+    "open_store": "extractors.batch.store",
+    "store_articles": "extractors.batch.store",
+    "is_label_name": "extractors.batch.labels",
+    "resolve_label": "extractors.batch.labels",
+    "refresh_label": "extractors.batch.labels",
+    "cached_labels": "extractors.batch.labels",
+    "label_cache_folder": "extractors.batch.labels",
     # the pipeline
     "extract": "extractors.read.pipeline",
     "verify": "extractors.verdicts.verify",
-    "load_registry": "extractors.registry",
-    "compare_registry": "extractors.registry",
+    "load_registry": "extractors.ingest.registry",
+    "compare_registry": "extractors.verdicts.registry",
     # reports
     "FORMATS_EXTRACT": "extractors.report",
     "FORMATS_VERIFY": "extractors.report",
@@ -65,7 +84,6 @@ _LAZY = {
     "claim_kinds": "extractors.views.frames",
     "claim_label": "extractors.views.frames",
     "filter_claims": "extractors.views.frames",
-    "labels_named_in": "extractors.views.frames",
     "measurement_frame": "extractors.views.frames",
     "where_text": "extractors.views.frames",
     "forest_figure": "extractors.views.figures",
@@ -74,7 +92,7 @@ _LAZY = {
     "rate_figure": "extractors.views.figures",
 }
 # Names whose defining module calls them something else.
-_RENAMED = {"compare_registry": "compare"}
+_RENAMED = {"compare_registry": "compare", "label_cache_folder": "cache_folder"}
 
 
 def __getattr__(name: str) -> Any:
@@ -90,11 +108,16 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from extractors.batch.inputs import expand_inputs
+    from extractors.batch.labels import cache_folder as label_cache_folder
+    from extractors.batch.labels import cached_labels, is_label_name, refresh_label, resolve_label
+    from extractors.batch.runner import InProcess, Job, check_document, label_folder, run_jobs
+    from extractors.batch.session import BatchRequest, dask_executor, run_batch, wants_batch
+    from extractors.batch.store import open_store, store_articles
     from extractors.ingest.articles import article_from_bytes, load_article
     from extractors.ingest.labels import load_source, source_from_bytes
+    from extractors.ingest.registry import load_registry
     from extractors.read.pipeline import extract
-    from extractors.registry import compare as compare_registry
-    from extractors.registry import load_registry
     from extractors.report import (
         FORMATS_EXTRACT,
         FORMATS_REGISTRY,
@@ -106,6 +129,8 @@ if TYPE_CHECKING:
         summary_counts,
         value_text,
     )
+    from extractors.text.names import labels_named_in
+    from extractors.verdicts.registry import compare as compare_registry
     from extractors.verdicts.verify import verify
     from extractors.views.figures import forest_figure, forest_trials, median_figure, rate_figure
     from extractors.views.frames import (
@@ -113,7 +138,6 @@ if TYPE_CHECKING:
         claim_kinds,
         claim_label,
         filter_claims,
-        labels_named_in,
         measurement_frame,
         where_text,
     )
@@ -135,40 +159,57 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "VERDICTS",
     "Alternative",
     "Article",
+    "BatchRequest",
     "Claim",
     "ExtractReport",
     "Flag",
+    "InProcess",
     "InputError",
+    "Job",
     "Measurement",
     "Source",
     "VerifyReport",
     "article_from_bytes",
+    "cached_labels",
+    "check_document",
     "ci_text",
     "claim_kinds",
     "claim_label",
     "compare_registry",
+    "dask_executor",
+    "expand_inputs",
     "extract",
     "filter_claims",
     "forest_figure",
     "forest_trials",
     "highlight_article",
     "highlight_source",
+    "is_label_name",
+    "label_cache_folder",
+    "label_folder",
     "labels_named_in",
     "load_article",
     "load_registry",
     "load_source",
     "measurement_frame",
     "median_figure",
+    "open_store",
     "rate_figure",
+    "refresh_label",
     "render_extract",
     "render_registry",
     "render_verify",
+    "resolve_label",
+    "run_batch",
+    "run_jobs",
     "source_from_bytes",
+    "store_articles",
     "summary_badges",
     "summary_counts",
     "value_text",
     "verdict_badge",
     "verdict_label",
     "verify",
+    "wants_batch",
     "where_text",
 ]

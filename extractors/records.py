@@ -131,12 +131,39 @@ class Claim:
     ci_low_raw: str | None = None  # the CI bounds as the article prints them, for rounding-aware checks
     ci_high_raw: str | None = None
     ci_level: float | None = None
+    raw: str | None = None  # the article's characters at value_span ("4.6", "more than doubled"); None without one
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """One qualifier of a population: its dimension, canonical value and the words that say it."""
+
+    dimension: str  # stage | prior_therapy | biomarker
+    value: str  # e.g. "metastatic or advanced"
+    phrase: str  # the words as printed, e.g. "metastatic"
+
+
+@dataclass(frozen=True, slots=True)
+class TrialScope:
+    """The population a label's trial enrolled (or its indication names), as the label states it."""
+
+    source: str
+    trial: str | None
+    enrolment: str  # the enrolment sentence as printed
+    enrolment_span: Span  # its offsets in the source text
+    population: str  # "patients with metastatic STS who had received prior chemotherapy, …"
+    qualifiers: tuple[Qualifier, ...]
+    exclusion: str | None  # the exclusion sentence as printed
+    excluded: tuple[str, ...]  # "gastrointestinal stromal tumors (GIST)", "adipocytic sarcoma"
+    exclusion_span: Span | None = None  # offsets of ``exclusion`` in the source text
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractReport:
     sources: tuple[Source, ...]
     measurements: tuple[Measurement, ...]
+    doses: tuple[Measurement, ...] = ()  # every dose with its schedule, statistic "dose"
+    populations: tuple[TrialScope, ...] = ()  # whom each trial enrolled, or the drug is indicated for
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,3 +173,52 @@ class VerifyReport:
     measurements: tuple[Measurement, ...]
     claims: tuple[Claim, ...]
     summary: dict[str, int] = field(default_factory=dict)
+    doses: tuple[Measurement, ...] = ()  # the label doses dose claims were checked against
+    populations: tuple[TrialScope, ...] = ()  # the populations scope claims were checked against
+
+
+# --- ClinicalTrials.gov records ---------------------------------------------------------------
+
+RegistryStatus = Literal["agree", "differ", "not in registry"]
+REGISTRY_STATUSES: tuple[RegistryStatus, ...] = ("agree", "differ", "not in registry")
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryResult:
+    """One number a registry record reports for an outcome measure, as printed there."""
+
+    outcome: str  # the outcome measure's title
+    category: str | None  # the class or analysis within it: "Leiomyosarcoma, n=49, 109", "… p-value for leiomyosarcoma"
+    outcome_type: str  # primary, secondary, …
+    endpoint: str | None
+    statistic: str  # median, rate, mean, n, hr, or, rr
+    arm: str | None  # the group's title; for ratios the experimental group
+    comparator: str | None
+    raw: str
+    value: float | None
+    unit: str | None
+    ci_low_raw: str | None = None
+    ci_high_raw: str | None = None
+    p_raw: str | None = None
+    population: str | None = None  # the record's population description
+    description: str | None = None  # what the analysis was: data cut-off, interim, assessment
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """A ClinicalTrials.gov results record: the trial's identifiers and every result it reports."""
+
+    path: str
+    nct: str
+    names: tuple[str, ...]  # acronym and sponsor study id: "PALETTE", "VEG110727"
+    results: tuple[RegistryResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A label measurement beside the registry result it corresponds to, if any."""
+
+    measurement: Measurement
+    result: RegistryResult | None
+    status: RegistryStatus
+    note: str

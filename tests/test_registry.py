@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from extractors.ingest.labels import load_source
+from extractors.ingest.registry import load_registry
 from extractors.read.pipeline import extract
 from extractors.records import InputError
-from extractors.registry import compare, load_registry
+from extractors.verdicts.registry import compare
 from tests.conftest import CASES, shared_file
 
 REGISTRY_CASES = json.loads((CASES / "registry_compare.json").read_text(encoding="utf-8"))["cases"]

@@ -32,8 +32,9 @@ from extractors.report import (
     verify_json,
     verify_table,
 )
+from extractors.text.names import labels_named_in
 from extractors.views.figures import forest_figure, forest_rows, forest_trials, median_figure, rate_figure
-from extractors.views.frames import labels_named_in, measurement_frame
+from extractors.views.frames import measurement_frame
 from extractors.views.highlight import highlight_article, highlight_source
 from tests.conftest import CASES
 
@@ -85,7 +86,7 @@ def claim(value_raw: str | None, verdict: str, evidence: Measurement | None = No
         value_span = (vs, vs + len(value_raw))
         value = float(value_raw)
     return Claim(sentence, (start, start + len(sentence)), value_span, value, verdict=verdict,  # type: ignore[arg-type]
-                 evidence=evidence, **kw)  # fmt: skip
+                 evidence=evidence, raw=value_raw, **kw)  # fmt: skip
 
 
 CLAIMS = (

@@ -10,8 +10,9 @@ from conftest import CASES, PROJECT
 
 from extractors.claims import find_claims
 from extractors.ingest.articles import article_from_bytes, load_article, quoted_label_source
+from extractors.read.populations import extract_populations
 from extractors.records import Source
-from extractors.scope import check_scope, trial_scope
+from extractors.verdicts.scope import check_scope
 
 CASE_TABLE: dict[str, Any] = json.loads((CASES / "scope_statements.json").read_text(encoding="utf-8"))
 SEED_COPY = PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt"
@@ -30,14 +31,16 @@ def test_scope_statement(case: dict[str, Any]) -> None:
     article = article_from_bytes(case["text"].encode("utf-8"), "case.txt")
     scope_claims = [c for c in find_claims(article) if c.statistic == "scope"]
     assert len(scope_claims) == 1
-    checked = check_scope(scope_claims[0], [_label(case["label"])])
+    label = _label(case["label"])
+    checked = check_scope(scope_claims[0], [label], extract_populations(label))
     assert (checked.verdict, checked.kind) == (case["verdict"], case["kind"]), checked.explanation
     for word in case.get("mentions", []):
         assert word in checked.explanation
 
 
 def test_trial_scope_of_the_seed_label() -> None:
-    scope = trial_scope(_label("seed"))
+    scopes = extract_populations(_label("seed"))
+    scope = scopes[0] if scopes else None
     assert scope is not None
     assert scope.trial == "VEG110727"
     assert {(q.dimension, q.value) for q in scope.qualifiers} == {
@@ -50,4 +53,4 @@ def test_trial_scope_of_the_seed_label() -> None:
 
 
 def test_text_without_a_population_has_no_trial_scope() -> None:
-    assert trial_scope(_label("no-population")) is None
+    assert extract_populations(_label("no-population")) == ()

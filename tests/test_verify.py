@@ -18,7 +18,9 @@ from hypothesis import strategies as st
 
 from extractors.ingest.articles import Article, article_from_bytes, load_article, quoted_label_source, quoted_label_span
 from extractors.ingest.labels import load_source
-from extractors.records import VERDICTS, Claim, Measurement, Source, VerifyReport
+from extractors.read.doses import extract_doses
+from extractors.read.populations import extract_populations
+from extractors.records import VERDICTS, Claim, ExtractReport, Measurement, Source, VerifyReport
 from extractors.verdicts.verify import verify, verify_with
 
 SEED_COPY = PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt"
@@ -55,6 +57,11 @@ def _by_hand(source: Source) -> tuple[Measurement, ...]:
     return tuple(records)
 
 
+def _by_hand_report(source: Source) -> ExtractReport:
+    """Table 9 by hand, with the doses and populations extraction reads from the label."""
+    return ExtractReport((source,), _by_hand(source), extract_doses(source), extract_populations(source))
+
+
 _REPORTS: dict[tuple[str, str], VerifyReport] = {}
 
 
@@ -73,7 +80,7 @@ def _report(mode: str, case: dict[str, Any], seed_label: Source) -> VerifyReport
         if mode == "extracted":
             _REPORTS[key] = verify(article, [label])
         else:
-            _REPORTS[key] = verify_with(article, [label], _by_hand(label))
+            _REPORTS[key] = verify_with(article, _by_hand_report(label))
     return _REPORTS[key]
 
 
@@ -266,7 +273,7 @@ def test_any_article_gets_a_verdict_for_every_claim(words: list[str]) -> None:
     text = " ".join(words)
     if not text.strip():
         return
-    report = verify_with(article_from_bytes(text.encode("utf-8"), "fuzz.txt"), [seed_label], _by_hand(seed_label))
+    report = verify_with(article_from_bytes(text.encode("utf-8"), "fuzz.txt"), _by_hand_report(seed_label))
     assert sum(report.summary.values()) == len(report.claims)
     for claim in report.claims:
         assert claim.verdict in VERDICTS

@@ -68,8 +68,8 @@ CLAIM_COLUMNS = (
 )  # fmt: skip
 
 
-def _claim_row(number_: int, claim: Claim, article_text: str) -> list[object]:
-    d = claim_dict(claim, article_text)
+def _claim_row(number_: int, claim: Claim) -> list[object]:
+    d = claim_dict(claim)
     ev = claim.evidence
     value_span = claim.value_span or (None, None)
     return [
@@ -84,5 +84,5 @@ def _claim_row(number_: int, claim: Claim, article_text: str) -> list[object]:
 
 
 def verify_csv(report: VerifyReport) -> str:
-    rows = (_claim_row(i, c, report.article.text) for i, c in enumerate(report.claims, start=1))
+    rows = (_claim_row(i, c) for i, c in enumerate(report.claims, start=1))
     return csv_text(CLAIM_COLUMNS, rows)

@@ -9,7 +9,7 @@ from extractors.records import (
     Source,
     VerifyReport,
 )
-from extractors.report.as_json import claim_raw, printed, summary_counts
+from extractors.report.as_json import printed, summary_counts
 from extractors.report.cells import SEVERITY_MARK, ci_text, value_or_qualifier
 from extractors.views.highlight import STYLESHEET, highlight_article, highlight_source, summary_badges, verdict_badge
 
@@ -52,7 +52,7 @@ def verify_html(report: VerifyReport) -> str:
     sources = {s.id: s for s in report.sources}
     rows = []
     for i, c in enumerate(report.claims, start=1):
-        shown = printed(c.value, claim_raw(c, article.text))
+        shown = printed(c.value, c.raw)
         value = f"{shown} {c.unit or ''}".strip() if shown else ""
         kind = f'<div class="meta">{html.escape(c.kind)}</div>' if c.kind else ""
         flags = "".join(

@@ -18,8 +18,10 @@ from extractors.records import (
     ExtractReport,
     Flag,
     Measurement,
+    Qualifier,
     Source,
     Span,
+    TrialScope,
     VerifyReport,
 )
 
@@ -104,13 +106,9 @@ def measurement_dict(m: Measurement) -> dict[str, Any]:
     }
 
 
-def claim_raw(claim: Claim, article_text: str) -> str | None:
-    return article_text[claim.value_span[0] : claim.value_span[1]] if claim.value_span else None
-
-
-def claim_dict(claim: Claim, article_text: str) -> dict[str, Any]:
+def claim_dict(claim: Claim) -> dict[str, Any]:
     """A claim with the CONTRACT.md fields first; ``value`` typed by the digits in the article."""
-    raw = claim_raw(claim, article_text)
+    raw = claim.raw
     return {
         "text": claim.text,
         "span": span_list(claim.span),
@@ -132,6 +130,26 @@ def claim_dict(claim: Claim, article_text: str) -> dict[str, Any]:
         "ci_high": number(claim.ci_high, "."),
         "section": claim.section,
         "flags": [flag_dict(f) for f in claim.flags],
+        "raw": raw,
+    }
+
+
+def qualifier_dict(qualifier: Qualifier) -> dict[str, Any]:
+    return {"dimension": qualifier.dimension, "value": qualifier.value, "phrase": qualifier.phrase}
+
+
+def population_dict(scope: TrialScope) -> dict[str, Any]:
+    """A trial population (or indication) as the label states it, with where."""
+    return {
+        "source": scope.source,
+        "trial": scope.trial,
+        "population": scope.population,
+        "qualifiers": [qualifier_dict(q) for q in scope.qualifiers],
+        "excluded": list(scope.excluded),
+        "enrolment": scope.enrolment,
+        "enrolment_span": span_list(scope.enrolment_span),
+        "exclusion": scope.exclusion,
+        "exclusion_span": span_list(scope.exclusion_span),
     }
 
 
@@ -145,6 +163,8 @@ def extract_dict(report: ExtractReport) -> dict[str, Any]:
     return {
         "sources": [source_dict(s) for s in report.sources],
         "measurements": [measurement_dict(m) for m in report.measurements],
+        "doses": [measurement_dict(d) for d in report.doses],
+        "populations": [population_dict(p) for p in report.populations],
     }
 
 
@@ -153,9 +173,11 @@ def verify_dict(report: VerifyReport) -> dict[str, Any]:
     return {
         "article": {"path": article.path, "title": article.title, "text": article.text},
         "sources": [source_dict(s) for s in report.sources],
-        "claims": [claim_dict(c, article.text) for c in report.claims],
+        "claims": [claim_dict(c) for c in report.claims],
         "summary": summary_counts(report),
         "measurements": [measurement_dict(m) for m in report.measurements],
+        "doses": [measurement_dict(d) for d in report.doses],
+        "populations": [population_dict(p) for p in report.populations],
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from extractors.registry import STATUSES, Comparison, Registry, RegistryResult
+from extractors.records import REGISTRY_STATUSES, Comparison, Registry, RegistryResult
 from extractors.report.as_csv import csv_text
 from extractors.report.as_json import dumps, measurement_dict
 from extractors.report.as_text import align
@@ -25,7 +25,7 @@ def _registry_result_dict(result: RegistryResult | None) -> dict[str, Any] | Non
 
 
 def registry_dict(comparisons: Sequence[Comparison], registries: Sequence[Registry]) -> dict[str, Any]:
-    counts = {status: sum(1 for c in comparisons if c.status == status) for status in STATUSES}
+    counts = {status: sum(1 for c in comparisons if c.status == status) for status in REGISTRY_STATUSES}
     return {
         "registries": [{"path": r.path, "nct": r.nct, "names": list(r.names)} for r in registries],
         "comparisons": [

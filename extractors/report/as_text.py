@@ -10,7 +10,7 @@ from extractors.records import (
     Flag,
     VerifyReport,
 )
-from extractors.report.as_json import claim_raw, summary_counts
+from extractors.report.as_json import summary_counts
 from extractors.report.cells import SEVERITY_MARK, alternatives_text, ci_text, clip, plain, value_or_qualifier
 
 VERDICT_WORD = {
@@ -78,7 +78,7 @@ def verify_table(report: VerifyReport) -> str:
         ev = c.evidence
         evidence = "-" if ev is None else " / ".join(x for x in (ev.table, ev.row, ev.column) if x) or ev.source
         rows.append([
-            str(i), VERDICT_WORD.get(c.verdict, c.verdict), plain(c.kind), plain(value_or_qualifier(c.value, None, claim_raw(c, report.article.text))),
+            str(i), VERDICT_WORD.get(c.verdict, c.verdict), plain(c.kind), plain(value_or_qualifier(c.value, None, c.raw)),
             plain(c.statistic), plain(c.endpoint), clip(plain(c.arm), 20), clip(plain(c.population or "-"), 24),
             clip(plain(evidence), 40),
         ])  # fmt: skip

@@ -96,3 +96,46 @@ def nct_after(trial: str) -> regex.Pattern[str]:
     """``trial``'s name with its NCT id right after it (group 1): "ADAURA [NCT02511106]",
     "VEG110727 (NCT00753688)"."""
     return regex.compile(rf"\b{regex.escape(trial)}\b\W{{0,4}}(NCT\d{{8}})")
+
+
+@cache
+def any_phrase(phrases: tuple[str, ...], glue: str) -> regex.Pattern[str]:
+    """Any of ``phrases``, longest first, case-insensitive, touching no word character and none of
+    ``glue`` (characters for a class): ``any_phrase(("age",), "/")`` finds "age" in "median age of
+    55" but not in "age/sex"; with glue "-", "metastatic" is not read inside "non-metastatic"."""
+    body = "|".join(regex.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+    return regex.compile(rf"(?<![\w{glue}])(?:{body})(?![\w{glue}])", regex.I)
+
+
+@lru_cache(maxsize=1024)
+def standalone(name: str) -> regex.Pattern[str]:
+    """``name`` as printed, not inside a longer name or hyphenated word: "AURA3" in "the AURA3
+    study", not in "AURA32"; "gefitinib" in "EGFR TKI (gefitinib or erlotinib)"."""
+    return regex.compile(rf"(?<![\w-]){regex.escape(name)}(?![\w-])")
+
+
+@lru_cache(maxsize=1024)
+def with_plural(form: str) -> regex.Pattern[str]:
+    """``form`` as printed, maybe in the plural, not inside a word: "leiomyosarcoma" in
+    "leiomyosarcomas", "sts" in "metastatic sts subgroup"."""
+    return regex.compile(rf"(?<!\w){regex.escape(form)}(?:e?s)?(?!\w)")
+
+
+@lru_cache(maxsize=1024)
+def printed_number(value: str) -> regex.Pattern[str]:
+    """The number ``value`` as printed, not part of a longer number: "1.6" in "4.6 vs 1.6 months",
+    not in "11.6" or "1.65"."""
+    return regex.compile(rf"(?<![\d.]){regex.escape(value)}(?![\d]|\.\d)")
+
+
+@lru_cache(maxsize=1024)
+def whole_name(name: str) -> regex.Pattern[str]:
+    """``name`` not inside a word, case-insensitive: "GIST" in "patients with GIST", "VOTRIENT"
+    in "VOTRIENT (pazopanib) tablets"."""
+    return regex.compile(rf"(?<!\w){regex.escape(name)}(?!\w)", regex.I)
+
+
+@lru_cache(maxsize=1024)
+def word_start(word: str) -> regex.Pattern[str]:
+    """A word beginning with ``word``: "leiomyosarcoma" in "Leiomyosarcoma, n=49" (lower-cased first)."""
+    return regex.compile(rf"\b{regex.escape(word)}")

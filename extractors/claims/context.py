@@ -1,0 +1,131 @@
+"""What a claim is about beyond its own words: the endpoint, the subgroup and the trial.
+
+A sentence often leaves them to its context: "Median PFS was 4.6 months" names the endpoint,
+"In the leiomyosarcoma subgroup, it was 4.6 months" the population for the sentences after it in
+the same paragraph, and "The efficacy of pazopanib was evaluated in VEG110727" the trial for the
+section. The trial of a claim is decided here and only here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from extractors.claims import rules
+from extractors.records import Article, Span
+from extractors.text import reach, vocabulary
+from extractors.text.patterns import build
+from extractors.text.patterns import claims as patterns
+from extractors.text.patterns import trials as trial_patterns
+
+# --- endpoints --------------------------------------------------------------------------------
+
+
+def extra_endpoint(text: str) -> str | None:
+    """The endpoint a phrase of claims.json names last in ``text``: "risk of progression" → PFS."""
+    best: tuple[int, str] | None = None
+    for code, phrases in rules.data()["extra_endpoints"].items():
+        for phrase in phrases:
+            for match in build.any_word((phrase,)).finditer(text):
+                if best is None or match.start() > best[0]:
+                    best = (match.start(), str(code))
+    return best[1] if best else None
+
+
+def named_here(masked: str) -> bool:
+    """Whether the sentence names an endpoint itself, rather than leaving it to its context."""
+    return vocabulary.find_endpoint(masked) is not None or extra_endpoint(masked) is not None
+
+
+def endpoint_of(masked: str, start: int, end: int, context: str | None) -> str | None:
+    """The endpoint named last before the number at ``start:end`` in its sentence, else just after, else context."""
+    before = masked[:start]
+    named = vocabulary.last_endpoint(before)
+    extra = extra_endpoint(before)
+    if named is None and extra is not None:
+        named = extra
+    if named is None:
+        found = vocabulary.find_endpoint(rules.after(masked, end, reach.after("endpoint_after_value")))
+        named = found[0] if found else None
+    return named or context
+
+
+def named_endpoint(masked: str) -> str | None:
+    """The endpoint a sentence names last: the context of the sentences after it in its section."""
+    return vocabulary.last_endpoint(masked) or extra_endpoint(masked)
+
+
+# --- populations ------------------------------------------------------------------------------
+
+_POPULATION_STOP = frozenset({"the", "in", "a", "an", "of", "for", "among", "and", "was", "were", "with", "patients"})
+
+
+def subgroup(masked: str) -> str | None:
+    """A subgroup the sentence names ("in the leiomyosarcoma subgroup"), or None (overall)."""
+    match = patterns.SUBGROUP.search(masked)
+    if not match:
+        return None
+    words = match.group("pop").split()
+    while words and words[0].lower() in _POPULATION_STOP:
+        words = words[1:]
+    # keep the last few words: "median PFS in the leiomyosarcoma" → "leiomyosarcoma"
+    tail: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _POPULATION_STOP:
+            break
+        tail.insert(0, word)
+    return " ".join(tail) + " subgroup" if tail else None
+
+
+def names_overall(masked: str) -> bool:
+    """ "in the overall population", "ITT": the sentence is not about the subgroup named before."""
+    return patterns.OVERALL.search(masked) is not None
+
+
+# --- trials -----------------------------------------------------------------------------------
+
+
+def section_start(article: Article, position: int) -> int:
+    """Where the section of ``position`` starts, its heading line included ("Results of VEG110727")."""
+    start, previous_end = 0, 0
+    for _heading, (section_start, section_end) in article.sections:
+        if section_start <= position < section_end:
+            start = previous_end
+        previous_end = section_end
+    return start
+
+
+def trial_of(article: Article, span: Span, trials: Collection[str] | None) -> str | None:
+    """The trial of the sentence at ``span``: the trial named last before its end.
+
+    ``trials`` are the names of the trials the sources report (``None`` when the sources are not
+    known). Without sources, any trial code named earlier in the article counts. With them, a source
+    trial counts by its name, another trial only where the text calls it a trial or study ("the
+    LASER301 study", so that "HER2" or "EGFR" is never a trial), and only within the sentence's
+    section.
+    """
+    if trials is None:
+        return _code_named_last(article.text, span[1])
+    start = section_start(article, span[0])
+    best: tuple[int, str] | None = None
+    for trial in sorted(trials):
+        for match in build.standalone(trial).finditer(article.text, start, span[1]):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), trial)
+    for match in trial_patterns.CALLED_TRIAL.finditer(article.text, start, span[1]):
+        name = match.group("nct") or match.group("name") or match.group("after")
+        if name and (best is None or match.start() > best[0]):
+            best = (match.start(), name)
+    return best[1] if best else None
+
+
+def _code_named_last(text: str, position: int) -> str | None:
+    """The trial code named last before ``position``: its name, else its NCT number."""
+    last: str | None = None
+    for match in trial_patterns.ARTICLE_TRIAL.finditer(text, 0, position):
+        name = match.group("code") or match.group("name") or match.group("nct")
+        if name and name not in trial_patterns.NOT_TRIALS:
+            near = rules.before(text, match.start(), reach.before("trial_name_before_nct"))
+            if match.group("nct") and last is not None and last in near:
+                continue  # "VEG110727 ( NCT00753688)": keep the trial's name
+            last = name
+    return last

@@ -1,0 +1,47 @@
+"""The walk over an article: every claim of every sentence, with its section, trial and population.
+
+Each claim's arm, endpoint, population and trial are resolved from its sentence and the context
+before it (earlier sentences in the section, the trial named last).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from extractors.claims import context
+from extractors.claims.numeric import numeric_claims
+from extractors.claims.qualitative import fold_claims, scope_claims, significance_claims
+from extractors.claims.sentences import sentences
+from extractors.ingest.articles import section_of
+from extractors.records import Article, Claim
+
+
+def find_claims(article: Article, trials: Collection[str] | None = None) -> tuple[Claim, ...]:
+    """Every numeric and qualitative claim in the article, in order, each with verdict unverifiable.
+
+    ``trials`` are the names (and NCT numbers) of the trials the sources report, so that a claim's
+    trial is read once, knowing them (`context.trial_of`); ``None`` when the sources are unknown.
+    """
+    claims: list[Claim] = []
+    context_endpoint: dict[str | None, str] = {}  # section → endpoint named last
+    context_population: tuple[int, str] | None = None  # (block, population)
+    for sentence in sentences(article):
+        section = section_of(article, sentence.span[0])
+        trial = context.trial_of(article, sentence.span, trials)
+        population = context.subgroup(sentence.masked)
+        if context.names_overall(sentence.masked):
+            context_population = None  # "in the overall population", "ITT": not the subgroup named before
+        elif population is None and context_population and context_population[0] == sentence.block:
+            population = context_population[1]
+        if population is not None:
+            context_population = (sentence.block, population)
+        about = (section, trial, population)
+        found = numeric_claims(sentence, about, context_endpoint.get(section))
+        found += significance_claims(sentence, about)
+        found += scope_claims(sentence, about)
+        found += fold_claims(sentence, about)
+        claims.extend(sorted(found, key=lambda claim: (claim.value_span or claim.span)[0]))
+        named = context.named_endpoint(sentence.masked)
+        if named:
+            context_endpoint[section] = named
+    return tuple(claims)

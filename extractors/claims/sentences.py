@@ -1,0 +1,121 @@
+"""The sentences of an article, with citation markers and dates masked out, and their numbers.
+
+Numbers that are not trial statistics make no claim, so they are blanked before claims are read:
+citation markers ("… once daily 2", "… in 3, 4", "[5]"), dates ("May 16, 2025") and ratios
+("(2:1)"). The masked text keeps every character's position, so a claim's span still indexes the
+article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extractors.claims import rules
+from extractors.records import Article, Span
+from extractors.text.numbers import to_float
+from extractors.text.patterns import claims as patterns
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the article: its span, text with citation markers blanked, and cites."""
+
+    span: Span
+    text: str  # article.text[span]
+    masked: str  # the same length, with citation markers and dates blanked out
+    cites: tuple[str, ...]
+    block: int  # sentences in the same paragraph or list item share a block number
+
+
+def sentences(article: Article) -> tuple[Sentence, ...]:
+    """The sentences of the article, headings left out, in order."""
+    headings = {heading.lower() for heading, _ in article.sections}
+    found: list[Sentence] = []
+    offset = 0
+    block = 0
+    for line in article.text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        body = line.strip()
+        block += 1  # context (a subgroup named earlier) carries within one line or paragraph only
+        if not body:
+            continue
+        lead = patterns.BULLET.match(line)
+        first = start + (lead.end() if lead else len(line) - len(line.lstrip()))
+        content = article.text[first : start + len(line)].rstrip()
+        if content.rstrip(":").strip().lower() in headings:
+            continue
+        for piece_start, piece_end in _split(content):
+            text = content[piece_start:piece_end]
+            found.append(_sentence(first + piece_start, text, block))
+    return tuple(found)
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for match in patterns.ARTICLE_SENTENCE_END.finditer(text):
+        pieces.append((start, match.end()))
+        start = match.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        pieces.append((start, len(text)))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _sentence(start: int, text: str, block: int) -> Sentence:
+    masked = patterns.ANY_DASH.sub("-", text)  # same length: one character each
+    cites: list[str] = []
+    for match in patterns.BRACKET_CITE.finditer(text):
+        cites.extend(part.strip() for part in patterns.CITE_SEPARATOR.split(match.group(1)))
+        masked = _blank(masked, match.start(), match.end())
+    trailing = patterns.TRAILING_CITE.search(masked)
+    if trailing and _is_cite(masked, trailing):
+        cites.extend(part.strip() for part in trailing.group("cites").split(","))
+        masked = _blank(masked, trailing.start("cites"), trailing.end("cites"))
+    for pattern in (patterns.DATE, patterns.RATIO):
+        for match in pattern.finditer(masked):
+            masked = _blank(masked, match.start(), match.end())
+    return Sentence((start, start + len(text)), text, masked, tuple(cites), block)
+
+
+def _is_cite(text: str, match: regex.Match[str]) -> bool:
+    """A bare number ending a sentence is a citation unless the word before it takes a value."""
+    before = text[: match.start("cites")].rstrip()
+    if before.endswith("."):
+        return True
+    words = patterns.WORD_TOKEN.findall(before.lower())
+    if not words:
+        return False
+    last = words[-1]
+    if last in rules.words("value_lead_words") or last in rules.words("number_blockers") or last.endswith("%"):
+        return False
+    if patterns.ENDS_IN_DIGIT.search(before):
+        return False
+    return not patterns.UNIT_AFTER_CITE.match(text[match.end("cites") :])
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number printed in a sentence: its offsets in the sentence and its value."""
+
+    start: int
+    end: int
+    value: float
+    decimals: int
+
+
+def numbers(masked: str) -> list[Number]:
+    """The numbers of a masked sentence, in order: "4.6", "246", "115,815"."""
+    found: list[Number] = []
+    for match in patterns.NUMBER.finditer(masked):
+        raw = match.group(0)
+        frac = match.group("frac") or ""
+        found.append(Number(match.start(), match.end(), to_float(raw), max(len(frac) - 1, 0)))
+    return found

@@ -1,0 +1,50 @@
+"""Patterns for doses and their schedules, in label text and in articles.
+
+Label and article share the schedule; an article's dose may also be in grams ("1 g daily"),
+which labels print as "1,000 mg" or per kilogram.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# A dose's schedule after its unit: "orally once daily", "twice a day", "daily", "every 3 weeks".
+_SCHEDULE = r"""
+    (?P<schedule>
+      (?:\s+(?:orally|by\s+mouth|intravenously|iv|po))?                      # route
+      \s+(?:once|twice|three\s+times)\s+(?:a\s+)?(?:daily|day|weekly|week)   # "once daily"
+      | (?:\s+(?:orally|intravenously))?\s+(?:daily|weekly)
+      | \s+every\s+\d+\s+(?:days|weeks|hours)
+    )?
+"""
+
+# A dose in label text: "pazopanib 800 mg once daily", "80 mg orally once daily".
+LABEL_DOSE = regex.compile(
+    rf"""
+    (?<![\w.])(?P<amount>\d+(?:\.\d+)?)\s*            # "800"
+    (?P<unit>mg/m2|mg/m²|mg/kg|mg|mcg|µg)\b          # "mg"
+    {_SCHEDULE}
+    """,
+    regex.VERBOSE | regex.I,
+)
+
+# A dose right after an article's number: "800 mg once daily", "80 mg orally once daily",
+# "200 mg/m2 every 3 weeks".
+DOSE_AFTER = regex.compile(
+    rf"""
+    ^\s*(?P<unit>mg/m2|mg/m²|mg/kg|mg|mcg|µg|g)\b        # unit
+    {_SCHEDULE}
+    """,
+    regex.VERBOSE | regex.I,
+)
+
+# --- schedules written one way, to compare "800 mg daily" with "800 mg orally once daily" --------
+
+# The route, which does not change the schedule: "orally", "by mouth", "IV".
+ROUTE = regex.compile(r"\b(?:orally|by mouth|intravenously|iv|po)\b")
+
+# "once a day", "once daily", "daily" → "once-daily".
+ONCE_DAILY = regex.compile(r"\bonce\s+a\s+day\b|\bonce\s+daily\b|\bdaily\b")
+
+# "twice a day", "twice daily" → "twice-daily".
+TWICE_DAILY = regex.compile(r"\btwice\s+(?:a\s+day|daily)\b")

@@ -1,0 +1,60 @@
+"""Verdicts on doses: an article's "800 mg once daily" against the doses the label states.
+
+Doses are compared by amount, unit and schedule; the route ("orally") does not change a schedule,
+and "daily" is "once daily".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.records import Claim, Measurement
+from extractors.text.names import canonical_arm
+from extractors.text.patterns import doses as patterns
+from extractors.verdicts.describe import unverifiable
+
+
+def _schedule(unit: str | None) -> str:
+    """ "mg orally once daily" → "mg once-daily": the schedule written one way."""
+    text = (unit or "").lower()
+    text = patterns.ROUTE.sub(" ", text)
+    text = patterns.ONCE_DAILY.sub("once-daily", text)
+    text = patterns.TWICE_DAILY.sub("twice-daily", text)
+    return " ".join(text.split())
+
+
+def _same_schedule(claim_schedule: str, label_schedule: str) -> bool:
+    """The same schedule, or the same unit where one of the two states no schedule ("800 mg")."""
+    return claim_schedule == label_schedule or (
+        claim_schedule.split()[0:1] == label_schedule.split()[0:1]
+        and (len(claim_schedule.split()) == 1 or len(label_schedule.split()) == 1)
+    )
+
+
+def check_dose(claim: Claim, doses: tuple[Measurement, ...]) -> Claim:
+    """Supported when a dose of the claim's drug has its amount and schedule; else the label's doses."""
+    drug = canonical_arm(claim.arm)
+    relevant = [d for d in doses if drug is None or d.arm is None or canonical_arm(d.arm) == drug]
+    if not relevant:
+        return unverifiable(claim, f"The article gives a dose of {claim.arm or 'the drug'}; the sources state none.")
+    said = f"{claim.arm or ''} {claim.value:g} {claim.unit}".strip()
+    claim_schedule = _schedule(claim.unit)
+    for dose in relevant:
+        if dose.value == claim.value and _same_schedule(claim_schedule, _schedule(dose.unit)):
+            return replace(
+                claim,
+                verdict="supported",
+                evidence=dose,
+                explanation=f"Supported: the article says {said}; the label says {dose.raw} {dose.unit} "
+                f"(characters {dose.span[0]}–{dose.span[1]} of {dose.source}).",
+            )
+    first = relevant[0]
+    stated = "; ".join(f"{d.raw} {d.unit}" for d in relevant)
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind="wrong_value",
+        evidence=first,
+        explanation=f"Contradicted (wrong value): the article says {said}; the label states {stated} "
+        f"(characters {first.span[0]}–{first.span[1]} of {first.source}).",
+    )

@@ -1,0 +1,186 @@
+"""Whether a claim and a measurement are about the same thing, and whether their numbers agree.
+
+Printed numbers are compared with their rounding: 9 agrees with 9.0 and 4.6 with anything from
+4.55 to 4.65. Populations are compared by their names as a reader would ("‘Other soft tissue
+sarcoma’ subgroup" is the label's "Other STS"), arms by their canonical names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.records import Claim, Measurement
+from extractors.text import vocabulary
+from extractors.text.names import DRUG_WORD, arm_mentions, canonical_arm, drug_aliases
+from extractors.text.numbers import decimals
+from extractors.text.patterns import build
+from extractors.text.patterns import claims as claim_patterns
+from extractors.text.patterns import verdicts as patterns
+
+# --- numbers ----------------------------------------------------------------------------------
+
+
+def agree(value: float, value_decimals: int, other: float, other_decimals: int) -> bool:
+    """Equal after rounding to the coarser of the two printed precisions: 9 ≈ 9.0, 4.6 ≈ 4.63."""
+    return bool(abs(value - other) <= 0.5 * 10 ** -min(value_decimals, other_decimals) + 1e-9)
+
+
+def unit_of(measurement: Measurement) -> str | None:
+    """The measurement's unit; for a median printed without one, the time unit its row or column names."""
+    if measurement.statistic == "rate":
+        return "%"
+    if measurement.unit is None and measurement.statistic == "median":
+        named = patterns.TIME_UNIT.search(f"{measurement.row or ''} {measurement.column or ''}")
+        return vocabulary.find_unit(named.group(1)) if named else None
+    return measurement.unit
+
+
+def _convert(value: float, unit: str | None, to: str | None) -> float | None:
+    """A duration in another time unit: 20 weeks in months; None if either is not a time unit."""
+    if unit is None or to is None:
+        return None
+    a, b = vocabulary.months_per(unit), vocabulary.months_per(to)
+    if a is None or b is None:
+        return None
+    return value * a / b
+
+
+def p_operator(claim: Claim) -> str | None:
+    """The sign before an article's p-value: "<" of "p < 0.001"."""
+    before = claim.text[: (claim.value_span or claim.span)[0] - claim.span[0]]
+    match = patterns.P_OPERATOR_BEFORE.search(before)
+    return match.group(1) if match else None
+
+
+def matches(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
+    """The claim's value agrees with the measurement's, in the claim's unit (or converted)."""
+    assert claim.value is not None
+    if m.value is None:
+        return False
+    other_decimals = decimals(m.raw)
+    if claim.statistic == "risk_reduction":
+        derived = (1 - m.value) * 100
+        tolerance = 0.5 * 10**-claim_decimals + 0.5 * 10 ** (2 - other_decimals)
+        return bool(abs(claim.value - derived) <= tolerance + 1e-9)
+    if claim.statistic == "p":
+        return agree(claim.value, claim_decimals, m.value, other_decimals) or (
+            m.qualifier in {"<", "≤"} and claim.value >= m.value and p_operator(claim) in {"<", "≤"}
+        )
+    unit = unit_of(m)
+    if claim.statistic == "median" and unit is not None and claim.unit != unit:
+        converted = _convert(claim.value, claim.unit, unit)
+        if converted is None:
+            return False
+        factor = _convert(1.0, claim.unit, unit) or 1.0
+        return bool(abs(converted - m.value) <= 0.5 * 10**-claim_decimals * factor + 0.5 * 10**-other_decimals + 1e-9)
+    if not agree(claim.value, claim_decimals, m.value, other_decimals):
+        return False
+    if claim.ci_low is not None and claim.ci_high is not None and m.ci_low is not None and m.ci_high is not None:
+        return agree(claim.ci_low, 2, m.ci_low, decimals(m.ci_low_raw or str(m.ci_low))) and agree(
+            claim.ci_high, 2, m.ci_high, decimals(m.ci_high_raw or str(m.ci_high))
+        )
+    return True
+
+
+# --- populations --------------------------------------------------------------------------------
+
+
+def _population_key(population: str | None) -> str | None:
+    """ "‘Other soft tissue sarcoma’ subgroup" → "other soft tissue sarcoma"."""
+    if population is None:
+        return None
+    key = patterns.QUOTE_MARK.sub("", population.lower())
+    key = patterns.POPULATION_FILLER.sub(" ", key)
+    return _normal_ranges(" ".join(key.split())) or None
+
+
+def _normal_ranges(text: str) -> str:
+    """ "stage II to IIIA", "stage II – IIIA" → "stage ii-iiia": ranges written one way."""
+    text = claim_patterns.ANY_DASH.sub("-", text.lower())
+    return str(patterns.STAGE_RANGE.sub("-", text))
+
+
+def _abbreviated(key: str) -> list[str]:
+    """A population key and its common short forms: "soft tissue sarcoma" → "sts"."""
+    forms = [key]
+    if "soft tissue sarcoma" in key:
+        forms.append(key.replace("soft tissue sarcoma", "sts"))
+    return forms
+
+
+def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple[bool, str | None]:
+    """(known, population) of the claim among the measurements' populations; None is overall ITT.
+
+    A claim names a subgroup when its sentence (or the population carried from its context)
+    contains a measurement population's name; a subgroup no measurement has is unknown.
+    """
+    text = _normal_ranges(f"{claim.text} {claim.population or ''}")
+    best: tuple[int, str] | None = None
+    for population in {m.population for m in measurements if m.population}:
+        key = _population_key(population)
+        named = key and any(build.with_plural(form).search(text) for form in _abbreviated(key))
+        if key and named and (best is None or len(key) > best[0]):
+            best = (len(key), population)
+    if best:
+        return True, best[1]
+    if claim.population is not None and not patterns.OVERALL_WORD.search(claim.population):
+        return False, claim.population
+    return True, None
+
+
+# --- arms and trials --------------------------------------------------------------------------
+
+
+def same_arm(claim_arm: str | None, measurement: Measurement) -> bool:
+    """The claim's arm is the measurement's: same name, or a drug named inside it
+    ("gefitinib" is the arm "EGFR TKI (gefitinib or erlotinib)")."""
+    claim_name, name = canonical_arm(claim_arm), canonical_arm(measurement.arm)
+    if not claim_name or not name:
+        return False
+    if claim_name == name:
+        return True
+    return bool(build.standalone(claim_name).search(name))
+
+
+def drugs_named(text: str) -> set[str]:
+    """The drugs a sentence names, generic or brand ("VOTRIENT" → "pazopanib"), control words left out."""
+    names = {canonical_arm(match.group(0)) for match in DRUG_WORD.finditer(text)}
+    names |= {arm for _start, _end, arm in arm_mentions(text) if arm in drug_aliases().values()}
+    return {name for name in names if name}
+
+
+def arm_is_named(arm: str | None, text: str) -> bool:
+    """Whether a sentence names a measurement's arm (or a drug inside it: "EGFR TKI (gefitinib or erlotinib)")."""
+    name = canonical_arm(arm) or ""
+    if not name:
+        return False
+    named = drugs_named(text) | {a for _s, _e, a in arm_mentions(text)}
+    return any(drug == name or drug in name for drug in named)
+
+
+def trial_key(m: Measurement) -> str:
+    """The trial a measurement belongs to; a label that does not name its trials has one per table."""
+    return m.trial or (f"{m.table} of {m.source}" if m.table else "")
+
+
+def of_trial(trial: str, measurements: Sequence[Measurement]) -> tuple[Measurement, ...]:
+    """The measurements of the trial a claim names, by name or NCT number, case aside."""
+    return tuple(m for m in measurements if trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
+
+
+def _landmarks(text: str) -> set[tuple[str, str]]:
+    return {
+        (m.group("n") or m.group("n2"), (m.group("unit") or m.group("unit2")).lower())
+        for m in patterns.LANDMARK.finditer(text)
+    }
+
+
+def same_kind_of_value(claim: Claim, m: Measurement) -> bool:
+    """A rate of patients with events is not a response or survival rate; a 2-year rate is not a 4-year one."""
+    if m.statistic != "rate":
+        return True
+    where = f"{m.row or ''} {m.column or ''}"
+    if patterns.EVENT_ROW.search(where) and not patterns.EVENT_ROW.search(claim.text):
+        return False
+    said = _landmarks(claim.text)
+    return not said or bool(said & _landmarks(where))

@@ -1,0 +1,161 @@
+"""Scope claims checked against the population a label's trial enrolled.
+
+A sentence that says what a treatment is for ("The treatment for soft tissue sarcoma of the
+thigh is pazopanib 800 mg once daily.") must carry the qualifiers of the trial population the
+evidence comes from: disease stage (metastatic or advanced vs localized), prior therapy,
+biomarker, and the histologies the trial excluded. The populations are read with the label
+(`extractors.read.populations`); the qualifiers by the vocabulary in ``data/scope.json``.
+
+A sentence that describes the evidence rather than stating an indication ("… is based on a study
+where patients with metastatic STS received pazopanib") is only checked for qualifiers that
+contradict the trial's (localized where the trial was metastatic).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extractors.records import Claim, Qualifier, Source, TrialScope
+from extractors.text.names import drug_aliases
+from extractors.text.patterns import build
+from extractors.text.patterns import scope as patterns
+from extractors.text.qualifiers import DIMENSION_NAMES, cue, qualifiers
+
+Stated = dict[str, list[Qualifier]]  # the claim's qualifiers by dimension
+
+
+def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[TrialScope]) -> Claim:
+    """The verdict on a scope claim: supported, overgeneralized (with what is missing), or unverifiable.
+
+    ``populations`` are the sources' trial populations and indications, as extraction read them.
+    """
+    if claim.arm and sources and not any(_names_drug(source, claim.arm) for source in sources):
+        return replace(
+            claim,
+            verdict="unverifiable",
+            explanation=f"The article says: “{claim.text.strip()}” The sources are not about {claim.arm}.",
+        )
+    about = {source.id for source in sources if not claim.arm or _names_drug(source, claim.arm)}
+    scopes = [scope for scope in populations if scope.source in about]
+    if not scopes:
+        return replace(
+            claim,
+            verdict="unverifiable",
+            explanation="The sources state no trial population or indication to check this statement against.",
+        )
+    text = claim.text
+    stated = _by_dimension(tuple(Qualifier(*found) for found in qualifiers(text)))
+    fitting = [candidate for candidate in scopes if _misfit(candidate, text, stated) == 0]
+    # a population the statement fits, else the fullest one it does not contradict, to explain what is missing
+    scope = (
+        fitting[0]
+        if fitting
+        else min(scopes, key=lambda candidate: (_clash(candidate, text, stated), -len(candidate.qualifiers)))
+    )
+    conflicts = _conflicts(scope, stated)
+    missing = list({q.dimension: q for q in reversed(scope.qualifiers) if q.dimension not in stated}.values())[::-1]
+    excluded_named = [name for name in scope.excluded if _mentions(text, name)]
+    where = _where(scope)
+    if conflicts or excluded_named:
+        problems = [
+            f"{DIMENSION_NAMES[said.dimension]}: the article says '{said.phrase}' but the trial enrolled "
+            f"'{label.phrase}' ({label.value})"
+            for label, said in conflicts
+        ] + [f"the article names {name}, which the trial excluded" for name in excluded_named]
+        return replace(
+            claim,
+            verdict="overgeneralized",
+            kind="excluded_population" if excluded_named else "population_extrapolation",
+            explanation=f"The article says: “{text.strip()}” {where} Conflict: {'; '.join(problems)}.",
+        )
+    evidence_only = bool(cue("evidence_cues").search(text))
+    if evidence_only or not missing:
+        carried = ", ".join(f"'{q.phrase}'" for d in stated for q in stated[d]) or "no conflicting qualifier"
+        how = "describes the trial evidence and carries" if evidence_only else "carries the population's qualifiers:"
+        return replace(claim, verdict="supported", explanation=f"The sentence {how} {carried}. {where}")
+    return _missing_qualifiers(claim, scope, missing, where)
+
+
+def _where(scope: TrialScope) -> str:
+    """ "The label (votrient) says the trial VEG110727 enrolled patients with …; patients with … were excluded." """
+    if patterns.INDICATED.search(scope.enrolment):
+        where = f"The label ({scope.source}) indicates it for {scope.population}"
+    else:
+        where = f"The label ({scope.source}) says {'the trial ' + scope.trial if scope.trial else 'the trial'} enrolled {scope.population}"
+    if scope.exclusion:
+        where += f"; {_sentence_case(scope.exclusion, lower=True).rstrip('.')}"
+    return where + "."
+
+
+def _missing_qualifiers(claim: Claim, scope: TrialScope, missing: list[Qualifier], where: str) -> Claim:
+    """Stated for every patient with the disease: what the trial's population adds, and the sentence with it."""
+    text = claim.text
+    named = [f"{DIMENSION_NAMES[q.dimension]} ({q.phrase})" for q in missing]
+    if scope.excluded:
+        named.append(f"excluded histologies ({', '.join(scope.excluded)})")
+    notes = [f"as studied in {scope.trial}"] if scope.trial else []
+    if scope.excluded:
+        notes.append(f"patients with {' or '.join(scope.excluded)} were excluded")
+    corrected = f"{text.strip().rstrip('.')}, for {scope.population}" + (f" ({'; '.join(notes)})." if notes else ".")
+    return replace(
+        claim,
+        verdict="overgeneralized",
+        kind="population_extrapolation",
+        explanation=(
+            f"The article says: “{text.strip()}” — stated for every patient with the disease. {where} "
+            f"Missing qualifiers: {'; '.join(named)}. Suggested: '{corrected}'"
+        ),
+    )
+
+
+def _by_dimension(found: tuple[Qualifier, ...]) -> Stated:
+    grouped: Stated = {}
+    for qualifier in found:
+        grouped.setdefault(qualifier.dimension, []).append(qualifier)
+    return grouped
+
+
+def _conflicts(scope: TrialScope, stated: Stated) -> list[tuple[Qualifier, Qualifier]]:
+    """(label qualifier, article qualifier) for each dimension where the article's values are all different."""
+    found: list[tuple[Qualifier, Qualifier]] = []
+    for dimension, label in _by_dimension(scope.qualifiers).items():
+        said = stated.get(dimension, [])
+        if said and not {q.value for q in said} & {q.value for q in label}:
+            found.append((label[0], said[0]))
+    return found
+
+
+def _mentions(claim_text: str, excluded: str) -> bool:
+    """Whether a claim names an excluded histology ("GIST", "adipocytic sarcoma")."""
+    names = [excluded]
+    abbreviation = patterns.ABBREVIATION.search(excluded)
+    if abbreviation:
+        names.append(abbreviation.group(1))
+        names.append(excluded[: abbreviation.start()].strip())
+    return any(build.whole_name(name).search(claim_text) for name in names if name)
+
+
+def _clash(scope: TrialScope, text: str, stated: Stated) -> int:
+    return len(_conflicts(scope, stated)) + sum(_mentions(text, name) for name in scope.excluded)
+
+
+def _misfit(scope: TrialScope, text: str, stated: Stated) -> int:
+    """How badly a claim fits a population: conflicts and excluded histologies count double."""
+    conflicts = len(_conflicts(scope, stated))
+    missing = len({q.dimension for q in scope.qualifiers if q.dimension not in stated})
+    excluded = sum(_mentions(text, name) for name in scope.excluded)
+    return 2 * conflicts + 2 * excluded + missing
+
+
+def _names_drug(source: Source, drug: str) -> bool:
+    """Whether a source is about ``drug`` (generic or brand name)."""
+    names = {drug} | {brand for brand, generic in drug_aliases().items() if generic == drug}
+    return any(build.whole_name(name).search(source.text) for name in names)
+
+
+def _sentence_case(text: str, *, lower: bool) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    return (text[0].lower() if lower else text[0].upper()) + text[1:]
