@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from extractors.records import Flag, Measurement
 from extractors.text.patterns import checks as patterns
+from extractors.text.patterns import sentences as sentence_patterns
 
 
 def n_of(m: Measurement) -> int | None:
@@ -28,18 +29,27 @@ characters apart. A label states Ns for many populations (ITT, safety, evaluable
 trials); a total and arm Ns printed far apart need not describe the same patients."""
 
 
-def passages(ns: Sequence[Measurement]) -> list[list[Measurement]]:
-    """``ns`` split into passages: each table, and runs of prose Ns close together."""
+def passages(ns: Sequence[Measurement], context: str | None = None) -> list[list[Measurement]]:
+    """``ns`` split into passages: each table, and runs of prose Ns close together — in one sentence
+    when the text is known (a total and its arms are stated together; the sentences around them
+    count other populations)."""
     tables: dict[str, list[Measurement]] = {}
     prose: list[list[Measurement]] = []
     for m in sorted(ns, key=lambda m: m.span):
         if m.table is not None:
             tables.setdefault(m.table, []).append(m)
-        elif prose and m.span[0] - prose[-1][-1].span[1] <= PASSAGE_GAP:
+        elif prose and _same_passage(prose[-1][-1], m, context):
             prose[-1].append(m)
         else:
             prose.append([m])
     return [*tables.values(), *prose]
+
+
+def _same_passage(before: Measurement, m: Measurement, context: str | None) -> bool:
+    if m.span[0] - before.span[1] > PASSAGE_GAP:
+        return False
+    # the end of a sentence is seen by the capital after it, which is the next N's own first character
+    return context is None or not sentence_patterns.SENTENCE_END.search(context, before.span[1], m.span[0] + 1)
 
 
 def by_arm(ns: Iterable[Measurement]) -> dict[str, list[Measurement]]:

@@ -51,7 +51,10 @@ def ci_level_percent(level: float | None) -> float:
 def estimate_of(m: Measurement) -> Estimate | None:
     if m.value is None or m.qualifier in {"NR", "NE"}:
         return None
-    value = printed(m.raw, m.value)
+    # a difference stated as a reduction ("an absolute reduction of 1.2%") carries its sign in the
+    # words, not the characters: its rounding interval is the negative one
+    signed = f"-{m.raw}" if m.value < 0 and not m.raw.lstrip().startswith(("-", "\u2212")) else m.raw
+    value = printed(signed, m.value)
     if value is None:
         return None
     low = printed(m.ci_low_raw, m.ci_low)

@@ -120,15 +120,24 @@ def _count_flags(ms: Sequence[Measurement], context: str | None, flags: _Flags) 
             and n_of(m) is not None
             and (m.endpoint or "").upper() not in _RESPONDER_ENDPOINTS
         ]
-        for passage in passages(ns):
+        for passage in passages(ns, context):
             flags.merge(total_flags(passage, context))
             flags.merge(subgroup_flags(passage))
             if context and trial in stated_ratios:
                 shares, at = stated_ratios[trial]
                 flags.merge(ratio_flags(shares, at, context, by_arm(m for m in passage if m.population is None)))
         for m in members:
-            if m.statistic.lower() == "rate" and m.ci_low_raw is not None and m.ci_high_raw is not None:
-                arm_ns = [n for n in ns if arm_key(n.arm) == arm_key(m.arm) and n.population == m.population]
+            # a rate is checked against the Ns its own table prints (else its trial's tables'): in prose
+            # the N a rate is computed over is rarely stated beside it (all randomized, measurable
+            # disease, a cohort), so prose rates are not checked against Ns found elsewhere
+            if (
+                m.statistic.lower() == "rate"
+                and m.table is not None
+                and m.ci_low_raw is not None
+                and m.ci_high_raw is not None
+            ):
+                near = [n for n in ns if n.table == m.table] or [n for n in ns if n.table is not None]
+                arm_ns = [n for n in near if arm_key(n.arm) == arm_key(m.arm) and n.population == m.population]
                 flags.add(m, rate_flags(m, _responders(members, m), values_of(arm_ns)))
 
 

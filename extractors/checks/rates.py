@@ -38,6 +38,11 @@ RATE_PAIR_BUDGET = 400_000
 """The rate check tries at most this many (count, denominator) pairs (about 0.5 s); an arm of
 some 12,000 patients or more exceeds it and its rate CI is left unchecked."""
 
+BOUND_SLACK = 0.01
+"""Percentage points by which a computed bound may miss the printed one's rounding interval:
+statistical software rounds its own floating-point result, and 11/19's exact lower bound
+33.49978% prints as 34 in KEYTRUDA KEYNOTE-811 ("58% (95% CI: 34, 80)")."""
+
 MAX_N = 100_000  # an N above this is no trial arm (a misread number): its rates are left unchecked
 
 _METHOD_NAMES = ("exact (Clopper–Pearson)", "Wilson", "Wald")
@@ -82,10 +87,10 @@ def _rate_fits(
     found: list[str] = []
     for name, (lows, highs) in zip(_METHOD_NAMES, _rate_intervals(k, n, level), strict=True):
         fits = (
-            (lows >= low[0] - EPSILON)
-            & (lows <= low[1] + EPSILON)
-            & (highs >= high[0] - EPSILON)
-            & (highs <= high[1] + EPSILON)
+            (lows >= low[0] - BOUND_SLACK)
+            & (lows <= low[1] + BOUND_SLACK)
+            & (highs >= high[0] - BOUND_SLACK)
+            & (highs <= high[1] + BOUND_SLACK)
         )
         found.extend(f"{pairs[i][0]}/{pairs[i][1]} {name}" for i in np.flatnonzero(fits).tolist())
     return found

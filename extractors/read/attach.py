@@ -54,7 +54,9 @@ def _phrase_mentions(sentence: str, scene: Scene) -> list[Mention | None]:
     for match in patterns.ARM_PHRASE.finditer(sentence):
         found.append(_phrase(match, scene, plural=match.group("noun").lower().endswith("s")))
     for match in patterns.TREATED_ARM.finditer(sentence):
-        found.append(_phrase(match, scene, plural=False))
+        treated = _phrase(match, scene, plural=False)
+        if treated is not None and _names_a_treatment(treated.name, scene):
+            found.append(treated)  # "patients treated with enzalutamide", not "… received at least one therapy"
     return found
 
 
@@ -75,6 +77,12 @@ def _looks_like_arm(text: str, scene: Scene) -> bool:
     """ "the OPDIVO arm", "the AC→TH arm", "the investigator's choice arm" name arms; "each arm",
     "the treatment arm" and "the two arms" do not."""
     return not patterns.GENERIC_ARM.fullmatch(text)
+
+
+def _names_a_treatment(text: str, scene: Scene) -> bool:
+    known = tuple(k.lower() for k in (*scene.arms, *scene.controls, *scene.drugs) if len(k) > 2)
+    named = bool(known) and bool(build.any_phrase(known).search(text))
+    return named or bool(names.DRUG_WORD.search(text) or patterns.CAPITALS_WORD.search(text))
 
 
 def _name_mentions(sentence: str, scene: Scene) -> list[Mention]:
@@ -116,7 +124,7 @@ def assign_arms(
     per_arm = [i for i, (_, _, statistic) in enumerate(values) if statistic in PER_ARM]
     settled = _respectively(sentence, values, per_arm, mentions)
     readings: list[ArmReading] = []
-    for index, (start, _end, statistic) in enumerate(values):
+    for index, (start, end, statistic) in enumerate(values):
         if statistic not in PER_ARM:
             readings.append((ratio[0], ratio[1], ()))
         elif index in settled:
@@ -126,8 +134,13 @@ def assign_arms(
             reading = (
                 (bracketed, None, ()) if bracketed else _one_arm(sentence, values, per_arm, index, mentions, ratio)
             )
-            total = statistic == "n" and _is_randomization(sentence)
-            if reading[0] is None and scene.default_arm and not total:
+            total = statistic == "n" and (_is_randomization(sentence) or _is_total(sentence, start))
+            subset = statistic == "n" and patterns.SUBSET_AFTER.match(sentence, end)
+            if subset or (total and _is_total(sentence, start) and not _arm_right_after(sentence, end, mentions)):
+                # "a total of 4063 women", "43 of whom …": no arm's N — unless the arm follows at once:
+                # "A total of 27 patients in the OPDIVO with chemotherapy arm"
+                reading = (None, None, ())
+            if reading[0] is None and scene.default_arm and not total and not subset:
                 reading = (scene.default_arm, None, ())
             readings.append(reading)
     return readings
@@ -152,6 +165,15 @@ def ratio_arms(mentions: list[Mention], scene: Scene) -> tuple[str | None, str |
 def names_drug(name: str, scene: Scene) -> bool:
     """Whether an arm's name names the document's drug (brand or generic)."""
     return bool(scene.drugs) and bool(build.any_phrase(tuple(d.lower() for d in scene.drugs)).search(name))
+
+
+def _arm_right_after(sentence: str, end: int, mentions: list[Mention]) -> bool:
+    return any(end <= m.start <= end + scenes.reach("arm_right_after") for m in mentions if not m.names)
+
+
+def _is_total(sentence: str, start: int) -> bool:
+    """ "with a total of 4063 women": a count stated as a total is no arm's."""
+    return bool(patterns.TOTAL_BEFORE.search(sentence, max(0, start - 20), start))
 
 
 def _is_randomization(sentence: str) -> bool:
@@ -251,6 +273,8 @@ def _linked(sentence: str, end: int, mention: Mention) -> bool:
     """An arm after a value is its arm when the words say so: "… in the OPDIVO arm", "… to placebo",
     "… for Lynparza", or the arm right after it; not "… who had received prior chemotherapy"."""
     gap = sentence[end : mention.start]
+    if patterns.NOT_AN_ARM_LINK.search(gap):
+        return False  # "patients resistant to interferon-alpha": what they had before, not their arm
     return mention.phrase or not gap.strip() or bool(patterns.ARM_LINK_GAP.search(gap))
 
 
@@ -338,6 +362,7 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
         (m.start(), " ".join(m.group("pop").split()))
         for m in patterns.POPULATION.finditer(sentence)
         if not patterns.OVERALL_OR_VAGUE.fullmatch(m.group("pop").strip())
+        and not patterns.NOT_A_SUBGROUP.search(m.group("pop"))
     ]
     after = [pop for at, pop in found if end <= at < end + scenes.reach("population_after")]
     if after:

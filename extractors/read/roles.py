@@ -50,7 +50,7 @@ def ratio_cue(sentence: str, start: int, left: int) -> str | None:
     return _RATIO_CODES[best[1]]
 
 
-def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left: int = 0) -> str:
+def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left: int = 0) -> str | None:
     """A percentage: a relative risk reduction, a signed absolute difference, a mean or median
     change, or a rate. Cues count from the previous value on (``left``): what was said of it is not
     said of this one."""
@@ -73,6 +73,8 @@ def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left:
         if scene.phrases("negative_differences").search(sentence, window, start):
             value.sign = -1.0  # "an absolute risk reduction of 1.1%": the arms differ by −1.1 points
         return "difference"
+    if not patterns.RATE_SUBJECT.search(sentence) and not vocabulary.endpoint_mentions(sentence):
+        return None  # "female (59%)", "14% were Asian", "lung (74%)": who the patients were, not a result
     return "rate"
 
 
@@ -102,7 +104,9 @@ def count_statistic(sentence: str, start: int, end: int, before: str, value: _Si
         if verb.group("events") or (generic and _endpoint_follows(sentence, end + verb.end())):
             return "events"  # "13 (52%) had CCyR", "10 with a CCyR"
         return "n"
-    if patterns.SHARE_AFTER.match(after_window):  # "31 (5.6%) loss of MCyR", "1010 (86%)"
+    if patterns.SHARE_AFTER.match(after_window) or patterns.PATIENTS_SHARE_AFTER.match(after_window):
+        # "31 (5.6%) loss of MCyR", "1010 (86%)", "5 patients (1.5%) on the TAGRISSO arm": a share of an
+        # arm is a subset of it (events, or a subgroup), never the arm's N
         return "events" if patterns.EVENTFUL.search(sentence) else "n"
     if patterns.EVENTS_AFTER.match(after_window):
         return "events"

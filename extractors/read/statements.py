@@ -99,6 +99,9 @@ def prose_start(sentence: str) -> int | None:
     previous: regex.Match[str] | None = None
     for token in patterns.TOKEN.finditer(sentence):
         if token.group("ci_head"):
+            head = patterns.CELL_GAP.match(sentence, token.end())
+            if head and patterns.TOKEN.match(sentence, head.end()):
+                adjacent += 1  # "ORR (95% CI) 58% (48, 68)": a column head, then its cells
             previous = None
             continue
         joined = previous is not None and not (token.group("ci") and not previous.group("ci"))
@@ -108,9 +111,14 @@ def prose_start(sentence: str) -> int | None:
         previous = token
     if adjacent < 2:
         return 0
-    for restart in patterns.PROSE_RESTART.finditer(sentence, last_cell_end):
+    return _restart(sentence, last_cell_end)
+
+
+def _restart(sentence: str, position: int) -> int | None:
+    """Where a clause with a verb starts after ``position``: prose resuming after a caption or cells."""
+    for restart in patterns.PROSE_RESTART.finditer(sentence, position):
         if patterns.PROSE_VERB.search(sentence, restart.start(), restart.start() + 150):
-            return restart.start()
+            return int(restart.start())
     return None
 
 
@@ -207,6 +215,11 @@ def _attach_ci(sentence: str, values: list[_Value], token: regex.Match[str]) -> 
         return
     last = values[-1]
     gap = sentence[last.end : token.start()]
+    if last.statistic in {"n", "p"}:
+        return  # "(n = 219, 95% CI, 29 to 43 months)": the interval is not the N's
+    named = token.group("ci_level") is not None
+    if not named and not patterns.BARE_CI_GAP.fullmatch(gap):
+        return  # "60 months [see Clinical Studies (14.2, 14.3)]": bare brackets far from a value are no CI
     if last.ci is None and len(gap) <= 40 and (len(gap.strip()) <= 1 or not patterns.CLAUSE_BREAK.search(gap)):
         last.ci = token
         if last.unit is None:  # "20.9 [13.1, 34.4] months"
@@ -307,7 +320,7 @@ def _record(
         trial=scene.trial,
         nct=scene.nct,
         endpoint=endpoint,
-        population=attach.population_for(sentence, value.start, value.end, scene),
+        population=_subset(sentence, value) or attach.population_for(sentence, value.start, value.end, scene),
         arm=experimental,
         comparator=comparator,
         qualifier=value.qualifier,
@@ -327,6 +340,15 @@ def _record(
     if value.ci is not None:
         measurement = _with_ci(measurement, value.ci, offset)
     return measurement
+
+
+def _subset(sentence: str, value: _Value) -> str | None:
+    """ "77 (79%) had tumors that expressed PD-L1 with a CPS ≥ 1": a count with its share of the arm is
+    the size of a subgroup, named by what its patients had or received."""
+    if value.statistic != "n":
+        return None
+    described = patterns.SUBSET_DESCRIBED.match(sentence, value.end)
+    return " ".join(described.group("what").split()) if described else None
 
 
 def _unit(value: _Value) -> str | None:

@@ -37,15 +37,6 @@ Pattern = regex.Pattern[str]
 
 
 @cache
-def any_phrase(phrases: tuple[str, ...]) -> regex.Pattern[str]:
-    """Any of ``phrases`` (group ``phrase``), longest first, case-insensitive, not inside a word even
-    where a phrase starts or ends with a symbol: "ifn+ara-c", "cps ≥", "mg/m2"."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    body = "|".join(regex.escape(phrase) for phrase in ordered)
-    return regex.compile(rf"(?<![\w])(?P<phrase>{body})(?![\w])", regex.I)
-
-
-@cache
 def ending_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``phrases`` right at the end of a text, allowing spaces: "aged 65" is read by
     ``ending_with(("aged",)).search(text, endpos=start_of_65)``."""
@@ -99,12 +90,13 @@ def nct_after(trial: str) -> regex.Pattern[str]:
 
 
 @cache
-def any_phrase(phrases: tuple[str, ...], glue: str) -> regex.Pattern[str]:
-    """Any of ``phrases``, longest first, case-insensitive, touching no word character and none of
-    ``glue`` (characters for a class): ``any_phrase(("age",), "/")`` finds "age" in "median age of
-    55" but not in "age/sex"; with glue "-", "metastatic" is not read inside "non-metastatic"."""
+def any_phrase(phrases: tuple[str, ...], glue: str = "") -> regex.Pattern[str]:
+    """Any of ``phrases`` (group ``phrase``), longest first, case-insensitive, touching no word
+    character and none of ``glue`` (characters for a class), even where a phrase starts or ends with
+    a symbol ("ifn+ara-c", "cps ≥"): ``any_phrase(("age",), "/")`` finds "age" in "median age of 55"
+    but not in "age/sex"; with glue "-", "metastatic" is not read inside "non-metastatic"."""
     body = "|".join(regex.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
-    return regex.compile(rf"(?<![\w{glue}])(?:{body})(?![\w{glue}])", regex.I)
+    return regex.compile(rf"(?<![\w{glue}])(?P<phrase>{body})(?![\w{glue}])", regex.I)
 
 
 @lru_cache(maxsize=1024)

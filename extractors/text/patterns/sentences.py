@@ -13,7 +13,7 @@ SENTENCE_END = regex.compile(
     r"""
       (?<!\b(?:vs|e\.g|i\.e|et\ al|Fig|Figs|No|Nos|approx|Dr|al|cf|ca|Ref|Refs|St|Inc|Ltd|Co))
       (?<!\d\.(?=\s\d))                           # "0. 39": a damaged number, not a sentence end
-      [.!?][)\]"”’]*(?=\s{1,3}[A-Z“"‘(\[•])        # a sentence end before a capital or a bracket
+      [.!?][)\]"”’]*(?=\s{1,3}(?:[A-Z“"‘(\[•]|\d{1,2}\.\d{1,2}\s{1,3}[A-Z]))  # before a capital, a bracket or "14.3 Title"
     | \n                                          # a line break
     | (?=\b(?:Table|Figure)\s\d{1,3}[A-Za-z]?\s?[.:])  # a caption begins
     | (?<=\.(?:jpg|jpeg|png|gif|tif))(?=\s)        # a figure's file name ends

@@ -106,7 +106,7 @@ TREATED_ARM = regex.compile(
 
 # Words around an arm name that are not the arm: "the", "randomized", "patients in the".
 ARM_TRIM = regex.compile(
-    r"^(?:the|a|an|both|randomi[sz]ed|patients\s+in\s+the|patients\s+on)\s+|\s+(?:alone)$", regex.I
+    r"^(?:the|a|an|both|randomi[sz]ed|patients\s+in\s+the|patients\s+on)\s+|\s+(?:alone|comparator|control)$", regex.I
 )
 
 # "each arm", "both arms", "the two arms": all arms at once.
@@ -337,7 +337,9 @@ OVERALL_OR_VAGUE = regex.compile(
 
 # A sentence that says what is counted is an event: "there were 93 (16.8%) progression events: 37 (6.7%)
 # progression to AP/BC, 31 (5.6%) loss of MCyR".
-EVENTFUL = regex.compile(r"\b(?:events?|progress\w*|loss\s+of|relaps\w*|recurren\w*|deaths?|died)\b", regex.I)
+EVENTFUL = regex.compile(
+    r"\b(?:events?|progress\w*|loss\s+of|relaps\w*|recurren\w*|deaths?|died|involvement|responded|response)\b", regex.I
+)
 
 # A sentence describing a trial's design: "was a multicenter, open-label phase 2 study".
 DESIGN_SENTENCE = regex.compile(r"\b(?:was|is)\s+an?\s+(?:[^.;]{0,100}?\s)?(?:trial|study)\b", regex.I)
@@ -375,8 +377,9 @@ TRIAL_SUBJECT = regex.compile(
 # A dose, which may name an arm: "600 mg", "260 mg/m 2 /day", "10 mg/kg".
 DOSE = regex.compile(r"\d+(?:\.\d+)?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²))?(?:\s?/\s?day)?", regex.I)
 
-# What lies between two cells of a flattened table: spaces, a percent sign, a footnote mark.
-CELL_GAP = regex.compile(r"[\s%*†‡§¶]*(?:\b[a-h]\b[\s,]*)?[\s%*†‡§¶]*")
+# What lies between two cells of a flattened table: spaces, a percent sign, a closing bracket, a
+# footnote mark — not an opening bracket: "71 (12.8%)" is one cell, a count and its share.
+CELL_GAP = regex.compile(r"[\s%*†‡§¶)]*(?:\b[a-h]\b[\s,]*)?[\s%*†‡§¶)]*")
 
 # A table rendered with its cell boundaries (ingest.grids): "| n (%) | 205 (82.7) |".
 RENDERED_CELL = regex.compile(r"\s\|\s")
@@ -384,8 +387,48 @@ RENDERED_CELL = regex.compile(r"\s\|\s")
 # Where prose resumes after a flattened table it ran into: a capitalized word opening a clause of
 # words ("Complete resolution of thrombus … occurred in 128 of 335 children", "In an exploratory
 # analysis …"), after a cell; the clause must have a verb before its numbers (`PROSE_VERB`).
-PROSE_RESTART = regex.compile(r"(?<=[\d)\]%*+a-h]\s{1,3})[A-Z][a-z]*(?:\s{1,2}[A-Za-z][\w'’-]*){3}")
+PROSE_RESTART = regex.compile(r"(?<=[\d)\]%*+a-h]\s{1,3})[A-Z][\w'’-]*(?:\s{1,2}[A-Za-z][\w'’-]*){3}")
 PROSE_VERB = regex.compile(
     r"\b(?:was|were|is|are|had|has|have|occurred|showed|demonstrated|achieved|received|observed|reported|included|enrolled|randomi[sz]ed|experienced)\b",
+    regex.I,
+)
+
+# What may stand between a value and an interval printed without its level: a unit, a footnote mark.
+BARE_CI_GAP = regex.compile(r"\s{0,2}(?:%|months?|mos?\.?|weeks?|years?|days?|mg/dL)?\s{0,2}[*†‡a-h]?\s{0,2}", regex.I)
+
+# "5 patients (1.5%)": a count of patients with its share of the arm.
+PATIENTS_SHARE_AFTER = regex.compile(r"\s{1,2}(?:patients?|subjects)\s{1,2}\(\s?\d{1,3}(?:\.\d+)?\s?%\s?\)", regex.I)
+
+# "a total of 4063", "in total, 3222": the count that follows is a total.
+TOTAL_BEFORE = regex.compile(r"\b(?:a\s+)?total\s+of\s{1,2}$|\bin\s+total,?\s{1,2}$", regex.I)
+
+# Words that make a population phrase a caption's or the whole population's: "STS by Independent
+# Assessment for the Overall Population".
+NOT_A_SUBGROUP = regex.compile(
+    r"\b(?:overall|intent(?:ion)?[- ]to[- ]treat|itt|assessment|review|all\s+randomi[sz]ed)\b", regex.I
+)
+
+# "of whom", "of them": the count is a subset of a group already counted.
+SUBSET_AFTER = regex.compile(
+    r"\s{1,2}(?:\(\s?\d{1,3}(?:\.\d+)?\s?%\s?\)\s{1,2})?of\s{1,2}(?:whom|them|these)\b", regex.I
+)
+
+# What a rate counts, named in its sentence: an event, a response, survival, a share of patients with
+# an outcome. A percentage in a sentence naming none of these describes the patients (baseline).
+RATE_SUBJECT = regex.compile(
+    r"\b(?:events?|respon\w*|surviv\w*|alive|died|deaths?|progress\w*|recurren\w*|relaps\w*|remission|rate|proportion|probability|free\s+of|incidence|reduction|reduced|risk|achieved|bleed\w*|stroke|infarction|thrombos\w*|surgery|resection|pCR|MPR|control)\b",
+    regex.I,
+)
+
+# What a subgroup counted with its share had in common: "95 (66%) patients received at least one
+# systemic anticancer treatment after progression", "77 (79%) had tumors that expressed PD-L1".
+SUBSET_DESCRIBED = regex.compile(
+    r"\s{0,2}(?:patients?\s{1,2})?\(\s?\d{1,3}(?:\.\d+)?\s?%\s?\)\s{1,2}(?:patients?\s{1,2})?(?P<what>(?:had|received|were|was|expressed)\s[^,;()\[\]]{3,120}?)(?=\s?(?:[,;()\[\]]|\bcompared\b|\band\b|\bvs\b|$))",
+    regex.I,
+)
+
+# Words before a drug that name a treatment patients had before or failed, not the arm they are in.
+NOT_AN_ARM_LINK = regex.compile(
+    r"\b(?:resistant|refractory|intolerant|relapsed|prior|previous|previously|after|following|progressed\s+on)\b[^,;]{0,30}$",
     regex.I,
 )
