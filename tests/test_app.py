@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import html
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -174,3 +180,33 @@ def test_missing_label_folder_is_an_error_not_a_crash(monkeypatch: pytest.Monkey
     assert not at.exception
     assert any("label folder not found" in e.value for e in at.error)
     assert "tp-claim" in article_html(at)
+
+
+def test_readme_run_command_starts_with_no_prompt_on_a_fresh_machine(tmp_path: Path) -> None:
+    """`streamlit run app.py` as the README gives it, for a user with no ~/.streamlit and no terminal.
+
+    Streamlit asks for an email address on its first interactive run and exits when it cannot
+    read one; the project's .streamlit/config.toml must make the run headless and quiet.
+    """
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "HOME": str(tmp_path)}
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    server = subprocess.Popen(command, cwd=PROJECT, env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        deadline, healthy = time.monotonic() + 60, False
+        while time.monotonic() < deadline and server.poll() is None and not healthy:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                    healthy = response.status == 200
+            except OSError:
+                time.sleep(0.2)
+        assert server.poll() is None, f"streamlit exited with code {server.returncode}"
+        assert healthy, "streamlit did not answer within 60 s"
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=10)[0].decode("utf-8", "replace")
+    assert "Email" not in output and "Welcome to Streamlit" not in output, output
+    assert not (tmp_path / ".streamlit" / "credentials.toml").exists()
