@@ -31,6 +31,7 @@ from extractors import (
     ARTICLE_SCRIPT,
     LETTER_STYLE,
     MAX_UPLOAD_BYTES,
+    MEASUREMENT_WIDTHS,
     STYLESHEET,
     VERDICTS,
     Article,
@@ -76,18 +77,20 @@ EXAMPLE_FILES = {
 OWN = "Your own article (upload or paste below)"
 LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 VIEWS = ["Claims", "Trial results", "Measurements", "Letter to the author"]
-PANE_HEIGHT = "min(68vh, 720px)"  # the article and the evidence beside it, each scrolling on its own
 PAGE_CSS = """
-[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; padding-left: 1.5rem; padding-right: 1.5rem; max-width: none; }
+:root { --tp-pane-height: max(360px, calc(100vh - 330px)); }  /* the article and the evidence beside it */
+[data-testid="stMainBlockContainer"] { padding-top: 3.4rem; padding-left: 1.5rem; padding-right: 1.5rem; max-width: none; }
 .tp-summary { font-size: 1.1em; }
 .tp-summary .tp-badge { font-size: 0.85em; padding: 2px 8px; }
 .tp-evidence-heading { font: 600 0.9em system-ui, sans-serif; color: #24292f; margin-top: 0.8em; }
 .tp-evidence-source { display: block; font-weight: 400; font-size: 0.85em; color: #59636e; }
-h2.tp-title { font-size: 1.5rem; margin: 0; padding: 0; }
+.tp-title { font: 700 1.45rem system-ui, sans-serif; margin-right: 0.6em; }
+.tp-subtitle { color: #59636e; font-size: 0.9em; }
 .tp-explanation { font-size: 0.92em; }
 .st-key-tp-forest { max-width: 1150px; }
-.st-key-tp-evidence-pane { height: calc(PANE_HEIGHT + 8px); overflow-y: auto; padding-right: 4px; }
+.st-key-tp-evidence-pane { height: calc(var(--tp-pane-height) + 8px); overflow-y: auto; padding-right: 4px; }
 @media (max-width: 1100px) {  /* two columns of ~250 px read worse than one column */
+  :root { --tp-pane-height: 60vh; }
   [data-testid="stMain"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
   [data-testid="stMain"] [data-testid="stColumn"] { flex: 1 1 100% !important; width: 100% !important; }
   .st-key-tp-forest { max-width: 1150px; }
@@ -97,7 +100,7 @@ h2.tp-title { font-size: 1.5rem; margin: 0; padding: 0; }
   .st-key-tp-bars [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
   .st-key-tp-bars [data-testid="stColumn"] { flex: 1 1 100% !important; width: 100% !important; }
 }
-""".replace("PANE_HEIGHT", PANE_HEIGHT)
+"""
 article_pane = st.components.v2.component("trialproof_article", js=ARTICLE_SCRIPT, isolate_styles=False)
 
 
@@ -398,7 +401,6 @@ def claims_view(report: VerifyReport, shown: list[int], selected: int | None) ->
                 "selected": None if selected is None else selected + 1,
                 "reveal": st.session_state.get("reveal"),
                 "reveal_id": st.session_state.get("reveal_id", 0),
-                "height": PANE_HEIGHT,
             },
             key="article_pane",
             on_picked_change=picked_in_article,
@@ -432,10 +434,17 @@ def results_view(report: VerifyReport) -> None:
 
 
 def measurements_view(report: VerifyReport) -> None:
+    trials = list(dict.fromkeys(m.trial for m in report.measurements))
+    everything = "all trials"
+    shown = st.selectbox(
+        "Trial", [everything, *trials], format_func=lambda t: t or "trial not named", key="table_trial"
+    )
+    rows = [m for m in report.measurements if shown == everything or m.trial == shown]
     st.caption(
         "check: ! the label's numbers cannot all be right · ? worth a look · other readings of run-together cells"
     )
-    st.dataframe(measurement_frame(report.measurements), hide_index=True, width="stretch", height=520)
+    columns = {name: st.column_config.TextColumn(width=width) for name, width in MEASUREMENT_WIDTHS.items()}
+    st.dataframe(measurement_frame(rows), hide_index=True, width="stretch", height=520, column_config=columns)
 
 
 def letter_view(report: VerifyReport, key: str) -> None:
@@ -446,12 +455,12 @@ def letter_view(report: VerifyReport, key: str) -> None:
         f"{count} contradicted or overgeneralized claim{'s' if count != 1 else ''}, each with the label's wording "
         "and where it stands: select the text below and paste it into a letter, or download it."
     )
-    cols = st.columns(5)
-    cols[0].download_button("Letter (Markdown)", files["letter.md"], f"{stem}.letter.md", "text/markdown")
-    cols[1].download_button("Letter (HTML)", files["letter.html"], f"{stem}.letter.html", "text/html")
-    cols[2].download_button("Download CSV", files["csv"], f"{stem}.trialproof.csv", "text/csv")
-    cols[3].download_button("Download JSON", files["json"], f"{stem}.trialproof.json", "application/json")
-    cols[4].download_button("Download HTML report", files["html"], f"{stem}.trialproof.html", "text/html")
+    with st.container(horizontal=True):  # a row of buttons that wraps on a narrow window
+        st.download_button("Letter (Markdown)", files["letter.md"], f"{stem}.letter.md", "text/markdown")
+        st.download_button("Letter (HTML)", files["letter.html"], f"{stem}.letter.html", "text/html")
+        st.download_button("Download CSV", files["csv"], f"{stem}.trialproof.csv", "text/csv")
+        st.download_button("Download JSON", files["json"], f"{stem}.trialproof.json", "application/json")
+        st.download_button("Download HTML report", files["html"], f"{stem}.trialproof.html", "text/html")
     st.html(f"<style>{LETTER_STYLE}</style>{letter_body_html(report)}")
     with st.expander("The letter as Markdown, to copy"):
         st.code(files["letter.md"], language="markdown", wrap_lines=True)
@@ -461,8 +470,8 @@ def main() -> None:
     st.set_page_config(page_title="trialproof", page_icon="🔎", layout="wide")
     st.html(f"<style>{STYLESHEET}{ARTICLE_BOX_CSS}{PAGE_CSS}</style>")
     st.html(
-        '<h2 class="tp-title">trialproof</h2><div style="color:#59636e;font-size:0.9em">Checks the numbers an '
-        "article quotes from clinical trials against the FDA label they cite.</div>"
+        '<div><span class="tp-title">trialproof</span><span class="tp-subtitle">checks the numbers an article '
+        "quotes from clinical trials against the FDA label they cite</span></div>"
     )
     # Two fixed slots, filled or not, so the elements below keep their place in the page from one
     # run to the next (Streamlit redraws an element whose place changes, losing its scroll).

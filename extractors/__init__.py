@@ -63,6 +63,7 @@ _LAZY = {
     "verdict_badge": "extractors.views.highlight",
     "verdict_label": "extractors.views.highlight",
     "MAX_UPLOAD_BYTES": "extractors.views.frames",
+    "MEASUREMENT_WIDTHS": "extractors.views.frames",
     "claim_kinds": "extractors.views.frames",
     "claim_label": "extractors.views.frames",
     "filter_claims": "extractors.views.frames",
@@ -131,6 +132,7 @@ if TYPE_CHECKING:
     from extractors.views.figures import forest_figure, trial_title, trials_with_results
     from extractors.views.frames import (
         MAX_UPLOAD_BYTES,
+        MEASUREMENT_WIDTHS,
         claim_kinds,
         claim_label,
         filter_claims,
@@ -157,6 +159,7 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "FORMATS_VERIFY",
     "LETTER_STYLE",
     "MAX_UPLOAD_BYTES",
+    "MEASUREMENT_WIDTHS",
     "STYLESHEET",
     "VERDICTS",
     "Alternative",

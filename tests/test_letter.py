@@ -66,7 +66,9 @@ def test_each_point_quotes_the_article_and_the_label_and_says_where() -> None:
         "Table 2. Efficacy Results in TRIAL-1, row “Median PFS in months (95% CI)”, column “DRUGX (N=100)”: "
         "9.1 (7.0, 11.2)"
     )
-    assert item.where == f"DRUGX label (drugx_label.json), TRIAL-1, Table 2, characters {MEDIAN.span[0]}–{MEDIAN.span[1]}"
+    assert (
+        item.where == f"DRUGX label (drugx_label.json), TRIAL-1, Table 2, characters {MEDIAN.span[0]}–{MEDIAN.span[1]}"
+    )
     scope = letter_items(REPORT)[1]
     assert scope.label_says == "" and scope.details == "The trial enrolled stage IV only."
 

@@ -27,6 +27,7 @@ from extractors.views.evidence import (
 )
 from extractors.views.figures import forest_figure, forest_rows, trials_with_results
 from extractors.views.frames import (
+    MEASUREMENT_WIDTHS,
     arm_key,
     arm_names,
     claim_kinds,
@@ -335,9 +336,13 @@ def test_measurement_frame_has_one_arm_name_and_checks_in_words() -> None:
                         qualifier="NR")  # fmt: skip
     frame = measurement_frame((flagged, named, named))
     assert frame.iloc[0]["arm"] == "EGFR TKI (gefitinib or erlotinib) vs placebo"
-    assert frame.iloc[0]["check"] == "! the value lies outside its own confidence interval; 1 other reading; low confidence"
+    assert (
+        frame.iloc[0]["check"]
+        == "! the value lies outside its own confidence interval; 1 other reading; low confidence"
+    )
     assert frame.iloc[1]["value"] == "NR" and frame.iloc[1]["check"] == ""
     assert "notes" not in frame.columns and "confidence" not in frame.columns
+    assert sum(MEASUREMENT_WIDTHS[c] for c in frame.columns) <= 940, "fits beside the sidebar at 1280 px"
 
 
 LABEL_PICKS = [
@@ -492,7 +497,9 @@ def test_the_claim_panel_puts_the_two_numbers_one_above_the_other() -> None:
     parse(markup)
     assert 'data-evidence-claim="1"' in markup
     assert "claim 1: ✗ contradicted" in markup and "other subgroup" in markup
-    quote, evidence, explanation = (markup.index(s) for s in ("tp-evidence-prose", "tp-evidence-table", "Contradicted:"))
+    quote, evidence, explanation = (
+        markup.index(s) for s in ("tp-evidence-prose", "tp-evidence-table", "Contradicted:")
+    )
     assert quote < evidence < explanation, "sentence, then the label's cell, then the explanation"
     assert "&lt;b&gt;x&lt;/b&gt;" in markup
 

@@ -2,7 +2,8 @@
 constant so the dashboard stays layout only and the script can be read and tested beside the HTML
 it drives.
 
-The pane receives ``data = {html, doc, selected, reveal, reveal_id, height}`` from Python:
+The pane receives ``data = {html, doc, selected, reveal, reveal_id}`` from Python (its height is
+the page's ``--tp-pane-height``):
 
 - ``html`` is `highlight.highlight_article` output (every character of the article escaped), set
   as the pane's content when it changes;
@@ -80,7 +81,6 @@ export default function (component) {
     box.addEventListener("scroll", () => { seen.scrollTop = box.scrollTop; }, { passive: true });
   }
   box.tpPick = (number) => setTriggerValue("picked", number);
-  box.style.height = data.height;
   if (box.tpHtml !== data.html) {
     box.innerHTML = data.html;
     box.tpHtml = data.html;
@@ -99,7 +99,7 @@ export default function (component) {
 """
 
 ARTICLE_BOX_CSS = """
-.tp-article-box { overflow-y: auto; border: 1px solid #d0d7de; border-radius: 6px; padding: 0.6em 0.9em;
+.tp-article-box { height: var(--tp-pane-height, 60vh); overflow-y: auto; border: 1px solid #d0d7de; border-radius: 6px; padding: 0.6em 0.9em;
   background: #fff; }
 .tp-article-box:focus { outline: 2px solid #0969da; outline-offset: 1px; }
 """

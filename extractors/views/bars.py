@@ -173,6 +173,8 @@ def arm_bar_figure(
         zeroline=False,
         showgrid=False,
     )
+    if unit.startswith("%"):  # room past 100 for the printed values, but no tick beyond it
+        figure.update_xaxes(tickvals=[t for t in range(0, 101, 20) if t <= high * 1.45])
     figure.update_xaxes(
         title={"text": unit, "font": {"size": 12}},
         gridcolor="#eaeef2",

@@ -19,6 +19,11 @@ from extractors.views.highlight import verdict_label
 from extractors.views.words import check_words, kind_words
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # the dashboard refuses larger uploads; real labels are ~1 MB
+# The measurement table's columns and their widths in pixels: together they fit a 1280-px window
+# beside the sidebar, so nobody scrolls sideways; a cell cut short shows whole on hover.
+MEASUREMENT_COLUMNS = ["check", "trial", "endpoint", "statistic", "arm", "population", "value", "CI", "unit", "where"]
+MEASUREMENT_WIDTHS = {"check": 100, "trial": 70, "endpoint": 110, "statistic": 70, "arm": 130, "population": 120,
+                      "value": 55, "CI": 90, "unit": 65, "where": 120}  # fmt: skip
 
 
 def number_text(value: float | None, raw: str | None = ".") -> str:
@@ -99,23 +104,20 @@ def measurement_frame(measurements: Sequence[Measurement]) -> pd.DataFrame:
 
     rows = [
         {
+            "check": check_text(m),
             "trial": m.trial or "",
-            "endpoint": m.endpoint or "",
+            "endpoint": (m.endpoint or "") + (f" ({m.assessment})" if m.endpoint and m.assessment else ""),
             "statistic": m.statistic,
             "arm": f"{arm(m, m.arm)} vs {arm(m, m.comparator)}" if m.comparator else arm(m, m.arm),
             "population": m.population or "overall",
             "value": value_text(m),
             "CI": ci_text(m),
             "unit": m.unit or "",
-            "assessed by": m.assessment or "",
             "where": where_text(m),
-            "check": check_text(m),
         }
         for m in measurements
     ]
-    columns = ["trial", "endpoint", "statistic", "arm", "population", "value", "CI", "unit", "assessed by", "where",
-               "check"]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=MEASUREMENT_COLUMNS)
 
 
 def claim_label(index: int, claim: Claim, article_text: str = "") -> str:

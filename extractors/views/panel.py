@@ -92,7 +92,7 @@ def refused_chip_css(names: Iterable[str]) -> str:
         chip = f'[data-testid="stFileChip"]:has([data-testid="stFileChipName"][title={css_string(name)}])'
         rules.append(f"{chip} {{ border: 2px solid #cf222e; background: #ffebe9; border-radius: 6px; }}")
         rules.append(
-            f'{chip} [data-testid="stFileChipName"]::after {{ content: " ✗ not loaded"; color: #a40e26; '
-            "font-weight: 600; }"
+            f'{chip} [data-testid="stFileChipName"]::after {{ content: "✗ not loaded"; display: block; '
+            "color: #a40e26; font-weight: 600; font-size: 0.85em; }"
         )
     return "\n".join(rules)
