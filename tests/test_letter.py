@@ -6,10 +6,11 @@ import html
 from html.parser import HTMLParser
 
 from extractors import letter_body_html, letter_html, letter_items, letter_markdown, load_article, load_source, verify
-from extractors.records import Article, Claim, Measurement, Source, VerifyReport
+from extractors.records import Article, Claim, Measurement, Source, TrialScope, VerifyReport
 from tests.conftest import shared_file
 
 LABEL = (
+    "TRIAL-1 enrolled adults with stage IV cancer.\n\n"
     "Table 2. Efficacy Results in TRIAL-1\n"
     "| Efficacy Parameter | DRUGX (N=100) | Placebo (N=50) |\n"
     "| Median PFS in months (95% CI) | 9.1 (7.0, 11.2) | 4.3 (3.9, 5.0) |\n"
@@ -44,10 +45,19 @@ def claim(raw: str | None, verdict: str, evidence: Measurement | None = None, **
 CLAIMS = (
     claim("19.1", "contradicted", MEDIAN, kind="wrong_value", section="Results", explanation="Contradicted: 9.1."),
     claim("4.3", "supported", PLACEBO),
-    claim(None, "overgeneralized", kind="population_extrapolation", explanation="The trial enrolled stage IV only."),
+    claim(
+        None,
+        "overgeneralized",
+        kind="population_extrapolation",
+        explanation="The label says the trial enrolled adults with stage IV cancer.",
+    ),
     claim("4.3", "unverifiable"),
 )
-REPORT = VerifyReport(Article("article.md", "A review <of> DRUGX", ARTICLE), (SOURCE,), (MEDIAN, PLACEBO), CLAIMS)
+ENROLLED = "TRIAL-1 enrolled adults with stage IV cancer."
+SCOPE = TrialScope("drugx-label", "TRIAL-1", ENROLLED, (0, len(ENROLLED)), "adults with stage IV cancer", (), None, ())
+REPORT = VerifyReport(
+    Article("article.md", "A review <of> DRUGX", ARTICLE), (SOURCE,), (MEDIAN, PLACEBO), CLAIMS, populations=(SCOPE,)
+)
 
 
 def test_only_what_an_editor_acts_on_goes_in() -> None:
@@ -70,7 +80,10 @@ def test_each_point_quotes_the_article_and_the_label_and_says_where() -> None:
         item.where == f"DRUGX label (drugx_label.json), TRIAL-1, Table 2, characters {MEDIAN.span[0]}–{MEDIAN.span[1]}"
     )
     scope = letter_items(REPORT)[1]
-    assert scope.label_says == "" and scope.details == "The trial enrolled stage IV only."
+    assert scope.label_says == ENROLLED, "the label's own enrolment sentence"
+    assert scope.where == f"DRUGX label (drugx_label.json), TRIAL-1, characters 0–{len(ENROLLED)}"
+    unmatched = VerifyReport(REPORT.article, (SOURCE,), (MEDIAN,), CLAIMS[2:3])
+    assert letter_items(unmatched)[0].label_says == "", "no population quoted: nothing put in the label's mouth"
 
 
 def test_markdown_marks_the_number_and_keeps_article_text_from_formatting() -> None:

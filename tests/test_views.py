@@ -15,7 +15,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors import extract, load_source
-from extractors.records import Alternative, Article, Claim, Flag, Measurement, Source, VerifyReport
+from extractors.records import (
+    Alternative,
+    Article,
+    Claim,
+    Flag,
+    Measurement,
+    Qualifier,
+    Source,
+    TrialScope,
+    VerifyReport,
+)
 from extractors.views.bars import median_figure, rate_figure
 from extractors.views.evidence import (
     cell_words,
@@ -547,3 +557,22 @@ def test_the_article_highlights_only_the_claims_shown() -> None:
     markup = highlight_article(text, claims, selected=1, shown=[1])
     assert 'data-claim="1"' not in markup and 'data-claim="2"' in markup and "tp-selected" in markup
     assert markup.count("tp-badge") == 1 and math.isfinite(len(markup))
+
+
+def test_a_scope_claim_shows_whom_the_trial_enrolled_with_the_qualifiers_marked() -> None:
+    text = "Patients with metastatic STS who had received prior chemotherapy were randomized. GIST was excluded."
+    source = Source("quote", "q.txt", "text", "pazopanib", "Quoted label", text)
+    enrolled = text[: text.index(" were randomized")]
+    scope = TrialScope("quote", "VEG110727", enrolled, (0, len(enrolled)), enrolled[len("Patients with ") :].lower(),
+                       (Qualifier("stage", "metastatic or advanced", "metastatic"),), "GIST was excluded.",
+                       ("GIST",), (text.index("GIST"), len(text)))  # fmt: skip
+    other = TrialScope("quote", "OTHER", "x", (0, 1), "adults", (), None, ())
+    claim = Claim("Pazopanib treats sarcoma.", (0, 5), None, None, verdict="overgeneralized",
+                  kind="population_extrapolation", explanation=f"The label says the trial enrolled {scope.population}.")  # fmt: skip
+    report = VerifyReport(
+        Article("a", "A", "Pazopanib treats sarcoma."), (source,), (), (claim,), populations=(other, scope)
+    )
+    markup = claim_panel_html(report, 0)
+    parse(markup)
+    assert "In the label: whom VEG110727 enrolled" in markup
+    assert "Patients with <mark>metastatic</mark> STS" in markup and "<mark>GIST</mark> was excluded." in markup

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from extractors.records import Claim, Source, VerifyReport
-from extractors.views.evidence import label_wording, sentence_around
+from extractors.records import Claim, Source, TrialScope, VerifyReport
+from extractors.views.evidence import label_wording, scope_for, scope_wording, sentence_around
 from extractors.views.words import kind_words
 
 LETTER_VERDICTS = ("contradicted", "overgeneralized")
@@ -46,15 +46,25 @@ def _sentence(text: str, claim: Claim) -> tuple[str, str | None, int | None]:
     return text[start:end], text[span[0] : span[1]], span[0] - start
 
 
-def _where(claim: Claim, sources: dict[str, Source]) -> tuple[str, str]:
-    """(the label's wording, where it stands) for a claim's evidence."""
+def _label_name(source: Source | None, fallback: str) -> str:
+    return f"{source.title} ({PurePath(source.path).name})" if source is not None else fallback
+
+
+def _where(claim: Claim, sources: dict[str, Source], populations: Sequence[TrialScope]) -> tuple[str, str]:
+    """(the label's wording, where it stands) for a claim's evidence, or a scope claim's population."""
     m = claim.evidence
     if m is None:
-        return "", "the label's description of the patients the trial enrolled (see the details)"
+        scope = scope_for(claim, populations)
+        source = sources.get(scope.source) if scope is not None else None
+        if scope is None or source is None:
+            return "", "the label's description of the patients the trial enrolled (see the details)"
+        place = f", {scope.trial}" if scope.trial else ""
+        span = scope.enrolment_span
+        where = f"{_label_name(source, scope.source)}{place}, characters {span[0]}–{span[1]}"
+        return scope_wording(source.text, scope), where
     source = sources.get(m.source)
-    label = f"{source.title} ({PurePath(source.path).name})" if source is not None else m.source
     place = ", ".join(x for x in (m.trial, m.table) if x)
-    where = f"{label}{', ' + place if place else ''}, characters {m.span[0]}–{m.span[1]}"
+    where = f"{_label_name(source, m.source)}{', ' + place if place else ''}, characters {m.span[0]}–{m.span[1]}"
     return (label_wording(source.text, m) if source is not None else m.raw), where
 
 
@@ -66,7 +76,7 @@ def letter_items(report: VerifyReport) -> list[LetterItem]:
         if claim.verdict not in LETTER_VERDICTS:
             continue
         sentence, value, value_at = _sentence(report.article.text, claim)
-        label_says, where = _where(claim, sources)
+        label_says, where = _where(claim, sources, report.populations)
         problem = kind_words(claim.kind) or claim.verdict
         items.append(
             LetterItem(

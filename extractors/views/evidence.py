@@ -21,7 +21,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.records import Claim, Measurement, Source, Span
+from extractors.records import Claim, Measurement, Source, Span, TrialScope
 
 _CELL_SEPARATOR = " | "
 _CONTEXT_ROWS = 2  # rows shown on each side of the cited row when a table is long
@@ -382,3 +382,42 @@ def label_wording(text: str, m: Measurement) -> str:
     caption, row, column, cell = (" ".join(part.split()) for part in words)
     where = f"{caption}, row “{row}”" + (f", column “{column}”" if column else "")
     return f"{where}: {cell}"
+
+
+def scope_for(claim: Claim, populations: Sequence[TrialScope]) -> TrialScope | None:
+    """The trial population a scope claim was checked against: the one its explanation quotes.
+
+    A claim does not point at its population record (yet); the verdict's explanation quotes the
+    population as printed, so the longest population quoted there is the one.
+    """
+    quoted = [p for p in populations if p.population and p.population in claim.explanation]
+    return max(quoted, key=lambda p: len(p.population), default=None)
+
+
+def _printed_span(text: str, span: Span | None) -> str:
+    if span is None or not 0 <= span[0] < span[1] <= len(text):
+        return ""
+    return " ".join(text[span[0] : span[1]].split())
+
+
+def scope_wording(text: str, scope: TrialScope) -> str:
+    """Whom the label says the trial enrolled (and excluded), in its own words, on one line."""
+    return " ".join(
+        x for x in (_printed_span(text, scope.enrolment_span), _printed_span(text, scope.exclusion_span)) if x
+    )
+
+
+def scope_html(text: str, scope: TrialScope) -> str:
+    """The label's enrolment sentence (and exclusion sentence), the qualifiers it names marked."""
+    parts = []
+    for span in (scope.enrolment_span, scope.exclusion_span):
+        if span is None or not 0 <= span[0] < span[1] <= len(text):
+            continue
+        piece = text[span[0] : span[1]]
+        marks = []
+        for phrase in [q.phrase for q in scope.qualifiers] + list(scope.excluded):
+            at = piece.find(phrase) if phrase else -1
+            if at >= 0:
+                marks.append((span[0] + at, span[0] + at + len(phrase), ""))
+        parts.append(f'<blockquote class="tp-evidence-prose">{_marked(text, span[0], span[1], marks)}</blockquote>')
+    return "".join(parts)

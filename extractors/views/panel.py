@@ -14,7 +14,7 @@ import html
 from collections.abc import Iterable
 
 from extractors.records import VerifyReport
-from extractors.views.evidence import claim_quote_html, evidence_html
+from extractors.views.evidence import claim_quote_html, evidence_html, scope_for, scope_html
 from extractors.views.highlight import verdict_badge
 from extractors.views.words import claim_notes, kind_words
 
@@ -52,8 +52,16 @@ def claim_panel_html(report: VerifyReport, index: int) -> str:
         parts.append(_evidence_heading(report, index))
         parts.append(f'<div class="tp-evidence">{evidence_html(source, evidence, report.measurements)}</div>')
     elif claim.value_span is None:
-        parts.append('<div class="tp-note tp-note-info">A statement about whom the treatment is for: checked '
-                     "against the population the trial enrolled, as the label states it.</div>")  # fmt: skip
+        scope = scope_for(claim, report.populations)
+        source = next((s for s in report.sources if scope is not None and s.id == scope.source), None)
+        if scope is not None and source is not None:
+            heading = f"In the label: whom {scope.trial or 'the trial'} enrolled"
+            title = f'<span class="tp-evidence-source">{html.escape(source.title)}</span>'
+            parts.append(f'<div class="tp-evidence-heading">{html.escape(heading)}{title}</div>')
+            parts.append(f'<div class="tp-evidence">{scope_html(source.text, scope)}</div>')
+        else:
+            parts.append('<div class="tp-note tp-note-info">A statement about whom the treatment is for: checked '
+                         "against the population the trial enrolled, as the label states it.</div>")  # fmt: skip
     elif claim.verdict == "unverifiable":
         parts.append('<div class="tp-note tp-note-info">No number in the label matches this claim.</div>')
     for note in claim_notes(claim):
