@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import extract, load_source
+from extractors import extract, load_article, load_source, verify
 from extractors.records import (
     Alternative,
     Article,
@@ -576,3 +576,19 @@ def test_a_scope_claim_shows_whom_the_trial_enrolled_with_the_qualifiers_marked(
     parse(markup)
     assert "In the label: whom VEG110727 enrolled" in markup
     assert "Patients with <mark>metastatic</mark> STS" in markup and "<mark>GIST</mark> was excluded." in markup
+
+
+@pytest.mark.parametrize("review", ["PMC13070087", "PMC6889286"])
+def test_every_claim_of_a_real_review_has_a_well_formed_panel(review: str) -> None:
+    """Both reviews against TAGRISSO: each claim's panel parses, says its verdict, and shows evidence
+    as a table or a sentence whenever the claim was checked against a number."""
+    source = load_source(str(shared_file("corpus/raw/tagrisso_openfda_label.json")))
+    article = next(shared_file("corpus/raw").glob(f"article_{review}_*.xml"))
+    report = verify(load_article(str(article)), [source])
+    for index, claim in enumerate(report.claims):
+        markup = claim_panel_html(report, index)
+        parse(markup)
+        assert f"claim {index + 1}: " in markup and claim.verdict in markup
+        if claim.evidence is not None:
+            assert "tp-evidence-table" in markup or "tp-evidence-prose" in markup
+            assert "<mark>" in markup.split('class="tp-evidence"', 1)[1], "the label's number is marked"
