@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from extractors.records import Claim, Measurement, Source
 from extractors.report import ci_text, number, printed, value_text
@@ -17,6 +16,9 @@ from extractors.text.names import canonical_arm
 from extractors.text.patterns import build
 from extractors.views.highlight import verdict_label
 from extractors.views.words import check_words, kind_words
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # the dashboard refuses larger uploads; real labels are ~1 MB
 # The measurement table's columns and their widths in pixels: together they fit a 1280-px window
@@ -97,6 +99,8 @@ def arm_name(names: dict[tuple[str | None, str], str], trial: str | None, name: 
 def measurement_frame(measurements: Sequence[Measurement]) -> pd.DataFrame:
     """One row per measurement, every cell a string, in the order the sources state them; each
     arm under one name per trial."""
+    import pandas as pd  # here, not at the top: the claim list needs this module, and pandas costs ~1 s to import
+
     names = arm_names(measurements)
 
     def arm(m: Measurement, name: str | None) -> str:
