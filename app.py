@@ -61,9 +61,11 @@ from extractors import (
     refused_chip_css,
     render_verify,
     source_from_bytes,
+    store_articles,
     summary_badges,
     trial_title,
     trials_with_results,
+    verdict_label,
     verdict_markdown,
     verify,
     verify_with,
@@ -466,6 +468,33 @@ def letter_view(report: VerifyReport, key: str) -> None:
         st.code(files["letter.md"], language="markdown", wrap_lines=True)
 
 
+# --- Results store (issue 14): the articles a batch run stored, with their verdict counts. ----------
+def stored_articles() -> None:
+    """``streamlit run app.py -- --store FILE`` or ``TRIALPROOF_STORE=FILE``: list the store's articles."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--store")
+    known, _ = parser.parse_known_args(sys.argv[1:])
+    path = known.store or os.environ.get("TRIALPROOF_STORE")
+    if not path:
+        return
+    with st.sidebar:
+        st.subheader("Results store")
+        try:
+            rows = store_articles(path)
+        except InputError as error:
+            st.error(f"{error.path}: {error.problem}")
+            return
+        st.caption(f"{path}: {len(rows)} article{'' if len(rows) == 1 else 's'} checked")
+        table = [
+            {"article": r.path, "checked": r.checked_at, **{verdict_label(v): getattr(r, v) for v in VERDICTS}}
+            for r in rows
+        ]
+        st.dataframe(table, hide_index=True, key="store_articles")
+
+
+# --- end of the results store block -------------------------------------------------------------------
+
+
 def main() -> None:
     st.set_page_config(page_title="trialproof", page_icon="🔎", layout="wide")
     st.html(f"<style>{STYLESHEET}{ARTICLE_BOX_CSS}{PAGE_CSS}</style>")
@@ -478,6 +507,7 @@ def main() -> None:
     notices, progress = st.container(), st.empty()
 
     article, labels, refused = inputs()
+    stored_articles()
     if refused:
         notices.html(f"<style>{refused_chip_css(name for name, _ in refused)}</style>")
         for name, problem in refused:

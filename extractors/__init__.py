@@ -36,9 +36,28 @@ from extractors.records import (
 _LAZY = {
     # reading files
     "load_source": "extractors.ingest.labels",
+    "labels_named_in": "extractors.text.names",
     "source_from_bytes": "extractors.ingest.labels",
     "load_article": "extractors.ingest.articles",
     "article_from_bytes": "extractors.ingest.articles",
+    # many documents: batches, the results store, labels fetched by name
+    "BatchRequest": "extractors.batch.session",
+    "run_batch": "extractors.batch.session",
+    "wants_batch": "extractors.batch.session",
+    "Job": "extractors.batch.runner",
+    "InProcess": "extractors.batch.runner",
+    "check_document": "extractors.batch.runner",
+    "run_jobs": "extractors.batch.runner",
+    "label_folder": "extractors.batch.runner",
+    "expand_inputs": "extractors.batch.inputs",
+    "dask_executor": "extractors.batch.session",
+    "open_store": "extractors.batch.store",
+    "store_articles": "extractors.batch.store",
+    "is_label_name": "extractors.batch.labels",
+    "resolve_label": "extractors.batch.labels",
+    "refresh_label": "extractors.batch.labels",
+    "cached_labels": "extractors.batch.labels",
+    "label_cache_folder": "extractors.batch.labels",
     # the pipeline
     "extract": "extractors.read.pipeline",
     "verify": "extractors.verdicts.verify",
@@ -67,7 +86,6 @@ _LAZY = {
     "claim_kinds": "extractors.views.frames",
     "claim_label": "extractors.views.frames",
     "filter_claims": "extractors.views.frames",
-    "labels_named_in": "extractors.views.frames",
     "measurement_frame": "extractors.views.frames",
     "where_text": "extractors.views.frames",
     "forest_figure": "extractors.views.figures",
@@ -92,7 +110,7 @@ _LAZY = {
     "LETTER_STYLE": "extractors.report.as_letter",
 }
 # Names whose defining module calls them something else.
-_RENAMED = {"compare_registry": "compare"}
+_RENAMED = {"compare_registry": "compare", "label_cache_folder": "cache_folder"}
 
 
 def __getattr__(name: str) -> Any:
@@ -108,6 +126,12 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from extractors.batch.inputs import expand_inputs
+    from extractors.batch.labels import cache_folder as label_cache_folder
+    from extractors.batch.labels import cached_labels, is_label_name, refresh_label, resolve_label
+    from extractors.batch.runner import InProcess, Job, check_document, label_folder, run_jobs
+    from extractors.batch.session import BatchRequest, dask_executor, run_batch, wants_batch
+    from extractors.batch.store import open_store, store_articles
     from extractors.ingest.articles import article_from_bytes, load_article
     from extractors.ingest.labels import load_source, source_from_bytes
     from extractors.ingest.registry import load_registry
@@ -124,6 +148,7 @@ if TYPE_CHECKING:
         value_text,
     )
     from extractors.report.as_letter import LETTER_STYLE, letter_body_html, letter_html, letter_items, letter_markdown
+    from extractors.text.names import labels_named_in
     from extractors.verdicts.registry import compare as compare_registry
     from extractors.verdicts.verify import verify, verify_with
     from extractors.views.article_box import ARTICLE_BOX_CSS, ARTICLE_SCRIPT
@@ -136,7 +161,6 @@ if TYPE_CHECKING:
         claim_kinds,
         claim_label,
         filter_claims,
-        labels_named_in,
         measurement_frame,
         where_text,
     )
@@ -164,26 +188,36 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "VERDICTS",
     "Alternative",
     "Article",
+    "BatchRequest",
     "Claim",
     "ExtractReport",
     "Flag",
+    "InProcess",
     "InputError",
+    "Job",
     "Measurement",
     "Source",
     "VerifyReport",
     "article_from_bytes",
+    "cached_labels",
+    "check_document",
     "ci_text",
     "claim_kinds",
     "claim_label",
     "claim_panel_html",
     "compare_registry",
+    "dask_executor",
     "evidence_html",
+    "expand_inputs",
     "extract",
     "filter_claims",
     "forest_figure",
     "highlight_article",
     "highlight_source",
+    "is_label_name",
     "kind_words",
+    "label_cache_folder",
+    "label_folder",
     "labels_named_in",
     "letter_body_html",
     "letter_html",
@@ -196,12 +230,18 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "measurement_frame",
     "median_figure",
     "notice_html",
+    "open_store",
     "rate_figure",
+    "refresh_label",
     "refused_chip_css",
     "render_extract",
     "render_registry",
     "render_verify",
+    "resolve_label",
+    "run_batch",
+    "run_jobs",
     "source_from_bytes",
+    "store_articles",
     "summary_badges",
     "summary_counts",
     "trial_title",
@@ -212,5 +252,6 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "verdict_markdown",
     "verify",
     "verify_with",
+    "wants_batch",
     "where_text",
 ]

@@ -15,7 +15,7 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import extractors
 from extractors import FORMATS_EXTRACT, FORMATS_REGISTRY, FORMATS_VERIFY, ExtractReport, InputError, VerifyReport
@@ -41,8 +41,20 @@ examples:
   trialproof registry tagrisso.json ctgov_NCT02296125.json
       line the label's results up with the trial's ClinicalTrials.gov record: agree, differ, missing
 
+batches, a results store, labels by name:
+  trialproof verify submissions/ --labels labels/ --store results.duckdb --jobs 2
+      check every article in a folder against the labels each one names; keep the results to query
+  trialproof verify 'archive/**/*.html' --source openfda:VOTRIENT --format jsonl > results.jsonl
+      one JSON object per article as it is done; the label fetched by name (cached for next time)
+  trialproof extract labels/ --format jsonl --executor dask://scheduler:8786
+      run the same work on a Dask cluster (workers read the files at the same paths)
+  trialproof label fetch TAGRISSO
+      download the openFDA label into the cache (also a generic name, a set id, dailymed:SETID)
+
 exit codes: 0 ok; 1 a claim contradicted or overgeneralized (verify), or an error flag
 (extract --strict); 2 bad usage or unreadable input (one line on stderr naming the file).
+In a batch an unreadable file is that one line and the batch goes on; the exit code is the worst
+over all documents. The README shows the results store's tables and the SQL to query them.
 """
 
 
@@ -78,11 +90,18 @@ def build_parser() -> argparse.ArgumentParser:
         "sources",
         nargs="+",
         metavar="SOURCE",
-        help="a label file: openFDA JSON, DailyMed SPL XML, HTML or plain text (detected from the content)",
+        help=(
+            "a label file: openFDA JSON, DailyMed SPL XML, HTML or plain text (detected from the content); "
+            "openfda:NAME or dailymed:SETID for a label fetched by name; a folder or a glob pattern makes a "
+            "batch in which each label is a document (several plain files are one combined report)"
+        ),
     )
-    extract.add_argument("--format", choices=FORMATS_EXTRACT, default="table", help="output format (default: table)")
+    extract.add_argument(
+        "--format", choices=(*FORMATS_EXTRACT, "jsonl"), default="table", help="output format (default: table)"
+    )
     extract.add_argument("--strict", action="store_true", help="exit 1 when any measurement has an error flag")
     extract.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    _batch_arguments(extract)
 
     verify = commands.add_parser(
         "verify",
@@ -94,16 +113,38 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    verify.add_argument("article", metavar="ARTICLE", help="the article: plain text, Markdown, HTML or JATS XML")
+    verify.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help=(
+            "the article: plain text, Markdown, HTML or JATS XML; several articles, a folder (recursively) "
+            "or a glob pattern check each article on its own"
+        ),
+    )
     verify.add_argument(
         "--source",
         action="append",
         default=[],
         metavar="SOURCE",
-        help="a label file to check against (repeat for several); default: the label text the article quotes",
+        help=(
+            "a label file to check against (repeat for several), or openfda:NAME / dailymed:SETID for a label "
+            "fetched by name; default: the label text the article quotes"
+        ),
     )
-    verify.add_argument("--format", choices=FORMATS_VERIFY, default="table", help="output format (default: table)")
+    verify.add_argument(
+        "--labels",
+        metavar="DIR",
+        help=(
+            "a folder of label files: each article is checked against the labels whose drug or brand name it "
+            "mentions (the latest version of each label)"
+        ),
+    )
+    verify.add_argument(
+        "--format", choices=(*FORMATS_VERIFY, "jsonl"), default="table", help="output format (default: table)"
+    )
     verify.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    _batch_arguments(verify)
 
     registry = commands.add_parser(
         "registry",
@@ -126,7 +167,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     registry.add_argument("--format", choices=FORMATS_REGISTRY, default="table", help="output format (default: table)")
     registry.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+
+    label = commands.add_parser(
+        "label",
+        help="fetch labels by name into the local cache, or list the cache",
+        description=(
+            "Download a label by brand or generic name or set id from openFDA (or an SPL by set id from "
+            "DailyMed, dailymed:SETID) into the cache, keeping its version and effective date. "
+            "--source openfda:NAME then reads it from the cache. The cache is the platform's cache folder, "
+            "or TRIALPROOF_CACHE."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    label_commands = label.add_subparsers(dest="label_command", metavar="ACTION")
+    fetch = label_commands.add_parser("fetch", help="download labels into the cache")
+    fetch.add_argument("names", nargs="+", metavar="NAME", help="TAGRISSO, osimertinib, a set id, or dailymed:SETID")
+    label_commands.add_parser("list", help="list the labels in the cache")
     return parser
+
+
+def _batch_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--store",
+        metavar="FILE",
+        help="also write the results to this DuckDB file (a rerun replaces, never duplicates)",
+    )
+    command.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="check N documents at a time in parallel processes"
+    )
+    command.add_argument(
+        "--executor", metavar="dask://HOST:PORT", help="run the documents on the Dask cluster with this scheduler"
+    )
 
 
 def _version() -> str:
@@ -138,16 +210,45 @@ def _version() -> str:
         return "(not installed)"
 
 
-def _run_extract(args: argparse.Namespace) -> tuple[str, int]:
-    sources = [extractors.load_source(path) for path in args.sources]
+def _batch(args: argparse.Namespace, inputs: list[str], labels: list[str]) -> extractors.BatchRequest:
+    if args.jobs < 1:
+        raise _UsageError(f"--jobs must be 1 or more, not {args.jobs}")
+    return extractors.BatchRequest(
+        command=args.command,
+        inputs=tuple(inputs),
+        fmt=args.format,
+        labels=tuple(labels),
+        label_dir=getattr(args, "labels", None),
+        strict=getattr(args, "strict", False),
+        jobs=args.jobs,
+        executor=args.executor,
+        store=args.store,
+        output=args.output,
+        version=_version(),
+    )
+
+
+def _by_name(specs: list[str]) -> list[str]:
+    """Label files for ``openfda:NAME`` and ``dailymed:SETID`` (from the cache, fetched if missing)."""
+    return [extractors.resolve_label(spec) if extractors.is_label_name(spec) else spec for spec in specs]
+
+
+def _run_extract(args: argparse.Namespace) -> tuple[str, int] | int:
+    request = _batch(args, _by_name(args.sources), [])
+    if extractors.wants_batch(request):
+        return extractors.run_batch(request, PROG, sys.stdout, sys.stderr)
+    sources = [extractors.load_source(path) for path in request.inputs]
     report: ExtractReport = extractors.extract(sources)
     failed = args.strict and any(f.severity == "error" for m in report.measurements for f in m.flags)
     return extractors.render_extract(report, args.format), 1 if failed else 0
 
 
-def _run_verify(args: argparse.Namespace) -> tuple[str, int]:
-    article = extractors.load_article(args.article)
-    sources = [extractors.load_source(path) for path in args.source]
+def _run_verify(args: argparse.Namespace) -> tuple[str, int] | int:
+    request = _batch(args, args.articles, _by_name(args.source))
+    if extractors.wants_batch(request):
+        return extractors.run_batch(request, PROG, sys.stdout, sys.stderr)
+    article = extractors.load_article(args.articles[0])
+    sources = [extractors.load_source(path) for path in request.labels]
     report: VerifyReport = extractors.verify(article, sources or None)
     failed = any(c.verdict in ("contradicted", "overgeneralized") for c in report.claims)
     return extractors.render_verify(report, args.format), 1 if failed else 0
@@ -160,7 +261,38 @@ def _run_registry(args: argparse.Namespace) -> tuple[str, int]:
     return extractors.render_registry(comparisons, registries, args.format), 0
 
 
-_COMMANDS = {"extract": _run_extract, "verify": _run_verify, "registry": _run_registry}
+def _run_label(args: argparse.Namespace) -> tuple[str, int]:
+    if args.label_command == "list":
+        cached = extractors.cached_labels()
+        if not cached:
+            return (
+                f"no labels in the cache ({extractors.label_cache_folder()}); fetch one with '{PROG} label fetch NAME'\n",
+                0,
+            )
+        return "".join(_label_line(label) for label in cached), 0
+    if args.label_command != "fetch":
+        raise _UsageError("name an action: label fetch NAME or label list")
+    lines = []
+    for name in args.names:
+        label, note = extractors.refresh_label(name)
+        if note:
+            print(f"{PROG}: {name}: {note}", file=sys.stderr)
+        lines.append(_label_line(label))
+    return "".join(lines), 0
+
+
+def _label_line(label: Any) -> str:
+    name = label.brand or label.generic or "label"
+    version = f"version {label.version}" if label.version is not None else "version unknown"
+    return f"{name}\t{label.origin}\tset {label.set_id}\t{version}\teffective {label.effective or 'unknown'}\t{label.path}\n"
+
+
+_COMMANDS = {
+    "extract": _run_extract,
+    "verify": _run_verify,
+    "registry": _run_registry,
+    "label": _run_label,
+}
 
 
 def _write(text: str, output: str | None) -> None:
@@ -193,9 +325,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            return _fail(f"name a command, extract, verify or registry (see '{PROG} --help')")
-        text, code = _COMMANDS[args.command](args)
-        _write(text, args.output)
+            return _fail(f"name a command, extract, verify, registry or label (see '{PROG} --help')")
+        result = _COMMANDS[args.command](args)
+        if isinstance(result, int):  # a batch streams its own output
+            return result
+        text, code = result
+        _write(text, getattr(args, "output", None))
         return code
     except _UsageError as error:
         return _fail(f"{error} (see '{PROG} --help')")
@@ -220,7 +355,9 @@ def _inputs(args: argparse.Namespace | None) -> str:
         return ", ".join(args.sources)
     if getattr(args, "command", None) == "registry":
         return ", ".join([args.label, *args.registries])
-    return ", ".join([args.article, *args.source])
+    if getattr(args, "command", None) == "label":
+        return ", ".join(getattr(args, "names", None) or ["label"])
+    return ", ".join([*args.articles, *args.source])
 
 
 if __name__ == "__main__":  # pragma: no cover

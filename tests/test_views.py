@@ -26,6 +26,7 @@ from extractors.records import (
     TrialScope,
     VerifyReport,
 )
+from extractors.text.names import labels_named_in
 from extractors.views.bars import median_figure, rate_figure
 from extractors.views.evidence import (
     cell_words,
@@ -43,7 +44,6 @@ from extractors.views.frames import (
     claim_kinds,
     claim_label,
     filter_claims,
-    labels_named_in,
     measurement_frame,
 )
 from extractors.views.highlight import highlight_article

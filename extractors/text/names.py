@@ -6,10 +6,13 @@ trailing "arm" do not matter, and a combination arm reads its brand names as gen
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import TypeVar
 
 import regex
 
+from extractors.records import Source
 from extractors.text import vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import names as patterns
@@ -75,3 +78,33 @@ def arm_role(arm: str | None) -> str:
         return "experimental"
     named_control = build.any_word(vocabulary.control_arms()).search(arm.lower()) is not None
     return "control" if registry_patterns.CONTROL_WORDS.search(arm) or named_control else "experimental"
+
+
+Named = TypeVar("Named")
+
+
+def label_names(drug: str | None, brand: str | None = None) -> frozenset[str]:
+    """The names a label goes by, lower-case: its drug, the drug's first word ("imatinib" for
+    "imatinib mesylate"), its brand and the brand names the vocabulary knows for the drug."""
+    names: set[str] = set()
+    for name in (drug, brand):
+        folded = " ".join((name or "").replace("®", "").casefold().split())
+        if folded:
+            names |= {folded, folded.split(" ")[0]}
+    names |= {b for b, generic in drug_aliases().items() if generic in names}
+    return frozenset(n for n in names if len(n) >= 4 and not n.isdigit())
+
+
+def named_in(text: str, candidates: Sequence[tuple[Named, Iterable[str]]]) -> list[Named]:
+    """The candidates any of whose names ``text`` names as a whole word, in the order given."""
+    names_of = [(item, frozenset(names)) for item, names in candidates]
+    every = tuple(sorted({name for _, names in names_of for name in names}))
+    if not every:
+        return []
+    found = {match.group(0).casefold() for match in build.any_word(every).finditer(text.casefold())}
+    return [item for item, names in names_of if names & found]
+
+
+def labels_named_in(text: str, sources: Sequence[Source]) -> list[Source]:
+    """The labels whose drug or brand name the article names, as whole words, in folder order."""
+    return named_in(text, [(source, label_names(source.drug)) for source in sources])

@@ -1,4 +1,4 @@
-"""Tables for the dashboard: measurements and claims as frames and labels, label folders by drug name.
+"""Tables for the dashboard: measurements and claims as frames and labels.
 
 No streamlit here, so every helper can be tested on records built by hand; ``app.py`` only lays
 them out.
@@ -10,10 +10,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from extractors.records import Claim, Measurement, Source
+from extractors.records import Claim, Measurement
 from extractors.report import ci_text, number, printed, value_text
 from extractors.text.names import canonical_arm
-from extractors.text.patterns import build
 from extractors.views.highlight import verdict_label
 from extractors.views.words import check_words, kind_words
 
@@ -158,20 +157,3 @@ def claim_kinds(claims: Sequence[Claim]) -> list[str]:
         if c.kind and c.kind not in kinds:
             kinds.append(c.kind)
     return kinds
-
-
-def _names(source: Source) -> set[str]:
-    """The names a label goes by: its drug, and the drug's first word ("imatinib" for "imatinib mesylate")."""
-    drug = (source.drug or "").strip().casefold()
-    names = {drug, drug.split(" ")[0]} if drug else set()
-    return {n for n in names if len(n) >= 4 and not n.isdigit()}
-
-
-def labels_named_in(text: str, sources: Sequence[Source]) -> list[Source]:
-    """The labels whose drug or brand name the article names, as whole words, in folder order."""
-    folded = text.casefold()
-    picked = []
-    for source in sources:
-        if any(build.any_word((name,)).search(folded) for name in _names(source)):
-            picked.append(source)
-    return picked
