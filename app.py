@@ -2,50 +2,73 @@
 
 Opens on the bundled example article and checks its claims against the label passage it quotes.
 A reviewer can load their own article and labels in the sidebar. This file only lays things out:
-reading, extraction, verdicts, tables and figures all come from the ``extractors`` library.
+reading, extraction, verdicts, tables, figures and every piece of HTML come from the
+``extractors`` library. Text from files reaches the page only escaped (``st.html`` of library
+HTML, or ``markdown_text`` where Streamlit reads Markdown), never as Markdown or raw HTML.
+
+State: the selected claim lives in ``st.session_state["claim"]`` and follows the input: another
+article or other labels (a new ``doc``) resets it and opens the article at its top. A claim is
+picked in the list or by clicking its highlight in the article; ``reveal`` tells the article pane
+which scroll that asks for.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import os
 import sys
+import time
+from collections import OrderedDict
 from pathlib import Path
+from threading import Lock
 
 import streamlit as st
 
 from extractors import (
+    ARTICLE_BOX_CSS,
+    ARTICLE_SCRIPT,
+    LETTER_STYLE,
     MAX_UPLOAD_BYTES,
+    MEASUREMENT_WIDTHS,
     STYLESHEET,
     VERDICTS,
     Article,
+    ExtractReport,
     InputError,
     Source,
     VerifyReport,
     article_from_bytes,
-    ci_text,
     claim_kinds,
     claim_label,
+    claim_panel_html,
+    extract,
     filter_claims,
     forest_figure,
-    forest_trials,
     highlight_article,
-    highlight_source,
+    kind_words,
     labels_named_in,
+    letter_body_html,
+    letter_html,
+    letter_items,
+    letter_markdown,
+    markdown_text,
     measurement_frame,
     median_figure,
+    notice_html,
     rate_figure,
+    refused_chip_css,
     render_verify,
     source_from_bytes,
     store_articles,
     summary_badges,
-    summary_counts,
-    value_text,
-    verdict_badge,
+    trial_title,
+    trials_with_results,
     verdict_label,
+    verdict_markdown,
     verify,
-    where_text,
+    verify_with,
 )
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"
@@ -55,41 +78,120 @@ EXAMPLE_FILES = {
 }
 OWN = "Your own article (upload or paste below)"
 LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
-SCROLL_SCRIPT = """<script>
-setTimeout(() => {
-  const mark = document.querySelector('[data-claim="CLAIM"]');
-  let box = mark && mark.parentElement;
-  while (box && !(box.scrollHeight > box.clientHeight + 4 && /auto|scroll/.test(getComputedStyle(box).overflowY))) {
-    box = box.parentElement;
-  }
-  if (mark && box) {
-    box.scrollTop += mark.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
-  }
-}, 400);
-</script>"""
+VIEWS = ["Claims", "Trial results", "Measurements", "Letter to the author"]
 PAGE_CSS = """
-[data-testid="stMainBlockContainer"] { padding-top: 3.2rem; padding-left: 1.5rem; padding-right: 1.5rem; max-width: none; }
-.tp-summary { font-size: 1.15em; }
+:root { --tp-pane-height: max(360px, calc(100vh - 330px)); }  /* the article and the evidence beside it */
+[data-testid="stMainBlockContainer"] { padding-top: 3.4rem; padding-left: 1.5rem; padding-right: 1.5rem; max-width: none; }
+.tp-summary { font-size: 1.1em; }
 .tp-summary .tp-badge { font-size: 0.85em; padding: 2px 8px; }
+.tp-evidence-heading { font: 600 0.9em system-ui, sans-serif; color: #24292f; margin-top: 0.8em; }
+.tp-evidence-source { display: block; font-weight: 400; font-size: 0.85em; color: #59636e; }
+.tp-title { font: 700 1.45rem system-ui, sans-serif; margin-right: 0.6em; }
+.tp-subtitle { color: #59636e; font-size: 0.9em; }
+.tp-explanation { font-size: 0.92em; }
+.st-key-tp-forest { max-width: 1150px; }
+.st-key-tp-evidence-pane { height: calc(var(--tp-pane-height) + 8px); overflow-y: auto; padding-right: 4px; }
+@media (max-width: 1100px) {  /* two columns of ~250 px read worse than one column */
+  :root { --tp-pane-height: 60vh; }
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  [data-testid="stMain"] [data-testid="stColumn"] { flex: 1 1 100% !important; width: 100% !important; }
+  .st-key-tp-forest { max-width: 1150px; }
+.st-key-tp-evidence-pane { height: auto; overflow-y: visible; }
+}
+@media (max-width: 1600px) {  /* a bar chart beside another needs room for its labels */
+  .st-key-tp-bars [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  .st-key-tp-bars [data-testid="stColumn"] { flex: 1 1 100% !important; width: 100% !important; }
+}
 """
+article_pane = st.components.v2.component("trialproof_article", js=ARTICLE_SCRIPT, isolate_styles=False)
 
 
-@st.cache_data(show_spinner="Checking the article…", max_entries=64)
-def check(article: tuple[str, bytes], labels: tuple[tuple[str, bytes], ...]) -> VerifyReport:
-    """Parse and verify, cached by the content of the article and labels."""
-    parsed = read_article(article[0], article[1])
-    sources = [source_from_bytes(data, name) for name, data in labels]
-    return verify(parsed, sources or None)
+# --- reading and checking, cached by content --------------------------------------------------------
 
 
-@st.cache_data(max_entries=64)
+@st.cache_resource(max_entries=64, show_spinner=False)
+def read_article(name: str, data: bytes) -> Article:
+    return article_from_bytes(data, name)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
 def read_label(name: str, data: bytes) -> Source:
     return source_from_bytes(data, name)
 
 
-@st.cache_data(max_entries=16)
-def exports(report: VerifyReport) -> dict[str, str]:
-    return {fmt: render_verify(report, fmt) for fmt in ("csv", "json", "html")}
+@st.cache_resource(max_entries=64, show_spinner=False)
+def label_results(name: str, data: bytes) -> ExtractReport:
+    return extract([read_label(name, data)])
+
+
+def combined(parts: list[ExtractReport]) -> ExtractReport:
+    """One extraction of several labels from each label's own (extraction reads each label alone)."""
+    return ExtractReport(
+        tuple(s for part in parts for s in part.sources),
+        tuple(m for part in parts for m in part.measurements),
+        tuple(d for part in parts for d in part.doses),
+        tuple(p for part in parts for p in part.populations),
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def finished_reports() -> tuple[OrderedDict[str, VerifyReport], Lock]:
+    """Reports already checked, by the digest of their input, shared by every session (records are frozen)."""
+    return OrderedDict(), Lock()
+
+
+def digest(article: tuple[str, bytes], labels: tuple[tuple[str, bytes], ...]) -> str:
+    hasher = hashlib.sha256()
+    for name, data in (article, *labels):
+        hasher.update(name.encode("utf-8", "replace") + b"\0" + len(data).to_bytes(8, "big") + data)
+    return hasher.hexdigest()
+
+
+def check(article: tuple[str, bytes], labels: tuple[tuple[str, bytes], ...]) -> VerifyReport:
+    """The verified report, from the cache or worked out now with its stages and counts on screen."""
+    key = digest(article, labels)
+    done, lock = finished_reports()
+    with lock:
+        if key in done:
+            done.move_to_end(key)
+            return done[key]
+    started = time.perf_counter()
+    with st.status("Checking the article…", expanded=True) as status:
+        st.write(f"1 of 3 · reading the article ({len(article[1]) // 1024 + 1} KB)")
+        parsed = read_article(*article)
+        parts: list[ExtractReport] = []
+        for number, (name, data) in enumerate(labels, start=1):
+            found = sum(len(part.measurements) for part in parts)
+            st.write(f"2 of 3 · reading label {number} of {len(labels)}: {found} results so far")
+            parts.append(label_results(name, data))
+        if labels:
+            extracted = combined(parts)
+            st.write(f"3 of 3 · checking the article's numbers against {len(extracted.measurements)} label results")
+            report = verify_with(parsed, extracted)
+        else:
+            st.write("2 of 3 · reading the label passage the article quotes, then 3 of 3 · checking its numbers")
+            report = verify(parsed)
+        status.update(
+            label=f"Checked {len(report.claims)} claims against {len(report.measurements)} label results "
+            f"in {time.perf_counter() - started:.1f} s",
+            state="complete",
+            expanded=False,
+        )
+    with lock:
+        done[key] = report
+        while len(done) > 32:
+            done.popitem(last=False)
+    return report
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def exports(key: str, _report: VerifyReport) -> dict[str, str]:
+    files = {fmt: render_verify(_report, fmt) for fmt in ("csv", "json", "html")}
+    files["letter.md"], files["letter.html"] = letter_markdown(_report), letter_html(_report)
+    return files
+
+
+# --- input ---------------------------------------------------------------------------------------------
 
 
 def label_folder() -> Path | None:
@@ -129,124 +231,241 @@ def picked_from_folder(article: tuple[str, bytes]) -> tuple[tuple[str, bytes], .
         return ()
     with st.sidebar:
         if not folder.is_dir():
-            st.error(f"{folder}: label folder not found")
+            st.html(notice_html("error", f"{folder}: label folder not found"))
             return ()
         entries, skipped = folder_labels(str(folder), folder_stamp(folder))
-        st.caption(
+        st.text(
             f"Label folder {folder}: {len(entries)} labels" + (f", {skipped} other files skipped" if skipped else "")
         )
         if not st.checkbox("Use the labels this article names", value=True, key="use_folder"):
             return ()
         try:
-            text = read_article(article[0], article[1]).text
+            text = read_article(*article).text
         except InputError:
             return ()
         names = {read_label(name, data).id: (name, data) for name, data in entries}
         picked = labels_named_in(text, [read_label(name, data) for name, data in entries])
-        st.caption("Picked: " + (", ".join(s.id for s in picked) or "none (no label's drug is named)"))
+        st.text("Picked: " + (", ".join(s.id for s in picked) or "none (no label's drug is named)"))
         return tuple(names[s.id] for s in picked)
 
 
-@st.cache_data(max_entries=64)
-def read_article(name: str, data: bytes) -> Article:
-    return article_from_bytes(data, name)
+def refuse(name: str, problem: str, refused: list[tuple[str, str]]) -> None:
+    """A file not loaded: said under its uploader and, by the caller, in the main pane."""
+    refused.append((name, problem))
+    st.html(notice_html("error", f"{name}: {problem}"))
 
 
-def too_big(name: str, data: bytes) -> bool:
+def sized(name: str, data: bytes, refused: list[tuple[str, str]]) -> bool:
     if len(data) > MAX_UPLOAD_BYTES:
-        st.error(f"{name}: {len(data) / 1_048_576:.1f} MB is over the {LIMIT_MB} MB limit; not loaded.")
-        return True
-    return False
+        refuse(name, f"{len(data) / 1_048_576:.1f} MB is over the {LIMIT_MB} MB limit", refused)
+        return False
+    return True
 
 
-def inputs() -> tuple[tuple[str, bytes] | None, tuple[tuple[str, bytes], ...]]:
-    """The article and label files the reviewer chose in the sidebar (bad ones reported, skipped)."""
+def article_input(refused: list[tuple[str, str]]) -> tuple[str, bytes] | None:
+    choice = st.radio("Article", [*EXAMPLE_FILES, OWN], key="example")
+    if choice in EXAMPLE_FILES:
+        path = EXAMPLES / EXAMPLE_FILES[choice]
+        return (f"data/examples/{path.name}", path.read_bytes())
+    upload = st.file_uploader(
+        f"Upload an article (text, Markdown, HTML or JATS XML; up to {LIMIT_MB} MB)", key="article_upload"
+    )
+    pasted = st.text_area("…or paste the article text", height=160, key="article_paste")
+    if upload is not None and sized(upload.name, upload.getvalue(), refused):
+        return (upload.name, upload.getvalue())
+    if pasted.strip() and sized("pasted article", pasted.encode("utf-8"), refused):
+        return ("pasted article", pasted.encode("utf-8"))
+    return None
+
+
+def label_inputs(refused: list[tuple[str, str]]) -> tuple[tuple[str, bytes], ...]:
+    st.subheader("Labels")
+    st.caption(
+        "With no label, the article's claims are checked against the label passage it quotes "
+        "(e.g. its “From the FDA Drug Label” section)."
+    )
+    uploads = st.file_uploader(
+        f"Upload labels (openFDA JSON, SPL XML, HTML or text; up to {LIMIT_MB} MB each)",
+        accept_multiple_files=True,
+        key="label_upload",
+    )
+    pasted = st.text_area("…or paste label text", height=100, key="label_paste")
+    files = [(upload.name, upload.getvalue()) for upload in uploads or []]
+    if pasted.strip():
+        files.append(("pasted label", pasted.encode("utf-8")))
+    labels: list[tuple[str, bytes]] = []
+    for name, data in files:
+        if not sized(name, data, refused):
+            continue
+        try:
+            read_label(name, data)
+        except InputError as error:
+            refuse(error.path, error.problem, refused)
+            continue
+        labels.append((name, data))
+    return tuple(labels)
+
+
+def inputs() -> tuple[tuple[str, bytes] | None, tuple[tuple[str, bytes], ...], list[tuple[str, str]]]:
+    """The article and labels chosen in the sidebar, and the files refused (name, problem)."""
+    refused: list[tuple[str, str]] = []
     with st.sidebar:
         st.header("Input")
-        choice = st.radio("Article", [*EXAMPLE_FILES, OWN], key="example")
-        article: tuple[str, bytes] | None = None
-        if choice in EXAMPLE_FILES:
-            path = EXAMPLES / EXAMPLE_FILES[choice]
-            article = (f"data/examples/{path.name}", path.read_bytes())
-        else:
-            upload = st.file_uploader(
-                f"Upload an article (text, Markdown, HTML or JATS XML; up to {LIMIT_MB} MB)",
-                key="article_upload",
+        article = article_input(refused)
+        labels = label_inputs(refused)
+    return article, labels, refused
+
+
+# --- the selected claim -------------------------------------------------------------------------------
+
+
+def reveal(kind: str | None) -> None:
+    """Ask the article pane for one scroll: to the selected claim, or to its evidence."""
+    st.session_state["reveal"] = kind
+    st.session_state["reveal_id"] = st.session_state.get("reveal_id", 0) + 1
+
+
+def follow_input(doc: str, shown: list[int]) -> int | None:
+    """The selected claim, reset when the input changes and kept among the claims shown."""
+    state = st.session_state
+    if state.get("doc") != doc:
+        state["doc"] = doc
+        state.pop("claim", None)
+        state.pop("trial", None)
+        reveal(None)  # a new article opens at its top
+    if not shown:
+        return None
+    if state.get("claim") not in shown:
+        if "claim" in state:
+            reveal("claim")  # the filter hid the selected claim: show where the new one is
+        state["claim"] = shown[0]
+    selected: int = state["claim"]
+    return selected
+
+
+def picked_in_article() -> None:
+    """A click on a highlight: select its claim and bring its evidence into view."""
+    picked = st.session_state["article_pane"].get("picked")
+    if isinstance(picked, int) and picked >= 1:
+        st.session_state["claim"] = picked - 1
+        reveal("evidence")
+
+
+def claim_filters(report: VerifyReport) -> list[int]:
+    with st.sidebar:
+        st.subheader("Show claims")
+        verdicts = st.pills(
+            "Verdicts",
+            list(VERDICTS),
+            selection_mode="multi",
+            default=list(VERDICTS),
+            format_func=verdict_markdown,
+            key="verdict_filter",
+        )
+        kinds = claim_kinds(report.claims)
+        chosen = None
+        if kinds:
+            chosen = st.pills(
+                "Kind of problem (none chosen: all)",
+                kinds,
+                selection_mode="multi",
+                format_func=lambda kind: markdown_text(kind_words(kind)),
+                key="kind_filter",
             )
-            pasted = st.text_area("…or paste the article text", height=160, key="article_paste")
-            if upload is not None and not too_big(upload.name, upload.getvalue()):
-                article = (upload.name, upload.getvalue())
-            elif pasted.strip():
-                data = pasted.encode("utf-8")
-                if not too_big("pasted article", data):
-                    article = ("pasted article", data)
-
-        st.subheader("Labels")
-        st.caption(
-            "With no label, the article's claims are checked against the label passage it quotes "
-            "(e.g. its “From the FDA Drug Label” section)."
-        )
-        uploads = st.file_uploader(
-            f"Upload labels (openFDA JSON, SPL XML, HTML or text; up to {LIMIT_MB} MB each)",
-            accept_multiple_files=True,
-            key="label_upload",
-        )
-        label_paste = st.text_area("…or paste label text", height=100, key="label_paste")
-        labels: list[tuple[str, bytes]] = []
-        for upload in uploads or []:
-            data = upload.getvalue()
-            if too_big(upload.name, data):
-                continue
-            try:
-                read_label(upload.name, data)
-            except InputError as error:
-                st.error(f"{error.path}: {error.problem}")
-                continue
-            labels.append((upload.name, data))
-        if label_paste.strip():
-            data = label_paste.encode("utf-8")
-            if not too_big("pasted label", data):
-                try:
-                    read_label("pasted label", data)
-                    labels.append(("pasted label", data))
-                except InputError as error:
-                    st.error(f"{error.path}: {error.problem}")
-    return article, tuple(labels)
+    return filter_claims(report.claims, verdicts, chosen)
 
 
-def show_claim(report: VerifyReport, index: int) -> None:
-    """The selected claim: verdict, sentence, explanation, flags and the label text it was checked against."""
-    claim = report.claims[index]
-    kind = f" <code>{html.escape(claim.kind)}</code>" if claim.kind else ""
-    st.html(
-        f"<div>{verdict_badge(claim.verdict, prefix=f'claim {index + 1}: ')}{kind}</div>"
-        f'<blockquote style="margin:0.4em 0;padding-left:0.8em;border-left:3px solid #d0d7de">'
-        f"{html.escape(claim.text)}</blockquote>"
-        + (f"<p>{html.escape(claim.explanation)}</p>" if claim.explanation else "")
-    )
-    for flag in claim.flags:
-        (st.error if flag.severity == "error" else st.warning)(f"{flag.check}: {flag.message}", icon="⚠️")
-    evidence = claim.evidence
-    if evidence is None:
-        if claim.value_span is None:
-            st.caption("A scope claim: checked against the trial's population and the label's indication.")
+# --- views ---------------------------------------------------------------------------------------------
+
+
+def claims_view(report: VerifyReport, shown: list[int], selected: int | None) -> None:
+    left, right = st.columns([1.1, 1], gap="medium")
+    with right:
+        if selected is None:
+            st.caption("No claims with these verdicts and kinds.")
         else:
-            st.caption("No measurement in the label matches this claim.")
+            st.selectbox(
+                "Select a claim (or click a highlighted number in the article)",
+                shown,
+                format_func=lambda i: claim_label(i, report.claims[i], report.article.text),
+                key="claim",
+                on_change=reveal,
+                args=("claim",),
+            )
+            with st.container(key="tp-evidence-pane"):  # scrolls on its own beside the article (PAGE_CSS)
+                st.html(claim_panel_html(report, selected))
+    with left:
+        st.html(f"<b>Article</b> · {html.escape(report.article.path)}")
+        article_pane(
+            data={
+                "html": highlight_article(report.article.text, report.claims, selected, shown),
+                "doc": st.session_state["doc"],
+                "selected": None if selected is None else selected + 1,
+                "reveal": st.session_state.get("reveal"),
+                "reveal_id": st.session_state.get("reveal_id", 0),
+            },
+            key="article_pane",
+            on_picked_change=picked_in_article,
+        )
+
+
+def results_view(report: VerifyReport) -> None:
+    trials = trials_with_results(report.measurements, report.claims)
+    if not trials:
+        st.caption("The sources state no hazard ratios, medians or rates that could be read.")
         return
-    where = (
-        f"{evidence.trial or 'trial not named'} · {evidence.population or 'overall'} · "
-        f"{evidence.endpoint or ''} {evidence.statistic} · {evidence.arm or ''} = {value_text(evidence)} "
-        f"{evidence.unit or ''} {ci_text(evidence)} — {where_text(evidence)}"
+    if len(trials) <= 6:  # a row of buttons; a list past that (a label can have forty trials)
+        labels = {t: markdown_text(trial_title(t)) for t in trials}
+        trial = st.segmented_control("Trial", trials, format_func=labels.__getitem__, key="trial", required=True)
+    else:
+        trial = st.selectbox("Trial", trials, format_func=trial_title, key="trial")
+    trial = trial if trial in trials else trials[0]
+    st.caption("An article's claim about a hazard ratio is drawn over it as ◇, in the colour of its verdict.")
+    forest = forest_figure(report.measurements, trial, report.claims)
+    if forest is not None:
+        with st.container(key="tp-forest"):  # no wider than a journal page (PAGE_CSS)
+            st.plotly_chart(forest, width="stretch", key="forest", config={"displaylogo": False})
+    with st.container(key="tp-bars"):  # side by side on wide screens only (PAGE_CSS)
+        left, right = st.columns(2, gap="medium")
+        for column, figure, key in (
+            (left, median_figure(report.measurements, trial), "medians"),
+            (right, rate_figure(report.measurements, trial), "rates"),
+        ):
+            if figure is not None:
+                column.plotly_chart(figure, width="stretch", key=key, config={"displaylogo": False})
+
+
+def measurements_view(report: VerifyReport) -> None:
+    trials = list(dict.fromkeys(m.trial for m in report.measurements))
+    everything = "all trials"
+    shown = st.selectbox(
+        "Trial", [everything, *trials], format_func=lambda t: t or "trial not named", key="table_trial"
     )
-    notes = [f"{f.check}: {f.message}" for f in evidence.flags if f.severity in ("error", "warning")]
-    notes += [f"other reading {a.value}: {a.why}" for a in evidence.alternatives]
-    source = next((s for s in report.sources if s.id == evidence.source), None)
-    excerpt = highlight_source(source.text, evidence.span, evidence.ci_span, context=250) if source is not None else ""
-    st.html(
-        f'<div style="font-size:0.9em;color:#59636e">Evidence: {html.escape(where)}</div>'
-        + "".join(f'<div style="font-size:0.85em;color:#7d4e00">{html.escape(n)}</div>' for n in notes)
-        + excerpt
+    rows = [m for m in report.measurements if shown == everything or m.trial == shown]
+    st.caption(
+        "check: ! the label's numbers cannot all be right · ? worth a look · other readings of run-together cells"
     )
+    columns = {name: st.column_config.TextColumn(width=width) for name, width in MEASUREMENT_WIDTHS.items()}
+    st.dataframe(measurement_frame(rows), hide_index=True, width="stretch", height=520, column_config=columns)
+
+
+def letter_view(report: VerifyReport, key: str) -> None:
+    files = exports(key, report)
+    stem = Path(report.article.path).stem or "article"
+    count = len(letter_items(report))
+    st.caption(
+        f"{count} contradicted or overgeneralized claim{'s' if count != 1 else ''}, each with the label's wording "
+        "and where it stands: select the text below and paste it into a letter, or download it."
+    )
+    with st.container(horizontal=True):  # a row of buttons that wraps on a narrow window
+        st.download_button("Letter (Markdown)", files["letter.md"], f"{stem}.letter.md", "text/markdown")
+        st.download_button("Letter (HTML)", files["letter.html"], f"{stem}.letter.html", "text/html")
+        st.download_button("Download CSV", files["csv"], f"{stem}.trialproof.csv", "text/csv")
+        st.download_button("Download JSON", files["json"], f"{stem}.trialproof.json", "application/json")
+        st.download_button("Download HTML report", files["html"], f"{stem}.trialproof.html", "text/html")
+    st.html(f"<style>{LETTER_STYLE}</style>{letter_body_html(report)}")
+    with st.expander("The letter as Markdown, to copy"):
+        st.code(files["letter.md"], language="markdown", wrap_lines=True)
 
 
 # --- Results store (issue 14): the articles a batch run stored, with their verdict counts. ----------
@@ -278,97 +497,58 @@ def stored_articles() -> None:
 
 def main() -> None:
     st.set_page_config(page_title="trialproof", page_icon="🔎", layout="wide")
-    st.html(f"<style>{STYLESHEET}{PAGE_CSS}</style>")
-    st.markdown("## trialproof")
-    st.caption("Checks the numbers an article quotes from clinical trials against the FDA label they cite.")
+    st.html(f"<style>{STYLESHEET}{ARTICLE_BOX_CSS}{PAGE_CSS}</style>")
+    st.html(
+        '<div><span class="tp-title">trialproof</span><span class="tp-subtitle">checks the numbers an article '
+        "quotes from clinical trials against the FDA label they cite</span></div>"
+    )
+    # Two fixed slots, filled or not, so the elements below keep their place in the page from one
+    # run to the next (Streamlit redraws an element whose place changes, losing its scroll).
+    notices, progress = st.container(), st.empty()
 
-    article, labels = inputs()
+    article, labels, refused = inputs()
     stored_articles()
+    if refused:
+        notices.html(f"<style>{refused_chip_css(name for name, _ in refused)}</style>")
+        for name, problem in refused:
+            notices.html(notice_html("error", f"{name}: {problem}"))
     if article is None:
-        st.info("Upload or paste an article in the sidebar, or pick one of the bundled examples.")
+        notices.html(
+            notice_html("info", "Upload or paste an article in the sidebar, or pick one of the bundled examples.")
+        )
         return
     labels = labels + picked_from_folder(article)
+    key = digest(article, labels)
     try:
-        report = check(article, labels)
-        st.session_state["last_good"] = (article[0], report)
+        with progress:
+            report = check(article, labels)
+        st.session_state["last_good"] = (key, report)
     except InputError as error:
-        st.error(f"{error.path}: {error.problem}")
+        notices.html(notice_html("error", f"{error.path}: {error.problem}"))
         if "last_good" not in st.session_state:
             return
-        name, report = st.session_state["last_good"]
-        st.caption(f"Still showing the last article that could be read: {name}")
+        key, report = st.session_state["last_good"]
+        notices.html(notice_html("info", f"Still showing the last article that could be read: {report.article.path}"))
 
-    counts = summary_counts(report)
     st.html(
         f'<div class="tp-summary">{len(report.claims)} claim{"" if len(report.claims) == 1 else "s"}: '
-        f"{summary_badges(counts)}</div>"
+        f"{summary_badges(report.summary)}</div>"
     )
-
-    with st.sidebar:
-        st.subheader("Show claims")
-        shown = st.pills(
-            "Verdicts to list",
-            list(VERDICTS),
-            selection_mode="multi",
-            default=list(VERDICTS),
-            format_func=verdict_label,
-            key="verdict_filter",
-        )
-        kinds = claim_kinds(report.claims)
-        chosen_kinds = st.multiselect("Kinds", kinds, default=kinds, key="kind_filter") if len(kinds) > 1 else None
-
-    left, right = st.columns([1.05, 1], gap="medium")
-    with right:
-        indexes = filter_claims(report.claims, shown, chosen_kinds)
-        selected: int | None = None
-        if indexes:
-            selected = st.selectbox(
-                "Select a claim",
-                indexes,
-                format_func=lambda i: claim_label(i, report.claims[i], report.article.text),
-                key="claim",
-            )
-            if selected is not None:
-                show_claim(report, selected)
-        else:
-            st.caption("No claims with these verdicts.")
-
-    with left:
-        st.markdown(f"**Article** · {html.escape(report.article.path)}")
-        with st.container(height=640):
-            st.html(highlight_article(report.article.text, report.claims, selected))
-        if report.claims:
-            # Our own constant script (no article text in it): scroll the article box to the selected claim.
-            target = (selected if selected is not None else 0) + 1
-            st.html(SCROLL_SCRIPT.replace("CLAIM", str(target)), unsafe_allow_javascript=True)
-
-    with right:
-        st.subheader("Evidence in the label")
-        trials = forest_trials(report.measurements, report.claims)
-        for trial in trials:
-            figure = forest_figure(report.measurements, trial, report.claims)
-            if figure is not None:
-                st.plotly_chart(figure, width="stretch", key=f"forest-{trial}")
-        medians = median_figure(report.measurements)
-        if medians is not None:
-            st.plotly_chart(medians, width="stretch", key="medians")
-        rates = rate_figure(report.measurements)
-        if rates is not None:
-            st.plotly_chart(rates, width="stretch", key="rates")
-        if not trials and medians is None:
-            st.caption("The sources state no hazard ratios or medians that could be read.")
-
-    with left:
-        st.markdown("**Measurements read from the label**")
-        st.caption("flags: ! error (the numbers cannot all be right) · ? warning (worth a look)")
-        st.dataframe(measurement_frame(report.measurements), hide_index=True, width="stretch", height=300)
-
-    files = exports(report)
-    stem = Path(report.article.path).stem or "article"
-    cols = st.columns(3)
-    cols[0].download_button("Download CSV", files["csv"], f"{stem}.trialproof.csv", "text/csv")
-    cols[1].download_button("Download JSON", files["json"], f"{stem}.trialproof.json", "application/json")
-    cols[2].download_button("Download HTML report", files["html"], f"{stem}.trialproof.html", "text/html")
+    shown = claim_filters(report)
+    selected = follow_input(key, shown)
+    claims_tab, results_tab, measurements_tab, letter_tab = st.tabs(VIEWS, key="view", on_change="rerun")
+    if claims_tab.open:  # only the open tab is drawn: the others cost nothing until they are opened
+        with claims_tab:
+            claims_view(report, shown, selected)
+    if results_tab.open:
+        with results_tab:
+            results_view(report)
+    if measurements_tab.open:
+        with measurements_tab:
+            measurements_view(report)
+    if letter_tab.open:
+        with letter_tab:
+            letter_view(report, key)
 
 
 main()

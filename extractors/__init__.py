@@ -61,6 +61,7 @@ _LAZY = {
     # the pipeline
     "extract": "extractors.read.pipeline",
     "verify": "extractors.verdicts.verify",
+    "verify_with": "extractors.verdicts.verify",
     "load_registry": "extractors.ingest.registry",
     "compare_registry": "extractors.verdicts.registry",
     # reports
@@ -81,15 +82,32 @@ _LAZY = {
     "verdict_badge": "extractors.views.highlight",
     "verdict_label": "extractors.views.highlight",
     "MAX_UPLOAD_BYTES": "extractors.views.frames",
+    "MEASUREMENT_WIDTHS": "extractors.views.frames",
     "claim_kinds": "extractors.views.frames",
     "claim_label": "extractors.views.frames",
     "filter_claims": "extractors.views.frames",
     "measurement_frame": "extractors.views.frames",
     "where_text": "extractors.views.frames",
     "forest_figure": "extractors.views.figures",
-    "forest_trials": "extractors.views.figures",
-    "median_figure": "extractors.views.figures",
-    "rate_figure": "extractors.views.figures",
+    "trials_with_results": "extractors.views.figures",
+    "trial_title": "extractors.views.figures",
+    "median_figure": "extractors.views.bars",
+    "rate_figure": "extractors.views.bars",
+    "evidence_html": "extractors.views.evidence",
+    "claim_panel_html": "extractors.views.panel",
+    "notice_html": "extractors.views.panel",
+    "refused_chip_css": "extractors.views.panel",
+    "kind_words": "extractors.views.words",
+    "markdown_text": "extractors.views.words",
+    "verdict_markdown": "extractors.views.words",
+    "ARTICLE_SCRIPT": "extractors.views.article_box",
+    "ARTICLE_BOX_CSS": "extractors.views.article_box",
+    # the letter to the author
+    "letter_items": "extractors.report.as_letter",
+    "letter_markdown": "extractors.report.as_letter",
+    "letter_html": "extractors.report.as_letter",
+    "letter_body_html": "extractors.report.as_letter",
+    "LETTER_STYLE": "extractors.report.as_letter",
 }
 # Names whose defining module calls them something else.
 _RENAMED = {"compare_registry": "compare", "label_cache_folder": "cache_folder"}
@@ -129,12 +147,17 @@ if TYPE_CHECKING:
         summary_counts,
         value_text,
     )
+    from extractors.report.as_letter import LETTER_STYLE, letter_body_html, letter_html, letter_items, letter_markdown
     from extractors.text.names import labels_named_in
     from extractors.verdicts.registry import compare as compare_registry
-    from extractors.verdicts.verify import verify
-    from extractors.views.figures import forest_figure, forest_trials, median_figure, rate_figure
+    from extractors.verdicts.verify import verify, verify_with
+    from extractors.views.article_box import ARTICLE_BOX_CSS, ARTICLE_SCRIPT
+    from extractors.views.bars import median_figure, rate_figure
+    from extractors.views.evidence import evidence_html
+    from extractors.views.figures import forest_figure, trial_title, trials_with_results
     from extractors.views.frames import (
         MAX_UPLOAD_BYTES,
+        MEASUREMENT_WIDTHS,
         claim_kinds,
         claim_label,
         filter_claims,
@@ -149,12 +172,18 @@ if TYPE_CHECKING:
         verdict_badge,
         verdict_label,
     )
+    from extractors.views.panel import claim_panel_html, notice_html, refused_chip_css
+    from extractors.views.words import kind_words, markdown_text, verdict_markdown
 
 __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py checks it against _LAZY
+    "ARTICLE_BOX_CSS",
+    "ARTICLE_SCRIPT",
     "FORMATS_EXTRACT",
     "FORMATS_REGISTRY",
     "FORMATS_VERIFY",
+    "LETTER_STYLE",
     "MAX_UPLOAD_BYTES",
+    "MEASUREMENT_WIDTHS",
     "STYLESHEET",
     "VERDICTS",
     "Alternative",
@@ -175,27 +204,36 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "ci_text",
     "claim_kinds",
     "claim_label",
+    "claim_panel_html",
     "compare_registry",
     "dask_executor",
+    "evidence_html",
     "expand_inputs",
     "extract",
     "filter_claims",
     "forest_figure",
-    "forest_trials",
     "highlight_article",
     "highlight_source",
     "is_label_name",
+    "kind_words",
     "label_cache_folder",
     "label_folder",
     "labels_named_in",
+    "letter_body_html",
+    "letter_html",
+    "letter_items",
+    "letter_markdown",
     "load_article",
     "load_registry",
     "load_source",
+    "markdown_text",
     "measurement_frame",
     "median_figure",
+    "notice_html",
     "open_store",
     "rate_figure",
     "refresh_label",
+    "refused_chip_css",
     "render_extract",
     "render_registry",
     "render_verify",
@@ -206,10 +244,14 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "store_articles",
     "summary_badges",
     "summary_counts",
+    "trial_title",
+    "trials_with_results",
     "value_text",
     "verdict_badge",
     "verdict_label",
+    "verdict_markdown",
     "verify",
+    "verify_with",
     "wants_batch",
     "where_text",
 ]

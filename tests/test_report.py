@@ -6,7 +6,6 @@ import csv
 import html
 import io
 import json
-import math
 from html.parser import HTMLParser
 from typing import Any
 
@@ -32,8 +31,6 @@ from extractors.report import (
     verify_json,
     verify_table,
 )
-from extractors.text.names import labels_named_in
-from extractors.views.figures import forest_figure, forest_rows, forest_trials, median_figure, rate_figure
 from extractors.views.frames import measurement_frame
 from extractors.views.highlight import highlight_article, highlight_source
 from tests.conftest import CASES
@@ -299,104 +296,6 @@ def test_highlight_source_marks_the_span() -> None:
     assert "<mark>0.35</mark>" in markup and '<mark class="tp-ci">(0.26, 0.48)</mark>' in markup
     assert markup.count("…") == 2  # cut on both sides
     assert "<mark>&lt;b&gt;</mark>" in highlight_source("a <b> c", (2, 5))
-
-
-# --- dashboard figures and tables ----------------------------------------------------------------
-
-
-def test_forest_rows_put_overall_first_and_indent_subgroups() -> None:
-    rows = forest_rows(MEASUREMENTS, "VEG110727")
-    assert [r.measurement for r in rows] == [OVERALL_HR, SUBGROUP_HR]
-    assert rows[0].label == "PFS · overall"
-    assert rows[1].label.endswith("Leiomyosarcoma subgroup") and rows[1].label[0].isspace()
-    assert forest_rows(MEASUREMENTS, "another trial") == []
-
-
-def test_forest_rows_show_a_ratio_stated_twice_once() -> None:
-    again = m("hr", "0.35", 0.35, arm="pazopanib", comparator="placebo")  # the prose restating the table, no CI
-    rows = forest_rows((again, *MEASUREMENTS), "VEG110727")
-    assert [r.measurement for r in rows] == [OVERALL_HR, SUBGROUP_HR]
-
-
-def test_forest_figure_log_axis_line_at_one_and_claim_overlay() -> None:
-    hr_claim = Claim("HR 0.53", (0, 7), (3, 7), 0.53, statistic="hr", verdict="contradicted", evidence=OVERALL_HR)
-    figure = forest_figure(MEASUREMENTS, "VEG110727", (hr_claim,))
-    assert figure is not None
-    assert figure.layout.xaxis.type == "log"
-    assert any(shape.x0 == 1 and shape.x1 == 1 for shape in figure.layout.shapes)
-    label_trace, claim_trace = figure.data
-    assert list(label_trace.x) == [0.35, 0.37]
-    assert list(label_trace.error_x.array) == pytest.approx([0.13, 0.23])
-    assert list(label_trace.error_x.arrayminus) == pytest.approx([0.09, 0.14])
-    assert list(claim_trace.x) == [0.53] and list(claim_trace.y) == [label_trace.y[0]]
-    assert "contradicted" in claim_trace.name
-    assert forest_figure(MEASUREMENTS, "no such trial") is None
-
-
-def test_median_figure_never_draws_not_reached_as_zero() -> None:
-    figure = median_figure(MEASUREMENTS)
-    assert figure is not None
-    values = [v for trace in figure.data if trace.name in ("Pazopanib", "Placebo") for v in trace.y]
-    assert sorted(values) == [1.6, 4.6, 4.6]  # the NR median has no bar of its own value
-    nr_traces = [t for t in figure.data if "not reached" in (t.name or "")]
-    assert len(nr_traces) == 1 and list(nr_traces[0].text) == ["NR"]
-    assert all(not math.isnan(y) and y > 0 for y in nr_traces[0].y)  # a marker bar, labelled NR
-    assert median_figure(MEASUREMENTS[:1]) is None
-
-
-def test_measurement_frame_shows_flags_and_nr() -> None:
-    flagged = m("hr", "0.35", 0.35, flags=(Flag("ci_excludes_estimate", "error", "x"), Flag("split", "info", "y")))
-    frame = measurement_frame((*MEASUREMENTS, flagged))
-    assert len(frame) == len(MEASUREMENTS) + 1
-    assert frame.iloc[5]["value"] == "NR"
-    assert frame.iloc[-1]["flags"] == "! ci_excludes_estimate" and frame.iloc[-1]["notes"] == "split"
-    assert frame.iloc[4]["CI"] == "(0.26, 0.48)"
-
-
-def test_figure_text_from_the_label_is_escaped() -> None:
-    hostile = "<a href='javascript:alert(1)'>subgroup</a>"
-    sub = m("hr", "0.37", 0.37, arm="<b>Pazopanib</b>", comparator="Placebo", ci_low=0.23, ci_high=0.60,
-            population=hostile)  # fmt: skip
-    median = m("median", "4.6", 4.6, arm="<b>Pazopanib</b>", unit="months", population=hostile)
-    forest = forest_figure((OVERALL_HR, sub), "VEG110727")
-    medians = median_figure((median,))
-    assert forest is not None and medians is not None
-    texts = [*forest.layout.yaxis.ticktext, *forest.data[0].hovertext, *medians.data[0].x, medians.data[0].name]
-    assert not any("<a " in t or "<b>Pazopanib" in t for t in texts)
-    assert any("&lt;a href=" in t for t in texts)
-
-
-def test_rate_figure_draws_ci_whiskers() -> None:
-    rate = m("rate", "4", 4.0, arm="Pazopanib", unit="%", ci_low=2.3, ci_high=7.9, endpoint="ORR")
-    zero = m("rate", "0", 0.0, arm="Placebo", unit="%", ci_low=0.0, ci_high=3.0, endpoint="ORR")
-    figure = rate_figure((rate, zero, *MEASUREMENTS))
-    assert figure is not None
-    bars = {trace.name: trace for trace in figure.data}
-    assert list(bars["Pazopanib"].y) == [4.0] and list(bars["Placebo"].y) == [0.0]  # a stated 0% is a value
-    assert list(bars["Pazopanib"].error_y.array) == pytest.approx([3.9])
-    assert list(bars["Pazopanib"].error_y.arrayminus) == pytest.approx([1.7])
-    assert rate_figure(MEASUREMENTS) is None
-
-
-def test_forest_trials_put_the_trials_claims_cite_first() -> None:
-    other = Measurement("votrient", "hr", 0.5, "0.35", OVERALL_HR.span, trial="OTHER", endpoint="OS")
-    cited = Claim("HR 0.5", (0, 6), (3, 6), 0.5, statistic="hr", verdict="supported", evidence=other)
-    assert forest_trials((OVERALL_HR, other)) == ["VEG110727", "OTHER"]
-    assert forest_trials((OVERALL_HR, other), (cited,)) == ["OTHER", "VEG110727"]
-
-
-LABEL_PICKS = [
-    ("names-the-drug", "Pazopanib improved PFS.", "pazopanib", True),
-    ("names-the-salt-free-drug", "Imatinib is given daily.", "imatinib mesylate", True),
-    ("drug-inside-another-word-is-not-a-mention", "The pazopanibs are here.", "pazopanib", False),
-    ("common-title-word-is-not-a-name", "These results hold.", None, False),
-]
-
-
-@pytest.mark.parametrize(("text", "drug", "picked"), [c[1:] for c in LABEL_PICKS], ids=[c[0] for c in LABEL_PICKS])
-def test_labels_named_in(text: str, drug: str | None, picked: bool) -> None:
-    source = Source("label", "label.xml", "spl-xml", drug, "These highlights do not include all the information", "")
-    assert (labels_named_in(text, [source]) == [source]) is picked
 
 
 @pytest.mark.parametrize(

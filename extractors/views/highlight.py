@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from extractors.records import VERDICTS, Claim, Span, Verdict
@@ -25,7 +25,8 @@ VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
 
 STYLESHEET = """
 .tp-article { white-space: pre-wrap; font-family: Georgia, 'Times New Roman', serif; line-height: 1.55; }
-.tp-claim { border-radius: 3px; padding: 0 1px; }
+.tp-claim { border-radius: 3px; padding: 0 1px; cursor: pointer; }
+.tp-article .tp-badge { cursor: pointer; }
 .tp-outer { border-bottom: 2px solid; }
 .tp-selected { outline: 2px solid #0969da; outline-offset: 1px; }
 .tp-badge { display: inline-block; font: 600 0.72em/1.3 system-ui, sans-serif; border-radius: 8px;
@@ -34,6 +35,28 @@ STYLESHEET = """
   line-height: 1.5; }
 .tp-source mark { background: #ffe08a; color: #000; padding: 0 1px; border-radius: 2px; font-weight: 700; }
 .tp-source mark.tp-ci { background: #fff3c4; font-weight: 400; }
+.tp-evidence { overflow-x: auto; max-width: 100%; }
+.tp-evidence-table { border-collapse: collapse; font: 0.8em/1.3 system-ui, sans-serif; margin: 0.3em 0; }
+.tp-evidence-table caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.3em; }
+.tp-evidence-table th, .tp-evidence-table td { border: 1px solid #d0d7de; padding: 2px 6px; vertical-align: top; }
+.tp-evidence-table th { background: #f6f8fa; font-weight: 600; }
+.tp-evidence-table tr.tp-section td { background: #f6f8fa; font-style: italic; }
+.tp-evidence-table tr.tp-gap td { color: #8c959f; text-align: center; border-style: dashed; }
+.tp-evidence-table tr.tp-cited-row td { background: #fffbe6; }
+.tp-evidence-table td.tp-cited { outline: 2px solid #bf8700; outline-offset: -2px; }
+.tp-evidence-table mark, .tp-evidence-prose mark { background: #ffe08a; color: #000; font-weight: 700;
+  padding: 0 1px; border-radius: 2px; }
+.tp-evidence-table mark.tp-ci, .tp-evidence-prose mark.tp-ci { background: #fff3c4; font-weight: 400; }
+.tp-evidence-prose { margin: 0.3em 0; padding-left: 0.8em; border-left: 3px solid #d0d7de; }
+.tp-printed summary { font-size: 0.8em; color: #59636e; cursor: pointer; }
+.tp-note { font-size: 0.9em; margin: 0.25em 0; padding: 0.2em 0.6em; border-radius: 4px; }
+.tp-note-caution { background: #fff8c5; color: #3b2300; border-left: 3px solid #bf8700; }
+.tp-note-info { color: #59636e; }
+.tp-notice { padding: 0.5em 0.8em; border-radius: 6px; margin: 0.3em 0; white-space: pre-wrap; }
+.tp-notice-error { background: #ffebe9; color: #82071e; border: 1px solid #ff8182; }
+.tp-notice-info { background: #ddf4ff; color: #0a3069; border: 1px solid #54aeff; }
+.tp-kind { font: 0.8em system-ui, sans-serif; background: #eaeef2; color: #24292f; border-radius: 8px;
+  padding: 0 6px; margin-left: 4px; }
 """ + "".join(
     f".tp-{verdict} {{ background: {bg}; color: {fg}; border-color: {fg}; }}\n"
     for verdict, (_icon, fg, bg) in VERDICT_STYLE.items()
@@ -46,11 +69,12 @@ def verdict_label(verdict: str) -> str:
     return f"{icon} {verdict}"
 
 
-def verdict_badge(verdict: str, prefix: str = "") -> str:
-    """A coloured badge that also says the verdict in words."""
+def verdict_badge(verdict: str, prefix: str = "", claim: int | None = None) -> str:
+    """A coloured badge that also says the verdict in words; ``claim`` numbers the claim it ends."""
     css = verdict if verdict in VERDICT_STYLE else "unverifiable"
     text = f"{prefix}{verdict_label(verdict)}"
-    return f'<span class="tp-badge tp-{css}">{html.escape(text)}</span>'
+    data = f' data-claim="{claim}"' if claim is not None else ""
+    return f'<span class="tp-badge tp-{css}"{data}>{html.escape(text)}</span>'
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +96,20 @@ def claim_marks(claims: Sequence[Claim]) -> list[_Mark]:
     return marks
 
 
-def highlight_article(text: str, claims: Sequence[Claim], selected: int | None = None) -> str:
+def highlight_article(
+    text: str, claims: Sequence[Claim], selected: int | None = None, shown: Collection[int] | None = None
+) -> str:
     """The article as escaped HTML with each claim highlighted and labelled by its verdict.
 
-    ``selected`` is the 0-based index of a claim to outline. Highlights may nest (a scope
+    ``selected`` is the 0-based index of a claim to outline; ``shown``, if given, the indexes of
+    the claims to highlight (the others are left as plain text). Highlights may nest (a scope
     sentence around a dose); each stretch of text is wrapped in one element per highlight that
     covers it, so the result is well-formed whatever the overlaps. A badge with the claim number,
     icon and verdict follows the end of each highlight.
     """
-    marks = [m for m in claim_marks(claims) if 0 <= m.start < m.end <= len(text)]
+    marks = [
+        m for m in claim_marks(claims) if 0 <= m.start < m.end <= len(text) and (shown is None or m.number - 1 in shown)
+    ]
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     ends: dict[int, list[_Mark]] = {}
     for mark in marks:
@@ -101,7 +130,7 @@ def highlight_article(text: str, claims: Sequence[Claim], selected: int | None =
         parts.append(piece)
         # Badges for highlights ending here, inner (shorter) ones first.
         for mark in sorted(ends.get(right, []), key=lambda m: (m.end - m.start, m.number)):
-            parts.append(verdict_badge(mark.verdict, prefix=f"{mark.number} "))
+            parts.append(verdict_badge(mark.verdict, prefix=f"{mark.number} ", claim=mark.number))
     return f'<div class="tp-article">{"".join(parts)}</div>'
 
 
