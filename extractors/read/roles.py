@@ -63,10 +63,10 @@ def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left:
             value.sign = -1.0  # "(19% RRR, 1.1% ARR)"
         return "difference"
     cue = _last_cue(sentence, window, start, ("rrr", "difference"))
-    if cue is None and not _in_pair(sentence, start, end):
+    if cue is None and not _in_pair(sentence, start, end) and patterns.CHANGE_WORD.search(sentence, window, start):
         central = _last_cue(sentence, window, start, ("mean", "median"))
         if central is not None:
-            return central  # "Mean percent change from baseline in LDL-C were −20%"
+            return central  # "Mean percent change from baseline in LDL-C were −20%": a change, not a share
     if cue == "rrr" or patterns.REDUCED_BY.search(sentence, window, start):
         return "rrr"  # "relative risk reduction (RRR) of 17%", "reduced the risk of death by 27%"
     if cue == "difference" and not _in_pair(sentence, start, end):

@@ -432,3 +432,6 @@ NOT_AN_ARM_LINK = regex.compile(
     r"\b(?:resistant|refractory|intolerant|relapsed|prior|previous|previously|after|following|progressed\s+on)\b[^,;]{0,30}$",
     regex.I,
 )
+
+# A percentage that is a mean or median change, not a share: "mean percent change", "median % reduction".
+CHANGE_WORD = regex.compile(r"\b(?:change|changes|reduction|reductions|decrease|increase|lowering)\b", regex.I)
