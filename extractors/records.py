@@ -132,6 +132,9 @@ class Claim:
     ci_high_raw: str | None = None
     ci_level: float | None = None
     raw: str | None = None  # the article's characters at value_span ("4.6", "more than doubled"); None without one
+    # the result as read, the same record a label's prose gives (its analysis, assessment, modifiers,
+    # comparator, qualifier and other readings); None for a dose, scope, significance or fold claim
+    statement: Measurement | None = None
 
 
 @dataclass(frozen=True, slots=True)

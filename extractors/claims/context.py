@@ -21,14 +21,11 @@ from extractors.text.patterns import trials as trial_patterns
 
 
 def extra_endpoint(text: str) -> str | None:
-    """The endpoint a phrase of claims.json names last in ``text``: "risk of progression" → PFS."""
-    best: tuple[int, str] | None = None
-    for code, phrases in rules.data()["extra_endpoints"].items():
-        for phrase in phrases:
-            for match in build.any_word((phrase,)).finditer(text):
-                if best is None or match.start() > best[0]:
-                    best = (match.start(), str(code))
-    return best[1] if best else None
+    """The endpoint a sentence-only phrase of the vocabulary names last in ``text``: "risk of progression" → PFS."""
+    named = vocabulary.endpoint_mentions(text, sentence=True)
+    plain = {start for _, start, _ in vocabulary.endpoint_mentions(text)}
+    extra = [code for code, start, _ in named if start not in plain]
+    return extra[-1] if extra else None
 
 
 def named_here(masked: str) -> bool:
@@ -60,7 +57,8 @@ _POPULATION_STOP = frozenset({"the", "in", "a", "an", "of", "for", "among", "and
 
 
 def subgroup(masked: str) -> str | None:
-    """A subgroup the sentence names ("in the leiomyosarcoma subgroup"), or None (overall)."""
+    """A subgroup the sentence names ("in the leiomyosarcoma subgroup" → "leiomyosarcoma"), or None
+    (overall); named as the statement reader names populations."""
     match = patterns.SUBGROUP.search(masked)
     if not match:
         return None
@@ -73,7 +71,7 @@ def subgroup(masked: str) -> str | None:
         if word.lower() in _POPULATION_STOP:
             break
         tail.insert(0, word)
-    return " ".join(tail) + " subgroup" if tail else None
+    return " ".join(tail) if tail else None
 
 
 def names_overall(masked: str) -> bool:

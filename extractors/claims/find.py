@@ -7,22 +7,30 @@ before it (earlier sentences in the section, the trial named last).
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 from extractors.claims import context
 from extractors.claims.numeric import numeric_claims
 from extractors.claims.qualitative import fold_claims, scope_claims, significance_claims
 from extractors.claims.sentences import sentences
 from extractors.ingest.articles import section_of
+from extractors.read import discourse
+from extractors.read.scene import Scene
 from extractors.records import Article, Claim
 
 
-def find_claims(article: Article, trials: Collection[str] | None = None) -> tuple[Claim, ...]:
+def find_claims(
+    article: Article, trials: Collection[str] | None = None, drugs: Collection[str] = ()
+) -> tuple[Claim, ...]:
     """Every numeric and qualitative claim in the article, in order, each with verdict unverifiable.
 
     ``trials`` are the names (and NCT numbers) of the trials the sources report, so that a claim's
     trial is read once, knowing them (`context.trial_of`); ``None`` when the sources are unknown.
+    ``drugs`` are the names of the drug the sources are about (brand and generic): a ratio whose
+    sentence names no drug is that drug's against its comparator.
     """
     claims: list[Claim] = []
+    scene = Scene(source="article", drugs=tuple(drugs), experimental=next(iter(drugs), None))
     context_endpoint: dict[str | None, str] = {}  # section → endpoint named last
     context_population: tuple[int, str] | None = None  # (block, population)
     for sentence in sentences(article):
@@ -36,7 +44,8 @@ def find_claims(article: Article, trials: Collection[str] | None = None) -> tupl
         if population is not None:
             context_population = (sentence.block, population)
         about = (section, trial, population)
-        found = numeric_claims(sentence, about, context_endpoint.get(section))
+        scene = discourse.before_sentence(replace(scene, endpoint=context_endpoint.get(section)), sentence.masked)
+        found = numeric_claims(sentence, about, scene)
         found += significance_claims(sentence, about)
         found += scope_claims(sentence, about)
         found += fold_claims(sentence, about)
@@ -44,4 +53,5 @@ def find_claims(article: Article, trials: Collection[str] | None = None) -> tupl
         named = context.named_endpoint(sentence.masked)
         if named:
             context_endpoint[section] = named
+        scene = discourse.after_article_sentence(scene, sentence.masked)
     return tuple(claims)

@@ -1,5 +1,5 @@
 """The rules claims are read by: the word lists of ``data/claims.json``, and the slices of text a
-rule reads (how far is ``data/reach.json``, asked for by name: ``reach.before("p_value_words")``)."""
+rule reads (how far is ``data/reach.json``, asked for by name: ``reach.before("ratio_cue")``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from extractors.text.patterns import build
 
 @cache
 def data() -> dict[str, Any]:
-    keys = ("drug_aliases", "extra_endpoints", "time_to_event_endpoints", "value_lead_words", "number_blockers")
+    keys = ("drug_aliases", "time_to_event_endpoints", "value_lead_words", "number_blockers")
     return vocabulary.load_data("claims.json", keys)
 
 

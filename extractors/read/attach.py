@@ -15,7 +15,7 @@ import regex
 
 from extractors.read import scene as scenes
 from extractors.read.scene import Scene
-from extractors.text import names, vocabulary
+from extractors.text import names, reach, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import statements as patterns
 
@@ -70,7 +70,7 @@ def _phrase(match: regex.Match[str], scene: Scene, *, plural: bool) -> Mention |
     parts = [patterns.ARM_TRIM.sub("", part.strip()) for part in parts if part.strip()]
     if len(parts) > 1:
         return Mention(match.start("arm"), match.end("arm"), text, False, tuple(parts), phrase=True)
-    return Mention(match.start("arm"), match.end("arm"), text, _is_control(text, scene), phrase=True)
+    return Mention(match.start("arm"), match.end("arm"), text, is_control(text, scene), phrase=True)
 
 
 def _looks_like_arm(text: str, scene: Scene) -> bool:
@@ -88,25 +88,26 @@ def _names_a_treatment(text: str, scene: Scene) -> bool:
 def _name_mentions(sentence: str, scene: Scene) -> list[Mention]:
     known = tuple(
         name.lower()
-        for name in scene.arms + ((scene.experimental,) if scene.experimental else ())
+        for name in (*scene.arms, *scene.drugs, *(names.drug_aliases()), scene.experimental or "")
         if len(name) > 2 and not patterns.FUNCTION_WORDS.fullmatch(name)
     )
     found = []
     if known:
         for match in build.any_phrase(known).finditer(sentence):
             if not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + 12):
-                found.append(Mention(match.start(), match.end(), match.group(0), _is_control(match.group(0), scene)))
+                found.append(Mention(match.start(), match.end(), match.group(0), is_control(match.group(0), scene)))
     for match in build.any_phrase(scene.controls).finditer(sentence):
         inside = any(m.start <= match.start() < m.end for m in found)
         if not inside and not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + 12):
             found.append(Mention(match.start(), match.end(), match.group(0), True))
     for match in names.DRUG_WORD.finditer(sentence):
         if not any(m.start <= match.start() < m.end for m in found):
-            found.append(Mention(match.start(), match.end(), match.group(0), _is_control(match.group(0), scene)))
+            found.append(Mention(match.start(), match.end(), match.group(0), is_control(match.group(0), scene)))
     return found
 
 
-def _is_control(text: str, scene: Scene) -> bool:
+def is_control(text: str, scene: Scene) -> bool:
+    """Whether an arm's name is a control arm's: placebo, chemotherapy, investigator's choice, …"""
     lowered = text.lower()
     if scene.experimental and scene.experimental.lower() in lowered:
         return False
@@ -155,7 +156,7 @@ def ratio_arms(mentions: list[Mention], scene: Scene) -> tuple[str | None, str |
         # "than with clopidogrel (HR 0.67)" in the BRILINTA label: the trial's arm with the drug
         experimental = next((n for n in scene.trial_arms if names_drug(n, scene)), scene.experimental)
     elif experimental is None:
-        experimental = next((n for n in named if not _is_control(n, scene)), scene.experimental)
+        experimental = next((n for n in named if not is_control(n, scene)), scene.experimental)
     control = next((n for n in named if n != experimental and not names_drug(n, scene)), None)
     if control is None and not named:
         control = next((n for n in scene.trial_arms if n != experimental and not names_drug(n, scene)), None)
@@ -168,7 +169,7 @@ def names_drug(name: str, scene: Scene) -> bool:
 
 
 def _arm_right_after(sentence: str, end: int, mentions: list[Mention]) -> bool:
-    return any(end <= m.start <= end + scenes.reach("arm_right_after") for m in mentions if not m.names)
+    return any(end <= m.start <= end + reach.after("arm_after_total") for m in mentions if not m.names)
 
 
 def _is_total(sentence: str, start: int) -> bool:
@@ -250,12 +251,14 @@ def _one_arm(
     rank = same.index(index)
     next_start = values[same[rank + 1]][0] if rank + 1 < len(same) else len(sentence)
     previous_end = values[same[rank - 1]][1] if rank else 0
-    reach_after = min(next_start, end + scenes.reach("arm_after"))
+    reach_after = min(next_start, end + reach.after("arm_of_value"))
     after = [m for m in mentions if end <= m.start < reach_after and not m.names]
     if after and not patterns.VERSUS.search(sentence, end, after[0].start) and _linked(sentence, end, after[0]):
+        if statistic == "n" and _one_of_two_arms(sentence, after[0], mentions):
+            return None, None, ()  # "369 patients were randomized 2:1 to pazopanib or placebo": the total
         return after[0].name, None, ()
     before = [m for m in mentions if previous_end <= m.start and m.end <= start and not m.names]
-    if before and start - before[-1].end <= scenes.reach("arm_before"):
+    if before and start - before[-1].end <= reach.before("arm_before_value"):
         gap = sentence[before[-1].end : start]
         if not patterns.VERSUS.search(gap) and gap.count(")") <= gap.count("("):
             return before[-1].name, None, ()
@@ -267,6 +270,11 @@ def _one_arm(
         return paired, None, ()
     named = tuple(dict.fromkeys(m.name for m in mentions if not m.names))
     return None, None, named if len(named) > 1 else ()
+
+
+def _one_of_two_arms(sentence: str, mention: Mention, mentions: list[Mention]) -> bool:
+    following = [m for m in mentions if m.start >= mention.end]
+    return bool(following) and bool(patterns.ARMS_JOINED.fullmatch(sentence, mention.end, following[0].start))
 
 
 def _linked(sentence: str, end: int, mention: Mention) -> bool:
@@ -330,7 +338,7 @@ def endpoint_for(
     """The endpoint named last before the value in its sentence, else just after it, else the scene's."""
     if statistic == "n":
         return None, ()
-    mentions = vocabulary.endpoint_mentions(sentence)
+    mentions = vocabulary.endpoint_mentions(sentence, sentence=True)
     if statistic == "events":
         if patterns.DEATHS_AFTER.match(sentence, end, end + 60):
             return None, ()  # "351 deaths", "71 (12.8%) … patients died": deaths are not an endpoint's rate
@@ -350,7 +358,7 @@ def endpoint_for(
     before = [code for code, at, _ in mentions if at < start]
     if before:
         return before[-1], ()
-    after = [code for code, at, _ in mentions if end <= at < end + scenes.reach("endpoint_after")]
+    after = [code for code, at, _ in mentions if end <= at < end + reach.after("endpoint_after_value")]
     if after:
         return after[0], ()
     return scene.endpoint, ()
@@ -364,7 +372,7 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
         if not patterns.OVERALL_OR_VAGUE.fullmatch(m.group("pop").strip())
         and not patterns.NOT_A_SUBGROUP.search(m.group("pop"))
     ]
-    after = [pop for at, pop in found if end <= at < end + scenes.reach("population_after")]
+    after = [pop for at, pop in found if end <= at < end + reach.after("population_after_value")]
     if after:
         return after[0]
     before = [pop for at, pop in found if at < start]

@@ -72,3 +72,19 @@ def _trial_named(sentence: str, scene: Scene) -> str | None:
             continue
         return name
     return None
+
+
+def after_article_sentence(scene: Scene, sentence: str) -> Scene:
+    """An article moves from drug to drug: the drug a sentence names first is the one the sentences
+    after it are about ("Osimertinib was compared with gefitinib or erlotinib. Median PFS was 18.9
+    vs 10.2 months."), and a sentence comparing arms names the trial's arms, the drug first."""
+    mentions = attach.arm_mentions(sentence, scene)
+    subject = next((m.name for m in mentions if not m.control and not m.names), None)
+    if subject is not None and not scene.drugs:
+        scene = replace(scene, experimental=subject)
+    if patterns.COMPARATIVE.search(sentence):
+        named = list(dict.fromkeys(name for m in mentions for name in (m.names or (m.name,))))
+        if len(named) >= 2:
+            first = [n for n in named if not attach.is_control(n, scene)]
+            scene = replace(scene, trial_arms=tuple(first + [n for n in named if n not in first]))
+    return scene

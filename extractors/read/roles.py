@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from extractors.read import scene
-from extractors.text import vocabulary
+from extractors.text import reach, vocabulary
 from extractors.text.patterns import statements as patterns
 
 _RATIO_CODES = {"hr": "hr", "or": "or", "rr": "rr"}
@@ -36,7 +36,7 @@ def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
 
 def ratio_cue(sentence: str, start: int, left: int) -> str | None:
     """ "HR 0.95", "the hazard ratio (HR) for OS was 0.69", "odds ratio of 2.1": the ratio named before."""
-    window = max(left, start - scene.reach("ratio_cue_before"))
+    window = max(left, start - reach.before("ratio_cue"))
     best: tuple[int, str] | None = None
     for statistic in ("hr", "or", "rr"):
         for match in scene.phrases("statistic_cues", statistic).finditer(sentence, window, start):
@@ -54,7 +54,7 @@ def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left:
     """A percentage: a relative risk reduction, a signed absolute difference, a mean or median
     change, or a rate. Cues count from the previous value on (``left``): what was said of it is not
     said of this one."""
-    window = max(left, start - scene.reach("statistic_cue_before"))
+    window = max(left, start - reach.before("statistic_cue"))
     after = sentence[end : end + 40].lstrip("% ")  # "19% RRR": what follows the percent sign
     if scene.starting_with("statistic_cues", "rrr").match(after) or patterns.FEWER_AFTER.match(after):
         return "rrr"  # "(17% RRR)", "50% fewer stent thromboses"
@@ -78,10 +78,20 @@ def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left:
     return "rate"
 
 
-def duration_statistic(sentence: str, start: int, end: int) -> str | None:
-    """A duration is a median or a mean when the sentence says so before it; otherwise not a result."""
-    cue = _last_cue(sentence, 0, start, ("median", "mean"))
-    return cue
+def duration_statistic(sentence: str, start: int, end: int, endpoint: str | None) -> str | None:
+    """A duration is a median or a mean when the sentence says so before it ("a median age" and "a
+    median follow-up" are not results), or a median when it is the time of a time-to-event endpoint
+    ("the duration of response was 9.0 months"); otherwise it is no result ("after 5 years")."""
+    best: tuple[int, str] | None = None
+    for statistic in ("median", "mean"):
+        for match in scene.phrases("statistic_cues", statistic).finditer(sentence, 0, start):
+            if best is None or match.start() > best[0]:
+                best = (match.end(), statistic)
+    if best is not None:
+        if scene.starting_with("not_endpoint_medians").match(sentence, best[0], best[0] + 40):
+            return None
+        return best[1]
+    return "median" if endpoint in vocabulary.time_to_event() else None
 
 
 def count_statistic(sentence: str, start: int, end: int, before: str, value: _Signed) -> str | None:

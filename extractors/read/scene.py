@@ -19,7 +19,6 @@ from extractors.text.patterns import build
 _KEYS = (
     "statistic_cues",
     "negative_differences",
-    "reach",
     "count_nouns",
     "event_nouns",
     "not_results",
@@ -33,16 +32,7 @@ _KEYS = (
 @cache
 def data() -> dict[str, Any]:
     loaded = vocabulary.load_data("statements.json", _KEYS)
-    for name in ("ratio_cue_before", "statistic_cue_before", "arm_after", "arm_before", "endpoint_after"):
-        if not isinstance(loaded["reach"].get(name), int):
-            raise ValueError(f"statements.json: reach.{name} must be a number of characters")
     return loaded
-
-
-def reach(name: str) -> int:
-    """How far, in characters, the cue called ``name`` acts (data/statements.json "reach")."""
-    value: int = data()["reach"][name]
-    return value
 
 
 def words(*path: str) -> tuple[str, ...]:

@@ -53,7 +53,7 @@ def read_statements(sentence: str, offset: int, scene: Scene) -> list[Measuremen
         return _significance(sentence, offset, scene)
     for index, value in enumerate(values):
         if value.statistic is None:
-            value.statistic = _statistic(sentence, values, index)
+            value.statistic = _statistic(sentence, values, index, scene)
     kept = [v for v in values if v.statistic is not None]
     if not kept:
         return _significance(sentence, offset, scene)
@@ -187,6 +187,8 @@ def _plain_value(sentence: str, token: regex.Match[str]) -> _Value | None:
             value.unit = vocabulary.find_unit(duration.group("unit").rstrip(".")) or "months"
     if roles.not_a_result(sentence, value.start, value.end, value.unit):
         return None
+    if value.qualifier in {"<", "≤", ">", "≥"} and value.unit in {"months", "weeks", "years", "days"}:
+        return None  # "patients <18 years", "≥ 6 months": a threshold, not a result
     return value
 
 
@@ -240,6 +242,12 @@ def _joined_units(sentence: str, values: list[_Value]) -> None:
         gap_start = value.ci.end() if value.ci is not None else value.end
         if patterns.JOINED_TO_NEXT.match(sentence[gap_start : following.start]):
             value.unit = following.unit
+    for index in range(1, len(values)):
+        value, preceding = values[index], values[index - 1]
+        if value.unit is None and value.statistic is None and preceding.unit in {"months", "weeks", "years", "days"}:
+            gap = sentence[preceding.ci.end() if preceding.ci is not None else preceding.end : value.start]
+            if patterns.COMPARED_GAP.fullmatch(gap):
+                value.unit = preceding.unit  # "4.1 months on pazopanib vs 0.9 on placebo"
 
 
 def _share_units(sentence: str, values: list[_Value]) -> None:
@@ -259,7 +267,7 @@ def _share_units(sentence: str, values: list[_Value]) -> None:
 # --- statistics ------------------------------------------------------------------------------
 
 
-def _statistic(sentence: str, values: list[_Value], index: int) -> str | None:
+def _statistic(sentence: str, values: list[_Value], index: int, scene: Scene) -> str | None:
     value = values[index]
     before = sentence[: value.start]
     previous = values[index - 1] if index else None
@@ -281,7 +289,8 @@ def _statistic(sentence: str, values: list[_Value], index: int) -> str | None:
     if value.unit == "%":
         return roles.percent_statistic(sentence, value.start, value.end, value, previous.end if previous else 0)
     if value.unit in {"months", "weeks", "years", "days"}:
-        return roles.duration_statistic(sentence, value.start, value.end)
+        endpoint, _ = attach.endpoint_for(sentence, value.start, value.end, "median", scene)
+        return roles.duration_statistic(sentence, value.start, value.end, endpoint)
     if value.unit is None and (value.word or value.raw.replace(",", "").isdigit()):
         return roles.count_statistic(sentence, value.start, value.end, before, value)
     return None

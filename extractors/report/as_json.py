@@ -67,8 +67,9 @@ def flag_dict(flag: Flag) -> dict[str, Any]:
 
 
 def alternative_dict(alt: Alternative) -> dict[str, Any]:
-    return {"value": number(alt.value, "."), "ci_low": number(alt.ci_low, "."),
-            "ci_high": number(alt.ci_high, "."), "why": alt.why}  # fmt: skip
+    reading = {"value": number(alt.value, "."), "ci_low": number(alt.ci_low, "."),
+               "ci_high": number(alt.ci_high, "."), "why": alt.why}  # fmt: skip
+    return reading | ({"arm": alt.arm} if alt.arm is not None else {})
 
 
 def source_dict(source: Source) -> dict[str, Any]:
@@ -103,6 +104,8 @@ def measurement_dict(m: Measurement) -> dict[str, Any]:
         "row": m.row,
         "column": m.column,
         "assessment": m.assessment,
+        "analysis": m.analysis,
+        "modifiers": list(m.modifiers),
     }
 
 
@@ -131,6 +134,24 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "section": claim.section,
         "flags": [flag_dict(f) for f in claim.flags],
         "raw": raw,
+        **_statement_fields(claim.statement),
+    }
+
+
+def _statement_fields(statement: Measurement | None) -> dict[str, Any]:
+    """What the reader says of a numeric claim beyond the contract's fields: the comparator of a
+    ratio, the qualifier ("<"), the analysis and assessment, the endpoint's modifiers, how sure the
+    reading is and the other arms a value may belong to."""
+    if statement is None:
+        return {}
+    return {
+        "comparator": statement.comparator,
+        "qualifier": statement.qualifier,
+        "analysis": statement.analysis,
+        "assessment": statement.assessment,
+        "modifiers": list(statement.modifiers),
+        "confidence": statement.confidence,
+        "alternatives": [alternative_dict(a) for a in statement.alternatives],
     }
 
 

@@ -62,10 +62,19 @@ def last_endpoint(text: str) -> str | None:
     return codes[matches[-1].group("phrase").lower()] if matches else None
 
 
-def endpoint_mentions(text: str) -> list[tuple[str, int, int]]:
-    """Every endpoint ``text`` names, in order: (code, start, end) of each phrase."""
+def endpoint_mentions(text: str, *, sentence: bool = False) -> list[tuple[str, int, int]]:
+    """Every endpoint ``text`` names, in order: (code, start, end) of each phrase; with ``sentence``,
+    also the phrases only sentences use ("reduced the risk of progression" is PFS)."""
     pattern, codes = _phrase_pattern("endpoints")
-    return [(codes[m.group("phrase").lower()], m.start(), m.end()) for m in pattern.finditer(text)]
+    found = [(codes[m.group("phrase").lower()], m.start(), m.end()) for m in pattern.finditer(text)]
+    if sentence:
+        extra, extra_codes = _phrase_pattern("sentence_endpoints")
+        taken = [(start, end) for _, start, end in found]
+        for m in extra.finditer(text):
+            if not any(start <= m.start() < end or m.start() <= start < m.end() for start, end in taken):
+                found.append((extra_codes[m.group("phrase").lower()], m.start(), m.end()))
+        found.sort(key=lambda mention: mention[1])
+    return found
 
 
 def endpoint_phrases(code: str) -> tuple[str, ...]:
@@ -115,3 +124,11 @@ def statistic_of_label(label: str) -> tuple[str | None, str | None]:
     if endpoint and endpoint[0] in {"ORR", "CR", "PR", "PCR"}:
         return "rate", "%"
     return None, unit
+
+
+TIME_TO_EVENT = frozenset({"PFS", "rPFS", "OS", "DFS", "EFS", "RFS", "IDFS", "DMFS", "MFS", "DOR", "TTP", "TTR"})
+
+
+def time_to_event() -> frozenset[str]:
+    """Endpoints measured as a time: their durations are medians ("the duration of response was 9 months")."""
+    return TIME_TO_EVENT

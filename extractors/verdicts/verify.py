@@ -17,6 +17,7 @@ from extractors.checks import check_statement
 from extractors.claims import find_claims
 from extractors.claims.context import section_start
 from extractors.ingest.articles import quoted_label_source, quoted_label_span
+from extractors.read.prose import label_scene
 from extractors.records import VERDICTS, Article, Claim, ExtractReport, Measurement, Source, VerifyReport
 from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.verdicts.describe import unverifiable
@@ -48,7 +49,7 @@ def verify_with(article: Article, extracted: ExtractReport) -> VerifyReport:
     quoted = quoted_label_span(article)
     claims = [
         claim
-        for claim in find_claims(article, trials)
+        for claim in find_claims(article, trials, _drug_names(extracted.sources))
         if quoted is None or not (quoted[0] <= claim.span[0] < quoted[1])  # the quote is the source, not a claim
     ]
     drugs = _source_drugs(extracted.sources, measurements)
@@ -75,6 +76,11 @@ def check_claim(claim: Claim, extracted: ExtractReport) -> Claim:
     if claim.statistic in FAMILY and claim.value is not None:
         return check_number(claim, extracted.measurements)
     return replace(claim, verdict="unverifiable", explanation="Not a statistic the sources can be checked for.")
+
+
+def _drug_names(sources: Sequence[Source]) -> tuple[str, ...]:
+    """Every name of the drugs the sources are about, brand first: ("TAGRISSO", "osimertinib")."""
+    return tuple(dict.fromkeys(name for source in sources for name in label_scene(source).drugs))
 
 
 def _source_drugs(sources: Sequence[Source], measurements: Sequence[Measurement]) -> frozenset[str]:

@@ -435,3 +435,12 @@ NOT_AN_ARM_LINK = regex.compile(
 
 # A percentage that is a mean or median change, not a share: "mean percent change", "median % reduction".
 CHANGE_WORD = regex.compile(r"\b(?:change|changes|reduction|reductions|decrease|increase|lowering)\b", regex.I)
+
+# Between a duration and the value compared with it, which leaves its unit out: " months on pazopanib vs ".
+COMPARED_GAP = regex.compile(r"[^;.\d]{0,60}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s{1,2}", regex.I)
+
+# Two arms joined as the two sides of a randomization: "pazopanib or placebo", "to A and to B".
+ARMS_JOINED = regex.compile(
+    r"\s{0,2}(?:\(\s?[Nn]\s?=\s?\d[\d,]*\s?\)\s{0,2})?,?\s{0,2}(?:or|and|versus|vs\.?)\s{1,2}(?:to\s{1,2})?(?:the\s{1,2})?",
+    regex.I,
+)
