@@ -10,6 +10,7 @@ that does not settle an arm leaves it None and lists the arms it could be.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -45,8 +46,29 @@ def arm_mentions(sentence: str, scene: Scene) -> list[Mention]:
     """Every arm the sentence names, in order; an arm named as an arm wins over a bare name inside it."""
     phrased = [m for m in _phrase_mentions(sentence, scene) if m is not None]
     covered = [(m.start, m.end) for m in phrased]
-    bare = [m for m in _name_mentions(sentence, scene) if not any(start <= m.start < end for start, end in covered)]
-    return sorted(phrased + bare, key=lambda m: m.start)
+    bare = [
+        m
+        for m in _name_mentions(sentence, scene)
+        if not any(start <= m.start < end for start, end in covered)
+        and not patterns.PRIOR_TREATMENT_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+    ]  # "Chronic Phase, Prior Interferon-Alpha Treatment: 532 patients …": what they had before
+    return sorted(phrased + _combinations(sentence, bare, scene), key=lambda m: m.start)
+
+
+def _combinations(sentence: str, bare: list[Mention], scene: Scene) -> list[Mention]:
+    """Names joined into one arm: "osimertinib plus chemotherapy (pemetrexed and a platinum-based
+    agent)" is one arm, and the drugs of the bracket describing it are no arms of their own."""
+    found: list[Mention] = []
+    for mention in sorted(bare, key=lambda m: m.start):
+        previous = found[-1] if found else None
+        if previous is not None and patterns.ASIDE_AFTER_ARM.fullmatch(sentence, previous.end, mention.start):
+            continue  # "chemotherapy (pemetrexed": inside the bracket describing the arm before it
+        if previous is not None and patterns.COMBINED_WITH.fullmatch(sentence, previous.end, mention.start):
+            name = " ".join(sentence[previous.start : mention.end].split())
+            found[-1] = Mention(previous.start, mention.end, name, is_control(name, scene) and previous.control)
+            continue
+        found.append(mention)
+    return found
 
 
 def _phrase_mentions(sentence: str, scene: Scene) -> list[Mention | None]:
@@ -62,9 +84,10 @@ def _phrase_mentions(sentence: str, scene: Scene) -> list[Mention | None]:
 
 def _phrase(match: regex.Match[str], scene: Scene, *, plural: bool) -> Mention | None:
     text = patterns.ARM_TRIM.sub("", " ".join(match.group("arm").split()).rstrip("."))
-    if not text or not _looks_like_arm(text, scene) or patterns.FUNCTION_WORDS.fullmatch(text):
-        return None
-    if any(patterns.NOT_AN_ARM_WORD.fullmatch(word) for word in text.split() if not word.endswith("ed")):
+    if not text or not _looks_like_arm(text, scene) or all(patterns.FUNCTION_WORDS.fullmatch(w) for w in text.split()):
+        return None  # "… and in the group receiving …": "in the" names nothing
+    dose_group = bool(patterns.DOSE_GROUP.fullmatch(text))  # "the 600-mg dose group"
+    if not dose_group and any(patterns.NOT_AN_ARM_WORD.fullmatch(w) for w in text.split() if not w.endswith("ed")):
         return None  # "three patients who received lower doses": a description, not an arm
     parts = patterns.ARM_LIST_SPLIT.split(text) if plural else patterns.ARM_AND_THE.split(text)
     parts = [patterns.ARM_TRIM.sub("", part.strip()) for part in parts if part.strip()]
@@ -141,10 +164,53 @@ def assign_arms(
                 # "a total of 4063 women", "43 of whom …": no arm's N — unless the arm follows at once:
                 # "A total of 27 patients in the OPDIVO with chemotherapy arm"
                 reading = (None, None, ())
+                if not subset and not _is_randomization(sentence):
+                    # "A total of 74 patients were enrolled in the single-agent … OPDIVO cohort"
+                    reading = (_only_arm(sentence, mentions), None, ())
+            if reading[0] is None and not total and not subset:
+                carried = _carried_arm(sentence, values, index, readings, mentions)
+                reading = (carried, None, ()) if carried else reading
             if reading[0] is None and scene.default_arm and not total and not subset:
                 reading = (scene.default_arm, None, ())
             readings.append(reading)
     return readings
+
+
+def _only_arm(sentence: str, mentions: list[Mention]) -> str | None:
+    """The one arm a sentence names, if it names exactly one and it is no control: a name, or names
+    joined as one combination ("the OPDIVO and ipilimumab MSI-H mCRC cohort")."""
+    if not mentions or any(m.control or m.names for m in mentions):
+        return None
+    if len({m.name for m in mentions}) == 1:
+        return mentions[0].name
+    if all(patterns.COMBINATION_JOIN.fullmatch(sentence, a.end, b.start) for a, b in pairwise(mentions)):
+        return " ".join(sentence[mentions[0].start : mentions[-1].end].split())
+    return None
+
+
+def _carried_arm(
+    sentence: str, values: list[tuple[int, int, str]], index: int, readings: list[ArmReading], mentions: list[Mention]
+) -> str | None:
+    """An arm that carries to a value naming none: the parts of a breakdown after a colon ("93 events
+    in the Gleevec arm: 37 progression to AP/BC, 31 loss of MCyR") and the same rate at a later time
+    ("59% at 12 months and 72% at 24 months") are the arm's the value before them had."""
+    start = values[index][0]
+    before = [m for m in mentions if m.end <= start and not m.names]
+    if before:
+        gap = sentence[before[-1].end : start]
+        colon = before[-1].end + gap.find(":")
+        broken_down = any(r[0] == before[-1].name and v[1] <= colon for r, v in zip(readings, values, strict=False))
+        if (
+            ":" in gap
+            and broken_down
+            and not patterns.VERSUS.search(gap)
+            and not patterns.RESPECTIVELY.search(sentence, start)
+        ):
+            return before[-1].name
+    same_before = index and readings[index - 1][0] and values[index - 1][2] == values[index][2]
+    if same_before and patterns.LATER_TIME_THEN.fullmatch(sentence, values[index - 1][1], start):
+        return readings[index - 1][0]
+    return None
 
 
 def ratio_arms(mentions: list[Mention], scene: Scene) -> tuple[str | None, str | None]:
@@ -190,7 +256,11 @@ def _bracketed_arm(sentence: str, start: int, mentions: list[Mention]) -> str | 
     window = max(0, opening.start() - 120)
     leads = list(patterns.ARM_SEGMENT_START.finditer(sentence, window, opening.start()))
     low = leads[-1].end() if leads else window
-    inside = [m for m in mentions if low <= m.start and m.end <= opening.start() and not m.names]
+    # "randomized to the observation (n = 1693) and Herceptin one-year (n = 1693) treatment arms":
+    # an arm named before an earlier value's bracket is that value's
+    earlier = [m.end() for m in patterns.VALUE_BRACKET.finditer(sentence, low, opening.start())]
+    named_from = earlier[-1] if earlier else low
+    inside = [m for m in mentions if named_from <= m.start and m.end <= opening.start() and not m.names]
     if not inside:
         return _segment_name(sentence[low : opening.start()])
     first, last = inside[0], inside[-1]
@@ -208,6 +278,8 @@ def _segment_name(segment: str) -> str | None:
         return doses[0]  # "at doses of 260 mg/m 2 /day (n = 3), 340 mg/m 2 /day (n = 4)": the arms are doses
     if not 1 <= len(words) <= 4 or patterns.NOT_AN_ARM_NAME.match(words[0]) or any(c.isdigit() for c in "".join(words)):
         return None
+    if vocabulary.find_endpoint(" ".join(words)) or patterns.OUTCOME_WORD.search(" ".join(words)):
+        return None  # "… than for the 400 mg group: hematologic response (75% vs 64%)": an outcome, not an arm
     if any(patterns.NOT_AN_ARM_WORD.fullmatch(word.strip(".")) or word.endswith(".") for word in words):
         return None  # "all of whom responded", "lower doses.": a clause, not a name
     return " ".join(words)
@@ -224,6 +296,16 @@ def _respectively(
     last_value_end = max(before) if before else 0
     listed = [m for m in mentions if last_value_end <= m.start < word.start()]
     arms = [name for m in listed for name in (m.names or (m.name,))]
+    if len(arms) == 1 and listed[0].phrase:
+        # "71 (12.8%) and 85 (15.4%) patients died in the Gleevec and IFN+Ara-C group, respectively":
+        # one head noun shared by the arms of the list
+        arms = [part for part in patterns.ARM_LIST_SPLIT.split(arms[0]) if part]
+    elif len(arms) > 2 and listed:
+        # "… for patients receiving OPDIVO and ipilimumab and platinum-doublet chemotherapy or
+        # platinum-doublet chemotherapy, respectively": two arms whose names hold "and", split at "or"
+        listing = patterns.ARM_TRIM.sub("", sentence[listed[0].start : word.start()].strip(" ,"))
+        alternatives = patterns.OR_SPLIT.split(listing)
+        arms = [" ".join(a.split()) for a in alternatives] if len(alternatives) == 2 else arms
     if len(arms) < 2:
         return {}
     groups: dict[str, list[int]] = {}
@@ -252,24 +334,34 @@ def _one_arm(
     next_start = values[same[rank + 1]][0] if rank + 1 < len(same) else len(sentence)
     previous_end = values[same[rank - 1]][1] if rank else 0
     reach_after = min(next_start, end + reach.after("arm_of_value"))
-    after = [m for m in mentions if end <= m.start < reach_after and not m.names]
+    after = [m for m in mentions if end <= m.start < reach_after and not m.names and not _restated(sentence, end, m)]
     if after and not patterns.VERSUS.search(sentence, end, after[0].start) and _linked(sentence, end, after[0]):
-        if statistic == "n" and _one_of_two_arms(sentence, after[0], mentions):
-            return None, None, ()  # "369 patients were randomized 2:1 to pazopanib or placebo": the total
+        either = _is_randomization(sentence) and patterns.ARM_ALTERNATIVE_AFTER.match(sentence, after[0].end)
+        if statistic == "n" and (either or _one_of_two_arms(sentence, after[0], mentions)):
+            # "369 patients were randomized 2:1 to pazopanib or placebo": the total; "119 patients were
+            # enrolled in the OPDIVO and ipilimumab cohort": the combination's
+            return (None if _is_randomization(sentence) else _only_arm(sentence, mentions)), None, ()
         return after[0].name, None, ()
+    ordered = _compared_in_order(sentence, values, per_arm, position, mentions)
+    if ordered is not None:
+        return ordered, None, ()
     before = [m for m in mentions if previous_end <= m.start and m.end <= start and not m.names]
     if before and start - before[-1].end <= reach.before("arm_before_value"):
         gap = sentence[before[-1].end : start]
         if not patterns.VERSUS.search(gap) and gap.count(")") <= gap.count("("):
             return before[-1].name, None, ()
-    ordered = _compared_in_order(sentence, values, per_arm, position, mentions)
-    if ordered is not None:
-        return ordered, None, ()
     paired = _paired(sentence, values, per_arm, position, ratio)
     if paired is not None:
         return paired, None, ()
     named = tuple(dict.fromkeys(m.name for m in mentions if not m.names))
     return None, None, named if len(named) > 1 else ()
+
+
+def _restated(sentence: str, end: int, mention: Mention) -> bool:
+    """Whether the arm after a value opens the next statement, which names its endpoint again:
+    "… was 27% (95% CI: 20%, 35%), and the CR rate in the PBO+LDAC arm was 7.4%"."""
+    clause = patterns.NEW_STATEMENT.search(sentence, end, mention.start)
+    return clause is not None and bool(vocabulary.endpoint_mentions(sentence[clause.end() : mention.start]))
 
 
 def _one_of_two_arms(sentence: str, mention: Mention, mentions: list[Mention]) -> bool:
@@ -289,16 +381,20 @@ def _linked(sentence: str, end: int, mention: Mention) -> bool:
 def _compared_in_order(
     sentence: str, values: list[tuple[int, int, str]], per_arm: list[int], position: int, mentions: list[Mention]
 ) -> str | None:
-    """ "higher for the 600 mg dose group than for the 400 mg group: hematologic response (75% vs 64%)":
-    a pair of values after two arms compared in the same order takes their arms in order."""
+    """ "higher for the 600 mg dose group than for the 400 mg group: hematologic response (75% vs 64%),
+    major cytogenetic response (31% vs 19%)": each pair of values after two arms compared in the same
+    order takes their arms in order."""
     index = per_arm[position]
-    pair = [i for i in per_arm if values[i][2] == values[index][2]]
-    if len(pair) != 2:
+    same = [i for i in per_arm if values[i][2] == values[index][2]]
+    rank = same.index(index)
+    pair: tuple[int, int] | None = None
+    if rank + 1 < len(same) and patterns.VERSUS.search(sentence, values[index][1], values[same[rank + 1]][0]):
+        pair = (index, same[rank + 1])
+    elif rank and patterns.VERSUS.search(sentence, values[same[rank - 1]][1], values[index][0]):
+        pair = (same[rank - 1], index)
+    if pair is None:
         return None
-    first, second = values[pair[0]], values[pair[1]]
-    if not patterns.VERSUS.search(sentence, first[1], second[0]):
-        return None
-    named = [m for m in mentions if m.end <= first[0] and not m.names]
+    named = [m for m in mentions if m.end <= values[same[0]][0] and not m.names]
     if len(named) < 2 or not patterns.VERSUS.search(sentence, named[-2].end, named[-1].start):
         return None
     return named[-2].name if index == pair[0] else named[-1].name

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from extractors.read import discourse
 from extractors.read.context import arm_names
 from extractors.read.scene import Scene
-from extractors.read.statements import prose_start, read_statements
+from extractors.read.statements import prose_after, prose_start, read_statements
 from extractors.records import Measurement, Source
 from extractors.text.sentences import sentence_spans
 
@@ -24,16 +24,21 @@ from extractors.text.sentences import sentence_spans
 def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[Measurement]:
     """Measurements stated in the prose of ``source``, skipping text ``already`` read from tables."""
     text = source.text
-    taken = sorted(m.span[0] for m in already)
+    taken = sorted((m.span[0], m.span[1]) for m in already)
     scene = label_scene(source)
     found: list[Measurement] = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         scene = discourse.before_sentence(scene, sentence)
-        first_taken = bisect.bisect_left(taken, start)
-        if first_taken < len(taken) and taken[first_taken] < end:
-            continue  # a flattened table: its numbers were read as cells
-        offset = prose_start(sentence)
+        first = bisect.bisect_left(taken, (start, start))
+        last = bisect.bisect_left(taken, (end, end))
+        if first < last:
+            # a flattened table, its numbers read as cells; scraped text may run on into prose
+            # ("… 5.1 (4.3, 7.0) With an additional 4.6 months of follow-up, the hazard ratio …")
+            cells_end = max(cell_end for _, cell_end in taken[first:last]) - start
+            offset = prose_after(sentence, cells_end) if cells_end < len(sentence) else None
+        else:
+            offset = prose_start(sentence)
         if offset is None:
             continue  # flattened table text no table reading covered: cells are not sentences
         found += read_statements(sentence[offset:], start + offset, scene)

@@ -111,10 +111,10 @@ def prose_start(sentence: str) -> int | None:
         previous = token
     if adjacent < 2:
         return 0
-    return _restart(sentence, last_cell_end)
+    return prose_after(sentence, last_cell_end)
 
 
-def _restart(sentence: str, position: int) -> int | None:
+def prose_after(sentence: str, position: int) -> int | None:
     """Where a clause with a verb starts after ``position``: prose resuming after a caption or cells."""
     for restart in patterns.PROSE_RESTART.finditer(sentence, position):
         if patterns.PROSE_VERB.search(sentence, restart.start(), restart.start() + 150):
@@ -185,8 +185,8 @@ def _plain_value(sentence: str, token: regex.Match[str]) -> _Value | None:
         duration = patterns.DURATION_AFTER.match(sentence, token.end())
         if duration:
             value.unit = vocabulary.find_unit(duration.group("unit").rstrip(".")) or "months"
-    if roles.not_a_result(sentence, value.start, value.end, value.unit):
-        return None
+    if roles.not_a_result(sentence, value.start, max(value.end, token.end()), value.unit):
+        return None  # read after the unit: "25% mature", "600-mg dose"
     if value.qualifier in {"<", "≤", ">", "≥"} and value.unit in {"months", "weeks", "years", "days"}:
         return None  # "patients <18 years", "≥ 6 months": a threshold, not a result
     return value

@@ -16,8 +16,9 @@ from extractors.text.patterns.pieces import DASH
 # A printed number: "4.6", "1,067", "0.0001", ".05" (a p-value without its zero).
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+"
 
-# A CI bound: a number (signed for differences: "-2.1%"), or a bound that was not reached.
-_BOUND = rf"(?:[-−–]\s?)?(?:{NUMBER})|NR|NE|NA|not\s(?:reached|estimable|calculable|evaluable|available)"
+# A CI bound: a number (signed for differences: "-2.1%"), or a bound that was not reached,
+# printed as words or as a lone dash before the closing bracket ("(95% CI: 6.1, -)").
+_BOUND = rf"(?:[-−–]\s?)?(?:{NUMBER})|NR|NE|NA|not\s(?:reached|estimable|calculable|evaluable|available)|[-−–—](?=\s{{0,2}}[)\]])"
 
 # What may follow a bound before the separator: its unit ("62%", "6.1 months").
 _BOUND_UNIT = r"(?:\s?%|\s(?:months?|weeks?|years?|days?))?"
@@ -252,12 +253,23 @@ RANDOMIZATION_WORD = regex.compile(r"(?<!non-)(?<!non)\brandomi[sz](?:ed|ation)\
 # A value that opens a bracket: "(n=396", "(1.9", "(294 events: 5.3".
 BRACKET_OPENING = regex.compile(r"\(\s{0,2}(?:[Nn]\s{0,2}=\s{0,2}|\d[\d,]*\s{1,2}events?\s{0,2}:\s{0,2})?$")
 
+# A bracket holding an arm's count or result: "(n = 1693)", "(1.9%)".
+VALUE_BRACKET = regex.compile(r"\(\s{0,2}(?:[Nn]\s{0,2}=\s{0,2})?\d[\d,.]*\s{0,2}%?\s{0,2}\)")
+
 # Where the words naming an arm begin, before its bracket: after "either", "or", ",", ";", ":",
 # "to receive", "comparing", "versus".
 ARM_SEGMENT_START = regex.compile(
     r"\beither\b|\bor\b|,|;|:|\bto\s+receive\b|\bcomparing\b|\bversus\b|\bvs\.?|\breceived\b|\brandomi[sz]ed\b|\bto\b",
     regex.I,
 )
+
+# What always joins two drugs into one arm ("and" may join two arms): "osimertinib plus chemotherapy".
+COMBINED_WITH = regex.compile(
+    r"\s{1,2}(?:plus|\+|in\s+combination\s+with|combined\s+with|together\s+with)\s{1,2}", regex.I
+)
+
+# The start of a bracket describing the arm just named, up to a drug in it: "chemotherapy (pemetrexed and a ".
+ASIDE_AFTER_ARM = regex.compile(r"\s{0,2}\((?:[^()\d]{0,60}\s)?", regex.I)
 
 # What joins the drugs of one combination arm: "OPDIVO in combination with ipilimumab", "nivolumab and YERVOY".
 COMBINATION_JOIN = regex.compile(r"\s{1,2}(?:in\s+combination\s+with|with|plus|and|\+|/)\s{1,2}", regex.I)
@@ -286,10 +298,17 @@ DOSE_OR_SCHEDULE = regex.compile(
 # An endpoint named right after a value: "a 2% complete response rate", "12% partial response".
 ENDPOINT_RIGHT_AFTER = regex.compile(r"\s{0,2}(?:%\s{0,2})?(?:of\s+patients\s+)?$", regex.I)
 
-# A share of patients who died: "21% of patients had died", "5% deaths", "33% of deaths".
+# A share of patients who died: "21% of patients had died", "5% deaths", "33% of deaths", "71 (12.8%)
+# and 85 (15.4%) patients died".
 DEATHS_AFTER = regex.compile(
-    r"\s{0,2}(?:%\s{0,2})?\)?\s{0,2}(?:of\s+(?:the\s+)?(?:patients\b[^,;.()]{0,80}?\s)?)?(?:deaths|had\s+died|died|patients\s+had\s+died)\b",
-    regex.I,
+    r"""
+    \s{0,2}%?\s{0,2}\)?\s{0,2}
+    (?:\(\s{0,2}\d[\d.]*\s{0,2}%\s{0,2}\)\s{0,2})?                                    # its share: "71 (12.8%)"
+    (?:and\s{1,2}\d[\d,.]*\s{0,2}%?\s{0,2}(?:\(\s{0,2}\d[\d.]*\s{0,2}%\s{0,2}\)\s{0,2})?)?  # "and 85 (15.4%)"
+    (?:of\s{1,2}(?:the\s{1,2})?)?(?:patients\b[^,;.()]{0,80}?\s)?
+    (?:deaths|had\s{1,2}died|died)\b
+    """,
+    regex.VERBOSE | regex.I,
 )
 
 # A value compared with another right next to it: "18.1% vs. 4.0%", "vs. 4.0%".
@@ -323,6 +342,19 @@ ARM_LINK_GAP = regex.compile(
     r"\b(?:in|to|on|for|among|with|receiving|received|receive|given|taking|treated\s+with|randomi[sz]ed\s+to|assigned\s+to)\s{1,2}(?:the\s{1,2}|each\s{1,2})?$",
     regex.I,
 )
+
+# Between a value and the same statistic at a later time: "59% at 12 months and 72% (at 24 months)".
+LATER_TIME_THEN = regex.compile(
+    r"\s{0,2}%?\s{1,2}(?:at|by|after)\s{1,2}\d+\s{1,2}(?:months?|weeks?|years?)\s{1,2}(?:and|,)\s{1,2}", regex.I
+)
+
+# The last word of an outcome's name, which is never an arm's: "hematologic response", "deaths".
+OUTCOME_WORD = regex.compile(
+    r"\b(?:responses?|survival|remissions?|progression|relapses?|rates?|events?|deaths?)$", regex.I
+)
+
+# An arm named by its dose: "600-mg dose", "400 mg", "the 12-month".
+DOSE_GROUP = regex.compile(r"\d+(?:\.\d+)?[-‑\s]?(?:mg|mcg|g)(?:/(?:kg|m2|day))?(?:\s(?:daily\s)?dose)?", regex.I)
 
 # Words of a clause, which an arm's name never contains: "all of whom responded".
 NOT_AN_ARM_WORD = regex.compile(
@@ -387,7 +419,9 @@ RENDERED_CELL = regex.compile(r"\s\|\s")
 # Where prose resumes after a flattened table it ran into: a capitalized word opening a clause of
 # words ("Complete resolution of thrombus … occurred in 128 of 335 children", "In an exploratory
 # analysis …"), after a cell; the clause must have a verb before its numbers (`PROSE_VERB`).
-PROSE_RESTART = regex.compile(r"(?<=[\d)\]%*+a-h]\s{1,3})[A-Z][\w'’-]*(?:\s{1,2}[A-Za-z][\w'’-]*){3}")
+PROSE_RESTART = regex.compile(
+    r"(?<=[\d)\]%*+a-h]\s{1,3})[A-Z][\w'’-]*(?:\s{1,2}[A-Za-z][\w'’-]*){2}\s{1,2}(?:[A-Za-z][\w'’-]*|\d[\d.]*\s{1,2}[a-z]+)"
+)  # "With an additional 4.6 months of follow-up, …": a number among the words, followed by a word
 PROSE_VERB = regex.compile(
     r"\b(?:was|were|is|are|had|has|have|occurred|showed|demonstrated|achieved|received|observed|reported|included|enrolled|randomi[sz]ed|experienced)\b",
     regex.I,
@@ -426,6 +460,24 @@ SUBSET_DESCRIBED = regex.compile(
     r"\s{0,2}(?:patients?\s{1,2})?\(\s?\d{1,3}(?:\.\d+)?\s?%\s?\)\s{1,2}(?:patients?\s{1,2})?(?P<what>(?:had|received|were|was|expressed)\s[^,;()\[\]]{3,120}?)(?=\s?(?:[,;()\[\]]|\bcompared\b|\band\b|\bvs\b|$))",
     regex.I,
 )
+
+# Words right before a drug's name that make it a treatment patients had before, not an arm:
+# "Prior Interferon-Alpha Treatment", "previously treated with", "resistant to".
+PRIOR_TREATMENT_BEFORE = regex.compile(
+    r"\b(?:prior|previous(?:ly)?(?:\s{1,2}treated\s{1,2}with)?|resistant\s{1,2}to|refractory\s{1,2}to|intolerant\s{1,2}(?:of|to)|failure\s{1,2}of|progressed\s{1,2}on)\s{1,2}(?:[\w-]+\s{1,2}){0,2}$",
+    regex.I,
+)
+
+# Where a new statement starts after a value: ", and the CR rate in the PBO+LDAC arm was 7.4%".
+NEW_STATEMENT = regex.compile(r"[,;]\s{0,2}(?:and|while|whereas|but)?\s{0,2}(?:the\s{1,2})?(?=[\w-]+)", regex.I)
+
+# After the first arm of a randomization, another follows: "randomized to Gleevec or IFN+Ara-C".
+ARM_ALTERNATIVE_AFTER = regex.compile(
+    r"\s{0,2}(?:\([^()]{0,40}\)\s{0,2})?,?\s{0,2}(?:or|versus|vs\.?)\s{1,2}(?!\d)", regex.I
+)
+
+# One arm or another: "… chemotherapy or platinum-doublet chemotherapy".
+OR_SPLIT = regex.compile(r",?\s{1,2}or\s{1,2}(?:the\s{1,2})?", regex.I)
 
 # Words before a drug that name a treatment patients had before or failed, not the arm they are in.
 NOT_AN_ARM_LINK = regex.compile(

@@ -1,0 +1,112 @@
+"""One reader of results statements for labels and articles (tests/cases/statements.json).
+
+Each sentence is read twice: as a label's prose (`read.prose.extract_prose`, the path `extract`
+takes) and as an article's claims (`claims.find_claims`, the path `verify` takes). Both must give
+the records the case lists, and nothing else; a case with no records is a negative case.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from conftest import CASES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.claims import find_claims
+from extractors.ingest.articles import article_from_bytes
+from extractors.read.prose import extract_prose
+from extractors.read.scene import Scene
+from extractors.read.statements import read_statements
+from extractors.records import Measurement, Source
+from extractors.text.names import canonical_arm
+
+CASE_TABLE: dict[str, Any] = json.loads((CASES / "statements.json").read_text(encoding="utf-8"))
+COMPARED = ("statistic", "endpoint", "population", "analysis", "unit", "qualifier")
+
+
+def _as_label(case: dict[str, Any]) -> tuple[str, list[Measurement]]:
+    brand, generic = case["drugs"]
+    source = Source(
+        id="case", path="case.txt", kind="text", drug=generic, title=f"{brand} label", text=case["sentence"]
+    )
+    return source.text, extract_prose(source)
+
+
+def _as_article(case: dict[str, Any]) -> tuple[str, list[Measurement]]:
+    article = article_from_bytes(case["sentence"].encode("utf-8"), "case.txt")
+    claims = find_claims(article, drugs=tuple(case["drugs"]))
+    return article.text, [claim.statement for claim in claims if claim.statement is not None]
+
+
+def _at(text: str, expected: dict[str, Any]) -> int:
+    start = -1
+    for _ in range(expected.get("nth", 0) + 1):
+        start = text.index(expected["at"], start + 1)
+    return start
+
+
+def _check(text: str, records: list[Measurement], case: dict[str, Any], side: str) -> None:
+    got = sorted((r.span[0], r.raw, r.statistic) for r in records)
+    want = sorted((_at(text, e), e["at"], e["statistic"]) for e in case["records"])
+    assert got == want, f"{side}: read {[(r.raw, r.statistic, r.arm) for r in records]}"
+    for expected in case["records"]:
+        record = next(r for r in records if r.span[0] == _at(text, expected))
+        where = f"{side}, record at {expected['at']!r}"
+        for field in COMPARED:
+            if field in expected:
+                got_value = getattr(record, field)
+                assert got_value == expected[field], f"{where}: {field} {got_value!r}"
+        for field in ("arm", "comparator"):
+            if field in expected:
+                want_arm = expected[field] and canonical_arm(expected[field])
+                got_arm = getattr(record, field) and canonical_arm(getattr(record, field))
+                assert got_arm == want_arm, f"{where}: {field} {getattr(record, field)!r}"
+        if "ci" in expected:
+            assert [record.ci_low, record.ci_high] == expected["ci"], f"{where}: ci"
+        if "ci_low" in expected:
+            assert record.ci_low == expected["ci_low"] and record.ci_high is None, f"{where}: open ci"
+
+
+def _cases(side: str) -> list[Any]:
+    return [pytest.param(case, id=case["id"]) for case in CASE_TABLE["cases"] if side in case.get("sides", (side,))]
+
+
+@pytest.mark.parametrize("case", _cases("label"))
+def test_label_prose_reads_the_sentence(case: dict[str, Any]) -> None:
+    text, records = _as_label(case)
+    _check(text, records, case, "label")
+
+
+@pytest.mark.parametrize("case", _cases("article"))
+def test_article_claims_read_the_sentence_the_same_way(case: dict[str, Any]) -> None:
+    text, records = _as_article(case)
+    _check(text, records, case, "article")
+
+
+_WORDS = st.sampled_from(
+    ["median", "PFS", "OS", "HR", "95%", "CI", "(", ")", ",", "vs", "and", "respectively", "months", "%",
+     "in", "the", "arm", "placebo", "OPDIVO", "was", "p", "<", "=", "0.05", "4.6", "12", "1.6", "0.35", "-", ":", ";"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=40))
+def test_every_value_read_is_the_text_at_its_span(words: list[str]) -> None:
+    sentence = " ".join(words)
+    scene = Scene(source="case", experimental="OPDIVO", drugs=("OPDIVO", "nivolumab"))
+    for record in read_statements(sentence, 0, scene):
+        assert sentence[record.span[0] : record.span[1]] == record.raw
+        if record.ci_low is not None and record.ci_high is not None and record.value is not None:
+            assert record.ci_low <= record.ci_high or "ci_inverted" in record.flags
+
+
+def test_a_label_and_an_article_give_the_same_record_type() -> None:
+    case = CASE_TABLE["cases"][0]
+    (_, label), (_, article) = _as_label(case), _as_article(case)
+    assert label and article
+    assert type(label[0]) is type(article[0]) is Measurement
+    assert replace(label[0], source="x") == replace(article[0], source="x")
