@@ -65,6 +65,8 @@ def _check(text: str, records: list[Measurement], case: dict[str, Any], side: st
                 want_arm = expected[field] and canonical_arm(expected[field])
                 got_arm = getattr(record, field) and canonical_arm(getattr(record, field))
                 assert got_arm == want_arm, f"{where}: {field} {getattr(record, field)!r}"
+        if "modifiers" in expected:
+            assert list(record.modifiers) == expected["modifiers"], f"{where}: modifiers {record.modifiers}"
         if "ci" in expected:
             assert [record.ci_low, record.ci_high] == expected["ci"], f"{where}: ci"
         if "ci_low" in expected:

@@ -431,33 +431,66 @@ def _paired(
 def endpoint_for(
     sentence: str, start: int, end: int, statistic: str, scene: Scene
 ) -> tuple[str | None, tuple[str, ...]]:
-    """The endpoint named last before the value in its sentence, else just after it, else the scene's."""
+    """The endpoint named last before the value in its sentence, else just after it, else the scene's;
+    with the words that make it another quantity ("CNS PFS", "confirmed ORR", "5-year OS rate")."""
     if statistic == "n":
         return None, ()
     mentions = vocabulary.endpoint_mentions(sentence, sentence=True)
+    chosen = _endpoint_mention(sentence, start, end, statistic, mentions)
+    if chosen is None:
+        return (None, ()) if _deaths(sentence, end, statistic) else (scene.endpoint, ())
+    code, at, mention_end = chosen
+    if code is None:
+        return None, ()
+    return code, _modifiers(sentence, at, mention_end, end, statistic)
+
+
+Mention_ = tuple[str | None, int, int]  # an endpoint named: (code, start, end); code None for deaths
+
+
+def _deaths(sentence: str, end: int, statistic: str) -> bool:
+    # "351 deaths", "71 (12.8%) … patients died", "21% of patients had died": no endpoint's value
+    return bool(patterns.DEATHS_AFTER.match(sentence, end, end + (60 if statistic == "events" else 40)))
+
+
+def _endpoint_mention(
+    sentence: str, start: int, end: int, statistic: str, mentions: list[tuple[str, int, int]]
+) -> Mention_ | None:
+    if _deaths(sentence, end, statistic):
+        return None, end, end
     if statistic == "events":
-        if patterns.DEATHS_AFTER.match(sentence, end, end + 60):
-            return None, ()  # "351 deaths", "71 (12.8%) … patients died": deaths are not an endpoint's rate
-        named = [code for code, at, _ in mentions if end <= at < end + 40] or [
-            code for code, at, _ in mentions if at < start
-        ]
+        named = [m for m in mentions if end <= m[1] < end + 40] or [m for m in mentions if m[1] < start]
         if not named and patterns.RESPONDERS.match(sentence, end, end + 40):
-            return "ORR", ()  # "the 28 responding patients": patients with an objective response
-        return (named[0] if named else None), ()
-    if patterns.DEATHS_AFTER.match(sentence, end, end + 40):
-        return None, ()  # "21% of patients had died": a share of deaths, not a survival rate
-    right_after = [
-        code for code, at, _ in mentions if end <= at and patterns.ENDPOINT_RIGHT_AFTER.match(sentence[end:at])
-    ]
+            return "ORR", end, end  # "the 28 responding patients": patients with an objective response
+        return named[0] if named else (None, end, end)
+    right_after = [m for m in mentions if end <= m[1] and patterns.ENDPOINT_RIGHT_AFTER.match(sentence[end : m[1]])]
     if right_after:
-        return right_after[0], ()  # "a 2% complete response rate"
-    before = [code for code, at, _ in mentions if at < start]
+        return right_after[0]  # "a 2% complete response rate"
+    before = [m for m in mentions if m[1] < start]
     if before:
-        return before[-1], ()
-    after = [code for code, at, _ in mentions if end <= at < end + reach.after("endpoint_after_value")]
-    if after:
-        return after[0], ()
-    return scene.endpoint, ()
+        return before[-1]
+    after = [m for m in mentions if end <= m[1] < end + reach.after("endpoint_after_value")]
+    return after[0] if after else None
+
+
+def _modifiers(sentence: str, at: int, mention_end: int, value_end: int, statistic: str) -> tuple[str, ...]:
+    """ "CNS", "confirmed", "at 5 years": what the words around the endpoint's name add to it. A
+    landmark is a rate's ("the 5-year OS rate", "PFS at 84 months was 81.2%", "59% at 12 months")."""
+    found = []
+    if patterns.CNS_BEFORE.search(sentence, max(0, at - 30), at) or patterns.CNS_NAMED.match(sentence, at, mention_end):
+        found.append("CNS")
+    if patterns.CONFIRMED_BEFORE.search(sentence, max(0, at - 30), at):
+        found.append("confirmed")
+    if statistic == "rate":
+        landmark = (
+            patterns.LANDMARK_ADJECTIVE.search(sentence, max(0, at - 20), at)
+            or patterns.LANDMARK_AT.match(sentence, mention_end)
+            or patterns.LANDMARK_AT.match(sentence, value_end)
+        )
+        if landmark:
+            unit = landmark.group("unit").lower().rstrip("s")
+            found.append(f"at {landmark.group('count')} {unit}s")
+    return tuple(found)
 
 
 def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | None:

@@ -496,3 +496,25 @@ ARMS_JOINED = regex.compile(
     r"\s{0,2}(?:\(\s?[Nn]\s?=\s?\d[\d,]*\s?\)\s{0,2})?,?\s{0,2}(?:or|and|versus|vs\.?)\s{1,2}(?:to\s{1,2})?(?:the\s{1,2})?",
     regex.I,
 )
+
+
+# --- what makes an endpoint another quantity ------------------------------------------------------
+
+# "CNS PFS", "intracranial ORR", "central nervous system objective response rate": searched in the
+# words right before the endpoint's name.
+CNS_BEFORE = regex.compile(
+    r"\b(?:CNS|intracranial|central\s{1,2}nervous\s{1,2}system)\s{1,2}(?:[\w-]+\s{1,2})?$", regex.I
+)
+CNS_NAMED = regex.compile(r"(?:CNS|intracranial)\b", regex.I)
+
+# "confirmed ORR", "confirmed objective response rate" (not "confirmed and unconfirmed").
+CONFIRMED_BEFORE = regex.compile(r"(?<![\w-])confirmed\s{1,2}(?:objective\s{1,2}|overall\s{1,2})?$", regex.I)
+
+# A rate's landmark: "the 5-year OS rate", "12-month PFS" (before the endpoint's name) ...
+LANDMARK_ADJECTIVE = regex.compile(
+    r"\b(?P<count>\d{1,3})[-‑\s](?P<unit>years?|months?)\s{1,2}(?:[\w-]+\s{1,2})?$", regex.I
+)
+# ... "PFS at 84 months", "OS rate at 2 years", "59% at 12 months" (after the name or the value).
+LANDMARK_AT = regex.compile(
+    r"\s{0,2}%?\s{0,2}(?:rates?\s{1,2})?(?:at|by)\s{1,2}(?P<count>\d{1,3})\s{1,2}(?P<unit>years?|months?)\b", regex.I
+)
