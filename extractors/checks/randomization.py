@@ -1,6 +1,4 @@
-"""Arm Ns against the stated randomization ratio (``n_sum_mismatch``). scipy is imported by the
-function that uses it.
-"""
+"""Arm Ns against the stated randomization ratio (``n_sum_mismatch``)."""
 
 from __future__ import annotations
 
@@ -9,6 +7,7 @@ import math
 from collections.abc import Iterable, Sequence
 
 from extractors.checks.counts import n_of
+from extractors.checks.distributions import binomial_test, chi_square_sf
 from extractors.records import Flag, Measurement
 from extractors.text.patterns import build
 from extractors.text.patterns import checks as patterns
@@ -105,12 +104,11 @@ def _named_at(text: str, arm: str) -> int:
 
 
 def _ratio_p(counts: Sequence[int], shares: Sequence[int]) -> float:
-    from scipy import stats
-
     total = sum(counts)
     if total == 0:
         return 1.0
     if len(counts) == 2:
-        return float(stats.binomtest(counts[0], total, shares[0] / sum(shares)).pvalue)
+        return binomial_test(counts[0], total, shares[0] / sum(shares))
     expected = [total * share / sum(shares) for share in shares]
-    return float(stats.chisquare(counts, expected).pvalue)
+    statistic = sum((count - e) ** 2 / e for count, e in zip(counts, expected, strict=True))
+    return chi_square_sf(statistic, len(counts) - 1)
