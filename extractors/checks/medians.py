@@ -59,14 +59,16 @@ def median_ratio_flags(
 
 
 def _readable(medians: Sequence[Measurement]) -> list[tuple[Measurement, Interval]] | None:
-    """Each median with its rounding interval, read once for all the pairings; None when one cannot be read."""
-    read = []
+    """Each distinct median (as printed) with its rounding interval, read once for all the
+    pairings; None when one cannot be read. A median printed again (the same value in a summary
+    and a table) pairs as it did the first time, so it is paired once."""
+    read: dict[tuple[str, Interval], Measurement] = {}
     for m in medians:
         interval = _median_interval(m)
         if interval is None:
             return None
-        read.append((m, interval))
-    return read
+        read.setdefault((m.raw, interval), m)
+    return [(m, interval) for (_, interval), m in read.items()]
 
 
 def _median_interval(m: Measurement) -> Interval | None:

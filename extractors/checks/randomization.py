@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Iterable, Sequence
@@ -29,6 +30,7 @@ def randomization_ratios(text: str, trials: Iterable[str | None]) -> dict[str | 
     {'VEG110727': ((2, 1), 27)}
     """
     names = sorted({t for t in trials if t}, key=len, reverse=True)
+    named_at = {name: _occurrences(text, name) for name in names}
     found: dict[str | None, tuple[tuple[int, ...], int]] = {}
     clashing: set[str | None] = set()
     for match in patterns.RANDOMIZATION_RATIO_TEXT.finditer(text):
@@ -36,7 +38,7 @@ def randomization_ratios(text: str, trials: Iterable[str | None]) -> dict[str | 
         if any(p == 0 for p in parts):
             continue
         trial: str | None
-        before = [(text.rfind(name, 0, match.start()), name) for name in names]
+        before = [(_last_before(named_at[name], match.start() - len(name)), name) for name in names]
         before = [(at, name) for at, name in before if at >= 0]
         if before:
             trial = max(before)[1]
@@ -48,6 +50,22 @@ def randomization_ratios(text: str, trials: Iterable[str | None]) -> dict[str | 
             clashing.add(trial)
         found.setdefault(trial, (parts, match.start()))
     return {t: r for t, r in found.items() if t not in clashing}
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where ``name`` starts in ``text``, every time (overlaps included, as `str.rfind` sees them)."""
+    found, at = [], text.find(name)
+    while at >= 0:
+        found.append(at)
+        at = text.find(name, at + 1)
+    return found
+
+
+def _last_before(starts: list[int], latest: int) -> int:
+    """The last of ``starts`` at or before ``latest`` (-1 if none): `str.rfind` up to a position,
+    looked up instead of searched again for every ratio."""
+    index = bisect.bisect_right(starts, latest) - 1
+    return starts[index] if index >= 0 else -1
 
 
 RATIO_ARMS_REACH = 400

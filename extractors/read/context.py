@@ -20,18 +20,20 @@ def arm_names(source: Source, table_start: int) -> list[str]:
     brand = source.title.split()[0].lower() if source.title.split() else ""
     if brand.isalpha() and len(brand) > 3:
         known.add(brand)
-    known.update(name for at, pair in _randomized_arms(source.text) if at < table_start for name in pair)
+    known.update(name for at, name in _randomized_arms(source.text) if at < table_start)
     known -= {"the", "a", "an", "either", "receive", "one"}
     return sorted(known, key=len, reverse=True)
 
 
 @functools.lru_cache(maxsize=4)
-def _randomized_arms(text: str) -> tuple[tuple[int, tuple[str, str]], ...]:
-    """Where the text says patients were randomized to which two arms; read once per text."""
-    return tuple(
-        (match.start(), (match.group("first").lower(), match.group("second").lower()))
-        for match in prose_patterns.RANDOMIZED_TO.finditer(text)
-    )
+def _randomized_arms(text: str) -> tuple[tuple[int, str], ...]:
+    """Each arm the text says patients were randomized to, with where it is first said; read once
+    per text, and a few names however long the text, so each table looks through these only."""
+    first_said: dict[str, int] = {}
+    for match in prose_patterns.RANDOMIZED_TO.finditer(text):
+        for name in (match.group("first").lower(), match.group("second").lower()):
+            first_said.setdefault(name, match.start())
+    return tuple((at, name) for name, at in first_said.items())
 
 
 def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, str | None]:
