@@ -43,7 +43,7 @@ def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, st
         trial = match.group("name")
     if trial is None:
         lookback = max(0, table_start - reach.before("trial_of_table"))
-        for match in prose_patterns.TRIAL_NAME.finditer(text, lookback, table_start):
+        for match in names.trial_introductions(text, lookback, table_start):
             trial = names.trial_name(match)
     return trial, nct_of(text, trial) if trial else None
 
@@ -63,7 +63,7 @@ class _TrialNcts:
         self.text = text
         self.adjacent: dict[str, str | None] = {}
         self.introduced: dict[str, str] = {}
-        introductions = list(prose_patterns.TRIAL_NAME.finditer(text))
+        introductions = list(names.trial_introductions(text))
         for index, match in enumerate(introductions):
             trial = names.trial_name(match)
             if trial in self.introduced:
