@@ -32,7 +32,14 @@ from benchkit import CORPUS, megabytes, number_pass, ratio, timed
 from extractors import InputError, Source, extract, load_source
 
 # What each function the pipeline calls is, by a word of its name (names move with the layout).
-_STEP_WORDS = (("table", "tables"), ("prose", "prose"), ("statement", "prose"), ("check", "checks"))
+_STEP_WORDS = (
+    ("table", "tables"),
+    ("prose", "prose"),
+    ("statement", "prose"),
+    ("check", "checks"),
+    ("dose", "doses"),
+    ("population", "populations"),
+)
 
 
 class StepClock:
@@ -172,7 +179,7 @@ def main() -> None:
     for key in steps:
         spent = statistics.median(p.get(key, 0.0) for p in passes)
         step, _, function = key.partition(" ")
-        print(f"  {step:8} {function:24} {spent:7.3f} s  {spent / ours:4.0%}")
+        print(f"  {step:11} {function:24} {spent:7.3f} s  {spent / ours:4.0%}")
     slowest = sorted(
         ((statistics.median(p[f"label {path.name}"] for p in passes), path.name) for path in paths), reverse=True
     )
