@@ -34,6 +34,7 @@ from benchkit import CORPUS, PROJECT
 PYCACHE = Path(tempfile.gettempdir()) / "trialproof-bench-pycache"
 CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+CHILD_CWD = tempfile.gettempdir()  # not the project folder, whose extractors/ would shadow an installed one
 SMALL_LABEL = CORPUS / "votrient_pazopanib_openfda_label_NDA022465_2023.json"
 EXAMPLE = PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt"
 HEAVY = ("pandas", "plotly", "scipy", "numpy", "streamlit")
@@ -48,12 +49,16 @@ def trialproof() -> list[str]:
 def process_seconds(argv: list[str], runs: int) -> tuple[float, float]:
     """The median wall and CPU (user + system) seconds of running ``argv`` to its end, output
     thrown away, after one untimed run. The CPU time is what a busy machine does not inflate."""
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=CHILD_ENV)  # warm
+    subprocess.run(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=CHILD_ENV, cwd=CHILD_CWD
+    )  # warm
     wall, cpu = [], []
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=CHILD_ENV)
+        subprocess.run(
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=CHILD_ENV, cwd=CHILD_CWD
+        )
         wall.append(time.perf_counter() - started)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
@@ -71,6 +76,7 @@ def hyperfine_seconds(argv: list[str], runs: int) -> float | None:
             capture_output=True,
             check=False,
             env=CHILD_ENV,
+            cwd=CHILD_CWD,
         )
         results = json.loads(Path(export.name).read_text(encoding="utf-8") or "{}").get("results", [])
     return float(results[0]["median"]) if results else None
@@ -80,7 +86,12 @@ def import_lines(argv: list[str]) -> list[tuple[int, int, str]]:
     """``python -X importtime`` of ``argv``: (depth, cumulative µs, module) in the order printed,
     where a module is printed after the modules it imported, one level deeper."""
     done = subprocess.run(
-        [argv[0], "-X", "importtime", *argv[1:]], capture_output=True, text=True, check=False, env=CHILD_ENV
+        [argv[0], "-X", "importtime", *argv[1:]],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=CHILD_ENV,
+        cwd=CHILD_CWD,
     )
     lines = []
     for line in done.stderr.splitlines():
