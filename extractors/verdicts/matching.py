@@ -7,6 +7,7 @@ sarcoma’ subgroup" is the label's "Other STS"), arms by their canonical names.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from extractors.records import Claim, Measurement
@@ -168,11 +169,17 @@ def of_trial(trial: str, measurements: Sequence[Measurement]) -> tuple[Measureme
     return tuple(m for m in measurements if trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
 
 
-def _landmarks(text: str) -> set[tuple[str, str]]:
-    return {
+@functools.lru_cache(maxsize=4096)  # asked for every (claim, rate) pair, of a few distinct texts
+def _landmarks(text: str) -> frozenset[tuple[str, str]]:
+    return frozenset(
         (m.group("n") or m.group("n2"), (m.group("unit") or m.group("unit2")).lower())
         for m in patterns.LANDMARK.finditer(text)
-    }
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_events(text: str) -> bool:
+    return patterns.EVENT_ROW.search(text) is not None
 
 
 def same_kind_of_value(claim: Claim, m: Measurement) -> bool:
@@ -180,7 +187,7 @@ def same_kind_of_value(claim: Claim, m: Measurement) -> bool:
     if m.statistic != "rate":
         return True
     where = f"{m.row or ''} {m.column or ''}"
-    if patterns.EVENT_ROW.search(where) and not patterns.EVENT_ROW.search(claim.text):
+    if _names_events(where) and not _names_events(claim.text):
         return False
     said = _landmarks(claim.text)
     return not said or bool(said & _landmarks(where))

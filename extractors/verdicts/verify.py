@@ -9,6 +9,8 @@ right ("HR 0.62 (95% CI 0.49–0.79), p = 0.21") are flagged whatever the label 
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -100,15 +102,28 @@ def _other_drug(article: Article, claim: Claim, drugs: frozenset[str]) -> Claim 
         return None
     named = drugs_named(claim.text)
     if not named:
-        start = section_start(article, claim.span[0])
-        named = {canonical_arm(m.group(0)) or "" for m in DRUG_WORD.finditer(article.text, start, claim.span[0])}
-        named.discard("")
+        named = _drugs_between(article.text, section_start(article, claim.span[0]), claim.span[0])
     if not named or named & drugs or any(drug in name or name in drug for name in named for drug in drugs):
         return None
     return unverifiable(
         claim,
         f"The sentence is about {', '.join(sorted(named))}; the sources are about {', '.join(sorted(drugs))}.",
     )
+
+
+def _drugs_between(text: str, start: int, end: int) -> set[str]:
+    """The drugs named in ``text[start:end]``: the text's drug words (whole words, found once per
+    text rather than once per claim) that lie inside it."""
+    starts, words = _drug_words(text)
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return {name for word_end, name in words[first:last] if word_end <= end and name}
+
+
+@functools.lru_cache(maxsize=4)
+def _drug_words(text: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """Where each drug word of ``text`` starts, and where it ends with its canonical name."""
+    matches = list(DRUG_WORD.finditer(text))
+    return [m.start() for m in matches], [(m.end(), canonical_arm(m.group(0)) or "") for m in matches]
 
 
 def _inconsistent_within(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
