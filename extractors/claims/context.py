@@ -8,9 +8,12 @@ section. The trial of a claim is decided here and only here.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection
+from functools import lru_cache
 
 from extractors.claims import rules
+from extractors.ingest.articles import section_index
 from extractors.records import Article, Span
 from extractors.text import reach, vocabulary
 from extractors.text.patterns import build
@@ -59,7 +62,7 @@ _POPULATION_STOP = frozenset({"the", "in", "a", "an", "of", "for", "among", "and
 def subgroup(masked: str) -> str | None:
     """A subgroup the sentence names ("in the leiomyosarcoma subgroup" → "leiomyosarcoma"), or None
     (overall); named as the statement reader names populations."""
-    match = patterns.SUBGROUP.search(masked)
+    match = patterns.SUBGROUP.search(masked) if patterns.SUBGROUP_WORD.search(masked) else None
     if not match:
         return None
     words = match.group("pop").split()
@@ -84,12 +87,8 @@ def names_overall(masked: str) -> bool:
 
 def section_start(article: Article, position: int) -> int:
     """Where the section of ``position`` starts, its heading line included ("Results of VEG110727")."""
-    start, previous_end = 0, 0
-    for _heading, (section_start, section_end) in article.sections:
-        if section_start <= position < section_end:
-            start = previous_end
-        previous_end = section_end
-    return start
+    index = section_index(article, position)
+    return article.sections[index - 1][1][1] if index else 0  # the previous section's end
 
 
 def trial_of(article: Article, span: Span, trials: Collection[str] | None) -> str | None:
@@ -99,31 +98,59 @@ def trial_of(article: Article, span: Span, trials: Collection[str] | None) -> st
     known). Without sources, any trial code named earlier in the article counts. With them, a source
     trial counts by its name, another trial only where the text calls it a trial or study ("the
     LASER301 study", so that "HER2" or "EGFR" is never a trial), and only within the sentence's
-    section.
+    section. The article's trial names are found once (`_named_trials`), then looked up by position.
     """
     if trials is None:
-        return _code_named_last(article.text, span[1])
-    start = section_start(article, span[0])
-    best: tuple[int, str] | None = None
-    for trial in sorted(trials):
-        for match in build.standalone(trial).finditer(article.text, start, span[1]):
-            if best is None or match.start() > best[0]:
-                best = (match.start(), trial)
-    for match in trial_patterns.CALLED_TRIAL.finditer(article.text, start, span[1]):
+        return _last_named(_named_codes(article.text), 0, span[1])
+    return _last_named(_named_trials(article.text, tuple(sorted(trials))), section_start(article, span[0]), span[1])
+
+
+Named = tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]  # starts, ends, names; by start
+
+
+def _last_named(named: Named, start: int, end: int) -> str | None:
+    """The name found last that lies wholly between ``start`` and ``end``."""
+    starts, ends, names_ = named
+    index = bisect.bisect_right(starts, end) - 1
+    while index >= 0 and starts[index] >= start:
+        if ends[index] <= end:
+            return names_[index]
+        index -= 1
+    return None
+
+
+@lru_cache(maxsize=8)
+def _named_trials(text: str, trials: tuple[str, ...]) -> Named:
+    """Where the text names a source trial, or calls something a trial or study; at one place the
+    longest name ("EINSTEIN DVT", not "EINSTEIN"), and a source trial before a trial so called."""
+    found: dict[int, tuple[int, str]] = {}
+    for trial in sorted(trials, key=len):
+        for match in build.standalone(trial).finditer(text):
+            found[match.start()] = (match.end(), trial)
+    for match in trial_patterns.CALLED_TRIAL.finditer(text):
         name = match.group("nct") or match.group("name") or match.group("after")
-        if name and (best is None or match.start() > best[0]):
-            best = (match.start(), name)
-    return best[1] if best else None
+        if name and match.start() not in found:
+            found[match.start()] = (match.end(), name)
+    ordered = sorted(found.items())
+    return tuple(k for k, _ in ordered), tuple(v[0] for _, v in ordered), tuple(v[1] for _, v in ordered)
 
 
-def _code_named_last(text: str, position: int) -> str | None:
-    """The trial code named last before ``position``: its name, else its NCT number."""
+@lru_cache(maxsize=8)
+def _named_codes(text: str) -> Named:
+    """Where the text names a trial code, each with the trial named last so far: its name, else its
+    NCT number ("VEG110727 ( NCT00753688)" keeps the trial's name)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    lasts: list[str] = []
     last: str | None = None
-    for match in trial_patterns.ARTICLE_TRIAL.finditer(text, 0, position):
+    for match in trial_patterns.ARTICLE_TRIAL.finditer(text):
         name = match.group("code") or match.group("name") or match.group("nct")
-        if name and name not in trial_patterns.NOT_TRIALS:
-            near = rules.before(text, match.start(), reach.before("trial_name_before_nct"))
-            if match.group("nct") and last is not None and last in near:
-                continue  # "VEG110727 ( NCT00753688)": keep the trial's name
+        if not name or name in trial_patterns.NOT_TRIALS:
+            continue
+        near = rules.before(text, match.start(), reach.before("trial_name_before_nct"))
+        if not (match.group("nct") and last is not None and last in near):
             last = name
-    return last
+        starts.append(match.start())
+        ends.append(match.end())
+        lasts.append(last)
+    return tuple(starts), tuple(ends), tuple(lasts)

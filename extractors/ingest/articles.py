@@ -11,7 +11,9 @@ article can be checked against the label text it quotes itself.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from functools import lru_cache
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Element, ParseError
 
@@ -98,11 +100,21 @@ def article_from_bytes(data: bytes, name: str) -> Article:
 
 def section_of(article: Article, position: int) -> str | None:
     """The heading of the section that ``position`` of the article text falls in."""
-    found: str | None = None
-    for heading, (start, end) in article.sections:
-        if start <= position < end:
-            found = heading
-    return found
+    index = section_index(article, position)
+    return article.sections[index][0] if index is not None else None
+
+
+def section_index(article: Article, position: int) -> int | None:
+    """Which of ``article.sections`` holds ``position`` (sections follow one another, none inside another)."""
+    index = bisect.bisect_right(_section_starts(article.sections), position) - 1
+    if index >= 0 and position < article.sections[index][1][1]:
+        return index
+    return None
+
+
+@lru_cache(maxsize=8)
+def _section_starts(sections: tuple[tuple[str, Span], ...]) -> tuple[int, ...]:
+    return tuple(start for _, (start, _end) in sections)
 
 
 def quoted_label_span(article: Article) -> Span | None:

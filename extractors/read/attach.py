@@ -9,7 +9,7 @@ that does not settle an arm leaves it None and lists the arms it could be.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -45,6 +45,13 @@ class Mention:
 
 def arm_mentions(sentence: str, scene: Scene) -> list[Mention]:
     """Every arm the sentence names, in order; an arm named as an arm wins over a bare name inside it."""
+    # what a sentence names depends only on the names the scene knows: read once per sentence
+    names_known = replace(scene, trial=None, nct=None, endpoint=None, population=None, analysis=None, assessment=None)
+    return list(_arm_mentions(sentence, replace(names_known, default_arm=None, trial_arms=())))
+
+
+@lru_cache(maxsize=64)
+def _arm_mentions(sentence: str, scene: Scene) -> tuple[Mention, ...]:
     phrased = [m for m in _phrase_mentions(sentence, scene) if m is not None]
     covered = [(m.start, m.end) for m in phrased]
     bare = [
@@ -53,7 +60,7 @@ def arm_mentions(sentence: str, scene: Scene) -> list[Mention]:
         if not any(start <= m.start < end for start, end in covered)
         and not patterns.PRIOR_TREATMENT_BEFORE.search(sentence, max(0, m.start - 40), m.start)
     ]  # "Chronic Phase, Prior Interferon-Alpha Treatment: 532 patients …": what they had before
-    return sorted(phrased + _combinations(sentence, bare, scene), key=lambda m: m.start)
+    return tuple(sorted(phrased + _combinations(sentence, bare, scene), key=lambda m: m.start))
 
 
 def _combinations(sentence: str, bare: list[Mention], scene: Scene) -> list[Mention]:

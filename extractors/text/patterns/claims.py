@@ -198,6 +198,9 @@ SUBGROUP = regex.compile(
     regex.VERBOSE | regex.I,
 )
 
+# The word SUBGROUP ends with: a sentence without it is not searched (the lazy name is slow to fail).
+SUBGROUP_WORD = regex.compile(r"\b(?:subgroups?|subsets?|cohorts?|subpopulations?)\b", regex.I)
+
 # The whole population again: "in the overall population", "ITT", "all randomized patients".
 OVERALL = regex.compile(
     r"\b(?:overall\s+(?:population|ITT|trial)|ITT|intent[- ]to[- ]treat|all\s+(?:randomi[sz]ed\s+)?patients)\b", regex.I
