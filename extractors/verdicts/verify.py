@@ -20,11 +20,14 @@ from extractors.ingest.articles import quoted_label_source, quoted_label_span
 from extractors.read.prose import label_scene
 from extractors.records import VERDICTS, Article, Claim, ExtractReport, Measurement, Source, VerifyReport
 from extractors.text.names import DRUG_WORD, canonical_arm
+from extractors.text.patterns import build
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.fold import check_fold
 from extractors.verdicts.matching import drugs_named, p_operator
 from extractors.verdicts.numbers import FAMILY, check_number
+from extractors.verdicts.pairs import settle_pairs
+from extractors.verdicts.quantity import LabelView
 from extractors.verdicts.scope import check_scope
 from extractors.verdicts.significance import check_significance
 
@@ -53,9 +56,16 @@ def verify_with(article: Article, extracted: ExtractReport) -> VerifyReport:
         if quoted is None or not (quoted[0] <= claim.span[0] < quoted[1])  # the quote is the source, not a claim
     ]
     drugs = _source_drugs(extracted.sources, measurements)
-    checked = _inconsistent_within(
-        tuple(_other_drug(article, claim, drugs) or check_claim(claim, extracted) for claim in claims)
-    )
+    view = LabelView.of(extracted.sources, measurements)
+    names = _drug_names(extracted.sources)
+    judged: list[Claim] = []
+    numeric: set[int] = set()
+    for index, claim in enumerate(claims):
+        other = _other_drug(article, claim, drugs, names)
+        if other is None and claim.statistic in FAMILY and claim.value is not None:
+            numeric.add(index)
+        judged.append(other or check_claim(claim, extracted, view))
+    checked = _inconsistent_within(settle_pairs(tuple(judged), view, numeric))
     counts = Counter(claim.verdict for claim in checked)
     summary: dict[str, int] = {verdict: counts.get(verdict, 0) for verdict in VERDICTS}
     return VerifyReport(
@@ -63,7 +73,7 @@ def verify_with(article: Article, extracted: ExtractReport) -> VerifyReport:
     )
 
 
-def check_claim(claim: Claim, extracted: ExtractReport) -> Claim:
+def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None = None) -> Claim:
     """One claim with its verdict, kind, evidence and explanation."""
     if claim.statistic == "scope":
         return check_scope(claim, extracted.sources, extracted.populations)
@@ -74,7 +84,7 @@ def check_claim(claim: Claim, extracted: ExtractReport) -> Claim:
     if claim.statistic in {"significant", "not_significant"}:
         return check_significance(claim, extracted.measurements)
     if claim.statistic in FAMILY and claim.value is not None:
-        return check_number(claim, extracted.measurements)
+        return check_number(claim, view or LabelView.of(extracted.sources, extracted.measurements))
     return replace(claim, verdict="unverifiable", explanation="Not a statistic the sources can be checked for.")
 
 
@@ -90,7 +100,7 @@ def _source_drugs(sources: Sequence[Source], measurements: Sequence[Measurement]
     return frozenset(name for name in names if name)
 
 
-def _other_drug(article: Article, claim: Claim, drugs: frozenset[str]) -> Claim | None:
+def _other_drug(article: Article, claim: Claim, drugs: frozenset[str], names: tuple[str, ...] = ()) -> Claim | None:
     """A claim whose sentence names only drugs the sources are not about is about another study.
 
     A sentence that names no drug is about the drug named last before it in its section
@@ -98,6 +108,8 @@ def _other_drug(article: Article, claim: Claim, drugs: frozenset[str]) -> Claim 
     """
     if not drugs or claim.statistic == "scope":
         return None
+    if any(build.whole_name(name).search(claim.text) for name in names):
+        return None  # the sentence names the sources' drug by one of its names ("Xarelto")
     named = drugs_named(claim.text)
     if not named:
         start = section_start(article, claim.span[0])
@@ -111,6 +123,24 @@ def _other_drug(article: Article, claim: Claim, drugs: frozenset[str]) -> Claim 
     )
 
 
+def _p_of(claims: tuple[Claim, ...], index: int) -> int | None:
+    """The p-value stated with the ratio at ``index``: the first after it in its sentence, before the
+    next ratio ("HR 0.46 (…), p < 0.001 … HR 0.80 (…), p = 0.046": each ratio its own p)."""
+    ratio = claims[index]
+    start = (ratio.value_span or ratio.span)[0]
+    following = [
+        (i, other)
+        for i, other in enumerate(claims)
+        if other.span == ratio.span and (other.value_span or other.span)[0] > start
+    ]
+    for i, other in sorted(following, key=lambda item: (item[1].value_span or item[1].span)[0]):
+        if other.statistic in {"hr", "or", "rr"}:
+            return None
+        if other.statistic == "p":
+            return i
+    return None
+
+
 def _inconsistent_within(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     """Flag numbers an article states that cannot all be right, whatever the label says:
     "HR 0.62 (95% CI 0.49–0.79), p = 0.21". The ratio and its p-value in one sentence are checked
@@ -119,8 +149,7 @@ def _inconsistent_within(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     for index, claim in enumerate(claims):
         if claim.statistic not in {"hr", "or", "rr"} or claim.raw is None:
             continue
-        p_claims = [i for i, other in enumerate(claims) if other.statistic == "p" and other.span == claim.span]
-        p_index = p_claims[0] if p_claims else None
+        p_index = _p_of(claims, index)
         p_raw = claims[p_index].raw if p_index is not None else None
         operator = p_operator(claims[p_index]) if p_index is not None else None
         flags = check_statement(

@@ -1,0 +1,232 @@
+"""Figures an article derives from the label's numbers, and statistics it names otherwise.
+
+- a total of patients: the label's own total, else the sum of its arms' Ns (one N per arm);
+- a difference of medians: "11.2 months more without progression" = 16.8 − 5.6, "extended life
+  by a median of 6.1 months" = 31.4 − 25.3 — agreeing when the difference of the printed medians,
+  allowing for their rounding, rounds to the article's figure;
+- a prolongation in percent: "prolonged overall survival by 28%" where the label gives HR 0.724
+  is a lower risk stated as longer survival (``wrong_statistic``);
+- an average or mean where the label gives a median (``wrong_statistic``), whatever the value.
+
+Each verdict shows its working with the label's printed characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from extractors.claims import rules
+from extractors.records import Claim, Measurement
+from extractors.text import numbers as printed
+from extractors.text.names import arm_role, canonical_arm
+from extractors.text.patterns import verdicts as patterns
+from extractors.verdicts import matching, quantity
+from extractors.verdicts.describe import corrected, describe, said, unverifiable, where
+from extractors.verdicts.quantity import LabelView
+
+if TYPE_CHECKING:
+    from extractors.verdicts.numbers import Frame
+
+
+def check_derived(claim: Claim, frame: Frame, view: LabelView) -> Claim | None:
+    """The verdict on a derived figure or a misnamed statistic; None for a plain number."""
+    if claim.statistic == "mean" and frame.rows and all(m.statistic == "median" for m in frame.rows):
+        return _mean_for_median(claim, frame)
+    if claim.statistic == "median" and _is_difference(claim):
+        return check_difference(claim, frame)
+    if claim.statistic == "rate" and claim.endpoint in _time_to_event() and _is_prolongation(claim):
+        return _prolongation(claim, view, frame)
+    return None
+
+
+def _time_to_event() -> frozenset[str]:
+    return frozenset(rules.time_to_event())
+
+
+# --- totals --------------------------------------------------------------------------------------
+
+
+def check_total(claim: Claim, rows: list[Measurement]) -> Claim:
+    """A count with no arm: the label's total, else the sum of the arms' N (one per arm), else one arm's N."""
+    assert claim.value is not None
+    decimals = printed.decimals(claim.raw or "")
+    says = said(claim)
+    if not rows:
+        return unverifiable(claim, f"The article says {says}; the sources give no N for this population.")
+    totals = [m for m in rows if not m.arm and m.value is not None]
+    for m in totals:
+        if matching.agree(claim.value, decimals, m.value or 0, 0):
+            return _supported_total(claim, m, f"the label gives a total of {m.raw} in {where(m)}")
+    per_arm = _one_per_arm([m for m in rows if m.arm and m.value is not None])
+    total = sum(m.value or 0 for m in per_arm)
+    arms = " + ".join(f"{m.raw} ({m.arm})" for m in per_arm)
+    if per_arm and matching.agree(claim.value, decimals, total, 0):
+        return _supported_total(claim, per_arm[0], f"the label's arms sum to {arms} = {total:g} in {where(per_arm[0])}")
+    for m in per_arm:
+        if matching.agree(claim.value, decimals, m.value or 0, 0):
+            return _supported_total(claim, m, f"the label gives {describe(m)} in {where(m)}")
+    if not per_arm or (len(per_arm) < 2 and not totals):
+        return unverifiable(claim, f"The article says {says}; the label gives no total for this trial.")
+    label_total = totals[0] if totals else None
+    stated = (
+        f"a total of {label_total.raw} ({where(label_total)})"
+        if label_total
+        else f"{arms} = {total:g} patients in {where(per_arm[0])}"
+    )
+    value = label_total.raw if label_total else f"{total:g}"
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind="wrong_value",
+        evidence=label_total or per_arm[0],
+        explanation=(
+            f"Contradicted (wrong value): the article says {says}; the label gives {stated}. "
+            f"Corrected: '{corrected(claim, value)}'"
+        ),
+    )
+
+
+def _one_per_arm(rows: list[Measurement]) -> list[Measurement]:
+    """One N per arm: its table header's, else the first the label states."""
+    chosen: dict[str, Measurement] = {}
+    for m in sorted(rows, key=lambda m: (m.row != "header", m.table is None)):
+        chosen.setdefault(canonical_arm(m.arm) or "", m)
+    return list(chosen.values())
+
+
+def _supported_total(claim: Claim, m: Measurement, working: str) -> Claim:
+    return replace(
+        claim,
+        verdict="supported",
+        kind=None,
+        evidence=m,
+        explanation=f"Supported: the article says {said(claim)}; {working}.",
+    )
+
+
+# --- differences of medians --------------------------------------------------------------------------
+
+
+def _is_difference(claim: Claim) -> bool:
+    """ "11.2 months more", "2.7 months longer", "extended life by a median of 6.1 months"."""
+    if claim.value_span is None:
+        return False
+    end = claim.value_span[1] - claim.span[0]
+    gap = patterns.difference_after(quantity.words("differences", "after_value")).match(claim.text, end)
+    return gap is not None or quantity.claim_says(claim, "differences", "before_value", before_only=True)
+
+
+def check_difference(claim: Claim, frame: Frame) -> Claim:
+    """A difference of the arms' medians, against the label's experimental minus control median."""
+    assert claim.value is not None
+    pair = _pair(frame.rows)
+    if pair is None:
+        return unverifiable(
+            claim,
+            f"The article says {claim.raw} {claim.unit or ''} between the arms; the label gives no single pair of medians to subtract.",
+        )
+    experimental, control = pair
+    assert experimental.value is not None and control.value is not None
+    difference = experimental.value - control.value
+    slack = (
+        0.5 * 10 ** -printed.decimals(claim.raw or "")
+        + 0.5 * 10 ** -printed.decimals(experimental.raw)
+        + 0.5 * 10 ** -printed.decimals(control.raw)
+    )
+    working = f"{experimental.raw} − {control.raw} = {difference:.{max(printed.decimals(experimental.raw), printed.decimals(control.raw))}f} ({describe(experimental)}; {describe(control)}; {where(experimental)})"
+    if abs(claim.value - difference) <= slack + 1e-9:
+        return replace(
+            claim,
+            verdict="supported",
+            kind=None,
+            evidence=experimental,
+            explanation=f"Supported: the article says the arms' medians differ by {claim.raw} {claim.unit or ''}; the label's medians give {working}.",
+        )
+    shown = f"{difference:.{max(printed.decimals(experimental.raw), printed.decimals(control.raw))}f}"
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind="wrong_value",
+        evidence=experimental,
+        explanation=f"Contradicted (wrong value): the article says the arms' medians differ by {claim.raw} {claim.unit or ''}; the label's medians give {working}. Corrected: '{corrected(claim, shown)}'",
+    )
+
+
+def _pair(rows: tuple[Measurement, ...]) -> tuple[Measurement, Measurement] | None:
+    """The experimental and the control arm's medians, when the frame has exactly those two arms."""
+    by_arm: dict[str, Measurement] = {}
+    for m in rows:
+        if m.value is not None and m.arm:
+            by_arm.setdefault(canonical_arm(m.arm) or "", m)
+    if len(by_arm) != 2:
+        return None
+    first, second = by_arm.values()
+    roles = (arm_role(first.arm), arm_role(second.arm))
+    if roles == ("control", "experimental"):
+        return second, first
+    return (first, second) if roles == ("experimental", "control") else None
+
+
+# --- misnamed statistics -----------------------------------------------------------------------------
+
+
+def _mean_for_median(claim: Claim, frame: Frame) -> Claim:
+    """ "survived an average of 13.0 months" where the label gives the median 13.0 months."""
+    decimals = printed.decimals(claim.raw or "")
+    rows = frame.of_arm()
+    same_value = [m for m in rows if matching.agree(claim.value or 0, decimals, m.value or 0, printed.decimals(m.raw))]
+    m = same_value[0] if same_value else rows[0]
+    value_note = (
+        f"the number is the label's median ({describe(m)}), called an average"
+        if same_value
+        else f"the label gives {describe(m)}"
+    )
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind="wrong_statistic",
+        evidence=m,
+        explanation=(
+            f"Contradicted (wrong statistic): the article gives a mean (average) of {claim.raw} {claim.unit or ''}; "
+            f"the label states medians, not means: {value_note} in {where(m)}. A median is the time by which half "
+            "the patients had the event; it is not an average."
+        ),
+    )
+
+
+def _is_prolongation(claim: Claim) -> bool:
+    """ "prolonged overall survival by 28%", "28% longer survival"."""
+    return quantity.claim_says(claim, "statistic_words", "prolongation")
+
+
+def _prolongation(claim: Claim, view: LabelView, frame: Frame) -> Claim | None:
+    """A survival "prolonged by N%": a lower risk (1 − HR) said as longer survival is a wrong statistic."""
+    assert claim.value is not None
+    ratios = [
+        m
+        for m in view.measurements
+        if m.statistic == "hr"
+        and m.endpoint == claim.endpoint
+        and m.value is not None
+        and (not claim.trial or claim.trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
+        and m.population == frame.population
+    ]
+    decimals = printed.decimals(claim.raw or "")
+    for m in ratios:
+        reduction = (1 - (m.value or 0)) * 100
+        if abs(claim.value - reduction) <= 0.5 * 10**-decimals + 0.5 * 10 ** (2 - printed.decimals(m.raw)) + 1e-9:
+            return replace(
+                claim,
+                verdict="contradicted",
+                kind="wrong_statistic",
+                evidence=m,
+                explanation=(
+                    f"Contradicted (wrong statistic): the article says {claim.endpoint} was prolonged by {claim.raw}%; "
+                    f"the label gives {describe(m)} in {where(m)}: 1 − {m.raw} = {reduction:.0f}% is a lower risk of "
+                    f"the event at any time, not a {claim.raw}% longer {claim.endpoint}."
+                ),
+            )
+    return unverifiable(
+        claim, f"The article says {claim.endpoint} was prolonged by {claim.raw}%; the label states no such percentage."
+    )
