@@ -105,9 +105,9 @@ def trial_of(article: Article, span: Span, trials: Collection[str] | None) -> st
         return _code_named_last(article.text, span[1])
     start = section_start(article, span[0])
     best: tuple[int, str] | None = None
-    for trial in sorted(trials):
+    for trial in sorted(trials, key=len):  # at one place the longest name wins: "EINSTEIN DVT", not "EINSTEIN"
         for match in build.standalone(trial).finditer(article.text, start, span[1]):
-            if best is None or match.start() > best[0]:
+            if best is None or match.start() >= best[0]:
                 best = (match.start(), trial)
     for match in trial_patterns.CALLED_TRIAL.finditer(article.text, start, span[1]):
         name = match.group("nct") or match.group("name") or match.group("after")

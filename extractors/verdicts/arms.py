@@ -89,16 +89,18 @@ def read_arm(claim_arm: str | None, label_arms: Iterable[str | None]) -> ArmRead
         return ArmReading(exact[0], "exact", may_mean)
     # a part of one arm only, of the same role: "durvalumab" of "durvalumab with gemcitabine and
     # cisplatin"; not "chemotherapy" of "TAGRISSO with … chemotherapy", nor a backbone all arms share
-    if not exact and len(parts) == 1 and _role(parts[0]) == _role(name):
+    if not exact and len(parts) == 1 and role(parts[0]) == role(name):
         return ArmReading(parts[0], "part", may_mean)
     return ArmReading(None, "unsettled" if may_mean else "none", may_mean)
 
 
-def _role(name: str) -> str:
-    """A combination's role is its first drug's: "placebo + letrozole" is a control arm, "osimertinib
-    + pemetrexed + platinum-based chemotherapy" an experimental one."""
+def role(name: str | None) -> str:
+    """An arm's role is its first drug's: "placebo + letrozole" and "etoposide and either carboplatin
+    or cisplatin" (chemotherapy) are control arms, "osimertinib + pemetrexed + platinum-based
+    chemotherapy" an experimental one."""
+    name = canonical_arm(name) or ""
     first = patterns.COMBINATION_WORD.split(name)[0]
-    return arm_role(first)
+    return "control" if _components(first) == {"chemotherapy"} else arm_role(first)
 
 
 def is_arm(reading: ArmReading, label_arm: str | None) -> bool:

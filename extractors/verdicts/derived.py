@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 from extractors.claims import rules
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
-from extractors.text.names import arm_role, canonical_arm
+from extractors.text.names import canonical_arm
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity
+from extractors.verdicts.arms import role
 from extractors.verdicts.describe import corrected, describe, said, unverifiable, where
 from extractors.verdicts.quantity import LabelView
 
@@ -31,10 +32,10 @@ if TYPE_CHECKING:
 
 def check_derived(claim: Claim, frame: Frame, view: LabelView) -> Claim | None:
     """The verdict on a derived figure or a misnamed statistic; None for a plain number."""
+    if claim.statistic in {"median", "mean"} and _is_difference(claim):
+        return check_difference(claim, frame)
     if claim.statistic == "mean" and frame.rows and all(m.statistic == "median" for m in frame.rows):
         return _mean_for_median(claim, frame)
-    if claim.statistic == "median" and _is_difference(claim):
-        return check_difference(claim, frame)
     if claim.statistic == "rate" and claim.endpoint in _time_to_event() and _is_prolongation(claim):
         return _prolongation(claim, view, frame)
     return None
@@ -48,7 +49,9 @@ def _time_to_event() -> frozenset[str]:
 
 
 def check_total(claim: Claim, rows: list[Measurement]) -> Claim:
-    """A count with no arm: the label's total, else the sum of the arms' N (one per arm), else one arm's N."""
+    """A count with no arm: the label's total, else the sum of the arms' N (one per arm), else one
+    arm's N. Contradicted only when the trial has one total: a label that gives several (sub-studies,
+    cohorts) cannot say which one the article means."""
     assert claim.value is not None
     decimals = printed.decimals(claim.raw or "")
     says = said(claim)
@@ -58,41 +61,65 @@ def check_total(claim: Claim, rows: list[Measurement]) -> Claim:
     for m in totals:
         if matching.agree(claim.value, decimals, m.value or 0, 0):
             return _supported_total(claim, m, f"the label gives a total of {m.raw} in {where(m)}")
-    per_arm = _one_per_arm([m for m in rows if m.arm and m.value is not None])
-    total = sum(m.value or 0 for m in per_arm)
-    arms = " + ".join(f"{m.raw} ({m.arm})" for m in per_arm)
-    if per_arm and matching.agree(claim.value, decimals, total, 0):
-        return _supported_total(claim, per_arm[0], f"the label's arms sum to {arms} = {total:g} in {where(per_arm[0])}")
-    for m in per_arm:
-        if matching.agree(claim.value, decimals, m.value or 0, 0):
+    sums = _sums_per_table([m for m in rows if m.arm and m.value is not None])
+    for members, total in sums:
+        if matching.agree(claim.value, decimals, total, 0):
+            arms = " + ".join(f"{m.raw} ({m.arm})" for m in members)
+            return _supported_total(
+                claim, members[0], f"the label's arms sum to {arms} = {total:g} in {where(members[0])}"
+            )
+    for m in rows:
+        if m.arm and m.value is not None and matching.agree(claim.value, decimals, m.value, 0):
             return _supported_total(claim, m, f"the label gives {describe(m)} in {where(m)}")
-    if not per_arm or (len(per_arm) < 2 and not totals):
-        return unverifiable(claim, f"The article says {says}; the label gives no total for this trial.")
+    distinct = {m.value for m in totals} | {total for _, total in sums}
+    if len(distinct) != 1:
+        return unverifiable(
+            claim,
+            f"The article says {says}; the label gives {'several totals' if distinct else 'no total'} for this trial "
+            f"({', '.join(f'{value:g}' for value in sorted(v for v in distinct if v is not None)) or 'none'}), none of them the article's.",
+        )
     label_total = totals[0] if totals else None
+    members = sums[0][0] if sums else []
     stated = (
         f"a total of {label_total.raw} ({where(label_total)})"
         if label_total
-        else f"{arms} = {total:g} patients in {where(per_arm[0])}"
+        else " + ".join(f"{m.raw} ({m.arm})" for m in members) + f" = {sums[0][1]:g} patients in {where(members[0])}"
     )
-    value = label_total.raw if label_total else f"{total:g}"
+    value = label_total.raw if label_total else f"{sums[0][1]:g}"
     return replace(
         claim,
         verdict="contradicted",
         kind="wrong_value",
-        evidence=label_total or per_arm[0],
-        explanation=(
-            f"Contradicted (wrong value): the article says {says}; the label gives {stated}. "
-            f"Corrected: '{corrected(claim, value)}'"
-        ),
+        evidence=label_total or members[0],
+        explanation=f"Contradicted (wrong value): the article says {says}; the label gives {stated}. Corrected: '{corrected(claim, value)}'",
     )
 
 
-def _one_per_arm(rows: list[Measurement]) -> list[Measurement]:
-    """One N per arm: its table header's, else the first the label states."""
-    chosen: dict[str, Measurement] = {}
-    for m in sorted(rows, key=lambda m: (m.row != "header", m.table is None)):
-        chosen.setdefault(canonical_arm(m.arm) or "", m)
-    return list(chosen.values())
+def _sums_per_table(rows: list[Measurement]) -> list[tuple[list[Measurement], float]]:
+    """For each table and population giving the arms' N (or prose sentence: Ns within a few hundred
+    characters of each other), one N per arm and their sum."""
+    by_place: dict[tuple[object, str | None], dict[str, Measurement]] = {}
+    for m in sorted(rows, key=lambda m: (m.row != "header", m.span[0])):
+        place: object = m.table or _prose_place(m, by_place)
+        by_place.setdefault((place, m.population), {}).setdefault(canonical_arm(m.arm) or "", m)
+    return [
+        (list(arms.values()), float(sum(m.value or 0 for m in arms.values())))
+        for arms in by_place.values()
+        if len(arms) >= 2
+    ]
+
+
+def _prose_place(m: Measurement, places: dict[tuple[object, str | None], dict[str, Measurement]]) -> object:
+    """The place of a prose N: that of an earlier prose N close before it, else its own offset."""
+    for (place, _population), members in places.items():
+        if isinstance(place, int) and any(0 <= m.span[0] - other.span[0] <= _PROSE_NEAR for other in members.values()):
+            return place
+    return m.span[0]
+
+
+# How near two Ns of the prose must be to be the arms of one randomization (characters): "randomized
+# to pazopanib (n = 246) or placebo (n = 123)".
+_PROSE_NEAR = 300
 
 
 def _supported_total(claim: Claim, m: Measurement, working: str) -> Claim:
@@ -162,7 +189,7 @@ def _pair(rows: tuple[Measurement, ...]) -> tuple[Measurement, Measurement] | No
     if len(by_arm) != 2:
         return None
     first, second = by_arm.values()
-    roles = (arm_role(first.arm), arm_role(second.arm))
+    roles = (role(first.arm), role(second.arm))
     if roles == ("control", "experimental"):
         return second, first
     return (first, second) if roles == ("experimental", "control") else None

@@ -49,7 +49,11 @@ def check_dose(claim: Claim, doses: tuple[Measurement, ...]) -> Claim:
                 f"(characters {dose.span[0]}–{dose.span[1]} of {dose.source}).",
             )
     first = relevant[0]
-    stated = "; ".join(f"{d.raw} {d.unit}" for d in relevant)
+    stated = "; ".join(dict.fromkeys(f"{d.raw} {d.unit}" for d in relevant))
+    if len(claim_schedule.split()) < 2:
+        # "doses ranging from 50 mg to 1,200 mg", "reduced to 400 mg": an amount with no schedule is
+        # not said to be the regimen, so it cannot be a wrong one
+        return unverifiable(claim, f"The article gives {said} without a schedule; the label states {stated}.")
     return replace(
         claim,
         verdict="contradicted",

@@ -21,7 +21,7 @@ from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
-from extractors.verdicts import derived, elsewhere, matching, quantity
+from extractors.verdicts import derived, elsewhere, matching, quantity, significance
 from extractors.verdicts.arms import ArmReading, is_arm, read_arm
 from extractors.verdicts.describe import (
     contradicted,
@@ -56,7 +56,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if quantity.claim_is_non_result(claim):
         return unverifiable(
             claim,
-            f"The article's {claim.raw}% says how mature an analysis was (its share of the planned events); it is no result.",
+            f"The article's {claim.raw}{'%' if claim.unit == '%' else ' ' + (claim.unit or '')} says how mature an "
+            "analysis was or how long patients were followed; it is no result.",
         )
     family = FAMILY[claim.statistic or ""]
     says = said(claim)
@@ -100,7 +101,8 @@ def _what_rate(claim: Claim) -> str | None:
     safety figure, or a share whose clause names no endpoint (the endpoint came from the context)."""
     if quantity.claim_says(claim, "safety", "words"):
         return "it is a safety figure (a share of patients with an adverse reaction), not an efficacy rate."
-    named = vocabulary.endpoint_mentions(quantity.claim_clause(claim))
+    end = (claim.value_span or claim.span)[1] - claim.span[0]
+    named = vocabulary.endpoint_mentions(claim.text[: end + 40])
     if claim.endpoint is None or claim.endpoint not in {code for code, _, _ in named}:
         return "its clause does not say what the share is of (no endpoint is named with it)."
     return None
@@ -176,6 +178,9 @@ class Frame:
 def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None) -> Claim:
     """The verdict of a numeric claim against the measurements of one trial."""
     family = FAMILY[claim.statistic or ""]
+    subgroup = quantity.claim_subgroup(claim)
+    if claim.population is None and subgroup is not None:
+        claim = replace(claim, population=subgroup)
     known, population = matching.claim_population(claim, pool)
     if not known:
         return unverifiable(
@@ -252,6 +257,10 @@ def _supported(claim: Claim, frame: Frame) -> Claim | None:
         note = f" The article's arm '{claim.arm}' is part of the label's arm '{m.arm}'."
     if frame.any_population and m.population:
         note += f" The article names no population; the label gives this value for the {m.population}."
+    if claim.statistic == "hr":
+        overstated = significance.overstated(claim, m)
+        if overstated is not None:
+            return overstated
     return supported(claim, m, note)
 
 
@@ -261,17 +270,35 @@ def _preferred(claim: Claim, rows: list[Measurement]) -> Measurement:
     return min(rows, key=lambda m: (assessment is not None and m.assessment != assessment, m.table is None))
 
 
-def _target(claim: Claim, frame: Frame) -> Measurement | None:
-    """The label's value for the claim's quantity: one row of its arm, else None."""
+def _several(rows: tuple[Measurement, ...] | list[Measurement]) -> bool:
+    """Whether rows of one arm hold several quantities the claim's words do not tell apart: values
+    that differ in different table rows ("Hazard ratio" of three outcomes with no endpoint named), or
+    in prose alone. A table's value repeated or refined in prose (a BICR sensitivity analysis) is one."""
+    tabled = [m for m in rows if m.table]
+    if tabled:
+        return len({(m.table, m.row) for m in tabled}) > 1 and len({m.value for m in tabled}) > 1
+    return len({m.value for m in rows}) > 1
+
+
+def _target(claim: Claim, frame: Frame) -> tuple[Measurement | None, bool]:
+    """The label's value for the claim's quantity (one row of its arm, else None) and whether the
+    frame holds several quantities the article's words do not tell apart."""
     rows = frame.target_rows()
-    return _preferred(claim, list(rows)) if rows else None
+    if rows:
+        return (None, True) if _several(rows) else (_preferred(claim, list(rows)), False)
+    if frame.between_arms or frame.arm.settled:
+        return None, False
+    arms: dict[str | None, list[Measurement]] = {}
+    for m in frame.rows:
+        arms.setdefault(canonical_arm(m.arm), []).append(m)
+    return None, any(_several(members) for members in arms.values())
 
 
 def _where_it_belongs(claim: Claim, pool: tuple[Measurement, ...], frame: Frame, view: LabelView) -> Claim:
     """Not in its frame: the frame whose value the number is (another arm, population, endpoint or
     unit), else another analysis, else a wrong value against the frame's own."""
     decimals = printed.decimals(claim.raw or "")
-    target = _target(claim, frame)
+    target, several = _target(claim, frame)
     same_value = [m for m in frame.of_arm() if matching.value_agrees(claim, m, decimals)]
     if same_value:
         return unverifiable(
@@ -282,6 +309,12 @@ def _where_it_belongs(claim: Claim, pool: tuple[Measurement, ...], frame: Frame,
     belongs = elsewhere.belongs_elsewhere(claim, pool, frame, target, view)
     if belongs is not None:
         return belongs
+    if several:
+        return unverifiable(
+            claim,
+            f"The article says {said(claim)}; the label gives several such figures for this trial that the "
+            f"article's words do not tell apart{label_reports(frame.rows, frame.endpoint, frame.family)}.",
+        )
     if target is None:
         if frame.rows and not frame.between_arms:
             return contradicted(claim, "wrong_value", None, None, others=frame.rows)

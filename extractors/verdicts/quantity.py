@@ -99,10 +99,27 @@ def claim_clause(claim: Claim) -> str:
     return f"{before} {claim.raw or ''} {after}"
 
 
+def claim_subgroup(claim: Claim) -> str | None:
+    """The age, sex or region subgroup the claim's clause names ("patients aged 75 and over"), if any."""
+    before, _after_value = _claim_window(claim)
+    found = patterns.subgroup_named(words("subgroups", "after_patients")).search(before)
+    return " ".join(found.group(0).split()[1:]) if found else None
+
+
 def claim_is_non_result(claim: Claim) -> bool:
-    """Whether the claim's number is a maturity or information fraction, not a result."""
+    """Whether the claim's number is a maturity or information fraction, or a follow-up time, not a result."""
     before, after = _claim_window(claim)
+    if claim.unit in {"months", "weeks", "years", "days"} and _follow_up(before):
+        return True
     return _non_result(before, after)
+
+
+def _follow_up(before: str) -> bool:
+    """ "followed for a median of more than 6.6 years", "median follow-up was 35 months": the follow-up
+    words come before the value with no endpoint between ("five-year follow-up data showed a median
+    overall survival of 47.5 months" is a result)."""
+    found = list(build.any_word(words("non_results", "clause_words")).finditer(before))
+    return bool(found) and not vocabulary.endpoint_mentions(before[found[-1].end() :], sentence=True)
 
 
 def claim_modifiers(claim: Claim) -> frozenset[str]:

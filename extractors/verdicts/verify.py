@@ -113,7 +113,10 @@ def _other_drug(article: Article, claim: Claim, drugs: frozenset[str], names: tu
     named = drugs_named(claim.text)
     if not named:
         start = section_start(article, claim.span[0])
-        named = {canonical_arm(m.group(0)) or "" for m in DRUG_WORD.finditer(article.text, start, claim.span[0])}
+        before = article.text[start : claim.span[0]]
+        if any(build.whole_name(name).search(before) for name in names):
+            return None  # the section names the sources' drug before the sentence
+        named = {canonical_arm(m.group(0)) or "" for m in DRUG_WORD.finditer(before)}
         named.discard("")
     if not named or named & drugs or any(drug in name or name in drug for name in named for drug in drugs):
         return None

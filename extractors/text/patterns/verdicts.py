@@ -90,6 +90,19 @@ POPULATION_NOISE = regex.compile(r"at|on|a|an|the|of|in|to|who|had|have|baseline
 
 
 @cache
+def subgroup_named(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """A subgroup of an age, sex or region a clause names: "In patients aged 75 and over", "among
+    Asian patients", "in women"."""
+    body = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(
+        rf"""\b(?:in|among|for)\s{{1,3}}(?:the\s{{1,3}})?
+            (?:(?:{body})\s{{1,3}}(?:patients|participants|people|women|men|adults|subjects)\b
+              | (?:patients|participants|people|those|adults|subjects)\s{{1,3}}(?:who\s{{1,3}}were\s{{1,3}})?(?:{body})(?!\w))""",
+        regex.I | regex.VERBOSE,
+    )
+
+
+@cache
 def difference_after(words: tuple[str, ...]) -> regex.Pattern[str]:
     """A value's unit, then a word that makes it a gap between arms: "… 11.2 months more without
     progression", "2.7 months longer"; matched right after the value."""
