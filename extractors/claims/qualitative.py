@@ -16,7 +16,7 @@ from extractors.records import Claim
 from extractors.text import reach, vocabulary
 from extractors.text.patterns import claims as patterns
 
-_FOLD_WORDS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
+_FOLD_WORDS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "twice": 2.0, "two": 2.0, "three": 3.0, "four": 4.0}
 
 
 def scope_claims(sentence: Sentence, about: About) -> list[Claim]:
@@ -75,7 +75,8 @@ def fold_claims(sentence: Sentence, about: About) -> list[Claim]:
     endpoint = after[0] if after else vocabulary.last_endpoint(masked[: match.start()])
     if endpoint not in rules.time_to_event():
         return []  # a ratio of medians needs a time-to-event endpoint
-    factor = float(match.group("n")) if match.group("n") else _FOLD_WORDS[match.group("word").lower()]
+    word = match.group("word") or (match.group("times") or "").split()[0]
+    factor = float(match.group("n")) if match.group("n") else _FOLD_WORDS[word.lower()]
     hedge = " ".join((match.group("hedge") or "").lower().split()) or None  # "more than", "nearly": how it is meant
     return [_statement(sentence, match.start(), match.end(), "fold", endpoint, about, value=factor, hedge=hedge)]
 

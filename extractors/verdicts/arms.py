@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from extractors.records import Measurement
 from extractors.text.names import arm_role, canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
@@ -106,3 +107,18 @@ def role(name: str | None) -> str:
 def is_arm(reading: ArmReading, label_arm: str | None) -> bool:
     """Whether a measurement of ``label_arm`` is the arm the reading settled."""
     return reading.arm is not None and reading.arm == canonical_arm(label_arm)
+
+
+def experimental_and_control(rows: Iterable[Measurement]) -> tuple[Measurement, Measurement] | None:
+    """The experimental and the control arm's values, when ``rows`` hold exactly those two arms."""
+    by_arm: dict[str, Measurement] = {}
+    for m in rows:
+        if m.value is not None and m.arm:
+            by_arm.setdefault(canonical_arm(m.arm) or "", m)
+    if len(by_arm) != 2:
+        return None
+    first, second = by_arm.values()
+    roles = (role(first.arm), role(second.arm))
+    if roles == ("control", "experimental"):
+        return second, first
+    return (first, second) if roles == ("experimental", "control") else None

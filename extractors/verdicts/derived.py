@@ -22,7 +22,7 @@ from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity
-from extractors.verdicts.arms import role
+from extractors.verdicts.arms import experimental_and_control
 from extractors.verdicts.describe import corrected, describe, said, unverifiable, where
 from extractors.verdicts.quantity import LabelView
 
@@ -147,7 +147,7 @@ def _is_difference(claim: Claim) -> bool:
 def check_difference(claim: Claim, frame: Frame) -> Claim:
     """A difference of the arms' medians, against the label's experimental minus control median."""
     assert claim.value is not None
-    pair = _pair(frame.rows)
+    pair = experimental_and_control(frame.rows)
     if pair is None:
         return unverifiable(
             claim,
@@ -178,21 +178,6 @@ def check_difference(claim: Claim, frame: Frame) -> Claim:
         evidence=experimental,
         explanation=f"Contradicted (wrong value): the article says the arms' medians differ by {claim.raw} {claim.unit or ''}; the label's medians give {working}. Corrected: '{corrected(claim, shown)}'",
     )
-
-
-def _pair(rows: tuple[Measurement, ...]) -> tuple[Measurement, Measurement] | None:
-    """The experimental and the control arm's medians, when the frame has exactly those two arms."""
-    by_arm: dict[str, Measurement] = {}
-    for m in rows:
-        if m.value is not None and m.arm:
-            by_arm.setdefault(canonical_arm(m.arm) or "", m)
-    if len(by_arm) != 2:
-        return None
-    first, second = by_arm.values()
-    roles = (role(first.arm), role(second.arm))
-    if roles == ("control", "experimental"):
-        return second, first
-    return (first, second) if roles == ("experimental", "control") else None
 
 
 # --- misnamed statistics -----------------------------------------------------------------------------

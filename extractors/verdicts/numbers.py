@@ -213,8 +213,10 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
         else ArmReading(None, "none")
     )
     frame = Frame(family, population, any_population, endpoint, modifiers, rows, reading)
-    if family == "n" and claim.arm is None:
-        return derived.check_total(claim, list(rows))
+    if family == "n":
+        total = derived.check_total(claim, list(rows))
+        if claim.arm is None or total.verdict == "supported":
+            return total  # "MONALEESA-7 enrolled 672 women": the trial's total, whatever arm the sentence names
     if (
         family not in _BETWEEN_ARMS
         and claim.arm
