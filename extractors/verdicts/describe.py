@@ -147,6 +147,13 @@ _REASONS = {
 }
 
 
+# The kinds a rewrite can fix. Another analysis's figure may be the publication's own: the editor
+# asks which analysis it is, so no sentence is rewritten for it.
+_REWRITTEN = frozenset(
+    {"wrong_value", "wrong_unit", "swapped_arms", "wrong_population", "wrong_endpoint", "wrong_trial"}
+)
+
+
 def contradicted(
     claim: Claim,
     kind: str,
@@ -173,7 +180,7 @@ def contradicted(
     elif kind == "wrong_unit" and target is not None:
         parts.append(f"the label's unit is {unit_of(target)}, the article's {claim.unit}")
     text = "; ".join(parts) + "."
-    if target is not None and target.value is not None:
+    if target is not None and target.value is not None and kind in _REWRITTEN:
         text += f" Corrected: '{_correction(claim, kind, target)}'"
     elif kind == "wrong_endpoint" and belongs is not None:
         text += f" The label reports {raw} as {belongs.endpoint}, not {claim.endpoint}; it gives no {claim.endpoint} value here."

@@ -127,7 +127,7 @@ def other_analysis(claim: Claim, target: Measurement, view: LabelView) -> Claim 
         return None
     if differs:
         article_side = f"the {said_analysis} analysis"
-        label_side = f"the {label_analysis} analysis" if label_analysis else "the analysis the label reports"
+        label_side = f"the {label_analysis} analysis" if label_analysis else "a figure of the analysis it reports"
     else:
         article_side = f"the {said_assessment} assessment"
         label_side = f"the {target.assessment} assessment"

@@ -61,6 +61,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         )
     family = FAMILY[claim.statistic or ""]
     says = said(claim)
+    if family == "p" and claim.value > 1:
+        return unverifiable(claim, f"The article's {claim.raw} is no p-value (a p-value is at most 1).")
     if family == "rate":
         what = _what_rate(claim)
         if what is not None:
@@ -92,7 +94,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         return _check_across_trials(claim, pool, trials, view)
     result = _check_in_trial(claim, pool, view, arm_hint)
     if result.kind == "wrong_value" and claim.trial:
-        return _wrong_trial(claim, result, pool, everything) or result
+        return _wrong_trial(claim, result, pool, everything, view) or result
     return result
 
 
@@ -109,12 +111,16 @@ def _what_rate(claim: Claim) -> str | None:
 
 
 def _wrong_trial(
-    claim: Claim, result: Claim, pool: tuple[Measurement, ...], everything: tuple[Measurement, ...]
+    claim: Claim, result: Claim, pool: tuple[Measurement, ...], everything: tuple[Measurement, ...], view: LabelView
 ) -> Claim | None:
-    """A wrong value that is another trial's value of the same endpoint (and arm)."""
+    """A wrong value that is another trial's value of the same quantity: endpoint with its modifiers,
+    population (and arm)."""
     decimals = printed.decimals(claim.raw or "")
+    modifiers = quantity.claim_modifiers(claim)
     for m in everything:
         if m in pool or m.endpoint != claim.endpoint or not matching.matches(claim, m, decimals):
+            continue
+        if view.modifiers(m) != modifiers or m.population != claim.population:
             continue
         if claim.statistic not in _BETWEEN_ARMS and claim.arm is not None and not read_arm(claim.arm, [m.arm]).settled:
             continue

@@ -21,6 +21,7 @@ from extractors.read.prose import label_scene
 from extractors.records import VERDICTS, Article, Claim, ExtractReport, Measurement, Source, VerifyReport
 from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.text.patterns import build
+from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.fold import check_fold
@@ -65,7 +66,7 @@ def verify_with(article: Article, extracted: ExtractReport) -> VerifyReport:
         if other is None and claim.statistic in FAMILY and claim.value is not None:
             numeric.add(index)
         judged.append(other or check_claim(claim, extracted, view))
-    checked = _inconsistent_within(settle_pairs(tuple(judged), view, numeric))
+    checked = _inconsistent_within(verified(settle_pairs(tuple(judged), view, numeric), view, names))
     counts = Counter(claim.verdict for claim in checked)
     summary: dict[str, int] = {verdict: counts.get(verdict, 0) for verdict in VERDICTS}
     return VerifyReport(

@@ -116,3 +116,7 @@ ARM_ALTERNATIVE = regex.compile(r"\s(?:or|/)\s|[()]")
 
 # The suffix that names a biologic's maker, not the drug: "tremelimumab-actl", "trastuzumab-anns".
 BIOLOGIC_SUFFIX = regex.compile(r"(?<=[a-z]{4}mab)-[a-z]{4}\b")
+
+# The rewrite a contradicted claim's explanation offers, to read it again: "… Corrected: 'Median PFS
+# was 16.7 months …'" (the sentence runs to the explanation's last quote mark).
+CORRECTED = regex.compile(r"\s?Corrected:\s'(?P<sentence>.{1,2000})'$", regex.S)
