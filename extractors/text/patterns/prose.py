@@ -32,10 +32,10 @@ TRIAL_NAME = regex.compile(
 # A caption names its trial after "in" or a dash: "Efficacy Results – SOLO-1", "Results in FLAURA".
 CAPTION_TRIAL = regex.compile(rf"(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD})\b")
 
-# A caption may name it after "for": "Efficacy Results for the PACIFIC Study", "Efficacy Results for
-# POSEIDON" — as may a brand ("Dosage Modifications for TAGRISSO"), so the name must be one the label
-# introduces as a trial elsewhere.
-CAPTION_FOR_TRIAL = regex.compile(rf"\bfor\s+(?:the\s+)?(?P<name>{TRIAL_WORD})\b")
+# A caption may name it after "for" or "from": "Efficacy Results for the PACIFIC Study", "Efficacy
+# Results from RECOURSE" — as may a brand ("Dosage Modifications for TAGRISSO"), so the name must be
+# one the label introduces as a trial elsewhere.
+CAPTION_FOR_TRIAL = regex.compile(rf"\b(?:for|from)\s+(?:the\s+)?(?P<name>{TRIAL_WORD})\b")
 
 # "NCT00753688"
 NCT_ID = regex.compile(r"\bNCT\d{8}\b")
