@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
+from extractors.text.names import arm_mentions, canonical_arm
 from extractors.verdicts import matching, quantity
-from extractors.verdicts.arms import is_arm
-from extractors.verdicts.describe import contradicted, describe, said, where
+from extractors.verdicts.arms import is_arm, read_arm
+from extractors.verdicts.describe import contradicted, describe, said, supported, where
 from extractors.verdicts.quantity import LabelView
 
 if TYPE_CHECKING:
@@ -105,14 +106,35 @@ def _inverted(claim: Claim, frame: Frame, decimals: int) -> Claim | None:
             )
         ):
             continue
+        if _control_first(claim, m):
+            return supported(
+                claim,
+                m,
+                f" The article compares the arms the other way round ({m.comparator or 'the control'} vs {m.arm}): "
+                f"1/{m.raw} = {inverse:.2f}.",
+            )
         explanation = (
             f"Contradicted (inverted ratio): the article says {said(claim)}; the label gives {describe(m)} in "
-            f"{where(m)}. 1/{m.raw} = {inverse:.2f}: the article's ratio compares the arms the other way round "
-            f"({m.comparator or 'the control'} vs {m.arm}), and a ratio above 1 reads as harm where the label "
-            "shows benefit. The label gives no correction to write back into the sentence in the article's order."
+            f"{where(m)}. 1/{m.raw} = {inverse:.2f} is the ratio of {m.comparator or 'the control'} vs {m.arm}, "
+            "the other way round from the article's words, and a ratio above 1 reads as harm where the label "
+            "shows benefit."
         )
         return replace(claim, verdict="contradicted", kind="inverted_ratio", evidence=m, explanation=explanation)
     return None
+
+
+def _control_first(claim: Claim, m: Measurement) -> bool:
+    """Whether the claim's clause names the label's control arm before its experimental one ("patients
+    on chemotherapy had a hazard ratio of 1.43 compared with those on Padcev"): a ratio stated that
+    way round is the label's turned upside down, rightly."""
+    clause = quantity.claim_from_clause(claim)
+    order = []
+    for _start, _end, name in sorted(arm_mentions(clause)):
+        reading = read_arm(name, [m.arm, m.comparator])
+        if reading.settled:
+            order.append(reading.arm)
+    named = [arm for arm in dict.fromkeys(order)]
+    return len(named) >= 2 and named[0] == canonical_arm(m.comparator) and named[1] == canonical_arm(m.arm)
 
 
 def other_analysis(claim: Claim, target: Measurement, view: LabelView) -> Claim | None:

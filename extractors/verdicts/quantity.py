@@ -106,6 +106,14 @@ def claim_subgroup(claim: Claim) -> str | None:
     return " ".join(found.group(0).split()[1:]) if found else None
 
 
+def claim_from_clause(claim: Claim) -> str:
+    """The claim's sentence from the start of its value's clause to its end: the arms a ratio compares
+    ("… had a hazard ratio of 1.43 (95% CI …) compared with those on Padcev")."""
+    before, _after_value = _claim_window(claim)
+    start = (claim.value_span or claim.span)[0] - claim.span[0]
+    return before + claim.text[start:]
+
+
 def claim_is_non_result(claim: Claim) -> bool:
     """Whether the claim's number is a maturity or information fraction, or a follow-up time, not a result."""
     before, after = _claim_window(claim)
