@@ -71,7 +71,7 @@ RESPONSE_COUNT = regex.compile(
 # Assessment", "assessed by independent radiological review", "Blinded Independent Central Review".
 ASSESSMENT = regex.compile(
     r"""\b(?P<bicr>BICR|blinded\s+independent\s+(?:central\s+)?review|independent\s+(?:radiolog\w*\s+)?(?:review|assessment))
-      | \b(?P<investigator>investigator(?:'s)?\s+assess\w*|according\s+to\s+(?:the\s+)?investigator|by\s+investigator)""",
+      | \b(?P<investigator>investigator(?:'s)?[\s-]{1,2}assess\w*|according\s+to\s+(?:the\s+)?investigator|(?:by|per)\s+investigator)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
