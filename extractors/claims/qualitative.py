@@ -75,8 +75,11 @@ def fold_claims(sentence: Sentence, about: About) -> list[Claim]:
     endpoint = after[0] if after else vocabulary.last_endpoint(masked[: match.start()])
     if endpoint not in rules.time_to_event():
         return []  # a ratio of medians needs a time-to-event endpoint
-    word = match.group("word") or (match.group("times") or "").split()[0]
-    factor = float(match.group("n")) if match.group("n") else _FOLD_WORDS[word.lower()]
+    if match.group("n"):
+        factor = float(match.group("n"))  # "a 3-fold longer PFS"
+    else:
+        word = match.group("word") or match.group("times").split()[0]  # "doubled", "twice that of"
+        factor = _FOLD_WORDS[word.lower()]
     hedge = " ".join((match.group("hedge") or "").lower().split()) or None  # "more than", "nearly": how it is meant
     return [_statement(sentence, match.start(), match.end(), "fold", endpoint, about, value=factor, hedge=hedge)]
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 def check_derived(claim: Claim, frame: Frame, view: LabelView) -> Claim | None:
     """The verdict on a derived figure or a misnamed statistic; None for a plain number."""
-    if claim.statistic in {"median", "mean"} and _is_difference(claim):
+    if claim.statistic in {"median", "mean"} and is_difference(claim):
         return check_difference(claim, frame)
     if claim.statistic == "mean" and frame.rows and all(m.statistic == "median" for m in frame.rows):
         return _mean_for_median(claim, frame)
@@ -48,7 +48,7 @@ def _time_to_event() -> frozenset[str]:
 # --- totals --------------------------------------------------------------------------------------
 
 
-def check_total(claim: Claim, rows: list[Measurement]) -> Claim:
+def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim:
     """A count with no arm: the label's total, else the sum of the arms' N (one per arm), else one
     arm's N. Contradicted only when the trial has one total: a label that gives several (sub-studies,
     cohorts) cannot say which one the article means."""
@@ -57,7 +57,13 @@ def check_total(claim: Claim, rows: list[Measurement]) -> Claim:
     says = said(claim)
     if not rows:
         return unverifiable(claim, f"The article says {says}; the sources give no N for this population.")
-    totals = [m for m in rows if not m.arm and m.value is not None]
+    # a total the label states as the trial's ("a total of 954 patients were randomized"), not a count
+    # of a kind of patient ("Of the 590 (62%) patients with … metastatic disease")
+    totals = [
+        m
+        for m in rows
+        if not m.arm and m.value is not None and (m.table or quantity.says(view.words_of(m), "counts", "enrolment"))
+    ]
     for m in totals:
         if matching.agree(claim.value, decimals, m.value or 0, 0):
             return _supported_total(claim, m, f"the label gives a total of {m.raw} in {where(m)}")
@@ -135,7 +141,7 @@ def _supported_total(claim: Claim, m: Measurement, working: str) -> Claim:
 # --- differences of medians --------------------------------------------------------------------------
 
 
-def _is_difference(claim: Claim) -> bool:
+def is_difference(claim: Claim) -> bool:
     """ "11.2 months more", "2.7 months longer", "extended life by a median of 6.1 months"."""
     if claim.value_span is None:
         return False

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from extractors.records import Claim, Measurement
 from extractors.verdicts import matching
-from extractors.verdicts.arms import experimental_and_control
+from extractors.verdicts.arms import experimental_and_control, read_arm
 from extractors.verdicts.describe import describe, unverifiable, where
 
 
@@ -33,6 +33,9 @@ def check_fold(claim: Claim, measurements: tuple[Measurement, ...]) -> Claim:
     places = {(m.trial, m.table) for m in pool}
     tabled = {place for place in places if place[1]}  # a table's pair, not the prose's sensitivity analyses
     pairs = {pair for pair in (_pair_in(pool, place) for place in tabled or places) if pair}
+    if len(pairs) > 1 and claim.arm:  # the pair whose experimental arm the article names exactly
+        named = {pair for pair in pairs if read_arm(claim.arm, [pair[0].arm]).how == "exact"}
+        pairs = named or pairs
     if not known or len(pairs) != 1:
         return unverifiable(
             claim,

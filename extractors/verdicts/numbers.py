@@ -93,9 +93,48 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if len(trials) > 1:
         return _check_across_trials(claim, pool, trials, view)
     result = _check_in_trial(claim, pool, view, arm_hint)
+    if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not _names_endpoint(claim):
+        return _endpoint_from_context(claim, result, pool, view, arm_hint)
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result
     return result
+
+
+# Kinds where the number itself ties the claim to its endpoint's row: the same number in another unit,
+# the other arm's number, the ratio turned upside down. A context's endpoint is then borne out.
+_TIED = frozenset({"wrong_unit", "swapped_arms", "inverted_ratio"})
+
+
+def _names_endpoint(claim: Claim) -> bool:
+    """Whether the claim's sentence names its endpoint, rather than the reader taking it from the
+    sentences before ("Cancer was held in check for a median of 7.3 months" after a sentence on OS)."""
+    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(claim.text, sentence=True)}
+
+
+def _endpoint_from_context(
+    claim: Claim, result: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None
+) -> Claim:
+    """A claim whose endpoint only its context gives is never contradicted on that guess: supported when
+    its value is the label's for exactly one other endpoint, else unverifiable."""
+    endpoints = sorted({m.endpoint for m in pool if m.endpoint and m.endpoint != claim.endpoint})
+    fits = [
+        judged
+        for judged in (_check_in_trial(replace(claim, endpoint=e), pool, view, arm_hint) for e in endpoints)
+        if judged.verdict == "supported"
+    ]
+    if len(fits) == 1:
+        fit = fits[0]
+        return replace(
+            fit,
+            explanation=f"{fit.explanation} The sentence does not name the endpoint; its context suggested "
+            f"{claim.endpoint}, but the value is the label's {fit.endpoint}.",
+        )
+    return unverifiable(
+        claim,
+        f"The article says {said(claim)}, but its sentence does not name the endpoint: {claim.endpoint} comes "
+        f"from the sentences before it, and the label's {claim.endpoint} value differs "
+        f"({result.explanation.split('; ', 1)[-1].rstrip('.')}).",
+    )
 
 
 def _what_rate(claim: Claim) -> str | None:
@@ -220,7 +259,7 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
     )
     frame = Frame(family, population, any_population, endpoint, modifiers, rows, reading)
     if family == "n":
-        total = derived.check_total(claim, list(rows))
+        total = derived.check_total(claim, list(rows), view)
         if claim.arm is None or total.verdict == "supported":
             return total  # "MONALEESA-7 enrolled 672 women": the trial's total, whatever arm the sentence names
     if (

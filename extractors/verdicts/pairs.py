@@ -18,6 +18,7 @@ from dataclasses import replace
 from extractors.records import Claim, Measurement
 from extractors.text.names import canonical_arm
 from extractors.verdicts.arms import read_arm
+from extractors.verdicts.derived import is_difference
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
 
@@ -31,7 +32,7 @@ def settle_pairs(claims: tuple[Claim, ...], view: LabelView, judged: set[int]) -
     out = list(claims)
     groups: dict[tuple[object, ...], list[int]] = {}
     for index, claim in enumerate(claims):
-        if index in judged and claim.statistic in _PER_ARM and claim.value is not None:
+        if index in judged and claim.statistic in _PER_ARM and claim.value is not None and not is_difference(claim):
             groups.setdefault((claim.span, claim.statistic, claim.endpoint, claim.trial), []).append(index)
     for indices in groups.values():
         if len(indices) < 2:

@@ -159,6 +159,11 @@ def claim_says(claim: Claim, group: str, key: str, *, before_only: bool = False)
     return build.any_word(words(group, key)).search(text) is not None
 
 
+def says(text: str, group: str, key: str) -> bool:
+    """Whether ``text`` includes one of a word list."""
+    return build.any_word(words(group, key)).search(text) is not None
+
+
 def sentence_says(claim: Claim, group: str, key: str) -> bool:
     """Whether the claim's sentence includes one of a word list."""
     return build.any_word(words(group, key)).search(claim.text) is not None
