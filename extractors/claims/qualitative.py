@@ -9,6 +9,8 @@ can check, are not made claims. A significance claim says a difference was (not)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from extractors.claims import arms, context, rules
 from extractors.claims.numeric import About
 from extractors.claims.sentences import Sentence
@@ -19,7 +21,7 @@ from extractors.text.patterns import claims as patterns
 _FOLD_WORDS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "twice": 2.0, "two": 2.0, "three": 3.0, "four": 4.0}
 
 
-def scope_claims(sentence: Sentence, about: About) -> list[Claim]:
+def scope_claims(sentence: Sentence, about: About, drugs: Sequence[str] = ()) -> list[Claim]:
     """ "Pazopanib is the treatment for STS": a claim on whom the drug is for."""
     match = patterns.SCOPE.search(sentence.masked)
     if not match:
@@ -27,7 +29,7 @@ def scope_claims(sentence: Sentence, about: About) -> list[Claim]:
     negation_window = sentence.masked[max(0, match.start() - reach.before("scope_negation")) : match.end()]
     if patterns.NEGATION.search(negation_window):
         return []  # "is not a standard treatment for …": not a claim of scope
-    drug = arms.first_drug(sentence.masked)
+    drug = arms.first_drug(sentence.masked, drugs)
     if drug is None:
         return []  # surgery, radiation: no drug label can check it
     section, trial, _population = about

@@ -121,4 +121,11 @@ def experimental_and_control(rows: Iterable[Measurement]) -> tuple[Measurement, 
     roles = (role(first.arm), role(second.arm))
     if roles == ("control", "experimental"):
         return second, first
-    return (first, second) if roles == ("experimental", "control") else None
+    if roles == ("experimental", "control"):
+        return first, second
+    # an add-on design: the arm with a drug more is the experimental one ("LONSURF plus Bevacizumab"
+    # against "LONSURF")
+    drugs = (_components(canonical_arm(first.arm) or ""), _components(canonical_arm(second.arm) or ""))
+    if drugs[1] < drugs[0]:
+        return first, second
+    return (second, first) if drugs[0] < drugs[1] else None

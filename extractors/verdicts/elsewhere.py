@@ -137,7 +137,9 @@ def _control_first(claim: Claim, m: Measurement) -> bool:
     return len(named) >= 2 and named[0] == canonical_arm(m.comparator) and named[1] == canonical_arm(m.arm)
 
 
-def other_analysis(claim: Claim, target: Measurement, view: LabelView) -> Claim | None:
+def other_analysis(
+    claim: Claim, target: Measurement, view: LabelView, others: tuple[Measurement, ...] = ()
+) -> Claim | None:
     """The article names an analysis or assessment the label's value is not: a wrong value only
     perhaps — the figure may be the publication's (a later data cut, the investigators' reading)."""
     said_analysis = quantity.claim_analysis(claim)
@@ -153,7 +155,11 @@ def other_analysis(claim: Claim, target: Measurement, view: LabelView) -> Claim 
     else:
         article_side = f"the {said_assessment} assessment"
         label_side = f"the {target.assessment} assessment"
-    result = contradicted(claim, "other_analysis", None, target)
+    result = (
+        contradicted(claim, "other_analysis", None, None, others=others)
+        if others
+        else contradicted(claim, "other_analysis", None, target)
+    )
     note = (
         f" The article gives {article_side}; the label gives {label_side}. The figure may be the "
         "publication's, not a misquote: cite the analysis it comes from, or the label's."

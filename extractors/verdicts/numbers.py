@@ -67,6 +67,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         what = _what_rate(claim)
         if what is not None:
             return unverifiable(claim, f"The article says {says}; {what}")
+    if family == "n" and quantity.counts_other_things(claim):
+        return unverifiable(claim, f"The article says {says}; it counts {quantity.counted(claim)}, not patients.")
     if family == "n" and not quantity.sentence_says(claim, "counts", "enrolment"):
         return unverifiable(
             claim,
@@ -364,7 +366,8 @@ def _where_it_belongs(claim: Claim, pool: tuple[Measurement, ...], frame: Frame,
         )
     if target is None:
         if frame.rows and not frame.between_arms:
-            return contradicted(claim, "wrong_value", None, None, others=frame.rows)
+            analysis = elsewhere.other_analysis(claim, frame.rows[0], view, others=frame.rows)
+            return analysis or contradicted(claim, "wrong_value", None, None, others=frame.rows)
         return unverifiable(
             claim,
             f"The article says {said(claim)}; the sources report no {frame.endpoint or ''} {frame.family} for "

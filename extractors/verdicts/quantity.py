@@ -159,6 +159,22 @@ def claim_says(claim: Claim, group: str, key: str, *, before_only: bool = False)
     return build.any_word(words(group, key)).search(text) is not None
 
 
+def counted(claim: Claim) -> str:
+    """The noun a count counts, within three words after it: "trials" of "the three randomized
+    trials", "patients" of "608 patients"; "" when none of the known nouns follows."""
+    _before, after = _claim_window(claim)
+    nouns = set(words("counts", "not_patients")) | set(words("counts", "patients"))
+    for word in patterns.COUNTED_WORD.findall(after)[:3]:
+        if word.lower() in nouns:
+            return str(word).lower()
+    return ""
+
+
+def counts_other_things(claim: Claim) -> bool:
+    """Whether a count counts trials, samples, cycles or other things that are not patients."""
+    return counted(claim) in words("counts", "not_patients")
+
+
 def says(text: str, group: str, key: str) -> bool:
     """Whether ``text`` includes one of a word list."""
     return build.any_word(words(group, key)).search(text) is not None

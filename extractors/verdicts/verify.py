@@ -21,6 +21,7 @@ from extractors.read.prose import label_scene
 from extractors.records import VERDICTS, Article, Claim, ExtractReport, Measurement, Source, VerifyReport
 from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.text.patterns import build
+from extractors.text.patterns.verdicts import COMBINATION_WORD as COMBINED
 from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
@@ -90,8 +91,11 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
 
 
 def _drug_names(sources: Sequence[Source]) -> tuple[str, ...]:
-    """Every name of the drugs the sources are about, brand first: ("TAGRISSO", "osimertinib")."""
-    return tuple(dict.fromkeys(name for source in sources for name in label_scene(source).drugs))
+    """Every name of the drugs the sources are about, brand first: ("TAGRISSO", "osimertinib"); a
+    combination's drugs each by name too ("trifluridine", "tipiracil" of "trifluridine and tipiracil")."""
+    names = [name for source in sources for name in label_scene(source).drugs]
+    parts = [part for name in names for part in COMBINED.split(name) if len(part) > 5 and part != name]
+    return tuple(dict.fromkeys(names + parts))
 
 
 def _source_drugs(sources: Sequence[Source], measurements: Sequence[Measurement]) -> frozenset[str]:

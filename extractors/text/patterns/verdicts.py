@@ -120,3 +120,6 @@ BIOLOGIC_SUFFIX = regex.compile(r"(?<=[a-z]{4}mab)-[a-z]{4}\b")
 # The rewrite a contradicted claim's explanation offers, to read it again: "… Corrected: 'Median PFS
 # was 16.7 months …'" (the sentence runs to the explanation's last quote mark).
 CORRECTED = regex.compile(r"\s?Corrected:\s'(?P<sentence>.{1,2000})'$", regex.S)
+
+# The words after a count, to find the noun it counts: "three randomized trials", "91 plasma samples".
+COUNTED_WORD = regex.compile(r"[A-Za-z]+")
