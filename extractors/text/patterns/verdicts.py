@@ -79,8 +79,11 @@ def phrases_near(modifiers: tuple[str, ...], nouns: tuple[str, ...]) -> regex.Pa
 ALTERNATIVES_ARM = regex.compile(r"\bor\b|\bchoice\b", regex.I)
 
 # The words that join the drugs of a combination arm: "TAGRISSO with pemetrexed and platinum-based
-# chemotherapy", "KISQALI + Letrozole", "osimertinib plus chemotherapy", "in combination with".
-COMBINATION_WORD = regex.compile(r"\s{0,2}\+\s{0,2}|\s(?:plus|with|and|in\s+combination\s+with)\s", regex.I)
+# chemotherapy", "KISQALI + Letrozole", "osimertinib plus chemotherapy", "in combination with",
+# "trifluridine/tipiracil".
+COMBINATION_WORD = regex.compile(
+    r"\s{0,2}\+\s{0,2}|\s(?:plus|with|and|in\s+combination\s+with)\s|(?<=[a-z]{3})/(?=[a-z]{3})", regex.I
+)
 
 # The words of a population's name, hyphenated ranges whole: "stage ii-iiia", "cns", "metastases".
 POPULATION_TOKEN = regex.compile(r"[a-z0-9][a-z0-9-]*")
