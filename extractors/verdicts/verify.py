@@ -26,7 +26,7 @@ from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.fold import check_fold
-from extractors.verdicts.matching import drugs_named, p_operator
+from extractors.verdicts.matching import drugs_named, of_trial, p_operator
 from extractors.verdicts.numbers import FAMILY, check_number
 from extractors.verdicts.pairs import settle_pairs
 from extractors.verdicts.quantity import LabelView
@@ -63,7 +63,7 @@ def verify_with(article: Article, extracted: ExtractReport) -> VerifyReport:
     judged: list[Claim] = []
     numeric: set[int] = set()
     for index, claim in enumerate(claims):
-        other = _other_drug(article, claim, drugs, names)
+        other = _other_drug(article, claim, drugs, names, measurements)
         if other is None and claim.statistic in FAMILY and claim.value is not None:
             numeric.add(index)
         judged.append(other or check_claim(claim, extracted, view))
@@ -105,11 +105,18 @@ def _source_drugs(sources: Sequence[Source], measurements: Sequence[Measurement]
     return frozenset(name for name in names if name)
 
 
-def _other_drug(article: Article, claim: Claim, drugs: frozenset[str], names: tuple[str, ...] = ()) -> Claim | None:
+def _other_drug(
+    article: Article,
+    claim: Claim,
+    drugs: frozenset[str],
+    names: tuple[str, ...] = (),
+    measurements: Sequence[Measurement] = (),
+) -> Claim | None:
     """A claim whose sentence names only drugs the sources are not about is about another study.
 
     A sentence that names no drug is about the drug named last before it in its section
-    (a heading "Cabozantinib", an earlier sentence), if any.
+    (a heading "Cabozantinib", an earlier sentence), if any. A sentence on a trial of the sources
+    that names only its comparator ("irinotecan or paclitaxel" in DESTINY-Gastric01) is that trial's.
     """
     if not drugs or claim.statistic == "scope":
         return None
@@ -125,10 +132,19 @@ def _other_drug(article: Article, claim: Claim, drugs: frozenset[str], names: tu
         named.discard("")
     if not named or named & drugs or any(drug in name or name in drug for name in named for drug in drugs):
         return None
+    if claim.trial and named <= _trial_arms(claim.trial, measurements):
+        return None
     return unverifiable(
         claim,
         f"The sentence is about {', '.join(sorted(named))}; the sources are about {', '.join(sorted(drugs))}.",
     )
+
+
+def _trial_arms(trial: str, measurements: Sequence[Measurement]) -> set[str]:
+    """The drugs of a trial's arms as the label names them, each word of an arm of alternatives too:
+    {"irinotecan", "paclitaxel", …} of "Irinotecan or Paclitaxel"."""
+    arms = {canonical_arm(name) or "" for m in of_trial(trial, measurements) for name in (m.arm, m.comparator)}
+    return {word for arm in arms for word in [arm, *arm.split()] if len(word) > 3}
 
 
 def _p_of(claims: tuple[Claim, ...], index: int) -> int | None:
