@@ -21,6 +21,7 @@ from extractors.read.prose import label_scene
 from extractors.records import VERDICTS, Article, Claim, ExtractReport, Measurement, Source, VerifyReport
 from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.text.patterns import build
+from extractors.text.patterns.verdicts import ARM_WORD
 from extractors.text.patterns.verdicts import COMBINATION_WORD as COMBINED
 from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
@@ -144,7 +145,7 @@ def _trial_arms(trial: str, measurements: Sequence[Measurement]) -> set[str]:
     """The drugs of a trial's arms as the label names them, each word of an arm of alternatives too:
     {"irinotecan", "paclitaxel", …} of "Irinotecan or Paclitaxel"."""
     arms = {canonical_arm(name) or "" for m in of_trial(trial, measurements) for name in (m.arm, m.comparator)}
-    return {word for arm in arms for word in [arm, *arm.split()] if len(word) > 3}
+    return {word for arm in arms for word in [arm, *ARM_WORD.findall(arm)] if len(word) > 3}
 
 
 def _p_of(claims: tuple[Claim, ...], index: int) -> int | None:

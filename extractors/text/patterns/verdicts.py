@@ -126,3 +126,6 @@ CORRECTED = regex.compile(r"\s?Corrected:\s'(?P<sentence>.{1,2000})'$", regex.S)
 
 # The words after a count, to find the noun it counts: "three randomized trials", "91 plasma samples".
 COUNTED_WORD = regex.compile(r"[A-Za-z]+")
+
+# The words of an arm's name, slashes and brackets aside: "enoxaparin", "vka" of "Enoxaparin/VKA".
+ARM_WORD = regex.compile(r"[a-z][a-z-]{2,}")
