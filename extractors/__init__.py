@@ -41,9 +41,9 @@ _LAZY = {
     "load_article": "extractors.ingest.articles",
     "article_from_bytes": "extractors.ingest.articles",
     # many documents: batches, the results store, labels fetched by name
-    "BatchRequest": "extractors.batch.session",
+    "BatchRequest": "extractors.batch.inputs",
     "run_batch": "extractors.batch.session",
-    "wants_batch": "extractors.batch.session",
+    "wants_batch": "extractors.batch.inputs",
     "Job": "extractors.batch.runner",
     "InProcess": "extractors.batch.runner",
     "check_document": "extractors.batch.runner",
@@ -53,7 +53,7 @@ _LAZY = {
     "dask_executor": "extractors.batch.session",
     "open_store": "extractors.batch.store",
     "store_articles": "extractors.batch.store",
-    "is_label_name": "extractors.batch.labels",
+    "is_label_name": "extractors.batch.inputs",
     "resolve_label": "extractors.batch.labels",
     "refresh_label": "extractors.batch.labels",
     "cached_labels": "extractors.batch.labels",
@@ -126,11 +126,11 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from extractors.batch.inputs import expand_inputs
+    from extractors.batch.inputs import BatchRequest, expand_inputs, is_label_name, wants_batch
     from extractors.batch.labels import cache_folder as label_cache_folder
-    from extractors.batch.labels import cached_labels, is_label_name, refresh_label, resolve_label
+    from extractors.batch.labels import cached_labels, refresh_label, resolve_label
     from extractors.batch.runner import InProcess, Job, check_document, label_folder, run_jobs
-    from extractors.batch.session import BatchRequest, dask_executor, run_batch, wants_batch
+    from extractors.batch.session import dask_executor, run_batch
     from extractors.batch.store import open_store, store_articles
     from extractors.ingest.articles import article_from_bytes, load_article
     from extractors.ingest.labels import load_source, source_from_bytes

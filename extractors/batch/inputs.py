@@ -1,4 +1,7 @@
-"""What the user named on the command line → the documents to read, in a stable order.
+"""What the user named on the command line → the documents to read, in a stable order; and the
+request as a whole (`BatchRequest`), with whether it is a batch at all (`wants_batch`), kept here
+with the standard library only so a single-document command decides that without importing the
+batch machinery (executors, the label fetcher: ~80 ms at start-up).
 
 A file is taken as given (a missing one is reported when it is read, like any unreadable file);
 a folder is walked recursively for document files; a glob pattern (``*``, ``?``, ``[``, ``**``)
@@ -11,8 +14,10 @@ import glob
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from extractors.records import InputError
+from extractors.text.patterns import sources as source_patterns
 
 # Files a folder walk picks up: the kinds trialproof reads. The kind is still detected from the
 # content; the suffix only keeps images, PDFs, stores and sidecar files out of the batch. Articles
@@ -20,6 +25,7 @@ from extractors.records import InputError
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml", ".nxml"})
 LABEL_SUFFIXES = ARTICLE_SUFFIXES | {".json"}
 STDIN = "-"
+Command = Literal["extract", "verify"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +34,11 @@ class Inputs:
 
     paths: tuple[str, ...]
     problems: tuple[InputError, ...] = ()
+
+
+def is_label_name(spec: str) -> bool:
+    """True for ``openfda:…`` and ``dailymed:…``: a label to find in the cache, not a file."""
+    return source_patterns.LABEL_NAME.fullmatch(spec.strip()) is not None
 
 
 def is_pattern(name: str) -> bool:
@@ -87,3 +98,37 @@ def _key(path: str) -> str:
         return str(Path(path).resolve())
     except OSError:
         return path
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRequest:
+    """What the user asked for: the command, the documents, and how to run and report them."""
+
+    command: Command
+    inputs: tuple[str, ...]
+    fmt: str  # json, csv, table, html (one document) or jsonl
+    labels: tuple[str, ...] = ()  # verify: label files for every article
+    label_dir: str | None = None  # verify: labels picked by the names an article mentions
+    strict: bool = False
+    jobs: int = 1
+    executor: str | None = None  # dask://HOST:PORT
+    store: str | None = None
+    output: str | None = None
+    version: str = "unknown"  # the trialproof version, a key of every stored row
+
+
+def wants_batch(request: BatchRequest) -> bool:
+    """True when ``request`` is more than the single-document command (see `session`'s docstring).
+
+    ``extract`` given several files without any batch option combines them in one report, as it
+    always has; ``verify`` given several articles checks each on its own.
+    """
+    return (
+        needs_batch(request.inputs)
+        or (request.command == "verify" and len(request.inputs) > 1)
+        or request.fmt == "jsonl"
+        or request.store is not None
+        or request.jobs > 1
+        or request.executor is not None
+        or request.label_dir is not None
+    )

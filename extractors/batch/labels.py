@@ -16,7 +16,6 @@ import os
 import tempfile
 import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -79,11 +78,6 @@ def parse_name(spec: str) -> tuple[str, str]:
             spec, "DailyMed labels are fetched by set id (e.g. dailymed:e9481622-7cc6-418a-acb6-c5450daae9b0)"
         )
     return origin, name
-
-
-def is_label_name(spec: str) -> bool:
-    """True for ``openfda:…`` and ``dailymed:…``: a label to find in the cache, not a file."""
-    return patterns.LABEL_NAME.fullmatch(spec.strip()) is not None
 
 
 def cached_labels() -> list[CachedLabel]:
@@ -182,6 +176,8 @@ def _rank(record: dict[str, Any], name: str) -> tuple[bool, bool, str]:
 
 def _get(url: str, spec: str, service: str) -> bytes | None:
     """The body at ``url``; ``None`` when the service says there is no such thing (404)."""
+    import urllib.request  # only fetching needs it: ~40 ms of imports (http, ssl, email) every command would pay
+
     request = urllib.request.Request(url, headers={"User-Agent": "trialproof (label fetch)"})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:

@@ -17,16 +17,15 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from extractors.batch.facts import LabelFacts, label_facts
+from extractors.batch.inputs import Command
 from extractors.ingest.articles import article_from_bytes
 from extractors.ingest.files import read_input
 from extractors.ingest.labels import source_from_bytes
 from extractors.records import ExtractReport, InputError, Source, VerifyReport
 from extractors.text.names import label_names, named_in
-
-Command = Literal["extract", "verify"]
 
 
 @dataclass(frozen=True, slots=True)

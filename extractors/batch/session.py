@@ -21,7 +21,6 @@ import os
 import tempfile
 import urllib.parse
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -29,12 +28,12 @@ from extractors.batch.inputs import (
     ARTICLE_SUFFIXES,
     LABEL_SUFFIXES,
     STDIN,
+    BatchRequest,
+    Command,
     expand_inputs,
     folder_documents,
-    needs_batch,
 )
 from extractors.batch.runner import (
-    Command,
     InProcess,
     Job,
     Named,
@@ -51,40 +50,6 @@ from extractors.report.as_json import extract_dict, verify_dict
 
 DASK_SCHEME = "dask"
 CONNECT_SECONDS = 10
-
-
-@dataclass(frozen=True, slots=True)
-class BatchRequest:
-    """What the user asked for: the command, the documents, and how to run and report them."""
-
-    command: Command
-    inputs: tuple[str, ...]
-    fmt: str  # json, csv, table, html (one document) or jsonl
-    labels: tuple[str, ...] = ()  # verify: label files for every article
-    label_dir: str | None = None  # verify: labels picked by the names an article mentions
-    strict: bool = False
-    jobs: int = 1
-    executor: str | None = None  # dask://HOST:PORT
-    store: str | None = None
-    output: str | None = None
-    version: str = "unknown"  # the trialproof version, a key of every stored row
-
-
-def wants_batch(request: BatchRequest) -> bool:
-    """True when ``request`` is more than the single-document command: see this module's docstring.
-
-    ``extract`` given several files without any batch option combines them in one report, as it
-    always has; ``verify`` given several articles checks each on its own.
-    """
-    return (
-        needs_batch(request.inputs)
-        or (request.command == "verify" and len(request.inputs) > 1)
-        or request.fmt == "jsonl"
-        or request.store is not None
-        or request.jobs > 1
-        or request.executor is not None
-        or request.label_dir is not None
-    )
 
 
 def run_batch(request: BatchRequest, prog: str, stdout: TextIO, stderr: TextIO) -> int:

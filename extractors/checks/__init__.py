@@ -22,8 +22,8 @@ Check ids and severities (``../shared/CONTRACT.md``), each in its own module:
 `measurements.check_measurements` relates a source's records and runs them all;
 `statement.check_statement` checks one stated result, as an article quotes it.
 
-Imports records and text only. numpy and scipy are imported inside the functions that need
-them, so reading a label (and ``import extractors``) does not load them.
+Imports records and text only. The few distribution functions the checks use are the standard
+library's (`distributions`), so neither reading a label nor checking it loads numpy or scipy.
 """
 
 from __future__ import annotations

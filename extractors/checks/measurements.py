@@ -95,12 +95,11 @@ def _ratio_group_flags(ms: Sequence[Measurement], excluded: set[int], context: s
             found = p_inconsistent(e, p.raw, p.qualifier, _says_one_sided(context, p))
             flags.add(p, found)
             flags.add(ratio, found)
-        medians = [m for m in group if m.statistic.lower() == "median"]
+        medians = by_arm(m for m in group if m.statistic.lower() == "median")
         for r in ratios:
             if r.statistic.lower() != "hr" or r.arm is None or r.comparator is None:
                 continue
-            experimental = [m for m in medians if arm_key(m.arm) == arm_key(r.arm)]
-            control = [m for m in medians if arm_key(m.arm) == arm_key(r.comparator)]
+            experimental, control = medians.get(arm_key(r.arm) or ""), medians.get(arm_key(r.comparator) or "")
             if experimental and control:
                 flags.add(r, median_ratio_flags(r, experimental, control))
 
@@ -126,6 +125,14 @@ def _count_flags(ms: Sequence[Measurement], context: str | None, flags: _Flags) 
             if context and trial in stated_ratios:
                 shares, at = stated_ratios[trial]
                 flags.merge(ratio_flags(shares, at, context, by_arm(m for m in passage if m.population is None)))
+        # each rate looks up its arm's Ns and counts by (arm, population) instead of scanning the trial
+        by_table: dict[str, list[Measurement]] = {}
+        for n in ns:
+            if n.table is not None:
+                by_table.setdefault(n.table, []).append(n)
+        ns_of_tables = _by_arm_and_population(n for n in ns if n.table is not None)
+        ns_of_table = {table: _by_arm_and_population(table_ns) for table, table_ns in by_table.items()}
+        counts_of_arm = _by_arm_and_population(m for m in members if m.statistic.lower() == "count")
         for m in members:
             # a rate is checked against the Ns its own table prints (else its trial's tables'): in prose
             # the N a rate is computed over is rarely stated beside it (all randomized, measurable
@@ -136,9 +143,9 @@ def _count_flags(ms: Sequence[Measurement], context: str | None, flags: _Flags) 
                 and m.ci_low_raw is not None
                 and m.ci_high_raw is not None
             ):
-                near = [n for n in ns if n.table == m.table] or [n for n in ns if n.table is not None]
-                arm_ns = [n for n in near if arm_key(n.arm) == arm_key(m.arm) and n.population == m.population]
-                flags.add(m, rate_flags(m, _responders(members, m), values_of(arm_ns)))
+                near = ns_of_table.get(m.table, ns_of_tables)
+                arm = (arm_key(m.arm), m.population)
+                flags.add(m, rate_flags(m, _responders(counts_of_arm.get(arm, []), m), values_of(near.get(arm, []))))
 
 
 RATIO_P_DISTANCE = 400
@@ -175,12 +182,20 @@ def _same_comparison(ratio: Measurement, p: Measurement) -> bool:
     return arm_key(ratio.arm) == arm_key(p.arm) and arm_key(ratio.comparator) == arm_key(p.comparator)
 
 
-def _responders(members: Sequence[Measurement], rate: Measurement) -> list[int]:
-    """Stated responder counts for ``rate``'s arm: an ORR count, else PR + CR counts."""
+def _by_arm_and_population(ms: Iterable[Measurement]) -> dict[tuple[str | None, str | None], list[Measurement]]:
+    """``ms`` by arm and population, in order: each rate looks up its arm's Ns and counts here
+    instead of scanning every record of its trial."""
+    grouped: dict[tuple[str | None, str | None], list[Measurement]] = {}
+    for m in ms:
+        grouped.setdefault((arm_key(m.arm), m.population), []).append(m)
+    return grouped
+
+
+def _responders(arm_counts: Sequence[Measurement], rate: Measurement) -> list[int]:
+    """Stated responder counts for ``rate``'s arm (``arm_counts``: the counts of its arm and
+    population): an ORR count, else PR + CR counts."""
     counts: dict[str, list[int]] = {}
-    for m in members:
-        if m.statistic.lower() != "count" or arm_key(m.arm) != arm_key(rate.arm) or m.population != rate.population:
-            continue
+    for m in arm_counts:
         if m.table != rate.table or (m.table is None and abs(m.span[0] - rate.span[0]) > PASSAGE_GAP):
             continue  # counts printed with another table or far away may count another population
         n = n_of(m)

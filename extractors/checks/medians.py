@@ -28,11 +28,11 @@ def median_ratio_flags(
     e = estimate_of(hr)
     if e is None or e.statistic != "hr" or e.value[1] <= 0:
         return []
+    read_experimental, read_control = _readable(experimental), _readable(control)
+    if read_experimental is None or read_control is None:
+        return []  # a median we cannot read: no hint either way
     gaps: list[tuple[float, str]] = []
-    for exp, ctl in itertools.product(experimental, control):
-        exp_iv, ctl_iv = _median_interval(exp), _median_interval(ctl)
-        if exp_iv is None or ctl_iv is None:
-            return []  # a median we cannot read: no hint either way
+    for (exp, exp_iv), (ctl, ctl_iv) in itertools.product(read_experimental, read_control):
         ratio = (ctl_iv[0] / exp_iv[1], ctl_iv[1] / exp_iv[0])
         # the smallest fold-difference between an HR value and a ratio value in the box
         if ratio[1] < e.value[0]:
@@ -56,6 +56,19 @@ def median_ratio_flags(
             "would agree, so this is a hint to check the medians and the HR, not an error",
         )
     ]
+
+
+def _readable(medians: Sequence[Measurement]) -> list[tuple[Measurement, Interval]] | None:
+    """Each distinct median (as printed) with its rounding interval, read once for all the
+    pairings; None when one cannot be read. A median printed again (the same value in a summary
+    and a table) pairs as it did the first time, so it is paired once."""
+    read: dict[tuple[str, Interval], Measurement] = {}
+    for m in medians:
+        interval = _median_interval(m)
+        if interval is None:
+            return None
+        read.setdefault((m.raw, interval), m)
+    return [(m, interval) for (_, interval), m in read.items()]
 
 
 def _median_interval(m: Measurement) -> Interval | None:

@@ -1,11 +1,12 @@
 """A reported p-value against the p its CI implies (Altman & Bland, BMJ 2011;343:d2304):
-``p_inconsistent_with_ci``. scipy is imported by the functions that use it.
+``p_inconsistent_with_ci``.
 """
 
 from __future__ import annotations
 
 import math
 
+from extractors.checks.distributions import normal_isf, normal_quantile, normal_sf
 from extractors.checks.estimates import RATIO, Estimate, scale_of, transform
 from extractors.checks.rounding import clip, printed
 from extractors.records import Flag
@@ -28,9 +29,7 @@ _ABOVE = frozenset({">", "≥", ">="})
 
 def z_level(level: float) -> float:
     """|z| of a two-sided ``level``% CI: 1.96 for 95."""
-    from scipy import stats
-
-    return float(stats.norm.ppf(1 - (1 - level / 100) / 2))
+    return normal_quantile(1 - (1 - level / 100) / 2)
 
 
 def _implied_z(e: Estimate) -> Interval | None:
@@ -71,9 +70,7 @@ def _p_interval(p_raw: str, qualifier: str | None) -> Interval | None:
 
 
 def _p_from_z(z: float) -> float:
-    from scipy import stats
-
-    return 1.0 if z <= 0 else float(2 * stats.norm.sf(z))
+    return 1.0 if z <= 0 else 2 * normal_sf(z)
 
 
 def _null_position(e: Estimate) -> tuple[bool, bool] | None:
@@ -88,11 +85,9 @@ def _null_position(e: Estimate) -> tuple[bool, bool] | None:
 
 def _z_from_p(p: float, sides: int) -> float:
     """|z| of a p-value read as ``sides``-sided (inf for p = 0)."""
-    from scipy import stats
-
     if p <= 0:
         return math.inf
-    return max(float(stats.norm.isf(min(p, 1.0) / sides)), 0.0)
+    return max(normal_isf(min(p, 1.0) / sides), 0.0)
 
 
 def p_inconsistent(e: Estimate, p_raw: str, qualifier: str | None, one_sided: bool = False) -> list[Flag]:

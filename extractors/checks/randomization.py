@@ -1,14 +1,14 @@
-"""Arm Ns against the stated randomization ratio (``n_sum_mismatch``). scipy is imported by the
-function that uses it.
-"""
+"""Arm Ns against the stated randomization ratio (``n_sum_mismatch``)."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Iterable, Sequence
 
 from extractors.checks.counts import n_of
+from extractors.checks.distributions import binomial_test, chi_square_sf
 from extractors.records import Flag, Measurement
 from extractors.text.patterns import build
 from extractors.text.patterns import checks as patterns
@@ -30,6 +30,7 @@ def randomization_ratios(text: str, trials: Iterable[str | None]) -> dict[str | 
     {'VEG110727': ((2, 1), 27)}
     """
     names = sorted({t for t in trials if t}, key=len, reverse=True)
+    named_at = {name: _occurrences(text, name) for name in names}
     found: dict[str | None, tuple[tuple[int, ...], int]] = {}
     clashing: set[str | None] = set()
     for match in patterns.RANDOMIZATION_RATIO_TEXT.finditer(text):
@@ -37,7 +38,7 @@ def randomization_ratios(text: str, trials: Iterable[str | None]) -> dict[str | 
         if any(p == 0 for p in parts):
             continue
         trial: str | None
-        before = [(text.rfind(name, 0, match.start()), name) for name in names]
+        before = [(_last_before(named_at[name], match.start() - len(name)), name) for name in names]
         before = [(at, name) for at, name in before if at >= 0]
         if before:
             trial = max(before)[1]
@@ -49,6 +50,22 @@ def randomization_ratios(text: str, trials: Iterable[str | None]) -> dict[str | 
             clashing.add(trial)
         found.setdefault(trial, (parts, match.start()))
     return {t: r for t, r in found.items() if t not in clashing}
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where ``name`` starts in ``text``, every time (overlaps included, as `str.rfind` sees them)."""
+    found, at = [], text.find(name)
+    while at >= 0:
+        found.append(at)
+        at = text.find(name, at + 1)
+    return found
+
+
+def _last_before(starts: list[int], latest: int) -> int:
+    """The last of ``starts`` at or before ``latest`` (-1 if none): `str.rfind` up to a position,
+    looked up instead of searched again for every ratio."""
+    index = bisect.bisect_right(starts, latest) - 1
+    return starts[index] if index >= 0 else -1
 
 
 RATIO_ARMS_REACH = 400
@@ -105,12 +122,11 @@ def _named_at(text: str, arm: str) -> int:
 
 
 def _ratio_p(counts: Sequence[int], shares: Sequence[int]) -> float:
-    from scipy import stats
-
     total = sum(counts)
     if total == 0:
         return 1.0
     if len(counts) == 2:
-        return float(stats.binomtest(counts[0], total, shares[0] / sum(shares)).pvalue)
+        return binomial_test(counts[0], total, shares[0] / sum(shares))
     expected = [total * share / sum(shares) for share in shares]
-    return float(stats.chisquare(counts, expected).pvalue)
+    statistic = sum((count - e) ** 2 / e for count, e in zip(counts, expected, strict=True))
+    return chi_square_sf(statistic, len(counts) - 1)

@@ -1,24 +1,19 @@
 """Response rates against their counts: ``rate_ci_inconsistent`` when no count of the arm's N
-reproduces the printed CI by the exact, Wilson or Wald interval. numpy and scipy are imported by
-the functions that use them.
+reproduces the printed CI by the exact, Wilson or Wald interval.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from extractors.checks.distributions import binomial_cdf_exceeds, binomial_sf_exceeds
 from extractors.checks.estimates import estimate_of
 from extractors.checks.pvalues import z_level
 from extractors.checks.rounding import printed
 from extractors.records import Flag, Measurement
 from extractors.text.numbers import EPSILON, Interval
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
-
 
 RESPONSE_ENDPOINTS = frozenset(
     {"ORR", "CR", "PR", "CRR", "CRH", "CRI", "DCR", "CBR", "BOR", "PCR", "MRD", "MMR", "CCYR", "MCYR", "CHR"}
@@ -51,49 +46,111 @@ _METHOD_NAMES = ("exact (Clopper–Pearson)", "Wilson", "Wald")
 exact nor the Wilson interval reproduces."""
 
 
-def _rate_intervals(
-    k: npt.NDArray[np.float64], n: npt.NDArray[np.float64], level: float
-) -> list[tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]]:
-    """(lower, upper) in percent for counts k of n, by each of :data:`_METHOD_NAMES`."""
-    import numpy as np
-    from scipy import stats
-
-    alpha = 1 - level / 100
-    z = z_level(level)
-    with np.errstate(all="ignore"):
-        exact_low = np.where(k > 0, stats.beta.ppf(alpha / 2, np.maximum(k, 1), n - k + 1), 0.0)
-        exact_high = np.where(k < n, stats.beta.ppf(1 - alpha / 2, k + 1, np.maximum(n - k, 1)), 1.0)
-        p = k / n
-        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-        wald = z * np.sqrt(p * (1 - p) / n)
-    return [
-        (100 * exact_low, 100 * exact_high),
-        (100 * np.maximum(centre - half, 0.0), 100 * np.minimum(centre + half, 1.0)),
-        (100 * np.maximum(p - wald, 0.0), 100 * np.minimum(p + wald, 1.0)),
-    ]
+def _rate_fits(low: Interval, high: Interval, pairs: Sequence[tuple[int, int]], level: float) -> Iterator[str]:
+    """ "k/n method" for every (k, n) whose interval by some method rounds to the printed CI, by
+    method in the order of :data:`_METHOD_NAMES`, then by pair; found lazily, as most callers
+    want the first only."""
+    for name, method in zip(_METHOD_NAMES, _methods(low, high, level), strict=True):
+        yield from (f"{k}/{n} {name}" for k, n in _fitting(pairs, method))
 
 
-def _rate_fits(
-    rate: Interval, low: Interval, high: Interval, pairs: Sequence[tuple[int, int]], level: float
-) -> list[str]:
-    """ "k/n method" for every (k, n) whose interval by some method rounds to the printed CI."""
-    import numpy as np
+def _any_fits(low: Interval, high: Interval, pairs: Sequence[tuple[int, int]], level: float) -> bool:
+    """Whether any pair's interval by any method rounds to the printed CI: the Wilson and Wald
+    intervals first (a few operations each), then the exact one from the largest denominator
+    down (the arm's own N, the likeliest)."""
+    exact, wilson, wald = _methods(low, high, level)
+    return any(
+        next(_fitting(pairs, method, largest_first), None)
+        for method, largest_first in ((wilson, False), (wald, False), (exact, True))
+    )
 
-    if not pairs:
-        return []
-    k = np.array([p[0] for p in pairs], dtype=np.float64)
-    n = np.array([p[1] for p in pairs], dtype=np.float64)
-    found: list[str] = []
-    for name, (lows, highs) in zip(_METHOD_NAMES, _rate_intervals(k, n, level), strict=True):
-        fits = (
-            (lows >= low[0] - BOUND_SLACK)
-            & (lows <= low[1] + BOUND_SLACK)
-            & (highs >= high[0] - BOUND_SLACK)
-            & (highs <= high[1] + BOUND_SLACK)
+
+# How an interval method meets a printed CI: four tests of k (for one n), each false up to some k
+# and true from there on (both bounds grow with k): lower bound ≥ the lowest it may be, lower bound
+# > the highest, upper bound ≥ the lowest, upper bound > the highest.
+Method = Callable[[int], tuple[Callable[[int], bool], ...]]  # n → the four tests
+
+
+def _methods(low: Interval, high: Interval, level: float) -> tuple[Method, Method, Method]:
+    """The exact, Wilson and Wald methods against a printed CI whose bounds round from ``low`` and ``high``."""
+    edges = (low[0] - BOUND_SLACK, low[1] + BOUND_SLACK, high[0] - BOUND_SLACK, high[1] + BOUND_SLACK)  # percent
+    z, tail = z_level(level), (1 - level / 100) / 2
+
+    def closed_form(interval: Callable[[int, int, float], tuple[float, float]]) -> Method:
+        def tests(n: int) -> tuple[Callable[[int], bool], ...]:
+            return (
+                lambda k: interval(k, n, z)[0] >= edges[0],
+                lambda k: interval(k, n, z)[0] > edges[1],
+                lambda k: interval(k, n, z)[1] >= edges[2],
+                lambda k: interval(k, n, z)[1] > edges[3],
+            )
+
+        return tests
+
+    def exact(n: int) -> tuple[Callable[[int], bool], ...]:
+        # the bounds are the p at which P(X ≥ k) (lower) and P(X ≤ k) (upper) equal ``tail`` for
+        # X ~ Binomial(n, p); the first grows with p, the second falls: a bound is compared with an
+        # edge by the tail probability at the edge, without solving for the bound
+        lowest_low, highest_low, lowest_high, highest_high = (edge / 100 for edge in edges)
+        return (
+            lambda k: lowest_low <= 0 if k == 0 else not _at_least_exceeds(k, n, lowest_low, tail),
+            lambda k: highest_low < 0 if k == 0 else not _at_least_exceeds(k, n, highest_low, tail),
+            lambda k: lowest_high <= 1 if k == n else _at_most_exceeds(k, n, lowest_high, tail),
+            lambda k: highest_high < 1 if k == n else _at_most_exceeds(k, n, highest_high, tail),
         )
-        found.extend(f"{pairs[i][0]}/{pairs[i][1]} {name}" for i in np.flatnonzero(fits).tolist())
-    return found
+
+    return exact, closed_form(_wilson), closed_form(_wald)
+
+
+def _fitting(
+    pairs: Sequence[tuple[int, int]], method: Method, largest_first: bool = False
+) -> Iterator[tuple[int, int]]:
+    """The pairs (grouped by n, k ascending within a group) whose interval by ``method`` lies in
+    the printed CI's box, in their order (or from the last group back). For one n the ks that fit
+    are one run, found by bisection instead of trying each k."""
+    groups = [(n, [k for k, _ in group]) for n, group in itertools.groupby(pairs, key=lambda pair: pair[1])]
+    for n, ks in reversed(groups) if largest_first else groups:
+        lower_from_low, lower_past_high, upper_from_low, upper_past_high = method(n)
+        first = max(_first(ks, lower_from_low), _first(ks, upper_from_low))
+        end = min(_first(ks, lower_past_high), _first(ks, upper_past_high))
+        yield from ((k, n) for k in ks[first:end])
+
+
+def _first(ks: list[int], holds: Callable[[int], bool]) -> int:
+    """The index of the first k for which ``holds`` (false up to some k, true from there on)."""
+    low, high = 0, len(ks)
+    while low < high:
+        middle = (low + high) // 2
+        if holds(ks[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _at_least_exceeds(k: int, n: int, p: float, threshold: float) -> bool:
+    """Whether P(X ≥ k) > ``threshold`` for X ~ Binomial(n, p), p clipped to [0, 1]."""
+    return threshold < (1.0 if p >= 1 else 0.0) if p <= 0 or p >= 1 else binomial_sf_exceeds(k - 1, n, p, threshold)
+
+
+def _at_most_exceeds(k: int, n: int, p: float, threshold: float) -> bool:
+    """Whether P(X ≤ k) > ``threshold`` for X ~ Binomial(n, p), p clipped to [0, 1]."""
+    return threshold < (0.0 if p >= 1 else 1.0) if p <= 0 or p >= 1 else binomial_cdf_exceeds(k, n, p, threshold)
+
+
+def _wilson(k: int, n: int, z: float) -> tuple[float, float]:
+    """The Wilson score interval of k of n, in percent."""
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return 100 * max(centre - half, 0.0), 100 * min(centre + half, 1.0)
+
+
+def _wald(k: int, n: int, z: float) -> tuple[float, float]:
+    """The Wald (normal-approximation) interval of k of n, in percent."""
+    p = k / n
+    wald = z * math.sqrt(p * (1 - p) / n)
+    return 100 * max(p - wald, 0.0), 100 * min(p + wald, 1.0)
 
 
 def _rate_ks(rate: Interval, n: int) -> range:
@@ -127,17 +184,17 @@ def rate_flags(m: Measurement, counts: Sequence[int], ns: Sequence[int]) -> list
         return []  # too many candidate counts to try quickly: say nothing rather than guess
     stated = _pairs(e.value, evaluable, counts) if counts else []
     if stated:
-        if _rate_fits(e.value, e.low, e.high, stated, e.level):
+        if _any_fits(e.low, e.high, stated, e.level):
             return []
-        others = _rate_fits(e.value, e.low, e.high, _pairs(e.value, evaluable), e.level)
+        other = next(_rate_fits(e.low, e.high, _pairs(e.value, evaluable), e.level), None)
         stated_text = " or ".join(map(str, sorted(set(counts))))
         why = f"the stated {stated_text} responders of N = {shown_ns} do not reproduce it"
-        if others:
-            method = others[0].split(" ", 1)
+        if other:
+            method = other.split(" ", 1)
             why += f", though the {method[1]} interval for {method[0]} does"
     else:
         # no stated count gives the printed rate (or none is stated): any count may have been meant
-        if _rate_fits(e.value, e.low, e.high, _pairs(e.value, evaluable), e.level):
+        if _any_fits(e.low, e.high, _pairs(e.value, evaluable), e.level):
             return []
         possible = _pairs(e.value, full)
         why = (
@@ -167,4 +224,4 @@ def rate_ci_methods(rate_raw: str, low_raw: str, high_raw: str, n: int, level: f
     rate, low, high = printed(rate_raw), printed(low_raw), printed(high_raw)
     if rate is None or low is None or high is None or not 0 < n <= MAX_N:
         return ()
-    return tuple(_rate_fits(rate, low, high, _pairs(rate, [n]), level))
+    return tuple(_rate_fits(low, high, _pairs(rate, [n]), level))

@@ -20,18 +20,20 @@ def arm_names(source: Source, table_start: int) -> list[str]:
     brand = source.title.split()[0].lower() if source.title.split() else ""
     if brand.isalpha() and len(brand) > 3:
         known.add(brand)
-    known.update(name for at, pair in _randomized_arms(source.text) if at < table_start for name in pair)
+    known.update(name for at, name in _randomized_arms(source.text) if at < table_start)
     known -= {"the", "a", "an", "either", "receive", "one"}
     return sorted(known, key=len, reverse=True)
 
 
 @functools.lru_cache(maxsize=4)
-def _randomized_arms(text: str) -> tuple[tuple[int, tuple[str, str]], ...]:
-    """Where the text says patients were randomized to which two arms; read once per text."""
-    return tuple(
-        (match.start(), (match.group("first").lower(), match.group("second").lower()))
-        for match in prose_patterns.RANDOMIZED_TO.finditer(text)
-    )
+def _randomized_arms(text: str) -> tuple[tuple[int, str], ...]:
+    """Each arm the text says patients were randomized to, with where it is first said; read once
+    per text, and a few names however long the text, so each table looks through these only."""
+    first_said: dict[str, int] = {}
+    for match in prose_patterns.RANDOMIZED_TO.finditer(text):
+        for name in (match.group("first").lower(), match.group("second").lower()):
+            first_said.setdefault(name, match.start())
+    return tuple((at, name) for name, at in first_said.items())
 
 
 def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, str | None]:
@@ -45,7 +47,7 @@ def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, st
     trial = named[-1] if named else None
     if trial is None:
         lookback = max(0, table_start - reach.before("trial_of_table"))
-        for match in prose_patterns.TRIAL_NAME.finditer(text, lookback, table_start):
+        for match in names.trial_introductions(text, lookback, table_start):
             trial = names.trial_name(match)
     return trial, nct_of(text, trial) if trial else None
 
@@ -59,18 +61,38 @@ def _trials_introduced(text: str) -> frozenset[str]:
 def nct_of(text: str, trial: str) -> str | None:
     """The NCT id printed with a trial where it is introduced ("evaluated in VEG110727, a … trial
     (NCT00753688)"): the first id after the name, before any other trial is named."""
-    adjacent = build.nct_after(trial).search(text)  # "ADAURA [NCT02511106]"
-    if adjacent:
-        return str(adjacent.group(1))
-    introductions = list(prose_patterns.TRIAL_NAME.finditer(text))
-    for index, match in enumerate(introductions):
-        if names.trial_name(match) != trial:
-            continue
-        stop = introductions[index + 1].start() if index + 1 < len(introductions) else len(text)
-        found = prose_patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + reach.after("nct_id")))
-        if found:
-            return str(found.group(0))
-    return None
+    return _trial_ncts(text).nct_of(trial)
+
+
+class _TrialNcts:
+    """A text's trial → NCT id facts, read once per text rather than once per table: each trial's
+    id printed right after its name ("ADAURA [NCT02511106]"), else the first id after an
+    introduction of the trial and before the next trial is introduced."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.adjacent: dict[str, str | None] = {}
+        self.introduced: dict[str, str] = {}
+        introductions = list(names.trial_introductions(text))
+        for index, match in enumerate(introductions):
+            trial = names.trial_name(match)
+            if trial in self.introduced:
+                continue  # the first introduction that prints an id wins
+            stop = introductions[index + 1].start() if index + 1 < len(introductions) else len(text)
+            found = prose_patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + reach.after("nct_id")))
+            if found:
+                self.introduced[trial] = str(found.group(0))
+
+    def nct_of(self, trial: str) -> str | None:
+        if trial not in self.adjacent:
+            adjacent = build.nct_after(trial).search(self.text)  # "ADAURA [NCT02511106]"
+            self.adjacent[trial] = str(adjacent.group(1)) if adjacent else None
+        return self.adjacent[trial] or self.introduced.get(trial)
+
+
+@functools.lru_cache(maxsize=4)
+def _trial_ncts(text: str) -> _TrialNcts:
+    return _TrialNcts(text)
 
 
 def randomization_ratio(text: str, table_start: int) -> tuple[int, int] | None:

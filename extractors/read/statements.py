@@ -199,6 +199,8 @@ def _word_value(sentence: str, token: regex.Match[str]) -> _Value | None:
     ones = words.get((token.group("w_ones") or token.group("w_small") or "").lower(), 0)
     after = sentence[token.end() : token.end() + 40]
     value = _Value(token.start(), token.end(), token.group(0), float(tens + ones), word=True)
+    if roles.not_a_result(sentence, value.start, value.end, None):
+        return None  # "the two treatment arms"
     if regex.match(r"\s(?:percent|per\scent)\b", after, regex.I):
         value.unit = "%"
         return value
@@ -277,12 +279,14 @@ def _statistic(sentence: str, values: list[_Value], index: int, scene: Scene) ->
     ratio = roles.ratio_cue(sentence, value.start, left)
     if ratio and value.unit is None:
         return ratio
-    if previous and previous.statistic in {"hr", "or", "rr"} and value.unit is None and value.ci is not None:
+    # the estimate before, past the p-value printed with it: "HR 0.58 (…; p=0.01) … and 0.69 (…)"
+    estimate = next((v for v in reversed(values[:index]) if v.statistic != "p"), None)
+    if estimate and estimate.statistic in {"hr", "or", "rr"} and value.unit is None and value.ci is not None:
         return (
-            previous.statistic
+            estimate.statistic
         )  # "a HR of 1.17 (…), 0.67 (…)", "0.58 (…) in the PD-L1 negative subgroup and 0.69 (…)"
-    if previous and previous.statistic in {"difference", "mean", "median"} and value.unit == previous.unit == "%":
-        return previous.statistic  # "was −71% (…) and −63% (…) for the 140 mg … and 420 mg … dosages"
+    if estimate and estimate.statistic in {"difference", "mean", "median"} and value.unit == estimate.unit == "%":
+        return estimate.statistic  # "was −71% (…; p < 0.0001) and −63% (…) for the 140 mg … and 420 mg … dosages"
     inherited = _breakdown(sentence, values, index)
     if inherited is not None:
         return inherited

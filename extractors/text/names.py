@@ -6,7 +6,7 @@ trailing "arm" do not matter, and a combination arm reads its brand names as gen
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import TypeVar
 
@@ -56,6 +56,27 @@ def arm_mentions(text: str) -> list[tuple[int, int, str]]:
             mentions.append((match.start(), match.end(), match.group(0).lower()))
     mentions = [m for m in mentions if not patterns.CONTROLLED_DESIGN.match(text[m[1] : m[1] + 12])]
     return sorted(mentions)
+
+
+def trial_introductions(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+    """The matches ``prose.TRIAL_NAME.finditer(text, pos, endpos)`` gives, found faster: each way
+    of introducing a trial is searched for on its own, and the joined pattern is matched where
+    the first of them starts (at a position where none of the ways starts, it cannot match)."""
+    end = len(text) if endpos is None else endpos
+    ways = prose_patterns.TRIAL_NAME_WAYS
+    upcoming = [pos - 1] * len(ways)  # where each way next starts (end + 1: nowhere); before pos: look again
+    while True:
+        for index, way in enumerate(ways):
+            if upcoming[index] < pos:
+                found = way.search(text, pos, end)
+                upcoming[index] = found.start() if found else end + 1
+        start = min(upcoming)
+        if start > end:
+            return
+        match = prose_patterns.TRIAL_NAME.match(text, start, end)
+        assert match is not None  # one of its alternatives matches here
+        yield match
+        pos = max(match.end(), start + 1)  # never empty: every way reads a name
 
 
 def trial_name(match: regex.Match[str]) -> str:

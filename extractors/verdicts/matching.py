@@ -7,6 +7,7 @@ sarcoma’ subgroup" is the label's "Other STS"), arms by their canonical names.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -233,19 +234,25 @@ _NUMBER_WORDS = {
 }
 
 
-def _landmarks(text: str) -> set[tuple[str, str]]:
+@functools.lru_cache(maxsize=4096)  # asked for every (claim, rate) pair, of a few distinct texts
+def _landmarks(text: str) -> frozenset[tuple[str, str]]:
     """The time points of rates a text names: {("3", "year")} for "3-year", "three-year", "after three years"."""
     found = set()
     for m in patterns.LANDMARK.finditer(text):
         number = (m.group("n") or m.group("n2")).lower()
         found.add((_NUMBER_WORDS.get(number, number), (m.group("unit") or m.group("unit2")).lower()))
-    return found
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_events(text: str) -> bool:
+    return patterns.EVENT_ROW.search(text) is not None
 
 
 def same_kind_of_value(claim_words: str, label_words: str) -> bool:
     """A rate of patients with events is not a response or survival rate; a 2-year rate is not a
     4-year one, nor a rate with no time point one at 2 years. ``claim_words`` are the words of the
     claim's clause, ``label_words`` those that say what the label's rate counts."""
-    if patterns.EVENT_ROW.search(label_words) and not patterns.EVENT_ROW.search(claim_words):
+    if _names_events(label_words) and not _names_events(claim_words):
         return False
     return _landmarks(claim_words) == _landmarks(label_words)

@@ -9,6 +9,8 @@ right ("HR 0.62 (95% CI 0.49–0.79), p = 0.21") are flagged whatever the label 
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -126,11 +128,9 @@ def _other_drug(
     named = drugs_named(claim.text)
     if not named:
         start = section_start(article, claim.span[0])
-        before = article.text[start : claim.span[0]]
-        if any(build.whole_name(name).search(before) for name in names):
+        if any(build.whole_name(name).search(article.text, start, claim.span[0]) for name in names):
             return None  # the section names the sources' drug before the sentence
-        named = {canonical_arm(m.group(0)) or "" for m in DRUG_WORD.finditer(before)}
-        named.discard("")
+        named = _drugs_between(article.text, start, claim.span[0])
     if not named or named & drugs or any(drug in name or name in drug for name in named for drug in drugs):
         return None
     if claim.trial and named <= _trial_arms(claim.trial, measurements):
@@ -164,6 +164,21 @@ def _p_of(claims: tuple[Claim, ...], index: int) -> int | None:
         if other.statistic == "p":
             return i
     return None
+
+
+def _drugs_between(text: str, start: int, end: int) -> set[str]:
+    """The drugs named in ``text[start:end]``: the text's drug words (whole words, found once per
+    text rather than once per claim) that lie inside it."""
+    starts, words = _drug_words(text)
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return {name for word_end, name in words[first:last] if word_end <= end and name}
+
+
+@functools.lru_cache(maxsize=4)
+def _drug_words(text: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """Where each drug word of ``text`` starts, and where it ends with its canonical name."""
+    matches = list(DRUG_WORD.finditer(text))
+    return [m.start() for m in matches], [(m.end(), canonical_arm(m.group(0)) or "") for m in matches]
 
 
 def _inconsistent_within(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:

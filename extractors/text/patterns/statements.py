@@ -247,7 +247,7 @@ BRACKETED = regex.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
 
 # "each arm", "the treatment arm", "the two arms", "both arms": not the name of an arm.
 GENERIC_ARM = regex.compile(
-    r"(?:each|both|either|all|two|three|the|same|other|treatment|study|randomi[sz]ed|active|respective|two\s+treatment)",
+    r"(?:each|both|either|all|the|same|other|treatment|study|randomi[sz]ed|active|respective|(?:two|three|four|five|six|\d)(?:\s+treatment)?)",
     regex.I,
 )
 
@@ -424,8 +424,9 @@ RENDERED_CELL = regex.compile(r"\s\|\s")
 # words ("Complete resolution of thrombus … occurred in 128 of 335 children", "In an exploratory
 # analysis …"), after a cell; the clause must have a verb before its numbers (`PROSE_VERB`).
 PROSE_RESTART = regex.compile(
-    r"(?<=[\d)\]%*+a-h]\s{1,3})[A-Z][\w'’-]*(?:\s{1,2}[A-Za-z][\w'’-]*){2}\s{1,2}(?:[A-Za-z][\w'’-]*|\d[\d.]*\s{1,2}[a-z]+)"
-)  # "With an additional 4.6 months of follow-up, …": a number among the words, followed by a word
+    r"(?<=[\d)\]%*+a-h]\s{1,3})[A-Z][\w'’-]*(?:\s{1,2}(?:[A-Za-z][\w'’-]*|\d[\d.,]*%?(?=\s{1,2}[a-z]))){3}"
+)  # "With an additional 4.6 months of follow-up, …", "There were 50% fewer stent thromboses …"; a
+# number among the words is followed by a word, as in a sentence ("Brain cancer 27 Includes" is a row)
 PROSE_VERB = regex.compile(
     r"\b(?:was|were|is|are|had|has|have|occurred|showed|demonstrated|achieved|received|observed|reported|included|enrolled|randomi[sz]ed|experienced)\b",
     regex.I,

@@ -1,0 +1,52 @@
+"""Trial introductions found by searching each way on its own are the joined pattern's matches."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.text.names import trial_introductions
+from extractors.text.patterns import prose as prose_patterns
+
+# Pieces of label prose around trial names, run together in any order and spacing.
+_PIECES = [
+    "evaluated in ",
+    "was studied in the ",
+    " in ",
+    "VEG110727",
+    "KEYNOTE-189",
+    "CheckMate 017",
+    "AURA3",
+    "PROpel",
+    "III",
+    "Table 9",
+    " trial",
+    " (",
+    ")",
+    "[",
+    "NCT00753688",
+    "NCT0123",
+    "pazopanib",
+    ". ",
+    "-",
+    "X",
+]
+
+
+def _found(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.data())
+def test_trial_introductions_are_the_joined_patterns_matches(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    pos = data.draw(st.integers(min_value=0, max_value=len(text)))
+    endpos = data.draw(st.integers(min_value=pos, max_value=len(text)))
+    expected = _found(prose_patterns.TRIAL_NAME.finditer(text, pos, endpos))
+    assert _found(trial_introductions(text, pos, endpos)) == expected
+
+
+def test_each_way_of_introducing_a_trial_is_found_in_order() -> None:
+    text = "The efficacy was evaluated in VEG110727 (NCT00753688), a trial in PROpel."
+    assert [m.group(0) for m in trial_introductions(text)] == ["evaluated in VEG110727", "in PROpel"]
