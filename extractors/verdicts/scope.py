@@ -58,7 +58,7 @@ def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[T
     )
     stated = _carried(stated, scope)
     conflicts = _conflicts(scope, stated)
-    missing = list({q.dimension: q for q in reversed(scope.qualifiers) if q.dimension not in stated}.values())[::-1]
+    missing = list({q.dimension: q for q in reversed(_narrowest(scope)) if q.dimension not in stated}.values())[::-1]
     excluded_named = [name for name in scope.excluded if _mentions(text, name)]
     where = _where(scope)
     if conflicts or excluded_named:
@@ -113,6 +113,15 @@ def _missing_qualifiers(claim: Claim, scope: TrialScope, missing: list[Qualifier
     )
 
 
+def _narrowest(scope: TrialScope) -> tuple[Qualifier, ...]:
+    """The population's qualifiers less those broader than another of their dimension: a heading's
+    "EGFR Mutation-Positive" beside the enrolment's "exon 19 deletions" names nothing more."""
+    values = {(q.dimension, q.value) for q in scope.qualifiers}
+    return tuple(
+        q for q in scope.qualifiers if not any((q.dimension, narrower) in values for narrower in broader_than(q.value))
+    )
+
+
 def _carried(stated: Stated, scope: TrialScope) -> Stated:
     """The article's qualifiers less those broader than the population's own in their dimension:
     "EGFR-mutated" does not carry "exon 19 deletion or L858R" (scope.json "broader")."""
@@ -137,7 +146,7 @@ def _by_dimension(found: tuple[Qualifier, ...]) -> Stated:
 def _conflicts(scope: TrialScope, stated: Stated) -> list[tuple[Qualifier, Qualifier]]:
     """(label qualifier, article qualifier) for each dimension where the article's values are all different."""
     found: list[tuple[Qualifier, Qualifier]] = []
-    for dimension, label in _by_dimension(scope.qualifiers).items():
+    for dimension, label in _by_dimension(_narrowest(scope)).items():
         said = stated.get(dimension, [])
         if said and not {q.value for q in said} & {q.value for q in label}:
             found.append((label[0], said[0]))
