@@ -10,6 +10,7 @@ that does not settle an arm leaves it None and lists the arms it could be.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import regex
@@ -73,9 +74,12 @@ def _combinations(sentence: str, bare: list[Mention], scene: Scene) -> list[Ment
 
 def _phrase_mentions(sentence: str, scene: Scene) -> list[Mention | None]:
     found: list[Mention | None] = []
-    for match in patterns.ARM_PHRASE.finditer(sentence):
+    # each pattern needs a word of its own ("arm", "group"; "treated", "receiving", …): cheaper to look for first
+    arm_nouns = patterns.ARM_NOUN.search(sentence) is not None
+    for match in patterns.ARM_PHRASE.finditer(sentence) if arm_nouns else ():
         found.append(_phrase(match, scene, plural=match.group("noun").lower().endswith("s")))
-    for match in patterns.TREATED_ARM.finditer(sentence):
+    treated_word = patterns.TREATED_WORD.search(sentence) is not None
+    for match in patterns.TREATED_ARM.finditer(sentence) if treated_word else ():
         treated = _phrase(match, scene, plural=False)
         if treated is not None and _names_a_treatment(treated.name, scene):
             found.append(treated)  # "patients treated with enzalutamide", not "… received at least one therapy"
@@ -108,15 +112,22 @@ def _names_a_treatment(text: str, scene: Scene) -> bool:
     return named or bool(names.DRUG_WORD.search(text) or patterns.CAPITALS_WORD.search(text))
 
 
-def _name_mentions(sentence: str, scene: Scene) -> list[Mention]:
+@lru_cache(maxsize=64)
+def _known_names(arms: tuple[str, ...], drugs: tuple[str, ...], experimental: str | None) -> build.Pattern | None:
+    """One pattern for the arm and drug names a document uses (built once per set of names)."""
     known = tuple(
         name.lower()
-        for name in (*scene.arms, *scene.drugs, *(names.drug_aliases()), scene.experimental or "")
+        for name in (*arms, *drugs, *(names.drug_aliases()), experimental or "")
         if len(name) > 2 and not patterns.FUNCTION_WORDS.fullmatch(name)
     )
+    return build.any_phrase(known) if known else None
+
+
+def _name_mentions(sentence: str, scene: Scene) -> list[Mention]:
+    known = _known_names(scene.arms, scene.drugs, scene.experimental)
     found = []
-    if known:
-        for match in build.any_phrase(known).finditer(sentence):
+    if known is not None:
+        for match in known.finditer(sentence):
             if not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + 12):
                 found.append(Mention(match.start(), match.end(), match.group(0), is_control(match.group(0), scene)))
     for match in build.any_phrase(scene.controls).finditer(sentence):

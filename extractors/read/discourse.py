@@ -63,7 +63,9 @@ def _randomized_arms(sentence: str, scene: Scene) -> tuple[str, ...]:
 def _trial_named(sentence: str, scene: Scene) -> str | None:
     """The trial the sentence is about, when it names one as its subject; the drug's own names,
     endpoints and abbreviations that look like trial names ("LVEF", "RECIST", "PD-L1") are not trials."""
-    for match in patterns.TRIAL_SUBJECT.finditer(sentence):
+    start = patterns.TRIAL_SUBJECT_START.match(sentence)
+    later = patterns.TRIAL_SUBJECT.finditer(sentence) if patterns.TRIAL_SUBJECT_HINT.search(sentence) else iter(())
+    for match in ([start] if start else []) + [m for m in later if not start or m.start() >= start.end()]:
         name = " ".join(match.group("name").split())
         first = name.split()[0].split("-")[0]
         if scenes.phrases("not_trials").fullmatch(name) or scenes.phrases("not_trials").fullmatch(first):

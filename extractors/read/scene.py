@@ -35,6 +35,7 @@ def data() -> dict[str, Any]:
     return loaded
 
 
+@cache
 def words(*path: str) -> tuple[str, ...]:
     """A list of phrases in data/statements.json, by its keys: ``words("not_results", "before")``."""
     node: Any = data()
@@ -43,6 +44,7 @@ def words(*path: str) -> tuple[str, ...]:
     return tuple(str(word).lower() for word in node)
 
 
+@cache
 def phrases(*path: str) -> build.Pattern:
     """The phrases at ``path`` as one pattern, longest first, not inside a word."""
     return build.any_phrase(words(*path))
@@ -73,11 +75,13 @@ class Scene:
         return replace(self, arms=tuple(known))
 
 
+@cache
 def ending_with(*path: str) -> build.Pattern:
     """The phrases at ``path`` right before a position: search with ``endpos`` at the number."""
     return build.ending_with(words(*path))
 
 
+@cache
 def starting_with(*path: str) -> build.Pattern:
     """The phrases at ``path`` right after a position: match with ``pos`` at the number's end."""
     return build.starting_with(words(*path))

@@ -15,6 +15,8 @@ sentences before said (trial, endpoint, arms) arrives in a `Scene`.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -94,10 +96,12 @@ def prose_start(sentence: str) -> int | None:
     right after it are one cell)."""
     if patterns.RENDERED_CELL.search(sentence):
         return None
+    if sum(1 for _ in islice(patterns.DIGIT_RUN.finditer(sentence), 3)) < 3:
+        return 0  # cells running together need three numbers at least
     last_cell_end = -1
     adjacent = 0
     previous: regex.Match[str] | None = None
-    for token in patterns.TOKEN.finditer(sentence):
+    for token in _tokens(sentence):
         if token.group("ci_head"):
             head = patterns.CELL_GAP.match(sentence, token.end())
             if head and patterns.TOKEN.match(sentence, head.end()):
@@ -112,6 +116,12 @@ def prose_start(sentence: str) -> int | None:
     if adjacent < 2:
         return 0
     return prose_after(sentence, last_cell_end)
+
+
+@lru_cache(maxsize=64)
+def _tokens(sentence: str) -> tuple[regex.Match[str], ...]:
+    """The pieces of a sentence, read once for both `prose_start` and `_values`."""
+    return tuple(patterns.TOKEN.finditer(sentence))
 
 
 def prose_after(sentence: str, position: int) -> int | None:
@@ -129,7 +139,7 @@ def _values(sentence: str) -> list[_Value]:
     """The numbers of the sentence that may be results, with their CI, p-value and unit attached."""
     values: list[_Value] = []
     ci_head = False
-    for token in patterns.TOKEN.finditer(sentence):
+    for token in _tokens(sentence):
         kind = next(k for k in ("ci", "ci_head", "p", "n_eq", "value", "word") if token.group(k))
         if kind == "ci_head":
             ci_head = True

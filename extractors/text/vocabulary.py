@@ -7,7 +7,7 @@ of control arms are data, not code: extend the file, not the patterns.
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,11 @@ def last_endpoint(text: str) -> str | None:
 def endpoint_mentions(text: str, *, sentence: bool = False) -> list[tuple[str, int, int]]:
     """Every endpoint ``text`` names, in order: (code, start, end) of each phrase; with ``sentence``,
     also the phrases only sentences use ("reduced the risk of progression" is PFS)."""
+    return list(_endpoint_mentions(text, sentence))
+
+
+@lru_cache(maxsize=512)  # a sentence is asked once for each of its values
+def _endpoint_mentions(text: str, sentence: bool) -> tuple[tuple[str, int, int], ...]:
     pattern, codes = _phrase_pattern("endpoints")
     found = [(codes[m.group("phrase").lower()], m.start(), m.end()) for m in pattern.finditer(text)]
     if sentence:
@@ -74,7 +79,7 @@ def endpoint_mentions(text: str, *, sentence: bool = False) -> list[tuple[str, i
             if not any(start <= m.start() < end or m.start() <= start < m.end() for start, end in taken):
                 found.append((extra_codes[m.group("phrase").lower()], m.start(), m.end()))
         found.sort(key=lambda mention: mention[1])
-    return found
+    return tuple(found)
 
 
 def endpoint_phrases(code: str) -> tuple[str, ...]:

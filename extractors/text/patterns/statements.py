@@ -105,6 +105,10 @@ TREATED_ARM = regex.compile(
     regex.VERBOSE | regex.I,
 )
 
+# The words ARM_PHRASE and TREATED_ARM cannot match without.
+ARM_NOUN = regex.compile(r"\b(?:arms?|groups?)\b", regex.I)
+TREATED_WORD = regex.compile(r"treated|receiving|received|taking|randomi[sz]ed|assigned|given", regex.I)
+
 # Words around an arm name that are not the arm: "the", "randomized", "patients in the".
 ARM_TRIM = regex.compile(
     r"^(?:the|a|an|both|randomi[sz]ed|patients\s+in\s+the|patients\s+on)\s+|\s+(?:alone|comparator|control)$", regex.I
@@ -400,14 +404,20 @@ _TRIAL = r"(?:Study\s\d{1,2}|(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:
 
 # Where a sentence says which trial it is about: "CHECKMATE-275 (NCT02387996) was …", "In KEYNOTE-189,",
 # "The efficacy … was evaluated in FLAURA", "in the LAURA trial", "KEYNOTE-054 enrolled …".
+TRIAL_SUBJECT_START = regex.compile(
+    rf"(?:In\s|The\s)?(?P<name>{_TRIAL})(?:\s(?:trial|study))?\s?(?:,|\(|was\b|were\b|is\b|enrolled\b|randomi[sz]ed\b|evaluated\b|included\b|compared\b|demonstrated\b|showed\b)"
+)  # matched at the sentence's start only
 TRIAL_SUBJECT = regex.compile(
     rf"""
       (?P<name>{_TRIAL})\s?[(\[]\s?NCT\d{{8}}
-    | ^(?:In\s|The\s)?(?P<name>{_TRIAL})(?:\s(?:trial|study))?\s?(?:,|\(|was\b|were\b|is\b|enrolled\b|randomi[sz]ed\b|evaluated\b|included\b|compared\b|demonstrated\b|showed\b)
     | \b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s(?:the\s)?(?P<name>{_TRIAL})\b
     | \b(?:in|of|from)\s(?:the\s)?(?P<name>{_TRIAL})\s(?:trial|study)\b
     """,
     regex.VERBOSE,
+)
+# Words without which TRIAL_SUBJECT cannot match: a sentence lacking them is not searched.
+TRIAL_SUBJECT_HINT = regex.compile(
+    r"NCT\d|\b(?:trial|study)\b|\b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s"
 )
 
 # A dose, which may name an arm: "600 mg", "260 mg/m 2 /day", "10 mg/kg".
@@ -523,3 +533,6 @@ LANDMARK_ADJECTIVE = regex.compile(
 LANDMARK_AT = regex.compile(
     r"\s{0,2}%?\s{0,2}(?:rates?\s{1,2})?(?:at|by)\s{1,2}(?P<count>\d{1,3})\s{1,2}(?P<unit>years?|months?)\b", regex.I
 )
+
+# A run of digits: cheap to count before reading a sentence token by token.
+DIGIT_RUN = regex.compile(r"\d+")
