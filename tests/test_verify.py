@@ -104,7 +104,13 @@ def _modes(case: dict[str, Any]) -> tuple[str, ...]:
 
 def _claim_cases() -> list[Any]:
     return [
-        pytest.param(mode, case, expected, id=f"{case['id']}: {expected['quote']} [{mode}]")
+        pytest.param(
+            mode,
+            case,
+            expected,
+            id=f"{case['id']}: {expected['quote']} [{mode}]",
+            marks=[pytest.mark.xfail(strict=True, reason=expected["known_gap"])] if "known_gap" in expected else [],
+        )
         for case in ARTICLES["articles"]
         for expected in case["claims"]
         for mode in _modes(case)
@@ -130,7 +136,11 @@ def test_claim_verdict(mode: str, case: dict[str, Any], expected: dict[str, Any]
 @pytest.mark.parametrize(("mode", "case"), _article_cases())
 def test_no_claim_flagged_that_is_not_a_planted_misquote(mode: str, case: dict[str, Any], label: Source) -> None:
     report = _report(mode, case, label)
-    expected = {id(_claim_at(report, e["quote"], e["value"])) for e in case["claims"] if e["verdict"] in FLAGGED}
+    expected = {
+        id(_claim_at(report, e["quote"], e["value"]))
+        for e in case["claims"]
+        if e["verdict"] in FLAGGED and "no claim" not in e.get("known_gap", "")
+    }
     unexpected = [(c.text, c.value, c.kind) for c in report.claims if c.verdict in FLAGGED and id(c) not in expected]
     assert unexpected == []
 

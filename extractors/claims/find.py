@@ -47,7 +47,7 @@ def find_claims(
         scene = discourse.before_sentence(replace(scene, endpoint=context_endpoint.get(section)), sentence.masked)
         found = numeric_claims(sentence, about, scene)
         found += significance_claims(sentence, about)
-        found += scope_claims(sentence, about)
+        found += scope_claims(sentence, about, scene.drugs)
         found += fold_claims(sentence, about)
         claims.extend(sorted(found, key=lambda claim: (claim.value_span or claim.span)[0]))
         named = context.named_endpoint(sentence.masked)

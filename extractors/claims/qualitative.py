@@ -9,6 +9,8 @@ can check, are not made claims. A significance claim says a difference was (not)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from extractors.claims import arms, context, rules
 from extractors.claims.numeric import About
 from extractors.claims.sentences import Sentence
@@ -16,10 +18,10 @@ from extractors.records import Claim
 from extractors.text import reach, vocabulary
 from extractors.text.patterns import claims as patterns
 
-_FOLD_WORDS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
+_FOLD_WORDS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "twice": 2.0, "two": 2.0, "three": 3.0, "four": 4.0}
 
 
-def scope_claims(sentence: Sentence, about: About) -> list[Claim]:
+def scope_claims(sentence: Sentence, about: About, drugs: Sequence[str] = ()) -> list[Claim]:
     """ "Pazopanib is the treatment for STS": a claim on whom the drug is for."""
     match = patterns.SCOPE.search(sentence.masked)
     if not match:
@@ -27,7 +29,7 @@ def scope_claims(sentence: Sentence, about: About) -> list[Claim]:
     negation_window = sentence.masked[max(0, match.start() - reach.before("scope_negation")) : match.end()]
     if patterns.NEGATION.search(negation_window):
         return []  # "is not a standard treatment for …": not a claim of scope
-    drug = arms.first_drug(sentence.masked)
+    drug = arms.first_drug(sentence.masked, drugs)
     if drug is None:
         return []  # surgery, radiation: no drug label can check it
     section, trial, _population = about
@@ -75,7 +77,11 @@ def fold_claims(sentence: Sentence, about: About) -> list[Claim]:
     endpoint = after[0] if after else vocabulary.last_endpoint(masked[: match.start()])
     if endpoint not in rules.time_to_event():
         return []  # a ratio of medians needs a time-to-event endpoint
-    factor = float(match.group("n")) if match.group("n") else _FOLD_WORDS[match.group("word").lower()]
+    if match.group("n"):
+        factor = float(match.group("n"))  # "a 3-fold longer PFS"
+    else:
+        word = match.group("word") or match.group("times").split()[0]  # "doubled", "twice that of"
+        factor = _FOLD_WORDS[word.lower()]
     hedge = " ".join((match.group("hedge") or "").lower().split()) or None  # "more than", "nearly": how it is meant
     return [_statement(sentence, match.start(), match.end(), "fold", endpoint, about, value=factor, hedge=hedge)]
 

@@ -69,6 +69,11 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+def sentence_at(start: int, text: str, block: int = 0) -> Sentence:
+    """``text`` as a sentence starting at ``start`` of its article, citation markers and dates masked."""
+    return _sentence(start, text, block)
+
+
 def _sentence(start: int, text: str, block: int) -> Sentence:
     masked = patterns.ANY_DASH.sub("-", text)  # same length: one character each
     cites: list[str] = []

@@ -38,14 +38,24 @@ def _randomized_arms(text: str) -> tuple[tuple[int, str], ...]:
 
 def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, str | None]:
     """The trial a table reports (named in its caption, else the last one named before it) and its NCT id."""
-    trial = None
-    for match in prose_patterns.CAPTION_TRIAL.finditer(caption):
-        trial = match.group("name")
+    named = [match.group("name") for match in prose_patterns.CAPTION_TRIAL.finditer(caption)]
+    if not named:  # "Efficacy Results for the PACIFIC Study": a name the label introduces as a trial
+        known = _trials_introduced(text)
+        named = [
+            m.group("name") for m in prose_patterns.CAPTION_FOR_TRIAL.finditer(caption) if m.group("name") in known
+        ]
+    trial = named[-1] if named else None
     if trial is None:
         lookback = max(0, table_start - reach.before("trial_of_table"))
         for match in names.trial_introductions(text, lookback, table_start):
             trial = names.trial_name(match)
     return trial, nct_of(text, trial) if trial else None
+
+
+@functools.lru_cache(maxsize=4)
+def _trials_introduced(text: str) -> frozenset[str]:
+    """The names the text introduces as trials ("evaluated in PACIFIC", "(ADAURA [NCT02511106])")."""
+    return frozenset(names.trial_name(match) for match in prose_patterns.TRIAL_NAME.finditer(text))
 
 
 def nct_of(text: str, trial: str) -> str | None:

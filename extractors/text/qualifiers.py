@@ -38,6 +38,13 @@ def cue(key: str) -> regex.Pattern[str]:
 
 
 @cache
+def broader_than(value: str) -> frozenset[str]:
+    """The values a broader wording includes without naming them: "EGFR mutation (any)" → the exon
+    19 deletion or L858R, the uncommon mutations, T790M (scope.json "broader")."""
+    return frozenset(str(v) for v in _data().get("broader", {}).get(value, ()))
+
+
+@cache
 def _values(dimension: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
     """Each canonical value of a dimension with the pattern of its wordings."""
     return tuple((str(value), _phrases(phrases)) for value, phrases in _data()[dimension].items())

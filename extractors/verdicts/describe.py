@@ -7,6 +7,7 @@ shows its working for.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.records import Claim, Measurement
@@ -59,12 +60,17 @@ def said(claim: Claim) -> str:
     return f"{what} {claim.raw or ''}{unit}{ci}{arm}"
 
 
-def corrected(claim: Claim, value: str, unit: str | None = None) -> str:
-    """The claim's sentence with the value (and unit word) replaced by the label's."""
+def corrected(claim: Claim, value: str, unit: str | None = None, operator: str | None = None) -> str:
+    """The claim's sentence with the value (and unit word) replaced by the label's; a bound the
+    article writes ("p < 0.001") is replaced with the label's own operator ("p = 0.0462"), never
+    kept before a value it does not fit."""
     if claim.value_span is None:
         return claim.text
     start = claim.value_span[0] - claim.span[0]
     end = claim.value_span[1] - claim.span[0]
+    bound = patterns.OPERATOR_BEFORE.search(claim.text, 0, start)
+    if bound is not None and operator is not None and bound.group("op") != operator:
+        start, value = bound.start(), f"{operator} {value}"
     after = claim.text[end:]
     if unit is not None:
         after = patterns.LEADING_TIME_UNIT.sub(lambda m: f"{m.group(1)}{unit}", after, count=1)
@@ -91,34 +97,110 @@ def unverifiable(claim: Claim, explanation: str) -> Claim:
     return replace(claim, verdict="unverifiable", kind=None, evidence=None, explanation=explanation)
 
 
+def supported(claim: Claim, m: Measurement, note: str = "") -> Claim:
+    return replace(
+        claim,
+        verdict="supported",
+        kind=None,
+        evidence=m,
+        explanation=f"Supported: the article says {said(claim)}; the label gives {describe(m)} in {where(m)}.{note}",
+    )
+
+
+_STATISTIC_WORDS = {"median": "median", "rate": "rate", "hr": "hazard ratio", "p": "p-value", "n": "N"}
+
+
+def label_reports(rows: Sequence[Measurement], endpoint: str | None, family: str) -> str:
+    """What the label does report for a quantity, as a clause: "; the label gives median PFS for all
+    randomized patients: TAGRISSO 10.1 months, Chemotherapy 4.4 months (Table 20)"; "" when nothing."""
+    shown = [m for m in rows if m.statistic == family and (endpoint is None or m.endpoint == endpoint)][:6]
+    if not shown:
+        return ""
+    groups: dict[str, list[Measurement]] = {}
+    for m in shown:
+        groups.setdefault(m.population or "all randomized patients", []).append(m)
+    what = f"{_STATISTIC_WORDS.get(family, family)} {endpoint or ''}".strip()
+    parts = []
+    for population, members in groups.items():
+        values = ", ".join(_value_of(m) for m in members)
+        place = members[0].table or "its text"
+        parts.append(f"for {population}: {values} ({place})")
+    return f"; the label gives {what} " + "; ".join(parts)
+
+
+def _value_of(m: Measurement) -> str:
+    """ "TAGRISSO 10.1 months", "HR 0.30"."""
+    unit = "%" if m.statistic == "rate" else f" {unit_of(m)}" if unit_of(m) and m.statistic == "median" else ""
+    value = f"{m.qualifier or ''}{m.raw.replace(' ', '')}{unit}"
+    if m.statistic in {"hr", "p"} or not m.arm:
+        return value
+    return f"{m.arm} {value}"
+
+
 _REASONS = {
     "wrong_unit": "the number is right but its unit is not",
     "swapped_arms": "the value belongs to the other arm",
     "wrong_population": "the value belongs to another population",
     "wrong_endpoint": "the value belongs to another endpoint",
     "wrong_value": "the label gives a different value",
+    "inverted_ratio": "the value is the label's ratio turned upside down (1/HR), comparing the arms the other way round",
 }
 
 
-def contradicted(claim: Claim, kind: str, belongs: Measurement | None, target: Measurement | None) -> Claim:
+# The kinds a rewrite can fix. Another analysis's figure may be the publication's own: the editor
+# asks which analysis it is, so no sentence is rewritten for it.
+_REWRITTEN = frozenset(
+    {"wrong_value", "wrong_unit", "swapped_arms", "wrong_population", "wrong_endpoint", "wrong_trial"}
+)
+
+
+def contradicted(
+    claim: Claim,
+    kind: str,
+    belongs: Measurement | None,
+    target: Measurement | None,
+    *,
+    others: Sequence[Measurement] = (),
+) -> Claim:
     """A contradicted numeric claim: the label's value (``target``), where the article's number does
-    belong (``belongs``), and the sentence corrected."""
+    belong (``belongs``), and the sentence corrected. With no target, ``others`` are the values the
+    label gives for the arms the article may mean, none of which is the article's."""
     raw = claim.raw or ""
     parts = [f"Contradicted ({kind.replace('_', ' ')}): the article says {said(claim)}"]
     if target is not None:
         parts.append(f"the label gives {describe(target)} in {where(target)}")
+    elif others:
+        parts.append(
+            "the label gives "
+            + " and ".join(f"{describe(m)}" for m in others[:4])
+            + f" ({where(others[0])}); the article's value is none of them"
+        )
     if belongs is not None and belongs is not target:
         parts.append(f"{raw} is the label's {describe(belongs)} ({where(belongs)}) — {_REASONS[kind]}")
     elif kind == "wrong_unit" and target is not None:
         parts.append(f"the label's unit is {unit_of(target)}, the article's {claim.unit}")
     text = "; ".join(parts) + "."
-    if target is not None and target.value is not None:
-        unit = unit_of(target) if kind == "wrong_unit" else None
-        value = raw if kind == "wrong_unit" else target.raw.replace(" ", "")
-        if claim.statistic == "risk_reduction":
-            value = f"{round((1 - target.value) * 100)}"
-        correction = swapped(claim, raw, value) if kind == "swapped_arms" else corrected(claim, value, unit)
-        text += f" Corrected: '{correction}'"
+    if target is not None and target.value is not None and kind in _REWRITTEN:
+        text += f" Corrected: '{_correction(claim, kind, target)}'"
     elif kind == "wrong_endpoint" and belongs is not None:
         text += f" The label reports {raw} as {belongs.endpoint}, not {claim.endpoint}; it gives no {claim.endpoint} value here."
-    return replace(claim, verdict="contradicted", kind=kind, evidence=target or belongs, explanation=text)
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind=kind,
+        evidence=target or belongs or (others[0] if others else None),
+        explanation=text,
+    )
+
+
+def _correction(claim: Claim, kind: str, target: Measurement) -> str:
+    """The claim's sentence as the label would have it."""
+    raw = claim.raw or ""
+    if kind == "wrong_unit":
+        return corrected(claim, raw, unit_of(target))
+    if claim.statistic == "risk_reduction" and target.value is not None:
+        return corrected(claim, f"{round((1 - target.value) * 100)}")
+    value = target.raw.replace(" ", "")
+    if kind == "swapped_arms":
+        return swapped(claim, raw, value)
+    return corrected(claim, value, operator=target.qualifier or "=")

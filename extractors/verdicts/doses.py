@@ -31,6 +31,16 @@ def _same_schedule(claim_schedule: str, label_schedule: str) -> bool:
     )
 
 
+def _unit_read_apart(claim_unit: str, label_unit: str) -> bool:
+    """ "mg/m2" against "mg": one unit the start of the other, as when "mg/m 2" was read up to its space."""
+    return (
+        claim_unit != label_unit
+        and bool(claim_unit)
+        and bool(label_unit)
+        and (claim_unit.startswith(label_unit) or label_unit.startswith(claim_unit))
+    )
+
+
 def check_dose(claim: Claim, doses: tuple[Measurement, ...]) -> Claim:
     """Supported when a dose of the claim's drug has its amount and schedule; else the label's doses."""
     drug = canonical_arm(claim.arm)
@@ -49,7 +59,18 @@ def check_dose(claim: Claim, doses: tuple[Measurement, ...]) -> Claim:
                 f"(characters {dose.span[0]}–{dose.span[1]} of {dose.source}).",
             )
     first = relevant[0]
-    stated = "; ".join(f"{d.raw} {d.unit}" for d in relevant)
+    stated = "; ".join(dict.fromkeys(f"{d.raw} {d.unit}" for d in relevant))
+    claim_unit = claim_schedule.split()[0] if claim_schedule else ""
+    same_amount = [d for d in relevant if d.value == claim.value]
+    if any(_unit_read_apart(claim_unit, (_schedule(d.unit).split() or [""])[0]) for d in same_amount):
+        # "35 mg/m 2" printed with a space is read as "35 mg": the label's unit is not read whole
+        return unverifiable(
+            claim, f"The article gives {said}; the label states {stated}, the same amount in a unit read apart."
+        )
+    if len(claim_schedule.split()) < 2:
+        # "doses ranging from 50 mg to 1,200 mg", "reduced to 400 mg": an amount with no schedule is
+        # not said to be the regimen, so it cannot be a wrong one
+        return unverifiable(claim, f"The article gives {said} without a schedule; the label states {stated}.")
     return replace(
         claim,
         verdict="contradicted",

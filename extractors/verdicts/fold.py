@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.records import Claim, Measurement
-from extractors.text import vocabulary
-from extractors.text.names import canonical_arm
 from extractors.verdicts import matching
+from extractors.verdicts.arms import experimental_and_control, read_arm
 from extractors.verdicts.describe import describe, unverifiable, where
 
 
@@ -31,16 +30,18 @@ def check_fold(claim: Claim, measurements: tuple[Measurement, ...]) -> Claim:
         pool = list(matching.of_trial(claim.trial, pool))
     known, population = matching.claim_population(claim, tuple(pool))
     pool = [m for m in pool if m.population == population]
-    controls = vocabulary.control_arms()
-    comparators = {canonical_arm(m.comparator) for m in measurements if m.statistic == "hr" and m.comparator}
-    control = [m for m in pool if canonical_arm(m.arm) in comparators or (canonical_arm(m.arm) or "") in controls]
-    experimental = [m for m in pool if m not in control and (claim.arm is None or matching.same_arm(claim.arm, m))]
-    if not known or len({matching.trial_key(m) for m in pool}) > 1 or not control or not experimental:
+    places = {(m.trial, m.table) for m in pool}
+    tabled = {place for place in places if place[1]}  # a table's pair, not the prose's sensitivity analyses
+    pairs = {pair for pair in (_pair_in(pool, place) for place in tabled or places) if pair}
+    if len(pairs) > 1 and claim.arm:  # the pair whose experimental arm the article names exactly
+        named = {pair for pair in pairs if read_arm(claim.arm, [pair[0].arm]).how == "exact"}
+        pairs = named or pairs
+    if not known or len(pairs) != 1:
         return unverifiable(
             claim,
             f"The article says '{words}' {claim.endpoint}; the sources give no single pair of medians to compare.",
         )
-    exp, ctl = experimental[0], control[0]
+    exp, ctl = next(iter(pairs))
     ratio = (exp.value or 0.0) / (ctl.value or 1.0)
     working = f"{exp.raw} / {ctl.raw} = {ratio:.1f}: {describe(exp)} and {describe(ctl)} ({where(exp)})"
     if _holds(ratio, claim.value, claim.hedge or ""):
@@ -57,3 +58,8 @@ def check_fold(claim: Claim, measurements: tuple[Measurement, ...]) -> Claim:
         evidence=exp,
         explanation=f"Contradicted (wrong value): the article says '{words}'; the label's medians give {working}.",
     )
+
+
+def _pair_in(pool: list[Measurement], place: tuple[str | None, str | None]) -> tuple[Measurement, Measurement] | None:
+    """The experimental and control medians of one trial's table (or its prose)."""
+    return experimental_and_control(tuple(m for m in pool if (m.trial, m.table) == place))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extractors.records import Claim, Measurement
 from extractors.text import vocabulary
@@ -53,8 +54,33 @@ def p_operator(claim: Claim) -> str | None:
     return match.group(1) if match else None
 
 
+def bound_of(claim: Claim) -> str | None:
+    """The bound an article states instead of a value: "<" of "p < 0.001", ">" of "more than 12"."""
+    qualifier = claim.statement.qualifier if claim.statement is not None else None
+    if qualifier in {"<", "≤", ">", "≥"}:
+        return qualifier
+    operator = p_operator(claim) if claim.statistic == "p" else None
+    return operator if operator in {"<", "≤", ">", "≥"} else None
+
+
+def _within_bound(claim: Claim, bound: str, m: Measurement, claim_decimals: int) -> bool:
+    """A bound holds when the label's value (or every value its own bound allows) lies inside it:
+    "p < 0.001" holds for 0.0004 and for "< 0.0001"; not for 0.0462."""
+    assert claim.value is not None and m.value is not None
+    slack = 0.5 * 10**-claim_decimals
+    if bound in {"<", "≤"}:
+        return m.qualifier not in {">", "≥"} and m.value <= claim.value + (slack if bound == "≤" else 1e-12)
+    return m.qualifier not in {"<", "≤"} and m.value >= claim.value - (slack if bound == "≥" else 1e-12)
+
+
+def value_agrees(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
+    """The claim's value agrees with the measurement's, whatever their intervals say."""
+    return matches(replace(claim, ci_low=None, ci_high=None), m, claim_decimals)
+
+
 def matches(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
-    """The claim's value agrees with the measurement's, in the claim's unit (or converted)."""
+    """The claim's value agrees with the measurement's, in the claim's unit (or converted); a bound
+    the article states holds for the label's value; a CI the article gives agrees with the label's."""
     assert claim.value is not None
     if m.value is None:
         return False
@@ -63,10 +89,11 @@ def matches(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
         derived = (1 - m.value) * 100
         tolerance = 0.5 * 10**-claim_decimals + 0.5 * 10 ** (2 - other_decimals)
         return bool(abs(claim.value - derived) <= tolerance + 1e-9)
-    if claim.statistic == "p":
-        return agree(claim.value, claim_decimals, m.value, other_decimals) or (
-            m.qualifier in {"<", "≤"} and claim.value >= m.value and p_operator(claim) in {"<", "≤"}
-        )
+    bound = bound_of(claim)
+    if bound is not None:
+        return _within_bound(claim, bound, m, claim_decimals)
+    if claim.statistic == "p" and m.qualifier in {"<", "≤"} and claim.value < m.value:
+        return True  # "p = 0.0004" where the label prints "p < 0.001"
     unit = unit_of(m)
     if claim.statistic == "median" and unit is not None and claim.unit != unit:
         converted = _convert(claim.value, claim.unit, unit)
@@ -109,21 +136,40 @@ def _abbreviated(key: str) -> list[str]:
     return forms
 
 
+def _named_share(key: str, text: str) -> tuple[int, int]:
+    """(words of a population key the text names, words in the key), the key's short forms tried:
+    "measurable cns lesions at baseline" is named by "… one or more measurable CNS lesions"."""
+    best = (0, 1)
+    for form in _abbreviated(key):
+        if build.with_plural(form).search(text):
+            return 1, 1
+        tokens = [t for t in patterns.POPULATION_TOKEN.findall(form) if not patterns.POPULATION_NOISE.fullmatch(t)]
+        named = sum(1 for token in tokens if build.with_plural(token).search(text))
+        if tokens and named / len(tokens) > best[0] / best[1]:
+            best = (named, len(tokens))
+    return best
+
+
 def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple[bool, str | None]:
     """(known, population) of the claim among the measurements' populations; None is overall ITT.
 
-    A claim names a subgroup when its sentence (or the population carried from its context)
-    contains a measurement population's name; a subgroup no measurement has is unknown.
+    A claim names a subgroup when its sentence (or the population carried from its context) names
+    a measurement population's words — all of them, or all but one of three or more ("patients with
+    CNS metastases" for "Patients with CNS Metastases on a Baseline Brain Scan"); the fullest match
+    wins. A subgroup no measurement has is unknown.
     """
     text = _normal_ranges(f"{claim.text} {claim.population or ''}")
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for population in {m.population for m in measurements if m.population}:
         key = _population_key(population)
-        named = key and any(build.with_plural(form).search(text) for form in _abbreviated(key))
-        if key and named and (best is None or len(key) > best[0]):
-            best = (len(key), population)
+        if not key:
+            continue
+        named, size = _named_share(key, text)
+        enough = named == size or (size >= 3 and named >= size - 1)
+        if enough and (best is None or (named, len(key)) > best[:2]):
+            best = (named, len(key), population)
     if best:
-        return True, best[1]
+        return True, best[2]
     if claim.population is not None and not patterns.OVERALL_WORD.search(claim.population):
         return False, claim.population
     return True, None
@@ -150,6 +196,11 @@ def drugs_named(text: str) -> set[str]:
     return {name for name in names if name}
 
 
+def names_a_drug(name: str) -> bool:
+    """Whether an arm an article names is a drug or a control arm, not a reading's stray words."""
+    return bool(drugs_named(name)) or bool(build.any_word(vocabulary.control_arms()).fullmatch(name.strip()))
+
+
 def arm_is_named(arm: str | None, text: str) -> bool:
     """Whether a sentence names a measurement's arm (or a drug inside it: "EGFR TKI (gefitinib or erlotinib)")."""
     name = canonical_arm(arm) or ""
@@ -169,12 +220,28 @@ def of_trial(trial: str, measurements: Sequence[Measurement]) -> tuple[Measureme
     return tuple(m for m in measurements if trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
 
 
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+}
+
+
 @functools.lru_cache(maxsize=4096)  # asked for every (claim, rate) pair, of a few distinct texts
 def _landmarks(text: str) -> frozenset[tuple[str, str]]:
-    return frozenset(
-        (m.group("n") or m.group("n2"), (m.group("unit") or m.group("unit2")).lower())
-        for m in patterns.LANDMARK.finditer(text)
-    )
+    """The time points of rates a text names: {("3", "year")} for "3-year", "three-year", "after three years"."""
+    found = set()
+    for m in patterns.LANDMARK.finditer(text):
+        number = (m.group("n") or m.group("n2")).lower()
+        found.add((_NUMBER_WORDS.get(number, number), (m.group("unit") or m.group("unit2")).lower()))
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -182,12 +249,10 @@ def _names_events(text: str) -> bool:
     return patterns.EVENT_ROW.search(text) is not None
 
 
-def same_kind_of_value(claim: Claim, m: Measurement) -> bool:
-    """A rate of patients with events is not a response or survival rate; a 2-year rate is not a 4-year one."""
-    if m.statistic != "rate":
-        return True
-    where = f"{m.row or ''} {m.column or ''}"
-    if _names_events(where) and not _names_events(claim.text):
+def same_kind_of_value(claim_words: str, label_words: str) -> bool:
+    """A rate of patients with events is not a response or survival rate; a 2-year rate is not a
+    4-year one, nor a rate with no time point one at 2 years. ``claim_words`` are the words of the
+    claim's clause, ``label_words`` those that say what the label's rate counts."""
+    if _names_events(label_words) and not _names_events(claim_words):
         return False
-    said = _landmarks(claim.text)
-    return not said or bool(said & _landmarks(where))
+    return _landmarks(claim_words) == _landmarks(label_words)

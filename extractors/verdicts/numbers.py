@@ -1,36 +1,88 @@
 """Verdicts on numeric claims: medians, rates, hazard ratios, risk reductions, counts, p-values.
 
-A numeric claim is checked only against measurements of its own frame: the same statistic,
-endpoint, arm and population (a number is never supported by a coincidental match in an
-unrelated row). When the frame's value differs, the other frames say what went wrong: the value
-belongs to the other arm (``swapped_arms``), to another subgroup (``wrong_population``), to
-another endpoint (``wrong_endpoint``), or is the right number in the wrong unit
-(``wrong_unit``); otherwise it is a ``wrong_value``.
+A numeric claim is checked only against label numbers of its own quantity (`Frame`): the same
+trial, statistic, endpoint with its modifiers, population and arm. A number is never supported by a
+coincidental match in an unrelated row, and never contradicted by another quantity: when the label
+does not state the claim's quantity, the verdict is unverifiable and says what the label does
+report. When the frame's value differs, the other frames say what went wrong: the value belongs to
+the other arm (``swapped_arms``, only when the article's arm is unambiguously the other label
+arm), to another subgroup (``wrong_population``) or endpoint (``wrong_endpoint``), is the right
+number in the wrong unit (``wrong_unit``), is the ratio turned upside down (``inverted_ratio``),
+or the article names another analysis than the label's (``other_analysis``); otherwise it is a
+``wrong_value``. Figures an article derives (1 − HR, differences of medians, sums of arms) are
+checked by `derived`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
-from extractors.text.names import arm_mentions
-from extractors.verdicts import matching
-from extractors.verdicts.describe import contradicted, corrected, describe, said, unverifiable, where
+from extractors.text import vocabulary
+from extractors.text.names import canonical_arm
+from extractors.verdicts import derived, elsewhere, matching, quantity, significance
+from extractors.verdicts.arms import ArmReading, is_arm, read_arm
+from extractors.verdicts.describe import (
+    contradicted,
+    describe,
+    label_reports,
+    said,
+    supported,
+    unverifiable,
+    where,
+)
+from extractors.verdicts.quantity import LabelView
 
 # Which measurement statistic a claim's statistic is checked against.
-FAMILY = {"median": "median", "rate": "rate", "hr": "hr", "risk_reduction": "hr", "n": "n", "p": "p"}
+FAMILY = {
+    "median": "median",
+    "mean": "median",
+    "rate": "rate",
+    "hr": "hr",
+    "risk_reduction": "hr",
+    "n": "n",
+    "p": "p",
+}
+_BETWEEN_ARMS = {"hr", "p"}
 
 
-def check_number(claim: Claim, measurements: tuple[Measurement, ...]) -> Claim:
-    """The verdict on a numeric claim, in the trial it names, else in the one trial whose frame agrees."""
+def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> Claim:
+    """The verdict on a numeric claim, in the trial it names, else in the one trial whose frame agrees.
+
+    ``arm_hint`` is the arm the claim's sentence leaves to it ("39.1 vs 5.6 months" once 39.1 is
+    the experimental arm's): used when the claim's own arm is not settled."""
     assert claim.value is not None and claim.raw is not None
-    decimals = printed.decimals(claim.raw)
+    if quantity.claim_is_non_result(claim):
+        return unverifiable(
+            claim,
+            f"The article's {claim.raw}{'%' if claim.unit == '%' else ' ' + (claim.unit or '')} says how mature an "
+            "analysis was or how long patients were followed; it is no result.",
+        )
     family = FAMILY[claim.statistic or ""]
     says = said(claim)
-    pool = tuple(m for m in measurements if m.statistic == family and matching.same_kind_of_value(claim, m))
-    everything = pool
+    if family == "p" and claim.value > 1:
+        return unverifiable(claim, f"The article's {claim.raw} is no p-value (a p-value is at most 1).")
+    if family == "rate":
+        what = _what_rate(claim)
+        if what is not None:
+            return unverifiable(claim, f"The article says {says}; {what}")
+    if family == "n" and quantity.counts_other_things(claim):
+        return unverifiable(claim, f"The article says {says}; it counts {quantity.counted(claim)}, not patients.")
+    if family == "n" and not quantity.sentence_says(claim, "counts", "enrolment"):
+        return unverifiable(
+            claim,
+            f"The article says {says}; it does not say they are a trial's or an arm's patients, the counts the label gives.",
+        )
+    clause = quantity.claim_clause(claim)
+    everything = tuple(
+        m
+        for m in view.measurements
+        if m.statistic == family
+        and not view.is_non_result(m)
+        and (family != "rate" or matching.same_kind_of_value(clause, view.words_of(m)))
+    )
+    pool = everything
     if claim.trial and pool:
         pool = matching.of_trial(claim.trial, pool)
         if not pool:
@@ -41,191 +93,287 @@ def check_number(claim: Claim, measurements: tuple[Measurement, ...]) -> Claim:
         return unverifiable(claim, f"The article says {says}; the sources state no {family} to check it against.")
     trials = sorted({matching.trial_key(m) for m in pool})
     if len(trials) > 1:
-        return _check_across_trials(claim, pool, trials)
-    result = _check_in_trial(claim, pool)
+        return _check_across_trials(claim, pool, trials, view)
+    result = _check_in_trial(claim, pool, view, arm_hint)
+    if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not _names_endpoint(claim):
+        return _endpoint_from_context(claim, result, pool, view, arm_hint)
     if result.kind == "wrong_value" and claim.trial:
-        elsewhere = [
-            m
-            for m in everything
-            if m not in pool
-            and m.endpoint == claim.endpoint
-            and (family in {"hr", "p"} or claim.arm is None or matching.same_arm(claim.arm, m))
-            and matching.matches(claim, m, decimals)
-        ]
-        if elsewhere:
-            m = elsewhere[0]
-            return replace(
-                result,
-                kind="wrong_trial",
-                explanation=result.explanation.replace("Contradicted (wrong value)", "Contradicted (wrong trial)", 1)
-                + f" {claim.raw} is the label's {describe(m)} in {m.trial} ({where(m)}), not {claim.trial}'s.",
-            )
+        return _wrong_trial(claim, result, pool, everything, view) or result
     return result
 
 
-def _check_across_trials(claim: Claim, pool: tuple[Measurement, ...], trials: list[str]) -> Claim:
+# Kinds where the number itself ties the claim to its endpoint's row: the same number in another unit,
+# the other arm's number, the ratio turned upside down. A context's endpoint is then borne out.
+_TIED = frozenset({"wrong_unit", "swapped_arms", "inverted_ratio"})
+
+
+def _names_endpoint(claim: Claim) -> bool:
+    """Whether the claim's sentence names its endpoint, rather than the reader taking it from the
+    sentences before ("Cancer was held in check for a median of 7.3 months" after a sentence on OS)."""
+    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(claim.text, sentence=True)}
+
+
+def _endpoint_from_context(
+    claim: Claim, result: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None
+) -> Claim:
+    """A claim whose endpoint only its context gives is never contradicted on that guess: supported when
+    its value is the label's for exactly one other endpoint, else unverifiable."""
+    endpoints = sorted({m.endpoint for m in pool if m.endpoint and m.endpoint != claim.endpoint})
+    fits = [
+        judged
+        for judged in (_check_in_trial(replace(claim, endpoint=e), pool, view, arm_hint) for e in endpoints)
+        if judged.verdict == "supported"
+    ]
+    if len(fits) == 1:
+        fit = fits[0]
+        return replace(
+            fit,
+            explanation=f"{fit.explanation} The sentence does not name the endpoint; its context suggested "
+            f"{claim.endpoint}, but the value is the label's {fit.endpoint}.",
+        )
+    return unverifiable(
+        claim,
+        f"The article says {said(claim)}, but its sentence does not name the endpoint: {claim.endpoint} comes "
+        f"from the sentences before it, and the label's {claim.endpoint} value differs "
+        f"({result.explanation.split('; ', 1)[-1].rstrip('.')}).",
+    )
+
+
+def _what_rate(claim: Claim) -> str | None:
+    """Why a percentage cannot be checked as a response or survival rate, or None when it can: a
+    safety figure, or a share whose clause names no endpoint (the endpoint came from the context)."""
+    if quantity.claim_says(claim, "safety", "words"):
+        return "it is a safety figure (a share of patients with an adverse reaction), not an efficacy rate."
+    end = (claim.value_span or claim.span)[1] - claim.span[0]
+    named = vocabulary.endpoint_mentions(claim.text[: end + 40])
+    if claim.endpoint is None or claim.endpoint not in {code for code, _, _ in named}:
+        return "its clause does not say what the share is of (no endpoint is named with it)."
+    return None
+
+
+def _wrong_trial(
+    claim: Claim, result: Claim, pool: tuple[Measurement, ...], everything: tuple[Measurement, ...], view: LabelView
+) -> Claim | None:
+    """A wrong value that is another trial's value of the same quantity: endpoint with its modifiers,
+    population (and arm)."""
+    decimals = printed.decimals(claim.raw or "")
+    modifiers = quantity.claim_modifiers(claim)
+    for m in everything:
+        if m in pool or m.endpoint != claim.endpoint or not matching.matches(claim, m, decimals):
+            continue
+        if view.modifiers(m) != modifiers or m.population != claim.population:
+            continue
+        if claim.statistic not in _BETWEEN_ARMS and claim.arm is not None and not read_arm(claim.arm, [m.arm]).settled:
+            continue
+        return replace(
+            result,
+            kind="wrong_trial",
+            explanation=result.explanation.replace("Contradicted (wrong value)", "Contradicted (wrong trial)", 1)
+            + f" {claim.raw} is the label's {describe(m)} in {m.trial} ({where(m)}), not {claim.trial}'s.",
+        )
+    return None
+
+
+def _check_across_trials(claim: Claim, pool: tuple[Measurement, ...], trials: list[str], view: LabelView) -> Claim:
     """A claim that names no trial, against a label with several: supported if one trial's frame
-    agrees; judged in the one trial that has its frame; otherwise unverifiable, naming the trials."""
-    results = {
-        trial: _check_in_trial(claim, tuple(m for m in pool if matching.trial_key(m) == trial)) for trial in trials
-    }
-    for trial, result in results.items():
+    agrees; otherwise unverifiable, naming the trials (the value may come from another study)."""
+    for trial in trials:
+        result = _check_in_trial(claim, tuple(m for m in pool if matching.trial_key(m) == trial), view, None)
         if result.verdict == "supported":
             named = result.evidence.trial if result.evidence else None
             return replace(result, trial=named, explanation=f"{result.explanation} (Trial: {named or trial}.)")
-    # With no trial named, a value that fits no trial is not called wrong: it may come from another study.
     return unverifiable(
         claim,
-        f"The article says {said(claim)} without naming which trial; the label reports several ({', '.join(t or 'unnamed' for t in trials)}) "
-        "and the value agrees with none of them.",
+        f"The article says {said(claim)} without naming which trial; the label reports several "
+        f"({', '.join(t or 'unnamed' for t in trials)}) and the value agrees with none of them.",
     )
 
 
 @dataclass(frozen=True, slots=True)
-class _Frame:
-    """The statistic, population, endpoint and arm a claim's value is about."""
+class Frame:
+    """The quantity a claim's value is about, and the label numbers of it (``rows``, every arm)."""
 
     family: str
     population: str | None
+    any_population: bool  # the claim names none and the label gives none overall: any of its subgroups
     endpoint: str | None
-    arm: str | None
+    modifiers: frozenset[str]
+    rows: tuple[Measurement, ...]
+    arm: ArmReading
 
     @property
-    def arm_free(self) -> bool:
-        return self.family in {"hr", "p"}  # between the arms: no arm to match
+    def between_arms(self) -> bool:
+        return self.family in _BETWEEN_ARMS
 
-    def holds(self, m: Measurement, *, arm: bool = True, pop: bool = True, end: bool = True) -> bool:
-        """Whether ``m`` is in the frame, leaving out the arm, population or endpoint when told."""
-        if pop and m.population != self.population:
-            return False
-        if end and self.family != "n" and m.endpoint != self.endpoint:
-            return False
-        return not (arm and not self.arm_free and self.arm is not None and not matching.same_arm(self.arm, m))
+    def of_arm(self) -> tuple[Measurement, ...]:
+        """The rows a value of the claim may be supported by: those of the arms its name may mean
+        (the settled one, and combinations it is a part of), all rows when it settles none."""
+        if self.between_arms or not self.arm.settled:
+            return self.rows
+        return tuple(m for m in self.rows if canonical_arm(m.arm) in self.arm.may_mean)
+
+    def target_rows(self) -> tuple[Measurement, ...]:
+        """The rows of the claim's own arm: the label's value for its quantity; none when the arm is
+        not settled and the frame has more than one."""
+        if self.between_arms:
+            return self.rows
+        if self.arm.settled:
+            return tuple(m for m in self.rows if is_arm(self.arm, m.arm))
+        return self.rows if len({canonical_arm(m.arm) for m in self.rows}) == 1 else ()
 
 
-def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...]) -> Claim:
+def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None) -> Claim:
     """The verdict of a numeric claim against the measurements of one trial."""
-    assert claim.value is not None
     family = FAMILY[claim.statistic or ""]
+    subgroup = quantity.claim_subgroup(claim)
+    if claim.population is None and subgroup is not None:
+        claim = replace(claim, population=subgroup)
     known, population = matching.claim_population(claim, pool)
     if not known:
         return unverifiable(
-            claim, f"The article says {said(claim)} in the {population}; the sources report no such population."
+            claim,
+            f"The article says {said(claim)} in the {population}; the label does not report that population"
+            f"{label_reports(pool, claim.endpoint, family)}.",
         )
     claim = replace(claim, population=population)  # the population as the label names it
     endpoint = claim.endpoint
     if endpoint is None and family != "n":
         endpoints = {m.endpoint for m in pool}
-        if len(endpoints) != 1:
+        if len(endpoints) != 1 or family == "rate":  # a rate of what: a response, an adverse reaction?
             return unverifiable(claim, f"The article says {said(claim)} without naming the endpoint.")
         endpoint = next(iter(endpoints))
-    frame = _Frame(family, population, endpoint, claim.arm)
-    in_frame = [m for m in pool if frame.holds(m)]
-    if family == "n" and claim.arm is None:
-        return _check_total(claim, in_frame)
-    return _supported(claim, in_frame, frame) or _where_it_belongs(claim, pool, in_frame, frame)
+    same_endpoint = [m for m in pool if family == "n" or m.endpoint == endpoint]
+    any_population = population is None and bool(same_endpoint) and all(m.population for m in same_endpoint)
+    in_population = [m for m in same_endpoint if any_population or m.population == population]
+    modifiers = quantity.claim_modifiers(claim)
+    rows = tuple(m for m in in_population if view.modifiers(m) == modifiers)
+    if not rows and (modifiers or in_population):
+        what = " ".join(sorted(modifiers)) or "that"
+        return unverifiable(
+            claim,
+            f"The article says {said(claim)}, a {what} figure the label does not report"
+            f"{label_reports(tuple(in_population), endpoint, family)}.",
+        )
+    reading = (
+        read_arm(arm_hint or claim.arm, [m.arm for m in rows])
+        if family not in _BETWEEN_ARMS
+        else ArmReading(None, "none")
+    )
+    frame = Frame(family, population, any_population, endpoint, modifiers, rows, reading)
+    if family == "n":
+        total = derived.check_total(claim, list(rows), view)
+        if claim.arm is None or total.verdict == "supported":
+            return total  # "MONALEESA-7 enrolled 672 women": the trial's total, whatever arm the sentence names
+    if (
+        family not in _BETWEEN_ARMS
+        and claim.arm
+        and not arm_hint
+        and read_arm(claim.arm, [m.arm for m in pool]).how == "none"
+        and matching.names_a_drug(claim.arm)
+    ):
+        return unverifiable(
+            claim,
+            f"The article says {said(claim)}; {claim.arm} is not an arm of this trial in the label"
+            f"{label_reports(rows, endpoint, family)}.",
+        )
+    special = derived.check_derived(claim, frame, view)
+    if special is not None:
+        return special
+    return _supported(claim, frame) or _where_it_belongs(claim, pool, frame, view)
 
 
-def _supported(claim: Claim, in_frame: list[Measurement], frame: _Frame) -> Claim | None:
-    """Supported when a measurement of the frame agrees; None when none does."""
+def _supported(claim: Claim, frame: Frame) -> Claim | None:
+    """Supported when a row of the frame (of the claim's arm, if settled) agrees; None when none does.
+
+    A value the article gives no settled arm for is supported when it is one arm's value, saying
+    which; when the label gives it for two arms alike, it settles nothing (unverifiable)."""
     decimals = printed.decimals(claim.raw or "")
-    sentence_names_arms = bool(matching.drugs_named(claim.text) or arm_mentions(claim.text))
-    for m in in_frame:
-        if (
-            claim.arm is None
-            and not frame.arm_free
-            and sentence_names_arms
-            and not matching.arm_is_named(m.arm, claim.text)
-        ):
-            continue  # "11.4 months for GC" in a sentence on erlotinib: not the label's osimertinib arm
-        if matching.matches(claim, m, decimals):
-            note = ""
-            if claim.arm is None and not frame.arm_free:
-                note = f" The article does not name the arm; the value is the {m.arm} arm's."
-            return replace(
+    agreeing = [m for m in frame.of_arm() if matching.matches(claim, m, decimals)]
+    if not agreeing:
+        return None
+    m = _preferred(claim, agreeing)
+    note = ""
+    if not frame.between_arms and not frame.arm.settled:
+        arms = {canonical_arm(row.arm) for row in agreeing}
+        if len(arms) > 1:
+            return unverifiable(
                 claim,
-                verdict="supported",
-                evidence=m,
-                explanation=f"Supported: the article says {said(claim)}; the label gives {describe(m)} in {where(m)}.{note}",
+                f"The article says {said(claim)} without an arm the label's can be told by; the label gives "
+                f"that value for more than one arm ({'; '.join(describe(row) for row in agreeing)}).",
             )
-    return None
+        note = f" The article does not settle the arm; the label gives this value for the {m.arm} arm."
+    elif not is_arm(frame.arm, m.arm) or frame.arm.how == "part":
+        note = f" The article's arm '{claim.arm}' is part of the label's arm '{m.arm}'."
+    if frame.any_population and m.population:
+        note += f" The article names no population; the label gives this value for the {m.population}."
+    if claim.statistic == "hr":
+        overstated = significance.overstated(claim, m)
+        if overstated is not None:
+            return overstated
+    return supported(claim, m, note)
 
 
-def _where_it_belongs(claim: Claim, pool: tuple[Measurement, ...], in_frame: list[Measurement], frame: _Frame) -> Claim:
+def _preferred(claim: Claim, rows: list[Measurement]) -> Measurement:
+    """Of several rows, the one whose assessment the claim names, else one printed in a table."""
+    assessment = quantity.claim_assessment(claim)
+    return min(rows, key=lambda m: (assessment is not None and m.assessment != assessment, m.table is None))
+
+
+def _several(rows: tuple[Measurement, ...] | list[Measurement]) -> bool:
+    """Whether rows of one arm hold several quantities the claim's words do not tell apart: values
+    that differ in different table rows ("Hazard ratio" of three outcomes with no endpoint named), or
+    in prose alone. A table's value repeated or refined in prose (a BICR sensitivity analysis) is one."""
+    tabled = [m for m in rows if m.table]
+    if tabled:
+        return len({(m.table, m.row) for m in tabled}) > 1 and len({m.value for m in tabled}) > 1
+    return len({m.value for m in rows}) > 1
+
+
+def _target(claim: Claim, frame: Frame) -> tuple[Measurement | None, bool]:
+    """The label's value for the claim's quantity (one row of its arm, else None) and whether the
+    frame holds several quantities the article's words do not tell apart."""
+    rows = frame.target_rows()
+    if rows:
+        return (None, True) if _several(rows) else (_preferred(claim, list(rows)), False)
+    if frame.between_arms or frame.arm.settled:
+        return None, False
+    arms: dict[str | None, list[Measurement]] = {}
+    for m in frame.rows:
+        arms.setdefault(canonical_arm(m.arm), []).append(m)
+    return None, any(_several(members) for members in arms.values())
+
+
+def _where_it_belongs(claim: Claim, pool: tuple[Measurement, ...], frame: Frame, view: LabelView) -> Claim:
     """Not in its frame: the frame whose value the number is (another arm, population, endpoint or
-    unit), else a wrong value against the frame's own."""
+    unit), else another analysis, else a wrong value against the frame's own."""
     decimals = printed.decimals(claim.raw or "")
-    # the frame's value: the one measurement, else the one printed in a table (prose often repeats or
-    # adds sensitivity analyses), else any when the claim names no arm
-    tabled = [m for m in in_frame if m.table]
-    target = in_frame[0] if len(in_frame) == 1 else tabled[0] if len(tabled) == 1 else None
-    if target is None and in_frame and claim.arm is None:
-        target = in_frame[0]
-    checks: list[tuple[str, Callable[[Measurement], bool]]] = [
-        (
-            "wrong_unit",
-            lambda m: (
-                frame.holds(m)
-                and matching.unit_of(m) not in {None, claim.unit}  # a label value with no unit printed cannot say
-                and matching.agree(claim.value or 0, decimals, m.value or 0, printed.decimals(m.raw))
-            ),
-        ),
-        (
-            "swapped_arms",
-            lambda m: frame.holds(m, arm=False) and not frame.arm_free and not matching.same_arm(claim.arm, m),
-        ),
-        ("wrong_population", lambda m: frame.holds(m, pop=False) and m.population != frame.population),
-        ("wrong_endpoint", lambda m: frame.holds(m, end=False) and m.endpoint != frame.endpoint),
-    ]
-    if frame.family == "p":
-        checks = []  # "p<0.001" holds for many rows: it cannot say which one it was taken from
-    for kind, belongs in checks:
-        for m in pool:
-            if m.value is None or not belongs(m):
-                continue
-            if kind != "wrong_unit" and not matching.matches(claim, m, decimals):
-                continue
-            return contradicted(claim, kind, m, target)
+    target, several = _target(claim, frame)
+    same_value = [m for m in frame.of_arm() if matching.value_agrees(claim, m, decimals)]
+    if same_value:
+        return unverifiable(
+            claim,
+            f"The article says {said(claim)}; the label gives {describe(same_value[0])} in {where(same_value[0])}: "
+            "the value agrees but the interval does not, so it may be another analysis.",
+        )
+    belongs = elsewhere.belongs_elsewhere(claim, pool, frame, target, view)
+    if belongs is not None:
+        return belongs
+    if several:
+        return unverifiable(
+            claim,
+            f"The article says {said(claim)}; the label gives several such figures for this trial that the "
+            f"article's words do not tell apart{label_reports(frame.rows, frame.endpoint, frame.family)}.",
+        )
     if target is None:
+        if frame.rows and not frame.between_arms:
+            analysis = elsewhere.other_analysis(claim, frame.rows[0], view, others=frame.rows)
+            return analysis or contradicted(claim, "wrong_value", None, None, others=frame.rows)
         return unverifiable(
             claim,
             f"The article says {said(claim)}; the sources report no {frame.endpoint or ''} {frame.family} for "
             f"{claim.arm or 'this arm'} ({frame.population or 'overall ITT'}).".replace("  ", " "),
         )
+    analysis = elsewhere.other_analysis(claim, target, view)
+    if analysis is not None:
+        return analysis
     return contradicted(claim, "wrong_value", None, target)
-
-
-def _check_total(claim: Claim, rows: list[Measurement]) -> Claim:
-    """A count with no arm: the number randomized, the sum of the arms' N (or one arm's N)."""
-    assert claim.value is not None
-    decimals = printed.decimals(claim.raw or "")
-    says = said(claim)
-    if not rows:
-        return unverifiable(claim, f"The article says {says}; the sources give no N for this population.")
-    total = sum(m.value or 0 for m in rows)
-    arms = " + ".join(f"{m.raw} ({m.arm})" for m in rows)
-    if matching.agree(claim.value, decimals, total, 0):
-        return replace(
-            claim,
-            verdict="supported",
-            evidence=rows[0],
-            explanation=f"Supported: the article says {says}; the label's arms sum to {arms} = {total:g} in {where(rows[0])}.",
-        )
-    for m in rows:
-        if m.value is not None and matching.agree(claim.value, decimals, m.value, 0):
-            return replace(
-                claim,
-                verdict="supported",
-                evidence=m,
-                explanation=f"Supported: the article says {says}; the label gives {describe(m)} in {where(m)}.",
-            )
-    return replace(
-        claim,
-        verdict="contradicted",
-        kind="wrong_value",
-        evidence=rows[0],
-        explanation=(
-            f"Contradicted (wrong value): the article says {says}; the label's arms are {arms} = {total:g} "
-            f"patients in {where(rows[0])}. Corrected: '{corrected(claim, f'{total:g}')}'"
-        ),
-    )

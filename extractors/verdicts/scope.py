@@ -20,7 +20,7 @@ from extractors.records import Claim, Qualifier, Source, TrialScope
 from extractors.text.names import drug_aliases
 from extractors.text.patterns import build
 from extractors.text.patterns import scope as patterns
-from extractors.text.qualifiers import DIMENSION_NAMES, cue, qualifiers
+from extractors.text.qualifiers import DIMENSION_NAMES, broader_than, cue, qualifiers
 
 Stated = dict[str, list[Qualifier]]  # the claim's qualifiers by dimension
 
@@ -46,15 +46,19 @@ def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[T
         )
     text = claim.text
     stated = _by_dimension(tuple(Qualifier(*found) for found in qualifiers(text)))
-    fitting = [candidate for candidate in scopes if _misfit(candidate, text, stated) == 0]
+    fitting = [candidate for candidate in scopes if _misfit(candidate, text, _carried(stated, candidate)) == 0]
     # a population the statement fits, else the fullest one it does not contradict, to explain what is missing
     scope = (
         fitting[0]
         if fitting
-        else min(scopes, key=lambda candidate: (_clash(candidate, text, stated), -len(candidate.qualifiers)))
+        else min(
+            scopes,
+            key=lambda candidate: (_clash(candidate, text, _carried(stated, candidate)), -len(candidate.qualifiers)),
+        )
     )
+    stated = _carried(stated, scope)
     conflicts = _conflicts(scope, stated)
-    missing = list({q.dimension: q for q in reversed(scope.qualifiers) if q.dimension not in stated}.values())[::-1]
+    missing = list({q.dimension: q for q in reversed(_narrowest(scope)) if q.dimension not in stated}.values())[::-1]
     excluded_named = [name for name in scope.excluded if _mentions(text, name)]
     where = _where(scope)
     if conflicts or excluded_named:
@@ -109,6 +113,29 @@ def _missing_qualifiers(claim: Claim, scope: TrialScope, missing: list[Qualifier
     )
 
 
+def _narrowest(scope: TrialScope) -> tuple[Qualifier, ...]:
+    """The population's qualifiers less those broader than another of their dimension: a heading's
+    "EGFR Mutation-Positive" beside the enrolment's "exon 19 deletions" names nothing more."""
+    values = {(q.dimension, q.value) for q in scope.qualifiers}
+    return tuple(
+        q for q in scope.qualifiers if not any((q.dimension, narrower) in values for narrower in broader_than(q.value))
+    )
+
+
+def _carried(stated: Stated, scope: TrialScope) -> Stated:
+    """The article's qualifiers less those broader than the population's own in their dimension:
+    "EGFR-mutated" does not carry "exon 19 deletion or L858R" (scope.json "broader")."""
+    label: dict[str, set[str]] = {q.dimension: set() for q in scope.qualifiers}
+    for q in scope.qualifiers:
+        label[q.dimension].add(q.value)
+    carried: Stated = {}
+    for dimension, said in stated.items():
+        kept = [q for q in said if not (broader_than(q.value) & label.get(dimension, set()))]
+        if kept:
+            carried[dimension] = kept
+    return carried
+
+
 def _by_dimension(found: tuple[Qualifier, ...]) -> Stated:
     grouped: Stated = {}
     for qualifier in found:
@@ -119,7 +146,7 @@ def _by_dimension(found: tuple[Qualifier, ...]) -> Stated:
 def _conflicts(scope: TrialScope, stated: Stated) -> list[tuple[Qualifier, Qualifier]]:
     """(label qualifier, article qualifier) for each dimension where the article's values are all different."""
     found: list[tuple[Qualifier, Qualifier]] = []
-    for dimension, label in _by_dimension(scope.qualifiers).items():
+    for dimension, label in _by_dimension(_narrowest(scope)).items():
         said = stated.get(dimension, [])
         if said and not {q.value for q in said} & {q.value for q in label}:
             found.append((label[0], said[0]))
@@ -141,11 +168,14 @@ def _clash(scope: TrialScope, text: str, stated: Stated) -> int:
 
 
 def _misfit(scope: TrialScope, text: str, stated: Stated) -> int:
-    """How badly a claim fits a population: conflicts and excluded histologies count double."""
+    """How badly a claim fits a population: conflicts and excluded histologies count double; a
+    qualifier the claim states that the population does not (its biomarker, where the population
+    names only a stage) leaves the claim unchecked there, so that population cannot bear it out."""
     conflicts = len(_conflicts(scope, stated))
     missing = len({q.dimension for q in scope.qualifiers if q.dimension not in stated})
+    unchecked = len(set(stated) - {q.dimension for q in scope.qualifiers})
     excluded = sum(_mentions(text, name) for name in scope.excluded)
-    return 2 * conflicts + 2 * excluded + missing
+    return 2 * conflicts + 2 * excluded + missing + unchecked
 
 
 def _names_drug(source: Source, drug: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.records import Claim, Measurement
+from extractors.text.patterns import claims as claim_patterns
 from extractors.verdicts import matching
 from extractors.verdicts.describe import describe, unverifiable, where
 
@@ -28,6 +29,33 @@ def _significance(pvalues: list[Measurement], ratios: list[Measurement]) -> tupl
         significant = high < 1 or low > 1
         return significant, evidence, f"the label's {describe(evidence)} {'excludes' if significant else 'includes'} 1"
     return None
+
+
+def overstated(claim: Claim, ratio: Measurement) -> Claim | None:
+    """A ratio the article calls significant ("significantly improved PFS (HR 0.90)") whose label CI
+    includes 1: the value is right, the word is not (``wrong_significance``). None otherwise."""
+    if claim.value_span is None or ratio.ci_low is None or ratio.ci_high is None:
+        return None
+    before = claim.text[: claim.value_span[0] - claim.span[0]]
+    said = claim_patterns.SIGNIFICANT.search(before)
+    if (
+        said is None
+        or said.group("neg")
+        or claim_patterns.SIGNIFICANCE_DENIED.search(before, max(0, said.start() - 30), said.start())
+    ):
+        return None
+    if ratio.ci_high < 1 or ratio.ci_low > 1 or 1.0 in {ratio.ci_low, ratio.ci_high}:
+        return None  # significant as the label prints it, or a bound of 1.00 that decides nothing
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind="wrong_significance",
+        evidence=ratio,
+        explanation=(
+            f"Contradicted (wrong significance): the article calls the difference significant ('{said.group(0)}'); "
+            f"the label's {describe(ratio)} includes 1 ({where(ratio)}), so it is not. The ratio itself is the label's."
+        ),
+    )
 
 
 def check_significance(claim: Claim, measurements: tuple[Measurement, ...]) -> Claim:

@@ -22,11 +22,17 @@ from extractors.ingest.articles import quoted_label_source, quoted_label_span
 from extractors.read.prose import label_scene
 from extractors.records import VERDICTS, Article, Claim, ExtractReport, Measurement, Source, VerifyReport
 from extractors.text.names import DRUG_WORD, canonical_arm
+from extractors.text.patterns import build
+from extractors.text.patterns.verdicts import ARM_WORD
+from extractors.text.patterns.verdicts import COMBINATION_WORD as COMBINED
+from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.fold import check_fold
-from extractors.verdicts.matching import drugs_named, p_operator
+from extractors.verdicts.matching import drugs_named, of_trial, p_operator
 from extractors.verdicts.numbers import FAMILY, check_number
+from extractors.verdicts.pairs import settle_pairs
+from extractors.verdicts.quantity import LabelView
 from extractors.verdicts.scope import check_scope
 from extractors.verdicts.significance import check_significance
 
@@ -55,9 +61,16 @@ def verify_with(article: Article, extracted: ExtractReport) -> VerifyReport:
         if quoted is None or not (quoted[0] <= claim.span[0] < quoted[1])  # the quote is the source, not a claim
     ]
     drugs = _source_drugs(extracted.sources, measurements)
-    checked = _inconsistent_within(
-        tuple(_other_drug(article, claim, drugs) or check_claim(claim, extracted) for claim in claims)
-    )
+    view = LabelView.of(extracted.sources, measurements)
+    names = _drug_names(extracted.sources)
+    judged: list[Claim] = []
+    numeric: set[int] = set()
+    for index, claim in enumerate(claims):
+        other = _other_drug(article, claim, drugs, names, measurements)
+        if other is None and claim.statistic in FAMILY and claim.value is not None:
+            numeric.add(index)
+        judged.append(other or check_claim(claim, extracted, view))
+    checked = _inconsistent_within(verified(settle_pairs(tuple(judged), view, numeric), view, names))
     counts = Counter(claim.verdict for claim in checked)
     summary: dict[str, int] = {verdict: counts.get(verdict, 0) for verdict in VERDICTS}
     return VerifyReport(
@@ -65,7 +78,7 @@ def verify_with(article: Article, extracted: ExtractReport) -> VerifyReport:
     )
 
 
-def check_claim(claim: Claim, extracted: ExtractReport) -> Claim:
+def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None = None) -> Claim:
     """One claim with its verdict, kind, evidence and explanation."""
     if claim.statistic == "scope":
         return check_scope(claim, extracted.sources, extracted.populations)
@@ -76,13 +89,16 @@ def check_claim(claim: Claim, extracted: ExtractReport) -> Claim:
     if claim.statistic in {"significant", "not_significant"}:
         return check_significance(claim, extracted.measurements)
     if claim.statistic in FAMILY and claim.value is not None:
-        return check_number(claim, extracted.measurements)
+        return check_number(claim, view or LabelView.of(extracted.sources, extracted.measurements))
     return replace(claim, verdict="unverifiable", explanation="Not a statistic the sources can be checked for.")
 
 
 def _drug_names(sources: Sequence[Source]) -> tuple[str, ...]:
-    """Every name of the drugs the sources are about, brand first: ("TAGRISSO", "osimertinib")."""
-    return tuple(dict.fromkeys(name for source in sources for name in label_scene(source).drugs))
+    """Every name of the drugs the sources are about, brand first: ("TAGRISSO", "osimertinib"); a
+    combination's drugs each by name too ("trifluridine", "tipiracil" of "trifluridine and tipiracil")."""
+    names = [name for source in sources for name in label_scene(source).drugs]
+    parts = [part for name in names for part in COMBINED.split(name) if len(part) > 5 and part != name]
+    return tuple(dict.fromkeys(names + parts))
 
 
 def _source_drugs(sources: Sequence[Source], measurements: Sequence[Measurement]) -> frozenset[str]:
@@ -92,23 +108,62 @@ def _source_drugs(sources: Sequence[Source], measurements: Sequence[Measurement]
     return frozenset(name for name in names if name)
 
 
-def _other_drug(article: Article, claim: Claim, drugs: frozenset[str]) -> Claim | None:
+def _other_drug(
+    article: Article,
+    claim: Claim,
+    drugs: frozenset[str],
+    names: tuple[str, ...] = (),
+    measurements: Sequence[Measurement] = (),
+) -> Claim | None:
     """A claim whose sentence names only drugs the sources are not about is about another study.
 
     A sentence that names no drug is about the drug named last before it in its section
-    (a heading "Cabozantinib", an earlier sentence), if any.
+    (a heading "Cabozantinib", an earlier sentence), if any. A sentence on a trial of the sources
+    that names only its comparator ("irinotecan or paclitaxel" in DESTINY-Gastric01) is that trial's.
     """
     if not drugs or claim.statistic == "scope":
         return None
+    if any(build.whole_name(name).search(claim.text) for name in names):
+        return None  # the sentence names the sources' drug by one of its names ("Xarelto")
     named = drugs_named(claim.text)
     if not named:
-        named = _drugs_between(article.text, section_start(article, claim.span[0]), claim.span[0])
+        start = section_start(article, claim.span[0])
+        if any(build.whole_name(name).search(article.text, start, claim.span[0]) for name in names):
+            return None  # the section names the sources' drug before the sentence
+        named = _drugs_between(article.text, start, claim.span[0])
     if not named or named & drugs or any(drug in name or name in drug for name in named for drug in drugs):
+        return None
+    if claim.trial and named <= _trial_arms(claim.trial, measurements):
         return None
     return unverifiable(
         claim,
         f"The sentence is about {', '.join(sorted(named))}; the sources are about {', '.join(sorted(drugs))}.",
     )
+
+
+def _trial_arms(trial: str, measurements: Sequence[Measurement]) -> set[str]:
+    """The drugs of a trial's arms as the label names them, each word of an arm of alternatives too:
+    {"irinotecan", "paclitaxel", …} of "Irinotecan or Paclitaxel"."""
+    arms = {canonical_arm(name) or "" for m in of_trial(trial, measurements) for name in (m.arm, m.comparator)}
+    return {word for arm in arms for word in [arm, *ARM_WORD.findall(arm)] if len(word) > 3}
+
+
+def _p_of(claims: tuple[Claim, ...], index: int) -> int | None:
+    """The p-value stated with the ratio at ``index``: the first after it in its sentence, before the
+    next ratio ("HR 0.46 (…), p < 0.001 … HR 0.80 (…), p = 0.046": each ratio its own p)."""
+    ratio = claims[index]
+    start = (ratio.value_span or ratio.span)[0]
+    following = [
+        (i, other)
+        for i, other in enumerate(claims)
+        if other.span == ratio.span and (other.value_span or other.span)[0] > start
+    ]
+    for i, other in sorted(following, key=lambda item: (item[1].value_span or item[1].span)[0]):
+        if other.statistic in {"hr", "or", "rr"}:
+            return None
+        if other.statistic == "p":
+            return i
+    return None
 
 
 def _drugs_between(text: str, start: int, end: int) -> set[str]:
@@ -134,8 +189,7 @@ def _inconsistent_within(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     for index, claim in enumerate(claims):
         if claim.statistic not in {"hr", "or", "rr"} or claim.raw is None:
             continue
-        p_claims = [i for i, other in enumerate(claims) if other.statistic == "p" and other.span == claim.span]
-        p_index = p_claims[0] if p_claims else None
+        p_index = _p_of(claims, index)
         p_raw = claims[p_index].raw if p_index is not None else None
         operator = p_operator(claims[p_index]) if p_index is not None else None
         flags = check_statement(

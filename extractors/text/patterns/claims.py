@@ -210,7 +210,7 @@ OVERALL = regex.compile(
 # treatment for Y", "indicated for", "for all patients with".
 SCOPE = regex.compile(
     r"""
-    \b(?:is|are|remains?|represents?)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?
+    \b(?:is|are|remains?|represents?|becomes?|became|(?:has|have)\s+become|established\s+(?:itself\s+)?as)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?
         (?:treatment|therapy|option|choice|standard\s+of\s+care|drug)\s+(?:for|of|in)\b
     | \b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy)\s+(?:for|of)\s+[^.]{3,120}?\s+(?:is|are)\b
     | \bfirst[- ]line\s+(?:treatment|therapy)\s+(?:for|of)\b
@@ -246,12 +246,14 @@ SIGNIFICANT = regex.compile(
 # Significance denied just before the words: "did not significantly prolong OS", "failed to show a significant …".
 SIGNIFICANCE_DENIED = regex.compile(r"\b(?:not|no|did\s+not|failed\s+to)\b", regex.I)
 
-# A derived ratio of medians: "more than doubled median PFS", "a 3-fold longer PFS", "nearly tripled".
+# A derived ratio of medians: "more than doubled median PFS", "a 3-fold longer PFS", "nearly tripled",
+# "was more than twice that of", "three times as long".
 FOLD = regex.compile(
     r"""
     \b(?:(?P<hedge>more\s+than|over|nearly|almost|approximately|about|roughly)\s+)?
     (?:(?P<word>doubl|tripl|quadrupl)(?:ed|es|ing)\b
-     | (?P<n>\d+(?:\.\d+)?)[- ]?fold\b)
+     | (?P<n>\d+(?:\.\d+)?)[- ]?fold\b
+     | (?P<times>twice|two\s+times|three\s+times|four\s+times)\b(?=\s+(?:as|that|the|longer|than|those|what)\b))
     """,
     regex.VERBOSE | regex.I,
 )

@@ -32,7 +32,7 @@ LABEL_DOSE = regex.compile(
 # "200 mg/m2 every 3 weeks".
 DOSE_AFTER = regex.compile(
     rf"""
-    ^\s*(?P<unit>mg/m2|mg/m²|mg/kg|mg|mcg|µg|g)\b        # unit
+    ^\s*(?P<unit>mg/m2|mg/m²|mg/kg|mg|mcg|µg|g)\b(?!\s?/(?!d(?:ay)?\b))  # unit, not a concentration ("20 mg/dL"); "mg/d" is a dose
     {_SCHEDULE}
     """,
     regex.VERBOSE | regex.I,

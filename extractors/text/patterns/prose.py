@@ -39,6 +39,11 @@ TRIAL_NAME = regex.compile("|".join(way.pattern for way in TRIAL_NAME_WAYS), reg
 # A caption names its trial after "in" or a dash: "Efficacy Results – SOLO-1", "Results in FLAURA".
 CAPTION_TRIAL = regex.compile(rf"(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD})\b")
 
+# A caption may name it after "for" or "from": "Efficacy Results for the PACIFIC Study", "Efficacy
+# Results from RECOURSE" — as may a brand ("Dosage Modifications for TAGRISSO"), so the name must be
+# one the label introduces as a trial elsewhere.
+CAPTION_FOR_TRIAL = regex.compile(rf"\b(?:for|from)\s+(?:the\s+)?(?P<name>{TRIAL_WORD})\b")
+
 # "NCT00753688"
 NCT_ID = regex.compile(r"\bNCT\d{8}\b")
 
@@ -73,7 +78,7 @@ RESPONSE_COUNT = regex.compile(
 # Assessment", "assessed by independent radiological review", "Blinded Independent Central Review".
 ASSESSMENT = regex.compile(
     r"""\b(?P<bicr>BICR|blinded\s+independent\s+(?:central\s+)?review|independent\s+(?:radiolog\w*\s+)?(?:review|assessment))
-      | \b(?P<investigator>investigator(?:'s)?\s+assess\w*|according\s+to\s+(?:the\s+)?investigator|by\s+investigator)""",
+      | \b(?P<investigator>investigator(?:'s)?[\s-]{1,2}assess\w*|according\s+to\s+(?:the\s+)?investigator|(?:by|per)\s+investigator)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 

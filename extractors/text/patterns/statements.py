@@ -203,8 +203,12 @@ FEWER_AFTER = regex.compile(
     r"\s{0,2}(?:fewer|lower\s+risk|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b", regex.I
 )
 
-# "reduced the risk of death by 27%", "lowered the risk of progression by": a reduction named before "by".
-REDUCED_BY = regex.compile(r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+\s){0,6}?by\s{1,2}$", regex.I)
+# "reduced the risk of death by 27%", "lowered the risk of progression by", "the risk of death fell by":
+# a reduction named before "by" (a risk that fell, not a level: "LDL fell by 38%" is a change).
+REDUCED_BY = regex.compile(
+    r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+\s){0,6}?by\s{1,2}$|\brisk\s(?:[\w-]+\s){0,4}?(?:fell|dropped|declined)\sby\s{1,2}$",
+    regex.I,
+)
 
 # "… to Lynparza": a count followed only by "to" and an arm, which is a randomization only if the
 # sentence says patients were randomized.

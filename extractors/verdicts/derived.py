@@ -1,0 +1,250 @@
+"""Figures an article derives from the label's numbers, and statistics it names otherwise.
+
+- a total of patients: the label's own total, else the sum of its arms' Ns (one N per arm);
+- a difference of medians: "11.2 months more without progression" = 16.8 − 5.6, "extended life
+  by a median of 6.1 months" = 31.4 − 25.3 — agreeing when the difference of the printed medians,
+  allowing for their rounding, rounds to the article's figure;
+- a prolongation in percent: "prolonged overall survival by 28%" where the label gives HR 0.724
+  is a lower risk stated as longer survival (``wrong_statistic``);
+- an average or mean where the label gives a median (``wrong_statistic``), whatever the value.
+
+Each verdict shows its working with the label's printed characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from extractors.claims import rules
+from extractors.records import Claim, Measurement
+from extractors.text import numbers as printed
+from extractors.text.names import canonical_arm
+from extractors.text.patterns import verdicts as patterns
+from extractors.verdicts import matching, quantity
+from extractors.verdicts.arms import experimental_and_control
+from extractors.verdicts.describe import corrected, describe, said, unverifiable, where
+from extractors.verdicts.quantity import LabelView
+
+if TYPE_CHECKING:
+    from extractors.verdicts.numbers import Frame
+
+
+def check_derived(claim: Claim, frame: Frame, view: LabelView) -> Claim | None:
+    """The verdict on a derived figure or a misnamed statistic; None for a plain number."""
+    if claim.statistic in {"median", "mean"} and is_difference(claim):
+        return check_difference(claim, frame)
+    if claim.statistic == "mean" and frame.rows and all(m.statistic == "median" for m in frame.rows):
+        return _mean_for_median(claim, frame)
+    if claim.statistic == "rate" and claim.endpoint in _time_to_event() and _is_prolongation(claim):
+        return _prolongation(claim, view, frame)
+    return None
+
+
+def _time_to_event() -> frozenset[str]:
+    return frozenset(rules.time_to_event())
+
+
+# --- totals --------------------------------------------------------------------------------------
+
+
+def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim:
+    """A count with no arm: the label's total, else the sum of the arms' N (one per arm), else one
+    arm's N. Contradicted only when the trial has one total: a label that gives several (sub-studies,
+    cohorts) cannot say which one the article means."""
+    assert claim.value is not None
+    decimals = printed.decimals(claim.raw or "")
+    says = said(claim)
+    if not rows:
+        return unverifiable(claim, f"The article says {says}; the sources give no N for this population.")
+    # a total the label states as the trial's ("a total of 954 patients were randomized"), not a count
+    # of a kind of patient ("Of the 590 (62%) patients with … metastatic disease")
+    totals = [
+        m
+        for m in rows
+        if not m.arm and m.value is not None and (m.table or quantity.says(view.words_of(m), "counts", "enrolment"))
+    ]
+    for m in totals:
+        if matching.agree(claim.value, decimals, m.value or 0, 0):
+            return _supported_total(claim, m, f"the label gives a total of {m.raw} in {where(m)}")
+    sums = _sums_per_table([m for m in rows if m.arm and m.value is not None])
+    for members, total in sums:
+        if matching.agree(claim.value, decimals, total, 0):
+            arms = " + ".join(f"{m.raw} ({m.arm})" for m in members)
+            return _supported_total(
+                claim, members[0], f"the label's arms sum to {arms} = {total:g} in {where(members[0])}"
+            )
+    for m in rows:
+        if m.arm and m.value is not None and matching.agree(claim.value, decimals, m.value, 0):
+            return _supported_total(claim, m, f"the label gives {describe(m)} in {where(m)}")
+    distinct = {m.value for m in totals} | {total for _, total in sums}
+    if len(distinct) != 1:
+        return unverifiable(
+            claim,
+            f"The article says {says}; the label gives {'several totals' if distinct else 'no total'} for this trial "
+            f"({', '.join(f'{value:g}' for value in sorted(v for v in distinct if v is not None)) or 'none'}), none of them the article's.",
+        )
+    label_total = totals[0] if totals else None
+    members = sums[0][0] if sums else []
+    stated = (
+        f"a total of {label_total.raw} ({where(label_total)})"
+        if label_total
+        else " + ".join(f"{m.raw} ({m.arm})" for m in members) + f" = {sums[0][1]:g} patients in {where(members[0])}"
+    )
+    value = label_total.raw if label_total else f"{sums[0][1]:g}"
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind="wrong_value",
+        evidence=label_total or members[0],
+        explanation=f"Contradicted (wrong value): the article says {says}; the label gives {stated}. Corrected: '{corrected(claim, value)}'",
+    )
+
+
+def _sums_per_table(rows: list[Measurement]) -> list[tuple[list[Measurement], float]]:
+    """For each table and population giving the arms' N (or prose sentence: Ns within a few hundred
+    characters of each other), one N per arm and their sum."""
+    by_place: dict[tuple[object, str | None], dict[str, Measurement]] = {}
+    for m in sorted(rows, key=lambda m: (m.row != "header", m.span[0])):
+        place: object = m.table or _prose_place(m, by_place)
+        by_place.setdefault((place, m.population), {}).setdefault(canonical_arm(m.arm) or "", m)
+    return [
+        (list(arms.values()), float(sum(m.value or 0 for m in arms.values())))
+        for arms in by_place.values()
+        if len(arms) >= 2
+    ]
+
+
+def _prose_place(m: Measurement, places: dict[tuple[object, str | None], dict[str, Measurement]]) -> object:
+    """The place of a prose N: that of an earlier prose N close before it, else its own offset."""
+    for (place, _population), members in places.items():
+        if isinstance(place, int) and any(0 <= m.span[0] - other.span[0] <= _PROSE_NEAR for other in members.values()):
+            return place
+    return m.span[0]
+
+
+# How near two Ns of the prose must be to be the arms of one randomization (characters): "randomized
+# to pazopanib (n = 246) or placebo (n = 123)".
+_PROSE_NEAR = 300
+
+
+def _supported_total(claim: Claim, m: Measurement, working: str) -> Claim:
+    return replace(
+        claim,
+        verdict="supported",
+        kind=None,
+        evidence=m,
+        explanation=f"Supported: the article says {said(claim)}; {working}.",
+    )
+
+
+# --- differences of medians --------------------------------------------------------------------------
+
+
+def is_difference(claim: Claim) -> bool:
+    """ "11.2 months more", "2.7 months longer", "extended life by a median of 6.1 months"."""
+    if claim.value_span is None:
+        return False
+    end = claim.value_span[1] - claim.span[0]
+    gap = patterns.difference_after(quantity.words("differences", "after_value")).match(claim.text, end)
+    return gap is not None or quantity.claim_says(claim, "differences", "before_value", before_only=True)
+
+
+def check_difference(claim: Claim, frame: Frame) -> Claim:
+    """A difference of the arms' medians, against the label's experimental minus control median."""
+    assert claim.value is not None
+    pair = experimental_and_control(frame.rows)
+    if pair is None:
+        return unverifiable(
+            claim,
+            f"The article says {claim.raw} {claim.unit or ''} between the arms; the label gives no single pair of medians to subtract.",
+        )
+    experimental, control = pair
+    assert experimental.value is not None and control.value is not None
+    difference = experimental.value - control.value
+    slack = (
+        0.5 * 10 ** -printed.decimals(claim.raw or "")
+        + 0.5 * 10 ** -printed.decimals(experimental.raw)
+        + 0.5 * 10 ** -printed.decimals(control.raw)
+    )
+    working = f"{experimental.raw} − {control.raw} = {difference:.{max(printed.decimals(experimental.raw), printed.decimals(control.raw))}f} ({describe(experimental)}; {describe(control)}; {where(experimental)})"
+    if abs(claim.value - difference) <= slack + 1e-9:
+        return replace(
+            claim,
+            verdict="supported",
+            kind=None,
+            evidence=experimental,
+            explanation=f"Supported: the article says the arms' medians differ by {claim.raw} {claim.unit or ''}; the label's medians give {working}.",
+        )
+    shown = f"{difference:.{max(printed.decimals(experimental.raw), printed.decimals(control.raw))}f}"
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind="wrong_value",
+        evidence=experimental,
+        explanation=f"Contradicted (wrong value): the article says the arms' medians differ by {claim.raw} {claim.unit or ''}; the label's medians give {working}. Corrected: '{corrected(claim, shown)}'",
+    )
+
+
+# --- misnamed statistics -----------------------------------------------------------------------------
+
+
+def _mean_for_median(claim: Claim, frame: Frame) -> Claim:
+    """ "survived an average of 13.0 months" where the label gives the median 13.0 months."""
+    decimals = printed.decimals(claim.raw or "")
+    rows = frame.of_arm()
+    same_value = [m for m in rows if matching.agree(claim.value or 0, decimals, m.value or 0, printed.decimals(m.raw))]
+    m = same_value[0] if same_value else rows[0]
+    value_note = (
+        f"the number is the label's median ({describe(m)}), called an average"
+        if same_value
+        else f"the label gives {describe(m)}"
+    )
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind="wrong_statistic",
+        evidence=m,
+        explanation=(
+            f"Contradicted (wrong statistic): the article gives a mean (average) of {claim.raw} {claim.unit or ''}; "
+            f"the label states medians, not means: {value_note} in {where(m)}. A median is the time by which half "
+            "the patients had the event; it is not an average."
+        ),
+    )
+
+
+def _is_prolongation(claim: Claim) -> bool:
+    """ "prolonged overall survival by 28%", "28% longer survival"."""
+    return quantity.claim_says(claim, "statistic_words", "prolongation")
+
+
+def _prolongation(claim: Claim, view: LabelView, frame: Frame) -> Claim | None:
+    """A survival "prolonged by N%": a lower risk (1 − HR) said as longer survival is a wrong statistic."""
+    assert claim.value is not None
+    ratios = [
+        m
+        for m in view.measurements
+        if m.statistic == "hr"
+        and m.endpoint == claim.endpoint
+        and m.value is not None
+        and (not claim.trial or claim.trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
+        and m.population == frame.population
+    ]
+    decimals = printed.decimals(claim.raw or "")
+    for m in ratios:
+        reduction = (1 - (m.value or 0)) * 100
+        if abs(claim.value - reduction) <= 0.5 * 10**-decimals + 0.5 * 10 ** (2 - printed.decimals(m.raw)) + 1e-9:
+            return replace(
+                claim,
+                verdict="contradicted",
+                kind="wrong_statistic",
+                evidence=m,
+                explanation=(
+                    f"Contradicted (wrong statistic): the article says {claim.endpoint} was prolonged by {claim.raw}%; "
+                    f"the label gives {describe(m)} in {where(m)}: 1 − {m.raw} = {reduction:.0f}% is a lower risk of "
+                    f"the event at any time, not a {claim.raw}% longer {claim.endpoint}."
+                ),
+            )
+    return unverifiable(
+        claim, f"The article says {claim.endpoint} was prolonged by {claim.raw}%; the label states no such percentage."
+    )

@@ -1,0 +1,167 @@
+"""Where a claim's number belongs when it is not its frame's value, and what kind of error that is.
+
+Each rule names a kind an editor can act on: the other arm's value (``swapped_arms``), another
+population's (``wrong_population``) or endpoint's (``wrong_endpoint``), the right number in the
+wrong unit (``wrong_unit``), the hazard ratio turned upside down with its interval
+(``inverted_ratio``), or a figure of another analysis than the label's, which the article names
+(``other_analysis``: it may be the publication's figure, not a misquote).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from extractors.records import Claim, Measurement
+from extractors.text import numbers as printed
+from extractors.text.names import arm_mentions, canonical_arm
+from extractors.verdicts import matching, quantity
+from extractors.verdicts.arms import is_arm, read_arm
+from extractors.verdicts.describe import contradicted, describe, said, supported, where
+from extractors.verdicts.quantity import LabelView
+
+if TYPE_CHECKING:
+    from extractors.verdicts.numbers import Frame
+
+
+def belongs_elsewhere(
+    claim: Claim, pool: tuple[Measurement, ...], frame: Frame, target: Measurement | None, view: LabelView
+) -> Claim | None:
+    """The kind of error when the claim's number is the label's value of a neighbouring quantity."""
+    decimals = printed.decimals(claim.raw or "")
+    inverted = _inverted(claim, frame, decimals)
+    if inverted is not None:
+        return inverted
+    same = frame.modifiers
+
+    def neighbour(m: Measurement, *, pop: bool = True, end: bool = True, arm: bool = True) -> bool:
+        """``m`` is of the claim's frame except where told to leave out its population, endpoint or arm."""
+        if view.modifiers(m) != same:
+            return False
+        if pop and not frame.any_population and m.population != frame.population:
+            return False
+        if end and frame.family != "n" and m.endpoint != frame.endpoint:
+            return False
+        return not (arm and frame.arm.settled and not frame.between_arms and not is_arm(frame.arm, m.arm))
+
+    checks: list[tuple[str, Callable[[Measurement], bool]]] = [
+        (
+            "wrong_unit",
+            lambda m: (
+                neighbour(m)
+                and matching.unit_of(m) not in {None, claim.unit}
+                and matching.agree(claim.value or 0, decimals, m.value or 0, printed.decimals(m.raw))
+            ),
+        ),
+        (
+            "swapped_arms",  # only when the article's arm is unambiguously the other label arm
+            lambda m: (
+                frame.arm.unambiguous
+                and not frame.between_arms
+                and neighbour(m, arm=False)
+                and not is_arm(frame.arm, m.arm)
+                and target is not None
+                and target.value != m.value
+            ),
+        ),
+        (
+            "wrong_population",
+            lambda m: not frame.any_population and neighbour(m, pop=False) and m.population != frame.population,
+        ),
+        (
+            "wrong_endpoint",
+            lambda m: m.endpoint is not None and neighbour(m, end=False) and m.endpoint != frame.endpoint,
+        ),
+    ]
+    if frame.family == "p":
+        return None  # "p<0.001" holds for many rows: it cannot say which one it was taken from
+    for kind, belongs in checks:
+        for m in pool:
+            if m.value is None or not belongs(m):
+                continue
+            if kind != "wrong_unit" and not matching.matches(claim, m, decimals):
+                continue
+            return contradicted(claim, kind, m, target)
+    return None
+
+
+def _inverted(claim: Claim, frame: Frame, decimals: int) -> Claim | None:
+    """ "HR 1.80 (1.39, 2.33)" where the label gives 0.556 (0.429, 0.720): 1/HR, its CI inverted too."""
+    if claim.statistic != "hr" or claim.value is None or claim.value <= 0:
+        return None
+    for m in frame.rows:
+        if m.value is None or m.value <= 0 or claim.value <= 0:
+            continue
+        inverse = 1 / m.value
+        if not matching.agree(claim.value, decimals, inverse, decimals):
+            continue
+        if (
+            claim.ci_low
+            and claim.ci_high
+            and m.ci_low
+            and m.ci_high
+            and not (
+                matching.agree(claim.ci_low, 2, 1 / m.ci_high, 2) and matching.agree(claim.ci_high, 2, 1 / m.ci_low, 2)
+            )
+        ):
+            continue
+        if _control_first(claim, m):
+            return supported(
+                claim,
+                m,
+                f" The article compares the arms the other way round ({m.comparator or 'the control'} vs {m.arm}): "
+                f"1/{m.raw} = {inverse:.2f}.",
+            )
+        explanation = (
+            f"Contradicted (inverted ratio): the article says {said(claim)}; the label gives {describe(m)} in "
+            f"{where(m)}. 1/{m.raw} = {inverse:.2f} is the ratio of {m.comparator or 'the control'} vs {m.arm}, "
+            "the other way round from the article's words, and a ratio above 1 reads as harm where the label "
+            "shows benefit."
+        )
+        return replace(claim, verdict="contradicted", kind="inverted_ratio", evidence=m, explanation=explanation)
+    return None
+
+
+def _control_first(claim: Claim, m: Measurement) -> bool:
+    """Whether the claim's clause names the label's control arm before its experimental one ("patients
+    on chemotherapy had a hazard ratio of 1.43 compared with those on Padcev"): a ratio stated that
+    way round is the label's turned upside down, rightly."""
+    clause = quantity.claim_from_clause(claim)
+    order = []
+    for _start, _end, name in sorted(arm_mentions(clause)):
+        reading = read_arm(name, [m.arm, m.comparator])
+        if reading.settled:
+            order.append(reading.arm)
+    named = [arm for arm in dict.fromkeys(order)]
+    return len(named) >= 2 and named[0] == canonical_arm(m.comparator) and named[1] == canonical_arm(m.arm)
+
+
+def other_analysis(
+    claim: Claim, target: Measurement, view: LabelView, others: tuple[Measurement, ...] = ()
+) -> Claim | None:
+    """The article names an analysis or assessment the label's value is not: a wrong value only
+    perhaps — the figure may be the publication's (a later data cut, the investigators' reading)."""
+    said_analysis = quantity.claim_analysis(claim)
+    label_analysis = view.analysis(target)
+    said_assessment = quantity.claim_assessment(claim)
+    differs = said_analysis is not None and said_analysis != label_analysis
+    differs_assessment = said_assessment is not None and target.assessment not in {None, said_assessment}
+    if not (differs or differs_assessment):
+        return None
+    if differs:
+        article_side = f"the {said_analysis} analysis"
+        label_side = f"the {label_analysis} analysis" if label_analysis else "a figure of the analysis it reports"
+    else:
+        article_side = f"the {said_assessment} assessment"
+        label_side = f"the {target.assessment} assessment"
+    result = (
+        contradicted(claim, "other_analysis", None, None, others=others)
+        if others
+        else contradicted(claim, "other_analysis", None, target)
+    )
+    note = (
+        f" The article gives {article_side}; the label gives {label_side}. The figure may be the "
+        "publication's, not a misquote: cite the analysis it comes from, or the label's."
+    )
+    return replace(result, explanation=result.explanation + note)

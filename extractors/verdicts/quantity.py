@@ -1,0 +1,246 @@
+"""What quantity a number is: the words around it that make an endpoint another quantity.
+
+A claim is contradicted only by a label number of the very same quantity: the same trial,
+endpoint with its modifiers (a CNS response rate is not the overall response rate), statistic,
+arm, population and — where both say — analysis and assessment. The statement reader gives the
+trial, endpoint, statistic, arm, population, analysis and assessment; this module reads what it
+leaves to the words around a number, on both sides alike: the modifiers, whether the number is a
+result at all (a data maturity is not), and the analysis a label number belongs to, from its table
+caption or its sentence. The words are data (``data/quantities.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from extractors.read.attach import analysis_of
+from extractors.records import Claim, Measurement, Source
+from extractors.text import names, vocabulary
+from extractors.text.patterns import build
+from extractors.text.patterns import verdicts as patterns
+
+# How far around a value its qualifying words are looked for (characters).
+_BEFORE = 120  # "In patients with one or more measurable CNS lesions, the ORR was 70%"
+_AFTER = 40  # "25% mature", "20% of the pre-specified deaths"
+_CAPTION = 160  # a table's caption: "Table 21. CNS Efficacy in Patients with Measurable CNS Lesions"
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return vocabulary.load_data(
+        "quantities.json", ("non_results", "modifiers", "statistic_words", "differences", "updates")
+    )
+
+
+def words(group: str, key: str) -> tuple[str, ...]:
+    """A word list of the data file: ``words("statistic_words", "mean")``."""
+    return tuple(str(word) for word in _data()[group][key])
+
+
+# --- the text around a number ----------------------------------------------------------------------
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words before a value back to the start of its clause, at most ``_BEFORE`` characters."""
+    window = text[max(0, start - _BEFORE) : start]
+    breaks = list(patterns.CLAUSE_START.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def _after(text: str, end: int) -> str:
+    return text[end : end + _AFTER]
+
+
+def _non_result(before: str, after: str) -> bool:
+    """A maturity or information fraction: "at 20% data maturity", "only 25% mature"."""
+    after = patterns.PERCENT_SIGN.sub("", after, count=1)
+    if build.starting_with(words("non_results", "after_value")).match(after):
+        return True
+    return build.ending_with(words("non_results", "before_value")).search(before) is not None
+
+
+def _modifiers(text: str) -> frozenset[str]:
+    """The modifiers ``text`` names: {"CNS"} for "CNS ORR"."""
+    found = set()
+    for name, rule in _data()["modifiers"].items():
+        if name.startswith("_"):
+            continue
+        modifier_words = tuple(rule["words"])
+        near = tuple(rule.get("near", ()))
+        pattern = patterns.phrases_near(modifier_words, near) if near else build.any_word(modifier_words)
+        if pattern.search(text):
+            found.add(name)
+    return frozenset(found)
+
+
+def _analysis(text: str) -> str | None:
+    if build.any_word(words("updates", "words")).search(text):
+        return "updated"
+    return analysis_of(text)
+
+
+# --- claims ----------------------------------------------------------------------------------------
+
+
+def _claim_window(claim: Claim) -> tuple[str, str]:
+    """(the clause before the claim's value, the words after it), in the claim's sentence."""
+    if claim.value_span is None:
+        return claim.text, ""
+    start, end = claim.value_span[0] - claim.span[0], claim.value_span[1] - claim.span[0]
+    return _clause_before(claim.text, start), _after(claim.text, end)
+
+
+def claim_clause(claim: Claim) -> str:
+    """The words of the claim's clause around its value: what qualifies that value, not the others."""
+    before, after = _claim_window(claim)
+    return f"{before} {claim.raw or ''} {after}"
+
+
+def claim_subgroup(claim: Claim) -> str | None:
+    """The age, sex or region subgroup the claim's clause names ("patients aged 75 and over"), if any."""
+    before, _after_value = _claim_window(claim)
+    found = patterns.subgroup_named(words("subgroups", "after_patients")).search(before)
+    return " ".join(found.group(0).split()[1:]) if found else None
+
+
+def claim_from_clause(claim: Claim) -> str:
+    """The claim's sentence from the start of its value's clause to its end: the arms a ratio compares
+    ("… had a hazard ratio of 1.43 (95% CI …) compared with those on Padcev")."""
+    before, _after_value = _claim_window(claim)
+    start = (claim.value_span or claim.span)[0] - claim.span[0]
+    return before + claim.text[start:]
+
+
+def claim_is_non_result(claim: Claim) -> bool:
+    """Whether the claim's number is a maturity or information fraction, or a follow-up time, not a result."""
+    before, after = _claim_window(claim)
+    if claim.unit in {"months", "weeks", "years", "days"} and _follow_up(before):
+        return True
+    return _non_result(before, after)
+
+
+def _follow_up(before: str) -> bool:
+    """ "followed for a median of more than 6.6 years", "median follow-up was 35 months": the follow-up
+    words come before the value with no endpoint between ("five-year follow-up data showed a median
+    overall survival of 47.5 months" is a result)."""
+    found = list(build.any_word(words("non_results", "clause_words")).finditer(before))
+    return bool(found) and not vocabulary.endpoint_mentions(before[found[-1].end() :], sentence=True)
+
+
+def claim_modifiers(claim: Claim) -> frozenset[str]:
+    before, after = _claim_window(claim)
+    return _modifiers(f"{before} {claim.raw or ''} {after}")
+
+
+def claim_analysis(claim: Claim) -> str | None:
+    """The analysis the article names for its number: its clause's words, else the reader's."""
+    before, after = _claim_window(claim)
+    said = _analysis(f"{before} {after}")
+    if said is not None:
+        return said
+    return claim.statement.analysis if claim.statement is not None else None
+
+
+def claim_assessment(claim: Claim) -> str | None:
+    before, after = _claim_window(claim)
+    said = names.assessment_of(f"{before} {after}")
+    if said is not None:
+        return said
+    return claim.statement.assessment if claim.statement is not None else None
+
+
+def claim_says(claim: Claim, group: str, key: str, *, before_only: bool = False) -> bool:
+    """Whether the words right around the claim's value include one of a word list."""
+    before, after = _claim_window(claim)
+    text = before if before_only else f"{before} {after}"
+    return build.any_word(words(group, key)).search(text) is not None
+
+
+def counted(claim: Claim) -> str:
+    """The noun a count counts, within three words after it: "trials" of "the three randomized
+    trials", "patients" of "608 patients"; "" when none of the known nouns follows."""
+    _before, after = _claim_window(claim)
+    nouns = set(words("counts", "not_patients")) | set(words("counts", "patients"))
+    for word in patterns.COUNTED_WORD.findall(after)[:3]:
+        if word.lower() in nouns:
+            return str(word).lower()
+    return ""
+
+
+def counts_other_things(claim: Claim) -> bool:
+    """Whether a count counts trials, samples, cycles or other things that are not patients."""
+    return counted(claim) in words("counts", "not_patients")
+
+
+def says(text: str, group: str, key: str) -> bool:
+    """Whether ``text`` includes one of a word list."""
+    return build.any_word(words(group, key)).search(text) is not None
+
+
+def sentence_says(claim: Claim, group: str, key: str) -> bool:
+    """Whether the claim's sentence includes one of a word list."""
+    return build.any_word(words(group, key)).search(claim.text) is not None
+
+
+# --- the label ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LabelView:
+    """The label's measurements with the text each was read from, to read what qualifies them."""
+
+    measurements: tuple[Measurement, ...]
+    texts: dict[str, str]  # source id → text
+    _context: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, sources: Sequence[Source], measurements: Sequence[Measurement]) -> LabelView:
+        return cls(tuple(measurements), {source.id: source.text for source in sources})
+
+    def context(self, m: Measurement) -> str:
+        """What describes ``m``: its table's caption, row, column and population, or its sentence."""
+        key = id(m)
+        if key not in self._context:
+            self._context[key] = self._describing(m)
+        return self._context[key]
+
+    def _describing(self, m: Measurement) -> str:
+        text = self.texts.get(m.source, "")
+        if m.table:
+            caption_at = text.rfind(m.table, 0, m.span[0])
+            caption = text[caption_at : caption_at + _CAPTION].split("\n")[0] if caption_at >= 0 else ""
+            return " ".join(part for part in (caption, m.row, m.column, m.population) if part)
+        start = max(0, m.span[0] - 400)
+        breaks = [b.end() for b in patterns.SENTENCE_BREAK.finditer(text, start, m.span[0])]
+        begin = breaks[-1] if breaks else start
+        stop = patterns.SENTENCE_BREAK.search(text, m.span[1], m.span[1] + 400)
+        return text[begin : stop.start() if stop else m.span[1] + 400]
+
+    def words_of(self, m: Measurement) -> str:
+        """The words that say what ``m`` counts: its row and column, or its clause in the prose."""
+        if m.table:
+            return f"{m.row or ''} {m.column or ''}"
+        text = self.texts.get(m.source, "")
+        return f"{_clause_before(text, m.span[0])} {m.raw} {_after(text, m.span[1])}"
+
+    def is_non_result(self, m: Measurement) -> bool:
+        """A label number that is a maturity: "OS was immature with 36% of the pre-specified deaths"."""
+        if m.table or m.statistic not in {"rate", "n"}:
+            return False
+        text = self.texts.get(m.source, "")
+        return _non_result(_clause_before(text, m.span[0]), _after(text, m.span[1]))
+
+    def modifiers(self, m: Measurement) -> frozenset[str]:
+        if m.table:
+            return _modifiers(self.context(m))
+        text = self.texts.get(m.source, "")
+        return _modifiers(f"{_clause_before(text, m.span[0])} {m.raw} {_after(text, m.span[1])}")
+
+    def analysis(self, m: Measurement) -> str | None:
+        """The analysis ``m`` belongs to: the reader's, else its caption's words."""
+        if m.analysis is not None or not m.table:
+            return m.analysis
+        return _analysis(self.context(m).split(m.row or "\0")[0])
