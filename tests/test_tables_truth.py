@@ -1,0 +1,87 @@
+"""The table reader against hand-read label tables (tests/cases/tables_truth): per label and form, the
+share of cells read with the right attribution (tests/truth_tables.py says what "right" means).
+
+Each label has a floor per form, the share it reaches today: a change that reads fewer cells
+fails. Where the reader is far from reading a label yet, the case is an ``xfail(strict=True)``
+with its target and the reason, so it fails loudly the day it passes. Raise the floors as the
+reader improves; ``python bench/tables_truth.py`` prints the shares and why cells were missed.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import pytest
+
+from extractors.ingest.labels import load_source
+from extractors.records import Measurement
+from tests.conftest import shared_file
+from tests.truth_tables import FORMS, form_of, read_forms, score, truth_labels, truth_of
+
+# label → (structured, spaced, glued): the share of truth entries each form must read right.
+FLOORS: dict[str, tuple[float, float, float]] = {
+    "cabometyx": (0.47, 0.41, 0.39),
+    "enhertu": (0.19, 0.07, 0.07),
+    "ibrance": (0.20, 0.20, 0.20),
+    "imfinzi": (0.57, 0.35, 0.33),
+    "keytruda": (0.30, 0.10, 0.08),
+    "kisqali": (0.29, 0.29, 0.29),
+    "lenvima": (0.43, 0.36, 0.35),
+    "lynparza": (0.35, 0.0, 0.0),
+    "verzenio": (0.15, 0.15, 0.16),
+}
+
+# (label, form) → (target share, why the reader does not reach it yet).
+GAPS: dict[tuple[str, str], tuple[float, str]] = {
+    **{
+        ("brilinta", form): (0.5, "event tables (n (%), KM%, events per 1000 patient-years) are not read")
+        for form in FORMS
+    },
+    **{("repatha", form): (0.5, "transposed lipid tables and event tables are not read") for form in FORMS},
+    **{("tagrisso", form): (0.5, "adverse-reaction tables are not in the Source text and not read") for form in FORMS},
+    **{("xarelto", form): (0.5, "event tables (n (%), %/year, multi-row headers) are not read") for form in FORMS},
+    ("lynparza", "spaced"): (0.3, "read alone, the tables' arms ('Lynparza', 'Placebo') are not found"),
+    ("lynparza", "glued"): (0.3, "read alone, the tables' arms ('Lynparza', 'Placebo') are not found"),
+}
+
+
+@functools.cache
+def _readings(label: str) -> dict[str, list[Measurement]]:
+    return read_forms(shared_file(f"corpus/raw/{truth_of(label)['file']}"))
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for label in truth_labels():
+        for index, form in enumerate(FORMS):
+            if (label, form) in GAPS:
+                target, why = GAPS[(label, form)]
+                cases.append(
+                    pytest.param(
+                        label, form, target, marks=pytest.mark.xfail(strict=True, reason=why), id=f"{label}-{form}"
+                    )
+                )
+            else:
+                cases.append(pytest.param(label, form, FLOORS[label][index], id=f"{label}-{form}"))
+    return cases
+
+
+@pytest.mark.parametrize(("label", "form", "floor"), _cases())
+def test_hand_read_cells_come_out_with_their_attribution(label: str, form: str, floor: float) -> None:
+    result = score(truth_of(label)["tables"], _readings(label)[form])
+    assert result.share >= floor, (
+        f"{label} {form}: {result.found}/{result.total} ({result.share:.1%}) < {floor:.0%}; "
+        f"first missing: {result.missing[:3]}"
+    )
+
+
+@pytest.mark.parametrize("label", truth_labels())
+def test_no_form_of_a_truth_label_invents_a_value(label: str) -> None:
+    source = load_source(str(shared_file(f"corpus/raw/{truth_of(label)['file']}")))
+    for form in FORMS:
+        text = form_of(source, form).text
+        for m in _readings(label)[form]:
+            assert text[m.span[0] : m.span[1]] == m.raw, (form, m)
+            if m.value is not None:
+                assert float(m.raw.replace(" ", "").replace(",", "")) == m.value, (form, m)
