@@ -33,8 +33,8 @@ import regex
 
 from extractors.ingest.labels import load_source
 from extractors.ingest.table_alone import Span, table_blocks, tables_alone
-from extractors.records import InputError, Measurement, Source
 from extractors.read.tables import extract_tables
+from extractors.records import InputError, Measurement, Source
 
 FORMS = {"spaced": " ", "glued": ""}
 N_PRINTED = regex.compile(

@@ -33,8 +33,8 @@ import regex
 
 from extractors.ingest.labels import load_source
 from extractors.ingest.table_alone import tables_alone
-from extractors.records import Measurement, Source
 from extractors.read.tables import extract_tables
+from extractors.records import Measurement, Source
 
 TRUTH = Path(__file__).resolve().parent / "cases" / "tables_truth"
 FORMS = ("structured", "spaced", "glued")
