@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from extractors.ingest import grids as structured
-from extractors.read.context import arm_names, randomization_ratio, trial_for
+from extractors.read.context import arm_names, brand_of, randomization_ratio, trial_for
 from extractors.read.tables.cells import cell_run_at, has_n_prefix, read_tokens
 from extractors.read.tables.header import Header, caption_end_of, ci_level_of, find_footnotes, find_header
 from extractors.read.tables.rows import RowReader, population_of
@@ -62,7 +62,7 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
     """The measurements of the table whose caption spans ``start``–``caption_end``: the arm Ns of its
     header, then each row's."""
     text = source.text
-    header = find_header(text, caption_end, arm_names(source, start))
+    header = find_header(text, caption_end, arm_names(source, start), brand_of(source))
     if header is None:
         return []
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
@@ -109,10 +109,14 @@ def _base_measurement(source: Source, start: int, header: Header, caption_text: 
 
 
 def _header_ns(base: Measurement, header: Header, subset: str | None) -> list[Measurement]:
-    """The arm Ns the header prints with the arms: "TAGRISSO (N=233)"."""
-    arm_columns = [c for c in header.columns if c.statistic is None]
-    return [
-        replace(
+    """The arm Ns the header prints with the arms: "TAGRISSO (N=233)", once per arm however many
+    sub-columns it has."""
+    found: dict[tuple[int, int], Measurement] = {}
+    for column in header.columns:
+        n = column.n
+        if column.statistic is not None or n is None or (n.start, n.end) in found:
+            continue
+        found[(n.start, n.end)] = replace(
             base,
             statistic="n",
             value=n.value,
@@ -124,9 +128,7 @@ def _header_ns(base: Measurement, header: Header, subset: str | None) -> list[Me
             population=population_of(subset, column.group),
             row="header",
         )
-        for column, n in zip(arm_columns, header.arm_ns, strict=False)
-        if n is not None
-    ]
+    return list(found.values())
 
 
 def _read_rows(

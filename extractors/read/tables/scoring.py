@@ -137,8 +137,6 @@ def _arm_n(row: Row, index: int, column: Column) -> float:
     """The arm's N from the header or the overall population row; infinity when not printed."""
     if column.statistic is not None:
         return math.inf
-    arm_columns = [c for c in row.header.columns if c.statistic is None]
-    header_n = row.header.arm_ns[arm_columns.index(column)] if column in arm_columns else None
-    if header_n is not None:
-        return header_n.value
+    if column.n is not None:
+        return column.n.value
     return row.state.overall_n.get(index, math.inf)

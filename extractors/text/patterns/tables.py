@@ -13,7 +13,7 @@ from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM
 TABLE_CAPTION = regex.compile(
     r"""
     \b(?P<label>Table\s+(?P<number>\d+[A-Za-z]?))   # "Table 9"
-    \s?[.:]?\s+                                    # optional "." or ":" after the number, even "Table 14 :"
+    \s?(?:[.:]|\s[-–—])?\s+                          # optional "." or ":" after the number, even "Table 14 :", "Table 7 -"
     (?=[A-Z])                                      # a caption starts with a capital
     """,
     regex.VERBOSE,
@@ -23,7 +23,7 @@ TABLE_CAPTION = regex.compile(
 TABLE_END = regex.compile(
     r"""
     \bFigure\s+\d+        # "Figure 2. Kaplan-Meier Curve …"
-    | \bTable\s+\d+[.:]?\s+(?=[A-Z])   # the next table's caption
+    | \bTable\s+\d+(?:[.:]|\s[-–—])?\s+(?=[A-Z])   # the next table's caption
     | \n\s*\n             # a paragraph break
     """,
     regex.VERBOSE,
@@ -208,3 +208,149 @@ LABEL_P_VALUE = regex.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE) 
 LABEL_DIFFERENCE = regex.compile(r"\bdifference\b", regex.IGNORECASE)
 
 LABEL_RESPONDERS = regex.compile(r"\bresponders\b", regex.IGNORECASE)
+
+
+# --- Header cells of any form: arm Ns, doses in arm names, sub-columns, between-arm columns ----------
+
+# An arm's N in a header, however printed: "(N=233)", "n=790", "N = 475", "(n = 338)", "N=1,127", "N= 478".
+HEADER_N = regex.compile(
+    rf"(?:\([ \t]{{0,2}})?(?<![A-Za-z])[Nn][ \t]{{0,2}}=[ \t]{{0,2}}(?P<count>{COUNT})(?:[ \t]{{0,2}}\))?"
+)
+
+# A dose, schedule or regimen code inside an arm's name, which may carry digits: "200 mg every 3
+# weeks", "5.4 mg/kg", "75 mg/m2", "160/80 mg", "every 2 or 3 weeks", "Q3W", "AUC 5", "mFOLFOX6", "5-FU".
+_ARM_DOSE_AMOUNT = (
+    r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]{0,2}(?:mg|mcg|µg|g|mL|IU)(?:/(?:kg|m[ \t]?2|day|d|mL))?(?![A-Za-z])"
+)
+
+ARM_NAME_DIGITS = regex.compile(
+    rf"""{_ARM_DOSE_AMOUNT}
+    | every[ \t]{{1,3}}(?:other[ \t]{{1,3}})?\d{{0,2}}(?:[ \t]{{1,3}}or[ \t]{{1,3}}\d{{1,2}})?[ \t]{{0,3}}(?:weeks?|days?|months?)
+    | \bQ\d{{1,2}}W\b | \bAUC[ \t]{{0,2}}\d{{1,2}} | \bArm[ \t]{{1,2}}[A-Z0-9]{{1,2}}\b
+    | (?<![\w.])[A-Za-z][A-Za-z-]{{0,12}}\d[A-Za-z0-9-]{{0,8}}(?![\w.]) | (?<![\w.])\d-[A-Z]{{2,4}}\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# What an arm's name never holds (once its doses are taken out): a percent, a CI, a sentence, a
+# comparison or a digit — "Placebo (95% CI) PFS Overall ITT" has left the header.
+ARM_NAME_STOP = regex.compile(r"%|\bCI\b|[.;]\s|[.;]$|[\d≥≤<>]|\bvs\.?\s")
+
+# A label "Arm A:" before an arm's name: "Arm A: TECENTRIQ", "Arm B: Best Supportive Care".
+ARM_LETTER = regex.compile(r"^Arm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:[ \t]{0,2}")
+
+# A footnote marker or symbol glued to the end of a header cell: "Placebo (N = 237)*", "HUMIRAa".
+HEADER_CELL_MARK = regex.compile(r"(?:[*†‡§¶#]{1,3}|(?<=[A-Z]{3})[a-f](?:,[a-f]){0,2})$")
+
+# A grade sub-column of an adverse-reaction table: "All Grades (%)", "Any grade(%)", "Grades 3-4",
+# "Grade 3 or 4", "Grade 3 or Grade 4", "Grade 3 or higher", "Grade ≥3", "Grade 3", "Grades 1-4".
+GRADE_LABEL = regex.compile(
+    r"""(?:(?P<all>(?:All|Any)[ \t]{0,2}Grades?)
+    | Grade\s{0,2}≥\s{0,2}(?P<atleast>\d)
+    | Grades?[ \t]{0,2}(?P<low>\d)(?:[ \t]{0,2}(?:-|–|to|or|and)[ \t]{0,2}(?:Grade[ \t]{0,2})?(?P<high>\d)
+        | [ \t]{1,2}or[ \t]{1,2}(?P<higher>higher|greater|above|more))?)
+    (?:[ \t]{0,2}\(?[ \t]{0,2}%[ \t]{0,2}\)?)?""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# What the header says an arm column's cells hold, when the rows name events rather than statistics:
+# (statistic, unit, what a percent beside the count is, pattern), tried in order.
+CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
+    # "Events / 1000 patient years" (BRILINTA), "Event Rate (per 100 Pt-yrs)" (XARELTO)
+    (
+        "event_rate",
+        "per 1000 patient-years",
+        "",
+        regex.compile(r"Events?[ \t]{0,2}/[ \t]{0,2}1000[ \t]{0,2}patient[- ]?years?", regex.I),
+    ),
+    (
+        "event_rate",
+        "per 100 patient-years",
+        "",
+        regex.compile(
+            r"Event[ \t]{1,2}Rate[ \t]{0,2}\([ \t]{0,2}per[ \t]{1,2}100[ \t]{1,2}(?:Pt|patient)-?[ \t]?(?:yrs?|years?)[ \t]{0,2}\)",
+            regex.I,
+        ),
+    ),
+    (
+        "event_rate",
+        "%/year",
+        "",
+        regex.compile(
+            r"Event[ \t]{1,2}Rate[ \t]{0,2}\([ \t]{0,2}%[ \t]{0,2}/[ \t]{0,2}(?:year|yr)[ \t]{0,2}\)", regex.I
+        ),
+    ),
+    # "n (%/year)": a count of patients with the event, the yearly rate beside it
+    (
+        "events",
+        "patients",
+        "%/year",
+        regex.compile(r"\bn[ \t]{0,2}\([ \t]{0,2}%[ \t]{0,2}/[ \t]{0,2}year[ \t]{0,2}\)", regex.I),
+    ),
+    (
+        "events",
+        "patients",
+        "%",
+        regex.compile(
+            r"\bn[ \t]{0,2}\([ \t]{0,2}(?:%|patients[ \t]{1,2}with[ \t]{1,2}events?)[ \t]{0,2}\)(?:[ \t]{0,2}\([ \t]{0,2}95%[ \t]{0,2}CI[ \t]{0,2}\))?",
+            regex.I,
+        ),
+    ),
+    (
+        "rate",
+        "%",
+        "",
+        regex.compile(r"\bKM[ \t]{0,2}%|%[ \t]{0,2}with[ \t]{1,2}events?|\(\s{0,2}%\s{0,2}\)|%(?![\w(])", regex.I),
+    ),
+)
+
+# Between-arm columns that a header names after its arms: the statistic and its name.
+BETWEEN_LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("rrr", regex.compile(r"\bRRR\b|Relative[ \t]{1,2}Risk[ \t]{1,2}Reduction", regex.I)),
+    ("rr", regex.compile(r"\bRR\b|Relative[ \t]{1,2}Risk\b|Risk[ \t]{1,2}Ratio", regex.I)),
+    ("hr", regex.compile(r"\bHR\b|Hazard[ \t]{1,2}Ratio", regex.I)),
+    ("or", regex.compile(r"Odds[ \t]{1,2}Ratio|\bOR\b")),
+    ("difference", regex.compile(r"(?:Treatment[ \t]{1,2})?Difference\b", regex.I)),
+    ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b")),
+)
+
+# What else a header prints between its cells and may be passed over: a CI level, a footnote mark,
+# "XARELTO vs. Warfarin" over the hazard ratio, a stub word ("Endpoint", "Adverse Reaction").
+HEADER_FILLER = regex.compile(
+    r"""[ \t\n|,]+ | \(?[ \t]{0,2}9\d(?:\.\d+)?[ \t]{0,2}%[ \t]{0,2}(?:CI|Confidence[ \t]{1,2}Interval)[ \t]{0,2}\)?
+    | [*†‡§¶#]{1,3} | (?<=[\s|)%])[a-f](?=[\s|]|$) | \([ \t]{0,2}\)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A header cell that only names the row labels below it: "Endpoint", "Efficacy Parameter", "Event",
+# "Adverse Reaction(s)", "Laboratory Abnormality", "Outcome Components", "Treatment Dosage and Duration".
+STUB_LABEL = regex.compile(
+    r"""^(?:(?:Efficacy[ \t]{1,2})?(?:Endpoints?|Parameters?|Outcomes?)(?:[ \t]{1,2}(?:Measures?|Components?))?
+    |Events?|Adverse[ \t]{1,2}(?:Reactions?|Events?)|Laboratory[ \t]{1,2}(?:Abnormalit(?:y|ies)|Tests?|Parameters?)
+    |Treatment[ \t]{1,2}Dosage[ \t]{1,2}and[ \t]{1,2}Duration|Response|Parameter[ \t]{0,2}:?[ \t]{0,2}median)[ \t]{0,2}:?$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Where two cells of a flattened header ran together: the case changes across the boundary
+# ("LenvatinibSunitinib", "VOTRIENTPlacebo", "n=790Placebo", "PatientsCPS").
+GLUED_BOUNDARY = regex.compile(r"(?<=[a-z0-9)%])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
+
+# A word that joins the name after it to the arm before it: "KEYTRUDA … and Lenvatinib", "IBRANCE
+# plus Letrozole", "Lynparza/abiraterone" (looked for just before a name).
+ARM_JOINER_BEFORE = regex.compile(r"(?:\b(?:and|with|plus|or|in|of)|[+/,&-])[ \t]{0,3}\Z")
+
+# The start of a name glued to the drug name after it: "Ado-" of "Ado-trastuzumab".
+NAME_PREFIX = regex.compile(r"[A-Z][a-z]{1,8}-\Z")
+
+# What the last arm name of a flattened header goes on with before the body starts: drugs joined
+# to it, its dose, lower-case words ("Placebo + Letrozole", "Ado-trastuzumab emtansine 3.6 mg/kg",
+# "Lynparza tablets"); a capitalised word without a joiner starts the first row ("Progression-Free").
+ARM_NAME_TAIL = regex.compile(
+    rf"""(?:[ \t]{{0,2}}(?:\+|plus|with|and|or|/)[ \t]{{0,2}}[A-Za-z][\w'-]{{1,30}}
+    | [ \t]{{0,2}}{_ARM_DOSE_AMOUNT}
+    | [ \t]{{1,2}}every[ \t]{{1,3}}\d{{1,2}}[ \t]{{1,3}}(?:weeks?|days?)
+    | [ \t]{{1,2}}[a-z][\w'-]{{2,30}}){{0,12}}""",
+    regex.VERBOSE,
+)
+
+# A word that ends a column group's name: "HR+ Cohort", "Overall Population", "All Patients".
+GROUP_HEAD_NOUN = regex.compile(r"\b(?:Cohorts?|Population|Patients|Subgroup|Group|Analysis|Set|Study)\b", regex.I)
