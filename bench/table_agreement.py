@@ -16,7 +16,10 @@ with the structured reading of the label (the tables with their cells, prose aro
 
 Counts are multisets: a value printed twice must be read twice. Run from the project root:
 
-    python bench/table_agreement.py [CORPUS_DIR] [--show LABEL_SUBSTRING]
+    python bench/table_agreement.py [CORPUS_DIR] [--show LABEL_SUBSTRING] [--adverse]
+
+The tables measured are the efficacy tables (openFDA ``clinical_studies_table``, the tables of an
+SPL's clinical studies section); ``--adverse`` measures the adverse-reaction tables instead.
 
 ``--show`` prints, for the labels whose file name contains the substring, the structured readings
 each flattened form misses and the readings it has that the structured form does not.
@@ -91,12 +94,12 @@ def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f}%" if whole else "    -"
 
 
-def evaluate(path: Path, totals: Totals, show: bool) -> str | None:
+def evaluate(path: Path, totals: Totals, show: bool, section: str) -> str | None:
     try:
         source = load_source(str(path))
     except InputError:
         return None
-    blocks = table_blocks(source.text)
+    blocks = table_blocks(source.text, section)
     if not blocks:
         return None
     base = within(extract_tables(source), blocks)
@@ -106,7 +109,7 @@ def evaluate(path: Path, totals: Totals, show: bool) -> str | None:
     row = [f"{path.name[:44]:44} {len(base):5d} {n_read:4d}/{n_printed:<4d}"]
     totals.add(base=len(base), n_structured=n_read, n_printed=n_printed)
     for name, glue in FORMS.items():
-        alone, _ = tables_alone(source, glue)
+        alone, _ = tables_alone(source, glue, section)
         found = extract_tables(alone)
         values = sum((base_values & Counter(value_key(m) for m in found)).values())
         attributed = sum((base_attributed & Counter(attributed_key(m) for m in found)).values())
@@ -137,7 +140,8 @@ def _show(name: str, base: list[Measurement], found: list[Measurement]) -> None:
 
 def main(argv: list[str]) -> None:
     show = argv[argv.index("--show") + 1].lower() if "--show" in argv else None
-    arguments = [a for i, a in enumerate(argv) if a != "--show" and (i == 0 or argv[i - 1] != "--show")]
+    section = "adverse" if "--adverse" in argv else "efficacy"
+    arguments = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] != "--show")]
     corpus = Path(arguments[0]) if arguments else Path(__file__).resolve().parents[2] / "shared" / "corpus" / "raw"
     totals = Totals()
     form_header = f"{'values':>6} {'attrib':>6} {'extra':>5} {'Ns':>9} {'inv':>3}"
@@ -146,7 +150,7 @@ def main(argv: list[str]) -> None:
     labels = 0
     for path in sorted(p for p in corpus.iterdir() if p.suffix in {".json", ".xml"}):
         before = dict(totals.counts)
-        line = evaluate(path, totals, show is not None and show in path.name.lower())
+        line = evaluate(path, totals, show is not None and show in path.name.lower(), section)
         if line is None:
             continue
         print(line, flush=True)

@@ -21,17 +21,25 @@ from extractors.text.patterns import tables as patterns
 Span = tuple[int, int]
 
 # Headings ingest prints above a label's tables; not part of any table.
-SECTION_HEADINGS = frozenset({grids.TABLES_HEADING})
+SECTION_HEADINGS = frozenset({grids.TABLES_HEADING, grids.ADVERSE_TABLES_HEADING})
 
 
-def table_blocks(text: str) -> list[Span]:
-    """The spans of the rendered tables in ``text``: caption, notes and ``| … |`` rows.
+def table_blocks(text: str, section: str | None = None) -> list[Span]:
+    """The spans of the rendered tables in ``text``: caption, notes and ``| … |`` rows; with
+    ``section`` "efficacy" or "adverse", only those before or after the adverse-reaction tables'
+    heading.
 
     A block is a paragraph (text between blank lines) with at least one rendered row. An SPL
     table whose caption is printed as a paragraph of its own just above it keeps that caption.
     """
     blocks: list[Span] = []
-    paragraphs = _paragraphs(text)
+    cut = text.find(grids.ADVERSE_TABLES_HEADING)
+    cut = len(text) if cut < 0 else cut
+    paragraphs = [
+        (start, end)
+        for start, end in _paragraphs(text)
+        if section is None or (start < cut if section == "efficacy" else start >= cut)
+    ]
     for index, (start, end) in enumerate(paragraphs):
         if not _has_rows(text, (start, end)):
             continue
@@ -43,10 +51,10 @@ def table_blocks(text: str) -> list[Span]:
     return blocks
 
 
-def tables_alone(source: Source, glue: str) -> tuple[Source, list[Span]]:
-    """The tables of ``source`` flattened with ``glue`` between cells (" " or ""), nothing else,
-    and the spans in ``source.text`` that they come from."""
-    blocks = table_blocks(source.text)
+def tables_alone(source: Source, glue: str, section: str | None = None) -> tuple[Source, list[Span]]:
+    """The tables of ``source`` (of one ``section``, see `table_blocks`) flattened with ``glue``
+    between cells (" " or ""), nothing else, and the spans in ``source.text`` they come from."""
+    blocks = table_blocks(source.text, section)
     text = "\n\n".join(flatten_block(source.text[start:end], glue) for start, end in blocks)
     return replace(source, text=text), blocks
 

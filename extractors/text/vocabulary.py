@@ -100,6 +100,12 @@ def months_per(unit: str) -> float | None:
 
 
 @cache
+def row_group_headings() -> tuple[str, ...]:
+    """Headings printed over the rows they group ("Gastrointestinal", "Secondary endpoints")."""
+    return tuple(str(h).lower() for h in _data()["row_group_headings"]["headings"])
+
+
+@cache
 def control_arms() -> tuple[str, ...]:
     return tuple(arm.lower() for arm in _data()["control_arms"])
 

@@ -155,6 +155,8 @@ def n_delimited(text: str, start: int, end: int) -> HeaderItems | None:
         if mark is None:
             break
         name = text[position : mark.start()]
+        if "\n" in name:
+            break  # an arm's cell is on one line: this one has run from the caption into a header row
         if not name.strip(" \t|"):
             break  # two Ns in a row: the names were printed first, all of them (see names_then_ns)
         if not arm_like(name):
@@ -208,16 +210,22 @@ def structured_line(text: str, first: int, limit: int) -> HeaderItems | None:
         cell_start, cell_end = cell.span()
         if not cell.group(0).strip():
             continue
+        between = len(items.between)
         if read_items(text, cell_start, cell_end, items, after_arms=False) >= cell_end - 1:
-            continue  # the whole cell is an N, a sub-column, a between-arm column or filler
+            # the whole cell is an N, a sub-column, a between-arm column or filler; a cell is one
+            # column however many statistics it names ("Relative Risk (95% CI) P-value")
+            del items.between[between + 1 :]
+            continue
         if index == 0 and first >= cell_end:
             continue  # the stub over the row labels: "Endpoint", "Adverse Reaction"
-        n = table_patterns.ARM_N.search(text, cell_start, cell_end)
+        n = table_patterns.HEADER_N.search(text, cell_start, cell_end)
         name = clean_arm(text[cell_start : n.start() if n else cell_end])
         if not name or not arm_like(name):
             return None  # a cell that is no arm: this row is a body row or prose
         number = Number(n.group("count"), n.start("count"), n.end("count")) if n else None
         items.arms.append(ArmCell(name, cell_start, cell_end, number))
+        if n:  # what the cell prints after the N: "n=107 Frequency rate %", "N=7081 n (%)"
+            read_items(text, n.end(), cell_end, items, after_arms=False)
     if not items.arms:
         return None
     read_items(text, line_end, limit, items, after_arms=True)

@@ -56,6 +56,7 @@ class Cell:
     qualifier_token: Token | None = None
     ci: Token | None = None
     pct: Token | None = None
+    pct_ci: Token | None = None  # the CI of the percent, printed after it: "4 (1.2) (0.4%, 3.0%)"
     p: Token | None = None  # a p-value printed in the cell: "0.576 (0.463, 0.718), p<0.0001"
     feet: list[str] = field(default_factory=list)
     is_n: bool = False
@@ -194,7 +195,11 @@ def group_cells(
         elif kind == "qual":
             cells.append(Cell(qualifier=qualifier_code(token.raw), qualifier_token=token))
         elif kind in {"ci", "damaged"}:
-            if attach_ci and current is not None and current.ci is None and not current.bare_ci and not current.is_dash:
+            if attach_ci and current is not None and current.pct is not None and current.pct_ci is None:
+                current.pct_ci = token  # after "27 (1.39%)" a CI is the percent's: "(0.95, 2.02)"
+            elif (
+                attach_ci and current is not None and current.ci is None and not current.bare_ci and not current.is_dash
+            ):
                 current.ci = token
             elif attach_ci:
                 return None  # nothing to attach to: this reading is the same as the bare one

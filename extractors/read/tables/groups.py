@@ -65,8 +65,8 @@ def _cells_as_labels(line: str, count: int) -> list[str] | None:
     named = [cell for cell in cells if cell]
     if len(named) == count + 1 and (table_patterns.STUB_LABEL.match(named[0]) or cells[0] == named[0]):
         named = named[1:]
-    if len(named) != count or any(table_patterns.HEADER_N.search(cell) for cell in named):
-        return None
+    if len(named) != count or any(table_patterns.HEADER_N.search(cell) or not cell[0].isalpha() for cell in named):
+        return None  # a row of values or of Ns, not of names
     return named
 
 

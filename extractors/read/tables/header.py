@@ -163,7 +163,7 @@ def _header_of(text: str, start: int, first: int, items: HeaderItems) -> Header:
     names = [arm.name for arm in items.arms]
     groups, end = _column_groups(text, names, zone_start, first, items.end)
     columns: list[Column] = []
-    printed = sorted(items.between)
+    printed = sorted(items.between, key=lambda item: item[0])  # stable: in the order printed
     for index, arm in enumerate(items.arms):
         for after, statistic, name in printed:
             if after == index and index > 0:
@@ -237,10 +237,11 @@ def _column_groups(text: str, names: list[str], zone_start: int, first: int, end
     by the spanning cells printed over the arms ("STAGE II-IIIA POPULATION") or, in some tables,
     on the row below them ("All Patients | CPS≥1 | CPS≥10"). Returns the groups and where the
     header ends."""
-    distinct = list(dict.fromkeys(n.lower() for n in names))
+    firsts = [_first_word(n) for n in names]  # "Enoxaparin 30 mg" and "Enoxaparin 40 mg" repeat one arm
+    distinct = list(dict.fromkeys(firsts))
     count = len(names) // len(distinct)
-    periodic = [n.lower() for n in names] == distinct * count
-    if count < 2 or not periodic:
+    periodic = firsts == distinct * count
+    if count < 2 or len(distinct) < 2 or not periodic:
         return [None] * len(names), end
     labels = labels_above(text, zone_start, first, count)
     if labels is None:
@@ -249,6 +250,10 @@ def _column_groups(text: str, names: list[str], zone_start: int, first: int, end
             labels, end = below
     labels = labels or [f"column group {i + 1}" for i in range(count)]
     return [labels[i // len(distinct)] for i in range(len(names))], end
+
+
+def _first_word(name: str) -> str:
+    return name.split()[0].lower() if name.split() else ""
 
 
 def _between_columns(zone: str) -> list[tuple[str, str]]:

@@ -27,9 +27,10 @@ from extractors.read.context import arm_names, brand_of, randomization_ratio, tr
 from extractors.read.tables.cells import cell_run_at, has_n_prefix, read_tokens
 from extractors.read.tables.header import Header, caption_end_of, ci_level_of, find_footnotes, find_header
 from extractors.read.tables.rows import RowReader, population_of
-from extractors.read.tables.state import Row, TableState
+from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, TableState
 from extractors.records import Measurement, Source
 from extractors.text import names, reach, repairs, vocabulary
+from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
 
 MAX_LABEL = 300  # a row label longer than this is prose (spliced footnotes run to ~150 characters)
@@ -84,7 +85,7 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
         )
 
     measurements = _header_ns(base, header, subset)
-    _read_rows(text, header.end, body_end, state, row_of, measurements)
+    _read_rows(text, header.end, body_end, state, row_of, measurements, header.names_events)
     return measurements
 
 
@@ -132,9 +133,16 @@ def _header_ns(base: Measurement, header: Header, subset: str | None) -> list[Me
 
 
 def _read_rows(
-    text: str, start: int, end: int, state: TableState, row_of: Callable[[str], Row], measurements: list[Measurement]
+    text: str,
+    start: int,
+    end: int,
+    state: TableState,
+    row_of: Callable[[str], Row],
+    measurements: list[Measurement],
+    events: bool,
 ) -> None:
-    """Read the body's rows in order into ``measurements``, each label updating ``state``."""
+    """Read the body's rows in order into ``measurements``, each label updating ``state``. In a
+    table whose header says what its cells hold (``events``), each row's label is its endpoint."""
     n_row: list[int] = []  # the Ns of the row just above, when that row printed only Ns
     for label_start, label_end, cells_start, cells_end in _rows(text, start, end):
         label, _ = repairs.repair_label(
@@ -143,17 +151,18 @@ def _read_rows(
         if len(label) > MAX_LABEL:
             break  # a paragraph of prose: the table has ended without a caption or blank line
         has_n = cells_start is not None and has_n_prefix(text, cells_start, cells_end)
-        if n_row and not has_n and vocabulary.find_endpoint(label):
+        event = event_name(text[label_start:label_end]) if events and cells_start is not None and not has_n else None
+        if n_row and not has_n and (event or vocabulary.find_endpoint(label)):
             # Ns printed just above the endpoint they count ("Patients with Measurable Disease
             # n=167 n=66", then "Objective Response Rate"): they and their population head it
             population = state.population
-            _interpret_label(label, state, has_n)
+            _interpret_label(label, state, has_n, event)
             state.population = population
             for index in n_row:
                 measurements[index] = replace(measurements[index], endpoint=state.endpoint)
             n_row = []
         else:
-            _interpret_label(label, state, has_n)
+            _interpret_label(label, state, has_n, event)
         if cells_start is None or cells_end is None:
             continue
         before = len(measurements)
@@ -161,6 +170,23 @@ def _read_rows(
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
+
+
+def event_name(raw_label: str) -> str | None:
+    """The event or reaction a row of an event table names, as printed: the row's own label cell
+    (with cells kept, its last line), without a row-group heading run into it ("Gastrointestinal
+    DisordersDiarrhea" → "Diarrhea"), a leading dash or a footnote mark ("Nausea1", "DVT*")."""
+    own = raw_label.rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ")
+    name = " ".join(own.split())
+    heading = build.heading_prefix(vocabulary.row_group_headings()).match(name)
+    if heading:
+        name = str(heading.group("name"))
+    name = str(table_patterns.EVENT_NAME_MARKS.sub("", name)).strip(" :,")
+    name = str(table_patterns.LEADING_DASH.sub("", name))
+    statistic, _ = vocabulary.statistic_of_label(name)
+    if not name or not table_patterns.ANY_LETTER.search(name) or statistic in LABEL_STATISTICS_OVER_COLUMNS:
+        return None
+    return name
 
 
 def _rows(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | None, int | None]]:
@@ -179,8 +205,13 @@ def _rows(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | Non
         yield label_start, end, None, None
 
 
-def _interpret_label(label: str, state: TableState, has_n: bool) -> None:
-    """Update the endpoint and population that the rows below inherit from a row label."""
+def _interpret_label(label: str, state: TableState, has_n: bool, event: str | None = None) -> None:
+    """Update the endpoint and population that the rows below inherit from a row label; a row of
+    an event table names its own endpoint (``event``)."""
+    if event is not None:
+        state.endpoint = event
+        state.open_between.clear()
+        return
     if not label:
         return
     endpoint = vocabulary.find_endpoint(label)

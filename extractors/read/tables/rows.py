@@ -12,6 +12,7 @@ from typing import Any
 
 from extractors.read.tables.cells import (
     Cell,
+    Number,
     Reading,
     Token,
     cell_value,
@@ -23,6 +24,7 @@ from extractors.read.tables.cells import (
     split_candidates,
     with_ci,
 )
+from extractors.read.tables.header import Column
 from extractors.read.tables.scoring import HUGE, score
 from extractors.read.tables.state import Row
 from extractors.records import Alternative, Confidence, Flag, Measurement
@@ -97,11 +99,11 @@ class RowReader:
             between = column.statistic is not None
             if statistic == "n" and state.population is None:
                 state.overall_n[index] = measurement.value or 0.0
-            if between and cell.ci is None and measurement.qualifier is None:
+            if between and statistic != "p" and cell.ci is None and measurement.qualifier is None:
                 state.open_between[index] = len(self.out)
             self.out.append(measurement)
             if cell.pct is not None:
-                self.out.append(self._percent_of(cell, measurement))
+                self.out.append(self._percent_of(cell, measurement, self.row.columns[index]))
             if cell.p is not None:
                 start, end = inner_span(self.row.text, cell.p)
                 self.out.append(p_value_of(measurement, cell.p.raw, (start, end), cell.p.low or "=", self.row.label))
@@ -124,9 +126,10 @@ class RowReader:
             arm=experimental if between else column.name,
             comparator=control if between else None,
             qualifier=cell.qualifier,
-            unit="patients" if statistic == "n" else (None if between else row.unit),
+            unit=row.unit_for(column, statistic),
             row=row.label,
             column=column.name,
+            grade=column.grade,
         )
         measurement = with_ci(measurement, cell)
         confidence, alternatives, flags = self._judge(cell, best, others)
@@ -155,19 +158,25 @@ class RowReader:
         completed = with_ci(self.out[position], cell)
         self.out[position] = replace(completed, flags=completed.flags + (_rowspan_note(cell),))
 
-    def _percent_of(self, cell: Cell, measurement: Measurement) -> Measurement:
+    def _percent_of(self, cell: Cell, measurement: Measurement, column: Column) -> Measurement:
         assert cell.pct is not None
-        return replace(
-            measurement,
-            # the percent beside an N is the arm's share of patients; beside a count, its rate
-            statistic="share" if measurement.statistic == "n" else "rate",
+        # the percent beside an N is the arm's share of patients; beside a count, its rate, unless
+        # the header says it is a yearly rate ("n (%/year)")
+        statistic, unit = ("share", "%") if measurement.statistic == "n" else ("rate", "%")
+        if column.beside and column.beside != "%" and measurement.statistic != "n":
+            statistic, unit = "event_rate", column.beside
+        percent = replace(
+            _without_ci(measurement),
+            statistic=statistic,
             value=to_float(cell.pct.raw),
             raw=cell.pct.raw,
             span=inner_span(self.row.text, cell.pct),
-            unit="%",
-            alternatives=(),
-            flags=(),
+            unit=unit,
         )
+        if cell.pct_ci is None:
+            return percent
+        start, end = inner_span(self.row.text, cell.pct)
+        return with_ci(percent, Cell(number=Number(cell.pct.raw, start, end), ci=cell.pct_ci))
 
     def _footnote_measurements(self, cell: Cell, measurement: Measurement) -> list[Measurement]:
         """The p-values and response counts the cell's footnotes state."""

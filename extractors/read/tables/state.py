@@ -12,6 +12,10 @@ from extractors.read.tables.cells import Cell
 from extractors.read.tables.header import Column, Footnote, Header
 from extractors.records import Measurement
 
+# Statistics a row label names that win over what a column's header says its cells hold: a
+# "Median (months)" row under "n (%)" columns holds medians.
+LABEL_STATISTICS_OVER_COLUMNS = frozenset({"median", "mean", "hr", "or", "rr", "p", "difference"})
+
 
 @dataclass(slots=True)
 class TableState:
@@ -45,4 +49,16 @@ class Row:
             return column.statistic
         if cell.is_n:
             return "n"
+        if column.holds and self.statistic not in LABEL_STATISTICS_OVER_COLUMNS:
+            return column.holds  # "n (%)", "All Grades (%)": the header says what the cells hold
         return self.statistic or "value"
+
+    def unit_for(self, column: Column, statistic: str) -> str | None:
+        """The unit of a cell's value: patients for an N, the column's for what it holds, else the row's."""
+        if statistic == "n":
+            return "patients"
+        if column.statistic is not None:
+            return "%" if statistic in {"rrr", "difference"} and "%" in column.name else None
+        if column.holds and statistic == column.holds:
+            return column.unit
+        return self.unit

@@ -87,7 +87,8 @@ POPULATION_LABEL = regex.compile(
     FLAGS,
 )
 OVERALL_POPULATION = regex.compile(
-    r"""^\s*(?:overall(?:\s+ITT)?|ITT|intent[- ]to[- ]treat(?:\s+population)?|all\s+(?:randomized\s+)?patients|overall\s+population)\s*$""",
+    r"""^\s*(?:overall(?:\s+ITT)?|ITT|intent[- ]to[- ]treat(?:\s+population)?|all\s+(?:randomized\s+|treated\s+)?patients
+    |total\s+(?:treated\s+)?patients|overall\s+population)\s*$""",
     FLAGS,
 )
 
@@ -354,3 +355,10 @@ ARM_NAME_TAIL = regex.compile(
 
 # A word that ends a column group's name: "HR+ Cohort", "Overall Population", "All Patients".
 GROUP_HEAD_NOUN = regex.compile(r"\b(?:Cohorts?|Population|Patients|Subgroup|Group|Analysis|Set|Study)\b", regex.I)
+
+# Footnote marks on an event's or a reaction's name: "DVT*", "Nausea1", "Infections1;2", "Time to Death1"
+# (a digit glued to a lower-case word; "COVID-19" and "HER2" keep theirs).
+EVENT_NAME_MARKS = regex.compile(r"[*†‡§¶#]{1,3}$|(?<=[a-z])\d{1,2}(?:[;,]\d{1,2}){0,3}$")
+
+# A dash that sets a component apart from the composite above it: "- Stroke", "– MI".
+LEADING_DASH = regex.compile(r"^[-–—•][ \t]{0,2}")
