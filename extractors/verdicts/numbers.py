@@ -29,7 +29,15 @@ def check_number(claim: Claim, measurements: tuple[Measurement, ...]) -> Claim:
     decimals = printed.decimals(claim.raw)
     family = FAMILY[claim.statistic or ""]
     says = said(claim)
-    pool = tuple(m for m in measurements if m.statistic == family and matching.same_kind_of_value(claim, m))
+    # an adverse reaction's rate ("Diarrhea, all grades 47%") answers only a claim about that reaction:
+    # hundreds of them would otherwise turn a coincidental efficacy number into a "wrong endpoint"
+    pool = tuple(
+        m
+        for m in measurements
+        if m.statistic == family
+        and matching.same_kind_of_value(claim, m)
+        and (m.grade is None or m.endpoint == claim.endpoint)
+    )
     everything = pool
     if claim.trial and pool:
         pool = matching.of_trial(claim.trial, pool)
