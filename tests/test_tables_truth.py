@@ -26,7 +26,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "enhertu": (0.74, 0.27, 0.21),
     "ibrance": (0.56, 0.31, 0.31),
     "imfinzi": (0.59, 0.56, 0.54),
-    "keytruda": (0.59, 0.29, 0.35),
+    "keytruda": (0.59, 0.38, 0.34),
     "kisqali": (0.33, 0.44, 0.32),
     "lenvima": (0.50, 0.47, 0.44),
     "lynparza": (0.64, 0.36, 0.25),

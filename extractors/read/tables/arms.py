@@ -185,7 +185,12 @@ def split_names(text: str, start: int, end: int, count: int, hits: list[int]) ->
         return [(start, end)]
     glued = {m.start() for m in table_patterns.GLUED_BOUNDARY.finditer(text, start + 1, end)}
     named = {at for at in hits if start < at < end and not table_patterns.ARM_JOINER_BEFORE.search(text, start, at)}
-    ranked = sorted(glued | named, key=lambda at: (-((at in glued) + (at in named)), at))
+    # "Arm B: TECENTRIQ with …": a lettered arm starts there whatever follows
+    lettered = {m.start() for m in table_patterns.ARM_LETTER_ANYWHERE.finditer(text, start + 1, end)}
+    named = {at for at in named if not any(0 < at - letter <= 8 for letter in lettered)}
+    ranked = sorted(
+        glued | named | lettered, key=lambda at: (-(2 * (at in lettered) + (at in glued) + (at in named)), at)
+    )
     cuts = sorted(ranked[: count - 1])
     if len(cuts) < count - 1:
         return None

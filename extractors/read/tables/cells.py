@@ -62,6 +62,7 @@ class Cell:
     is_n: bool = False
     is_dash: bool = False
     bare_ci: bool = False
+    percent_sign: bool = False  # the number is printed with "%": "41.6%"
     from_split: bool = False  # the number came from a run of digits split in two or more
 
 
@@ -142,7 +143,7 @@ def read_tokens(text: str, start: int, end: int) -> list[Token]:
     tokens = []
     for match in table_patterns.CELL_TOKEN.finditer(text, start, end):
         kind = match.lastgroup or ""
-        if kind in {"space", "percent"}:
+        if kind == "space":
             continue
         if kind == "ci":
             tokens.append(
@@ -210,6 +211,8 @@ def group_cells(
                 return None
         elif kind == "dash":
             cells.append(Cell(is_dash=True))
+        elif kind == "percent" and current is not None and current.number is not None and current.ci is None:
+            current.percent_sign = True
     if segment_start is not None and len(cells) - segment_start > 1:
         return None
     while cells and cells[-1].is_dash and segment_start is not None:

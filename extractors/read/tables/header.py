@@ -135,14 +135,28 @@ def _arm_items(
     if items is not None:
         return items
     chain = _chain(text, hits[0], hits[1:])
-    edges = [starts[list(hits).index(hit)] for hit in chain]
-    end = _name_end(text, chain[-1].end(), limit)
-    spans = list(zip(edges, [*edges[1:], end], strict=True))
-    if not all(arm_like(text[a:b]) for a, b in spans):
+    # a name joined to the one before it ("KISQALI + Letrozole", "TECENTRIQ with Bevacizumab") is the same arm's
+    kept = [hit for i, hit in enumerate(chain) if i == 0 or not _joined(text, chain[0].start(), hit.start())]
+    edges = [starts[list(hits).index(hit)] for hit in kept]
+    cells: list[tuple[int, int]] = []
+    for index, start_at in enumerate(edges):
+        if index + 1 < len(edges) and arm_like(text[start_at : edges[index + 1]]):
+            cells.append((start_at, edges[index + 1]))
+            continue
+        # the last arm, or the first whose span is no arm's: it ends with its own name's tail
+        hit = kept[index]
+        cells.append((start_at, _name_end(text, hit.end(), limit)))
+        break
+    if not all(arm_like(text[a:b]) for a, b in cells):
         return None
-    named = HeaderItems(arms=[ArmCell(clean_arm(text[a:b]), a, b) for a, b in spans])
-    read_items(text, end, limit, named, after_arms=True)
+    named = HeaderItems(arms=[ArmCell(clean_arm(text[a:b]), a, b) for a, b in cells])
+    read_items(text, cells[-1][1], limit, named, after_arms=True)
     return named
+
+
+def _joined(text: str, start: int, at: int) -> bool:
+    """Whether the name at ``at`` continues the arm before it: "and Lenvatinib", "+ Letrozole"."""
+    return bool(table_patterns.ARM_JOINER_BEFORE.search(text, max(start, at - 12), at))
 
 
 def _name_end(text: str, position: int, limit: int) -> int:
@@ -226,6 +240,7 @@ def _chain(text: str, first: regex.Match[str], rest: Sequence[regex.Match[str]])
 
 def _names_no_arm(name: str) -> bool:
     """Population words ("ITT") and endpoint names ("Survival N = 334") head rows, not arm columns."""
+    name = str(table_patterns.EVENT_NAME_MARKS.sub("", name))  # "Survival1 N = 248": a footnote digit
     if table_patterns.POPULATION_LABEL.fullmatch(name):
         return True
     endpoint = vocabulary.find_endpoint(name)

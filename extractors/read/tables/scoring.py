@@ -39,6 +39,7 @@ def score(reading: Reading, row: Row) -> None:
         if cell.ci is not None and cell.ci.kind == "ci":
             _score_ci(reading, cell, column)
     _score_open_estimates(reading, row)
+    _score_shapes(reading, row)
     if len(arm_decimals) > 1:
         penalize(reading, 1, "the arms' values are printed with different decimals")
     _score_ns(reading, row, ns)
@@ -47,6 +48,29 @@ def score(reading: Reading, row: Row) -> None:
     # the two readings stay within the ambiguity margin and the cell is flagged either way.
     missing = len(row.columns) - len(reading.cells)
     reading.penalty += 0.6 * missing
+
+
+def _score_shapes(reading: Reading, row: Row) -> None:
+    """Cells of one row print their values alike: all with a percent sign or a percent in
+    parentheses, or none ("92 (33%) 85 (30%) 112 (40%)" is not "… 11, 2 (40%)"); a hazard ratio
+    has decimals and no percent beside it."""
+    shapes = []
+    for index, cell in enumerate(reading.cells):
+        if cell.number is None or cell.is_n:
+            continue
+        column = row.columns[index]
+        if column.statistic in vocabulary.RATIO_STATISTICS:
+            if cell.pct is not None or cell.percent_sign:
+                penalize(reading, HUGE, f"a {column.statistic.upper()} with a percent beside it")
+            elif "." not in cell.number.raw:
+                penalize(reading, 2, f"{column.statistic.upper()} {cell.number.raw} is printed without decimals")
+        elif column.statistic is None:
+            shapes.append((cell.pct is not None, cell.percent_sign))
+    for part in range(2):
+        marked = sum(1 for shape in shapes if shape[part])
+        odd = min(marked, len(shapes) - marked)
+        if odd:
+            penalize(reading, 1.5 * odd, "the arms' cells are not printed alike (percent or not)")
 
 
 def penalize(reading: Reading, amount: float, reason: str) -> None:

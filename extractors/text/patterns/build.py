@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from extractors.text.patterns.pieces import COUNT
+from extractors.text.patterns.pieces import COUNT, HEADER_DRUG
 from extractors.text.patterns.tables import ARM_DESCRIPTION, N_AFTER_ARM
 
 
@@ -71,6 +71,8 @@ def arm_header(arms: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(
         rf"""(?i)(?P<name>
               (?:{known})(?-i:(?![a-z]))
+              # a drug by its INN stem, which a header may name without the prose: "Cetuximab", "Bevacizumab"
+            | {HEADER_DRUG}
               # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)";
               # an all-capitals name may be glued to the word before it ("ParameterTAGRISSO")
             | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{ARM_DESCRIPTION})?{N_AFTER_ARM})

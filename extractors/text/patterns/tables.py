@@ -362,3 +362,6 @@ EVENT_NAME_MARKS = regex.compile(r"[*†‡§¶#]{1,3}$|(?<=[a-z])\d{1,2}(?:[;,]
 
 # A dash that sets a component apart from the composite above it: "- Stroke", "– MI".
 LEADING_DASH = regex.compile(r"^[-–—•][ \t]{0,2}")
+
+# A lettered arm anywhere in a flattened header: "… Carboplatin Arm B: TECENTRIQ with …".
+ARM_LETTER_ANYWHERE = regex.compile(r"\bArm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:")
