@@ -102,6 +102,9 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
         # the digits of names such as "L858R", "Ex19del" or "HER2"
         or (match.lastgroup in {"run", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
+        or (
+            match.lastgroup in {"run", "cmp", "qual", "ci"} and table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
+        )
     ):
         return None
     cursor = position

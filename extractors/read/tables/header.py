@@ -32,6 +32,10 @@ from extractors.text import reach, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
 
+ROW_ABOVE = (
+    60  # characters before a flattened header's first arm that may be its row above: "HR Endpoint/Trial Population"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Column:
@@ -198,7 +202,7 @@ def _header_of(text: str, start: int, first: int, items: HeaderItems) -> Header:
             )
     columns += [Column(name, statistic, groups[-1]) for after, statistic, name in printed if after >= len(items.arms)]
     named = {c.statistic for c in columns}
-    for statistic, name in _between_columns(text[zone_start:first]):  # printed above the arms: "HR" over "(95% CI)"
+    for statistic, name in _between_columns(_row_above(text, zone_start, first)):  # "HR" over "(95% CI)"
         if statistic not in named:
             columns.append(Column(name, statistic, groups[-1] if len(set(groups)) == 1 else None))
     ci_level = ci_level_of(text[zone_start:end])
@@ -265,6 +269,15 @@ def _column_groups(text: str, names: list[str], zone_start: int, first: int, end
             labels, end = below
     labels = labels or [f"column group {i + 1}" for i in range(count)]
     return [labels[i // len(distinct)] for i in range(len(names))], end
+
+
+def _row_above(text: str, zone_start: int, first: int) -> str:
+    """What the header prints over its arms: the rows above the arm row, or flattened the few words
+    before the first arm ("HR Endpoint/Trial PopulationVOTRIENT"), never the notes before them."""
+    if text.startswith(f"{structured.SEPARATOR} ", text.rfind("\n", 0, first) + 1):
+        return text[zone_start:first]
+    above = text[max(zone_start, first - ROW_ABOVE) : first]
+    return table_patterns.SENTENCE_END.split(above)[-1]
 
 
 def _first_word(name: str) -> str:

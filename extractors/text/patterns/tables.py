@@ -60,7 +60,7 @@ CELL_TOKEN = regex.compile(
     | (?P<pct>\(\s*(?P<pct_value>{NUM})\s*%?\s*\))          # "(0.4)" of "1 (0.4)": a percent
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
     | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}))  # ", p<0.0001" in a cell
-    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?\b)|Not\s+reached|Not\s+estimable)  # "NR", "NRa", "Not reached"
+    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+reached|Not\s+estimable)  # "NR", "NRa", "NRa10.8"
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
     | (?P<run>\d(?:\.\s(?=\d)|[\d.])*)                        # digits and points, maybe several numbers run together
     | (?P<percent>%)                                          # "41.6% (36.9, 46.5)": the unit of the number before
@@ -76,6 +76,9 @@ CELL_TOKEN = regex.compile(
 # at the cell's start, it looks back at three letters) — but not the digits of names such as
 # "L858R", "Ex19del" or "HER2".
 AFTER_LOWER_WORD = regex.compile(r"(?<=[a-z]{3})")
+
+# A cell glued to the footnote keys a label ends with: "Hazard ratio (95% CI)b0.42", "p-valuec,d<0.0001".
+AFTER_FOOTNOTE_KEYS = regex.compile(r"(?<=[)\]%][a-h]|[a-z][a-h](?:,[a-h]){1,3})")
 
 # A number inside a CI bound or a split cell, with the point-space repair.
 NUMBER = regex.compile(rf"^{NUM}$")
@@ -364,4 +367,4 @@ EVENT_NAME_MARKS = regex.compile(r"[*†‡§¶#]{1,3}$|(?<=[a-z])\d{1,2}(?:[;,]
 LEADING_DASH = regex.compile(r"^[-–—•][ \t]{0,2}")
 
 # A lettered arm anywhere in a flattened header: "… Carboplatin Arm B: TECENTRIQ with …".
-ARM_LETTER_ANYWHERE = regex.compile(r"\bArm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:")
+ARM_LETTER_ANYWHERE = regex.compile(r"(?<![A-Z])Arm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:")
