@@ -55,7 +55,7 @@ class HeaderItems:
 
     arms: list[ArmCell] = field(default_factory=list)
     between: list[tuple[int, str, str]] = field(default_factory=list)  # (arms before it, statistic, name)
-    subs: list[SubColumn] = field(default_factory=list)  # sub-columns printed after all arms, to share out
+    subs: list[tuple[int, SubColumn]] = field(default_factory=list)  # (arms before it, sub-column)
     ns: list[Number] = field(default_factory=list)  # Ns printed after all arms, one per arm
     end: int = 0
 
@@ -96,7 +96,8 @@ def between_at(text: str, position: int, end: int) -> tuple[str, str, int] | Non
 def read_items(text: str, position: int, end: int, items: HeaderItems, after_arms: bool) -> int:
     """Consume header items from ``position``: Ns, sub-columns, between-arm columns and filler.
     Items printed after all arms (``after_arms``) are shared out later; others belong to the arm
-    just read. Returns where the items stop."""
+    just read. Sub-columns are kept with where they were printed and shared out once all arms
+    are read. Returns where the items stop."""
     while position < end:
         filler = table_patterns.HEADER_FILLER.match(text, position, end)
         if filler and filler.end() > position:
@@ -113,7 +114,7 @@ def read_items(text: str, position: int, end: int, items: HeaderItems, after_arm
             continue
         sub = sub_column_at(text, position, end)
         if sub:
-            (items.subs if after_arms or not items.arms else items.arms[-1].subs).append(sub[0])
+            items.subs.append((len(items.arms), sub[0]))
             position = sub[1]
             continue
         between = between_at(text, position, end)

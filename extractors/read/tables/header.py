@@ -217,13 +217,19 @@ def _share_out(items: HeaderItems) -> None:
     if items.ns and len(items.ns) >= len(without_n):
         for arm, n in zip(without_n, items.ns, strict=False):
             arm.n = n
-    subs = items.subs
-    if any(sub.grade for sub in subs):  # "All Grades | Grade 3 | …" over "% | % | …": the grades say it
-        subs = [sub for sub in subs if sub.grade or sub.holds != "rate"]
-    if subs and not any(arm.subs for arm in arms) and len(subs) % len(arms) == 0:
-        size = len(subs) // len(arms)
+    # the grades say it: "All Grades | Grade 3 | …" over a row of "% | % | …"
+    graded = any(sub.grade for _, sub in items.subs)
+    subs = [(after, sub) for after, sub in items.subs if not graded or sub.grade or sub.holds != "rate"]
+    own = {after: [sub for at, sub in subs if at == after] for after in range(1, len(arms))}
+    if any(own.values()):  # printed with each arm: "ELIQUIS N=9120 n (%/year)Warfarin N=9081 n (%/year)"
+        for after, arm in enumerate(arms, start=1):
+            arm.subs = [sub for at, sub in subs if at == after]
+        return
+    shared = [sub for _, sub in subs]
+    if shared and len(shared) % len(arms) == 0:
+        size = len(shared) // len(arms)
         for index, arm in enumerate(arms):
-            arm.subs = subs[index * size : (index + 1) * size]
+            arm.subs = shared[index * size : (index + 1) * size]
 
 
 def _chain(text: str, first: regex.Match[str], rest: Sequence[regex.Match[str]]) -> list[regex.Match[str]]:
@@ -277,7 +283,7 @@ def _row_above(text: str, zone_start: int, first: int) -> str:
     if text.startswith(f"{structured.SEPARATOR} ", text.rfind("\n", 0, first) + 1):
         return text[zone_start:first]
     above = text[max(zone_start, first - ROW_ABOVE) : first]
-    return table_patterns.SENTENCE_END.split(above)[-1]
+    return str(table_patterns.SENTENCE_END.split(above)[-1])
 
 
 def _first_word(name: str) -> str:

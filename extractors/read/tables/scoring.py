@@ -40,6 +40,7 @@ def score(reading: Reading, row: Row) -> None:
             _score_ci(reading, cell, column)
     _score_open_estimates(reading, row)
     _score_shapes(reading, row)
+    _score_ratio_fit(reading, row)
     if len(arm_decimals) > 1:
         penalize(reading, 1, "the arms' values are printed with different decimals")
     _score_ns(reading, row, ns)
@@ -71,6 +72,33 @@ def _score_shapes(reading: Reading, row: Row) -> None:
         odd = min(marked, len(shapes) - marked)
         if odd:
             penalize(reading, 1.5 * odd, "the arms' cells are not printed alike (percent or not)")
+
+
+RATIO_FIT = 3.0  # how far the arms' rates may be from the ratio printed beside them, either way
+
+
+def _score_ratio_fit(reading: Reading, row: Row) -> None:
+    """A hazard or risk ratio is close to the ratio of the arms' event rates beside it: "24 27 0.90"
+    reads 24 and 27, not 2 and 427."""
+    arm_values: list[float] = []
+    ratio: float | None = None
+    for index, cell in enumerate(reading.cells):
+        if cell.number is None or cell.is_n:
+            continue
+        column = row.columns[index]
+        if column.statistic in vocabulary.RATIO_STATISTICS and ratio is None:
+            ratio = cell.number.value
+        elif column.statistic is None and row.statistic_for(column, cell) in RATE_LIKE:
+            arm_values.append(cell.number.value)
+    if ratio is None or ratio <= 0 or len(arm_values) != 2 or min(arm_values) <= 0:
+        return
+    observed = arm_values[0] / arm_values[1]
+    misfit = min(abs(math.log(observed / ratio)), abs(math.log(1 / observed / ratio)))
+    if misfit > math.log(RATIO_FIT):
+        penalize(reading, 2, f"the arms' {arm_values[0]:g} and {arm_values[1]:g} do not fit the ratio {ratio:g}")
+
+
+RATE_LIKE = frozenset({"rate", "event_rate", "events", "count"})
 
 
 def penalize(reading: Reading, amount: float, reason: str) -> None:
