@@ -318,9 +318,35 @@ def _error_flags(name: str) -> list[str]:
     ]
 
 
+# Rows whose printed numbers disagree in the label itself (read right, flagged right): the label,
+# and the start of each error message it gives, with why. Every other error on these labels fails.
+_REAL_ROW_INCONSISTENCIES: dict[str, dict[str, str]] = {
+    "keytruda_pembrolizumab_openfda_label_BLA125514_2023.json": {
+        # KEYNOTE-002 and -010 report one-sided p-values, which these tables do not say
+        "hr 0.86 (KEYNOTE-002, OS, None)": "Table 54, KEYNOTE-002 OS 2 mg/kg: HR 0.86 (0.67, 1.10), p = 0.117 (one-sided)",
+        "p 0.117 (KEYNOTE-002, OS, None)": "the same pair, flagged on the p-value",
+        "hr 0.88 (KEYNOTE-010, PFS, TPS ≥1%)": "Table 62, KEYNOTE-010 PFS 2 mg/kg: HR 0.88 (0.73, 1.04), p = 0.068 (one-sided)",
+        "p 0.068 (KEYNOTE-010, PFS, TPS ≥1%)": "the same pair, flagged on the p-value",
+    },
+    "tecentriq_atezolizumab_openfda_label_BLA761034_2023.json": {
+        # IMpower150 Arm A vs C: the CI and p fit an HR of 0.88, the label prints 0.84
+        "hr 0.84 (IMpower150, OS, None)": "Table 24: HR 0.84 (0.72, 1.08) with p = 0.204",
+        "p 0.204 (IMpower150, OS, None)": "the same pair, flagged on the p-value",
+    },
+}
+
+
 @pytest.mark.parametrize("name", _labels())
 def test_real_labels_give_no_error_flags(name: str) -> None:
-    assert _error_flags(name) == []
+    known = _REAL_ROW_INCONSISTENCIES.get(name, {})
+    assert [e for e in _error_flags(name) if not any(e.startswith(row) for row in known)] == []
+
+
+@pytest.mark.parametrize("name", sorted(_REAL_ROW_INCONSISTENCIES))
+def test_rows_the_label_prints_inconsistently_are_flagged(name: str) -> None:
+    errors = _error_flags(name)
+    for row, why in _REAL_ROW_INCONSISTENCIES[name].items():
+        assert any(e.startswith(row) for e in errors), (row, why)
 
 
 def test_cabometyx_checkmate9er_os_p_is_a_real_inconsistency() -> None:

@@ -21,17 +21,17 @@ from tests.truth_tables import FORMS, form_of, read_forms, score, truth_labels, 
 
 # label → (structured, spaced, glued): the share of truth entries each form must read right.
 FLOORS: dict[str, tuple[float, float, float]] = {
-    "brilinta": (0.70, 0.44, 0.25),
-    "cabometyx": (0.47, 0.41, 0.43),
-    "enhertu": (0.74, 0.27, 0.21),
-    "ibrance": (0.56, 0.31, 0.31),
-    "imfinzi": (0.59, 0.56, 0.54),
-    "keytruda": (0.59, 0.38, 0.34),
-    "kisqali": (0.33, 0.44, 0.32),
-    "lenvima": (0.50, 0.47, 0.44),
-    "lynparza": (0.64, 0.36, 0.25),
-    "tagrisso": (0.74, 0.42, 0.13),
-    "verzenio": (0.39, 0.29, 0.24),
+    "brilinta": (0.70, 0.70, 0.54),
+    "cabometyx": (0.47, 0.44, 0.45),
+    "enhertu": (0.74, 0.40, 0.22),
+    "ibrance": (0.56, 0.55, 0.25),
+    "imfinzi": (0.59, 0.59, 0.57),
+    "keytruda": (0.94, 0.69, 0.54),
+    "kisqali": (0.33, 0.33, 0.31),
+    "lenvima": (0.50, 0.50, 0.45),
+    "lynparza": (0.74, 0.67, 0.42),
+    "tagrisso": (0.74, 0.74, 0.07),
+    "verzenio": (0.39, 0.39, 0.22),
 }
 
 # (label, form) → (target share, why the reader does not reach it yet).

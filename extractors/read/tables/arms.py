@@ -127,12 +127,23 @@ def read_items(text: str, position: int, end: int, items: HeaderItems, after_arm
     return position
 
 
+def _between_in(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(statistic, name) of the first between-arm column label anywhere in a header cell."""
+    for statistic, pattern in table_patterns.BETWEEN_LABELS:
+        match = pattern.search(text, start, end)
+        if match:
+            return statistic, match.group(0)
+    return None
+
+
 def arm_like(name: str) -> bool:
     """Whether ``name`` can be the whole of an arm's cell: words, doses and regimen codes, no
     percent, CI, sentence, comparison or endpoint."""
     words = table_patterns.ARM_NAME_DIGITS.sub(" ", name)
-    if len(name) > MAX_ARM_CELL or not table_patterns.ANY_LETTER.search(words):
+    if len(name) > MAX_ARM_CELL or not table_patterns.ANY_LETTER.search(name):
         return False
+    if not table_patterns.ANY_LETTER.search(words):  # an arm named by its dose alone: "10 mg"
+        return bool(table_patterns.ARM_DOSE_ONLY.fullmatch(name.strip()))
     if table_patterns.ARM_NAME_STOP.search(words):
         return False
     return vocabulary.find_endpoint(words) is None and vocabulary.statistic_of_label(words)[0] is None
@@ -216,17 +227,27 @@ def structured_line(text: str, first: int, limit: int) -> HeaderItems | None:
         cell_start, cell_end = cell.span()
         if not cell.group(0).strip():
             continue
-        between = len(items.between)
-        if read_items(text, cell_start, cell_end, items, after_arms=False) >= cell_end - 1:
+        printed, subs = len(items.between), len(items.subs)
+        read = read_items(text, cell_start, cell_end, items, after_arms=False)
+        if read >= cell_end - 1:
             # the whole cell is an N, a sub-column, a between-arm column or filler; a cell is one
             # column however many statistics it names ("Relative Risk (95% CI) P-value")
-            del items.between[between + 1 :]
+            del items.between[printed + 1 :]
             continue
         if index == 0 and first >= cell_end:
             continue  # the stub over the row labels: "Endpoint", "Adverse Reaction"
+        # what the cell prints before the arm's name is the arm's: "% 10 mg N=3908"
+        items.subs[subs:] = [(len(items.arms) + 1, sub) for _, sub in items.subs[subs:]]
+        cell_start = read
         n = table_patterns.HEADER_N.search(text, cell_start, cell_end)
         name = clean_arm(text[cell_start : n.start() if n else cell_end])
         if not name or not arm_like(name):
+            between = _between_in(text, cell_start, cell_end)
+            if between is not None:  # "XARELTO vs. Enoxaparin/VKA Hazard Ratio (95% CI)"
+                items.between.append((len(items.arms), between[0], between[1]))
+                continue
+            if table_patterns.VERSUS.search(name):
+                continue  # "XARELTO vs. Warfarin" over the columns that compare them
             return None  # a cell that is no arm: this row is a body row or prose
         number = Number(n.group("count"), n.start("count"), n.end("count")) if n else None
         items.arms.append(ArmCell(name, cell_start, cell_end, number))

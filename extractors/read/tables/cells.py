@@ -39,7 +39,7 @@ class Number:
 class Token:
     """One token of a row's cell run, as CELL_TOKEN found it."""
 
-    kind: str  # nprefix | ci | damaged | pct | qual | cmp | run | dash | foot
+    kind: str  # nprefix | ci | damaged | pct | fmt | qual | cmp | run | dash | foot
     start: int
     end: int
     raw: str
@@ -63,6 +63,7 @@ class Cell:
     is_dash: bool = False
     bare_ci: bool = False
     percent_sign: bool = False  # the number is printed with "%": "41.6%"
+    format: str | None = None  # what the column's cells hold, printed after an N: "N=1731 n (%)"
     from_split: bool = False  # the number came from a run of digits split in two or more
 
 
@@ -84,7 +85,7 @@ def inside_parentheses(text: str, position: int) -> bool:
 def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     """The run of cell tokens starting at ``position``, if one may start there."""
     match = table_patterns.CELL_TOKEN.match(text, position, end)
-    if match is None or match.lastgroup in {"space", "foot", "pct", "pval", "percent"}:
+    if match is None or match.lastgroup in {"space", "foot", "pct", "pval", "percent", "fmt"}:
         return None
     if match.lastgroup == "sep":
         before_sep = text[position - 1] if position > 0 else "\n"
@@ -124,7 +125,7 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         last_good = tokens[-1][1]
         following = text[last_good:end].lstrip(" ")
         after = text[last_good] if last_good < end else " "
-        values = [k for k in kinds if k not in {"cmp", "foot", "sep", "percent"}]
+        values = [k for k in kinds if k not in {"cmp", "foot", "sep", "percent", "fmt"}]
         if not values:
             return None  # separators alone: an empty row or the edge of a label cell
         # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
@@ -152,8 +153,8 @@ def read_tokens(text: str, start: int, end: int) -> list[Token]:
             tokens.append(
                 Token(kind, match.start(), match.end(), match.group(0), match.group("low"), match.group("high"))
             )
-        elif kind == "pct":
-            tokens.append(Token(kind, match.start(), match.end(), match.group("pct_value")))
+        elif kind == "pct":  # raw is the value; low carries a comparison ("<" of "(<0.1)")
+            tokens.append(Token(kind, match.start(), match.end(), match.group("pct_value"), match.group("pct_cmp")))
         elif kind == "pval":  # raw is the value; low carries the comparison ("<", "=")
             tokens.append(Token(kind, match.start(), match.end(), match.group("pval_value"), match.group("pval_cmp")))
         else:
@@ -216,6 +217,8 @@ def group_cells(
             cells.append(Cell(is_dash=True))
         elif kind == "percent" and current is not None and current.number is not None and current.ci is None:
             current.percent_sign = True
+        elif kind == "fmt" and current is not None and current.is_n:
+            current.format = token.raw
     if segment_start is not None and len(cells) - segment_start > 1:
         return None
     while cells and cells[-1].is_dash and segment_start is not None:

@@ -37,7 +37,7 @@ def labels_above(text: str, zone_start: int, first: int, count: int) -> list[str
 def labels_below(text: str, end: int, count: int) -> tuple[list[str], int] | None:
     """``count`` group names printed just after the arms' items ("All Patients | CPS≥1 | CPS≥10"),
     and where they end, when nothing else comes first."""
-    line_start = text.find("\n", end - 1) + 1 if end > 0 and text[end - 1] != "\n" else end
+    line_start = text.rfind("\n", 0, end) + 1
     if text.startswith(f"{structured.SEPARATOR} ", line_start):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end

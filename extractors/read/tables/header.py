@@ -47,6 +47,7 @@ class Column:
     holds: str | None = None  # what the header says the cells hold: "rate" ("%"), "events" ("n (%)"), "event_rate"
     unit: str | None = None  # the unit of what it holds: "%", "per 1000 patient-years", "%/year"
     beside: str | None = None  # what a figure in parentheses beside a count is: "%", "%/year"
+    versus: str | None = None  # a between-arm column under one arm of three: that arm (against the control)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +71,14 @@ class Header:
         ("Hazard ratio (95% CI)") has one value per column group, not one per arm."""
         if statistic not in vocabulary.BETWEEN_STATISTICS or any(c.statistic == statistic for c in self.columns):
             return self.columns
-        groups = list(dict.fromkeys(c.group for c in self.columns if c.statistic is None))
-        return tuple(Column(group or statistic.upper(), statistic, group) for group in groups)
+        columns: list[Column] = []
+        for group in dict.fromkeys(c.group for c in self.columns if c.statistic is None):
+            arms = self.arms_of(group)
+            if len(arms) >= 3:  # each experimental arm against the control, under its own column: "0.54 | 0.50 | ---"
+                columns += [Column(arm, statistic, group, versus=arm) for arm in arms]
+            else:
+                columns.append(Column(group or statistic.upper(), statistic, group))
+        return tuple(columns)
 
     def arms_of(self, group: str | None) -> list[str]:
         return list(dict.fromkeys(c.name for c in self.columns if c.statistic is None and c.group == group))
@@ -94,10 +101,14 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     # the header is in this table: before a blank line, a figure or the next table's caption
     table_end = table_patterns.TABLE_END.search(text, start)
     limit = min(len(text), start + reach.after("table_header"), table_end.start() if table_end else len(text))
+    # a table with its cells kept has its header on its rendered rows, never in the notes above them
+    kept = text.find(f"\n{structured.SEPARATOR} ", start, limit) >= 0
     hits = [
         hit
         for hit in arm_pattern.finditer(text, start, limit)
-        if not inside_parentheses(text, hit.start()) and not _names_no_arm(hit.group("name"))
+        if not inside_parentheses(text, hit.start())
+        and not _names_no_arm(hit.group("name"))
+        and (not kept or text.startswith(f"{structured.SEPARATOR} ", text.rfind("\n", 0, hit.start()) + 1))
     ]
     starts = [_name_start(text, hit.start()) for hit in hits]
     for index in range(len(hits)):

@@ -99,6 +99,8 @@ class RowReader:
             between = column.statistic is not None
             if statistic == "n" and state.population is None:
                 state.overall_n[index] = measurement.value or 0.0
+            if cell.format is not None:  # "N=1731 n (%)": the cells below hold counts and percents
+                state.formats[index] = cell.format
             if between and statistic != "p" and cell.ci is None and measurement.qualifier is None:
                 state.open_between[index] = len(self.out)
             self.out.append(measurement)
@@ -113,7 +115,7 @@ class RowReader:
         """The measurement a cell of the chosen reading gives, with its confidence and flags."""
         row, state = self.row, self.row.state
         column = row.columns[index]
-        experimental, control = _experimental_and_control(row.header.arms_of(column.group))
+        experimental, control = _experimental_and_control(row.header.arms_of(column.group), column.versus)
         between = column.statistic is not None
         measurement = replace(
             row.base,
@@ -172,6 +174,7 @@ class RowReader:
             raw=cell.pct.raw,
             span=inner_span(self.row.text, cell.pct),
             unit=unit,
+            qualifier=cell.pct.low,  # "(<0.1)"
         )
         if cell.pct_ci is None:
             return percent
@@ -295,8 +298,17 @@ def _rowspan_note(cell: Cell) -> Flag:
     return Flag("rowspan_ci", "info", f"CI {cell.ci.raw} printed on the row below its estimate")
 
 
-def _experimental_and_control(arms: Sequence[str]) -> tuple[str | None, str | None]:
+def _experimental_and_control(arms: Sequence[str], versus: str | None = None) -> tuple[str | None, str | None]:
+    """The arms a between-arm statistic compares, experimental first whatever order the header prints
+    them in; ``versus`` names the experimental arm of a column under one arm of three."""
     controls = set(vocabulary.control_arms())
-    experimental = next((a for a in arms if a.lower() not in controls), arms[0] if arms else None)
+
+    def is_control(arm: str) -> bool:
+        return arm.lower() in controls or (arm.split()[0].lower() if arm.split() else "") in controls
+
+    if versus is not None:
+        control = next((a for a in arms if a != versus and is_control(a)), arms[-1] if arms else None)
+        return versus, control if control != versus else None
+    experimental = next((a for a in arms if not is_control(a)), arms[0] if arms else None)
     control = next((a for a in arms if a != experimental), None)
     return experimental, control

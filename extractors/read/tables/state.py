@@ -26,6 +26,8 @@ class TableState:
     population: str | None = None
     overall_n: dict[int, float] = field(default_factory=dict)  # arm column → overall N
     open_between: dict[int, int] = field(default_factory=dict)  # column → index of an estimate awaiting its CI
+    formats: dict[int, str] = field(default_factory=dict)  # column → what a row of Ns says its cells hold: "n (%)"
+    trial: str | None = None  # the trial a row names, for the rows below it: "EINSTEIN PE Study"
 
 
 @dataclass(frozen=True, slots=True)

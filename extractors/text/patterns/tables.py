@@ -57,14 +57,15 @@ CELL_TOKEN = regex.compile(
     | (?P<ci>\(\s*                                            # a CI: "(0.26,0.48)", "(38.8, NE)"
           (?P<low>{NUM}|NR|NE|NA)\s*(?:,|;|\bto\b|{DASH})\s*
           (?P<high>{NUM}|NR|NE|NA)\s*\))
-    | (?P<pct>\(\s*(?P<pct_value>{NUM})\s*%?\s*\))          # "(0.4)" of "1 (0.4)": a percent
+    | (?P<pct>\(\s*(?P<pct_cmp>[<≤])?\s*(?P<pct_value>{NUM})\s*%?\s*\))  # "(0.4)" of "1 (0.4)", "(<0.1)": a percent
+    | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
     | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}))  # ", p<0.0001" in a cell
     | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+reached|Not\s+estimable)  # "NR", "NRa", "NRa10.8"
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
     | (?P<run>\d(?:\.\s(?=\d)|[\d.])*)                        # digits and points, maybe several numbers run together
     | (?P<percent>%)                                          # "41.6% (36.9, 46.5)": the unit of the number before
-    | (?P<dash>{DASH}(?!\d))                                 # "–": an empty cell
+    | (?P<dash>{DASH}{{1,3}}(?!\d))                          # "–", "---": an empty cell
     | (?P<foot>(?<=[\d)\s%–—-]|NR|NE)(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))  # a footnote marker: "0.35 a", "(2.3,7.9) b0", "–b", "NRa"
     | (?P<sep>\|)                                             # a cell boundary kept by structured.render_table
     | (?P<space>[ \t\u00a0]+|,[ \t]*)                          # spaces between cells (a line end ends the row)
@@ -98,8 +99,21 @@ OVERALL_POPULATION = regex.compile(
 # A caption that names a subset of patients: "CNS ORR and DOR by BICR in Patients with Measurable
 # CNS Lesions at Baseline in FLAURA" — its measurements belong to that population.
 CAPTION_POPULATION = regex.compile(
-    r"""\bin\s+(?P<population>patients\s+with\s+[^.;\n|]+?)(?=\s+in\s+[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
+    r"""\b(?:in|of\s+the\s+subgroup\s+of)\s+(?P<population>patients\s+with\s+[^.;\n|]+?)(?=\s+in\s+[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
     regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A population a caption names in parentheses after its trial: "Efficacy Results in KEYNOTE-355
+# (CPS ≥10)", "PAOLA-1 (HRD-positive status, Investigator Assessment)" — a cut-off or a biomarker,
+# not who assessed ("(BICR-assessed)") or the analysis set ("(Intent-to-Treat Population)").
+CAPTION_QUALIFIER = regex.compile(r"\((?P<inside>[^()\n]{2,60})\)")
+POPULATION_QUALIFIER = regex.compile(
+    r"[≥≤<>]|\b(?:positive|negative|mutat\w*|BRCA\w*|HRD|patients\s+with|cohort|subgroup|MSI-H|dMMR|pMMR|PD-L1|CPS|TPS)\b",
+    regex.IGNORECASE,
+)
+NOT_A_POPULATION = regex.compile(
+    r"assess|\bBICR\b|\bIRC\b|review|intent|\bITT\b|analysis|\bdata\b|grade|^[≥≤<>]\s*\d+(?:\.\d+)?\s*%",  # "(≥10%)": reactions' incidence
+    regex.IGNORECASE,
 )
 
 
@@ -155,7 +169,10 @@ SENTENCE_BREAK = regex.compile(r"[.;:]\s|\n")
 
 # Between two arm names of a header there is no CI, percent or number: "Placebo (95% CI) PFS Overall ITT"
 # has left the header.
-HEADER_GAP_STOP = regex.compile(r"\bCI\b|%|\d")
+HEADER_GAP_STOP = regex.compile(
+    r"\bCI\b|%|\d|\b(?:is|are|was|were|over|than|to|the|of|versus|vs|compared|based|on|for|from|by)\b",  # prose: "OPDIVO over placebo"
+    regex.IGNORECASE,
+)
 
 # What may follow the last arm name in a header: arm Ns, "(95% CI)", between-arm column names.
 HEADER_TAIL = regex.compile(
@@ -199,9 +216,9 @@ LABEL_MEDIAN = regex.compile(r"\bmedian\b", regex.IGNORECASE)
 
 LABEL_MEAN = regex.compile(r"\bmean\b", regex.IGNORECASE)
 
-LABEL_HAZARD_RATIO = regex.compile(r"\bhazard\s+ratio\b|\bHR\b", regex.IGNORECASE)
+LABEL_HAZARD_RATIO = regex.compile(r"\bhazard\s+ratio(?-i:[a-h])?\b|\bHR\b", regex.IGNORECASE)  # "Hazard ratioc"
 
-LABEL_ODDS_RATIO = regex.compile(r"\bodds\s+ratio\b", regex.IGNORECASE)
+LABEL_ODDS_RATIO = regex.compile(r"\bodds\s+ratio(?-i:[a-h])?\b", regex.IGNORECASE)
 
 LABEL_EVENTS = regex.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
 
@@ -368,3 +385,16 @@ LEADING_DASH = regex.compile(r"^[-–—•][ \t]{0,2}")
 
 # A lettered arm anywhere in a flattened header: "… Carboplatin Arm B: TECENTRIQ with …".
 ARM_LETTER_ANYWHERE = regex.compile(r"(?<![A-Z])Arm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:")
+
+# "XARELTO vs. Warfarin": a cell over the columns that compare two arms.
+VERSUS = regex.compile(r"\bvs\.?\s|\bversus\b", regex.IGNORECASE)
+
+# A row that names a trial, not a population: "EINSTEIN DVT Study N=1731 n (%)".
+TRIAL_ROW = regex.compile(r"^(?P<trial>.{2,40}?)\s+(?:Study|Trial|Studies)$")
+
+# A row that names an analysis set, not a subgroup: "Events from Day 1 to Day 10, PP analysis set",
+# "mITT analysis set plus all-cause mortality" (MAGELLAN) — its Ns are that set's, whole.
+ANALYSIS_SET_ROW = regex.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", regex.IGNORECASE)
+
+# An arm named by its dose alone, the label's drug understood: "10 mg", "160/80 mg".
+ARM_DOSE_ONLY = regex.compile(rf"{_ARM_DOSE_AMOUNT}(?:[ \t]{{1,2}}(?:daily|once daily|twice daily|bid|qd))?")
