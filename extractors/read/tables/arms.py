@@ -142,8 +142,8 @@ def arm_like(name: str) -> bool:
     words = table_patterns.ARM_NAME_DIGITS.sub(" ", name)
     if len(name) > MAX_ARM_CELL or not table_patterns.ANY_LETTER.search(name):
         return False
-    if not table_patterns.ANY_LETTER.search(words):  # an arm named by its dose alone: "10 mg"
-        return bool(table_patterns.ARM_DOSE_ONLY.fullmatch(name.strip()))
+    if not table_patterns.ANY_LETTER.search(words):  # by its dose ("10 mg") or its trial ("DESTINY-Breast01")
+        return True
     if table_patterns.ARM_NAME_STOP.search(words):
         return False
     return vocabulary.find_endpoint(words) is None and vocabulary.statistic_of_label(words)[0] is None

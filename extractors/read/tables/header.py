@@ -112,6 +112,8 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     ]
     starts = [_name_start(text, hit.start()) for hit in hits]
     for index in range(len(hits)):
+        if text[starts[index]].islower():
+            continue  # a header's first arm is capitalised; "+ Censored observation OPDIVO" is a note's
         items = _arm_items(text, starts[index], hits[index:], starts[index:], limit)
         if items is None:
             continue

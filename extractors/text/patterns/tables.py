@@ -395,6 +395,3 @@ TRIAL_ROW = regex.compile(r"^(?P<trial>.{2,40}?)\s+(?:Study|Trial|Studies)$")
 # A row that names an analysis set, not a subgroup: "Events from Day 1 to Day 10, PP analysis set",
 # "mITT analysis set plus all-cause mortality" (MAGELLAN) — its Ns are that set's, whole.
 ANALYSIS_SET_ROW = regex.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", regex.IGNORECASE)
-
-# An arm named by its dose alone, the label's drug understood: "10 mg", "160/80 mg".
-ARM_DOSE_ONLY = regex.compile(rf"{_ARM_DOSE_AMOUNT}(?:[ \t]{{1,2}}(?:daily|once daily|twice daily|bid|qd))?")
