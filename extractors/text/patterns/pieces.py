@@ -24,7 +24,7 @@ TRIAL_WORD = r"(?![IVX]+[A-C]?\b)[A-Z](?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{3,}"
 # The endings of drug names by their INN stems: pazopanib, osimertinib, pembrolizumab, carboplatin, …
 DRUG_STEM_ENDINGS = r"""(?:tinib|rafenib|anib|lisib|ciclib|parib|zomib|limus|mab|platin|taxel|rubicin
     |citabine|fosfamide|mustine|trexate|lidomide|clax|rasib|metinib|degib|sertib|tecan|xaban
-    |gatran|statin|grel|relor|plase|cept|parin)"""
+    |gatran|statin|grel|relor|plase|cept|parin|lutamide|terone|trozole|strant|xifen|mycin|stine)"""
 
 # A drug named by its INN stem, in running text (case-insensitive): "pazopanib", "Pembrolizumab".
 DRUG_STEM = rf"""\b[a-z]{{3,}}{DRUG_STEM_ENDINGS}\b"""

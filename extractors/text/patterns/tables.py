@@ -357,7 +357,7 @@ GLUED_BOUNDARY = regex.compile(r"(?<=[a-z0-9)%])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z
 
 # A word that joins the name after it to the arm before it: "KEYTRUDA … and Lenvatinib", "IBRANCE
 # plus Letrozole", "Lynparza/abiraterone" (looked for just before a name).
-ARM_JOINER_BEFORE = regex.compile(r"(?:\b(?:and|with|plus|or|in|of)|[+/,&-])[ \t]{0,3}\Z")
+ARM_JOINER_BEFORE = regex.compile(r"(?:\b(?:and|with|plus|or|in|of)|[+/,&-])[ \t]{0,3}\Z", regex.IGNORECASE)
 
 # The start of a name glued to the drug name after it: "Ado-" of "Ado-trastuzumab".
 NAME_PREFIX = regex.compile(r"[A-Z][a-z]{1,8}-\Z")
