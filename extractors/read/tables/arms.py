@@ -122,6 +122,10 @@ def read_items(text: str, position: int, end: int, items: HeaderItems, after_arm
             items.between.append((len(items.arms), between[0], between[1]))
             position = between[2]
             continue
+        stub = table_patterns.STUB_WORDS.match(text, position, end)
+        if stub and _item_at(text, stub.end(), end):
+            position = stub.end()  # the stub over the row labels, printed on a header row: "Adverse Reaction"
+            continue
         break
     items.end = position
     return position
@@ -134,6 +138,15 @@ def _between_in(text: str, start: int, end: int) -> tuple[str, str] | None:
         if match:
             return statistic, match.group(0)
     return None
+
+
+def _item_at(text: str, position: int, end: int) -> bool:
+    """Whether a header item (after filler) starts at ``position``."""
+    filler = table_patterns.HEADER_FILLER.match(text, position, end)
+    at = filler.end() if filler else position
+    return bool(
+        table_patterns.HEADER_N.match(text, at, end) or sub_column_at(text, at, end) or between_at(text, at, end)
+    )
 
 
 def arm_like(name: str) -> bool:

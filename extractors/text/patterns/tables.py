@@ -344,12 +344,15 @@ HEADER_FILLER = regex.compile(
 
 # A header cell that only names the row labels below it: "Endpoint", "Efficacy Parameter", "Event",
 # "Adverse Reaction(s)", "Laboratory Abnormality", "Outcome Components", "Treatment Dosage and Duration".
-STUB_LABEL = regex.compile(
-    r"""^(?:(?:Efficacy[ \t]{1,2})?(?:Endpoints?|Parameters?|Outcomes?)(?:[ \t]{1,2}(?:Measures?|Components?))?
+_STUB_WORDS = r"""(?:(?:Efficacy[ \t]{1,2})?(?:Endpoints?|Parameters?|Outcomes?)(?:[ \t]{1,2}(?:Measures?|Components?))?
     |Events?|Adverse[ \t]{1,2}(?:Reactions?|Events?)|Laboratory[ \t]{1,2}(?:Abnormalit(?:y|ies)|Tests?|Parameters?)
-    |Treatment[ \t]{1,2}Dosage[ \t]{1,2}and[ \t]{1,2}Duration|Response|Parameter[ \t]{0,2}:?[ \t]{0,2}median)[ \t]{0,2}:?$""",
-    regex.VERBOSE | regex.IGNORECASE,
-)
+    |Body[ \t]{1,2}System[ \t]{0,2}/[ \t]{0,2}Adverse[ \t]{1,2}Reactions?
+    |Treatment[ \t]{1,2}Dosage[ \t]{1,2}and[ \t]{1,2}Duration|Response|Parameter[ \t]{0,2}:?[ \t]{0,2}median)"""
+
+STUB_LABEL = regex.compile(rf"^{_STUB_WORDS}[ \t]{{0,2}}:?$", regex.VERBOSE | regex.IGNORECASE)
+
+# The same where a header's rows ran together: "… Placebo N = 234 Adverse ReactionAll Grades (%)".
+STUB_WORDS = regex.compile(rf"{_STUB_WORDS}(?![a-z])[ \t]{{0,2}}:?", regex.VERBOSE | regex.IGNORECASE)
 
 # Where two cells of a flattened header ran together: the case changes across the boundary
 # ("LenvatinibSunitinib", "VOTRIENTPlacebo", "n=790Placebo", "PatientsCPS").
