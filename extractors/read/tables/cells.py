@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from extractors.ingest import grids as structured
 from extractors.records import Alternative, Flag, Measurement
 from extractors.text import reach
 from extractors.text.numbers import ci_contains, decimals, to_float
@@ -94,6 +95,14 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     before = text[position - 1] if position > 0 else " "
     if inside_parentheses(text, position):
         return None  # inside a CI: "(52.1, 68.1)" is read whole from its "("
+    line_start = text.rfind("\n", 0, position) + 1
+    if (
+        text.startswith(structured.SEPARATOR, line_start)
+        and structured.SEPARATOR not in text[line_start + 1 : position + 1]
+    ):
+        return None  # with cells kept, the first cell is the row's label: "| Nausea1 | 52 | …"
+    if table_patterns.MARK_GLUED_TO_WORD.match(text, position, end):
+        return None  # a footnote digit on a word, the cells spaced after it: "Nausea1 52 2.4 29 0.6"
     if match.lastgroup == "nprefix":
         pass  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
     elif match.lastgroup != "sep" and not (
