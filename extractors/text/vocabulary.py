@@ -127,6 +127,8 @@ def statistic_of_label(label: str) -> tuple[str | None, str | None]:
         return "p", None
     if patterns.LABEL_RESPONDERS.search(label):
         return "count", "patients"
+    if patterns.LABEL_COUNT_PERCENT.search(label) and not patterns.LABEL_EVENTS.search(label):
+        return "count", "patients"  # "Objective response rate (n, %)": responders, their percent beside them
     if patterns.LABEL_PERCENT.search(label) and not patterns.LABEL_EVENTS.search(label):
         return "rate", "%"
     if patterns.LABEL_EVENTS.search(label):

@@ -103,6 +103,12 @@ class RowReader:
                 state.formats[index] = cell.format
             if between and statistic != "p" and cell.ci is None and measurement.qualifier is None:
                 state.open_between[index] = len(self.out)
+            elif not between:  # a rate whose CI is printed on the row below: "95% CI | (77.4, 87.2)"
+                state.open_between.pop(index, None)
+                if statistic == "rate" and cell.ci is None:
+                    state.open_between[index] = len(self.out)
+                elif cell.pct is not None and cell.pct_ci is None:
+                    state.open_between[index] = len(self.out) + 1
             self.out.append(measurement)
             if cell.pct is not None:
                 self.out.append(self._percent_of(cell, measurement, self.row.columns[index]))

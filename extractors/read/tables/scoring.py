@@ -108,8 +108,8 @@ def penalize(reading: Reading, amount: float, reason: str) -> None:
 
 def _score_bare_ci(reading: Reading, row: Row, index: int, column: Column) -> None:
     """A CI alone in a cell belongs under an estimate of a between-arm column in the row above."""
-    if column.statistic is None:
-        penalize(reading, 4, f"a CI alone in the arm column {column.name}")
+    if column.statistic is None and index not in row.state.open_between:
+        penalize(reading, 4, f"a CI alone in the arm column {column.name} with no rate above it")
     elif index not in row.state.open_between:
         penalize(reading, 2, f"a CI alone in {column.name} with no estimate above it")
 

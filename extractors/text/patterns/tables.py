@@ -57,6 +57,7 @@ CELL_TOKEN = regex.compile(
     | (?P<ci>\(\s*                                            # a CI: "(0.26,0.48)", "(38.8, NE)"
           (?P<low>{NUM}|NR|NE|NA)\s*(?:,|;|\bto\b|{DASH})\s*
           (?P<high>{NUM}|NR|NE|NA)\s*\))
+    | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM})(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |": a CI cell without parentheses
     | (?P<pct>\(\s*(?P<pct_cmp>[<≤])?\s*(?P<pct_value>{NUM})\s*%?\s*\))  # "(0.4)" of "1 (0.4)", "(<0.1)": a percent
     | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
@@ -221,6 +222,9 @@ LABEL_HAZARD_RATIO = regex.compile(r"\bhazard\s+ratio(?-i:[a-h])?\b|\bHR\b", reg
 LABEL_ODDS_RATIO = regex.compile(r"\bodds\s+ratio(?-i:[a-h])?\b", regex.IGNORECASE)
 
 LABEL_EVENTS = regex.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
+
+# "Objective response rate (n, %)", "ORR, n (%)": a count of patients with the percent beside it.
+LABEL_COUNT_PERCENT = regex.compile(r"\(\s*n\s*,\s*%\s*\)|\bn\s*\(\s*%\s*\)", regex.IGNORECASE)
 
 LABEL_PERCENT = regex.compile(r"%|\brate\b|\bpercent", regex.IGNORECASE)
 
