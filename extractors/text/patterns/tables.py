@@ -405,4 +405,4 @@ ANALYSIS_SET_ROW = regex.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", rege
 
 # A footnote digit glued to the word before it when the cells after it are spaced: the "1" of
 # "Nausea1 52 2.4 29 0.6" (matched at the digit).
-MARK_GLUED_TO_WORD = regex.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}[<≤(]?\d)")
+MARK_GLUED_TO_WORD = regex.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}[<≤]?\d)")
