@@ -110,7 +110,8 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         and not _names_no_arm(hit.group("name"))
         and (not kept or text.startswith(f"{structured.SEPARATOR} ", text.rfind("\n", 0, hit.start()) + 1))
     ]
-    starts = [_name_start(text, hit.start()) for hit in hits]
+    known_set = {k.lower() for k in known}
+    starts = [_name_start(text, hit, known_set) for hit in hits]
     for index in range(len(hits)):
         if text[starts[index]].islower():
             continue  # a header's first arm is capitalised; "+ Censored observation OPDIVO" is a note's
@@ -126,10 +127,20 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     return None
 
 
-def _name_start(text: str, at: int) -> int:
-    """Where the arm name found at ``at`` starts: "Ado-" belongs to "trastuzumab"."""
+def _name_start(text: str, hit: regex.Match[str], known: set[str]) -> int:
+    """Where the arm name found by ``hit`` starts: "Ado-" belongs to "trastuzumab"; a name known only
+    by the N after it takes the capitalised words before it in its cell ("Rd Continuous (N = 535)")."""
+    at = int(hit.start())
     prefix = table_patterns.NAME_PREFIX.search(text, max(0, at - 12), at)
-    return prefix.start() if prefix else at
+    if prefix:
+        return int(prefix.start())
+    name = str(hit.group("name"))
+    if name.lower() in known or table_patterns.DRUG_NAME.fullmatch(name):
+        return at
+    words = table_patterns.WORDS_BEFORE_NAME.search(text, max(0, at - 40), at)
+    if words and not table_patterns.STUB_WORDS.search(words.group("words")):
+        return int(words.start("words"))
+    return at
 
 
 def _arm_items(
@@ -151,7 +162,7 @@ def _arm_items(
         items.ns = []
     if items is not None:
         return items
-    chain = _chain(text, hits[0], hits[1:])
+    chain = _chain(text, hits, starts)
     # a name joined to the one before it ("KISQALI + Letrozole", "TECENTRIQ with Bevacizumab") is the same arm's
     kept = [hit for i, hit in enumerate(chain) if i == 0 or not _joined(text, chain[0].start(), hit.start())]
     edges = [starts[list(hits).index(hit)] for hit in kept]
@@ -245,11 +256,12 @@ def _share_out(items: HeaderItems) -> None:
             arm.subs = shared[index * size : (index + 1) * size]
 
 
-def _chain(text: str, first: regex.Match[str], rest: Sequence[regex.Match[str]]) -> list[regex.Match[str]]:
-    """Arm names that follow each other closely, as a flattened header prints them."""
-    chain = [first]
-    for nxt in rest:
-        gap = text[chain[-1].end() : nxt.start()]
+def _chain(text: str, hits: Sequence[regex.Match[str]], starts: Sequence[int]) -> list[regex.Match[str]]:
+    """Arm names that follow each other closely, as a flattened header prints them; ``starts`` are
+    where the names start ("Ado-" of "Ado-trastuzumab")."""
+    chain = [hits[0]]
+    for nxt, start in zip(hits[1:], starts[1:], strict=True):
+        gap = text[chain[-1].end() : start]
         describes = bool(table_patterns.ARM_DOSE_GAP.match(gap)) and bool(gap.strip())  # "2 mg/kg every 3 weeks"
         if (
             len(gap) > reach.after("next_arm_name")

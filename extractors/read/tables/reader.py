@@ -77,8 +77,8 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
     ratio = randomization_ratio(text, start)
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
 
-    def row_of(label: str) -> Row:
-        statistic, unit = vocabulary.statistic_of_label(label)
+    def row_of(label: str, own: str) -> Row:
+        statistic, unit = vocabulary.statistic_of_label(own)
         # a row may print its own CI level: "Hazard ratio (99.8% CI)"; a row above may have named the trial
         row_base = replace(base, ci_level=ci_level_of(label) or base.ci_level, trial=state.trial or base.trial)
         columns = _with_formats(header.columns_for(statistic), state.formats)
@@ -169,7 +169,7 @@ def _read_rows(
     start: int,
     end: int,
     state: TableState,
-    row_of: Callable[[str], Row],
+    row_of: Callable[[str, str], Row],
     measurements: list[Measurement],
     events: bool,
 ) -> None:
@@ -201,7 +201,9 @@ def _read_rows(
         if cells_start is None or cells_end is None:
             continue
         before = len(measurements)
-        RowReader(row_of(label), measurements).read(read_tokens(text, cells_start, cells_end))
+        # with cells kept, the row's own label is its first cell; rows above without cells only head it
+        own = " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
+        RowReader(row_of(label, own or label), measurements).read(read_tokens(text, cells_start, cells_end))
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM
+from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, HEADER_DRUG, NUM
 
 # "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA"
 TABLE_CAPTION = regex.compile(
@@ -213,6 +213,9 @@ CI_COMMA_SPACE = regex.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
 
 # --- Row-label words that say which statistic a row holds ("Median (months)", "Hazard ratio (95% CI)") ---
 
+# A row labelled by the letter alone: "N | 261 | 263" (the patients an endpoint's block counts).
+LABEL_N = regex.compile(r"[\s(),:]*[Nn][\s(),:]*")
+
 LABEL_MEDIAN = regex.compile(r"\bmedian\b", regex.IGNORECASE)
 
 LABEL_MEAN = regex.compile(r"\bmean\b", regex.IGNORECASE)
@@ -406,3 +409,10 @@ ANALYSIS_SET_ROW = regex.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", rege
 # A footnote digit glued to the word before it when the cells after it are spaced: the "1" of
 # "Nausea1 52 2.4 29 0.6" (matched at the digit).
 MARK_GLUED_TO_WORD = regex.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}[<≤]?\d)")
+
+# Capitalised words just before a name known only by its N, in the same cell: the "Rd " of "Rd
+# Continuous (N = 535)" — after a sentence's end, a bar or the start, never across digits.
+WORDS_BEFORE_NAME = regex.compile(r"(?:^|[.;:|][ \t]{1,2}|\n)(?P<words>(?:[A-Z][A-Za-z0-9+/-]{0,15}[ \t]){1,3})\Z")
+
+# A drug's name by its INN stem, as a header prints it: "Cetuximab", "Everolimus".
+DRUG_NAME = regex.compile(HEADER_DRUG)
