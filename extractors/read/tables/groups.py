@@ -20,18 +20,25 @@ from extractors.ingest import grids as structured
 from extractors.text import vocabulary
 from extractors.text.patterns import tables as table_patterns
 
+MAX_LABELS_ABOVE = 200  # characters before the first arm where a flattened header prints its group names
 MAX_LABELS_BELOW = 160  # characters after the arms where group names may be printed: three CPS cut-offs take 30
 
 
-def labels_above(text: str, zone_start: int, first: int, count: int) -> list[str] | None:
-    """``count`` group names printed over the arms, between the header's zone start and the first arm."""
+def labels_above(text: str, zone_start: int, first: int, count: int, before_stub: bool = False) -> list[str] | None:
+    """``count`` group names printed over the arms, between the header's zone start and the first arm;
+    flattened, those after the stub over the row labels ("Efficacy Parameter HR+ Cohort …"), or
+    with ``before_stub`` those before it ("STAGE II-IIIA POPULATION … Efficacy Parameter")."""
     if text.startswith(f"{structured.SEPARATOR} ", text.rfind("\n", 0, first) + 1):
         for line in reversed(_lines(text, zone_start, text.rfind("\n", 0, first))):
             labels = _cells_as_labels(line, count)
             if labels is not None:
                 return labels
         return None
-    return split_labels(text[zone_start:first], count)
+    zone = str(table_patterns.SENTENCE_END.split(text[max(zone_start, first - MAX_LABELS_ABOVE) : first])[-1])
+    stubs = list(table_patterns.STUB_WORDS.finditer(zone))
+    if before_stub:
+        return split_labels(zone[: stubs[-1].start()], count) if stubs else None
+    return split_labels(zone[stubs[-1].end() :] if stubs else zone, count)
 
 
 def labels_below(text: str, end: int, count: int) -> tuple[list[str], int] | None:

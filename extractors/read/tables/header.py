@@ -164,8 +164,11 @@ def _arm_items(
         return items
     chain = _chain(text, hits, starts)
     # a name joined to the one before it ("KISQALI + Letrozole", "TECENTRIQ with Bevacizumab") is the same arm's
-    kept = [hit for i, hit in enumerate(chain) if i == 0 or not _joined(text, chain[0].start(), hit.start())]
-    edges = [starts[list(hits).index(hit)] for hit in kept]
+    name_start = {hit.start(): at for hit, at in zip(hits, starts, strict=True)}
+    kept = [
+        hit for i, hit in enumerate(chain) if i == 0 or not _joined(text, chain[0].start(), name_start[hit.start()])
+    ]
+    edges = [name_start[hit.start()] for hit in kept]
     cells: list[tuple[int, int]] = []
     for index, start_at in enumerate(edges):
         if index + 1 < len(edges) and arm_like(text[start_at : edges[index + 1]]):
@@ -298,6 +301,8 @@ def _column_groups(text: str, names: list[str], zone_start: int, first: int, end
         below = labels_below(text, end, count)
         if below is not None:
             labels, end = below
+    if labels is None:
+        labels = labels_above(text, zone_start, first, count, before_stub=True)
     labels = labels or [f"column group {i + 1}" for i in range(count)]
     return [labels[i // len(distinct)] for i in range(len(names))], end
 

@@ -333,10 +333,10 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
 
 # Between-arm columns that a header names after its arms: the statistic and its name.
 BETWEEN_LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("rrr", regex.compile(r"(?<![A-Za-z])RRR(?![A-Za-z])|Relative[ \t]{1,2}Risk[ \t]{1,2}Reduction", regex.I)),
-    ("rr", regex.compile(r"(?<![A-Za-z])RR(?![A-Za-z])|Relative[ \t]{1,2}Risk\b|Risk[ \t]{1,2}Ratio", regex.I)),
-    ("hr", regex.compile(r"(?<![A-Za-z])HR(?![A-Za-z])|Hazard[ \t]{1,2}Ratio", regex.I)),
-    ("or", regex.compile(r"Odds[ \t]{1,2}Ratio|(?<![A-Za-z])OR(?![A-Za-z])")),
+    ("rrr", regex.compile(r"(?<![A-Za-z])RRR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk[ \t]{1,2}Reduction", regex.I)),
+    ("rr", regex.compile(r"(?<![A-Za-z])RR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk\b|Risk[ \t]{1,2}Ratio", regex.I)),
+    ("hr", regex.compile(r"(?<![A-Za-z])HR(?![A-Za-z+-])|Hazard[ \t]{1,2}Ratio", regex.I)),  # not "HR+ Cohort"
+    ("or", regex.compile(r"Odds[ \t]{1,2}Ratio|(?<![A-Za-z])OR(?![A-Za-z+-])")),
     ("difference", regex.compile(r"(?:Treatment[ \t]{1,2})?Difference\b", regex.I)),
     ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b")),
 )
