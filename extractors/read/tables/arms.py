@@ -122,6 +122,10 @@ def read_items(text: str, position: int, end: int, items: HeaderItems, after_arm
             items.between.append((len(items.arms), between[0], between[1]))
             position = between[2]
             continue
+        versus = table_patterns.VERSUS_HEADING.match(text, position, end)
+        if versus:
+            position = versus.end()  # "XARELTO vs. Warfarin" over the columns comparing them
+            continue
         stub = table_patterns.STUB_WORDS.match(text, position, end)
         if stub and _item_at(text, stub.end(), end):
             position = stub.end()  # the stub over the row labels, printed on a header row: "Adverse Reaction"

@@ -109,6 +109,7 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         if not inside_parentheses(text, hit.start())
         and not _names_no_arm(hit.group("name"))
         and (not kept or text.startswith(f"{structured.SEPARATOR} ", text.rfind("\n", 0, hit.start()) + 1))
+        and not table_patterns.VERSUS_AFTER.match(text, hit.end(), limit)  # "XARELTO vs. Warfarin" heads a comparison
     ]
     known_set = {k.lower() for k in known}
     starts = [_name_start(text, hit, known_set) for hit in hits]

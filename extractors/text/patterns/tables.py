@@ -416,3 +416,15 @@ WORDS_BEFORE_NAME = regex.compile(r"(?:^|[.;:|][ \t]{1,2}|\n)(?P<words>(?:[A-Z][
 
 # A drug's name by its INN stem, as a header prints it: "Cetuximab", "Everolimus".
 DRUG_NAME = regex.compile(HEADER_DRUG)
+
+# A heading over the columns that compare two arms: "XARELTO vs. Warfarin", "XARELTO 10 mg vs.
+# Aspirin 100 mg", "ELIQUIS 2.5 mg bid vs Placebo" — passed over in a header.
+VERSUS_HEADING = regex.compile(
+    r"""[A-Z][A-Za-z0-9+/-]{1,30}(?:[ \t]{1,2}\d+(?:\.\d+)?[ \t]?mg(?:[ \t]{1,2}[a-z]{2,3}\b)?)?
+    [ \t]{1,2}(?:vs\.?|versus)[ \t]{1,2}
+    [A-Z][A-Za-z0-9+/-]{1,30}(?:[ \t]{1,2}\d+(?:\.\d+)?[ \t]?mg(?:[ \t]{1,2}[a-z]{2,3}\b)?)?""",
+    regex.VERBOSE,
+)
+
+# A name followed by "vs.": the first arm of a comparison heading, not an arm column.
+VERSUS_AFTER = regex.compile(r"[ \t]{0,3}(?:\d+(?:\.\d+)?[ \t]?mg[ \t]{0,2})?(?:vs\.?|versus)[ \t]", regex.IGNORECASE)
