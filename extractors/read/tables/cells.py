@@ -140,8 +140,15 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
         # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
         lone_number = len(values) == 1 and kinds[-1] in {"run", "qual"}
+        # a dash before a word starts the next row's label: "0.74 (0.65, 0.86) - Stroke 74 (0.9)"
+        leading_dash = (
+            kinds[-1] == "dash" and text[last_good - 2 : last_good + 1] in {" - ", "\t- "} and following[:1].isupper()
+        )
         if not (
-            (lone_number and following[:1].islower()) or after in "%/+-:=;" or (after.isalpha() and after.islower())
+            (lone_number and following[:1].islower())
+            or leading_dash
+            or after in "%/+-:=;"
+            or (after.isalpha() and after.islower())
         ):
             return position, last_good
         tokens.pop()

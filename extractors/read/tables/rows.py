@@ -58,12 +58,13 @@ class RowReader:
             return []  # each of these starts a cell of its own: more of them than columns fits no reading
         # one list of choices per token: how a run of digits splits, whether a CI joins the cell before it
         options: list[list[Any]] = [
-            split_candidates(self.row.text, token, ncols)
+            # a run after "<" is one number: the comparison is its ("<0.001" is not "<0.00" and "1")
+            split_candidates(self.row.text, token, 1 if index and tokens[index - 1].kind == "cmp" else ncols)
             if token.kind == "run"
             else [True, False]
             if token.kind in {"ci", "damaged"}
             else [None]
-            for token in tokens
+            for index, token in enumerate(tokens)
         ]
         readings = []
         for count, choice in enumerate(itertools.product(*options)):  # lazily: never all at once
