@@ -144,9 +144,12 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         leading_dash = (
             kinds[-1] == "dash" and text[last_good - 2 : last_good + 1] in {" - ", "\t- "} and following[:1].isupper()
         )
+        # "NR not reached; CI …": an abbreviation defined after the table, not a cell
+        defined = kinds[-1] == "qual" and following[:1].islower()
         if not (
             (lone_number and following[:1].islower())
             or leading_dash
+            or defined
             or after in "%/+-:=;"
             or (after.isalpha() and after.islower())
         ):
