@@ -41,6 +41,7 @@ def score(reading: Reading, row: Row) -> None:
     _score_open_estimates(reading, row)
     _score_shapes(reading, row)
     _score_ratio_fit(reading, row)
+    _score_count_rate_fit(reading, row)
     if len(arm_decimals) > 1:
         penalize(reading, 1, "the arms' values are printed with different decimals")
     _score_ns(reading, row, ns)
@@ -99,6 +100,28 @@ def _score_ratio_fit(reading: Reading, row: Row) -> None:
 
 
 RATE_LIKE = frozenset({"rate", "event_rate", "events", "count"})
+
+
+def _score_count_rate_fit(reading: Reading, row: Row) -> None:
+    """An arm's count of patients and its percent agree with the arm's N: "303 | 5.4%" of N = 5523
+    reads 303 and 5.4, not 30 and 35.4 (a Kaplan-Meier percent may differ from the crude one a little)."""
+    cells = reading.cells
+    for index, cell in enumerate(cells):
+        column = row.columns[index]
+        if cell.number is None or column.statistic is not None or column.n is None or column.n.value <= 0:
+            continue
+        if row.statistic_for(column, cell) not in {"events", "count"}:
+            continue
+        percent = to_float(cell.pct.raw) if cell.pct is not None else None
+        if percent is None and index + 1 < len(cells):
+            beside, next_column = cells[index + 1], row.columns[index + 1]
+            if beside.number is not None and next_column.name == column.name and next_column.holds == "rate":
+                percent = beside.number.value
+        if percent is None:
+            continue
+        expected = 100 * cell.number.value / column.n.value
+        if abs(percent - expected) > max(2.0, 0.5 * expected):
+            penalize(reading, 2, f"{cell.number.raw} of N = {column.n.raw} is not {percent:g}%")
 
 
 def penalize(reading: Reading, amount: float, reason: str) -> None:
