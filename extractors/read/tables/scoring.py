@@ -42,6 +42,7 @@ def score(reading: Reading, row: Row) -> None:
     _score_shapes(reading, row)
     _score_ratio_fit(reading, row)
     _score_count_rate_fit(reading, row)
+    _score_grades(reading, row)
     if len(arm_decimals) > 1:
         penalize(reading, 1, "the arms' values are printed with different decimals")
     _score_ns(reading, row, ns)
@@ -100,6 +101,23 @@ def _score_ratio_fit(reading: Reading, row: Row) -> None:
 
 
 RATE_LIKE = frozenset({"rate", "event_rate", "events", "count"})
+
+
+def _score_grades(reading: Reading, row: Row) -> None:
+    """An arm's patients with a reaction of grade 3 or more are a part of those with it at any
+    grade: "Diarrhea 47 2.4" is not "4 72.4"."""
+    all_grades: dict[tuple[str, str | None], float] = {}
+    for index, cell in enumerate(reading.cells):
+        column = row.columns[index]
+        if cell.number is not None and column.grade == "all":
+            all_grades[(column.name, column.group)] = cell.number.value
+    for index, cell in enumerate(reading.cells):
+        column = row.columns[index]
+        whole = all_grades.get((column.name, column.group))
+        if cell.number is None or column.grade in {None, "all"} or whole is None:
+            continue
+        if cell.number.value > whole:
+            penalize(reading, 5, f"{cell.number.raw}% at grade {column.grade} exceeds {whole:g}% at all grades")
 
 
 def _score_count_rate_fit(reading: Reading, row: Row) -> None:
