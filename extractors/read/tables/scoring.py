@@ -22,7 +22,7 @@ RATIO_DEVIATION = 0.35  # |log| of observed over expected arm-N ratio tolerated 
 
 def score(reading: Reading, row: Row) -> None:
     """Add to ``reading`` the penalty (and the reasons) for every constraint it breaks."""
-    arm_decimals: set[int] = set()
+    arm_decimals: dict[tuple[str | None, str | None], set[int]] = {}  # per kind of sub-column
     ns: dict[int, float] = {}
     for index, cell in enumerate(reading.cells):
         column = row.columns[index]
@@ -35,7 +35,7 @@ def score(reading: Reading, row: Row) -> None:
         if statistic == "n":
             ns[index] = cell.number.value
         if column.statistic is None and statistic != "n":
-            arm_decimals.add(cell.number.decimals)
+            arm_decimals.setdefault((column.grade, column.holds), set()).add(cell.number.decimals)
         if cell.ci is not None and cell.ci.kind == "ci":
             _score_ci(reading, cell, column)
     _score_open_estimates(reading, row)
@@ -43,7 +43,7 @@ def score(reading: Reading, row: Row) -> None:
     _score_ratio_fit(reading, row)
     _score_count_rate_fit(reading, row)
     _score_grades(reading, row)
-    if len(arm_decimals) > 1:
+    if any(len(places) > 1 for places in arm_decimals.values()):
         penalize(reading, 1, "the arms' values are printed with different decimals")
     _score_ns(reading, row, ns)
     reading.penalty += 0.5 * reading.splits
