@@ -328,6 +328,12 @@ _REAL_ROW_INCONSISTENCIES: dict[str, dict[str, str]] = {
         "hr 0.88 (KEYNOTE-010, PFS, TPS ≥1%)": "Table 62, KEYNOTE-010 PFS 2 mg/kg: HR 0.88 (0.73, 1.04), p = 0.068 (one-sided)",
         "p 0.068 (KEYNOTE-010, PFS, TPS ≥1%)": "the same pair, flagged on the p-value",
     },
+    "lynparza_olaparib_openfda_label_NDA208558_2023.json": {
+        # PROfound Cohort A: 28/84 gives Clopper-Pearson 23.6-44.2, Wilson 24.2-43.7; the label prints (23, 45)
+        "rate 33 (PROfound, ORR, Cohort A, Confirmed Patients with measurable disease at baseline)": (
+            "Table 26: ORR 28 (33%) of n=84, 95% CI (23, 45)"
+        ),
+    },
     "tecentriq_atezolizumab_openfda_label_BLA761034_2023.json": {
         # IMpower150 Arm A vs C: the CI and p fit an HR of 0.88, the label prints 0.84
         "hr 0.84 (IMpower150, OS, None)": "Table 24: HR 0.84 (0.72, 1.08) with p = 0.204",

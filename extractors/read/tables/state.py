@@ -53,6 +53,8 @@ class Row:
             return "n"
         if column.holds and self.statistic not in LABEL_STATISTICS_OVER_COLUMNS:
             return column.holds  # "n (%)", "All Grades (%)": the header says what the cells hold
+        if self.statistic == "rate" and cell.pct is not None and cell.number is not None and "." not in cell.number.raw:
+            return "count"  # "Overall Response Rate | 56 (19%)": the responders, their rate beside them
         return self.statistic or "value"
 
     def unit_for(self, column: Column, statistic: str) -> str | None:
