@@ -10,6 +10,7 @@ from extractors.records import Source
 from extractors.text import names, reach, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import prose as prose_patterns
+from extractors.text.patterns import tables as table_patterns
 
 
 def arm_names(source: Source, table_start: int) -> list[str]:
@@ -51,6 +52,9 @@ def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, st
     trial = None
     for match in prose_patterns.CAPTION_TRIAL.finditer(caption):
         trial = match.group("name")
+    if trial is None:  # "Efficacy Results for DESTINY-Lung02", "… from IMpower010 in Patients with …"
+        named = table_patterns.CAPTION_TRIAL_AFTER.search(caption)
+        trial = named.group("name") if named else None
     if trial is None:
         lookback = max(0, table_start - reach.before("trial_of_table"))
         for match in names.trial_introductions(text, lookback, table_start):

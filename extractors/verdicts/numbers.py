@@ -29,14 +29,16 @@ def check_number(claim: Claim, measurements: tuple[Measurement, ...]) -> Claim:
     decimals = printed.decimals(claim.raw)
     family = FAMILY[claim.statistic or ""]
     says = said(claim)
-    # an adverse reaction's rate ("Diarrhea, all grades 47%") answers only a claim about that reaction:
-    # hundreds of them would otherwise turn a coincidental efficacy number into a "wrong endpoint"
+    # an adverse-reaction table ("Diarrhea, all grades 47%", its safety population's Ns) answers only
+    # a claim about that reaction: hundreds of its numbers would otherwise turn a coincidental efficacy
+    # number into a "wrong endpoint", and its Ns would join the randomized arms' in a total
+    graded = {(m.source, m.table) for m in measurements if m.grade is not None}
     pool = tuple(
         m
         for m in measurements
         if m.statistic == family
         and matching.same_kind_of_value(claim, m)
-        and (m.grade is None or m.endpoint == claim.endpoint)
+        and ((m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == claim.endpoint))
     )
     everything = pool
     if claim.trial and pool:
@@ -179,8 +181,15 @@ def _where_it_belongs(claim: Claim, pool: tuple[Measurement, ...], in_frame: lis
             ),
         ),
         (
+            # the claim's arm must be one of the trial's: an arm the label does not name ("T-DXd") is
+            # not the other arm
             "swapped_arms",
-            lambda m: frame.holds(m, arm=False) and not frame.arm_free and not matching.same_arm(claim.arm, m),
+            lambda m: (
+                frame.holds(m, arm=False)
+                and not frame.arm_free
+                and not matching.same_arm(claim.arm, m)
+                and any(matching.same_arm(claim.arm, other) for other in pool)
+            ),
         ),
         ("wrong_population", lambda m: frame.holds(m, pop=False) and m.population != frame.population),
         ("wrong_endpoint", lambda m: frame.holds(m, end=False) and m.endpoint != frame.endpoint),
@@ -210,6 +219,12 @@ def _check_total(claim: Claim, rows: list[Measurement]) -> Claim:
     says = said(claim)
     if not rows:
         return unverifiable(claim, f"The article says {says}; the sources give no N for this population.")
+    # one set of arms: the first table's, its header Ns or else its first endpoint's block ("N | 261 |
+    # 263" under PFS, not with "N | 248 | 241" under ORR)
+    rows = sorted(rows, key=lambda m: m.span)
+    first = rows[0]
+    block = [m for m in rows if m.source == first.source and m.table == first.table and m.endpoint == first.endpoint]
+    rows = block or rows
     total = sum(m.value or 0 for m in rows)
     arms = " + ".join(f"{m.raw} ({m.arm})" for m in rows)
     if matching.agree(claim.value, decimals, total, 0):

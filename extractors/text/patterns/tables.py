@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, HEADER_DRUG, NUM
+from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, HEADER_DRUG, NUM, TRIAL_WORD
 
 # "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA"
 TABLE_CAPTION = regex.compile(
@@ -428,3 +428,7 @@ VERSUS_HEADING = regex.compile(
 
 # A name followed by "vs.": the first arm of a comparison heading, not an arm column.
 VERSUS_AFTER = regex.compile(r"[ \t]{0,3}(?:\d+(?:\.\d+)?[ \t]?mg[ \t]{0,2})?(?:vs\.?|versus)[ \t]", regex.IGNORECASE)
+
+# A caption naming its trial after "for" or "from", the caption ending or going on with "in …":
+# "Efficacy Results for DESTINY-Lung02", "Efficacy Results from IMpower010 in Patients with …".
+CAPTION_TRIAL_AFTER = regex.compile(rf"\b(?:for|from)\s+(?P<name>{TRIAL_WORD})(?=\s*$|\s+in\s|\s*[(:.\n|])")
