@@ -35,7 +35,8 @@ def score(reading: Reading, row: Row) -> None:
         if statistic == "n":
             ns[index] = cell.number.value
         if column.statistic is None and statistic != "n":
-            arm_decimals.setdefault((column.grade, column.holds), set()).add(cell.number.decimals)
+            if cell.number.raw != "0":  # a bare zero says nothing of how its column prints decimals
+                arm_decimals.setdefault((column.grade, column.holds), set()).add(cell.number.decimals)
         if cell.ci is not None and cell.ci.kind == "ci":
             _score_ci(reading, cell, column)
     _score_open_estimates(reading, row)
