@@ -32,17 +32,13 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-import regex
-
 from extractors.ingest.labels import load_source
 from extractors.ingest.table_alone import Span, table_blocks, tables_alone
 from extractors.read.tables import extract_tables
 from extractors.records import InputError, Measurement, Source
+from extractors.text.patterns import tables as table_patterns
 
 FORMS = {"spaced": " ", "glued": ""}
-N_PRINTED = regex.compile(
-    r"(?<![A-Za-z])[Nn]\s{0,2}=\s{0,2}(?P<count>\d[\d,]{0,9})"
-)  # "N = 246", "(N=233)", "ITTN = 246"
 Key = tuple[object, ...]
 
 
@@ -71,7 +67,11 @@ def invented(source: Source, measurements: Iterable[Measurement]) -> int:
 def ns_read(source: Source, spans: list[Span], measurements: Iterable[Measurement]) -> tuple[int, int]:
     """(Ns read as an N, Ns printed) in ``spans`` of ``source.text``."""
     read = {m.span[0] for m in measurements if m.statistic == "n"}
-    printed = [match.start("count") for start, end in spans for match in N_PRINTED.finditer(source.text, start, end)]
+    printed = [
+        match.start("count")
+        for start, end in spans
+        for match in table_patterns.N_PRINTED.finditer(source.text, start, end)
+    ]
     return sum(1 for at in printed if at in read), len(printed)
 
 

@@ -62,6 +62,7 @@ def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, st
     return trial, nct_of(text, trial) if trial else None
 
 
+@functools.lru_cache(maxsize=256)
 def nct_of(text: str, trial: str) -> str | None:
     """The NCT id printed with a trial where it is introduced ("evaluated in VEG110727, a … trial
     (NCT00753688)"): the first id after the name, before any other trial is named."""

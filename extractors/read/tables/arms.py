@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.ingest import grids as structured
-from extractors.read.tables.cells import Number
+from extractors.read.tables.cells import Number, line_start
 from extractors.text import vocabulary
 from extractors.text.patterns import tables as table_patterns
 
@@ -233,13 +233,13 @@ def structured_line(text: str, first: int, limit: int) -> HeaderItems | None:
     the stub is an arm, a between-arm column, a sub-column or an N ("| | BRILINTA N=9333 |
     Clopidogrel N=9291 | Hazard Ratio (95% CI) | p-value |"); rows of Ns and sub-columns below it
     are read as items after the arms."""
-    line_start = text.rfind("\n", 0, first) + 1
-    if not text.startswith(f"{structured.SEPARATOR} ", line_start):
+    row_start = line_start(text, first)
+    if not text.startswith(f"{structured.SEPARATOR} ", row_start):
         return None
     line_end = text.find("\n", first)
     line_end = len(text) if line_end < 0 else line_end
     items = HeaderItems()
-    cells = list(table_patterns.RENDERED_CELL.finditer(text, line_start, line_end))
+    cells = list(table_patterns.RENDERED_CELL.finditer(text, row_start, line_end))
     for index, cell in enumerate(cells):
         cell_start, cell_end = cell.span()
         if not cell.group(0).strip():

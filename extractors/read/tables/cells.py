@@ -76,10 +76,18 @@ class Reading:
     splits: int = 0
 
 
+MAX_ROW_LINE = 4000  # characters: a rendered row is shorter; looking further back for its line start costs time
+
+
+def line_start(text: str, position: int) -> int:
+    """Where ``position``'s line starts, looking back at most MAX_ROW_LINE characters (a longer line
+    is prose, never a rendered row, and searching it from every position would be quadratic)."""
+    return text.rfind("\n", max(0, position - MAX_ROW_LINE), position) + 1
+
+
 def inside_parentheses(text: str, position: int) -> bool:
     """Whether ``position`` is inside "( … )" on its line: "(gefitinib or erlotinib)" describes an arm."""
-    line_start = text.rfind("\n", 0, position) + 1
-    before = text[max(0, line_start, position - reach.before("open_parenthesis")) : position]
+    before = text[max(0, line_start(text, position), position - reach.before("open_parenthesis")) : position]
     return before.rfind("(") > before.rfind(")")
 
 
@@ -95,10 +103,10 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     before = text[position - 1] if position > 0 else " "
     if inside_parentheses(text, position):
         return None  # inside a CI: "(52.1, 68.1)" is read whole from its "("
-    line_start = text.rfind("\n", 0, position) + 1
+    row_start = line_start(text, position)
     if (
-        text.startswith(structured.SEPARATOR, line_start)
-        and structured.SEPARATOR not in text[line_start + 1 : position + 1]
+        text.startswith(structured.SEPARATOR, row_start)
+        and structured.SEPARATOR not in text[row_start + 1 : position + 1]
     ):
         return None  # with cells kept, the first cell is the row's label: "| Nausea1 | 52 | …"
     if table_patterns.MARK_GLUED_TO_WORD.match(text, position, end):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 
 from extractors.ingest import grids as structured
+from extractors.read.tables.cells import line_start
 from extractors.text import vocabulary
 from extractors.text.patterns import tables as table_patterns
 
@@ -28,8 +29,8 @@ def labels_above(text: str, zone_start: int, first: int, count: int, before_stub
     """``count`` group names printed over the arms, between the header's zone start and the first arm;
     flattened, those after the stub over the row labels ("Efficacy Parameter HR+ Cohort …"), or
     with ``before_stub`` those before it ("STAGE II-IIIA POPULATION … Efficacy Parameter")."""
-    if text.startswith(f"{structured.SEPARATOR} ", text.rfind("\n", 0, first) + 1):
-        for line in reversed(_lines(text, zone_start, text.rfind("\n", 0, first))):
+    if text.startswith(f"{structured.SEPARATOR} ", line_start(text, first)):
+        for line in reversed(_lines(text, zone_start, line_start(text, first) - 1)):
             labels = _cells_as_labels(line, count)
             if labels is not None:
                 return labels
@@ -44,11 +45,11 @@ def labels_above(text: str, zone_start: int, first: int, count: int, before_stub
 def labels_below(text: str, end: int, count: int) -> tuple[list[str], int] | None:
     """``count`` group names printed just after the arms' items ("All Patients | CPS≥1 | CPS≥10"),
     and where they end, when nothing else comes first."""
-    line_start = text.rfind("\n", 0, end) + 1
-    if text.startswith(f"{structured.SEPARATOR} ", line_start):
-        line_end = text.find("\n", line_start)
+    row_start = line_start(text, end)
+    if text.startswith(f"{structured.SEPARATOR} ", row_start):
+        line_end = text.find("\n", row_start)
         line_end = len(text) if line_end < 0 else line_end
-        labels = _cells_as_labels(text[line_start:line_end], count)
+        labels = _cells_as_labels(text[row_start:line_end], count)
         return (labels, line_end) if labels is not None else None
     stop = min(len(text), end + MAX_LABELS_BELOW)
     endpoint = vocabulary.find_endpoint(text[end:stop])

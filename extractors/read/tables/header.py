@@ -26,7 +26,7 @@ from extractors.read.tables.arms import (
     split_names,
     structured_line,
 )
-from extractors.read.tables.cells import Number, inside_parentheses
+from extractors.read.tables.cells import Number, inside_parentheses, line_start
 from extractors.read.tables.groups import labels_above, labels_below
 from extractors.text import reach, vocabulary
 from extractors.text.patterns import build
@@ -108,7 +108,7 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         for hit in arm_pattern.finditer(text, start, limit)
         if not inside_parentheses(text, hit.start())
         and not _names_no_arm(hit.group("name"))
-        and (not kept or text.startswith(f"{structured.SEPARATOR} ", text.rfind("\n", 0, hit.start()) + 1))
+        and (not kept or text.startswith(f"{structured.SEPARATOR} ", line_start(text, hit.start())))
         and not table_patterns.VERSUS_AFTER.match(text, hit.end(), limit)  # "XARELTO vs. Warfarin" heads a comparison
     ]
     known_set = {k.lower() for k in known}
@@ -311,7 +311,7 @@ def _column_groups(text: str, names: list[str], zone_start: int, first: int, end
 def _row_above(text: str, zone_start: int, first: int) -> str:
     """What the header prints over its arms: the rows above the arm row, or flattened the few words
     before the first arm ("HR Endpoint/Trial PopulationVOTRIENT"), never the notes before them."""
-    if text.startswith(f"{structured.SEPARATOR} ", text.rfind("\n", 0, first) + 1):
+    if text.startswith(f"{structured.SEPARATOR} ", line_start(text, first)):
         return text[zone_start:first]
     above = text[max(zone_start, first - ROW_ABOVE) : first]
     return str(table_patterns.SENTENCE_END.split(above)[-1])

@@ -34,9 +34,9 @@ def score(reading: Reading, row: Row) -> None:
         _score_value(reading, row, index, cell, column, statistic)
         if statistic == "n":
             ns[index] = cell.number.value
-        if column.statistic is None and statistic != "n":
-            if cell.number.raw != "0":  # a bare zero says nothing of how its column prints decimals
-                arm_decimals.setdefault((column.grade, column.holds), set()).add(cell.number.decimals)
+        # a bare zero says nothing of how its column prints decimals
+        if column.statistic is None and statistic != "n" and cell.number.raw != "0":
+            arm_decimals.setdefault((column.grade, column.holds), set()).add(cell.number.decimals)
         if cell.ci is not None and cell.ci.kind == "ci":
             _score_ci(reading, cell, column)
     _score_open_estimates(reading, row)

@@ -432,3 +432,9 @@ VERSUS_AFTER = regex.compile(r"[ \t]{0,3}(?:\d+(?:\.\d+)?[ \t]?mg[ \t]{0,2})?(?:
 # A caption naming its trial after "for" or "from", the caption ending or going on with "in …":
 # "Efficacy Results for DESTINY-Lung02", "Efficacy Results from IMpower010 in Patients with …".
 CAPTION_TRIAL_AFTER = regex.compile(rf"\b(?:for|from)\s+(?P<name>{TRIAL_WORD})(?=\s*$|\s+in\s|\s*[(:.\n|])")
+
+# An N printed in a table, glued or not: "N = 246", "(N=233)", "ITTN = 246" (bench/table_agreement
+# counts how many of them each form reads).
+N_PRINTED = regex.compile(
+    r"(?<![A-Za-z])[Nn]\s{0,2}=\s{0,2}(?P<count>\d[\d,]{0,9})|(?<=[A-Z]{2})N\s{0,2}=\s{0,2}(?P<count>\d[\d,]{0,9})"
+)
