@@ -318,9 +318,17 @@ def _error_flags(name: str) -> list[str]:
     ]
 
 
-# Rows whose printed numbers disagree in the label itself (read right, flagged right): the label,
-# and the start of each error message it gives, with why. Every other error on these labels fails.
+# Rows read right whose printed numbers the checks cannot reconcile: numbers that disagree in the
+# label itself, or a CI computed on a subset the table does not name. The label, the start of each
+# error message it gives, and why. Every other error on these labels fails.
 _REAL_ROW_INCONSISTENCIES: dict[str, dict[str, str]] = {
+    "cabometyx_cabozantinib_openfda_label_NDA208692_2023.json": {
+        # COSMIC-311 ORR was assessed in the first randomized patients, not the arm Ns the header prints
+        "rate 15 (COSMIC-311, ORR, Primary Analysis)": "Table 19: ORR 15% (7%, 26%) of n=125",
+        "rate 0 (COSMIC-311, ORR, Primary Analysis)": "Table 19: ORR 0% (0.0%, 11%) of n=62",
+        "rate 18 (COSMIC-311, ORR, Updated Analysis)": "Table 19: ORR 18% (10%, 29%) of n=170",
+        "rate 0 (COSMIC-311, ORR, Updated Analysis)": "Table 19: ORR 0% (0.0%, 11%) of n=88",
+    },
     "keytruda_pembrolizumab_openfda_label_BLA125514_2023.json": {
         # KEYNOTE-002 and -010 report one-sided p-values, which these tables do not say
         "hr 0.86 (KEYNOTE-002, OS, None)": "Table 54, KEYNOTE-002 OS 2 mg/kg: HR 0.86 (0.67, 1.10), p = 0.117 (one-sided)",
@@ -361,6 +369,8 @@ def test_cabometyx_checkmate9er_os_p_is_a_real_inconsistency() -> None:
     'Hazard ratio (98.89% CI) 0.60 (0.40, 0.89)', which implies p ~ 0.001: Cabometyx mislabels the CI level,
     and the check says so."""
     errors = _error_flags(_REAL_INCONSISTENCY)
+    known = _REAL_ROW_INCONSISTENCIES[_REAL_INCONSISTENCY]
+    errors = [e for e in errors if not any(e.startswith(row) for row in known)]
     assert errors and all("0.60 (95% CI 0.40, 0.89), p = 0.0010" in e for e in errors), errors
 
 

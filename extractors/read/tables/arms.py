@@ -121,6 +121,8 @@ def read_items(text: str, position: int, end: int, items: HeaderItems, after_arm
         if between:
             items.between.append((len(items.arms), between[0], between[1]))
             position = between[2]
+            unit = table_patterns.BETWEEN_UNIT.match(text, position, end)
+            position = unit.end() if unit else position  # "Relative Risk Reduction (%)": the column's own unit
             continue
         versus = table_patterns.VERSUS_HEADING.match(text, position, end)
         if versus:
@@ -257,7 +259,12 @@ def structured_line(text: str, first: int, limit: int) -> HeaderItems | None:
         items.subs[subs:] = [(len(items.arms) + 1, sub) for _, sub in items.subs[subs:]]
         cell_start = read
         n = table_patterns.HEADER_N.search(text, cell_start, cell_end)
-        name = clean_arm(text[cell_start : n.start() if n else cell_end])
+        name_end = n.start() if n else cell_end
+        fmt = table_patterns.TRAILING_FORMAT.search(text, cell_start, name_end)
+        if fmt and not arm_like(text[cell_start:name_end]):  # "Effient (%)": the arm, then what its cells hold
+            items.subs.append((len(items.arms) + 1, SubColumn(fmt.group(0).strip(), holds="rate", unit="%")))
+            name_end = fmt.start()
+        name = clean_arm(text[cell_start:name_end])
         if not name or not arm_like(name):
             between = _between_in(text, cell_start, cell_end)
             if between is not None:  # "XARELTO vs. Enoxaparin/VKA Hazard Ratio (95% CI)"

@@ -281,8 +281,9 @@ def qualifier_code(raw: str) -> str:
 
 
 def is_number(raw: str) -> bool:
-    """A well-formed printed number; the only space allowed is the known damage "0. 39"."""
-    return bool(table_patterns.NUMBER_SHAPE.match(raw.replace(". ", ".")))
+    """A well-formed printed number or CI bound (maybe negative: "-30.9"); the only space allowed is
+    the known damage "0. 39"."""
+    return bool(table_patterns.BOUND_SHAPE.match(raw.replace(". ", ".")))
 
 
 MAX_RUN = 32  # characters: a run longer than a row of glued cells ("4.61.6" is 6) is not table cells

@@ -255,9 +255,10 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
     rest = label
     if endpoint is not None:
         code, phrase_start, phrase_end = endpoint
+        if not (state.endpoint in {"ORR", "CR", "PR"} and code in {"CR", "PR"}):
+            state.open_between.clear()  # a response rate's CI may come after its CR and PR rows
         state.endpoint = code
         state.population = None
-        state.open_between.clear()
         rest = (label[:phrase_start] + label[phrase_end:]).strip(" :,")
     statistic, _ = vocabulary.statistic_of_label(rest)
     trial = table_patterns.TRIAL_ROW.match(rest) if has_n else None

@@ -104,7 +104,8 @@ class RowReader:
                 state.formats[index] = cell.format
             if between and statistic != "p" and cell.ci is None and measurement.qualifier is None:
                 state.open_between[index] = len(self.out)
-            elif not between:  # a rate whose CI is printed on the row below: "95% CI | (77.4, 87.2)"
+            elif not between and not self._keeps_response_rate_open(index, measurement):
+                # a rate whose CI is printed on the row below: "95% CI | (77.4, 87.2)"
                 state.open_between.pop(index, None)
                 if statistic == "rate" and cell.ci is None:
                     state.open_between[index] = len(self.out)
@@ -117,6 +118,14 @@ class RowReader:
                 start, end = inner_span(self.row.text, cell.p)
                 self.out.append(p_value_of(measurement, cell.p.raw, (start, end), cell.p.low or "=", self.row.label))
             self.out.extend(self._footnote_measurements(cell, measurement))
+
+    def _keeps_response_rate_open(self, index: int, measurement: Measurement) -> bool:
+        """A response rate awaiting its CI keeps it through its complete and partial response rows:
+        "Objective response rate 41% | CR … | PR … | 95% CI (36%, 45%)" (LENVIMA Table 17)."""
+        position = self.row.state.open_between.get(index)
+        if position is None or measurement.endpoint not in {"CR", "PR"}:
+            return False
+        return self.out[position].endpoint == "ORR"
 
     def _measurement(self, index: int, cell: Cell, statistic: str, best: Reading, others: list[Reading]) -> Measurement:
         """The measurement a cell of the chosen reading gives, with its confidence and flags."""

@@ -54,9 +54,9 @@ N_PREFIX = regex.compile(r"""[Nn]\s*=\s*(?=\d)""", regex.VERBOSE)
 CELL_TOKEN = regex.compile(
     rf"""
       (?P<nprefix>[Nn]\s*=\s*(?=\d))                          # "N = " of "N = 246"
-    | (?P<ci>\(\s*                                            # a CI: "(0.26,0.48)", "(38.8, NE)"
-          (?P<low>{NUM}|NR|NE|NA)\s*(?:,|;|\bto\b|{DASH})\s*
-          (?P<high>{NUM}|NR|NE|NA)\s*\))
+    | (?P<ci>\(\s*                                            # a CI: "(0.26,0.48)", "(38.8, NE)", "(-30.9, 26.8)", "(0.4%, 3.0%)"
+          (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*
+          (?P<high>-?{NUM}|NR|NE|NA)%?\s*\))
     | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM})(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |": a CI cell without parentheses
     | (?P<pct>\(\s*(?P<pct_cmp>[<≤])?\s*(?P<pct_value>{NUM})\s*%?\s*\))  # "(0.4)" of "1 (0.4)", "(<0.1)": a percent
     | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
@@ -141,6 +141,9 @@ ASSESSED_BY = regex.compile(r"\((?:[^()]*\b(?:assessment|BICR|review)\b[^()]*)\)
 
 # A well-formed printed number: "0.35", "246", "4.6"; never "01", ".35" or "4.61.6".
 NUMBER_SHAPE = regex.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+
+# A CI bound as printed, maybe negative: "-30.9" of "(-30.9, 26.8)".
+BOUND_SHAPE = regex.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?$")
 
 # --- Table headers: arm columns, their Ns, between-arm columns, CI levels ---------------------------
 
@@ -438,3 +441,9 @@ CAPTION_TRIAL_AFTER = regex.compile(rf"\b(?:for|from)\s+(?P<name>{TRIAL_WORD})(?
 N_PRINTED = regex.compile(
     r"(?<![A-Za-z])[Nn]\s{0,2}=\s{0,2}(?P<count>\d[\d,]{0,9})|(?<=[A-Z]{2})N\s{0,2}=\s{0,2}(?P<count>\d[\d,]{0,9})"
 )
+
+# A percent sign closing an arm's header cell: "Effient (%)", "Placebo %" — its cells are percents.
+TRAILING_FORMAT = regex.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%)[ \t]{0,2}\Z")
+
+# The unit printed after a between-arm column's name: "Relative Risk Reduction (%)", "Difference %".
+BETWEEN_UNIT = regex.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%(?![\w(]))")
