@@ -22,15 +22,15 @@ from tests.truth_tables import FORMS, form_of, read_forms, score, truth_labels, 
 # label → (structured, spaced, glued): the share of truth entries each form must read right.
 FLOORS: dict[str, tuple[float, float, float]] = {
     "brilinta": (0.73, 0.73, 0.63),
-    "cabometyx": (0.72, 0.64, 0.59),
+    "cabometyx": (0.77, 0.69, 0.64),
     "enhertu": (0.98, 0.62, 0.60),
     "ibrance": (0.93, 0.92, 0.45),
     "imfinzi": (0.81, 0.81, 0.59),
     "keytruda": (0.95, 0.91, 0.82),
-    "kisqali": (0.60, 0.58, 0.39),
-    "lenvima": (0.66, 0.63, 0.57),
-    "lynparza": (0.75, 0.71, 0.58),
-    "tagrisso": (1.00, 0.74, 0.53),
+    "kisqali": (0.60, 0.58, 0.41),
+    "lenvima": (0.70, 0.67, 0.61),
+    "lynparza": (0.76, 0.73, 0.61),
+    "tagrisso": (1.00, 0.74, 0.65),
     "verzenio": (0.42, 0.39, 0.36),
 }
 
