@@ -92,6 +92,7 @@ class Measurement:
     assessment: str | None = None  # who judged progression or response: "investigator", "BICR"
     analysis: str | None = None  # which analysis: "interim", "final", "updated", "exploratory"
     modifiers: tuple[str, ...] = ()  # what makes the endpoint another quantity: "CNS", "confirmed", "at 84 months"
+    grade: str | None = None  # adverse reactions: the grades counted, "all", "3-4", ">=3", "3"
 
 
 @dataclass(frozen=True, slots=True)

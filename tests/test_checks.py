@@ -318,9 +318,49 @@ def _error_flags(name: str) -> list[str]:
     ]
 
 
+# Rows read right whose printed numbers the checks cannot reconcile: numbers that disagree in the
+# label itself, or a CI computed on a subset the table does not name. The label, the start of each
+# error message it gives, and why. Every other error on these labels fails.
+_REAL_ROW_INCONSISTENCIES: dict[str, dict[str, str]] = {
+    "cabometyx_cabozantinib_openfda_label_NDA208692_2023.json": {
+        # COSMIC-311 ORR was assessed in the first randomized patients, not the arm Ns the header prints
+        "rate 15 (COSMIC-311, ORR, Primary Analysis)": "Table 19: ORR 15% (7%, 26%) of n=125",
+        "rate 0 (COSMIC-311, ORR, Primary Analysis)": "Table 19: ORR 0% (0.0%, 11%) of n=62",
+        "rate 18 (COSMIC-311, ORR, Updated Analysis)": "Table 19: ORR 18% (10%, 29%) of n=170",
+        "rate 0 (COSMIC-311, ORR, Updated Analysis)": "Table 19: ORR 0% (0.0%, 11%) of n=88",
+    },
+    "keytruda_pembrolizumab_openfda_label_BLA125514_2023.json": {
+        # KEYNOTE-002 and -010 report one-sided p-values, which these tables do not say
+        "hr 0.86 (KEYNOTE-002, OS, None)": "Table 54, KEYNOTE-002 OS 2 mg/kg: HR 0.86 (0.67, 1.10), p = 0.117 (one-sided)",
+        "p 0.117 (KEYNOTE-002, OS, None)": "the same pair, flagged on the p-value",
+        "hr 0.88 (KEYNOTE-010, PFS, TPS ≥1%)": "Table 62, KEYNOTE-010 PFS 2 mg/kg: HR 0.88 (0.73, 1.04), p = 0.068 (one-sided)",
+        "p 0.068 (KEYNOTE-010, PFS, TPS ≥1%)": "the same pair, flagged on the p-value",
+    },
+    "lynparza_olaparib_openfda_label_NDA208558_2023.json": {
+        # PROfound Cohort A: 28/84 gives Clopper-Pearson 23.6-44.2, Wilson 24.2-43.7; the label prints (23, 45)
+        "rate 33 (PROfound, ORR, Cohort A, Confirmed Patients with measurable disease at baseline)": (
+            "Table 26: ORR 28 (33%) of n=84, 95% CI (23, 45)"
+        ),
+    },
+    "tecentriq_atezolizumab_openfda_label_BLA761034_2023.json": {
+        # IMpower150 Arm A vs C: the CI and p fit an HR of 0.88, the label prints 0.84
+        "hr 0.84 (IMpower150, OS, None)": "Table 24: HR 0.84 (0.72, 1.08) with p = 0.204",
+        "p 0.204 (IMpower150, OS, None)": "the same pair, flagged on the p-value",
+    },
+}
+
+
 @pytest.mark.parametrize("name", _labels())
 def test_real_labels_give_no_error_flags(name: str) -> None:
-    assert _error_flags(name) == []
+    known = _REAL_ROW_INCONSISTENCIES.get(name, {})
+    assert [e for e in _error_flags(name) if not any(e.startswith(row) for row in known)] == []
+
+
+@pytest.mark.parametrize("name", sorted(_REAL_ROW_INCONSISTENCIES))
+def test_rows_the_label_prints_inconsistently_are_flagged(name: str) -> None:
+    errors = _error_flags(name)
+    for row, why in _REAL_ROW_INCONSISTENCIES[name].items():
+        assert any(e.startswith(row) for e in errors), (row, why)
 
 
 def test_cabometyx_checkmate9er_os_p_is_a_real_inconsistency() -> None:
@@ -329,6 +369,8 @@ def test_cabometyx_checkmate9er_os_p_is_a_real_inconsistency() -> None:
     'Hazard ratio (98.89% CI) 0.60 (0.40, 0.89)', which implies p ~ 0.001: Cabometyx mislabels the CI level,
     and the check says so."""
     errors = _error_flags(_REAL_INCONSISTENCY)
+    known = _REAL_ROW_INCONSISTENCIES[_REAL_INCONSISTENCY]
+    errors = [e for e in errors if not any(e.startswith(row) for row in known)]
     assert errors and all("0.60 (95% CI 0.40, 0.89), p = 0.0010" in e for e in errors), errors
 
 

@@ -26,6 +26,7 @@ from extractors.text.patterns import tables as patterns
 
 SEPARATOR = "|"
 TABLES_HEADING = "CLINICAL STUDIES TABLES"  # where ingest puts an openFDA label's structured tables
+ADVERSE_TABLES_HEADING = "ADVERSE REACTIONS TABLES"  # and the adverse-reaction tables (openFDA, SPL 34084-4)
 
 
 @dataclass(slots=True)

@@ -39,6 +39,7 @@ _SPL_SECTIONS = (
     ("CLINICAL STUDIES", "34092-7"),
 )
 _HL7 = "{urn:hl7-org:v3}"
+_SPL_ADVERSE_REACTIONS = "34084-4"  # its tables only: per-arm percentages of each reaction and grade
 
 
 def load_source(path: str) -> Source:
@@ -84,6 +85,14 @@ def _from_openfda_json(text: str, name: str, source_id: str) -> Source:
     ]
     if tables:
         parts.append(f"{structured.TABLES_HEADING}\n" + "\n\n".join(tables))
+    adverse = [
+        structured.render_table(grid)
+        for markup in record.get("adverse_reactions_table") or []
+        if isinstance(markup, str)
+        for grid in structured.parse_tables(markup)
+    ]
+    if adverse:
+        parts.append(f"{structured.ADVERSE_TABLES_HEADING}\n" + "\n\n".join(adverse))
     if not parts:
         raise InputError(name, "openFDA label has no indications or clinical studies text")
     openfda = record.get("openfda") or {}
@@ -124,11 +133,27 @@ def _from_spl_xml(text: str, name: str, source_id: str) -> Source:
                 break
     if not parts:
         raise InputError(name, "SPL document has no indications or clinical studies section")
+    adverse = _spl_tables(root, _SPL_ADVERSE_REACTIONS)
+    if adverse:
+        parts.append(f"{structured.ADVERSE_TABLES_HEADING}\n" + "\n\n".join(adverse))
     title_element = root.find(f"{_HL7}title")
     title = " ".join(_xml_text(title_element).split()) if title_element is not None else _first_line(text)
     body_text = "\n\n".join(parts)
     drug = _spl_drug(root) or _guess_drug(body_text)
     return Source(source_id, name, "spl-xml", drug, title[:200], body_text)
+
+
+def _spl_tables(root: Element, code: str) -> list[str]:
+    """The tables of the first SPL section with LOINC ``code``, rendered with their cells kept."""
+    for section in root.iter(f"{_HL7}section"):
+        code_element = section.find(f"{_HL7}code")
+        if code_element is not None and code_element.get("code") == code:
+            return [
+                structured.render_table(grid)
+                for table in section.iter(f"{_HL7}table")
+                for grid in structured.parse_tables(ElementTree.tostring(table, encoding="unicode"))
+            ]
+    return []
 
 
 def _spl_drug(root: Element) -> str | None:

@@ -17,12 +17,22 @@ def arm_names(source: Source, table_start: int) -> list[str]:
     known = set(vocabulary.control_arms())
     if source.drug:
         known.update({source.drug.lower(), source.drug.split()[0].lower()})
-    brand = source.title.split()[0].lower() if source.title.split() else ""
-    if brand.isalpha() and len(brand) > 3:
-        known.add(brand)
+    brand = brand_of(source)
+    if brand:
+        known.add(brand.lower())
     known.update(name for at, name in _randomized_arms(source.text) if at < table_start)
     known -= {"the", "a", "an", "either", "receive", "one"}
     return sorted(known, key=len, reverse=True)
+
+
+def brand_of(source: Source) -> str | None:
+    """The label's brand name: the first word of an openFDA title ("Enhertu 20230208"), the
+    capitalised name an SPL title marks ("… ELIQUIS® (apixaban) tablets")."""
+    marked = prose_patterns.BRAND_IN_TITLE.search(source.title)
+    if marked:
+        return str(marked.group("brand"))
+    first = source.title.split()[0] if source.kind == "openfda-json" and source.title.split() else ""
+    return first if first.isalpha() and len(first) > 3 else None
 
 
 @functools.lru_cache(maxsize=4)
@@ -58,6 +68,7 @@ def _trials_introduced(text: str) -> frozenset[str]:
     return frozenset(names.trial_name(match) for match in prose_patterns.TRIAL_NAME.finditer(text))
 
 
+@functools.lru_cache(maxsize=256)
 def nct_of(text: str, trial: str) -> str | None:
     """The NCT id printed with a trial where it is introduced ("evaluated in VEG110727, a … trial
     (NCT00753688)"): the first id after the name, before any other trial is named."""

@@ -106,6 +106,7 @@ def measurement_dict(m: Measurement) -> dict[str, Any]:
         "assessment": m.assessment,
         "analysis": m.analysis,
         "modifiers": list(m.modifiers),
+        "grade": m.grade,
     }
 
 

@@ -100,12 +100,33 @@ def months_per(unit: str) -> float | None:
 
 
 @cache
+def row_group_headings() -> tuple[str, ...]:
+    """Headings printed over the rows they group ("Gastrointestinal", "Secondary endpoints")."""
+    return tuple(str(h).lower() for h in _data()["row_group_headings"]["headings"])
+
+
+@cache
 def control_arms() -> tuple[str, ...]:
     return tuple(arm.lower() for arm in _data()["control_arms"])
 
 
 def statistic_of_label(label: str) -> tuple[str | None, str | None]:
-    """(statistic, unit) a table row label announces: "Median (months)" → ("median", "months")."""
+    """(statistic, unit) a table row label announces: "Median (months)" → ("median", "months").
+    An endpoint's name says no statistic: "Progression-Free Survival (PFS) per BICR N" counts
+    patients, not progressions."""
+    endpoint = find_endpoint(label)
+    rest = label
+    while (named := find_endpoint(rest)) is not None:
+        rest = rest[: named[1]] + " " + rest[named[2] :]
+    if patterns.LABEL_N.fullmatch(rest):
+        return "n", "patients"
+    statistic, unit = _statistic_of_words(rest)
+    if statistic is None and endpoint and endpoint[0] in {"ORR", "CR", "PR", "PCR"}:
+        return "rate", "%"
+    return statistic, unit
+
+
+def _statistic_of_words(label: str) -> tuple[str | None, str | None]:
     unit = find_unit(label)
     if patterns.LABEL_DIFFERENCE.search(label):  # "pCR difference (95% CI)": between the arms, not an arm's rate
         return "difference", "%" if "%" in label else unit
@@ -121,13 +142,12 @@ def statistic_of_label(label: str) -> tuple[str | None, str | None]:
         return "p", None
     if patterns.LABEL_RESPONDERS.search(label):
         return "count", "patients"
+    if patterns.LABEL_COUNT_PERCENT.search(label) and not patterns.LABEL_EVENTS.search(label):
+        return "count", "patients"  # "Objective response rate (n, %)": responders, their percent beside them
     if patterns.LABEL_PERCENT.search(label) and not patterns.LABEL_EVENTS.search(label):
         return "rate", "%"
     if patterns.LABEL_EVENTS.search(label):
         return "events", "patients"
-    endpoint = find_endpoint(label)
-    if endpoint and endpoint[0] in {"ORR", "CR", "PR", "PCR"}:
-        return "rate", "%"
     return None, unit
 
 

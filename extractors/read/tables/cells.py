@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from extractors.ingest import grids as structured
 from extractors.records import Alternative, Flag, Measurement
 from extractors.text import reach
 from extractors.text.numbers import ci_contains, decimals, to_float
@@ -39,7 +40,7 @@ class Number:
 class Token:
     """One token of a row's cell run, as CELL_TOKEN found it."""
 
-    kind: str  # nprefix | ci | damaged | pct | qual | cmp | run | dash | foot
+    kind: str  # nprefix | ci | damaged | pct | fmt | qual | cmp | run | dash | foot
     start: int
     end: int
     raw: str
@@ -56,11 +57,14 @@ class Cell:
     qualifier_token: Token | None = None
     ci: Token | None = None
     pct: Token | None = None
+    pct_ci: Token | None = None  # the CI of the percent, printed after it: "4 (1.2) (0.4%, 3.0%)"
     p: Token | None = None  # a p-value printed in the cell: "0.576 (0.463, 0.718), p<0.0001"
     feet: list[str] = field(default_factory=list)
     is_n: bool = False
     is_dash: bool = False
     bare_ci: bool = False
+    percent_sign: bool = False  # the number is printed with "%": "41.6%"
+    format: str | None = None  # what the column's cells hold, printed after an N: "N=1731 n (%)"
     from_split: bool = False  # the number came from a run of digits split in two or more
 
 
@@ -72,17 +76,25 @@ class Reading:
     splits: int = 0
 
 
+MAX_ROW_LINE = 4000  # characters: a rendered row is shorter; looking further back for its line start costs time
+
+
+def line_start(text: str, position: int) -> int:
+    """Where ``position``'s line starts, looking back at most MAX_ROW_LINE characters (a longer line
+    is prose, never a rendered row, and searching it from every position would be quadratic)."""
+    return text.rfind("\n", max(0, position - MAX_ROW_LINE), position) + 1
+
+
 def inside_parentheses(text: str, position: int) -> bool:
     """Whether ``position`` is inside "( … )" on its line: "(gefitinib or erlotinib)" describes an arm."""
-    line_start = text.rfind("\n", 0, position) + 1
-    before = text[max(0, line_start, position - reach.before("open_parenthesis")) : position]
+    before = text[max(0, line_start(text, position), position - reach.before("open_parenthesis")) : position]
     return before.rfind("(") > before.rfind(")")
 
 
 def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     """The run of cell tokens starting at ``position``, if one may start there."""
     match = table_patterns.CELL_TOKEN.match(text, position, end)
-    if match is None or match.lastgroup in {"space", "foot", "pct", "pval", "percent"}:
+    if match is None or match.lastgroup in {"space", "foot", "pct", "pval", "percent", "fmt"}:
         return None
     if match.lastgroup == "sep":
         before_sep = text[position - 1] if position > 0 else "\n"
@@ -91,6 +103,14 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     before = text[position - 1] if position > 0 else " "
     if inside_parentheses(text, position):
         return None  # inside a CI: "(52.1, 68.1)" is read whole from its "("
+    row_start = line_start(text, position)
+    if (
+        text.startswith(structured.SEPARATOR, row_start)
+        and structured.SEPARATOR not in text[row_start + 1 : position + 1]
+    ):
+        return None  # with cells kept, the first cell is the row's label: "| Nausea1 | 52 | …"
+    if table_patterns.MARK_GLUED_TO_WORD.match(text, position, end):
+        return None  # a footnote digit on a word, the cells spaced after it: "Nausea1 52 2.4 29 0.6"
     if match.lastgroup == "nprefix":
         pass  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
     elif match.lastgroup != "sep" and not (
@@ -100,6 +120,9 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
         # the digits of names such as "L858R", "Ex19del" or "HER2"
         or (match.lastgroup in {"run", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
+        or (
+            match.lastgroup in {"run", "cmp", "qual", "ci"} and table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
+        )
     ):
         return None
     cursor = position
@@ -119,14 +142,24 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         last_good = tokens[-1][1]
         following = text[last_good:end].lstrip(" ")
         after = text[last_good] if last_good < end else " "
-        values = [k for k in kinds if k not in {"cmp", "foot", "sep", "percent"}]
+        values = [k for k in kinds if k not in {"cmp", "foot", "sep", "percent", "fmt"}]
         if not values:
             return None  # separators alone: an empty row or the edge of a label cell
         # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
         # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
         lone_number = len(values) == 1 and kinds[-1] in {"run", "qual"}
+        # a dash before a word starts the next row's label: "0.74 (0.65, 0.86) - Stroke 74 (0.9)"
+        leading_dash = (
+            kinds[-1] == "dash" and text[last_good - 2 : last_good + 1] in {" - ", "\t- "} and following[:1].isupper()
+        )
+        # "NR not reached; CI …": an abbreviation defined after the table, not a cell
+        defined = kinds[-1] == "qual" and following[:1].islower()
         if not (
-            (lone_number and following[:1].islower()) or after in "%/+-:=;" or (after.isalpha() and after.islower())
+            (lone_number and following[:1].islower())
+            or leading_dash
+            or defined
+            or after in "%/+-:=;"
+            or (after.isalpha() and after.islower())
         ):
             return position, last_good
         tokens.pop()
@@ -141,14 +174,18 @@ def read_tokens(text: str, start: int, end: int) -> list[Token]:
     tokens = []
     for match in table_patterns.CELL_TOKEN.finditer(text, start, end):
         kind = match.lastgroup or ""
-        if kind in {"space", "percent"}:
+        if kind == "space":
             continue
         if kind == "ci":
             tokens.append(
                 Token(kind, match.start(), match.end(), match.group(0), match.group("low"), match.group("high"))
             )
-        elif kind == "pct":
-            tokens.append(Token(kind, match.start(), match.end(), match.group("pct_value")))
+        elif kind == "barci":
+            tokens.append(
+                Token("ci", match.start(), match.end(), match.group(0), match.group("blow"), match.group("bhigh"))
+            )
+        elif kind == "pct":  # raw is the value; low carries a comparison ("<" of "(<0.1)")
+            tokens.append(Token(kind, match.start(), match.end(), match.group("pct_value"), match.group("pct_cmp")))
         elif kind == "pval":  # raw is the value; low carries the comparison ("<", "=")
             tokens.append(Token(kind, match.start(), match.end(), match.group("pval_value"), match.group("pval_cmp")))
         else:
@@ -194,7 +231,11 @@ def group_cells(
         elif kind == "qual":
             cells.append(Cell(qualifier=qualifier_code(token.raw), qualifier_token=token))
         elif kind in {"ci", "damaged"}:
-            if attach_ci and current is not None and current.ci is None and not current.bare_ci and not current.is_dash:
+            if attach_ci and current is not None and current.pct is not None and current.pct_ci is None:
+                current.pct_ci = token  # after "27 (1.39%)" a CI is the percent's: "(0.95, 2.02)"
+            elif (
+                attach_ci and current is not None and current.ci is None and not current.bare_ci and not current.is_dash
+            ):
                 current.ci = token
             elif attach_ci:
                 return None  # nothing to attach to: this reading is the same as the bare one
@@ -205,6 +246,10 @@ def group_cells(
                 return None
         elif kind == "dash":
             cells.append(Cell(is_dash=True))
+        elif kind == "percent" and current is not None and current.number is not None and current.ci is None:
+            current.percent_sign = True
+        elif kind == "fmt" and current is not None and current.is_n:
+            current.format = token.raw
     if segment_start is not None and len(cells) - segment_start > 1:
         return None
     while cells and cells[-1].is_dash and segment_start is not None:
@@ -236,8 +281,9 @@ def qualifier_code(raw: str) -> str:
 
 
 def is_number(raw: str) -> bool:
-    """A well-formed printed number; the only space allowed is the known damage "0. 39"."""
-    return bool(table_patterns.NUMBER_SHAPE.match(raw.replace(". ", ".")))
+    """A well-formed printed number or CI bound (maybe negative: "-30.9"); the only space allowed is
+    the known damage "0. 39"."""
+    return bool(table_patterns.BOUND_SHAPE.match(raw.replace(". ", ".")))
 
 
 MAX_RUN = 32  # characters: a run longer than a row of glued cells ("4.61.6" is 6) is not table cells

@@ -9,17 +9,32 @@ POPULATION"); words such as "HR (95% CI)" make between-arm columns.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import regex
 
 from extractors.ingest import grids as structured
-from extractors.read.tables.cells import Number, inside_parentheses
+from extractors.read.tables.arms import (
+    ArmCell,
+    HeaderItems,
+    SubColumn,
+    arm_like,
+    clean_arm,
+    n_delimited,
+    read_items,
+    split_names,
+    structured_line,
+)
+from extractors.read.tables.cells import Number, inside_parentheses, line_start
+from extractors.read.tables.groups import labels_above, labels_below
 from extractors.text import reach, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
+
+ROW_ABOVE = (
+    60  # characters before a flattened header's first arm that may be its row above: "HR Endpoint/Trial Population"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +42,12 @@ class Column:
     name: str  # as printed: "Pazopanib", "HR (95% CI)"
     statistic: str | None  # None for an arm column; "hr", "p", "or" for a between-arm column
     group: str | None = None  # the column group (a population) it sits under: "STAGE II-IIIA POPULATION"
+    n: Number | None = None  # the arm's N printed in the header: "TAGRISSO (N=233)"
+    grade: str | None = None  # an adverse reaction's grade the column counts: "all", "3-4", ">=3"
+    holds: str | None = None  # what the header says the cells hold: "rate" ("%"), "events" ("n (%)"), "event_rate"
+    unit: str | None = None  # the unit of what it holds: "%", "per 1000 patient-years", "%/year"
+    beside: str | None = None  # what a figure in parentheses beside a count is: "%", "%/year"
+    versus: str | None = None  # a between-arm column under one arm of three: that arm (against the control)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,22 +56,32 @@ class Header:
     start: int
     end: int
     ci_level: float | None
-    arm_ns: tuple[Number | None, ...]
 
     @property
     def arms(self) -> list[str]:
-        return [c.name for c in self.columns if c.statistic is None]
+        return list(dict.fromkeys(c.name for c in self.columns if c.statistic is None))
+
+    @property
+    def names_events(self) -> bool:
+        """Whether the rows name events or reactions, the header the statistic ("n (%)", "All Grades")."""
+        return any(c.holds for c in self.columns)
 
     def columns_for(self, statistic: str | None) -> tuple[Column, ...]:
         """The columns a row's values fill. A between-arm statistic named by the row label
         ("Hazard ratio (95% CI)") has one value per column group, not one per arm."""
         if statistic not in vocabulary.BETWEEN_STATISTICS or any(c.statistic == statistic for c in self.columns):
             return self.columns
-        groups = list(dict.fromkeys(c.group for c in self.columns if c.statistic is None))
-        return tuple(Column(group or statistic.upper(), statistic, group) for group in groups)
+        columns: list[Column] = []
+        for group in dict.fromkeys(c.group for c in self.columns if c.statistic is None):
+            arms = self.arms_of(group)
+            if len(arms) >= 3:  # each experimental arm against the control, under its own column: "0.54 | 0.50 | ---"
+                columns += [Column(arm, statistic, group, versus=arm) for arm in arms]
+            else:
+                columns.append(Column(group or statistic.upper(), statistic, group))
+        return tuple(columns)
 
     def arms_of(self, group: str | None) -> list[str]:
-        return [c.name for c in self.columns if c.statistic is None and c.group == group]
+        return list(dict.fromkeys(c.name for c in self.columns if c.statistic is None and c.group == group))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,55 +91,181 @@ class Footnote:
     end: int
 
 
-def find_header(text: str, start: int, arms: Sequence[str]) -> Header | None:
-    """The first run of two or more arm names close together after the caption."""
-    if not arms:
+def find_header(text: str, start: int, known: Sequence[str], brand: str | None = None) -> Header | None:
+    """The column header after the caption at ``start``: the first arm name (``known`` names, or a
+    name printed with its N) that opens a run of arm cells (`arms`), with what the header prints
+    after them and the column groups over them."""
+    if not known:
         return None
-    arm_pattern = build.arm_header(tuple(arms))
+    arm_pattern = build.arm_header(tuple(known))
     # the header is in this table: before a blank line, a figure or the next table's caption
     table_end = table_patterns.TABLE_END.search(text, start)
     limit = min(len(text), start + reach.after("table_header"), table_end.start() if table_end else len(text))
+    # a table with its cells kept has its header on its rendered rows, never in the notes above them
+    kept = text.find(f"\n{structured.SEPARATOR} ", start, limit) >= 0
     hits = [
         hit
         for hit in arm_pattern.finditer(text, start, limit)
-        if not inside_parentheses(text, hit.start()) and not _names_no_arm(hit.group("name"))
+        if not inside_parentheses(text, hit.start())
+        and not _names_no_arm(hit.group("name"))
+        and (not kept or text.startswith(f"{structured.SEPARATOR} ", line_start(text, hit.start())))
+        and not table_patterns.VERSUS_AFTER.match(text, hit.end(), limit)  # "XARELTO vs. Warfarin" heads a comparison
     ]
-    for i, first in enumerate(hits):
-        chain = _same_structured_line(text, first, hits[i:]) or _chain(text, first, hits[i + 1 :])
-        if len({m.group(0).split("(")[0].strip().lower() for m in chain}) < 2:
-            continue  # a header names two different arms; "VOTRIENT. If VOTRIENT" is prose
-        structured_cells = _structured_arm_cells(text, chain)
-        suffix = "" if structured_cells else _shared_suffix(text, chain)
-        last = text.find(suffix.strip(), chain[-1].end()) + len(suffix.strip()) if suffix else chain[-1].end()
-        tail = table_patterns.HEADER_TAIL.match(text, last)
-        end = tail.end() if tail else last
-        if structured_cells:  # the header row is a whole line: the body starts on the next one
-            line_end = text.find("\n", chain[-1].end())
-            end = max(end, len(text) if line_end < 0 else line_end)
-        zone_start = max(start, _zone_start(text, start, first.start()))
-        between = _between_columns(text[zone_start:end])
-        ci_level = ci_level_of(text[zone_start:end])
-        arm_cells = structured_cells or _flattened_arm_cells(text, chain, suffix)
-        if not any(n for _, n in arm_cells):  # Ns on a header row of their own: "n=180 n=181 n=179"
-            tail_ns = [
-                Number(m.group("count"), m.start("count"), m.end("count"))
-                for m in table_patterns.TAIL_N.finditer(text, last, end)
-            ]
-            if len(tail_ns) == len(arm_cells):
-                arm_cells = [(name, n) for (name, _), n in zip(arm_cells, tail_ns, strict=True)]
-        names = [name for name, _ in arm_cells]
-        groups = _column_groups(names, text[zone_start : first.start()])
-        columns = [Column(name, None, group) for name, group in zip(names, groups, strict=True)]
-        columns += [Column(name, statistic) for statistic, name in between]
-        return Header(tuple(columns), first.start(), end, ci_level, tuple(n for _, n in arm_cells))
+    known_set = {k.lower() for k in known}
+    starts = [_name_start(text, hit, known_set) for hit in hits]
+    for index in range(len(hits)):
+        if text[starts[index]].islower():
+            continue  # a header's first arm is capitalised; "+ Censored observation OPDIVO" is a note's
+        items = _arm_items(text, starts[index], hits[index:], starts[index:], limit)
+        if items is None:
+            continue
+        names = [arm.name for arm in items.arms]
+        if len({name.lower() for name in names}) < 2 and not (len(names) == 1 and items.arms[0].n is not None):
+            continue  # a header names two different arms, or one with its N; "VOTRIENT. If VOTRIENT" is prose
+        if len(names) == 1 and not any(k in names[0].lower() for k in known) and brand:
+            items.arms[0].name = brand  # a single arm headed by its trial: "DESTINY-Breast01 N=184"
+        return _header_of(text, start, starts[index], items)
     return None
 
 
-def _chain(text: str, first: regex.Match[str], rest: Sequence[regex.Match[str]]) -> list[regex.Match[str]]:
-    """Arm names that follow each other closely, as a flattened header prints them."""
-    chain = [first]
-    for nxt in rest:
-        gap = text[chain[-1].end() : nxt.start()]
+def _name_start(text: str, hit: regex.Match[str], known: set[str]) -> int:
+    """Where the arm name found by ``hit`` starts: "Ado-" belongs to "trastuzumab"; a name known only
+    by the N after it takes the capitalised words before it in its cell ("Rd Continuous (N = 535)")."""
+    at = int(hit.start())
+    prefix = table_patterns.NAME_PREFIX.search(text, max(0, at - 12), at)
+    if prefix:
+        return int(prefix.start())
+    name = str(hit.group("name"))
+    if name.lower() in known or table_patterns.DRUG_NAME.fullmatch(name):
+        return at
+    words = table_patterns.WORDS_BEFORE_NAME.search(text, max(0, at - 40), at)
+    if words and not table_patterns.STUB_WORDS.search(words.group("words")):
+        return int(words.start("words"))
+    return at
+
+
+def _arm_items(
+    text: str, first: int, hits: Sequence[regex.Match[str]], starts: Sequence[int], limit: int
+) -> HeaderItems | None:
+    """The arm cells and header items that start with the arm name at ``first``, in the first form
+    that fits: a header row with its cells kept, cells each ending with an N, names then their Ns,
+    or names alone."""
+    items = structured_line(text, first, limit)
+    if items is not None:
+        return items
+    items = n_delimited(text, first, limit)
+    if items is not None and items.ns and len(items.arms) == 1:
+        spans = split_names(text, first, items.arms[0].end, 1 + len(items.ns), list(starts))
+        if spans is None:
+            return None
+        numbers = [items.arms[0].n, *items.ns]
+        items.arms = [ArmCell(clean_arm(text[a:b]), a, b, n) for (a, b), n in zip(spans, numbers, strict=True)]
+        items.ns = []
+    if items is not None:
+        return items
+    chain = _chain(text, hits, starts)
+    # a name joined to the one before it ("KISQALI + Letrozole", "TECENTRIQ with Bevacizumab") is the same arm's
+    name_start = {hit.start(): at for hit, at in zip(hits, starts, strict=True)}
+    kept = [
+        hit for i, hit in enumerate(chain) if i == 0 or not _joined(text, chain[0].start(), name_start[hit.start()])
+    ]
+    edges = [name_start[hit.start()] for hit in kept]
+    cells: list[tuple[int, int]] = []
+    for index, start_at in enumerate(edges):
+        if index + 1 < len(edges) and arm_like(text[start_at : edges[index + 1]]):
+            cells.append((start_at, edges[index + 1]))
+            continue
+        # the last arm, or the first whose span is no arm's: it ends with its own name's tail
+        hit = kept[index]
+        cells.append((start_at, _name_end(text, hit.end(), limit)))
+        break
+    if not all(arm_like(text[a:b]) for a, b in cells):
+        return None
+    named = HeaderItems(arms=[ArmCell(clean_arm(text[a:b]), a, b) for a, b in cells])
+    read_items(text, cells[-1][1], limit, named, after_arms=True)
+    return named
+
+
+def _joined(text: str, start: int, at: int) -> bool:
+    """Whether the name at ``at`` continues the arm before it: "and Lenvatinib", "+ Letrozole"."""
+    return bool(table_patterns.ARM_JOINER_BEFORE.search(text, max(start, at - 12), at))
+
+
+def _name_end(text: str, position: int, limit: int) -> int:
+    """Where the last arm name of a flattened header ends: its dose and the drugs joined to it
+    ("Placebo + Letrozole", "Ado-trastuzumab emtansine 3.6 mg/kg") belong to it."""
+    tail = table_patterns.ARM_NAME_TAIL.match(text, position, limit)
+    end = tail.end() if tail else position
+    while end > position and not arm_like(text[position:end]):
+        end = text.rfind(" ", position, end - 1) if " " in text[position : end - 1] else position
+    return end
+
+
+def _header_of(text: str, start: int, first: int, items: HeaderItems) -> Header:
+    """The header's columns from its items: each arm's sub-columns, its N, the between-arm columns
+    in the order printed, the column groups."""
+    _share_out(items)
+    zone_start = max(start, _zone_start(text, start, first))
+    names = [arm.name for arm in items.arms]
+    groups, end = _column_groups(text, names, zone_start, first, items.end)
+    columns: list[Column] = []
+    printed = sorted(items.between, key=lambda item: item[0])  # stable: in the order printed
+    for index, arm in enumerate(items.arms):
+        for after, statistic, name in printed:
+            if after == index and index > 0:
+                columns.append(Column(name, statistic, groups[index - 1]))
+        subs: list[SubColumn | None] = list(arm.subs) or [None]
+        for sub in subs:
+            columns.append(
+                Column(
+                    arm.name,
+                    None,
+                    groups[index],
+                    arm.n,
+                    sub.grade if sub else None,
+                    sub.holds if sub else None,
+                    sub.unit if sub else None,
+                    sub.beside if sub else None,
+                )
+            )
+    columns += [Column(name, statistic, groups[-1]) for after, statistic, name in printed if after >= len(items.arms)]
+    named = {c.statistic for c in columns}
+    for statistic, name in _between_columns(_row_above(text, zone_start, first)):  # "HR" over "(95% CI)"
+        if statistic not in named:
+            columns.append(Column(name, statistic, groups[-1] if len(set(groups)) == 1 else None))
+    ci_level = ci_level_of(text[zone_start:end])
+    return Header(tuple(columns), first, end, ci_level)
+
+
+def _share_out(items: HeaderItems) -> None:
+    """Give the arms the Ns and sub-columns printed after all of them, in order: "n=555 n=256",
+    "All Grades (%) Grades 3-4 (%) All Grades (%) Grades 3-4 (%)"."""
+    arms = items.arms
+    without_n = [arm for arm in arms if arm.n is None]
+    if items.ns and len(items.ns) >= len(without_n):
+        for arm, n in zip(without_n, items.ns, strict=False):
+            arm.n = n
+    # the grades say it: "All Grades | Grade 3 | …" over a row of "% | % | …"
+    graded = any(sub.grade for _, sub in items.subs)
+    subs = [(after, sub) for after, sub in items.subs if not graded or sub.grade or sub.holds != "rate"]
+    own = {after: [sub for at, sub in subs if at == after] for after in range(1, len(arms))}
+    if any(own.values()):  # printed with each arm: "ELIQUIS N=9120 n (%/year)Warfarin N=9081 n (%/year)"
+        for after, arm in enumerate(arms, start=1):
+            arm.subs = [sub for at, sub in subs if at == after]
+        return
+    shared = [sub for _, sub in subs]
+    if shared and len(shared) % len(arms) == 0:
+        size = len(shared) // len(arms)
+        for index, arm in enumerate(arms):
+            arm.subs = shared[index * size : (index + 1) * size]
+
+
+def _chain(text: str, hits: Sequence[regex.Match[str]], starts: Sequence[int]) -> list[regex.Match[str]]:
+    """Arm names that follow each other closely, as a flattened header prints them; ``starts`` are
+    where the names start ("Ado-" of "Ado-trastuzumab")."""
+    chain = [hits[0]]
+    for nxt, start in zip(hits[1:], starts[1:], strict=True):
+        gap = text[chain[-1].end() : start]
         describes = bool(table_patterns.ARM_DOSE_GAP.match(gap)) and bool(gap.strip())  # "2 mg/kg every 3 weeks"
         if (
             len(gap) > reach.after("next_arm_name")
@@ -120,128 +277,48 @@ def _chain(text: str, first: regex.Match[str], rest: Sequence[regex.Match[str]])
     return chain
 
 
-def _same_structured_line(
-    text: str, first: regex.Match[str], hits: Sequence[regex.Match[str]]
-) -> list[regex.Match[str]] | None:
-    """All arm names on ``first``'s line when that line is a header row with its cells kept: each
-    cell is one arm however long ("KEYTRUDA 200 mg every 3 weeks Carboplatin Paclitaxel n=278")."""
-    line_start = text.rfind("\n", 0, first.start()) + 1
-    if not text.startswith(f"{structured.SEPARATOR} ", line_start):
-        return None
-    line_end = text.find("\n", first.start())
-    line_end = len(text) if line_end < 0 else line_end
-    return [hit for hit in hits if line_start <= hit.start() < line_end]
-
-
 def _names_no_arm(name: str) -> bool:
     """Population words ("ITT") and endpoint names ("Survival N = 334") head rows, not arm columns."""
+    name = str(table_patterns.EVENT_NAME_MARKS.sub("", name))  # "Survival1 N = 248": a footnote digit
     if table_patterns.POPULATION_LABEL.fullmatch(name):
         return True
     endpoint = vocabulary.find_endpoint(name)
     return endpoint is not None and endpoint[1] == 0 and endpoint[2] == len(name)
 
 
-def _flattened_arm_cells(text: str, chain: list[regex.Match[str]], suffix: str) -> list[tuple[str, Number | None]]:
-    """Arm columns of a flattened header. Where the arms print their N, each column runs up to
-    its N: "TAGRISSO with pemetrexed and platinum-based chemotherapy (N=279)TAGRISSO (N=278)"."""
-    with_n = [m for m in chain if m.group("count")]
-    if len(with_n) < 2 or not chain[-1].group("count"):
-        cells = []
-        for index, match in enumerate(chain):
-            name = text[match.start() : match.end() - len(match.group("n") or "")]
-            gap = text[match.end() : chain[index + 1].start()] if index + 1 < len(chain) else ""
-            if gap.strip() and table_patterns.ARM_DOSE_GAP.match(gap):
-                name += gap  # the dose printed after the name belongs to the arm
-            cells.append((" ".join((name + suffix).split()), _count_of(match)))
-        return cells
-    cells = []
-    start = chain[0].start()
-    for match in with_n:
-        cells.append((" ".join(text[start : match.end() - len(match.group("n"))].split()), _count_of(match)))
-        start = match.end()
-    return cells
-
-
-def _shared_suffix(text: str, chain: list[regex.Match[str]]) -> str:
-    """What every arm name in a flattened header goes on with: "KISQALI + Letrozole Placebo +
-    Letrozole" has the arms "KISQALI + Letrozole" and "Placebo + Letrozole"."""
-    gaps = {text[a.end() : b.start()].strip() for a, b in itertools.pairwise(chain)}
-    if len(gaps) != 1 or chain[-1].group("n"):
-        return ""
-    suffix = gaps.pop()
-    after = text[chain[-1].end() :].lstrip()
-    joins = not suffix[:1].isalnum() or suffix.split()[0].lower() in {"plus", "with", "and", "in"}
-    return f" {suffix}" if suffix and joins and after.startswith(suffix) else ""
-
-
-def _count_of(match: regex.Match[str]) -> Number | None:
-    count = match.group("count")
-    return Number(count, match.start("count"), match.end("count")) if count else None
-
-
-def _structured_arm_cells(text: str, chain: list[regex.Match[str]]) -> list[tuple[str, Number | None]] | None:
-    """In a header row with its cell boundaries kept, an arm is the whole cell its name is in:
-    "TAGRISSO with pemetrexed and platinum-based chemotherapy (N=279)"."""
-    line_start = text.rfind("\n", 0, chain[0].start()) + 1
-    if not text.startswith(f"{structured.SEPARATOR} ", line_start):
-        return None
-    line_end = text.find("\n", line_start)
-    line_end = len(text) if line_end < 0 else line_end
-    cells = []
-    for match in table_patterns.RENDERED_CELL.finditer(text[line_start:line_end]):
-        start = line_start + match.start()
-        if any(start <= m.start() < line_start + match.end() for m in chain):
-            raw = match.group(0)
-            n = table_patterns.ARM_N.search(raw)
-            name = (raw[: n.start()] if n else raw).strip()
-            count = Number(n.group("count"), start + n.start("count"), start + n.end("count")) if n else None
-            cells.append((name, count))
-    return cells if len(cells) >= 2 else None
-
-
-def _column_groups(names: list[str], zone: str) -> list[str | None]:
-    """Column groups when the arms repeat (TAGRISSO PLACEBO TAGRISSO PLACEBO): one per repeat,
-    named by the spanning header cells printed before the arms ("STAGE II-IIIA POPULATION")."""
-    distinct = list(dict.fromkeys(n.lower() for n in names))
+def _column_groups(text: str, names: list[str], zone_start: int, first: int, end: int) -> tuple[list[str | None], int]:
+    """Column groups when the arms repeat (TAGRISSO PLACEBO TAGRISSO PLACEBO): one per repeat, named
+    by the spanning cells printed over the arms ("STAGE II-IIIA POPULATION") or, in some tables,
+    on the row below them ("All Patients | CPS≥1 | CPS≥10"). Returns the groups and where the
+    header ends."""
+    firsts = [_first_word(n) for n in names]  # "Enoxaparin 30 mg" and "Enoxaparin 40 mg" repeat one arm
+    distinct = list(dict.fromkeys(firsts))
     count = len(names) // len(distinct)
-    periodic = [n.lower() for n in names] == distinct * count
-    if count < 2 or not periodic:
-        return [None] * len(names)
-    labels = _group_labels(zone, count) or [f"column group {i + 1}" for i in range(count)]
-    return [labels[i // len(distinct)] for i in range(len(names))]
+    periodic = firsts == distinct * count
+    if count < 2 or len(distinct) < 2 or not periodic:
+        return [None] * len(names), end
+    labels = labels_above(text, zone_start, first, count)
+    if labels is None:
+        below = labels_below(text, end, count)
+        if below is not None:
+            labels, end = below
+    if labels is None:
+        labels = labels_above(text, zone_start, first, count, before_stub=True)
+    labels = labels or [f"column group {i + 1}" for i in range(count)]
+    return [labels[i // len(distinct)] for i in range(len(names))], end
 
 
-def _group_labels(zone: str, count: int) -> list[str] | None:
-    """Split the text over the arms into ``count`` group names: each starts with the same word
-    ("STAGE … STAGE …") and, where one repeats as often, ends with the same word ("… POPULATION")."""
-    # words, also where cells ran together: "POPULATIONEfficacy" → "POPULATION", "Efficacy"
-    words = table_patterns.HEADER_WORD.findall(zone)
-    repeated = [w for w in dict.fromkeys(words) if len(w) >= 3 and zone.count(w) == count]
-    # spanning group headers are usually set in capitals; prefer those over caption words
-    repeated = [w for w in repeated if w.isupper()] or repeated
-    if not repeated:
-        return None
-    first, last = repeated[0], repeated[-1]
-    starts = _occurrences(zone, first)
-    labels = []
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(zone)
-        piece = zone[start:end]
-        cut = piece.rfind(last)
-        if last != first and cut >= 0:
-            piece = piece[: cut + len(last)]
-        labels.append(" ".join(piece.replace("|", " ").split()))
-    return labels
+def _row_above(text: str, zone_start: int, first: int) -> str:
+    """What the header prints over its arms: the rows above the arm row, or flattened the few words
+    before the first arm ("HR Endpoint/Trial PopulationVOTRIENT"), never the notes before them."""
+    if text.startswith(f"{structured.SEPARATOR} ", line_start(text, first)):
+        return text[zone_start:first]
+    above = text[max(zone_start, first - ROW_ABOVE) : first]
+    return str(table_patterns.SENTENCE_END.split(above)[-1])
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where ``word`` starts in ``text``, left to right, occurrences not overlapping."""
-    found = []
-    at = text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + len(word))
-    return found
+def _first_word(name: str) -> str:
+    return name.split()[0].lower() if name.split() else ""
 
 
 def _between_columns(zone: str) -> list[tuple[str, str]]:

@@ -23,15 +23,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from extractors.ingest import grids as structured
-from extractors.read.context import arm_names, randomization_ratio, trial_for
+from extractors.read.context import arm_names, brand_of, randomization_ratio, trial_for
+from extractors.read.tables.arms import sub_column_at
 from extractors.read.tables.cells import cell_run_at, has_n_prefix, read_tokens
-from extractors.read.tables.header import Header, caption_end_of, ci_level_of, find_footnotes, find_header
+from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
 from extractors.read.tables.rows import RowReader, population_of
-from extractors.read.tables.state import Row, TableState
+from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, TableState
 from extractors.records import Measurement, Source
 from extractors.text import names, reach, repairs, vocabulary
+from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
 
+CAPTION_HEAD = 160  # characters of a caption where it names its population in parentheses; notes follow
 MAX_LABEL = 300  # a row label longer than this is prose (spliced footnotes run to ~150 characters)
 
 
@@ -62,30 +65,60 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
     """The measurements of the table whose caption spans ``start``–``caption_end``: the arm Ns of its
     header, then each row's."""
     text = source.text
-    header = find_header(text, caption_end, arm_names(source, start))
+    header = find_header(text, caption_end, arm_names(source, start), brand_of(source))
     if header is None:
         return []
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
     end_match = table_patterns.TABLE_END.search(text, header.end)
     body_end = end_match.start() if end_match else len(text)
     base = _base_measurement(source, start, header, caption_text, body_end)
-    subset_match = table_patterns.CAPTION_POPULATION.search(caption_text)
-    subset = " ".join(subset_match.group("population").split()) if subset_match else None
+    subset = caption_population(caption_text.split("\n", 1)[0])  # with cells kept, notes follow on their own line
     state = TableState(subset=subset)
     ratio = randomization_ratio(text, start)
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
 
-    def row_of(label: str) -> Row:
-        statistic, unit = vocabulary.statistic_of_label(label)
-        # a row may print its own CI level: "Hazard ratio (99.8% CI)"
-        row_base = replace(base, ci_level=ci_level_of(label) or base.ci_level)
-        return Row(
-            text, header, label, header.columns_for(statistic), statistic, unit, ratio, state, footnotes, row_base
-        )
+    def row_of(label: str, own: str) -> Row:
+        statistic, unit = vocabulary.statistic_of_label(own)
+        # a row may print its own CI level: "Hazard ratio (99.8% CI)"; a row above may have named the trial
+        row_base = replace(base, ci_level=ci_level_of(label) or base.ci_level, trial=state.trial or base.trial)
+        columns = _with_formats(header.columns_for(statistic), state.formats)
+        return Row(text, header, label, columns, statistic, unit, ratio, state, footnotes, row_base)
 
     measurements = _header_ns(base, header, subset)
-    _read_rows(text, header.end, body_end, state, row_of, measurements)
+    _read_rows(text, header.end, body_end, state, row_of, measurements, header.names_events)
     return measurements
+
+
+def _with_formats(columns: tuple[Column, ...], formats: dict[int, str]) -> tuple[Column, ...]:
+    """The columns with what a row of Ns said their cells hold ("N=1731 n (%)"), where the header
+    did not say it."""
+    if not formats:
+        return columns
+    updated = []
+    for index, column in enumerate(columns):
+        sub = sub_column_at(formats[index], 0, len(formats[index])) if index in formats else None
+        if sub is not None and column.statistic is None and column.holds is None:
+            column = replace(column, holds=sub[0].holds, unit=sub[0].unit, beside=sub[0].beside)
+        updated.append(column)
+    return tuple(updated)
+
+
+def caption_population(caption: str) -> str | None:
+    """The population a caption names: "… of the Subgroup of Patients with TPS ≥50% in …", or in
+    parentheses after the trial, "… in KEYNOTE-355 (CPS ≥10)" (not "(BICR-assessed)")."""
+    named = table_patterns.CAPTION_POPULATION.search(caption)
+    if named:
+        return " ".join(named.group("population").split())
+    for match in table_patterns.CAPTION_QUALIFIER.finditer(caption, 0, min(len(caption), CAPTION_HEAD)):
+        parts = [part.strip() for part in match.group("inside").split(",")]
+        kept = [
+            p
+            for p in parts
+            if table_patterns.POPULATION_QUALIFIER.search(p) and not table_patterns.NOT_A_POPULATION.search(p)
+        ]
+        if kept:
+            return ", ".join(kept)
+    return None
 
 
 def _base_measurement(source: Source, start: int, header: Header, caption_text: str, body_end: int) -> Measurement:
@@ -109,10 +142,14 @@ def _base_measurement(source: Source, start: int, header: Header, caption_text: 
 
 
 def _header_ns(base: Measurement, header: Header, subset: str | None) -> list[Measurement]:
-    """The arm Ns the header prints with the arms: "TAGRISSO (N=233)"."""
-    arm_columns = [c for c in header.columns if c.statistic is None]
-    return [
-        replace(
+    """The arm Ns the header prints with the arms: "TAGRISSO (N=233)", once per arm however many
+    sub-columns it has."""
+    found: dict[tuple[int, int], Measurement] = {}
+    for column in header.columns:
+        n = column.n
+        if column.statistic is not None or n is None or (n.start, n.end) in found:
+            continue
+        found[(n.start, n.end)] = replace(
             base,
             statistic="n",
             value=n.value,
@@ -124,15 +161,20 @@ def _header_ns(base: Measurement, header: Header, subset: str | None) -> list[Me
             population=population_of(subset, column.group),
             row="header",
         )
-        for column, n in zip(arm_columns, header.arm_ns, strict=False)
-        if n is not None
-    ]
+    return list(found.values())
 
 
 def _read_rows(
-    text: str, start: int, end: int, state: TableState, row_of: Callable[[str], Row], measurements: list[Measurement]
+    text: str,
+    start: int,
+    end: int,
+    state: TableState,
+    row_of: Callable[[str, str], Row],
+    measurements: list[Measurement],
+    events: bool,
 ) -> None:
-    """Read the body's rows in order into ``measurements``, each label updating ``state``."""
+    """Read the body's rows in order into ``measurements``, each label updating ``state``. In a
+    table whose header says what its cells hold (``events``), each row's label is its endpoint."""
     n_row: list[int] = []  # the Ns of the row just above, when that row printed only Ns
     for label_start, label_end, cells_start, cells_end in _rows(text, start, end):
         label, _ = repairs.repair_label(
@@ -141,24 +183,47 @@ def _read_rows(
         if len(label) > MAX_LABEL:
             break  # a paragraph of prose: the table has ended without a caption or blank line
         has_n = cells_start is not None and has_n_prefix(text, cells_start, cells_end)
-        if n_row and not has_n and vocabulary.find_endpoint(label):
+        names_events = events or bool(state.formats)
+        event = (
+            event_name(text[label_start:label_end]) if names_events and cells_start is not None and not has_n else None
+        )
+        if n_row and not has_n and (event or vocabulary.find_endpoint(label)):
             # Ns printed just above the endpoint they count ("Patients with Measurable Disease
             # n=167 n=66", then "Objective Response Rate"): they and their population head it
             population = state.population
-            _interpret_label(label, state, has_n)
+            _interpret_label(label, state, has_n, event)
             state.population = population
             for index in n_row:
                 measurements[index] = replace(measurements[index], endpoint=state.endpoint)
             n_row = []
         else:
-            _interpret_label(label, state, has_n)
+            _interpret_label(label, state, has_n, event)
         if cells_start is None or cells_end is None:
             continue
         before = len(measurements)
-        RowReader(row_of(label), measurements).read(read_tokens(text, cells_start, cells_end))
+        # with cells kept, the row's own label is its first cell; rows above without cells only head it
+        own = " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
+        RowReader(row_of(label, own or label), measurements).read(read_tokens(text, cells_start, cells_end))
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
+
+
+def event_name(raw_label: str) -> str | None:
+    """The event or reaction a row of an event table names, as printed: the row's own label cell
+    (with cells kept, its last line), without a row-group heading run into it ("Gastrointestinal
+    DisordersDiarrhea" → "Diarrhea"), a leading dash or a footnote mark ("Nausea1", "DVT*")."""
+    own = raw_label.rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ")
+    name = " ".join(own.split())
+    heading = build.heading_prefix(vocabulary.row_group_headings()).match(name)
+    if heading:
+        name = str(heading.group("name"))
+    name = str(table_patterns.EVENT_NAME_MARKS.sub("", name)).strip(" :,")
+    name = str(table_patterns.LEADING_DASH.sub("", name))
+    statistic, _ = vocabulary.statistic_of_label(name)
+    if not name or not table_patterns.ANY_LETTER.search(name) or statistic in LABEL_STATISTICS_OVER_COLUMNS:
+        return None
+    return name
 
 
 def _rows(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | None, int | None]]:
@@ -177,19 +242,34 @@ def _rows(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | Non
         yield label_start, end, None, None
 
 
-def _interpret_label(label: str, state: TableState, has_n: bool) -> None:
-    """Update the endpoint and population that the rows below inherit from a row label."""
+def _interpret_label(label: str, state: TableState, has_n: bool, event: str | None = None) -> None:
+    """Update the endpoint and population that the rows below inherit from a row label; a row of
+    an event table names its own endpoint (``event``)."""
+    if event is not None:
+        state.endpoint = event
+        state.open_between.clear()
+        return
     if not label:
         return
     endpoint = vocabulary.find_endpoint(label)
     rest = label
     if endpoint is not None:
         code, phrase_start, phrase_end = endpoint
+        if not (state.endpoint in {"ORR", "CR", "PR"} and code in {"CR", "PR"}):
+            state.open_between.clear()  # a response rate's CI may come after its CR and PR rows
         state.endpoint = code
         state.population = None
-        state.open_between.clear()
         rest = (label[:phrase_start] + label[phrase_end:]).strip(" :,")
     statistic, _ = vocabulary.statistic_of_label(rest)
+    trial = table_patterns.TRIAL_ROW.match(rest) if has_n else None
+    if trial or (has_n and table_patterns.ANALYSIS_SET_ROW.search(rest)):
+        # "EINSTEIN PE Study N=2419", "mITT analysis set N=3096": the rows below report that trial
+        # or analysis set, whole, not a subgroup
+        state.trial = trial.group("trial") if trial else state.trial
+        state.population = None
+        state.overall_n.clear()
+        state.open_between.clear()
+        return
     if has_n or (statistic is None and table_patterns.POPULATION_LABEL.search(rest)):
         population = _population_text(rest)
         if population is not None or has_n or table_patterns.OVERALL_POPULATION.match(rest):

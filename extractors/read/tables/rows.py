@@ -12,6 +12,7 @@ from typing import Any
 
 from extractors.read.tables.cells import (
     Cell,
+    Number,
     Reading,
     Token,
     cell_value,
@@ -23,6 +24,7 @@ from extractors.read.tables.cells import (
     split_candidates,
     with_ci,
 )
+from extractors.read.tables.header import Column
 from extractors.read.tables.scoring import HUGE, score
 from extractors.read.tables.state import Row
 from extractors.records import Alternative, Confidence, Flag, Measurement
@@ -56,12 +58,13 @@ class RowReader:
             return []  # each of these starts a cell of its own: more of them than columns fits no reading
         # one list of choices per token: how a run of digits splits, whether a CI joins the cell before it
         options: list[list[Any]] = [
-            split_candidates(self.row.text, token, ncols)
+            # a run after "<" is one number: the comparison is its ("<0.001" is not "<0.00" and "1")
+            split_candidates(self.row.text, token, 1 if index and tokens[index - 1].kind == "cmp" else ncols)
             if token.kind == "run"
             else [True, False]
             if token.kind in {"ci", "damaged"}
             else [None]
-            for token in tokens
+            for index, token in enumerate(tokens)
         ]
         readings = []
         for count, choice in enumerate(itertools.product(*options)):  # lazily: never all at once
@@ -97,21 +100,38 @@ class RowReader:
             between = column.statistic is not None
             if statistic == "n" and state.population is None:
                 state.overall_n[index] = measurement.value or 0.0
-            if between and cell.ci is None and measurement.qualifier is None:
+            if cell.format is not None:  # "N=1731 n (%)": the cells below hold counts and percents
+                state.formats[index] = cell.format
+            if between and statistic != "p" and cell.ci is None and measurement.qualifier is None:
                 state.open_between[index] = len(self.out)
+            elif not between and not self._keeps_response_rate_open(index, measurement):
+                # a rate whose CI is printed on the row below: "95% CI | (77.4, 87.2)"
+                state.open_between.pop(index, None)
+                if statistic == "rate" and cell.ci is None:
+                    state.open_between[index] = len(self.out)
+                elif cell.pct is not None and cell.pct_ci is None:
+                    state.open_between[index] = len(self.out) + 1
             self.out.append(measurement)
             if cell.pct is not None:
-                self.out.append(self._percent_of(cell, measurement))
+                self.out.append(self._percent_of(cell, measurement, self.row.columns[index]))
             if cell.p is not None:
                 start, end = inner_span(self.row.text, cell.p)
                 self.out.append(p_value_of(measurement, cell.p.raw, (start, end), cell.p.low or "=", self.row.label))
             self.out.extend(self._footnote_measurements(cell, measurement))
 
+    def _keeps_response_rate_open(self, index: int, measurement: Measurement) -> bool:
+        """A response rate awaiting its CI keeps it through its complete and partial response rows:
+        "Objective response rate 41% | CR … | PR … | 95% CI (36%, 45%)" (LENVIMA Table 17)."""
+        position = self.row.state.open_between.get(index)
+        if position is None or measurement.endpoint not in {"CR", "PR"}:
+            return False
+        return self.out[position].endpoint == "ORR"
+
     def _measurement(self, index: int, cell: Cell, statistic: str, best: Reading, others: list[Reading]) -> Measurement:
         """The measurement a cell of the chosen reading gives, with its confidence and flags."""
         row, state = self.row, self.row.state
         column = row.columns[index]
-        experimental, control = _experimental_and_control(row.header.arms_of(column.group))
+        experimental, control = _experimental_and_control(row.header.arms_of(column.group), column.versus)
         between = column.statistic is not None
         measurement = replace(
             row.base,
@@ -124,9 +144,10 @@ class RowReader:
             arm=experimental if between else column.name,
             comparator=control if between else None,
             qualifier=cell.qualifier,
-            unit="patients" if statistic == "n" else (None if between else row.unit),
+            unit=row.unit_for(column, statistic),
             row=row.label,
             column=column.name,
+            grade=column.grade,
         )
         measurement = with_ci(measurement, cell)
         confidence, alternatives, flags = self._judge(cell, best, others)
@@ -155,19 +176,26 @@ class RowReader:
         completed = with_ci(self.out[position], cell)
         self.out[position] = replace(completed, flags=completed.flags + (_rowspan_note(cell),))
 
-    def _percent_of(self, cell: Cell, measurement: Measurement) -> Measurement:
+    def _percent_of(self, cell: Cell, measurement: Measurement, column: Column) -> Measurement:
         assert cell.pct is not None
-        return replace(
-            measurement,
-            # the percent beside an N is the arm's share of patients; beside a count, its rate
-            statistic="share" if measurement.statistic == "n" else "rate",
+        # the percent beside an N is the arm's share of patients; beside a count, its rate, unless
+        # the header says it is a yearly rate ("n (%/year)")
+        statistic, unit = ("share", "%") if measurement.statistic == "n" else ("rate", "%")
+        if column.beside and column.beside != "%" and measurement.statistic != "n":
+            statistic, unit = "event_rate", column.beside
+        percent = replace(
+            _without_ci(measurement),
+            statistic=statistic,
             value=to_float(cell.pct.raw),
             raw=cell.pct.raw,
             span=inner_span(self.row.text, cell.pct),
-            unit="%",
-            alternatives=(),
-            flags=(),
+            unit=unit,
+            qualifier=cell.pct.low,  # "(<0.1)"
         )
+        if cell.pct_ci is None:
+            return percent
+        start, end = inner_span(self.row.text, cell.pct)
+        return with_ci(percent, Cell(number=Number(cell.pct.raw, start, end), ci=cell.pct_ci))
 
     def _footnote_measurements(self, cell: Cell, measurement: Measurement) -> list[Measurement]:
         """The p-values and response counts the cell's footnotes state."""
@@ -286,8 +314,17 @@ def _rowspan_note(cell: Cell) -> Flag:
     return Flag("rowspan_ci", "info", f"CI {cell.ci.raw} printed on the row below its estimate")
 
 
-def _experimental_and_control(arms: Sequence[str]) -> tuple[str | None, str | None]:
+def _experimental_and_control(arms: Sequence[str], versus: str | None = None) -> tuple[str | None, str | None]:
+    """The arms a between-arm statistic compares, experimental first whatever order the header prints
+    them in; ``versus`` names the experimental arm of a column under one arm of three."""
     controls = set(vocabulary.control_arms())
-    experimental = next((a for a in arms if a.lower() not in controls), arms[0] if arms else None)
+
+    def is_control(arm: str) -> bool:
+        return arm.lower() in controls or (arm.split()[0].lower() if arm.split() else "") in controls
+
+    if versus is not None:
+        control = next((a for a in arms if a != versus and is_control(a)), arms[-1] if arms else None)
+        return versus, control if control != versus else None
+    experimental = next((a for a in arms if not is_control(a)), arms[0] if arms else None)
     control = next((a for a in arms if a != experimental), None)
     return experimental, control

@@ -22,7 +22,7 @@ RATIO_DEVIATION = 0.35  # |log| of observed over expected arm-N ratio tolerated 
 
 def score(reading: Reading, row: Row) -> None:
     """Add to ``reading`` the penalty (and the reasons) for every constraint it breaks."""
-    arm_decimals: set[int] = set()
+    arm_decimals: dict[tuple[str | None, str | None], set[int]] = {}  # per kind of sub-column
     ns: dict[int, float] = {}
     for index, cell in enumerate(reading.cells):
         column = row.columns[index]
@@ -34,12 +34,17 @@ def score(reading: Reading, row: Row) -> None:
         _score_value(reading, row, index, cell, column, statistic)
         if statistic == "n":
             ns[index] = cell.number.value
-        if column.statistic is None and statistic != "n":
-            arm_decimals.add(cell.number.decimals)
+        # a bare zero says nothing of how its column prints decimals
+        if column.statistic is None and statistic != "n" and cell.number.raw != "0":
+            arm_decimals.setdefault((column.grade, column.holds), set()).add(cell.number.decimals)
         if cell.ci is not None and cell.ci.kind == "ci":
             _score_ci(reading, cell, column)
     _score_open_estimates(reading, row)
-    if len(arm_decimals) > 1:
+    _score_shapes(reading, row)
+    _score_ratio_fit(reading, row)
+    _score_count_rate_fit(reading, row)
+    _score_grades(reading, row)
+    if any(len(places) > 1 for places in arm_decimals.values()):
         penalize(reading, 1, "the arms' values are printed with different decimals")
     _score_ns(reading, row, ns)
     reading.penalty += 0.5 * reading.splits
@@ -49,6 +54,95 @@ def score(reading: Reading, row: Row) -> None:
     reading.penalty += 0.6 * missing
 
 
+def _score_shapes(reading: Reading, row: Row) -> None:
+    """Cells of one row print their values alike: all with a percent sign or a percent in
+    parentheses, or none ("92 (33%) 85 (30%) 112 (40%)" is not "… 11, 2 (40%)"); a hazard ratio
+    has decimals and no percent beside it."""
+    shapes = []
+    for index, cell in enumerate(reading.cells):
+        if cell.number is None or cell.is_n:
+            continue
+        column = row.columns[index]
+        if column.statistic in vocabulary.RATIO_STATISTICS:
+            if cell.pct is not None or cell.percent_sign:
+                penalize(reading, HUGE, f"a {column.statistic.upper()} with a percent beside it")
+            elif "." not in cell.number.raw:
+                penalize(reading, 2, f"{column.statistic.upper()} {cell.number.raw} is printed without decimals")
+        elif column.statistic is None:
+            shapes.append((cell.pct is not None, cell.percent_sign))
+    for part in range(2):
+        marked = sum(1 for shape in shapes if shape[part])
+        odd = min(marked, len(shapes) - marked)
+        if odd:
+            penalize(reading, 1.5 * odd, "the arms' cells are not printed alike (percent or not)")
+
+
+RATIO_FIT = 3.0  # how far the arms' rates may be from the ratio printed beside them, either way
+
+
+def _score_ratio_fit(reading: Reading, row: Row) -> None:
+    """A hazard or risk ratio is close to the ratio of the arms' event rates beside it: "24 27 0.90"
+    reads 24 and 27, not 2 and 427."""
+    arm_values: list[float] = []
+    ratio: float | None = None
+    for index, cell in enumerate(reading.cells):
+        if cell.number is None or cell.is_n:
+            continue
+        column = row.columns[index]
+        if column.statistic in vocabulary.RATIO_STATISTICS and ratio is None:
+            ratio = cell.number.value
+        elif column.statistic is None and row.statistic_for(column, cell) in RATE_LIKE:
+            arm_values.append(cell.number.value)
+    if ratio is None or ratio <= 0 or len(arm_values) != 2 or min(arm_values) <= 0:
+        return
+    observed = arm_values[0] / arm_values[1]
+    misfit = min(abs(math.log(observed / ratio)), abs(math.log(1 / observed / ratio)))
+    if misfit > math.log(RATIO_FIT):
+        penalize(reading, 2, f"the arms' {arm_values[0]:g} and {arm_values[1]:g} do not fit the ratio {ratio:g}")
+
+
+RATE_LIKE = frozenset({"rate", "event_rate", "events", "count"})
+
+
+def _score_grades(reading: Reading, row: Row) -> None:
+    """An arm's patients with a reaction of grade 3 or more are a part of those with it at any
+    grade: "Diarrhea 47 2.4" is not "4 72.4"."""
+    all_grades: dict[tuple[str, str | None], float] = {}
+    for index, cell in enumerate(reading.cells):
+        column = row.columns[index]
+        if cell.number is not None and column.grade == "all":
+            all_grades[(column.name, column.group)] = cell.number.value
+    for index, cell in enumerate(reading.cells):
+        column = row.columns[index]
+        whole = all_grades.get((column.name, column.group))
+        if cell.number is None or column.grade in {None, "all"} or whole is None:
+            continue
+        if cell.number.value > whole:
+            penalize(reading, 5, f"{cell.number.raw}% at grade {column.grade} exceeds {whole:g}% at all grades")
+
+
+def _score_count_rate_fit(reading: Reading, row: Row) -> None:
+    """An arm's count of patients and its percent agree with the arm's N: "303 | 5.4%" of N = 5523
+    reads 303 and 5.4, not 30 and 35.4 (a Kaplan-Meier percent may differ from the crude one a little)."""
+    cells = reading.cells
+    for index, cell in enumerate(cells):
+        column = row.columns[index]
+        if cell.number is None or column.statistic is not None or column.n is None or column.n.value <= 0:
+            continue
+        if row.statistic_for(column, cell) not in {"events", "count"}:
+            continue
+        percent = to_float(cell.pct.raw) if cell.pct is not None else None
+        if percent is None and index + 1 < len(cells):
+            beside, next_column = cells[index + 1], row.columns[index + 1]
+            if beside.number is not None and next_column.name == column.name and next_column.holds == "rate":
+                percent = beside.number.value
+        if percent is None:
+            continue
+        expected = 100 * cell.number.value / column.n.value
+        if abs(percent - expected) > max(2.0, 0.5 * expected):
+            penalize(reading, 2, f"{cell.number.raw} of N = {column.n.raw} is not {percent:g}%")
+
+
 def penalize(reading: Reading, amount: float, reason: str) -> None:
     reading.penalty += amount
     reading.reasons.append(reason)
@@ -56,8 +150,8 @@ def penalize(reading: Reading, amount: float, reason: str) -> None:
 
 def _score_bare_ci(reading: Reading, row: Row, index: int, column: Column) -> None:
     """A CI alone in a cell belongs under an estimate of a between-arm column in the row above."""
-    if column.statistic is None:
-        penalize(reading, 4, f"a CI alone in the arm column {column.name}")
+    if column.statistic is None and index not in row.state.open_between:
+        penalize(reading, 4, f"a CI alone in the arm column {column.name} with no rate above it")
     elif index not in row.state.open_between:
         penalize(reading, 2, f"a CI alone in {column.name} with no estimate above it")
 
@@ -137,8 +231,6 @@ def _arm_n(row: Row, index: int, column: Column) -> float:
     """The arm's N from the header or the overall population row; infinity when not printed."""
     if column.statistic is not None:
         return math.inf
-    arm_columns = [c for c in row.header.columns if c.statistic is None]
-    header_n = row.header.arm_ns[arm_columns.index(column)] if column in arm_columns else None
-    if header_n is not None:
-        return header_n.value
+    if column.n is not None:
+        return column.n.value
     return row.state.overall_n.get(index, math.inf)

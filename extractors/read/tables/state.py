@@ -12,6 +12,10 @@ from extractors.read.tables.cells import Cell
 from extractors.read.tables.header import Column, Footnote, Header
 from extractors.records import Measurement
 
+# Statistics a row label names that win over what a column's header says its cells hold: a
+# "Median (months)" row under "n (%)" columns holds medians.
+LABEL_STATISTICS_OVER_COLUMNS = frozenset({"median", "mean", "hr", "or", "rr", "p", "difference"})
+
 
 @dataclass(slots=True)
 class TableState:
@@ -22,6 +26,8 @@ class TableState:
     population: str | None = None
     overall_n: dict[int, float] = field(default_factory=dict)  # arm column → overall N
     open_between: dict[int, int] = field(default_factory=dict)  # column → index of an estimate awaiting its CI
+    formats: dict[int, str] = field(default_factory=dict)  # column → what a row of Ns says its cells hold: "n (%)"
+    trial: str | None = None  # the trial a row names, for the rows below it: "EINSTEIN PE Study"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,4 +51,18 @@ class Row:
             return column.statistic
         if cell.is_n:
             return "n"
+        if column.holds and self.statistic not in LABEL_STATISTICS_OVER_COLUMNS:
+            return column.holds  # "n (%)", "All Grades (%)": the header says what the cells hold
+        if self.statistic == "rate" and cell.pct is not None and cell.number is not None and "." not in cell.number.raw:
+            return "count"  # "Overall Response Rate | 56 (19%)": the responders, their rate beside them
         return self.statistic or "value"
+
+    def unit_for(self, column: Column, statistic: str) -> str | None:
+        """The unit of a cell's value: patients for an N, the column's for what it holds, else the row's."""
+        if statistic == "n":
+            return "patients"
+        if column.statistic is not None:
+            return "%" if statistic in {"rrr", "difference"} and "%" in column.name else None
+        if column.holds and statistic == column.holds:
+            return column.unit
+        return self.unit

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from extractors.text.patterns.pieces import COUNT
+from extractors.text.patterns.pieces import COUNT, HEADER_DRUG
 from extractors.text.patterns.tables import ARM_DESCRIPTION, N_AFTER_ARM
 
 
@@ -71,6 +71,8 @@ def arm_header(arms: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(
         rf"""(?i)(?P<name>
               (?:{known})(?-i:(?![a-z]))
+              # a drug by its INN stem, which a header may name without the prose: "Cetuximab", "Bevacizumab"
+            | {HEADER_DRUG}
               # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)";
               # an all-capitals name may be glued to the word before it ("ParameterTAGRISSO")
             | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{ARM_DESCRIPTION})?{N_AFTER_ARM})
@@ -131,3 +133,21 @@ def whole_name(name: str) -> regex.Pattern[str]:
 def word_start(word: str) -> regex.Pattern[str]:
     """A word beginning with ``word``: "leiomyosarcoma" in "Leiomyosarcoma, n=49" (lower-cased first)."""
     return regex.compile(rf"\b{regex.escape(word)}")
+
+
+@cache
+def heading_prefix(headings: tuple[str, ...]) -> regex.Pattern[str]:
+    """A row-group heading at the start of a row label, followed by the row's own name (group
+    ``name``): "Gastrointestinal DisordersDiarrhea", "General Fatigue", "Respiratory, Thoracic, and
+    Mediastinal Disorders Cough". A MedDRA system organ class ends in "Disorders", "Conditions",
+    "Infestations" or "Complications"; ", and" and " and" are the same."""
+    phrases = []
+    for heading in sorted(headings, key=len, reverse=True):
+        words = [regex.escape(word) for word in heading.replace(",", " ").split()]
+        phrases.append(r"[ \t]{0,2},?[ \t]{1,2}".join(words).replace(r"[ \t]{0,2},?[ \t]{1,2}and", r",?[ \t]{1,2}and"))
+    return regex.compile(
+        rf"""^(?:[^|\n]{{0,90}}\b(?:disorders|conditions|infestations|complications)\b
+        |(?:{"|".join(phrases)})(?:[ \t]{{1,2}}disorders)?)
+        (?:[ \t]{{0,2}}:)?(?:[ \t]{{1,2}}|(?-i:(?<=[a-z])(?=[A-Z])))(?P<name>\S.*)$""",
+        regex.IGNORECASE | regex.VERBOSE,
+    )

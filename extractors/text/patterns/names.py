@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns.pieces import DRUG_STEM
+
 # Drug names by their INN stems (pazopanib, osimertinib, pembrolizumab, …): which drug a passage,
 # an arm or a sentence is about.
-DRUG_WORD = regex.compile(
-    r"""\b[a-z]{3,}(?:tinib|rafenib|anib|lisib|ciclib|parib|zomib|limus|mab|platin|taxel|rubicin
-    |citabine|fosfamide|mustine|trexate|lidomide|clax|rasib|metinib|degib|sertib|tecan|xaban
-    |gatran|statin|grel|relor|plase|cept|parin|lutamide|terone|trozole|strant|xifen|mycin|stine)\b""",
-    regex.I | regex.VERBOSE,
-)
+DRUG_WORD = regex.compile(DRUG_STEM, regex.I | regex.VERBOSE)
 
 # What an arm's name may begin and end with that is not the arm: "the pazopanib arm", "placebo group".
 ARM_LEADING_THE = regex.compile(r"^(?:the\s+)?")

@@ -20,3 +20,15 @@ COUNT = r"(?<![\d,])(?>\d{1,3}(?:,\d{3})+|\d+)(?![\d,])"
 # A trial's short name: two or more capitals or digits ("SOLO-1", "OlympiA", "PROpel"), not a
 # disease stage ("IIIA") and not an ordinary capitalised word ("Patients").
 TRIAL_WORD = r"(?![IVX]+[A-C]?\b)[A-Z](?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{3,}"
+
+# The endings of drug names by their INN stems: pazopanib, osimertinib, pembrolizumab, carboplatin, …
+DRUG_STEM_ENDINGS = r"""(?:tinib|rafenib|anib|lisib|ciclib|parib|zomib|limus|mab|platin|taxel|rubicin
+    |citabine|fosfamide|mustine|trexate|lidomide|clax|rasib|metinib|degib|sertib|tecan|xaban
+    |gatran|statin|grel|relor|plase|cept|parin|lutamide|terone|trozole|strant|xifen|mycin|stine)"""
+
+# A drug named by its INN stem, in running text (case-insensitive): "pazopanib", "Pembrolizumab".
+DRUG_STEM = rf"""\b[a-z]{{3,}}{DRUG_STEM_ENDINGS}\b"""
+
+# The same in a table header, where cells may run together: a name starts at a capital or after a
+# non-letter, so "EndpointCABOMETYXEverolimus" gives "Everolimus", not the whole run.
+HEADER_DRUG = rf"""(?-i:(?<![a-z])[A-Z]?[a-z]{{2,}}{DRUG_STEM_ENDINGS}(?![a-z]))"""

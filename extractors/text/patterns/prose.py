@@ -137,3 +137,6 @@ NOT_AN_ENDPOINT = regex.compile(
     r"\b(?:age|aged|follow[- ]?up|duration\s+of\s+(?:treatment|exposure|therapy)|exposure|treated\s+for)\b",
     regex.IGNORECASE,
 )
+
+# The brand a label's title names: "ELIQUIS® (apixaban) tablets", "… needed to use ELIQUIS safely".
+BRAND_IN_TITLE = regex.compile(r"\b(?P<brand>[A-Z][A-Z0-9-]{2,})(?=[ \t]?®|[ \t]+safely\b)")

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM
+from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, HEADER_DRUG, NUM
 
 # "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA"
 TABLE_CAPTION = regex.compile(
     r"""
     \b(?P<label>Table\s+(?P<number>\d+[A-Za-z]?))   # "Table 9"
-    \s?[.:]?\s+                                    # optional "." or ":" after the number, even "Table 14 :"
+    \s?(?:[.:]|\s[-–—])?\s+                          # optional "." or ":" after the number, even "Table 14 :", "Table 7 -"
     (?=[A-Z])                                      # a caption starts with a capital
     """,
     regex.VERBOSE,
@@ -23,7 +23,7 @@ TABLE_CAPTION = regex.compile(
 TABLE_END = regex.compile(
     r"""
     \bFigure\s+\d+        # "Figure 2. Kaplan-Meier Curve …"
-    | \bTable\s+\d+[.:]?\s+(?=[A-Z])   # the next table's caption
+    | \bTable\s+\d+(?:[.:]|\s[-–—])?\s+(?=[A-Z])   # the next table's caption
     | \n\s*\n             # a paragraph break
     """,
     regex.VERBOSE,
@@ -54,17 +54,19 @@ N_PREFIX = regex.compile(r"""[Nn]\s*=\s*(?=\d)""", regex.VERBOSE)
 CELL_TOKEN = regex.compile(
     rf"""
       (?P<nprefix>[Nn]\s*=\s*(?=\d))                          # "N = " of "N = 246"
-    | (?P<ci>\(\s*                                            # a CI: "(0.26,0.48)", "(38.8, NE)"
-          (?P<low>{NUM}|NR|NE|NA)\s*(?:,|;|\bto\b|{DASH})\s*
-          (?P<high>{NUM}|NR|NE|NA)\s*\))
-    | (?P<pct>\(\s*(?P<pct_value>{NUM})\s*%?\s*\))          # "(0.4)" of "1 (0.4)": a percent
+    | (?P<ci>\(\s*                                            # a CI: "(0.26,0.48)", "(38.8, NE)", "(-30.9, 26.8)", "(0.4%, 3.0%)"
+          (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*
+          (?P<high>-?{NUM}|NR|NE|NA)%?\s*\))
+    | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM})(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |": a CI cell without parentheses
+    | (?P<pct>\(\s*(?P<pct_cmp>[<≤])?\s*(?P<pct_value>{NUM})\s*%?\s*\))  # "(0.4)" of "1 (0.4)", "(<0.1)": a percent
+    | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
     | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}))  # ", p<0.0001" in a cell
-    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?\b)|Not\s+reached|Not\s+estimable)  # "NR", "NRa", "Not reached"
+    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+reached|Not\s+estimable)  # "NR", "NRa", "NRa10.8"
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
     | (?P<run>\d(?:\.\s(?=\d)|[\d.])*)                        # digits and points, maybe several numbers run together
     | (?P<percent>%)                                          # "41.6% (36.9, 46.5)": the unit of the number before
-    | (?P<dash>{DASH}(?!\d))                                 # "–": an empty cell
+    | (?P<dash>{DASH}{{1,3}}(?!\d))                          # "–", "---": an empty cell
     | (?P<foot>(?<=[\d)\s%–—-]|NR|NE)(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))  # a footnote marker: "0.35 a", "(2.3,7.9) b0", "–b", "NRa"
     | (?P<sep>\|)                                             # a cell boundary kept by structured.render_table
     | (?P<space>[ \t\u00a0]+|,[ \t]*)                          # spaces between cells (a line end ends the row)
@@ -77,6 +79,9 @@ CELL_TOKEN = regex.compile(
 # "L858R", "Ex19del" or "HER2".
 AFTER_LOWER_WORD = regex.compile(r"(?<=[a-z]{3})")
 
+# A cell glued to the footnote keys a label ends with: "Hazard ratio (95% CI)b0.42", "p-valuec,d<0.0001".
+AFTER_FOOTNOTE_KEYS = regex.compile(r"(?<=[)\]%][a-h]|[a-z][a-h](?:,[a-h]){1,3})")
+
 # A number inside a CI bound or a split cell, with the point-space repair.
 NUMBER = regex.compile(rf"^{NUM}$")
 
@@ -87,15 +92,29 @@ POPULATION_LABEL = regex.compile(
     FLAGS,
 )
 OVERALL_POPULATION = regex.compile(
-    r"""^\s*(?:overall(?:\s+ITT)?|ITT|intent[- ]to[- ]treat(?:\s+population)?|all\s+(?:randomized\s+)?patients|overall\s+population)\s*$""",
+    r"""^\s*(?:overall(?:\s+ITT)?|ITT|intent[- ]to[- ]treat(?:\s+population)?|all\s+(?:randomized\s+|treated\s+)?patients
+    |total\s+(?:treated\s+)?patients|overall\s+population)\s*$""",
     FLAGS,
 )
 
 # A caption that names a subset of patients: "CNS ORR and DOR by BICR in Patients with Measurable
 # CNS Lesions at Baseline in FLAURA" — its measurements belong to that population.
 CAPTION_POPULATION = regex.compile(
-    r"""\bin\s+(?P<population>patients\s+with\s+[^.;\n|]+?)(?=\s+in\s+[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
+    r"""\b(?:in|of\s+the\s+subgroup\s+of)\s+(?P<population>patients\s+with\s+[^.;\n|]+?)(?=\s+in\s+[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
     regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A population a caption names in parentheses after its trial: "Efficacy Results in KEYNOTE-355
+# (CPS ≥10)", "PAOLA-1 (HRD-positive status, Investigator Assessment)" — a cut-off or a biomarker,
+# not who assessed ("(BICR-assessed)") or the analysis set ("(Intent-to-Treat Population)").
+CAPTION_QUALIFIER = regex.compile(r"\((?P<inside>[^()\n]{2,60})\)")
+POPULATION_QUALIFIER = regex.compile(
+    r"[≥≤<>]|\b(?:positive|negative|mutat\w*|BRCA\w*|HRD|patients\s+with|cohort|subgroup|MSI-H|dMMR|pMMR|PD-L1|CPS|TPS)\b",
+    regex.IGNORECASE,
+)
+NOT_A_POPULATION = regex.compile(
+    r"assess|\bBICR\b|\bIRC\b|review|intent|\bITT\b|analysis|\bdata\b|grade|^[≥≤<>]\s*\d+(?:\.\d+)?\s*%",  # "(≥10%)": reactions' incidence
+    regex.IGNORECASE,
 )
 
 
@@ -122,6 +141,9 @@ ASSESSED_BY = regex.compile(r"\((?:[^()]*\b(?:assessment|BICR|review)\b[^()]*)\)
 
 # A well-formed printed number: "0.35", "246", "4.6"; never "01", ".35" or "4.61.6".
 NUMBER_SHAPE = regex.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+
+# A CI bound as printed, maybe negative: "-30.9" of "(-30.9, 26.8)".
+BOUND_SHAPE = regex.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?$")
 
 # --- Table headers: arm columns, their Ns, between-arm columns, CI levels ---------------------------
 
@@ -151,7 +173,10 @@ SENTENCE_BREAK = regex.compile(r"[.;:]\s|\n")
 
 # Between two arm names of a header there is no CI, percent or number: "Placebo (95% CI) PFS Overall ITT"
 # has left the header.
-HEADER_GAP_STOP = regex.compile(r"\bCI\b|%|\d")
+HEADER_GAP_STOP = regex.compile(
+    r"\bCI\b|%|\d|\b(?:is|are|was|were|over|than|to|the|of|versus|vs|compared|based|on|for|from|by)\b",  # prose: "OPDIVO over placebo"
+    regex.IGNORECASE,
+)
 
 # What may follow the last arm name in a header: arm Ns, "(95% CI)", between-arm column names.
 HEADER_TAIL = regex.compile(
@@ -191,15 +216,21 @@ CI_COMMA_SPACE = regex.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
 
 # --- Row-label words that say which statistic a row holds ("Median (months)", "Hazard ratio (95% CI)") ---
 
+# A row labelled by the letter alone: "N | 261 | 263" (the patients an endpoint's block counts).
+LABEL_N = regex.compile(r"[\s(),:]*[Nn][\s(),:]*")
+
 LABEL_MEDIAN = regex.compile(r"\bmedian\b", regex.IGNORECASE)
 
 LABEL_MEAN = regex.compile(r"\bmean\b", regex.IGNORECASE)
 
-LABEL_HAZARD_RATIO = regex.compile(r"\bhazard\s+ratio\b|\bHR\b", regex.IGNORECASE)
+LABEL_HAZARD_RATIO = regex.compile(r"\bhazard\s+ratio(?-i:[a-h])?\b|\bHR\b", regex.IGNORECASE)  # "Hazard ratioc"
 
-LABEL_ODDS_RATIO = regex.compile(r"\bodds\s+ratio\b", regex.IGNORECASE)
+LABEL_ODDS_RATIO = regex.compile(r"\bodds\s+ratio(?-i:[a-h])?\b", regex.IGNORECASE)
 
 LABEL_EVENTS = regex.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
+
+# "Objective response rate (n, %)", "ORR, n (%)": a count of patients with the percent beside it.
+LABEL_COUNT_PERCENT = regex.compile(r"\(\s*n\s*,\s*%\s*\)|\bn\s*\(\s*%\s*\)", regex.IGNORECASE)
 
 LABEL_PERCENT = regex.compile(r"%|\brate\b|\bpercent", regex.IGNORECASE)
 
@@ -208,3 +239,207 @@ LABEL_P_VALUE = regex.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE) 
 LABEL_DIFFERENCE = regex.compile(r"\bdifference\b", regex.IGNORECASE)
 
 LABEL_RESPONDERS = regex.compile(r"\bresponders\b", regex.IGNORECASE)
+
+
+# --- Header cells of any form: arm Ns, doses in arm names, sub-columns, between-arm columns ----------
+
+# An arm's N in a header, however printed: "(N=233)", "n=790", "N = 475", "(n = 338)", "N=1,127", "N= 478".
+HEADER_N = regex.compile(
+    rf"(?:\([ \t]{{0,2}})?(?<![A-Za-z])[Nn][ \t]{{0,2}}=[ \t]{{0,2}}(?P<count>{COUNT})(?:[ \t]{{0,2}}\))?"
+)
+
+# A dose, schedule or regimen code inside an arm's name, which may carry digits: "200 mg every 3
+# weeks", "5.4 mg/kg", "75 mg/m2", "160/80 mg", "every 2 or 3 weeks", "Q3W", "AUC 5", "mFOLFOX6", "5-FU".
+_ARM_DOSE_AMOUNT = (
+    r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]{0,2}(?:mg|mcg|µg|g|mL|IU)(?:/(?:kg|m[ \t]?2|day|d|mL))?(?![A-Za-z])"
+)
+
+ARM_NAME_DIGITS = regex.compile(
+    rf"""{_ARM_DOSE_AMOUNT}
+    | every[ \t]{{1,3}}(?:other[ \t]{{1,3}})?\d{{0,2}}(?:[ \t]{{1,3}}or[ \t]{{1,3}}\d{{1,2}})?[ \t]{{0,3}}(?:weeks?|days?|months?)
+    | \bQ\d{{1,2}}W\b | \bAUC[ \t]{{0,2}}\d{{1,2}} | \bArm[ \t]{{1,2}}[A-Z0-9]{{1,2}}\b
+    | (?<![\w.])[A-Za-z][A-Za-z-]{{0,12}}\d[A-Za-z0-9-]{{0,8}}(?![\w.]) | (?<![\w.])\d-[A-Z]{{2,4}}\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# What an arm's name never holds (once its doses are taken out): a percent, a CI, a sentence, a
+# comparison or a digit — "Placebo (95% CI) PFS Overall ITT" has left the header.
+ARM_NAME_STOP = regex.compile(r"%|\bCI\b|[.;]\s|[.;]$|[\d≥≤<>]|\bvs\.?\s")
+
+# A label "Arm A:" before an arm's name: "Arm A: TECENTRIQ", "Arm B: Best Supportive Care".
+ARM_LETTER = regex.compile(r"^Arm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:[ \t]{0,2}")
+
+# A footnote marker or symbol glued to the end of a header cell: "Placebo (N = 237)*", "HUMIRAa".
+HEADER_CELL_MARK = regex.compile(r"(?:[*†‡§¶#]{1,3}|(?<=[A-Z]{3})[a-f](?:,[a-f]){0,2})$")
+
+# A grade sub-column of an adverse-reaction table: "All Grades (%)", "Any grade(%)", "Grades 3-4",
+# "Grade 3 or 4", "Grade 3 or Grade 4", "Grade 3 or higher", "Grade ≥3", "Grade 3", "Grades 1-4".
+GRADE_LABEL = regex.compile(
+    r"""(?:(?P<all>(?:All|Any)[ \t]{0,2}Grades?)
+    | Grade\s{0,2}≥\s{0,2}(?P<atleast>\d)
+    | Grades?[ \t]{0,2}(?P<low>\d)(?:[ \t]{0,2}(?:-|–|to|or|and)[ \t]{0,2}(?:Grade[ \t]{0,2})?(?P<high>\d)
+        | [ \t]{1,2}or[ \t]{1,2}(?P<higher>higher|greater|above|more))?)
+    (?:[ \t]{0,2}\(?[ \t]{0,2}%[ \t]{0,2}\)?)?""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# What the header says an arm column's cells hold, when the rows name events rather than statistics:
+# (statistic, unit, what a percent beside the count is, pattern), tried in order.
+CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
+    # "Events / 1000 patient years" (BRILINTA), "Event Rate (per 100 Pt-yrs)" (XARELTO)
+    (
+        "event_rate",
+        "per 1000 patient-years",
+        "",
+        regex.compile(r"Events?[ \t]{0,2}/[ \t]{0,2}1000[ \t]{0,2}patient[- ]?years?", regex.I),
+    ),
+    (
+        "event_rate",
+        "per 100 patient-years",
+        "",
+        regex.compile(
+            r"Event[ \t]{1,2}Rate[ \t]{0,2}\([ \t]{0,2}per[ \t]{1,2}100[ \t]{1,2}(?:Pt|patient)-?[ \t]?(?:yrs?|years?)[ \t]{0,2}\)",
+            regex.I,
+        ),
+    ),
+    (
+        "event_rate",
+        "%/year",
+        "",
+        regex.compile(
+            r"Event[ \t]{1,2}Rate[ \t]{0,2}\([ \t]{0,2}%[ \t]{0,2}/[ \t]{0,2}(?:year|yr)[ \t]{0,2}\)", regex.I
+        ),
+    ),
+    # "n (%/year)": a count of patients with the event, the yearly rate beside it
+    (
+        "events",
+        "patients",
+        "%/year",
+        regex.compile(r"\bn[ \t]{0,2}\([ \t]{0,2}%[ \t]{0,2}/[ \t]{0,2}year[ \t]{0,2}\)", regex.I),
+    ),
+    (
+        "events",
+        "patients",
+        "%",
+        regex.compile(
+            r"\bn[ \t]{0,2}\([ \t]{0,2}(?:%|patients[ \t]{1,2}with[ \t]{1,2}events?)[ \t]{0,2}\)(?:[ \t]{0,2}\([ \t]{0,2}95%[ \t]{0,2}CI[ \t]{0,2}\))?",
+            regex.I,
+        ),
+    ),
+    (
+        "rate",
+        "%",
+        "",
+        regex.compile(r"\bKM[ \t]{0,2}%|%[ \t]{0,2}with[ \t]{1,2}events?|\(\s{0,2}%\s{0,2}\)|%(?![\w(])", regex.I),
+    ),
+)
+
+# Between-arm columns that a header names after its arms: the statistic and its name.
+BETWEEN_LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("rrr", regex.compile(r"(?<![A-Za-z])RRR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk[ \t]{1,2}Reduction", regex.I)),
+    ("rr", regex.compile(r"(?<![A-Za-z])RR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk\b|Risk[ \t]{1,2}Ratio", regex.I)),
+    ("hr", regex.compile(r"(?<![A-Za-z])HR(?![A-Za-z+-])|Hazard[ \t]{1,2}Ratio", regex.I)),  # not "HR+ Cohort"
+    ("or", regex.compile(r"Odds[ \t]{1,2}Ratio|(?<![A-Za-z])OR(?![A-Za-z+-])")),
+    ("difference", regex.compile(r"(?:Treatment[ \t]{1,2})?Difference\b", regex.I)),
+    ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b")),
+)
+
+# What else a header prints between its cells and may be passed over: a CI level, a footnote mark,
+# "XARELTO vs. Warfarin" over the hazard ratio, a stub word ("Endpoint", "Adverse Reaction").
+HEADER_FILLER = regex.compile(
+    r"""[ \t\n|,]+ | \(?[ \t]{0,2}9\d(?:\.\d+)?[ \t]{0,2}%[ \t]{0,2}(?:CI|Confidence[ \t]{1,2}Interval)[ \t]{0,2}\)?
+    | [*†‡§¶#]{1,3} | (?<=[\s|)%])[a-f](?=[\s|]|$) | \([ \t]{0,2}\)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A header cell that only names the row labels below it: "Endpoint", "Efficacy Parameter", "Event",
+# "Adverse Reaction(s)", "Laboratory Abnormality", "Outcome Components", "Treatment Dosage and Duration".
+_STUB_WORDS = r"""(?:(?:Efficacy[ \t]{1,2})?(?:Endpoints?|Parameters?|Outcomes?)(?:[ \t]{1,2}(?:Measures?|Components?))?
+    |Events?|Adverse[ \t]{1,2}(?:Reactions?|Events?)|Laboratory[ \t]{1,2}(?:Abnormalit(?:y|ies)|Tests?|Parameters?)
+    |Body[ \t]{1,2}System[ \t]{0,2}/[ \t]{0,2}Adverse[ \t]{1,2}Reactions?
+    |Treatment[ \t]{1,2}Dosage[ \t]{1,2}and[ \t]{1,2}Duration|Response|Parameter[ \t]{0,2}:?[ \t]{0,2}median)"""
+
+STUB_LABEL = regex.compile(rf"^{_STUB_WORDS}[ \t]{{0,2}}:?$", regex.VERBOSE | regex.IGNORECASE)
+
+# The same where a header's rows ran together: "… Placebo N = 234 Adverse ReactionAll Grades (%)".
+STUB_WORDS = regex.compile(rf"{_STUB_WORDS}(?![a-z])[ \t]{{0,2}}:?", regex.VERBOSE | regex.IGNORECASE)
+
+# Where two cells of a flattened header ran together: the case changes across the boundary
+# ("LenvatinibSunitinib", "VOTRIENTPlacebo", "n=790Placebo", "PatientsCPS").
+GLUED_BOUNDARY = regex.compile(r"(?<=[a-z0-9)%])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
+
+# A word that joins the name after it to the arm before it: "KEYTRUDA … and Lenvatinib", "IBRANCE
+# plus Letrozole", "Lynparza/abiraterone" (looked for just before a name).
+ARM_JOINER_BEFORE = regex.compile(r"(?:\b(?:and|with|plus|or|in|of)|[+/,&-])[ \t]{0,3}\Z", regex.IGNORECASE)
+
+# The start of a name glued to the drug name after it: "Ado-" of "Ado-trastuzumab".
+NAME_PREFIX = regex.compile(r"[A-Z][a-z]{1,8}-\Z")
+
+# What the last arm name of a flattened header goes on with before the body starts: drugs joined
+# to it, its dose, lower-case words ("Placebo + Letrozole", "Ado-trastuzumab emtansine 3.6 mg/kg",
+# "Lynparza tablets"); a capitalised word without a joiner starts the first row ("Progression-Free").
+ARM_NAME_TAIL = regex.compile(
+    rf"""(?:[ \t]{{0,2}}(?:\+|plus|with|and|or|/)[ \t]{{0,2}}[A-Za-z][\w'-]{{1,30}}
+    | [ \t]{{0,2}}{_ARM_DOSE_AMOUNT}
+    | [ \t]{{1,2}}every[ \t]{{1,3}}\d{{1,2}}[ \t]{{1,3}}(?:weeks?|days?)
+    | [ \t]{{1,2}}[a-z][\w'-]{{2,30}}){{0,12}}""",
+    regex.VERBOSE,
+)
+
+# A word that ends a column group's name: "HR+ Cohort", "Overall Population", "All Patients".
+GROUP_HEAD_NOUN = regex.compile(r"\b(?:Cohorts?|Population|Patients|Subgroup|Group|Analysis|Set|Study)\b", regex.I)
+
+# Footnote marks on an event's or a reaction's name: "DVT*", "Nausea1", "Infections1;2", "Time to Death1"
+# (a digit glued to a lower-case word; "COVID-19" and "HER2" keep theirs).
+EVENT_NAME_MARKS = regex.compile(r"[*†‡§¶#]{1,3}$|(?<=[a-z])\d{1,2}(?:[;,]\d{1,2}){0,3}$")
+
+# A dash that sets a component apart from the composite above it: "- Stroke", "– MI".
+LEADING_DASH = regex.compile(r"^[-–—•][ \t]{0,2}")
+
+# A lettered arm anywhere in a flattened header: "… Carboplatin Arm B: TECENTRIQ with …".
+ARM_LETTER_ANYWHERE = regex.compile(r"(?<![A-Z])Arm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:")
+
+# "XARELTO vs. Warfarin": a cell over the columns that compare two arms.
+VERSUS = regex.compile(r"\bvs\.?\s|\bversus\b", regex.IGNORECASE)
+
+# A row that names a trial, not a population: "EINSTEIN DVT Study N=1731 n (%)".
+TRIAL_ROW = regex.compile(r"^(?P<trial>.{2,40}?)\s+(?:Study|Trial|Studies)$")
+
+# A row that names an analysis set, not a subgroup: "Events from Day 1 to Day 10, PP analysis set",
+# "mITT analysis set plus all-cause mortality" (MAGELLAN) — its Ns are that set's, whole.
+ANALYSIS_SET_ROW = regex.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", regex.IGNORECASE)
+
+# A footnote digit glued to the word before it when the cells after it are spaced: the "1" of
+# "Nausea1 52 2.4 29 0.6" (matched at the digit).
+MARK_GLUED_TO_WORD = regex.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}[<≤]?\d)")
+
+# Capitalised words just before a name known only by its N, in the same cell: the "Rd " of "Rd
+# Continuous (N = 535)" — after a sentence's end, a bar or the start, never across digits.
+WORDS_BEFORE_NAME = regex.compile(r"(?:^|[.;:|][ \t]{1,2}|\n)(?P<words>(?:[A-Z][A-Za-z0-9+/-]{0,15}[ \t]){1,3})\Z")
+
+# A drug's name by its INN stem, as a header prints it: "Cetuximab", "Everolimus".
+DRUG_NAME = regex.compile(HEADER_DRUG)
+
+# A heading over the columns that compare two arms: "XARELTO vs. Warfarin", "XARELTO 10 mg vs.
+# Aspirin 100 mg", "ELIQUIS 2.5 mg bid vs Placebo" — passed over in a header.
+VERSUS_HEADING = regex.compile(
+    r"""[A-Z][A-Za-z0-9+/-]{1,30}(?:[ \t]{1,2}\d+(?:\.\d+)?[ \t]?mg(?:[ \t]{1,2}[a-z]{2,3}\b)?)?
+    [ \t]{1,2}(?:vs\.?|versus)[ \t]{1,2}
+    [A-Z][A-Za-z0-9+/-]{1,30}(?:[ \t]{1,2}\d+(?:\.\d+)?[ \t]?mg(?:[ \t]{1,2}[a-z]{2,3}\b)?)?""",
+    regex.VERBOSE,
+)
+
+# A name followed by "vs.": the first arm of a comparison heading, not an arm column.
+VERSUS_AFTER = regex.compile(r"[ \t]{0,3}(?:\d+(?:\.\d+)?[ \t]?mg[ \t]{0,2})?(?:vs\.?|versus)[ \t]", regex.IGNORECASE)
+
+# An N printed in a table, glued or not: "N = 246", "(N=233)", "ITTN = 246" (bench/table_agreement
+# counts how many of them each form reads).
+N_PRINTED = regex.compile(
+    r"(?<![A-Za-z])[Nn]\s{0,2}=\s{0,2}(?P<count>\d[\d,]{0,9})|(?<=[A-Z]{2})N\s{0,2}=\s{0,2}(?P<count>\d[\d,]{0,9})"
+)
+
+# A percent sign closing an arm's header cell: "Effient (%)", "Placebo %" — its cells are percents.
+TRAILING_FORMAT = regex.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%)[ \t]{0,2}\Z")
+
+# The unit printed after a between-arm column's name: "Relative Risk Reduction (%)", "Difference %".
+BETWEEN_UNIT = regex.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%(?![\w(]))")

@@ -1,0 +1,133 @@
+"""The names of a header's column groups: the cells that span the arms they group.
+
+Groups are populations ("HR+ Cohort", "TPS ≥50%"), trials ("RECORD 1") or analyses ("Primary
+Analysis"). They are printed over the arms or, in some tables, on the row below them, and with
+their cells kept they are those cells. Flattened, the group names have to be cut apart again:
+
+- where the case changes across a glued boundary: "All PatientsCPS≥1CPS≥10";
+- before a word each name starts with: "STAGE II-IIIA POPULATION STAGE IB-IIIA POPULATION",
+  "All Patients CPS≥1 CPS≥10" (the first name may differ);
+- after a word that ends a group's name: "HR+ Cohort Overall Population (HR+ and HR- Cohorts)".
+
+A cut never falls inside parentheses: "(HR+ and HR- Cohorts)" is one name's.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from extractors.ingest import grids as structured
+from extractors.read.tables.cells import line_start
+from extractors.text import vocabulary
+from extractors.text.patterns import tables as table_patterns
+
+MAX_LABELS_ABOVE = 200  # characters before the first arm where a flattened header prints its group names
+MAX_LABELS_BELOW = 160  # characters after the arms where group names may be printed: three CPS cut-offs take 30
+
+
+def labels_above(text: str, zone_start: int, first: int, count: int, before_stub: bool = False) -> list[str] | None:
+    """``count`` group names printed over the arms, between the header's zone start and the first arm;
+    flattened, those after the stub over the row labels ("Efficacy Parameter HR+ Cohort …"), or
+    with ``before_stub`` those before it ("STAGE II-IIIA POPULATION … Efficacy Parameter")."""
+    if text.startswith(f"{structured.SEPARATOR} ", line_start(text, first)):
+        for line in reversed(_lines(text, zone_start, line_start(text, first) - 1)):
+            labels = _cells_as_labels(line, count)
+            if labels is not None:
+                return labels
+        return None
+    zone = str(table_patterns.SENTENCE_END.split(text[max(zone_start, first - MAX_LABELS_ABOVE) : first])[-1])
+    stubs = list(table_patterns.STUB_WORDS.finditer(zone))
+    if before_stub:
+        return split_labels(zone[: stubs[-1].start()], count) if stubs else None
+    return split_labels(zone[stubs[-1].end() :] if stubs else zone, count)
+
+
+def labels_below(text: str, end: int, count: int) -> tuple[list[str], int] | None:
+    """``count`` group names printed just after the arms' items ("All Patients | CPS≥1 | CPS≥10"),
+    and where they end, when nothing else comes first."""
+    row_start = line_start(text, end)
+    if text.startswith(f"{structured.SEPARATOR} ", row_start):
+        line_end = text.find("\n", row_start)
+        line_end = len(text) if line_end < 0 else line_end
+        labels = _cells_as_labels(text[row_start:line_end], count)
+        return (labels, line_end) if labels is not None else None
+    stop = min(len(text), end + MAX_LABELS_BELOW)
+    endpoint = vocabulary.find_endpoint(text[end:stop])
+    if endpoint is None:
+        return None
+    zone = text[end : end + endpoint[1]]
+    if table_patterns.HEADER_N.search(zone):
+        return None
+    labels = split_labels(zone, count)
+    return (labels, end + len(zone.rstrip())) if labels is not None else None
+
+
+def _lines(text: str, start: int, end: int) -> list[str]:
+    return [line for line in text[start:end].split("\n") if line.startswith(f"{structured.SEPARATOR} ")]
+
+
+def _cells_as_labels(line: str, count: int) -> list[str] | None:
+    """The non-empty cells of a rendered row as ``count`` names; a stub over the row labels
+    ("Efficacy Parameter") is not one."""
+    cells = [" ".join(cell.split()) for cell in line.strip().strip(structured.SEPARATOR).split(structured.SEPARATOR)]
+    named = [cell for cell in cells if cell]
+    if len(named) == count + 1 and (table_patterns.STUB_LABEL.match(named[0]) or cells[0] == named[0]):
+        named = named[1:]
+    if len(named) != count or any(table_patterns.HEADER_N.search(cell) or not cell[0].isalpha() for cell in named):
+        return None  # a row of values or of Ns, not of names
+    return named
+
+
+def split_labels(zone: str, count: int) -> list[str] | None:
+    """``zone`` (group names run together, flattened) cut into ``count`` names, or None."""
+    zone = " ".join(zone.replace(structured.SEPARATOR, " ").split())
+    if not zone:
+        return None
+    depth = _depths(zone)
+    for cuts in (_glued_cuts(zone, depth), _repeated_word_cuts(zone, depth, count), _head_noun_cuts(zone, depth)):
+        if cuts is not None and len(cuts) == count - 1:
+            edges = [0, *cuts, len(zone)]
+            labels = [zone[a:b].strip(" ,;") for a, b in itertools.pairwise(edges)]
+            if all(labels):
+                return labels
+    return None
+
+
+def _depths(zone: str) -> list[int]:
+    """The parenthesis depth at each position of ``zone``."""
+    depths, depth = [], 0
+    for char in zone:
+        depth += char == "("
+        depths.append(depth)
+        depth -= char == ")" and depth > 0
+    return depths
+
+
+def _glued_cuts(zone: str, depth: list[int]) -> list[int] | None:
+    cuts = [m.start() for m in table_patterns.GLUED_BOUNDARY.finditer(zone, 1) if depth[m.start()] == 0]
+    return cuts or None
+
+
+def _repeated_word_cuts(zone: str, depth: list[int], count: int) -> list[int] | None:
+    """Cuts before a word that starts every name, or every name but the first."""
+    starts: dict[str, list[int]] = {}
+    for match in table_patterns.HEADER_WORD.finditer(zone):
+        at = match.start()
+        if depth[at] == 0 and (at == 0 or not zone[at - 1].isalnum()) and len(match.group(0)) >= 2:
+            starts.setdefault(match.group(0), []).append(at)
+    for places in starts.values():
+        if len(places) == count and places[0] == 0:
+            return places[1:]
+        if len(places) == count - 1 and places[0] > 0:
+            return places
+    return None
+
+
+def _head_noun_cuts(zone: str, depth: list[int]) -> list[int] | None:
+    """Cuts after a word that ends a group's name ("Cohort", "Population"), where a name follows."""
+    cuts = []
+    for match in table_patterns.GROUP_HEAD_NOUN.finditer(zone):
+        at = match.end()
+        if depth[match.start()] == 0 and at < len(zone) and zone[at:].lstrip()[:1] not in {"(", ""}:
+            cuts.append(at)
+    return cuts or None

@@ -1,0 +1,85 @@
+"""The table reader against hand-read label tables (tests/cases/tables_truth): per label and form, the
+share of cells read with the right attribution (tests/truth_tables.py says what "right" means).
+
+Each label has a floor per form, the share it reaches today: a change that reads fewer cells
+fails. Where the reader is far from reading a label yet, the case is an ``xfail(strict=True)``
+with its target and the reason, so it fails loudly the day it passes. Raise the floors as the
+reader improves; ``python bench/tables_truth.py`` prints the shares and why cells were missed.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import pytest
+
+from extractors.ingest.labels import load_source
+from extractors.records import Measurement
+from tests.conftest import shared_file
+from tests.truth_tables import FORMS, form_of, read_forms, score, truth_labels, truth_of
+
+# label → (structured, spaced, glued): the share of truth entries each form must read right.
+FLOORS: dict[str, tuple[float, float, float]] = {
+    "brilinta": (0.73, 0.73, 0.63),
+    "cabometyx": (0.77, 0.69, 0.64),
+    "enhertu": (0.98, 0.62, 0.60),
+    "ibrance": (0.93, 0.92, 0.45),
+    "imfinzi": (0.81, 0.81, 0.59),
+    "keytruda": (0.95, 0.91, 0.82),
+    "kisqali": (0.60, 0.58, 0.41),
+    "lenvima": (0.70, 0.67, 0.61),
+    "lynparza": (0.76, 0.73, 0.61),
+    "tagrisso": (1.00, 0.74, 0.65),
+    "verzenio": (0.42, 0.39, 0.36),
+}
+
+# (label, form) → (target share, why the reader does not reach it yet).
+GAPS: dict[tuple[str, str], tuple[float, str]] = {
+    **{("repatha", form): (0.5, "transposed lipid tables (arms are rows) are not read") for form in FORMS},
+    **{
+        ("xarelto", form): (0.5, "event tables with trials as column or row groups and n (%) cells are read in part")
+        for form in FORMS
+    },
+}
+
+
+@functools.cache
+def _readings(label: str) -> dict[str, list[Measurement]]:
+    return read_forms(shared_file(f"corpus/raw/{truth_of(label)['file']}"))
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for label in truth_labels():
+        for index, form in enumerate(FORMS):
+            if (label, form) in GAPS:
+                target, why = GAPS[(label, form)]
+                cases.append(
+                    pytest.param(
+                        label, form, target, marks=pytest.mark.xfail(strict=True, reason=why), id=f"{label}-{form}"
+                    )
+                )
+            else:
+                cases.append(pytest.param(label, form, FLOORS[label][index], id=f"{label}-{form}"))
+    return cases
+
+
+@pytest.mark.parametrize(("label", "form", "floor"), _cases())
+def test_hand_read_cells_come_out_with_their_attribution(label: str, form: str, floor: float) -> None:
+    result = score(truth_of(label)["tables"], _readings(label)[form])
+    assert result.share >= floor, (
+        f"{label} {form}: {result.found}/{result.total} ({result.share:.1%}) < {floor:.0%}; "
+        f"first missing: {result.missing[:3]}"
+    )
+
+
+@pytest.mark.parametrize("label", truth_labels())
+def test_no_form_of_a_truth_label_invents_a_value(label: str) -> None:
+    source = load_source(str(shared_file(f"corpus/raw/{truth_of(label)['file']}")))
+    for form in FORMS:
+        text = form_of(source, form).text
+        for m in _readings(label)[form]:
+            assert text[m.span[0] : m.span[1]] == m.raw, (form, m)
+            if m.value is not None:
+                assert float(m.raw.replace(" ", "").replace(",", "")) == m.value, (form, m)
