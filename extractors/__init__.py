@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+import extractors.interrupt  # noqa: F401  (first of ours: Ctrl-C while the command line loads is one line)
 from extractors.records import (
     VERDICTS,
     Alternative,
