@@ -109,9 +109,12 @@ _LAZY = {
     "letter_html": "extractors.report.as_letter",
     "letter_body_html": "extractors.report.as_letter",
     "LETTER_STYLE": "extractors.report.as_letter",
+    "markdown_literal": "extractors.views.messages",
+    "CHECK_SECONDS": "extractors.views.isolate",
+    "verify_isolated": "extractors.views.isolate",
 }
 # Names whose defining module calls them something else.
-_RENAMED = {"compare_registry": "compare", "label_cache_folder": "cache_folder"}
+_RENAMED = {"compare_registry": "compare", "label_cache_folder": "cache_folder", "markdown_literal": "literal"}
 
 
 def __getattr__(name: str) -> Any:
@@ -173,12 +176,15 @@ if TYPE_CHECKING:
         verdict_badge,
         verdict_label,
     )
+    from extractors.views.isolate import CHECK_SECONDS, verify_isolated
+    from extractors.views.messages import literal as markdown_literal
     from extractors.views.panel import claim_panel_html, notice_html, refused_chip_css
     from extractors.views.words import kind_words, markdown_text, verdict_markdown
 
 __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py checks it against _LAZY
     "ARTICLE_BOX_CSS",
     "ARTICLE_SCRIPT",
+    "CHECK_SECONDS",
     "FORMATS_EXTRACT",
     "FORMATS_REGISTRY",
     "FORMATS_VERIFY",
@@ -227,6 +233,7 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "load_article",
     "load_registry",
     "load_source",
+    "markdown_literal",
     "markdown_text",
     "measurement_frame",
     "median_figure",
@@ -252,6 +259,7 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "verdict_label",
     "verdict_markdown",
     "verify",
+    "verify_isolated",
     "verify_with",
     "wants_batch",
     "where_text",
