@@ -16,10 +16,13 @@ does not pay for plotly or pandas unless it draws, nor for the checks' statistic
 
 from __future__ import annotations
 
+# isort: off
+import extractors.interrupt  # noqa: F401  (first of all: Ctrl-C while the command line loads is one line)
+
+# isort: on
 import importlib
 from typing import TYPE_CHECKING, Any
 
-import extractors.interrupt  # noqa: F401  (first of ours: Ctrl-C while the command line loads is one line)
 from extractors.records import (
     VERDICTS,
     Alternative,

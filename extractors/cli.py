@@ -27,7 +27,8 @@ from typing import Any, NoReturn
 
 import extractors
 from extractors import ExtractReport, InputError, VerifyReport
-from extractors.interrupt import PROG, started_as_command
+
+PROG = extractors.interrupt.PROG
 
 _DESCRIPTION = """\
 Check the numbers that medical articles quote from clinical trials against the FDA drug label
@@ -115,7 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     extract.add_argument(
-        "--format", choices=(*extractors.FORMATS_EXTRACT, "jsonl"), default="table", help="output format (default: table)"
+        "--format",
+        choices=(*extractors.FORMATS_EXTRACT, "jsonl"),
+        default="table",
+        help="output format (default: table)",
     )
     extract.add_argument("--strict", action="store_true", help="exit 1 when any measurement has an error flag")
     extract.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
@@ -159,7 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     verify.add_argument(
-        "--format", choices=(*extractors.FORMATS_VERIFY, "jsonl"), default="table", help="output format (default: table)"
+        "--format",
+        choices=(*extractors.FORMATS_VERIFY, "jsonl"),
+        default="table",
+        help="output format (default: table)",
     )
     verify.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     _batch_arguments(verify)
@@ -339,6 +346,7 @@ def _write(text: str, output: str | None) -> None:
 def _replace_file(target: str, text: str) -> None:
     folder, name = os.path.split(target)
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder or ".")
+    extractors.interrupt.leftovers.add(temporary)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
@@ -350,6 +358,8 @@ def _replace_file(target: str, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    finally:
+        extractors.interrupt.leftovers.discard(temporary)
 
 
 def _file_mode(target: str) -> int:
@@ -376,10 +386,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     with contextlib.suppress(ValueError):  # from here on Ctrl-C raises KeyboardInterrupt, handled in _main
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    if extractors.interrupt.started_as_command():
+        extractors.interrupt.swallowed_interrupts_stop()
     try:
         return _main(argv)
     finally:
-        if started_as_command():  # the work is done: a late Ctrl-C must not turn the exit code into a traceback
+        if (
+            extractors.interrupt.started_as_command()
+        ):  # the work is done: a late Ctrl-C must not turn the exit code into a traceback
             signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
