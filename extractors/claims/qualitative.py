@@ -14,6 +14,7 @@ from extractors.claims.numeric import About
 from extractors.claims.sentences import Sentence
 from extractors.records import Claim
 from extractors.text import reach, vocabulary
+from extractors.text.numbers import to_float
 from extractors.text.patterns import claims as patterns
 
 _FOLD_WORDS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
@@ -75,7 +76,7 @@ def fold_claims(sentence: Sentence, about: About) -> list[Claim]:
     endpoint = after[0] if after else vocabulary.last_endpoint(masked[: match.start()])
     if endpoint not in rules.time_to_event():
         return []  # a ratio of medians needs a time-to-event endpoint
-    factor = float(match.group("n")) if match.group("n") else _FOLD_WORDS[match.group("word").lower()]
+    factor = to_float(match.group("n")) if match.group("n") else _FOLD_WORDS[match.group("word").lower()]
     hedge = " ".join((match.group("hedge") or "").lower().split()) or None  # "more than", "nearly": how it is meant
     return [_statement(sentence, match.start(), match.end(), "fold", endpoint, about, value=factor, hedge=hedge)]
 

@@ -18,6 +18,7 @@ import regex
 from extractors.ingest import grids as structured
 from extractors.read.tables.cells import Number, inside_parentheses
 from extractors.text import reach, vocabulary
+from extractors.text.numbers import to_float
 from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
 
@@ -257,7 +258,7 @@ def _between_columns(zone: str) -> list[tuple[str, str]]:
 
 def ci_level_of(zone: str) -> float | None:
     match = table_patterns.CI_LEVEL.search(zone)
-    return float(match.group("level")) if match else None
+    return to_float(match.group("level")) if match else None
 
 
 def _zone_start(text: str, caption_end: int, header_start: int) -> int:
