@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
+
 # An HTML article (as opposed to Markdown that mentions a tag): '<html lang="en">', "<p>", "<h2 id=…>".
 HTML_START = regex.compile(r"<(?:html|body|p|div|h[1-6]|article|section)\b")
 
@@ -34,7 +36,7 @@ PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*+\n")
 BLANK_LINES = regex.compile(r"\n{3,}+")
 
 # A citation the JATS <xref> holds: "3", " 12 ".
-CITATION_NUMBER = regex.compile(r"\s*+\d++\s*+")
+CITATION_NUMBER = regex.compile(r"(?<!\s)\s*+\d++\s*+")
 
 # --- Markdown -----------------------------------------------------------------------------------
 
@@ -64,3 +66,5 @@ MD_EMPHASIS = regex.compile(
 
 # "`code`"
 MD_CODE = regex.compile(r"`([^`\n]*+)`")
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

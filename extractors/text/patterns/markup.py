@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
+
 # A tag's name as HTML allows it: anything up to a space, "/" or ">", so "<o:p>" and "<div<p>" are
 # single names ("o:p", "div<p"), as browsers read them.
 _TAG_NAME = r"[a-zA-Z][^\t\n\r\f\x20/>\x00]*+"
@@ -50,3 +52,5 @@ WHITESPACE = regex.compile(r"\s++")
 # The tokens that nest in JSON: a bracket or a brace, or a string (skipped whole, so a "[" inside
 # one does not count): '{"results": [{"clinical_studies": ["… [see Table 3] …"]}]}'.
 JSON_NESTING = regex.compile(r'[\[\]{}]|"(?:[^"\\]++|\\.)*+"?', regex.DOTALL)
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
 from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM
 
 # "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA"
@@ -110,7 +111,9 @@ ANY_LETTER = regex.compile(r"[A-Za-z]")
 
 EMPTY_PARENS = regex.compile(r"\(\s*[+/,]?\s*\)")
 
-LABEL_STATISTIC_WORDS = regex.compile(r"\s*(?:median|mean|\(months\)|\(95%\s*CI\)|%|n\s*\(%\))\s*", regex.IGNORECASE)
+LABEL_STATISTIC_WORDS = regex.compile(
+    r"(?<!\s)\s*+(?:median|mean|\(months\)|\(95%\s*+CI\)|%|n\s*+\(%\))\s*+", regex.IGNORECASE
+)
 
 FOOTNOTE_SYMBOLS = regex.compile(r"[*†‡§¶#]+\d*")
 
@@ -155,8 +158,8 @@ HEADER_GAP_STOP = regex.compile(r"\bCI\b|%|\d")
 
 # What may follow the last arm name in a header: arm Ns, "(95% CI)", between-arm column names.
 HEADER_TAIL = regex.compile(
-    r"""(?:\s*(?:\||\(\s*[Nn]\s*=\s*\d+\s*\)|[Nn]\s*=\s*\d+|HR|Hazard\s+[Rr]atio|Odds\s+[Rr]atio|
-        [Pp][- ]?[Vv]alue|\(\s*9\d(?:\.\d+)?%\s*CI\s*\)|9\d(?:\.\d+)?%\s*CI))*""",
+    r"""(?:\s*+(?:\||\(\s*+[Nn]\s*+=\s*+\d++\s*+\)|[Nn]\s*+=\s*+\d++|HR|Hazard\s++[Rr]atio|Odds\s++[Rr]atio|
+        [Pp][- ]?[Vv]alue|\(\s*+9\d(?:\.\d+)?%\s*+CI\s*+\)|9\d(?:\.\d+)?%\s*+CI))*+""",
     regex.VERBOSE,
 )
 
@@ -208,3 +211,5 @@ LABEL_P_VALUE = regex.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE) 
 LABEL_DIFFERENCE = regex.compile(r"\bdifference\b", regex.IGNORECASE)
 
 LABEL_RESPONDERS = regex.compile(r"\bresponders\b", regex.IGNORECASE)
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
+
 # --- populations: an article's "‘Other soft tissue sarcoma’ subgroup" is the label's "Other STS" ---
 
 # Quote marks around a population's name: "‘Other soft tissue sarcoma’ subgroup".
@@ -41,3 +43,5 @@ LANDMARK = regex.compile(
 
 # The comparison sign of a p-value, right before it: "p < 0.001", "p=0.21".
 P_OPERATOR_BEFORE = regex.compile(r"([<=>≤≥])\s*$")
+
+timed.wrap(globals())  # every pattern above is held to the reading budget
