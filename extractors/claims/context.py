@@ -8,9 +8,12 @@ section. The trial of a claim is decided here and only here.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection
+from functools import lru_cache
 
 from extractors.claims import rules
+from extractors.ingest.articles import section_start
 from extractors.records import Article, Span
 from extractors.text import reach, vocabulary
 from extractors.text.patterns import build
@@ -82,16 +85,6 @@ def names_overall(masked: str) -> bool:
 # --- trials -----------------------------------------------------------------------------------
 
 
-def section_start(article: Article, position: int) -> int:
-    """Where the section of ``position`` starts, its heading line included ("Results of VEG110727")."""
-    start, previous_end = 0, 0
-    for _heading, (section_start, section_end) in article.sections:
-        if section_start <= position < section_end:
-            start = previous_end
-        previous_end = section_end
-    return start
-
-
 def trial_of(article: Article, span: Span, trials: Collection[str] | None) -> str | None:
     """The trial of the sentence at ``span``: the trial named last before its end.
 
@@ -100,30 +93,58 @@ def trial_of(article: Article, span: Span, trials: Collection[str] | None) -> st
     trial counts by its name, another trial only where the text calls it a trial or study ("the
     LASER301 study", so that "HER2" or "EGFR" is never a trial), and only within the sentence's
     section.
+
+    The article's trial names are found once (`_mentions`, `_codes`) and each sentence looks up the
+    last one before it, so a long article costs its length, not its length times its sentences.
     """
     if trials is None:
         return _code_named_last(article.text, span[1])
     start = section_start(article, span[0])
-    best: tuple[int, str] | None = None
-    for trial in sorted(trials):
-        for match in build.standalone(trial).finditer(article.text, start, span[1]):
-            if best is None or match.start() > best[0]:
-                best = (match.start(), trial)
-    for match in trial_patterns.CALLED_TRIAL.finditer(article.text, start, span[1]):
+    mentions = _mentions(article.text, tuple(sorted(trials)))
+    index = bisect.bisect_right(mentions, (span[1],)) - 1
+    best: tuple[int, int, str] | None = None
+    while index >= 0 and mentions[index][0] >= start:
+        mention_start, end, order, name = mentions[index]
+        if end <= span[1] and (best is None or mention_start == best[0]):
+            best = min(best or (mention_start, order, name), (mention_start, order, name))
+        elif best is not None:
+            break
+        index -= 1
+    return best[2] if best else None
+
+
+@lru_cache(maxsize=8)
+def _mentions(text: str, trials: tuple[str, ...]) -> list[tuple[int, int, int, str]]:
+    """(start, end, order, name) of every trial named in ``text``: the sources' trials by name (in
+    ``trials`` order), then any other called a trial or study; sorted by where they start."""
+    found: list[tuple[int, int, int, str]] = []
+    for order, trial in enumerate(trials):
+        found += [(m.start(), m.end(), order, trial) for m in build.standalone(trial).finditer(text)]
+    for match in trial_patterns.CALLED_TRIAL.finditer(text):
         name = match.group("nct") or match.group("name") or match.group("after")
-        if name and (best is None or match.start() > best[0]):
-            best = (match.start(), name)
-    return best[1] if best else None
+        if name:
+            found.append((match.start(), match.end(), len(trials), name))
+    return sorted(found)
 
 
 def _code_named_last(text: str, position: int) -> str | None:
     """The trial code named last before ``position``: its name, else its NCT number."""
+    codes = _codes(text)
+    index = bisect.bisect_right(codes, (position, chr(0x10FFFF))) - 1
+    return codes[index][1] if index >= 0 else None
+
+
+@lru_cache(maxsize=8)
+def _codes(text: str) -> list[tuple[int, str]]:
+    """(end, trial named last so far) after each trial code in ``text``, in order."""
+    found: list[tuple[int, str]] = []
     last: str | None = None
-    for match in trial_patterns.ARTICLE_TRIAL.finditer(text, 0, position):
+    for match in trial_patterns.ARTICLE_TRIAL.finditer(text):
         name = match.group("code") or match.group("name") or match.group("nct")
         if name and name not in trial_patterns.NOT_TRIALS:
             near = rules.before(text, match.start(), reach.before("trial_name_before_nct"))
             if match.group("nct") and last is not None and last in near:
                 continue  # "VEG110727 ( NCT00753688)": keep the trial's name
             last = name
-    return last
+            found.append((match.end(), last))
+    return found

@@ -11,6 +11,7 @@ article can be checked against the label text it quotes itself.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from xml.etree.ElementTree import Element
 
@@ -48,11 +49,35 @@ def article_from_bytes(data: bytes, name: str) -> Article:
 
 def section_of(article: Article, position: int) -> str | None:
     """The heading of the section that ``position`` of the article text falls in."""
-    found: str | None = None
-    for heading, (start, end) in article.sections:
-        if start <= position < end:
-            found = heading
-    return found
+    index = _section_index(article, position)
+    return article.sections[index][0] if index is not None else None
+
+
+def section_start(article: Article, position: int) -> int:
+    """Where the section of ``position`` starts, its heading line included ("Results of VEG110727"):
+    the end of the section before it (0 for the first, or outside every section)."""
+    index = _section_index(article, position)
+    return article.sections[index - 1][1][1] if index else 0
+
+
+def _section_index(article: Article, position: int) -> int | None:
+    """Which of ``article.sections`` holds ``position``, by bisection: the sections follow each other
+    without overlapping, and an article may have thousands of heading-like lines."""
+    starts = _section_starts(article)
+    index = bisect.bisect_right(starts, position) - 1
+    if index < 0 or position >= article.sections[index][1][1]:
+        return None
+    return index
+
+
+_starts_of: tuple[Article | None, list[int]] = (None, [])  # the last article asked about, kept alive
+
+
+def _section_starts(article: Article) -> list[int]:
+    global _starts_of
+    if _starts_of[0] is not article:
+        _starts_of = (article, [span[0] for _, span in article.sections])
+    return _starts_of[1]
 
 
 def quoted_label_span(article: Article) -> Span | None:

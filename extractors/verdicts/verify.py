@@ -17,8 +17,7 @@ from dataclasses import replace
 
 from extractors.checks import check_statement
 from extractors.claims import find_claims
-from extractors.claims.context import section_start
-from extractors.ingest.articles import quoted_label_source, quoted_label_span
+from extractors.ingest.articles import quoted_label_source, quoted_label_span, section_start
 from extractors.read.prose import label_scene
 from extractors.records import VERDICTS, Article, Claim, ExtractReport, Measurement, Source, VerifyReport
 from extractors.text.names import DRUG_WORD, canonical_arm
