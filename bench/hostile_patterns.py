@@ -48,6 +48,7 @@ def patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
 
 
 def _compiled(name: str, value: object) -> Iterator[tuple[str, regex.Pattern[str]]]:
+    value = getattr(value, "compiled", value)  # the pattern inside its budget wrapper (text/patterns/timed)
     if isinstance(value, regex.Pattern):
         yield name, value
     elif isinstance(value, (tuple, list)):

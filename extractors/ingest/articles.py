@@ -22,6 +22,8 @@ from extractors.text.names import DRUG_WORD
 from extractors.text.patterns import articles as patterns
 from extractors.text.patterns import markup as markup_patterns
 
+MAX_TITLE = 200
+
 
 def load_article(path: str) -> Article:
     """Read the article file at ``path``; raise `InputError` when it cannot be used."""
@@ -44,7 +46,12 @@ def article_from_bytes(data: bytes, name: str) -> Article:
     sections = _sections(body, headings)
     if not title:
         title = next((line.strip() for line in body.splitlines() if line.strip()), name)
-    return Article(path=name, title=title, text=body, sections=sections)
+    return Article(path=name, title=_short(title), text=body, sections=sections)
+
+
+def _short(title: str) -> str:
+    """A title as reports show it: at most `MAX_TITLE` characters (a pasted article may be one line)."""
+    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
 
 
 def section_of(article: Article, position: int) -> str | None:

@@ -19,7 +19,8 @@ from extractors.checks import check_statement
 from extractors.claims import find_claims
 from extractors.ingest.articles import quoted_label_source, quoted_label_span, section_start
 from extractors.read.prose import label_scene
-from extractors.records import VERDICTS, Article, Claim, ExtractReport, Measurement, Source, VerifyReport
+from extractors.records import VERDICTS, Article, Claim, ExtractReport, Flag, Measurement, Source, VerifyReport
+from extractors.text import budget
 from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
@@ -43,25 +44,47 @@ def verify(article: Article, sources: Sequence[Source] | None = None) -> VerifyR
     return verify_with(article, extract(chosen) if chosen else ExtractReport((), ()))
 
 
-def verify_with(article: Article, extracted: ExtractReport) -> VerifyReport:
-    """Like `verify`, with the sources already extracted (a pure function of its inputs)."""
+def verify_with(article: Article, extracted: ExtractReport, seconds: float = budget.DOCUMENT_SECONDS) -> VerifyReport:
+    """Like `verify`, with the sources already extracted (a pure function of its inputs).
+
+    The article is read and its claims checked within ``seconds`` (`text.budget`); past that, the
+    claims found so far are kept, those not yet checked say so, and the article carries a
+    ``reading_stopped`` flag saying where reading stopped.
+    """
     measurements = extracted.measurements
     trials = {name for m in measurements for name in (m.trial, m.nct) if name}
     quoted = quoted_label_span(article)
-    claims = [
-        claim
-        for claim in find_claims(article, trials, _drug_names(extracted.sources))
-        if quoted is None or not (quoted[0] <= claim.span[0] < quoted[1])  # the quote is the source, not a claim
-    ]
-    drugs = _source_drugs(extracted.sources, measurements)
-    checked = _inconsistent_within(
-        tuple(_other_drug(article, claim, drugs) or check_claim(claim, extracted) for claim in claims)
-    )
+    with budget.reading(seconds) as spent:
+        claims = [
+            claim
+            for claim in find_claims(article, trials, _drug_names(extracted.sources))
+            if quoted is None or not (quoted[0] <= claim.span[0] < quoted[1])  # the quote is the source
+        ]
+        checked = _inconsistent_within(_checked(article, claims, extracted))
+    message = budget.stopped_message(spent, len(article.text))
+    if message:
+        article = replace(article, flags=(*article.flags, Flag("reading_stopped", "warning", message)))
     counts = Counter(claim.verdict for claim in checked)
     summary: dict[str, int] = {verdict: counts.get(verdict, 0) for verdict in VERDICTS}
     return VerifyReport(
         article, extracted.sources, measurements, checked, summary, extracted.doses, extracted.populations
     )
+
+
+def _checked(article: Article, claims: list[Claim], extracted: ExtractReport) -> tuple[Claim, ...]:
+    """Each claim with its verdict, until the budget runs out; the rest unverifiable, saying why."""
+    drugs = _source_drugs(extracted.sources, extracted.measurements)
+    checked: list[Claim] = []
+    try:
+        for claim in claims:
+            budget.check(claim.span[0])
+            checked.append(_other_drug(article, claim, drugs) or check_claim(claim, extracted))
+    except budget.STOPPED:
+        budget.stop()
+        checked += [
+            unverifiable(c, "Not checked: the time for reading this article ran out.") for c in claims[len(checked) :]
+        ]
+    return tuple(checked)
 
 
 def check_claim(claim: Claim, extracted: ExtractReport) -> Claim:
@@ -130,11 +153,14 @@ def _inconsistent_within(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     "HR 0.62 (95% CI 0.49–0.79), p = 0.21". The ratio and its p-value in one sentence are checked
     with `check_statement`; a p-value the label could not settle is then contradicted by its own CI."""
     flagged = list(claims)
+    p_of_sentence: dict[tuple[int, int], int] = {}  # the first p-value of each sentence
+    for index, claim in enumerate(claims):
+        if claim.statistic == "p":
+            p_of_sentence.setdefault(claim.span, index)
     for index, claim in enumerate(claims):
         if claim.statistic not in {"hr", "or", "rr"} or claim.raw is None:
             continue
-        p_claims = [i for i, other in enumerate(claims) if other.statistic == "p" and other.span == claim.span]
-        p_index = p_claims[0] if p_claims else None
+        p_index = p_of_sentence.get(claim.span)
         p_raw = claims[p_index].raw if p_index is not None else None
         operator = p_operator(claims[p_index]) if p_index is not None else None
         flags = check_statement(
