@@ -112,12 +112,12 @@ _LAZY = {
     "letter_html": "extractors.report.as_letter",
     "letter_body_html": "extractors.report.as_letter",
     "LETTER_STYLE": "extractors.report.as_letter",
-    "markdown_literal": "extractors.views.messages",
     "CHECK_SECONDS": "extractors.views.isolate",
+    "extract_isolated": "extractors.views.isolate",
     "verify_isolated": "extractors.views.isolate",
 }
 # Names whose defining module calls them something else.
-_RENAMED = {"compare_registry": "compare", "label_cache_folder": "cache_folder", "markdown_literal": "literal"}
+_RENAMED = {"compare_registry": "compare", "label_cache_folder": "cache_folder"}
 
 
 def __getattr__(name: str) -> Any:
@@ -179,8 +179,7 @@ if TYPE_CHECKING:
         verdict_badge,
         verdict_label,
     )
-    from extractors.views.isolate import CHECK_SECONDS, verify_isolated
-    from extractors.views.messages import literal as markdown_literal
+    from extractors.views.isolate import CHECK_SECONDS, extract_isolated, verify_isolated
     from extractors.views.panel import claim_panel_html, notice_html, refused_chip_css
     from extractors.views.words import kind_words, markdown_text, verdict_markdown
 
@@ -220,6 +219,7 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "evidence_html",
     "expand_inputs",
     "extract",
+    "extract_isolated",
     "filter_claims",
     "forest_figure",
     "highlight_article",
@@ -236,7 +236,6 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "load_article",
     "load_registry",
     "load_source",
-    "markdown_literal",
     "markdown_text",
     "measurement_frame",
     "median_figure",

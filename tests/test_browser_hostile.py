@@ -37,14 +37,12 @@ def test_markdown_from_files_stays_text(server_url: str) -> None:
                     {"name": "label.xml", "mimeType": "text/xml", "buffer": LABEL},
                 ]
             )
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('[data-testid=stAlert]')].length >= 2", timeout=30_000
-            )
-            page.locator("[data-testid=stAlert]").last.scroll_into_view_if_needed()
+            page.wait_for_function("() => document.querySelectorAll('.tp-notice-error').length >= 2", timeout=60_000)
+            page.locator(".tp-notice-error").last.scroll_into_view_if_needed()
             page.wait_for_timeout(1000)
             SCREENSHOTS.mkdir(exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / "06-markdown-in-file-names-as-text.png"))
-            alerts = " ".join(page.locator("[data-testid=stAlert]").all_inner_texts())
+            alerts = " ".join(page.locator(".tp-notice-error").all_inner_texts())
             assert "![b](" in alerts and "[click me](" in alerts, alerts  # shown as typed
             assert page.locator(f'img[src*="{BEACON}"]').count() == 0
             assert page.locator(f'a[href*="{BEACON}"]').count() == 0

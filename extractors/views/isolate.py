@@ -1,4 +1,5 @@
-"""Check an article in a worker process, so one slow document cannot hold up the dashboard's other users.
+"""Read labels and check articles in worker processes, so one slow document cannot hold up the
+dashboard's other users.
 
 Streamlit runs every browser session in a thread of one process. Python code reading a hostile
 document takes its share of the interpreter all the while, and a regular expression that
@@ -29,8 +30,8 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from extractors import article_from_bytes, source_from_bytes, verify
-from extractors.records import InputError, VerifyReport
+from extractors import article_from_bytes, extract, source_from_bytes, verify, verify_with  # the worker server's
+from extractors.records import ExtractReport, InputError, VerifyReport
 
 CHECK_SECONDS = 60.0  # a real article takes a second or two; past this the check is stopped
 WORKER_MEMORY = 2 * 1024**3  # bytes a check may allocate before it fails with MemoryError
@@ -38,29 +39,55 @@ _POLL_SECONDS = 0.05
 _START_SECONDS = 60.0  # the server imports the pipeline before it listens
 
 Named = tuple[str, bytes]
+Job = tuple[Any, ...]  # ("extract", label) or ("verify", article, extracted labels or None)
+
+
+def extract_isolated(
+    label: Named, seconds: float = CHECK_SECONDS, progress: Callable[[float], None] | None = None
+) -> ExtractReport:
+    """Read the label ``(name, bytes)`` and extract its results in a worker process.
+
+    Raises `InputError` for a label that cannot be read, takes longer than ``seconds``, or breaks
+    the pipeline (the message says which, as the command line does). ``progress`` is called with the
+    seconds elapsed while the worker runs.
+    """
+    report: ExtractReport = _run(("extract", label), label[0], seconds, progress)
+    return report
 
 
 def verify_isolated(
     article: Named,
-    labels: tuple[Named, ...],
+    extracted: ExtractReport | None,
     seconds: float = CHECK_SECONDS,
     progress: Callable[[float], None] | None = None,
 ) -> VerifyReport:
-    """Read ``article`` (name, bytes) and verify it against ``labels`` in a worker process.
+    """Read the article ``(name, bytes)`` and verify it in a worker process, against the labels
+    ``extracted`` (`extract_isolated`), or with None against the label passage it quotes. Raises
+    `InputError` as `extract_isolated` does."""
+    report: VerifyReport = _run(("verify", article, extracted), article[0], seconds, progress)
+    return report
 
-    Raises `InputError` for input that cannot be read, that takes longer than ``seconds``, or that
-    breaks the pipeline (the message says which, as the command line does). ``progress`` is called
-    with the seconds elapsed while the check runs.
-    """
-    name = article[0]
+
+def _run(job: Job, name: str, seconds: float, progress: Callable[[float], None] | None) -> Any:
     try:
         connection = _server().connect()
     except OSError:
-        return _verify(article, labels)  # no worker can start here (no fork): check in this process
+        outcome = _outcome(job)  # no worker can start here (no fork): work in this process
+    else:
+        outcome = _wait(connection, job, name, seconds, progress)
+    if outcome[0] == "result":
+        return outcome[1]
+    raise InputError(outcome[1], outcome[2])
+
+
+def _wait(
+    connection: Connection, job: Job, name: str, seconds: float, progress: Callable[[float], None] | None
+) -> tuple[Any, ...]:
+    """Send ``job`` to a worker and wait for its outcome, killing the worker past ``seconds``."""
     child = 0
     try:
         child = connection.recv()
-        connection.send((article, labels))
+        connection.send(job)
         started = time.monotonic()
         while not connection.poll(_POLL_SECONDS):
             elapsed = time.monotonic() - started
@@ -70,6 +97,7 @@ def verify_isolated(
                 progress(elapsed)
         outcome: tuple[Any, ...] = connection.recv()
         child = 0
+        return outcome
     except (EOFError, OSError, pickle.UnpicklingError):
         raise InputError(name, "checking failed: the worker stopped (out of memory?)") from None
     finally:
@@ -77,25 +105,21 @@ def verify_isolated(
         if child:
             with contextlib.suppress(OSError):
                 os.kill(child, signal.SIGKILL)
-    if outcome[0] == "report":
-        report: VerifyReport = outcome[1]
-        return report
-    raise InputError(outcome[1], outcome[2])
 
 
-def _verify(article: Named, labels: tuple[Named, ...]) -> VerifyReport:
-    parsed = article_from_bytes(article[1], article[0])
-    return verify(parsed, [source_from_bytes(data, name) for name, data in labels] or None)
-
-
-def _outcome(article: Named, labels: tuple[Named, ...]) -> tuple[Any, ...]:
-    """What a check sends back: the report, or the problem; never an exception."""
+def _outcome(job: Job) -> tuple[Any, ...]:
+    """What a worker sends back: ("result", report) or ("input-error", file, problem); never raises."""
+    name = job[1][0]
     try:
-        return ("report", _verify(article, labels))
+        if job[0] == "extract":
+            return ("result", extract([source_from_bytes(job[1][1], name)]))
+        article = article_from_bytes(job[1][1], name)
+        extracted: ExtractReport | None = job[2]
+        return ("result", verify_with(article, extracted) if extracted is not None else verify(article))
     except InputError as error:
         return ("input-error", error.path, error.problem)
     except Exception as error:  # a document that breaks the pipeline: said in one line, as the CLI does
-        return ("input-error", article[0], f"internal error ({type(error).__name__}: {error}); please report it")
+        return ("input-error", name, f"internal error ({type(error).__name__}: {error}); please report it")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,7 +168,7 @@ def _server() -> _Server:
 
 def serve(address: str) -> None:
     """Accept checks on ``address``, one forked child each, until standard input closes."""
-    _verify(("warm-up.txt", b"Median PFS was 4.6 months with pazopanib."), ())  # import all the pipeline
+    _outcome(("verify", ("warm-up.txt", b"Median PFS was 4.6 months with pazopanib."), None))  # import it all
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(address)
@@ -166,5 +190,4 @@ def _serve_one(connection: Connection) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (WORKER_MEMORY, resource.RLIM_INFINITY))
     with contextlib.suppress(OSError, EOFError):
         connection.send(os.getpid())
-        article, labels = connection.recv()
-        connection.send(_outcome(article, labels))
+        connection.send(_outcome(connection.recv()))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
 from extractors.text.patterns.pieces import DASH
 
 # A printed number: "4.6", "1,067", "0.0001", ".05" (a p-value without its zero).
@@ -531,4 +532,6 @@ LANDMARK_AT = regex.compile(
 )
 
 # A run of digits: cheap to count before reading a sentence token by token.
-DIGIT_RUN = regex.compile(r"\d+")
+DIGIT_RUN = regex.compile(r"\d++")
+
+timed.wrap(globals())  # every pattern above is held to the reading budget
