@@ -37,7 +37,10 @@ UNITS = [
 ]  # fmt: skip
 PREFIXES = ["", "Median PFS was 4.6", "HR 0.35", "Table 9 "]
 # Patterns the readers only ever try at one place (``match(text, pos)``), measured that way.
-ANCHORED = {"tables.HEADER_TAIL", "claims.CI_AFTER", "checks.P_PREFIX", "claims.UNIT_AFTER_CITE"}
+ANCHORED = {
+    "tables.HEADER_TAIL", "claims.CI_AFTER", "checks.P_PREFIX", "claims.UNIT_AFTER_CITE", "statements.ENROLMENT_AFTER",
+    "statements.EVENTS_AFTER", "statements.COUNT_VERB_AFTER", "statements.BARE_CI_GAP", "statements.NOT_AN_ARM_WORD",
+}  # fmt: skip
 
 
 def patterns() -> Iterator[tuple[str, regex.Pattern[str]]]:
