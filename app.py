@@ -495,9 +495,9 @@ def stored_articles() -> None:
         try:
             rows = store_articles(path)
         except InputError as error:
-            st.html(notice_html("error", f"{error.path}: {error.problem}"))
+            st.error(f"{error.path}: {error.problem}")  # the store the operator configured, not a user's file
             return
-        st.text(f"{path}: {len(rows)} article{'' if len(rows) == 1 else 's'} checked")
+        st.caption(f"{path}: {len(rows)} article{'' if len(rows) == 1 else 's'} checked")
         table = [
             {"article": r.path, "checked": r.checked_at, **{verdict_label(v): getattr(r, v) for v in VERDICTS}}
             for r in rows

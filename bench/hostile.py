@@ -6,6 +6,7 @@ Run from the project root (the issue 16 targets in brackets):
     python bench/hostile.py fuzz [N]        # N generated texts per entry point (10,000) [0 exceptions, 0 over 1 s]
     python bench/hostile.py strings [SIZES] # each adversarial kind at 10 KB, 100 KB, 1 MB [1 MB under 5 s, linear]
     python bench/hostile.py files           # every hostile file of tests/cases [exit 2, one line, < 5 s, < 500 MB]
+    python bench/hostile.py interrupts [N]  # Ctrl-C at N moments of a run [one line and exit 130, never a traceback]
 
 Generated texts come from tests/fuzz_texts.py, hostile files from tests/cases/hostile_reproducers.json.
 A string that runs past ``CAP`` seconds is stopped and printed as "> CAP".
@@ -109,7 +110,7 @@ def _fuzz_entry(name: str, entry: Callable[[str, str], object], examples: int) -
     @given(label_like, article_like)
     def run(label: str, article: str) -> None:
         problems: list[str] = []
-        seconds, outcome = timed(lambda: problems.extend(entry(label, article)), cap=30)  # type: ignore[call-overload]
+        seconds, outcome = timed(lambda: problems.extend(entry(label, article)), cap=30)  # type: ignore[arg-type]
         outcome = "provenance: " + problems[0][:70] if problems and outcome == "ok" else outcome
         outcomes[outcome] += 1
         samples.setdefault(outcome, (label if name == "extract" else article)[:160])
@@ -222,6 +223,36 @@ def run_command(arguments: list[str], stderr: Path, cap: float = 120) -> tuple[i
     return child.returncode, seconds, usage.ru_maxrss / 1024, stderr.read_text(errors="replace").splitlines()
 
 
+def interrupts(moments: int) -> None:
+    """Ctrl-C at ``moments`` evenly spread moments of ``trialproof verify``, from Python starting to the end."""
+    print(f"\n== Ctrl-C at {moments} moments of a verify run (target: one line and exit 130, never a traceback)")
+    script = Path(sys.executable).parent / "trialproof"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "extractors"]
+    article = str(PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt")
+    outcomes: Counter[str] = Counter()
+    tracebacks: list[float] = []
+    for step in range(moments):
+        delay = 1.5 * step / moments
+        child = subprocess.Popen([*command, "verify", article], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=120)
+        if b"Traceback" in err or b"KeyboardInterrupt" in err:
+            outcomes["traceback"] += 1
+            tracebacks.append(delay)
+        elif child.returncode == 130 and err == b"trialproof: interrupted\n":
+            outcomes["one line, exit 130"] += 1
+        elif child.returncode in (0, 1) and not err:
+            outcomes["finished before the signal"] += 1
+        else:
+            outcomes[f"exit {child.returncode}, {len(err.splitlines())} lines"] += 1
+    print(", ".join(f"{count} {what}" for what, count in outcomes.most_common()))
+    if tracebacks:
+        print(
+            f"tracebacks at {', '.join(f'{d * 1000:.0f} ms' for d in tracebacks)} (Python starting: site, the package finder)"
+        )
+
+
 def main() -> None:
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
     if what in ("fuzz", "all"):
@@ -231,6 +262,8 @@ def main() -> None:
         strings(sizes)
     if what in ("files", "all"):
         files()
+    if what in ("interrupts", "all"):
+        interrupts(int(sys.argv[2]) if what == "interrupts" and len(sys.argv) > 2 else 100)
 
 
 if __name__ == "__main__":

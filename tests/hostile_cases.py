@@ -23,7 +23,7 @@ def load_cases() -> list[dict[str, Any]]:
 
 def case_bytes(case: dict[str, Any]) -> bytes:
     if "hex" in case:
-        return bytes.fromhex(case["hex"])
+        return bytes.fromhex(str(case["hex"]))
     if "example" in case:
         unit = (PROJECT / case["example"]).read_bytes()
         return unit * max(1, case["size"] // len(unit))

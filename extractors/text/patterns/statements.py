@@ -533,6 +533,8 @@ LANDMARK_ADJECTIVE = regex.compile(
 LANDMARK_AT = regex.compile(
     r"\s{0,2}%?\s{0,2}(?:rates?\s{1,2})?(?:at|by)\s{1,2}(?P<count>\d{1,3})\s{1,2}(?P<unit>years?|months?)\b", regex.I
 )
+# A number in words given as a percentage: "Eighty-three percent", "twelve per cent".
+PERCENT_WORD_AFTER = regex.compile(r"\s(?:percent|per\s++cent)\b", regex.I)
 
 # A run of digits: cheap to count before reading a sentence token by token.
 DIGIT_RUN = regex.compile(r"\d++")
