@@ -16,6 +16,7 @@ from extractors.claims import rules
 from extractors.records import Article, Span
 from extractors.text.numbers import to_float
 from extractors.text.patterns import claims as patterns
+from extractors.text.sentences import ARTICLE_SENTENCE, bounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +53,6 @@ def sentences(article: Article) -> tuple[Sentence, ...]:
     return tuple(found)
 
 
-# A claim's words are read within its sentence, so a "sentence" with no end (a pasted table, or
-# hostile text: a megabyte of "4.6, ") is read in pieces, each no longer than this and with no more
-# numbers than this, which keeps the work for each number bounded. The corpus's longest article
-# sentence is 1,590 characters with 16 numbers.
-MAX_SENTENCE_CHARS = 2000
-MAX_SENTENCE_NUMBERS = 40
-
-
 def _split(text: str) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     start = 0
@@ -70,32 +63,8 @@ def _split(text: str) -> list[tuple[int, int]]:
             start += 1
     if start < len(text):
         pieces.append((start, len(text)))
-    return [(a, b) for whole in pieces for a, b in _bounded(text, *whole) if text[a:b].strip()]
-
-
-def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``start:end`` cut into pieces within `MAX_SENTENCE_CHARS` and `MAX_SENTENCE_NUMBERS`, each
-    cut at the last space before the limit (or at the limit, in a run with no space)."""
-    pieces: list[tuple[int, int]] = []
-    while end - start > MAX_SENTENCE_CHARS or _nth_number(text, start, end) is not None:
-        limit = min(start + MAX_SENTENCE_CHARS, _nth_number(text, start, end) or end)
-        space = text.rfind(" ", start + 1, limit)
-        cut = space if space > start else limit
-        pieces.append((start, cut))
-        start = cut
-        while start < end and text[start].isspace():
-            start += 1
-    pieces.append((start, end))
-    return pieces
-
-
-def _nth_number(text: str, start: int, end: int) -> int | None:
-    """Where the number past `MAX_SENTENCE_NUMBERS` starts in ``start:end``, if there is one."""
-    window = min(end, start + MAX_SENTENCE_CHARS)
-    for count, match in enumerate(patterns.NUMBER.finditer(text, start, window)):
-        if count == MAX_SENTENCE_NUMBERS:
-            return int(match.start())
-    return None
+    # a sentence too long to read whole is read in pieces (text.sentences.bounded)
+    return [(a, b) for whole in pieces for a, b in bounded(text, *whole, ARTICLE_SENTENCE) if text[a:b].strip()]
 
 
 def _blank(text: str, start: int, end: int) -> str:

@@ -23,4 +23,7 @@ SENTENCE_END = regex.compile(
     regex.VERBOSE,
 )
 
+# A number, counted to bound a sentence's numbers: "4.6", "1,234", "0.35" (not inside a word: "R0").
+NUMBER_RUN = regex.compile(r"(?<![\w.,:/])\d++(?:[.,]\d++)*+")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
