@@ -92,6 +92,7 @@ def _entry_points() -> dict[str, Callable[[str, str], object]]:
 def fuzz(examples: int) -> None:
     print(f"\n== {examples:,} generated texts per entry point (target: 0 exceptions, 0 over {SLOW:g} s)")
     import scipy.stats  # noqa: F401  (the checks import it when first needed: 1.2 s once, not per text)
+
     for name, entry in _entry_points().items():
         _fuzz_entry(name, entry, examples)
 
