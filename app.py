@@ -21,6 +21,7 @@ import os
 import sys
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from threading import Lock
 
@@ -29,6 +30,7 @@ import streamlit as st
 from extractors import (
     ARTICLE_BOX_CSS,
     ARTICLE_SCRIPT,
+    CHECK_SECONDS,
     LETTER_STYLE,
     MAX_UPLOAD_BYTES,
     MEASUREMENT_WIDTHS,
@@ -43,7 +45,7 @@ from extractors import (
     claim_kinds,
     claim_label,
     claim_panel_html,
-    extract,
+    extract_isolated,
     filter_claims,
     forest_figure,
     highlight_article,
@@ -67,8 +69,7 @@ from extractors import (
     trials_with_results,
     verdict_label,
     verdict_markdown,
-    verify,
-    verify_with,
+    verify_isolated,
 )
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"
@@ -120,8 +121,9 @@ def read_label(name: str, data: bytes) -> Source:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def label_results(name: str, data: bytes) -> ExtractReport:
-    return extract([read_label(name, data)])
+def label_results(name: str, data: bytes, _progress: Callable[[float], None] | None = None) -> ExtractReport:
+    """A label's results, read in a worker process (a slow label holds up no other session)."""
+    return extract_isolated((name, data), progress=_progress)
 
 
 def combined(parts: list[ExtractReport]) -> ExtractReport:
@@ -158,19 +160,19 @@ def check(article: tuple[str, bytes], labels: tuple[tuple[str, bytes], ...]) -> 
     started = time.perf_counter()
     with st.status("Checking the article…", expanded=True) as status:
         st.write(f"1 of 3 · reading the article ({len(article[1]) // 1024 + 1} KB)")
-        parsed = read_article(*article)
+        read_article(*article)  # a file that cannot be read is refused here, before any work
         parts: list[ExtractReport] = []
         for number, (name, data) in enumerate(labels, start=1):
             found = sum(len(part.measurements) for part in parts)
             st.write(f"2 of 3 · reading label {number} of {len(labels)}: {found} results so far")
-            parts.append(label_results(name, data))
+            parts.append(label_results(name, data, _progress=elapsed_line()))
         if labels:
             extracted = combined(parts)
             st.write(f"3 of 3 · checking the article's numbers against {len(extracted.measurements)} label results")
-            report = verify_with(parsed, extracted)
+            report = verify_isolated(article, extracted, progress=elapsed_line())
         else:
             st.write("2 of 3 · reading the label passage the article quotes, then 3 of 3 · checking its numbers")
-            report = verify(parsed)
+            report = verify_isolated(article, None, progress=elapsed_line())
         status.update(
             label=f"Checked {len(report.claims)} claims against {len(report.measurements)} label results "
             f"in {time.perf_counter() - started:.1f} s",
@@ -182,6 +184,17 @@ def check(article: tuple[str, bytes], labels: tuple[tuple[str, bytes], ...]) -> 
         while len(done) > 32:
             done.popitem(last=False)
     return report
+
+
+def elapsed_line() -> Callable[[float], None]:
+    """A line under the current stage that counts the seconds a worker process has been at it."""
+    line = st.empty()
+
+    def show(seconds: float) -> None:
+        if seconds >= 1:
+            line.caption(f"{seconds:.0f} s (stopped at {CHECK_SECONDS:.0f} s)")
+
+    return show
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -482,7 +495,7 @@ def stored_articles() -> None:
         try:
             rows = store_articles(path)
         except InputError as error:
-            st.error(f"{error.path}: {error.problem}")
+            st.error(f"{error.path}: {error.problem}")  # the store the operator configured, not a user's file
             return
         st.caption(f"{path}: {len(rows)} article{'' if len(rows) == 1 else 's'} checked")
         table = [

@@ -16,6 +16,10 @@ does not pay for plotly or pandas unless it draws, nor for the checks' statistic
 
 from __future__ import annotations
 
+# isort: off
+import extractors.interrupt  # noqa: F401  (first of all: Ctrl-C while the command line loads is one line)
+
+# isort: on
 import importlib
 from typing import TYPE_CHECKING, Any
 
@@ -108,6 +112,9 @@ _LAZY = {
     "letter_html": "extractors.report.as_letter",
     "letter_body_html": "extractors.report.as_letter",
     "LETTER_STYLE": "extractors.report.as_letter",
+    "CHECK_SECONDS": "extractors.views.isolate",
+    "extract_isolated": "extractors.views.isolate",
+    "verify_isolated": "extractors.views.isolate",
 }
 # Names whose defining module calls them something else.
 _RENAMED = {"compare_registry": "compare", "label_cache_folder": "cache_folder"}
@@ -172,12 +179,14 @@ if TYPE_CHECKING:
         verdict_badge,
         verdict_label,
     )
+    from extractors.views.isolate import CHECK_SECONDS, extract_isolated, verify_isolated
     from extractors.views.panel import claim_panel_html, notice_html, refused_chip_css
     from extractors.views.words import kind_words, markdown_text, verdict_markdown
 
 __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py checks it against _LAZY
     "ARTICLE_BOX_CSS",
     "ARTICLE_SCRIPT",
+    "CHECK_SECONDS",
     "FORMATS_EXTRACT",
     "FORMATS_REGISTRY",
     "FORMATS_VERIFY",
@@ -210,6 +219,7 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "evidence_html",
     "expand_inputs",
     "extract",
+    "extract_isolated",
     "filter_claims",
     "forest_figure",
     "highlight_article",
@@ -251,6 +261,7 @@ __all__ = [  # kept literal for linters and type checkers; tests/test_layout.py 
     "verdict_label",
     "verdict_markdown",
     "verify",
+    "verify_isolated",
     "verify_with",
     "wants_batch",
     "where_text",

@@ -6,21 +6,29 @@ turns arguments into calls and reports into text, and maps outcomes to exit code
 - 0: ran; nothing contradicted or overgeneralized (``verify``), no error flag (``extract --strict``)
 - 1: ran; a claim is contradicted or overgeneralized, or ``extract --strict`` met an error flag
 - 2: bad usage or unreadable input; one line on stderr, ``trialproof: <path>: <problem>``
+- 130: interrupted (Ctrl-C), at any moment; one line on stderr
+
+Importing this module is cheap on purpose (the formats and the pipeline load inside `main`): until
+`main` runs, Ctrl-C is `extractors.interrupt`'s; from then on `main` catches it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
+import signal
+import stat
 import sys
+import tempfile
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import extractors
-from extractors import FORMATS_EXTRACT, FORMATS_REGISTRY, FORMATS_VERIFY, ExtractReport, InputError, VerifyReport
+from extractors import ExtractReport, InputError, VerifyReport
 
-PROG = "trialproof"
+PROG = extractors.interrupt.PROG
 
 _DESCRIPTION = """\
 Check the numbers that medical articles quote from clinical trials against the FDA drug label
@@ -108,7 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     extract.add_argument(
-        "--format", choices=(*FORMATS_EXTRACT, "jsonl"), default="table", help="output format (default: table)"
+        "--format",
+        choices=(*extractors.FORMATS_EXTRACT, "jsonl"),
+        default="table",
+        help="output format (default: table)",
     )
     extract.add_argument("--strict", action="store_true", help="exit 1 when any measurement has an error flag")
     extract.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
@@ -152,7 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     verify.add_argument(
-        "--format", choices=(*FORMATS_VERIFY, "jsonl"), default="table", help="output format (default: table)"
+        "--format",
+        choices=(*extractors.FORMATS_VERIFY, "jsonl"),
+        default="table",
+        help="output format (default: table)",
     )
     verify.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     _batch_arguments(verify)
@@ -176,7 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="REGISTRY",
         help="a ClinicalTrials.gov results record: API v2 study JSON or legacy XML",
     )
-    registry.add_argument("--format", choices=FORMATS_REGISTRY, default="table", help="output format (default: table)")
+    registry.add_argument(
+        "--format", choices=extractors.FORMATS_REGISTRY, default="table", help="output format (default: table)"
+    )
     registry.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
 
     label = commands.add_parser(
@@ -307,19 +323,58 @@ _COMMANDS = {
 
 
 def _write(text: str, output: str | None) -> None:
-    if output is None:
+    """Print the report, or write it to ``output`` whole or not at all.
+
+    A file is written beside its target and renamed over it, so a full disk or Ctrl-C leaves the
+    previous report as it was. Pipes and devices (``/dev/stdout``) are written in place.
+    """
+    if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    target = os.path.realpath(output)
     try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        if os.path.exists(target) and not stat.S_ISREG(os.stat(target).st_mode):
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            return
+        _replace_file(target, text)
     except OSError as error:
         raise InputError(output, f"cannot write report: {error.strerror or error}") from None
 
 
+def _replace_file(target: str, text: str) -> None:
+    folder, name = os.path.split(target)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder or ".")
+    extractors.interrupt.leftovers.add(temporary)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _file_mode(target))
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    finally:
+        extractors.interrupt.leftovers.discard(temporary)
+
+
+def _file_mode(target: str) -> int:
+    """The mode the report keeps: the old report's, else what a new file gets (mkstemp makes 0600)."""
+    with contextlib.suppress(OSError):
+        return stat.S_IMODE(os.stat(target).st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """One line of plain text: whitespace runs as one space, control characters (a terminal's
+    escape sequences in a file name) as "?"."""
+    return "".join(char if char.isprintable() else "?" for char in " ".join(text.split()))
 
 
 def _fail(message: str) -> int:
@@ -329,11 +384,25 @@ def _fail(message: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
-    if isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(encoding="utf-8")
-    parser = build_parser()
+    with contextlib.suppress(ValueError):  # from here on Ctrl-C raises KeyboardInterrupt, handled in _main
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if extractors.interrupt.started_as_command():
+        extractors.interrupt.swallowed_interrupts_stop()
+    try:
+        return _main(argv)
+    finally:
+        if (
+            extractors.interrupt.started_as_command()
+        ):  # the work is done: a late Ctrl-C must not turn the exit code into a traceback
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = None
     try:
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            sys.stdout.reconfigure(encoding="utf-8")
+        parser = build_parser()
         args = parser.parse_args(argv)
         if args.command is None:
             return _fail(f"name a command, extract, verify, registry or label (see '{PROG} --help')")
@@ -353,7 +422,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        return _fail("interrupted")
+        _fail("interrupted")
+        return 130
     except Exception as error:  # never a traceback for a user: one line naming the input
         inputs = _inputs(args)
         return _fail(f"{inputs}: internal error ({type(error).__name__}: {error}); please report it")

@@ -58,6 +58,7 @@ class Source:
     drug: str | None
     title: str
     text: str
+    flags: tuple[Flag, ...] = ()  # about the document as read: "reading_stopped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class Article:
     title: str
     text: str
     sections: tuple[tuple[str, Span], ...] = ()  # (heading, span of the section body)
+    flags: tuple[Flag, ...] = ()  # about the document as read: "reading_stopped"
 
 
 @dataclass(frozen=True, slots=True)

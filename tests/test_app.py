@@ -317,3 +317,51 @@ def test_readme_run_command_starts_with_no_prompt_on_a_fresh_machine(tmp_path: P
         output = server.communicate(timeout=10)[0].decode("utf-8", "replace")
     assert "Email" not in output and "Welcome to Streamlit" not in output, output
     assert not (tmp_path / ".streamlit" / "credentials.toml").exists()
+
+
+HOSTILE_NAME = "![b](http:127.0.0.1:8999/beacon.png) [click me](http:127.0.0.1:8999/phish) <img src=x> :red[x].txt"
+HOSTILE_NAMESPACE = (
+    b'<?xml version="1.0"?><document xmlns="![b](http://127.0.0.1:8999/beacon.png) '
+    b'[click me](http://127.0.0.1:8999/phish)"><title>x</title></document>'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [(HOSTILE_NAME, b""), ("label.xml", HOSTILE_NAMESPACE)],
+    ids=["markup-in-file-name", "markdown-in-xml-namespace"],
+)
+def test_text_from_a_file_is_shown_as_plain_text(app: AppTest, name: str, data: bytes) -> None:
+    app.file_uploader(key="label_upload").set_value((name, data, "application/octet-stream")).run()
+    assert not app.exception
+    said = notices(app)
+    assert said and all(html.escape(" ".join(name.split())) in n for n in said)
+    assert not any("<img" in n or "<a " in n for n in said)  # the name's markup is text, not elements
+    assert not any("beacon" in m.value or "phish" in m.value for m in app.markdown)  # never through Markdown
+
+
+def test_a_check_over_its_time_is_stopped_with_a_message() -> None:
+    from extractors import InputError, verify_isolated
+
+    article = (PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt").read_bytes()
+    with pytest.raises(InputError, match="took longer than 0 seconds and was stopped"):
+        verify_isolated(("slow.txt", article), None, seconds=0.0)
+
+
+def test_a_check_in_a_worker_gives_the_same_report() -> None:
+    """Negative: the worker process changes where the check runs, not what it finds."""
+    from extractors import (
+        article_from_bytes,
+        extract,
+        extract_isolated,
+        source_from_bytes,
+        verify_isolated,
+        verify_with,
+    )
+
+    article = (PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt").read_bytes()
+    label = (PROJECT / "data" / "examples" / "alveolar_sarcoma_thigh.txt").read_bytes()
+    extracted = extract_isolated(("label.txt", label))
+    assert extracted == extract([source_from_bytes(label, "label.txt")])
+    isolated = verify_isolated(("article.txt", article), extracted)
+    assert isolated == verify_with(article_from_bytes(article, "article.txt"), extracted)

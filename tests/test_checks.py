@@ -32,6 +32,7 @@ CHECK_IDS = {
     "rate_ci_inconsistent",
     "n_sum_mismatch",
     "median_ratio_vs_hr",
+    "implausible_count",
 }
 SEVERITY = {
     "ci_excludes_estimate": "error",
@@ -40,6 +41,7 @@ SEVERITY = {
     "rate_ci_inconsistent": "error",
     "n_sum_mismatch": "error",
     "median_ratio_vs_hr": "warning",
+    "implausible_count": "warning",
 }
 
 

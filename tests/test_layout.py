@@ -49,9 +49,6 @@ def _imported_modules(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.xfail(
-    strict=True, reason="ingest/articles.py keeps its markup patterns until the one markup walker lands (issue 16)"
-)
 def test_regular_expressions_are_compiled_only_in_the_patterns_package() -> None:
     outside = [call for path in _modules() if PATTERNS not in path.parents for call in _compiling_calls(path)]
     assert outside == []

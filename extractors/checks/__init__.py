@@ -18,6 +18,8 @@ Check ids and severities (``../shared/CONTRACT.md``), each in its own module:
   total, subgroup Ns that exceed their arm, or arm Ns that do not fit the randomization ratio.
 - ``median_ratio_vs_hr`` (warning, `medians`): the HR far from the ratio of the medians — a hint
   that assumes roughly exponential survival (``MEDIAN_RATIO_FACTOR``).
+- ``implausible_count`` (warning, `counts`): an N or count above ``text.numbers.MAX_COUNT``, which
+  no trial prints; it is left out of every check (and so never reaches numpy).
 
 `measurements.check_measurements` relates a source's records and runs them all;
 `statement.check_statement` checks one stated result, as an article quotes it.

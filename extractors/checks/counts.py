@@ -9,14 +9,24 @@ import math
 from collections.abc import Iterable, Sequence
 
 from extractors.records import Flag, Measurement
+from extractors.text.numbers import MAX_COUNT, to_count
 from extractors.text.patterns import checks as patterns
 from extractors.text.patterns import sentences as sentence_patterns
 
 
 def n_of(m: Measurement) -> int | None:
-    if m.value is None or m.qualifier is not None or not math.isfinite(m.value):
-        return None
-    return int(m.value) if m.value == int(m.value) and m.value >= 0 else None
+    """The count ``m`` states, if it is one any trial could print (`numbers.to_count`)."""
+    return None if m.qualifier is not None else to_count(m.value)
+
+
+def count_flags(m: Measurement) -> list[Flag]:
+    """A stated N or count larger than `MAX_COUNT`: said, and left out of every check."""
+    value = m.value
+    if m.statistic.lower() not in ("n", "count") or value is None or (math.isfinite(value) and value <= MAX_COUNT):
+        return []
+    return [
+        Flag("implausible_count", "warning", f"{m.raw} is more than any trial counts; it is left out of the checks")
+    ]
 
 
 def arm_key(arm: str | None) -> str | None:

@@ -10,6 +10,7 @@ from extractors.checks.counts import (
     PASSAGE_GAP,
     arm_key,
     by_arm,
+    count_flags,
     n_of,
     passages,
     subgroup_flags,
@@ -106,6 +107,8 @@ def _ratio_group_flags(ms: Sequence[Measurement], excluded: set[int], context: s
 
 def _count_flags(ms: Sequence[Measurement], context: str | None, flags: _Flags) -> None:
     """Ns and counts by trial, arm and passage: totals, subgroups, the randomization ratio, rate CIs."""
+    for m in ms:
+        flags.add(m, count_flags(m))
     by_trial: dict[tuple[str, str | None], list[Measurement]] = {}
     for m in ms:
         by_trial.setdefault((m.source, m.trial), []).append(m)

@@ -13,7 +13,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from extractors.claims import rules
-from extractors.ingest.articles import section_index
+from extractors.ingest.articles import section_start
 from extractors.records import Article, Span
 from extractors.text import reach, vocabulary
 from extractors.text.patterns import build
@@ -83,12 +83,6 @@ def names_overall(masked: str) -> bool:
 
 
 # --- trials -----------------------------------------------------------------------------------
-
-
-def section_start(article: Article, position: int) -> int:
-    """Where the section of ``position`` starts, its heading line included ("Results of VEG110727")."""
-    index = section_index(article, position)
-    return article.sections[index - 1][1][1] if index else 0  # the previous section's end
 
 
 def trial_of(article: Article, span: Span, trials: Collection[str] | None) -> str | None:

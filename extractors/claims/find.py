@@ -17,6 +17,7 @@ from extractors.ingest.articles import section_of
 from extractors.read import discourse
 from extractors.read.scene import Scene
 from extractors.records import Article, Claim
+from extractors.text import budget
 
 
 def find_claims(
@@ -31,9 +32,19 @@ def find_claims(
     """
     claims: list[Claim] = []
     scene = Scene(source="article", drugs=tuple(drugs), experimental=next(iter(drugs), None))
+    try:
+        _read_claims(article, trials, scene, claims)
+    except budget.STOPPED:
+        budget.stop()  # the budget ran out: the claims found so far stand, the article is flagged
+    return tuple(claims)
+
+
+def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene, claims: list[Claim]) -> None:
+    """Each sentence's claims appended to ``claims`` as it is read (so a stop keeps them)."""
     context_endpoint: dict[str | None, str] = {}  # section → endpoint named last
     context_population: tuple[int, str] | None = None  # (block, population)
     for sentence in sentences(article):
+        budget.check(sentence.span[0])
         section = section_of(article, sentence.span[0])
         trial = context.trial_of(article, sentence.span, trials)
         population = context.subgroup(sentence.masked)
@@ -54,4 +65,3 @@ def find_claims(
         if named:
             context_endpoint[section] = named
         scene = discourse.after_article_sentence(scene, sentence.masked)
-    return tuple(claims)

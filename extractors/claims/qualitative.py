@@ -16,6 +16,7 @@ from extractors.claims.numeric import About
 from extractors.claims.sentences import Sentence
 from extractors.records import Claim
 from extractors.text import reach, vocabulary
+from extractors.text.numbers import to_float
 from extractors.text.patterns import claims as patterns
 
 _FOLD_WORDS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "twice": 2.0, "two": 2.0, "three": 3.0, "four": 4.0}
@@ -78,7 +79,7 @@ def fold_claims(sentence: Sentence, about: About) -> list[Claim]:
     if endpoint not in rules.time_to_event():
         return []  # a ratio of medians needs a time-to-event endpoint
     if match.group("n"):
-        factor = float(match.group("n"))  # "a 3-fold longer PFS"
+        factor = to_float(match.group("n"))  # "a 3-fold longer PFS"
     else:
         word = match.group("word") or match.group("times").split()[0]  # "doubled", "twice that of"
         factor = _FOLD_WORDS[word.lower()]

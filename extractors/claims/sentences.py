@@ -16,6 +16,7 @@ from extractors.claims import rules
 from extractors.records import Article, Span
 from extractors.text.numbers import to_float
 from extractors.text.patterns import claims as patterns
+from extractors.text.sentences import ARTICLE_SENTENCE, bounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,8 @@ def _split(text: str) -> list[tuple[int, int]]:
             start += 1
     if start < len(text):
         pieces.append((start, len(text)))
-    return [(a, b) for a, b in pieces if text[a:b].strip()]
+    # a sentence too long to read whole is read in pieces (text.sentences.bounded)
+    return [(a, b) for whole in pieces for a, b in bounded(text, *whole, ARTICLE_SENTENCE) if text[a:b].strip()]
 
 
 def _blank(text: str, start: int, end: int) -> str:

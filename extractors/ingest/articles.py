@@ -13,70 +13,21 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from functools import lru_cache
-from html.parser import HTMLParser
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element
 
-import defusedxml.ElementTree as safe_xml
-import regex
-from defusedxml import DefusedXmlException
-
-from extractors.ingest.files import decode_text, read_input
+from extractors.ingest import markup
+from extractors.ingest.files import decode_text, input_name, read_input
 from extractors.records import Article, InputError, Source, Span
 from extractors.text.names import DRUG_WORD
+from extractors.text.patterns import articles as patterns
+from extractors.text.patterns import markup as markup_patterns
 
-# A heading line: short, capitalised, no sentence end. "From the FDA Drug Label", "Key points:".
-_HEADING = regex.compile(
-    r"""
-    ^[ \t]*(?:[•\-*][ \t]+)?            # optional bullet before the heading ("  • Key points:")
-    (?P<title>
-      [A-Z][^\n.!?]{0,70}?              # capitalised, no sentence punctuation
-    )
-    (?P<colon>:)?[ \t]*$                # "Key points:" ends with a colon
-    """,
-    regex.VERBOSE | regex.MULTILINE,
-)
-# Section headings that introduce a passage quoted from a label.
-_LABEL_HEADING = regex.compile(r"\b(?:FDA|drug)\s+label\b|\bprescribing\s+information\b|\blabel(?:ing)?\b", regex.I)
-_BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "div",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "main",
-        "aside",
-        "blockquote",
-        "pre",
-        "table",
-        "tr",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "figure",
-        "figcaption",
-        "br",
-        "hr",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "title",
-    ]
-)
-_SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg"])
+MAX_TITLE = 200
 
 
 def load_article(path: str) -> Article:
     """Read the article file at ``path``; raise `InputError` when it cannot be used."""
-    return article_from_bytes(read_input(path, "an article file"), path)
+    return article_from_bytes(read_input(path, "an article file"), input_name(path))
 
 
 def article_from_bytes(data: bytes, name: str) -> Article:
@@ -85,8 +36,8 @@ def article_from_bytes(data: bytes, name: str) -> Article:
     head = text.lstrip()[:2000].lower()
     if head.startswith("<?xml") or head.startswith("<!doctype article") or head.startswith("<article"):
         title, body, headings = _from_jats(text, name)
-    elif regex.search(r"<(?:html|body|p|div|h[1-6]|article|section)\b", head):
-        title, body, headings = _from_html(text)
+    elif patterns.HTML_START.search(head):
+        title, body, headings = _from_html(text, name)
     else:
         title, body, headings = _from_markdown(text)
     body = _tidy(body)
@@ -95,26 +46,45 @@ def article_from_bytes(data: bytes, name: str) -> Article:
     sections = _sections(body, headings)
     if not title:
         title = next((line.strip() for line in body.splitlines() if line.strip()), name)
-    return Article(path=name, title=title, text=body, sections=sections)
+    return Article(path=name, title=_short(title), text=body, sections=sections)
+
+
+def _short(title: str) -> str:
+    """A title as reports show it: at most `MAX_TITLE` characters (a pasted article may be one line)."""
+    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
 
 
 def section_of(article: Article, position: int) -> str | None:
     """The heading of the section that ``position`` of the article text falls in."""
-    index = section_index(article, position)
+    index = _section_index(article, position)
     return article.sections[index][0] if index is not None else None
 
 
-def section_index(article: Article, position: int) -> int | None:
-    """Which of ``article.sections`` holds ``position`` (sections follow one another, none inside another)."""
-    index = bisect.bisect_right(_section_starts(article.sections), position) - 1
-    if index >= 0 and position < article.sections[index][1][1]:
-        return index
-    return None
+def section_start(article: Article, position: int) -> int:
+    """Where the section of ``position`` starts, its heading line included ("Results of VEG110727"):
+    the end of the section before it (0 for the first, or outside every section)."""
+    index = _section_index(article, position)
+    return article.sections[index - 1][1][1] if index else 0
 
 
-@lru_cache(maxsize=8)
-def _section_starts(sections: tuple[tuple[str, Span], ...]) -> tuple[int, ...]:
-    return tuple(start for _, (start, _end) in sections)
+def _section_index(article: Article, position: int) -> int | None:
+    """Which of ``article.sections`` holds ``position``, by bisection: the sections follow each other
+    without overlapping, and an article may have thousands of heading-like lines."""
+    starts = _section_starts(article)
+    index = bisect.bisect_right(starts, position) - 1
+    if index < 0 or position >= article.sections[index][1][1]:
+        return None
+    return index
+
+
+_starts_of: tuple[Article | None, list[int]] = (None, [])  # the last article asked about, kept alive
+
+
+def _section_starts(article: Article) -> list[int]:
+    global _starts_of
+    if _starts_of[0] is not article:
+        _starts_of = (article, [span[0] for _, span in article.sections])
+    return _starts_of[1]
 
 
 def quoted_label_span(article: Article) -> Span | None:
@@ -125,11 +95,11 @@ def quoted_label_span(article: Article) -> Span | None:
     paragraph is the quote.
     """
     for heading, (start, end) in article.sections:
-        if not _LABEL_HEADING.search(heading):
+        if not patterns.LABEL_HEADING.search(heading):
             continue
         body = article.text[start:end]
         lead = len(body) - len(body.lstrip())
-        paragraph = regex.split(r"\n[ \t]*\n", body[lead:], maxsplit=1)[0]
+        paragraph = patterns.PARAGRAPH_BREAK.split(body[lead:], maxsplit=1)[0]
         stripped = paragraph.rstrip()
         if stripped:
             return (start + lead, start + lead + len(stripped))
@@ -164,58 +134,46 @@ def guess_drug(text: str) -> str | None:
 # decoding and the three readers
 
 
-_MD_HEADING = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
-_MD_BULLET = regex.compile(r"^([ \t]*)[-*+][ \t]+")
-_MD_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_MD_CODE = regex.compile(r"`([^`\n]*)`")
-
-
 def _from_markdown(text: str) -> tuple[str, str, set[str]]:
     """Markdown (or plain text, which passes through unchanged) to plain text."""
     lines: list[str] = []
     headings: set[str] = set()
     title = ""
     for line in text.split("\n"):
-        heading = _MD_HEADING.match(line)
+        heading = patterns.MD_HEADING.match(line)
         if heading:
-            line = _md_inline(heading.group(1))
+            line = _md_inline(heading.group(1).rstrip(" \t#"))
             headings.add(line.strip())
             title = title or line.strip()
             lines.extend(["", line, ""])
             continue
-        line = _MD_BULLET.sub(lambda m: f"{m.group(1)}• ", line)
+        line = patterns.MD_BULLET.sub(lambda m: f"{m.group(1)}• ", line)
         lines.append(_md_inline(line))
     return title, "\n".join(lines), headings
 
 
 def _md_inline(line: str) -> str:
-    line = _MD_LINK.sub(r"\1", line)
-    line = _MD_CODE.sub(r"\1", line)
-    return str(_MD_EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), line))
+    line = patterns.MD_LINK.sub(r"\1", line)
+    line = patterns.MD_CODE.sub(r"\1", line)
+    return str(patterns.MD_EMPHASIS.sub(lambda m: m.group("bold") or m.group("underscored") or m.group("italic"), line))
 
 
-class _HtmlText(HTMLParser):
-    """Visible text of an HTML page: blocks on lines of their own, headings remembered."""
+class _HtmlArticle:
+    """Visible text of an HTML article: blocks on lines of their own, headings remembered."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skip = 0
         self.heading: list[str] | None = None
         self.headings: set[str] = set()
         self.title = ""
         self.in_title = False
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self.skip += 1
-            return
-        if tag == "title" and not self.skip:
+    def open(self, tag: str) -> None:
+        if tag == "title":
             self.in_title = True
-        if tag in _BLOCK_TAGS:
+        if tag in markup.ARTICLE_BLOCKS:
             self.parts.append("\n")
-        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+        if tag in markup.HEADINGS:
             self.parts.append("\n")
             self.heading = []
         elif tag == "li":
@@ -223,13 +181,10 @@ class _HtmlText(HTMLParser):
         elif tag in {"td", "th", "sup"}:
             self.parts.append(" ")  # a superscript citation "sarcoma<sup>2</sup>" stays a marker: "sarcoma 2"
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self.skip = max(0, self.skip - 1)
-            return
+    def close(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
-        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and self.heading is not None:
+        if tag in markup.HEADINGS and self.heading is not None:
             heading = " ".join("".join(self.heading).split())
             if heading:
                 self.headings.add(heading)
@@ -237,28 +192,33 @@ class _HtmlText(HTMLParser):
                     self.title = heading
             self.heading = None
             self.parts.append("\n\n")
-        elif tag in _BLOCK_TAGS:
+        elif tag in markup.ARTICLE_BLOCKS:
             self.parts.append("\n")
 
-    def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
+    def text(self, data: str) -> None:
         if self.in_title:
             self.title = self.title or " ".join(data.split())
             return
-        text = regex.sub(r"\s+", " ", data)
+        text = markup_patterns.WHITESPACE.sub(" ", data)
         if self.heading is not None:
             self.heading.append(text)
         self.parts.append(text)
 
 
-def _from_html(text: str) -> tuple[str, str, set[str]]:
-    parser = _HtmlText()
-    parser.feed(text)
-    parser.close()
-    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
-    body = "\n".join(lines)
-    return parser.title, body, parser.headings
+def _from_html(text: str, name: str) -> tuple[str, str, set[str]]:
+    page = _HtmlArticle()
+    try:
+        for kind, value in markup.html_events(text):
+            if kind == "text":
+                page.text(value)
+            if kind in ("open", "empty"):
+                page.open(value)
+            if kind in ("close", "empty"):
+                page.close(value)
+    except markup.MarkupError as error:
+        raise InputError(name, str(error)) from None
+    lines = [line.strip() for line in "".join(page.parts).split("\n")]
+    return page.title, "\n".join(lines), page.headings
 
 
 def _local(tag: object) -> str:
@@ -268,10 +228,7 @@ def _local(tag: object) -> str:
 
 def _from_jats(text: str, name: str) -> tuple[str, str, set[str]]:
     """JATS XML: article title, abstract and body sections, paragraphs with their [n] markers."""
-    try:
-        root = safe_xml.fromstring(text.encode("utf-8"))
-    except (ParseError, DefusedXmlException) as error:
-        raise InputError(name, f"malformed XML ({error})") from None
+    root = markup.parse_xml(text, name)
     if _local(root.tag) != "article":
         raise InputError(name, f"XML document is not a JATS article (root element <{_local(root.tag)}>)")
     headings: set[str] = set()
@@ -327,7 +284,7 @@ def _inline(element: Element) -> str:
         if tag == "xref" and child.get("ref-type") == "bibr":
             before = "".join(parts).rstrip()
             bracketed = before.endswith(("[", "(", ",", "–", "-"))
-            if regex.fullmatch(r"\s*\d+\s*", inner) and not bracketed:
+            if patterns.CITATION_NUMBER.fullmatch(inner) and not bracketed:
                 inner = f"[{inner.strip()}]"
         elif tag in {"table-wrap", "fig", "disp-formula"}:
             inner = ""
@@ -339,7 +296,7 @@ def _inline(element: Element) -> str:
 def _tidy(text: str) -> str:
     """Trailing spaces off each line, at most one blank line in a row."""
     lines = [line.rstrip() for line in text.split("\n")]
-    return str(regex.sub(r"\n{3,}", "\n\n", "\n".join(lines))).strip("\n") + "\n"
+    return str(patterns.BLANK_LINES.sub("\n\n", "\n".join(lines))).strip("\n") + "\n"
 
 
 def _sections(text: str, headings: set[str]) -> tuple[tuple[str, Span], ...]:
@@ -355,7 +312,7 @@ def _sections(text: str, headings: set[str]) -> tuple[tuple[str, Span], ...]:
         if stripped in headings:
             found.append((stripped.rstrip(":").strip(), start + len(line), start))
             continue
-        match = _HEADING.match(line)
+        match = patterns.HEADING.match(line)
         if not match:
             continue
         before = lines[index - 1].strip() if index else ""

@@ -16,11 +16,12 @@ caption, so a cell holds only its value and its marker.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
 
 import regex
 
+from extractors.ingest.markup import Event, html_events
 from extractors.records import Source
 from extractors.text.patterns import tables as patterns
 
@@ -36,23 +37,31 @@ class TableGrid:
     rows: list[list[str]] = field(default_factory=list)
 
 
-class _GridParser(HTMLParser):
-    """Collects tables from HTML or serialized SPL markup (namespace prefixes ignored)."""
+class _GridCollector:
+    """Builds table grids from markup events (namespace prefixes ignored: "ns0:td" is a cell)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.tables: list[TableGrid] = []
         self._cell: list[str] | None = None
         self._row: list[str] | None = None
         self._in: list[str] = []  # open elements we care about: caption, tfoot, footnote
         self._footnote: list[str] = []
 
-    @staticmethod
-    def _local(tag: str) -> str:
-        return tag.rsplit(":", 1)[-1].lower()
+    def feed(self, kind: str, value: str) -> None:
+        if kind == "text":
+            self._text(value)
+            return
+        name = value.rsplit(":", 1)[-1]
+        if kind == "open":
+            self._open(name)
+        elif kind == "close":
+            self._close(name)
+        elif name in {"td", "th"} and self._row is not None and "tfoot" not in self._in:
+            self._row.append("")  # an empty cell, <td/>, still takes its column
+        elif name == "br" and self._cell is not None:
+            self._cell.append(" ")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        name = self._local(tag)
+    def _open(self, name: str) -> None:
         if name == "table":
             self.tables.append(TableGrid())
         elif not self.tables:
@@ -68,15 +77,7 @@ class _GridParser(HTMLParser):
         elif name in {"br", "paragraph", "p"} and self._cell is not None:
             self._cell.append(" ")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        name = self._local(tag)
-        if name in {"td", "th"} and self._row is not None and "tfoot" not in self._in:
-            self._row.append("")
-        elif name == "br" and self._cell is not None:
-            self._cell.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        name = self._local(tag)
+    def _close(self, name: str) -> None:
         if not self.tables:
             return
         table = self.tables[-1]
@@ -99,7 +100,7 @@ class _GridParser(HTMLParser):
         elif name in {"caption", "tfoot"} and name in self._in:
             self._in.remove(name)
 
-    def handle_data(self, data: str) -> None:
+    def _text(self, data: str) -> None:
         if not self.tables:
             return
         if "footnote" in self._in:
@@ -110,12 +111,17 @@ class _GridParser(HTMLParser):
             self._cell.append(data)
 
 
+def collect_tables(events: Iterable[Event]) -> list[TableGrid]:
+    """The tables in a stream of markup events (`markup.html_events`, `markup.element_events`)."""
+    collector = _GridCollector()
+    for kind, value in events:
+        collector.feed(kind, value)
+    return collector.tables
+
+
 def parse_tables(markup: str) -> list[TableGrid]:
-    """The tables in a piece of HTML or SPL markup; never raises on malformed markup."""
-    parser = _GridParser()
-    parser.feed(markup)
-    parser.close()
-    return parser.tables
+    """The tables in a piece of HTML; raises `markup.MarkupError` only when it is nested too deep."""
+    return collect_tables(html_events(markup))
 
 
 def render_table(grid: TableGrid) -> str:

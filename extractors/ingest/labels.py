@@ -7,18 +7,13 @@ Every problem with the input becomes an `InputError` naming the file and the pro
 
 from __future__ import annotations
 
-import json
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
 
-import defusedxml.ElementTree as safe_xml
-from defusedxml import DefusedXmlException
-
 from extractors.ingest import grids as structured
-from extractors.ingest.files import decode_text, read_input
+from extractors.ingest import markup
+from extractors.ingest.files import decode_text, input_name, load_json, read_input
 from extractors.records import InputError, Source
 from extractors.text.patterns import prose as prose_patterns
 from extractors.text.patterns import text as patterns
@@ -44,7 +39,7 @@ _SPL_ADVERSE_REACTIONS = "34084-4"  # its tables only: per-arm percentages of ea
 
 def load_source(path: str) -> Source:
     """Read the label file at ``path``; raise `InputError` when it cannot be used."""
-    return source_from_bytes(read_input(path, "a label file"), path)
+    return source_from_bytes(read_input(path, "a label file"), input_name(path))
 
 
 def source_from_bytes(data: bytes, name: str) -> Source:
@@ -65,24 +60,22 @@ def source_from_bytes(data: bytes, name: str) -> Source:
 
 
 def _from_openfda_json(text: str, name: str, source_id: str) -> Source:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(name, f"malformed JSON at line {error.lineno}: {error.msg}") from None
-    record = _openfda_record(document)
+    record = _openfda_record(load_json(text, name))
     if record is None:
         raise InputError(name, "JSON is not an openFDA drug label (no label sections such as clinical_studies)")
     parts = []
     for heading, key in _OPENFDA_SECTIONS:
-        body = " ".join(str(item) for item in record.get(key) or [] if isinstance(item, str)).strip()
+        body = " ".join(_strings(record.get(key))).strip()
         if body:
             parts.append(f"{heading}\n{body}")
-    tables = [
-        structured.render_table(grid)
-        for markup in record.get("clinical_studies_table") or []
-        if isinstance(markup, str)
-        for grid in structured.parse_tables(markup)
-    ]
+    try:
+        tables = [
+            structured.render_table(grid)
+            for html in _strings(record.get("clinical_studies_table"))
+            for grid in structured.parse_tables(html)
+        ]
+    except markup.MarkupError as error:
+        raise InputError(name, f"a clinical studies table: {error}") from None
     if tables:
         parts.append(f"{structured.TABLES_HEADING}\n" + "\n\n".join(tables))
     adverse = [
@@ -95,10 +88,12 @@ def _from_openfda_json(text: str, name: str, source_id: str) -> Source:
         parts.append(f"{structured.ADVERSE_TABLES_HEADING}\n" + "\n\n".join(adverse))
     if not parts:
         raise InputError(name, "openFDA label has no indications or clinical studies text")
-    openfda = record.get("openfda") or {}
+    openfda = record.get("openfda")
+    if not isinstance(openfda, dict):
+        openfda = {}
     drug = _first(openfda.get("generic_name")) or _guess_drug(text)
     brand = _first(openfda.get("brand_name"))
-    title = " ".join(x for x in (brand or drug or "label", record.get("effective_time") or "") if x).strip()
+    title = " ".join(x for x in (brand or drug or "label", _scalar_text(record.get("effective_time"))) if x).strip()
     return Source(source_id, name, "openfda-json", drug.lower() if drug else None, title, "\n\n".join(parts))
 
 
@@ -114,14 +109,9 @@ def _openfda_record(document: Any) -> dict[str, Any] | None:
 
 
 def _from_spl_xml(text: str, name: str, source_id: str) -> Source:
-    try:
-        root = safe_xml.fromstring(text.encode("utf-8"), forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException as error:
-        raise InputError(name, f"XML refused for safety: {type(error).__name__}") from None
-    except safe_xml.ParseError as error:
-        raise InputError(name, f"malformed XML: {error}") from None
-    if not root.tag.startswith(_HL7):
-        raise InputError(name, f"XML is not an SPL label document (root element {root.tag!r})")
+    root = markup.parse_xml(text, name)
+    if not isinstance(root.tag, str) or not root.tag.startswith(_HL7):
+        raise InputError(name, f"XML is not an SPL label document (root element <{markup.local_name(root.tag)}>)")
     parts = []
     for heading, code in _SPL_SECTIONS:
         for section in root.iter(f"{_HL7}section"):
@@ -151,7 +141,7 @@ def _spl_tables(root: Element, code: str) -> list[str]:
             return [
                 structured.render_table(grid)
                 for table in section.iter(f"{_HL7}table")
-                for grid in structured.parse_tables(ElementTree.tostring(table, encoding="unicode"))
+                for grid in structured.collect_tables(markup.element_events(table))
             ]
     return []
 
@@ -164,81 +154,54 @@ def _spl_drug(root: Element) -> str | None:
     return None
 
 
-# Elements after which SPL and HTML text breaks a line, so table rows and paragraphs stay apart.
-_BLOCK_TAGS = {"paragraph", "p", "tr", "title", "caption", "item", "li", "br", "div", "h1", "h2", "h3", "h4", "table"}
-_CELL_TAGS = {"td", "th"}
-
-
 def _xml_text(element: Element) -> str:
-    """The text of an XML element: block elements on their own lines, table cells spaced."""
+    """The text of an XML element: block elements end their line, table cells are spaced, and
+    tables keep their cell boundaries (see grids.render_table)."""
     pieces: list[str] = []
-
-    def walk(node: Element) -> None:
-        local = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
-        if local == "table":  # keep its cell boundaries: see structured.render_table
-            markup = ElementTree.tostring(node, encoding="unicode")
-            pieces.extend(f"\n\n{structured.render_table(grid)}\n\n" for grid in structured.parse_tables(markup))
-            return
-        if node.text:
-            pieces.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                pieces.append(child.tail)
-        if local in _CELL_TAGS:
-            pieces.append(" ")
-        elif local in _BLOCK_TAGS:
-            pieces.append("\n")
-
-    walk(element)
+    events = markup.element_events(element)
+    for event in events:
+        kind, name = event
+        if kind == "text":
+            pieces.append(name)
+        elif name == "table":
+            tables = structured.collect_tables(markup.subtree(event, events))
+            pieces.extend(f"\n\n{structured.render_table(grid)}\n\n" for grid in tables)
+        elif kind != "open":
+            pieces.append(_line_break(name))
     return collapse_spaces("".join(pieces))
 
 
-class _HtmlText(HTMLParser):
-    """Visible text of an HTML page: scripts and styles dropped, blocks on their own lines."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pieces: list[str] = []
-        self.title = ""
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in {"script", "style", "noscript", "template"}:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag in _BLOCK_TAGS:
-            self.pieces.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in {"script", "style", "noscript", "template"}:
-            self._skip = max(0, self._skip - 1)
-        elif tag == "title":
-            self._in_title = False
-        elif tag in _CELL_TAGS:
-            self.pieces.append(" ")
-        elif tag in _BLOCK_TAGS:
-            self.pieces.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._skip:
-            self.pieces.append(data)
+def _line_break(name: str) -> str:
+    """What ends an element in a label's text: a space after a cell, a line after a block."""
+    if name in markup.CELLS:
+        return " "
+    return "\n" if name in markup.LABEL_BLOCKS else ""
 
 
-def html_to_text(markup: str) -> tuple[str, str]:
-    """(title, visible text) of an HTML document; never raises on malformed markup."""
-    parser = _HtmlText()
-    parser.feed(markup)
-    parser.close()
-    return " ".join(parser.title.split()), collapse_spaces("".join(parser.pieces)).strip()
+def html_to_text(page: str) -> tuple[str, str]:
+    """(title, visible text) of an HTML page; raises `markup.MarkupError` only when nested too deep."""
+    pieces: list[str] = []
+    title: list[str] = []
+    in_title = False
+    for kind, value in markup.html_events(page):
+        if kind == "text":
+            (title if in_title else pieces).append(value)
+        elif value == "title":
+            in_title = kind == "open"
+        elif kind == "open":
+            pieces.append("\n" if value in markup.LABEL_BLOCKS else "")
+        elif kind == "close":
+            pieces.append(_line_break(value))
+        else:  # an empty element, <br/>, opens and closes
+            pieces.append(("\n" if value in markup.LABEL_BLOCKS else "") + _line_break(value))
+    return " ".join("".join(title).split()), collapse_spaces("".join(pieces)).strip()
 
 
 def _from_html(text: str, name: str, source_id: str) -> Source:
-    title, body = html_to_text(text)
+    try:
+        title, body = html_to_text(text)
+    except markup.MarkupError as error:
+        raise InputError(name, str(error)) from None
     if not body:
         raise InputError(name, "HTML page has no visible text")
     return Source(source_id, name, "html", _guess_drug(body), title or _first_line(body), body)
@@ -248,6 +211,20 @@ def _guess_drug(text: str) -> str | None:
     """The drug a label text is about: the word 'efficacy of X was evaluated' names, if any."""
     match = prose_patterns.EFFICACY_OF_DRUG.search(text)
     return match.group("drug").lower() if match else None
+
+
+def _strings(value: Any) -> list[str]:
+    """The texts of an openFDA field: a list of strings (other items skipped), or one string."""
+    if isinstance(value, str):
+        return [value]
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def _scalar_text(value: Any) -> str:
+    """A field printed as is when it is text or a whole number ("20230915"), else nothing."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else ""
 
 
 def _first(values: Any) -> str | None:

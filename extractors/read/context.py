@@ -111,5 +111,6 @@ def randomization_ratio(text: str, table_start: int) -> tuple[int, int] | None:
     lookback = max(0, table_start - reach.before("randomization_ratio"))
     for match in prose_patterns.RANDOMIZATION_RATIO.finditer(text, lookback, table_start):
         a, b = match.group("a") or match.group("a2"), match.group("b") or match.group("b2")
-        ratio = (int(a), int(b))
+        if int(a) and int(b):  # "2:0" shares nothing between two arms: not a ratio to score Ns against
+            ratio = (int(a), int(b))
     return ratio

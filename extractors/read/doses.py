@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from extractors.records import Measurement, Source
 from extractors.text.names import DRUG_WORD, canonical_arm
+from extractors.text.numbers import to_float
 from extractors.text.patterns import doses as patterns
 
 # How far before a dose its drug is looked for, in characters: "VOTRIENT 800 mg orally once daily",
@@ -27,7 +28,7 @@ def extract_doses(source: Source) -> tuple[Measurement, ...]:
             Measurement(
                 source=source.id,
                 statistic="dose",
-                value=float(match.group("amount")),
+                value=to_float(match.group("amount")),
                 raw=match.group("amount"),
                 span=(match.start("amount"), match.end("amount")),
                 arm=canonical_arm(drug) if drug else None,

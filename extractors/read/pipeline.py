@@ -6,24 +6,55 @@ flags (STYLE.md §9).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import partial
+from typing import TypeVar
 
 from extractors.checks import check_measurements
 from extractors.read.doses import extract_doses
 from extractors.read.populations import extract_populations
 from extractors.read.prose import extract_prose
 from extractors.read.tables import extract_tables
-from extractors.records import ExtractReport, Measurement, Source
+from extractors.records import ExtractReport, Flag, Measurement, Source, TrialScope
+from extractors.text import budget
+
+T = TypeVar("T")
 
 
-def extract(sources: Sequence[Source]) -> ExtractReport:
+def extract(sources: Sequence[Source], seconds: float = budget.DOCUMENT_SECONDS) -> ExtractReport:
     """All measurements in ``sources``, each checked against the others it constrains; the doses and
-    trial populations the sources state."""
+    trial populations the sources state.
+
+    Each source is read within ``seconds`` (`text.budget`); one that takes longer keeps what was read
+    and carries a ``reading_stopped`` flag saying where reading stopped.
+    """
+    read: list[Source] = []
     measurements: list[Measurement] = []
+    doses: list[Measurement] = []
+    populations: list[TrialScope] = []
     for source in sources:
-        found = extract_tables(source)
-        found += extract_prose(source, already=found)
+        with budget.reading(seconds) as spent:
+            found = list(_unless_stopped(extract_tables, source))
+            found += _unless_stopped(partial(extract_prose, already=tuple(found)), source)
+            doses += _unless_stopped(extract_doses, source)
+            populations += _unless_stopped(extract_populations, source)
+        message = budget.stopped_message(spent, len(source.text))
+        read.append(_flagged(source, message) if message else source)
         measurements.extend(check_measurements(found, context=source.text))
-    doses = tuple(dose for source in sources for dose in extract_doses(source))
-    populations = tuple(population for source in sources for population in extract_populations(source))
-    return ExtractReport(tuple(sources), tuple(measurements), doses, populations)
+    return ExtractReport(tuple(read), tuple(measurements), tuple(doses), tuple(populations))
+
+
+def _flagged(source: Source, message: str) -> Source:
+    return replace(source, flags=(*source.flags, Flag("reading_stopped", "warning", message)))
+
+
+def _unless_stopped(step: Callable[[Source], Sequence[T]], source: Source) -> Sequence[T]:
+    """``step(source)``, or nothing once the budget has run out (then or before)."""
+    if budget.stopped():
+        return ()
+    try:
+        return step(source)
+    except budget.STOPPED:
+        budget.stop()
+        return ()

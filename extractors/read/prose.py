@@ -18,6 +18,7 @@ from extractors.read.context import arm_names
 from extractors.read.scene import Scene
 from extractors.read.statements import prose_after, prose_start, read_statements
 from extractors.records import Measurement, Source
+from extractors.text import budget
 from extractors.text.sentences import sentence_spans
 
 
@@ -27,7 +28,17 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
     taken = sorted((m.span[0], m.span[1]) for m in already)
     scene = label_scene(source)
     found: list[Measurement] = []
+    try:
+        _read_sentences(text, taken, scene, found)
+    except budget.STOPPED:
+        budget.stop()  # the budget ran out: what was read stands, the document is flagged
+    return found
+
+
+def _read_sentences(text: str, taken: list[tuple[int, int]], scene: Scene, found: list[Measurement]) -> None:
+    """Each sentence's measurements appended to ``found`` as it is read (so a stop keeps them)."""
     for start, end in sentence_spans(text):
+        budget.check(start)
         sentence = text[start:end]
         scene = discourse.before_sentence(scene, sentence)
         first = bisect.bisect_left(taken, (start, start))
@@ -43,7 +54,6 @@ def extract_prose(source: Source, already: Sequence[Measurement] = ()) -> list[M
             continue  # flattened table text no table reading covered: cells are not sentences
         found += read_statements(sentence[offset:], start + offset, scene)
         scene = discourse.after_sentence(scene, sentence, paragraph_ends=text.startswith("\n", end))
-    return found
 
 
 def label_scene(source: Source) -> Scene:

@@ -211,7 +211,7 @@ def _word_value(sentence: str, token: regex.Match[str]) -> _Value | None:
     value = _Value(token.start(), token.end(), token.group(0), float(tens + ones), word=True)
     if roles.not_a_result(sentence, value.start, value.end, None):
         return None  # "the two treatment arms"
-    if regex.match(r"\s(?:percent|per\scent)\b", after, regex.I):
+    if patterns.PERCENT_WORD_AFTER.match(after):
         value.unit = "%"
         return value
     if (

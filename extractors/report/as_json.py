@@ -74,7 +74,7 @@ def alternative_dict(alt: Alternative) -> dict[str, Any]:
 
 def source_dict(source: Source) -> dict[str, Any]:
     return {"id": source.id, "path": source.path, "kind": source.kind, "drug": source.drug,
-            "title": source.title, "text": source.text}  # fmt: skip
+            "title": source.title, "text": source.text, "flags": [flag_dict(f) for f in source.flags]}  # fmt: skip
 
 
 def measurement_dict(m: Measurement) -> dict[str, Any]:
@@ -193,7 +193,12 @@ def extract_dict(report: ExtractReport) -> dict[str, Any]:
 def verify_dict(report: VerifyReport) -> dict[str, Any]:
     article = report.article
     return {
-        "article": {"path": article.path, "title": article.title, "text": article.text},
+        "article": {
+            "path": article.path,
+            "title": article.title,
+            "text": article.text,
+            "flags": [flag_dict(f) for f in article.flags],
+        },
         "sources": [source_dict(s) for s in report.sources],
         "claims": [claim_dict(c) for c in report.claims],
         "summary": summary_counts(report),

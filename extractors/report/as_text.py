@@ -33,6 +33,11 @@ def _flag_marks(flags: Sequence[Flag]) -> str:
     return "".join(SEVERITY_MARK.get(f.severity, "*") for f in flags)
 
 
+def document_flag(name: str, flag: Flag) -> str:
+    """A flag on a whole document: "? article reading_stopped: reading stopped after 20 s at …"."""
+    return f"{SEVERITY_MARK.get(flag.severity, '*')} {plain(name)} {flag.check}: {plain(flag.message)}"
+
+
 def extract_table(report: ExtractReport) -> str:
     """Measurements one per line; ``!`` marks an error flag and ``?`` a warning, explained below."""
     header = ("#", "flag", "source", "trial", "population", "endpoint", "stat", "arm", "value", "CI",
@@ -56,6 +61,7 @@ def extract_table(report: ExtractReport) -> str:
         if m.alternatives:
             notes.append(f"    #{i} other readings: {plain(alternatives_text(m.alternatives))}")
     lines = [f"Sources: {', '.join(f'{plain(s.id)} ({s.kind}, {plain(s.path)})' for s in report.sources)}"]
+    lines += [document_flag(s.id, f) for s in report.sources for f in s.flags]
     lines.append(f"{len(report.measurements)} measurements")
     lines.append("")
     if rows:
@@ -91,6 +97,8 @@ def verify_table(report: VerifyReport) -> str:
     lines = [f"Article: {plain(report.article.title)} ({plain(report.article.path)})"]
     if report.sources:
         lines.append(f"Sources: {', '.join(f'{plain(s.id)} ({s.kind})' for s in report.sources)}")
+    lines += [document_flag(s.id, f) for s in report.sources for f in s.flags]
+    lines += [document_flag("article", f) for f in report.article.flags]
     lines.append("Summary: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS))
     lines.append("")
     if rows:

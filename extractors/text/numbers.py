@@ -17,6 +17,10 @@ from extractors.text.patterns import numbers as patterns
 Interval = tuple[float, float]
 
 EPSILON = 1e-9  # float slack when comparing interval ends computed from decimals
+MAX_COUNT = 10**10
+"""A count above this (more people than are alive) is no count of patients or events a trial
+prints: a misread number, or a hostile one ("n=18446744073709551616"). `to_count` rejects it, so
+it never reaches the statistics (numpy has no integers that large)."""
 
 
 def plain(raw: str) -> str:
@@ -40,6 +44,17 @@ def to_float(raw: str) -> float:
     (0.39, 1234.0, 246.0)
     """
     return float(plain(raw))
+
+
+def to_count(value: float | None) -> int | None:
+    """``value`` as a count: a whole number from 0 to `MAX_COUNT`, else None.
+
+    >>> to_count(246.0), to_count(2.5), to_count(-1.0), to_count(1.8446744073709552e19), to_count(float("inf"))
+    (246, None, None, None, None)
+    """
+    if value is None or not math.isfinite(value) or not 0 <= value <= MAX_COUNT or value != int(value):
+        return None
+    return int(value)
 
 
 def decimals(raw: str) -> int:

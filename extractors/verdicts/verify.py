@@ -17,10 +17,10 @@ from dataclasses import replace
 
 from extractors.checks import check_statement
 from extractors.claims import find_claims
-from extractors.claims.context import section_start
-from extractors.ingest.articles import quoted_label_source, quoted_label_span
+from extractors.ingest.articles import quoted_label_source, quoted_label_span, section_start
 from extractors.read.prose import label_scene
-from extractors.records import VERDICTS, Article, Claim, ExtractReport, Measurement, Source, VerifyReport
+from extractors.records import VERDICTS, Article, Claim, ExtractReport, Flag, Measurement, Source, Span, VerifyReport
+from extractors.text import budget
 from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns.verdicts import ARM_WORD
@@ -50,32 +50,55 @@ def verify(article: Article, sources: Sequence[Source] | None = None) -> VerifyR
     return verify_with(article, extract(chosen) if chosen else ExtractReport((), ()))
 
 
-def verify_with(article: Article, extracted: ExtractReport) -> VerifyReport:
-    """Like `verify`, with the sources already extracted (a pure function of its inputs)."""
+def verify_with(article: Article, extracted: ExtractReport, seconds: float = budget.DOCUMENT_SECONDS) -> VerifyReport:
+    """Like `verify`, with the sources already extracted (a pure function of its inputs).
+
+    The article is read and its claims checked within ``seconds`` (`text.budget`); past that, the
+    claims found so far are kept, those not yet checked say so, and the article carries a
+    ``reading_stopped`` flag saying where reading stopped.
+    """
     measurements = extracted.measurements
     trials = {name for m in measurements for name in (m.trial, m.nct) if name}
     quoted = quoted_label_span(article)
-    claims = [
-        claim
-        for claim in find_claims(article, trials, _drug_names(extracted.sources))
-        if quoted is None or not (quoted[0] <= claim.span[0] < quoted[1])  # the quote is the source, not a claim
-    ]
-    drugs = _source_drugs(extracted.sources, measurements)
-    view = LabelView.of(extracted.sources, measurements)
-    names = _drug_names(extracted.sources)
-    judged: list[Claim] = []
-    numeric: set[int] = set()
-    for index, claim in enumerate(claims):
-        other = _other_drug(article, claim, drugs, names, measurements)
-        if other is None and claim.statistic in FAMILY and claim.value is not None:
-            numeric.add(index)
-        judged.append(other or check_claim(claim, extracted, view))
-    checked = _inconsistent_within(verified(settle_pairs(tuple(judged), view, numeric), view, names))
+    with budget.reading(seconds) as spent:
+        claims = [
+            claim
+            for claim in find_claims(article, trials, _drug_names(extracted.sources))
+            if quoted is None or not (quoted[0] <= claim.span[0] < quoted[1])  # the quote is the source, not a claim
+        ]
+        checked = _inconsistent_within(_checked(article, claims, extracted))
+    message = budget.stopped_message(spent, len(article.text))
+    if message:
+        article = replace(article, flags=(*article.flags, Flag("reading_stopped", "warning", message)))
     counts = Counter(claim.verdict for claim in checked)
     summary: dict[str, int] = {verdict: counts.get(verdict, 0) for verdict in VERDICTS}
     return VerifyReport(
         article, extracted.sources, measurements, checked, summary, extracted.doses, extracted.populations
     )
+
+
+def _checked(article: Article, claims: list[Claim], extracted: ExtractReport) -> tuple[Claim, ...]:
+    """Each claim with its verdict, until the budget runs out (the rest unverifiable, saying why);
+    then the article's pairs settled together and its corrections verified."""
+    measurements = extracted.measurements
+    drugs = _source_drugs(extracted.sources, measurements)
+    view = LabelView.of(extracted.sources, measurements)
+    names = _drug_names(extracted.sources)
+    judged: list[Claim] = []
+    numeric: set[int] = set()
+    try:
+        for index, claim in enumerate(claims):
+            budget.check(claim.span[0])
+            other = _other_drug(article, claim, drugs, names, measurements)
+            if other is None and claim.statistic in FAMILY and claim.value is not None:
+                numeric.add(index)
+            judged.append(other or check_claim(claim, extracted, view))
+    except budget.STOPPED:
+        budget.stop()
+        judged += [
+            unverifiable(c, "Not checked: the time for reading this article ran out.") for c in claims[len(judged) :]
+        ]
+    return verified(settle_pairs(tuple(judged), view, numeric), view, names)
 
 
 def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None = None) -> Claim:
@@ -148,16 +171,12 @@ def _trial_arms(trial: str, measurements: Sequence[Measurement]) -> set[str]:
     return {word for arm in arms for word in [arm, *ARM_WORD.findall(arm)] if len(word) > 3}
 
 
-def _p_of(claims: tuple[Claim, ...], index: int) -> int | None:
-    """The p-value stated with the ratio at ``index``: the first after it in its sentence, before the
-    next ratio ("HR 0.46 (…), p < 0.001 … HR 0.80 (…), p = 0.046": each ratio its own p)."""
-    ratio = claims[index]
-    start = (ratio.value_span or ratio.span)[0]
-    following = [
-        (i, other)
-        for i, other in enumerate(claims)
-        if other.span == ratio.span and (other.value_span or other.span)[0] > start
-    ]
+def _p_of(claims: tuple[Claim, ...], index: int, sentence: list[int]) -> int | None:
+    """The p-value stated with the ratio at ``index``: the first after it in its sentence (the claims
+    at ``sentence``), before the next ratio ("HR 0.46 (…), p < 0.001 … HR 0.80 (…), p = 0.046": each
+    ratio its own p)."""
+    start = (claims[index].value_span or claims[index].span)[0]
+    following = [(i, claims[i]) for i in sentence if (claims[i].value_span or claims[i].span)[0] > start]
     for i, other in sorted(following, key=lambda item: (item[1].value_span or item[1].span)[0]):
         if other.statistic in {"hr", "or", "rr"}:
             return None
@@ -186,10 +205,13 @@ def _inconsistent_within(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     "HR 0.62 (95% CI 0.49–0.79), p = 0.21". The ratio and its p-value in one sentence are checked
     with `check_statement`; a p-value the label could not settle is then contradicted by its own CI."""
     flagged = list(claims)
+    sentences: dict[Span, list[int]] = {}  # the claims of each sentence, found once
+    for index, claim in enumerate(claims):
+        sentences.setdefault(claim.span, []).append(index)
     for index, claim in enumerate(claims):
         if claim.statistic not in {"hr", "or", "rr"} or claim.raw is None:
             continue
-        p_index = _p_of(claims, index)
+        p_index = _p_of(claims, index, sentences[claim.span])
         p_raw = claims[p_index].raw if p_index is not None else None
         operator = p_operator(claims[p_index]) if p_index is not None else None
         flags = check_statement(

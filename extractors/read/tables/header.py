@@ -29,6 +29,7 @@ from extractors.read.tables.arms import (
 from extractors.read.tables.cells import Number, inside_parentheses, line_start
 from extractors.read.tables.groups import labels_above, labels_below
 from extractors.text import reach, vocabulary
+from extractors.text.numbers import to_float
 from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
 
@@ -334,7 +335,7 @@ def _between_columns(zone: str) -> list[tuple[str, str]]:
 
 def ci_level_of(zone: str) -> float | None:
     match = table_patterns.CI_LEVEL.search(zone)
-    return float(match.group("level")) if match else None
+    return to_float(match.group("level")) if match else None
 
 
 def _zone_start(text: str, caption_end: int, header_start: int) -> int:

@@ -30,7 +30,7 @@ from extractors.read.tables.header import Column, Header, caption_end_of, ci_lev
 from extractors.read.tables.rows import RowReader, population_of
 from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, TableState
 from extractors.records import Measurement, Source
-from extractors.text import names, reach, repairs, vocabulary
+from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
 
@@ -46,10 +46,14 @@ def extract_tables(source: Source) -> list[Measurement]:
     # from the form with its cells kept.
     kept = {c.group("label") for c in captions if _has_cell_boundaries(text, c.end())}
     measurements: list[Measurement] = []
-    for caption in captions:
-        if caption.group("label") in kept and not _has_cell_boundaries(text, caption.end()):
-            continue
-        measurements.extend(_read_table(source, caption.start(), caption.end()))
+    try:
+        for caption in captions:
+            if caption.group("label") in kept and not _has_cell_boundaries(text, caption.end()):
+                continue
+            budget.check(caption.start())
+            measurements.extend(_read_table(source, caption.start(), caption.end()))
+    except budget.STOPPED:
+        budget.stop()  # the budget ran out: the tables read so far stand, the document is flagged
     return measurements
 
 

@@ -218,7 +218,7 @@ class RowReader:
                         _without_ci(measurement),
                         statistic="count",
                         endpoint="PR" if match.group("kind").lower() == "partial" else "CR",
-                        value=float(match.group("count")),
+                        value=to_float(match.group("count")),
                         raw=match.group("count"),
                         span=(note.start + match.start("count"), note.start + match.end("count")),
                         unit="patients",

@@ -3,6 +3,7 @@
 One module per kind of text read: `tables` (label tables), `prose` (label prose), `text` (repairs,
 spaces, document kinds) and the modules of later steps. Each pattern has a real example above
 it. Nothing outside this package compiles a pattern; patterns built from data files (arm and drug
-names, vocabularies) are built by `build` and cached. This package imports nothing of trialproof's
-but its own pieces.
+names, vocabularies) are built by `build` and cached. Every pattern is held to the document's
+reading budget (`timed`, `extractors.text.budget`). This package imports nothing of trialproof's
+but its own pieces and the budget.
 """

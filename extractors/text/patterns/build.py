@@ -9,11 +9,13 @@ from functools import cache, lru_cache
 
 import regex
 
+from extractors.text.patterns import timed
 from extractors.text.patterns.pieces import COUNT, HEADER_DRUG
 from extractors.text.patterns.tables import ARM_DESCRIPTION, N_AFTER_ARM
 
 
 @cache
+@timed.held
 def any_word(words: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``words`` (phrases allowed) on word boundaries, case-insensitive, longest first:
     ``any_word(("placebo", "chemotherapy"))`` finds "Placebo" in "Placebo (N = 123)"."""
@@ -22,6 +24,7 @@ def any_word(words: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 @cache
+@timed.held
 def phrase_with_footnote_key(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``phrases`` (group ``phrase``), longest first, not inside a word, case-insensitive; a
     plural may follow ("complete responses") and a footnote key may be glued to it: "Progression-Free
@@ -37,6 +40,7 @@ Pattern = regex.Pattern[str]
 
 
 @cache
+@timed.held
 def ending_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``phrases`` right at the end of a text, allowing spaces: "aged 65" is read by
     ``ending_with(("aged",)).search(text, endpos=start_of_65)``."""
@@ -46,6 +50,7 @@ def ending_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 @cache
+@timed.held
 def starting_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``phrases`` right at a position, after spaces: ``match(text, pos)`` reads what follows a number
     (a pattern anchored with ``match``, so ``^`` is not needed and would not match at ``pos``)."""
@@ -55,6 +60,7 @@ def starting_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=256)
+@timed.held
 def arm_named(arm: str) -> regex.Pattern[str]:
     """``arm`` named as an arm, not as the design: "placebo" in "or placebo", not in
     "placebo-controlled". Case as given (the checks look in case-folded text)."""
@@ -62,6 +68,7 @@ def arm_named(arm: str) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=64)
+@timed.held
 def arm_header(arms: tuple[str, ...]) -> regex.Pattern[str]:
     """One arm name of a table header (group ``name``), with what describes it and its N (groups
     ``description``, ``n``, ``count``): "TAGRISSO (N=233)", "EGFR TKI (gefitinib or erlotinib)
@@ -85,6 +92,7 @@ def arm_header(arms: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=256)
+@timed.held
 def nct_after(trial: str) -> regex.Pattern[str]:
     """``trial``'s name with its NCT id right after it (group 1): "ADAURA [NCT02511106]",
     "VEG110727 (NCT00753688)"."""
@@ -92,6 +100,7 @@ def nct_after(trial: str) -> regex.Pattern[str]:
 
 
 @cache
+@timed.held
 def any_phrase(phrases: tuple[str, ...], glue: str = "") -> regex.Pattern[str]:
     """Any of ``phrases`` (group ``phrase``), longest first, case-insensitive, touching no word
     character and none of ``glue`` (characters for a class), even where a phrase starts or ends with
@@ -102,6 +111,7 @@ def any_phrase(phrases: tuple[str, ...], glue: str = "") -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1024)
+@timed.held
 def standalone(name: str) -> regex.Pattern[str]:
     """``name`` as printed, not inside a longer name or hyphenated word: "AURA3" in "the AURA3
     study", not in "AURA32"; "gefitinib" in "EGFR TKI (gefitinib or erlotinib)"."""
@@ -109,6 +119,7 @@ def standalone(name: str) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1024)
+@timed.held
 def with_plural(form: str) -> regex.Pattern[str]:
     """``form`` as printed, maybe in the plural, not inside a word: "leiomyosarcoma" in
     "leiomyosarcomas", "sts" in "metastatic sts subgroup"."""
@@ -116,6 +127,7 @@ def with_plural(form: str) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1024)
+@timed.held
 def printed_number(value: str) -> regex.Pattern[str]:
     """The number ``value`` as printed, not part of a longer number: "1.6" in "4.6 vs 1.6 months",
     not in "11.6" or "1.65"."""
@@ -123,6 +135,7 @@ def printed_number(value: str) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1024)
+@timed.held
 def whole_name(name: str) -> regex.Pattern[str]:
     """``name`` not inside a word, case-insensitive: "GIST" in "patients with GIST", "VOTRIENT"
     in "VOTRIENT (pazopanib) tablets"."""
@@ -130,6 +143,7 @@ def whole_name(name: str) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1024)
+@timed.held
 def word_start(word: str) -> regex.Pattern[str]:
     """A word beginning with ``word``: "leiomyosarcoma" in "Leiomyosarcoma, n=49" (lower-cased first)."""
     return regex.compile(rf"\b{regex.escape(word)}")

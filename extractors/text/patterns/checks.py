@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
+
 # A randomization ratio in label prose, e.g. Votrient: "were randomized (2:1) to receive
 # pazopanib 800 mg once daily or placebo"; Tagrisso: "randomized 1:1 to TAGRISSO";
 # "randomized in a 2:1 ratio"; "a 1:1:1 randomization".
@@ -42,7 +44,7 @@ OVERLAPPING_SUBGROUP = regex.compile(
 ONE_SIDED = regex.compile(r"\b(?:one|1)[\s-]sided\b", regex.IGNORECASE)
 
 # A qualifier or "p =" left on a raw p-value: "<0.0001", "p < 0.001", "P=0.02"
-P_PREFIX = regex.compile(r"\s*(?:[pP]\s*)?(?P<qualifier><=|>=|[<>≤≥=])?\s*")
+P_PREFIX = regex.compile(r"(?<!\s)\s*+(?:[pP]\s*+)?(?P<qualifier><=|>=|[<>≤≥=])?\s*+")
 
 # The words before an N that make it a total: "A total of 307 patients were enrolled and
 # randomized" (Keytruda KEYNOTE-177); "In total, ..."
@@ -50,3 +52,5 @@ TOTAL_WORDS = regex.compile(r"\b(?:total\s+of|in\s+total|overall|all)\W*$", rege
 
 # The end of a sentence between two numbers: ". A" ends one, "; " does not.
 SENTENCE_END = regex.compile(r"[.!?]\s+[A-Z(]")
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
+
 # --- sentences and what is masked in them -----------------------------------------------------
 
 # Sentence boundaries in article text: a period, "!" or "?" and spaces before a capital, not after
@@ -54,7 +56,7 @@ WORD_TOKEN = regex.compile(r"[\w=:%]+")
 ENDS_IN_DIGIT = regex.compile(r"\d\s*$")
 
 # A unit right after a trailing number makes it a value, not a citation: "… 2 months", "… 20 patients".
-UNIT_AFTER_CITE = regex.compile(r"\s*(?:months?|weeks?|years?|days?|%|mg|patients)\b")
+UNIT_AFTER_CITE = regex.compile(r"(?<!\s)\s*+(?:months?|weeks?|years?|days?|%|mg|patients)\b")
 
 # A date: "May 16, 2025", "16 May 2025", "2025-05-16".
 DATE = regex.compile(
@@ -84,14 +86,14 @@ NUMBER = regex.compile(
 )
 
 # The word right before a number: "exon 19", "stage 4", "phase 3", "Table 9".
-WORD_BEFORE = regex.compile(r"([\w-]+)\s*$")
+WORD_BEFORE = regex.compile(r"(?<![\w-])([\w-]++)\s*+$")
 
 # A range that is not an interval: "50-60 Gy", "5 to 10 years" (after the first number, before the second).
-RANGE_AFTER = regex.compile(r"^\s*(?:[-–—−]|to\b)\s*\d")
-RANGE_BEFORE = regex.compile(r"\d\s*[-–—−]\s*$")
+RANGE_AFTER = regex.compile(r"^\s*+(?:[-–—−]|to\b)\s*+\d")
+RANGE_BEFORE = regex.compile(r"\d\s*+[-–—−]\s*+$")
 
 # What opens an interval just before a range: "(0.26-0.48)", "(95% CI 0.26-0.48)", "[CI: 0.26-0.48]".
-INTERVAL_OPENED = regex.compile(r"[(\[]\s*(?:\d{2}\s*%\s*)?(?:CI)?[\s:,]*$")
+INTERVAL_OPENED = regex.compile(r"[(\[]\s*+(?:\d{2}\s*+%\s*+)?(?:CI)?[\s:,]*+$")
 
 # A size right after a number: "5 cm", "10 mm".
 SIZE_AFTER = regex.compile(r"^\s*(?:cm|mm)\b")
@@ -103,11 +105,11 @@ COMPARATOR_BEFORE = regex.compile(r"[<>≤≥]\s*$")
 # ", 95% CI 0.26–0.48" (no brackets, then the words "CI" are required).
 CI_AFTER = regex.compile(
     r"""
-    ^\s*[;,]?\s*(?P<open>[(\[])?\s*              # an opening bracket right after the value, or none
-    (?:(?P<level>\d{2}(?:\.\d)?)\s*%\s*)?        # "95%"
-    (?P<ci>CI|confidence\s+interval)?\s*[:,=]?\s* # "CI,", "CI:"
-    (?P<low>\d+(?:\.\d+)?)\s*(?:[-–—−,;]|\bto\b)\s*(?P<high>\d+(?:\.\d+)?)
-    \s*(?(open)[)\]])                             # the closing bracket, if it opened
+    ^\s*+[;,]?\s*+(?P<open>[(\[])?\s*+           # an opening bracket right after the value, or none
+    (?:(?P<level>\d{2}(?:\.\d)?)\s*+%\s*+)?      # "95%"
+    (?P<ci>CI|confidence\s++interval)?\s*+[:,=]?\s*+ # "CI,", "CI:"
+    (?P<low>\d++(?:\.\d++)?)\s*+(?:[-–—−,;]|\bto\b)\s*+(?P<high>\d++(?:\.\d++)?)
+    \s*+(?(open)[)\]])                            # the closing bracket, if it opened
     """,
     regex.VERBOSE | regex.I,
 )
@@ -185,7 +187,7 @@ COUNTED_AFTER = regex.compile(r"^\s*(?:were|was)\s+(?:randomi[sz]ed|enrolled)\b"
 COMPARISON_WORD = regex.compile(r"\b(?:compared|versus|vs|than|over)\b", regex.I)
 
 # Two arms joined after a count: "… to pazopanib or placebo", "pazopanib versus placebo".
-ARMS_JOINED = regex.compile(r"\s*(?:or|and|versus|vs\.?)\s*")
+ARMS_JOINED = regex.compile(r"(?<!\s)\s*+(?:or|and|versus|vs\.?)\s*+")
 
 # "4.6 and 1.6 months for pazopanib and placebo, respectively": arms in order.
 RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
@@ -193,7 +195,9 @@ RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
 # A subgroup the sentence names: "in the leiomyosarcoma subgroup", "synovial sarcoma subgroup".
 SUBGROUP = regex.compile(
     r"""
-    (?P<pop>[\w‘’'\- ]{3,50}?)\s+(?:subgroups?|subsets?|cohorts?|subpopulations?)\b
+    (?=[sc])                                               # the word first, cheaply: "s…" or "c…"
+    (?<=(?P<pop>[\w‘’'\- ]{3,50})\s{1,5})                 # then up to 50 characters before it
+    (?:subgroups?|subsets?|cohorts?|subpopulations?)\b
     """,
     regex.VERBOSE | regex.I,
 )
@@ -257,3 +261,5 @@ FOLD = regex.compile(
     """,
     regex.VERBOSE | regex.I,
 )
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
+
 # A dose's schedule after its unit: "orally once daily", "twice a day", "daily", "every 3 weeks".
 _SCHEDULE = r"""
     (?P<schedule>
@@ -48,3 +50,5 @@ ONCE_DAILY = regex.compile(r"\bonce\s+a\s+day\b|\bonce\s+daily\b|\bdaily\b")
 
 # "twice a day", "twice daily" → "twice-daily".
 TWICE_DAILY = regex.compile(r"\btwice\s+(?:a\s+day|daily)\b")
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
 from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM, TRIAL_WORD
 
 # "The efficacy of pazopanib was evaluated in VEG110727" — names the label's drug and trial.
@@ -87,18 +88,21 @@ ASSESSMENT = regex.compile(
 # A sentence of label prose: up to a period followed by a space and a capital, or a line end.
 SENTENCE = regex.compile(r"[^\n]+?(?:\.(?=\s+[A-Z(\[])|\.?$|\n)", regex.MULTILINE)
 
+# A printed number read whole (possessive: a run of digits is never given back to be retried).
+_NUM = r"\d++(?:\.\s?\d++)?"
+
 # "HR = 0.87 (95% CI: 0.67, 1.12)", "hazard ratio (HR)=0.62 (95% CI: 0.51, 0.75), p < 0.0001",
 # "HR 0.78, 95% CI (0.69, 0.89), p=0.0002", "HR=0.45; 95% CI: 0.36, 0.57", "HR: 1.68, 95% CI: 1.09, 2.59"
 PROSE_RATIO = regex.compile(
     rf"""
-    (?P<name>\bHR\b|hazard\s+ratio(?:\s*\(HR\))?|odds\s+ratio(?:\s*\(OR\))?|relative\s+risk|rate\s+ratio)
-    \s*(?:of\s+|was\s+|[=:]\s*)?                                  # "HR = ", "HR: ", "hazard ratio of"
-    (?P<value>{NUM})(?![\d.])
-    (?:\s*[,;(\[]?\s*
-       (?:(?P<level>9\d(?:\.\d+)?)\s*%\s*(?:CI|confidence\s+interval)\s*[:=,]?\s*)?  # "95% CI:"
-       [(\[]?\s*(?P<low>{NUM})\s*(?:,|;|\bto\b|{DASH})\s*(?P<high>{NUM})\s*[)\]]?
+    (?P<name>\bHR\b|hazard\s++ratio(?:\s*+\(HR\))?|odds\s++ratio(?:\s*+\(OR\))?|relative\s++risk|rate\s++ratio)
+    \s*+(?:of\s++|was\s++|[=:]\s*+)?                             # "HR = ", "HR: ", "hazard ratio of"
+    (?P<value>{_NUM})(?![\d.])
+    (?:\s*+[,;(\[]?\s*+
+       (?:(?P<level>9\d(?:\.\d++)?)\s*+%\s*+(?:CI|confidence\s++interval)\s*+[:=,]?\s*+)?  # "95% CI:"
+       [(\[]?\s*+(?P<low>{_NUM})\s*+(?:,|;|\bto\b|{DASH})\s*+(?P<high>{_NUM})\s*+[)\]]?
     )?
-    (?:[\s,;)\]]*p\s*(?P<cmp>[<≤=]|<\s*=)\s*(?P<p>{NUM}))?                          # ", p < 0.0001"
+    (?:[\s,;)\]]*+p\s*+(?P<cmp>[<≤=]|<\s*+=)\s*+(?P<p>{_NUM}))?                     # ", p < 0.0001"
     """,
     FLAGS,
 )
@@ -140,3 +144,4 @@ NOT_AN_ENDPOINT = regex.compile(
 
 # The brand a label's title names: "ELIQUIS® (apixaban) tablets", "… needed to use ELIQUIS safely".
 BRAND_IN_TITLE = regex.compile(r"\b(?P<brand>[A-Z][A-Z0-9-]{2,})(?=[ \t]?®|[ \t]+safely\b)")
+timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
+
 # A registry group that is the control arm: "Placebo Tablet", "SoC EGFR-TKI (Global Cohort)", "Chemotherapy".
 CONTROL_WORDS = regex.compile(r"\b(?:placebo|soc|standard\s+of\s+care|chemotherapy|control|comparator)\b", regex.I)
 
@@ -12,3 +14,5 @@ TOKEN = regex.compile(r"[a-z0-9]+")
 
 # The words of a label population, hyphenated words whole: "EGFR-mutated stage IB" → "egfr-mutated", …
 HYPHENATED_WORD = regex.compile(r"[\w-]+")
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
+
 # A sentence of label text, up to ".", "!" or "?" before a capital or the end: "Patients with
 # metastatic STS who had received prior chemotherapy … were randomized (2:1) to receive …".
 LABEL_SENTENCE = regex.compile(r"[^.!?]*?(?:[.!?](?=\s+[A-Z(‘'\"]|\s*$)|$)", regex.S)
@@ -32,10 +34,12 @@ EXCLUDED_LIST = regex.compile(
 )
 
 # Between the items of a list: "GIST, adipocytic sarcoma, or Ewing sarcoma", "GIST or adipocytic sarcoma".
-LIST_SEPARATOR = regex.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
+LIST_SEPARATOR = regex.compile(r"(?<!\s)(?:\s*+,\s*+(?:or\s++|and\s++)?|\s++or\s++|\s++and\s++)")
 
 # An abbreviation in brackets after a name: "gastrointestinal stromal tumors (GIST)".
 ABBREVIATION = regex.compile(r"\(([A-Za-z0-9-]{2,})\)")
 
 # An indication rather than a trial population: "VOTRIENT is indicated for the treatment of …".
 INDICATED = regex.compile(r"\bindicated\b", regex.I)
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

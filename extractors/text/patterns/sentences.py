@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
+
 # The end of a sentence: ".", "!" or "?" (with closing quotes or brackets) before spaces and a
 # capital or an opening bracket — not after "vs.", "e.g.", "i.e.", "et al.", "Fig.", "No.", "approx.",
 # and not inside a number ("0. 39" is damage to one number); a line break; or the start of a table or
@@ -20,3 +22,8 @@ SENTENCE_END = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+# A number, counted to bound a sentence's numbers: "4.6", "1,234", "0.35" (not inside a word: "R0").
+NUMBER_RUN = regex.compile(r"(?<![\w.,:/])\d++(?:[.,]\d++)*+")
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

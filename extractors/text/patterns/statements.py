@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
 from extractors.text.patterns.pieces import DASH
 
 # A printed number: "4.6", "1,067", "0.0001", ".05" (a p-value without its zero).
@@ -98,7 +99,7 @@ ARM_PHRASE = regex.compile(
 # "patients assigned to investigator's choice of treatment", "patients randomized to Effient".
 TREATED_ARM = regex.compile(
     r"""
-      (?P<arm>[\w+/®-]{2,40}(?:\s(?:plus|and|\+|with)\s[\w+/-]{2,40})?)[-‑\s]treated\s(?:patients|subjects)
+      (?<![\w+/®-])(?P<arm>[\w+/®-]{2,40}(?:\s(?:plus|and|\+|with)\s[\w+/-]{2,40})?)[-‑\s]treated\s(?:patients|subjects)
     | \b(?:patients|subjects|those)\s(?:who\s(?:were\s)?)?(?:treated\swith|receiving|received|taking|randomi[sz]ed\sto(?:\sreceive)?|assigned\sto|given)\s
       (?P<arm>[^,;:()\[\]\n]{2,60}?)(?=\s?(?:[,;:()\[\]]|\band\b|\bvs\b|\bversus\b|\bcompared\b|\bthan\b|\bwas\b|\bwere\b|\bhad\b|$))
     """,
@@ -111,7 +112,8 @@ TREATED_WORD = regex.compile(r"treated|receiving|received|taking|randomi[sz]ed|a
 
 # Words around an arm name that are not the arm: "the", "randomized", "patients in the".
 ARM_TRIM = regex.compile(
-    r"^(?:the|a|an|both|randomi[sz]ed|patients\s+in\s+the|patients\s+on)\s+|\s+(?:alone|comparator|control)$", regex.I
+    r"^(?:the|a|an|both|randomi[sz]ed|patients\s++in\s++the|patients\s++on)\s++|(?<!\s)\s++(?:alone|comparator|control)$",
+    regex.I,
 )
 
 # "each arm", "both arms", "the two arms": all arms at once.
@@ -218,7 +220,9 @@ TO_ARM_ONLY = regex.compile(r"\s{0,2}to\s", regex.I)
 EVENT_WORD = regex.compile(r"\b(?:events?|deaths|died|responders|responses)\b", regex.I)
 
 # How the arms of a list are separated: "the nivolumab and chemotherapy arms", "A, B, or C".
-ARM_LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?", regex.I)
+ARM_LIST_SPLIT = regex.compile(
+    r"(?<!\s)(?:\s*+,\s*+(?:and\s++|or\s++)?(?:the\s++)?|\s++(?:and|or)\s++(?:the\s++)?)", regex.I
+)
 
 # Two arms in one singular phrase: "in the Gleevec and the IFN+Ara-C group".
 ARM_AND_THE = regex.compile(r"\s+and\s+the\s+", regex.I)
@@ -299,7 +303,7 @@ COMPARATIVE = regex.compile(
 
 # A dose or schedule in an arm's description: "320 mg/m 2", "3 mg/kg by intravenous infusion every 2 weeks".
 DOSE_OR_SCHEDULE = regex.compile(
-    r"\d+(?:\.\d+)?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²|day))?|\b(?:orally|intravenously|by\s+intravenous\s+infusion|once|twice|daily|weekly|every\s+\d+\s+(?:weeks?|days?)|for\s+\d+\s+(?:weeks?|days?|cycles?))\b",
+    r"(?<!\d)\d++(?:\.\d++)?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²|day))?|\b(?:orally|intravenously|by\s+intravenous\s+infusion|once|twice|daily|weekly|every\s+\d+\s+(?:weeks?|days?)|for\s+\d+\s+(?:weeks?|days?|cycles?))\b",
     regex.I,
 )
 
@@ -421,7 +425,7 @@ TRIAL_SUBJECT_HINT = regex.compile(
 )
 
 # A dose, which may name an arm: "600 mg", "260 mg/m 2 /day", "10 mg/kg".
-DOSE = regex.compile(r"\d+(?:\.\d+)?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²))?(?:\s?/\s?day)?", regex.I)
+DOSE = regex.compile(r"(?<!\d)\d++(?:\.\d++)?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²))?(?:\s?/\s?day)?", regex.I)
 
 # What lies between two cells of a flattened table: spaces, a percent sign, a closing bracket, a
 # footnote mark — not an opening bracket: "71 (12.8%)" is one cell, a count and its share.
@@ -533,6 +537,10 @@ LANDMARK_ADJECTIVE = regex.compile(
 LANDMARK_AT = regex.compile(
     r"\s{0,2}%?\s{0,2}(?:rates?\s{1,2})?(?:at|by)\s{1,2}(?P<count>\d{1,3})\s{1,2}(?P<unit>years?|months?)\b", regex.I
 )
+# A number in words given as a percentage: "Eighty-three percent", "twelve per cent".
+PERCENT_WORD_AFTER = regex.compile(r"\s(?:percent|per\s++cent)\b", regex.I)
 
 # A run of digits: cheap to count before reading a sentence token by token.
-DIGIT_RUN = regex.compile(r"\d+")
+DIGIT_RUN = regex.compile(r"\d++")
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

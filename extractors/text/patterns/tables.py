@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
 from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, HEADER_DRUG, NUM
 
 # "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA"
@@ -129,7 +130,9 @@ ANY_LETTER = regex.compile(r"[A-Za-z]")
 
 EMPTY_PARENS = regex.compile(r"\(\s*[+/,]?\s*\)")
 
-LABEL_STATISTIC_WORDS = regex.compile(r"\s*(?:median|mean|\(months\)|\(95%\s*CI\)|%|n\s*\(%\))\s*", regex.IGNORECASE)
+LABEL_STATISTIC_WORDS = regex.compile(
+    r"(?<!\s)\s*+(?:median|mean|\(months\)|\(95%\s*+CI\)|%|n\s*+\(%\))\s*+", regex.IGNORECASE
+)
 
 FOOTNOTE_SYMBOLS = regex.compile(r"[*†‡§¶#]+\d*")
 
@@ -180,8 +183,8 @@ HEADER_GAP_STOP = regex.compile(
 
 # What may follow the last arm name in a header: arm Ns, "(95% CI)", between-arm column names.
 HEADER_TAIL = regex.compile(
-    r"""(?:\s*(?:\||\(\s*[Nn]\s*=\s*\d+\s*\)|[Nn]\s*=\s*\d+|HR|Hazard\s+[Rr]atio|Odds\s+[Rr]atio|
-        [Pp][- ]?[Vv]alue|\(\s*9\d(?:\.\d+)?%\s*CI\s*\)|9\d(?:\.\d+)?%\s*CI))*""",
+    r"""(?:\s*+(?:\||\(\s*+[Nn]\s*+=\s*+\d++\s*+\)|[Nn]\s*+=\s*+\d++|HR|Hazard\s++[Rr]atio|Odds\s++[Rr]atio|
+        [Pp][- ]?[Vv]alue|\(\s*+9\d(?:\.\d+)?%\s*+CI\s*+\)|9\d(?:\.\d+)?%\s*+CI))*+""",
     regex.VERBOSE,
 )
 
@@ -443,3 +446,4 @@ TRAILING_FORMAT = regex.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%)[ \t]
 
 # The unit printed after a between-arm column's name: "Relative Risk Reduction (%)", "Difference %".
 BETWEEN_UNIT = regex.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%(?![\w(]))")
+timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
+
 # Known damage to the words of row labels, in the order applied. Each rule: name, pattern,
 # replacement, why it happens, a real example. Numbers are never repaired this way: a number's
 # damage ("0. 39") is read where it stands and flagged, so its span still points at the text.
@@ -37,3 +39,5 @@ BLANK_LINES = regex.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 # A JATS journal article: "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS …", "<article article-type=\"review-article\">".
 JATS = regex.compile(r"<!doctype\s+article\b|<article\b[^>]*(?:jats|article-type)")
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import timed
+
 # A registration number: "NCT00753688".
 _NCT = r"\b(?P<nct>NCT\d{8})\b"
 
@@ -35,8 +37,9 @@ NOT_TRIALS = frozenset({"NCCN", "ESMO", "ASCO", "WHO", "FDA", "EMA", "RECIST", "
 CALLED_TRIAL = regex.compile(
     rf"""
     {_NCT}
-    | \b(?P<name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)(?=\s+(?:\([^)]{{1,30}}\)\s+)?(?:phase\s+\w+\s+)?(?:trial|study)\b)
-    | (?<=\b(?:trial|study)\s+)(?P<after>[A-Z][A-Z0-9-]{{2,}})\b
+    | \b(?P<name>[A-Z](?=[a-z]*+[A-Z])[A-Za-z0-9-]*+)
+        (?=\s{{1,3}}(?:\([^)]{{1,30}}\)\s{{1,3}})?(?:phase\s{{1,3}}\w{{1,10}}\s{{1,3}})?(?:trial|study)\b)
+    | (?P<after>(?<=\b(?:trial|study)\s{{1,3}})[A-Z][A-Z0-9-]{{2,}}+)\b
     """,
     regex.VERBOSE,
 )
@@ -50,3 +53,5 @@ ENROLMENT_TRIAL = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -9,6 +9,8 @@ from functools import cache
 
 import regex
 
+from extractors.text.patterns import timed
+
 # --- populations: an article's "‘Other soft tissue sarcoma’ subgroup" is the label's "Other STS" ---
 
 # Quote marks around a population's name: "‘Other soft tissue sarcoma’ subgroup".
@@ -129,3 +131,4 @@ COUNTED_WORD = regex.compile(r"[A-Za-z]+")
 
 # The words of an arm's name, slashes and brackets aside: "enoxaparin", "vka" of "Enoxaparin/VKA".
 ARM_WORD = regex.compile(r"[a-z][a-z-]{2,}")
+timed.wrap(globals())  # every pattern above is held to the reading budget

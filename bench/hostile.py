@@ -1,0 +1,272 @@
+"""Hostile input, measured: generated texts, adversarial strings by size, and hostile files.
+
+Run from the project root (the issue 16 targets in brackets):
+
+    python bench/hostile.py                 # everything
+    python bench/hostile.py fuzz [N]        # N generated texts per entry point (10,000) [0 exceptions, 0 over 1 s]
+    python bench/hostile.py strings [SIZES] # each adversarial kind at 10 KB, 100 KB, 1 MB [1 MB under 5 s, linear]
+    python bench/hostile.py files           # every hostile file of tests/cases [exit 2, one line, < 5 s, < 500 MB]
+    python bench/hostile.py interrupts [N]  # Ctrl-C at N moments of a run [one line and exit 130, never a traceback]
+
+Generated texts come from tests/fuzz_texts.py, hostile files from tests/cases/hostile_reproducers.json.
+A string that runs past ``CAP`` seconds is stopped and printed as "> CAP".
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
+
+from extractors import InputError, article_from_bytes, extract, source_from_bytes, verify  # noqa: E402
+from tests.fuzz_texts import article_like, label_like, report_problems  # noqa: E402
+from tests.hostile_cases import argv, load_cases, write_case  # noqa: E402
+
+CAP = 60  # seconds before a string is stopped
+SLOW = 1.0  # a generated document over this is counted
+
+
+class _Stopped(Exception):
+    pass
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise _Stopped
+
+
+def timed(run: Callable[[], object], cap: int = CAP) -> tuple[float, str]:
+    """Seconds ``run`` took and what became of it: "ok", "refused", "stopped" or the exception."""
+    signal.signal(signal.SIGALRM, _stop)
+    signal.alarm(cap)
+    started = time.perf_counter()
+    try:
+        run()
+        outcome = "ok"
+    except InputError:
+        outcome = "refused"
+    except _Stopped:
+        outcome = "stopped"
+    except Exception as error:
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        outcome = f"{type(error).__name__} at {Path(frame.filename).name}:{frame.lineno}"
+    finally:
+        signal.alarm(0)
+    return time.perf_counter() - started, outcome
+
+
+# ---------------------------------------------------------------------------------------------
+# generated texts
+
+
+def _entry_points() -> dict[str, Callable[[str, str], object]]:
+    def run_extract(label: str, article: str) -> object:
+        report = extract([source_from_bytes(label.encode(), "label.txt")])
+        return report_problems(report)
+
+    def run_verify(label: str, article: str) -> object:
+        report = verify(
+            article_from_bytes(article.encode(), "article.txt"), [source_from_bytes(label.encode(), "l.txt")]
+        )
+        return report_problems(report)
+
+    def run_quoted(label: str, article: str) -> object:
+        return report_problems(verify(article_from_bytes(article.encode(), "article.txt")))
+
+    return {"extract": run_extract, "verify --source": run_verify, "verify (quoted label)": run_quoted}
+
+
+def fuzz(examples: int) -> None:
+    print(f"\n== {examples:,} generated texts per entry point (target: 0 exceptions, 0 over {SLOW:g} s)")
+    import scipy.stats  # noqa: F401  (the checks import it when first needed: 1.2 s once, not per text)
+
+    for name, entry in _entry_points().items():
+        _fuzz_entry(name, entry, examples)
+
+
+def _fuzz_entry(name: str, entry: Callable[[str, str], object], examples: int) -> None:
+    outcomes: Counter[str] = Counter()
+    times: list[tuple[float, int]] = []
+    samples: dict[str, str] = {}
+
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(label_like, article_like)
+    def run(label: str, article: str) -> None:
+        problems: list[str] = []
+        seconds, outcome = timed(lambda: problems.extend(entry(label, article)), cap=30)  # type: ignore[arg-type]
+        outcome = "provenance: " + problems[0][:70] if problems and outcome == "ok" else outcome
+        outcomes[outcome] += 1
+        samples.setdefault(outcome, (label if name == "extract" else article)[:160])
+        times.append((seconds, len(label) + len(article)))
+
+    entry("Table 9 Median PFS 4.6", "Median PFS was 4.6 months.")  # imports, so the first text is not timed with them
+    started = time.perf_counter()
+    run()
+    times.sort()
+    slow = sum(1 for seconds, _ in times if seconds > SLOW)
+    bad = {k: v for k, v in outcomes.items() if k not in ("ok", "refused")}
+    print(
+        f"{name:22} {len(times):6,} texts in {time.perf_counter() - started:6.1f} s; "
+        f"worst {times[-1][0]:.2f} s ({times[-1][1]:,} chars); over {SLOW:g} s: {slow}; "
+        f"exceptions/problems: {sum(bad.values())}"
+    )
+    for outcome, count in sorted(bad.items(), key=lambda item: -item[1]):
+        print(f"    {count:5} × {outcome}    e.g. {samples[outcome]!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# adversarial strings by size
+
+
+def _fill(prefix: str, unit: str, suffix: str) -> Callable[[int], str]:
+    return lambda size: prefix + unit * max(1, (size - len(prefix) - len(suffix)) // len(unit)) + suffix
+
+
+KINDS: dict[str, Callable[[int], str]] = {
+    "spaces after a number": _fill("Median PFS was 4.6", " ", "months."),
+    "words before a number": _fill("Median PFS ", "word ", " was 4.6 months."),
+    "numbers in one sentence": _fill("Median PFS was ", "4.6, ", "months."),
+    "short sentences": _fill("", "PFS was 4.6 months. ", ""),
+    "a run of HR": _fill("", "HR ", ""),
+    "digit-and-dot soup": _fill("Table 9 ", "4.61.6(0.26,0.48)", ""),
+    "glued Ns": _fill("Table 9 VOTRIENT Placebo ", "N = 246N = 123", ""),
+    "deep brackets": _fill("HR 0.35 ", "(", "0.26, 0.48"),
+    "unicode spaces and dashes": _fill("", "4.\u20096 \u2212 1.\u00a06 \u2013 ", ""),
+    "one long word": _fill("Median ", "x", " PFS 4.6 months."),
+    "no spaces at all": _fill("", "MedianPFSwas4.6months", ""),
+}
+SIZES = (10_000, 100_000, 1_000_000)
+
+
+def strings(sizes: tuple[int, ...]) -> None:
+    print(f"\n== adversarial strings (target: 1 MB verified in under 5 s, time growing linearly; stopped at {CAP} s)")
+    header = "".join(f"{size // 1000:>8} KB" for size in sizes)
+    print(f"{'kind':28}{'':9}{header}   growth per ×10")
+    for kind, make in KINDS.items():
+        for entry, run in (("verify", _verify_text), ("extract", _extract_text)):
+            _string_row(kind, entry, [timed(_call(run, make, size)) for size in sizes])
+
+
+def _call(run: Callable[[str], object], make: Callable[[int], str], size: int) -> Callable[[], object]:
+    text = make(size)
+    return lambda: run(text)
+
+
+def _string_row(kind: str, entry: str, results: list[tuple[float, str]]) -> None:
+    cells = "".join(f"{_seconds(s, o):>11}" for s, o in results)
+    growth = " ".join(
+        f"{b[0] / a[0]:.0f}×" if a[0] > 0.01 and b[1] == "ok" else "-" for a, b in itertools.pairwise(results)
+    )
+    odd = {o for _, o in results if o not in ("ok", "refused", "stopped")}
+    print(f"{kind:28}{entry:9}{cells}   {growth}" + (f"   {', '.join(odd)}" if odd else ""), flush=True)
+
+
+def _verify_text(text: str) -> object:
+    return verify(article_from_bytes(text.encode(), "article.txt"))
+
+
+def _extract_text(text: str) -> object:
+    return extract([source_from_bytes(text.encode(), "label.txt")])
+
+
+def _seconds(seconds: float, outcome: str) -> str:
+    return f"> {CAP} s" if outcome == "stopped" else f"{seconds:.2f} s"
+
+
+# ---------------------------------------------------------------------------------------------
+# hostile files through the command line
+
+
+def files() -> None:
+    print("\n== hostile files through the command line (target: exit 2, one line, under 5 s and 500 MB)")
+    with tempfile.TemporaryDirectory() as folder:
+        for case in load_cases():
+            if case["expect"] != "refused" or ("device" in case and not Path(case["device"]).exists()):
+                continue
+            path = write_case(case, Path(folder))
+            code, seconds, megabytes, lines = run_command(argv(case, path), Path(folder) / "stderr")
+            print(f"{case['id']:30} exit {code}  {seconds:5.2f} s  {megabytes:6.0f} MB  {len(lines)} line(s): "
+                  f"{lines[0][:110] if lines else ''}")  # fmt: skip
+
+
+def run_command(arguments: list[str], stderr: Path, cap: float = 120) -> tuple[int, float, float, list[str]]:
+    """Exit code, seconds, peak memory in MB and stderr lines of ``trialproof ARGUMENTS`` (killed after ``cap``)."""
+    with open(os.devnull, "wb") as out, open(stderr, "wb") as err:
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-m", "extractors", *arguments], cwd=PROJECT, stdout=out, stderr=err)
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - started > cap:
+                child.kill()
+            time.sleep(0.01)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait for it again
+    return child.returncode, seconds, usage.ru_maxrss / 1024, stderr.read_text(errors="replace").splitlines()
+
+
+def interrupts(moments: int) -> None:
+    """Ctrl-C at ``moments`` evenly spread moments of ``trialproof verify``, from Python starting to the end."""
+    print(f"\n== Ctrl-C at {moments} moments of a verify run (target: one line and exit 130, never a traceback)")
+    script = Path(sys.executable).parent / "trialproof"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "extractors"]
+    article = str(PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt")
+    outcomes: Counter[str] = Counter()
+    tracebacks: list[float] = []
+    for step in range(moments):
+        delay = 1.5 * step / moments
+        child = subprocess.Popen([*command, "verify", article], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=120)
+        if b"Traceback" in err or b"KeyboardInterrupt" in err:
+            outcomes["traceback"] += 1
+            tracebacks.append(delay)
+        elif child.returncode == 130 and err == b"trialproof: interrupted\n":
+            outcomes["one line, exit 130"] += 1
+        elif child.returncode in (0, 1) and not err:
+            outcomes["finished before the signal"] += 1
+        else:
+            outcomes[f"exit {child.returncode}, {len(err.splitlines())} lines"] += 1
+    print(", ".join(f"{count} {what}" for what, count in outcomes.most_common()))
+    if tracebacks:
+        print(
+            f"tracebacks at {', '.join(f'{d * 1000:.0f} ms' for d in tracebacks)} (Python starting: site, the package finder)"
+        )
+
+
+def main() -> None:
+    what = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if what in ("fuzz", "all"):
+        fuzz(int(sys.argv[2]) if what == "fuzz" and len(sys.argv) > 2 else 10_000)
+    if what in ("strings", "all"):
+        sizes = tuple(int(s) for s in sys.argv[2:]) if what == "strings" and len(sys.argv) > 2 else SIZES
+        strings(sizes)
+    if what in ("files", "all"):
+        files()
+    if what in ("interrupts", "all"):
+        interrupts(int(sys.argv[2]) if what == "interrupts" and len(sys.argv) > 2 else 100)
+
+
+if __name__ == "__main__":
+    main()

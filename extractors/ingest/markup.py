@@ -1,0 +1,240 @@
+"""One walker for markup: an HTML page or fragment, or an XML element, as a stream of `Event`s.
+
+Labels (HTML pages, SPL sections, openFDA table HTML), articles (HTML) and the table grids read
+the same stream: a tag opening, closing or standing empty (``<br/>``), and the text between, with
+character references decoded. The walker hides what a reader never sees (scripts, styles,
+``<noscript>``, ``<template>``, ``<svg>``) and refuses a page nested deeper than browsers build.
+
+The HTML tokenizer is ours rather than ``html.parser``'s, which re-reads the rest of the text at
+every malformed tag (quadratic: 40 KB of ``<a b='`` takes 7 s) and raises on ``<![x[``. On the
+markup real pages use it gives the same events; where markup is broken it follows the HTML
+standard: a tag, comment or quoted value left open runs to the end of the text.
+
+XML is parsed here too (`parse_xml`): entity declarations and external references refused, depth
+bounded while reading, every refusal a sentence.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from html import unescape
+from typing import Literal, NamedTuple
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as safe_xml
+from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
+
+from extractors.records import InputError
+from extractors.text.patterns import markup as patterns
+
+EventKind = Literal["open", "close", "empty", "text"]
+
+# Elements whose content a reader never sees.
+HIDDEN = frozenset({"script", "style", "noscript", "template", "svg"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+CELLS = frozenset({"td", "th"})
+
+# Elements after which a line breaks. Labels keep the set their table reader was tuned on (with
+# SPL's "paragraph" and "item"); articles break at every HTML block. One set for both would move
+# the line breaks, and so every span, of the labels already read.
+LABEL_BLOCKS = frozenset(
+    {"paragraph", "p", "tr", "title", "caption", "item", "li", "br", "div", "h1", "h2", "h3", "h4", "table"}
+)
+ARTICLE_BLOCKS = frozenset(
+    {"p", "div", "section", "article", "header", "footer", "main", "aside", "blockquote", "pre", "table", "tr"}
+    | {"ul", "ol", "dl", "dt", "dd", "figure", "figcaption", "br", "hr", "li", "title"}
+    | HEADINGS
+)
+
+# HTML elements that never hold content, and those a browser closes when the next one opens
+# ("<p>one<p>two", "<li>a<li>b"): neither counts towards the depth of a page.
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
+_SELF_CLOSING = frozenset(
+    {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup"}
+    | {"rb", "rt", "rp"}
+)
+# A browser closes those only inside the same table or list: "<td><table><tr><td>" nests.
+_SCOPES = ("table", "ul", "ol", "dl", "select")
+# Browsers stop nesting at 512 (Chromium's parser); no real label or article comes near it.
+MAX_HTML_DEPTH = 512
+MAX_XML_DEPTH = 256  # the corpus's deepest SPL is 18 deep, JATS 11
+
+
+class Event(NamedTuple):
+    kind: EventKind
+    value: str  # a tag's name in lower case, or the text
+
+
+class MarkupError(ValueError):
+    """Markup that is refused; the message is a sentence for the person who gave the file."""
+
+
+def html_events(markup: str) -> Iterator[Event]:
+    """The events of an HTML page or fragment; raises `MarkupError` when nested too deep.
+
+    >>> [tuple(e) for e in html_events("<p>4.6 &amp; 1.6<br/></p><script>x()</script>")]
+    [('open', 'p'), ('text', '4.6 & 1.6'), ('empty', 'br'), ('close', 'p')]
+    """
+    hidden = 0
+    depth = _Depth()
+    for event in _tokens(markup):
+        kind, name = event
+        if kind == "text":
+            if not hidden:
+                yield event
+            continue
+        if name in HIDDEN and kind != "empty":
+            hidden = hidden + 1 if kind == "open" else max(0, hidden - 1)
+            continue
+        if hidden:
+            continue
+        depth.step(kind, name)
+        yield event
+
+
+def _tokens(markup: str) -> Iterator[Event]:
+    """Tags and text in order; text split where html.parser splits it (at every "<") and decoded."""
+    position, end = 0, len(markup)
+    while position < end:
+        bracket = markup.find("<", position)
+        if bracket < 0:
+            yield Event("text", unescape(markup[position:]))
+            return
+        if bracket > position:
+            yield Event("text", unescape(markup[position:bracket]))
+        match = patterns.MARKUP.match(markup, bracket)
+        if match is None:  # "p < 0.001": a "<" that opens nothing is text
+            yield Event("text", "<")
+            position = bracket + 1
+            continue
+        position = match.end()
+        if match.group("close"):
+            yield Event("close", match.group("close").lower())
+        elif match.group("open"):
+            name = match.group("open").lower()
+            if match.group("end") == "/>":
+                yield Event("empty", name)
+                continue
+            yield Event("open", name)
+            if name in patterns.RAW_TEXT_END:  # a script's text is not markup: skip to its end tag
+                closing = patterns.RAW_TEXT_END[name].search(markup, position)
+                position = closing.end() if closing else end
+                yield Event("close", name)
+
+
+class _Depth:
+    """How deep the open elements of a page nest, counted as a browser would close them."""
+
+    def __init__(self) -> None:
+        self.stack: list[str] = []
+        self.where: dict[str, list[int]] = {}  # name → its positions in the stack
+
+    def step(self, kind: EventKind, name: str) -> None:
+        if kind == "empty" or name in _VOID:
+            return
+        if kind == "close" or (name in _SELF_CLOSING and self._in_scope(name)):
+            self._close(name)
+        if kind == "open":
+            self.where.setdefault(name, []).append(len(self.stack))
+            self.stack.append(name)
+            if len(self.stack) > MAX_HTML_DEPTH:
+                raise MarkupError(f"HTML nested more than {MAX_HTML_DEPTH} elements deep is refused")
+
+    def _in_scope(self, name: str) -> bool:
+        """Whether an open ``name`` lies inside the innermost open table or list."""
+        positions = self.where.get(name)
+        if not positions:
+            return False
+        scopes = [self.where[scope][-1] for scope in _SCOPES if self.where.get(scope)]
+        return positions[-1] > max(scopes, default=-1)
+
+    def _close(self, name: str) -> None:
+        """Close the innermost open ``name`` and everything opened inside it; nothing if none is open."""
+        positions = self.where.get(name)
+        if not positions:
+            return
+        cut = positions[-1]
+        while len(self.stack) > cut:
+            self.where[self.stack.pop()].pop()
+
+
+def element_events(root: Element) -> Iterator[Event]:
+    """The events of an XML element and everything inside it (not its tail), without recursion."""
+    todo: list[tuple[Element, bool]] = [(root, False)]
+    while todo:
+        node, done = todo.pop()
+        name = local_name(node.tag)
+        if done or (not node.text and not len(node)):
+            yield Event("close" if done else "empty", name)
+            if node is not root and node.tail:
+                yield Event("text", node.tail)
+            continue
+        yield Event("open", name)
+        if node.text:
+            yield Event("text", node.text)
+        todo.append((node, True))
+        todo.extend((child, False) for child in reversed(node))
+
+
+def subtree(first: Event, events: Iterator[Event]) -> list[Event]:
+    """``first`` and the events up to the one that closes it, taken from ``events``."""
+    taken = [first]
+    if first.kind != "open":
+        return taken
+    depth = 1
+    for event in events:
+        taken.append(event)
+        depth += {"open": 1, "close": -1}.get(event.kind, 0)
+        if depth == 0:
+            break
+    return taken
+
+
+def local_name(tag: object) -> str:
+    """An XML element's name without its namespace, in lower case: "{urn:hl7-org:v3}td" → "td"."""
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def text_of(events: Iterable[Event]) -> str:
+    return "".join(value for kind, value in events if kind == "text")
+
+
+# ---------------------------------------------------------------------------------------------
+# XML
+
+
+def parse_xml(data: str, name: str) -> Element:
+    """The root of an XML document, refusing entity declarations, external references and depth
+    past `MAX_XML_DEPTH` with an `InputError` that says so in words."""
+    parser = safe_xml.iterparse(
+        io.BytesIO(data.encode("utf-8")),
+        events=("start", "end"),
+        forbid_dtd=False,
+        forbid_entities=True,
+        forbid_external=True,
+    )
+    depth = 0
+    try:
+        for event, _element in parser:
+            depth += 1 if event == "start" else -1
+            if depth > MAX_XML_DEPTH:
+                raise InputError(name, f"XML nested more than {MAX_XML_DEPTH} elements deep is refused")
+    except EntitiesForbidden:
+        raise InputError(name, "XML with entity declarations is refused for safety") from None
+    except ExternalReferenceForbidden:
+        raise InputError(name, "XML that refers to outside files or addresses is refused for safety") from None
+    except DefusedXmlException:
+        raise InputError(name, "XML using a feature refused for safety (a DTD of this kind)") from None
+    except ParseError as error:
+        line, column = error.position
+        raise InputError(name, f"malformed XML at line {line}, column {column + 1}: {_expat_reason(error)}") from None
+    root: Element = parser.root
+    return root
+
+
+def _expat_reason(error: ParseError) -> str:
+    """Expat's words without its position ("not well-formed (invalid token): line 3, column 4")."""
+    return str(error).split(": line ", 1)[0]

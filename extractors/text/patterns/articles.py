@@ -1,0 +1,70 @@
+"""Patterns for reading an article file: its kind, Markdown markup, headings and paragraphs.
+
+Each pattern has a real example above it. Every run is bounded or possessive and none can overlap
+the next, so a line of any length is read in one pass.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.text.patterns import timed
+
+# An HTML article (as opposed to Markdown that mentions a tag): '<html lang="en">', "<p>", "<h2 id=…>".
+HTML_START = regex.compile(r"<(?:html|body|p|div|h[1-6]|article|section)\b")
+
+# A heading line: short, capitalised, no sentence end. "From the FDA Drug Label", "Key points:".
+HEADING = regex.compile(
+    r"""
+    ^[ \t]*+(?:[•\-*][ \t]++)?          # optional bullet before the heading ("  • Key points:")
+    (?P<title>
+      [A-Z][^\n.!?]{0,70}?              # capitalised, no sentence punctuation
+    )
+    (?P<colon>:)?[ \t]*+$               # "Key points:" ends with a colon
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+# Section headings that introduce a passage quoted from a label: "From the FDA Drug Label",
+# "Prescribing information", "Labeling".
+LABEL_HEADING = regex.compile(r"\b(?:FDA|drug)\s++label\b|\bprescribing\s++information\b|\blabel(?:ing)?\b", regex.I)
+
+# A blank line between paragraphs: "…of 0.35.\n\nIn the…", "\n  \n".
+PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*+\n")
+
+# Three or more line breaks in a row, tidied to one blank line.
+BLANK_LINES = regex.compile(r"\n{3,}+")
+
+# A citation the JATS <xref> holds: "3", " 12 ".
+CITATION_NUMBER = regex.compile(r"(?<!\s)\s*+\d++\s*+")
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+# "## Results", "### From the FDA Drug Label ###"
+# (the closing "#"s and spaces are stripped by the reader: a lazy group before them would rescan
+# every run of spaces inside the heading)
+MD_HEADING = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]++(.*+)$")
+
+# "- item", "  * item", "+ item": the bullet and its indent.
+MD_BULLET = regex.compile(r"^([ \t]*+)[-*+][ \t]++")
+
+# "[the label](https://…)", "![figure](fig1.png)": the text stays, the address goes. Neither part
+# holds a "[", so each scan stops at the next link: a run of unclosed "[" or "](" is read once.
+MD_LINK = regex.compile(r"!?\[([^\[\]\n]*+)\]\([^)\[\n]*+\)")
+
+# "**bold**", "__bold__", "*italic*": the words stay. Emphasis ends on its own line and cannot hold
+# its own marker ("**" in bold, "*" in italic), so each scan stops at the next marker: a line of
+# unclosed "**" is read once.
+MD_EMPHASIS = regex.compile(
+    r"""
+      \*\*(?=\S)(?P<bold>(?:[^*\n]|\*(?!\*))+?)(?<=\S)\*\*          # **bold**
+    | __(?=\S)(?P<underscored>(?:[^_\n]|_(?!_))+?)(?<=\S)__           # __bold__
+    | (?<![\w*])\*(?=\S)(?P<italic>[^*\n]+?)(?<=\S)\*(?![\w*])       # *italic*, not 2*3*4
+    """,
+    regex.VERBOSE,
+)
+
+# "`code`"
+MD_CODE = regex.compile(r"`([^`\n]*+)`")
+
+timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -1,0 +1,56 @@
+"""Patterns for markup: the tokens of an HTML page, and the brackets and strings of a JSON document.
+
+Every pattern here is linear whatever the input: runs are possessive, and a construct still open
+at the end of the text (a comment, a tag, a quoted value) runs to the end instead of being tried
+again from a later position, as the HTML standard's tokenizer does. Python's own ``HTMLParser``
+retries from the next character, which is quadratic on ``<a<a<a…`` or ``<a b='<a b='…`` (40 KB:
+2 to 7 seconds); these read a megabyte of either in well under a second.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.text.patterns import timed
+
+# A tag's name as HTML allows it: anything up to a space, "/" or ">", so "<o:p>" and "<div<p>" are
+# single names ("o:p", "div<p"), as browsers read them.
+_TAG_NAME = r"[a-zA-Z][^\t\n\r\f\x20/>\x00]*+"
+
+# What comes at a "<" in HTML, or nothing (then the "<" is text: "p < 0.001"):
+#   <!-- a comment -->, <![CDATA[ … ]]>, <!DOCTYPE html>, <?xml … ?>, </td>, </ p>, </3> (dropped),
+#   <td>, <br/>, <td colspan="2">, <img alt="a > b">, <a href=x/> (not self-closing: "/" is the value's)
+MARKUP = regex.compile(
+    rf"""
+      (?P<comment> <!--(?s:.*?)(?:--\s*+>|\Z) )                 # ends at "-->" (or "-- >"), else at the end
+    | (?P<cdata> <!\[CDATA\[(?s:.*?)(?:\]\]>|\Z) )
+    | (?P<declaration> <[!?][^>]*+(?:>|\Z) )                      # <!DOCTYPE …>, <?xml …?>, <!x>
+    | </\s*+(?P<close>{_TAG_NAME})[^>]*+(?:>|\Z)                  # </td>, </td >, </ td>
+    | (?P<bogus> </[^>]*+(?:>|\Z) )                               # "</>", "</3>": dropped
+    | <(?P<open>{_TAG_NAME})
+      (?:                                                         # attributes, read only to find the end:
+          =\s*+"[^"]*+"?                                          #   a double-quoted value, ">" allowed inside
+        | =\s*+'[^']*+'?                                          #   a single-quoted value
+        | =\s*+[^\s>"'][^\s>]*+                                   #   a bare value, which may end in "/"
+        | [^>/]                                                   #   names, spaces, stray characters
+        | /(?!>)
+      )*+
+      (?P<end>/?>|\Z)                                             # "/>" closes an empty element
+    """,
+    regex.VERBOSE,
+)
+
+# The end of a script or style element, whose content is not markup: "</script>", "</SCRIPT >".
+RAW_TEXT_END = {
+    "script": regex.compile(r"</\s*+script\s*+>", regex.IGNORECASE),
+    "style": regex.compile(r"</\s*+style\s*+>", regex.IGNORECASE),
+}
+
+# A run of whitespace in HTML text, which a browser shows as one space.
+WHITESPACE = regex.compile(r"\s++")
+
+# The tokens that nest in JSON: a bracket or a brace, or a string (skipped whole, so a "[" inside
+# one does not count): '{"results": [{"clinical_studies": ["… [see Table 3] …"]}]}'.
+JSON_NESTING = regex.compile(r'[\[\]{}]|"(?:[^"\\]++|\\.)*+"?', regex.DOTALL)
+
+timed.wrap(globals())  # every pattern above is held to the reading budget
