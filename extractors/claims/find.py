@@ -19,6 +19,7 @@ from extractors.read import discourse
 from extractors.read.scene import Scene
 from extractors.records import Article, Claim, Span
 from extractors.text import budget
+from extractors.text.patterns import claims as claim_patterns
 
 
 def find_claims(
@@ -123,10 +124,15 @@ def _cell_claims(
 
 
 def _under_header(article: Article, sentence: Sentence, header: Span | None) -> Sentence:
-    """The cell read after its column's header, as "Median PFS, months: NR vs 6.8": what the header
-    says (the statistic, the unit, the endpoint) qualifies the cell's bare numbers. The header's own
-    characters are the article's; claims are kept only for values inside the cell."""
+    """The cell read after its column's header, as "Median PFS, months: NR vs 6.8 months": what the
+    header says (the statistic, the endpoint, the unit of a cell that prints none) qualifies the
+    cell's bare numbers. The words added are the header's own; claims are kept only for values
+    inside the cell."""
     if header is None or header[0] == header[1]:
         return sentence
-    lead = f"{article.text[header[0] : header[1]]}: "
-    return replace(sentence_at(sentence.span[0] - len(lead), lead + sentence.text, sentence.block), cell=sentence.cell)
+    name = article.text[header[0] : header[1]]
+    lead = f"{name}: "
+    unit = claim_patterns.HEADER_UNIT.search(name)
+    tail = f" {unit.group('unit')}" if unit and not claim_patterns.UNIT_AFTER_NUMBER.search(sentence.text) else ""
+    read = sentence_at(sentence.span[0] - len(lead), lead + sentence.text + tail, sentence.block)
+    return replace(read, cell=sentence.cell)
