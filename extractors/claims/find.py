@@ -106,7 +106,7 @@ def _cell_claims(
         scene.with_arms(*cell.arms), trial=cell.trial, endpoint=cell.endpoint, trial_arms=cell.arms,
         default_arm=None if len(cell.arms) > 1 else scene.experimental,
     )  # fmt: skip
-    about = (section, cell.trial, context.subgroup(sentence.masked))
+    about = (section, cell.trial, context.subgroup(sentence.masked) or cell.population)
     read = _under_header(article, sentence, cell.header)
     found = numeric_claims(read, about, scene)
     found += significance_claims(read, about)
