@@ -45,7 +45,12 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
     """Each sentence's claims appended to ``claims`` as it is read (so a stop keeps them)."""
     context_endpoint: dict[str | None, str] = {}  # section → endpoint named last
     context_population: tuple[int, str] | None = None  # (block, population)
-    grids = {index for index, table in enumerate(article.tables) if is_results_grid(article, table)}
+    grids = {  # results grids the label tables' reader reads; a grid it cannot read is read cell by cell
+        index: found
+        for index, table in enumerate(article.tables)
+        if is_results_grid(article, table)
+        and (found := _grid_claims(article, index, trials, scene, section_of(article, table.span[0])))
+    }
     for sentence in sentences(article):
         budget.check(sentence.span[0])
         section = section_of(article, sentence.span[0])
@@ -54,7 +59,7 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
             if table not in grids:
                 claims.extend(_cell_claims(article, sentence, trials, replace(scene, endpoint=None), section))
             elif sentence.cell[1:] == (0, 0):  # a results grid is read whole, at its first cell
-                claims.extend(_grid_claims(article, table, trials, scene, section))
+                claims.extend(grids[table])
             continue
         trial = context.trial_of(article, sentence.span, trials)
         population = context.subgroup(sentence.masked)
