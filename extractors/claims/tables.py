@@ -54,7 +54,7 @@ def cell_context(article: Article, cell: tuple[int, int, int], trials: Collectio
         for index, found in enumerate(roles)
         if found == role and index < len(row)
         for arm in table_patterns.VERSUS.split(_text(article, row[index]))
-        if arm.strip()
+        if any(character.isalpha() for character in arm)  # a "-" in a comparator cell is no arm
     )
     named = row_index > 0 and column < len(header) and bool(header[column])
     endpoint = vocabulary.last_endpoint(header[column]) if named else None
