@@ -48,7 +48,12 @@ def _randomized_arms(text: str) -> tuple[tuple[int, str], ...]:
 
 def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, str | None]:
     """The trial a table reports (named in its caption, else the last one named before it) and its NCT id."""
-    named = [match.group("name") for match in prose_patterns.CAPTION_TRIAL.finditer(caption)]
+    parameters = set(vocabulary.parameters())  # "… yield similar reductions in LDL-C": a note's quantity, no trial
+    named = [
+        match.group("name")
+        for match in prose_patterns.CAPTION_TRIAL.finditer(caption)
+        if match.group("name").lower() not in parameters
+    ]
     if not named:  # "Efficacy Results for the PACIFIC Study": a name the label introduces as a trial
         known = _trials_introduced(text)
         named = [

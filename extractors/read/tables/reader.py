@@ -19,16 +19,17 @@ Every value is read from characters of the text: a span points at them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 
 from extractors.ingest import grids as structured
 from extractors.read.context import arm_names, brand_of, randomization_ratio, trial_for
 from extractors.read.tables.arms import sub_column_at
-from extractors.read.tables.cells import cell_run_at, has_n_prefix, read_tokens
+from extractors.read.tables.cells import has_n_prefix, read_tokens, row_spans
 from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
 from extractors.read.tables.rows import RowReader, population_of
 from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, TableState
+from extractors.read.tables.transposed import find_transposed_header, read_transposed
 from extractors.records import Measurement, Source
 from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
@@ -69,6 +70,10 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
     """The measurements of the table whose caption spans ``start``–``caption_end``: the arm Ns of its
     header, then each row's."""
     text = source.text
+    end_match = table_patterns.TABLE_END.search(text, caption_end)
+    transposed = find_transposed_header(text, caption_end, end_match.start() if end_match else len(text))
+    if transposed is not None:
+        return _read_transposed(source, start, caption_end, transposed)
     header = find_header(text, caption_end, arm_names(source, start), brand_of(source))
     if header is None:
         return []
@@ -93,6 +98,17 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
     return measurements
 
 
+def _read_transposed(source: Source, start: int, caption_end: int, header: Header) -> list[Measurement]:
+    """The measurements of a table whose rows are arms (`transposed`)."""
+    text = source.text
+    caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
+    end_match = table_patterns.TABLE_END.search(text, header.end)
+    body_end = end_match.start() if end_match else len(text)
+    base = _base_measurement(source, start, header, caption_text, body_end)
+    subset = caption_population(caption_text.split("\n", 1)[0])
+    return read_transposed(text, header, caption_text, body_end, base, subset, brand_of(source))
+
+
 def _with_formats(columns: tuple[Column, ...], formats: dict[int, str]) -> tuple[Column, ...]:
     """The columns with what a row of Ns said their cells hold ("N=1731 n (%)"), where the header
     did not say it."""
@@ -109,9 +125,12 @@ def _with_formats(columns: tuple[Column, ...], formats: dict[int, str]) -> tuple
 
 def caption_population(caption: str) -> str | None:
     """The population a caption names: "… of the Subgroup of Patients with TPS ≥50% in …", or in
-    parentheses after the trial, "… in KEYNOTE-355 (CPS ≥10)" (not "(BICR-assessed)")."""
+    parentheses after the trial, "… in KEYNOTE-355 (CPS ≥10)" (not "(BICR-assessed)"); not the patients
+    the whole trial enrolled ("… in Patients with Established Cardiovascular Disease in FOURIER")."""
     named = table_patterns.CAPTION_POPULATION.search(caption)
-    if named:
+    if named and (
+        named.group(0).lower().startswith("of") or table_patterns.CAPTION_SUBSET.search(named.group("population"))
+    ):
         return " ".join(named.group("population").split())
     for match in table_patterns.CAPTION_QUALIFIER.finditer(caption, 0, min(len(caption), CAPTION_HEAD)):
         parts = [part.strip() for part in match.group("inside").split(",")]
@@ -180,7 +199,7 @@ def _read_rows(
     """Read the body's rows in order into ``measurements``, each label updating ``state``. In a
     table whose header says what its cells hold (``events``), each row's label is its endpoint."""
     n_row: list[int] = []  # the Ns of the row just above, when that row printed only Ns
-    for label_start, label_end, cells_start, cells_end in _rows(text, start, end):
+    for label_start, label_end, cells_start, cells_end in row_spans(text, start, end):
         label, _ = repairs.repair_label(
             " ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split())
         )
@@ -220,7 +239,7 @@ def event_name(raw_label: str) -> str | None:
     own = raw_label.rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ")
     name = " ".join(own.split())
     heading = build.heading_prefix(vocabulary.row_group_headings()).match(name)
-    if heading:
+    if heading and not str(heading.group("name"))[:1].islower():  # "Primary Composite Endpoint at Day 35" is one name
         name = str(heading.group("name"))
     name = str(table_patterns.EVENT_NAME_MARKS.sub("", name)).strip(" :,")
     name = str(table_patterns.LEADING_DASH.sub("", name))
@@ -228,22 +247,6 @@ def event_name(raw_label: str) -> str | None:
     if not name or not table_patterns.ANY_LETTER.search(name) or statistic in LABEL_STATISTICS_OVER_COLUMNS:
         return None
     return name
-
-
-def _rows(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | None, int | None]]:
-    """(label start, label end, cells start, cells end) for each row of the body."""
-    label_start = start
-    position = start
-    while position < end:
-        run = cell_run_at(text, position, end)
-        if run is None:
-            position += 1
-            continue
-        run_start, run_end = run
-        yield label_start, run_start, run_start, run_end
-        label_start = position = run_end
-    if text[label_start:end].strip():
-        yield label_start, end, None, None
 
 
 def _interpret_label(label: str, state: TableState, has_n: bool, event: str | None = None) -> None:

@@ -65,12 +65,15 @@ CELL_TOKEN = regex.compile(
     | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}))  # ", p<0.0001" in a cell
     | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+reached|Not\s+estimable)  # "NR", "NRa", "NRa10.8"
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
-    | (?P<run>\d(?:\.\s(?=\d)|[\d.])*)                        # digits and points, maybe several numbers run together
+    | (?P<run>(?:(?:(?<![-–—\p{{L}}\d.])|(?<=-\d{{1,6}}(?:\.\d{{1,4}})?))-(?=\d))?\d(?:\.\s(?=\d)|[\d.])*)
+        # digits and points, maybe several numbers run together; signed where the sign cannot be a
+        # range's dash: "-63", "-17-14" glued (REPATHA), not "--0.54" nor "Grade 3-4"
     | (?P<percent>%)                                          # "41.6% (36.9, 46.5)": the unit of the number before
     | (?P<dash>{DASH}{{1,3}}(?!\d))                          # "–", "---": an empty cell
     | (?P<foot>(?<=[\d)\s%–—-]|NR|NE)(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))  # a footnote marker: "0.35 a", "(2.3,7.9) b0", "–b", "NRa"
     | (?P<sep>\|)                                             # a cell boundary kept by structured.render_table
-    | (?P<space>[ \t\u00a0]+|,[ \t]*)                          # spaces between cells (a line end ends the row)
+    | (?P<space>[ \t\u00a0\u00ad]+|,[ \t]*)                    # spaces between cells (a line end ends the row); a soft
+                                                              # hyphen is printed before a minus ("\u00ad-6", REPATHA Table 8)
     """,
     regex.VERBOSE,
 )
@@ -103,6 +106,15 @@ OVERALL_POPULATION = regex.compile(
 CAPTION_POPULATION = regex.compile(
     r"""\b(?:in|of\s+the\s+subgroup\s+of)\s+(?P<population>patients\s+with\s+[^.;\n|]+?)(?=\s+in\s+[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
     regex.VERBOSE | regex.IGNORECASE,
+)
+
+# What makes the patients a caption names a subset of the trial: a cut-off, a biomarker, measurable
+# disease, CNS metastases ("Patients with TPS ≥50%", "… with Measurable CNS Lesions at Baseline"). Without it the caption
+# names whom the trial enrolled ("Patients with Established Cardiovascular Disease in FOURIER", "Patients
+# with HeFH"): the whole randomized population, not a subgroup.
+CAPTION_SUBSET = regex.compile(
+    r"[≥≤<>]|\b(?:positive|negative|mutat\w*|BRCA\w*|HRD|cohort|subgroup|MSI-H|dMMR|pMMR|PD-L1|CPS|TPS|measurable|lesions?|expression|CNS|brain|metastases)\b",
+    regex.IGNORECASE,
 )
 
 # A population a caption names in parentheses after its trial: "Efficacy Results in KEYNOTE-355
@@ -143,7 +155,7 @@ ASSESSED_BY = regex.compile(r"\((?:[^()]*\b(?:assessment|BICR|review)\b[^()]*)\)
 # --- Numbers ----------------------------------------------------------------------------------------
 
 # A well-formed printed number: "0.35", "246", "4.6"; never "01", ".35" or "4.61.6".
-NUMBER_SHAPE = regex.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+NUMBER_SHAPE = regex.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?$")  # a sign only where a run starts with one
 
 # A CI bound as printed, maybe negative: "-30.9" of "(-30.9, 26.8)".
 BOUND_SHAPE = regex.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?$")
@@ -289,7 +301,8 @@ GRADE_LABEL = regex.compile(
 # What the header says an arm column's cells hold, when the rows name events rather than statistics:
 # (statistic, unit, what a percent beside the count is, pattern), tried in order.
 CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
-    # "Events / 1000 patient years" (BRILINTA), "Event Rate (per 100 Pt-yrs)" (XARELTO)
+    # "Events / 1000 patient years" (BRILINTA), "Event Rate (per 100 Pt-yrs)" (XARELTO), "Incidence Rate
+    # (per 100 patient years)" (REPATHA)
     (
         "event_rate",
         "per 1000 patient-years",
@@ -301,7 +314,7 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
         "per 100 patient-years",
         "",
         regex.compile(
-            r"Event[ \t]{1,2}Rate[ \t]{0,2}\([ \t]{0,2}per[ \t]{1,2}100[ \t]{1,2}(?:Pt|patient)-?[ \t]?(?:yrs?|years?)[ \t]{0,2}\)",
+            r"(?:Event|Incidence)[ \t]{1,2}Rate[ \t]{0,2}\([ \t]{0,2}per[ \t]{1,2}100[ \t]{1,2}(?:Pt|patient)-?[ \t]?(?:yrs?|years?)[ \t]{0,2}\)",
             regex.I,
         ),
     ),
@@ -343,7 +356,7 @@ BETWEEN_LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("rr", regex.compile(r"(?<![A-Za-z])RR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk\b|Risk[ \t]{1,2}Ratio", regex.I)),
     ("hr", regex.compile(r"(?<![A-Za-z])HR(?![A-Za-z+-])|Hazard[ \t]{1,2}Ratio", regex.I)),  # not "HR+ Cohort"
     ("or", regex.compile(r"Odds[ \t]{1,2}Ratio|(?<![A-Za-z])OR(?![A-Za-z+-])")),
-    ("difference", regex.compile(r"(?:Treatment[ \t]{1,2})?Difference\b", regex.I)),
+    ("difference", regex.compile(r"(?:(?:Treatment|Risk)[ \t]{1,2})?Difference\b", regex.I)),  # "Risk Difference"
     ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b")),
 )
 
@@ -428,7 +441,8 @@ DRUG_NAME = regex.compile(HEADER_DRUG)
 VERSUS_HEADING = regex.compile(
     r"""[A-Z][A-Za-z0-9+/-]{1,30}(?:[ \t]{1,2}\d+(?:\.\d+)?[ \t]?mg(?:[ \t]{1,2}[a-z]{2,3}\b)?)?
     [ \t]{1,2}(?:vs\.?|versus)[ \t]{1,2}
-    [A-Z][A-Za-z0-9+/-]{1,30}(?:[ \t]{1,2}\d+(?:\.\d+)?[ \t]?mg(?:[ \t]{1,2}[a-z]{2,3}\b)?)?""",
+    [A-Z][A-Za-z0-9+/-]{1,30}(?:[ \t]{1,2}\d+(?:\.\d+)?[ \t]?mg(?:[ \t]{1,2}[a-z]{2,3}\b)?)?
+    (?:[ \t]{1,2}(?:Group|Arm|Regimen)s?\b)?  # "XARELTO vs. Comparator Group Risk Difference (95% CI)" (EINSTEIN Junior)""",
     regex.VERBOSE,
 )
 
@@ -446,4 +460,30 @@ TRAILING_FORMAT = regex.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%)[ \t]
 
 # The unit printed after a between-arm column's name: "Relative Risk Reduction (%)", "Difference %".
 BETWEEN_UNIT = regex.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%(?![\w(]))")
+
+
+# --- Tables printed with their arms as rows (REPATHA Tables 4-9) ---
+
+# The stub over the arm rows: "Treatment Group" of "| Treatment Group | LDL-C | Non-HDL-C | …", glued
+# to the first parameter when flattened ("Treatment GroupLDL-C").
+TRANSPOSED_STUB = regex.compile(r"\bTreatment[ \t]{1,2}(?:Groups?|Arms?)(?=[ \t|]|(?-i:[A-Z]))", regex.IGNORECASE)
+
+# An arm row's label ends with the arm's N: "Placebo every 2 weeks (n = 281)".
+ARM_ROW_N = regex.compile(
+    r"\([ \t]{0,2}[Nn][ \t]{0,2}=[ \t]{0,2}(?P<count>\d{1,3}(?:,\d{3})+|\d+)[ \t]{0,2}\)[ \t|\u00ad]{0,4}$"
+)
+
+# Where a flattened arm label starts after a row-group heading run into it: after the heading's
+# closing parenthesis or sentence ("… simvastatin 40 mg) Placebo every 2 weeks (n = 281)").
+ARM_LABEL_START = regex.compile(r"[).;|][ \t]{0,3}(?=[A-Z])")
+
+# A between-arm row that names the arm it is measured from: "Mean difference from Ezetimibe (95% CI)".
+DIFFERENCE_FROM = regex.compile(r"\bfrom[ \t]{1,2}(?P<arm>[A-Za-z][\w-]{0,40})", regex.IGNORECASE)
+
+# The statistic a transposed table's caption says its arm rows hold: "(Mean % Change from Baseline to Week 12 …)".
+CAPTION_MEAN_CHANGE = regex.compile(
+    r"\bMean[ \t]{1,2}(?:%|percent(?:age)?)[ \t]{0,2}Change[ \t]{1,2}from[ \t]{1,2}Baseline", regex.IGNORECASE
+)
+
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
