@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import regex
+
 from extractors.ingest import grids as structured
 from extractors.read.context import arm_names, brand_of, randomization_ratio, trial_for
 from extractors.read.tables.arms import sub_column_at
@@ -36,6 +38,7 @@ from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
 
 CAPTION_HEAD = 160  # characters of a caption where it names its population in parentheses; notes follow
+CAPTION_KEY = 40  # characters of a caption, spaces aside, that tell one table from another ("Table22:SummaryofKey…")
 MAX_LABEL = 300  # a row label longer than this is prose (spliced footnotes run to ~150 characters)
 
 
@@ -46,16 +49,29 @@ def extract_tables(source: Source) -> list[Measurement]:
     # A table printed both flattened and with its cells kept (openFDA gives both) is read once,
     # from the form with its cells kept.
     kept = {c.group("label") for c in captions if _has_cell_boundaries(text, c.end())}
+    # openFDA prints the tables with their cells at the end, after all the prose: the trial a table
+    # reports is the one named before its flattened copy in the prose, not the last one in the label
+    in_prose: dict[str, int] = {}
+    for caption in captions:
+        in_prose.setdefault(_caption_key(text, caption), caption.start())
     measurements: list[Measurement] = []
     try:
         for caption in captions:
             if caption.group("label") in kept and not _has_cell_boundaries(text, caption.end()):
                 continue
             budget.check(caption.start())
-            measurements.extend(_read_table(source, caption.start(), caption.end()))
+            placed = in_prose[_caption_key(text, caption)]
+            measurements.extend(_read_table(source, caption.start(), caption.end(), placed))
     except budget.STOPPED:
         budget.stop()  # the budget ran out: the tables read so far stand, the document is flagged
     return measurements
+
+
+def _caption_key(text: str, caption: regex.Match[str]) -> str:
+    """A caption's words, whatever the form it is printed in: the same table's two copies share it."""
+    end = text.find("\n", caption.start(), caption.start() + 2 * CAPTION_KEY)
+    printed = text[caption.start() : end if end >= 0 else caption.start() + 2 * CAPTION_KEY]
+    return "".join(printed.replace(structured.SEPARATOR, " ").split())[:CAPTION_KEY]
 
 
 def _has_cell_boundaries(text: str, caption_end: int) -> bool:
@@ -66,21 +82,21 @@ def _has_cell_boundaries(text: str, caption_end: int) -> bool:
     )
 
 
-def _read_table(source: Source, start: int, caption_end: int) -> list[Measurement]:
+def _read_table(source: Source, start: int, caption_end: int, placed: int) -> list[Measurement]:
     """The measurements of the table whose caption spans ``start``–``caption_end``: the arm Ns of its
     header, then each row's."""
     text = source.text
     end_match = table_patterns.TABLE_END.search(text, caption_end)
     transposed = find_transposed_header(text, caption_end, end_match.start() if end_match else len(text))
     if transposed is not None:
-        return _read_transposed(source, start, caption_end, transposed)
+        return _read_transposed(source, start, caption_end, transposed, placed)
     header = find_header(text, caption_end, arm_names(source, start), brand_of(source))
     if header is None:
         return []
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
     end_match = table_patterns.TABLE_END.search(text, header.end)
     body_end = end_match.start() if end_match else len(text)
-    base = _base_measurement(source, start, header, caption_text, body_end)
+    base = _base_measurement(source, start, header, caption_text, body_end, placed)
     subset = caption_population(caption_text.split("\n", 1)[0])  # with cells kept, notes follow on their own line
     state = TableState(subset=subset)
     ratio = randomization_ratio(text, start)
@@ -98,13 +114,13 @@ def _read_table(source: Source, start: int, caption_end: int) -> list[Measuremen
     return measurements
 
 
-def _read_transposed(source: Source, start: int, caption_end: int, header: Header) -> list[Measurement]:
+def _read_transposed(source: Source, start: int, caption_end: int, header: Header, placed: int) -> list[Measurement]:
     """The measurements of a table whose rows are arms (`transposed`)."""
     text = source.text
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
     end_match = table_patterns.TABLE_END.search(text, header.end)
     body_end = end_match.start() if end_match else len(text)
-    base = _base_measurement(source, start, header, caption_text, body_end)
+    base = _base_measurement(source, start, header, caption_text, body_end, placed)
     subset = caption_population(caption_text.split("\n", 1)[0])
     return read_transposed(text, header, caption_text, body_end, base, subset, brand_of(source))
 
@@ -144,10 +160,12 @@ def caption_population(caption: str) -> str | None:
     return None
 
 
-def _base_measurement(source: Source, start: int, header: Header, caption_text: str, body_end: int) -> Measurement:
+def _base_measurement(
+    source: Source, start: int, header: Header, caption_text: str, body_end: int, placed: int
+) -> Measurement:
     """What every measurement of a table shares: source, trial, table name, CI level, assessment."""
     text = source.text
-    trial, nct = trial_for(text, start, caption_text)
+    trial, nct = trial_for(text, placed, caption_text)
     table_label = table_patterns.TABLE_CAPTION.match(text, start)
     return Measurement(
         source=source.id,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from extractors.text.patterns import timed
-from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, HEADER_DRUG, NUM
+from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, HEADER_DRUG, NUM, TRIAL_WORD
 
 # "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA"
 TABLE_CAPTION = regex.compile(
@@ -483,6 +483,26 @@ DIFFERENCE_FROM = regex.compile(r"\bfrom[ \t]{1,2}(?P<arm>[A-Za-z][\w-]{0,40})",
 # The statistic a transposed table's caption says its arm rows hold: "(Mean % Change from Baseline to Week 12 …)".
 CAPTION_MEAN_CHANGE = regex.compile(
     r"\bMean[ \t]{1,2}(?:%|percent(?:age)?)[ \t]{0,2}Change[ \t]{1,2}from[ \t]{1,2}Baseline", regex.IGNORECASE
+)
+
+
+# A caption that names a numbered study, the label's own name for the trial: "Efficacy Results in
+# Endometrial Carcinoma in Study 309" (LENVIMA Table 18), "Efficacy Results – Study 1", "Table 11: Study 5:
+# Efficacy Results" — not the trial named before the table; an acronym after it is its better-known name
+# ("in Study 1 (PALOMA-2)"), a disease is not ("in Study 205 (RCC)").
+CAPTION_NUMBERED_STUDY = regex.compile(
+    r"""(?:\b(?:in|from|for)[ \t]{1,2}(?:the[ \t]{1,2})?|[ \t][–—-][ \t]{1,2}|^Table[ \t]\d{1,3}[:.][ \t]{1,2})
+    (?P<name>(?:Study|Trial)[ \t]{1,2}[A-Z]?\d{1,5}[A-Za-z]?)\b            # "Study 309"
+    (?:[ \t]{0,2}\([ \t]{0,2}(?=[A-Z0-9-]{0,30}\d|[A-Z]{5})(?P<acronym>[A-Z][A-Z0-9-]{2,30})[ \t]{0,2}[),])?
+    # " (PALOMA-2)", " (FOURIER": a trial's acronym has a digit or five letters; "(RCC)" names a disease
+    """,
+    regex.VERBOSE,
+)
+
+
+# A caption that names its trial with "the … Study": "Efficacy Results at Day 35 … in the MAGELLAN Study".
+CAPTION_THE_TRIAL = regex.compile(
+    rf"\bin[ \t]{{1,2}}the[ \t]{{1,2}}(?P<name>{TRIAL_WORD})[ \t]{{1,2}}(?:Study|Trial)\b"
 )
 
 
