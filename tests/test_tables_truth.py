@@ -17,7 +17,7 @@ import pytest
 from extractors.ingest.labels import load_source
 from extractors.records import Measurement
 from tests.conftest import shared_file
-from tests.truth_tables import FORMS, form_of, read_forms, score, truth_labels, truth_of
+from tests.truth_tables import FORMS, form_of, pair, read_forms, score, truth_labels, truth_of
 
 # label → (structured, spaced, glued): the share of truth entries each form must read right.
 FLOORS: dict[str, tuple[float, float, float]] = {
@@ -83,3 +83,17 @@ def test_no_form_of_a_truth_label_invents_a_value(label: str) -> None:
             assert text[m.span[0] : m.span[1]] == m.raw, (form, m)
             if m.value is not None:
                 assert float(m.raw.replace(" ", "").replace(",", "")) == m.value, (form, m)
+
+
+@pytest.mark.parametrize("label", truth_labels())
+def test_an_updated_analysis_is_said_and_only_there(label: str) -> None:
+    """A cell the table prints under "Updated OS" / "Updated Analysis" comes out with analysis
+    "updated"; a cell of the first analysis of the same table never does."""
+    entries = truth_of(label)["tables"]
+    measurements = _readings(label)["structured"]
+    updated_tables = {e["table"] for e in entries if str(e.get("analysis", "")).startswith("Updated")}
+    for entry, index in zip(entries, pair(entries, measurements), strict=True):
+        if index is None or entry["table"] not in updated_tables:
+            continue
+        wanted = "updated" if str(entry.get("analysis", "")).startswith("Updated") else None
+        assert measurements[index].analysis == wanted, (entry, measurements[index])

@@ -25,6 +25,7 @@ from dataclasses import replace
 import regex
 
 from extractors.ingest import grids as structured
+from extractors.read.attach import analysis_of
 from extractors.read.context import arm_names, brand_of, randomization_ratio, trial_for
 from extractors.read.tables.arms import sub_column_at
 from extractors.read.tables.cells import has_n_prefix, read_tokens, row_spans
@@ -105,7 +106,12 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     def row_of(label: str, own: str) -> Row:
         statistic, unit = vocabulary.statistic_of_label(own)
         # a row may print its own CI level: "Hazard ratio (99.8% CI)"; a row above may have named the trial
-        row_base = replace(base, ci_level=ci_level_of(label) or base.ci_level, trial=state.trial or base.trial)
+        row_base = replace(
+            base,
+            ci_level=ci_level_of(label) or base.ci_level,
+            trial=state.trial or base.trial,
+            analysis=state.analysis or base.analysis,
+        )
         columns = _with_formats(header.columns_for(statistic), state.formats)
         return Row(text, header, label, columns, statistic, unit, ratio, state, footnotes, row_base)
 
@@ -179,6 +185,8 @@ def _base_measurement(
         ci_level=header.ci_level,
         # the caption says who assessed, else a note in the table does ("results as assessed by BICR")
         assessment=names.assessment_of(caption_text) or names.assessment_of(text[start:body_end]),
+        # the caption says which analysis ("Exploratory Analysis – CNS Efficacy …"); its notes are about a cell
+        analysis=analysis_of(caption_text.split("\n", 1)[0][:CAPTION_HEAD]),
     )
 
 
@@ -282,6 +290,8 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
         code, phrase_start, phrase_end = endpoint
         if not (state.endpoint in {"ORR", "CR", "PR"} and code in {"CR", "PR"}):
             state.open_between.clear()  # a response rate's CI may come after its CR and PR rows
+        # "Updated Overall Survival": its rows below ("Median OS (months)") report the updated analysis
+        state.analysis = analysis_of(label) or (state.analysis if code == state.endpoint else None)
         state.endpoint = code
         state.population = None
         rest = (label[:phrase_start] + label[phrase_end:]).strip(" :,")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from extractors.read.attach import analysis_of
 from extractors.read.tables.cells import (
     Cell,
     Number,
@@ -148,6 +149,8 @@ class RowReader:
             row=row.label,
             column=column.name,
             grade=column.grade,
+            # a column group may be an analysis: COSMIC-311 "Primary Analysis | Updated Analysis"
+            analysis=(analysis_of(column.group) if column.group else None) or row.base.analysis,
         )
         measurement = with_ci(measurement, cell)
         confidence, alternatives, flags = self._judge(cell, best, others)
