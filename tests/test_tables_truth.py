@@ -21,7 +21,7 @@ from tests.truth_tables import FORMS, form_of, pair, read_forms, score, truth_la
 
 # label → (structured, spaced, glued): the share of truth entries each form must read right.
 FLOORS: dict[str, tuple[float, float, float]] = {
-    "brilinta": (0.73, 0.73, 0.63),
+    "brilinta": (0.82, 0.82, 0.72),
     "cabometyx": (0.77, 0.69, 0.64),
     "enhertu": (0.98, 0.62, 0.60),
     "ibrance": (0.93, 0.92, 0.45),
@@ -33,14 +33,12 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "repatha": (1.00, 1.00, 0.93),
     "tagrisso": (1.00, 0.74, 0.65),
     "verzenio": (0.42, 0.39, 0.36),
+    "xarelto": (0.60, 0.41, 0.19),
 }
 
 # (label, form) → (target share, why the reader does not reach it yet).
 GAPS: dict[tuple[str, str], tuple[float, str]] = {
-    **{
-        ("xarelto", form): (0.5, "event tables with trials as column or row groups and n (%) cells are read in part")
-        for form in FORMS
-    },
+    ("xarelto", "glued"): (0.5, "event tables run together: group names and n (%) cells glued are read in part"),
 }
 
 

@@ -72,6 +72,11 @@ def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, st
     return trial, nct_of(text, trial) if trial else None
 
 
+def trials_introduced(text: str) -> frozenset[str]:
+    """The names the text introduces as trials ("evaluated in PACIFIC", "(ADAURA [NCT02511106])")."""
+    return _trials_introduced(text)
+
+
 @functools.lru_cache(maxsize=4)
 def _trials_introduced(text: str) -> frozenset[str]:
     """The names the text introduces as trials ("evaluated in PACIFIC", "(ADAURA [NCT02511106])")."""

@@ -111,6 +111,8 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         return None  # with cells kept, the first cell is the row's label: "| Nausea1 | 52 | …"
     if table_patterns.MARK_GLUED_TO_WORD.match(text, position, end):
         return None  # a footnote digit on a word, the cells spaced after it: "Nausea1 52 2.4 29 0.6"
+    if table_patterns.TIME_POINT_NUMBER.match(text, position, end):
+        return None  # "at Day 35 131 (4.4%)": the day is the label's
     if match.lastgroup == "nprefix":
         pass  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
     elif match.lastgroup != "sep" and not (

@@ -26,9 +26,10 @@ import regex
 
 from extractors.ingest import grids as structured
 from extractors.read.attach import analysis_of
-from extractors.read.context import arm_names, brand_of, randomization_ratio, trial_for
+from extractors.read.context import arm_names, brand_of, nct_of, randomization_ratio, trial_for, trials_introduced
 from extractors.read.tables.arms import sub_column_at
-from extractors.read.tables.cells import has_n_prefix, read_tokens, row_spans
+from extractors.read.tables.cells import has_n_prefix, line_start, read_tokens, row_spans
+from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
 from extractors.read.tables.rows import RowReader, population_of
 from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, TableState
@@ -98,13 +99,18 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     end_match = table_patterns.TABLE_END.search(text, header.end)
     body_end = end_match.start() if end_match else len(text)
     base = _base_measurement(source, start, header, caption_text, body_end, placed)
+    spanned = _trial_over_arms(text, caption_end, header.start)
+    if spanned is not None:  # "|  | RECORD 3 |" over the arms: the table's trial, whatever the prose named before
+        base = replace(base, trial=spanned, nct=nct_of(text, spanned))
     subset = caption_population(caption_text.split("\n", 1)[0])  # with cells kept, notes follow on their own line
     state = TableState(subset=subset)
     ratio = randomization_ratio(text, start)
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
 
-    def row_of(label: str, own: str) -> Row:
+    def row_of(label: str, own: str, counts: bool) -> Row:
         statistic, unit = vocabulary.statistic_of_label(own)
+        if counts and statistic is None:  # "Total VTE | 17 (1.1%)": the patients with the event
+            statistic, unit = "events", "patients"
         # a row may print its own CI level: "Hazard ratio (99.8% CI)"; a row above may have named the trial
         row_base = replace(
             base,
@@ -115,9 +121,29 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
         columns = _with_formats(header.columns_for(statistic), state.formats)
         return Row(text, header, label, columns, statistic, unit, ratio, state, footnotes, row_base)
 
-    measurements = _header_ns(base, header, subset)
-    _read_rows(text, header.end, body_end, state, row_of, measurements, header.names_events)
+    measurements = _header_ns(base, header, subset, trials_introduced(text))
+    # a row of counts under a label that names nothing else counts that event, except in a table of
+    # the patients' baseline characteristics ("Male | 121 (52%)")
+    infer_events = not table_patterns.CAPTION_BASELINE.search(caption_text.split("\n", 1)[0])
+    _read_rows(text, header.end, body_end, state, row_of, measurements, (header.names_events, infer_events))
     return measurements
+
+
+def _trial_over_arms(text: str, caption_end: int, header_start: int) -> str | None:
+    """The trial a header row with its cells kept names in one cell over all the arms ("|  | RECORD 3 |"),
+    when it is the only named cell of that row and a trial the label introduces (`groups.trial_and_population`)."""
+    first_row = text.find(f"\n{structured.SEPARATOR} ", caption_end, header_start)
+    if first_row < 0:
+        return None
+    trials = trials_introduced(text)
+    for line in text[first_row + 1 : line_start(text, header_start)].splitlines():
+        cells = [cell.strip() for cell in line.strip(f" {structured.SEPARATOR}").split(structured.SEPARATOR)]
+        named = [cell for cell in cells if cell]
+        if len(named) == 1:
+            trial, population = trial_and_population(named[0], trials)
+            if trial is not None and population is None:
+                return trial
+    return None
 
 
 def _read_transposed(source: Source, start: int, caption_end: int, header: Header, placed: int) -> list[Measurement]:
@@ -151,7 +177,9 @@ def caption_population(caption: str) -> str | None:
     the whole trial enrolled ("… in Patients with Established Cardiovascular Disease in FOURIER")."""
     named = table_patterns.CAPTION_POPULATION.search(caption)
     if named and (
-        named.group(0).lower().startswith("of") or table_patterns.CAPTION_SUBSET.search(named.group("population"))
+        named.group(0).lower().startswith("of")
+        or not named.group("population").lower().startswith("patients with")  # "patients not at a high risk"
+        or table_patterns.CAPTION_SUBSET.search(named.group("population"))
     ):
         return " ".join(named.group("population").split())
     for match in table_patterns.CAPTION_QUALIFIER.finditer(caption, 0, min(len(caption), CAPTION_HEAD)):
@@ -190,7 +218,7 @@ def _base_measurement(
     )
 
 
-def _header_ns(base: Measurement, header: Header, subset: str | None) -> list[Measurement]:
+def _header_ns(base: Measurement, header: Header, subset: str | None, trials: frozenset[str]) -> list[Measurement]:
     """The arm Ns the header prints with the arms: "TAGRISSO (N=233)", once per arm however many
     sub-columns it has."""
     found: dict[tuple[int, int], Measurement] = {}
@@ -198,8 +226,10 @@ def _header_ns(base: Measurement, header: Header, subset: str | None) -> list[Me
         n = column.n
         if column.statistic is not None or n is None or (n.start, n.end) in found:
             continue
+        group_trial, group_population = trial_and_population(column.group, trials)
         found[(n.start, n.end)] = replace(
             base,
+            trial=group_trial or base.trial,
             statistic="n",
             value=n.value,
             raw=n.raw,
@@ -207,7 +237,7 @@ def _header_ns(base: Measurement, header: Header, subset: str | None) -> list[Me
             arm=column.name,
             unit="patients",
             column=column.name,
-            population=population_of(subset, column.group),
+            population=population_of(subset, group_population),
             row="header",
         )
     return list(found.values())
@@ -218,12 +248,13 @@ def _read_rows(
     start: int,
     end: int,
     state: TableState,
-    row_of: Callable[[str, str], Row],
+    row_of: Callable[[str, str, bool], Row],
     measurements: list[Measurement],
-    events: bool,
+    events: tuple[bool, bool],
 ) -> None:
     """Read the body's rows in order into ``measurements``, each label updating ``state``. In a
-    table whose header says what its cells hold (``events``), each row's label is its endpoint."""
+    table whose header says what its cells hold (``events[0]``), each row's label is its endpoint;
+    where events may be inferred (``events[1]``), so is the label of a row of counts that names nothing else."""
     n_row: list[int] = []  # the Ns of the row just above, when that row printed only Ns
     for label_start, label_end, cells_start, cells_end in row_spans(text, start, end):
         label, _ = repairs.repair_label(
@@ -232,7 +263,8 @@ def _read_rows(
         if len(label) > MAX_LABEL:
             break  # a paragraph of prose: the table has ended without a caption or blank line
         has_n = cells_start is not None and has_n_prefix(text, cells_start, cells_end)
-        names_events = events or bool(state.formats)
+        counts = events[1] and not events[0] and _unnamed_counts(text, label, cells_start, cells_end)
+        names_events = events[0] or bool(state.formats) or counts
         event = (
             event_name(text[label_start:label_end]) if names_events and cells_start is not None and not has_n else None
         )
@@ -252,10 +284,24 @@ def _read_rows(
         before = len(measurements)
         # with cells kept, the row's own label is its first cell; rows above without cells only head it
         own = " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
-        RowReader(row_of(label, own or label), measurements).read(read_tokens(text, cells_start, cells_end))
+        RowReader(row_of(label, own or label, counts), measurements).read(read_tokens(text, cells_start, cells_end))
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
+
+
+def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: int | None) -> bool:
+    """Whether a row prints counts of patients with their percents ("17 (1.1%)") under a label that
+    names no endpoint, statistic or population: the label is the event counted ("Total VTE")."""
+    if cells_start is None or cells_end is None or not label:
+        return False
+    if not any(token.kind == "pct" for token in read_tokens(text, cells_start, cells_end)):
+        return False
+    return (
+        vocabulary.find_endpoint(label) is None
+        and vocabulary.statistic_of_label(label)[0] is None
+        and not table_patterns.POPULATION_LABEL.search(label)
+    )
 
 
 def event_name(raw_label: str) -> str | None:
@@ -305,6 +351,8 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
         state.overall_n.clear()
         state.open_between.clear()
         return
+    if has_n and table_patterns.PATIENT_COUNT_LABEL.match(rest):
+        return  # "Number of Patients | N=1513 | N=1473": the Ns of the rows below, no subgroup
     if has_n or (statistic is None and table_patterns.POPULATION_LABEL.search(rest)):
         population = _population_text(rest)
         if population is not None or has_n or table_patterns.OVERALL_POPULATION.match(rest):

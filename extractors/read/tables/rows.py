@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from extractors.read.attach import analysis_of
+from extractors.read.context import trials_introduced
 from extractors.read.tables.cells import (
     Cell,
     Number,
@@ -25,6 +26,7 @@ from extractors.read.tables.cells import (
     split_candidates,
     with_ci,
 )
+from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column
 from extractors.read.tables.scoring import HUGE, score
 from extractors.read.tables.state import Row
@@ -134,14 +136,16 @@ class RowReader:
         column = row.columns[index]
         experimental, control = _experimental_and_control(row.header.arms_of(column.group), column.versus)
         between = column.statistic is not None
+        group_trial, group_population = trial_and_population(column.group, trials_introduced(row.text))
         measurement = replace(
             row.base,
+            trial=group_trial or row.base.trial,
             statistic=statistic,
             value=cell.number.value if cell.number else None,
             raw=cell.number.raw if cell.number else (cell.qualifier_token.raw if cell.qualifier_token else ""),
             span=span_of(cell),
             endpoint=state.endpoint,
-            population=population_of(state.subset, column.group, state.population),
+            population=population_of(state.subset, group_population, state.population),
             arm=experimental if between else column.name,
             comparator=control if between else None,
             qualifier=cell.qualifier,

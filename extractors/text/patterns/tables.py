@@ -55,7 +55,8 @@ N_PREFIX = regex.compile(r"""[Nn]\s*=\s*(?=\d)""", regex.VERBOSE)
 CELL_TOKEN = regex.compile(
     rf"""
       (?P<nprefix>[Nn]\s*=\s*(?=\d))                          # "N = " of "N = 246"
-    | (?P<ci>\(\s*                                            # a CI: "(0.26,0.48)", "(38.8, NE)", "(-30.9, 26.8)", "(0.4%, 3.0%)"
+    | (?P<ci>\(\s*(?:\d{{2}}(?:\.\d)?%[ \t]{{0,2}}CI[ \t]{{0,2}}:?[ \t]{{0,2}})?   # a CI: "(0.26,0.48)", "(38.8, NE)", "(-30.9, 26.8)",
+                                                              # "(0.4%, 3.0%)", its level inside: "(95% CI: 50, 83)"
           (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*
           (?P<high>-?{NUM}|NR|NE|NA)%?\s*\))
     | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM})(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |": a CI cell without parentheses
@@ -104,7 +105,9 @@ OVERALL_POPULATION = regex.compile(
 # A caption that names a subset of patients: "CNS ORR and DOR by BICR in Patients with Measurable
 # CNS Lesions at Baseline in FLAURA" — its measurements belong to that population.
 CAPTION_POPULATION = regex.compile(
-    r"""\b(?:in|of\s+the\s+subgroup\s+of)\s+(?P<population>patients\s+with\s+[^.;\n|]+?)(?=\s+in\s+[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
+    r"""\b(?:in|of\s+the\s+subgroup\s+of)\s+
+    (?P<population>patients\s+(?:with|without|not|who)\s+[^.;\n|]+?)   # "patients not at a high risk of bleeding"
+    (?=\s+in\s+(?:the\s+)?[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -429,6 +432,10 @@ ANALYSIS_SET_ROW = regex.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", rege
 # "Nausea1 52 2.4 29 0.6" (matched at the digit).
 MARK_GLUED_TO_WORD = regex.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}[<≤]?\d)")
 
+# A day that is part of the row label: the "35" of "Primary Composite Endpoint at Day 35 131 (4.4%)"
+# (matched at the number, looking back). Only "at Day N": weeks and months head landmark cells too.
+TIME_POINT_NUMBER = regex.compile(r"(?<=\bat[ \t]Day[ \t])\d{1,3}\b", regex.IGNORECASE)
+
 # Capitalised words just before a name known only by its N, in the same cell: the "Rd " of "Rd
 # Continuous (N = 535)" — after a sentence's end, a bar or the start, never across digits.
 WORDS_BEFORE_NAME = regex.compile(r"(?:^|[.;:|][ \t]{1,2}|\n)(?P<words>(?:[A-Z][A-Za-z0-9+/-]{0,15}[ \t]){1,3})\Z")
@@ -504,6 +511,17 @@ CAPTION_NUMBERED_STUDY = regex.compile(
 CAPTION_THE_TRIAL = regex.compile(
     rf"\bin[ \t]{{1,2}}the[ \t]{{1,2}}(?P<name>{TRIAL_WORD})[ \t]{{1,2}}(?:Study|Trial)\b"
 )
+
+
+# A row label that only counts the patients of the rows below it: "Number of Patients | N=1513 | N=1473" (XARELTO Table 22).
+PATIENT_COUNT_LABEL = regex.compile(
+    r"^[ \t]{0,3}(?:number[ \t]{1,2}of[ \t]{1,2})?(?:patients|subjects|participants)[ \t]{0,3}$", regex.IGNORECASE
+)
+
+
+# A table of the patients' baseline characteristics: its counts are patients described, not events
+# ("Table 14: Baseline Demographic and Disease-Related Characteristics").
+CAPTION_BASELINE = regex.compile(r"\b(?:baseline|demographic)", regex.IGNORECASE)
 
 
 timed.wrap(globals())  # every pattern above is held to the reading budget
