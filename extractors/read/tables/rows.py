@@ -4,9 +4,8 @@ measurements with how sure we are and the readings that lost.
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -70,7 +69,7 @@ class RowReader:
             for index, token in enumerate(tokens)
         ]
         readings = []
-        for count, choice in enumerate(itertools.product(*options)):  # lazily: never all at once
+        for count, choice in enumerate(_fitting_choices(tokens, options, ncols)):  # lazily: never all at once
             if count >= MAX_READINGS:
                 self.truncated = True
                 break
@@ -255,6 +254,52 @@ class RowReader:
         reason = rivals[0].reasons[0] if rivals and rivals[0].reasons else "the digits split only one way"
         note = Flag("split", "info", f"cells run together; the other reading lost because {reason}")
         return ("high" if gap >= 2.5 else "medium"), tuple(alternatives), (note,)
+
+
+def _fitting_choices(
+    tokens: Sequence[Token], options: Sequence[Sequence[Any]], ncols: int
+) -> Iterator[tuple[Any, ...]]:
+    """The choices of ``itertools.product(*options)``, in its order, depth first, without the branches
+    that cannot fit the columns: each number a run splits into, each qualifier, dash and CI left
+    bare starts a cell of its own, so a branch whose cells so far outnumber the columns is dropped
+    whole instead of being enumerated and rejected reading by reading (issue 13). Iterative: a row
+    may have thousands of tokens."""
+    size = len(options)
+    if size == 0:
+        yield ()
+        return
+    at = [0] * size  # the choice tried at each depth
+    cells = [0] * (size + 1)  # the cells the choices above each depth make, at least
+    chosen: list[Any] = [None] * size
+    depth = 0
+    while depth >= 0:
+        if at[depth] >= len(options[depth]):
+            at[depth] = 0
+            depth -= 1
+            if depth >= 0:
+                at[depth] += 1
+            continue
+        choice = options[depth][at[depth]]
+        more = cells[depth] + _cells_started(tokens[depth], choice)
+        if more > ncols:
+            at[depth] += 1
+            continue
+        chosen[depth] = choice
+        cells[depth + 1] = more
+        if depth == size - 1:
+            yield tuple(chosen)
+            at[depth] += 1
+        else:
+            depth += 1
+
+
+def _cells_started(token: Token, choice: Any) -> int:
+    """How many cells a token starts under one choice (`cells.group_cells`)."""
+    if token.kind == "run":
+        return len(choice)
+    if token.kind in {"ci", "damaged"}:
+        return 0 if choice else 1
+    return 1 if token.kind in {"qual", "dash"} else 0
 
 
 def _rival_readings(cell: Cell, others: list[Reading]) -> tuple[list[Alternative], list[Reading]]:
