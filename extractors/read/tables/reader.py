@@ -351,7 +351,7 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
         state.overall_n.clear()
         state.open_between.clear()
         return
-    if has_n and table_patterns.PATIENT_COUNT_LABEL.match(rest):
+    if has_n and endpoint is None and table_patterns.PATIENT_COUNT_LABEL.match(rest):
         return  # "Number of Patients | N=1513 | N=1473": the Ns of the rows below, no subgroup
     if has_n or (statistic is None and table_patterns.POPULATION_LABEL.search(rest)):
         population = _population_text(rest)
