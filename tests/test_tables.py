@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Any
 
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 
 from extractors.ingest.labels import load_source
 from extractors.read.tables import extract_tables
+from extractors.read.tables.cells import Token
+from extractors.read.tables.rows import _fitting_choices
 from extractors.records import Measurement, Source
 from tests.conftest import CASES, shared_file
 
@@ -115,3 +118,36 @@ def test_a_misprinted_count_gives_no_n() -> None:
     source = _arm_n_table("Drugamab (N=1,18) Placebo (N=1,181)")
     values = {m.value for m in extract_tables(source) if m.statistic == "n"}
     assert not values & {1.0, 18.0, 118.0}
+
+
+_KINDS = st.sampled_from(["run", "ci", "qual", "dash", "pct", "sep"])
+
+
+@given(st.lists(st.tuples(_KINDS, st.integers(min_value=1, max_value=3)), max_size=7), st.integers(0, 5))
+@settings(max_examples=200, deadline=None)
+def test_depth_first_readings_are_the_fitting_products_in_order(shape: list[tuple[str, int]], ncols: int) -> None:
+    """The pruned enumeration (issue 13) gives exactly the combinations itertools.product gives whose
+    cells fit the columns, in the same order: pruning changes the cost, never the reading chosen."""
+    tokens = [Token(kind, 0, 1, "1") for kind, _ in shape]
+    options: list[list[Any]] = [
+        [[None] * parts for parts in range(1, width + 1)]
+        if kind == "run"
+        else [True, False]
+        if kind == "ci"
+        else [None]
+        for kind, width in shape
+    ]
+
+    def started(token: Token, choice: Any) -> int:
+        if token.kind == "run":
+            return len(choice)
+        if token.kind == "ci":
+            return 0 if choice else 1
+        return 1 if token.kind in {"qual", "dash"} else 0
+
+    expected = [
+        combo
+        for combo in itertools.product(*options)
+        if sum(started(t, c) for t, c in zip(tokens, combo, strict=True)) <= ncols
+    ]
+    assert list(_fitting_choices(tokens, options, ncols)) == expected

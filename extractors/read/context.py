@@ -10,6 +10,7 @@ from extractors.records import Source
 from extractors.text import names, reach, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import prose as prose_patterns
+from extractors.text.patterns import tables as table_patterns
 
 
 def arm_names(source: Source, table_start: int) -> list[str]:
@@ -48,7 +49,16 @@ def _randomized_arms(text: str) -> tuple[tuple[int, str], ...]:
 
 def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, str | None]:
     """The trial a table reports (named in its caption, else the last one named before it) and its NCT id."""
-    named = [match.group("name") for match in prose_patterns.CAPTION_TRIAL.finditer(caption)]
+    parameters = set(vocabulary.parameters())  # "… yield similar reductions in LDL-C": a note's quantity, no trial
+    ways = (prose_patterns.CAPTION_TRIAL, table_patterns.CAPTION_THE_TRIAL)
+    found = [
+        name
+        for _, name in sorted((match.start(), match.group("name")) for way in ways for match in way.finditer(caption))
+        if name.lower() not in parameters
+    ]
+    # a numbered study is a trial's name whatever word follows "in" later ("Study 5: … in First-Line Treatment")
+    numbered = [m.group("acronym") or m.group("name") for m in table_patterns.CAPTION_NUMBERED_STUDY.finditer(caption)]
+    named = numbered or found
     if not named:  # "Efficacy Results for the PACIFIC Study": a name the label introduces as a trial
         known = _trials_introduced(text)
         named = [
@@ -60,6 +70,11 @@ def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, st
         for match in names.trial_introductions(text, lookback, table_start):
             trial = names.trial_name(match)
     return trial, nct_of(text, trial) if trial else None
+
+
+def trials_introduced(text: str) -> frozenset[str]:
+    """The names the text introduces as trials ("evaluated in PACIFIC", "(ADAURA [NCT02511106])")."""
+    return _trials_introduced(text)
 
 
 @functools.lru_cache(maxsize=4)

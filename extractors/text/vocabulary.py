@@ -33,7 +33,9 @@ def load_data(name: str, keys: tuple[str, ...]) -> dict[str, Any]:
 
 @cache
 def _data() -> dict[str, Any]:
-    return load_data("vocabulary.json", ("endpoints", "statistics", "units", "unit_months", "control_arms"))
+    return load_data(
+        "vocabulary.json", ("endpoints", "statistics", "units", "unit_months", "control_arms", "parameters")
+    )
 
 
 @cache
@@ -103,6 +105,12 @@ def months_per(unit: str) -> float | None:
 def row_group_headings() -> tuple[str, ...]:
     """Headings printed over the rows they group ("Gastrointestinal", "Secondary endpoints")."""
     return tuple(str(h).lower() for h in _data()["row_group_headings"]["headings"])
+
+
+@cache
+def parameters() -> tuple[str, ...]:
+    """Measured quantities that head the columns of a table whose rows are arms ("LDL-C", "Apo B")."""
+    return tuple(str(p).lower() for p in _data()["parameters"]["phrases"])
 
 
 @cache

@@ -111,11 +111,13 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
         return None  # with cells kept, the first cell is the row's label: "| Nausea1 | 52 | …"
     if table_patterns.MARK_GLUED_TO_WORD.match(text, position, end):
         return None  # a footnote digit on a word, the cells spaced after it: "Nausea1 52 2.4 29 0.6"
+    if table_patterns.TIME_POINT_NUMBER.match(text, position, end):
+        return None  # "at Day 35 131 (4.4%)": the day is the label's
     if match.lastgroup == "nprefix":
         pass  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
     elif match.lastgroup != "sep" and not (
         before.isspace()
-        or before in ")%],"
+        or before in ")%],\u00ad"  # a soft hyphen before a minus: "\u00ad-6"
         or (before.isalpha() and match.lastgroup == "ci")
         # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
         # the digits of names such as "L858R", "Ex19del" or "HER2"
@@ -164,6 +166,22 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
             return position, last_good
         tokens.pop()
     return None
+
+
+def row_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | None, int | None]]:
+    """(label start, label end, cells start, cells end) for each row of the body."""
+    label_start = start
+    position = start
+    while position < end:
+        run = cell_run_at(text, position, end)
+        if run is None:
+            position += 1
+            continue
+        run_start, run_end = run
+        yield label_start, run_start, run_start, run_end
+        label_start = position = run_end
+    if text[label_start:end].strip():
+        yield label_start, end, None, None
 
 
 def has_n_prefix(text: str, start: int, end: int | None) -> bool:

@@ -131,3 +131,16 @@ def _head_noun_cuts(zone: str, depth: list[int]) -> list[int] | None:
         if depth[match.start()] == 0 and at < len(zone) and zone[at:].lstrip()[:1] not in {"(", ""}:
             cuts.append(at)
     return cuts or None
+
+
+def trial_and_population(group: str | None, trials: frozenset[str]) -> tuple[str | None, str | None]:
+    """(trial, population) a column group names: "RECORD 1" is a trial, "COMPASS PAD" a trial's
+    population, "HR+ Cohort" a population. A group is a trial's when its first word is a trial the
+    label introduces, and not a biomarker or an endpoint ("BRCA2", "IDFS" are introduced too)."""
+    words = group.split() if group else []
+    if not words or words[0] not in trials or table_patterns.POPULATION_QUALIFIER.search(group or ""):
+        return None, group
+    if vocabulary.find_endpoint(words[0]) is not None:
+        return None, group
+    size = 2 if len(words) > 1 and words[1].isdigit() else 1  # "RECORD 1"
+    return " ".join(words[:size]), " ".join(words[size:]) or None

@@ -19,22 +19,28 @@ Every value is read from characters of the text: a span points at them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 
+import regex
+
 from extractors.ingest import grids as structured
-from extractors.read.context import arm_names, brand_of, randomization_ratio, trial_for
+from extractors.read.attach import analysis_of
+from extractors.read.context import arm_names, brand_of, nct_of, randomization_ratio, trial_for, trials_introduced
 from extractors.read.tables.arms import sub_column_at
-from extractors.read.tables.cells import cell_run_at, has_n_prefix, read_tokens
+from extractors.read.tables.cells import has_n_prefix, line_start, read_tokens, row_spans
+from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
 from extractors.read.tables.rows import RowReader, population_of
 from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, TableState
+from extractors.read.tables.transposed import find_transposed_header, read_transposed
 from extractors.records import Measurement, Source
 from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
 
 CAPTION_HEAD = 160  # characters of a caption where it names its population in parentheses; notes follow
+CAPTION_KEY = 40  # characters of a caption, spaces aside, that tell one table from another ("Table22:SummaryofKey…")
 MAX_LABEL = 300  # a row label longer than this is prose (spliced footnotes run to ~150 characters)
 
 
@@ -45,16 +51,29 @@ def extract_tables(source: Source) -> list[Measurement]:
     # A table printed both flattened and with its cells kept (openFDA gives both) is read once,
     # from the form with its cells kept.
     kept = {c.group("label") for c in captions if _has_cell_boundaries(text, c.end())}
+    # openFDA prints the tables with their cells at the end, after all the prose: the trial a table
+    # reports is the one named before its flattened copy in the prose, not the last one in the label
+    in_prose: dict[str, int] = {}
+    for caption in captions:
+        in_prose.setdefault(_caption_key(text, caption), caption.start())
     measurements: list[Measurement] = []
     try:
         for caption in captions:
             if caption.group("label") in kept and not _has_cell_boundaries(text, caption.end()):
                 continue
             budget.check(caption.start())
-            measurements.extend(_read_table(source, caption.start(), caption.end()))
+            placed = in_prose[_caption_key(text, caption)]
+            measurements.extend(_read_table(source, caption.start(), caption.end(), placed))
     except budget.STOPPED:
         budget.stop()  # the budget ran out: the tables read so far stand, the document is flagged
     return measurements
+
+
+def _caption_key(text: str, caption: regex.Match[str]) -> str:
+    """A caption's words, whatever the form it is printed in: the same table's two copies share it."""
+    end = text.find("\n", caption.start(), caption.start() + 2 * CAPTION_KEY)
+    printed = text[caption.start() : end if end >= 0 else caption.start() + 2 * CAPTION_KEY]
+    return "".join(printed.replace(structured.SEPARATOR, " ").split())[:CAPTION_KEY]
 
 
 def _has_cell_boundaries(text: str, caption_end: int) -> bool:
@@ -65,32 +84,77 @@ def _has_cell_boundaries(text: str, caption_end: int) -> bool:
     )
 
 
-def _read_table(source: Source, start: int, caption_end: int) -> list[Measurement]:
+def _read_table(source: Source, start: int, caption_end: int, placed: int) -> list[Measurement]:
     """The measurements of the table whose caption spans ``start``–``caption_end``: the arm Ns of its
     header, then each row's."""
     text = source.text
+    end_match = table_patterns.TABLE_END.search(text, caption_end)
+    transposed = find_transposed_header(text, caption_end, end_match.start() if end_match else len(text))
+    if transposed is not None:
+        return _read_transposed(source, start, caption_end, transposed, placed)
     header = find_header(text, caption_end, arm_names(source, start), brand_of(source))
     if header is None:
         return []
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
     end_match = table_patterns.TABLE_END.search(text, header.end)
     body_end = end_match.start() if end_match else len(text)
-    base = _base_measurement(source, start, header, caption_text, body_end)
+    base = _base_measurement(source, start, header, caption_text, body_end, placed)
+    spanned = _trial_over_arms(text, caption_end, header.start)
+    if spanned is not None:  # "|  | RECORD 3 |" over the arms: the table's trial, whatever the prose named before
+        base = replace(base, trial=spanned, nct=nct_of(text, spanned))
     subset = caption_population(caption_text.split("\n", 1)[0])  # with cells kept, notes follow on their own line
     state = TableState(subset=subset)
     ratio = randomization_ratio(text, start)
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
 
-    def row_of(label: str, own: str) -> Row:
+    def row_of(label: str, own: str, counts: bool) -> Row:
         statistic, unit = vocabulary.statistic_of_label(own)
+        if counts and statistic is None:  # "Total VTE | 17 (1.1%)": the patients with the event
+            statistic, unit = "events", "patients"
         # a row may print its own CI level: "Hazard ratio (99.8% CI)"; a row above may have named the trial
-        row_base = replace(base, ci_level=ci_level_of(label) or base.ci_level, trial=state.trial or base.trial)
+        row_base = replace(
+            base,
+            ci_level=ci_level_of(label) or base.ci_level,
+            trial=state.trial or base.trial,
+            analysis=state.analysis or base.analysis,
+        )
         columns = _with_formats(header.columns_for(statistic), state.formats)
         return Row(text, header, label, columns, statistic, unit, ratio, state, footnotes, row_base)
 
-    measurements = _header_ns(base, header, subset)
-    _read_rows(text, header.end, body_end, state, row_of, measurements, header.names_events)
+    measurements = _header_ns(base, header, subset, trials_introduced(text))
+    # a row of counts under a label that names nothing else counts that event, except in a table of
+    # the patients' baseline characteristics ("Male | 121 (52%)")
+    infer_events = not table_patterns.CAPTION_BASELINE.search(caption_text.split("\n", 1)[0])
+    _read_rows(text, header.end, body_end, state, row_of, measurements, (header.names_events, infer_events))
     return measurements
+
+
+def _trial_over_arms(text: str, caption_end: int, header_start: int) -> str | None:
+    """The trial a header row with its cells kept names in one cell over all the arms ("|  | RECORD 3 |"),
+    when it is the only named cell of that row and a trial the label introduces (`groups.trial_and_population`)."""
+    first_row = text.find(f"\n{structured.SEPARATOR} ", caption_end, header_start)
+    if first_row < 0:
+        return None
+    trials = trials_introduced(text)
+    for line in text[first_row + 1 : line_start(text, header_start)].splitlines():
+        cells = [cell.strip() for cell in line.strip(f" {structured.SEPARATOR}").split(structured.SEPARATOR)]
+        named = [cell for cell in cells if cell]
+        if len(named) == 1:
+            trial, population = trial_and_population(named[0], trials)
+            if trial is not None and population is None:
+                return trial
+    return None
+
+
+def _read_transposed(source: Source, start: int, caption_end: int, header: Header, placed: int) -> list[Measurement]:
+    """The measurements of a table whose rows are arms (`transposed`)."""
+    text = source.text
+    caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
+    end_match = table_patterns.TABLE_END.search(text, header.end)
+    body_end = end_match.start() if end_match else len(text)
+    base = _base_measurement(source, start, header, caption_text, body_end, placed)
+    subset = caption_population(caption_text.split("\n", 1)[0])
+    return read_transposed(text, header, caption_text, body_end, base, subset, brand_of(source))
 
 
 def _with_formats(columns: tuple[Column, ...], formats: dict[int, str]) -> tuple[Column, ...]:
@@ -109,9 +173,14 @@ def _with_formats(columns: tuple[Column, ...], formats: dict[int, str]) -> tuple
 
 def caption_population(caption: str) -> str | None:
     """The population a caption names: "… of the Subgroup of Patients with TPS ≥50% in …", or in
-    parentheses after the trial, "… in KEYNOTE-355 (CPS ≥10)" (not "(BICR-assessed)")."""
+    parentheses after the trial, "… in KEYNOTE-355 (CPS ≥10)" (not "(BICR-assessed)"); not the patients
+    the whole trial enrolled ("… in Patients with Established Cardiovascular Disease in FOURIER")."""
     named = table_patterns.CAPTION_POPULATION.search(caption)
-    if named:
+    if named and (
+        named.group(0).lower().startswith("of")
+        or not named.group("population").lower().startswith("patients with")  # "patients not at a high risk"
+        or table_patterns.CAPTION_SUBSET.search(named.group("population"))
+    ):
         return " ".join(named.group("population").split())
     for match in table_patterns.CAPTION_QUALIFIER.finditer(caption, 0, min(len(caption), CAPTION_HEAD)):
         parts = [part.strip() for part in match.group("inside").split(",")]
@@ -125,10 +194,12 @@ def caption_population(caption: str) -> str | None:
     return None
 
 
-def _base_measurement(source: Source, start: int, header: Header, caption_text: str, body_end: int) -> Measurement:
+def _base_measurement(
+    source: Source, start: int, header: Header, caption_text: str, body_end: int, placed: int
+) -> Measurement:
     """What every measurement of a table shares: source, trial, table name, CI level, assessment."""
     text = source.text
-    trial, nct = trial_for(text, start, caption_text)
+    trial, nct = trial_for(text, placed, caption_text)
     table_label = table_patterns.TABLE_CAPTION.match(text, start)
     return Measurement(
         source=source.id,
@@ -142,10 +213,12 @@ def _base_measurement(source: Source, start: int, header: Header, caption_text: 
         ci_level=header.ci_level,
         # the caption says who assessed, else a note in the table does ("results as assessed by BICR")
         assessment=names.assessment_of(caption_text) or names.assessment_of(text[start:body_end]),
+        # the caption says which analysis ("Exploratory Analysis – CNS Efficacy …"); its notes are about a cell
+        analysis=analysis_of(caption_text.split("\n", 1)[0][:CAPTION_HEAD]),
     )
 
 
-def _header_ns(base: Measurement, header: Header, subset: str | None) -> list[Measurement]:
+def _header_ns(base: Measurement, header: Header, subset: str | None, trials: frozenset[str]) -> list[Measurement]:
     """The arm Ns the header prints with the arms: "TAGRISSO (N=233)", once per arm however many
     sub-columns it has."""
     found: dict[tuple[int, int], Measurement] = {}
@@ -153,8 +226,10 @@ def _header_ns(base: Measurement, header: Header, subset: str | None) -> list[Me
         n = column.n
         if column.statistic is not None or n is None or (n.start, n.end) in found:
             continue
+        group_trial, group_population = trial_and_population(column.group, trials)
         found[(n.start, n.end)] = replace(
             base,
+            trial=group_trial or base.trial,
             statistic="n",
             value=n.value,
             raw=n.raw,
@@ -162,7 +237,7 @@ def _header_ns(base: Measurement, header: Header, subset: str | None) -> list[Me
             arm=column.name,
             unit="patients",
             column=column.name,
-            population=population_of(subset, column.group),
+            population=population_of(subset, group_population),
             row="header",
         )
     return list(found.values())
@@ -173,21 +248,23 @@ def _read_rows(
     start: int,
     end: int,
     state: TableState,
-    row_of: Callable[[str, str], Row],
+    row_of: Callable[[str, str, bool], Row],
     measurements: list[Measurement],
-    events: bool,
+    events: tuple[bool, bool],
 ) -> None:
     """Read the body's rows in order into ``measurements``, each label updating ``state``. In a
-    table whose header says what its cells hold (``events``), each row's label is its endpoint."""
+    table whose header says what its cells hold (``events[0]``), each row's label is its endpoint;
+    where events may be inferred (``events[1]``), so is the label of a row of counts that names nothing else."""
     n_row: list[int] = []  # the Ns of the row just above, when that row printed only Ns
-    for label_start, label_end, cells_start, cells_end in _rows(text, start, end):
+    for label_start, label_end, cells_start, cells_end in row_spans(text, start, end):
         label, _ = repairs.repair_label(
             " ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split())
         )
         if len(label) > MAX_LABEL:
             break  # a paragraph of prose: the table has ended without a caption or blank line
         has_n = cells_start is not None and has_n_prefix(text, cells_start, cells_end)
-        names_events = events or bool(state.formats)
+        counts = events[1] and not events[0] and _unnamed_counts(text, label, cells_start, cells_end)
+        names_events = events[0] or bool(state.formats) or counts
         event = (
             event_name(text[label_start:label_end]) if names_events and cells_start is not None and not has_n else None
         )
@@ -207,10 +284,24 @@ def _read_rows(
         before = len(measurements)
         # with cells kept, the row's own label is its first cell; rows above without cells only head it
         own = " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
-        RowReader(row_of(label, own or label), measurements).read(read_tokens(text, cells_start, cells_end))
+        RowReader(row_of(label, own or label, counts), measurements).read(read_tokens(text, cells_start, cells_end))
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
+
+
+def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: int | None) -> bool:
+    """Whether a row prints counts of patients with their percents ("17 (1.1%)") under a label that
+    names no endpoint, statistic or population: the label is the event counted ("Total VTE")."""
+    if cells_start is None or cells_end is None or not label:
+        return False
+    if not any(token.kind == "pct" for token in read_tokens(text, cells_start, cells_end)):
+        return False
+    return (
+        vocabulary.find_endpoint(label) is None
+        and vocabulary.statistic_of_label(label)[0] is None
+        and not table_patterns.POPULATION_LABEL.search(label)
+    )
 
 
 def event_name(raw_label: str) -> str | None:
@@ -220,7 +311,7 @@ def event_name(raw_label: str) -> str | None:
     own = raw_label.rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ")
     name = " ".join(own.split())
     heading = build.heading_prefix(vocabulary.row_group_headings()).match(name)
-    if heading:
+    if heading and not str(heading.group("name"))[:1].islower():  # "Primary Composite Endpoint at Day 35" is one name
         name = str(heading.group("name"))
     name = str(table_patterns.EVENT_NAME_MARKS.sub("", name)).strip(" :,")
     name = str(table_patterns.LEADING_DASH.sub("", name))
@@ -228,22 +319,6 @@ def event_name(raw_label: str) -> str | None:
     if not name or not table_patterns.ANY_LETTER.search(name) or statistic in LABEL_STATISTICS_OVER_COLUMNS:
         return None
     return name
-
-
-def _rows(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | None, int | None]]:
-    """(label start, label end, cells start, cells end) for each row of the body."""
-    label_start = start
-    position = start
-    while position < end:
-        run = cell_run_at(text, position, end)
-        if run is None:
-            position += 1
-            continue
-        run_start, run_end = run
-        yield label_start, run_start, run_start, run_end
-        label_start = position = run_end
-    if text[label_start:end].strip():
-        yield label_start, end, None, None
 
 
 def _interpret_label(label: str, state: TableState, has_n: bool, event: str | None = None) -> None:
@@ -261,6 +336,8 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
         code, phrase_start, phrase_end = endpoint
         if not (state.endpoint in {"ORR", "CR", "PR"} and code in {"CR", "PR"}):
             state.open_between.clear()  # a response rate's CI may come after its CR and PR rows
+        # "Updated Overall Survival": its rows below ("Median OS (months)") report the updated analysis
+        state.analysis = analysis_of(label) or (state.analysis if code == state.endpoint else None)
         state.endpoint = code
         state.population = None
         rest = (label[:phrase_start] + label[phrase_end:]).strip(" :,")
@@ -274,6 +351,8 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
         state.overall_n.clear()
         state.open_between.clear()
         return
+    if has_n and endpoint is None and table_patterns.PATIENT_COUNT_LABEL.match(rest):
+        return  # "Number of Patients | N=1513 | N=1473": the Ns of the rows below, no subgroup
     if has_n or (statistic is None and table_patterns.POPULATION_LABEL.search(rest)):
         population = _population_text(rest)
         if population is not None or has_n or table_patterns.OVERALL_POPULATION.match(rest):

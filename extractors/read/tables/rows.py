@@ -4,12 +4,13 @@ measurements with how sure we are and the readings that lost.
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
+from extractors.read.attach import analysis_of
+from extractors.read.context import trials_introduced
 from extractors.read.tables.cells import (
     Cell,
     Number,
@@ -24,6 +25,7 @@ from extractors.read.tables.cells import (
     split_candidates,
     with_ci,
 )
+from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column
 from extractors.read.tables.scoring import HUGE, score
 from extractors.read.tables.state import Row
@@ -67,7 +69,7 @@ class RowReader:
             for index, token in enumerate(tokens)
         ]
         readings = []
-        for count, choice in enumerate(itertools.product(*options)):  # lazily: never all at once
+        for count, choice in enumerate(_fitting_choices(tokens, options, ncols)):  # lazily: never all at once
             if count >= MAX_READINGS:
                 self.truncated = True
                 break
@@ -133,14 +135,16 @@ class RowReader:
         column = row.columns[index]
         experimental, control = _experimental_and_control(row.header.arms_of(column.group), column.versus)
         between = column.statistic is not None
+        group_trial, group_population = trial_and_population(column.group, trials_introduced(row.text))
         measurement = replace(
             row.base,
+            trial=group_trial or row.base.trial,
             statistic=statistic,
             value=cell.number.value if cell.number else None,
             raw=cell.number.raw if cell.number else (cell.qualifier_token.raw if cell.qualifier_token else ""),
             span=span_of(cell),
             endpoint=state.endpoint,
-            population=population_of(state.subset, column.group, state.population),
+            population=population_of(state.subset, group_population, state.population),
             arm=experimental if between else column.name,
             comparator=control if between else None,
             qualifier=cell.qualifier,
@@ -148,6 +152,8 @@ class RowReader:
             row=row.label,
             column=column.name,
             grade=column.grade,
+            # a column group may be an analysis: COSMIC-311 "Primary Analysis | Updated Analysis"
+            analysis=(analysis_of(column.group) if column.group else None) or row.base.analysis,
         )
         measurement = with_ci(measurement, cell)
         confidence, alternatives, flags = self._judge(cell, best, others)
@@ -248,6 +254,52 @@ class RowReader:
         reason = rivals[0].reasons[0] if rivals and rivals[0].reasons else "the digits split only one way"
         note = Flag("split", "info", f"cells run together; the other reading lost because {reason}")
         return ("high" if gap >= 2.5 else "medium"), tuple(alternatives), (note,)
+
+
+def _fitting_choices(
+    tokens: Sequence[Token], options: Sequence[Sequence[Any]], ncols: int
+) -> Iterator[tuple[Any, ...]]:
+    """The choices of ``itertools.product(*options)``, in its order, depth first, without the branches
+    that cannot fit the columns: each number a run splits into, each qualifier, dash and CI left
+    bare starts a cell of its own, so a branch whose cells so far outnumber the columns is dropped
+    whole instead of being enumerated and rejected reading by reading (issue 13). Iterative: a row
+    may have thousands of tokens."""
+    size = len(options)
+    if size == 0:
+        yield ()
+        return
+    at = [0] * size  # the choice tried at each depth
+    cells = [0] * (size + 1)  # the cells the choices above each depth make, at least
+    chosen: list[Any] = [None] * size
+    depth = 0
+    while depth >= 0:
+        if at[depth] >= len(options[depth]):
+            at[depth] = 0
+            depth -= 1
+            if depth >= 0:
+                at[depth] += 1
+            continue
+        choice = options[depth][at[depth]]
+        more = cells[depth] + _cells_started(tokens[depth], choice)
+        if more > ncols:
+            at[depth] += 1
+            continue
+        chosen[depth] = choice
+        cells[depth + 1] = more
+        if depth == size - 1:
+            yield tuple(chosen)
+            at[depth] += 1
+        else:
+            depth += 1
+
+
+def _cells_started(token: Token, choice: Any) -> int:
+    """How many cells a token starts under one choice (`cells.group_cells`)."""
+    if token.kind == "run":
+        return len(choice)
+    if token.kind in {"ci", "damaged"}:
+        return 0 if choice else 1
+    return 1 if token.kind in {"qual", "dash"} else 0
 
 
 def _rival_readings(cell: Cell, others: list[Reading]) -> tuple[list[Alternative], list[Reading]]:

@@ -156,12 +156,17 @@ def _score_bare_ci(reading: Reading, row: Row, index: int, column: Column) -> No
         penalize(reading, 2, f"a CI alone in {column.name} with no estimate above it")
 
 
+SIGNED = frozenset({"difference", "mean", "value"})  # statistics that may be below zero: "-63" (% change)
+
+
 def _score_value(reading: Reading, row: Row, index: int, cell: Cell, column: Column, statistic: str) -> None:
     """The value's own constraints: an N is whole, a ratio, rate or p lies in range, counts within N."""
     assert cell.number is not None
     value = cell.number.value
     raw = cell.number.raw
-    if statistic == "n":
+    if value < 0 and statistic not in SIGNED:
+        penalize(reading, HUGE, f"{statistic} {raw} cannot be negative")
+    elif statistic == "n":
         if "." in raw:
             penalize(reading, HUGE, f"N = {raw} is not a whole number")
     elif statistic in vocabulary.RATIO_STATISTICS:

@@ -28,6 +28,7 @@ class TableState:
     open_between: dict[int, int] = field(default_factory=dict)  # column → index of an estimate awaiting its CI
     formats: dict[int, str] = field(default_factory=dict)  # column → what a row of Ns says its cells hold: "n (%)"
     trial: str | None = None  # the trial a row names, for the rows below it: "EINSTEIN PE Study"
+    analysis: str | None = None  # the analysis an endpoint's row names, for the rows below it: "Updated OS"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from extractors.text.patterns import timed
-from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, HEADER_DRUG, NUM
+from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, HEADER_DRUG, NUM, TRIAL_WORD
 
 # "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA"
 TABLE_CAPTION = regex.compile(
@@ -55,7 +55,8 @@ N_PREFIX = regex.compile(r"""[Nn]\s*=\s*(?=\d)""", regex.VERBOSE)
 CELL_TOKEN = regex.compile(
     rf"""
       (?P<nprefix>[Nn]\s*=\s*(?=\d))                          # "N = " of "N = 246"
-    | (?P<ci>\(\s*                                            # a CI: "(0.26,0.48)", "(38.8, NE)", "(-30.9, 26.8)", "(0.4%, 3.0%)"
+    | (?P<ci>\(\s*(?:\d{{2}}(?:\.\d)?%[ \t]{{0,2}}CI[ \t]{{0,2}}:?[ \t]{{0,2}})?   # a CI: "(0.26,0.48)", "(38.8, NE)", "(-30.9, 26.8)",
+                                                              # "(0.4%, 3.0%)", its level inside: "(95% CI: 50, 83)"
           (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*
           (?P<high>-?{NUM}|NR|NE|NA)%?\s*\))
     | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM})(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |": a CI cell without parentheses
@@ -65,12 +66,15 @@ CELL_TOKEN = regex.compile(
     | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}))  # ", p<0.0001" in a cell
     | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+reached|Not\s+estimable)  # "NR", "NRa", "NRa10.8"
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
-    | (?P<run>\d(?:\.\s(?=\d)|[\d.])*)                        # digits and points, maybe several numbers run together
+    | (?P<run>(?:(?:(?<![-–—\p{{L}}\d.])|(?<=-\d{{1,6}}(?:\.\d{{1,4}})?))-(?=\d))?\d(?:\.\s(?=\d)|[\d.])*)
+        # digits and points, maybe several numbers run together; signed where the sign cannot be a
+        # range's dash: "-63", "-17-14" glued (REPATHA), not "--0.54" nor "Grade 3-4"
     | (?P<percent>%)                                          # "41.6% (36.9, 46.5)": the unit of the number before
     | (?P<dash>{DASH}{{1,3}}(?!\d))                          # "–", "---": an empty cell
     | (?P<foot>(?<=[\d)\s%–—-]|NR|NE)(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))  # a footnote marker: "0.35 a", "(2.3,7.9) b0", "–b", "NRa"
     | (?P<sep>\|)                                             # a cell boundary kept by structured.render_table
-    | (?P<space>[ \t\u00a0]+|,[ \t]*)                          # spaces between cells (a line end ends the row)
+    | (?P<space>[ \t\u00a0\u00ad]+|,[ \t]*)                    # spaces between cells (a line end ends the row); a soft
+                                                              # hyphen is printed before a minus ("\u00ad-6", REPATHA Table 8)
     """,
     regex.VERBOSE,
 )
@@ -101,8 +105,19 @@ OVERALL_POPULATION = regex.compile(
 # A caption that names a subset of patients: "CNS ORR and DOR by BICR in Patients with Measurable
 # CNS Lesions at Baseline in FLAURA" — its measurements belong to that population.
 CAPTION_POPULATION = regex.compile(
-    r"""\b(?:in|of\s+the\s+subgroup\s+of)\s+(?P<population>patients\s+with\s+[^.;\n|]+?)(?=\s+in\s+[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
+    r"""\b(?:in|of\s+the\s+subgroup\s+of)\s+
+    (?P<population>patients\s+(?:with|without|not|who)\s+[^.;\n|]+?)   # "patients not at a high risk of bleeding"
+    (?=\s+in\s+(?:the\s+)?[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
     regex.VERBOSE | regex.IGNORECASE,
+)
+
+# What makes the patients a caption names a subset of the trial: a cut-off, a biomarker, measurable
+# disease, CNS metastases ("Patients with TPS ≥50%", "… with Measurable CNS Lesions at Baseline"). Without it the caption
+# names whom the trial enrolled ("Patients with Established Cardiovascular Disease in FOURIER", "Patients
+# with HeFH"): the whole randomized population, not a subgroup.
+CAPTION_SUBSET = regex.compile(
+    r"[≥≤<>]|\b(?:positive|negative|mutat\w*|BRCA\w*|HRD|cohort|subgroup|MSI-H|dMMR|pMMR|PD-L1|CPS|TPS|measurable|lesions?|expression|CNS|brain|metastases)\b",
+    regex.IGNORECASE,
 )
 
 # A population a caption names in parentheses after its trial: "Efficacy Results in KEYNOTE-355
@@ -143,7 +158,7 @@ ASSESSED_BY = regex.compile(r"\((?:[^()]*\b(?:assessment|BICR|review)\b[^()]*)\)
 # --- Numbers ----------------------------------------------------------------------------------------
 
 # A well-formed printed number: "0.35", "246", "4.6"; never "01", ".35" or "4.61.6".
-NUMBER_SHAPE = regex.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+NUMBER_SHAPE = regex.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?$")  # a sign only where a run starts with one
 
 # A CI bound as printed, maybe negative: "-30.9" of "(-30.9, 26.8)".
 BOUND_SHAPE = regex.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?$")
@@ -289,7 +304,8 @@ GRADE_LABEL = regex.compile(
 # What the header says an arm column's cells hold, when the rows name events rather than statistics:
 # (statistic, unit, what a percent beside the count is, pattern), tried in order.
 CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
-    # "Events / 1000 patient years" (BRILINTA), "Event Rate (per 100 Pt-yrs)" (XARELTO)
+    # "Events / 1000 patient years" (BRILINTA), "Event Rate (per 100 Pt-yrs)" (XARELTO), "Incidence Rate
+    # (per 100 patient years)" (REPATHA)
     (
         "event_rate",
         "per 1000 patient-years",
@@ -301,7 +317,7 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
         "per 100 patient-years",
         "",
         regex.compile(
-            r"Event[ \t]{1,2}Rate[ \t]{0,2}\([ \t]{0,2}per[ \t]{1,2}100[ \t]{1,2}(?:Pt|patient)-?[ \t]?(?:yrs?|years?)[ \t]{0,2}\)",
+            r"(?:Event|Incidence)[ \t]{1,2}Rate[ \t]{0,2}\([ \t]{0,2}per[ \t]{1,2}100[ \t]{1,2}(?:Pt|patient)-?[ \t]?(?:yrs?|years?)[ \t]{0,2}\)",
             regex.I,
         ),
     ),
@@ -343,7 +359,7 @@ BETWEEN_LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("rr", regex.compile(r"(?<![A-Za-z])RR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk\b|Risk[ \t]{1,2}Ratio", regex.I)),
     ("hr", regex.compile(r"(?<![A-Za-z])HR(?![A-Za-z+-])|Hazard[ \t]{1,2}Ratio", regex.I)),  # not "HR+ Cohort"
     ("or", regex.compile(r"Odds[ \t]{1,2}Ratio|(?<![A-Za-z])OR(?![A-Za-z+-])")),
-    ("difference", regex.compile(r"(?:Treatment[ \t]{1,2})?Difference\b", regex.I)),
+    ("difference", regex.compile(r"(?:(?:Treatment|Risk)[ \t]{1,2})?Difference\b", regex.I)),  # "Risk Difference"
     ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b")),
 )
 
@@ -416,6 +432,10 @@ ANALYSIS_SET_ROW = regex.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", rege
 # "Nausea1 52 2.4 29 0.6" (matched at the digit).
 MARK_GLUED_TO_WORD = regex.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}[<≤]?\d)")
 
+# A day that is part of the row label: the "35" of "Primary Composite Endpoint at Day 35 131 (4.4%)"
+# (matched at the number, looking back). Only "at Day N": weeks and months head landmark cells too.
+TIME_POINT_NUMBER = regex.compile(r"(?<=\bat[ \t]Day[ \t])\d{1,3}\b", regex.IGNORECASE)
+
 # Capitalised words just before a name known only by its N, in the same cell: the "Rd " of "Rd
 # Continuous (N = 535)" — after a sentence's end, a bar or the start, never across digits.
 WORDS_BEFORE_NAME = regex.compile(r"(?:^|[.;:|][ \t]{1,2}|\n)(?P<words>(?:[A-Z][A-Za-z0-9+/-]{0,15}[ \t]){1,3})\Z")
@@ -428,7 +448,8 @@ DRUG_NAME = regex.compile(HEADER_DRUG)
 VERSUS_HEADING = regex.compile(
     r"""[A-Z][A-Za-z0-9+/-]{1,30}(?:[ \t]{1,2}\d+(?:\.\d+)?[ \t]?mg(?:[ \t]{1,2}[a-z]{2,3}\b)?)?
     [ \t]{1,2}(?:vs\.?|versus)[ \t]{1,2}
-    [A-Z][A-Za-z0-9+/-]{1,30}(?:[ \t]{1,2}\d+(?:\.\d+)?[ \t]?mg(?:[ \t]{1,2}[a-z]{2,3}\b)?)?""",
+    [A-Z][A-Za-z0-9+/-]{1,30}(?:[ \t]{1,2}\d+(?:\.\d+)?[ \t]?mg(?:[ \t]{1,2}[a-z]{2,3}\b)?)?
+    (?:[ \t]{1,2}(?:Group|Arm|Regimen)s?\b)?  # "XARELTO vs. Comparator Group Risk Difference (95% CI)" (EINSTEIN Junior)""",
     regex.VERBOSE,
 )
 
@@ -446,4 +467,61 @@ TRAILING_FORMAT = regex.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%)[ \t]
 
 # The unit printed after a between-arm column's name: "Relative Risk Reduction (%)", "Difference %".
 BETWEEN_UNIT = regex.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%(?![\w(]))")
+
+
+# --- Tables printed with their arms as rows (REPATHA Tables 4-9) ---
+
+# The stub over the arm rows: "Treatment Group" of "| Treatment Group | LDL-C | Non-HDL-C | …", glued
+# to the first parameter when flattened ("Treatment GroupLDL-C").
+TRANSPOSED_STUB = regex.compile(r"\bTreatment[ \t]{1,2}(?:Groups?|Arms?)(?=[ \t|]|(?-i:[A-Z]))", regex.IGNORECASE)
+
+# An arm row's label ends with the arm's N: "Placebo every 2 weeks (n = 281)".
+ARM_ROW_N = regex.compile(
+    r"\([ \t]{0,2}[Nn][ \t]{0,2}=[ \t]{0,2}(?P<count>\d{1,3}(?:,\d{3})+|\d+)[ \t]{0,2}\)[ \t|\u00ad]{0,4}$"
+)
+
+# Where a flattened arm label starts after a row-group heading run into it: after the heading's
+# closing parenthesis or sentence ("… simvastatin 40 mg) Placebo every 2 weeks (n = 281)").
+ARM_LABEL_START = regex.compile(r"[).;|][ \t]{0,3}(?=[A-Z])")
+
+# A between-arm row that names the arm it is measured from: "Mean difference from Ezetimibe (95% CI)".
+DIFFERENCE_FROM = regex.compile(r"\bfrom[ \t]{1,2}(?P<arm>[A-Za-z][\w-]{0,40})", regex.IGNORECASE)
+
+# The statistic a transposed table's caption says its arm rows hold: "(Mean % Change from Baseline to Week 12 …)".
+CAPTION_MEAN_CHANGE = regex.compile(
+    r"\bMean[ \t]{1,2}(?:%|percent(?:age)?)[ \t]{0,2}Change[ \t]{1,2}from[ \t]{1,2}Baseline", regex.IGNORECASE
+)
+
+
+# A caption that names a numbered study, the label's own name for the trial: "Efficacy Results in
+# Endometrial Carcinoma in Study 309" (LENVIMA Table 18), "Efficacy Results – Study 1", "Table 11: Study 5:
+# Efficacy Results" — not the trial named before the table; an acronym after it is its better-known name
+# ("in Study 1 (PALOMA-2)"), a disease is not ("in Study 205 (RCC)").
+CAPTION_NUMBERED_STUDY = regex.compile(
+    r"""(?:\b(?:in|from|for)[ \t]{1,2}(?:the[ \t]{1,2})?|[ \t][–—-][ \t]{1,2}|^Table[ \t]\d{1,3}[:.][ \t]{1,2})
+    (?P<name>(?:Study|Trial)[ \t]{1,2}[A-Z]?\d{1,5}[A-Za-z]?)\b            # "Study 309"
+    (?:[ \t]{0,2}\([ \t]{0,2}(?=[A-Z0-9-]{0,30}\d|[A-Z]{5})(?P<acronym>[A-Z][A-Z0-9-]{2,30})[ \t]{0,2}[),])?
+    # " (PALOMA-2)", " (FOURIER": a trial's acronym has a digit or five letters; "(RCC)" names a disease
+    """,
+    regex.VERBOSE,
+)
+
+
+# A caption that names its trial with "the … Study": "Efficacy Results at Day 35 … in the MAGELLAN Study".
+CAPTION_THE_TRIAL = regex.compile(
+    rf"\bin[ \t]{{1,2}}the[ \t]{{1,2}}(?P<name>{TRIAL_WORD})[ \t]{{1,2}}(?:Study|Trial)\b"
+)
+
+
+# A row label that only counts the patients of the rows below it: "Number of Patients | N=1513 | N=1473" (XARELTO Table 22).
+PATIENT_COUNT_LABEL = regex.compile(
+    r"^[ \t]{0,3}(?:number[ \t]{1,2}of[ \t]{1,2})?(?:patients|subjects|participants)[ \t]{0,3}$", regex.IGNORECASE
+)
+
+
+# A table of the patients' baseline characteristics: its counts are patients described, not events
+# ("Table 14: Baseline Demographic and Disease-Related Characteristics").
+CAPTION_BASELINE = regex.compile(r"\b(?:baseline|demographic)", regex.IGNORECASE)
+
+
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -1,0 +1,177 @@
+"""Read tables printed with their arms as rows and measured quantities as columns.
+
+REPATHA's lipid tables are printed this way round:
+
+    | Treatment Group | LDL-C | Non-HDL-C | Apo B | Total Cholesterol |
+    | Placebo every 2 weeks (n = 281) | 8 | 6 | 5 | 4 |
+    | REPATHA 140 mg every 2 weeks (n = 555) | -63 | -53 | -49 | -36 |
+    | Mean difference from placebo (95% CI) | -71 (-74, -67) | -59 (-62, -55) | … |
+
+The header is a stub ("Treatment Group") and the quantities (`vocabulary.parameters`); each arm row
+names its arm with its N; a "difference from <arm>" row compares the arm of its block that is not
+that arm (the label's own drug first) with it. A block of arms starts after a row-group heading or
+after the between-arm rows of the block before. The cells are read as any row's are (`rows`), so
+runs of digits split the same way; only who and what each value is about differ: the row says the
+arm, the column the endpoint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from extractors.ingest import grids as structured
+from extractors.read.tables.cells import read_tokens, row_spans
+from extractors.read.tables.header import Column, Header
+from extractors.read.tables.rows import RowReader, population_of
+from extractors.read.tables.state import Row, TableState
+from extractors.records import Measurement
+from extractors.text import reach, vocabulary
+from extractors.text.numbers import to_float
+from extractors.text.patterns import build
+from extractors.text.patterns import tables as table_patterns
+
+MAX_ROW_LABEL = 300  # characters: a longer label is prose after the table
+
+
+def find_transposed_header(text: str, start: int, limit: int) -> Header | None:
+    """The header of a table whose rows are arms, after ``start``: the stub, then two or more
+    measured quantities, one per column ("Treatment GroupLDL-CNon-HDL-CApo BTotal Cholesterol")."""
+    limit = min(limit, start + reach.after("table_header"))
+    stub = table_patterns.TRANSPOSED_STUB.search(text, start, limit)
+    if stub is None:
+        return None
+    cell = build.parameter_cell(vocabulary.parameters())
+    columns: list[Column] = []
+    position = stub.end()
+    while (match := cell.match(text, position, limit)) is not None and match.end() > position:
+        columns.append(Column(str(match.group("name")), None))
+        position = match.end()
+    if len(columns) < 2:
+        return None
+    return Header(tuple(columns), stub.start(), position, None)
+
+
+@dataclass(slots=True)
+class _Block:
+    """The arms compared in the rows read so far: reset by a heading or after between-arm rows."""
+
+    arms: list[str] = field(default_factory=list)
+    open: bool = False  # the last row was an arm row: the next arm row joins this block
+
+
+@dataclass(frozen=True, slots=True)
+class _RowIdentity:
+    """Who a row's values are about: its arm (the experimental arm of a between-arm row), the arm it
+    is compared with, the statistic its label names, and the arm's N printed in the label."""
+
+    label: str
+    arm: str | None
+    comparator: str | None = None
+    statistic: str | None = None
+    unit: str | None = None
+    n: regex.Match[str] | None = None
+
+
+def read_transposed(
+    text: str, header: Header, caption: str, body_end: int, base: Measurement, subset: str | None, brand: str | None
+) -> list[Measurement]:
+    """The measurements of a table whose rows are arms: each arm's N and values, and the
+    differences between arms, with the column's quantity as their endpoint."""
+    holds, unit = (None, None)
+    if table_patterns.CAPTION_MEAN_CHANGE.search(caption):
+        holds, unit = "mean", "% change from baseline"
+    header = replace(header, columns=tuple(replace(c, holds=holds, unit=unit) for c in header.columns))
+    block = _Block()
+    out: list[Measurement] = []
+    for label_start, label_end, cells_start, cells_end in row_spans(text, header.end, body_end):
+        if label_end - label_start > MAX_ROW_LABEL or cells_start is None or cells_end is None:
+            break  # prose after the table
+        who = _identify(text, label_start, label_end, block, brand)
+        before = len(out)
+        state = TableState(subset=subset)
+        row = Row(text, header, who.label, header.columns, who.statistic, who.unit, None, state, {}, base)
+        RowReader(row, out).read(read_tokens(text, cells_start, cells_end))
+        for index in range(before, len(out)):
+            measurement = out[index]
+            out[index] = replace(
+                measurement,
+                endpoint=measurement.column,
+                arm=who.arm,
+                comparator=who.comparator,
+                unit=unit if measurement.statistic in {"mean", "difference"} and unit else measurement.unit,
+            )
+        if who.n is not None and who.arm is not None:
+            out.append(_arm_n(base, text, who.n, who.arm, who.label, subset))
+    return out
+
+
+def _identify(text: str, label_start: int, label_end: int, block: _Block, brand: str | None) -> _RowIdentity:
+    """The arm row or between-arm row whose label spans ``label_start``–``label_end``; updates ``block``."""
+    n = table_patterns.ARM_ROW_N.search(text, label_start, label_end)
+    if n is None:
+        block.open = False
+        label = _plain(text[label_start:label_end].rsplit("\n", 1)[-1])
+        statistic, unit = vocabulary.statistic_of_label(label)
+        comparator = _compared_with(label, block.arms)
+        arm = _experimental(block.arms, comparator, brand) if comparator else None
+        return _RowIdentity(label, arm, comparator, statistic, unit)
+    arm_start = _arm_start(text, label_start, n.start())
+    if not block.open or table_patterns.ANY_LETTER.search(text[label_start:arm_start]):
+        block.arms = []  # a heading above this arm, or between-arm rows before it: a new comparison
+    arm = _plain(text[arm_start : n.start()])
+    block.arms.append(arm)
+    block.open = True
+    return _RowIdentity(_plain(text[arm_start:label_end]), arm, n=n)
+
+
+def _arm_start(text: str, label_start: int, n_start: int) -> int:
+    """Where an arm row's own label starts: after a row-group heading or a bar before it."""
+    starts = [m.end() for m in table_patterns.ARM_LABEL_START.finditer(text, label_start, n_start)]
+    position = starts[-1] if starts else label_start
+    while position < n_start and (text[position].isspace() or text[position] == structured.SEPARATOR):
+        position += 1
+    return position
+
+
+def _plain(raw: str) -> str:
+    return " ".join(raw.replace(structured.SEPARATOR, " ").split())
+
+
+def _compared_with(label: str, arms: list[str]) -> str | None:
+    """The arm a between-arm row measures from: "Mean difference from placebo" → "Placebo every 2 weeks"."""
+    named = table_patterns.DIFFERENCE_FROM.search(label)
+    if named is None:
+        return None
+    word = named.group("arm").casefold()
+    return next((arm for arm in arms if arm.split()[0].casefold() == word), None)
+
+
+def _experimental(arms: list[str], comparator: str, brand: str | None) -> str | None:
+    """The arm compared with ``comparator``: the label's own drug if it is in the block, else the
+    last arm that is neither the comparator nor a control."""
+    others = [arm for arm in arms if arm != comparator]
+    if brand:
+        own = [arm for arm in others if arm.split()[0].casefold() == brand.casefold()]
+        if len(own) == 1:
+            return own[0]
+    controls = set(vocabulary.control_arms())
+    candidates = [arm for arm in others if arm.split()[0].casefold() not in controls]
+    return candidates[-1] if len(candidates) == 1 else None
+
+
+def _arm_n(base: Measurement, text: str, n: regex.Match[str], arm: str, label: str, subset: str | None) -> Measurement:
+    """The arm's N printed in its row label: "(n = 281)"."""
+    start, end = n.start("count"), n.end("count")
+    return replace(
+        base,
+        statistic="n",
+        value=to_float(text[start:end]),
+        raw=text[start:end],
+        span=(start, end),
+        arm=arm,
+        unit="patients",
+        population=population_of(subset),
+        row=label,
+    )
