@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
-from extractors.verdicts import matching, quantity
+from extractors.verdicts import derived, matching, quantity
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted
 from extractors.verdicts.quantity import LabelView
@@ -107,3 +107,19 @@ def test_a_correction_writes_the_labels_value_after_the_labels_own_sign(
     )
     if article_sign != (label_sign or "="):
         assert f"{article_sign} {label}" not in corrected
+
+
+@pytest.mark.parametrize("case", _cases("combined_totals"))
+def test_a_count_of_several_trials_is_the_sum_of_their_totals(case: dict[str, Any]) -> None:
+    claim = _claim(case["text"], case["raw"], statistic="n")
+    pools = {
+        trial: [
+            Measurement(source="label", statistic="n", value=printed.to_float(raw), raw=raw, span=(i, i + 1),
+                        trial=trial, arm=arm, table=f"Table of {trial}")
+            for i, (arm, raw) in enumerate(rows)
+        ]
+        for trial, rows in case["trials"].items()
+    }  # fmt: skip
+    view = LabelView(tuple(m for rows in pools.values() for m in rows), {"label": ""})
+    judged = derived.check_combined_total(claim, pools, view)
+    assert (judged is not None and judged.verdict == "supported") is case["supported"]

@@ -60,8 +60,17 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
         found += significance_claims(sentence, about)
         found += scope_claims(sentence, about, scene.drugs)
         found += fold_claims(sentence, about)
+        found = [_own_trial(article, claim, trials) for claim in found]
         claims.extend(sorted(found, key=lambda claim: (claim.value_span or claim.span)[0]))
         named = context.named_endpoint(sentence.masked)
         if named:
             context_endpoint[section] = named
         scene = discourse.after_article_sentence(scene, sentence.masked)
+
+
+def _own_trial(article: Article, claim: Claim, trials: Collection[str] | None) -> Claim:
+    """The claim with its number's own trial, where its sentence names several (`context.number_trial`)."""
+    if claim.value_span is None:
+        return claim
+    trial = context.number_trial(article, claim.span, claim.value_span, trials, claim.trial)
+    return claim if trial == claim.trial else replace(claim, trial=trial)

@@ -21,6 +21,7 @@ from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
+from extractors.text.patterns import build
 from extractors.verdicts import derived, elsewhere, matching, quantity, significance
 from extractors.verdicts.arms import ArmReading, is_arm, read_arm
 from extractors.verdicts.describe import (
@@ -181,17 +182,27 @@ def _wrong_trial(
 
 def _check_across_trials(claim: Claim, pool: tuple[Measurement, ...], trials: list[str], view: LabelView) -> Claim:
     """A claim that names no trial, against a label with several: supported if one trial's frame
-    agrees; otherwise unverifiable, naming the trials (the value may come from another study)."""
+    agrees, or a count the sum of the trials its sentence names; otherwise unverifiable, naming the
+    trials (the value may come from another study)."""
     for trial in trials:
         result = _check_in_trial(claim, tuple(m for m in pool if matching.trial_key(m) == trial), view, None)
         if result.verdict == "supported":
             named = result.evidence.trial if result.evidence else None
             return replace(result, trial=named, explanation=f"{result.explanation} (Trial: {named or trial}.)")
+    if claim.statistic == "n":
+        pools = {t: [m for m in pool if matching.trial_key(m) == t] for t in trials if t and _named_in(t, claim.text)}
+        combined = derived.check_combined_total(claim, pools, view) if len(pools) > 1 else None
+        if combined is not None:
+            return combined
     return unverifiable(
         claim,
         f"The article says {said(claim)} without naming which trial; the label reports several "
         f"({', '.join(t or 'unnamed' for t in trials)}) and the value agrees with none of them.",
     )
+
+
+def _named_in(trial: str, text: str) -> bool:
+    return build.standalone(trial).search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)

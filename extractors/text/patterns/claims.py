@@ -10,6 +10,20 @@ import regex
 
 from extractors.text.patterns import timed
 
+# --- the trial of one number in a sentence naming several ----------------------------------------
+
+# The words between a number and the trial it is given for, when the trial follows it (fullmatch):
+# "3,449 in EINSTEIN DVT", "4,832 patients in the EINSTEIN PE", "672 women from MONALEESA-7".
+NUMBER_FOR_TRIAL = regex.compile(
+    r"""
+    \s{0,3}%?                                  # the number's own "%", if any
+    (?:\s{1,3}[A-Za-z-]{1,20}){0,2}?           # at most two words: "patients", "were randomized"
+    \s{1,3}(?:in|into|of|for|from|on)          # the word that gives the trial
+    \s{1,3}(?:the\s{1,3})?                     # "the", then the trial's name (matched whole)
+    """,
+    regex.VERBOSE,
+)
+
 # --- sentences and what is masked in them -----------------------------------------------------
 
 # Sentence boundaries in article text: a period, "!" or "?" and spaces before a capital, not after
