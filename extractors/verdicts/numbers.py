@@ -151,8 +151,13 @@ def _what_rate(claim: Claim) -> str | None:
     if quantity.claim_says(claim, "safety", "words"):
         return "it is a safety figure (a share of patients with an adverse reaction), not an efficacy rate."
     end = (claim.value_span or claim.span)[1] - claim.span[0]
-    named = vocabulary.endpoint_mentions(claim.text[: end + 40])
-    if claim.endpoint is None or claim.endpoint not in {code for code, _, _ in named}:
+    # a response in lay words names its endpoint ("Tumours shrank in 40.6%"); the lay words of a
+    # time-to-event endpoint ("progression") name no share
+    named = {code for code, _, _ in vocabulary.endpoint_mentions(claim.text[: end + 40], sentence=True)}
+    named -= set(vocabulary.time_to_event()) - {
+        code for code, _, _ in vocabulary.endpoint_mentions(claim.text[: end + 40])
+    }
+    if claim.endpoint is None or claim.endpoint not in named:
         return "its clause does not say what the share is of (no endpoint is named with it)."
     return None
 

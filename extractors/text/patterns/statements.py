@@ -349,10 +349,15 @@ COUNT_DIFFERENCE_AFTER = regex.compile(
 # A segment that names no arm: "Cohort A", "with 5 patients", "and the".
 NOT_AN_ARM_NAME = regex.compile(r"(?:and|or|with|in|of|for|the|a|an)\b|cohort|part|study|trial|phase|\d", regex.I)
 
-# What ties a value to the arm named after it: "… in the", "… to", "… for", "-treated", or nothing at all.
+# What ties a value to the arm named after it: "… in the", "… to", "… for", "-treated", "… who took",
+# a share of the arm's patients ("41% of lenvatinib patients"), or nothing at all.
 ARM_LINK_GAP = regex.compile(
-    r"\b(?:in|to|on|for|among|with|receiving|received|receive|given|taking|treated\s+with|randomi[sz]ed\s+to|assigned\s+to)\s{1,2}(?:the\s{1,2}|each\s{1,2})?$",
-    regex.I,
+    r"""
+    \b(?:in|to|on|for|among|with|receiving|received|receive|given|taking|took|treated\s+with
+       |randomi[sz]ed\s+to|assigned\s+to)\s{1,2}(?:the\s{1,2}|each\s{1,2})?$
+    | ^\s{0,2}%\s{1,2}of\s{1,2}(?:the\s{1,2})?$                    # "41% of lenvatinib patients"
+    """,
+    regex.I | regex.VERBOSE,
 )
 
 # Between a value and the same statistic at a later time: "59% at 12 months and 72% (at 24 months)".
@@ -467,9 +472,10 @@ SUBSET_AFTER = regex.compile(
 )
 
 # What a rate counts, named in its sentence: an event, a response, survival, a share of patients with
-# an outcome. A percentage in a sentence naming none of these describes the patients (baseline).
+# an outcome ("Tumours shrank in 40.6%"). A percentage in a sentence naming none of these describes the
+# patients (baseline).
 RATE_SUBJECT = regex.compile(
-    r"\b(?:events?|respon\w*|surviv\w*|alive|died|deaths?|progress\w*|recurren\w*|relaps\w*|remission|rate|proportion|probability|free\s+of|incidence|reduction|reduced|risk|achieved|bleed\w*|stroke|infarction|thrombos\w*|surgery|resection|pCR|MPR|control)\b",
+    r"\b(?:events?|respon\w*|surviv\w*|alive|died|deaths?|progress\w*|recurren\w*|relaps\w*|remission|rate|proportion|probability|free\s+of|incidence|reduction|reduced|risk|achieved|bleed\w*|stroke|infarction|thrombos\w*|surgery|resection|pCR|MPR|control|shr[aiu]nk\w*)\b",
     regex.I,
 )
 
