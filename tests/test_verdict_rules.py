@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
+from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import derived, matching, quantity
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted
@@ -123,3 +124,9 @@ def test_a_count_of_several_trials_is_the_sum_of_their_totals(case: dict[str, An
     view = LabelView(tuple(m for rows in pools.values() for m in rows), {"label": ""})
     judged = derived.check_combined_total(claim, pools, view)
     assert (judged is not None and judged.verdict == "supported") is case["supported"]
+
+
+@pytest.mark.parametrize("case", _cases("alone"))
+def test_an_arm_named_alone_is_that_arm_not_its_combinations(case: dict[str, Any]) -> None:
+    end = case["text"].index(case["raw"]) + len(case["raw"])
+    assert (verdict_patterns.ALONE_AFTER.match(case["text"], end) is not None) is case["alone"]

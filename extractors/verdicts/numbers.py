@@ -22,6 +22,7 @@ from extractors.text import numbers as printed
 from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import build
+from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import derived, elsewhere, matching, quantity, significance
 from extractors.verdicts.arms import ArmReading, is_arm, read_arm
 from extractors.verdicts.describe import (
@@ -206,6 +207,13 @@ def _check_across_trials(claim: Claim, pool: tuple[Measurement, ...], trials: li
     )
 
 
+def _says_alone(claim: Claim) -> bool:
+    """Whether the claim's arm is named as its drug on its own, in the value's clause."""
+    if claim.value_span is None:
+        return False
+    return verdict_patterns.ALONE_AFTER.match(claim.text, claim.value_span[1] - claim.span[0]) is not None
+
+
 def _named_in(trial: str, text: str) -> bool:
     return build.standalone(trial).search(text) is not None
 
@@ -280,6 +288,9 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
         if family not in _BETWEEN_ARMS
         else ArmReading(None, "none")
     )
+    if reading.how == "exact" and _says_alone(claim):
+        # "2.4 months with trifluridine/tipiracil alone": that arm, not the combinations it is part of
+        reading = ArmReading(reading.arm, "exact", (reading.arm,) if reading.arm else ())
     frame = Frame(family, population, any_population, endpoint, modifiers, rows, reading)
     if family == "n":
         total = derived.check_total(claim, list(rows), view)

@@ -275,9 +275,10 @@ ARM_SEGMENT_START = regex.compile(
     regex.I,
 )
 
-# What always joins two drugs into one arm ("and" may join two arms): "osimertinib plus chemotherapy".
+# What always joins two drugs into one arm ("and" may join two arms): "osimertinib plus chemotherapy",
+# "trifluridine/tipiracil" (a slash between two drugs' names, spaces or none).
 COMBINED_WITH = regex.compile(
-    r"\s{1,2}(?:plus|\+|in\s+combination\s+with|combined\s+with|together\s+with)\s{1,2}", regex.I
+    r"\s{1,2}(?:plus|\+|in\s+combination\s+with|combined\s+with|together\s+with)\s{1,2}|\s?/\s?", regex.I
 )
 
 # The start of a bracket describing the arm just named, up to a drug in it: "chemotherapy (pemetrexed and a ".

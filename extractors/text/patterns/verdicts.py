@@ -131,4 +131,15 @@ COUNTED_WORD = regex.compile(r"[A-Za-z]+")
 
 # The words of an arm's name, slashes and brackets aside: "enoxaparin", "vka" of "Enoxaparin/VKA".
 ARM_WORD = regex.compile(r"[a-z][a-z-]{2,}")
+# An arm named as the drug on its own after a value, in the value's clause: "2.4 months with
+# trifluridine/tipiracil alone", "… on osimertinib monotherapy"; not past another value, a comma or a
+# "versus" ("5.6 months with A plus B versus A alone" says "alone" of the other arm).
+ALONE_AFTER = regex.compile(
+    r"""
+    (?:(?!\b(?:and|versus|vs|compared|than|or)\b)[^;,()\d]){0,60}?   # the clause, no other arm's
+    \b(?:alone|monotherapy|single[- ]agent)\b
+    """,
+    regex.I | regex.VERBOSE,
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
