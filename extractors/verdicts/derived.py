@@ -20,6 +20,7 @@ from extractors.claims import rules
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
+from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity
 from extractors.verdicts.arms import experimental_and_control
@@ -163,12 +164,16 @@ def _supported_total(claim: Claim, m: Measurement, working: str) -> Claim:
 
 
 def is_difference(claim: Claim) -> bool:
-    """ "11.2 months more", "2.7 months longer", "extended life by a median of 6.1 months"."""
+    """ "11.2 months more", "2.7 months longer", "extended life by a median of 6.1 months", "improved
+    median survival by 2.7 months"."""
     if claim.value_span is None:
         return False
     end = claim.value_span[1] - claim.span[0]
     gap = patterns.difference_after(quantity.words("differences", "after_value")).match(claim.text, end)
-    return gap is not None or quantity.claim_says(claim, "differences", "before_value", before_only=True)
+    if gap is not None or quantity.claim_says(claim, "differences", "before_value", before_only=True):
+        return True
+    start = claim.value_span[0] - claim.span[0]  # "extended median survival by 2.7 months"
+    return statement_patterns.GAIN_BY_BEFORE.search(claim.text, max(0, start - 80), start) is not None
 
 
 def check_difference(claim: Claim, frame: Frame) -> Claim:

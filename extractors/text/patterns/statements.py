@@ -70,6 +70,12 @@ DURATION_AFTER = regex.compile(r"\s{0,2}(?P<unit>months?|mos?\b\.?|weeks?|wks?|y
 
 # A landmark, not a value: "at 84 months", "12-month", "5-year", "by 60 months".
 LANDMARK_BEFORE = regex.compile(r"\b(?:at|by|after|within|through|beyond|until)\s{1,2}$", regex.I)
+# A gain stated with "by", which is no landmark: "extended median survival by 2.7 months", "prolonged
+# life by", "improved median progression-free survival by" (at most five words between verb and "by").
+GAIN_BY_BEFORE = regex.compile(
+    r"\b(?:extend|prolong|improv|increas|lengthen)(?:s|ed|ing|es)?(?:\s{1,2}[\w-]{1,30}){0,5}\s{1,2}by\s{1,2}$",
+    regex.I,
+)
 LANDMARK_HYPHEN_AFTER = regex.compile(r"[-‑]\s?(?:months?|years?|weeks?|days?)\b", regex.I)
 
 # "respectively": values and arms are paired in order.
