@@ -119,6 +119,14 @@ def difference_after(words: tuple[str, ...]) -> regex.Pattern[str]:
 # cisplatin", "(gefitinib or erlotinib)".
 ARM_ALTERNATIVE = regex.compile(r"\s(?:or|/)\s|[()]")
 
+# A dose or schedule in an arm's name, which says how much, not which drug: "ENHERTU 5.4 mg/kg",
+# "XARELTO 10 mg once daily", "Enoxaparin 40 mg/placebo".
+ARM_DOSE = regex.compile(
+    r"(?<![\d.])\d{1,5}(?:\.\d{1,3})?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²|day))?\b"
+    r"|\b(?:once|twice)\s(?:daily|weekly)\b|\bevery\s\d{1,2}\s(?:weeks?|days?)\b",
+    regex.I,
+)
+
 # The suffix that names a biologic's maker, not the drug: "tremelimumab-actl", "trastuzumab-anns".
 BIOLOGIC_SUFFIX = regex.compile(r"(?<=[a-z]{4}mab)-[a-z]{4}\b")
 
