@@ -426,7 +426,7 @@ TRIAL_SUBJECT_START = regex.compile(
 TRIAL_SUBJECT = regex.compile(
     rf"""
       (?P<name>{_TRIAL})\s?[(\[]\s?NCT\d{{8}}
-    | [(\[]\s?(?P<name>{_TRIAL}),\s?NCT\d{{8}}                 # "Study 1 (FOURIER, NCT01764633) was"
+    | (?<=[(\[])\s?(?P<name>{_TRIAL}),\s?NCT\d{{8}}             # "Study 1 (FOURIER, NCT01764633) was"
     | \b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s(?:the\s)?(?P<name>{_TRIAL})\b
     | \b(?:in|of|from)\s(?:the\s)?(?P<name>{_TRIAL})\s(?:trial|study)\b
     """,
