@@ -83,8 +83,8 @@ DATE = regex.compile(
     regex.VERBOSE,
 )
 
-# A ratio such as "(2:1)" or "1:1".
-RATIO = regex.compile(r"\b\d+\s*:\s*\d+\b")
+# A ratio such as "(2:1)" or "1:1"; not a trial's number before a colon ("MONALEESA-7: 495 women").
+RATIO = regex.compile(r"(?<![\w-])\d+\s*:\s*\d+\b")
 
 # --- numbers ------------------------------------------------------------------------------------
 

@@ -252,6 +252,9 @@ COUNT_VERB_AFTER = regex.compile(
     regex.VERBOSE | regex.I,
 )
 
+# "n =" right before an arm's N: "(n = 335)", "(N=337)".
+N_EQUALS_BEFORE = regex.compile(r"\b[Nn]\s{0,2}=\s{0,2}$")
+
 # A breakdown of a count by arm, in brackets after it: "37 deaths occurred (20 in the nivolumab arm,
 # 17 in the placebo arm)", "245 (162 Lynparza arm and 83 in enzalutamide … arm)".
 BREAKDOWN_OPEN = regex.compile(r"\(\s?$")
@@ -427,6 +430,7 @@ TRIAL_SUBJECT = regex.compile(
     rf"""
       (?P<name>{_TRIAL})\s?[(\[]\s?NCT\d{{8}}
     | (?<=[(\[])\s?(?P<name>{_TRIAL}),\s?NCT\d{{8}}             # "Study 1 (FOURIER, NCT01764633) was"
+    | \b(?P<name>{_TRIAL})\swas\sa\s(?:[\w-]{{1,30}},?\s){{0,6}}?(?:trial|study)\b  # "… Therapy MONALEESA-7 was a randomized, double-blind, placebo-controlled study"
     | \b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s(?:the\s)?(?P<name>{_TRIAL})\b
     | \b(?:in|of|from)\s(?:the\s)?(?P<name>{_TRIAL})\s(?:trial|study)\b
     """,
