@@ -6,6 +6,7 @@ as properties, that a correction never writes a label value after an article's s
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import derived, matching, quantity
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted
+from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
 
 RULES: dict[str, Any] = json.loads((CASES / "verdict_rules.json").read_text(encoding="utf-8"))
@@ -130,3 +132,18 @@ def test_a_count_of_several_trials_is_the_sum_of_their_totals(case: dict[str, An
 def test_an_arm_named_alone_is_that_arm_not_its_combinations(case: dict[str, Any]) -> None:
     end = case["text"].index(case["raw"]) + len(case["raw"])
     assert (verdict_patterns.ALONE_AFTER.match(case["text"], end) is not None) is case["alone"]
+
+
+@pytest.mark.parametrize("case", _cases("endpoint_by_value"))
+def test_a_ratio_naming_no_known_endpoint_is_the_one_endpoint_its_value_is(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic=case["statistic"]), trial="ROCKET AF", arm="xarelto")
+    if "(95% CI" in case["text"]:
+        claim = replace(claim, ci_low=0.74, ci_high=1.03, ci_low_raw="0.74", ci_high_raw="1.03")
+    rows = tuple(
+        Measurement(source="label", statistic="hr", value=float(value), raw=value, span=(i, i + 1), trial="ROCKET AF",
+                    endpoint=endpoint, arm="XARELTO", comparator="Warfarin", ci_low=float(low), ci_high=float(high),
+                    table="Table 19", row=endpoint, column="Hazard Ratio")
+        for i, (endpoint, value, low, high) in enumerate(case["rows"])
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation

@@ -271,7 +271,9 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
     if endpoint is None and family != "n":
         endpoints = {m.endpoint for m in pool}
         if len(endpoints) != 1 or family == "rate":  # a rate of what: a response, an adverse reaction?
-            return unverifiable(claim, f"The article says {said(claim)} without naming the endpoint.")
+            return _endpoint_by_value(claim, pool, view, arm_hint) or unverifiable(
+                claim, f"The article says {said(claim)} without naming the endpoint."
+            )
         endpoint = next(iter(endpoints))
     same_endpoint = [m for m in pool if family == "n" or m.endpoint == endpoint]
     any_population = population is None and bool(same_endpoint) and all(m.population for m in same_endpoint)
@@ -314,6 +316,31 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
     if special is not None:
         return special
     return _supported(claim, frame) or _where_it_belongs(claim, pool, frame, view)
+
+
+def _endpoint_by_value(
+    claim: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None
+) -> Claim | None:
+    """A ratio or median whose sentence names no endpoint the vocabulary knows ("the hazard ratio for
+    stroke was 0.88"), in a trial with several: the label's value of exactly one endpoint, when it
+    agrees with the rows of that one only (its verdict, saying the endpoint is taken from the value);
+    else None. Its value is never contradicted on such a guess (its stated significance may be)."""
+    if claim.statistic not in {"hr", "risk_reduction", "median"}:
+        return None
+    fits = []
+    for endpoint in sorted({m.endpoint for m in pool if m.endpoint}):
+        judged = _check_in_trial(replace(claim, endpoint=endpoint), pool, view, arm_hint)
+        if judged.verdict == "supported" or judged.kind == "wrong_significance":
+            fits.append(judged)
+    if len(fits) != 1:
+        return None
+    fit = fits[0]
+    return replace(
+        fit,
+        endpoint=None,
+        explanation=f"{fit.explanation} The sentence names no endpoint the label's can be told by; the value is "
+        f"the label's {fit.evidence.endpoint if fit.evidence else 'figure'}, and no other endpoint's.",
+    )
 
 
 def _supported(claim: Claim, frame: Frame) -> Claim | None:
