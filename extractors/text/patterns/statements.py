@@ -248,7 +248,7 @@ COUNT_VERB_AFTER = regex.compile(
         (?:(?:in|on)\s{1,2}the\s{1,2}[^,;()]{1,40}?\s{1,2}(?:arm|group)\s{1,2})?(?:had\s{1,2}|were\s{1,2}|was\s{1,2}|who\s{1,2})?
         (?:(?P<events>achieved|responded|progressed|died|relapsed|recurred|occurred|experienced|completely|having\s{1,2}responses?
               |(?:a\s{1,2})?(?:complete|partial|major|minimal|minor|objective|hematologic|cytogenetic)\s{1,2}(?:\w+\s{1,2})?respon)
-         |(?P<patients>received|expressed|tumors|tested|enrolled|randomi[sz]ed|treated|included|confirmed|identified|not\b|with\b|(?<=had\s{1,2})))""",
+         |(?P<patients>received|took|expressed|tumors|tested|enrolled|randomi[sz]ed|treated|included|confirmed|identified|not\b|with\b|(?<=had\s{1,2})))""",
     regex.VERBOSE | regex.I,
 )
 
