@@ -38,8 +38,11 @@ TRIAL_NAME = regex.compile("|".join(way.pattern for way in TRIAL_NAME_WAYS), reg
 
 
 # A caption names its trial after "in" or a dash: "Efficacy Results – SOLO-1", "Results in FLAURA".
-# The name may end in the condition a trial of that family was run in: "Results in ROCKET AF Study".
-CAPTION_TRIAL = regex.compile(rf"(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD}(?:\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE)\b)?)\b")
+# The name may end in the condition a trial of that family was run in: "Results in ROCKET AF Study", or be
+# a study number: "Efficacy Results in Endometrial Carcinoma in Study 309".
+CAPTION_TRIAL = regex.compile(
+    rf"(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD}(?:\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE)\b)?|Study\s\d{{1,4}}(?![\d.]))\b"
+)
 
 # A caption may name it after "for" or "from": "Efficacy Results for the PACIFIC Study", "Efficacy
 # Results from RECOURSE" — as may a brand ("Dosage Modifications for TAGRISSO"), so the name must be
