@@ -147,3 +147,13 @@ def test_a_ratio_naming_no_known_endpoint_is_the_one_endpoint_its_value_is(case:
     )  # fmt: skip
     judged = check_number(claim, LabelView(rows, {"label": ""}))
     assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("other_ratio"))
+def test_a_hazard_ratio_the_label_gives_as_another_ratio_is_misnamed(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="MAGELLAN", arm="xarelto", endpoint="VTE")
+    statistic, raw = case["label"]
+    row = Measurement(source="label", statistic=statistic, value=float(raw), raw=raw, span=(0, 4), trial="MAGELLAN",
+                      endpoint="VTE", arm="XARELTO", comparator="Enoxaparin", table="Table 24", row="VTE", column="RR")  # fmt: skip
+    judged = check_number(claim, LabelView((row,), {"label": ""}))
+    assert (judged.verdict, judged.kind) == (case["verdict"], case["kind"]), judged.explanation

@@ -178,9 +178,12 @@ def assign_arms(
             )
             total = statistic == "n" and (_is_randomization(sentence) or _is_total(sentence, start))
             subset = statistic == "n" and patterns.SUBSET_AFTER.match(sentence, end)
-            # "A total of 672 patients were randomized to receive KISQALI … (n = 335) or placebo (n = 337)":
-            # the arms' own Ns follow, so the total is no arm's though an arm is named right after it
-            split = sum(1 for later in values[index + 1 :] if _n_equals(sentence, later)) >= 2
+            # "A total of 672 patients were randomized to receive KISQALI … (n = 335) or placebo (n = 337)",
+            # "27,395 patients were evenly randomized to rivaroxaban …, rivaroxaban 5 mg … alone, or aspirin":
+            # the arms' own Ns, or several arms, follow, so the total is no arm's though an arm is named after it
+            split = sum(1 for later in values[index + 1 :] if _n_equals(sentence, later)) >= 2 or (
+                _is_randomization(sentence) and sum(1 for m in mentions if m.start >= end) >= 2
+            )
             if subset or (
                 total and _is_total(sentence, start) and (split or not _arm_right_after(sentence, end, mentions))
             ):

@@ -96,11 +96,13 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if claim.trial and pool:
         pool = matching.of_trial(claim.trial, pool)
         if not pool:
-            return unverifiable(
+            return _other_ratio(claim, view) or unverifiable(
                 claim, f"The article says {says} about {claim.trial}; the sources report no {family} for that trial."
             )
     if not pool:
-        return unverifiable(claim, f"The article says {says}; the sources state no {family} to check it against.")
+        return _other_ratio(claim, view) or unverifiable(
+            claim, f"The article says {says}; the sources state no {family} to check it against."
+        )
     trials = sorted({matching.trial_key(m) for m in pool})
     if len(trials) > 1:
         return _check_across_trials(claim, pool, trials, view)
@@ -110,6 +112,33 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result
     return result
+
+
+def _other_ratio(claim: Claim, view: LabelView) -> Claim | None:
+    """A hazard ratio of a trial whose label states that value as another ratio ("a hazard ratio of
+    0.77" where MAGELLAN's table gives the relative risk 0.77): the statistic is misnamed
+    (``wrong_statistic``), whatever the value; None when the label gives no other ratio of that value."""
+    if claim.statistic != "hr" or not claim.trial:
+        return None
+    decimals = printed.decimals(claim.raw or "")
+    others = [
+        m
+        for m in matching.of_trial(claim.trial, view.measurements)
+        if m.statistic in {"rr", "or"} and not view.is_non_result(m) and matching.value_agrees(claim, m, decimals)
+    ]
+    if not others:
+        return None
+    m = others[0]
+    name = "relative risk" if m.statistic == "rr" else "odds ratio"
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind="wrong_statistic",
+        evidence=m,
+        explanation=f"Contradicted (wrong statistic): the article calls {claim.raw} a hazard ratio; the label gives it "
+        f"as a {name} ({describe(m)} in {where(m)}) and states no hazard ratio for {claim.trial}. The number is the "
+        f"label's; the statistic is not.",
+    )
 
 
 # Kinds where the number itself ties the claim to its endpoint's row: the same number in another unit,

@@ -41,7 +41,10 @@ TRIAL_NAME = regex.compile("|".join(way.pattern for way in TRIAL_NAME_WAYS), reg
 # The name may end in the condition a trial of that family was run in: "Results in ROCKET AF Study", or be
 # a study number: "Efficacy Results in Endometrial Carcinoma in Study 309".
 CAPTION_TRIAL = regex.compile(
-    rf"(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD}(?:\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE)\b)?|Study\s\d{{1,4}}(?![\d.]))\b"
+    rf"""(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD}(?:\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE)\b)?|Study\s\d{{1,4}}(?![\d.]))\b
+    | \bin\s+the\s+(?P<name>{TRIAL_WORD})\s+(?:[Ss]tudy|[Tt]rial)\b     # "… at Day 10 (per protocol) in the MAGELLAN Study"
+    """,
+    regex.VERBOSE,
 )
 
 # A caption may name it after "for" or "from": "Efficacy Results for the PACIFIC Study", "Efficacy
