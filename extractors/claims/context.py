@@ -96,7 +96,18 @@ def trial_of(article: Article, span: Span, trials: Collection[str] | None) -> st
     """
     if trials is None:
         return _last_named(_named_codes(article.text), 0, span[1])
-    return _last_named(_named_trials(article.text, tuple(sorted(trials))), section_start(article, span[0]), span[1])
+    return _last_named(_named_trials(article.text, tuple(sorted(trials))), _trial_scope(article, span[0]), span[1])
+
+
+def _trial_scope(article: Article, position: int) -> int:
+    """Where the trial of ``position`` may be named from: its section's start, or the start of the
+    section its section's heading is a list item under ("• Bleeding:" under "1. … ROCKET AF")."""
+    start = section_start(article, position)
+    for _ in range(8):  # a list nests a few levels at most
+        if start == 0 or not patterns.BULLETED_HEADING.match(article.text, start):
+            break
+        start = section_start(article, start - 1)
+    return start
 
 
 Named = tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]  # starts, ends, names; by start

@@ -24,6 +24,10 @@ NUMBER_FOR_TRIAL = regex.compile(
     regex.VERBOSE,
 )
 
+# A section heading that is a list item ("• Bleeding:" inside a list under "1. Atrial fibrillation:
+# ROCKET AF"): a sub-heading of the section before it, whose trial it keeps. Matched where the section starts.
+BULLETED_HEADING = regex.compile(r"\s{0,4}[•◦▪‣]\s")
+
 # --- sentences and what is masked in them -----------------------------------------------------
 
 # Sentence boundaries in article text: a period, "!" or "?" and spaces before a capital, not after
