@@ -19,9 +19,9 @@ CASE_TABLE: dict[str, Any] = json.loads((CASES / "claims_sentences.json").read_t
 FIELDS = ("statistic", "endpoint", "arm", "unit", "hedge", "population", "trial", "ci_low", "ci_high")
 
 
-def _claims(text: str) -> tuple[str, tuple[Claim, ...]]:
+def _claims(text: str, trials: list[str] | None = None, drugs: tuple[str, ...] = ()) -> tuple[str, tuple[Claim, ...]]:
     article = article_from_bytes(text.encode("utf-8"), "case.txt")
-    return article.text, find_claims(article)
+    return article.text, find_claims(article, trials, drugs)
 
 
 def _find(text: str, claims: tuple[Claim, ...], expected: dict[str, Any]) -> Claim:
@@ -38,7 +38,7 @@ def _find(text: str, claims: tuple[Claim, ...], expected: dict[str, Any]) -> Cla
 
 @pytest.mark.parametrize("case", CASE_TABLE["cases"], ids=[case["id"] for case in CASE_TABLE["cases"]])
 def test_claims_of_sentence(case: dict[str, Any]) -> None:
-    text, claims = _claims(case["text"])
+    text, claims = _claims(case["text"], case.get("trials"), tuple(case.get("drugs", ())))
     assert len(claims) == len(case["claims"]), [(c.text, c.statistic, c.value) for c in claims]
     for expected in case["claims"]:
         claim = _find(text, claims, expected)

@@ -6,6 +6,7 @@ as properties, that a correction never writes a label value after an article's s
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -15,9 +16,11 @@ from hypothesis import strategies as st
 
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
-from extractors.verdicts import matching, quantity
+from extractors.text.patterns import verdicts as verdict_patterns
+from extractors.verdicts import derived, matching, quantity
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted
+from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
 
 RULES: dict[str, Any] = json.loads((CASES / "verdict_rules.json").read_text(encoding="utf-8"))
@@ -117,3 +120,50 @@ def test_an_articles_population_is_a_labels_only_when_it_names_its_words(case: d
         for p in case["label"]
     ]
     assert matching.claim_population(claim, rows) == (case["known"], case["is"])
+
+
+@pytest.mark.parametrize("case", _cases("combined_totals"))
+def test_a_count_of_several_trials_is_the_sum_of_their_totals(case: dict[str, Any]) -> None:
+    claim = _claim(case["text"], case["raw"], statistic="n")
+    pools = {
+        trial: [
+            Measurement(source="label", statistic="n", value=printed.to_float(raw), raw=raw, span=(i, i + 1),
+                        trial=trial, arm=arm, table=f"Table of {trial}")
+            for i, (arm, raw) in enumerate(rows)
+        ]
+        for trial, rows in case["trials"].items()
+    }  # fmt: skip
+    view = LabelView(tuple(m for rows in pools.values() for m in rows), {"label": ""})
+    judged = derived.check_combined_total(claim, pools, view)
+    assert (judged is not None and judged.verdict == "supported") is case["supported"]
+
+
+@pytest.mark.parametrize("case", _cases("alone"))
+def test_an_arm_named_alone_is_that_arm_not_its_combinations(case: dict[str, Any]) -> None:
+    end = case["text"].index(case["raw"]) + len(case["raw"])
+    assert (verdict_patterns.ALONE_AFTER.match(case["text"], end) is not None) is case["alone"]
+
+
+@pytest.mark.parametrize("case", _cases("endpoint_by_value"))
+def test_a_ratio_naming_no_known_endpoint_is_the_one_endpoint_its_value_is(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic=case["statistic"]), trial="ROCKET AF", arm="xarelto")
+    if "(95% CI" in case["text"]:
+        claim = replace(claim, ci_low=0.74, ci_high=1.03, ci_low_raw="0.74", ci_high_raw="1.03")
+    rows = tuple(
+        Measurement(source="label", statistic="hr", value=float(value), raw=value, span=(i, i + 1), trial="ROCKET AF",
+                    endpoint=endpoint, arm="XARELTO", comparator="Warfarin", ci_low=float(low), ci_high=float(high),
+                    table="Table 19", row=endpoint, column="Hazard Ratio")
+        for i, (endpoint, value, low, high) in enumerate(case["rows"])
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("other_ratio"))
+def test_a_hazard_ratio_the_label_gives_as_another_ratio_is_misnamed(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="MAGELLAN", arm="xarelto", endpoint="VTE")
+    statistic, raw = case["label"]
+    row = Measurement(source="label", statistic=statistic, value=float(raw), raw=raw, span=(0, 4), trial="MAGELLAN",
+                      endpoint="VTE", arm="XARELTO", comparator="Enoxaparin", table="Table 24", row="VTE", column="RR")  # fmt: skip
+    judged = check_number(claim, LabelView((row,), {"label": ""}))
+    assert (judged.verdict, judged.kind) == (case["verdict"], case["kind"]), judged.explanation

@@ -96,10 +96,45 @@ def trial_of(article: Article, span: Span, trials: Collection[str] | None) -> st
     """
     if trials is None:
         return _last_named(_named_codes(article.text), 0, span[1])
-    return _last_named(_named_trials(article.text, tuple(sorted(trials))), section_start(article, span[0]), span[1])
+    return _last_named(_named_trials(article.text, tuple(sorted(trials))), _trial_scope(article, span[0]), span[1])
+
+
+def _trial_scope(article: Article, position: int) -> int:
+    """Where the trial of ``position`` may be named from: its section's start, or the start of the
+    section its section's heading is a list item under ("• Bleeding:" under "1. … ROCKET AF")."""
+    start = section_start(article, position)
+    for _ in range(8):  # a list nests a few levels at most
+        if start == 0 or not patterns.BULLETED_HEADING.match(article.text, start):
+            break
+        start = section_start(article, start - 1)
+    return start
 
 
 Named = tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]  # starts, ends, names; by start
+
+
+def number_trial(
+    article: Article, span: Span, value_span: Span, trials: Collection[str] | None, trial: str | None
+) -> str | None:
+    """The trial of the number at ``value_span`` in the sentence at ``span``, whose trial is ``trial``.
+
+    A sentence that names several trials gives each number its own: the trial it is given for
+    ("3,449 in EINSTEIN DVT"), else the trial named last before it in the sentence ("EINSTEIN PE:
+    HR 1.12"), else none — "8,281 patients took part (3,449 in EINSTEIN DVT and 4,832 in EINSTEIN
+    PE)" counts both, so its trial is not the one named last. A sentence naming one trial or none
+    keeps ``trial``.
+    """
+    named = _named_trials(article.text, tuple(sorted(trials))) if trials is not None else _named_codes(article.text)
+    starts, ends, names_ = named
+    first, last = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
+    inside = [(starts[i], ends[i], names_[i]) for i in range(first, last) if ends[i] <= span[1]]
+    if len({name for _, _, name in inside if not name.upper().startswith("NCT")}) < 2:
+        return trial
+    for start, _, name in inside:
+        if start >= value_span[1] and patterns.NUMBER_FOR_TRIAL.fullmatch(article.text, value_span[1], start):
+            return name
+    before = [name for _, end, name in inside if end <= value_span[0]]
+    return before[-1] if before else None
 
 
 def _last_named(named: Named, start: int, end: int) -> str | None:

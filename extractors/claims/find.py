@@ -75,6 +75,7 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
         found += significance_claims(sentence, about)
         found += scope_claims(sentence, about, scene.drugs)
         found += fold_claims(sentence, about)
+        found = [_own_trial(article, claim, trials) for claim in found]
         claims.extend(sorted(found, key=lambda claim: (claim.value_span or claim.span)[0]))
         named = context.named_endpoint(sentence.masked)
         if named:
@@ -141,3 +142,11 @@ def _under_header(article: Article, sentence: Sentence, header: Span | None) -> 
     tail = f" {unit.group('unit')}" if unit and not claim_patterns.UNIT_AFTER_NUMBER.search(sentence.text) else ""
     read = sentence_at(sentence.span[0] - len(lead), lead + sentence.text + tail, sentence.block)
     return replace(read, cell=sentence.cell)
+
+
+def _own_trial(article: Article, claim: Claim, trials: Collection[str] | None) -> Claim:
+    """The claim with its number's own trial, where its sentence names several (`context.number_trial`)."""
+    if claim.value_span is None:
+        return claim
+    trial = context.number_trial(article, claim.span, claim.value_span, trials, claim.trial)
+    return claim if trial == claim.trial else replace(claim, trial=trial)

@@ -74,8 +74,11 @@ def fold_claims(sentence: Sentence, about: About) -> list[Claim]:
     match = patterns.FOLD.search(masked)
     if not match:
         return []
-    after = vocabulary.find_endpoint(rules.after(masked, match.end(), reach.after("endpoint_after_value")))
-    endpoint = after[0] if after else vocabulary.last_endpoint(masked[: match.start()])
+    # "nearly doubled the time before the disease progressed": an endpoint in the words sentences use too
+    after = vocabulary.endpoint_mentions(
+        rules.after(masked, match.end(), reach.after("endpoint_after_value")), sentence=True
+    )
+    endpoint = after[0][0] if after else vocabulary.last_endpoint(masked[: match.start()])
     if endpoint not in rules.time_to_event():
         return []  # a ratio of medians needs a time-to-event endpoint
     if match.group("n"):

@@ -89,11 +89,13 @@ def _section_starts(article: Article) -> list[int]:
 
 
 def quoted_label_span(article: Article) -> Span | None:
-    """The span of the label passage the article quotes: the first paragraph of its label section.
+    """The label passage an article offers to be checked against when no label is given: the first
+    paragraph of a label section ("From the FDA Drug Label").
 
-    Pages like the seeds put the quoted label text as the first paragraph under "From the FDA
-    Drug Label" and the article's own words in the paragraphs after it; only that first
-    paragraph is the quote.
+    The heading only says where to look when there is no label to compare with. Which paragraphs
+    quote a label, and so are no claims, is decided by their content (`quoted.quoted_spans`): with
+    a label given, by comparing with its text; without, the passage found here is the label, and the
+    other sentences of its section are the article's own.
     """
     for heading, (start, end) in article.sections:
         if not patterns.LABEL_HEADING.search(heading):

@@ -178,7 +178,15 @@ def assign_arms(
             )
             total = statistic == "n" and (_is_randomization(sentence) or _is_total(sentence, start))
             subset = statistic == "n" and patterns.SUBSET_AFTER.match(sentence, end)
-            if subset or (total and _is_total(sentence, start) and not _arm_right_after(sentence, end, mentions)):
+            # "A total of 672 patients were randomized to receive KISQALI … (n = 335) or placebo (n = 337)",
+            # "27,395 patients were evenly randomized to rivaroxaban …, rivaroxaban 5 mg … alone, or aspirin":
+            # the arms' own Ns, or several arms, follow, so the total is no arm's though an arm is named after it
+            split = sum(1 for later in values[index + 1 :] if _n_equals(sentence, later)) >= 2 or (
+                _is_randomization(sentence) and sum(1 for m in mentions if m.start >= end) >= 2
+            )
+            if subset or (
+                total and _is_total(sentence, start) and (split or not _arm_right_after(sentence, end, mentions))
+            ):
                 # "a total of 4063 women", "43 of whom …": no arm's N — unless the arm follows at once:
                 # "A total of 27 patients in the OPDIVO with chemotherapy arm"
                 reading = (None, None, ())
@@ -192,6 +200,11 @@ def assign_arms(
                 reading = (scene.default_arm, None, ())
             readings.append(reading)
     return readings
+
+
+def _n_equals(sentence: str, value: tuple[int, int, str]) -> bool:
+    """ "(n = 335)": an N printed as the arm's, "n =" before it."""
+    return value[2] == "n" and patterns.N_EQUALS_BEFORE.search(sentence, max(0, value[0] - 6), value[0]) is not None
 
 
 def _only_arm(sentence: str, mentions: list[Mention]) -> str | None:

@@ -45,9 +45,11 @@ class ArmReading:
 
 
 def _components(name: str) -> frozenset[str]:
-    """The drugs of an arm, chemotherapy drugs as one: "durvalumab with etoposide and either
-    carboplatin or cisplatin" → {"durvalumab", "chemotherapy"}; "tremelimumab-actl" → "tremelimumab"."""
+    """The drugs of an arm, chemotherapy drugs as one, doses left out: "durvalumab with etoposide and
+    either carboplatin or cisplatin" → {"durvalumab", "chemotherapy"}; "tremelimumab-actl" →
+    "tremelimumab"; "ENHERTU 5.4 mg/kg" → {"trastuzumab deruxtecan"}."""
     found = set()
+    name = patterns.ARM_DOSE.sub(" ", name)  # "trastuzumab deruxtecan 5.4 mg/kg" is trastuzumab deruxtecan
     for part in patterns.COMBINATION_WORD.split(patterns.ARM_ALTERNATIVE.sub(" + ", name)):
         words = [w for w in part.split() if w not in quantity.words("arms", "dropped")]
         component = patterns.BIOLOGIC_SUFFIX.sub("", " ".join(words))
@@ -59,6 +61,13 @@ def _components(name: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _doses(name: str) -> frozenset[str]:
+    """The doses an arm's name states: {"10mg"} of "xarelto 10 mg once daily"."""
+    return frozenset(
+        "".join(m.group(0).split()).lower() for m in patterns.ARM_DOSE.finditer(name) if m.group(0)[0].isdigit()
+    )
+
+
 def relation(claim_arm: str, label_arm: str) -> How:
     """How an article's arm (canonical) names a label arm (canonical): exactly, as a part, or not.
 
@@ -66,6 +75,9 @@ def relation(claim_arm: str, label_arm: str) -> How:
     a combination is named exactly by all its drugs, in part by some."""
     if claim_arm == label_arm:
         return "exact"
+    said_doses, label_doses = _doses(claim_arm), _doses(label_arm)
+    if said_doses and label_doses and said_doses != label_doses:
+        return "none"  # "xarelto 10 mg" is not the "XARELTO 20 mg" arm
     if patterns.ALTERNATIVES_ARM.search(label_arm) and build.standalone(claim_arm).search(label_arm):
         return "exact"
     said, label = _components(claim_arm), _components(label_arm)

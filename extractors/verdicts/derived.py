@@ -20,6 +20,7 @@ from extractors.claims import rules
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
+from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity
 from extractors.verdicts.arms import experimental_and_control
@@ -59,11 +60,7 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
         return unverifiable(claim, f"The article says {says}; the sources give no N for this population.")
     # a total the label states as the trial's ("a total of 954 patients were randomized"), not a count
     # of a kind of patient ("Of the 590 (62%) patients with … metastatic disease")
-    totals = [
-        m
-        for m in rows
-        if not m.arm and m.value is not None and (m.table or quantity.says(view.words_of(m), "counts", "enrolment"))
-    ]
+    totals = [m for m in rows if not m.arm and m.value is not None and (m.table or _says_enrolment(m, view))]
     for m in totals:
         if matching.agree(claim.value, decimals, m.value or 0, 0):
             return _supported_total(claim, m, f"the label gives a total of {m.raw} in {where(m)}")
@@ -99,6 +96,31 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
         evidence=label_total or members[0],
         explanation=f"Contradicted (wrong value): the article says {says}; the label gives {stated}. Corrected: '{corrected(claim, value)}'",
     )
+
+
+def check_combined_total(claim: Claim, pools: dict[str, list[Measurement]], view: LabelView) -> Claim | None:
+    """A count given for several trials together ("8,281 patients took part (3,449 in EINSTEIN DVT
+    and 4,832 in EINSTEIN PE)"): supported when it is the sum of each trial's one total, ``pools``
+    the N rows of each trial the sentence names; None when it is not, or a trial has no single total."""
+    assert claim.value is not None
+    each: list[tuple[str, float, Measurement]] = []
+    for trial, rows in pools.items():
+        totals = [m for m in rows if not m.arm and m.value is not None and (m.table or _says_enrolment(m, view))]
+        sums = _sums_per_table([m for m in rows if m.arm and m.value is not None])
+        distinct = {m.value for m in totals} | {total for _, total in sums}
+        if len(distinct) != 1:
+            return None
+        value = distinct.pop() or 0.0
+        each.append((trial, value, totals[0] if totals else sums[0][0][0]))
+    combined = sum(value for _, value, _ in each)
+    if len(each) < 2 or not matching.agree(claim.value, printed.decimals(claim.raw or ""), combined, 0):
+        return None
+    working = " + ".join(f"{value:g} ({trial})" for trial, value, _ in each)
+    return _supported_total(claim, each[0][2], f"the label's trials sum to {working} = {combined:g}")
+
+
+def _says_enrolment(m: Measurement, view: LabelView) -> bool:
+    return quantity.says(view.words_of(m), "counts", "enrolment")
 
 
 def _sums_per_table(rows: list[Measurement]) -> list[tuple[list[Measurement], float]]:
@@ -142,12 +164,16 @@ def _supported_total(claim: Claim, m: Measurement, working: str) -> Claim:
 
 
 def is_difference(claim: Claim) -> bool:
-    """ "11.2 months more", "2.7 months longer", "extended life by a median of 6.1 months"."""
+    """ "11.2 months more", "2.7 months longer", "extended life by a median of 6.1 months", "improved
+    median survival by 2.7 months"."""
     if claim.value_span is None:
         return False
     end = claim.value_span[1] - claim.span[0]
     gap = patterns.difference_after(quantity.words("differences", "after_value")).match(claim.text, end)
-    return gap is not None or quantity.claim_says(claim, "differences", "before_value", before_only=True)
+    if gap is not None or quantity.claim_says(claim, "differences", "before_value", before_only=True):
+        return True
+    start = claim.value_span[0] - claim.span[0]  # "extended median survival by 2.7 months"
+    return statement_patterns.GAIN_BY_BEFORE.search(claim.text, max(0, start - 80), start) is not None
 
 
 def check_difference(claim: Claim, frame: Frame) -> Claim:

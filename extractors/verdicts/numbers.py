@@ -21,6 +21,8 @@ from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
+from extractors.text.patterns import build
+from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import derived, elsewhere, matching, quantity, significance
 from extractors.verdicts.arms import ArmReading, is_arm, read_arm
 from extractors.verdicts.describe import (
@@ -94,11 +96,13 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if claim.trial and pool:
         pool = matching.of_trial(claim.trial, pool)
         if not pool:
-            return unverifiable(
+            return _other_ratio(claim, view) or unverifiable(
                 claim, f"The article says {says} about {claim.trial}; the sources report no {family} for that trial."
             )
     if not pool:
-        return unverifiable(claim, f"The article says {says}; the sources state no {family} to check it against.")
+        return _other_ratio(claim, view) or unverifiable(
+            claim, f"The article says {says}; the sources state no {family} to check it against."
+        )
     trials = sorted({matching.trial_key(m) for m in pool})
     if len(trials) > 1:
         return _check_across_trials(claim, pool, trials, view)
@@ -108,6 +112,33 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result
     return result
+
+
+def _other_ratio(claim: Claim, view: LabelView) -> Claim | None:
+    """A hazard ratio of a trial whose label states that value as another ratio ("a hazard ratio of
+    0.77" where MAGELLAN's table gives the relative risk 0.77): the statistic is misnamed
+    (``wrong_statistic``), whatever the value; None when the label gives no other ratio of that value."""
+    if claim.statistic != "hr" or not claim.trial:
+        return None
+    decimals = printed.decimals(claim.raw or "")
+    others = [
+        m
+        for m in matching.of_trial(claim.trial, view.measurements)
+        if m.statistic in {"rr", "or"} and not view.is_non_result(m) and matching.value_agrees(claim, m, decimals)
+    ]
+    if not others:
+        return None
+    m = others[0]
+    name = "relative risk" if m.statistic == "rr" else "odds ratio"
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind="wrong_statistic",
+        evidence=m,
+        explanation=f"Contradicted (wrong statistic): the article calls {claim.raw} a hazard ratio; the label gives it "
+        f"as a {name} ({describe(m)} in {where(m)}) and states no hazard ratio for {claim.trial}. The number is the "
+        f"label's; the statistic is not.",
+    )
 
 
 # Kinds where the number itself ties the claim to its endpoint's row: the same number in another unit,
@@ -153,8 +184,12 @@ def _what_rate(claim: Claim) -> str | None:
     if quantity.claim_says(claim, "safety", "words"):
         return "it is a safety figure (a share of patients with an adverse reaction), not an efficacy rate."
     end = (claim.value_span or claim.span)[1] - claim.span[0]
-    named = vocabulary.endpoint_mentions(f"{claim.column or ''} {claim.text[: end + 40]}")  # a cell's header names it
-    if claim.endpoint is None or claim.endpoint not in {code for code, _, _ in named}:
+    # a response in lay words names its endpoint ("Tumours shrank in 40.6%"); the lay words of a
+    # time-to-event endpoint ("progression") name no share; a cell's header names it too
+    text = f"{claim.column or ''} {claim.text[: end + 40]}"
+    named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
+    named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
+    if claim.endpoint is None or claim.endpoint not in named:
         return "its clause does not say what the share is of (no endpoint is named with it)."
     return None
 
@@ -184,17 +219,34 @@ def _wrong_trial(
 
 def _check_across_trials(claim: Claim, pool: tuple[Measurement, ...], trials: list[str], view: LabelView) -> Claim:
     """A claim that names no trial, against a label with several: supported if one trial's frame
-    agrees; otherwise unverifiable, naming the trials (the value may come from another study)."""
+    agrees, or a count the sum of the trials its sentence names; otherwise unverifiable, naming the
+    trials (the value may come from another study)."""
     for trial in trials:
         result = _check_in_trial(claim, tuple(m for m in pool if matching.trial_key(m) == trial), view, None)
         if result.verdict == "supported":
             named = result.evidence.trial if result.evidence else None
             return replace(result, trial=named, explanation=f"{result.explanation} (Trial: {named or trial}.)")
+    if claim.statistic == "n":
+        pools = {t: [m for m in pool if matching.trial_key(m) == t] for t in trials if t and _named_in(t, claim.text)}
+        combined = derived.check_combined_total(claim, pools, view) if len(pools) > 1 else None
+        if combined is not None:
+            return combined
     return unverifiable(
         claim,
         f"The article says {said(claim)} without naming which trial; the label reports several "
         f"({', '.join(t or 'unnamed' for t in trials)}) and the value agrees with none of them.",
     )
+
+
+def _says_alone(claim: Claim) -> bool:
+    """Whether the claim's arm is named as its drug on its own, in the value's clause."""
+    if claim.value_span is None:
+        return False
+    return verdict_patterns.ALONE_AFTER.match(claim.text, claim.value_span[1] - claim.span[0]) is not None
+
+
+def _named_in(trial: str, text: str) -> bool:
+    return build.standalone(trial).search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +300,9 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
     if endpoint is None and family != "n":
         endpoints = {m.endpoint for m in pool}
         if len(endpoints) != 1 or family == "rate":  # a rate of what: a response, an adverse reaction?
-            return unverifiable(claim, f"The article says {said(claim)} without naming the endpoint.")
+            return _endpoint_by_value(claim, pool, view, arm_hint) or unverifiable(
+                claim, f"The article says {said(claim)} without naming the endpoint."
+            )
         endpoint = next(iter(endpoints))
     same_endpoint = [m for m in pool if family == "n" or m.endpoint == endpoint]
     any_population = population is None and bool(same_endpoint) and all(m.population for m in same_endpoint)
@@ -267,6 +321,9 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
         if family not in _BETWEEN_ARMS
         else ArmReading(None, "none")
     )
+    if reading.how == "exact" and _says_alone(claim):
+        # "2.4 months with trifluridine/tipiracil alone": that arm, not the combinations it is part of
+        reading = ArmReading(reading.arm, "exact", (reading.arm,) if reading.arm else ())
     frame = Frame(family, population, any_population, endpoint, modifiers, rows, reading)
     if family == "n":
         total = derived.check_total(claim, list(rows), view)
@@ -288,6 +345,31 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
     if special is not None:
         return special
     return _supported(claim, frame) or _where_it_belongs(claim, pool, frame, view)
+
+
+def _endpoint_by_value(
+    claim: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None
+) -> Claim | None:
+    """A ratio or median whose sentence names no endpoint the vocabulary knows ("the hazard ratio for
+    stroke was 0.88"), in a trial with several: the label's value of exactly one endpoint, when it
+    agrees with the rows of that one only (its verdict, saying the endpoint is taken from the value);
+    else None. Its value is never contradicted on such a guess (its stated significance may be)."""
+    if claim.statistic not in {"hr", "risk_reduction", "median"}:
+        return None
+    fits = []
+    for endpoint in sorted({m.endpoint for m in pool if m.endpoint}):
+        judged = _check_in_trial(replace(claim, endpoint=endpoint), pool, view, arm_hint)
+        if judged.verdict == "supported" or judged.kind == "wrong_significance":
+            fits.append(judged)
+    if len(fits) != 1:
+        return None
+    fit = fits[0]
+    return replace(
+        fit,
+        endpoint=None,
+        explanation=f"{fit.explanation} The sentence names no endpoint the label's can be told by; the value is "
+        f"the label's {fit.evidence.endpoint if fit.evidence else 'figure'}, and no other endpoint's.",
+    )
 
 
 def _supported(claim: Claim, frame: Frame) -> Claim | None:

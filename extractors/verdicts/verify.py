@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from extractors.checks import check_statement
 from extractors.claims import find_claims
-from extractors.ingest.articles import quoted_label_source, quoted_label_span, section_start
+from extractors.ingest.articles import quoted_label_source, section_start
+from extractors.ingest.quoted import quoted_spans
 from extractors.read.prose import label_scene
 from extractors.records import VERDICTS, Article, Claim, ExtractReport, Flag, Measurement, Source, Span, VerifyReport
 from extractors.text import budget
@@ -59,12 +60,14 @@ def verify_with(article: Article, extracted: ExtractReport, seconds: float = bud
     """
     measurements = extracted.measurements
     trials = {name for m in measurements for name in (m.trial, m.nct) if name}
-    quoted = quoted_label_span(article)
+    names = _drug_names(extracted.sources)
     with budget.reading(seconds) as spent:
+        # a paragraph that quotes a source is the label speaking, not a claim: known by its text
+        quotes = quoted_spans(article, [source.text for source in extracted.sources], names)
         claims = [
             claim
-            for claim in find_claims(article, trials, _drug_names(extracted.sources))
-            if quoted is None or not (quoted[0] <= claim.span[0] < quoted[1])  # the quote is the source, not a claim
+            for claim in find_claims(article, trials, names)
+            if not any(start <= claim.span[0] < end for start, end in quotes)
         ]
         checked = _inconsistent_within(_checked(article, claims, extracted))
     message = budget.stopped_message(spent, len(article.text))

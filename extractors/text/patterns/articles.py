@@ -29,6 +29,10 @@ HEADING = regex.compile(
 # "Prescribing information", "Labeling".
 LABEL_HEADING = regex.compile(r"\b(?:FDA|drug)\s++label\b|\bprescribing\s++information\b|\blabel(?:ing)?\b", regex.I)
 
+# What a label quote may differ in from the label itself: whitespace and punctuation ("trial ( NCT00753688)."
+# for "trial (NCT00753688).", "ITTN = 246" for "ITT N = 246"), dropped before the texts are compared.
+NOT_LETTER_OR_DIGIT = regex.compile(r"[^\p{L}\p{N}]++")
+
 # A blank line between paragraphs: "…of 0.35.\n\nIn the…", "\n  \n".
 PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*+\n")
 

@@ -10,6 +10,24 @@ import regex
 
 from extractors.text.patterns import timed
 
+# --- the trial of one number in a sentence naming several ----------------------------------------
+
+# The words between a number and the trial it is given for, when the trial follows it (fullmatch):
+# "3,449 in EINSTEIN DVT", "4,832 patients in the EINSTEIN PE", "672 women from MONALEESA-7".
+NUMBER_FOR_TRIAL = regex.compile(
+    r"""
+    \s{0,3}%?                                  # the number's own "%", if any
+    (?:\s{1,3}[A-Za-z-]{1,20}){0,2}?           # at most two words: "patients", "were randomized"
+    \s{1,3}(?:in|into|of|for|from|on)          # the word that gives the trial
+    \s{1,3}(?:the\s{1,3})?                     # "the", then the trial's name (matched whole)
+    """,
+    regex.VERBOSE,
+)
+
+# A section heading that is a list item ("• Bleeding:" inside a list under "1. Atrial fibrillation:
+# ROCKET AF"): a sub-heading of the section before it, whose trial it keeps. Matched where the section starts.
+BULLETED_HEADING = regex.compile(r"\s{0,4}[•◦▪‣]\s")
+
 # --- sentences and what is masked in them -----------------------------------------------------
 
 # Sentence boundaries in article text: a period, "!" or "?" and spaces before a capital, not after
@@ -69,8 +87,8 @@ DATE = regex.compile(
     regex.VERBOSE,
 )
 
-# A ratio such as "(2:1)" or "1:1".
-RATIO = regex.compile(r"\b\d+\s*:\s*\d+\b")
+# A ratio such as "(2:1)" or "1:1"; not a trial's number before a colon ("MONALEESA-7: 495 women").
+RATIO = regex.compile(r"(?<![\w-])\d+\s*:\s*\d+\b")
 
 # --- numbers ------------------------------------------------------------------------------------
 

@@ -38,7 +38,14 @@ TRIAL_NAME = regex.compile("|".join(way.pattern for way in TRIAL_NAME_WAYS), reg
 
 
 # A caption names its trial after "in" or a dash: "Efficacy Results – SOLO-1", "Results in FLAURA".
-CAPTION_TRIAL = regex.compile(rf"(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD})\b")
+# The name may end in the condition a trial of that family was run in: "Results in ROCKET AF Study", or be
+# a study number: "Efficacy Results in Endometrial Carcinoma in Study 309".
+CAPTION_TRIAL = regex.compile(
+    rf"""(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD}(?:\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE)\b)?|Study\s\d{{1,4}}(?![\d.]))\b
+    | \bin\s+the\s+(?P<name>{TRIAL_WORD})\s+(?:[Ss]tudy|[Tt]rial)\b     # "… at Day 10 (per protocol) in the MAGELLAN Study"
+    """,
+    regex.VERBOSE,
+)
 
 # A caption may name it after "for" or "from": "Efficacy Results for the PACIFIC Study", "Efficacy
 # Results from RECOURSE" — as may a brand ("Dosage Modifications for TAGRISSO"), so the name must be

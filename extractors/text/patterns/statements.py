@@ -70,6 +70,12 @@ DURATION_AFTER = regex.compile(r"\s{0,2}(?P<unit>months?|mos?\b\.?|weeks?|wks?|y
 
 # A landmark, not a value: "at 84 months", "12-month", "5-year", "by 60 months".
 LANDMARK_BEFORE = regex.compile(r"\b(?:at|by|after|within|through|beyond|until)\s{1,2}$", regex.I)
+# A gain stated with "by", which is no landmark: "extended median survival by 2.7 months", "prolonged
+# life by", "improved median progression-free survival by" (at most five words between verb and "by").
+GAIN_BY_BEFORE = regex.compile(
+    r"\b(?:extend|prolong|improv|increas|lengthen)(?:s|ed|ing|es)?(?:\s{1,2}[\w-]{1,30}){0,5}\s{1,2}by\s{1,2}$",
+    regex.I,
+)
 LANDMARK_HYPHEN_AFTER = regex.compile(r"[-‑]\s?(?:months?|years?|weeks?|days?)\b", regex.I)
 
 # "respectively": values and arms are paired in order.
@@ -242,9 +248,12 @@ COUNT_VERB_AFTER = regex.compile(
         (?:(?:in|on)\s{1,2}the\s{1,2}[^,;()]{1,40}?\s{1,2}(?:arm|group)\s{1,2})?(?:had\s{1,2}|were\s{1,2}|was\s{1,2}|who\s{1,2})?
         (?:(?P<events>achieved|responded|progressed|died|relapsed|recurred|occurred|experienced|completely|having\s{1,2}responses?
               |(?:a\s{1,2})?(?:complete|partial|major|minimal|minor|objective|hematologic|cytogenetic)\s{1,2}(?:\w+\s{1,2})?respon)
-         |(?P<patients>received|expressed|tumors|tested|enrolled|randomi[sz]ed|treated|included|confirmed|identified|not\b|with\b|(?<=had\s{1,2})))""",
+         |(?P<patients>received|took|expressed|tumors|tested|enrolled|randomi[sz]ed|treated|included|confirmed|identified|not\b|with\b|(?<=had\s{1,2})))""",
     regex.VERBOSE | regex.I,
 )
+
+# "n =" right before an arm's N: "(n = 335)", "(N=337)".
+N_EQUALS_BEFORE = regex.compile(r"\b[Nn]\s{0,2}=\s{0,2}$")
 
 # A breakdown of a count by arm, in brackets after it: "37 deaths occurred (20 in the nivolumab arm,
 # 17 in the placebo arm)", "245 (162 Lynparza arm and 83 in enzalutamide … arm)".
@@ -275,9 +284,10 @@ ARM_SEGMENT_START = regex.compile(
     regex.I,
 )
 
-# What always joins two drugs into one arm ("and" may join two arms): "osimertinib plus chemotherapy".
+# What always joins two drugs into one arm ("and" may join two arms): "osimertinib plus chemotherapy",
+# "trifluridine/tipiracil" (a slash between two drugs' names, spaces or none).
 COMBINED_WITH = regex.compile(
-    r"\s{1,2}(?:plus|\+|in\s+combination\s+with|combined\s+with|together\s+with)\s{1,2}", regex.I
+    r"\s{1,2}(?:plus|\+|in\s+combination\s+with|combined\s+with|together\s+with)\s{1,2}|\s?/\s?", regex.I
 )
 
 # The start of a bracket describing the arm just named, up to a drug in it: "chemotherapy (pemetrexed and a ".
@@ -349,10 +359,15 @@ COUNT_DIFFERENCE_AFTER = regex.compile(
 # A segment that names no arm: "Cohort A", "with 5 patients", "and the".
 NOT_AN_ARM_NAME = regex.compile(r"(?:and|or|with|in|of|for|the|a|an)\b|cohort|part|study|trial|phase|\d", regex.I)
 
-# What ties a value to the arm named after it: "… in the", "… to", "… for", "-treated", or nothing at all.
+# What ties a value to the arm named after it: "… in the", "… to", "… for", "-treated", "… who took",
+# a share of the arm's patients ("41% of lenvatinib patients"), or nothing at all.
 ARM_LINK_GAP = regex.compile(
-    r"\b(?:in|to|on|for|among|with|receiving|received|receive|given|taking|treated\s+with|randomi[sz]ed\s+to|assigned\s+to)\s{1,2}(?:the\s{1,2}|each\s{1,2})?$",
-    regex.I,
+    r"""
+    \b(?:in|to|on|for|among|with|receiving|received|receive|given|taking|took|treated\s+with
+       |randomi[sz]ed\s+to|assigned\s+to)\s{1,2}(?:the\s{1,2}|each\s{1,2})?$
+    | ^\s{0,2}%\s{1,2}of\s{1,2}(?:the\s{1,2})?$                    # "41% of lenvatinib patients"
+    """,
+    regex.I | regex.VERBOSE,
 )
 
 # Between a value and the same statistic at a later time: "59% at 12 months and 72% (at 24 months)".
@@ -414,6 +429,9 @@ TRIAL_SUBJECT_START = regex.compile(
 TRIAL_SUBJECT = regex.compile(
     rf"""
       (?P<name>{_TRIAL})\s?[(\[]\s?NCT\d{{8}}
+    | (?<=[(\[])\s?(?P<name>{_TRIAL}),\s?NCT\d{{8}}             # "Study 1 (FOURIER, NCT01764633) was"
+    | (?<=[(\[])\s?(?P<name>{_TRIAL})\s?[)\]]\s?[(\[]\s?NCT\d{{8}}  # "… S trial (COMPASS) [NCT10776424]"
+    | \b(?P<name>{_TRIAL})\swas\sa\s(?:[\w-]{{1,30}},?\s){{0,6}}?(?:trial|study)\b  # "… Therapy MONALEESA-7 was a randomized, double-blind, placebo-controlled study"
     | \b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s(?:the\s)?(?P<name>{_TRIAL})\b
     | \b(?:in|of|from)\s(?:the\s)?(?P<name>{_TRIAL})\s(?:trial|study)\b
     """,
@@ -467,9 +485,10 @@ SUBSET_AFTER = regex.compile(
 )
 
 # What a rate counts, named in its sentence: an event, a response, survival, a share of patients with
-# an outcome. A percentage in a sentence naming none of these describes the patients (baseline).
+# an outcome ("Tumours shrank in 40.6%"). A percentage in a sentence naming none of these describes the
+# patients (baseline).
 RATE_SUBJECT = regex.compile(
-    r"\b(?:events?|respon\w*|surviv\w*|alive|died|deaths?|progress\w*|recurren\w*|relaps\w*|remission|rate|proportion|probability|free\s+of|incidence|reduction|reduced|risk|achieved|bleed\w*|stroke|infarction|thrombos\w*|surgery|resection|pCR|MPR|control)\b",
+    r"\b(?:events?|respon\w*|surviv\w*|alive|died|deaths?|progress\w*|recurren\w*|relaps\w*|remission|rate|proportion|probability|free\s+of|incidence|reduction|reduced|risk|achieved|bleed\w*|stroke|infarction|thrombos\w*|surgery|resection|pCR|MPR|control|shr[aiu]nk\w*)\b",
     regex.I,
 )
 

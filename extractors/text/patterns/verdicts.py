@@ -122,6 +122,14 @@ def difference_after(words: tuple[str, ...]) -> regex.Pattern[str]:
 # cisplatin", "(gefitinib or erlotinib)".
 ARM_ALTERNATIVE = regex.compile(r"\s(?:or|/)\s|[()]")
 
+# A dose or schedule in an arm's name, which says how much, not which drug: "ENHERTU 5.4 mg/kg",
+# "XARELTO 10 mg once daily", "Enoxaparin 40 mg/placebo".
+ARM_DOSE = regex.compile(
+    r"(?<![\d.])\d{1,5}(?:\.\d{1,3})?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²|day))?\b"
+    r"|\b(?:once|twice)\s(?:daily|weekly)\b|\bevery\s\d{1,2}\s(?:weeks?|days?)\b",
+    regex.I,
+)
+
 # The suffix that names a biologic's maker, not the drug: "tremelimumab-actl", "trastuzumab-anns".
 BIOLOGIC_SUFFIX = regex.compile(r"(?<=[a-z]{4}mab)-[a-z]{4}\b")
 
@@ -134,4 +142,15 @@ COUNTED_WORD = regex.compile(r"[A-Za-z]+")
 
 # The words of an arm's name, slashes and brackets aside: "enoxaparin", "vka" of "Enoxaparin/VKA".
 ARM_WORD = regex.compile(r"[a-z][a-z-]{2,}")
+# An arm named as the drug on its own after a value, in the value's clause: "2.4 months with
+# trifluridine/tipiracil alone", "… on osimertinib monotherapy"; not past another value, a comma or a
+# "versus" ("5.6 months with A plus B versus A alone" says "alone" of the other arm).
+ALONE_AFTER = regex.compile(
+    r"""
+    (?:(?!\b(?:and|versus|vs|compared|than|or)\b)[^;,()\d]){0,60}?   # the clause, no other arm's
+    \b(?:alone|monotherapy|single[- ]agent)\b
+    """,
+    regex.I | regex.VERBOSE,
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget

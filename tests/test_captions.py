@@ -1,0 +1,19 @@
+"""The trial a table's caption names (tests/cases/caption_trials.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from conftest import CASES
+
+from extractors.read.context import trial_for
+
+CAPTIONS: dict[str, Any] = json.loads((CASES / "caption_trials.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CAPTIONS["cases"], ids=[case["id"] for case in CAPTIONS["cases"]])
+def test_a_caption_names_its_trial_whole(case: dict[str, Any]) -> None:
+    trial, _nct = trial_for("", 0, case["caption"])
+    assert trial == case["trial"]
