@@ -1,0 +1,85 @@
+"""Patterns for adverse-reaction figures in articles and the label rows they are checked against.
+
+Each pattern has a real article or label example above it. Reaction names themselves are data
+(``data/reactions.json``), found with `build.any_word`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.text.patterns import timed
+
+# A grade as an article states it, read on its own so each group names one way of saying it:
+# "grade 3 or higher", "grade ≥3", "≥ grade 3", "grades 3-4", "grade 3 or 4", "Grade 3", "all grades",
+# "any grade", "of any grade", "serious", "fatal".
+GRADE = regex.compile(
+    r"""
+    (?P<all>\b(?:all|any)[ \t-]{0,2}grades?\b)                         # "all grades", "any grade"
+    | (?P<serious>\bserious\b)                                          # "serious adverse reactions"
+    | (?P<fatal>\bfatal\b)                                              # "fatal in 1.0%"
+    | [≥>][ \t]{0,2}grade[ \t]{0,2}(?P<above>\d)\b                      # "≥ grade 3"
+    | \bgrades?[ \t]{0,2}
+      (?:(?P<atleast_sign>≥|>=|=>)[ \t]{0,2}(?P<atleast>\d)              # "grade ≥3"
+        | (?P<over_sign>>)[ \t]{0,2}(?P<over>\d)                         # "Grade > 3": more than 3
+        | (?P<low>\d)
+          (?:[ \t]{0,2}(?:-|–|/|to|or|and)[ \t]{0,2}(?:grade[ \t]{0,2})?(?P<high>\d)\b  # "grade 3-4", "grade 3 or 4"
+            | [ \t]{1,2}or[ \t]{1,2}(?:higher|greater|above|more|worse)\b(?P<higher>)   # "grade 3 or higher"
+            | [ \t]{0,2}\+(?P<plus>)                                                  # "grade 3+"
+            | \b(?![ \t]{0,2}-[ \t]{0,2}\d)))                                         # "grade 3", "Grade 3- Diarrhea"
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A grade heading a list of reactions, the way review tables print severe toxicities: "Grade 3-
+# Diarrhea(3%), reduced appetite (3%)", "Grade 4-Neutropenia(3%)", "Grade 3: rash (3%)". The list's
+# reactions are the names before each "(N%)" until the next such heading.
+GRADE_LIST_LEAD = regex.compile(
+    r"\bgrades?[ \t]{0,2}(?:[≥>][ \t]{0,2})?\d(?:[ \t]{0,2}(?:-|–|or|/)[ \t]{0,2}\d)?[ \t]{0,2}[-–:][ \t]{0,2}(?=[A-Za-z])",
+    regex.IGNORECASE,
+)
+
+# One reaction of such a list with its share: "Diarrhea(3%)", "reduced appetite (3%)", "PE(6.18%)".
+LIST_ITEM = regex.compile(
+    r"(?P<name>[A-Za-z][A-Za-z'/-]{0,30}(?:[ \t][A-Za-z'/-]{1,30}){0,3})[ \t]{0,2}\([ \t]{0,2}\d{1,3}(?:\.\d{1,2})?[ \t]{0,2}%[ \t]{0,2}\)"
+)
+
+# What lies between a percentage and the arm it belongs to: "34% of IMFINZI patients", "23% with
+# T-DXd", "25% on placebo", "3% of patients receiving osimertinib", "5% in the placebo arm".
+ARM_LEAD = regex.compile(
+    r"""[ \t]{0,2}%[ \t]{0,2}
+    (?:of|in|on|with|for|among|versus|vs\.?)[ \t]{1,2}
+    (?:the[ \t]{1,2})?
+    (?:(?:patients|participants|people|those)[ \t]{1,2}
+       (?:who[ \t]{1,2}(?:received|took|were[ \t]{1,2}given)|receiving|treated[ \t]{1,2}with|given|taking|on|in)[ \t]{1,2}
+       (?:the[ \t]{1,2})?)?""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A reaction after its share: "3% of patients had grade 3 diarrhea", "2% experienced rash".
+REACTION_AFTER = regex.compile(
+    r"""[ \t]{0,2}%[ \t]{0,2}(?:of[ \t]{1,2}(?:the[ \t]{1,2})?(?:patients|participants|people)[ \t]{1,2})?
+    (?:had|experienced|developed|reported)[ \t]{1,2}(?:an?[ \t]{1,2})?""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# What makes a percentage no share of patients with a reaction: a confidence level or a reduction
+# ("95% CI", "48% reduction", "21% lower risk").
+NOT_A_SHARE = regex.compile(
+    r"^[ \t]{0,2}%[ \t]{0,2}(?:CI\b|confidence|reduction|lower|higher|relative|decrease|increase|improvement)",
+    regex.IGNORECASE,
+)
+
+# A label row's footnote key or bracketed key after the reaction: "Rash (a)", "Rasha" is left alone
+# (a glued key is read by the table reader), "Nail toxicity (b)", "Pneumonitis*".
+ROW_FOOTNOTE = regex.compile(r"[ \t]{0,2}(?:\([a-z]\)|[*†‡§¶#]{1,3})$")
+
+# The names a grouped label row joins: "Pneumonitis/Radiation Pneumonitis", "ILD/pneumonitis",
+# "pneumonitis or radiation pneumonitis".
+ROW_JOIN = regex.compile(r"[ \t]{0,2}(?:/|\bor\b|,)[ \t]{0,2}", regex.IGNORECASE)
+
+# A table's caption in the label text: "Table 9: Laboratory Abnormalities Worsening from Baseline in
+# ≥20% of Patients in FLAURA".
+CAPTION = regex.compile(r"Table[ \t]{1,2}(?P<number>\d{1,3})[ \t]{0,2}[:.][^\n]{0,300}")
+
+timed.wrap(globals())  # every pattern above is held to the reading budget
