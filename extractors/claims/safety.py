@@ -155,15 +155,21 @@ def read_sentence(masked: str, scene: Scene) -> list[tuple[Number, Reading]]:
     for number in percents:
         if number.start in listed:
             printed, grade = listed[number.start]
-            arm = _arm_after(masked, number) or scene.default_arm or canonical_arm(scene.experimental)
+            arm = _arm_after(masked, number) or _list_arm(scene)
             found.append((number, Reading(printed, canonical_reaction(printed), grade, arm)))
             continue
         reading = _prose_reading(masked, number, mentions, grades, endpoints)
         if reading is not None:
             printed, grade = reading
-            arm = _arm_after(masked, number) or scene.default_arm
+            arm = _arm_after(masked, number)  # unnamed: any arm's, never taken as the drug's
             found.append((number, Reading(printed, canonical_reaction(printed), grade, arm)))
     return found
+
+
+def _list_arm(scene: Scene) -> str | None:
+    """The arm of a list of reactions under a grade heading that names none: the scene's one arm, or
+    the first of its trial's arms (a table row's intervention), or the document's drug."""
+    return canonical_arm(scene.default_arm or next(iter(scene.trial_arms), None) or scene.experimental)
 
 
 def _is_share(masked: str, number: Number) -> bool:

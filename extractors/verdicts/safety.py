@@ -29,11 +29,12 @@ ever supports.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from extractors.checks.rounding import printed
 from extractors.claims.safety import canonical_reaction
+from extractors.ingest import grids
 from extractors.records import Claim, Measurement
 from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
@@ -56,18 +57,33 @@ def grade_words(grade: str | None) -> str:
     return _GRADE_WORDS.get(grade, f"grade {grade.replace('>=', '≥')}")
 
 
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One figure of the label's adverse-reaction tables, as the verdicts compare it: its grade
+    ("all" for a table of reactions without grade columns), trial (from its caption when the table
+    reader left it unnamed), arm (canonical, its dose dropped) and whether it is a lab value."""
+
+    m: Measurement
+    grade: str
+    trial: str | None
+    arm: str
+    lab: bool
+    terms: frozenset[str]
+
+
 def check_adverse(claim: Claim, view: LabelView) -> Claim:
     """An adverse-reaction claim with its verdict, kind, evidence and explanation."""
-    grade = claim.statement.grade if claim.statement else None
+    grade = (claim.statement.grade if claim.statement else None) or "all"
     reaction = claim.endpoint or ""
     says = f"{reaction} {grade_words(grade)} in {claim.raw}%" + (f" of {claim.arm} patients" if claim.arm else "")
     says += f" in {claim.trial}" if claim.trial else ""
-    tables = [m for m in view.measurements if m.grade is not None and m.value is not None and m.endpoint]
+    tables = label_rows(view)
     if not tables:
         return unverifiable(claim, f"The article says {says}; the sources give no adverse-reaction tables.")
-    same = [m for m in tables if _terms(m.endpoint) == _terms(reaction)]
+    wanted = _terms(reaction)
+    same = [row for row in tables if row.terms == wanted]
     if not same:
-        grouped = sorted({m.endpoint or "" for m in tables if _terms(reaction) < _terms(m.endpoint)})
+        grouped = sorted({row.m.endpoint or "" for row in tables if wanted < row.terms})
         if grouped:
             return unverifiable(
                 claim,
@@ -78,113 +94,141 @@ def check_adverse(claim: Claim, view: LabelView) -> Claim:
             claim, f"The article says {says}; the label's adverse-reaction tables do not list {reaction}."
         )
     if claim.trial:
-        wanted = claim.trial.lower()
-        rows = [m for m in same if wanted in {(_trial_of(m, view) or "").lower(), (m.nct or "").lower()}]
+        named = claim.trial.lower()
+        rows = [row for row in same if named in {(row.trial or "").lower(), (row.m.nct or "").lower()}]
         if not rows:
-            trials = ", ".join(sorted({_trial_of(m, view) or m.table or "" for m in same}))
+            trials = ", ".join(sorted({row.trial or row.m.table or "" for row in same}))
             return unverifiable(
                 claim, f"The article says {says}; the label gives {reaction} for {trials}, not for {claim.trial}."
             )
-        return _in_trial(claim, says, grade, rows, view)
-    judged = [_in_trial(claim, says, grade, rows, view) for rows in _by_trial(same, view)]
+        return _in_trial(claim, says, grade, rows)
+    groups = _by_trial(same)
+    if len({row.trial or row.m.table for row in tables}) == 1:
+        return _in_trial(claim, says, grade, same)  # the label's tables are of one trial: it is that trial's
+    judged = [_in_trial(claim, says, grade, rows) for rows in groups]
     fits = [j for j in judged if j.verdict == "supported"]
-    if len(judged) == 1 and judged[0].verdict != "contradicted":
-        return judged[0]
-    if fits:
-        return replace(fits[0], explanation=fits[0].explanation + " (The article does not name the trial.)")
+    if len(fits) == 1:
+        return replace(fits[0], explanation=fits[0].explanation + " The article does not name the trial.")
     return unverifiable(
-        claim,
-        f"The article says {says} but does not name the trial; the label gives " + _listing(same, grade, view) + ".",
+        claim, f"The article says {says} but does not name the trial; the label gives {_listing(same, grade)}."
     )
 
 
-def _in_trial(claim: Claim, says: str, grade: str | None, rows: Sequence[Measurement], view: LabelView) -> Claim:
+def label_rows(view: LabelView) -> tuple[Row, ...]:
+    """The label's adverse-reaction and laboratory-abnormality figures, read once per label view."""
+    key = id(view)
+    if _ROWS_SEEN.get(key, (None, ()))[0] is not view:
+        _ROWS_SEEN.clear()
+        _ROWS_SEEN[key] = (view, _rows(view))
+    return _ROWS_SEEN[key][1]
+
+
+_ROWS_SEEN: dict[int, tuple[LabelView | None, tuple[Row, ...]]] = {}  # the one label view being read
+
+
+def _rows(view: LabelView) -> tuple[Row, ...]:
+    trials = tuple(sorted({m.trial for m in view.measurements if m.trial}))
+    adverse_from = {source: text.find(grids.ADVERSE_TABLES_HEADING) for source, text in view.texts.items()}
+    found = []
+    for m in view.measurements:
+        if m.value is None or not m.endpoint or m.statistic != "rate":
+            continue
+        grade = m.grade
+        if grade is None and m.unit == "%" and 0 <= adverse_from.get(m.source, -1) < m.span[0]:
+            grade = "all"  # a table of reactions without grade columns gives each reaction at all grades
+        if grade is None:
+            continue
+        context = view.context(m).lower()
+        arm = canonical_arm(patterns.ARM_DOSE.sub("", m.arm or "")) or ""
+        found.append(
+            Row(
+                m,
+                grade,
+                _trial_of(m, context, trials),
+                arm,
+                any(w in context for w in _lab_words()),
+                _terms(m.endpoint),
+            )
+        )
+    return tuple(found)
+
+
+def _in_trial(claim: Claim, says: str, grade: str, rows: Sequence[Row]) -> Claim:
     """The claim judged against one trial's rows of its reaction."""
-    reading = read_arm(claim.arm, [m.arm for m in rows])
+    reading = read_arm(claim.arm, [row.arm for row in rows])
     if claim.arm and not reading.settled:
         return unverifiable(
             claim,
-            f"The article says {says}; the label gives {_listing(rows, grade, view)}, and no arm is settled as the article's.",
+            f"The article says {says}; the label gives {_listing(rows, grade)}, and no arm is settled as the article's.",
         )
-    graded = [m for m in rows if _comparable(grade, m.grade)]
+    graded = sorted((row for row in rows if _comparable(grade, row.grade)), key=lambda row: row.lab)
     if not graded:
-        given = ", ".join(sorted({grade_words(m.grade) for m in rows}))
+        given = ", ".join(sorted({grade_words(row.grade) for row in rows}))
         return unverifiable(
-            claim,
-            f"The article says {says}; the label gives {rows[0].endpoint} at {given} only: {_listing(rows, None, view)}.",
+            claim, f"The article says {says}; the label gives {rows[0].m.endpoint} at {given} only: {_listing(rows)}."
         )
     if reading.arm is None:
-        fits = [m for m in graded if _agrees(claim, m)]
-        if len({canonical_arm(m.arm) for m in fits}) == 1:
-            return _supported(
-                claim, says, fits[0], view, " The article does not name the arm; the value is this arm's."
-            )
+        fits = [row for row in graded if _agrees(claim, row.m)]
+        if len({row.arm for row in fits}) == 1:
+            return _supported(claim, says, fits[0], " The article does not name the arm; the value is this arm's.")
         return unverifiable(
-            claim, f"The article says {says} without naming the arm; the label gives {_listing(graded, None, view)}."
+            claim, f"The article says {says} without naming the arm; the label gives {_listing(graded)}."
         )
-    mine = [m for m in graded if canonical_arm(m.arm) == reading.arm]
+    mine = [row for row in graded if row.arm == reading.arm]
     if not mine:
-        return unverifiable(claim, f"The article says {says}; the label gives {_listing(graded, None, view)}.")
-    fit = next((m for m in mine if _agrees(claim, m)), None)
+        return unverifiable(claim, f"The article says {says}; the label gives {_listing(graded)}.")
+    fit = next((row for row in mine if _agrees(claim, row.m)), None)
     if fit is not None:
-        return _supported(claim, says, fit, view)
+        return _supported(claim, says, fit)
     target = mine[0]
-    if _is_lab(target, view) and grade in {None, "all"}:
+    if target.lab and grade == "all":
         return unverifiable(
             claim,
-            f"The article says {says}; the label gives {_describe(target, view)} in {where(target)}, a laboratory "
+            f"The article says {says}; the label gives {_describe(target)} in {where(target.m)}, a laboratory "
             "value, which is not the share of patients with the reaction reported.",
         )
-    if grade == "3" and target.grade in _HIGH and not _exceeds(claim, target):
+    if grade == "3" and target.grade in _HIGH and not _exceeds(claim, target.m):
         return unverifiable(
             claim,
-            f"The article says {says}; the label gives {_describe(target, view)} in {where(target)} and no grade-3-only "
-            "share, which may be lower.",
+            f"The article says {says}; the label gives {_describe(target)} in {where(target.m)} and no "
+            "grade-3-only share, which may be lower.",
         )
-    return _contradicted(claim, says, target, graded, rows, view)
+    return _contradicted(claim, says, target, graded, rows)
 
 
-def _contradicted(
-    claim: Claim,
-    says: str,
-    target: Measurement,
-    graded: Sequence[Measurement],
-    rows: Sequence[Measurement],
-    view: LabelView,
-) -> Claim:
+def _contradicted(claim: Claim, says: str, target: Row, graded: Sequence[Row], rows: Sequence[Row]) -> Claim:
     # the other arm's figure, to the digit: a figure that only rounds to it is no swap ("3%" for 2.5%)
-    others = [m for m in graded if canonical_arm(m.arm) != canonical_arm(target.arm) and m.value == claim.value]
-    other_grades = [m for m in rows if m.grade != target.grade and _agrees(claim, m)]
+    others = [row for row in graded if row.arm != target.arm and row.m.value == claim.value]
+    other_grades = [row for row in rows if row.grade != target.grade and _agrees(claim, row.m)]
     kind = "swapped_arms" if others else "wrong_value"
     text = (
         f"Contradicted ({kind.replace('_', ' ')}): the article says {says}; the label gives "
-        f"{_describe(target, view)} in {where(target)}"
+        f"{_describe(target)} in {where(target.m)}"
     )
     if others:
-        text += f"; {claim.raw}% is the {others[0].arm} arm's ({_describe(others[0], view)})"
+        text += f"; {claim.raw}% is the {others[0].m.arm} arm's ({_describe(others[0])})"
     elif other_grades:
-        text += f"; {claim.raw}% is the label's {_describe(other_grades[0], view)}"
+        text += f"; {claim.raw}% is the label's {_describe(other_grades[0])}"
     else:
-        rest = [m for m in graded if m is not target]
+        rest = [row for row in graded if row is not target]
         if rest:
-            text += f" ({_listing(rest, None, view)})"
-    return replace(claim, verdict="contradicted", kind=kind, evidence=target, explanation=text + ".")
+            text += f" ({_listing(rest)})"
+    return replace(claim, verdict="contradicted", kind=kind, evidence=target.m, explanation=text + ".")
 
 
-def _supported(claim: Claim, says: str, m: Measurement, view: LabelView, note: str = "") -> Claim:
+def _supported(claim: Claim, says: str, row: Row, note: str = "") -> Claim:
     return replace(
         claim,
         verdict="supported",
         kind=None,
-        evidence=m,
-        explanation=f"Supported: the article says {says}; the label gives {_describe(m, view)} in {where(m)}.{note}",
+        evidence=row.m,
+        explanation=f"Supported: the article says {says}; the label gives {_describe(row)} in {where(row.m)}.{note}",
     )
 
 
-def _comparable(claimed: str | None, given: str | None) -> bool:
+def _comparable(claimed: str, given: str) -> bool:
     """Whether the label's grade column ``given`` holds the article's grade ``claimed``'s figure (or,
     for "grade 3", a figure it is bounded by)."""
-    claimed = claimed or "all"
     if claimed == given:
         return True
     return (claimed in _HIGH or claimed == "3") and given in _HIGH
@@ -209,31 +253,20 @@ def _terms(name: str | None) -> frozenset[str]:
     return frozenset(canonical_reaction(part) for part in patterns.ROW_JOIN.split(bare) if part.strip())
 
 
-def _trial_of(m: Measurement, view: LabelView) -> str | None:
+def _trial_of(m: Measurement, context: str, trials: tuple[str, ...]) -> str | None:
     """The trial of a table row: as read, or the one trial of the label its caption names ("Adverse
     Reactions Occurring in ≥ 10% of Patients in the PACIFIC Study")."""
     if m.trial or not m.table:
         return m.trial
-    caption = view.context(m).split(m.row or "\n", 1)[0]
-    named = [name for name in _trials(view) if build.whole_name(name).search(caption)]
+    caption = context.split((m.row or "\n").lower(), 1)[0]
+    named = [name for name in trials if build.whole_name(name).search(caption)]
     return named[0] if len(named) == 1 else None
 
 
-def _trials(view: LabelView) -> tuple[str, ...]:
-    key = id(view)
-    if key not in _TRIALS_SEEN:
-        _TRIALS_SEEN.clear()
-        _TRIALS_SEEN[key] = tuple(sorted({m.trial for m in view.measurements if m.trial}))
-    return _TRIALS_SEEN[key]
-
-
-_TRIALS_SEEN: dict[int, tuple[str, ...]] = {}  # the trial names of the one label view being read
-
-
-def _by_trial(rows: Sequence[Measurement], view: LabelView) -> list[list[Measurement]]:
-    groups: dict[str, list[Measurement]] = {}
-    for m in rows:
-        groups.setdefault(_trial_of(m, view) or m.table or "", []).append(m)
+def _by_trial(rows: Sequence[Row]) -> list[list[Row]]:
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(row.trial or row.m.table or "", []).append(row)
     return list(groups.values())
 
 
@@ -243,19 +276,14 @@ def _lab_words() -> tuple[str, ...]:
     return tuple(str(word) for word in data["lab_tables"]["caption_words"])
 
 
-def _is_lab(m: Measurement, view: LabelView) -> bool:
-    """Whether ``m`` is of a laboratory-abnormality table (its caption says so)."""
-    context = view.context(m).lower()
-    return any(word in context for word in _lab_words())
+def _describe(row: Row) -> str:
+    """ "Diarrhea grade ≥3 in 2.2% of TAGRISSO patients (FLAURA, Table 8)"."""
+    m = row.m
+    where_from = ", ".join(part for part in (row.trial, m.table) if part)
+    lab = " — laboratory abnormalities" if row.lab else ""
+    return f"{m.endpoint} {grade_words(row.grade)} in {m.raw}% of {m.arm} patients ({where_from}{lab})"
 
 
-def _describe(m: Measurement, view: LabelView) -> str:
-    """ "Diarrhea grade ≥3 in 2.2% of TAGRISSO patients in FLAURA (Table 8, a laboratory value)"."""
-    where_from = ", ".join(part for part in (_trial_of(m, view), m.table) if part)
-    lab = " — laboratory abnormalities" if _is_lab(m, view) else ""
-    return f"{m.endpoint} {grade_words(m.grade)} in {m.raw}% of {m.arm} patients ({where_from}{lab})"
-
-
-def _listing(rows: Sequence[Measurement], grade: str | None, view: LabelView) -> str:
-    chosen = [m for m in rows if grade is None or _comparable(grade, m.grade)] or list(rows)
-    return "; ".join(_describe(m, view) for m in chosen[:6])
+def _listing(rows: Sequence[Row], grade: str | None = None) -> str:
+    chosen = [row for row in rows if grade is None or _comparable(grade, row.grade)] or list(rows)
+    return "; ".join(_describe(row) for row in chosen[:6])

@@ -66,7 +66,8 @@ REACTION_AFTER = regex.compile(
 # What makes a percentage no share of patients with a reaction: a confidence level or a reduction
 # ("95% CI", "48% reduction", "21% lower risk").
 NOT_A_SHARE = regex.compile(
-    r"^[ \t]{0,2}%[ \t]{0,2}(?:CI\b|confidence|reduction|lower|higher|relative|decrease|increase|improvement)",
+    r"^[ \t]{0,2}%[ \t]{0,2}(?:CI\b|confidence|reduction|lower|higher|relative|decrease|increase|improvement"
+    r"|per\b|/[ \t]{0,2}(?:year|month|100))",
     regex.IGNORECASE,
 )
 
@@ -77,6 +78,12 @@ ROW_FOOTNOTE = regex.compile(r"[ \t]{0,2}(?:\([a-z]\)|[*†‡§¶#]{1,3})$")
 # The names a grouped label row joins: "Pneumonitis/Radiation Pneumonitis", "ILD/pneumonitis",
 # "pneumonitis or radiation pneumonitis".
 ROW_JOIN = regex.compile(r"[ \t]{0,2}(?:/|\bor\b|,)[ \t]{0,2}", regex.IGNORECASE)
+
+# A dose in a label's arm name, which the article's arm does not repeat: "ENHERTU 5.4 mg/kg",
+# "Ado-trastuzumab emtansine 3.6 mg/kg", "XARELTO 10 mg".
+ARM_DOSE = regex.compile(
+    r"[ \t]{0,2}\d{1,4}(?:\.\d{1,2})?[ \t]{0,2}(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?\b", regex.IGNORECASE
+)
 
 # A table's caption in the label text: "Table 9: Laboratory Abnormalities Worsening from Baseline in
 # ≥20% of Patients in FLAURA".
