@@ -83,9 +83,13 @@ def adverse_claims(sentence: Sentence, about: About, claims: list[Claim], scene:
     offset = sentence.span[0]
     by_span = {c.value_span: c for c in claims if c.value_span is not None}
     made: list[Claim] = []
+    named = {code for code, _, _ in vocabulary.endpoint_mentions(sentence.masked, sentence=True)}
     for number, reading in readings:
         span = (offset + number.start, offset + number.end)
-        made.append(_claim(sentence, about, number, reading, by_span.get(span)))
+        before = by_span.get(span)
+        if before is not None and before.endpoint in named:
+            continue  # the statement reader read an endpoint the sentence names: an efficacy figure
+        made.append(_claim(sentence, about, number, reading, before))
     taken = {c.value_span for c in made}
     return [c for c in claims if c.value_span not in taken] + made
 
@@ -214,6 +218,8 @@ def _prose_reading(
         start, end, printed = _joined(masked, before)
         if any(end <= e < number.start for e in endpoints):
             return None  # "diarrhea was common, but the ORR was 65%": the share is the endpoint's
+        if patterns.CONSEQUENCE.search(masked, max(0, start - 40), number.end + 30):
+            return None  # "diarrhea led to discontinuation in 1%": not the reaction's incidence
         said = [g for g in grades if start - 30 <= g[0] < number.start and not (start <= g[0] < end)]
         near = [g for g in said if g[0] >= end or masked[g[1] : start].strip(" \t-") == ""]
         return printed, near[-1][2] if near else "all"
@@ -223,7 +229,7 @@ def _prose_reading(
     grade = patterns.GRADE.match(masked, after.end())
     position = grade.end() if grade else after.end()
     named = [m for m in mentions if masked[position : m[0]].strip() == "" and m[0] >= position]
-    if not named:
+    if not named or patterns.CONSEQUENCE.search(masked, max(0, number.start - 40), named[0][1] + 30):
         return None
     return named[0][2], _grade_code(grade) if grade else "all"
 

@@ -41,6 +41,7 @@ from extractors.text.names import canonical_arm
 from extractors.text.numbers import decimals
 from extractors.text.patterns import build
 from extractors.text.patterns import safety as patterns
+from extractors.verdicts import quantity
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import unverifiable, where
 from extractors.verdicts.matching import agree
@@ -77,6 +78,13 @@ def check_adverse(claim: Claim, view: LabelView) -> Claim:
     reaction = claim.endpoint or ""
     says = f"{reaction} {grade_words(grade)} in {claim.raw}%" + (f" of {claim.arm} patients" if claim.arm else "")
     says += f" in {claim.trial}" if claim.trial else ""
+    subgroup = claim.population or _subgroup(claim)
+    if subgroup:
+        return unverifiable(
+            claim,
+            f"The article says {says} for {subgroup}; the label's adverse-reaction tables give each "
+            "trial's treated patients, not that subgroup.",
+        )
     tables = label_rows(view)
     if not tables:
         return unverifiable(claim, f"The article says {says}; the sources give no adverse-reaction tables.")
@@ -168,12 +176,7 @@ def _in_trial(claim: Claim, says: str, grade: str, rows: Sequence[Row]) -> Claim
             claim, f"The article says {says}; the label gives {rows[0].m.endpoint} at {given} only: {_listing(rows)}."
         )
     if reading.arm is None:
-        fits = [row for row in graded if _agrees(claim, row.m)]
-        if len({row.arm for row in fits}) == 1:
-            return _supported(claim, says, fits[0], " The article does not name the arm; the value is this arm's.")
-        return unverifiable(
-            claim, f"The article says {says} without naming the arm; the label gives {_listing(graded)}."
-        )
+        return _any_arm(claim, says, grade, graded)
     mine = [row for row in graded if row.arm == reading.arm]
     if not mine:
         return unverifiable(claim, f"The article says {says}; the label gives {_listing(graded)}.")
@@ -194,6 +197,33 @@ def _in_trial(claim: Claim, says: str, grade: str, rows: Sequence[Row]) -> Claim
             "grade-3-only share, which may be lower.",
         )
     return _contradicted(claim, says, target, graded, rows)
+
+
+def _any_arm(claim: Claim, says: str, grade: str, graded: Sequence[Row]) -> Claim:
+    """A figure whose arm the article does not name: supported when it is one arm's; contradicted only
+    when it is above every arm's (or, at the grade the label gives, below every arm's), so that it is
+    no arm's and no pooled figure of the arms either (a pooled share lies between the arms')."""
+    fits = [row for row in graded if _agrees(claim, row.m)]
+    if len({row.arm for row in fits}) == 1:
+        return _supported(claim, says, fits[0], " The article does not name the arm; the value is this arm's.")
+    if fits or (grade == "all" and any(row.lab for row in graded)):
+        return unverifiable(
+            claim, f"The article says {says} without naming the arm; the label gives {_listing(graded)}."
+        )
+    above = all(_exceeds(claim, row.m) for row in graded)
+    below = grade != "3" and all(_below(claim, row.m) for row in graded)
+    if not (above or below):
+        return unverifiable(
+            claim,
+            f"The article says {says} without naming the arm; the label gives {_listing(graded)}; the "
+            "article's figure lies between the arms' (it may be a pooled figure).",
+        )
+    text = (
+        f"Contradicted (wrong value): the article says {says} without naming the arm; the label gives "
+        f"{_listing(graded)}; the article's figure is {'more' if above else 'less'} than every arm's "
+        f"({where(graded[0].m)})."
+    )
+    return replace(claim, verdict="contradicted", kind="wrong_value", evidence=graded[0].m, explanation=text)
 
 
 def _contradicted(claim: Claim, says: str, target: Row, graded: Sequence[Row], rows: Sequence[Row]) -> Claim:
@@ -244,6 +274,29 @@ def _exceeds(claim: Claim, m: Measurement) -> bool:
     """Whether the article's number is more than the label's whatever either was rounded from."""
     said, given = printed(claim.raw, claim.value), printed(m.raw, m.value)
     return said is not None and given is not None and said[0] > given[1]
+
+
+def _subgroup(claim: Claim) -> str | None:
+    """The age, sex or region subgroup the claim's figure is of: "in patients aged 75 and over" before
+    it, "of patients aged 65 years or older" right after it."""
+    named = quantity.claim_subgroup(claim)
+    if named or claim.value_span is None:
+        return named
+    end = claim.value_span[1] - claim.span[0]
+    lead = patterns.PATIENTS_AFTER.match(claim.text, end)
+    if lead is None:
+        return None
+    found = build.starting_with(quantity.words("subgroups", "after_patients")).match(claim.text, lead.end())
+    if found is None:
+        return None
+    rest = claim.text[lead.end() : lead.end() + 60]
+    return "patients " + str(patterns.CLAUSE_END.split(rest, maxsplit=1)[0]).strip()
+
+
+def _below(claim: Claim, m: Measurement) -> bool:
+    """Whether the article's number is less than the label's whatever either was rounded from."""
+    said, given = printed(claim.raw, claim.value), printed(m.raw, m.value)
+    return said is not None and given is not None and said[1] < given[0]
 
 
 def _terms(name: str | None) -> frozenset[str]:

@@ -56,6 +56,17 @@ ARM_LEAD = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# What lies between a percentage and the subgroup it is of: "9% of patients aged 65 years or older",
+# "4% of those who were Asian".
+PATIENTS_AFTER = regex.compile(
+    r"[ \t]{0,2}%[ \t]{0,2}(?:of|in|among)[ \t]{1,2}(?:the[ \t]{1,2})?(?:patients|participants|people|those)"
+    r"(?:[ \t]{1,2}who[ \t]{1,2}were)?",
+    regex.IGNORECASE,
+)
+
+# Where a subgroup's words end: "aged 65 years or older, and …", "aged 65 (…)".
+CLAUSE_END = regex.compile(r"[,;:.()\[\]]|\band\b|\bversus\b|\bvs\b")
+
 # A reaction after its share: "3% of patients had grade 3 diarrhea", "2% experienced rash".
 REACTION_AFTER = regex.compile(
     r"""[ \t]{0,2}%[ \t]{0,2}(?:of[ \t]{1,2}(?:the[ \t]{1,2})?(?:patients|participants|people)[ \t]{1,2})?
@@ -68,6 +79,16 @@ REACTION_AFTER = regex.compile(
 NOT_A_SHARE = regex.compile(
     r"^[ \t]{0,2}%[ \t]{0,2}(?:CI\b|confidence|reduction|lower|higher|relative|decrease|increase|improvement"
     r"|per\b|/[ \t]{0,2}(?:year|month|100))",
+    regex.IGNORECASE,
+)
+
+# What makes a reaction's share another quantity than its incidence: a consequence or an outcome of
+# it ("diarrhea led to discontinuation in 1%", "dose reductions for rash in 2%", "3% died of
+# pneumonia"), or a response among patients who had it ("among patients with rash, 70% responded").
+CONSEQUENCE = regex.compile(
+    r"\b(?:discontinu\w{0,6}|dose[ \t]{1,2}(?:reduction|interruption|modification|delay)s?|interrupt\w{0,6}"
+    r"|led[ \t]{1,2}to|leading[ \t]{1,2}to|resulted[ \t]{1,2}in|hospitali[sz]\w{0,6}|died|deaths?|withdr[ae]w\w{0,3}"
+    r"|respon\w{0,6}|survival|alive|progress\w{0,6}|recurr\w{0,6}|resolved|recovered)\b",
     regex.IGNORECASE,
 )
 
