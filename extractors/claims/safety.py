@@ -156,15 +156,17 @@ def read_sentence(masked: str, scene: Scene) -> list[tuple[Number, Reading]]:
     listed = _listed(masked)
     endpoints = [start for _, start, _ in vocabulary.endpoint_mentions(masked)]
     found: list[tuple[Number, Reading]] = []
+    read_from: set[int] = set()
     for number in percents:
         if number.start in listed:
             printed, grade = listed[number.start]
             arm = _arm_after(masked, number) or _list_arm(scene)
             found.append((number, Reading(printed, canonical_reaction(printed), grade, arm)))
             continue
-        reading = _prose_reading(masked, number, mentions, grades, endpoints)
+        reading = _prose_reading(masked, number, mentions, grades, endpoints, read_from)
         if reading is not None:
-            printed, grade = reading
+            named_at, printed, grade = reading
+            read_from.add(named_at)
             arm = _arm_after(masked, number)  # unnamed: any arm's, never taken as the drug's
             found.append((number, Reading(printed, canonical_reaction(printed), grade, arm)))
     return found
@@ -211,18 +213,30 @@ def _prose_reading(
     mentions: list[tuple[int, int, str]],
     grades: list[tuple[int, int, str]],
     endpoints: list[int],
-) -> tuple[str, str] | None:
-    """(reaction as printed, grade) of a percentage in prose, or None when no reaction is its."""
+    read_from: set[int],
+) -> tuple[int, str, str] | None:
+    """(where the reaction is named, the reaction as printed, grade) of a percentage in prose, or None
+    when no reaction is its. ``read_from`` are where the reactions named that already have a number of
+    this sentence start."""
     before = [m for m in mentions if m[1] <= number.start and number.start - m[1] <= _REACH]
-    if before:
-        start, end, printed = _joined(masked, before)
-        if any(end <= e < number.start for e in endpoints):
-            return None  # "diarrhea was common, but the ORR was 65%": the share is the endpoint's
-        if patterns.CONSEQUENCE.search(masked, max(0, start - 40), number.end + 30):
-            return None  # "diarrhea led to discontinuation in 1%": not the reaction's incidence
-        said = [g for g in grades if start - 30 <= g[0] < number.start and not (start <= g[0] < end)]
-        near = [g for g in said if g[0] >= end or masked[g[1] : start].strip(" \t-") == ""]
-        return printed, near[-1][2] if near else "all"
+    if not before:
+        return _reaction_after(masked, number, mentions)
+    start, end, printed = _item_before(masked, number, before[-1][1]) or _joined(masked, before)
+    if any(end <= e < number.start for e in endpoints):
+        return None  # "diarrhea was common, but the ORR was 65%": the share is the endpoint's
+    if patterns.CONSEQUENCE.search(masked, max(0, start - 40), number.end + 30):
+        return None  # "diarrhea led to discontinuation in 1%": not the reaction's incidence
+    if start not in read_from and patterns.ALL_EVENTS.search(masked, end, number.start):
+        return None  # "paronychia, rash and VTE, with grade ≥3 events in 75%": the share of all events
+    said = [g for g in grades if start - 30 <= g[0] < number.start and not (start <= g[0] < end)]
+    near = [g for g in said if g[0] >= end or masked[g[1] : start].strip(" \t-") == ""]
+    # a grade said of all the events a list names: "grade ≥ 3 AEs included stomatitis (9.5%), anemia (5.8%)"
+    leading = [g for g in grades if g[1] <= start and patterns.ALL_EVENTS.search(masked, g[1], min(g[1] + 30, start))]
+    return start, printed, (near or leading)[-1][2] if near or leading else "all"
+
+
+def _reaction_after(masked: str, number: Number, mentions: list[tuple[int, int, str]]) -> tuple[int, str, str] | None:
+    """The reaction named right after its share: "2% of patients had grade 3 diarrhea"."""
     after = patterns.REACTION_AFTER.match(masked, number.end)
     if after is None:
         return None
@@ -231,7 +245,24 @@ def _prose_reading(
     named = [m for m in mentions if masked[position : m[0]].strip() == "" and m[0] >= position]
     if not named or patterns.CONSEQUENCE.search(masked, max(0, number.start - 40), named[0][1] + 30):
         return None
-    return named[0][2], _grade_code(grade) if grade else "all"
+    return named[0][0], named[0][2], _grade_code(grade) if grade else "all"
+
+
+def _item_before(masked: str, number: Number, known_end: int) -> tuple[int, int, str] | None:
+    """The name a share is printed after in brackets, when it is not the reaction named last: "stomatitis
+    (9.5%), anemia (5.8%), and increased amylase (5.8%)" — the last 5.8% is increased amylase's, a
+    reaction the vocabulary does not know. None when the bracket follows the known reaction, or a name
+    of patients or an arm ("in the osimertinib arm (58%)")."""
+    item = patterns.ITEM_BEFORE.search(masked, max(0, number.start - 80), number.start)
+    if item is None or item.end("name") == known_end:
+        return None
+    pieces = list(patterns.ITEM_LEAD.finditer(masked, item.start("name"), item.end("name")))
+    start = pieces[-1].end() if pieces else item.start("name")
+    name = masked[start : item.end("name")].strip()
+    if not name or patterns.NOT_A_REACTION.search(name) or arm_mentions(name):
+        return None
+    start += len(masked[start : item.end("name")]) - len(masked[start : item.end("name")].lstrip())
+    return start, item.end("name"), name
 
 
 def _joined(masked: str, before: list[tuple[int, int, str]]) -> tuple[int, int, str]:

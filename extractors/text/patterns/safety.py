@@ -92,6 +92,27 @@ CONSEQUENCE = regex.compile(
     regex.IGNORECASE,
 )
 
+# A name a share is printed after in brackets, up to the bracket: "increased amylase (" of "… and
+# increased amylase (5.8%)"; searched with the share's start as ``endpos``.
+ITEM_BEFORE = regex.compile(
+    r"(?P<name>[A-Za-z][A-Za-z'/-]{0,30}(?:[ \t]{1,2}[A-Za-z'/-]{1,30}){0,3})[ \t]{0,2}\([ \t]{0,2}$"
+)
+
+# Words that lead into a listed name rather than belong to it: "… AEs included stomatitis", "and
+# increased amylase", "such as rash".
+ITEM_LEAD = regex.compile(
+    r"\b(?:and|or|included|including|include|were|was|with|of|the|as|such|mainly|mostly|notably)\b", regex.IGNORECASE
+)
+
+# A name that is no reaction: patients or an arm ("in the placebo group (12%)").
+NOT_A_REACTION = regex.compile(
+    r"\b(?:patients?|participants?|arms?|groups?|cohorts?|subjects?|those|overall|total)\b", regex.IGNORECASE
+)
+
+# The share of all adverse events, said after a list of reactions: "… paronychia, rash, and venous
+# thromboembolism, with grade 3 or higher events occurring more frequently … (75% vs. 43%)".
+ALL_EVENTS = regex.compile(r"\b(?:events?|AEs?|TEAEs?|adverse|toxicit(?:y|ies)|side[ \t-]effects?)\b", regex.IGNORECASE)
+
 # A label row's footnote key or bracketed key after the reaction: "Rash (a)", "Rasha" is left alone
 # (a glued key is read by the table reader), "Nail toxicity (b)", "Pneumonitis*".
 ROW_FOOTNOTE = regex.compile(r"[ \t]{0,2}(?:\([a-z]\)|[*†‡§¶#]{1,3})$")
