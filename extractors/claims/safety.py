@@ -226,13 +226,23 @@ def _prose_reading(
         return None  # "diarrhea was common, but the ORR was 65%": the share is the endpoint's
     if patterns.CONSEQUENCE.search(masked, max(0, start - 40), number.end + 30):
         return None  # "diarrhea led to discontinuation in 1%": not the reaction's incidence
-    if start not in read_from and patterns.ALL_EVENTS.search(masked, end, number.start):
+    if (
+        start not in read_from
+        and _listed_before(masked, before)
+        and patterns.ALL_EVENTS.search(masked, end, number.start)
+    ):
         return None  # "paronychia, rash and VTE, with grade ≥3 events in 75%": the share of all events
     said = [g for g in grades if start - 30 <= g[0] < number.start and not (start <= g[0] < end)]
     near = [g for g in said if g[0] >= end or masked[g[1] : start].strip(" \t-") == ""]
     # a grade said of all the events a list names: "grade ≥ 3 AEs included stomatitis (9.5%), anemia (5.8%)"
     leading = [g for g in grades if g[1] <= start and patterns.ALL_EVENTS.search(masked, g[1], min(g[1] + 30, start))]
     return start, printed, (near or leading)[-1][2] if near or leading else "all"
+
+
+def _listed_before(masked: str, before: list[tuple[int, int, str]]) -> bool:
+    """Whether the reaction named last ends a list of reactions: "paronychia, rash, and venous
+    thromboembolism"."""
+    return len(before) > 1 and bool(patterns.LIST_SEPARATOR.fullmatch(masked[before[-2][1] : before[-1][0]]))
 
 
 def _reaction_after(masked: str, number: Number, mentions: list[tuple[int, int, str]]) -> tuple[int, str, str] | None:

@@ -109,6 +109,9 @@ NOT_A_REACTION = regex.compile(
     r"\b(?:patients?|participants?|arms?|groups?|cohorts?|subjects?|those|overall|total)\b", regex.IGNORECASE
 )
 
+# What separates the reactions of a list: "paronychia, rash, and venous thromboembolism".
+LIST_SEPARATOR = regex.compile(r"[ \t]{0,2}(?:,|,?[ \t]{1,2}and|,?[ \t]{1,2}or)[ \t]{0,2}", regex.IGNORECASE)
+
 # The share of all adverse events, said after a list of reactions: "… paronychia, rash, and venous
 # thromboembolism, with grade 3 or higher events occurring more frequently … (75% vs. 43%)".
 ALL_EVENTS = regex.compile(r"\b(?:events?|AEs?|TEAEs?|adverse|toxicit(?:y|ies)|side[ \t-]effects?)\b", regex.IGNORECASE)
