@@ -139,3 +139,34 @@ def test_contradicted_only_with_its_own_reaction_and_grade(
         if trial:
             assert evidence.trial and evidence.trial in trial
         assert share in claim.explanation and evidence.raw in claim.explanation
+
+
+ARTICLE = json.loads((CASES / "articles" / "osimertinib_safety_review.expect.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def safety_review() -> tuple[str, list[Claim]]:
+    """The safety review article of tests/cases/articles, checked against the TAGRISSO label."""
+    label = extract((load_source(str(shared_file(ARTICLE["sources"][0].removeprefix("shared/")))),))
+    article = article_from_bytes((CASES.parent.parent / ARTICLE["article"]).read_bytes(), "review.md")
+    return article.text, list(verify_with(article, label).claims)
+
+
+@pytest.mark.parametrize("check", [pytest.param(c, id=c["quote"][:50]) for c in ARTICLE["checks"]])
+def test_safety_review_article(check: dict[str, Any], safety_review: tuple[str, list[Claim]]) -> None:
+    """Each hand-read number of the article has the verdict (and kind) its expectation gives."""
+    text, claims = safety_review
+    start = text.index(check["quote"])
+    end = start + len(check["quote"])
+    found = [
+        c
+        for c in claims
+        if c.value_span
+        and start <= c.value_span[0] < end
+        and c.value is not None
+        and abs(c.value - check["value"]) < 1e-9
+    ]
+    assert found, f"no claim for {check['value']} in {check['quote']!r}"
+    assert {(c.verdict, c.kind if c.verdict == "contradicted" else None) for c in found} == {
+        (check["verdict"], check.get("kind"))
+    }, [c.explanation for c in found]

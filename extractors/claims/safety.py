@@ -290,11 +290,18 @@ def _arm_after(masked: str, number: Number) -> str | None:
     lead = patterns.ARM_LEAD.match(masked, number.end)
     if lead is None:
         return None
-    window = masked[lead.end() : lead.end() + 60]
-    first = next(iter(arm_mentions(window)), None)
-    if first is None or first[0] != 0:
+    window = masked[lead.end() : lead.end() + 80]
+    mentions = arm_mentions(window)
+    if not mentions or mentions[0][0] != 0:
         return None
-    return first[2] or None
+    last = 0  # a combination is one arm: "osimertinib plus chemotherapy", "IMFINZI with tremelimumab"
+    while last + 1 < len(mentions) and patterns.COMBINED_WITH.fullmatch(
+        window[mentions[last][1] : mentions[last + 1][0]]
+    ):
+        last += 1
+    if last == 0:
+        return mentions[0][2] or None
+    return canonical_arm(window[: mentions[last][1]])
 
 
 def _grade_code(match: regex.Match[str]) -> str:

@@ -67,6 +67,12 @@ PATIENTS_AFTER = regex.compile(
 # Where a subgroup's words end: "aged 65 years or older, and …", "aged 65 (…)".
 CLAUSE_END = regex.compile(r"[,;:.()\[\]]|\band\b|\bversus\b|\bvs\b")
 
+# What joins the drugs of one arm after a share: "of patients receiving osimertinib plus
+# chemotherapy", "with IMFINZI and tremelimumab", "on osimertinib + pemetrexed".
+COMBINED_WITH = regex.compile(
+    r"[ \t]{0,2}(?:\+|plus|with|and|in[ \t]{1,2}combination[ \t]{1,2}with)[ \t]{0,2}", regex.IGNORECASE
+)
+
 # A reaction after its share: "3% of patients had grade 3 diarrhea", "2% experienced rash".
 REACTION_AFTER = regex.compile(
     r"""[ \t]{0,2}%[ \t]{0,2}(?:of[ \t]{1,2}(?:the[ \t]{1,2})?(?:patients|participants|people)[ \t]{1,2})?
