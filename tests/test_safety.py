@@ -6,6 +6,7 @@ safety figure is contradicted only with evidence of its own reaction and a grade
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -13,14 +14,17 @@ from conftest import CASES, shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors.claims.numeric import numeric_claims
 from extractors.claims.safety import STATISTIC, canonical_reaction, read_sentence
+from extractors.claims.sentences import sentence_at
 from extractors.ingest.articles import article_from_bytes
 from extractors.ingest.grids import ADVERSE_TABLES_HEADING
 from extractors.ingest.labels import load_source
 from extractors.read.pipeline import extract
 from extractors.read.scene import Scene
 from extractors.records import Claim, ExtractReport, Measurement, Source
-from extractors.verdicts.verify import verify_with
+from extractors.verdicts.quantity import LabelView
+from extractors.verdicts.verify import check_claim, verify_with
 
 SAFETY: dict[str, Any] = json.loads((CASES / "verify_safety.json").read_text(encoding="utf-8"))
 SCENE = Scene(source="article", drugs=("TAGRISSO", "osimertinib"), experimental="TAGRISSO")
@@ -170,3 +174,21 @@ def test_safety_review_article(check: dict[str, Any], safety_review: tuple[str, 
     assert {(c.verdict, c.kind if c.verdict == "contradicted" else None) for c in found} == {
         (check["verdict"], check.get("kind"))
     }, [c.explanation for c in found]
+
+
+@pytest.fixture(scope="module")
+def tagrisso() -> ExtractReport:
+    return extract((load_source(str(shared_file("corpus/raw/tagrisso_openfda_label.json"))),))
+
+
+@pytest.mark.parametrize("case", _cases("cells"))
+def test_review_table_cells(case: dict[str, Any], tagrisso: ExtractReport) -> None:
+    """A cell of a review's table of trials, read in its row's trial and arms (drug first; an arm only
+    when the row has one), as the article-table reader reads cells: the dev gold's verdicts."""
+    arms = tuple(case["arms"])
+    scene = replace(SCENE, trial=case["trial"], trial_arms=arms, default_arm=arms[0] if len(arms) == 1 else None)
+    sentence = sentence_at(0, case["text"])
+    view = LabelView.of(tagrisso.sources, tagrisso.measurements)
+    claims = [check_claim(c, tagrisso, view) for c in numeric_claims(sentence, (None, case["trial"], None), scene)]
+    got = [[raw, nth, _nth(claims, raw, nth).verdict] for raw, nth, _ in case["expect"]]
+    assert got == case["expect"], [c.explanation for c in claims]

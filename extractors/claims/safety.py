@@ -175,7 +175,8 @@ def read_sentence(masked: str, scene: Scene) -> list[tuple[Number, Reading]]:
 def _list_arm(scene: Scene) -> str | None:
     """The arm of a list of reactions under a grade heading that names none: the scene's one arm, or
     the first of its trial's arms (a table row's intervention), or the document's drug."""
-    return canonical_arm(scene.default_arm or next(iter(scene.trial_arms), None) or scene.experimental)
+    arm = scene.default_arm or next(iter(scene.trial_arms), None) or scene.experimental
+    return canonical_arm(patterns.ARM_NOTE.sub("", arm)) if arm else None  # "Osimertinib (adjuvant)" is osimertinib
 
 
 def _is_share(masked: str, number: Number) -> bool:

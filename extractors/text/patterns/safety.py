@@ -130,6 +130,10 @@ ROW_FOOTNOTE = regex.compile(r"[ \t]{0,2}(?:\([a-z]\)|[*†‡§¶#]{1,3})$")
 # "pneumonitis or radiation pneumonitis".
 ROW_JOIN = regex.compile(r"[ \t]{0,2}(?:/|\bor\b|,)[ \t]{0,2}", regex.IGNORECASE)
 
+# A note in brackets after an arm's name in a review's table: "Osimertinib (adjuvant)", "Osimertinib
+# (consolidation)".
+ARM_NOTE = regex.compile(r"[ \t]{0,2}\([^()]{0,40}\)")
+
 # A dose in a label's arm name, which the article's arm does not repeat: "ENHERTU 5.4 mg/kg",
 # "Ado-trastuzumab emtansine 3.6 mg/kg", "XARELTO 10 mg".
 ARM_DOSE = regex.compile(
