@@ -260,18 +260,24 @@ def _reaction_after(masked: str, number: Number, mentions: list[tuple[int, int, 
 
 
 def _item_before(masked: str, number: Number, known_end: int) -> tuple[int, int, str] | None:
-    """The name a share is printed after in brackets, when it is not the reaction named last: "stomatitis
-    (9.5%), anemia (5.8%), and increased amylase (5.8%)" — the last 5.8% is increased amylase's, a
-    reaction the vocabulary does not know. None when the bracket follows the known reaction, or a name
-    of patients or an arm ("in the osimertinib arm (58%)")."""
-    item = patterns.ITEM_BEFORE.search(masked, max(0, number.start - 80), number.start)
-    if item is None or item.end("name") == known_end:
+    """The name a share is printed after in brackets, when it is not the reaction named last but one
+    listed after it: "stomatitis (9.5%), anemia (5.8%), and increased amylase (5.8%)" — the last 5.8%
+    is increased amylase's, a reaction the vocabulary does not know; "nausea (52% vs 29%) and
+    infections (50% vs 42%)" — both of the last are infections'. None when the bracket follows the
+    known reaction's own clause, or a name of patients or an arm ("in the osimertinib arm (58%)")."""
+    opening = masked.rfind("(", max(0, number.start - 40), number.start)
+    if opening < known_end or ")" in masked[opening : number.start]:
+        return None
+    item = patterns.ITEM_BEFORE.search(masked, max(known_end, opening - 80), opening + 1)
+    if item is None:
         return None
     pieces = list(patterns.ITEM_LEAD.finditer(masked, item.start("name"), item.end("name")))
     start = pieces[-1].end() if pieces else item.start("name")
     name = masked[start : item.end("name")].strip()
     if not name or patterns.NOT_A_REACTION.search(name) or arm_mentions(name):
         return None
+    if not patterns.LIST_GAP.search(masked, known_end, start):
+        return None  # no list between them: the bracket is the known reaction's clause's
     start += len(masked[start : item.end("name")]) - len(masked[start : item.end("name")].lstrip())
     return start, item.end("name"), name
 

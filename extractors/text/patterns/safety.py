@@ -104,6 +104,9 @@ ITEM_BEFORE = regex.compile(
     r"(?P<name>[A-Za-z][A-Za-z'/-]{0,30}(?:[ \t]{1,2}[A-Za-z'/-]{1,30}){0,3})[ \t]{0,2}\([ \t]{0,2}$"
 )
 
+# What shows a name is the next item of a list, after a reaction: "), and", ", ", "; ".
+LIST_GAP = regex.compile(r"[,;]|\band\b|\bor\b", regex.IGNORECASE)
+
 # Words that lead into a listed name rather than belong to it: "… AEs included stomatitis", "and
 # increased amylase", "such as rash".
 ITEM_LEAD = regex.compile(
