@@ -78,6 +78,12 @@ def check_adverse(claim: Claim, view: LabelView) -> Claim:
     reaction = claim.endpoint or ""
     says = f"{reaction} {grade_words(grade)} in {claim.raw}%" + (f" of {claim.arm} patients" if claim.arm else "")
     says += f" in {claim.trial}" if claim.trial else ""
+    if patterns.POOLED.search(claim.text):
+        return unverifiable(
+            claim,
+            f"The article says {says} of a pooled population; the label's adverse-reaction tables give each "
+            "trial's arms.",
+        )
     subgroup = claim.population or _subgroup(claim)
     if subgroup:
         return unverifiable(
@@ -202,11 +208,14 @@ def _in_trial(claim: Claim, says: str, grade: str, rows: Sequence[Row]) -> Claim
 def _any_arm(claim: Claim, says: str, grade: str, graded: Sequence[Row]) -> Claim:
     """A figure whose arm the article does not name: supported when it is one arm's; contradicted only
     when it is above every arm's (or, at the grade the label gives, below every arm's), so that it is
-    no arm's and no pooled figure of the arms either (a pooled share lies between the arms')."""
+    no arm's and no pooled figure of the arms either (a pooled share lies between the arms'), and only
+    when the sentence itself names the trial."""
     fits = [row for row in graded if _agrees(claim, row.m)]
     if len({row.arm for row in fits}) == 1:
         return _supported(claim, says, fits[0], " The article does not name the arm; the value is this arm's.")
-    if fits or (grade == "all" and any(row.lab for row in graded)):
+    trial_said = bool(claim.trial) and bool(build.whole_name(claim.trial or "").search(claim.text))
+    if fits or not trial_said or (grade == "all" and any(row.lab for row in graded)):
+        # with neither arm nor trial named in the sentence, the figure may be another study's or a pooled one
         return unverifiable(
             claim, f"The article says {says} without naming the arm; the label gives {_listing(graded)}."
         )

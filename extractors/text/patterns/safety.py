@@ -125,6 +125,13 @@ LIST_SEPARATOR = regex.compile(r"[ \t]{0,2}(?:,|,?[ \t]{1,2}and|,?[ \t]{1,2}or)[
 # thromboembolism, with grade 3 or higher events occurring more frequently … (75% vs. 43%)".
 ALL_EVENTS = regex.compile(r"\b(?:events?|AEs?|TEAEs?|adverse|toxicit(?:y|ies)|side[ \t-]effects?)\b", regex.IGNORECASE)
 
+# A figure of patients pooled across trials, which no one trial's table gives: "in the pooled
+# safety population", "across the three trials", "in an integrated analysis".
+POOLED = regex.compile(
+    r"\b(?:pooled|integrated[ \t]{1,2}(?:analysis|safety)|across[ \t]{1,2}(?:the[ \t]{1,2})?(?:\w{1,8}[ \t]{1,2})?(?:trials|studies))\b",
+    regex.IGNORECASE,
+)
+
 # A label row's footnote key or bracketed key after the reaction: "Rash (a)", "Rasha" is left alone
 # (a glued key is read by the table reader), "Nail toxicity (b)", "Pneumonitis*".
 ROW_FOOTNOTE = regex.compile(r"[ \t]{0,2}(?:\([a-z]\)|[*†‡§¶#]{1,3})$")
