@@ -97,13 +97,23 @@ class Measurement:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleTable:
+    """A table of an article, placed in its text one row per line ("| FLAURA | Phase 3 | … |"):
+    the span of each cell's text, row by row; the first row is the header."""
+
+    span: Span
+    rows: tuple[tuple[Span, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
-    """An article reduced to plain text, with the sections it is divided into."""
+    """An article reduced to plain text, with the sections it is divided into and its tables."""
 
     path: str
     title: str
     text: str
     sections: tuple[tuple[str, Span], ...] = ()  # (heading, span of the section body)
+    tables: tuple[ArticleTable, ...] = ()  # in text order; their cells are in ``text`` too
     flags: tuple[Flag, ...] = ()  # about the document as read: "reading_stopped"
 
 
@@ -138,6 +148,7 @@ class Claim:
     # the result as read, the same record a label's prose gives (its analysis, assessment, modifiers,
     # comparator, qualifier and other readings); None for a dose, scope, significance or fold claim
     statement: Measurement | None = None
+    column: str | None = None  # a table cell's column header ("Confirmed ORR"), which qualifies the cell
 
 
 @dataclass(frozen=True, slots=True)

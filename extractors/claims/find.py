@@ -10,13 +10,14 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from extractors.claims import context
-from extractors.claims.numeric import numeric_claims
+from extractors.claims.numeric import claim_of, numeric_claims
 from extractors.claims.qualitative import fold_claims, scope_claims, significance_claims
-from extractors.claims.sentences import sentences
+from extractors.claims.sentences import Sentence, sentence_at, sentences
+from extractors.claims.tables import cell_context, grid_statements, is_results_grid
 from extractors.ingest.articles import section_of
 from extractors.read import discourse
 from extractors.read.scene import Scene
-from extractors.records import Article, Claim
+from extractors.records import Article, Claim, Span
 from extractors.text import budget
 
 
@@ -43,9 +44,17 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
     """Each sentence's claims appended to ``claims`` as it is read (so a stop keeps them)."""
     context_endpoint: dict[str | None, str] = {}  # section → endpoint named last
     context_population: tuple[int, str] | None = None  # (block, population)
+    grids = {index for index, table in enumerate(article.tables) if is_results_grid(article, table)}
     for sentence in sentences(article):
         budget.check(sentence.span[0])
         section = section_of(article, sentence.span[0])
+        if sentence.cell is not None:  # a table's cells tell the prose after them nothing
+            table = sentence.cell[0]
+            if table not in grids:
+                claims.extend(_cell_claims(article, sentence, trials, replace(scene, endpoint=None), section))
+            elif sentence.cell[1:] == (0, 0):  # a results grid is read whole, at its first cell
+                claims.extend(_grid_claims(article, table, trials, scene, section))
+            continue
         trial = context.trial_of(article, sentence.span, trials)
         population = context.subgroup(sentence.masked)
         if context.names_overall(sentence.masked):
@@ -65,3 +74,59 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
         if named:
             context_endpoint[section] = named
         scene = discourse.after_article_sentence(scene, sentence.masked)
+
+
+def _grid_claims(
+    article: Article, table_index: int, trials: Collection[str] | None, scene: Scene, section: str | None
+) -> list[Claim]:
+    """The claims of a results grid (arms as columns, numbers in the cells), read by the label
+    tables' reader: each value with its row and column, in the trial its caption or the text
+    before the table names."""
+    table = article.tables[table_index]
+    before = context.trial_of(article, (table.span[0], table.span[0]), trials)
+    found: list[Claim] = []
+    for statement in grid_statements(article, table, scene.experimental):
+        row = next(cells for cells in table.rows if cells[0][0] <= statement.span[0] <= cells[-1][1])
+        start = article.text.rfind("\n", 0, row[0][0]) + 1  # the row's whole line
+        sentence = sentence_at(start, article.text[start : row[-1][1]])
+        trial = statement.trial if statement.trial in (trials or ()) else before
+        found.append(claim_of(sentence, (section, trial, None), statement))
+    return found
+
+
+def _cell_claims(
+    article: Article, sentence: Sentence, trials: Collection[str] | None, scene: Scene, section: str | None
+) -> list[Claim]:
+    """The claims of one cell of an article's table, read in its row's trial and arms and its
+    column's endpoint (`tables.cell_context`)."""
+    assert sentence.cell is not None
+    cell = cell_context(article, sentence.cell, trials)
+    scene = replace(
+        scene.with_arms(*cell.arms), trial=cell.trial, endpoint=cell.endpoint, trial_arms=cell.arms,
+        default_arm=None if len(cell.arms) > 1 else scene.experimental,
+    )  # fmt: skip
+    about = (section, cell.trial, context.subgroup(sentence.masked))
+    read = _under_header(article, sentence, cell.header)
+    found = numeric_claims(read, about, scene)
+    found += significance_claims(read, about)
+    found += fold_claims(read, about)
+    start = sentence.span[0]
+    header = article.text[cell.header[0] : cell.header[1]] if cell.header else None
+    return sorted(
+        (
+            replace(claim, text=sentence.text, span=sentence.span, column=header)
+            for claim in found
+            if (claim.value_span or (start,))[0] >= start
+        ),
+        key=lambda claim: (claim.value_span or claim.span)[0],
+    )
+
+
+def _under_header(article: Article, sentence: Sentence, header: Span | None) -> Sentence:
+    """The cell read after its column's header, as "Median PFS, months: NR vs 6.8": what the header
+    says (the statistic, the unit, the endpoint) qualifies the cell's bare numbers. The header's own
+    characters are the article's; claims are kept only for values inside the cell."""
+    if header is None or header[0] == header[1]:
+        return sentence
+    lead = f"{article.text[header[0] : header[1]]}: "
+    return replace(sentence_at(sentence.span[0] - len(lead), lead + sentence.text, sentence.block), cell=sentence.cell)

@@ -14,7 +14,7 @@ from extractors.text.patterns import build
 
 @cache
 def data() -> dict[str, Any]:
-    keys = ("drug_aliases", "time_to_event_endpoints", "value_lead_words", "number_blockers")
+    keys = ("drug_aliases", "time_to_event_endpoints", "value_lead_words", "number_blockers", "table_columns")
     return vocabulary.load_data("claims.json", keys)
 
 

@@ -8,7 +8,7 @@ article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -28,11 +28,13 @@ class Sentence:
     masked: str  # the same length, with citation markers and dates blanked out
     cites: tuple[str, ...]
     block: int  # sentences in the same paragraph or list item share a block number
+    cell: tuple[int, int, int] | None = None  # (table, row, column) of `Article.tables` it is in
 
 
 def sentences(article: Article) -> tuple[Sentence, ...]:
     """The sentences of the article, headings left out, in order."""
     headings = {heading.lower() for heading, _ in article.sections}
+    rows = _table_rows(article)
     found: list[Sentence] = []
     offset = 0
     block = 0
@@ -41,6 +43,9 @@ def sentences(article: Article) -> tuple[Sentence, ...]:
         body = line.strip()
         block += 1  # context (a subgroup named earlier) carries within one line or paragraph only
         if not body:
+            continue
+        if start in rows:  # a table row: each cell is read on its own, in its row and column
+            block = _cell_sentences(article, rows[start], block, found)
             continue
         lead = patterns.BULLET.match(line)
         first = start + (lead.end() if lead else len(line) - len(line.lstrip()))
@@ -51,6 +56,28 @@ def sentences(article: Article) -> tuple[Sentence, ...]:
             text = content[piece_start:piece_end]
             found.append(_sentence(first + piece_start, text, block))
     return tuple(found)
+
+
+def _table_rows(article: Article) -> dict[int, tuple[int, int]]:
+    """Where each table row's line starts, with its (table, row)."""
+    return {
+        article.text.rfind("\n", 0, cells[0][0]) + 1: (table_index, row_index)
+        for table_index, table in enumerate(article.tables)
+        for row_index, cells in enumerate(table.rows)
+    }
+
+
+def _cell_sentences(article: Article, where: tuple[int, int], block: int, found: list[Sentence]) -> int:
+    """The sentences of one table row's cells appended to ``found``, each cell a block of its own
+    (a subgroup one cell names is not the next cell's); the last block number used."""
+    table_index, row_index = where
+    for column, (start, end) in enumerate(article.tables[table_index].rows[row_index]):
+        block += 1
+        content = article.text[start:end]
+        for piece_start, piece_end in _split(content):
+            sentence = _sentence(start + piece_start, content[piece_start:piece_end], block)
+            found.append(replace(sentence, cell=(table_index, row_index, column)))
+    return block
 
 
 def _split(text: str) -> list[tuple[int, int]]:

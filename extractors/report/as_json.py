@@ -133,6 +133,7 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "ci_low": number(claim.ci_low, "."),
         "ci_high": number(claim.ci_high, "."),
         "section": claim.section,
+        "column": claim.column,
         "flags": [flag_dict(f) for f in claim.flags],
         "raw": raw,
         **_statement_fields(claim.statement),

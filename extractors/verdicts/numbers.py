@@ -75,6 +75,9 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
             f"The article says {says}; it does not say they are a trial's or an arm's patients, the counts the label gives.",
         )
     clause = quantity.claim_clause(claim)
+    # the time point of a rate may be named once for a pair ("4-year DFS: 70% vs. 29%"): the clause of
+    # the second value has lost it, the statement reader's modifiers keep it ("at 4 years")
+    rate_words = " ".join((clause, *(claim.statement.modifiers if claim.statement else ())))
     # an adverse-reaction table ("Diarrhea, all grades 47%", its safety population's Ns) answers only a
     # claim about that reaction: its many numbers would otherwise make a coincidental efficacy number
     # "another endpoint's", and its Ns would join the randomized arms' in a total
@@ -84,7 +87,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         for m in view.measurements
         if m.statistic == family
         and not view.is_non_result(m)
-        and (family != "rate" or matching.same_kind_of_value(clause, view.words_of(m)))
+        and (family != "rate" or matching.same_kind_of_value(rate_words, view.words_of(m)))
         and ((m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == claim.endpoint))
     )
     pool = everything
@@ -150,7 +153,7 @@ def _what_rate(claim: Claim) -> str | None:
     if quantity.claim_says(claim, "safety", "words"):
         return "it is a safety figure (a share of patients with an adverse reaction), not an efficacy rate."
     end = (claim.value_span or claim.span)[1] - claim.span[0]
-    named = vocabulary.endpoint_mentions(claim.text[: end + 40])
+    named = vocabulary.endpoint_mentions(f"{claim.column or ''} {claim.text[: end + 40]}")  # a cell's header names it
     if claim.endpoint is None or claim.endpoint not in {code for code, _, _ in named}:
         return "its clause does not say what the share is of (no endpoint is named with it)."
     return None

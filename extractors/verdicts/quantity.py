@@ -90,7 +90,10 @@ def _claim_window(claim: Claim) -> tuple[str, str]:
     if claim.value_span is None:
         return claim.text, ""
     start, end = claim.value_span[0] - claim.span[0], claim.value_span[1] - claim.span[0]
-    return _clause_before(claim.text, start), _after(claim.text, end)
+    before = _clause_before(claim.text, start)
+    if claim.column:  # a table cell: its column header says what its numbers are ("Confirmed ORR")
+        before = f"{claim.column} {before}"
+    return before, _after(claim.text, end)
 
 
 def claim_clause(claim: Claim) -> str:

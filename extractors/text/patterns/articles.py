@@ -67,4 +67,13 @@ MD_EMPHASIS = regex.compile(
 # "`code`"
 MD_CODE = regex.compile(r"`([^`\n]*+)`")
 
+# A Markdown table's line under its header: "|---|:---:|", "--- | ---".
+MD_TABLE_RULE = regex.compile(r"^[ \t]{0,3}\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+){0,60}\|?[ \t]*+$")
+
+# A Markdown table's row: "| FLAURA | Phase 3 |", "FLAURA | Phase 3" (a bar between or around cells).
+MD_TABLE_ROW = regex.compile(r"^[ \t]{0,3}\|.*\|[ \t]*+$|^[^|\n]++\|[^\n]*+$")
+
+# A cell boundary of a Markdown table row: a bar not escaped ("a \\| b" keeps its bar).
+MD_CELL_BAR = regex.compile(r"(?<!\\)\|")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget

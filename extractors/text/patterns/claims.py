@@ -262,4 +262,8 @@ FOLD = regex.compile(
     regex.VERBOSE | regex.I,
 )
 
+# A cell of an article's table that holds a number and little else: "18.9 (15.2, 21.4)", "80", "<0.001",
+# "NR", "—" — a table of such cells is a results grid, read by the label tables' reader.
+NUMERIC_CELL = regex.compile(r"^(?:[<>≤≥~]{0,2}[ \t]?\d[^A-Za-z]{0,40}|NR|NE|NA|N/A|[-–—])$")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget

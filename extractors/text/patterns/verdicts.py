@@ -34,7 +34,9 @@ TIME_UNIT = regex.compile(r"\b(months?|weeks?|years?|days?)\b", regex.I)
 LEADING_TIME_UNIT = regex.compile(r"^(\s*)(?:months?|weeks?|years?|days?)\b")
 
 # A rate of patients with an event, not a response or survival rate: "Patients with events (%)", "Deaths".
-EVENT_ROW = regex.compile(r"\b(?:events?|deaths?|died|progressive\s+disease|progressed|discontinu\w*)\b", regex.I)
+EVENT_ROW = regex.compile(
+    r"\b(?:events?|deaths?|died|progressive\s+disease|progressed|discontinu\w*|recurren\w*|relapsed?)\b", regex.I
+)
 
 # A landmark of a rate: "2-year DFS rate", "at 24 months", "12 month OS", "after three years".
 LANDMARK = regex.compile(

@@ -1,0 +1,157 @@
+"""What a cell of an article's table is read against: its row's trial and arms, its column's endpoint.
+
+Reviews summarise trials in tables, one trial a row::
+
+    | Trial name | Phase | Intervention | Comparator | Key outcomes                                  |
+    | FLAURA     | Phase 3 | Osimertinib | Gefitinib/ Erlotinib | Median PFS: 18.9 vs. 10.2 months, HR: 0.46 |
+
+A cell's claims belong to its row's trial and compare its row's intervention with its comparator
+("18.9 vs. 10.2" is osimertinib's, then the comparator's); a column headed "Median PFS (months)"
+gives a bare number of its cells an endpoint. The header row says which column is which
+(``table_columns`` of data/claims.json). A row that names no trial takes the trial named before
+the table (its caption, the prose above it), never the previous row's.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from functools import cache
+
+from extractors.claims import context, rules
+from extractors.read.tables.reader import extract_tables
+from extractors.records import Article, ArticleTable, Measurement, Source, Span
+from extractors.text import vocabulary
+from extractors.text.patterns import build
+from extractors.text.patterns import claims as patterns
+from extractors.text.patterns import tables as table_patterns
+
+MAX_TRIAL_CELL = 40  # characters: a trial column's cell longer than this describes, it does not name
+
+
+@dataclass(frozen=True, slots=True)
+class CellContext:
+    """What the row and the column of one cell say about the claims in it."""
+
+    trial: str | None  # the row's trial; None when neither the row nor the text before names one
+    arms: tuple[str, ...]  # the row's arms, the one tested first ("Osimertinib", "Gefitinib/ Erlotinib")
+    endpoint: str | None  # the endpoint the column header names ("Median PFS (months)")
+    header: Span | None  # the column's header cell, which says what a bare "NR vs 6.8" is; None in the header row
+
+
+def cell_context(article: Article, cell: tuple[int, int, int], trials: Collection[str] | None) -> CellContext:
+    """The context of the cell at (table, row, column) of ``article.tables``."""
+    table_index, row_index, column = cell
+    table = article.tables[table_index]
+    header = [_text(article, span) for span in table.rows[0]]
+    row = table.rows[row_index]
+    roles = [_role(name) for name in header]
+    arms = tuple(
+        arm
+        for role in ("experimental", "comparator", "arms")
+        for index, found in enumerate(roles)
+        if found == role and index < len(row)
+        for arm in table_patterns.VERSUS.split(_text(article, row[index]))
+        if arm.strip()
+    )
+    named = row_index > 0 and column < len(header) and bool(header[column])
+    endpoint = vocabulary.last_endpoint(header[column]) if named else None
+    trial = _row_trial(article, table, row, roles, trials)
+    return CellContext(trial, tuple(arm.strip() for arm in arms), endpoint, table.rows[0][column] if named else None)
+
+
+def _row_trial(
+    article: Article,
+    table: ArticleTable,
+    row: tuple[Span, ...],
+    roles: list[str | None],
+    trials: Collection[str] | None,
+) -> str | None:
+    """The trial a row names in its trial column (a known trial's name inside it, else the cell as
+    printed), else in any of its cells; else the trial named before the table."""
+    named = [index for index, role in enumerate(roles) if role == "trial" and index < len(row)]
+    for index in named or range(len(row)):
+        text = _text(article, row[index])
+        known = _known_trial(text, trials)
+        if known:
+            return known
+        if named and 0 < len(text) <= MAX_TRIAL_CELL and table.rows[0] is not row:
+            return text  # a trial the sources do not report: its claims are another trial's
+    return context.trial_of(article, (table.span[0], table.span[0]), trials)
+
+
+def _known_trial(text: str, trials: Collection[str] | None) -> str | None:
+    """The longest of the sources' trials the cell names (FLAURA2 before FLAURA)."""
+    for trial in sorted(trials or (), key=len, reverse=True):
+        if build.standalone(trial).search(text):
+            return trial
+    return None
+
+
+def _role(header: str) -> str | None:
+    """What a column gives its row, by its header: "trial", "experimental", "comparator" or None."""
+    words = [word.lower() for word in header.split()]
+    for role in ("trial", "experimental", "comparator", "arms"):
+        if any(word.startswith(start) for word in words for start in _starts(role)):
+            return role
+    return None
+
+
+@cache
+def _starts(role: str) -> tuple[str, ...]:
+    return tuple(str(word) for word in rules.data()["table_columns"][role])
+
+
+def _text(article: Article, span: Span) -> str:
+    return article.text[span[0] : span[1]]
+
+
+# --- results grids: read by the label tables' reader ---------------------------------------------
+
+GRID_SHARE = 0.6  # a table is a results grid when this share of its body cells (row labels aside) are numbers
+
+
+def is_results_grid(article: Article, table: ArticleTable) -> bool:
+    """Whether the table's body cells are numbers (an efficacy table, arms as columns), not prose
+    (a summary of trials, whose cells are read as sentences)."""
+    cells = [_text(article, span) for row in table.rows[1:] for span in row[1:]]
+    filled = [cell for cell in cells if cell]
+    numeric = [cell for cell in filled if patterns.NUMERIC_CELL.match(cell)]
+    return bool(filled) and len(numeric) >= GRID_SHARE * len(filled)
+
+
+def grid_statements(article: Article, table: ArticleTable, drug: str | None) -> list[Measurement]:
+    """The results of a results grid as the label tables' reader reads them, spans in the article.
+
+    The reader reads tables as ingest renders a label's (`grids.render_table`): a caption line
+    ("Table 2. Efficacy Results in FLAURA"), then one "| a | b |" line per row. The grid is given
+    it that way — the caption is the line above the table when it is one, else a bare "Table 0.
+    Results" that names no trial or population — and each value's span mapped back to its cell.
+    """
+    line_start = article.text.rfind("\n", 0, max(table.span[0] - 1, 0))
+    above = article.text[article.text.rfind("\n", 0, max(line_start, 0)) + 1 : max(line_start, 0)]
+    caption = above if table_patterns.TABLE_CAPTION.match(above) else "Table 0. Results"
+    pieces = [caption]
+    cells: list[tuple[int, Span]] = []  # (where the cell starts in the reader's text, its span)
+    position = len(caption) + 1
+    for row in table.rows:
+        line = "|"
+        for span in row:
+            line += " "
+            cells.append((position + len(line), span))
+            line += article.text[span[0] : span[1]].replace("|", "/") + " |"
+        pieces.append(line)
+        position += len(line) + 1
+    source = Source(
+        id="article-table", path=article.path, kind="text", drug=drug, title=caption, text="\n".join(pieces)
+    )
+    found: list[Measurement] = []
+    for m in extract_tables(source):
+        index = bisect.bisect_right(cells, (m.span[0], (len(article.text), 0))) - 1
+        if index < 0:
+            continue  # a value of the caption made up here
+        start, span = cells[index]
+        if m.span[1] - start <= span[1] - span[0]:  # inside the cell
+            found.append(replace(m, span=(span[0] + m.span[0] - start, span[0] + m.span[1] - start)))
+    return found
