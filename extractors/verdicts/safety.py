@@ -113,7 +113,9 @@ def check_adverse(claim: Claim, view: LabelView) -> Claim:
         if not rows:
             trials = ", ".join(sorted({row.trial or row.m.table or "" for row in same}))
             return unverifiable(
-                claim, f"The article says {says}; the label gives {reaction} for {trials}, not for {claim.trial}."
+                claim,
+                f"The article says {says}; the label's adverse-reaction tables (as read) give {reaction} for "
+                f"{trials}, none for {claim.trial}.",
             )
         return _in_trial(claim, says, grade, rows)
     groups = _by_trial(same)
