@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.claims import arms
+from extractors.claims.safety import adverse_claims
 from extractors.claims.sentences import Number, Sentence, numbers
 from extractors.read.scene import Scene
 from extractors.read.statements import prose_start, read_statements
@@ -34,11 +35,11 @@ _STATISTIC = {"rrr": "risk_reduction"}
 def numeric_claims(sentence: Sentence, about: About, scene: Scene) -> list[Claim]:
     """The numeric claims of one sentence, in order: its results, then its doses."""
     start = prose_start(sentence.masked)
-    if start is None:
-        return []  # flattened table text: an article's tables are read as tables
+    if start is None:  # flattened table text: an article's tables are read as tables
+        return adverse_claims(sentence, about, [], scene)  # but "Grade 3- Diarrhea(3%), …" lists are read here
     statements = read_statements(sentence.masked[start:], sentence.span[0] + start, scene)
     claims = [claim_of(sentence, about, m) for m in statements if _asserted(sentence, m)]
-    return claims + _doses(sentence, about)
+    return adverse_claims(sentence, about, claims, scene) + _doses(sentence, about)
 
 
 def _asserted(sentence: Sentence, statement: Measurement) -> bool:

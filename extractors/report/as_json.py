@@ -154,6 +154,7 @@ def _statement_fields(statement: Measurement | None) -> dict[str, Any]:
         "modifiers": list(statement.modifiers),
         "confidence": statement.confidence,
         "alternatives": [alternative_dict(a) for a in statement.alternatives],
+        "grade": statement.grade,  # an adverse-reaction figure's grade: "all", "3", "3-4", ">=3", …
     }
 
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from extractors.checks import check_statement
 from extractors.claims import find_claims
+from extractors.claims.safety import STATISTIC as ADVERSE_RATE
 from extractors.ingest.articles import quoted_label_source, section_start
 from extractors.ingest.quoted import quoted_spans
 from extractors.read.prose import label_scene
@@ -34,6 +35,7 @@ from extractors.verdicts.matching import drugs_named, of_trial, p_operator
 from extractors.verdicts.numbers import FAMILY, check_number
 from extractors.verdicts.pairs import settle_pairs
 from extractors.verdicts.quantity import LabelView
+from extractors.verdicts.safety import check_adverse
 from extractors.verdicts.scope import check_scope
 from extractors.verdicts.significance import check_significance
 
@@ -114,6 +116,8 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
         return check_fold(claim, extracted.measurements)
     if claim.statistic in {"significant", "not_significant"}:
         return check_significance(claim, extracted.measurements)
+    if claim.statistic == ADVERSE_RATE and claim.value is not None:
+        return check_adverse(claim, view or LabelView.of(extracted.sources, extracted.measurements))
     if claim.statistic in FAMILY and claim.value is not None:
         return check_number(claim, view or LabelView.of(extracted.sources, extracted.measurements))
     return replace(claim, verdict="unverifiable", explanation="Not a statistic the sources can be checked for.")
