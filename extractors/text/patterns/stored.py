@@ -82,6 +82,9 @@ def _write(path: Path, patterns: dict[_Key, bytes]) -> None:
         try:
             with os.fdopen(descriptor, "wb") as file:
                 pickle.dump(patterns, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.chmod(
+                temporary, Path(__file__).stat().st_mode & 0o666 | 0o200
+            )  # as Python's bytecode: the source's mode
             os.replace(temporary, path)
         finally:
             with contextlib.suppress(OSError):
