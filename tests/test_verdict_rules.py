@@ -107,3 +107,13 @@ def test_a_correction_writes_the_labels_value_after_the_labels_own_sign(
     )
     if article_sign != (label_sign or "="):
         assert f"{article_sign} {label}" not in corrected
+
+
+@pytest.mark.parametrize("case", _cases("populations"))
+def test_an_articles_population_is_a_labels_only_when_it_names_its_words(case: dict[str, Any]) -> None:
+    claim = Claim(text="x", span=(0, 1), value_span=(0, 1), value=1.0, population=case["population"])
+    rows = [
+        Measurement(source="label", statistic="median", value=1.0, raw="1", span=(0, 1), population=p)
+        for p in case["label"]
+    ]
+    assert matching.claim_population(claim, rows) == (case["known"], case["is"])
