@@ -21,7 +21,6 @@ import os
 import signal
 import stat
 import sys
-import tempfile
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
@@ -356,6 +355,8 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _replace_file(target: str, text: str) -> None:
+    import tempfile  # here, not at the top: with shutil and random it costs every command ~6 ms
+
     folder, name = os.path.split(target)
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder or ".")
     extractors.interrupt.leftovers.add(temporary)

@@ -28,7 +28,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +75,8 @@ def _read(path: Path) -> dict[_Key, bytes]:
 
 def _write(path: Path, patterns: dict[_Key, bytes]) -> None:
     """Replace the store at ``path`` at once (a reader never sees half a file), or leave it."""
+    import tempfile  # only a run that grew the store needs it (with shutil and random, ~6 ms)
+
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
