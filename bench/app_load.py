@@ -8,26 +8,47 @@ claims highlighted and the selected claim's evidence. The first load is cold (no
 verified yet); later loads are warm (the verified report is in the server's cache, keyed by
 content). The plots live in a tab of their own, drawn only when opened: each warm session also
 times opening that tab until the forest plot is on screen. Prints one line per load and a summary.
+
+The baseline, measured in the same run: a Streamlit page with nothing but the two elements waited
+for (`BASELINE`), served with the project's settings and loaded the same way in new sessions. It
+is the least any Streamlit page costs on this machine (the browser fetching and running
+Streamlit's scripts, the session's first run); the ratios say what the dashboard adds to it.
+
+The servers run with their bytecode and compiled patterns cached, as an installed package has them
+after its first use (a shell with PYTHONDONTWRITEBYTECODE set would otherwise recompile every
+module and pattern in every process); one untimed ``trialproof verify`` of the example fills those
+caches first, so "cold" is a new server's first load, not the first run ever.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]  # fmt: skip
 READY = [".tp-article .tp-claim", "[data-evidence-claim]"]
+SERVER_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+EXAMPLE = PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt"
+BASELINE = """import streamlit as st
+
+st.html('<div class="tp-article"><span class="tp-claim">4.6</span></div><div data-evidence-claim="1">evidence</div>')
+"""
 
 
 def free_port() -> int:
@@ -69,63 +90,96 @@ def timed_tab(page: Page, name: str, selector: str) -> float:
     return time.perf_counter() - start
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5, help="warm loads after the cold one (default 5)")
-    args = parser.parse_args()
-
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]  # fmt: skip
-    server = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+@contextlib.contextmanager
+def served(script: str, folder: Path) -> Iterator[str]:
+    """``streamlit run script`` in ``folder`` (with its .streamlit settings) on a free port: its address."""
+    url = f"http://127.0.0.1:{free_port()}"
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+               "--server.port", url.rsplit(":", 1)[1], "--server.address", "127.0.0.1",
+               "--browser.gatherUsageStats", "false"]  # fmt: skip
+    server = subprocess.Popen(command, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=SERVER_ENV)
     try:
-        startup = wait_healthy(url, server)
-        print(f"server start until healthy: {startup:.2f} s")
-        cold, fresh, reloads, plots = 0.0, [], [], []
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            # Fresh sessions: a new browser context each time (no browser cache), server cache warm after the first.
-            for run in range(args.runs + 1):
-                context = browser.new_context(viewport={"width": 1280, "height": 800})
-                page = context.new_page()
-                elapsed, marks = timed_load(page, url)
-                if run == 0:
-                    cold = elapsed
-                else:
-                    fresh.append(elapsed)
-                print(f"{'cold' if run == 0 else 'warm, new session'} load {run}: {elapsed:.2f} s ({marks})")
-                if run > 0:
-                    plots.append(timed_tab(page, "Trial results", ".js-plotly-plot"))
-                    print(f"  then the Trial results tab until the forest plot: {plots[-1]:.2f} s")
-                context.close()
-            # Reloads: one reviewer's browser, its cache of streamlit's and plotly's scripts warm.
-            context = browser.new_context(viewport={"width": 1280, "height": 800})
-            page = context.new_page()
-            timed_load(page, url)
-            for run in range(1, args.runs + 1):
-                elapsed, marks = timed_load(page, url)
-                reloads.append(elapsed)
-                print(f"warm, browser cache: load {run}: {elapsed:.2f} s ({marks})")
-            context.close()
-            browser.close()
-        print(f"cold (first load after start): {cold:.2f} s")
-        for name, times in (
-            ("warm, new browser session", fresh),
-            ("warm, reload with browser cache", reloads),
-            ("opening the Trial results tab (forest plot drawn)", plots),
-        ):
-            if times:
-                print(
-                    f"{name}: median {statistics.median(times):.2f} s, min {min(times):.2f} s, "
-                    f"max {max(times):.2f} s over {len(times)} loads (target: under 2 s)"
-                )
+        print(f"{script} in {folder}: server start until healthy: {wait_healthy(url, server):.2f} s")
+        yield url
     finally:
         server.terminate()
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def new_session_loads(browser: Browser, url: str, runs: int, tab: bool) -> tuple[list[float], list[float]]:
+    """Load times of ``runs`` new browser sessions (no browser cache), and with ``tab`` the time of
+    opening the Trial results tab in each session but the first."""
+    loads, plots = [], []
+    for run in range(runs):
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        elapsed, marks = timed_load(page, url)
+        loads.append(elapsed)
+        print(f"  new session load {run}: {elapsed:.2f} s ({marks})")
+        if tab and run > 0:
+            plots.append(timed_tab(page, "Trial results", ".js-plotly-plot"))
+            print(f"    then the Trial results tab until the forest plot: {plots[-1]:.2f} s")
+        context.close()
+    return loads, plots
+
+
+def reloads(browser: Browser, url: str, runs: int) -> list[float]:
+    """Load times in one reviewer's browser, its cache of Streamlit's and plotly's scripts warm."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    timed_load(page, url)
+    times = []
+    for run in range(1, runs + 1):
+        elapsed, marks = timed_load(page, url)
+        times.append(elapsed)
+        print(f"  reload {run} with the browser cache: {elapsed:.2f} s ({marks})")
+    context.close()
+    return times
+
+
+def baseline_loads(browser: Browser, runs: int) -> list[float]:
+    """New-session loads of the one-element page (`BASELINE`), after one untimed load."""
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copytree(PROJECT / ".streamlit", Path(folder) / ".streamlit")
+        (Path(folder) / "baseline.py").write_text(BASELINE, encoding="utf-8")
+        with served("baseline.py", Path(folder)) as url:
+            loads, _ = new_session_loads(browser, url, runs + 1, tab=False)
+    return loads[1:]
+
+
+def summary(name: str, times: list[float], baseline: float, target: str) -> str:
+    return (
+        f"{name}: median {statistics.median(times):.2f} s, min {min(times):.2f} s, max {max(times):.2f} s "
+        f"over {len(times)} loads, {statistics.median(times) / baseline:.2f}× the baseline ({target})"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="warm loads after the cold one (default 5)")
+    args = parser.parse_args()
+    prime = [sys.executable, "-m", "extractors", "verify", str(EXAMPLE)]
+    subprocess.run(
+        prime, cwd=PROJECT, env=SERVER_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+    )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        with served("app.py", PROJECT) as url:
+            # New sessions: a new browser context each (no browser cache); the first is cold.
+            loads, plots = new_session_loads(browser, url, args.runs + 1, tab=True)
+            cold, fresh = loads[0], loads[1:]
+            cached = reloads(browser, url, args.runs)
+        base = baseline_loads(browser, args.runs)
+        browser.close()
+    baseline = statistics.median(base)
+    print(f"baseline, a one-element Streamlit page in a new session: median {baseline:.2f} s over {len(base)} loads")
+    print(f"cold (first load after start): {cold:.2f} s, {cold / baseline:.2f}× the baseline (target: under 4 s)")
+    print(summary("warm, new browser session", fresh, baseline, "target: under 2 s"))
+    print(summary("warm, reload with browser cache", cached, baseline, "target: under 2 s"))
+    print(summary("opening the Trial results tab (forest plot drawn)", plots, baseline, "target: under 2 s"))
     return 0
 
 

@@ -16,9 +16,11 @@ from pathlib import Path
 
 from extractors.ingest.grids import table_forms
 from extractors.ingest.labels import load_source
+from extractors.read.attach import number_words
 from extractors.read.pipeline import extract
 from extractors.read.tables import extract_tables
 from extractors.records import InputError, Measurement, Source
+from extractors.text.numbers import to_float
 
 Key = tuple[object, ...]
 TOTALS = {"structured": 0, "spaced": 0, "glued": 0, "invented": 0, "errors": 0}
@@ -36,14 +38,31 @@ def _keys(measurements: Iterable[Measurement], start: int, end: int) -> set[Key]
     return {_key(m) for m in measurements if start <= m.span[0] < end}
 
 
+def _read_back(raw: str) -> float | None:
+    """What ``raw`` reads as: a printed number ("0. 39", "1,234"), or a number in words ("One",
+    "Eighty-three") by the readers' own word table; None when it is neither."""
+    try:
+        return to_float(raw)
+    except ValueError:
+        pass
+    words = number_words()
+    parts = raw.lower().replace("-", " ").split()
+    return float(sum(words[part] for part in parts)) if parts and all(part in words for part in parts) else None
+
+
+def _reads_as(m: Measurement) -> bool:
+    """Whether ``m.raw`` reads as ``m.value``. A difference's sign may come from its words rather
+    than a minus: "an absolute risk reduction of 1.1%" is a difference of −1.1 (`read.roles`)."""
+    read = _read_back(m.raw)
+    return read == m.value or (m.statistic == "difference" and read is not None and -read == m.value)
+
+
 def _invented(source: Source, measurements: Iterable[Measurement]) -> int:
     """Values not traceable to their span: the raw text is not there, or does not read as the value."""
     count = 0
     for m in measurements:
         start, end = m.span
-        if source.text[start:end] != m.raw or (
-            m.value is not None and float(m.raw.replace(" ", "").replace(",", "")) != m.value
-        ):
+        if source.text[start:end] != m.raw or (m.value is not None and not _reads_as(m)):
             count += 1
     return count
 

@@ -21,7 +21,6 @@ import os
 import signal
 import stat
 import sys
-import tempfile
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
@@ -97,7 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction, help="show program's version number and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_extract(commands)
+    _add_verify(commands)
+    _add_registry(commands)
+    _add_label(commands)
+    return parser
 
+
+def _add_extract(commands: argparse._SubParsersAction[_Parser]) -> None:
     extract = commands.add_parser(
         "extract",
         help="list the trial results stated in one or more label files",
@@ -125,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     _batch_arguments(extract)
 
+
+def _add_verify(commands: argparse._SubParsersAction[_Parser]) -> None:
     verify = commands.add_parser(
         "verify",
         help="check the numbers an article quotes against label files",
@@ -171,6 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     _batch_arguments(verify)
 
+
+def _add_registry(commands: argparse._SubParsersAction[_Parser]) -> None:
     registry = commands.add_parser(
         "registry",
         help="compare a label's results with its trials' ClinicalTrials.gov results records",
@@ -195,6 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     registry.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
 
+
+def _add_label(commands: argparse._SubParsersAction[_Parser]) -> None:
     label = commands.add_parser(
         "label",
         help="fetch labels by name into the local cache, or list the cache",
@@ -211,7 +223,6 @@ def build_parser() -> argparse.ArgumentParser:
     fetch = label_commands.add_parser("fetch", help="download labels into the cache")
     fetch.add_argument("names", nargs="+", metavar="NAME", help="TAGRISSO, osimertinib, a set id, or dailymed:SETID")
     label_commands.add_parser("list", help="list the labels in the cache")
-    return parser
 
 
 def _batch_arguments(command: argparse.ArgumentParser) -> None:
@@ -344,6 +355,8 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _replace_file(target: str, text: str) -> None:
+    import tempfile  # here, not at the top: with shutil and random it costs every command ~6 ms
+
     folder, name = os.path.split(target)
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder or ".")
     extractors.interrupt.leftovers.add(temporary)

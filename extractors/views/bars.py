@@ -98,59 +98,70 @@ def arm_bar_figure(
     groups = list(dict.fromkeys(group_of[id(m)] for m in values))
     arms = list(dict.fromkeys(arm_name(names, m.trial, m.arm) for m in values))
     width = 0.8 / len(arms)
-    high = max((m.ci_high or m.value or 0) for m in values) or 1.0
     figure = go.Figure()
     for slot, (colour, arm) in enumerate(zip(ARM_COLOURS * 4, arms, strict=False)):
         mine = [m for m in values if arm_name(names, m.trial, m.arm) == arm]
         ys = [groups.index(group_of[id(m)]) + (slot - (len(arms) - 1) / 2) * width for m in mine]
-        xs = [m.value if m.value is not None else 0.0 for m in mine]
-        figure.add_trace(
-            go.Bar(
-                y=ys,
-                x=xs,
-                width=width * 0.92,
-                orientation="h",
-                name=escaped(arm),
-                marker_color=colour,
-                legendgroup=arm,
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "color": "#57606a",
-                    "thickness": 1.4,
-                    "width": 3,
-                    "array": [
-                        (m.ci_high or x) - x if m.value is not None else 0.0 for m, x in zip(mine, xs, strict=True)
-                    ],
-                    "arrayminus": [
-                        x - (m.ci_low or x) if m.value is not None else 0.0 for m, x in zip(mine, xs, strict=True)
-                    ],
-                    "visible": any(m.ci_high is not None for m in mine),
-                },
-                hovertext=[
-                    f"{escaped(arm)}: {_printed(m)} {escaped(m.unit)}<br>{escaped(where_text(m))}" for m in mine
-                ],
-                hoverinfo="text",
-            )
-        )
-        figure.add_trace(  # the printed value past the end of the bar or its whisker; NR/NE at zero
-            go.Scatter(
-                y=ys,
-                x=[max(x, m.ci_high or 0.0) if m.value is not None else 0.0 for m, x in zip(mine, xs, strict=True)],
-                mode="text",
-                text=["\u2002" + _printed(m) for m in mine],  # an en space: clear of the whisker's cap
-                textposition="middle right",
-                textfont={"size": 11, "color": colour},
-                legendgroup=arm,
-                showlegend=False,
-                hoverinfo="skip",
-                cliponaxis=False,
-            )
-        )
+        figure.add_trace(_arm_bars(mine, ys, arm, colour, width))
+        figure.add_trace(_printed_values(mine, ys, arm, colour))
     notes = " (NR = not reached, NE = not estimable)" if any(m.value is None for m in values) else ""
+    _lay_out(figure, f"{escaped(trial_title(trial))}: {title}{notes}", groups, len(arms))
+    _value_axis(figure, unit, max((m.ci_high or m.value or 0) for m in values) or 1.0)
+    return figure
+
+
+def _drawn(m: Measurement) -> float:
+    """Where an arm's bar ends: its value, or zero for a median not reached or not estimable."""
+    return m.value if m.value is not None else 0.0
+
+
+def _arm_bars(mine: Sequence[Measurement], ys: Sequence[float], arm: str, colour: str, width: float) -> go.Bar:
+    """One arm's bars at ``ys``, their CIs as whiskers, the value and where it was read on hover."""
+    xs = [_drawn(m) for m in mine]
+    return go.Bar(
+        y=ys,
+        x=xs,
+        width=width * 0.92,
+        orientation="h",
+        name=escaped(arm),
+        marker_color=colour,
+        legendgroup=arm,
+        error_x={
+            "type": "data",
+            "symmetric": False,
+            "color": "#57606a",
+            "thickness": 1.4,
+            "width": 3,
+            "array": [(m.ci_high or x) - x if m.value is not None else 0.0 for m, x in zip(mine, xs, strict=True)],
+            "arrayminus": [x - (m.ci_low or x) if m.value is not None else 0.0 for m, x in zip(mine, xs, strict=True)],
+            "visible": any(m.ci_high is not None for m in mine),
+        },
+        hovertext=[f"{escaped(arm)}: {_printed(m)} {escaped(m.unit)}<br>{escaped(where_text(m))}" for m in mine],
+        hoverinfo="text",
+    )
+
+
+def _printed_values(mine: Sequence[Measurement], ys: Sequence[float], arm: str, colour: str) -> go.Scatter:
+    """The printed value past the end of each bar or its whisker; NR/NE at zero."""
+    return go.Scatter(
+        y=ys,
+        x=[max(_drawn(m), m.ci_high or 0.0) if m.value is not None else 0.0 for m in mine],
+        mode="text",
+        text=["\u2002" + _printed(m) for m in mine],  # an en space: clear of the whisker's cap
+        textposition="middle right",
+        textfont={"size": 11, "color": colour},
+        legendgroup=arm,
+        showlegend=False,
+        hoverinfo="skip",
+        cliponaxis=False,
+    )
+
+
+def _lay_out(figure: go.Figure, title: str, groups: Sequence[str], arms: int) -> None:
+    """The title, a height that fits every group's bars and label, the legend below, the groups' axis."""
     figure.update_layout(
         title={
-            "text": f"{escaped(trial_title(trial))}: {title}{notes}",
+            "text": title,
             "x": 0,
             "xanchor": "left",
             "yref": "container",
@@ -159,20 +170,24 @@ def arm_bar_figure(
             "pad": {"t": 8},
             "font": {"size": 15},
         },
-        height=len(groups) * _group_px(groups, len(arms)) + 150,
+        height=len(groups) * _group_px(groups, arms) + 150,
         margin={"l": 8, "r": 24, "t": 56, "b": 90},
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
         plot_bgcolor="white",
     )
     figure.update_yaxes(
         tickvals=list(range(len(groups))),
-        ticktext=groups,
+        ticktext=list(groups),
         range=[len(groups) - 0.5, -0.5],
         automargin=True,
         tickfont={"size": 12},
         zeroline=False,
         showgrid=False,
     )
+
+
+def _value_axis(figure: go.Figure, unit: str, high: float) -> None:
+    """The value axis from zero, with room past ``high`` (the longest whisker) for the printed values."""
     if unit.startswith("%"):  # room past 100 for the printed values, but no tick beyond it
         figure.update_xaxes(tickvals=[t for t in range(0, 101, 20) if t <= high * 1.45])
     figure.update_xaxes(
@@ -183,7 +198,6 @@ def arm_bar_figure(
         zeroline=True,
         zerolinecolor="#8c959f",
     )
-    return figure
 
 
 def median_figure(measurements: Sequence[Measurement], trial: str | None) -> go.Figure | None:

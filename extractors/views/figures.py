@@ -286,58 +286,18 @@ def forest_figure(
     it as a diamond in the claim's verdict colour, named in the legend by icon and word.
     """
     rows = forest_rows(measurements, trial)
-    drawn = [r for r in rows if r.measurement is not None]
-    if not drawn:
+    if not any(r.measurement is not None for r in rows):
         return None
     ys, height = _row_positions(rows)
+    points = [r.measurement for r in rows if r.measurement is not None]
     ratio_y = [y for r, y in zip(rows, ys, strict=True) if r.measurement is not None]
-    points = [r.measurement for r in drawn if r.measurement is not None]
-    values = [m.value or 1.0 for m in points]
-    plus = [(m.ci_high - v) if m.ci_high is not None else 0 for m, v in zip(points, values, strict=True)]
-    minus = [(v - m.ci_low) if m.ci_low is not None else 0 for m, v in zip(points, values, strict=True)]
-    hover = [
-        f"{escaped(m.endpoint)} {escaped(m.population or 'overall')} {escaped(m.assessment)}<br>"
-        f"HR {escaped(value_text(m))} {escaped(ci_text(m))}<br>{escaped(where_text(m))}"
-        for m in points
-    ]
-    figure = go.Figure(
-        go.Scatter(
-            x=values,
-            y=ratio_y,
-            mode="markers",
-            name="label: HR and 95% CI",
-            marker={"symbol": "square", "size": 9, "color": "#1f2328"},
-            error_x={
-                "type": "data",
-                "symmetric": False,
-                "array": plus,
-                "arrayminus": minus,
-                "thickness": 1.6,
-                "width": 5,
-                "color": "#1f2328",
-            },
-            hovertext=hover,
-            hoverinfo="text",
-        )
-    )
+    figure = go.Figure(_ratio_trace(points, ratio_y))
     for trace in _claim_traces(rows, ys, claims):
         figure.add_trace(trace)
-    low, high = _log_range(rows)
-    sides = _sides(measurements, points)
-    figure.add_vline(x=1, line={"color": "#8c959f", "dash": "dash", "width": 1})
-    figure.update_xaxes(
-        type="log",
-        range=[low, high],
-        domain=list(PLOT_DOMAIN),
-        zeroline=False,
-        showgrid=True,
-        gridcolor="#eaeef2",
-        tickvals=[t for t in LOG_TICKS if low <= math.log10(t) <= high],
-        tickfont={"size": 11},
-    )
+    _ratio_axis(figure, rows)
     figure.update_yaxes(visible=False, range=[-height, 0], fixedrange=True)
     legend = len(figure.data) > 1
-    notes, below = _favours(sides)
+    notes, below = _favours(_sides(measurements, points))
     bottom = below + (30 if legend else 0)
     figure.update_layout(
         title={
@@ -359,6 +319,52 @@ def forest_figure(
         hovermode="closest",
     )
     return figure
+
+
+def _ratio_trace(points: Sequence[Measurement], ys: Sequence[float]) -> go.Scatter:
+    """The label's hazard ratios at ``ys`` as squares with their CIs, what and where on hover."""
+    values = [m.value or 1.0 for m in points]
+    plus = [(m.ci_high - v) if m.ci_high is not None else 0 for m, v in zip(points, values, strict=True)]
+    minus = [(v - m.ci_low) if m.ci_low is not None else 0 for m, v in zip(points, values, strict=True)]
+    hover = [
+        f"{escaped(m.endpoint)} {escaped(m.population or 'overall')} {escaped(m.assessment)}<br>"
+        f"HR {escaped(value_text(m))} {escaped(ci_text(m))}<br>{escaped(where_text(m))}"
+        for m in points
+    ]
+    return go.Scatter(
+        x=values,
+        y=list(ys),
+        mode="markers",
+        name="label: HR and 95% CI",
+        marker={"symbol": "square", "size": 9, "color": "#1f2328"},
+        error_x={
+            "type": "data",
+            "symmetric": False,
+            "array": plus,
+            "arrayminus": minus,
+            "thickness": 1.6,
+            "width": 5,
+            "color": "#1f2328",
+        },
+        hovertext=hover,
+        hoverinfo="text",
+    )
+
+
+def _ratio_axis(figure: go.Figure, rows: Sequence[ForestRow]) -> None:
+    """The log-scale ratio axis over every row's CI, ticked where it reads well, a dashed line at 1."""
+    low, high = _log_range(rows)
+    figure.add_vline(x=1, line={"color": "#8c959f", "dash": "dash", "width": 1})
+    figure.update_xaxes(
+        type="log",
+        range=[low, high],
+        domain=list(PLOT_DOMAIN),
+        zeroline=False,
+        showgrid=True,
+        gridcolor="#eaeef2",
+        tickvals=[t for t in LOG_TICKS if low <= math.log10(t) <= high],
+        tickfont={"size": 11},
+    )
 
 
 def trials_with_results(measurements: Sequence[Measurement], claims: Sequence[Claim] = ()) -> list[str | None]:

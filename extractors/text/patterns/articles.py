@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 
 # An HTML article (as opposed to Markdown that mentions a tag): '<html lang="en">', "<p>", "<h2 id=…>".
-HTML_START = regex.compile(r"<(?:html|body|p|div|h[1-6]|article|section)\b")
+HTML_START = stored.compile(r"<(?:html|body|p|div|h[1-6]|article|section)\b")
 
 # A heading line: short, capitalised, no sentence end. "From the FDA Drug Label", "Key points:".
-HEADING = regex.compile(
+HEADING = stored.compile(
     r"""
     ^[ \t]*+(?:[•\-*][ \t]++)?          # optional bullet before the heading ("  • Key points:")
     (?P<title>
@@ -27,39 +27,39 @@ HEADING = regex.compile(
 
 # Section headings that introduce a passage quoted from a label: "From the FDA Drug Label",
 # "Prescribing information", "Labeling".
-LABEL_HEADING = regex.compile(r"\b(?:FDA|drug)\s++label\b|\bprescribing\s++information\b|\blabel(?:ing)?\b", regex.I)
+LABEL_HEADING = stored.compile(r"\b(?:FDA|drug)\s++label\b|\bprescribing\s++information\b|\blabel(?:ing)?\b", regex.I)
 
 # What a label quote may differ in from the label itself: whitespace and punctuation ("trial ( NCT00753688)."
 # for "trial (NCT00753688).", "ITTN = 246" for "ITT N = 246"), dropped before the texts are compared.
-NOT_LETTER_OR_DIGIT = regex.compile(r"[^\p{L}\p{N}]++")
+NOT_LETTER_OR_DIGIT = stored.compile(r"[^\p{L}\p{N}]++")
 
 # A blank line between paragraphs: "…of 0.35.\n\nIn the…", "\n  \n".
-PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*+\n")
+PARAGRAPH_BREAK = stored.compile(r"\n[ \t]*+\n")
 
 # Three or more line breaks in a row, tidied to one blank line.
-BLANK_LINES = regex.compile(r"\n{3,}+")
+BLANK_LINES = stored.compile(r"\n{3,}+")
 
 # A citation the JATS <xref> holds: "3", " 12 ".
-CITATION_NUMBER = regex.compile(r"(?<!\s)\s*+\d++\s*+")
+CITATION_NUMBER = stored.compile(r"(?<!\s)\s*+\d++\s*+")
 
 # --- Markdown -----------------------------------------------------------------------------------
 
 # "## Results", "### From the FDA Drug Label ###"
 # (the closing "#"s and spaces are stripped by the reader: a lazy group before them would rescan
 # every run of spaces inside the heading)
-MD_HEADING = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]++(.*+)$")
+MD_HEADING = stored.compile(r"^[ \t]{0,3}#{1,6}[ \t]++(.*+)$")
 
 # "- item", "  * item", "+ item": the bullet and its indent.
-MD_BULLET = regex.compile(r"^([ \t]*+)[-*+][ \t]++")
+MD_BULLET = stored.compile(r"^([ \t]*+)[-*+][ \t]++")
 
 # "[the label](https://…)", "![figure](fig1.png)": the text stays, the address goes. Neither part
 # holds a "[", so each scan stops at the next link: a run of unclosed "[" or "](" is read once.
-MD_LINK = regex.compile(r"!?\[([^\[\]\n]*+)\]\([^)\[\n]*+\)")
+MD_LINK = stored.compile(r"!?\[([^\[\]\n]*+)\]\([^)\[\n]*+\)")
 
 # "**bold**", "__bold__", "*italic*": the words stay. Emphasis ends on its own line and cannot hold
 # its own marker ("**" in bold, "*" in italic), so each scan stops at the next marker: a line of
 # unclosed "**" is read once.
-MD_EMPHASIS = regex.compile(
+MD_EMPHASIS = stored.compile(
     r"""
       \*\*(?=\S)(?P<bold>(?:[^*\n]|\*(?!\*))+?)(?<=\S)\*\*          # **bold**
     | __(?=\S)(?P<underscored>(?:[^_\n]|_(?!_))+?)(?<=\S)__           # __bold__
@@ -69,15 +69,15 @@ MD_EMPHASIS = regex.compile(
 )
 
 # "`code`"
-MD_CODE = regex.compile(r"`([^`\n]*+)`")
+MD_CODE = stored.compile(r"`([^`\n]*+)`")
 
 # A Markdown table's line under its header: "|---|:---:|", "--- | ---".
-MD_TABLE_RULE = regex.compile(r"^[ \t]{0,3}\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+){0,60}\|?[ \t]*+$")
+MD_TABLE_RULE = stored.compile(r"^[ \t]{0,3}\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+){0,60}\|?[ \t]*+$")
 
 # A Markdown table's row: "| FLAURA | Phase 3 |", "FLAURA | Phase 3" (a bar between or around cells).
-MD_TABLE_ROW = regex.compile(r"^[ \t]{0,3}\|.*\|[ \t]*+$|^[^|\n]++\|[^\n]*+$")
+MD_TABLE_ROW = stored.compile(r"^[ \t]{0,3}\|.*\|[ \t]*+$|^[^|\n]++\|[^\n]*+$")
 
 # A cell boundary of a Markdown table row: a bar not escaped ("a \\| b" keeps its bar).
-MD_CELL_BAR = regex.compile(r"(?<!\\)\|")
+MD_CELL_BAR = stored.compile(r"(?<!\\)\|")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 from extractors.text.patterns.pieces import COUNT, HEADER_DRUG
 from extractors.text.patterns.tables import ARM_DESCRIPTION, N_AFTER_ARM
 
@@ -20,7 +20,7 @@ def any_word(words: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``words`` (phrases allowed) on word boundaries, case-insensitive, longest first:
     ``any_word(("placebo", "chemotherapy"))`` finds "Placebo" in "Placebo (N = 123)"."""
     ordered = sorted(words, key=len, reverse=True)
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(word) for word in ordered) + r")\b", regex.I)
+    return stored.compile(r"\b(?:" + "|".join(regex.escape(word) for word in ordered) + r")\b", regex.I)
 
 
 @cache
@@ -30,7 +30,7 @@ def phrase_with_footnote_key(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     plural may follow ("complete responses") and a footnote key may be glued to it: "Progression-Free
     Survivala", "PFSb"."""
     alternatives = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return regex.compile(
+    return stored.compile(
         rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:e?s(?![A-Za-z]))?(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])",
         regex.IGNORECASE,
     )
@@ -46,7 +46,7 @@ def ending_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     ``ending_with(("aged",)).search(text, endpos=start_of_65)``."""
     ordered = sorted(phrases, key=len, reverse=True)
     body = "|".join(regex.escape(phrase) for phrase in ordered)
-    return regex.compile(rf"(?<![\w])(?P<phrase>{body})\s{{0,3}}$", regex.I)
+    return stored.compile(rf"(?<![\w])(?P<phrase>{body})\s{{0,3}}$", regex.I)
 
 
 @cache
@@ -56,7 +56,7 @@ def starting_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     (a pattern anchored with ``match``, so ``^`` is not needed and would not match at ``pos``)."""
     ordered = sorted(phrases, key=len, reverse=True)
     body = "|".join(regex.escape(phrase) for phrase in ordered)
-    return regex.compile(rf"\s{{0,3}}(?P<phrase>{body})(?![\w])", regex.I)
+    return stored.compile(rf"\s{{0,3}}(?P<phrase>{body})(?![\w])", regex.I)
 
 
 @lru_cache(maxsize=256)
@@ -107,7 +107,7 @@ def any_phrase(phrases: tuple[str, ...], glue: str = "") -> regex.Pattern[str]:
     a symbol ("ifn+ara-c", "cps ≥"): ``any_phrase(("age",), "/")`` finds "age" in "median age of 55"
     but not in "age/sex"; with glue "-", "metastatic" is not read inside "non-metastatic"."""
     body = "|".join(regex.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
-    return regex.compile(rf"(?<![\w{glue}])(?P<phrase>{body})(?![\w{glue}])", regex.I)
+    return stored.compile(rf"(?<![\w{glue}])(?P<phrase>{body})(?![\w{glue}])", regex.I)
 
 
 @lru_cache(maxsize=1024)
@@ -159,7 +159,7 @@ def heading_prefix(headings: tuple[str, ...]) -> regex.Pattern[str]:
     for heading in sorted(headings, key=len, reverse=True):
         words = [regex.escape(word) for word in heading.replace(",", " ").split()]
         phrases.append(r"[ \t]{0,2},?[ \t]{1,2}".join(words).replace(r"[ \t]{0,2},?[ \t]{1,2}and", r",?[ \t]{1,2}and"))
-    return regex.compile(
+    return stored.compile(
         rf"""^(?:[^|\n]{{0,90}}\b(?:disorders|conditions|infestations|complications)\b
         |(?:{"|".join(phrases)})(?:[ \t]{{1,2}}disorders)?)
         (?:[ \t]{{0,2}}:)?(?:[ \t]{{1,2}}|(?-i:(?<=[a-z])(?=[A-Z])))(?P<name>\S.*)$""",

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 
 # A randomization ratio in label prose, e.g. Votrient: "were randomized (2:1) to receive
 # pazopanib 800 mg once daily or placebo"; Tagrisso: "randomized 1:1 to TAGRISSO";
 # "randomized in a 2:1 ratio"; "a 1:1:1 randomization".
-RANDOMIZATION_RATIO_TEXT = regex.compile(
+RANDOMIZATION_RATIO_TEXT = stored.compile(
     r"""
     (?:
         \b(?:randomi[sz]ed|randomly\s+assigned|allocated)     # the verb ...
@@ -28,12 +28,12 @@ RANDOMIZATION_RATIO_TEXT = regex.compile(
 )
 
 # The colon between the shares of a ratio: "2:1", "1 : 1 : 1".
-RATIO_COLON = regex.compile(r"\s*:\s*")
+RATIO_COLON = stored.compile(r"\s*:\s*")
 
 # Subgroup labels that name a split along one of several crossing dimensions (age, sex,
 # region, ...): subgroups like these overlap, so their Ns need not sum to at most the total.
 # "Age ≥65 years", "Female", "Asian", "ECOG PS 1", "PD-L1 positive".
-OVERLAPPING_SUBGROUP = regex.compile(
+OVERLAPPING_SUBGROUP = stored.compile(
     r"""[\d<>≤≥]|\b(?:age[ds]?|years?|male|female|men|women|sex|gender|region|race|asian|white|black
     |ecog|performance|prior|previous|pd-?l1|positive|negative|status|score|mutation|smok|stage|grade
     |risk|line|country|america|europe|weight|bmi)""",
@@ -41,16 +41,16 @@ OVERLAPPING_SUBGROUP = regex.compile(
 )
 
 # "a p-value estimated from one-sided log-rank test" (Kisqali), "One-sided p-Value" (Keytruda)
-ONE_SIDED = regex.compile(r"\b(?:one|1)[\s-]sided\b", regex.IGNORECASE)
+ONE_SIDED = stored.compile(r"\b(?:one|1)[\s-]sided\b", regex.IGNORECASE)
 
 # A qualifier or "p =" left on a raw p-value: "<0.0001", "p < 0.001", "P=0.02"
-P_PREFIX = regex.compile(r"(?<!\s)\s*+(?:[pP]\s*+)?(?P<qualifier><=|>=|[<>≤≥=])?\s*+")
+P_PREFIX = stored.compile(r"(?<!\s)\s*+(?:[pP]\s*+)?(?P<qualifier><=|>=|[<>≤≥=])?\s*+")
 
 # The words before an N that make it a total: "A total of 307 patients were enrolled and
 # randomized" (Keytruda KEYNOTE-177); "In total, ..."
-TOTAL_WORDS = regex.compile(r"\b(?:total\s+of|in\s+total|overall|all)\W*$", regex.IGNORECASE)
+TOTAL_WORDS = stored.compile(r"\b(?:total\s+of|in\s+total|overall|all)\W*$", regex.IGNORECASE)
 
 # The end of a sentence between two numbers: ". A" ends one, "; " does not.
-SENTENCE_END = regex.compile(r"[.!?]\s+[A-Z(]")
+SENTENCE_END = stored.compile(r"[.!?]\s+[A-Z(]")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

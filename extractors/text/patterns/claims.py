@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 
 # --- the trial of one number in a sentence naming several ----------------------------------------
 
 # The words between a number and the trial it is given for, when the trial follows it (fullmatch):
 # "3,449 in EINSTEIN DVT", "4,832 patients in the EINSTEIN PE", "672 women from MONALEESA-7".
-NUMBER_FOR_TRIAL = regex.compile(
+NUMBER_FOR_TRIAL = stored.compile(
     r"""
     \s{0,3}%?                                  # the number's own "%", if any
     (?:\s{1,3}[A-Za-z-]{1,20}){0,2}?           # at most two words: "patients", "were randomized"
@@ -26,13 +26,13 @@ NUMBER_FOR_TRIAL = regex.compile(
 
 # A section heading that is a list item ("• Bleeding:" inside a list under "1. Atrial fibrillation:
 # ROCKET AF"): a sub-heading of the section before it, whose trial it keeps. Matched where the section starts.
-BULLETED_HEADING = regex.compile(r"\s{0,4}[•◦▪‣]\s")
+BULLETED_HEADING = stored.compile(r"\s{0,4}[•◦▪‣]\s")
 
 # --- sentences and what is masked in them -----------------------------------------------------
 
 # Sentence boundaries in article text: a period, "!" or "?" and spaces before a capital, not after
 # an abbreviation: "… 4.6 months. Pazopanib …" splits; "vs. placebo", "e.g. STS", "0. 39" do not.
-ARTICLE_SENTENCE_END = regex.compile(
+ARTICLE_SENTENCE_END = stored.compile(
     r"""
     (?<!\b(?:vs|e\.g|i\.e|et\ al|Fig|No|approx|Dr|al|cf|ca))  # not an abbreviation
     [.!?]                                                     # the sentence end
@@ -43,21 +43,21 @@ ARTICLE_SENTENCE_END = regex.compile(
 )
 
 # A list item's bullet or number at the start of a line: "• Median PFS …", "2. Pazopanib …".
-BULLET = regex.compile(r"^[ \t]*(?:[•◦▪‣\-*]|\d+\.(?=\s))[ \t]*")
+BULLET = stored.compile(r"^[ \t]*(?:[•◦▪‣\-*]|\d+\.(?=\s))[ \t]*")
 
 # One dash of any kind, written "-" in the masked sentence (one character each, so spans hold):
 # "4.6 – 1.6", "0.26–0.48".
-ANY_DASH = regex.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2212]")
+ANY_DASH = stored.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2212]")
 
 # Citation markers inside a sentence: "[3]", "[1–3]", "[4, 5]".
-BRACKET_CITE = regex.compile(r"\[\s*(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\s*\]")
+BRACKET_CITE = stored.compile(r"\[\s*(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\s*\]")
 
 # Between the numbers of one bracketed citation: "[4, 5]", "[4; 5]".
-CITE_SEPARATOR = regex.compile(r"[,;]")
+CITE_SEPARATOR = stored.compile(r"[,;]")
 
 # Bare citation numbers ending a sentence: "… once daily 2", "… for placebo 2.", "… in 3, 4",
 # "… for pazopanib. 2". Not when the word before takes a value ("was 369.").
-TRAILING_CITE = regex.compile(
+TRAILING_CITE = stored.compile(
     r"""
     (?P<before>[A-Za-z)\]%][^\S\n]+|\.[^\S\n]+)        # a word, bracket or period, then a space
     (?P<cites>\d{1,3}(?:[^\S\n]*,[^\S\n]*\d{1,3})*)           # "2", "3, 4", "3, 4, 5"
@@ -68,16 +68,16 @@ TRAILING_CITE = regex.compile(
 
 # The words before a bare trailing number, to see whether the last one takes a value:
 # "median PFS was 369" (a value), "once daily 2" (a citation).
-WORD_TOKEN = regex.compile(r"[\w=:%]+")
+WORD_TOKEN = stored.compile(r"[\w=:%]+")
 
 # Text ending in a digit: "HR 0.35 2" — the number before a trailing one makes it a value.
-ENDS_IN_DIGIT = regex.compile(r"\d\s*$")
+ENDS_IN_DIGIT = stored.compile(r"\d\s*$")
 
 # A unit right after a trailing number makes it a value, not a citation: "… 2 months", "… 20 patients".
-UNIT_AFTER_CITE = regex.compile(r"(?<!\s)\s*+(?:months?|weeks?|years?|days?|%|mg|patients)\b")
+UNIT_AFTER_CITE = stored.compile(r"(?<!\s)\s*+(?:months?|weeks?|years?|days?|%|mg|patients)\b")
 
 # A date: "May 16, 2025", "16 May 2025", "2025-05-16".
-DATE = regex.compile(
+DATE = stored.compile(
     r"""
     \b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}
     | \b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}
@@ -88,12 +88,12 @@ DATE = regex.compile(
 )
 
 # A ratio such as "(2:1)" or "1:1"; not a trial's number before a colon ("MONALEESA-7: 495 women").
-RATIO = regex.compile(r"(?<![\w-])\d+\s*:\s*\d+\b")
+RATIO = stored.compile(r"(?<![\w-])\d+\s*:\s*\d+\b")
 
 # --- numbers ------------------------------------------------------------------------------------
 
 # A number as articles print it: "4.6", "246", "115,815", not a piece of "R0", "G2" or "3.9.2".
-NUMBER = regex.compile(
+NUMBER = stored.compile(
     r"""
     (?<![\w.,:/])                    # not inside a word ("R0", "G2"), a date ("2:1") or a path
     (?P<num>\d{1,3}(?:,\d{3})+|\d+)  # integer part, maybe with thousands separators
@@ -104,24 +104,24 @@ NUMBER = regex.compile(
 )
 
 # The word right before a number: "exon 19", "stage 4", "phase 3", "Table 9".
-WORD_BEFORE = regex.compile(r"(?<![\w-])([\w-]++)\s*+$")
+WORD_BEFORE = stored.compile(r"(?<![\w-])([\w-]++)\s*+$")
 
 # A range that is not an interval: "50-60 Gy", "5 to 10 years" (after the first number, before the second).
-RANGE_AFTER = regex.compile(r"^\s*+(?:[-–—−]|to\b)\s*+\d")
-RANGE_BEFORE = regex.compile(r"\d\s*+[-–—−]\s*+$")
+RANGE_AFTER = stored.compile(r"^\s*+(?:[-–—−]|to\b)\s*+\d")
+RANGE_BEFORE = stored.compile(r"\d\s*+[-–—−]\s*+$")
 
 # What opens an interval just before a range: "(0.26-0.48)", "(95% CI 0.26-0.48)", "[CI: 0.26-0.48]".
-INTERVAL_OPENED = regex.compile(r"[(\[]\s*+(?:\d{2}\s*+%\s*+)?(?:CI)?[\s:,]*+$")
+INTERVAL_OPENED = stored.compile(r"[(\[]\s*+(?:\d{2}\s*+%\s*+)?(?:CI)?[\s:,]*+$")
 
 # A size right after a number: "5 cm", "10 mm".
-SIZE_AFTER = regex.compile(r"^\s*(?:cm|mm)\b")
+SIZE_AFTER = stored.compile(r"^\s*(?:cm|mm)\b")
 
 # A comparison sign right before a number: "> 5 cm", "≥ 18 years" (a threshold, not a value).
-COMPARATOR_BEFORE = regex.compile(r"[<>≤≥]\s*$")
+COMPARATOR_BEFORE = stored.compile(r"[<>≤≥]\s*$")
 
 # A CI after an estimate: "(0.26, 0.48)", "(95% CI, 0.26-0.48)", "(95% CI: 0.26 to 0.48)",
 # ", 95% CI 0.26–0.48" (no brackets, then the words "CI" are required).
-CI_AFTER = regex.compile(
+CI_AFTER = stored.compile(
     r"""
     ^\s*+[;,]?\s*+(?P<open>[(\[])?\s*+           # an opening bracket right after the value, or none
     (?:(?P<level>\d{2}(?:\.\d)?)\s*+%\s*+)?      # "95%"
@@ -136,7 +136,7 @@ CI_AFTER = regex.compile(
 
 # A hazard ratio just before the value: "HR 0.35", "HR=0.35", "hazard ratio of 0.35",
 # "HR (95% CI) 0.35", "hazard ratio was 0.35".
-HR_BEFORE = regex.compile(
+HR_BEFORE = stored.compile(
     r"""
     \b(?:HR|hazard\s+ratio)\b                         # the statistic
     (?:\s*\(\s*95\s*%\s*CI\s*\))?                     # "(95% CI)"
@@ -147,71 +147,71 @@ HR_BEFORE = regex.compile(
 )
 
 # A p-value: "p<0.001", "P = 0.02", "p-value < 0.001".
-P_BEFORE = regex.compile(r"\bp(?:[- ]?value)?\s*(?P<op>[<=>≤≥])\s*$", regex.I)
+P_BEFORE = stored.compile(r"\bp(?:[- ]?value)?\s*(?P<op>[<=>≤≥])\s*$", regex.I)
 
 # "N = 246", "n=109".
-N_BEFORE = regex.compile(r"\bn\s*=\s*$", regex.I)
+N_BEFORE = stored.compile(r"\bn\s*=\s*$", regex.I)
 
 # A time unit right after the value: "4.6 months", "20 weeks", "2 years".
-TIME_AFTER = regex.compile(r"^\s*(?P<unit>months?|mos?\.?|weeks?|wks?|years?|yrs?|days?)\b", regex.I)
+TIME_AFTER = stored.compile(r"^\s*(?P<unit>months?|mos?\.?|weeks?|wks?|years?|yrs?|days?)\b", regex.I)
 
 # A percentage right after the value, not a CI level: "4%", "65 percent".
-PERCENT_AFTER = regex.compile(r"^\s*(?:%|percent\b|per\s+cent\b)(?!\s*(?:CI\b|confidence))", regex.I)
+PERCENT_AFTER = stored.compile(r"^\s*(?:%|percent\b|per\s+cent\b)(?!\s*(?:CI\b|confidence))", regex.I)
 
 # The level of an interval, not a claim: "95% CI", "95% confidence interval".
-CI_LEVEL_AFTER = regex.compile(r"^\s*%\s*(?:CI\b|confidence)", regex.I)
+CI_LEVEL_AFTER = stored.compile(r"^\s*%\s*(?:CI\b|confidence)", regex.I)
 
 # Words that tie a value to the next value's unit: "4.6 vs 1.6 months", "4.6 and 1.6 months".
-JOIN = regex.compile(r"^\s*(?:vs\.?|versus|and|or|to|,|compared\s+(?:with|to))\s*$", regex.I)
+JOIN = stored.compile(r"^\s*(?:vs\.?|versus|and|or|to|,|compared\s+(?:with|to))\s*$", regex.I)
 
 # Between two values of which the second takes the first's unit: "4.1 months on pazopanib vs 0.9 on placebo".
-COMPARED_WITH = regex.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to))(?!\w)", regex.I)
+COMPARED_WITH = stored.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to))(?!\w)", regex.I)
 
 # A relative risk reduction: "reduced the risk of progression by 65%", "a 65% reduction in the risk".
-REDUCTION = regex.compile(
+REDUCTION = stored.compile(
     r"\b(?:reduc\w*|lower\w*|decreas\w*|cut)\b[^.]{0,60}?\brisk\b|\brisk\b[^.]{0,60}?\breduc\w*", regex.I
 )
 
 # The reduction's amount comes after "by" ("reduced the risk … by 65%") or before "reduction" ("a 65% reduction").
-BY_BEFORE = regex.compile(r"\bby\s*$")
-REDUCTION_AFTER = regex.compile(r"^\s*%\s*(?:reduction|lower)")
+BY_BEFORE = stored.compile(r"\bby\s*$")
+REDUCTION_AFTER = stored.compile(r"^\s*%\s*(?:reduction|lower)")
 
 # "median" before a duration: "median PFS was 4.6 months".
-MEDIAN_WORD = regex.compile(r"\bmedian\b", regex.I)
+MEDIAN_WORD = stored.compile(r"\bmedian\b", regex.I)
 
 # A count within a sub-analysis, not an arm's N: "3 of 18 patients", "3 out of 18".
-OF_BEFORE = regex.compile(r"\d\s+(?:of|out\s+of)\s*$")
-OF_AFTER = regex.compile(r"^\s*(?:of|out\s+of)\s+\d")
+OF_BEFORE = stored.compile(r"\d\s+(?:of|out\s+of)\s*$")
+OF_AFTER = stored.compile(r"^\s*(?:of|out\s+of)\s+\d")
 
 # A total before the number: "randomized 369 patients", "enrolled a total of 682".
-RANDOMIZED_BEFORE = regex.compile(r"\b(?:randomi[sz]ed|enrolled)\s*(?:a\s+total\s+of\s+)?$", regex.I)
+RANDOMIZED_BEFORE = stored.compile(r"\b(?:randomi[sz]ed|enrolled)\s*(?:a\s+total\s+of\s+)?$", regex.I)
 
 # "369 were randomized: 246 to pazopanib and 123 to placebo": the sentence randomizes, the number goes to an arm.
-RANDOMIZED_WORD = regex.compile(r"\brandomi[sz]ed\b", regex.I)
-TO_AN_ARM_AFTER = regex.compile(r"^\s*(?:were\s+)?to\s+(?:receive\s+)?\w")
+RANDOMIZED_WORD = stored.compile(r"\brandomi[sz]ed\b", regex.I)
+TO_AN_ARM_AFTER = stored.compile(r"^\s*(?:were\s+)?to\s+(?:receive\s+)?\w")
 
 # A share of the enrolled patients: "female (59%)", "72% of patients were white", "22% were Asian".
-OPEN_BRACKET_BEFORE = regex.compile(r"\(\s*$")
-CLOSE_BRACKET_AFTER = regex.compile(r"^\s*%?\s*\)")
-SHARE_OF_PATIENTS_AFTER = regex.compile(r"^\s*%\s*(?:of\s+(?:the\s+)?patients\s+)?(?:were|had|was)\b", regex.I)
+OPEN_BRACKET_BEFORE = stored.compile(r"\(\s*$")
+CLOSE_BRACKET_AFTER = stored.compile(r"^\s*%?\s*\)")
+SHARE_OF_PATIENTS_AFTER = stored.compile(r"^\s*%\s*(?:of\s+(?:the\s+)?patients\s+)?(?:were|had|was)\b", regex.I)
 
 # A count: "246 patients", "246 randomized patients" (the noun is looked up in count_nouns), "246 were randomized".
-COUNT_HEAD_AFTER = regex.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b", regex.I)
-COUNTED_AFTER = regex.compile(r"^\s*(?:were|was)\s+(?:randomi[sz]ed|enrolled)\b", regex.I)
+COUNT_HEAD_AFTER = stored.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b", regex.I)
+COUNTED_AFTER = stored.compile(r"^\s*(?:were|was)\s+(?:randomi[sz]ed|enrolled)\b", regex.I)
 
 # --- arms, subgroups and the sentence's other statements ----------------------------------------
 
 # A drug named as the comparison is not the value's arm: "compared to EGFR-TKIs (gefitinib or erlotinib)".
-COMPARISON_WORD = regex.compile(r"\b(?:compared|versus|vs|than|over)\b", regex.I)
+COMPARISON_WORD = stored.compile(r"\b(?:compared|versus|vs|than|over)\b", regex.I)
 
 # Two arms joined after a count: "… to pazopanib or placebo", "pazopanib versus placebo".
-ARMS_JOINED = regex.compile(r"(?<!\s)\s*+(?:or|and|versus|vs\.?)\s*+")
+ARMS_JOINED = stored.compile(r"(?<!\s)\s*+(?:or|and|versus|vs\.?)\s*+")
 
 # "4.6 and 1.6 months for pazopanib and placebo, respectively": arms in order.
-RESPECTIVELY = regex.compile(r"\brespectively\b", regex.I)
+RESPECTIVELY = stored.compile(r"\brespectively\b", regex.I)
 
 # A subgroup the sentence names: "in the leiomyosarcoma subgroup", "synovial sarcoma subgroup".
-SUBGROUP = regex.compile(
+SUBGROUP = stored.compile(
     r"""
     (?=[sc])                                               # the word first, cheaply: "s…" or "c…"
     (?<=(?P<pop>[\w‘’'\- ]{3,50})\s{1,5})                 # then up to 50 characters before it
@@ -221,16 +221,16 @@ SUBGROUP = regex.compile(
 )
 
 # The word SUBGROUP ends with: a sentence without it is not searched (the lazy name is slow to fail).
-SUBGROUP_WORD = regex.compile(r"\b(?:subgroups?|subsets?|cohorts?|subpopulations?)\b", regex.I)
+SUBGROUP_WORD = stored.compile(r"\b(?:subgroups?|subsets?|cohorts?|subpopulations?)\b", regex.I)
 
 # The whole population again: "in the overall population", "ITT", "all randomized patients".
-OVERALL = regex.compile(
+OVERALL = stored.compile(
     r"\b(?:overall\s+(?:population|ITT|trial)|ITT|intent[- ]to[- ]treat|all\s+(?:randomi[sz]ed\s+)?patients)\b", regex.I
 )
 
 # Scope statements: "X is the treatment for Y", "the treatment for Y is X", "first-line
 # treatment for Y", "indicated for", "for all patients with".
-SCOPE = regex.compile(
+SCOPE = stored.compile(
     r"""
     \b(?:is|are|remains?|represents?|becomes?|became|(?:has|have)\s+become|established\s+(?:itself\s+)?as)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?
         (?:treatment|therapy|option|choice|standard\s+of\s+care|drug)\s+(?:for|of|in)\b
@@ -246,12 +246,12 @@ SCOPE = regex.compile(
 )
 
 # A negated scope statement is no claim of scope: "is not a standard treatment for …".
-NEGATION = regex.compile(r"\b(?:not|no|never|neither|nor)\b", regex.I)
+NEGATION = stored.compile(r"\b(?:not|no|never|neither|nor)\b", regex.I)
 
 # A statement about statistical significance of a difference between arms: "significantly
 # prolonged PFS", "a statistically significant improvement in OS", "no significant difference in PFS".
 # Not "varies significantly across regions" or "a significant challenge".
-SIGNIFICANT = regex.compile(
+SIGNIFICANT = stored.compile(
     r"""
     \b(?:(?P<neg>no|not|non-?)\s*)?(?:statistically\s+)?
     (?:
@@ -266,11 +266,11 @@ SIGNIFICANT = regex.compile(
 )
 
 # Significance denied just before the words: "did not significantly prolong OS", "failed to show a significant …".
-SIGNIFICANCE_DENIED = regex.compile(r"\b(?:not|no|did\s+not|failed\s+to)\b", regex.I)
+SIGNIFICANCE_DENIED = stored.compile(r"\b(?:not|no|did\s+not|failed\s+to)\b", regex.I)
 
 # A derived ratio of medians: "more than doubled median PFS", "a 3-fold longer PFS", "nearly tripled",
 # "was more than twice that of", "three times as long".
-FOLD = regex.compile(
+FOLD = stored.compile(
     r"""
     \b(?:(?P<hedge>more\s+than|over|nearly|almost|approximately|about|roughly)\s+)?
     (?:(?P<word>doubl|tripl|quadrupl)(?:ed|es|ing)\b
@@ -282,12 +282,12 @@ FOLD = regex.compile(
 
 # A cell of an article's table that holds a number and little else: "18.9 (15.2, 21.4)", "80", "<0.001",
 # "NR", "—" — a table of such cells is a results grid, read by the label tables' reader.
-NUMERIC_CELL = regex.compile(r"^(?:[<>≤≥~]{0,2}[ \t]?\d[^A-Za-z]{0,40}|NR|NE|NA|N/A|[-–—])$")
+NUMERIC_CELL = stored.compile(r"^(?:[<>≤≥~]{0,2}[ \t]?\d[^A-Za-z]{0,40}|NR|NE|NA|N/A|[-–—])$")
 
 # The unit a column header gives its cells: "Median PFS, months", "Median OS (months)", "DOR (mo)".
-HEADER_UNIT = regex.compile(r"[,(][ \t]{0,2}(?P<unit>months?|weeks?|years?|days?|mo)[ \t]{0,2}\)?[ \t]*+$", regex.I)
+HEADER_UNIT = stored.compile(r"[,(][ \t]{0,2}(?P<unit>months?|weeks?|years?|days?|mo)[ \t]{0,2}\)?[ \t]*+$", regex.I)
 
 # A unit after a cell's last number: "10.1 vs 5.4 months" needs none from its header.
-UNIT_AFTER_NUMBER = regex.compile(r"\d[ \t]{0,2}(?:months?|weeks?|years?|days?|mo|%)\b", regex.I)
+UNIT_AFTER_NUMBER = stored.compile(r"\d[ \t]{0,2}(?:months?|weeks?|years?|days?|mo|%)\b", regex.I)
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 
 # A dose's schedule after its unit: "orally once daily", "twice a day", "daily", "every 3 weeks".
 _SCHEDULE = r"""
@@ -21,7 +21,7 @@ _SCHEDULE = r"""
 """
 
 # A dose in label text: "pazopanib 800 mg once daily", "80 mg orally once daily".
-LABEL_DOSE = regex.compile(
+LABEL_DOSE = stored.compile(
     rf"""
     (?<![\w.])(?P<amount>\d+(?:\.\d+)?)\s*            # "800"
     (?P<unit>mg/m2|mg/m²|mg/kg|mg|mcg|µg)\b          # "mg"
@@ -32,7 +32,7 @@ LABEL_DOSE = regex.compile(
 
 # A dose right after an article's number: "800 mg once daily", "80 mg orally once daily",
 # "200 mg/m2 every 3 weeks".
-DOSE_AFTER = regex.compile(
+DOSE_AFTER = stored.compile(
     rf"""
     ^\s*(?P<unit>mg/m2|mg/m²|mg/kg|mg|mcg|µg|g)\b(?!\s?/(?!d(?:ay)?\b))  # unit, not a concentration ("20 mg/dL"); "mg/d" is a dose
     {_SCHEDULE}
@@ -43,12 +43,12 @@ DOSE_AFTER = regex.compile(
 # --- schedules written one way, to compare "800 mg daily" with "800 mg orally once daily" --------
 
 # The route, which does not change the schedule: "orally", "by mouth", "IV".
-ROUTE = regex.compile(r"\b(?:orally|by mouth|intravenously|iv|po)\b")
+ROUTE = stored.compile(r"\b(?:orally|by mouth|intravenously|iv|po)\b")
 
 # "once a day", "once daily", "daily" → "once-daily".
-ONCE_DAILY = regex.compile(r"\bonce\s+a\s+day\b|\bonce\s+daily\b|\bdaily\b")
+ONCE_DAILY = stored.compile(r"\bonce\s+a\s+day\b|\bonce\s+daily\b|\bdaily\b")
 
 # "twice a day", "twice daily" → "twice-daily".
-TWICE_DAILY = regex.compile(r"\btwice\s+(?:a\s+day|daily)\b")
+TWICE_DAILY = stored.compile(r"\btwice\s+(?:a\s+day|daily)\b")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 
 # A tag's name as HTML allows it: anything up to a space, "/" or ">", so "<o:p>" and "<div<p>" are
 # single names ("o:p", "div<p"), as browsers read them.
@@ -20,7 +20,7 @@ _TAG_NAME = r"[a-zA-Z][^\t\n\r\f\x20/>\x00]*+"
 # What comes at a "<" in HTML, or nothing (then the "<" is text: "p < 0.001"):
 #   <!-- a comment -->, <![CDATA[ … ]]>, <!DOCTYPE html>, <?xml … ?>, </td>, </ p>, </3> (dropped),
 #   <td>, <br/>, <td colspan="2">, <img alt="a > b">, <a href=x/> (not self-closing: "/" is the value's)
-MARKUP = regex.compile(
+MARKUP = stored.compile(
     rf"""
       (?P<comment> <!--(?s:.*?)(?:--\s*+>|\Z) )                 # ends at "-->" (or "-- >"), else at the end
     | (?P<cdata> <!\[CDATA\[(?s:.*?)(?:\]\]>|\Z) )
@@ -42,15 +42,15 @@ MARKUP = regex.compile(
 
 # The end of a script or style element, whose content is not markup: "</script>", "</SCRIPT >".
 RAW_TEXT_END = {
-    "script": regex.compile(r"</\s*+script\s*+>", regex.IGNORECASE),
-    "style": regex.compile(r"</\s*+style\s*+>", regex.IGNORECASE),
+    "script": stored.compile(r"</\s*+script\s*+>", regex.IGNORECASE),
+    "style": stored.compile(r"</\s*+style\s*+>", regex.IGNORECASE),
 }
 
 # A run of whitespace in HTML text, which a browser shows as one space.
-WHITESPACE = regex.compile(r"\s++")
+WHITESPACE = stored.compile(r"\s++")
 
 # The tokens that nest in JSON: a bracket or a brace, or a string (skipped whole, so a "[" inside
 # one does not count): '{"results": [{"clinical_studies": ["… [see Table 3] …"]}]}'.
-JSON_NESTING = regex.compile(r'[\[\]{}]|"(?:[^"\\]++|\\.)*+"?', regex.DOTALL)
+JSON_NESTING = stored.compile(r'[\[\]{}]|"(?:[^"\\]++|\\.)*+"?', regex.DOTALL)
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 from extractors.text.patterns.pieces import DRUG_STEM
 
 # Drug names by their INN stems (pazopanib, osimertinib, pembrolizumab, …): which drug a passage,
 # an arm or a sentence is about.
-DRUG_WORD = regex.compile(DRUG_STEM, regex.I | regex.VERBOSE)
+DRUG_WORD = stored.compile(DRUG_STEM, regex.I | regex.VERBOSE)
 
 # What an arm's name may begin and end with that is not the arm: "the pazopanib arm", "placebo group".
-ARM_LEADING_THE = regex.compile(r"^(?:the\s+)?")
-ARM_TRAILING_WORD = regex.compile(r"(?<!\s)\s++(?:arm|group|alone)$")
+ARM_LEADING_THE = stored.compile(r"^(?:the\s+)?")
+ARM_TRAILING_WORD = stored.compile(r"(?<!\s)\s++(?:arm|group|alone)$")
 
 # A lower-case word inside an arm name, looked up as a brand name: "ibrance plus letrozole".
-LOWER_WORD = regex.compile(r"[a-z]+")
+LOWER_WORD = stored.compile(r"[a-z]+")
 
 # "placebo-controlled" names the design, not an arm.
-CONTROLLED_DESIGN = regex.compile(r"[-\s]controlled")
+CONTROLLED_DESIGN = stored.compile(r"[-\s]controlled")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM, TRIAL_WORD
 
 # "The efficacy of pazopanib was evaluated in VEG110727" — names the label's drug and trial.
-EFFICACY_OF_DRUG = regex.compile(
+EFFICACY_OF_DRUG = stored.compile(
     r"""efficacy\s+(?:and\s+safety\s+)?of\s+(?P<drug>[A-Za-z][A-Za-z-]{3,})\s+(?:was|were|is)\s+(?:evaluated|established|assessed|demonstrated)""",
     FLAGS,
 )
@@ -22,7 +22,7 @@ EFFICACY_OF_DRUG = regex.compile(
 # `names.trial_introductions`): each has words the regex engine can skip ahead to, the three joined
 # have not, and scanning for the joined pattern ran at 4.6 MB/s.
 TRIAL_NAME_WAYS = tuple(
-    regex.compile(way, regex.VERBOSE)
+    stored.compile(way, regex.VERBOSE)
     for way in (
         r"""\b(?:evaluated|studied|assessed|demonstrated|established)\s+in\s+   # "evaluated in VEG110727"
         (?:the\s+)?(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*(?:\s\d{2,4})?)
@@ -34,13 +34,13 @@ TRIAL_NAME_WAYS = tuple(
         """,
     )
 )
-TRIAL_NAME = regex.compile("|".join(way.pattern for way in TRIAL_NAME_WAYS), regex.VERBOSE)
+TRIAL_NAME = stored.compile("|".join(way.pattern for way in TRIAL_NAME_WAYS), regex.VERBOSE)
 
 
 # A caption names its trial after "in" or a dash: "Efficacy Results – SOLO-1", "Results in FLAURA".
 # The name may end in the condition a trial of that family was run in: "Results in ROCKET AF Study", or be
 # a study number: "Efficacy Results in Endometrial Carcinoma in Study 309".
-CAPTION_TRIAL = regex.compile(
+CAPTION_TRIAL = stored.compile(
     rf"""(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD}(?:\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE)\b)?|Study\s\d{{1,4}}(?![\d.]))\b
     | \bin\s+the\s+(?P<name>{TRIAL_WORD})\s+(?:[Ss]tudy|[Tt]rial)\b     # "… at Day 10 (per protocol) in the MAGELLAN Study"
     """,
@@ -50,33 +50,33 @@ CAPTION_TRIAL = regex.compile(
 # A caption may name it after "for" or "from": "Efficacy Results for the PACIFIC Study", "Efficacy
 # Results from RECOURSE" — as may a brand ("Dosage Modifications for TAGRISSO"), so the name must be
 # one the label introduces as a trial elsewhere.
-CAPTION_FOR_TRIAL = regex.compile(rf"\b(?:for|from)\s+(?:the\s+)?(?P<name>{TRIAL_WORD})\b")
+CAPTION_FOR_TRIAL = stored.compile(rf"\b(?:for|from)\s+(?:the\s+)?(?P<name>{TRIAL_WORD})\b")
 
 # "NCT00753688"
-NCT_ID = regex.compile(r"\bNCT\d{8}\b")
+NCT_ID = stored.compile(r"\bNCT\d{8}\b")
 
 # "randomized (2:1)", "randomized 2:1", "in a 1:1 ratio"
-RANDOMIZATION_RATIO = regex.compile(
+RANDOMIZATION_RATIO = stored.compile(
     r"""random\w*\s*\(?\s*(?P<a>\d{1,2})\s*:\s*(?P<b>\d{1,2})\s*\)?
       | \b(?P<a2>\d{1,2})\s*:\s*(?P<b2>\d{1,2})\s+(?:ratio|randomi)""",
     FLAGS,
 )
 
 # "randomized (2:1) to receive pazopanib 800 mg once daily or placebo" — names the arms.
-RANDOMIZED_TO = regex.compile(
+RANDOMIZED_TO = stored.compile(
     r"""randomi[sz]ed\s*(?:\(\s*\d+\s*:\s*\d+\s*\)\s*|\d+\s*:\s*\d+\s+)?to\s+(?:receive\s+)?(?:either\s+)?
         (?P<first>[A-Za-z][\w-]*)(?P<between>[^.;]{0,80}?)\s+or\s+(?:to\s+)?(?:receive\s+)?(?P<second>[A-Za-z][\w-]*)""",
     FLAGS,
 )
 
 # Footnote text that states a p-value: "P value < 0. 001", "p=0.0002", "Two-sided p-value 0.0462"
-P_VALUE = regex.compile(
+P_VALUE = stored.compile(
     rf"""\bp\s*-?\s*(?:value)?\s*(?P<cmp>[<≤=]|<\s*=)?\s*(?P<value>0?\.\s?\d+|0\.\s\d+|1\.0+|{NUM})""",
     FLAGS,
 )
 
 # Footnote text that states response counts: "There were 11 partial responses and 0 complete responses."
-RESPONSE_COUNT = regex.compile(
+RESPONSE_COUNT = stored.compile(
     r"""(?P<count>\d+)\s+(?P<kind>partial|complete)\s+respons\w*""",
     FLAGS,
 )
@@ -84,7 +84,7 @@ RESPONSE_COUNT = regex.compile(
 
 # Who assessed the endpoint: "according to Investigator Assessment", "by BICR", "by Independent
 # Assessment", "assessed by independent radiological review", "Blinded Independent Central Review".
-ASSESSMENT = regex.compile(
+ASSESSMENT = stored.compile(
     r"""\b(?P<bicr>BICR|blinded\s+independent\s+(?:central\s+)?review|independent\s+(?:radiolog\w*\s+)?(?:review|assessment))
       | \b(?P<investigator>investigator(?:'s)?[\s-]{1,2}assess\w*|according\s+to\s+(?:the\s+)?investigator|(?:by|per)\s+investigator)""",
     regex.VERBOSE | regex.IGNORECASE,
@@ -93,14 +93,14 @@ ASSESSMENT = regex.compile(
 # --- prose ----------------------------------------------------------------------------------
 
 # A sentence of label prose: up to a period followed by a space and a capital, or a line end.
-SENTENCE = regex.compile(r"[^\n]+?(?:\.(?=\s+[A-Z(\[])|\.?$|\n)", regex.MULTILINE)
+SENTENCE = stored.compile(r"[^\n]+?(?:\.(?=\s+[A-Z(\[])|\.?$|\n)", regex.MULTILINE)
 
 # A printed number read whole (possessive: a run of digits is never given back to be retried).
 _NUM = r"\d++(?:\.\s?\d++)?"
 
 # "HR = 0.87 (95% CI: 0.67, 1.12)", "hazard ratio (HR)=0.62 (95% CI: 0.51, 0.75), p < 0.0001",
 # "HR 0.78, 95% CI (0.69, 0.89), p=0.0002", "HR=0.45; 95% CI: 0.36, 0.57", "HR: 1.68, 95% CI: 1.09, 2.59"
-PROSE_RATIO = regex.compile(
+PROSE_RATIO = stored.compile(
     rf"""
     (?P<name>\bHR\b|hazard\s++ratio(?:\s*+\(HR\))?|odds\s++ratio(?:\s*+\(OR\))?|relative\s++risk|rate\s++ratio)
     \s*+(?:of\s++|was\s++|[=:]\s*+)?                             # "HR = ", "HR: ", "hazard ratio of"
@@ -115,27 +115,27 @@ PROSE_RATIO = regex.compile(
 )
 
 # "12.6 months", "58.7 weeks" — a duration in prose.
-PROSE_DURATION = regex.compile(
+PROSE_DURATION = stored.compile(
     rf"""(?<![\d.])(?P<value>{NUM})\s*(?P<unit>months?|weeks?|days|years)\b""",
     FLAGS,
 )
 
 # "A total of 682 patients were randomized", "369 patients were randomized"
-PROSE_RANDOMIZED_TOTAL = regex.compile(
+PROSE_RANDOMIZED_TOTAL = stored.compile(
     rf"""(?:total\s+of\s+)?(?P<value>{COUNT})\s+(?:patients|subjects|participants)\s+(?:were\s+)?randomi[sz]ed""",
     FLAGS,
 )
 
 # "to TAGRISSO (n=339) or placebo (n = 343)", "either TAGRISSO in combination with pemetrexed and
 # platinum-based chemotherapy (n=279) or TAGRISSO monotherapy (n=278)": the arm is the phrase since "to", "either" or "or"
-PROSE_ARM_N = regex.compile(
+PROSE_ARM_N = stored.compile(
     rf"""(?:\b(?:to|either|or|and)\s+)(?:receive\s+)?(?:either\s+)?(?:to\s+)?
         (?P<arm>[A-Za-z](?:[^().;,]|\([^()]*\)){{0,80}}?)\s*\(\s*[Nn]\s*=\s*(?P<value>{COUNT})\s*\)""",
     regex.VERBOSE,
 )
 
 # "No statistically significant difference was observed", "was not statistically significant"
-NOT_SIGNIFICANT = regex.compile(
+NOT_SIGNIFICANT = stored.compile(
     r"""\bno\s+(?:statistically\s+)?significant\s+difference|\bnot\s+(?:statistically\s+)?significant""",
     FLAGS,
 )
@@ -144,11 +144,11 @@ NOT_SIGNIFICANT = regex.compile(
 # --- Prose ------------------------------------------------------------------------------------------
 
 # Durations that are not trial endpoints: "median age of 55 years", "median follow-up of 26 months".
-NOT_AN_ENDPOINT = regex.compile(
+NOT_AN_ENDPOINT = stored.compile(
     r"\b(?:age|aged|follow[- ]?up|duration\s+of\s+(?:treatment|exposure|therapy)|exposure|treated\s+for)\b",
     regex.IGNORECASE,
 )
 
 # The brand a label's title names: "ELIQUIS® (apixaban) tablets", "… needed to use ELIQUIS safely".
-BRAND_IN_TITLE = regex.compile(r"\b(?P<brand>[A-Z][A-Z0-9-]{2,})(?=[ \t]?®|[ \t]+safely\b)")
+BRAND_IN_TITLE = stored.compile(r"\b(?P<brand>[A-Z][A-Z0-9-]{2,})(?=[ \t]?®|[ \t]+safely\b)")
 timed.wrap(globals())  # every pattern above is held to the reading budget

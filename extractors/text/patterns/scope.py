@@ -7,39 +7,39 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 
 # A sentence of label text, up to ".", "!" or "?" before a capital or the end: "Patients with
 # metastatic STS who had received prior chemotherapy … were randomized (2:1) to receive …".
-LABEL_SENTENCE = regex.compile(r"[^.!?]*?(?:[.!?](?=\s+[A-Z(‘'\"]|\s*$)|$)", regex.S)
+LABEL_SENTENCE = stored.compile(r"[^.!?]*?(?:[.!?](?=\s+[A-Z(‘'\"]|\s*$)|$)", regex.S)
 
 # A sentence that describes whom a trial enrolled or a drug treats: "Patients with …", "Patients
 # whose tumors …", "VOTRIENT is indicated for …", "for the treatment of adult patients …".
-DESCRIBES_PATIENTS = regex.compile(r"\bpatients\s+(?:with|whose|who)\b|\bindicated\b|\btreatment\s+of\b", regex.I)
+DESCRIBES_PATIENTS = stored.compile(r"\bpatients\s+(?:with|whose|who)\b|\bindicated\b|\btreatment\s+of\b", regex.I)
 
 # The population of an enrolment sentence: "Patients with metastatic STS who had received prior
 # chemotherapy, …, were randomized" → "Patients with metastatic STS who had received prior chemotherapy, …".
-POPULATION_CLAUSE = regex.compile(
+POPULATION_CLAUSE = stored.compile(
     r"\b(?P<p>patients\s+with\s.+?)(?:,?\s+(?:were|was)\s+(?:randomi[sz]ed|enrolled|eligible|included)\b|$)",
     regex.I,
 )
 
 # Where an exclusion clause begins: "… or placebo Patients with gastrointestinal stromal tumors …".
-PATIENTS_WITH = regex.compile(r"\bpatients\s+with\b", regex.I)
+PATIENTS_WITH = stored.compile(r"\bpatients\s+with\b", regex.I)
 
 # The excluded histologies: "Patients with gastrointestinal stromal tumors (GIST) or adipocytic
 # sarcoma were excluded".
-EXCLUDED_LIST = regex.compile(
+EXCLUDED_LIST = stored.compile(
     r"\bpatients\s+with\s+(?P<list>.+?)\s+(?:were|was)\s+(?:excluded|not\s+eligible|ineligible)", regex.I
 )
 
 # Between the items of a list: "GIST, adipocytic sarcoma, or Ewing sarcoma", "GIST or adipocytic sarcoma".
-LIST_SEPARATOR = regex.compile(r"(?<!\s)(?:\s*+,\s*+(?:or\s++|and\s++)?|\s++or\s++|\s++and\s++)")
+LIST_SEPARATOR = stored.compile(r"(?<!\s)(?:\s*+,\s*+(?:or\s++|and\s++)?|\s++or\s++|\s++and\s++)")
 
 # An abbreviation in brackets after a name: "gastrointestinal stromal tumors (GIST)".
-ABBREVIATION = regex.compile(r"\(([A-Za-z0-9-]{2,})\)")
+ABBREVIATION = stored.compile(r"\(([A-Za-z0-9-]{2,})\)")
 
 # An indication rather than a trial population: "VOTRIENT is indicated for the treatment of …".
-INDICATED = regex.compile(r"\bindicated\b", regex.I)
+INDICATED = stored.compile(r"\bindicated\b", regex.I)
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

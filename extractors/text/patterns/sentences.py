@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 
 # The end of a sentence: ".", "!" or "?" (with closing quotes or brackets) before spaces and a
 # capital or an opening bracket — not after "vs.", "e.g.", "i.e.", "et al.", "Fig.", "No.", "approx.",
 # and not inside a number ("0. 39" is damage to one number); a line break; or the start of a table or
 # figure caption that scraped text runs into a sentence ("… were observed. Table 66: Efficacy …", "…
 # checkmate-274.jpg Advanced or Metastatic …").
-SENTENCE_END = regex.compile(
+SENTENCE_END = stored.compile(
     r"""
       (?<!\b(?:vs|e\.g|i\.e|et\ al|Fig|Figs|No|Nos|approx|Dr|al|cf|ca|Ref|Refs|St|Inc|Ltd|Co))
       (?<!\d\.(?=\s\d))                           # "0. 39": a damaged number, not a sentence end
@@ -24,6 +24,6 @@ SENTENCE_END = regex.compile(
 )
 
 # A number, counted to bound a sentence's numbers: "4.6", "1,234", "0.35" (not inside a word: "R0").
-NUMBER_RUN = regex.compile(r"(?<![\w.,:/])\d++(?:[.,]\d++)*+")
+NUMBER_RUN = stored.compile(r"(?<![\w.,:/])\d++(?:[.,]\d++)*+")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

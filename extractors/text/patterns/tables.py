@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, HEADER_DRUG, NUM, TRIAL_WORD
 
 # "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA"
-TABLE_CAPTION = regex.compile(
+TABLE_CAPTION = stored.compile(
     r"""
     \b(?P<label>Table\s+(?P<number>\d+[A-Za-z]?))   # "Table 9"
     \s?(?:[.:]|\s[-–—])?\s+                          # optional "." or ":" after the number, even "Table 14 :", "Table 7 -"
@@ -21,7 +21,7 @@ TABLE_CAPTION = regex.compile(
 )
 
 # Where a flattened table body stops: the next figure or table caption, or a blank line.
-TABLE_END = regex.compile(
+TABLE_END = stored.compile(
     r"""
     \bFigure\s+\d+        # "Figure 2. Kaplan-Meier Curve …"
     | \bTable\s+\d+(?:[.:]|\s[-–—])?\s+(?=[A-Z])   # the next table's caption
@@ -31,11 +31,11 @@ TABLE_END = regex.compile(
 )
 
 # "Abbreviations: CI, confidence interval; CR, complete response; … STS, soft tissue sarcoma."
-ABBREVIATIONS = regex.compile(r"Abbreviations?\s*:", regex.VERBOSE)
+ABBREVIATIONS = stored.compile(r"Abbreviations?\s*:", regex.VERBOSE)
 
 # A footnote key opening a footnote: "aPvalue < 0. 001.", "b There were 11 partial responses",
 # "* Stratified by …". The key follows a sentence end and precedes a capital letter.
-FOOTNOTE_KEY = regex.compile(
+FOOTNOTE_KEY = stored.compile(
     r"""
     (?:(?<=[.;:)]\s?)|(?<=^))     # after a sentence end (or at the start)
     (?P<key>[a-h]|[*†‡§¶#])       # a one-letter or symbol footnote key
@@ -46,13 +46,13 @@ FOOTNOTE_KEY = regex.compile(
 )
 
 # The end of a footnote's first sentence: ". " before a capital, or the end of the text.
-SENTENCE_END = regex.compile(r"\.(?=\s+[A-Z‘'\"(]|\s*$)")
+SENTENCE_END = stored.compile(r"\.(?=\s+[A-Z‘'\"(]|\s*$)")
 
 # "N = 246" — the N prefix of a count cell, even when glued to the row label ("ITTN = 246").
-N_PREFIX = regex.compile(r"""[Nn]\s*=\s*(?=\d)""", regex.VERBOSE)
+N_PREFIX = stored.compile(r"""[Nn]\s*=\s*(?=\d)""", regex.VERBOSE)
 
 # One token of a flattened table row's cells, tried in order at each position.
-CELL_TOKEN = regex.compile(
+CELL_TOKEN = stored.compile(
     rf"""
       (?P<nprefix>[Nn]\s*=\s*(?=\d))                          # "N = " of "N = 246"
     | (?P<ci>\(\s*(?:\d{{2}}(?:\.\d)?%[ \t]{{0,2}}CI[ \t]{{0,2}}:?[ \t]{{0,2}})?   # a CI: "(0.26,0.48)", "(38.8, NE)", "(-30.9, 26.8)",
@@ -82,21 +82,21 @@ CELL_TOKEN = regex.compile(
 # A cell glued to the lower-case word before it: "p-value0.0004", "Number of responders1712" (matched
 # at the cell's start, it looks back at three letters) — but not the digits of names such as
 # "L858R", "Ex19del" or "HER2".
-AFTER_LOWER_WORD = regex.compile(r"(?<=[a-z]{3})")
+AFTER_LOWER_WORD = stored.compile(r"(?<=[a-z]{3})")
 
 # A cell glued to the footnote keys a label ends with: "Hazard ratio (95% CI)b0.42", "p-valuec,d<0.0001".
-AFTER_FOOTNOTE_KEYS = regex.compile(r"(?<=[)\]%][a-h]|[a-z][a-h](?:,[a-h]){1,3})")
+AFTER_FOOTNOTE_KEYS = stored.compile(r"(?<=[)\]%][a-h]|[a-z][a-h](?:,[a-h]){1,3})")
 
 # A number inside a CI bound or a split cell, with the point-space repair.
-NUMBER = regex.compile(rf"^{NUM}$")
+NUMBER = stored.compile(rf"^{NUM}$")
 
 
 # A row label that names a population rather than a statistic.
-POPULATION_LABEL = regex.compile(
+POPULATION_LABEL = stored.compile(
     r"""\b(?:subgroup|population|cohort|ITT|intent[- ]to[- ]treat|overall|all\s+patients|stage)\b""",
     FLAGS,
 )
-OVERALL_POPULATION = regex.compile(
+OVERALL_POPULATION = stored.compile(
     r"""^\s*(?:overall(?:\s+ITT)?|ITT|intent[- ]to[- ]treat(?:\s+population)?|all\s+(?:randomized\s+|treated\s+)?patients
     |total\s+(?:treated\s+)?patients|overall\s+population)\s*$""",
     FLAGS,
@@ -104,7 +104,7 @@ OVERALL_POPULATION = regex.compile(
 
 # A caption that names a subset of patients: "CNS ORR and DOR by BICR in Patients with Measurable
 # CNS Lesions at Baseline in FLAURA" — its measurements belong to that population.
-CAPTION_POPULATION = regex.compile(
+CAPTION_POPULATION = stored.compile(
     r"""\b(?:in|of\s+the\s+subgroup\s+of)\s+
     (?P<population>patients\s+(?:with|without|not|who)\s+[^.;\n|]+?)   # "patients not at a high risk of bleeding"
     (?=\s+in\s+(?:the\s+)?[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
@@ -115,7 +115,7 @@ CAPTION_POPULATION = regex.compile(
 # disease, CNS metastases ("Patients with TPS ≥50%", "… with Measurable CNS Lesions at Baseline"). Without it the caption
 # names whom the trial enrolled ("Patients with Established Cardiovascular Disease in FOURIER", "Patients
 # with HeFH"): the whole randomized population, not a subgroup.
-CAPTION_SUBSET = regex.compile(
+CAPTION_SUBSET = stored.compile(
     r"[≥≤<>]|\b(?:positive|negative|mutat\w*|BRCA\w*|HRD|cohort|subgroup|MSI-H|dMMR|pMMR|PD-L1|CPS|TPS|measurable|lesions?|expression|CNS|brain|metastases)\b",
     regex.IGNORECASE,
 )
@@ -123,12 +123,12 @@ CAPTION_SUBSET = regex.compile(
 # A population a caption names in parentheses after its trial: "Efficacy Results in KEYNOTE-355
 # (CPS ≥10)", "PAOLA-1 (HRD-positive status, Investigator Assessment)" — a cut-off or a biomarker,
 # not who assessed ("(BICR-assessed)") or the analysis set ("(Intent-to-Treat Population)").
-CAPTION_QUALIFIER = regex.compile(r"\((?P<inside>[^()\n]{2,60})\)")
-POPULATION_QUALIFIER = regex.compile(
+CAPTION_QUALIFIER = stored.compile(r"\((?P<inside>[^()\n]{2,60})\)")
+POPULATION_QUALIFIER = stored.compile(
     r"[≥≤<>]|\b(?:positive|negative|mutat\w*|BRCA\w*|HRD|patients\s+with|cohort|subgroup|MSI-H|dMMR|pMMR|PD-L1|CPS|TPS)\b",
     regex.IGNORECASE,
 )
-NOT_A_POPULATION = regex.compile(
+NOT_A_POPULATION = stored.compile(
     r"assess|\bBICR\b|\bIRC\b|review|intent|\bITT\b|analysis|\bdata\b|grade|^[≥≤<>]\s*\d+(?:\.\d+)?\s*%",  # "(≥10%)": reactions' incidence
     regex.IGNORECASE,
 )
@@ -138,30 +138,30 @@ NOT_A_POPULATION = regex.compile(
 
 # A sentence break inside a row label: what precedes the last one is spliced-in notes
 # ("… from the stratified Cox model. Leiomyosarcoma subgroup").
-LABEL_SENTENCE_BREAK = regex.compile(r"[.;]\s+")
+LABEL_SENTENCE_BREAK = stored.compile(r"[.;]\s+")
 
 # A label with a word left in it, not only marks: "Leiomyosarcoma", not "( / )".
-ANY_LETTER = regex.compile(r"[A-Za-z]")
+ANY_LETTER = stored.compile(r"[A-Za-z]")
 
-EMPTY_PARENS = regex.compile(r"\(\s*[+/,]?\s*\)")
+EMPTY_PARENS = stored.compile(r"\(\s*[+/,]?\s*\)")
 
-LABEL_STATISTIC_WORDS = regex.compile(
+LABEL_STATISTIC_WORDS = stored.compile(
     r"(?<!\s)\s*+(?:median|mean|\(months\)|\(95%\s*+CI\)|%|n\s*+\(%\))\s*+", regex.IGNORECASE
 )
 
-FOOTNOTE_SYMBOLS = regex.compile(r"[*†‡§¶#]+\d*")
+FOOTNOTE_SYMBOLS = stored.compile(r"[*†‡§¶#]+\d*")
 
-LEADING_PREPOSITION = regex.compile(r"^(?:for|in|among)\s+", regex.IGNORECASE)
+LEADING_PREPOSITION = stored.compile(r"^(?:for|in|among)\s+", regex.IGNORECASE)
 
-ASSESSED_BY = regex.compile(r"\((?:[^()]*\b(?:assessment|BICR|review)\b[^()]*)\)", regex.IGNORECASE)
+ASSESSED_BY = stored.compile(r"\((?:[^()]*\b(?:assessment|BICR|review)\b[^()]*)\)", regex.IGNORECASE)
 
 # --- Numbers ----------------------------------------------------------------------------------------
 
 # A well-formed printed number: "0.35", "246", "4.6"; never "01", ".35" or "4.61.6".
-NUMBER_SHAPE = regex.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?$")  # a sign only where a run starts with one
+NUMBER_SHAPE = stored.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?$")  # a sign only where a run starts with one
 
 # A CI bound as printed, maybe negative: "-30.9" of "(-30.9, 26.8)".
-BOUND_SHAPE = regex.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?$")
+BOUND_SHAPE = stored.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?$")
 
 # --- Table headers: arm columns, their Ns, between-arm columns, CI levels ---------------------------
 
@@ -172,32 +172,32 @@ ARM_DESCRIPTION = rf"(?:\s*\([^()\n]{{1,60}}\)|\s+{_ARM_DOSE}(?:\s+(?:with|plus|
 
 # A dose or schedule between two arm names of a flattened header: "KEYTRUDA 2 mg/kg every 3 weeks
 # KEYTRUDA 10 mg/kg every 3 weeks Chemotherapy". It describes the arm before it.
-ARM_DOSE_GAP = regex.compile(
+ARM_DOSE_GAP = stored.compile(
     r"""^\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|g)(?:/(?:kg|m2|m\s?2|day))?|every\s+\d+\s+(?:weeks?|days?)|Q\d+W|once\s+daily|twice\s+daily|\s)+$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 # Arm Ns printed on a header row of their own, after the arm names: "… Chemotherapy n=180 n=181 n=179".
-TAIL_N = regex.compile(rf"\b[Nn]\s*=\s*(?P<count>{COUNT})")
+TAIL_N = stored.compile(rf"\b[Nn]\s*=\s*(?P<count>{COUNT})")
 
 # An arm's N: "(N=233)", or "N=22" after a space; never glued as in the row label "Overall ITTN = 246".
 N_AFTER_ARM = r"(?:\s*\(\s*[Nn]\s*=|\s+[Nn]\s*=)\s*\d"
 
 # The N printed in a header cell with the arm: "TAGRISSO (N=233)", "Everolimus 10 mg N=50".
-ARM_N = regex.compile(rf"\s*\(?\s*[Nn]\s*=\s*(?P<count>{COUNT})\s*\)?\s*$")
+ARM_N = stored.compile(rf"\s*\(?\s*[Nn]\s*=\s*(?P<count>{COUNT})\s*\)?\s*$")
 
 # A sentence or line break between two arm names: they are not one header ("VOTRIENT. If VOTRIENT").
-SENTENCE_BREAK = regex.compile(r"[.;:]\s|\n")
+SENTENCE_BREAK = stored.compile(r"[.;:]\s|\n")
 
 # Between two arm names of a header there is no CI, percent or number: "Placebo (95% CI) PFS Overall ITT"
 # has left the header.
-HEADER_GAP_STOP = regex.compile(
+HEADER_GAP_STOP = stored.compile(
     r"\bCI\b|%|\d|\b(?:is|are|was|were|over|than|to|the|of|versus|vs|compared|based|on|for|from|by)\b",  # prose: "OPDIVO over placebo"
     regex.IGNORECASE,
 )
 
 # What may follow the last arm name in a header: arm Ns, "(95% CI)", between-arm column names.
-HEADER_TAIL = regex.compile(
+HEADER_TAIL = stored.compile(
     r"""(?:\s*+(?:\||\(\s*+[Nn]\s*+=\s*+\d++\s*+\)|[Nn]\s*+=\s*+\d++|HR|Hazard\s++[Rr]atio|Odds\s++[Rr]atio|
         [Pp][- ]?[Vv]alue|\(\s*+9\d(?:\.\d+)?%\s*+CI\s*+\)|9\d(?:\.\d+)?%\s*+CI))*+""",
     regex.VERBOSE,
@@ -205,64 +205,64 @@ HEADER_TAIL = regex.compile(
 
 # Between-arm column names in a header: "HR (95% CI)", "Odds Ratio", "p-value".
 BETWEEN_COLUMNS = (
-    ("hr", regex.compile(r"\bHR\b|Hazard\s+[Rr]atio", regex.VERBOSE)),
-    ("or", regex.compile(r"Odds\s+[Rr]atio|\bOR\b", regex.VERBOSE)),
-    ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b", regex.VERBOSE)),
+    ("hr", stored.compile(r"\bHR\b|Hazard\s+[Rr]atio", regex.VERBOSE)),
+    ("or", stored.compile(r"Odds\s+[Rr]atio|\bOR\b", regex.VERBOSE)),
+    ("p", stored.compile(r"\b[Pp][- ]?[Vv]alue\b", regex.VERBOSE)),
 )
 
 # The words of the header cells over the arms, also where cells ran together: "STAGE IB-IIIA
 # POPULATIONEfficacy" → "STAGE", "IB", "IIIA", "POPULATION", "Efficacy".
-HEADER_WORD = regex.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
+HEADER_WORD = stored.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 
 # A confidence level: "(95% CI)", "Hazard ratio (99.8% CI)".
-CI_LEVEL = regex.compile(r"(?P<level>9\d(?:\.\d+)?)\s*%\s*CI")
+CI_LEVEL = stored.compile(r"(?P<level>9\d(?:\.\d+)?)\s*%\s*CI")
 
 # --- Tables rendered with their cell boundaries -----------------------------------------------------
 
 # A table row as structured.render_table writes it: "| Overall ITT | N = 246 | N = 123 | 0.35a |".
-RENDERED_ROW = regex.compile(r"^\| (?P<cells>.*) \|$", regex.MULTILINE)
+RENDERED_ROW = stored.compile(r"^\| (?P<cells>.*) \|$", regex.MULTILINE)
 
 # A table rendered with its cells kept, two lines below its caption: "Table 2. Efficacy Results
 # in FLAURA\n(notes)\n| Endpoint | TAGRISSO (N=279) | …".
-RENDERED_TABLE_AHEAD = regex.compile(r"[^\n]*\n[^\n|]*\n\| ")
+RENDERED_TABLE_AHEAD = stored.compile(r"[^\n]*\n[^\n|]*\n\| ")
 
 # One cell of a rendered row, between its bars: "Overall ITT" of "| Overall ITT | N = 246 |".
-RENDERED_CELL = regex.compile(r"(?<=\|)[^|\n]+(?=\|)")
+RENDERED_CELL = stored.compile(r"(?<=\|)[^|\n]+(?=\|)")
 
 # The space after a CI's comma, which scraped tables drop: "(0.26, 0.48)" → "(0.26,0.48)".
-CI_COMMA_SPACE = regex.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
+CI_COMMA_SPACE = stored.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
 
 # --- Row-label words that say which statistic a row holds ("Median (months)", "Hazard ratio (95% CI)") ---
 
 # A row labelled by the letter alone: "N | 261 | 263" (the patients an endpoint's block counts).
-LABEL_N = regex.compile(r"[\s(),:]*[Nn][\s(),:]*")
+LABEL_N = stored.compile(r"[\s(),:]*[Nn][\s(),:]*")
 
-LABEL_MEDIAN = regex.compile(r"\bmedian\b", regex.IGNORECASE)
+LABEL_MEDIAN = stored.compile(r"\bmedian\b", regex.IGNORECASE)
 
-LABEL_MEAN = regex.compile(r"\bmean\b", regex.IGNORECASE)
+LABEL_MEAN = stored.compile(r"\bmean\b", regex.IGNORECASE)
 
-LABEL_HAZARD_RATIO = regex.compile(r"\bhazard\s+ratio(?-i:[a-h])?\b|\bHR\b", regex.IGNORECASE)  # "Hazard ratioc"
+LABEL_HAZARD_RATIO = stored.compile(r"\bhazard\s+ratio(?-i:[a-h])?\b|\bHR\b", regex.IGNORECASE)  # "Hazard ratioc"
 
-LABEL_ODDS_RATIO = regex.compile(r"\bodds\s+ratio(?-i:[a-h])?\b", regex.IGNORECASE)
+LABEL_ODDS_RATIO = stored.compile(r"\bodds\s+ratio(?-i:[a-h])?\b", regex.IGNORECASE)
 
-LABEL_EVENTS = regex.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
+LABEL_EVENTS = stored.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
 
 # "Objective response rate (n, %)", "ORR, n (%)": a count of patients with the percent beside it.
-LABEL_COUNT_PERCENT = regex.compile(r"\(\s*n\s*,\s*%\s*\)|\bn\s*\(\s*%\s*\)", regex.IGNORECASE)
+LABEL_COUNT_PERCENT = stored.compile(r"\(\s*n\s*,\s*%\s*\)|\bn\s*\(\s*%\s*\)", regex.IGNORECASE)
 
-LABEL_PERCENT = regex.compile(r"%|\brate\b|\bpercent", regex.IGNORECASE)
+LABEL_PERCENT = stored.compile(r"%|\brate\b|\bpercent", regex.IGNORECASE)
 
-LABEL_P_VALUE = regex.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE)  # "P-valued": a glued footnote key
+LABEL_P_VALUE = stored.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE)  # "P-valued": a glued footnote key
 
-LABEL_DIFFERENCE = regex.compile(r"\bdifference\b", regex.IGNORECASE)
+LABEL_DIFFERENCE = stored.compile(r"\bdifference\b", regex.IGNORECASE)
 
-LABEL_RESPONDERS = regex.compile(r"\bresponders\b", regex.IGNORECASE)
+LABEL_RESPONDERS = stored.compile(r"\bresponders\b", regex.IGNORECASE)
 
 
 # --- Header cells of any form: arm Ns, doses in arm names, sub-columns, between-arm columns ----------
 
 # An arm's N in a header, however printed: "(N=233)", "n=790", "N = 475", "(n = 338)", "N=1,127", "N= 478".
-HEADER_N = regex.compile(
+HEADER_N = stored.compile(
     rf"(?:\([ \t]{{0,2}})?(?<![A-Za-z])[Nn][ \t]{{0,2}}=[ \t]{{0,2}}(?P<count>{COUNT})(?:[ \t]{{0,2}}\))?"
 )
 
@@ -272,7 +272,7 @@ _ARM_DOSE_AMOUNT = (
     r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]{0,2}(?:mg|mcg|µg|g|mL|IU)(?:/(?:kg|m[ \t]?2|day|d|mL))?(?![A-Za-z])"
 )
 
-ARM_NAME_DIGITS = regex.compile(
+ARM_NAME_DIGITS = stored.compile(
     rf"""{_ARM_DOSE_AMOUNT}
     | every[ \t]{{1,3}}(?:other[ \t]{{1,3}})?\d{{0,2}}(?:[ \t]{{1,3}}or[ \t]{{1,3}}\d{{1,2}})?[ \t]{{0,3}}(?:weeks?|days?|months?)
     | \bQ\d{{1,2}}W\b | \bAUC[ \t]{{0,2}}\d{{1,2}} | \bArm[ \t]{{1,2}}[A-Z0-9]{{1,2}}\b
@@ -282,17 +282,17 @@ ARM_NAME_DIGITS = regex.compile(
 
 # What an arm's name never holds (once its doses are taken out): a percent, a CI, a sentence, a
 # comparison or a digit — "Placebo (95% CI) PFS Overall ITT" has left the header.
-ARM_NAME_STOP = regex.compile(r"%|\bCI\b|[.;]\s|[.;]$|[\d≥≤<>]|\bvs\.?\s")
+ARM_NAME_STOP = stored.compile(r"%|\bCI\b|[.;]\s|[.;]$|[\d≥≤<>]|\bvs\.?\s")
 
 # A label "Arm A:" before an arm's name: "Arm A: TECENTRIQ", "Arm B: Best Supportive Care".
-ARM_LETTER = regex.compile(r"^Arm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:[ \t]{0,2}")
+ARM_LETTER = stored.compile(r"^Arm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:[ \t]{0,2}")
 
 # A footnote marker or symbol glued to the end of a header cell: "Placebo (N = 237)*", "HUMIRAa".
-HEADER_CELL_MARK = regex.compile(r"(?:[*†‡§¶#]{1,3}|(?<=[A-Z]{3})[a-f](?:,[a-f]){0,2})$")
+HEADER_CELL_MARK = stored.compile(r"(?:[*†‡§¶#]{1,3}|(?<=[A-Z]{3})[a-f](?:,[a-f]){0,2})$")
 
 # A grade sub-column of an adverse-reaction table: "All Grades (%)", "Any grade(%)", "Grades 3-4",
 # "Grade 3 or 4", "Grade 3 or Grade 4", "Grade 3 or higher", "Grade ≥3", "Grade 3", "Grades 1-4".
-GRADE_LABEL = regex.compile(
+GRADE_LABEL = stored.compile(
     r"""(?:(?P<all>(?:All|Any)[ \t]{0,2}Grades?)
     | Grade\s{0,2}≥\s{0,2}(?P<atleast>\d)
     | Grades?[ \t]{0,2}(?P<low>\d)(?:[ \t]{0,2}(?:-|–|to|or|and)[ \t]{0,2}(?:Grade[ \t]{0,2})?(?P<high>\d)
@@ -310,13 +310,13 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
         "event_rate",
         "per 1000 patient-years",
         "",
-        regex.compile(r"Events?[ \t]{0,2}/[ \t]{0,2}1000[ \t]{0,2}patient[- ]?years?", regex.I),
+        stored.compile(r"Events?[ \t]{0,2}/[ \t]{0,2}1000[ \t]{0,2}patient[- ]?years?", regex.I),
     ),
     (
         "event_rate",
         "per 100 patient-years",
         "",
-        regex.compile(
+        stored.compile(
             r"(?:Event|Incidence)[ \t]{1,2}Rate[ \t]{0,2}\([ \t]{0,2}per[ \t]{1,2}100[ \t]{1,2}(?:Pt|patient)-?[ \t]?(?:yrs?|years?)[ \t]{0,2}\)",
             regex.I,
         ),
@@ -325,7 +325,7 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
         "event_rate",
         "%/year",
         "",
-        regex.compile(
+        stored.compile(
             r"Event[ \t]{1,2}Rate[ \t]{0,2}\([ \t]{0,2}%[ \t]{0,2}/[ \t]{0,2}(?:year|yr)[ \t]{0,2}\)", regex.I
         ),
     ),
@@ -334,13 +334,13 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
         "events",
         "patients",
         "%/year",
-        regex.compile(r"\bn[ \t]{0,2}\([ \t]{0,2}%[ \t]{0,2}/[ \t]{0,2}year[ \t]{0,2}\)", regex.I),
+        stored.compile(r"\bn[ \t]{0,2}\([ \t]{0,2}%[ \t]{0,2}/[ \t]{0,2}year[ \t]{0,2}\)", regex.I),
     ),
     (
         "events",
         "patients",
         "%",
-        regex.compile(
+        stored.compile(
             r"\bn[ \t]{0,2}\([ \t]{0,2}(?:%|patients[ \t]{1,2}with[ \t]{1,2}events?)[ \t]{0,2}\)(?:[ \t]{0,2}\([ \t]{0,2}95%[ \t]{0,2}CI[ \t]{0,2}\))?",
             regex.I,
         ),
@@ -349,23 +349,23 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
         "rate",
         "%",
         "",
-        regex.compile(r"\bKM[ \t]{0,2}%|%[ \t]{0,2}with[ \t]{1,2}events?|\(\s{0,2}%\s{0,2}\)|%(?![\w(])", regex.I),
+        stored.compile(r"\bKM[ \t]{0,2}%|%[ \t]{0,2}with[ \t]{1,2}events?|\(\s{0,2}%\s{0,2}\)|%(?![\w(])", regex.I),
     ),
 )
 
 # Between-arm columns that a header names after its arms: the statistic and its name.
 BETWEEN_LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("rrr", regex.compile(r"(?<![A-Za-z])RRR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk[ \t]{1,2}Reduction", regex.I)),
-    ("rr", regex.compile(r"(?<![A-Za-z])RR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk\b|Risk[ \t]{1,2}Ratio", regex.I)),
-    ("hr", regex.compile(r"(?<![A-Za-z])HR(?![A-Za-z+-])|Hazard[ \t]{1,2}Ratio", regex.I)),  # not "HR+ Cohort"
-    ("or", regex.compile(r"Odds[ \t]{1,2}Ratio|(?<![A-Za-z])OR(?![A-Za-z+-])")),
-    ("difference", regex.compile(r"(?:(?:Treatment|Risk)[ \t]{1,2})?Difference\b", regex.I)),  # "Risk Difference"
-    ("p", regex.compile(r"\b[Pp][- ]?[Vv]alue\b")),
+    ("rrr", stored.compile(r"(?<![A-Za-z])RRR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk[ \t]{1,2}Reduction", regex.I)),
+    ("rr", stored.compile(r"(?<![A-Za-z])RR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk\b|Risk[ \t]{1,2}Ratio", regex.I)),
+    ("hr", stored.compile(r"(?<![A-Za-z])HR(?![A-Za-z+-])|Hazard[ \t]{1,2}Ratio", regex.I)),  # not "HR+ Cohort"
+    ("or", stored.compile(r"Odds[ \t]{1,2}Ratio|(?<![A-Za-z])OR(?![A-Za-z+-])")),
+    ("difference", stored.compile(r"(?:(?:Treatment|Risk)[ \t]{1,2})?Difference\b", regex.I)),  # "Risk Difference"
+    ("p", stored.compile(r"\b[Pp][- ]?[Vv]alue\b")),
 )
 
 # What else a header prints between its cells and may be passed over: a CI level, a footnote mark,
 # "XARELTO vs. Warfarin" over the hazard ratio, a stub word ("Endpoint", "Adverse Reaction").
-HEADER_FILLER = regex.compile(
+HEADER_FILLER = stored.compile(
     r"""[ \t\n|,]+ | \(?[ \t]{0,2}9\d(?:\.\d+)?[ \t]{0,2}%[ \t]{0,2}(?:CI|Confidence[ \t]{1,2}Interval)[ \t]{0,2}\)?
     | [*†‡§¶#]{1,3} | (?<=[\s|)%])[a-f](?=[\s|]|$) | \([ \t]{0,2}\)""",
     regex.VERBOSE | regex.IGNORECASE,
@@ -378,26 +378,26 @@ _STUB_WORDS = r"""(?:(?:Efficacy[ \t]{1,2})?(?:Endpoints?|Parameters?|Outcomes?)
     |Body[ \t]{1,2}System[ \t]{0,2}/[ \t]{0,2}Adverse[ \t]{1,2}Reactions?
     |Treatment[ \t]{1,2}Dosage[ \t]{1,2}and[ \t]{1,2}Duration|Response|Parameter[ \t]{0,2}:?[ \t]{0,2}median)"""
 
-STUB_LABEL = regex.compile(rf"^{_STUB_WORDS}[ \t]{{0,2}}:?$", regex.VERBOSE | regex.IGNORECASE)
+STUB_LABEL = stored.compile(rf"^{_STUB_WORDS}[ \t]{{0,2}}:?$", regex.VERBOSE | regex.IGNORECASE)
 
 # The same where a header's rows ran together: "… Placebo N = 234 Adverse ReactionAll Grades (%)".
-STUB_WORDS = regex.compile(rf"{_STUB_WORDS}(?![a-z])[ \t]{{0,2}}:?", regex.VERBOSE | regex.IGNORECASE)
+STUB_WORDS = stored.compile(rf"{_STUB_WORDS}(?![a-z])[ \t]{{0,2}}:?", regex.VERBOSE | regex.IGNORECASE)
 
 # Where two cells of a flattened header ran together: the case changes across the boundary
 # ("LenvatinibSunitinib", "VOTRIENTPlacebo", "n=790Placebo", "PatientsCPS").
-GLUED_BOUNDARY = regex.compile(r"(?<=[a-z0-9)%])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
+GLUED_BOUNDARY = stored.compile(r"(?<=[a-z0-9)%])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
 
 # A word that joins the name after it to the arm before it: "KEYTRUDA … and Lenvatinib", "IBRANCE
 # plus Letrozole", "Lynparza/abiraterone" (looked for just before a name).
-ARM_JOINER_BEFORE = regex.compile(r"(?:\b(?:and|with|plus|or|in|of)|[+/,&-])[ \t]{0,3}\Z", regex.IGNORECASE)
+ARM_JOINER_BEFORE = stored.compile(r"(?:\b(?:and|with|plus|or|in|of)|[+/,&-])[ \t]{0,3}\Z", regex.IGNORECASE)
 
 # The start of a name glued to the drug name after it: "Ado-" of "Ado-trastuzumab".
-NAME_PREFIX = regex.compile(r"[A-Z][a-z]{1,8}-\Z")
+NAME_PREFIX = stored.compile(r"[A-Z][a-z]{1,8}-\Z")
 
 # What the last arm name of a flattened header goes on with before the body starts: drugs joined
 # to it, its dose, lower-case words ("Placebo + Letrozole", "Ado-trastuzumab emtansine 3.6 mg/kg",
 # "Lynparza tablets"); a capitalised word without a joiner starts the first row ("Progression-Free").
-ARM_NAME_TAIL = regex.compile(
+ARM_NAME_TAIL = stored.compile(
     rf"""(?:[ \t]{{0,2}}(?:\+|plus|with|and|or|/)[ \t]{{0,2}}[A-Za-z][\w'-]{{1,30}}
     | [ \t]{{0,2}}{_ARM_DOSE_AMOUNT}
     | [ \t]{{1,2}}every[ \t]{{1,3}}\d{{1,2}}[ \t]{{1,3}}(?:weeks?|days?)
@@ -406,46 +406,46 @@ ARM_NAME_TAIL = regex.compile(
 )
 
 # A word that ends a column group's name: "HR+ Cohort", "Overall Population", "All Patients".
-GROUP_HEAD_NOUN = regex.compile(r"\b(?:Cohorts?|Population|Patients|Subgroup|Group|Analysis|Set|Study)\b", regex.I)
+GROUP_HEAD_NOUN = stored.compile(r"\b(?:Cohorts?|Population|Patients|Subgroup|Group|Analysis|Set|Study)\b", regex.I)
 
 # Footnote marks on an event's or a reaction's name: "DVT*", "Nausea1", "Infections1;2", "Time to Death1"
 # (a digit glued to a lower-case word; "COVID-19" and "HER2" keep theirs).
-EVENT_NAME_MARKS = regex.compile(r"[*†‡§¶#]{1,3}$|(?<=[a-z])\d{1,2}(?:[;,]\d{1,2}){0,3}$")
+EVENT_NAME_MARKS = stored.compile(r"[*†‡§¶#]{1,3}$|(?<=[a-z])\d{1,2}(?:[;,]\d{1,2}){0,3}$")
 
 # A dash that sets a component apart from the composite above it: "- Stroke", "– MI".
-LEADING_DASH = regex.compile(r"^[-–—•][ \t]{0,2}")
+LEADING_DASH = stored.compile(r"^[-–—•][ \t]{0,2}")
 
 # A lettered arm anywhere in a flattened header: "… Carboplatin Arm B: TECENTRIQ with …".
-ARM_LETTER_ANYWHERE = regex.compile(r"(?<![A-Z])Arm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:")
+ARM_LETTER_ANYWHERE = stored.compile(r"(?<![A-Z])Arm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:")
 
 # "XARELTO vs. Warfarin": a cell over the columns that compare two arms.
-VERSUS = regex.compile(r"\bvs\.?\s|\bversus\b", regex.IGNORECASE)
+VERSUS = stored.compile(r"\bvs\.?\s|\bversus\b", regex.IGNORECASE)
 
 # A row that names a trial, not a population: "EINSTEIN DVT Study N=1731 n (%)".
-TRIAL_ROW = regex.compile(r"^(?P<trial>.{2,40}?)\s+(?:Study|Trial|Studies)$")
+TRIAL_ROW = stored.compile(r"^(?P<trial>.{2,40}?)\s+(?:Study|Trial|Studies)$")
 
 # A row that names an analysis set, not a subgroup: "Events from Day 1 to Day 10, PP analysis set",
 # "mITT analysis set plus all-cause mortality" (MAGELLAN) — its Ns are that set's, whole.
-ANALYSIS_SET_ROW = regex.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", regex.IGNORECASE)
+ANALYSIS_SET_ROW = stored.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", regex.IGNORECASE)
 
 # A footnote digit glued to the word before it when the cells after it are spaced: the "1" of
 # "Nausea1 52 2.4 29 0.6" (matched at the digit).
-MARK_GLUED_TO_WORD = regex.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}[<≤]?\d)")
+MARK_GLUED_TO_WORD = stored.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}[<≤]?\d)")
 
 # A day that is part of the row label: the "35" of "Primary Composite Endpoint at Day 35 131 (4.4%)"
 # (matched at the number, looking back). Only "at Day N": weeks and months head landmark cells too.
-TIME_POINT_NUMBER = regex.compile(r"(?<=\bat[ \t]Day[ \t])\d{1,3}\b", regex.IGNORECASE)
+TIME_POINT_NUMBER = stored.compile(r"(?<=\bat[ \t]Day[ \t])\d{1,3}\b", regex.IGNORECASE)
 
 # Capitalised words just before a name known only by its N, in the same cell: the "Rd " of "Rd
 # Continuous (N = 535)" — after a sentence's end, a bar or the start, never across digits.
-WORDS_BEFORE_NAME = regex.compile(r"(?:^|[.;:|][ \t]{1,2}|\n)(?P<words>(?:[A-Z][A-Za-z0-9+/-]{0,15}[ \t]){1,3})\Z")
+WORDS_BEFORE_NAME = stored.compile(r"(?:^|[.;:|][ \t]{1,2}|\n)(?P<words>(?:[A-Z][A-Za-z0-9+/-]{0,15}[ \t]){1,3})\Z")
 
 # A drug's name by its INN stem, as a header prints it: "Cetuximab", "Everolimus".
-DRUG_NAME = regex.compile(HEADER_DRUG)
+DRUG_NAME = stored.compile(HEADER_DRUG)
 
 # A heading over the columns that compare two arms: "XARELTO vs. Warfarin", "XARELTO 10 mg vs.
 # Aspirin 100 mg", "ELIQUIS 2.5 mg bid vs Placebo" — passed over in a header.
-VERSUS_HEADING = regex.compile(
+VERSUS_HEADING = stored.compile(
     r"""[A-Z][A-Za-z0-9+/-]{1,30}(?:[ \t]{1,2}\d+(?:\.\d+)?[ \t]?mg(?:[ \t]{1,2}[a-z]{2,3}\b)?)?
     [ \t]{1,2}(?:vs\.?|versus)[ \t]{1,2}
     [A-Z][A-Za-z0-9+/-]{1,30}(?:[ \t]{1,2}\d+(?:\.\d+)?[ \t]?mg(?:[ \t]{1,2}[a-z]{2,3}\b)?)?
@@ -454,41 +454,41 @@ VERSUS_HEADING = regex.compile(
 )
 
 # A name followed by "vs.": the first arm of a comparison heading, not an arm column.
-VERSUS_AFTER = regex.compile(r"[ \t]{0,3}(?:\d+(?:\.\d+)?[ \t]?mg[ \t]{0,2})?(?:vs\.?|versus)[ \t]", regex.IGNORECASE)
+VERSUS_AFTER = stored.compile(r"[ \t]{0,3}(?:\d+(?:\.\d+)?[ \t]?mg[ \t]{0,2})?(?:vs\.?|versus)[ \t]", regex.IGNORECASE)
 
 # An N printed in a table, glued or not: "N = 246", "(N=233)", "ITTN = 246" (bench/table_agreement
 # counts how many of them each form reads).
-N_PRINTED = regex.compile(
+N_PRINTED = stored.compile(
     r"(?<![A-Za-z])[Nn]\s{0,2}=\s{0,2}(?P<count>\d[\d,]{0,9})|(?<=[A-Z]{2})N\s{0,2}=\s{0,2}(?P<count>\d[\d,]{0,9})"
 )
 
 # A percent sign closing an arm's header cell: "Effient (%)", "Placebo %" — its cells are percents.
-TRAILING_FORMAT = regex.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%)[ \t]{0,2}\Z")
+TRAILING_FORMAT = stored.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%)[ \t]{0,2}\Z")
 
 # The unit printed after a between-arm column's name: "Relative Risk Reduction (%)", "Difference %".
-BETWEEN_UNIT = regex.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%(?![\w(]))")
+BETWEEN_UNIT = stored.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%(?![\w(]))")
 
 
 # --- Tables printed with their arms as rows (REPATHA Tables 4-9) ---
 
 # The stub over the arm rows: "Treatment Group" of "| Treatment Group | LDL-C | Non-HDL-C | …", glued
 # to the first parameter when flattened ("Treatment GroupLDL-C").
-TRANSPOSED_STUB = regex.compile(r"\bTreatment[ \t]{1,2}(?:Groups?|Arms?)(?=[ \t|]|(?-i:[A-Z]))", regex.IGNORECASE)
+TRANSPOSED_STUB = stored.compile(r"\bTreatment[ \t]{1,2}(?:Groups?|Arms?)(?=[ \t|]|(?-i:[A-Z]))", regex.IGNORECASE)
 
 # An arm row's label ends with the arm's N: "Placebo every 2 weeks (n = 281)".
-ARM_ROW_N = regex.compile(
+ARM_ROW_N = stored.compile(
     r"\([ \t]{0,2}[Nn][ \t]{0,2}=[ \t]{0,2}(?P<count>\d{1,3}(?:,\d{3})+|\d+)[ \t]{0,2}\)[ \t|\u00ad]{0,4}$"
 )
 
 # Where a flattened arm label starts after a row-group heading run into it: after the heading's
 # closing parenthesis or sentence ("… simvastatin 40 mg) Placebo every 2 weeks (n = 281)").
-ARM_LABEL_START = regex.compile(r"[).;|][ \t]{0,3}(?=[A-Z])")
+ARM_LABEL_START = stored.compile(r"[).;|][ \t]{0,3}(?=[A-Z])")
 
 # A between-arm row that names the arm it is measured from: "Mean difference from Ezetimibe (95% CI)".
-DIFFERENCE_FROM = regex.compile(r"\bfrom[ \t]{1,2}(?P<arm>[A-Za-z][\w-]{0,40})", regex.IGNORECASE)
+DIFFERENCE_FROM = stored.compile(r"\bfrom[ \t]{1,2}(?P<arm>[A-Za-z][\w-]{0,40})", regex.IGNORECASE)
 
 # The statistic a transposed table's caption says its arm rows hold: "(Mean % Change from Baseline to Week 12 …)".
-CAPTION_MEAN_CHANGE = regex.compile(
+CAPTION_MEAN_CHANGE = stored.compile(
     r"\bMean[ \t]{1,2}(?:%|percent(?:age)?)[ \t]{0,2}Change[ \t]{1,2}from[ \t]{1,2}Baseline", regex.IGNORECASE
 )
 
@@ -497,7 +497,7 @@ CAPTION_MEAN_CHANGE = regex.compile(
 # Endometrial Carcinoma in Study 309" (LENVIMA Table 18), "Efficacy Results – Study 1", "Table 11: Study 5:
 # Efficacy Results" — not the trial named before the table; an acronym after it is its better-known name
 # ("in Study 1 (PALOMA-2)"), a disease is not ("in Study 205 (RCC)").
-CAPTION_NUMBERED_STUDY = regex.compile(
+CAPTION_NUMBERED_STUDY = stored.compile(
     r"""(?:\b(?:in|from|for)[ \t]{1,2}(?:the[ \t]{1,2})?|[ \t][–—-][ \t]{1,2}|^Table[ \t]\d{1,3}[:.][ \t]{1,2})
     (?P<name>(?:Study|Trial)[ \t]{1,2}[A-Z]?\d{1,5}[A-Za-z]?)\b            # "Study 309"
     (?:[ \t]{0,2}\([ \t]{0,2}(?=[A-Z0-9-]{0,30}\d|[A-Z]{5})(?P<acronym>[A-Z][A-Z0-9-]{2,30})[ \t]{0,2}[),])?
@@ -508,20 +508,20 @@ CAPTION_NUMBERED_STUDY = regex.compile(
 
 
 # A caption that names its trial with "the … Study": "Efficacy Results at Day 35 … in the MAGELLAN Study".
-CAPTION_THE_TRIAL = regex.compile(
+CAPTION_THE_TRIAL = stored.compile(
     rf"\bin[ \t]{{1,2}}the[ \t]{{1,2}}(?P<name>{TRIAL_WORD})[ \t]{{1,2}}(?:Study|Trial)\b"
 )
 
 
 # A row label that only counts the patients of the rows below it: "Number of Patients | N=1513 | N=1473" (XARELTO Table 22).
-PATIENT_COUNT_LABEL = regex.compile(
+PATIENT_COUNT_LABEL = stored.compile(
     r"^[ \t]{0,3}(?:number[ \t]{1,2}of[ \t]{1,2})?(?:patients|subjects|participants)[ \t]{0,3}$", regex.IGNORECASE
 )
 
 
 # A table of the patients' baseline characteristics: its counts are patients described, not events
 # ("Table 14: Baseline Demographic and Disease-Related Characteristics").
-CAPTION_BASELINE = regex.compile(r"\b(?:baseline|demographic)", regex.IGNORECASE)
+CAPTION_BASELINE = stored.compile(r"\b(?:baseline|demographic)", regex.IGNORECASE)
 
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 
 # Known damage to the words of row labels, in the order applied. Each rule: name, pattern,
 # replacement, why it happens, a real example. Numbers are never repaired this way: a number's
@@ -12,14 +12,14 @@ from extractors.text.patterns import timed
 LABEL_REPAIRS: tuple[tuple[str, regex.Pattern[str], str, str, str], ...] = (
     (
         "split_initial",
-        regex.compile(r"\b([A-Z]) (?=[a-z]{2,})"),
+        stored.compile(r"\b([A-Z]) (?=[a-z]{2,})"),
         r"\1",
         "openFDA text sets a bold or styled first letter apart from its word",
         "Progression- F ree Survival → Progression- Free Survival",
     ),
     (
         "hyphen_space",
-        regex.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])"),
+        stored.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])"),
         "-",
         "a line break after a hyphen became a space",
         "Progression- Free → Progression-Free",
@@ -28,16 +28,16 @@ LABEL_REPAIRS: tuple[tuple[str, regex.Pattern[str], str, str, str], ...] = (
 
 
 # Non-slug characters in a file stem.
-NON_SLUG = regex.compile(r"[^a-z0-9]+")
+NON_SLUG = stored.compile(r"[^a-z0-9]+")
 
 # Runs of spaces and of blank lines, which markup leaves behind.
-SPACES = regex.compile(r"[ \t\u00a0]+")
-BLANK_LINES = regex.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+SPACES = stored.compile(r"[ \t\u00a0]+")
+BLANK_LINES = stored.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
 # --- Ingest -----------------------------------------------------------------------------------------
 
 # A JATS journal article: "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS …", "<article article-type=\"review-article\">".
-JATS = regex.compile(r"<!doctype\s+article\b|<article\b[^>]*(?:jats|article-type)")
+JATS = stored.compile(r"<!doctype\s+article\b|<article\b[^>]*(?:jats|article-type)")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

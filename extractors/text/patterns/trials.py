@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 
 # A registration number: "NCT00753688".
 _NCT = r"\b(?P<nct>NCT\d{8})\b"
@@ -20,7 +20,7 @@ _NCT = r"\b(?P<nct>NCT\d{8})\b"
 _CODE = r"\b(?P<code>[A-Z]{2,}[A-Z-]*\d{2,}[A-Z]?|[A-Z]{3,}\d)\b"
 
 # A trial an article names, its sources unknown: "NCT00753688", "VEG110727", "AURA3", "the FLAURA trial".
-ARTICLE_TRIAL = regex.compile(
+ARTICLE_TRIAL = stored.compile(
     rf"""
     {_NCT}
     | {_CODE}                                                         # "VEG110727", "AURA3"
@@ -34,7 +34,7 @@ NOT_TRIALS = frozenset({"NCCN", "ESMO", "ASCO", "WHO", "FDA", "EMA", "RECIST", "
 
 # Another trial an article names beside its sources' own: "the LASER301 study", "the MARIPOSA
 # (phase 3) trial", "the trial NAVIGATE", "NCT04487080" — called a trial or study, so "HER2" is not one.
-CALLED_TRIAL = regex.compile(
+CALLED_TRIAL = stored.compile(
     rf"""
     {_NCT}
     | \b(?P<name>[A-Z](?=[a-z]*+[A-Z])[A-Za-z0-9-]*+)
@@ -45,7 +45,7 @@ CALLED_TRIAL = regex.compile(
 )
 
 # The trial of a label's enrolment sentence: "VEG110727", "AURA3", "(FLAURA [NCT02296125])", "NCT00753688".
-ENROLMENT_TRIAL = regex.compile(
+ENROLMENT_TRIAL = stored.compile(
     rf"""
     {_NCT}
     | {_CODE}                                                         # "VEG110727", "AURA3"

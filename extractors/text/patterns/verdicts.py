@@ -9,37 +9,37 @@ from functools import cache
 
 import regex
 
-from extractors.text.patterns import timed
+from extractors.text.patterns import stored, timed
 
 # --- populations: an article's "‘Other soft tissue sarcoma’ subgroup" is the label's "Other STS" ---
 
 # Quote marks around a population's name: "‘Other soft tissue sarcoma’ subgroup".
-QUOTE_MARK = regex.compile(r"[‘’'\"“”]")
+QUOTE_MARK = stored.compile(r"[‘’'\"“”]")
 
 # Words of a population's name that do not name it: "Leiomyosarcoma subgroup", "patients with …".
-POPULATION_FILLER = regex.compile(r"\b(?:subgroups?|population|cohort|subset|patients?|with)\b")
+POPULATION_FILLER = stored.compile(r"\b(?:subgroups?|population|cohort|subset|patients?|with)\b")
 
 # A range of disease stages, written one way: "stage II to IIIA", "stage ii – iiia" → "stage ii-iiia".
-STAGE_RANGE = regex.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*(?=[ivx]+[abc]?\b)")
+STAGE_RANGE = stored.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*(?=[ivx]+[abc]?\b)")
 
 # A population carried from the context that is the whole trial: "overall population", "ITT", "intent-to-treat".
-OVERALL_WORD = regex.compile(r"\b(?:overall|itt|intent)", regex.I)
+OVERALL_WORD = stored.compile(r"\b(?:overall|itt|intent)", regex.I)
 
 # --- units and landmarks ------------------------------------------------------------------------
 
 # The time unit a label row or column names for medians printed without one: "Median PFS (months)".
-TIME_UNIT = regex.compile(r"\b(months?|weeks?|years?|days?)\b", regex.I)
+TIME_UNIT = stored.compile(r"\b(months?|weeks?|years?|days?)\b", regex.I)
 
 # The unit word right after an article's value, replaced in a correction: "4.6 months" → "20 weeks".
-LEADING_TIME_UNIT = regex.compile(r"^(\s*)(?:months?|weeks?|years?|days?)\b")
+LEADING_TIME_UNIT = stored.compile(r"^(\s*)(?:months?|weeks?|years?|days?)\b")
 
 # A rate of patients with an event, not a response or survival rate: "Patients with events (%)", "Deaths".
-EVENT_ROW = regex.compile(
+EVENT_ROW = stored.compile(
     r"\b(?:events?|deaths?|died|progressive\s+disease|progressed|discontinu\w*|recurren\w*|relapsed?)\b", regex.I
 )
 
 # A landmark of a rate: "2-year DFS rate", "at 24 months", "12 month OS", "after three years".
-LANDMARK = regex.compile(
+LANDMARK = stored.compile(
     r"""\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?P<unit>year|month|week)s?\b
       | \b(?:at|after)\s+(?P<n2>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit2>year|month|week)s?\b""",
     regex.I | regex.VERBOSE,
@@ -48,21 +48,21 @@ LANDMARK = regex.compile(
 # --- the article's own statements ------------------------------------------------------------
 
 # The comparison sign of a p-value, right before it: "p < 0.001", "p=0.21".
-P_OPERATOR_BEFORE = regex.compile(r"([<=>≤≥])\s*$")
+P_OPERATOR_BEFORE = stored.compile(r"([<=>≤≥])\s*$")
 
 # The end of the clause before a value, where what qualifies it stops: "…; CNS ORR was 70%".
-CLAUSE_START = regex.compile(r"[;.:!?](?=\s)|\b(?:whereas|while|but)\b")
+CLAUSE_START = stored.compile(r"[;.:!?](?=\s)|\b(?:whereas|while|but)\b")
 
 # The percent sign or word right after a value, before the words that say what the share is of:
 # "20% data maturity", "36 percent of pre-specified deaths".
-PERCENT_SIGN = regex.compile(r"^\s{0,2}(?:%|percent\b|per\s+cent\b)")
+PERCENT_SIGN = stored.compile(r"^\s{0,2}(?:%|percent\b|per\s+cent\b)")
 
 # A sentence break in label prose, to take the sentence a prose measurement was read from.
-SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=[A-Z(])|\n")
+SENTENCE_BREAK = stored.compile(r"(?<=[.!?])\s+(?=[A-Z(])|\n")
 
 # The operator of a bound an article writes before a value, with what it replaces in a correction:
 # "p < 0.001" → "p = 0.0462", "P<0.05".
-OPERATOR_BEFORE = regex.compile(r"(?P<op>[<>≤≥]|=)\s{0,3}$")
+OPERATOR_BEFORE = stored.compile(r"(?P<op>[<>≤≥]|=)\s{0,3}$")
 
 
 @cache
@@ -71,7 +71,7 @@ def phrases_near(modifiers: tuple[str, ...], nouns: tuple[str, ...]) -> regex.Pa
     "intracranial objective response", "brain metastases"."""
     mods = "|".join(regex.escape(m) for m in sorted(modifiers, key=len, reverse=True))
     heads = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    return regex.compile(
+    return stored.compile(
         rf"(?<!\w)(?:{mods})(?:[\s-]{{1,3}}[\w-]{{1,20}}){{0,3}}?[\s-]{{1,3}}(?:{heads})(?!\w)", regex.I
     )
 
@@ -80,21 +80,21 @@ def phrases_near(modifiers: tuple[str, ...], nouns: tuple[str, ...]) -> regex.Pa
 
 # An arm that is one of several drugs, any of which an article may name: "EGFR TKI (gefitinib or
 # erlotinib)", "investigator's choice of chemotherapy".
-ALTERNATIVES_ARM = regex.compile(r"\bor\b|\bchoice\b", regex.I)
+ALTERNATIVES_ARM = stored.compile(r"\bor\b|\bchoice\b", regex.I)
 
 # The words that join the drugs of a combination arm: "TAGRISSO with pemetrexed and platinum-based
 # chemotherapy", "KISQALI + Letrozole", "osimertinib plus chemotherapy", "in combination with",
 # "trifluridine/tipiracil".
-COMBINATION_WORD = regex.compile(
+COMBINATION_WORD = stored.compile(
     r"\s{0,2}\+\s{0,2}|\s(?:plus|with|and|in\s+combination\s+with)\s|(?<=[a-z]{3})/(?=[a-z]{3})", regex.I
 )
 
 # The words of a population's name, hyphenated ranges whole, a receptor's sign kept: "stage ii-iiia",
 # "cns", "metastases", "hr+" (so "HR- cohort" never names the "HR+ Cohort").
-POPULATION_TOKEN = regex.compile(r"[a-z0-9][a-z0-9-]*+\+?")
+POPULATION_TOKEN = stored.compile(r"[a-z0-9][a-z0-9-]*+\+?")
 
 # Words of a population's name that an article may leave out: "at baseline", "on a baseline brain scan".
-POPULATION_NOISE = regex.compile(r"at|on|a|an|the|of|in|to|who|had|have|baseline|scan|one|more|or|and|least")
+POPULATION_NOISE = stored.compile(r"at|on|a|an|the|of|in|to|who|had|have|baseline|scan|one|more|or|and|least")
 
 
 @cache
@@ -102,7 +102,7 @@ def subgroup_named(words: tuple[str, ...]) -> regex.Pattern[str]:
     """A subgroup of an age, sex or region a clause names: "In patients aged 75 and over", "among
     Asian patients", "in women"."""
     body = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(
+    return stored.compile(
         rf"""\b(?:in|among|for)\s{{1,3}}(?:the\s{{1,3}})?
             (?:(?:{body})\s{{1,3}}(?:patients|participants|people|women|men|adults|subjects)\b
               | (?:patients|participants|people|those|adults|subjects)\s{{1,3}}(?:who\s{{1,3}}were\s{{1,3}})?(?:{body})(?!\w))""",
@@ -115,37 +115,37 @@ def difference_after(words: tuple[str, ...]) -> regex.Pattern[str]:
     """A value's unit, then a word that makes it a gap between arms: "… 11.2 months more without
     progression", "2.7 months longer"; matched right after the value."""
     body = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"\s{{0,3}}(?:months?|weeks?|years?|days?)\s{{1,3}}(?:{body})(?!\w)", regex.I)
+    return stored.compile(rf"\s{{0,3}}(?:months?|weeks?|years?|days?)\s{{1,3}}(?:{body})(?!\w)", regex.I)
 
 
 # The alternatives inside an arm's name, read as one more component: "either carboplatin or
 # cisplatin", "(gefitinib or erlotinib)".
-ARM_ALTERNATIVE = regex.compile(r"\s(?:or|/)\s|[()]")
+ARM_ALTERNATIVE = stored.compile(r"\s(?:or|/)\s|[()]")
 
 # A dose or schedule in an arm's name, which says how much, not which drug: "ENHERTU 5.4 mg/kg",
 # "XARELTO 10 mg once daily", "Enoxaparin 40 mg/placebo".
-ARM_DOSE = regex.compile(
+ARM_DOSE = stored.compile(
     r"(?<![\d.])\d{1,5}(?:\.\d{1,3})?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²|day))?\b"
     r"|\b(?:once|twice)\s(?:daily|weekly)\b|\bevery\s\d{1,2}\s(?:weeks?|days?)\b",
     regex.I,
 )
 
 # The suffix that names a biologic's maker, not the drug: "tremelimumab-actl", "trastuzumab-anns".
-BIOLOGIC_SUFFIX = regex.compile(r"(?<=[a-z]{4}mab)-[a-z]{4}\b")
+BIOLOGIC_SUFFIX = stored.compile(r"(?<=[a-z]{4}mab)-[a-z]{4}\b")
 
 # The rewrite a contradicted claim's explanation offers, to read it again: "… Corrected: 'Median PFS
 # was 16.7 months …'" (the sentence runs to the explanation's last quote mark).
-CORRECTED = regex.compile(r"\s?Corrected:\s'(?P<sentence>.{1,2000})'$", regex.S)
+CORRECTED = stored.compile(r"\s?Corrected:\s'(?P<sentence>.{1,2000})'$", regex.S)
 
 # The words after a count, to find the noun it counts: "three randomized trials", "91 plasma samples".
-COUNTED_WORD = regex.compile(r"[A-Za-z]+")
+COUNTED_WORD = stored.compile(r"[A-Za-z]+")
 
 # The words of an arm's name, slashes and brackets aside: "enoxaparin", "vka" of "Enoxaparin/VKA".
-ARM_WORD = regex.compile(r"[a-z][a-z-]{2,}")
+ARM_WORD = stored.compile(r"[a-z][a-z-]{2,}")
 # An arm named as the drug on its own after a value, in the value's clause: "2.4 months with
 # trifluridine/tipiracil alone", "… on osimertinib monotherapy"; not past another value, a comma or a
 # "versus" ("5.6 months with A plus B versus A alone" says "alone" of the other arm).
-ALONE_AFTER = regex.compile(
+ALONE_AFTER = stored.compile(
     r"""
     (?:(?!\b(?:and|versus|vs|compared|than|or)\b)[^;,()\d]){0,60}?   # the clause, no other arm's
     \b(?:alone|monotherapy|single[- ]agent)\b
