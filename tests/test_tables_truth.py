@@ -30,7 +30,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "kisqali": (0.60, 0.58, 0.41),
     "lenvima": (0.70, 0.67, 0.61),
     "lynparza": (0.76, 0.73, 0.61),
-    "repatha": (1.00, 1.00, 0.93),
+    "repatha": (1.00, 1.00, 1.00),
     "tagrisso": (1.00, 0.74, 0.65),
     "verzenio": (0.42, 0.39, 0.36),
     "xarelto": (0.60, 0.41, 0.19),

@@ -349,7 +349,10 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
         "rate",
         "%",
         "",
-        stored.compile(r"\bKM[ \t]{0,2}%|%[ \t]{0,2}with[ \t]{1,2}events?|\(\s{0,2}%\s{0,2}\)|%(?![\w(])", regex.I),
+        # "%" glued to the next arm's name is still the column's: "Placebo (N = 302) %REPATHA (N = 599) %"
+        stored.compile(
+            r"\bKM[ \t]{0,2}%|%[ \t]{0,2}with[ \t]{1,2}events?|\(\s{0,2}%\s{0,2}\)|%(?!(?-i:[a-z0-9_])|\()", regex.I
+        ),
     ),
 )
 
