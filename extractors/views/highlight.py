@@ -26,6 +26,7 @@ VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
 STYLESHEET = """
 .tp-article { white-space: pre-wrap; font-family: Georgia, 'Times New Roman', serif; line-height: 1.55; }
 .tp-claim { border-radius: 3px; padding: 0 1px; cursor: pointer; }
+.tp-table-wrap { overflow-x: auto; max-width: 100%; }
 .tp-article-table { border-collapse: collapse; white-space: normal; font: 0.85em/1.35 system-ui, sans-serif; margin: 0.2em 0 0.8em; }
 .tp-article-table td { border: 1px solid #d0d7de; padding: 2px 6px; vertical-align: top; }
 .tp-article-table tr:first-child td { background: #f6f8fa; font-weight: 600; }
@@ -127,7 +128,8 @@ def highlight_article(
         for row in table.rows:
             cells = "".join(f"<td>{_highlighted(text, marks, start, end, selected)}</td>" for start, end in row)
             rows.append(f"<tr>{cells}</tr>")
-        parts.append(f'<table class="tp-article-table">{"".join(rows)}</table>')
+        # a wide table scrolls on its own, so the article around it keeps the box's width
+        parts.append(f'<div class="tp-table-wrap"><table class="tp-article-table">{"".join(rows)}</table></div>')
         position = table.span[1]
     parts.append(_highlighted(text, marks, position, len(text), selected))
     return f'<div class="tp-article">{"".join(parts)}</div>'
