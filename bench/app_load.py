@@ -10,7 +10,8 @@ content). The plots live in a tab of their own, drawn only when opened: each war
 times opening that tab until the forest plot is on screen. Prints one line per load and a summary.
 
 The baseline, measured in the same run: a Streamlit page with nothing but the two elements waited
-for (`BASELINE`), served with the project's settings and loaded the same way in new sessions. It
+for (`BASELINE`), served with the project's settings and loaded the same way in new sessions, in
+turn with the dashboard's warm loads. It
 is the least any Streamlit page costs on this machine (the browser fetching and running
 Streamlit's scripts, the session's first run); the ratios say what the dashboard adds to it.
 
@@ -109,21 +110,18 @@ def served(script: str, folder: Path) -> Iterator[str]:
             server.kill()
 
 
-def new_session_loads(browser: Browser, url: str, runs: int, tab: bool) -> tuple[list[float], list[float]]:
-    """Load times of ``runs`` new browser sessions (no browser cache), and with ``tab`` the time of
-    opening the Trial results tab in each session but the first."""
-    loads, plots = [], []
-    for run in range(runs):
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        page = context.new_page()
-        elapsed, marks = timed_load(page, url)
-        loads.append(elapsed)
-        print(f"  new session load {run}: {elapsed:.2f} s ({marks})")
-        if tab and run > 0:
-            plots.append(timed_tab(page, "Trial results", ".js-plotly-plot"))
-            print(f"    then the Trial results tab until the forest plot: {plots[-1]:.2f} s")
-        context.close()
-    return loads, plots
+def new_session(browser: Browser, url: str, tab: bool) -> tuple[float, float | None]:
+    """The load time of a new browser session (no browser cache), and with ``tab`` the time of then
+    opening the Trial results tab until the forest plot is drawn."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    elapsed, marks = timed_load(page, url)
+    print(f"  {url}: new session {elapsed:.2f} s ({marks})")
+    plot = timed_tab(page, "Trial results", ".js-plotly-plot") if tab else None
+    if plot is not None:
+        print(f"    then the Trial results tab until the forest plot: {plot:.2f} s")
+    context.close()
+    return elapsed, plot
 
 
 def reloads(browser: Browser, url: str, runs: int) -> list[float]:
@@ -140,14 +138,14 @@ def reloads(browser: Browser, url: str, runs: int) -> list[float]:
     return times
 
 
-def baseline_loads(browser: Browser, runs: int) -> list[float]:
-    """New-session loads of the one-element page (`BASELINE`), after one untimed load."""
+@contextlib.contextmanager
+def baseline_served() -> Iterator[str]:
+    """The one-element page (`BASELINE`) served with the project's settings."""
     with tempfile.TemporaryDirectory() as folder:
         shutil.copytree(PROJECT / ".streamlit", Path(folder) / ".streamlit")
         (Path(folder) / "baseline.py").write_text(BASELINE, encoding="utf-8")
         with served("baseline.py", Path(folder)) as url:
-            loads, _ = new_session_loads(browser, url, runs + 1, tab=False)
-    return loads[1:]
+            yield url
 
 
 def summary(name: str, times: list[float], baseline: float, target: str) -> str:
@@ -165,14 +163,20 @@ def main() -> int:
     subprocess.run(
         prime, cwd=PROJECT, env=SERVER_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
     )
-    with sync_playwright() as playwright:
+    with sync_playwright() as playwright, baseline_served() as baseline_url:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        new_session(browser, baseline_url, tab=False)  # untimed: the baseline's own first run
         with served("app.py", PROJECT) as url:
-            # New sessions: a new browser context each (no browser cache); the first is cold.
-            loads, plots = new_session_loads(browser, url, args.runs + 1, tab=True)
-            cold, fresh = loads[0], loads[1:]
+            cold, _ = new_session(browser, url, tab=False)
+            # Then new sessions of the two pages in turn, so a change in the machine's load
+            # reaches both alike; the server's cache holds the example's report from the cold load.
+            base, fresh, plots = [], [], []
+            for _ in range(args.runs):
+                base.append(new_session(browser, baseline_url, tab=False)[0])
+                elapsed, plot = new_session(browser, url, tab=True)
+                fresh.append(elapsed)
+                plots.append(plot or 0.0)
             cached = reloads(browser, url, args.runs)
-        base = baseline_loads(browser, args.runs)
         browser.close()
     baseline = statistics.median(base)
     print(f"baseline, a one-element Streamlit page in a new session: median {baseline:.2f} s over {len(base)} loads")

@@ -3,6 +3,7 @@ is the pattern compiled, and a store that is missing, damaged or not ours only c
 
 from __future__ import annotations
 
+import ast
 import os
 import pickle
 import sys
@@ -126,3 +127,31 @@ def test_each_process_adds_to_what_others_stored(tmp_path: Path) -> None:
     one.save()
     other.save()
     assert set(stored._read(path)) == {("a", 0), ("b", 0)}
+
+
+def _module_level_compiles(path: Path) -> list[str]:
+    """``regex.compile`` calls outside any function in the module at ``path``: patterns fixed by the
+    code, which should come through the store (a function builds from its arguments, maybe a
+    document's names, and decides for itself)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    inside_functions = {
+        id(node)
+        for function in ast.walk(tree)
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+        for node in ast.walk(function)
+    }
+    return [
+        f"{path.name}:{node.lineno}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and id(node) not in inside_functions
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "compile"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "regex"
+    ]
+
+
+def test_the_patterns_modules_compile_their_fixed_patterns_through_the_store() -> None:
+    modules = sorted(Path(stored.__file__).parent.glob("*.py"))
+    assert [found for path in modules for found in _module_level_compiles(path)] == []

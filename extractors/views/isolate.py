@@ -30,7 +30,6 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from extractors import article_from_bytes, extract, source_from_bytes, verify, verify_with  # the worker server's
 from extractors.records import ExtractReport, InputError, VerifyReport
 
 CHECK_SECONDS = 60.0  # a real article takes a second or two; past this the check is stopped
@@ -109,6 +108,10 @@ def _wait(
 
 def _outcome(job: Job) -> tuple[Any, ...]:
     """What a worker sends back: ("result", report) or ("input-error", file, problem); never raises."""
+    # The pipeline is the worker server's (which imports it before it forks), not the dashboard's:
+    # imported at the top, it cost the dashboard's first page ~0.25 s for modules it never runs.
+    from extractors import article_from_bytes, extract, source_from_bytes, verify, verify_with
+
     name = job[1][0]
     try:
         if job[0] == "extract":

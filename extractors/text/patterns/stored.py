@@ -15,8 +15,10 @@ slower. A store that cannot be read (missing, damaged, another version's) is ign
 cannot be written is not written. Unpickling accepts nothing but the ``regex`` module's own
 compiled programs.
 
-Only patterns fixed by the code and the data files come here; patterns built from one document's
-names (`build`'s bounded caches) are compiled as they are needed and not kept.
+The patterns modules' own patterns come here, and `build`'s unbounded caches (vocabularies from
+the data files, and the few phrase sets a document's scene names, which vary from run to run and
+so are mostly compiled again); `build`'s bounded caches (one document's arm and trial names) are
+compiled as they are needed and not kept. `MOST_KEPT` bounds what accumulates.
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ from typing import Any
 
 import regex
 
-# Beyond this many, a store holding patterns earlier versions of the code no longer compile is
-# rewritten with only the current run's.
-MOST_KEPT = 2000
+# Beyond this many (a command uses about 400), a store holding patterns that earlier versions of the
+# code or other documents compiled is rewritten with only the current run's.
+MOST_KEPT = 1000
 
 _Key = tuple[str, int]
 
@@ -83,9 +85,8 @@ def _write(path: Path, patterns: dict[_Key, bytes]) -> None:
         try:
             with os.fdopen(descriptor, "wb") as file:
                 pickle.dump(patterns, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.chmod(
-                temporary, Path(__file__).stat().st_mode & 0o666 | 0o200
-            )  # as Python's bytecode: the source's mode
+            readable = Path(__file__).stat().st_mode & 0o666 | 0o200  # as Python's bytecode: the source's mode
+            os.chmod(temporary, readable)
             os.replace(temporary, path)
         finally:
             with contextlib.suppress(OSError):
