@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, matching, quantity
+from extractors.verdicts import derived, endpoints, matching, quantity
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted
 from extractors.verdicts.numbers import check_number
@@ -157,3 +157,9 @@ def test_a_hazard_ratio_the_label_gives_as_another_ratio_is_misnamed(case: dict[
                       endpoint="VTE", arm="XARELTO", comparator="Enoxaparin", table="Table 24", row="VTE", column="RR")  # fmt: skip
     judged = check_number(claim, LabelView((row,), {"label": ""}))
     assert (judged.verdict, judged.kind) == (case["verdict"], case["kind"]), judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("label_endpoints"))
+def test_an_endpoint_the_vocabulary_lacks_is_named_in_the_labels_words(case: dict[str, Any]) -> None:
+    claim = _claim(case["text"], case["raw"], statistic="hr")
+    assert endpoints.named_label_endpoint(claim, case["endpoints"]) == case["named"]

@@ -152,4 +152,8 @@ ALONE_AFTER = regex.compile(
     regex.I | regex.VERBOSE,
 )
 
+# A word of an endpoint's name, for comparing a label's row with an article's words: "all-cause"
+# stays one word, "CV" and "MI" are words to write out.
+ENDPOINT_WORD = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
