@@ -411,7 +411,7 @@ def claims_view(report: VerifyReport, shown: list[int], selected: int | None) ->
         st.html(f"<b>Article</b> · {html.escape(report.article.path)}")
         article_pane(
             data={
-                "html": highlight_article(report.article.text, report.claims, selected, shown),
+                "html": highlight_article(report.article.text, report.claims, selected, shown, report.article.tables),
                 "doc": st.session_state["doc"],
                 "selected": None if selected is None else selected + 1,
                 "reveal": st.session_state.get("reveal"),

@@ -138,8 +138,9 @@ class Page:
                   if (spot.top < 0 || spot.bottom > window.innerHeight) return false;
                   for (let box = element.parentElement; box; box = box.parentElement) {
                     const style = getComputedStyle(box);
-                    if (!/auto|scroll/.test(style.overflowY)) continue;
                     const view = box.getBoundingClientRect();
+                    if (/auto|scroll/.test(style.overflowX) && (spot.left < view.left - 1 || spot.right > view.right + 1)) return false;
+                    if (!/auto|scroll/.test(style.overflowY)) continue;
                     if (spot.top < view.top - 1 || spot.bottom > view.bottom + 1) return false;
                   }
                   return true;
@@ -240,8 +241,8 @@ def test_five_trial_label_with_a_real_review(chromium: Any, server_url: str, siz
     page.shot("tagrisso-01-opened")
     assert page.page.evaluate("() => document.querySelector('.tp-article-box').scrollTop") == 0
 
-    # FLAURA's median PFS 18.9 months, supported by Table 16 (the review's prose misquotes nothing the
-    # label settles; its errors are in its own Table 1)
+    # FLAURA's median PFS 18.9 months, supported by Table 16: first met in the review's own Table 1, a
+    # wide table that scrolls sideways to the selected cell while the article keeps the pane's width
     claim = page.page.locator(".tp-article .tp-claim.tp-supported").filter(has_text="18.9").first
     number = claim.get_attribute("data-claim")
     claim.scroll_into_view_if_needed()
@@ -250,6 +251,7 @@ def test_five_trial_label_with_a_real_review(chromium: Any, server_url: str, siz
     assert page.selected_option().startswith(f"{number}. ")
     assert page.in_view(f'[data-evidence-claim="{number}"] .tp-evidence mark'), "the label's number is on screen"
     assert page.page.locator(f'[data-evidence-claim="{number}"] .tp-evidence-table td.tp-cited').count() == 1
+    assert page.in_view(f'.tp-article .tp-claim[data-claim="{number}"]'), "the clicked number stays on screen"
     page.shot("tagrisso-02-clicked-claim")
 
     page.tab("Trial results")

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from extractors.ingest.articles import article_from_bytes
 from extractors.records import (
     Alternative,
     Article,
@@ -309,3 +310,19 @@ def test_values_are_shown_as_printed(raw: str, value: float, shown: str) -> None
     assert measurement_frame((measurement,)).iloc[0]["value"] == shown
     table = extract_table(ExtractReport((source,), (measurement,)))
     assert f" {shown} " in table.split("\n\n")[1].splitlines()[2]
+
+
+def test_highlight_article_shows_a_table_as_a_table_with_its_cells_marked() -> None:
+    article = article_from_bytes(
+        b"# Review\n\nBefore.\n\n| Trial | Median PFS |\n|---|---|\n| FLAURA | 18.9 <b> |\n\nAfter.\n", "a.md"
+    )
+    at = article.text.index("18.9")
+    claim = Claim("18.9 <b>", article.tables[0].rows[1][1], (at, at + 4), 18.9, verdict="supported")
+    markup = highlight_article(article.text, (claim,), tables=article.tables)
+    tags = parse(markup)
+    assert not tags.stack
+    assert [t for t, _ in tags.tags].count("td") == 4
+    assert '<td><span class="tp-claim tp-supported"' in markup and "&lt;b&gt;" in markup
+    assert "Before." in markup and "After." in markup and "|---|" not in markup
+    # without its tables the same text is shown as it is, the table's lines included
+    assert "| FLAURA |" in highlight_article(article.text, (claim,))

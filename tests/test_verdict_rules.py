@@ -163,3 +163,13 @@ def test_a_hazard_ratio_the_label_gives_as_another_ratio_is_misnamed(case: dict[
 def test_an_endpoint_the_vocabulary_lacks_is_named_in_the_labels_words(case: dict[str, Any]) -> None:
     claim = _claim(case["text"], case["raw"], statistic="hr")
     assert endpoints.named_label_endpoint(claim, case["endpoints"]) == case["named"]
+
+
+@pytest.mark.parametrize("case", _cases("populations"))
+def test_an_articles_population_is_a_labels_only_when_it_names_its_words(case: dict[str, Any]) -> None:
+    claim = Claim(text="x", span=(0, 1), value_span=(0, 1), value=1.0, population=case["population"])
+    rows = [
+        Measurement(source="label", statistic="median", value=1.0, raw="1", span=(0, 1), population=p)
+        for p in case["label"]
+    ]
+    assert matching.claim_population(claim, rows) == (case["known"], case["is"])

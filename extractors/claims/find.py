@@ -19,6 +19,7 @@ from extractors.read import discourse
 from extractors.read.scene import Scene
 from extractors.records import Article, Claim, Span
 from extractors.text import budget
+from extractors.text.patterns import claims as claim_patterns
 
 
 def find_claims(
@@ -44,7 +45,12 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
     """Each sentence's claims appended to ``claims`` as it is read (so a stop keeps them)."""
     context_endpoint: dict[str | None, str] = {}  # section → endpoint named last
     context_population: tuple[int, str] | None = None  # (block, population)
-    grids = {index for index, table in enumerate(article.tables) if is_results_grid(article, table)}
+    grids = {  # results grids the label tables' reader reads; a grid it cannot read is read cell by cell
+        index: found
+        for index, table in enumerate(article.tables)
+        if is_results_grid(article, table)
+        and (found := _grid_claims(article, index, trials, scene, section_of(article, table.span[0])))
+    }
     for sentence in sentences(article):
         budget.check(sentence.span[0])
         section = section_of(article, sentence.span[0])
@@ -53,7 +59,7 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
             if table not in grids:
                 claims.extend(_cell_claims(article, sentence, trials, replace(scene, endpoint=None), section))
             elif sentence.cell[1:] == (0, 0):  # a results grid is read whole, at its first cell
-                claims.extend(_grid_claims(article, table, trials, scene, section))
+                claims.extend(grids[table])
             continue
         trial = context.trial_of(article, sentence.span, trials)
         population = context.subgroup(sentence.masked)
@@ -106,7 +112,7 @@ def _cell_claims(
         scene.with_arms(*cell.arms), trial=cell.trial, endpoint=cell.endpoint, trial_arms=cell.arms,
         default_arm=None if len(cell.arms) > 1 else scene.experimental,
     )  # fmt: skip
-    about = (section, cell.trial, context.subgroup(sentence.masked))
+    about = (section, cell.trial, context.subgroup(sentence.masked) or cell.population)
     read = _under_header(article, sentence, cell.header)
     found = numeric_claims(read, about, scene)
     found += significance_claims(read, about)
@@ -124,13 +130,18 @@ def _cell_claims(
 
 
 def _under_header(article: Article, sentence: Sentence, header: Span | None) -> Sentence:
-    """The cell read after its column's header, as "Median PFS, months: NR vs 6.8": what the header
-    says (the statistic, the unit, the endpoint) qualifies the cell's bare numbers. The header's own
-    characters are the article's; claims are kept only for values inside the cell."""
+    """The cell read after its column's header, as "Median PFS, months: NR vs 6.8 months": what the
+    header says (the statistic, the endpoint, the unit of a cell that prints none) qualifies the
+    cell's bare numbers. The words added are the header's own; claims are kept only for values
+    inside the cell."""
     if header is None or header[0] == header[1]:
         return sentence
-    lead = f"{article.text[header[0] : header[1]]}: "
-    return replace(sentence_at(sentence.span[0] - len(lead), lead + sentence.text, sentence.block), cell=sentence.cell)
+    name = article.text[header[0] : header[1]]
+    lead = f"{name}: "
+    unit = claim_patterns.HEADER_UNIT.search(name)
+    tail = f" {unit.group('unit')}" if unit and not claim_patterns.UNIT_AFTER_NUMBER.search(sentence.text) else ""
+    read = sentence_at(sentence.span[0] - len(lead), lead + sentence.text + tail, sentence.block)
+    return replace(read, cell=sentence.cell)
 
 
 def _own_trial(article: Article, claim: Claim, trials: Collection[str] | None) -> Claim:

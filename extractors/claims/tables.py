@@ -38,6 +38,7 @@ class CellContext:
     arms: tuple[str, ...]  # the row's arms, the one tested first ("Osimertinib", "Gefitinib/ Erlotinib")
     endpoint: str | None  # the endpoint the column header names ("Median PFS (months)")
     header: Span | None  # the column's header cell, which says what a bare "NR vs 6.8" is; None in the header row
+    population: str | None = None  # what the trial cell adds to the trial's name: "HR+ cohort"
 
 
 def cell_context(article: Article, cell: tuple[int, int, int], trials: Collection[str] | None) -> CellContext:
@@ -53,12 +54,29 @@ def cell_context(article: Article, cell: tuple[int, int, int], trials: Collectio
         for index, found in enumerate(roles)
         if found == role and index < len(row)
         for arm in table_patterns.VERSUS.split(_text(article, row[index]))
-        if arm.strip()
+        if any(character.isalpha() for character in arm)  # a "-" in a comparator cell is no arm
     )
     named = row_index > 0 and column < len(header) and bool(header[column])
     endpoint = vocabulary.last_endpoint(header[column]) if named else None
     trial = _row_trial(article, table, row, roles, trials)
-    return CellContext(trial, tuple(arm.strip() for arm in arms), endpoint, table.rows[0][column] if named else None)
+    header_cell = table.rows[0][column] if named else None
+    return CellContext(
+        trial, tuple(arm.strip() for arm in arms), endpoint, header_cell, _row_population(article, row, roles, trial)
+    )
+
+
+def _row_population(article: Article, row: tuple[Span, ...], roles: list[str | None], trial: str | None) -> str | None:
+    """The part of a trial a row is about, as its trial cell names it after the trial's name:
+    "DESTINY-Breast04, HR+ cohort" → "HR+ cohort"; none for "…, all patients" (the whole trial)."""
+    for index, role in enumerate(roles):
+        if role != "trial" or index >= len(row) or not trial:
+            continue
+        text = _text(article, row[index])
+        found = build.standalone(trial).search(text)
+        rest = text[found.end() :].strip(" ,;:()-–") if found else ""
+        if rest and not context.names_overall(rest):
+            return rest
+    return None
 
 
 def _row_trial(

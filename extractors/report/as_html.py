@@ -86,6 +86,6 @@ def verify_html(report: VerifyReport) -> str:
         f'<p class="summary">{summary_badges(counts)}</p>'
         f"<h2>Sources</h2><ul>{source_list or '<li>the label passage the article quotes</li>'}</ul>"
         f"<h2>Claims</h2>{claims_table}"
-        f"<h2>Article with claims marked</h2>{highlight_article(article.text, report.claims)}"
+        f"<h2>Article with claims marked</h2>{highlight_article(article.text, report.claims, tables=article.tables)}"
         "</body></html>\n"
     )

@@ -199,6 +199,10 @@ def verify_dict(report: VerifyReport) -> dict[str, Any]:
             "title": article.title,
             "text": article.text,
             "flags": [flag_dict(f) for f in article.flags],
+            # each table's span and its cells' spans, row by row (the first row is the header)
+            "tables": [
+                {"span": list(t.span), "rows": [[list(cell) for cell in row] for row in t.rows]} for t in article.tables
+            ],
         },
         "sources": [source_dict(s) for s in report.sources],
         "claims": [claim_dict(c) for c in report.claims],

@@ -57,7 +57,8 @@ def said(claim: Claim) -> str:
     unit = "%" if claim.unit == "%" else f" {claim.unit}" if claim.unit and claim.statistic != "n" else ""
     arm = f" for {claim.arm}" if claim.arm else ""
     ci = f" (CI {claim.ci_low}–{claim.ci_high})" if claim.ci_low is not None else ""
-    return f"{what} {claim.raw or ''}{unit}{ci}{arm}"
+    cell = f" (in its table, column '{claim.column}')" if claim.column else ""
+    return f"{what} {claim.raw or ''}{unit}{ci}{arm}{cell}"
 
 
 def corrected(claim: Claim, value: str, unit: str | None = None, operator: str | None = None) -> str:

@@ -32,6 +32,19 @@ function revealClaim(box, number) {
   }
 }
 
+function revealAcross(box, number) {
+  // A claim in a wide table: scroll the table (not the article) sideways to it. Drawing the pane
+  // anew puts every table back at its left edge, so this runs after each drawing.
+  const mark = box.querySelector(`.tp-table-wrap .tp-claim[data-claim="${number}"]`);
+  if (!mark) return;
+  const wrap = mark.closest(".tp-table-wrap");
+  const view = wrap.getBoundingClientRect();
+  const spot = mark.getBoundingClientRect();
+  if (spot.left < view.left + 8 || spot.right > view.right - 8) {
+    wrap.scrollLeft += spot.left - view.left - wrap.clientWidth / 3;
+  }
+}
+
 function bringIntoView(element, margin) {
   // Scroll each scrolling ancestor just enough to show the element (the evidence pane, then the
   // page), without centring it: the clicked highlight in the article should stay where it is.
@@ -84,6 +97,7 @@ export default function (component) {
   if (box.tpHtml !== data.html) {
     box.innerHTML = data.html;
     box.tpHtml = data.html;
+    if (data.selected) requestAnimationFrame(() => revealAcross(box, data.selected));
   }
   if (seen.doc !== data.doc) {  // another article or other labels: open at the top
     seen.doc = data.doc;

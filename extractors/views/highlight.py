@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from extractors.records import VERDICTS, Claim, Span, Verdict
+from extractors.records import VERDICTS, ArticleTable, Claim, Span, Verdict
 
 # Verdict → (icon, text colour, background colour). Colours pass WCAG AA for the text on them.
 VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
@@ -26,6 +26,10 @@ VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
 STYLESHEET = """
 .tp-article { white-space: pre-wrap; font-family: Georgia, 'Times New Roman', serif; line-height: 1.55; }
 .tp-claim { border-radius: 3px; padding: 0 1px; cursor: pointer; }
+.tp-table-wrap { overflow-x: auto; max-width: 100%; }
+.tp-article-table { border-collapse: collapse; white-space: normal; font: 0.85em/1.35 system-ui, sans-serif; margin: 0.2em 0 0.8em; }
+.tp-article-table td { border: 1px solid #d0d7de; padding: 2px 6px; vertical-align: top; }
+.tp-article-table tr:first-child td { background: #f6f8fa; font-weight: 600; }
 .tp-article .tp-badge { cursor: pointer; }
 .tp-outer { border-bottom: 2px solid; }
 .tp-selected { outline: 2px solid #0969da; outline-offset: 1px; }
@@ -97,7 +101,11 @@ def claim_marks(claims: Sequence[Claim]) -> list[_Mark]:
 
 
 def highlight_article(
-    text: str, claims: Sequence[Claim], selected: int | None = None, shown: Collection[int] | None = None
+    text: str,
+    claims: Sequence[Claim],
+    selected: int | None = None,
+    shown: Collection[int] | None = None,
+    tables: Sequence[ArticleTable] = (),
 ) -> str:
     """The article as escaped HTML with each claim highlighted and labelled by its verdict.
 
@@ -105,19 +113,36 @@ def highlight_article(
     the claims to highlight (the others are left as plain text). Highlights may nest (a scope
     sentence around a dose); each stretch of text is wrapped in one element per highlight that
     covers it, so the result is well-formed whatever the overlaps. A badge with the claim number,
-    icon and verdict follows the end of each highlight.
+    icon and verdict follows the end of each highlight. The article's ``tables`` (`Article.tables`)
+    are shown as tables, each cell with its own highlights.
     """
     marks = [
         m for m in claim_marks(claims) if 0 <= m.start < m.end <= len(text) and (shown is None or m.number - 1 in shown)
     ]
-    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
-    ends: dict[int, list[_Mark]] = {}
-    for mark in marks:
-        ends.setdefault(mark.end, []).append(mark)
+    parts: list[str] = []
+    position = 0
+    for table in tables:
+        first = text.rfind("\n", 0, table.span[0]) + 1  # the start of the table's first line
+        parts.append(_highlighted(text, marks, position, first, selected))
+        rows = []
+        for row in table.rows:
+            cells = "".join(f"<td>{_highlighted(text, marks, start, end, selected)}</td>" for start, end in row)
+            rows.append(f"<tr>{cells}</tr>")
+        # a wide table scrolls on its own, so the article around it keeps the box's width
+        parts.append(f'<div class="tp-table-wrap"><table class="tp-article-table">{"".join(rows)}</table></div>')
+        position = table.span[1]
+    parts.append(_highlighted(text, marks, position, len(text), selected))
+    return f'<div class="tp-article">{"".join(parts)}</div>'
+
+
+def _highlighted(text: str, marks: Sequence[_Mark], start: int, end: int, selected: int | None) -> str:
+    """``text[start:end]`` as escaped HTML with the ``marks`` that fall in it (cut at its ends)."""
+    inside = [m for m in marks if m.start < end and m.end > start]
+    cuts = sorted({start, end, *(m.start for m in inside if m.start > start), *(m.end for m in inside if m.end < end)})
     parts: list[str] = []
     for left, right in itertools.pairwise(cuts):
         covering = sorted(
-            (m for m in marks if m.start <= left and right <= m.end),
+            (m for m in inside if m.start <= left and right <= m.end),
             key=lambda m: (m.start - m.end, m.number),  # widest outside
         )
         piece = html.escape(text[left:right])
@@ -129,9 +154,9 @@ def highlight_article(
             piece = f'<span class="{classes}" title="{title}" data-claim="{mark.number}">{piece}</span>'
         parts.append(piece)
         # Badges for highlights ending here, inner (shorter) ones first.
-        for mark in sorted(ends.get(right, []), key=lambda m: (m.end - m.start, m.number)):
+        for mark in sorted((m for m in inside if m.end == right), key=lambda m: (m.end - m.start, m.number)):
             parts.append(verdict_badge(mark.verdict, prefix=f"{mark.number} ", claim=mark.number))
-    return f'<div class="tp-article">{"".join(parts)}</div>'
+    return "".join(parts)
 
 
 def highlight_source(text: str, span: Span, ci_span: Span | None = None, context: int = 400) -> str:

@@ -284,4 +284,10 @@ FOLD = regex.compile(
 # "NR", "—" — a table of such cells is a results grid, read by the label tables' reader.
 NUMERIC_CELL = regex.compile(r"^(?:[<>≤≥~]{0,2}[ \t]?\d[^A-Za-z]{0,40}|NR|NE|NA|N/A|[-–—])$")
 
+# The unit a column header gives its cells: "Median PFS, months", "Median OS (months)", "DOR (mo)".
+HEADER_UNIT = regex.compile(r"[,(][ \t]{0,2}(?P<unit>months?|weeks?|years?|days?|mo)[ \t]{0,2}\)?[ \t]*+$", regex.I)
+
+# A unit after a cell's last number: "10.1 vs 5.4 months" needs none from its header.
+UNIT_AFTER_NUMBER = regex.compile(r"\d[ \t]{0,2}(?:months?|weeks?|years?|days?|mo|%)\b", regex.I)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -89,8 +89,9 @@ COMBINATION_WORD = regex.compile(
     r"\s{0,2}\+\s{0,2}|\s(?:plus|with|and|in\s+combination\s+with)\s|(?<=[a-z]{3})/(?=[a-z]{3})", regex.I
 )
 
-# The words of a population's name, hyphenated ranges whole: "stage ii-iiia", "cns", "metastases".
-POPULATION_TOKEN = regex.compile(r"[a-z0-9][a-z0-9-]*")
+# The words of a population's name, hyphenated ranges whole, a receptor's sign kept: "stage ii-iiia",
+# "cns", "metastases", "hr+" (so "HR- cohort" never names the "HR+ Cohort").
+POPULATION_TOKEN = regex.compile(r"[a-z0-9][a-z0-9-]*+\+?")
 
 # Words of a population's name that an article may leave out: "at baseline", "on a baseline brain scan".
 POPULATION_NOISE = regex.compile(r"at|on|a|an|the|of|in|to|who|had|have|baseline|scan|one|more|or|and|least")
