@@ -173,3 +173,17 @@ def test_an_articles_population_is_a_labels_only_when_it_names_its_words(case: d
         for p in case["label"]
     ]
     assert matching.claim_population(claim, rows) == (case["known"], case["is"])
+
+
+@pytest.mark.parametrize("case", _cases("untrialed_label"))
+def test_a_trials_claim_against_a_label_naming_no_trial(case: dict[str, Any]) -> None:
+    text = "In VEG110727, median PFS was 4.6 months with pazopanib."
+    claim = replace(
+        _claim(text, "4.6", statistic="median", unit="months"), trial="VEG110727", endpoint="PFS", arm="pazopanib"
+    )
+    rows = tuple(
+        Measurement(source="label", statistic="median", value=value, raw=raw, span=(i, i + 3), trial=case["label_trial"],
+                    endpoint="PFS", arm=arm, unit="months", table="Table 9", row="Median (months)", column=arm)
+        for i, (arm, value, raw) in enumerate([("VOTRIENT", 4.6, "4.6"), ("Placebo", 1.6, "1.6")])
+    )  # fmt: skip
+    assert check_number(claim, LabelView(rows, {"label": ""})).verdict == case["verdict"]

@@ -96,7 +96,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         and ((m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == claim.endpoint))
     )
     pool = everything
-    if claim.trial and pool:
+    if claim.trial and pool and any(m.trial or m.nct for m in pool):
+        # (a label that names no trial for any of these numbers cannot say they are another trial's)
         pool = matching.of_trial(claim.trial, pool)
         if not pool:
             return _other_ratio(claim, view) or unverifiable(
