@@ -20,6 +20,7 @@ from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import derived, endpoints, matching, quantity
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted
+from extractors.verdicts.doses import check_dose
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
 
@@ -187,3 +188,13 @@ def test_a_trials_claim_against_a_label_naming_no_trial(case: dict[str, Any]) ->
         for i, (arm, value, raw) in enumerate([("VOTRIENT", 4.6, "4.6"), ("Placebo", 1.6, "1.6")])
     )  # fmt: skip
     assert check_number(claim, LabelView(rows, {"label": ""})).verdict == case["verdict"]
+
+
+@pytest.mark.parametrize("case", _cases("dose_drugs"))
+def test_a_dose_is_checked_against_its_own_drugs_doses(case: dict[str, Any]) -> None:
+    text = f"{case['claim_drug']} is given at {case['raw']} {case['unit']}."
+    claim = replace(_claim(text, case["raw"], statistic="dose", unit=case["unit"]), arm=case["claim_drug"])
+    label = float(case["raw"]) if case["verdict"] == "supported" else 5.4
+    dose = Measurement(source="label", statistic="dose", value=label, raw=f"{label:g}", span=(0, 3),
+                       arm=case["label_drug"], unit=case["label_unit"])  # fmt: skip
+    assert check_dose(claim, (dose,)).verdict == case["verdict"]

@@ -51,4 +51,9 @@ ONCE_DAILY = regex.compile(r"\bonce\s+a\s+day\b|\bonce\s+daily\b|\bdaily\b")
 # "twice a day", "twice daily" → "twice-daily".
 TWICE_DAILY = regex.compile(r"\btwice\s+(?:a\s+day|daily)\b")
 
+# The prefix and suffix a biologic's nonproprietary name carries, not the drug: "fam-trastuzumab
+# deruxtecan-nxki" is trastuzumab deruxtecan, "tremelimumab-actl" tremelimumab; "nab-paclitaxel" is
+# another drug than paclitaxel and keeps its prefix.
+BIOLOGIC_AFFIX = regex.compile(r"\b(?:fam|ado|ziv)-(?=[a-z]{5})|(?<=[a-z]{4})-[a-z]{4}\b")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
