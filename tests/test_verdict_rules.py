@@ -198,3 +198,28 @@ def test_a_dose_is_checked_against_its_own_drugs_doses(case: dict[str, Any]) -> 
     dose = Measurement(source="label", statistic="dose", value=label, raw=f"{label:g}", span=(0, 3),
                        arm=case["label_drug"], unit=case["label_unit"])  # fmt: skip
     assert check_dose(claim, (dose,)).verdict == case["verdict"]
+
+
+@pytest.mark.parametrize("case", _cases("randomized_totals"))
+def test_a_count_said_to_be_randomized_is_the_labels_randomized_total(case: dict[str, Any]) -> None:
+    label = "A total of 672 patients were randomized to receive KISQALI or placebo."
+    start = label.index("672")
+    total = Measurement(
+        source="label",
+        statistic="n",
+        value=672.0,
+        raw="672",
+        span=(start, start + 3),
+        trial="MONALEESA-7",
+        unit="patients",
+    )
+    arms = tuple(
+        Measurement(source="label", statistic="n", value=float(raw), raw=raw, span=(0, 3), trial="MONALEESA-7",
+                    arm=arm, table="Table 15", row="header", column=arm, unit="patients")
+        for arm, raw in (("KISQALI + NSAI + Goserelin", "248"), ("Placebo + NSAI + Goserelin", "247"))
+    )  # fmt: skip
+    claim = replace(_claim(case["text"], case["raw"], statistic="n", unit="patients"), trial="MONALEESA-7")
+    if "ribociclib" in case["text"]:
+        claim = replace(claim, arm="ribociclib")
+    judged = check_number(claim, LabelView((total, *arms), {"label": label}))
+    assert judged.verdict == case["verdict"], judged.explanation

@@ -157,4 +157,8 @@ ALONE_AFTER = regex.compile(
 # stays one word, "CV" and "MI" are words to write out.
 ENDPOINT_WORD = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
+# A whole number that may be a count in a sentence: "495", "27,395"; not a decimal, a share or a
+# trial's number ("MONALEESA-7").
+COUNT_NUMBER = regex.compile(r"(?<![\w.,-])\d{1,3}(?:,\d{3})*+(?![\d.,%]|\s?%)")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
