@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import PROJECT, SHARED
+from conftest import CASES, PROJECT, SHARED
 
 from extractors import extract, render_extract
 from extractors.ingest.articles import load_article, quoted_label_source
@@ -60,3 +61,14 @@ def test_every_dose_and_population_is_the_source_at_its_span(path: Path) -> None
             assert population.exclusion_span is not None
             assert source.text[population.exclusion_span[0] : population.exclusion_span[1]] == population.exclusion
         assert all(q.phrase.lower() in population.enrolment.lower() for q in population.qualifiers)
+
+
+LABEL_DOSES: dict[str, Any] = json.loads((CASES / "label_doses.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", LABEL_DOSES["cases"], ids=[case["id"] for case in LABEL_DOSES["cases"]])
+def test_a_label_dose_is_read_with_its_whole_unit(case: dict[str, Any]) -> None:
+    source = Source(
+        id="case", path="case.txt", kind="text", drug="trifluridine", title="LONSURF label", text=case["text"]
+    )
+    assert [[d.raw, d.unit] for d in extract_doses(source)] == case["doses"]

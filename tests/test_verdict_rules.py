@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, matching, quantity
+from extractors.verdicts import derived, endpoints, matching, quantity
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted
+from extractors.verdicts.doses import check_dose
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
 
@@ -112,16 +113,6 @@ def test_a_correction_writes_the_labels_value_after_the_labels_own_sign(
         assert f"{article_sign} {label}" not in corrected
 
 
-@pytest.mark.parametrize("case", _cases("populations"))
-def test_an_articles_population_is_a_labels_only_when_it_names_its_words(case: dict[str, Any]) -> None:
-    claim = Claim(text="x", span=(0, 1), value_span=(0, 1), value=1.0, population=case["population"])
-    rows = [
-        Measurement(source="label", statistic="median", value=1.0, raw="1", span=(0, 1), population=p)
-        for p in case["label"]
-    ]
-    assert matching.claim_population(claim, rows) == (case["known"], case["is"])
-
-
 @pytest.mark.parametrize("case", _cases("combined_totals"))
 def test_a_count_of_several_trials_is_the_sum_of_their_totals(case: dict[str, Any]) -> None:
     claim = _claim(case["text"], case["raw"], statistic="n")
@@ -167,3 +158,68 @@ def test_a_hazard_ratio_the_label_gives_as_another_ratio_is_misnamed(case: dict[
                       endpoint="VTE", arm="XARELTO", comparator="Enoxaparin", table="Table 24", row="VTE", column="RR")  # fmt: skip
     judged = check_number(claim, LabelView((row,), {"label": ""}))
     assert (judged.verdict, judged.kind) == (case["verdict"], case["kind"]), judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("label_endpoints"))
+def test_an_endpoint_the_vocabulary_lacks_is_named_in_the_labels_words(case: dict[str, Any]) -> None:
+    claim = _claim(case["text"], case["raw"], statistic="hr")
+    assert endpoints.named_label_endpoint(claim, case["endpoints"]) == case["named"]
+
+
+@pytest.mark.parametrize("case", _cases("populations"))
+def test_an_articles_population_is_a_labels_only_when_it_names_its_words(case: dict[str, Any]) -> None:
+    claim = Claim(text="x", span=(0, 1), value_span=(0, 1), value=1.0, population=case["population"])
+    rows = [
+        Measurement(source="label", statistic="median", value=1.0, raw="1", span=(0, 1), population=p)
+        for p in case["label"]
+    ]
+    assert matching.claim_population(claim, rows) == (case["known"], case["is"])
+
+
+@pytest.mark.parametrize("case", _cases("untrialed_label"))
+def test_a_trials_claim_against_a_label_naming_no_trial(case: dict[str, Any]) -> None:
+    text = "In VEG110727, median PFS was 4.6 months with pazopanib."
+    claim = replace(
+        _claim(text, "4.6", statistic="median", unit="months"), trial="VEG110727", endpoint="PFS", arm="pazopanib"
+    )
+    rows = tuple(
+        Measurement(source="label", statistic="median", value=value, raw=raw, span=(i, i + 3), trial=case["label_trial"],
+                    endpoint="PFS", arm=arm, unit="months", table="Table 9", row="Median (months)", column=arm)
+        for i, (arm, value, raw) in enumerate([("VOTRIENT", 4.6, "4.6"), ("Placebo", 1.6, "1.6")])
+    )  # fmt: skip
+    assert check_number(claim, LabelView(rows, {"label": ""})).verdict == case["verdict"]
+
+
+@pytest.mark.parametrize("case", _cases("dose_drugs"))
+def test_a_dose_is_checked_against_its_own_drugs_doses(case: dict[str, Any]) -> None:
+    text = f"{case['claim_drug']} is given at {case['raw']} {case['unit']}."
+    claim = replace(_claim(text, case["raw"], statistic="dose", unit=case["unit"]), arm=case["claim_drug"])
+    label = float(case["raw"]) if case["verdict"] == "supported" else 5.4
+    dose = Measurement(source="label", statistic="dose", value=label, raw=f"{label:g}", span=(0, 3),
+                       arm=case["label_drug"], unit=case["label_unit"])  # fmt: skip
+    assert check_dose(claim, (dose,)).verdict == case["verdict"]
+
+
+@pytest.mark.parametrize("case", _cases("randomized_totals"))
+def test_a_count_said_to_be_randomized_is_the_labels_randomized_total(case: dict[str, Any]) -> None:
+    label = "A total of 672 patients were randomized to receive KISQALI or placebo."
+    start = label.index("672")
+    total = Measurement(
+        source="label",
+        statistic="n",
+        value=672.0,
+        raw="672",
+        span=(start, start + 3),
+        trial="MONALEESA-7",
+        unit="patients",
+    )
+    arms = tuple(
+        Measurement(source="label", statistic="n", value=float(raw), raw=raw, span=(0, 3), trial="MONALEESA-7",
+                    arm=arm, table="Table 15", row="header", column=arm, unit="patients")
+        for arm, raw in (("KISQALI + NSAI + Goserelin", "248"), ("Placebo + NSAI + Goserelin", "247"))
+    )  # fmt: skip
+    claim = replace(_claim(case["text"], case["raw"], statistic="n", unit="patients"), trial="MONALEESA-7")
+    if "ribociclib" in case["text"]:
+        claim = replace(claim, arm="ribociclib")
+    judged = check_number(claim, LabelView((total, *arms), {"label": label}))
+    assert judged.verdict == case["verdict"], judged.explanation

@@ -161,7 +161,14 @@ def _named_trials(text: str, trials: tuple[str, ...]) -> Named:
         if name and match.start() not in found:
             found[match.start()] = (match.end(), name)
     ordered = sorted(found.items())
-    return tuple(k for k, _ in ordered), tuple(v[0] for _, v in ordered), tuple(v[1] for _, v in ordered)
+    names_ = [name for _, (_, name) in ordered]
+    for index in range(1, len(ordered)):
+        # "VEG110727, a randomized … trial ( NCT00753688)": the id printed with a name is that trial's
+        start, (_, name) = ordered[index]
+        previous_end = ordered[index - 1][1][0]
+        if name.upper().startswith("NCT") and 0 <= start - previous_end <= reach.before("trial_name_before_nct"):
+            names_[index] = names_[index - 1]
+    return tuple(k for k, _ in ordered), tuple(v[0] for _, v in ordered), tuple(names_)
 
 
 @lru_cache(maxsize=8)

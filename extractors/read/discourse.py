@@ -65,10 +65,15 @@ def _trial_named(sentence: str, scene: Scene) -> str | None:
     endpoints and abbreviations that look like trial names ("LVEF", "RECIST", "PD-L1") are not trials."""
     start = patterns.TRIAL_SUBJECT_START.match(sentence)
     later = patterns.TRIAL_SUBJECT.finditer(sentence) if patterns.TRIAL_SUBJECT_HINT.search(sentence) else iter(())
-    for match in ([start] if start else []) + [m for m in later if not start or m.start() >= start.end()]:
+    matches = ([start] if start else []) + [m for m in later if not start or m.start() >= start.end()]
+    # "Study 1 (FOURIER, NCT01764633)": the trial's name before its number in the label's list of studies
+    numbered = [m for m in matches if patterns.STUDY_NUMBER.fullmatch(" ".join(m.group("name").split()))]
+    for match in [m for m in matches if m not in numbered] + numbered:
         name = " ".join(match.group("name").split())
         first = name.split()[0].split("-")[0]
-        if scenes.phrases("not_trials").fullmatch(name) or scenes.phrases("not_trials").fullmatch(first):
+        if scenes.phrases("not_trials").fullmatch(name):
+            continue
+        if scenes.phrases("not_trials").fullmatch(first) and match not in numbered:
             continue
         if vocabulary.endpoint_mentions(name) or any(name.lower() == drug.lower() for drug in scene.drugs):
             continue

@@ -23,7 +23,8 @@ def extract_doses(source: Source) -> tuple[Measurement, ...]:
     for match in patterns.LABEL_DOSE.finditer(source.text):
         drugs = list(DRUG_WORD.finditer(source.text, max(0, match.start() - DRUG_BEFORE_DOSE), match.start()))
         drug = canonical_arm(drugs[-1].group(0)) if drugs else source.drug
-        unit = " ".join(f"{match.group('unit')}{match.group('schedule') or ''}".split())
+        written = patterns.SQUARE_METRE.sub("/m2", match.group("unit"))  # "mg/m 2" → "mg/m2"
+        unit = " ".join(f"{written}{match.group('schedule') or ''}".split())
         found.append(
             Measurement(
                 source=source.id,

@@ -64,6 +64,9 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
     for m in totals:
         if matching.agree(claim.value, decimals, m.value or 0, 0):
             return _supported_total(claim, m, f"the label gives a total of {m.raw} in {where(m)}")
+    randomized = _randomized_total(claim, totals, view)
+    if randomized is not None:
+        return randomized
     sums = _sums_per_table([m for m in rows if m.arm and m.value is not None])
     for members, total in sums:
         if matching.agree(claim.value, decimals, total, 0):
@@ -95,6 +98,26 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
         kind="wrong_value",
         evidence=label_total or members[0],
         explanation=f"Contradicted (wrong value): the article says {says}; the label gives {stated}. Corrected: '{corrected(claim, value)}'",
+    )
+
+
+def _randomized_total(claim: Claim, totals: list[Measurement], view: LabelView) -> Claim | None:
+    """ "MONALEESA-7: 495 women randomized" where the label says "A total of 672 patients were
+    randomized": a count said to be randomized is the trial's one randomized total when the label's
+    prose states exactly one, not a sum of some table's arms (495 is a subgroup's); None otherwise."""
+    if not quantity.claim_says(claim, "counts", "randomized") or len(patterns.COUNT_NUMBER.findall(claim.text)) != 1:
+        return None  # "301 were randomized to Padcev and 307 to …": the arms' counts, not a total
+    stated = [m for m in totals if not m.table and quantity.says(view.words_of(m), "counts", "randomized")]
+    if len({m.value for m in stated}) != 1:
+        return None
+    m = stated[0]
+    return replace(
+        claim,
+        verdict="contradicted",
+        kind="wrong_value",
+        evidence=m,
+        explanation=f"Contradicted (wrong value): the article says {said(claim)} randomized; the label says a total "
+        f"of {m.raw} were randomized ({where(m)}). Corrected: '{corrected(claim, m.raw)}'",
     )
 
 

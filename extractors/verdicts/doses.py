@@ -14,6 +14,13 @@ from extractors.text.patterns import doses as patterns
 from extractors.verdicts.describe import unverifiable
 
 
+def _drug_key(name: str | None) -> str | None:
+    """A drug's name as doses are matched by: canonical, a biologic's affixes left out ("fam-trastuzumab
+    deruxtecan-nxki" and "T-DXd" are both trastuzumab deruxtecan)."""
+    canonical = canonical_arm(name)
+    return patterns.BIOLOGIC_AFFIX.sub("", canonical) if canonical else None
+
+
 def _schedule(unit: str | None) -> str:
     """ "mg orally once daily" → "mg once-daily": the schedule written one way."""
     text = (unit or "").lower()
@@ -43,8 +50,8 @@ def _unit_read_apart(claim_unit: str, label_unit: str) -> bool:
 
 def check_dose(claim: Claim, doses: tuple[Measurement, ...]) -> Claim:
     """Supported when a dose of the claim's drug has its amount and schedule; else the label's doses."""
-    drug = canonical_arm(claim.arm)
-    relevant = [d for d in doses if drug is None or d.arm is None or canonical_arm(d.arm) == drug]
+    drug = _drug_key(claim.arm)
+    relevant = [d for d in doses if drug is None or d.arm is None or _drug_key(d.arm) == drug]
     if not relevant:
         return unverifiable(claim, f"The article gives a dose of {claim.arm or 'the drug'}; the sources state none.")
     said = f"{claim.arm or ''} {claim.value:g} {claim.unit}".strip()

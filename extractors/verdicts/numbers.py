@@ -23,7 +23,7 @@ from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, elsewhere, matching, quantity, significance
+from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, significance
 from extractors.verdicts.arms import ArmReading, is_arm, read_arm
 from extractors.verdicts.describe import (
     contradicted,
@@ -65,8 +65,11 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     says = said(claim)
     if family == "p" and claim.value > 1:
         return unverifiable(claim, f"The article's {claim.raw} is no p-value (a p-value is at most 1).")
+    named = _label_named(claim, view, family)
+    if named is not None:
+        claim = replace(claim, endpoint=named)  # "the HR for stroke, MI or cardiovascular death": the label's row
     if family == "rate":
-        what = _what_rate(claim)
+        what = _what_rate(claim, named is not None)
         if what is not None:
             return unverifiable(claim, f"The article says {says}; {what}")
     if family == "n" and quantity.counts_other_things(claim):
@@ -93,7 +96,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         and ((m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == claim.endpoint))
     )
     pool = everything
-    if claim.trial and pool:
+    if claim.trial and pool and any(m.trial or m.nct for m in pool):
+        # (a label that names no trial for any of these numbers cannot say they are another trial's)
         pool = matching.of_trial(claim.trial, pool)
         if not pool:
             return _other_ratio(claim, view) or unverifiable(
@@ -178,7 +182,15 @@ def _endpoint_from_context(
     )
 
 
-def _what_rate(claim: Claim) -> str | None:
+def _label_named(claim: Claim, view: LabelView, family: str) -> str | None:
+    """The label endpoint a claim names in the label's own words, when the vocabulary names none."""
+    if claim.endpoint is not None or family not in {"rate", "hr", "median"}:
+        return None
+    rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
+    return endpoints.named_label_endpoint(claim, (m.endpoint for m in rows if m.statistic == family))
+
+
+def _what_rate(claim: Claim, named_by_label: bool = False) -> str | None:
     """Why a percentage cannot be checked as a response or survival rate, or None when it can: a
     safety figure, or a share whose clause names no endpoint (the endpoint came from the context)."""
     if quantity.claim_says(claim, "safety", "words"):
@@ -189,7 +201,7 @@ def _what_rate(claim: Claim) -> str | None:
     text = f"{claim.column or ''} {claim.text[: end + 40]}"
     named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
     named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
-    if claim.endpoint is None or claim.endpoint not in named:
+    if not named_by_label and (claim.endpoint is None or claim.endpoint not in named):
         return "its clause does not say what the share is of (no endpoint is named with it)."
     return None
 

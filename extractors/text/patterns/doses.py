@@ -24,7 +24,8 @@ _SCHEDULE = r"""
 LABEL_DOSE = stored.compile(
     rf"""
     (?<![\w.])(?P<amount>\d+(?:\.\d+)?)\s*            # "800"
-    (?P<unit>mg/m2|mg/m²|mg/kg|mg|mcg|µg)\b          # "mg"
+    (?P<unit>mg/m\s?2|mg/m²|mg/kg|mg|mcg|µg)\b      # "mg", "mg/m 2" (a superscript 2 printed apart)
+    (?!\s?/(?!d(?:ay)?\b))                           # not a concentration ("26 mg/dL")
     {_SCHEDULE}
     """,
     regex.VERBOSE | regex.I,
@@ -50,5 +51,13 @@ ONCE_DAILY = stored.compile(r"\bonce\s+a\s+day\b|\bonce\s+daily\b|\bdaily\b")
 
 # "twice a day", "twice daily" → "twice-daily".
 TWICE_DAILY = stored.compile(r"\btwice\s+(?:a\s+day|daily)\b")
+
+# The prefix and suffix a biologic's nonproprietary name carries, not the drug: "fam-trastuzumab
+# deruxtecan-nxki" is trastuzumab deruxtecan, "tremelimumab-actl" tremelimumab; "nab-paclitaxel" is
+# another drug than paclitaxel and keeps its prefix.
+BIOLOGIC_AFFIX = regex.compile(r"\b(?:fam|ado|ziv)-(?=[a-z]{5})|(?<=[a-z]{4})-[a-z]{4}\b")
+
+# A unit per square metre whose 2 was printed apart: "mg/m 2" is "mg/m2".
+SQUARE_METRE = regex.compile(r"/m\s2\b")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

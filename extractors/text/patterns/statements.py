@@ -419,7 +419,7 @@ RESPONDERS = stored.compile(
 # A trial's name: "KEYNOTE-189", "CHECKMATE 037", "AURA3", "VEG110727", "PEGASUS TIMI-54", "FLAURA",
 # "CheckMate-9ER", "MONALEESA-7", "Study 6"; the abbreviations that look like one are data
 # (statements.json "not_trials").
-_TRIAL = r"(?:Study\s\d{1,2}|(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:[- ]?\d+[A-Za-z]{0,2})+(?:\sTIMI[- ]?\d+)?|[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)?(?:\sTIMI[- ]?\d+|\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE))?|[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\w+)?)"
+_TRIAL = r"(?:Study\s\d{1,3}\b|(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:[- ]?\d+[A-Za-z]{0,2})+(?:\sTIMI[- ]?\d+)?|[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)?(?:\sTIMI[- ]?\d+|\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE))?|[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\w+)?)"
 
 # Where a sentence says which trial it is about: "CHECKMATE-275 (NCT02387996) was …", "In KEYNOTE-189,",
 # "The efficacy … was evaluated in FLAURA", "in the LAURA trial", "KEYNOTE-054 enrolled …".
@@ -437,6 +437,9 @@ TRIAL_SUBJECT = stored.compile(
     """,
     regex.VERBOSE,
 )
+# A trial named by its number in the label's list of studies: "Study 309", "Study 1".
+STUDY_NUMBER = regex.compile(r"Study\s\d{1,3}")
+
 # Words without which TRIAL_SUBJECT cannot match: a sentence lacking them is not searched.
 TRIAL_SUBJECT_HINT = stored.compile(
     r"NCT\d|\b(?:trial|study)\b|\b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s"
