@@ -55,9 +55,9 @@ TWICE_DAILY = stored.compile(r"\btwice\s+(?:a\s+day|daily)\b")
 # The prefix and suffix a biologic's nonproprietary name carries, not the drug: "fam-trastuzumab
 # deruxtecan-nxki" is trastuzumab deruxtecan, "tremelimumab-actl" tremelimumab; "nab-paclitaxel" is
 # another drug than paclitaxel and keeps its prefix.
-BIOLOGIC_AFFIX = regex.compile(r"\b(?:fam|ado|ziv)-(?=[a-z]{5})|(?<=[a-z]{4})-[a-z]{4}\b")
+BIOLOGIC_AFFIX = stored.compile(r"\b(?:fam|ado|ziv)-(?=[a-z]{5})|(?<=[a-z]{4})-[a-z]{4}\b")
 
 # A unit per square metre whose 2 was printed apart: "mg/m 2" is "mg/m2".
-SQUARE_METRE = regex.compile(r"/m\s2\b")
+SQUARE_METRE = stored.compile(r"/m\s2\b")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

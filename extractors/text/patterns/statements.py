@@ -438,7 +438,7 @@ TRIAL_SUBJECT = stored.compile(
     regex.VERBOSE,
 )
 # A trial named by its number in the label's list of studies: "Study 309", "Study 1".
-STUDY_NUMBER = regex.compile(r"Study\s\d{1,3}")
+STUDY_NUMBER = stored.compile(r"Study\s\d{1,3}")
 
 # Words without which TRIAL_SUBJECT cannot match: a sentence lacking them is not searched.
 TRIAL_SUBJECT_HINT = stored.compile(

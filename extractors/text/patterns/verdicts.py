@@ -155,10 +155,10 @@ ALONE_AFTER = stored.compile(
 
 # A word of an endpoint's name, for comparing a label's row with an article's words: "all-cause"
 # stays one word, "CV" and "MI" are words to write out.
-ENDPOINT_WORD = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ENDPOINT_WORD = stored.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 # A whole number that may be a count in a sentence: "495", "27,395"; not a decimal, a share or a
 # trial's number ("MONALEESA-7").
-COUNT_NUMBER = regex.compile(r"(?<![\w.,-])\d{1,3}(?:,\d{3})*+(?![\d.,%]|\s?%)")
+COUNT_NUMBER = stored.compile(r"(?<![\w.,-])\d{1,3}(?:,\d{3})*+(?![\d.,%]|\s?%)")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget
