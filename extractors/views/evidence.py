@@ -276,13 +276,16 @@ def _ends_sentence(text: str, at: int) -> int | None:
     return None
 
 
+_LINE_OR_CELL = "\n\t"  # a line break, or the tab between an article table's cells, ends a sentence
+
+
 def sentence_around(text: str, span: Span) -> Span:
-    """The sentence holding ``span``: from after the last sentence end (or line break) before it to
-    the next one after it, within a bounded reach on each side."""
+    """The sentence holding ``span``: from after the last sentence end (or line break, or table cell
+    boundary) before it to the next one after it, within a bounded reach on each side."""
     lo = max(0, span[0] - _SENTENCE_REACH)
     start = lo
     for cursor in range(span[0] - 1, lo - 1, -1):
-        if text[cursor] == "\n":
+        if text[cursor] in _LINE_OR_CELL:
             start = cursor + 1
             break
         end_here = _ends_sentence(text, cursor)
@@ -292,7 +295,7 @@ def sentence_around(text: str, span: Span) -> Span:
     hi = min(len(text), span[1] + _SENTENCE_REACH)
     end = hi
     for cursor in range(span[1], hi):
-        if text[cursor] == "\n":
+        if text[cursor] in _LINE_OR_CELL:
             end = cursor
             break
         end_here = _ends_sentence(text, cursor)
