@@ -268,6 +268,9 @@ def _ends_sentence(text: str, at: int) -> int | None:
     """
     if text[at] not in ".!?":
         return None
+    before = text[max(0, at - 8) : at].split()
+    if text[at] == "." and before and before[-1].lower() in _ABBREVIATIONS:
+        return None  # "18.9 vs. 10.2 months", "et al. reported"
     cursor = at + 1
     while cursor < len(text) and cursor - at <= _CITATION_REACH and text[cursor] in _AFTER_STOP:
         cursor += 1
@@ -276,6 +279,8 @@ def _ends_sentence(text: str, at: int) -> int | None:
     return None
 
 
+# Words a full stop follows without ending the sentence.
+_ABBREVIATIONS = frozenset({"vs", "e.g", "i.e", "al", "approx", "fig", "ref", "cf"})
 _LINE_OR_CELL = "\n\t"  # a line break, or the tab between an article table's cells, ends a sentence
 
 
