@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+import regex
+
 from extractors.ingest import grids as structured
 from extractors.records import Alternative, Flag, Measurement
 from extractors.text import reach
@@ -94,41 +96,10 @@ def inside_parentheses(text: str, position: int) -> bool:
 def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
     """The run of cell tokens starting at ``position``, if one may start there."""
     match = table_patterns.CELL_TOKEN.match(text, position, end)
-    if match is None or match.lastgroup in {"space", "foot", "pct", "pval", "percent", "fmt"}:
+    if match is None or not _run_may_start(text, position, end, match):
         return None
-    if match.lastgroup == "sep":
-        before_sep = text[position - 1] if position > 0 else "\n"
-        if before_sep == "\n" or not before_sep.isspace():
-            return None  # a row's first cell is its label, even when empty: "|  | n=101 | n=103 |"
-    before = text[position - 1] if position > 0 else " "
-    if inside_parentheses(text, position):
-        return None  # inside a CI: "(52.1, 68.1)" is read whole from its "("
-    row_start = line_start(text, position)
-    if (
-        text.startswith(structured.SEPARATOR, row_start)
-        and structured.SEPARATOR not in text[row_start + 1 : position + 1]
-    ):
-        return None  # with cells kept, the first cell is the row's label: "| Nausea1 | 52 | …"
-    if table_patterns.MARK_GLUED_TO_WORD.match(text, position, end):
-        return None  # a footnote digit on a word, the cells spaced after it: "Nausea1 52 2.4 29 0.6"
-    if table_patterns.TIME_POINT_NUMBER.match(text, position, end):
-        return None  # "at Day 35 131 (4.4%)": the day is the label's
-    if match.lastgroup == "nprefix":
-        pass  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
-    elif match.lastgroup != "sep" and not (
-        before.isspace()
-        or before in ")%],\u00ad"  # a soft hyphen before a minus: "\u00ad-6"
-        or (before.isalpha() and match.lastgroup == "ci")
-        # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
-        # the digits of names such as "L858R", "Ex19del" or "HER2"
-        or (match.lastgroup in {"run", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
-        or (
-            match.lastgroup in {"run", "cmp", "qual", "ci"} and table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
-        )
-    ):
-        return None
-    cursor = position
     tokens: list[tuple[str, int]] = []  # (kind, end) of each token but spaces
+    cursor = position
     while cursor < end:
         token = table_patterns.CELL_TOKEN.match(text, cursor, end)
         if token is None:
@@ -138,7 +109,48 @@ def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
             tokens.append((token.lastgroup or "", cursor))
     if [kind for kind, _ in tokens[:3]] == ["cmp", "run", "percent"]:
         return None  # a threshold such as "PD-L1 TPS ≥50%" names a row; it is not a cell
-    # Give back trailing tokens that belong to the text after the run: "… 20.9) NE=Not Estimable".
+    return _run_given_back(text, position, end, tokens)
+
+
+def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) -> bool:
+    """Whether a run of cells may start at ``position``, where ``match`` is its first token."""
+    if match.lastgroup in {"space", "foot", "pct", "pval", "percent", "fmt"}:
+        return False
+    if match.lastgroup == "sep":
+        before_sep = text[position - 1] if position > 0 else "\n"
+        if before_sep == "\n" or not before_sep.isspace():
+            return False  # a row's first cell is its label, even when empty: "|  | n=101 | n=103 |"
+    before = text[position - 1] if position > 0 else " "
+    if inside_parentheses(text, position):
+        return False  # inside a CI: "(52.1, 68.1)" is read whole from its "("
+    row_start = line_start(text, position)
+    if (
+        text.startswith(structured.SEPARATOR, row_start)
+        and structured.SEPARATOR not in text[row_start + 1 : position + 1]
+    ):
+        return False  # with cells kept, the first cell is the row's label: "| Nausea1 | 52 | …"
+    if table_patterns.MARK_GLUED_TO_WORD.match(text, position, end):
+        return False  # a footnote digit on a word, the cells spaced after it: "Nausea1 52 2.4 29 0.6"
+    if table_patterns.TIME_POINT_NUMBER.match(text, position, end):
+        return False  # "at Day 35 131 (4.4%)": the day is the label's
+    if match.lastgroup in {"nprefix", "sep"}:
+        return True  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
+    return (
+        before.isspace()
+        or before in ")%],\u00ad"  # a soft hyphen before a minus: "\u00ad-6"
+        or (before.isalpha() and match.lastgroup == "ci")
+        # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
+        # the digits of names such as "L858R", "Ex19del" or "HER2"
+        or (match.lastgroup in {"run", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
+        or (
+            match.lastgroup in {"run", "cmp", "qual", "ci"} and table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
+        )
+    )
+
+
+def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, int]]) -> tuple[int, int] | None:
+    """The run from ``position`` once the trailing tokens that belong to the text after it are given
+    back: "… 20.9) NE=Not Estimable"."""
     while tokens:
         kinds = [kind for kind, _ in tokens]
         last_good = tokens[-1][1]
