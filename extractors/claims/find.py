@@ -14,7 +14,7 @@ from extractors.claims.numeric import claim_of, numeric_claims
 from extractors.claims.qualitative import fold_claims, scope_claims, significance_claims
 from extractors.claims.sentences import Sentence, sentence_at, sentences
 from extractors.claims.tables import cell_context, grid_statements, is_results_grid
-from extractors.ingest.articles import section_of
+from extractors.ingest.articles import row_start, section_of
 from extractors.read import discourse
 from extractors.read.scene import Scene
 from extractors.records import Article, Claim, Span
@@ -94,7 +94,7 @@ def _grid_claims(
     found: list[Claim] = []
     for statement in grid_statements(article, table, scene.experimental):
         row = next(cells for cells in table.rows if cells[0][0] <= statement.span[0] <= cells[-1][1])
-        start = article.text.rfind("\n", 0, row[0][0]) + 1  # the row's whole line
+        start = row_start(article.text, row)  # the row's whole line
         sentence = sentence_at(start, article.text[start : row[-1][1]])
         trial = statement.trial if statement.trial in (trials or ()) else before
         found.append(claim_of(sentence, (section, trial, None), statement))

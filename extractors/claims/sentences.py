@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from extractors.claims import rules
+from extractors.ingest.articles import row_start
 from extractors.records import Article, Span
 from extractors.text.numbers import to_float
 from extractors.text.patterns import claims as patterns
@@ -61,7 +62,7 @@ def sentences(article: Article) -> tuple[Sentence, ...]:
 def _table_rows(article: Article) -> dict[int, tuple[int, int]]:
     """Where each table row's line starts, with its (table, row)."""
     return {
-        article.text.rfind("\n", 0, cells[0][0]) + 1: (table_index, row_index)
+        row_start(article.text, cells): (table_index, row_index)
         for table_index, table in enumerate(article.tables)
         for row_index, cells in enumerate(table.rows)
     }

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from extractors.claims import context, rules
+from extractors.ingest.articles import row_start
 from extractors.read.tables.reader import extract_tables
 from extractors.records import Article, ArticleTable, Measurement, Source, Span
 from extractors.text import vocabulary
@@ -147,8 +148,8 @@ def grid_statements(article: Article, table: ArticleTable, drug: str | None) -> 
     it that way — the caption is the line above the table when it is one, else a bare "Table 0.
     Results" that names no trial or population — and each value's span mapped back to its cell.
     """
-    line_start = article.text.rfind("\n", 0, max(table.span[0] - 1, 0))
-    above = article.text[article.text.rfind("\n", 0, max(line_start, 0)) + 1 : max(line_start, 0)]
+    above_end = max(row_start(article.text, table.rows[0]) - 1, 0)  # the end of the line above the table
+    above = article.text[article.text.rfind("\n", 0, above_end) + 1 : above_end]
     caption = above if table_patterns.TABLE_CAPTION.match(above) else "Table 0. Results"
     pieces = [caption]
     cells: list[tuple[int, Span]] = []  # (where the cell starts in the reader's text, its span)

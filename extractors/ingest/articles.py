@@ -382,13 +382,7 @@ def _md_cell_spans(line: str, start: int) -> tuple[Span, ...]:
     spans: list[Span] = []
     position = first
     for bar in [*(m.start() for m in patterns.MD_CELL_BAR.finditer(line, first, last)), last]:
-        cell = line[position:bar]
-        lead = len(cell) - len(cell.lstrip())
-        spans.append(
-            (start + position + lead, start + position + len(cell.rstrip()))
-            if cell.strip()
-            else (start + position, start + position)
-        )
+        spans.append(_trimmed(line[position:bar], start + position))
         position = bar + 1
     return tuple(spans)
 
@@ -397,10 +391,21 @@ def _cell_spans(line: str, start: int) -> tuple[Span, ...]:
     """The spans of a row's cells (``line`` starts at ``start`` of the text), blanks trimmed."""
     spans: list[Span] = []
     for cell in line.split(CELL_BREAK):
-        lead = len(cell) - len(cell.lstrip())
-        spans.append((start + lead, start + len(cell.rstrip())) if cell.strip() else (start, start))
+        spans.append(_trimmed(cell, start))
         start += len(cell) + len(CELL_BREAK)
     return tuple(spans)
+
+
+def _trimmed(cell: str, start: int) -> Span:
+    """The span of a cell's text without its surrounding blanks (an empty cell: empty at its start)."""
+    if not cell.strip():
+        return (start, start)
+    return (start + len(cell) - len(cell.lstrip()), start + len(cell.rstrip()))
+
+
+def row_start(text: str, row: tuple[Span, ...]) -> int:
+    """Where the line of a table row (`ArticleTable.rows`) starts in the article text."""
+    return text.rfind("\n", 0, row[0][0]) + 1
 
 
 def _sections(text: str, headings: set[str]) -> tuple[tuple[str, Span], ...]:
