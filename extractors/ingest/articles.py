@@ -152,7 +152,20 @@ def _from_markdown(text: str) -> tuple[str, str, set[str]]:
             continue
         line = patterns.MD_BULLET.sub(lambda m: f"{m.group(1)}• ", line)
         lines.append(_md_inline(line))
-    return title, "\n".join(lines), headings
+    return title, _unwrapped(lines), headings
+
+
+def _unwrapped(lines: list[str]) -> str:
+    """The lines joined, a hard-wrapped line and the line that continues its sentence by a space: the
+    sentence "… hazard ratio⏎0.50 (95% CI 0.37-0.68)" is read whole, as Markdown renders it."""
+    parts: list[str] = []
+    for index, line in enumerate(lines):
+        if index:
+            previous = lines[index - 1]
+            wrapped = line.strip() and patterns.WRAPPED_LINE.match(previous) and not patterns.BLOCK_START.match(line)
+            parts.append(" " if wrapped else "\n")
+        parts.append(line)
+    return "".join(parts)
 
 
 def _md_inline(line: str) -> str:

@@ -297,7 +297,7 @@ def _statistic(sentence: str, values: list[_Value], index: int, scene: Scene) ->
         )  # "a HR of 1.17 (…), 0.67 (…)", "0.58 (…) in the PD-L1 negative subgroup and 0.69 (…)"
     if estimate and estimate.statistic in {"difference", "mean", "median"} and value.unit == estimate.unit == "%":
         return estimate.statistic  # "was −71% (…; p < 0.0001) and −63% (…) for the 140 mg … and 420 mg … dosages"
-    inherited = _breakdown(sentence, values, index)
+    inherited = _breakdown(sentence, values, index) or _count_against(sentence, values, index)
     if inherited is not None:
         return inherited
     if value.unit == "%":
@@ -323,6 +323,18 @@ def _breakdown(sentence: str, values: list[_Value], index: int) -> str | None:
     if parents and parents[-1].unit is None and parents[-1].statistic in {"events", "n"}:
         return parents[-1].statistic
     return None
+
+
+def _count_against(sentence: str, values: list[_Value], index: int) -> str | None:
+    """ "73 patients (47%) in the pembrolizumab arm had progressed or died, against 116 (77%) with
+    chemotherapy": a bare count set against a count of events counts events too, not patients."""
+    value = values[index]
+    if value.unit is not None or not value.raw.replace(",", "").isdigit():
+        return None
+    if not patterns.COUNT_SET_AGAINST.search(sentence, max(0, value.start - 20), value.start):
+        return None
+    counts = [v for v in values[:index] if v.unit is None and v.raw.replace(",", "").isdigit()]
+    return "events" if counts and counts[-1].statistic == "events" else None
 
 
 # --- records ----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extractors.records import Measurement
-from extractors.text.names import arm_role, canonical_arm
+from extractors.text.names import DRUG_WORD, arm_role, canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import quantity
@@ -55,10 +55,22 @@ def _components(name: str) -> frozenset[str]:
         component = patterns.BIOLOGIC_SUFFIX.sub("", " ".join(words))
         if not component:
             continue
-        if build.any_word(quantity.words("arms", "chemotherapy")).search(component):
+        backbone = build.any_word(quantity.words("arms", "chemotherapy")).search(component)
+        if backbone:
+            found |= _leading_drug(component[: backbone.start()])
             component = "chemotherapy"
         found.add(component)
     return frozenset(found)
+
+
+def _leading_drug(words: str) -> set[str]:
+    """The drug or placebo a table header glues before its chemotherapy ("pembrolizumab every 3 weeks
+    pemetrexed platinum chemotherapy", "placebo pemetrexed …"): without it both of KEYNOTE-189's
+    arms would be "chemotherapy", and an article's "chemotherapy group" would be either."""
+    first = words.split()[:1]
+    if first and (first[0] == "placebo" or DRUG_WORD.fullmatch(first[0])):
+        return {first[0]}
+    return set()
 
 
 def _doses(name: str) -> frozenset[str]:
@@ -102,9 +114,17 @@ def read_arm(claim_arm: str | None, label_arms: Iterable[str | None]) -> ArmRead
         return ArmReading(exact[0], "exact", may_mean)
     # a part of one arm only, of the same role: "durvalumab" of "durvalumab with gemcitabine and
     # cisplatin"; not "chemotherapy" of "TAGRISSO with … chemotherapy", nor a backbone all arms share
-    if not exact and len(parts) == 1 and role(parts[0]) == role(name):
-        return ArmReading(parts[0], "part", may_mean)
+    same_role = [arm for arm in parts if role(arm) == role(name)]
+    if not exact and len(same_role) == 1 and (len(parts) == 1 or _generic_chemotherapy(name)):
+        # "the chemotherapy group" of KEYNOTE-189 is its "placebo + chemotherapy" arm, not the
+        # "pembrolizumab + chemotherapy" one; a backbone drug both arms share ("gemcitabine") is neither
+        return ArmReading(same_role[0], "part", may_mean)
     return ArmReading(None, "unsettled" if may_mean else "none", may_mean)
+
+
+def _generic_chemotherapy(name: str) -> bool:
+    """ "chemotherapy", "platinum-based chemotherapy", "chemo": chemotherapy named as such, no drug of it."""
+    return name.rsplit(" ", 1)[-1] in {"chemotherapy", "chemo"}
 
 
 def role(name: str | None) -> str:
@@ -113,7 +133,11 @@ def role(name: str | None) -> str:
     chemotherapy" an experimental one."""
     name = canonical_arm(name) or ""
     first = patterns.COMBINATION_WORD.split(name)[0]
-    return "control" if _components(first) == {"chemotherapy"} else arm_role(first)
+    if _components(first) == {"chemotherapy"}:
+        return "control"
+    backbone = build.any_word(quantity.words("arms", "chemotherapy")).search(first)
+    lead = _leading_drug(first[: backbone.start()]) if backbone else set()
+    return arm_role(next(iter(lead)) if lead else first)
 
 
 def is_arm(reading: ArmReading, label_arm: str | None) -> bool:

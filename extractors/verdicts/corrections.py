@@ -3,7 +3,7 @@
 A contradicted claim's "Corrected:" sentence is read again, as the article's own sentence would
 be, and each of its numbers judged against the same label. The rewrite stands only when the
 number it changed is now supported by the very row it was taken from and no other number of the
-sentence is contradicted; otherwise no rewrite is offered and the explanation says what the label
+sentence is left unsupported; otherwise no rewrite is offered and the explanation says what the label
 gives instead. A rewrite that put a new error in ("median duration of response was 24.9 months
 versus 24.9 months", two correct numbers reversed) is never shown.
 """
@@ -42,11 +42,13 @@ def _checked(claim: Claim, view: LabelView, drugs: tuple[str, ...], wrong: set[s
     if _verifies(claim, found.group("sentence"), view, drugs, wrong - {claim.raw or ""}):
         return claim
     target = claim.evidence
+    kept = claim.explanation[: found.start()].rstrip()
     said_instead = (
-        f" No rewrite is offered: the corrected sentence does not check out against the label when read "
-        f"again. The label gives {describe(target)} in {where(target)}."
+        " No rewrite is offered: the corrected sentence does not check out against the label when read again."
     )
-    return replace(claim, explanation=claim.explanation[: found.start()].rstrip() + said_instead)
+    if where(target) not in kept:  # say what the label gives, once
+        said_instead += f" The label gives {describe(target)} in {where(target)}."
+    return replace(claim, explanation=kept + said_instead)
 
 
 def _verifies(claim: Claim, rewrite: str, view: LabelView, drugs: tuple[str, ...], still_wrong: set[str]) -> bool:
@@ -67,6 +69,9 @@ def _verifies(claim: Claim, rewrite: str, view: LabelView, drugs: tuple[str, ...
     again = tuple(c for c in numeric_claims(sentence, about, scene) if c.statistic in FAMILY and c.value is not None)
     judged = tuple(check_number(c, view) for c in again)
     judged = settle_pairs(judged, view, set(range(len(judged))))
-    if any(c.verdict == "contradicted" and c.raw not in still_wrong for c in judged):
+    # every other number supported (or wrong in the article anyway, with its own correction): a value
+    # the label gives for no arm the sentence names ("… and 11.2 months in the chemotherapy group")
+    # is no correction, even when nothing contradicts it
+    if any(c.verdict != "supported" and c.raw not in still_wrong for c in judged):
         return False
     return any(c.verdict == "supported" and c.evidence is not None and c.evidence.span == target.span for c in judged)

@@ -52,9 +52,12 @@ def said(claim: Claim) -> str:
         "hr": f"{claim.endpoint or ''} hazard ratio".strip(),
         "risk_reduction": f"a {claim.endpoint or ''} risk reduction (1 − HR)".replace("  ", " "),
         "n": "number of patients",
+        "events": f"number of patients with a {claim.endpoint} event" if claim.endpoint else "number of events",
         "p": "p-value",
     }.get(claim.statistic or "", claim.statistic or "value")
-    unit = "%" if claim.unit == "%" else f" {claim.unit}" if claim.unit and claim.statistic != "n" else ""
+    unit = (
+        "%" if claim.unit == "%" else f" {claim.unit}" if claim.unit and claim.statistic not in {"n", "events"} else ""
+    )
     arm = f" for {claim.arm}" if claim.arm else ""
     ci = f" (CI {claim.ci_low}–{claim.ci_high})" if claim.ci_low is not None else ""
     cell = f" (in its table, column '{claim.column}')" if claim.column else ""

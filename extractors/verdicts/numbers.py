@@ -24,7 +24,7 @@ from extractors.text.names import canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, significance
-from extractors.verdicts.arms import ArmReading, is_arm, read_arm
+from extractors.verdicts.arms import ArmReading, is_arm, read_arm, role
 from extractors.verdicts.describe import (
     contradicted,
     describe,
@@ -44,6 +44,7 @@ FAMILY = {
     "hr": "hr",
     "risk_reduction": "hr",
     "n": "n",
+    "events": "events",
     "p": "p",
 }
 _BETWEEN_ARMS = {"hr", "p"}
@@ -110,12 +111,25 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     trials = sorted({matching.trial_key(m) for m in pool})
     if len(trials) > 1:
         return _check_across_trials(claim, pool, trials, view)
-    result = _check_in_trial(claim, pool, view, arm_hint)
+    result = _events_agree_only(_check_in_trial(claim, pool, view, arm_hint))
     if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not _names_endpoint(claim):
         return _endpoint_from_context(claim, result, pool, view, arm_hint)
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result
     return result
+
+
+def _events_agree_only(result: Claim) -> Claim:
+    """A count of events supports or stays unverifiable: counts grow with every data cut, and an
+    article's "44 deaths" differing from the label's is more often a later analysis than a misquote."""
+    if result.statistic != "events" or result.verdict != "contradicted" or result.evidence is None:
+        return result
+    return unverifiable(
+        result,
+        f"The article says {said(result)}; the label gives {describe(result.evidence)}"
+        f" in {where(result.evidence)}. Event counts differ from one analysis to the next, so the article's may "
+        "be from another data cut: it is not called wrong.",
+    )
 
 
 def _other_ratio(claim: Claim, view: LabelView) -> Claim | None:
@@ -353,10 +367,28 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
             f"The article says {said(claim)}; {claim.arm} is not an arm of this trial in the label"
             f"{label_reports(rows, endpoint, family)}.",
         )
-    special = derived.check_derived(claim, frame, view)
+    special = derived.check_derived(claim, frame, view) or _arm_without_row(claim, pool, frame, arm_hint)
     if special is not None:
         return special
     return _supported(claim, frame) or _where_it_belongs(claim, pool, frame, view)
+
+
+def _arm_without_row(claim: Claim, pool: tuple[Measurement, ...], frame: Frame, arm_hint: str | None) -> Claim | None:
+    """Unverifiable when the claim's arm is one of the trial's arms but the label gives this quantity
+    for other arms only: KEYNOTE-189's median duration of response is read for the KEYTRUDA arm only,
+    and "7.8 months in the chemotherapy group" must not be compared with it."""
+    if frame.between_arms or frame.arm.settled or not frame.rows or not (arm_hint or claim.arm):
+        return None
+    name = arm_hint or claim.arm
+    in_trial = read_arm(name, [m.arm for m in pool])
+    meant = {in_trial.arm} if in_trial.arm else {arm for arm in in_trial.may_mean if role(arm) == role(name)}
+    if not meant or any(canonical_arm(m.arm) in meant for m in frame.rows):
+        return None
+    return unverifiable(
+        claim,
+        f"The article says {said(claim)}; the label gives no such figure for the {name} arm"
+        f"{label_reports(frame.rows, frame.endpoint, frame.family)}.",
+    )
 
 
 def _endpoint_by_value(

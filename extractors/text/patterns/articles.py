@@ -49,6 +49,15 @@ CITATION_NUMBER = stored.compile(r"(?<!\s)\s*+\d++\s*+")
 # every run of spaces inside the heading)
 MD_HEADING = stored.compile(r"^[ \t]{0,3}#{1,6}[ \t]++(.*+)$")
 
+# A line of hard-wrapped prose that the next line continues: long, and not ending a sentence or
+# introducing a list ("… with pembrolizumab, hazard ratio" / "0.50 (95% CI 0.37-0.68)."). A short
+# line ("Key results") or one ending in ".", ":" or ";" stays a line of its own.
+WRAPPED_LINE = stored.compile(r"^(?=[^\t|]{60,}$).*[^\s.!?:;…\"'*]$")
+
+# A line that starts a block of its own, never the continuation of the line before: a list item
+# ("- ", "• ", "1. "), a table row, a heading, an indented code or quote line.
+BLOCK_START = stored.compile(r"^[ \t]*+(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|[|#>]|\t)")
+
 # "- item", "  * item", "+ item": the bullet and its indent.
 MD_BULLET = stored.compile(r"^([ \t]*+)[-*+][ \t]++")
 

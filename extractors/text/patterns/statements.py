@@ -394,6 +394,10 @@ OVERALL_OR_VAGUE = stored.compile(
     regex.I,
 )
 
+# A count set against the count before it, right before the value: "73 patients (47%) … had progressed or
+# died, against 116 (77%) with chemotherapy" (searched up to the value, so "$" is the value's start).
+COUNT_SET_AGAINST = stored.compile(r"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s(?:with|to))\s{1,2}$", regex.I)
+
 # A sentence that says what is counted is an event: "there were 93 (16.8%) progression events: 37 (6.7%)
 # progression to AP/BC, 31 (5.6%) loss of MCyR".
 EVENTFUL = stored.compile(

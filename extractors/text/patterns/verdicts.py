@@ -38,9 +38,10 @@ EVENT_ROW = stored.compile(
     r"\b(?:events?|deaths?|died|progressive\s+disease|progressed|discontinu\w*|recurren\w*|relapsed?)\b", regex.I
 )
 
-# A landmark of a rate: "2-year DFS rate", "at 24 months", "12 month OS", "after three years".
+# A landmark of a rate: "2-year DFS rate", "at 24 months", "12 month OS", "after three years"; not
+# a dosing interval ("KEYTRUDA 200 mg every 3 weeks", an arm's name in a table's column).
 LANDMARK = stored.compile(
-    r"""\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?P<unit>year|month|week)s?\b
+    r"""(?<!\b(?:every|each|per)\s{1,2})\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?P<unit>year|month|week)s?\b
       | \b(?:at|after)\s+(?P<n2>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit2>year|month|week)s?\b""",
     regex.I | regex.VERBOSE,
 )
