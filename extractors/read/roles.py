@@ -103,6 +103,8 @@ def count_statistic(sentence: str, start: int, end: int, before: str, value: _Si
     if fewer:
         value.sign = -1.0 if fewer.group("way").lower() == "fewer" else 1.0
         return "difference"
+    if patterns.EVENTS_HEADED.search(before, max(0, len(before) - 30)):
+        return "events"  # "Deaths: 61 with atorvastatin versus 82 with placebo"
     group = patterns.OF_GROUP.match(after_window)
     if group:  # "128 of 335 children …": events among a group, unless the group is described
         verb = patterns.COUNT_VERB_AFTER.match(sentence, group.end() + end, group.end() + end + 60)

@@ -17,20 +17,24 @@ from extractors.verdicts.matching import unit_of
 
 
 def describe(m: Measurement) -> str:
-    """ "Pazopanib median PFS 4.6 months (overall ITT)"."""
+    """ "Pazopanib median PFS 4.6 months (overall ITT)"; an endpoint the label's sentence does not name
+    is left out ("LIPITOR: 61 events"), never printed as "None"."""
     population = m.population or "overall ITT"
+    endpoint = f"{m.endpoint} " if m.endpoint else ""
     if m.statistic == "hr":
         ci = f" (95% CI {m.ci_low_raw or m.ci_low}, {m.ci_high_raw or m.ci_high})" if m.ci_low is not None else ""
         against = f" vs {m.comparator}" if m.comparator else ""
-        return f"{m.endpoint} hazard ratio {m.raw.replace(' ', '')}{ci}, {m.arm}{against} ({population})"
+        return f"{endpoint}hazard ratio {m.raw.replace(' ', '')}{ci}, {m.arm}{against} ({population})"
     if m.statistic == "n":
         return f"N = {m.raw} in the {m.arm} arm ({population})"
+    if m.statistic == "events":
+        return f"{m.arm}: {m.raw.replace(' ', '')} patients with {endpoint or 'an '}event ({population})"
     unit = "%" if m.statistic == "rate" else f" {unit_of(m) or ''}".rstrip()
-    what = {"median": f"median {m.endpoint}", "rate": f"{m.endpoint} rate", "p": f"{m.endpoint} p-value"}.get(
-        m.statistic, f"{m.statistic} {m.endpoint}"
+    what = {"median": f"median {endpoint}", "rate": f"{endpoint}rate ", "p": f"{endpoint}p-value "}.get(
+        m.statistic, f"{m.statistic} {endpoint}"
     )
     qualifier = m.qualifier or ""
-    return f"{m.arm}: {what} {qualifier}{m.raw.replace(' ', '')}{unit} ({population})"
+    return f"{m.arm}: {what}{qualifier}{m.raw.replace(' ', '')}{unit} ({population})"
 
 
 def where(m: Measurement) -> str:

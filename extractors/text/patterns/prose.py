@@ -32,6 +32,9 @@ TRIAL_NAME_WAYS = tuple(
         r"""(?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)(?:\s+trial)?\)?\s*[\[(]\s*NCT\d{8}
                                                                     # "(ADAURA [NCT02511106])", "the LAURA trial [NCT03521154]"
         """,
+        r"""\b(?:Trial|Study)\s\((?P<defined>[A-Z][A-Z0-9-]{1,11}[A-Z0-9])\)
+                       # "the Anglo-Scandinavian Cardiac Outcomes Trial (ASCOT)", "Treating to New Targets Study (TNT)"
+        """,
     )
 )
 TRIAL_NAME = stored.compile("|".join(way.pattern for way in TRIAL_NAME_WAYS), regex.VERBOSE)
@@ -49,8 +52,11 @@ CAPTION_TRIAL = stored.compile(
 
 # A caption may name it after "for" or "from": "Efficacy Results for the PACIFIC Study", "Efficacy
 # Results from RECOURSE" — as may a brand ("Dosage Modifications for TAGRISSO"), so the name must be
-# one the label introduces as a trial elsewhere.
-CAPTION_FOR_TRIAL = stored.compile(rf"\b(?:for|from)\s+(?:the\s+)?(?P<name>{TRIAL_WORD})\b")
+# one the label introduces as a trial elsewhere; so must a short name after "in" ("… Results in TNT").
+CAPTION_FOR_TRIAL = stored.compile(
+    rf"\b(?:for|from)\s+(?:the\s+)?(?P<name>{TRIAL_WORD})\b"
+    r"|\bin\s+(?:the\s+)?(?P<name>[A-Z][A-Z0-9]{1,2})\b"  # a short name the label defines: "Efficacy Results in TNT"
+)
 
 # "NCT00753688"
 NCT_ID = stored.compile(r"\bNCT\d{8}\b")

@@ -175,6 +175,12 @@ EVENTS_AFTER = stored.compile(
        |responding\s{1,2}patients)""",
     regex.VERBOSE | regex.I,
 )
+# A count under a heading that names what it counts: "Deaths: 61 with atorvastatin versus 82 with
+# placebo", "Strokes: 21 vs 39".
+EVENTS_HEADED = stored.compile(
+    r"\b(?:deaths|events|strokes|heart\s{1,2}attacks|infarctions|bleeds|bleeding\s{1,2}events|relapses|progressions|hospitali[sz]ations)\s{0,2}:\s{0,2}$",
+    regex.I,
+)
 EVENTS_BEFORE = stored.compile(
     r"\b(?:among|of|in|for)\s{1,2}the\s{1,2}$|\bwhen\s{1,2}(?:approximately\s{1,2})?$|\bbased\s{1,2}on\s{1,2}$|\bthere\s{1,2}were\s{1,2}$",
     regex.I,
@@ -438,6 +444,7 @@ TRIAL_SUBJECT = stored.compile(
     | \b(?P<name>{_TRIAL})\swas\sa\s(?:[\w-]{{1,30}},?\s){{0,6}}?(?:trial|study)\b  # "… Therapy MONALEESA-7 was a randomized, double-blind, placebo-controlled study"
     | \b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s(?:the\s)?(?P<name>{_TRIAL})\b
     | \b(?:in|of|from)\s(?:the\s)?(?P<name>{_TRIAL})\s(?:trial|study)\b
+    | \b(?:Trial|Study)\s\((?P<name>[A-Z][A-Z0-9-]{{1,11}}[A-Z0-9])\)  # "the Treating to New Targets Study (TNT)"
     """,
     regex.VERBOSE,
 )
@@ -446,7 +453,7 @@ STUDY_NUMBER = stored.compile(r"Study\s\d{1,3}")
 
 # Words without which TRIAL_SUBJECT cannot match: a sentence lacking them is not searched.
 TRIAL_SUBJECT_HINT = stored.compile(
-    r"NCT\d|\b(?:trial|study)\b|\b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s"
+    r"NCT\d|\b(?:trial|study)\b|\b(?:Trial|Study)\s\(|\b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s"
 )
 
 # A dose, which may name an arm: "600 mg", "260 mg/m 2 /day", "10 mg/kg".
