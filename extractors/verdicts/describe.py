@@ -29,10 +29,13 @@ def describe(m: Measurement) -> str:
         return f"N = {m.raw} in the {m.arm} arm ({population})"
     if m.statistic == "events":
         return f"{m.arm}: {m.raw.replace(' ', '')} patients with {endpoint or 'an '}event ({population})"
-    unit = "%" if m.statistic == "rate" else f" {unit_of(m) or ''}".rstrip()
-    what = {"median": f"median {endpoint}", "rate": f"{endpoint}rate ", "p": f"{endpoint}p-value "}.get(
-        m.statistic, f"{m.statistic} {endpoint}"
-    )
+    unit = "%" if m.statistic in {"rate", "rrr"} else f" {unit_of(m) or ''}".rstrip()
+    what = {
+        "median": f"median {endpoint}",
+        "rate": f"{endpoint}rate ",
+        "p": f"{endpoint}p-value ",
+        "rrr": f"{endpoint}relative risk reduction ",
+    }.get(m.statistic, f"{m.statistic} {endpoint}")
     qualifier = m.qualifier or ""
     return f"{m.arm}: {what}{qualifier}{m.raw.replace(' ', '')}{unit} ({population})"
 
@@ -54,7 +57,7 @@ def said(claim: Claim) -> str:
         "median": f"median {claim.endpoint or '(endpoint not named)'}",
         "rate": f"{claim.endpoint or ''} rate".strip(),
         "hr": f"{claim.endpoint or ''} hazard ratio".strip(),
-        "risk_reduction": f"a {claim.endpoint or ''} risk reduction (1 − HR)".replace("  ", " "),
+        "risk_reduction": f"a {claim.endpoint or ''} risk reduction".replace("  ", " "),
         "n": "number of patients",
         "events": f"number of patients with a {claim.endpoint} event" if claim.endpoint else "number of events",
         "p": "p-value",
@@ -206,7 +209,7 @@ def _correction(claim: Claim, kind: str, target: Measurement) -> str:
     raw = claim.raw or ""
     if kind == "wrong_unit":
         return corrected(claim, raw, unit_of(target))
-    if claim.statistic == "risk_reduction" and target.value is not None:
+    if claim.statistic == "risk_reduction" and target.statistic != "rrr" and target.value is not None:
         return corrected(claim, f"{round((1 - target.value) * 100)}")
     value = target.raw.replace(" ", "")
     if kind == "swapped_arms":

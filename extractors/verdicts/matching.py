@@ -85,6 +85,8 @@ def matches(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
     if m.value is None:
         return False
     other_decimals = decimals(m.raw)
+    if claim.statistic == "risk_reduction" and m.statistic == "rrr":
+        return agree(claim.value, claim_decimals, m.value, other_decimals)  # the label states the reduction
     if claim.statistic == "risk_reduction":
         derived = (1 - m.value) * 100
         tolerance = 0.5 * 10**-claim_decimals + 0.5 * 10 ** (2 - other_decimals)

@@ -88,10 +88,12 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     # claim about that reaction: its many numbers would otherwise make a coincidental efficacy number
     # "another endpoint's", and its Ns would join the randomized arms' in a total
     graded = {(m.source, m.table) for m in view.measurements if m.grade is not None}
+    # a risk reduction is checked against a hazard ratio (1 − HR) and against a reduction the label states
+    statistics = {family, "rrr"} if claim.statistic == "risk_reduction" else {family}
     everything = tuple(
         m
         for m in view.measurements
-        if m.statistic == family
+        if m.statistic in statistics
         and not view.is_non_result(m)
         and (family != "rate" or matching.same_kind_of_value(rate_words, view.words_of(m)))
         and ((m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == claim.endpoint))

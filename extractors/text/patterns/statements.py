@@ -220,7 +220,7 @@ FEWER_AFTER = stored.compile(
 # "reduced the risk of death by 27%", "lowered the risk of progression by", "the risk of death fell by":
 # a reduction named before "by" (a risk that fell, not a level: "LDL fell by 38%" is a change).
 REDUCED_BY = stored.compile(
-    r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+\s){0,6}?by\s{1,2}$|\brisk\s(?:[\w-]+\s){0,4}?(?:fell|dropped|declined)\sby\s{1,2}$",
+    r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+\s){0,9}?by\s{1,2}$|\brisk\s(?:[\w-]+\s){0,4}?(?:fell|dropped|declined)\sby\s{1,2}$",
     regex.I,
 )
 
