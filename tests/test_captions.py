@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from conftest import CASES
 
-from extractors.read.context import trial_for
+from extractors.read.context import study_names, trial_for
 
 CAPTIONS: dict[str, Any] = json.loads((CASES / "caption_trials.json").read_text(encoding="utf-8"))
 
@@ -18,3 +18,8 @@ def test_a_caption_names_its_trial_whole(case: dict[str, Any]) -> None:
     text = case.get("text", "")  # the label before the table, when a case needs it
     trial, _nct = trial_for(text, len(text), case["caption"])
     assert trial == case["trial"]
+
+
+@pytest.mark.parametrize("case", CAPTIONS["study_names"], ids=[case["id"] for case in CAPTIONS["study_names"]])
+def test_a_numbered_study_goes_by_the_name_printed_with_it(case: dict[str, Any]) -> None:
+    assert study_names(case["text"]) == case["names"]

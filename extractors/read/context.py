@@ -129,3 +129,14 @@ def randomization_ratio(text: str, table_start: int) -> tuple[int, int] | None:
         if int(a) and int(b):  # "2:0" shares nothing between two arms: not a ratio to score Ns against
             ratio = (int(a), int(b))
     return ratio
+
+
+@functools.lru_cache(maxsize=4)
+def study_names(text: str) -> dict[str, str]:
+    """The name each numbered study goes by where the label prints both ("Study 1 (PALOMA-2)"):
+    {"Study 1": "PALOMA-2"}. Articles cite a trial by its name, a label's captions by its number."""
+    named: dict[str, str] = {}
+    for match in prose_patterns.STUDY_NAMED.finditer(text):
+        number = " ".join((match.group("number") or match.group("number2")).split())
+        named.setdefault(number, match.group("name") or match.group("name2"))
+    return named

@@ -12,6 +12,7 @@ from functools import partial
 from typing import TypeVar
 
 from extractors.checks import check_measurements
+from extractors.read import context
 from extractors.read.doses import extract_doses
 from extractors.read.populations import extract_populations
 from extractors.read.prose import extract_prose
@@ -39,10 +40,19 @@ def extract(sources: Sequence[Source], seconds: float = budget.DOCUMENT_SECONDS)
             found += _unless_stopped(partial(extract_prose, already=tuple(found)), source)
             doses += _unless_stopped(extract_doses, source)
             populations += _unless_stopped(extract_populations, source)
+        found = _by_name(found, context.study_names(source.text))
         message = budget.stopped_message(spent, len(source.text))
         read.append(_flagged(source, message) if message else source)
         measurements.extend(check_measurements(found, context=source.text))
     return ExtractReport(tuple(read), tuple(measurements), tuple(doses), tuple(populations))
+
+
+def _by_name(found: list[Measurement], names: dict[str, str]) -> list[Measurement]:
+    """Each measurement of a numbered study given the study's name ("Study 1" is "PALOMA-2"), so
+    the prose and the tables of one trial agree, and an article's name for it finds them."""
+    if not names:
+        return found
+    return [replace(m, trial=names[m.trial]) if m.trial in names else m for m in found]
 
 
 def _flagged(source: Source, message: str) -> Source:

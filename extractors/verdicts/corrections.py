@@ -74,4 +74,6 @@ def _verifies(claim: Claim, rewrite: str, view: LabelView, drugs: tuple[str, ...
     # is no correction, even when nothing contradicts it
     if any(c.verdict != "supported" and c.raw not in still_wrong for c in judged):
         return False
+    if any(c.raw == target.raw and c.statistic == claim.statistic and c.arm != claim.arm for c in judged):
+        return False  # "222 were assigned to placebo and 222 to palbociclib": one arm's value given to both
     return any(c.verdict == "supported" and c.evidence is not None and c.evidence.span == target.span for c in judged)

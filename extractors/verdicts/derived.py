@@ -23,7 +23,7 @@ from extractors.text.names import canonical_arm
 from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity
-from extractors.verdicts.arms import experimental_and_control
+from extractors.verdicts.arms import experimental_and_control, is_arm, read_arm
 from extractors.verdicts.describe import corrected, describe, said, unverifiable, where
 from extractors.verdicts.quantity import LabelView
 
@@ -74,8 +74,11 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
             return _supported_total(
                 claim, members[0], f"the label's arms sum to {arms} = {total:g} in {where(members[0])}"
             )
+    reading = read_arm(claim.arm, [m.arm for m in rows]) if claim.arm else None
     for m in rows:
         if m.arm and m.value is not None and matching.agree(claim.value, decimals, m.value, 0):
+            if reading is not None and reading.settled and not is_arm(reading, m.arm):
+                continue  # "444 were assigned to placebo": 444 is the other arm's N, not this arm's
             return _supported_total(claim, m, f"the label gives {describe(m)} in {where(m)}")
     distinct = {m.value for m in totals} | {total for _, total in sums}
     if len(distinct) != 1:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from extractors.records import Claim, Measurement
 from extractors.text.names import canonical_arm
 from extractors.verdicts.arms import read_arm
+from extractors.verdicts.describe import contradicted
 from extractors.verdicts.derived import is_difference
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
@@ -42,6 +43,8 @@ def settle_pairs(claims: tuple[Claim, ...], view: LabelView, judged: set[int]) -
                 out[i] = _again(
                     out[i], view, None, "the sentence's values were given the same arm, so no arm is taken as read"
                 )
+        if len(indices) == 2:
+            _mutual_swap(out, *indices)
         for i in indices:
             hint = _other_arm(out[i], [out[j] for j in indices if j != i], view)
             if hint is not None:
@@ -52,6 +55,18 @@ def settle_pairs(claims: tuple[Claim, ...], view: LabelView, judged: set[int]) -
                     f"its pair's other value is the {hint} arm's, so this one is taken as the other arm's",
                 )
     return tuple(out)
+
+
+def _mutual_swap(out: list[Claim], first: int, second: int) -> None:
+    """ "28.7% with ribociclib and 40.9% with placebo" where the label gives 40.9% and 28.7%: each value
+    is the other arm's, so both are ``swapped_arms``, with the sentence corrected by exchanging them."""
+    a, b = out[first], out[second]
+    if not (a.verdict == b.verdict == "contradicted" and a.evidence and b.evidence and a.raw and b.raw):
+        return
+    if a.evidence.arm == b.evidence.arm or a.evidence.raw != b.raw or b.evidence.raw != a.raw:
+        return
+    out[first] = contradicted(a, "swapped_arms", b.evidence, a.evidence)
+    out[second] = contradicted(b, "swapped_arms", a.evidence, b.evidence)
 
 
 def _doubtful(members: list[Claim]) -> bool:

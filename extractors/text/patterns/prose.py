@@ -58,6 +58,14 @@ CAPTION_FOR_TRIAL = stored.compile(
     r"|\bin\s+(?:the\s+)?(?P<name>[A-Z][A-Z0-9]{1,2})\b"  # a short name the label defines: "Efficacy Results in TNT"
 )
 
+# A numbered study and the name it is known by, printed together: "Study 1 (PALOMA-2) was …", "Study 1
+# (FOURIER, NCT01764633)", "PALOMA-3 (Study 2)". A name has a digit or five capitals ("(RCC)" is a disease).
+STUDY_NAMED = stored.compile(
+    r"""\b(?P<number>Study\s\d{1,3})\s\((?P<name>(?=[A-Z0-9-]{0,30}\d|[A-Z]{5})[A-Z][A-Z0-9-]{2,30})[,;)]
+      | \b(?P<name2>(?=[A-Z0-9-]{0,30}\d|[A-Z]{5})[A-Z][A-Z0-9-]{2,30})\s\((?P<number2>Study\s\d{1,3})\)""",
+    regex.VERBOSE,
+)
+
 # "NCT00753688"
 NCT_ID = stored.compile(r"\bNCT\d{8}\b")
 
