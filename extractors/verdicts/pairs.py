@@ -18,8 +18,8 @@ from dataclasses import replace
 from extractors.records import Claim, Measurement
 from extractors.text.names import canonical_arm
 from extractors.verdicts.arms import read_arm
-from extractors.verdicts.describe import contradicted
 from extractors.verdicts.derived import is_difference
+from extractors.verdicts.describe import contradicted
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
 
