@@ -74,7 +74,7 @@ def _row_population(article: Article, row: tuple[Span, ...], roles: list[str | N
             continue
         text = _text(article, row[index])
         found = build.standalone(trial).search(text)
-        rest = text[found.end() :].strip(" ,;:()-–") if found else ""
+        rest = patterns.TRIAL_CELL_NOISE.sub("", text[found.end() :]).strip(" ,;:()-–") if found else ""
         if rest and not context.names_overall(rest):
             return rest
     return None

@@ -49,6 +49,12 @@ BULLET = stored.compile(r"^[ \t]*(?:[•◦▪‣\-*]|\d+\.(?=\s))[ \t]*")
 # "4.6 – 1.6", "0.26–0.48".
 ANY_DASH = stored.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2212]")
 
+# What a trial cell prints beside the trial's name that is no part of the trial: its phase and its
+# citations ("FLAURA2 (III) [12]", "MARIPOSA (phase 3) [15, 16]").
+TRIAL_CELL_NOISE = stored.compile(
+    r"\(\s?(?:phase\s{1,2})?(?:I{1,3}|IV|I{1,2}/I{2,3}|[1-4](?:/[1-4])?[ab]?)\s?\)|\[[\d,\s–-]{1,30}\]", regex.I
+)
+
 # Citation markers inside a sentence: "[3]", "[1–3]", "[4, 5]".
 BRACKET_CITE = stored.compile(r"\[\s*(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\s*\]")
 
