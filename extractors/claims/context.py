@@ -154,7 +154,7 @@ def _named_trials(text: str, trials: tuple[str, ...]) -> Named:
     longest name ("EINSTEIN DVT", not "EINSTEIN"), and a source trial before a trial so called."""
     found: dict[int, tuple[int, str]] = {}
     for trial in sorted(trials, key=len):
-        for match in build.standalone(trial).finditer(text):
+        for match in build.trial_named(trial).finditer(text):
             found[match.start()] = (match.end(), trial)
     for match in trial_patterns.CALLED_TRIAL.finditer(text):
         name = match.group("nct") or match.group("name") or match.group("after")

@@ -73,6 +73,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         what = _what_rate(claim, named is not None)
         if what is not None:
             return unverifiable(claim, f"The article says {says}; {what}")
+    if family == "n" and quantity.sentence_says(claim, "counts", "practice"):
+        return unverifiable(claim, f"The article says {says}; it counts a clinician's own patients, not a trial's.")
     if family == "n" and quantity.counts_other_things(claim):
         return unverifiable(claim, f"The article says {says}; it counts {quantity.counted(claim)}, not patients.")
     if family == "n" and not quantity.sentence_says(claim, "counts", "enrolment"):
@@ -372,7 +374,7 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
     special = derived.check_derived(claim, frame, view) or _arm_without_row(claim, pool, frame, arm_hint)
     if special is not None:
         return special
-    return _supported(claim, frame) or _where_it_belongs(claim, pool, frame, view)
+    return _supported(claim, frame, view) or _where_it_belongs(claim, pool, frame, view)
 
 
 def _arm_without_row(claim: Claim, pool: tuple[Measurement, ...], frame: Frame, arm_hint: str | None) -> Claim | None:
@@ -418,7 +420,7 @@ def _endpoint_by_value(
     )
 
 
-def _supported(claim: Claim, frame: Frame) -> Claim | None:
+def _supported(claim: Claim, frame: Frame, view: LabelView) -> Claim | None:
     """Supported when a row of the frame (of the claim's arm, if settled) agrees; None when none does.
 
     A value the article gives no settled arm for is supported when it is one arm's value, saying
@@ -442,8 +444,9 @@ def _supported(claim: Claim, frame: Frame) -> Claim | None:
         note = f" The article's arm '{claim.arm}' is part of the label's arm '{m.arm}'."
     if frame.any_population and m.population:
         note += f" The article names no population; the label gives this value for the {m.population}."
-    if claim.statistic == "hr":
-        overstated = significance.overstated(claim, m)
+    # a risk reduction read from a ratio the sentence also gives is judged with that ratio, once
+    if (claim.statistic, m.statistic) in {("hr", "hr"), ("risk_reduction", "rrr")}:
+        overstated = significance.overstated(claim, m, view.denies_significance(m))
         if overstated is not None:
             return overstated
     return supported(claim, m, note)

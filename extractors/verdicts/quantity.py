@@ -25,6 +25,7 @@ from extractors.text.patterns import verdicts as patterns
 # How far around a value its qualifying words are looked for (characters).
 _BEFORE = 120  # "In patients with one or more measurable CNS lesions, the ORR was 70%"
 _AFTER = 40  # "25% mature", "20% of the pre-specified deaths"
+_SENTENCE = 300  # how far a label sentence is looked through either side of a value
 _CAPTION = 160  # a table's caption: "Table 21. CNS Efficacy in Patients with Measurable CNS Lesions"
 
 
@@ -228,6 +229,18 @@ class LabelView:
             return f"{m.row or ''} {m.column or ''}"
         text = self.texts.get(m.source, "")
         return f"{_clause_before(text, m.span[0])} {m.raw} {_after(text, m.span[1])}"
+
+    def denies_significance(self, m: Measurement) -> bool:
+        """Whether the label's sentence of ``m`` says it is not significant ("A prespecified interim
+        analysis for OS resulted in a HR of 0.57 (95% CI: 0.38, 0.87), which did not cross the
+        boundary for statistical significance")."""
+        if m.table:
+            return False
+        text = self.texts.get(m.source, "")
+        start = text.rfind(". ", max(0, m.span[0] - _SENTENCE), m.span[0]) + 1
+        end = text.find(". ", m.span[1], m.span[1] + _SENTENCE)
+        sentence = text[start : end if end >= 0 else m.span[1] + _SENTENCE]
+        return patterns.SIGNIFICANCE_NOT_REACHED.search(sentence) is not None
 
     def is_non_result(self, m: Measurement) -> bool:
         """A label number that is a maturity: "OS was immature with 36% of the pre-specified deaths"."""

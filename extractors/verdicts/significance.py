@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from extractors.records import Claim, Measurement
@@ -31,35 +32,65 @@ def _significance(pvalues: list[Measurement], ratios: list[Measurement]) -> tupl
     return None
 
 
-def overstated(claim: Claim, ratio: Measurement) -> Claim | None:
-    """A ratio the article calls significant ("significantly improved PFS (HR 0.90)") whose label CI
-    includes 1: the value is right, the word is not (``wrong_significance``). None otherwise."""
-    if claim.value_span is None or ratio.ci_low is None or ratio.ci_high is None:
+def overstated(claim: Claim, ratio: Measurement, denied: bool = False) -> Claim | None:
+    """A ratio (or the risk reduction read from it) the article calls significant ("significantly
+    improved PFS (HR 0.90)", "Strokes fell by 26%, a reduction that was statistically significant")
+    whose label CI includes 1, or whose label sentence says it is not significant (``denied``: an
+    interim analysis that did not cross its boundary): the value is right, the word is not
+    (``wrong_significance``). None otherwise."""
+    if claim.value_span is None:
         return None
-    before = claim.text[: claim.value_span[0] - claim.span[0]]
-    said = claim_patterns.SIGNIFICANT.search(before)
-    if (
-        said is None
-        or said.group("neg")
-        or claim_patterns.SIGNIFICANCE_DENIED.search(before, max(0, said.start() - 30), said.start())
-    ):
+    said = _said_significant(claim)
+    if said is None:
         return None
-    if ratio.ci_high < 1 or ratio.ci_low > 1 or 1.0 in {ratio.ci_low, ratio.ci_high}:
-        return None  # significant as the label prints it, or a bound of 1.00 that decides nothing
+    includes_one = ratio.ci_low is not None and ratio.ci_high is not None and ratio.ci_low <= 1 <= ratio.ci_high
+    if ratio.ci_low is not None and 1.0 in {ratio.ci_low, ratio.ci_high} and not denied:
+        return None  # a bound printed as 1.00 decides nothing
+    if not (includes_one or denied):
+        return None
+    why = (
+        f"the label says {describe(ratio)} did not reach statistical significance ({where(ratio)})"
+        if denied
+        else f"the label's {describe(ratio)} includes 1 ({where(ratio)}), so it is not"
+    )
     return replace(
         claim,
         verdict="contradicted",
         kind="wrong_significance",
         evidence=ratio,
         explanation=(
-            f"Contradicted (wrong significance): the article calls the difference significant ('{said.group(0)}'); "
-            f"the label's {describe(ratio)} includes 1 ({where(ratio)}), so it is not. The ratio itself is the label's."
+            f"Contradicted (wrong significance): the article calls the difference significant ('{said}'); {why}. "
+            "The value itself is the label's."
         ),
     )
 
 
-def check_significance(claim: Claim, measurements: tuple[Measurement, ...]) -> Claim:
-    """ "significantly longer PFS" against the hazard ratio's CI (or a p-value) for that endpoint."""
+def _said_significant(claim: Claim) -> str | None:
+    """The words calling the claim's difference significant: before its value, or after it in the
+    same clause with no other number between ("fell by 26%, a reduction that was statistically significant")."""
+    assert claim.value_span is not None
+    start, end = claim.value_span[0] - claim.span[0], claim.value_span[1] - claim.span[0]
+    before = claim.text[:start]
+    said = claim_patterns.SIGNIFICANT.search(before)
+    text = before
+    if said is None:
+        after = claim_patterns.CLAUSE_AFTER_VALUE.match(claim.text, end)
+        text = after.group(0) if after else ""
+        said = claim_patterns.SIGNIFICANT.search(text)
+    if said is None or said.group("neg"):
+        return None
+    # "not statistically significant", "did not significantly prolong": the word denied
+    if claim_patterns.SIGNIFICANCE_DENIED.search(text, max(0, said.start() - 30), said.start() + 4):
+        return None
+    return str(said.group(0))
+
+
+def check_significance(
+    claim: Claim, measurements: tuple[Measurement, ...], denies: Callable[[Measurement], bool] | None = None
+) -> Claim:
+    """ "significantly longer PFS" against the hazard ratio's CI (or a p-value) for that endpoint;
+    ``denies`` says whether the label's sentence calls a value not significant (an interim analysis
+    that did not cross its boundary, though its interval excludes 1)."""
     if claim.trial:
         measurements = matching.of_trial(claim.trial, measurements)
     known, population = matching.claim_population(claim, measurements)
@@ -84,6 +115,8 @@ def check_significance(claim: Claim, measurements: tuple[Measurement, ...]) -> C
             f"The article makes a significance statement about {claim.endpoint}; the sources give no CI or p-value for it.",
         )
     significant, evidence, why = decided
+    if significant and denies is not None and denies(evidence):
+        significant, why = False, f"the label says its {describe(evidence)} did not reach statistical significance"
     word = claim.raw or "significant"
     if (claim.statistic == "significant") == significant:
         return replace(

@@ -115,7 +115,8 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
     if claim.statistic == "fold":
         return check_fold(claim, extracted.measurements)
     if claim.statistic in {"significant", "not_significant"}:
-        return check_significance(claim, extracted.measurements)
+        view = view or LabelView.of(extracted.sources, extracted.measurements)
+        return check_significance(claim, extracted.measurements, view.denies_significance)
     if claim.statistic == ADVERSE_RATE and claim.value is not None:
         return check_adverse(claim, view or LabelView.of(extracted.sources, extracted.measurements))
     if claim.statistic in FAMILY and claim.value is not None:

@@ -120,6 +120,17 @@ def standalone(name: str) -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1024)
 @timed.held
+def trial_named(name: str) -> regex.Pattern[str]:
+    """A trial's name as an article may print it: "CheckMate-816" for the label's "CHECKMATE-816".
+    Only a name with a digit is matched in any case; "PACIFIC", "CARDS" or "LAURA" in lower case are
+    words, not the trial."""
+    if any(character.isdigit() for character in name):
+        return regex.compile(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", regex.I)
+    return standalone(name)
+
+
+@lru_cache(maxsize=1024)
+@timed.held
 def with_plural(form: str) -> regex.Pattern[str]:
     """``form`` as printed, maybe in the plural, not inside a word: "leiomyosarcoma" in
     "leiomyosarcomas", "sts" in "metastatic sts subgroup"."""

@@ -266,10 +266,15 @@ SIGNIFICANT = stored.compile(
       | significant\s+(?:\w+\s+){0,1}?
         (?:improvement|difference|differences|benefit|reduction|prolongation|increase|decrease|advantage)s?
       | (?:was|were|is|are|not)\s+(?:statistically\s+)?significant\b(?!\s+(?:challenge|concern|role|milestone|side|toxicit|adverse))
+      | (?:improv\w*|prolong\w*|reduc\w*|extend\w*|lower\w*|differ\w*)\s+(?:\w+\s+){0,1}?(?:statistically\s+)?significantly\b
     )
     """,
     regex.I | regex.VERBOSE,
 )
+
+# The rest of a value's clause with no other number in it: what the article says of that value
+# ("26%, a reduction that was statistically significant.").
+CLAUSE_AFTER_VALUE = stored.compile(r"[^\d;.]{0,80}")
 
 # Significance denied just before the words: "did not significantly prolong OS", "failed to show a significant …".
 SIGNIFICANCE_DENIED = stored.compile(r"\b(?:not|no|did\s+not|failed\s+to)\b", regex.I)

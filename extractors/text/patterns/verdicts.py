@@ -38,6 +38,14 @@ EVENT_ROW = stored.compile(
     r"\b(?:events?|deaths?|died|progressive\s+disease|progressed|discontinu\w*|recurren\w*|relapsed?)\b", regex.I
 )
 
+# A label saying a result is not significant, though its interval may exclude 1: "which did not cross the
+# boundary for statistical significance" (an interim analysis), "did not reach a pre-defined
+# significance level (p=0.01)", "not statistically significant".
+SIGNIFICANCE_NOT_REACHED = stored.compile(
+    r"\bdid\s{1,2}not\s{1,2}(?:cross|reach|meet|achieve)\b[^.;]{0,60}?\bsignifican\w*|\bnot\s{1,2}statistically\s{1,2}significant\b",
+    regex.I,
+)
+
 # A landmark of a rate: "2-year DFS rate", "at 24 months", "12 month OS", "after three years"; not
 # a dosing interval ("KEYTRUDA 200 mg every 3 weeks", an arm's name in a table's column).
 LANDMARK = stored.compile(
