@@ -121,7 +121,9 @@ def count_statistic(sentence: str, start: int, end: int, before: str, value: _Si
         # "31 (5.6%) loss of MCyR", "1010 (86%)", "5 patients (1.5%) on the TAGRISSO arm": a share of an
         # arm is a subset of it (events, or a subgroup), never the arm's N
         return "events" if patterns.EVENTFUL.search(sentence) else "n"
-    if patterns.EVENTS_AFTER.match(after_window):
+    if patterns.EVENTS_AFTER.match(after_window) or patterns.EVENTS_OCCURRED_IN.search(
+        before, max(0, len(before) - 30)
+    ):
         return "events"
     if patterns.ENROLMENT_AFTER.match(after_window):
         return "n" if not patterns.TO_ARM_ONLY.match(after_window) or _says_enrolment(sentence) else None

@@ -76,7 +76,9 @@ def _leading_drug(words: str) -> set[str]:
 def _doses(name: str) -> frozenset[str]:
     """The doses an arm's name states: {"10mg"} of "xarelto 10 mg once daily"."""
     return frozenset(
-        "".join(m.group(0).split()).lower() for m in patterns.ARM_DOSE.finditer(name) if m.group(0)[0].isdigit()
+        "".join(m.group(0).split()).lower().removesuffix("/day")  # "10 mg/day" is the "10 mg" arm
+        for m in patterns.ARM_DOSE.finditer(name)
+        if m.group(0)[0].isdigit()
     )
 
 
@@ -93,6 +95,8 @@ def relation(claim_arm: str, label_arm: str) -> How:
     if patterns.ALTERNATIVES_ARM.search(label_arm) and build.standalone(claim_arm).search(label_arm):
         return "exact"
     said, label = _components(claim_arm), _components(label_arm)
+    if not label and said_doses and said_doses == label_doses:
+        return "exact"  # "atorvastatin 10 mg" for TNT's "10 mg/day" arm: a dose arm named by its dose alone
     if not said or not label:
         return "none"
     if said == label:
@@ -107,9 +111,16 @@ def read_arm(claim_arm: str | None, label_arms: Iterable[str | None]) -> ArmRead
         return ArmReading(None, "none")
     arms = sorted({canonical_arm(arm) or "" for arm in label_arms} - {""})
     relations = {arm: relation(name, arm) for arm in arms}
-    exact = [arm for arm in arms if relations[arm] == "exact"]
-    parts = [arm for arm in arms if relations[arm] == "part"]
-    may_mean = tuple(exact + parts)
+    # in a trial of doses, an arm the label names without one ("LIPITOR", TNT's 80 mg arm in one
+    # sentence) is no more the article's "atorvastatin 10 mg" than the other dose: it settles nothing
+    vague = set()
+    if _doses(name) and any(_doses(arm) for arm in arms):
+        vague = {arm for arm in arms if not _doses(arm) and relations[arm] != "none"}
+    exact = [arm for arm in arms if relations[arm] == "exact" and arm not in vague]
+    parts = [arm for arm in arms if relations[arm] == "part" and arm not in vague]
+    may_mean = tuple(exact + parts + sorted(vague))
+    if vague and not exact:
+        return ArmReading(None, "unsettled", may_mean)
     if len(exact) == 1:  # "chemotherapy" for CASPIAN's chemotherapy arm, though the other arm has some too
         return ArmReading(exact[0], "exact", may_mean)
     # a part of one arm only, of the same role: "durvalumab" of "durvalumab with gemcitabine and

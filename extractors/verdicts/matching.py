@@ -91,6 +91,10 @@ def matches(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
         derived = (1 - m.value) * 100
         tolerance = 0.5 * 10**-claim_decimals + 0.5 * 10 ** (2 - other_decimals)
         return bool(abs(claim.value - derived) <= tolerance + 1e-9)
+    if claim.statistic == "difference" and not (claim.raw or "").startswith(("-", "−", "–", "+")):
+        # "a difference of 21.6 percentage points", "lowered LDL-C by 59%": the words give the direction
+        # the label's sign gives, so the sizes are compared
+        return agree(abs(claim.value), claim_decimals, abs(m.value), other_decimals)
     bound = bound_of(claim)
     if bound is not None:
         return _within_bound(claim, bound, m, claim_decimals)

@@ -45,9 +45,10 @@ FAMILY = {
     "risk_reduction": "hr",
     "n": "n",
     "events": "events",
+    "difference": "difference",
     "p": "p",
 }
-_BETWEEN_ARMS = {"hr", "p"}
+_BETWEEN_ARMS = {"hr", "p", "difference"}
 
 
 def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> Claim:
@@ -125,9 +126,12 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
 
 def _events_agree_only(result: Claim) -> Claim:
     """A count of events supports or stays unverifiable: counts grow with every data cut, and an
-    article's "44 deaths" differing from the label's is more often a later analysis than a misquote."""
+    article's "44 deaths" differing from the label's is more often a later analysis than a misquote.
+    The other arm's count is the exception: that is arms swapped, whatever the analysis."""
     if result.statistic != "events" or result.verdict != "contradicted" or result.evidence is None:
         return result
+    if result.kind == "swapped_arms":
+        return result  # the other arm's count is no later data cut
     return unverifiable(
         result,
         f"The article says {said(result)}; the label gives {describe(result.evidence)}"
@@ -219,6 +223,9 @@ def _what_rate(claim: Claim, named_by_label: bool = False) -> str | None:
     text = f"{claim.column or ''} {claim.text[: end + 40]}"
     named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
     named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
+    share = verdict_patterns.SHARE_OF_COUNT_BEFORE.search(claim.text, max(0, end - 60), end - len(claim.raw or ""))
+    if share is not None and claim.endpoint is not None:
+        return None  # the share of a count of events: its endpoint is the count's ("155 patients (45%)")
     if not named_by_label and (claim.endpoint is None or claim.endpoint not in named):
         return "its clause does not say what the share is of (no endpoint is named with it)."
     return None

@@ -36,7 +36,7 @@ _P_INSIDE = rf"(?:\s{{0,2}}[;,]\s{{0,2}}p\s{{0,2}}(?P<ci_p_cmp>[<=≤]|less\s+th
 #   ci_head "HR (95% CI)": the name of the interval printed before the values it names
 #   p      "p = 0.073", "p<0.0001", "p-value = 0.90", "p less than or equal to 0.001", "P = .03"
 #   n_eq   "(n=179)", "N = 333", "n = 1693"
-#   value  "32%", "<0.001", "15.7", "25.1+" (a censored duration), "65 percent"
+#   value  "32%", "<0.001", "15.7", "25.1+" (a censored duration), "65 percent", "21.6 percentage points"
 #   word   "Eighty-three percent", "three patients": numbers written as words
 TOKEN = stored.compile(
     rf"""
@@ -58,7 +58,7 @@ TOKEN = stored.compile(
           (?P<v_cmp>[<≤>≥]\s?)?
           (?P<v_num>(?:(?<=[\s(\[:]|^)[-−–](?=\d))?(?!0\d)(?:{NUMBER}))(?![\d/:]|\.\d)
           (?P<v_plus>\+)?
-          (?P<v_unit>\s?%|\s(?:percent|per\scent)\b)?)
+          (?P<v_unit>\s?%|\s(?:percent|per\scent|percentage\spoints?)\b)?)
     | (?P<word>\b(?P<w_tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?P<w_ones>one|two|three|four|five|six|seven|eight|nine))?\b
           | \b(?P<w_small>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)
     """,
@@ -180,6 +180,11 @@ EVENTS_AFTER = stored.compile(
 EVENTS_HEADED = stored.compile(
     r"\b(?:deaths|events|strokes|heart\s{1,2}attacks|infarctions|bleeds|bleeding\s{1,2}events|relapses|progressions|hospitali[sz]ations)\s{0,2}:\s{0,2}$",
     regex.I,
+)
+# Events said to have occurred in a count of patients: "Recurrence or death occurred in 155 nivolumab
+# patients (45%)", "deaths were reported in 61".
+EVENTS_OCCURRED_IN = stored.compile(
+    r"\b(?:occurred|happened|were\s{1,2}seen|were\s{1,2}reported)\s{1,2}in\s{1,2}$", regex.I
 )
 EVENTS_BEFORE = stored.compile(
     r"\b(?:among|of|in|for)\s{1,2}the\s{1,2}$|\bwhen\s{1,2}(?:approximately\s{1,2})?$|\bbased\s{1,2}on\s{1,2}$|\bthere\s{1,2}were\s{1,2}$",
@@ -402,7 +407,7 @@ OVERALL_OR_VAGUE = stored.compile(
 
 # A count set against the count before it, right before the value: "73 patients (47%) … had progressed or
 # died, against 116 (77%) with chemotherapy" (searched up to the value, so "$" is the value's start).
-COUNT_SET_AGAINST = stored.compile(r"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s(?:with|to))\s{1,2}$", regex.I)
+COUNT_SET_AGAINST = stored.compile(r"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s(?:with|to)|\band)\s{1,2}$", regex.I)
 
 # A sentence that says what is counted is an event: "there were 93 (16.8%) progression events: 37 (6.7%)
 # progression to AP/BC, 31 (5.6%) loss of MCyR".

@@ -46,6 +46,10 @@ SIGNIFICANCE_NOT_REACHED = stored.compile(
     regex.I,
 )
 
+# A percentage in brackets right after a count, its share of the arm: "155 nivolumab patients (45%)",
+# "73 (47%)". Searched up to the value, so "$" is the value's start.
+SHARE_OF_COUNT_BEFORE = stored.compile(r"(?<![\d.])\d[\d,]{0,9}(?:\s[A-Za-z-]{1,30}){0,3}\s?\(\s?$")
+
 # A landmark of a rate: "2-year DFS rate", "at 24 months", "12 month OS", "after three years"; not
 # a dosing interval ("KEYTRUDA 200 mg every 3 weeks", an arm's name in a table's column).
 LANDMARK = stored.compile(
