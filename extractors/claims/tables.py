@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.claims import context, rules
 from extractors.ingest.articles import row_start
@@ -108,6 +108,7 @@ def _known_trial(text: str, trials: Collection[str] | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)  # asked for every cell of a table, of its few header texts
 def _role(header: str) -> str | None:
     """What a column gives its row, by its header: "trial", "experimental", "comparator" or None."""
     words = [word.lower() for word in header.split()]

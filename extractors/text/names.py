@@ -7,7 +7,7 @@ trailing "arm" do not matter, and a combination arm reads its brand names as gen
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 import regex
@@ -29,6 +29,7 @@ def drug_aliases() -> dict[str, str]:
     return {str(k).lower(): str(v).lower() for k, v in data["drug_aliases"].items()}
 
 
+@lru_cache(maxsize=4096)  # asked for every arm of every claim and label number, of a few names
 def canonical_arm(arm: str | None) -> str | None:
     """An arm name compared case-insensitively, brand names as generic: "VOTRIENT" → "pazopanib"."""
     if arm is None:

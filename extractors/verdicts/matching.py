@@ -217,7 +217,13 @@ def trial_key(m: Measurement) -> str:
 
 def of_trial(trial: str, measurements: Sequence[Measurement]) -> tuple[Measurement, ...]:
     """The measurements of the trial a claim names, by name or NCT number, case aside."""
-    return tuple(m for m in measurements if trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
+    key = trial.lower()
+    return tuple(m for m in measurements if _lower(m.trial) == key or _lower(m.nct) == key)
+
+
+@functools.lru_cache(maxsize=1024)  # a label names a few trials, asked for each claim and number
+def _lower(name: str | None) -> str:
+    return (name or "").lower()
 
 
 _NUMBER_WORDS = {

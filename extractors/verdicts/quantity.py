@@ -35,6 +35,7 @@ def _data() -> dict[str, Any]:
     )
 
 
+@cache  # asked for each claim and label number, of a few lists
 def words(group: str, key: str) -> tuple[str, ...]:
     """A word list of the data file: ``words("statistic_words", "mean")``."""
     return tuple(str(word) for word in _data()[group][key])

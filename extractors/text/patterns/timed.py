@@ -49,48 +49,64 @@ class Timed:
         self.compiled = compiled
 
     def search(self, *args: Any, **kwargs: Any) -> Any:
+        if args and len(args[0]) <= SHORT:  # most calls: a short text, no timeout (see SHORT)
+            return self.compiled.search(*args, **kwargs)
         timeout = _timeout(args, kwargs)
         if timeout is None:
             return self.compiled.search(*args, **kwargs)
         return self.compiled.search(*args, timeout=timeout, **kwargs)
 
     def match(self, *args: Any, **kwargs: Any) -> Any:
+        if args and len(args[0]) <= SHORT:  # most calls: a short text, no timeout (see SHORT)
+            return self.compiled.match(*args, **kwargs)
         timeout = _timeout(args, kwargs)
         if timeout is None:
             return self.compiled.match(*args, **kwargs)
         return self.compiled.match(*args, timeout=timeout, **kwargs)
 
     def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
+        if args and len(args[0]) <= SHORT:  # most calls: a short text, no timeout (see SHORT)
+            return self.compiled.fullmatch(*args, **kwargs)
         timeout = _timeout(args, kwargs)
         if timeout is None:
             return self.compiled.fullmatch(*args, **kwargs)
         return self.compiled.fullmatch(*args, timeout=timeout, **kwargs)
 
     def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        if args and len(args[0]) <= SHORT:  # most calls: a short text, no timeout (see SHORT)
+            return self.compiled.finditer(*args, **kwargs)
         timeout = _timeout(args, kwargs)
         if timeout is None:
             return self.compiled.finditer(*args, **kwargs)
         return self.compiled.finditer(*args, timeout=timeout, **kwargs)
 
     def findall(self, *args: Any, **kwargs: Any) -> Any:
+        if args and len(args[0]) <= SHORT:  # most calls: a short text, no timeout (see SHORT)
+            return self.compiled.findall(*args, **kwargs)
         timeout = _timeout(args, kwargs)
         if timeout is None:
             return self.compiled.findall(*args, **kwargs)
         return self.compiled.findall(*args, timeout=timeout, **kwargs)
 
     def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> Any:
+        if len(string) <= SHORT:
+            return self.compiled.sub(repl, string, *args, **kwargs)
         timeout = _timeout((string,), {})
         if timeout is None:
             return self.compiled.sub(repl, string, *args, **kwargs)
         return self.compiled.sub(repl, string, *args, timeout=timeout, **kwargs)
 
     def subn(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> Any:
+        if len(string) <= SHORT:
+            return self.compiled.subn(repl, string, *args, **kwargs)
         timeout = _timeout((string,), {})
         if timeout is None:
             return self.compiled.subn(repl, string, *args, **kwargs)
         return self.compiled.subn(repl, string, *args, timeout=timeout, **kwargs)
 
     def split(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        if len(string) <= SHORT:
+            return self.compiled.split(string, *args, **kwargs)
         timeout = _timeout((string,), {})
         if timeout is None:
             return self.compiled.split(string, *args, **kwargs)
