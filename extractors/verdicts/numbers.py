@@ -86,13 +86,11 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     # an adverse-reaction table ("Diarrhea, all grades 47%", its safety population's Ns) answers only a
     # claim about that reaction: its many numbers would otherwise make a coincidental efficacy number
     # "another endpoint's", and its Ns would join the randomized arms' in a total
-    graded = {(m.source, m.table) for m in view.measurements if m.grade is not None}
+    graded = view.graded()
     everything = tuple(
         m
-        for m in view.measurements
-        if m.statistic == family
-        and not view.is_non_result(m)
-        and (family != "rate" or matching.same_kind_of_value(rate_words, view.words_of(m)))
+        for m in view.results(family)
+        if (family != "rate" or matching.same_kind_of_value(rate_words, view.words_of(m)))
         and ((m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == claim.endpoint))
     )
     pool = everything

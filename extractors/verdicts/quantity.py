@@ -199,6 +199,9 @@ class LabelView:
     measurements: tuple[Measurement, ...]
     texts: dict[str, str]  # source id → text
     _context: dict[int, str] = field(default_factory=dict)
+    _results: dict[str, tuple[Measurement, ...]] = field(default_factory=dict)  # statistic → its results
+    _words: dict[int, str] = field(default_factory=dict)
+    _graded: list[frozenset[tuple[str, str | None]]] = field(default_factory=list)  # empty until asked
 
     @classmethod
     def of(cls, sources: Sequence[Source], measurements: Sequence[Measurement]) -> LabelView:
@@ -223,8 +226,28 @@ class LabelView:
         stop = patterns.SENTENCE_BREAK.search(text, m.span[1], m.span[1] + 400)
         return text[begin : stop.start() if stop else m.span[1] + 400]
 
+    def results(self, statistic: str) -> tuple[Measurement, ...]:
+        """The label's numbers of ``statistic`` that are results (not a maturity), found once per label."""
+        if statistic not in self._results:
+            self._results[statistic] = tuple(
+                m for m in self.measurements if m.statistic == statistic and not self.is_non_result(m)
+            )
+        return self._results[statistic]
+
+    def graded(self) -> frozenset[tuple[str, str | None]]:
+        """The (source, table) of the label's adverse-reaction tables, those of graded numbers: once per label."""
+        if not self._graded:
+            self._graded.append(frozenset((m.source, m.table) for m in self.measurements if m.grade is not None))
+        return self._graded[0]
+
     def words_of(self, m: Measurement) -> str:
         """The words that say what ``m`` counts: its row and column, or its clause in the prose."""
+        key = id(m)
+        if key not in self._words:
+            self._words[key] = self._counting(m)
+        return self._words[key]
+
+    def _counting(self, m: Measurement) -> str:
         if m.table:
             return f"{m.row or ''} {m.column or ''}"
         text = self.texts.get(m.source, "")
