@@ -255,10 +255,18 @@ def _names_events(text: str) -> bool:
     return patterns.EVENT_ROW.search(text) is not None
 
 
-def same_kind_of_value(claim_words: str, label_words: str) -> bool:
+ValueKind = tuple[bool, frozenset[tuple[str, str]]]  # (names events, time points)
+
+
+def value_kind(words: str) -> ValueKind:
+    """What `same_kind` compares of a rate's words (a label rate's are read once per label)."""
+    return _names_events(words), _landmarks(words)
+
+
+def same_kind(claim: ValueKind, label: ValueKind) -> bool:
     """A rate of patients with events is not a response or survival rate; a 2-year rate is not a
-    4-year one, nor a rate with no time point one at 2 years. ``claim_words`` are the words of the
-    claim's clause, ``label_words`` those that say what the label's rate counts."""
-    if _names_events(label_words) and not _names_events(claim_words):
+    4-year one, nor a rate with no time point one at 2 years. ``claim`` is the kind the words of the
+    claim's clause say, ``label`` the kind of the words that say what the label's rate counts."""
+    if label[0] and not claim[0]:
         return False
-    return _landmarks(claim_words) == _landmarks(label_words)
+    return claim[1] == label[1]

@@ -87,11 +87,15 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     # claim about that reaction: its many numbers would otherwise make a coincidental efficacy number
     # "another endpoint's", and its Ns would join the randomized arms' in a total
     graded = view.graded()
+    if family == "rate":
+        kind = matching.value_kind(rate_words)
+        results = tuple(m for m, label_kind in view.results_with_kinds(family) if matching.same_kind(kind, label_kind))
+    else:
+        results = view.results(family)
     everything = tuple(
         m
-        for m in view.results(family)
-        if (family != "rate" or matching.same_kind_of_value(rate_words, view.words_of(m)))
-        and ((m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == claim.endpoint))
+        for m in results
+        if (m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == claim.endpoint)
     )
     pool = everything
     if claim.trial and pool and any(m.trial or m.nct for m in pool):

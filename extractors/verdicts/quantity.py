@@ -21,6 +21,7 @@ from extractors.records import Claim, Measurement, Source
 from extractors.text import names, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
+from extractors.verdicts import matching
 
 # How far around a value its qualifying words are looked for (characters).
 _BEFORE = 120  # "In patients with one or more measurable CNS lesions, the ORR was 70%"
@@ -202,6 +203,7 @@ class LabelView:
     _results: dict[str, tuple[Measurement, ...]] = field(default_factory=dict)  # statistic → its results
     _words: dict[int, str] = field(default_factory=dict)
     _graded: list[frozenset[tuple[str, str | None]]] = field(default_factory=list)  # empty until asked
+    _kinds: dict[str, tuple[tuple[Measurement, matching.ValueKind], ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, sources: Sequence[Source], measurements: Sequence[Measurement]) -> LabelView:
@@ -233,6 +235,12 @@ class LabelView:
                 m for m in self.measurements if m.statistic == statistic and not self.is_non_result(m)
             )
         return self._results[statistic]
+
+    def results_with_kinds(self, statistic: str) -> tuple[tuple[Measurement, matching.ValueKind], ...]:
+        """`results` each with the kind of value its words say (`matching.value_kind`), read once per label."""
+        if statistic not in self._kinds:
+            self._kinds[statistic] = tuple((m, matching.value_kind(self.words_of(m))) for m in self.results(statistic))
+        return self._kinds[statistic]
 
     def graded(self) -> frozenset[tuple[str, str | None]]:
         """The (source, table) of the label's adverse-reaction tables, those of graded numbers: once per label."""
