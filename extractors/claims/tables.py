@@ -102,7 +102,12 @@ def _row_trial(
 
 def _known_trial(text: str, trials: Collection[str] | None) -> str | None:
     """The longest of the sources' trials the cell names (FLAURA2 before FLAURA)."""
-    for trial in sorted(trials or (), key=len, reverse=True):
+    return _first_named(text, tuple(sorted(trials or (), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1024)  # each cell of a row asks for the row's trial, in the same cells
+def _first_named(text: str, trials: tuple[str, ...]) -> str | None:
+    for trial in trials:
         if build.standalone(trial).search(text):
             return trial
     return None
