@@ -191,9 +191,14 @@ def same_arm(claim_arm: str | None, measurement: Measurement) -> bool:
 
 def drugs_named(text: str) -> set[str]:
     """The drugs a sentence names, generic or brand ("VOTRIENT" → "pazopanib"), control words left out."""
+    return set(_drugs_named(text))
+
+
+@functools.lru_cache(maxsize=256)  # a sentence is asked once for each of its claims
+def _drugs_named(text: str) -> frozenset[str]:
     names = {canonical_arm(match.group(0)) for match in DRUG_WORD.finditer(text)}
     names |= {arm for _start, _end, arm in arm_mentions(text) if arm in drug_aliases().values()}
-    return {name for name in names if name}
+    return frozenset(name for name in names if name)
 
 
 def names_a_drug(name: str) -> bool:
