@@ -66,16 +66,20 @@ def _non_result(before: str, after: str) -> bool:
 
 def _modifiers(text: str) -> frozenset[str]:
     """The modifiers ``text`` names: {"CNS"} for "CNS ORR"."""
-    found = set()
+    return frozenset(name for name, pattern in _modifier_patterns() if pattern.search(text))
+
+
+@cache
+def _modifier_patterns() -> tuple[tuple[str, build.Pattern], ...]:
+    """Each modifier of the data file with the pattern that finds it, built once."""
+    found = []
     for name, rule in _data()["modifiers"].items():
         if name.startswith("_"):
             continue
         modifier_words = tuple(rule["words"])
         near = tuple(rule.get("near", ()))
-        pattern = patterns.phrases_near(modifier_words, near) if near else build.any_word(modifier_words)
-        if pattern.search(text):
-            found.add(name)
-    return frozenset(found)
+        found.append((name, patterns.phrases_near(modifier_words, near) if near else build.any_word(modifier_words)))
+    return tuple(found)
 
 
 def _analysis(text: str) -> str | None:
