@@ -86,17 +86,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     # an adverse-reaction table ("Diarrhea, all grades 47%", its safety population's Ns) answers only a
     # claim about that reaction: its many numbers would otherwise make a coincidental efficacy number
     # "another endpoint's", and its Ns would join the randomized arms' in a total
-    graded = view.graded()
-    if family == "rate":
-        kind = matching.value_kind(rate_words)
-        results = tuple(m for m, label_kind in view.results_with_kinds(family) if matching.same_kind(kind, label_kind))
-    else:
-        results = view.results(family)
-    everything = tuple(
-        m
-        for m in results
-        if (m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == claim.endpoint)
-    )
+    kind = matching.value_kind(rate_words) if family == "rate" else None
+    everything = view.candidates(family, kind, claim.endpoint)
     pool = everything
     if claim.trial and pool and any(m.trial or m.nct for m in pool):
         # (a label that names no trial for any of these numbers cannot say they are another trial's)

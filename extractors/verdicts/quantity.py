@@ -208,6 +208,9 @@ class LabelView:
     _words: dict[int, str] = field(default_factory=dict)
     _graded: list[frozenset[tuple[str, str | None]]] = field(default_factory=list)  # empty until asked
     _kinds: dict[str, tuple[tuple[Measurement, matching.ValueKind], ...]] = field(default_factory=dict)
+    _candidates: dict[tuple[str, matching.ValueKind | None, str | None], tuple[Measurement, ...]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def of(cls, sources: Sequence[Source], measurements: Sequence[Measurement]) -> LabelView:
@@ -245,6 +248,27 @@ class LabelView:
         if statistic not in self._kinds:
             self._kinds[statistic] = tuple((m, matching.value_kind(self.words_of(m))) for m in self.results(statistic))
         return self._kinds[statistic]
+
+    def candidates(
+        self, statistic: str, kind: matching.ValueKind | None, endpoint: str | None
+    ) -> tuple[Measurement, ...]:
+        """The label's results a claim of ``statistic`` may be checked against: of the claim's kind of
+        rate (``kind``, for rates), and of an adverse-reaction table only when of the claim's
+        ``endpoint``; found once per (statistic, kind, endpoint) of the article's claims."""
+        key = (statistic, kind, endpoint)
+        if key not in self._candidates:
+            if kind is None:
+                results = self.results(statistic)
+            else:
+                kinds = self.results_with_kinds(statistic)
+                results = tuple(m for m, label_kind in kinds if matching.same_kind(kind, label_kind))
+            graded = self.graded()
+            self._candidates[key] = tuple(
+                m
+                for m in results
+                if (m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == endpoint)
+            )
+        return self._candidates[key]
 
     def graded(self) -> frozenset[tuple[str, str | None]]:
         """The (source, table) of the label's adverse-reaction tables, those of graded numbers: once per label."""
