@@ -21,7 +21,8 @@ from extractors.ingest.labels import load_source
 from extractors.read.doses import extract_doses
 from extractors.read.populations import extract_populations
 from extractors.records import VERDICTS, Claim, ExtractReport, Measurement, Source, VerifyReport
-from extractors.verdicts.verify import verify, verify_with
+from extractors.text.patterns import build
+from extractors.verdicts.verify import _named_between, verify, verify_with
 
 SEED_COPY = PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt"
 ARTICLES: dict[str, Any] = json.loads((CASES / "verify_articles.json").read_text(encoding="utf-8"))
@@ -289,3 +290,26 @@ def test_any_article_gets_a_verdict_for_every_claim(words: list[str]) -> None:
         assert claim.verdict in VERDICTS
         assert (claim.kind is not None) == (claim.verdict in FLAGGED)
         assert claim.explanation
+
+
+# Pieces of an article around a drug's names, run together: names glued to letters and to each
+# other, overlapping ("a b a b a"), in other cases.
+_NAME_PIECES = ["Xarelto", "xarelto", "rivaroxaban", "a b a", " b a", "x", " ", ". ", "(", "_", "5"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=25), st.sampled_from(["Xarelto", "a b a"]), st.data())
+def test_a_name_before_a_claim_is_found_by_position_as_a_search_finds_it(
+    pieces: list[str], name: str, data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=len(text)))
+    searched = build.whole_name(name).search(text, start, end) is not None
+    assert _named_between(text, name, start, end) == searched
+
+
+def test_a_name_overlapping_another_is_found_inside_a_window() -> None:
+    # "a b a b a": the second "a b a" starts inside the first; a search from 4 finds it
+    assert _named_between("a b a b a x", "a b a", 4, 11)
+    assert not _named_between("a b a b a x", "a b a", 5, 11)

@@ -99,12 +99,17 @@ def trial_of(article: Article, span: Span, trials: Collection[str] | None) -> st
     return _last_named(_named_trials(article.text, tuple(sorted(trials))), _trial_scope(article, span[0]), span[1])
 
 
+_BULLET_REACH = 6  # the longest `BULLETED_HEADING`: four spaces, the bullet, a space
+
+
 def _trial_scope(article: Article, position: int) -> int:
     """Where the trial of ``position`` may be named from: its section's start, or the start of the
     section its section's heading is a list item under ("• Bleeding:" under "1. … ROCKET AF")."""
     start = section_start(article, position)
     for _ in range(8):  # a list nests a few levels at most
-        if start == 0 or not patterns.BULLETED_HEADING.match(article.text, start):
+        # the window is the longest a bullet can be, so that the match is not given the whole text
+        # with a timeout (which costs more than the match, at every sentence)
+        if start == 0 or not patterns.BULLETED_HEADING.match(article.text, start, start + _BULLET_REACH):
             break
         start = section_start(article, start - 1)
     return start

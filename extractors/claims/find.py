@@ -70,7 +70,9 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
         if population is not None:
             context_population = (sentence.block, population)
         about = (section, trial, population)
-        scene = discourse.before_sentence(replace(scene, endpoint=context_endpoint.get(section)), sentence.masked)
+        if scene.endpoint != context_endpoint.get(section):
+            scene = replace(scene, endpoint=context_endpoint.get(section))
+        scene = discourse.before_sentence(scene, sentence.masked)
         found = numeric_claims(sentence, about, scene)
         found += significance_claims(sentence, about)
         found += scope_claims(sentence, about, scene.drugs)

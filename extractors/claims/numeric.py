@@ -89,6 +89,8 @@ def _doses(sentence: Sentence, about: About) -> list[Claim]:
     found: list[Number] = numbers(sentence.masked)
     claims = []
     for number in found:
+        if not _may_be_dose(sentence.masked, number.end):
+            continue
         dose = dose_patterns.DOSE_AFTER.match(sentence.masked[number.end :])
         if dose is None:
             continue
@@ -110,3 +112,10 @@ def _doses(sentence: Sentence, about: About) -> list[Claim]:
             )
         )
     return claims
+
+
+def _may_be_dose(masked: str, end: int) -> bool:
+    """Whether a unit may follow the number ending at ``end`` (`DOSE_AFTER`'s units start with "m",
+    "g" or "µ"): most numbers are told apart by one character, without copying the rest of the sentence."""
+    head = masked[end : end + 64].lstrip()
+    return not head or not head[0].isascii() or head[0] in "mMgG"

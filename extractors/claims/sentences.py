@@ -9,6 +9,7 @@ article.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
@@ -148,9 +149,14 @@ class Number:
 
 def numbers(masked: str) -> list[Number]:
     """The numbers of a masked sentence, in order: "4.6", "246", "115,815"."""
+    return list(_numbers(masked))
+
+
+@lru_cache(maxsize=16)  # each sentence is asked for its numbers by the dose and the adverse-event readers
+def _numbers(masked: str) -> tuple[Number, ...]:
     found: list[Number] = []
     for match in patterns.NUMBER.finditer(masked):
         raw = match.group(0)
         frac = match.group("frac") or ""
         found.append(Number(match.start(), match.end(), to_float(raw), max(len(frac) - 1, 0)))
-    return found
+    return tuple(found)

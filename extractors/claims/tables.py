@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.claims import context, rules
 from extractors.ingest.articles import row_start
@@ -102,12 +102,18 @@ def _row_trial(
 
 def _known_trial(text: str, trials: Collection[str] | None) -> str | None:
     """The longest of the sources' trials the cell names (FLAURA2 before FLAURA)."""
-    for trial in sorted(trials or (), key=len, reverse=True):
+    return _first_named(text, tuple(sorted(trials or (), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1024)  # each cell of a row asks for the row's trial, in the same cells
+def _first_named(text: str, trials: tuple[str, ...]) -> str | None:
+    for trial in trials:
         if build.standalone(trial).search(text):
             return trial
     return None
 
 
+@lru_cache(maxsize=1024)  # asked for every cell of a table, of its few header texts
 def _role(header: str) -> str | None:
     """What a column gives its row, by its header: "trial", "experimental", "comparator" or None."""
     words = [word.lower() for word in header.split()]

@@ -9,7 +9,7 @@ that does not settle an arm leaves it None and lists the arms it could be.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
@@ -46,8 +46,17 @@ class Mention:
 def arm_mentions(sentence: str, scene: Scene) -> list[Mention]:
     """Every arm the sentence names, in order; an arm named as an arm wins over a bare name inside it."""
     # what a sentence names depends only on the names the scene knows: read once per sentence
-    names_known = replace(scene, trial=None, nct=None, endpoint=None, population=None, analysis=None, assessment=None)
-    return list(_arm_mentions(sentence, replace(names_known, default_arm=None, trial_arms=())))
+    names_known = _names_known(scene.source, scene.arms, scene.experimental, scene.drugs, scene.controls)
+    return list(_arm_mentions(sentence, names_known))
+
+
+@lru_cache(maxsize=64)
+def _names_known(
+    source: str, arms: tuple[str, ...], experimental: str | None, drugs: tuple[str, ...], controls: tuple[str, ...]
+) -> Scene:
+    """A scene with only the names it knows (the key of `_arm_mentions`), made once per set of names
+    rather than twice per sentence."""
+    return Scene(source, arms=arms, experimental=experimental, drugs=drugs, controls=controls)
 
 
 @lru_cache(maxsize=64)

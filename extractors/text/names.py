@@ -7,7 +7,7 @@ trailing "arm" do not matter, and a combination arm reads its brand names as gen
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 import regex
@@ -29,6 +29,7 @@ def drug_aliases() -> dict[str, str]:
     return {str(k).lower(): str(v).lower() for k, v in data["drug_aliases"].items()}
 
 
+@lru_cache(maxsize=4096)  # asked for every arm of every claim and label number, of a few names
 def canonical_arm(arm: str | None) -> str | None:
     """An arm name compared case-insensitively, brand names as generic: "VOTRIENT" → "pazopanib"."""
     if arm is None:
@@ -45,6 +46,11 @@ def canonical_arm(arm: str | None) -> str | None:
 
 def arm_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical arm) of every arm named in ``text``: drugs and control arms."""
+    return list(_arm_mentions(text))
+
+
+@lru_cache(maxsize=256)  # a sentence is asked once for each of its claims
+def _arm_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     mentions: list[tuple[int, int, str]] = []
     for match in DRUG_WORD.finditer(text):
         mentions.append((match.start(), match.end(), canonical_arm(match.group(0)) or ""))
@@ -55,7 +61,7 @@ def arm_mentions(text: str) -> list[tuple[int, int, str]]:
         if not any(start <= match.start() < end for start, end, _ in mentions):
             mentions.append((match.start(), match.end(), match.group(0).lower()))
     mentions = [m for m in mentions if not patterns.CONTROLLED_DESIGN.match(text[m[1] : m[1] + 12])]
-    return sorted(mentions)
+    return tuple(sorted(mentions))
 
 
 def trial_introductions(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:

@@ -59,9 +59,8 @@ def find_endpoint(text: str) -> tuple[str, int, int] | None:
 
 def last_endpoint(text: str) -> str | None:
     """The endpoint named last in ``text``: the one a number right after it belongs to."""
-    pattern, codes = _phrase_pattern("endpoints")
-    matches = list(pattern.finditer(text))
-    return codes[matches[-1].group("phrase").lower()] if matches else None
+    mentions = _endpoint_mentions(text, False)  # a sentence's are read once for this and its values
+    return mentions[-1][0] if mentions else None
 
 
 def endpoint_mentions(text: str, *, sentence: bool = False) -> list[tuple[str, int, int]]:

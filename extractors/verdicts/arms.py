@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from extractors.records import Measurement
@@ -44,6 +45,7 @@ class ArmReading:
         return self.how == "exact" and self.may_mean == (self.arm,)
 
 
+@lru_cache(maxsize=4096)  # asked for every claim against each of a few label arms
 def _components(name: str) -> frozenset[str]:
     """The drugs of an arm, chemotherapy drugs as one, doses left out: "durvalumab with etoposide and
     either carboplatin or cisplatin" → {"durvalumab", "chemotherapy"}; "tremelimumab-actl" →
@@ -73,6 +75,7 @@ def _leading_drug(words: str) -> set[str]:
     return set()
 
 
+@lru_cache(maxsize=4096)  # asked for every claim against each of a few label arms
 def _doses(name: str) -> frozenset[str]:
     """The doses an arm's name states: {"10mg"} of "xarelto 10 mg once daily"."""
     return frozenset(
@@ -82,6 +85,7 @@ def _doses(name: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=4096)  # asked for every claim against each of a few label arms
 def relation(claim_arm: str, label_arm: str) -> How:
     """How an article's arm (canonical) names a label arm (canonical): exactly, as a part, or not.
 

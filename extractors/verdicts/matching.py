@@ -197,9 +197,14 @@ def same_arm(claim_arm: str | None, measurement: Measurement) -> bool:
 
 def drugs_named(text: str) -> set[str]:
     """The drugs a sentence names, generic or brand ("VOTRIENT" → "pazopanib"), control words left out."""
+    return set(_drugs_named(text))
+
+
+@functools.lru_cache(maxsize=256)  # a sentence is asked once for each of its claims
+def _drugs_named(text: str) -> frozenset[str]:
     names = {canonical_arm(match.group(0)) for match in DRUG_WORD.finditer(text)}
     names |= {arm for _start, _end, arm in arm_mentions(text) if arm in drug_aliases().values()}
-    return {name for name in names if name}
+    return frozenset(name for name in names if name)
 
 
 def names_a_drug(name: str) -> bool:
@@ -223,7 +228,13 @@ def trial_key(m: Measurement) -> str:
 
 def of_trial(trial: str, measurements: Sequence[Measurement]) -> tuple[Measurement, ...]:
     """The measurements of the trial a claim names, by name or NCT number, case aside."""
-    return tuple(m for m in measurements if trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
+    key = trial.lower()
+    return tuple(m for m in measurements if _lower(m.trial) == key or _lower(m.nct) == key)
+
+
+@functools.lru_cache(maxsize=1024)  # a label names a few trials, asked for each claim and number
+def _lower(name: str | None) -> str:
+    return (name or "").lower()
 
 
 _NUMBER_WORDS = {
@@ -255,10 +266,18 @@ def _names_events(text: str) -> bool:
     return patterns.EVENT_ROW.search(text) is not None
 
 
-def same_kind_of_value(claim_words: str, label_words: str) -> bool:
+ValueKind = tuple[bool, frozenset[tuple[str, str]]]  # (names events, time points)
+
+
+def value_kind(words: str) -> ValueKind:
+    """What `same_kind` compares of a rate's words (a label rate's are read once per label)."""
+    return _names_events(words), _landmarks(words)
+
+
+def same_kind(claim: ValueKind, label: ValueKind) -> bool:
     """A rate of patients with events is not a response or survival rate; a 2-year rate is not a
-    4-year one, nor a rate with no time point one at 2 years. ``claim_words`` are the words of the
-    claim's clause, ``label_words`` those that say what the label's rate counts."""
-    if _names_events(label_words) and not _names_events(claim_words):
+    4-year one, nor a rate with no time point one at 2 years. ``claim`` is the kind the words of the
+    claim's clause say, ``label`` the kind of the words that say what the label's rate counts."""
+    if label[0] and not claim[0]:
         return False
-    return _landmarks(claim_words) == _landmarks(label_words)
+    return claim[1] == label[1]

@@ -90,17 +90,10 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     # an adverse-reaction table ("Diarrhea, all grades 47%", its safety population's Ns) answers only a
     # claim about that reaction: its many numbers would otherwise make a coincidental efficacy number
     # "another endpoint's", and its Ns would join the randomized arms' in a total
-    graded = {(m.source, m.table) for m in view.measurements if m.grade is not None}
-    # a risk reduction is checked against a hazard ratio (1 − HR) and against a reduction the label states
-    statistics = {family, "rrr"} if claim.statistic == "risk_reduction" else {family}
-    everything = tuple(
-        m
-        for m in view.measurements
-        if m.statistic in statistics
-        and not view.is_non_result(m)
-        and (family != "rate" or matching.same_kind_of_value(rate_words, view.words_of(m)))
-        and ((m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == claim.endpoint))
-    )
+    kind = matching.value_kind(rate_words) if family == "rate" else None
+    everything = view.candidates(family, kind, claim.endpoint)
+    if claim.statistic == "risk_reduction":  # checked against 1 − HR and against a reduction the label states
+        everything += view.candidates("rrr", None, claim.endpoint)
     pool = everything
     if claim.trial and pool and any(m.trial or m.nct for m in pool):
         # (a label that names no trial for any of these numbers cannot say they are another trial's)
@@ -460,9 +453,17 @@ def _supported(claim: Claim, frame: Frame, view: LabelView) -> Claim | None:
 
 
 def _preferred(claim: Claim, rows: list[Measurement]) -> Measurement:
-    """Of several rows, the one whose assessment the claim names, else one printed in a table."""
+    """Of several rows, the one whose assessment the claim names, else one printed in a table; for a
+    risk reduction, the reduction the label states before the ratio it may be read from."""
     assessment = quantity.claim_assessment(claim)
-    return min(rows, key=lambda m: (assessment is not None and m.assessment != assessment, m.table is None))
+    return min(
+        rows,
+        key=lambda m: (
+            assessment is not None and m.assessment != assessment,
+            claim.statistic == "risk_reduction" and m.statistic != "rrr",
+            m.table is None,
+        ),
+    )
 
 
 def _several(rows: tuple[Measurement, ...] | list[Measurement]) -> bool:

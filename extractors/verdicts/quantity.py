@@ -21,6 +21,7 @@ from extractors.records import Claim, Measurement, Source
 from extractors.text import names, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
+from extractors.verdicts import matching
 
 # How far around a value its qualifying words are looked for (characters).
 _BEFORE = 120  # "In patients with one or more measurable CNS lesions, the ORR was 70%"
@@ -36,6 +37,7 @@ def _data() -> dict[str, Any]:
     )
 
 
+@cache  # asked for each claim and label number, of a few lists
 def words(group: str, key: str) -> tuple[str, ...]:
     """A word list of the data file: ``words("statistic_words", "mean")``."""
     return tuple(str(word) for word in _data()[group][key])
@@ -65,16 +67,20 @@ def _non_result(before: str, after: str) -> bool:
 
 def _modifiers(text: str) -> frozenset[str]:
     """The modifiers ``text`` names: {"CNS"} for "CNS ORR"."""
-    found = set()
+    return frozenset(name for name, pattern in _modifier_patterns() if pattern.search(text))
+
+
+@cache
+def _modifier_patterns() -> tuple[tuple[str, build.Pattern], ...]:
+    """Each modifier of the data file with the pattern that finds it, built once."""
+    found = []
     for name, rule in _data()["modifiers"].items():
         if name.startswith("_"):
             continue
         modifier_words = tuple(rule["words"])
         near = tuple(rule.get("near", ()))
-        pattern = patterns.phrases_near(modifier_words, near) if near else build.any_word(modifier_words)
-        if pattern.search(text):
-            found.add(name)
-    return frozenset(found)
+        found.append((name, patterns.phrases_near(modifier_words, near) if near else build.any_word(modifier_words)))
+    return tuple(found)
 
 
 def _analysis(text: str) -> str | None:
@@ -199,6 +205,13 @@ class LabelView:
     measurements: tuple[Measurement, ...]
     texts: dict[str, str]  # source id → text
     _context: dict[int, str] = field(default_factory=dict)
+    _results: dict[str, tuple[Measurement, ...]] = field(default_factory=dict)  # statistic → its results
+    _words: dict[int, str] = field(default_factory=dict)
+    _graded: list[frozenset[tuple[str, str | None]]] = field(default_factory=list)  # empty until asked
+    _kinds: dict[str, tuple[tuple[Measurement, matching.ValueKind], ...]] = field(default_factory=dict)
+    _candidates: dict[tuple[str, matching.ValueKind | None, str | None], tuple[Measurement, ...]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def of(cls, sources: Sequence[Source], measurements: Sequence[Measurement]) -> LabelView:
@@ -223,8 +236,55 @@ class LabelView:
         stop = patterns.SENTENCE_BREAK.search(text, m.span[1], m.span[1] + 400)
         return text[begin : stop.start() if stop else m.span[1] + 400]
 
+    def results(self, statistic: str) -> tuple[Measurement, ...]:
+        """The label's numbers of ``statistic`` that are results (not a maturity), found once per label."""
+        if statistic not in self._results:
+            self._results[statistic] = tuple(
+                m for m in self.measurements if m.statistic == statistic and not self.is_non_result(m)
+            )
+        return self._results[statistic]
+
+    def results_with_kinds(self, statistic: str) -> tuple[tuple[Measurement, matching.ValueKind], ...]:
+        """`results` each with the kind of value its words say (`matching.value_kind`), read once per label."""
+        if statistic not in self._kinds:
+            self._kinds[statistic] = tuple((m, matching.value_kind(self.words_of(m))) for m in self.results(statistic))
+        return self._kinds[statistic]
+
+    def candidates(
+        self, statistic: str, kind: matching.ValueKind | None, endpoint: str | None
+    ) -> tuple[Measurement, ...]:
+        """The label's results a claim of ``statistic`` may be checked against: of the claim's kind of
+        rate (``kind``, for rates), and of an adverse-reaction table only when of the claim's
+        ``endpoint``; found once per (statistic, kind, endpoint) of the article's claims."""
+        key = (statistic, kind, endpoint)
+        if key not in self._candidates:
+            if kind is None:
+                results = self.results(statistic)
+            else:
+                kinds = self.results_with_kinds(statistic)
+                results = tuple(m for m, label_kind in kinds if matching.same_kind(kind, label_kind))
+            graded = self.graded()
+            self._candidates[key] = tuple(
+                m
+                for m in results
+                if (m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == endpoint)
+            )
+        return self._candidates[key]
+
+    def graded(self) -> frozenset[tuple[str, str | None]]:
+        """The (source, table) of the label's adverse-reaction tables, those of graded numbers: once per label."""
+        if not self._graded:
+            self._graded.append(frozenset((m.source, m.table) for m in self.measurements if m.grade is not None))
+        return self._graded[0]
+
     def words_of(self, m: Measurement) -> str:
         """The words that say what ``m`` counts: its row and column, or its clause in the prose."""
+        key = id(m)
+        if key not in self._words:
+            self._words[key] = self._counting(m)
+        return self._words[key]
+
+    def _counting(self, m: Measurement) -> str:
         if m.table:
             return f"{m.row or ''} {m.column or ''}"
         text = self.texts.get(m.source, "")

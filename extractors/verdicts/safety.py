@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.checks.rounding import printed
 from extractors.claims.safety import canonical_reaction
@@ -310,6 +310,7 @@ def _below(claim: Claim, m: Measurement) -> bool:
     return said is not None and given is not None and said[1] < given[0]
 
 
+@lru_cache(maxsize=4096)  # each label row and each adverse-event claim, of a few reaction names
 def _terms(name: str | None) -> frozenset[str]:
     """The reactions a name joins, canonical: "Pneumonitis/Radiation Pneumonitis (a)" →
     {"pneumonitis", "radiation pneumonitis"}."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from extractors.records import Claim, Qualifier, Source, TrialScope
 from extractors.text.names import drug_aliases
@@ -180,8 +181,13 @@ def _misfit(scope: TrialScope, text: str, stated: Stated) -> int:
 
 def _names_drug(source: Source, drug: str) -> bool:
     """Whether a source is about ``drug`` (generic or brand name)."""
+    return _text_names_drug(source.text, drug)
+
+
+@lru_cache(maxsize=64)  # asked for each scope claim, of the one or two labels being checked against
+def _text_names_drug(text: str, drug: str) -> bool:
     names = {drug} | {brand for brand, generic in drug_aliases().items() if generic == drug}
-    return any(build.whole_name(name).search(source.text) for name in names)
+    return any(build.whole_name(name).search(text) for name in names)
 
 
 def _sentence_case(text: str, *, lower: bool) -> str:

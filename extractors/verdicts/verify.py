@@ -159,7 +159,7 @@ def _other_drug(
     named = drugs_named(claim.text)
     if not named:
         start = section_start(article, claim.span[0])
-        if any(build.whole_name(name).search(article.text, start, claim.span[0]) for name in names):
+        if any(_named_between(article.text, name, start, claim.span[0]) for name in names):
             return None  # the section names the sources' drug before the sentence
         named = _drugs_between(article.text, start, claim.span[0])
     if not named or named & drugs or any(drug in name or name in drug for name in named for drug in drugs):
@@ -170,6 +170,25 @@ def _other_drug(
         claim,
         f"The sentence is about {', '.join(sorted(named))}; the sources are about {', '.join(sorted(drugs))}.",
     )
+
+
+def _named_between(text: str, name: str, start: int, end: int) -> bool:
+    """Whether ``name`` is named (`build.whole_name`) in ``text[start:end]``, as a search of that
+    window would tell, from where the text names it (found once per text, by position, rather than
+    searched for in the section before every claim)."""
+    starts = _name_starts(text, name)
+    index = bisect.bisect_left(starts, start)
+    if index < len(starts) and starts[index] + len(name) <= end:
+        return True
+    # the window's end is the end of the text to a search of it: a name right before a letter counts there
+    tail = max(start, end - len(name))
+    return build.whole_name(name).search(text, tail, end) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def _name_starts(text: str, name: str) -> list[int]:
+    """Where ``text`` names ``name``, overlapping names too (as a search from any position finds them)."""
+    return [m.start() for m in build.whole_name(name).finditer(text, overlapped=True)]
 
 
 def _trial_arms(trial: str, measurements: Sequence[Measurement]) -> set[str]:
