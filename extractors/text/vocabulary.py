@@ -79,6 +79,9 @@ def _endpoint_mentions(text: str, sentence: bool) -> tuple[tuple[str, int, int],
         for m in extra.finditer(text):
             if not any(start <= m.start() < end or m.start() <= start < m.end() for start, end in taken):
                 found.append((extra_codes[m.group("phrase").lower()], m.start(), m.end()))
+        for m in patterns.RESPONSES_LASTED.finditer(text):
+            if not any(start <= m.start() < end for start, end in taken):
+                found.append(("DOR", m.start(), m.end()))
         found.sort(key=lambda mention: mention[1])
     return tuple(found)
 

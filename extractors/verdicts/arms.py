@@ -130,10 +130,12 @@ def read_arm(claim_arm: str | None, label_arms: Iterable[str | None]) -> ArmRead
     # a part of one arm only, of the same role: "durvalumab" of "durvalumab with gemcitabine and
     # cisplatin"; not "chemotherapy" of "TAGRISSO with … chemotherapy", nor a backbone all arms share
     same_role = [arm for arm in parts if role(arm) == role(name)]
-    if not exact and len(same_role) == 1 and (len(parts) == 1 or _generic_chemotherapy(name)):
-        # "the chemotherapy group" of KEYNOTE-189 is its "placebo + chemotherapy" arm, not the
-        # "pembrolizumab + chemotherapy" one; a backbone drug both arms share ("gemcitabine") is neither
+    if not exact and len(same_role) == 1 and len(parts) == 1:
         return ArmReading(same_role[0], "part", may_mean)
+    if not exact and len(same_role) == 1 and _generic_chemotherapy(name):
+        # "the chemotherapy group" of KEYNOTE-189 is its "placebo + chemotherapy" arm, and only that:
+        # never the "pembrolizumab + chemotherapy" one; a backbone drug both arms share ("gemcitabine") is neither
+        return ArmReading(same_role[0], "part", (same_role[0],))
     return ArmReading(None, "unsettled" if may_mean else "none", may_mean)
 
 

@@ -526,5 +526,9 @@ PATIENT_COUNT_LABEL = stored.compile(
 # ("Table 14: Baseline Demographic and Disease-Related Characteristics").
 CAPTION_BASELINE = stored.compile(r"\b(?:baseline|demographic)", regex.IGNORECASE)
 
+# A duration of response in lay words, a few words between: "Responses on chemotherapy lasted a median
+# of 6.3 months", "responses to the combination lasted" (the phrase list holds "responses lasted").
+RESPONSES_LASTED = stored.compile(r"\brespon(?:ses?|ders?)(?:\s[\w-]{1,20}){1,4}?\slasted\b", regex.I)
+
 
 timed.wrap(globals())  # every pattern above is held to the reading budget
