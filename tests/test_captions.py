@@ -15,5 +15,5 @@ CAPTIONS: dict[str, Any] = json.loads((CASES / "caption_trials.json").read_text(
 
 @pytest.mark.parametrize("case", CAPTIONS["cases"], ids=[case["id"] for case in CAPTIONS["cases"]])
 def test_a_caption_names_its_trial_whole(case: dict[str, Any]) -> None:
-    trial, _nct = trial_for("", 0, case["caption"])
+    trial, _nct = trial_for(case.get("text", ""), 0, case["caption"])
     assert trial == case["trial"]

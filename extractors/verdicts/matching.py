@@ -212,12 +212,19 @@ def arm_is_named(arm: str | None, text: str) -> bool:
 
 def trial_key(m: Measurement) -> str:
     """The trial a measurement belongs to; a label that does not name its trials has one per table."""
-    return m.trial or (f"{m.table} of {m.source}" if m.table else "")
+    return _family_name(m.trial) if m.trial else (f"{m.table} of {m.source}" if m.table else "")
 
 
 def of_trial(trial: str, measurements: Sequence[Measurement]) -> tuple[Measurement, ...]:
     """The measurements of the trial a claim names, by name or NCT number, case aside."""
-    return tuple(m for m in measurements if trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
+    name = _family_name(trial).lower()
+    return tuple(m for m in measurements if name in {_family_name(m.trial or "").lower(), (m.nct or "").lower()})
+
+
+def _family_name(trial: str) -> str:
+    """A trial's name without the study group's number it may carry: "PEGASUS TIMI-54" is PEGASUS
+    (the label's prose names it so where it introduces it, its table captions and articles do not)."""
+    return trial.split(" TIMI", 1)[0] if " TIMI" in trial else trial
 
 
 _NUMBER_WORDS = {

@@ -29,8 +29,9 @@ TRIAL_NAME_WAYS = tuple(
         """,
         rf"""\bin\s+(?P<caption_name>{TRIAL_WORD})\b                          # "… in VEG110727", "in PROpel"
         """,
-        r"""(?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)(?:\s+trial)?\)?\s*[\[(]\s*NCT\d{8}
-                                                                    # "(ADAURA [NCT02511106])", "the LAURA trial [NCT03521154]"
+        r"""(?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)(?:\s[A-Z]{2,8}-\d{1,3})?(?:\s+(?:trial|study))?\)?\s*[\[(]\s*NCT\d{8}
+                                                                    # "(ADAURA [NCT02511106])", "the LAURA trial [NCT03521154]",
+                                                                    # "The THALES study (NCT03354429)", "The PEGASUS TIMI-54 study (NCT01225562)"
         """,
     )
 )
@@ -51,6 +52,11 @@ CAPTION_TRIAL = stored.compile(
 # Results from RECOURSE" — as may a brand ("Dosage Modifications for TAGRISSO"), so the name must be
 # one the label introduces as a trial elsewhere.
 CAPTION_FOR_TRIAL = stored.compile(rf"\b(?:for|from)\s+(?:the\s+)?(?P<name>{TRIAL_WORD})\b")
+
+# A caption may name it in parentheses at its end: "Table 7 - Patients with outcome events (PLATO)",
+# "Table 1 - Non-CABG related bleeds (PLATO)" — as it may an analysis set ("(ITT)"), so the name
+# must be one the label introduces as a trial elsewhere.
+CAPTION_PAREN_TRIAL = stored.compile(rf"\((?P<name>{TRIAL_WORD})\)")
 
 # "NCT00753688"
 NCT_ID = stored.compile(r"\bNCT\d{8}\b")

@@ -428,7 +428,7 @@ TRIAL_SUBJECT_START = stored.compile(
 )  # matched at the sentence's start only
 TRIAL_SUBJECT = stored.compile(
     rf"""
-      (?P<name>{_TRIAL})\s?[(\[]\s?NCT\d{{8}}
+      (?P<name>{_TRIAL})(?:\s[A-Z]{{2,8}}-\d{{1,3}})?(?:\s(?:trial|study))?\s?[(\[]\s?NCT\d{{8}}  # "The PEGASUS TIMI-54 study (NCT01225562)"
     | (?<=[(\[])\s?(?P<name>{_TRIAL}),\s?NCT\d{{8}}             # "Study 1 (FOURIER, NCT01764633) was"
     | (?<=[(\[])\s?(?P<name>{_TRIAL})\s?[)\]]\s?[(\[]\s?NCT\d{{8}}  # "… S trial (COMPASS) [NCT10776424]"
     | \b(?P<name>{_TRIAL})\swas\sa\s(?:[\w-]{{1,30}},?\s){{0,6}}?(?:trial|study)\b  # "… Therapy MONALEESA-7 was a randomized, double-blind, placebo-controlled study"
