@@ -166,6 +166,21 @@ def test_an_endpoint_the_vocabulary_lacks_is_named_in_the_labels_words(case: dic
     assert endpoints.named_label_endpoint(claim, case["endpoints"]) == case["named"]
 
 
+@pytest.mark.parametrize("case", _cases("only_analysis"))
+def test_a_quantity_the_label_gives_in_one_analysis_only(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="ROCKET AF", arm="xarelto")
+    claim = replace(claim, endpoint=case["endpoint"])
+    text = f"{case['caption']}\n" + " " * 40
+    rows = tuple(
+        Measurement(source="label", statistic="hr", value=float(value), raw=value, span=(60 + i, 61 + i),
+                    trial="ROCKET AF", endpoint=endpoint, arm="XARELTO", comparator="Warfarin",
+                    table=case["caption"].split(":")[0], row=endpoint, column="Hazard Ratio")
+        for i, (endpoint, value) in enumerate(case["rows"])
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": text}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
 @pytest.mark.parametrize("case", _cases("populations"))
 def test_an_articles_population_is_a_labels_only_when_it_names_its_words(case: dict[str, Any]) -> None:
     claim = Claim(text="x", span=(0, 1), value_span=(0, 1), value=1.0, population=case["population"])

@@ -82,7 +82,9 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     clause = quantity.claim_clause(claim)
     # the time point of a rate may be named once for a pair ("4-year DFS: 70% vs. 29%"): the clause of
     # the second value has lost it, the statement reader's modifiers keep it ("at 4 years")
-    rate_words = " ".join((clause, *(claim.statement.modifiers if claim.statement else ())))
+    # a label endpoint the sentence names is what the share counts ("heart attack, stroke or CV death: 9.8%")
+    named_words = (named,) if named is not None else ()
+    rate_words = " ".join((clause, *(claim.statement.modifiers if claim.statement else ()), *named_words))
     # an adverse-reaction table ("Diarrhea, all grades 47%", its safety population's Ns) answers only a
     # claim about that reaction: its many numbers would otherwise make a coincidental efficacy number
     # "another endpoint's", and its Ns would join the randomized arms' in a total
@@ -111,7 +113,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if len(trials) > 1:
         return _check_across_trials(claim, pool, trials, view)
     result = _check_in_trial(claim, pool, view, arm_hint)
-    if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not _names_endpoint(claim):
+    named_here = named is not None or _names_endpoint(claim)  # the label's words for it are the sentence's own
+    if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not named_here:
         return _endpoint_from_context(claim, result, pool, view, arm_hint)
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result
@@ -183,9 +186,14 @@ def _endpoint_from_context(
 
 
 def _label_named(claim: Claim, view: LabelView, family: str) -> str | None:
-    """The label endpoint a claim names in the label's own words, when the vocabulary names none."""
-    if claim.endpoint is not None or family not in {"rate", "hr", "median"}:
+    """The label endpoint a claim names in the label's own words, when the vocabulary names none (or
+    the one a first reading of it took from those words, read again)."""
+    if family not in {"rate", "hr", "median"}:
         return None
+    if claim.endpoint is not None:
+        if vocabulary.endpoint_phrases(claim.endpoint):
+            return None  # the vocabulary's own endpoint: its sentence names it or not by its phrases
+        return claim.endpoint if endpoints.named_label_endpoint(claim, (claim.endpoint,)) else None
     rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
     return endpoints.named_label_endpoint(claim, (m.endpoint for m in rows if m.statistic == family))
 
@@ -321,6 +329,9 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
     in_population = [m for m in same_endpoint if any_population or m.population == population]
     modifiers = quantity.claim_modifiers(claim)
     rows = tuple(m for m in in_population if view.modifiers(m) == modifiers)
+    only_analysis = quantity.only_analysis(in_population, view) if not rows and not modifiers else frozenset()
+    if only_analysis:  # the article names no analysis; the label gives this quantity in one analysis only
+        rows = tuple(m for m in in_population if view.modifiers(m) == only_analysis)
     if not rows and (modifiers or in_population):
         what = " ".join(sorted(modifiers)) or "that"
         return unverifiable(
@@ -354,9 +365,13 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
             f"{label_reports(rows, endpoint, family)}.",
         )
     special = derived.check_derived(claim, frame, view)
-    if special is not None:
-        return special
-    return _supported(claim, frame) or _where_it_belongs(claim, pool, frame, view)
+    result = special or _supported(claim, frame) or _where_it_belongs(claim, pool, frame, view)
+    if only_analysis and result.verdict in {"supported", "contradicted"}:
+        analysis = " and ".join(sorted(only_analysis))
+        return replace(
+            result, explanation=f"{result.explanation} (The label gives this figure in its {analysis} analysis only.)"
+        )
+    return result
 
 
 def _endpoint_by_value(

@@ -76,6 +76,14 @@ def _modifiers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def analysis_modifiers() -> frozenset[str]:
+    """The modifiers that name an analysis ("per-protocol"), not another endpoint (a CNS response)."""
+    return frozenset(
+        name for name, rule in _data()["modifiers"].items() if not name.startswith("_") and rule.get("analysis")
+    )
+
+
 def _analysis(text: str) -> str | None:
     if build.any_word(words("updates", "words")).search(text):
         return "updated"
@@ -247,3 +255,13 @@ class LabelView:
         if m.analysis is not None or not m.table:
             return m.analysis
         return _analysis(self.context(m).split(m.row or "\0")[0])
+
+
+def only_analysis(rows: Sequence[Measurement], view: LabelView) -> frozenset[str]:
+    """The one analysis (``quantity.analysis_modifiers``) all of ``rows`` belong to; empty when they
+    name none, several, or another modifier (a CNS response is another endpoint, not an analysis)."""
+    found = {view.modifiers(m) for m in rows}
+    if len(found) != 1:
+        return frozenset()
+    only = found.pop()
+    return only if only and only <= analysis_modifiers() else frozenset()

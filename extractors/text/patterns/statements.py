@@ -211,6 +211,11 @@ FEWER_AFTER = stored.compile(
     r"\s{0,2}(?:fewer|lower\s+risk|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b", regex.I
 )
 
+# "the risk was 20% lower", "the risk of a heart attack was 27% lower": a risk the clause says was
+# lower by a share (a level that was lower, "LDL was 59% lower", is a change).
+RISK_WAS_BEFORE = stored.compile(r"\brisk\s(?:[\w-]+\s){0,5}?(?:was|were|is)\s{1,2}$", regex.I)
+LOWER_AFTER = stored.compile(r"\s{0,2}lower\b", regex.I)
+
 # "reduced the risk of death by 27%", "lowered the risk of progression by", "the risk of death fell by":
 # a reduction named before "by" (a risk that fell, not a level: "LDL fell by 38%" is a change).
 REDUCED_BY = stored.compile(
