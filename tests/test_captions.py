@@ -9,6 +9,7 @@ import pytest
 from conftest import CASES
 
 from extractors.read.context import trial_for
+from extractors.read.tables.reader import caption_population
 
 CAPTIONS: dict[str, Any] = json.loads((CASES / "caption_trials.json").read_text(encoding="utf-8"))
 
@@ -17,3 +18,8 @@ CAPTIONS: dict[str, Any] = json.loads((CASES / "caption_trials.json").read_text(
 def test_a_caption_names_its_trial_whole(case: dict[str, Any]) -> None:
     trial, _nct = trial_for(case.get("text", ""), 0, case["caption"])
     assert trial == case["trial"]
+
+
+@pytest.mark.parametrize("case", CAPTIONS["populations"], ids=[case["id"] for case in CAPTIONS["populations"]])
+def test_a_caption_names_its_population(case: dict[str, Any]) -> None:
+    assert caption_population(case["caption"]) == case["population"]

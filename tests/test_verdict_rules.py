@@ -181,6 +181,17 @@ def test_a_quantity_the_label_gives_in_one_analysis_only(case: dict[str, Any]) -
     assert judged.verdict == case["verdict"], judged.explanation
 
 
+@pytest.mark.parametrize("case", _cases("whole_trial"))
+def test_the_whole_trial_is_not_answered_by_a_subgroup(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], "0.74", statistic="hr"), trial="COMPASS", arm="xarelto")
+    claim = replace(claim, endpoint="Stroke, MI or CV death")
+    row = Measurement(source="label", statistic="hr", value=0.74, raw="0.74", span=(0, 4), trial="COMPASS",
+                      endpoint="Stroke, MI or CV death", arm="XARELTO", comparator="Placebo", table="Table 26",
+                      row="Stroke, MI or CV death", column="Hazard Ratio", population=case["population"])  # fmt: skip
+    judged = check_number(claim, LabelView((row,), {"label": ""}))
+    assert (judged.verdict == "supported") == (case["verdict"] == "supported"), judged.explanation
+
+
 @pytest.mark.parametrize("case", _cases("populations"))
 def test_an_articles_population_is_a_labels_only_when_it_names_its_words(case: dict[str, Any]) -> None:
     claim = Claim(text="x", span=(0, 1), value_span=(0, 1), value=1.0, population=case["population"])

@@ -325,7 +325,12 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
             )
         endpoint = next(iter(endpoints))
     same_endpoint = [m for m in pool if family == "n" or m.endpoint == endpoint]
-    any_population = population is None and bool(same_endpoint) and all(m.population for m in same_endpoint)
+    any_population = (
+        population is None
+        and bool(same_endpoint)
+        and all(m.population for m in same_endpoint)
+        and not verdict_patterns.WHOLE_TRIAL.search(claim.text)  # "In the overall COMPASS trial": not a subgroup's
+    )
     in_population = [m for m in same_endpoint if any_population or m.population == population]
     modifiers = quantity.claim_modifiers(claim)
     rows = tuple(m for m in in_population if view.modifiers(m) == modifiers)

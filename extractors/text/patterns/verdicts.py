@@ -25,6 +25,12 @@ STAGE_RANGE = stored.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*
 # A population carried from the context that is the whole trial: "overall population", "ITT", "intent-to-treat".
 OVERALL_WORD = stored.compile(r"\b(?:overall|itt|intent)", regex.I)
 
+# A claim that says it is about the whole trial: "In the overall COMPASS trial", "in the whole study
+# population" — not answered by a subgroup's rows when the label gives only those.
+WHOLE_TRIAL = stored.compile(
+    r"\b(?:overall|whole|entire)\s(?:[A-Z][A-Za-z0-9-]{2,}\s)?(?:trial|study|population)\b", regex.I
+)
+
 # --- units and landmarks ------------------------------------------------------------------------
 
 # The time unit a label row or column names for medians printed without one: "Median PFS (months)".
