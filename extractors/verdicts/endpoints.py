@@ -47,6 +47,11 @@ def _synonyms() -> tuple[tuple[Words, Words], ...]:
 
 
 @cache
+def _qualifiers() -> frozenset[str]:
+    return frozenset(quantity.words("endpoint_words", "qualifiers"))
+
+
+@cache
 def _lead_ins() -> tuple[Words, ...]:
     return tuple(
         sorted((tuple(p.split()) for p in quantity.words("endpoint_words", "lead_ins")), key=len, reverse=True)
@@ -109,7 +114,7 @@ def named_label_endpoint(claim: Claim, endpoints: Iterable[str | None]) -> str |
     by_parts: dict[frozenset[Words], set[str]] = {}
     for endpoint in {e for e in endpoints if e}:
         parts = endpoint_parts(endpoint)
-        if parts:
+        if parts and not all(set(part) <= _qualifiers() for part in parts):  # "Major": a bleeding table's row
             by_parts.setdefault(parts, set()).add(endpoint)
     if not by_parts:
         return None

@@ -493,10 +493,10 @@ SUBSET_AFTER = stored.compile(
 )
 
 # What a rate counts, named in its sentence: an event, a response, survival, a share of patients with
-# an outcome ("Tumours shrank in 40.6%"). A percentage in a sentence naming none of these describes the
+# an outcome ("Tumours shrank in 40.6%", "Heart attacks happened in 4.6%"). A percentage in a sentence naming none of these describes the
 # patients (baseline).
 RATE_SUBJECT = stored.compile(
-    r"\b(?:events?|respon\w*|surviv\w*|alive|died|deaths?|progress\w*|recurren\w*|relaps\w*|remission|rate|proportion|probability|free\s+of|incidence|reduction|reduced|risk|achieved|bleed\w*|stroke|infarction|thrombos\w*|surgery|resection|pCR|MPR|control|shr[aiu]nk\w*)\b",
+    r"\b(?:events?|respon\w*|surviv\w*|alive|died|deaths?|progress\w*|recurren\w*|relaps\w*|remission|rate|proportion|probability|free\s+of|incidence|reduction|reduced|risk|achieved|bleed\w*|strokes?|infarctions?|heart\s+attacks?|mortality|embolism|ha?emorrhag\w*|thrombos\w*|surgery|resection|pCR|MPR|control|shr[aiu]nk\w*)\b",
     regex.I,
 )
 
