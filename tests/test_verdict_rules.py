@@ -192,6 +192,11 @@ def test_the_whole_trial_is_not_answered_by_a_subgroup(case: dict[str, Any]) -> 
     assert (judged.verdict == "supported") == (case["verdict"] == "supported"), judged.explanation
 
 
+@pytest.mark.parametrize("case", _cases("exposure_scales"))
+def test_event_rates_are_compared_on_one_scale(case: dict[str, Any]) -> None:
+    assert matching.same_exposure(case["claim"], case["label"]) == case["same"]
+
+
 @pytest.mark.parametrize("case", _cases("populations"))
 def test_an_articles_population_is_a_labels_only_when_it_names_its_words(case: dict[str, Any]) -> None:
     claim = Claim(text="x", span=(0, 1), value_span=(0, 1), value=1.0, population=case["population"])

@@ -26,9 +26,12 @@ def describe(m: Measurement) -> str:
     if m.statistic == "n":
         return f"N = {m.raw} in the {m.arm} arm ({population})"
     unit = "%" if m.statistic == "rate" else f" {unit_of(m) or ''}".rstrip()
-    what = {"median": f"median {m.endpoint}", "rate": f"{m.endpoint} rate", "p": f"{m.endpoint} p-value"}.get(
-        m.statistic, f"{m.statistic} {m.endpoint}"
-    )
+    what = {
+        "median": f"median {m.endpoint}",
+        "rate": f"{m.endpoint} rate",
+        "p": f"{m.endpoint} p-value",
+        "event_rate": f"{m.endpoint} event rate",
+    }.get(m.statistic, f"{m.statistic} {m.endpoint}")
     qualifier = m.qualifier or ""
     return f"{m.arm}: {what} {qualifier}{m.raw.replace(' ', '')}{unit} ({population})"
 
@@ -53,6 +56,7 @@ def said(claim: Claim) -> str:
         "risk_reduction": f"a {claim.endpoint or ''} risk reduction (1 − HR)".replace("  ", " "),
         "n": "number of patients",
         "p": "p-value",
+        "event_rate": f"{claim.endpoint or ''} event rate".strip(),
     }.get(claim.statistic or "", claim.statistic or "value")
     unit = "%" if claim.unit == "%" else f" {claim.unit}" if claim.unit and claim.statistic != "n" else ""
     arm = f" for {claim.arm}" if claim.arm else ""
@@ -108,7 +112,14 @@ def supported(claim: Claim, m: Measurement, note: str = "") -> Claim:
     )
 
 
-_STATISTIC_WORDS = {"median": "median", "rate": "rate", "hr": "hazard ratio", "p": "p-value", "n": "N"}
+_STATISTIC_WORDS = {
+    "median": "median",
+    "rate": "rate",
+    "hr": "hazard ratio",
+    "p": "p-value",
+    "n": "N",
+    "event_rate": "event rate",
+}
 
 
 def label_reports(rows: Sequence[Measurement], endpoint: str | None, family: str) -> str:

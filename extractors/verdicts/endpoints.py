@@ -17,8 +17,10 @@ from collections.abc import Iterable
 from functools import cache
 
 from extractors.records import Claim
+from extractors.text import vocabulary
 from extractors.text.patterns import verdicts as patterns
-from extractors.verdicts import quantity
+from extractors.verdicts import matching, quantity
+from extractors.verdicts.quantity import LabelView
 
 # Words that join the parts of a composite endpoint ("," is one, a word of its own).
 _JOINS = frozenset({"or", "and", "plus", ","})
@@ -168,3 +170,24 @@ def _part_at(words: Words, index: int, known: frozenset[Words], longest: int) ->
         if words[index : index + size] in known:
             return words[index : index + size]
     return None
+
+
+def names_endpoint(claim: Claim) -> bool:
+    """Whether the claim's sentence names its endpoint, rather than the reader taking it from the
+    sentences before ("Cancer was held in check for a median of 7.3 months" after a sentence on OS)."""
+    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(claim.text, sentence=True)}
+
+
+def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
+    """The label endpoint a claim names in the label's own words, when the vocabulary names none (or
+    the one a first reading of it took from those words, read again)."""
+    if family not in {"rate", "hr", "median", "event_rate"}:
+        return None
+    if claim.endpoint is not None and not vocabulary.endpoint_phrases(claim.endpoint):
+        return claim.endpoint if named_label_endpoint(claim, (claim.endpoint,)) else None
+    if claim.endpoint is not None and names_endpoint(claim):
+        return None  # the vocabulary's own endpoint, named in the sentence
+    # none, or the vocabulary's taken from the sentences before: the label's words in this one win
+    # ("Stroke or death occurred in 5.4% … Looking at strokes alone, the figures were 5.1% and 6.3%")
+    rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
+    return named_label_endpoint(claim, (m.endpoint for m in rows if m.statistic == family))

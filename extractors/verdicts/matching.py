@@ -78,6 +78,17 @@ def value_agrees(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
     return matches(replace(claim, ci_low=None, ci_high=None), m, claim_decimals)
 
 
+# Units of an event rate that are the same scale: a share per year is per 100 patient-years.
+_EXPOSURE_UNITS = {"%/year": "per 100 patient-years", "%/yr": "per 100 patient-years"}
+
+
+def same_exposure(claim_unit: str | None, label_unit: str | None) -> bool:
+    """Whether two event rates are on one scale ("3.8% per year" and "per 100 patient-years" are)."""
+    if claim_unit is None or label_unit is None:
+        return False
+    return _EXPOSURE_UNITS.get(claim_unit, claim_unit) == _EXPOSURE_UNITS.get(label_unit, label_unit)
+
+
 def matches(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
     """The claim's value agrees with the measurement's, in the claim's unit (or converted); a bound
     the article states holds for the label's value; a CI the article gives agrees with the label's."""

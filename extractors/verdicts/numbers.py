@@ -45,6 +45,7 @@ FAMILY = {
     "risk_reduction": "hr",
     "n": "n",
     "p": "p",
+    "event_rate": "event_rate",
 }
 _BETWEEN_ARMS = {"hr", "p"}
 
@@ -65,7 +66,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     says = said(claim)
     if family == "p" and claim.value > 1:
         return unverifiable(claim, f"The article's {claim.raw} is no p-value (a p-value is at most 1).")
-    named = _label_named(claim, view, family)
+    named = endpoints.label_named(claim, view, family)
     if named is not None:
         claim = replace(claim, endpoint=named)  # "the HR for stroke, MI or cardiovascular death": the label's row
     if family == "rate":
@@ -96,6 +97,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         and not view.is_non_result(m)
         and (family != "rate" or matching.same_kind_of_value(rate_words, view.words_of(m)))
         and ((m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == claim.endpoint))
+        and (family != "event_rate" or matching.same_exposure(claim.unit, m.unit))
     )
     pool = everything
     if claim.trial and pool and any(m.trial or m.nct for m in pool):
@@ -113,7 +115,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if len(trials) > 1:
         return _check_across_trials(claim, pool, trials, view)
     result = _check_in_trial(claim, pool, view, arm_hint)
-    named_here = named is not None or _names_endpoint(claim)  # the label's words for it are the sentence's own
+    named_here = named is not None or endpoints.names_endpoint(claim)  # the label's words for it are the sentence's own
     if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not named_here:
         return _endpoint_from_context(claim, result, pool, view, arm_hint)
     if result.kind == "wrong_value" and claim.trial:
@@ -153,12 +155,6 @@ def _other_ratio(claim: Claim, view: LabelView) -> Claim | None:
 _TIED = frozenset({"wrong_unit", "swapped_arms", "inverted_ratio"})
 
 
-def _names_endpoint(claim: Claim) -> bool:
-    """Whether the claim's sentence names its endpoint, rather than the reader taking it from the
-    sentences before ("Cancer was held in check for a median of 7.3 months" after a sentence on OS)."""
-    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(claim.text, sentence=True)}
-
-
 def _endpoint_from_context(
     claim: Claim, result: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None
 ) -> Claim:
@@ -183,21 +179,6 @@ def _endpoint_from_context(
         f"from the sentences before it, and the label's {claim.endpoint} value differs "
         f"({result.explanation.split('; ', 1)[-1].rstrip('.')}).",
     )
-
-
-def _label_named(claim: Claim, view: LabelView, family: str) -> str | None:
-    """The label endpoint a claim names in the label's own words, when the vocabulary names none (or
-    the one a first reading of it took from those words, read again)."""
-    if family not in {"rate", "hr", "median"}:
-        return None
-    if claim.endpoint is not None and not vocabulary.endpoint_phrases(claim.endpoint):
-        return claim.endpoint if endpoints.named_label_endpoint(claim, (claim.endpoint,)) else None
-    if claim.endpoint is not None and _names_endpoint(claim):
-        return None  # the vocabulary's own endpoint, named in the sentence
-    # none, or the vocabulary's taken from the sentences before: the label's words in this one win
-    # ("Stroke or death occurred in 5.4% … Looking at strokes alone, the figures were 5.1% and 6.3%")
-    rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
-    return endpoints.named_label_endpoint(claim, (m.endpoint for m in rows if m.statistic == family))
 
 
 def _what_rate(claim: Claim, named_by_label: bool = False) -> str | None:

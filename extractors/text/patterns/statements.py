@@ -206,6 +206,17 @@ RATIO_LEAD = stored.compile(
 # How a value's word is glued to the next: "4.6 and 1.6 months", "12.6, 10.7 and 9.9 months".
 JOINED_TO_NEXT = stored.compile(r"\s{0,2}(?:%\s{0,2})?(?:,\s{0,2})?(?:and|or|vs\.?|versus|to|,)\s{0,2}$", regex.I)
 
+# A rate of events over time after its number: "2.1 events per 100 patient-years", "111 per 1,000
+# patient-years", "3.8% per year" (a share per year is per 100 patient-years), "0.5% per month".
+PER_EXPOSURE_AFTER = stored.compile(
+    r"""\s{0,2}(?:(?:events?|bleeds?|cases?)\s{1,2})?per\s{1,2}
+    (?:(?P<scale>100|1,?000)\s{1,2}(?:patient|person|pt)s?[- ]?(?:years?|yrs?)\b|(?P<period>year|annum|month)\b)""",
+    regex.I | regex.VERBOSE,
+)
+
+# The word before the scale of such a rate: "per 1,000 patient-years".
+PER_BEFORE = stored.compile(r"\bper\s{1,2}$", regex.I)
+
 # "50% fewer stent thromboses": a relative reduction stated after the number.
 FEWER_AFTER = stored.compile(
     r"\s{0,2}(?:fewer|lower\s+risk|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b", regex.I
