@@ -211,11 +211,11 @@ def _plain_value(sentence: str, token: regex.Match[str]) -> _Value | None:
 
 
 def _exposure_unit(exposure: regex.Match[str]) -> str:
-    """The label's unit of an event rate: "per 100 patient-years" ("% per year" too), "per 1000
-    patient-years", "%/month"."""
+    """The unit of an event rate as the labels write it: "per 100 patient-years", "per 1000
+    patient-years", "%/year", "%/month"."""
     if exposure.group("scale"):
         return f"per {exposure.group('scale').replace(',', '')} patient-years"
-    return "per 100 patient-years" if exposure.group("period").lower() != "month" else "%/month"
+    return "%/month" if exposure.group("period").lower() == "month" else "%/year"
 
 
 def _word_value(sentence: str, token: regex.Match[str]) -> _Value | None:

@@ -81,8 +81,9 @@ LANDMARK_HYPHEN_AFTER = stored.compile(r"[-‑]\s?(?:months?|years?|weeks?|days?
 # "respectively": values and arms are paired in order.
 RESPECTIVELY = stored.compile(r"\brespectively\b", regex.I)
 
-# Words that join two values compared with each other: "4.6 vs 1.6", "compared to 14.4 months".
-VERSUS = stored.compile(r"\b(?:vs\.?|versus|compared\s(?:with|to)|than|over)(?!\w)", regex.I)
+# Words that join two values compared with each other: "4.6 vs 1.6", "compared to 14.4 months";
+# or a value with the arm it is compared with: "3.8% per year, similar to warfarin".
+VERSUS = stored.compile(r"\b(?:vs\.?|versus|compared\s(?:with|to)|than|over|similar\sto|relative\sto)(?!\w)", regex.I)
 
 # A clause boundary inside a sentence: what is said before a ";" is not said about what follows.
 CLAUSE_BREAK = stored.compile(r";|\.\s|:\s(?=[A-Z])")
