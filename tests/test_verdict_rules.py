@@ -197,6 +197,20 @@ def test_event_rates_are_compared_on_one_scale(case: dict[str, Any]) -> None:
     assert matching.same_exposure(case["claim"], case["label"]) == case["same"]
 
 
+@pytest.mark.parametrize("case", _cases("caption_subjects"))
+def test_a_row_is_named_by_its_captions_subject(case: dict[str, Any]) -> None:
+    caption = "Table 1 - Non-CABG related bleeds (PLATO)"
+    raw = case["text"].split("% of")[0].split()[-1]
+    claim = replace(_claim(case["text"], raw, statistic="rate", unit="%"), trial="PLATO", arm=case["arm"])
+    rows = tuple(
+        Measurement(source="label", statistic="rate", value=float(value), raw=value, span=(60 + i, 61 + i),
+                    trial="PLATO", endpoint="Major", arm=arm, unit="%", table="Table 1", row="Major", column=arm)
+        for i, (arm, value) in enumerate([("BRILINTA", "3.9"), ("Clopidogrel", "3.3")])
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": f"{caption}\n" + " " * 40}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
 @pytest.mark.parametrize("case", _cases("populations"))
 def test_an_articles_population_is_a_labels_only_when_it_names_its_words(case: dict[str, Any]) -> None:
     claim = Claim(text="x", span=(0, 1), value_span=(0, 1), value=1.0, population=case["population"])

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from extractors.records import Claim
+from extractors.records import Claim, Measurement
 from extractors.text import vocabulary
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity
@@ -54,6 +54,12 @@ def _qualifiers() -> frozenset[str]:
 
 
 @cache
+def _caption_subjects() -> tuple[tuple[str, str], ...]:
+    pairs = (entry.split("=", 1) for entry in quantity.words("endpoint_words", "caption_subjects"))
+    return tuple((word, name) for word, name in pairs)
+
+
+@cache
 def _lead_ins() -> tuple[Words, ...]:
     return tuple(
         sorted((tuple(p.split()) for p in quantity.words("endpoint_words", "lead_ins")), key=len, reverse=True)
@@ -66,7 +72,7 @@ def endpoint_words(text: str) -> Words:
     "cardiovascular", "death"); "heart attacks" → ("myocardial", "infarction")."""
     out: list[str] = []
     for word in patterns.ENDPOINT_WORD.findall(text.lower()):
-        written = _abbreviations().get(word, (word,))
+        written = ("or",) if word == "/" else _abbreviations().get(word, (word,))  # "Fatal/Life-threatening"
         if len(written) > 1 and tuple(out[-len(written) :]) == written:
             continue  # "Intracranial Hemorrhage (ICH)": the abbreviation restates the words before it
         out.extend(written)
@@ -110,7 +116,9 @@ def endpoint_parts(endpoint: str) -> frozenset[Words]:
 
 def named_label_endpoint(claim: Claim, endpoints: Iterable[str | None]) -> str | None:
     """The label endpoint (of ``endpoints``) whose parts the words before the claim's value name,
-    nearest the value; None when none does, only as a part of a longer list, or two rows alike."""
+    nearest the value; None when the endpoint named nearest the value (a label row's parts or an
+    endpoint in plain words, "bleeding inside the skull") is none of them, is a part of a longer
+    list, or two rows are named alike."""
     if claim.value_span is None:
         return None
     by_parts: dict[frozenset[Words], set[str]] = {}
@@ -120,21 +128,30 @@ def named_label_endpoint(claim: Claim, endpoints: Iterable[str | None]) -> str |
             by_parts.setdefault(parts, set()).add(endpoint)
     if not by_parts:
         return None
-    known = frozenset(part for parts in by_parts for part in parts)
+    known = frozenset(part for parts in by_parts for part in parts) | _plain_endpoints()
     before = endpoint_words(claim.text[: claim.value_span[0] - claim.span[0]])[-_WORDS_BEFORE:]
-    for run in reversed(_runs(before, known)):
-        named = by_parts.get(run)
-        if named is not None:
-            return named.pop() if len(named) == 1 else None  # two rows named alike: which one is not said
-    return None
+    runs = _runs(before, known)
+    if not runs or runs[-1] is None:
+        return None  # the nearest endpoint named is one part of a longer list
+    named = by_parts.get(runs[-1])
+    if named is None or len(named) > 1:
+        return None  # another endpoint than the label's rows, or two rows named alike: which one is not said
+    return next(iter(named))
 
 
-def _runs(words: Words, known: frozenset[Words]) -> list[frozenset[Words]]:
-    """The lists of known parts in ``words``, joined by "," "or" "and"; a list next to a list-joining
-    word and another word ("stroke or systemic embolism") is part of a longer one and left out (not
-    after a number: "(HR 0.79, 95% CI 0.69 to 0.91), and heart attacks fell too")."""
+@cache
+def _plain_endpoints() -> frozenset[Words]:
+    """The endpoints the synonyms name ("myocardial infarction", "intracranial hemorrhage"): a
+    mention of one nearer the value than a label row's words is what the value is of."""
+    return frozenset(label for _, label in _synonyms() if label)
+
+
+def _runs(words: Words, known: frozenset[Words]) -> list[frozenset[Words] | None]:
+    """The lists of known parts in ``words``, joined by "," "or" "and", in order; a list next to a
+    list-joining word and another word ("stroke or systemic embolism") is part of a longer one: None
+    (not after a number: "(HR 0.79, 95% CI 0.69 to 0.91), and heart attacks fell too")."""
     longest = max(len(part) for part in known)
-    runs: list[frozenset[Words]] = []
+    runs: list[frozenset[Words] | None] = []
     index = 0
     while index < len(words):
         part = _part_at(words, index, known, longest)
@@ -154,8 +171,7 @@ def _runs(words: Words, known: frozenset[Words]) -> list[frozenset[Words]]:
             found.append(following)
             index = gap + len(following)
         left_open = index + 1 < len(words) and words[index] in _LIST_JOINS and _is_word(words[index + 1])
-        if not opened_by_join and not left_open:
-            runs.append(frozenset(found))
+        runs.append(frozenset(found) if not opened_by_join and not left_open else None)
     return runs
 
 
@@ -190,4 +206,19 @@ def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
     # none, or the vocabulary's taken from the sentences before: the label's words in this one win
     # ("Stroke or death occurred in 5.4% … Looking at strokes alone, the figures were 5.1% and 6.3%")
     rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
-    return named_label_endpoint(claim, (m.endpoint for m in rows if m.statistic == family))
+    names = {_row_name(m, view): m.endpoint for m in rows if m.statistic == family and m.endpoint}
+    named = named_label_endpoint(claim, names)
+    return names[named] if named is not None else None
+
+
+def _row_name(m: Measurement, view: LabelView) -> str:
+    """The words a row's endpoint is named by: its own, and for a row its table's caption names the
+    subject of ("Major" in "Table 1 - Non-CABG related bleeds"), the caption's subject after them
+    ("Major bleeding")."""
+    endpoint = m.endpoint or ""
+    parts = endpoint_parts(endpoint)
+    if not m.table or not parts or not all(set(part) <= _qualifiers() for part in parts):
+        return endpoint
+    caption = set(endpoint_words(view.context(m).split(m.row or "\0")[0]))
+    subject = next((name for word, name in _caption_subjects() if word in caption), None)
+    return f"{endpoint} {subject}" if subject else endpoint

@@ -70,7 +70,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if named is not None:
         claim = replace(claim, endpoint=named)  # "the HR for stroke, MI or cardiovascular death": the label's row
     if family == "rate":
-        what = _what_rate(claim, named is not None)
+        what = _what_rate(claim, named is not None, named is not None and view.in_event_table(named))
         if what is not None:
             return unverifiable(claim, f"The article says {says}; {what}")
     if family == "n" and quantity.counts_other_things(claim):
@@ -84,7 +84,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     # the time point of a rate may be named once for a pair ("4-year DFS: 70% vs. 29%"): the clause of
     # the second value has lost it, the statement reader's modifiers keep it ("at 4 years")
     # a label endpoint the sentence names is what the share counts ("heart attack, stroke or CV death: 9.8%")
-    named_words = (named,) if named is not None else ()
+    named_words = (named, "events") if named is not None else ()  # a share of patients with the row's events
     rate_words = " ".join((clause, *(claim.statement.modifiers if claim.statement else ()), *named_words))
     # an adverse-reaction table ("Diarrhea, all grades 47%", its safety population's Ns) answers only a
     # claim about that reaction: its many numbers would otherwise make a coincidental efficacy number
@@ -181,10 +181,12 @@ def _endpoint_from_context(
     )
 
 
-def _what_rate(claim: Claim, named_by_label: bool = False) -> str | None:
+def _what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = False) -> str | None:
     """Why a percentage cannot be checked as a response or survival rate, or None when it can: a
-    safety figure, or a share whose clause names no endpoint (the endpoint came from the context)."""
-    if quantity.claim_says(claim, "safety", "words"):
+    safety figure (unless it names a row of the label's event tables, ``event_row``: "Major bleeding
+    … occurred in 3.3%" of PLATO's bleeding table), or a share whose clause names no endpoint (the
+    endpoint came from the context)."""
+    if quantity.claim_says(claim, "safety", "words") and not event_row:
         return "it is a safety figure (a share of patients with an adverse reaction), not an efficacy rate."
     end = (claim.value_span or claim.span)[1] - claim.span[0]
     # a response in lay words names its endpoint ("Tumours shrank in 40.6%"); the lay words of a

@@ -250,6 +250,13 @@ class LabelView:
         text = self.texts.get(m.source, "")
         return _modifiers(f"{_clause_before(text, m.span[0])} {m.raw} {_after(text, m.span[1])}")
 
+    def in_event_table(self, endpoint: str) -> bool:
+        """Whether the label gives ``endpoint`` in tables of events only, not of graded adverse
+        reactions or laboratory abnormalities (PLATO's bleeding table, not a hyperglycemia row)."""
+        graded = {(m.source, m.table) for m in self.measurements if m.grade is not None}
+        rows = [m for m in self.measurements if m.endpoint == endpoint]
+        return bool(rows) and all(m.table and (m.source, m.table) not in graded for m in rows)
+
     def analysis(self, m: Measurement) -> str | None:
         """The analysis ``m`` belongs to: the reader's, else its caption's words."""
         if m.analysis is not None or not m.table:

@@ -27,6 +27,7 @@ from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns.verdicts import ARM_WORD
 from extractors.text.patterns.verdicts import COMBINATION_WORD as COMBINED
+from extractors.verdicts import endpoints
 from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
@@ -117,10 +118,26 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
     if claim.statistic in {"significant", "not_significant"}:
         return check_significance(claim, extracted.measurements)
     if claim.statistic == ADVERSE_RATE and claim.value is not None:
-        return check_adverse(claim, view or LabelView.of(extracted.sources, extracted.measurements))
+        return _adverse(claim, view or LabelView.of(extracted.sources, extracted.measurements))
     if claim.statistic in FAMILY and claim.value is not None:
         return check_number(claim, view or LabelView.of(extracted.sources, extracted.measurements))
     return replace(claim, verdict="unverifiable", explanation="Not a statistic the sources can be checked for.")
+
+
+def _adverse(claim: Claim, view: LabelView) -> Claim:
+    """An adverse-reaction claim against the label's adverse-reaction tables; when they do not list
+    the reaction and the sentence names a row of the label's event tables in its words ("Major
+    bleeding … occurred in 3.3% of Brilinta patients", PLATO's bleeding table), against that row."""
+    judged = check_adverse(claim, view)
+    grade = claim.statement.grade if claim.statement else None
+    if judged.verdict != "unverifiable" or grade not in {None, "all"} or claim.population:
+        return judged
+    as_rate = replace(claim, statistic="rate", endpoint=None)
+    named = endpoints.label_named(as_rate, view, "rate")
+    if named is None or not view.in_event_table(named):
+        return judged  # a reaction or laboratory table's row is the adverse-reaction check's to judge
+    event = check_number(as_rate, view)
+    return event if event.verdict in {"supported", "contradicted"} else judged
 
 
 def _drug_names(sources: Sequence[Source]) -> tuple[str, ...]:
