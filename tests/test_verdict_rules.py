@@ -23,6 +23,7 @@ from extractors.verdicts.describe import contradicted
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
+from extractors.verdicts.verify import stated_reduction
 
 RULES: dict[str, Any] = json.loads((CASES / "verdict_rules.json").read_text(encoding="utf-8"))
 
@@ -209,6 +210,19 @@ def test_a_row_is_named_by_its_captions_subject(case: dict[str, Any]) -> None:
     )  # fmt: skip
     judged = check_number(claim, LabelView(rows, {"label": f"{caption}\n" + " " * 40}))
     assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("stated_reductions"))
+def test_a_relative_risk_reduction_the_label_states(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="risk_reduction", unit="%"), trial="RECORD 1")
+    rows = [
+        Measurement(source="label", statistic="rrr", value=71.0, raw="71", span=(0, 2), trial="RECORD 1",
+                    endpoint="Total VTE", arm="XARELTO", comparator="Enoxaparin", table="Table 22", row="Total VTE")
+    ]  # fmt: skip
+    if case["hr"]:
+        rows.append(replace(rows[0], statistic="hr", value=float(case["hr"]), raw=case["hr"], span=(3, 7)))
+    judged = stated_reduction(claim, LabelView(tuple(rows), {"label": ""}))
+    assert (judged.verdict if judged else None) == case["verdict"], judged and judged.explanation
 
 
 @pytest.mark.parametrize("case", _cases("populations"))

@@ -57,6 +57,7 @@ def said(claim: Claim) -> str:
         "n": "number of patients",
         "p": "p-value",
         "event_rate": f"{claim.endpoint or ''} event rate".strip(),
+        "rrr": f"a {claim.endpoint or ''} relative risk reduction".replace("  ", " "),
     }.get(claim.statistic or "", claim.statistic or "value")
     unit = "%" if claim.unit == "%" else f" {claim.unit}" if claim.unit and claim.statistic != "n" else ""
     arm = f" for {claim.arm}" if claim.arm else ""

@@ -46,8 +46,9 @@ FAMILY = {
     "n": "n",
     "p": "p",
     "event_rate": "event_rate",
+    "rrr": "rrr",  # a relative risk reduction the label states as such (verify.stated_reduction)
 }
-_BETWEEN_ARMS = {"hr", "p"}
+_BETWEEN_ARMS = {"hr", "p", "rrr"}
 
 
 def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> Claim:

@@ -27,7 +27,7 @@ from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns.verdicts import ARM_WORD
 from extractors.text.patterns.verdicts import COMBINATION_WORD as COMBINED
-from extractors.verdicts import endpoints
+from extractors.verdicts import endpoints, matching
 from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
@@ -119,9 +119,28 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
         return check_significance(claim, extracted.measurements)
     if claim.statistic == ADVERSE_RATE and claim.value is not None:
         return _adverse(claim, view or LabelView.of(extracted.sources, extracted.measurements))
+    if claim.statistic == "risk_reduction" and claim.value is not None:
+        view = view or LabelView.of(extracted.sources, extracted.measurements)
+        return stated_reduction(claim, view) or check_number(claim, view)
     if claim.statistic in FAMILY and claim.value is not None:
         return check_number(claim, view or LabelView.of(extracted.sources, extracted.measurements))
     return replace(claim, verdict="unverifiable", explanation="Not a statistic the sources can be checked for.")
+
+
+def stated_reduction(claim: Claim, view: LabelView) -> Claim | None:
+    """A relative risk reduction checked against the ones the label states ("a 71% relative risk
+    reduction", RECORD 1's table; "(RRR 16%)", PLATO's prose): supported when one is the article's;
+    contradicted only in a trial whose label gives no hazard ratio to derive one from; else None
+    (checked as 1 − HR)."""
+    rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
+    if not any(m.statistic == "rrr" for m in rows):
+        return None
+    judged = replace(check_number(replace(claim, statistic="rrr"), view), statistic=claim.statistic)
+    if judged.verdict == "supported":
+        return judged
+    if judged.verdict == "contradicted" and claim.trial and not any(m.statistic == "hr" for m in rows):
+        return judged
+    return None
 
 
 def _adverse(claim: Claim, view: LabelView) -> Claim:
