@@ -139,7 +139,10 @@ def test_an_arm_named_alone_is_that_arm_not_its_combinations(case: dict[str, Any
 @pytest.mark.parametrize("case", _cases("endpoint_by_value"))
 def test_a_ratio_naming_no_known_endpoint_is_the_one_endpoint_its_value_is(case: dict[str, Any]) -> None:
     claim = replace(_claim(case["text"], case["raw"], statistic=case["statistic"]), trial="ROCKET AF", arm="xarelto")
-    if "(95% CI" in case["text"]:
+    if "ci" in case:
+        low, high = case["ci"]
+        claim = replace(claim, ci_low=float(low), ci_high=float(high), ci_low_raw=low, ci_high_raw=high)
+    elif "(95% CI" in case["text"]:
         claim = replace(claim, ci_low=0.74, ci_high=1.03, ci_low_raw="0.74", ci_high_raw="1.03")
     rows = tuple(
         Measurement(source="label", statistic="hr", value=float(value), raw=value, span=(i, i + 1), trial="ROCKET AF",

@@ -371,13 +371,16 @@ def _endpoint_by_value(
     """A ratio or median whose sentence names no endpoint the vocabulary knows ("the hazard ratio for
     stroke was 0.88"), in a trial with several: the label's value of exactly one endpoint, when it
     agrees with the rows of that one only (its verdict, saying the endpoint is taken from the value);
-    else None. Its value is never contradicted on such a guess (its stated significance may be)."""
+    else None. Its value is never contradicted on such a guess (its stated significance may be), nor
+    is it taken for a ratio turned upside down unless its CI is too: 3.85 (2.13–7.14) is 1/0.26 (0.14–0.47)."""
     if claim.statistic not in {"hr", "risk_reduction", "median"}:
         return None
     fits = []
     for endpoint in sorted({m.endpoint for m in pool if m.endpoint}):
         judged = _check_in_trial(replace(claim, endpoint=endpoint), pool, view, arm_hint)
-        if judged.verdict == "supported" or judged.kind == "wrong_significance":
+        inverted = judged.kind == "inverted_ratio" and claim.ci_low is not None and claim.ci_high is not None
+        inverted = inverted and judged.evidence is not None and judged.evidence.ci_low is not None
+        if judged.verdict == "supported" or judged.kind == "wrong_significance" or inverted:
             fits.append(judged)
     if len(fits) != 1:
         return None
