@@ -228,6 +228,21 @@ def test_a_relative_risk_reduction_the_label_states(case: dict[str, Any]) -> Non
     assert (judged.verdict if judged else None) == case["verdict"], judged and judged.explanation
 
 
+@pytest.mark.parametrize("case", _cases("other_exposure"))
+def test_an_event_rate_on_another_time_scale(case: dict[str, Any]) -> None:
+    text = f"Intracranial hemorrhage: {case['raw']}% per month."
+    claim = replace(_claim(text, case["raw"], statistic="event_rate", unit="%/month"), trial="ROCKET AF")
+    claim = replace(claim, endpoint="Intracranial Hemorrhage (ICH)", arm=case["arm"])
+    rows = tuple(
+        Measurement(source="label", statistic="event_rate", value=float(value), raw=value, span=(i, i + 3),
+                    trial="ROCKET AF", endpoint="Intracranial Hemorrhage (ICH)", arm=arm, unit="%/year",
+                    table="Table 5", row="Intracranial Hemorrhage (ICH)", column=arm)
+        for i, (arm, value) in enumerate([("XARELTO", "0.5"), ("Warfarin", "0.7")])
+    )  # fmt: skip
+    judged = matching.other_exposure(claim, rows)
+    assert (judged.kind if judged else None) == case["kind"]
+
+
 @pytest.mark.parametrize("case", _cases("populations"))
 def test_an_articles_population_is_a_labels_only_when_it_names_its_words(case: dict[str, Any]) -> None:
     claim = Claim(text="x", span=(0, 1), value_span=(0, 1), value=1.0, population=case["population"])

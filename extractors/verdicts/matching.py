@@ -89,6 +89,33 @@ def same_exposure(claim_unit: str | None, label_unit: str | None) -> bool:
     return _EXPOSURE_UNITS.get(claim_unit, claim_unit) == _EXPOSURE_UNITS.get(label_unit, label_unit)
 
 
+def other_exposure(claim: Claim, measurements: Sequence[Measurement]) -> Claim | None:
+    """An event rate the label gives, for the claim's trial, endpoint and arm, with the very same
+    number on another time scale ("0.7% per month" where the label gives 0.7%/year; any arm's when the
+    article names none): the right number in the wrong unit (``wrong_unit``); None otherwise (another
+    scale is no other value)."""
+    if claim.statistic != "event_rate" or claim.endpoint is None or not claim.trial:
+        return None
+    decimals_claimed = decimals(claim.raw or "")
+    for m in of_trial(claim.trial, measurements):
+        if m.statistic != "event_rate" or m.endpoint != claim.endpoint or m.value is None or claim.value is None:
+            continue
+        if claim.arm is not None and not same_arm(claim.arm, m):
+            continue
+        if not agree(claim.value, decimals_claimed, m.value, decimals(m.raw)):
+            continue
+        return replace(
+            claim,
+            verdict="contradicted",
+            kind="wrong_unit",
+            evidence=m,
+            explanation=f"Contradicted (wrong unit): the article says {claim.raw} {claim.unit}; the label gives "
+            f"{m.raw} {m.unit} for {m.arm}, {m.endpoint} ({m.table or 'its text'}): the same number on another "
+            "time scale.",
+        )
+    return None
+
+
 def matches(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
     """The claim's value agrees with the measurement's, in the claim's unit (or converted); a bound
     the article states holds for the label's value; a CI the article gives agrees with the label's."""

@@ -109,8 +109,10 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
                 claim, f"The article says {says} about {claim.trial}; the sources report no {family} for that trial."
             )
     if not pool:
-        return _other_ratio(claim, view) or unverifiable(
-            claim, f"The article says {says}; the sources state no {family} to check it against."
+        return (
+            _other_ratio(claim, view)
+            or matching.other_exposure(claim, view.measurements)
+            or unverifiable(claim, f"The article says {says}; the sources state no {family} to check it against.")
         )
     trials = sorted({matching.trial_key(m) for m in pool})
     if len(trials) > 1:
