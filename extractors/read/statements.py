@@ -318,6 +318,8 @@ def _statistic(sentence: str, values: list[_Value], index: int, scene: Scene) ->
             estimate.statistic
         )  # "a HR of 1.17 (…), 0.67 (…)", "0.58 (…) in the PD-L1 negative subgroup and 0.69 (…)"
     if estimate and estimate.statistic in {"difference", "mean", "median"} and value.unit == estimate.unit == "%":
+        if estimate.statistic == "difference" and estimate.sign < 0 and (value.value or 0) > 0:
+            value.sign = estimate.sign  # "absolute risk reductions … were 1.27% and 1.19%": both reductions
         return estimate.statistic  # "was −71% (…; p < 0.0001) and −63% (…) for the 140 mg … and 420 mg … dosages"
     inherited = _breakdown(sentence, values, index)
     if inherited is not None:
