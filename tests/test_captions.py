@@ -9,15 +9,21 @@ import pytest
 from conftest import CASES
 
 from extractors.read.context import study_names, trial_for
+from extractors.read.tables.reader import caption_population
 
 CAPTIONS: dict[str, Any] = json.loads((CASES / "caption_trials.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", CAPTIONS["cases"], ids=[case["id"] for case in CAPTIONS["cases"]])
 def test_a_caption_names_its_trial_whole(case: dict[str, Any]) -> None:
-    text = case.get("text", "")  # the label before the table, when a case needs it
-    trial, _nct = trial_for(text, len(text), case["caption"])
+    text = case.get("text", "")
+    trial, _nct = trial_for(text, len(text) if case.get("table_after_text") else 0, case["caption"])
     assert trial == case["trial"]
+
+
+@pytest.mark.parametrize("case", CAPTIONS["populations"], ids=[case["id"] for case in CAPTIONS["populations"]])
+def test_a_caption_names_its_population(case: dict[str, Any]) -> None:
+    assert caption_population(case["caption"]) == case["population"]
 
 
 @pytest.mark.parametrize("case", CAPTIONS["study_names"], ids=[case["id"] for case in CAPTIONS["study_names"]])

@@ -25,7 +25,7 @@ from extractors.records import Measurement, Source
 from extractors.text.names import canonical_arm
 
 CASE_TABLE: dict[str, Any] = json.loads((CASES / "statements.json").read_text(encoding="utf-8"))
-COMPARED = ("statistic", "endpoint", "population", "analysis", "unit", "qualifier", "trial")
+COMPARED = ("statistic", "endpoint", "population", "analysis", "unit", "qualifier", "trial", "value")
 
 
 def _as_label(case: dict[str, Any]) -> tuple[str, list[Measurement]]:

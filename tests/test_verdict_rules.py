@@ -23,6 +23,7 @@ from extractors.verdicts.describe import contradicted
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
+from extractors.verdicts.verify import stated_reduction
 
 RULES: dict[str, Any] = json.loads((CASES / "verdict_rules.json").read_text(encoding="utf-8"))
 
@@ -138,7 +139,10 @@ def test_an_arm_named_alone_is_that_arm_not_its_combinations(case: dict[str, Any
 @pytest.mark.parametrize("case", _cases("endpoint_by_value"))
 def test_a_ratio_naming_no_known_endpoint_is_the_one_endpoint_its_value_is(case: dict[str, Any]) -> None:
     claim = replace(_claim(case["text"], case["raw"], statistic=case["statistic"]), trial="ROCKET AF", arm="xarelto")
-    if "(95% CI" in case["text"]:
+    if "ci" in case:
+        low, high = case["ci"]
+        claim = replace(claim, ci_low=float(low), ci_high=float(high), ci_low_raw=low, ci_high_raw=high)
+    elif "(95% CI" in case["text"]:
         claim = replace(claim, ci_low=0.74, ci_high=1.03, ci_low_raw="0.74", ci_high_raw="1.03")
     rows = tuple(
         Measurement(source="label", statistic="hr", value=float(value), raw=value, span=(i, i + 1), trial="ROCKET AF",
@@ -164,6 +168,79 @@ def test_a_hazard_ratio_the_label_gives_as_another_ratio_is_misnamed(case: dict[
 def test_an_endpoint_the_vocabulary_lacks_is_named_in_the_labels_words(case: dict[str, Any]) -> None:
     claim = _claim(case["text"], case["raw"], statistic="hr")
     assert endpoints.named_label_endpoint(claim, case["endpoints"]) == case["named"]
+
+
+@pytest.mark.parametrize("case", _cases("only_analysis"))
+def test_a_quantity_the_label_gives_in_one_analysis_only(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="ROCKET AF", arm="xarelto")
+    claim = replace(claim, endpoint=case["endpoint"])
+    text = f"{case['caption']}\n" + " " * 40
+    rows = tuple(
+        Measurement(source="label", statistic="hr", value=float(value), raw=value, span=(60 + i, 61 + i),
+                    trial="ROCKET AF", endpoint=endpoint, arm="XARELTO", comparator="Warfarin",
+                    table=case["caption"].split(":")[0], row=endpoint, column="Hazard Ratio")
+        for i, (endpoint, value) in enumerate(case["rows"])
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": text}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("whole_trial"))
+def test_the_whole_trial_is_not_answered_by_a_subgroup(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], "0.74", statistic="hr"), trial="COMPASS", arm="xarelto")
+    claim = replace(claim, endpoint="Stroke, MI or CV death")
+    row = Measurement(source="label", statistic="hr", value=0.74, raw="0.74", span=(0, 4), trial="COMPASS",
+                      endpoint="Stroke, MI or CV death", arm="XARELTO", comparator="Placebo", table="Table 26",
+                      row="Stroke, MI or CV death", column="Hazard Ratio", population=case["population"])  # fmt: skip
+    judged = check_number(claim, LabelView((row,), {"label": ""}))
+    assert (judged.verdict == "supported") == (case["verdict"] == "supported"), judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("exposure_scales"))
+def test_event_rates_are_compared_on_one_scale(case: dict[str, Any]) -> None:
+    assert matching.same_exposure(case["claim"], case["label"]) == case["same"]
+
+
+@pytest.mark.parametrize("case", _cases("caption_subjects"))
+def test_a_row_is_named_by_its_captions_subject(case: dict[str, Any]) -> None:
+    caption = "Table 1 - Non-CABG related bleeds (PLATO)"
+    raw = case["text"].split("% of")[0].split()[-1]
+    claim = replace(_claim(case["text"], raw, statistic="rate", unit="%"), trial="PLATO", arm=case["arm"])
+    rows = tuple(
+        Measurement(source="label", statistic="rate", value=float(value), raw=value, span=(60 + i, 61 + i),
+                    trial="PLATO", endpoint="Major", arm=arm, unit="%", table="Table 1", row="Major", column=arm)
+        for i, (arm, value) in enumerate([("BRILINTA", "3.9"), ("Clopidogrel", "3.3")])
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": f"{caption}\n" + " " * 40}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("stated_reductions"))
+def test_a_relative_risk_reduction_the_label_states(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="risk_reduction", unit="%"), trial="RECORD 1")
+    rows = [
+        Measurement(source="label", statistic="rrr", value=71.0, raw="71", span=(0, 2), trial="RECORD 1",
+                    endpoint="Total VTE", arm="XARELTO", comparator="Enoxaparin", table="Table 22", row="Total VTE")
+    ]  # fmt: skip
+    if case["hr"]:
+        rows.append(replace(rows[0], statistic="hr", value=float(case["hr"]), raw=case["hr"], span=(3, 7)))
+    judged = stated_reduction(claim, LabelView(tuple(rows), {"label": ""}))
+    assert (judged.verdict if judged else None) == case["verdict"], judged and judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("other_exposure"))
+def test_an_event_rate_on_another_time_scale(case: dict[str, Any]) -> None:
+    text = f"Intracranial hemorrhage: {case['raw']}% per month."
+    claim = replace(_claim(text, case["raw"], statistic="event_rate", unit="%/month"), trial="ROCKET AF")
+    claim = replace(claim, endpoint="Intracranial Hemorrhage (ICH)", arm=case["arm"])
+    rows = tuple(
+        Measurement(source="label", statistic="event_rate", value=float(value), raw=value, span=(i, i + 3),
+                    trial="ROCKET AF", endpoint="Intracranial Hemorrhage (ICH)", arm=arm, unit="%/year",
+                    table="Table 5", row="Intracranial Hemorrhage (ICH)", column=arm)
+        for i, (arm, value) in enumerate([("XARELTO", "0.5"), ("Warfarin", "0.7")])
+    )  # fmt: skip
+    judged = matching.other_exposure(claim, rows)
+    assert (judged.kind if judged else None) == case["kind"]
 
 
 @pytest.mark.parametrize("case", _cases("populations"))

@@ -25,7 +25,7 @@ __all__ = ["Mention", "Scene", "arm_mentions", "assign_arms", "endpoint_for", "p
 
 ArmReading = tuple[str | None, str | None, tuple[str, ...]]  # arm, comparator, other arms it could be
 
-PER_ARM = frozenset({"median", "mean", "rate", "events", "n"})  # statistics each arm has its own of
+PER_ARM = frozenset({"median", "mean", "rate", "events", "n", "event_rate"})  # statistics each arm has its own of
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,10 +59,17 @@ def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, st
     # a numbered study is a trial's name whatever word follows "in" later ("Study 5: … in First-Line Treatment")
     numbered = [m.group("acronym") or m.group("name") for m in table_patterns.CAPTION_NUMBERED_STUDY.finditer(caption)]
     named = numbered or found
-    if not named:  # "Efficacy Results for the PACIFIC Study": a name the label introduces as a trial
+    if named and not numbered and not known_names(found, text):
+        # "Table 1 - Non-CABG related bleeds (PLATO)": the dash names no trial, the parentheses do
+        in_parentheses = [m.group("name") for m in prose_patterns.CAPTION_PAREN_TRIAL.finditer(caption)]
+        named = known_names(in_parentheses, text) or named
+    if not named:  # "Efficacy Results for the PACIFIC Study", "… (PLATO)": a name the label introduces as a trial
         known = _trials_introduced(text)
+        ways = (prose_patterns.CAPTION_FOR_TRIAL, prose_patterns.CAPTION_PAREN_TRIAL)
         named = [
-            m.group("name") for m in prose_patterns.CAPTION_FOR_TRIAL.finditer(caption) if m.group("name") in known
+            name
+            for _, name in sorted((m.start(), m.group("name")) for way in ways for m in way.finditer(caption))
+            if name in known
         ]
     trial = named[-1] if named else None
     if trial is None:
@@ -70,6 +77,12 @@ def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, st
         for match in names.trial_introductions(text, lookback, table_start):
             trial = names.trial_name(match)
     return trial, nct_of(text, trial) if trial else None
+
+
+def known_names(names: list[str], text: str) -> list[str]:
+    """Those of ``names`` the text introduces as trials, in their order."""
+    known = _trials_introduced(text)
+    return [name for name in names if name in known]
 
 
 def trials_introduced(text: str) -> frozenset[str]:

@@ -59,6 +59,8 @@ def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left:
     after = sentence[end : end + 40].lstrip("% ")  # "19% RRR": what follows the percent sign
     if scene.starting_with("statistic_cues", "rrr").match(after) or patterns.FEWER_AFTER.match(after):
         return "rrr"  # "(17% RRR)", "50% fewer stent thromboses"
+    if patterns.LOWER_AFTER.match(after) and patterns.RISK_WAS_BEFORE.search(sentence, window, start):
+        return "rrr"  # "the risk was 20% lower"
     if scene.starting_with("statistic_cues", "difference").match(after):
         if scene.starting_with("negative_differences").match(after):
             value.sign = -1.0  # "(19% RRR, 1.1% ARR)"

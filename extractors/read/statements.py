@@ -45,6 +45,7 @@ class _Value:
     sign: float = 1.0  # -1 for a difference stated as a reduction
     word: bool = False  # written as a word: "three", "Eighty-three"
     events_noun_end: int | None = None  # where "351 events" / "4 complete responses" ends
+    exposure_end: int | None = None  # where "2.1 events per 100 patient-years" ends
     share_of: int | None = None  # for "93 (16.8%)": the index of the count this share belongs to
 
 
@@ -181,6 +182,8 @@ def _p_value(token: regex.Match[str], group: str, cmp_group: str) -> _Value:
 
 def _plain_value(sentence: str, token: regex.Match[str]) -> _Value | None:
     value = _number(token, "v_num")
+    if patterns.PER_BEFORE.search(sentence, 0, token.start()):
+        return None  # "per 1,000 patient-years": the scale of a rate, not a value
     if (
         patterns.YEAR.match(value.raw)
         and not token.group("v_unit")
@@ -195,11 +198,24 @@ def _plain_value(sentence: str, token: regex.Match[str]) -> _Value | None:
         duration = patterns.DURATION_AFTER.match(sentence, token.end())
         if duration:
             value.unit = vocabulary.find_unit(duration.group("unit").rstrip(".")) or "months"
+    exposure = patterns.PER_EXPOSURE_AFTER.match(sentence, token.end())
+    if exposure is not None and (exposure.group("scale") or value.unit == "%"):
+        value.statistic = "event_rate"  # "2.1 events per 100 patient-years", "3.8% per year"
+        value.unit = _exposure_unit(exposure)
+        value.exposure_end = exposure.end()
     if roles.not_a_result(sentence, value.start, max(value.end, token.end()), value.unit):
         return None  # read after the unit: "25% mature", "600-mg dose"
     if value.qualifier in {"<", "≤", ">", "≥"} and value.unit in {"months", "weeks", "years", "days"}:
         return None  # "patients <18 years", "≥ 6 months": a threshold, not a result
     return value
+
+
+def _exposure_unit(exposure: regex.Match[str]) -> str:
+    """The unit of an event rate as the labels write it: "per 100 patient-years", "per 1000
+    patient-years", "%/year", "%/month"."""
+    if exposure.group("scale"):
+        return f"per {exposure.group('scale').replace(',', '')} patient-years"
+    return "%/month" if exposure.group("period").lower() == "month" else "%/year"
 
 
 def _word_value(sentence: str, token: regex.Match[str]) -> _Value | None:
@@ -254,12 +270,18 @@ def _joined_units(sentence: str, values: list[_Value]) -> None:
         gap_start = value.ci.end() if value.ci is not None else value.end
         if patterns.JOINED_TO_NEXT.match(sentence[gap_start : following.start]):
             value.unit = following.unit
+            if following.statistic == "event_rate":
+                value.statistic = "event_rate"  # "2.1 vs 2.4 events per 100 patient-years"
     for index in range(1, len(values)):
         value, preceding = values[index], values[index - 1]
-        if value.unit is None and value.statistic is None and preceding.unit in {"months", "weeks", "years", "days"}:
-            gap = sentence[preceding.ci.end() if preceding.ci is not None else preceding.end : value.start]
+        timed = preceding.unit in {"months", "weeks", "years", "days"} or preceding.statistic == "event_rate"
+        if value.unit is None and value.statistic is None and timed:
+            gap_start = preceding.ci.end() if preceding.ci is not None else preceding.exposure_end or preceding.end
+            gap = sentence[gap_start : value.start]
             if patterns.COMPARED_GAP.fullmatch(gap):
                 value.unit = preceding.unit  # "4.1 months on pazopanib vs 0.9 on placebo"
+                if preceding.statistic == "event_rate":
+                    value.statistic = "event_rate"  # "111 per 1,000 patient-years … compared with 131"
 
 
 def _share_units(sentence: str, values: list[_Value]) -> None:
@@ -296,6 +318,8 @@ def _statistic(sentence: str, values: list[_Value], index: int, scene: Scene) ->
             estimate.statistic
         )  # "a HR of 1.17 (…), 0.67 (…)", "0.58 (…) in the PD-L1 negative subgroup and 0.69 (…)"
     if estimate and estimate.statistic in {"difference", "mean", "median"} and value.unit == estimate.unit == "%":
+        if estimate.statistic == "difference" and estimate.sign < 0 and (value.value or 0) > 0:
+            value.sign = estimate.sign  # "absolute risk reductions … were 1.27% and 1.19%": both reductions
         return estimate.statistic  # "was −71% (…; p < 0.0001) and −63% (…) for the 140 mg … and 420 mg … dosages"
     inherited = _breakdown(sentence, values, index) or _count_against(sentence, values, index)
     if inherited is not None:

@@ -35,6 +35,7 @@ def describe(m: Measurement) -> str:
         "rate": f"{endpoint}rate ",
         "p": f"{endpoint}p-value ",
         "rrr": f"{endpoint}relative risk reduction ",
+        "event_rate": f"{endpoint}event rate ",
     }.get(m.statistic, f"{m.statistic} {endpoint}")
     qualifier = m.qualifier or ""
     return f"{m.arm}: {what}{qualifier}{m.raw.replace(' ', '')}{unit} ({population})"
@@ -61,6 +62,8 @@ def said(claim: Claim) -> str:
         "n": "number of patients",
         "events": f"number of patients with a {claim.endpoint} event" if claim.endpoint else "number of events",
         "p": "p-value",
+        "event_rate": f"{claim.endpoint or ''} event rate".strip(),
+        "rrr": f"a {claim.endpoint or ''} relative risk reduction".replace("  ", " "),
     }.get(claim.statistic or "", claim.statistic or "value")
     unit = (
         "%" if claim.unit == "%" else f" {claim.unit}" if claim.unit and claim.statistic not in {"n", "events"} else ""
@@ -118,7 +121,14 @@ def supported(claim: Claim, m: Measurement, note: str = "") -> Claim:
     )
 
 
-_STATISTIC_WORDS = {"median": "median", "rate": "rate", "hr": "hazard ratio", "p": "p-value", "n": "N"}
+_STATISTIC_WORDS = {
+    "median": "median",
+    "rate": "rate",
+    "hr": "hazard ratio",
+    "p": "p-value",
+    "n": "N",
+    "event_rate": "event rate",
+}
 
 
 def label_reports(rows: Sequence[Measurement], endpoint: str | None, family: str) -> str:

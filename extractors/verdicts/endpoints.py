@@ -1,11 +1,14 @@
 """Endpoints the vocabulary does not know, named by the label's own words.
 
 Cardiovascular and thrombosis labels name their endpoints in table rows ("Stroke, MI or CV death",
-"All-cause mortality", "Major Bleeding"); an article says "the HR for stroke, MI or cardiovascular
-death was 0.74". When the vocabulary names no endpoint in a claim's sentence, a label endpoint whose
-words (abbreviations written out, ``data/quantities.json``) stand whole in the words before the value
-is the claim's — unless they are one part of a longer list ("stroke or systemic embolism" is not
-"Stroke"): then no label endpoint is named, and the claim stays without one.
+"All-cause mortality", "Time to first fatal or non-fatal myocardial infarction"); an article says
+"the HR for stroke, MI or cardiovascular death was 0.74" or "heart attacks happened in 4.6%". When
+the vocabulary names no endpoint in a claim's sentence, a label endpoint is the claim's when the
+words before the value name exactly its parts, in any order: both sides in the same words
+(abbreviations written out, plain words as the label says them, a row's lead-in "Time to first"
+dropped; ``data/quantities.json``). A list that goes on past the label's parts, or a part named
+alone where the label's endpoint is a composite, names no label endpoint: "stroke or systemic
+embolism" is not "Stroke", and "stroke" is not "Stroke, MI or CV death".
 """
 
 from __future__ import annotations
@@ -13,62 +16,209 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from extractors.records import Claim
+from extractors.records import Claim, Measurement
+from extractors.text import vocabulary
 from extractors.text.patterns import verdicts as patterns
-from extractors.verdicts import quantity
+from extractors.verdicts import matching, quantity
+from extractors.verdicts.quantity import LabelView
 
-# Words that join the parts of a composite endpoint: a label endpoint next to one is only a part.
-_JOINS = frozenset({"or", "and", "plus"})
-# How many words before the value an endpoint may be named in.
-_WORDS_BEFORE = 16
+# Words that join the parts of a composite endpoint ("," is one, a word of its own).
+_JOINS = frozenset({"or", "and", "plus", ","})
+# Joins that say a list goes on: a part next to one of these is one part of a longer list (a comma
+# may end a clause instead: "For heart attacks, the hazard ratio was 0.84").
+_LIST_JOINS = frozenset({"or", "and", "plus"})
+# How many words before the value an endpoint may be named in: "heart attack, stroke or CV death was
+# 111 per 1,000 patient-years on Brilinta compared with 131 on clopidogrel, a hazard ratio of 0.84".
+_WORDS_BEFORE = 40
+
+Words = tuple[str, ...]
 
 
 @cache
-def _abbreviations() -> dict[str, tuple[str, ...]]:
+def _abbreviations() -> dict[str, Words]:
     pairs = (entry.split("=", 1) for entry in quantity.words("endpoint_words", "abbreviations"))
     return {short: tuple(long.split()) for short, long in pairs}
 
 
-def endpoint_words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` in lower case, abbreviations written out: "Stroke, MI or CV death" →
-    ("stroke", "myocardial", "infarction", "or", "cardiovascular", "death")."""
+@cache
+def _synonyms() -> tuple[tuple[Words, Words], ...]:
+    """(phrase, the label's words for it), the longest phrase first."""
+    pairs = (entry.split("=", 1) for entry in quantity.words("endpoint_words", "synonyms"))
+    found = [(tuple(phrase.split()), tuple(label.split())) for phrase, label in pairs]
+    return tuple(sorted(found, key=lambda pair: -len(pair[0])))
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    return frozenset(quantity.words("endpoint_words", "qualifiers"))
+
+
+@cache
+def _caption_subjects() -> tuple[tuple[str, str], ...]:
+    pairs = (entry.split("=", 1) for entry in quantity.words("endpoint_words", "caption_subjects"))
+    return tuple((word, name) for word, name in pairs)
+
+
+@cache
+def _lead_ins() -> tuple[Words, ...]:
+    return tuple(
+        sorted((tuple(p.split()) for p in quantity.words("endpoint_words", "lead_ins")), key=len, reverse=True)
+    )
+
+
+def endpoint_words(text: str) -> Words:
+    """The words of ``text`` in lower case, abbreviations written out, plain words as a label says
+    them: "Stroke, MI or CV death" → ("stroke", ",", "myocardial", "infarction", "or",
+    "cardiovascular", "death"); "heart attacks" → ("myocardial", "infarction")."""
     out: list[str] = []
     for word in patterns.ENDPOINT_WORD.findall(text.lower()):
-        written = _abbreviations().get(word, (word,))
+        written = ("or",) if word == "/" else _abbreviations().get(word, (word,))  # "Fatal/Life-threatening"
         if len(written) > 1 and tuple(out[-len(written) :]) == written:
             continue  # "Intracranial Hemorrhage (ICH)": the abbreviation restates the words before it
         out.extend(written)
+    return _as_label_says(tuple(out))
+
+
+def _as_label_says(words: Words) -> Words:
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        for phrase, label in _synonyms():
+            if words[index : index + len(phrase)] == phrase:
+                out.extend(label)
+                index += len(phrase)
+                break
+        else:
+            out.append(words[index])
+            index += 1
     return tuple(out)
 
 
+def endpoint_parts(endpoint: str) -> frozenset[Words]:
+    """The parts of a label endpoint, its lead-in dropped: "Time to first CV death, MI, or stroke" →
+    {("cardiovascular", "death"), ("myocardial", "infarction"), ("stroke",)}."""
+    words = endpoint_words(endpoint)
+    for lead_in in _lead_ins():
+        if words[: len(lead_in)] == lead_in:
+            words = words[len(lead_in) :]
+            break
+    parts: list[Words] = []
+    current: list[str] = []
+    for word in (*words, ","):
+        if word in _JOINS:
+            if current:
+                parts.append(tuple(current))
+            current = []
+        else:
+            current.append(word)
+    return frozenset(parts)
+
+
 def named_label_endpoint(claim: Claim, endpoints: Iterable[str | None]) -> str | None:
-    """The label endpoint (of ``endpoints``) the words before the claim's value name whole, the
-    longest if several; None when none does, only as a part of a list, or two rows alike."""
+    """The label endpoint (of ``endpoints``) whose parts the words before the claim's value name,
+    nearest the value; None when the endpoint named nearest the value (a label row's parts or an
+    endpoint in plain words, "bleeding inside the skull") is none of them, is a part of a longer
+    list, or two rows are named alike."""
     if claim.value_span is None:
         return None
-    before = endpoint_words(claim.text[: claim.value_span[0] - claim.span[0]])[-_WORDS_BEFORE:]
-    named: dict[tuple[str, ...], set[str]] = {}
+    by_parts: dict[frozenset[Words], set[str]] = {}
     for endpoint in {e for e in endpoints if e}:
-        wanted = endpoint_words(endpoint)
-        if wanted and _stands_whole(before, wanted):
-            named.setdefault(wanted, set()).add(endpoint)
-    if not named:
+        parts = endpoint_parts(endpoint)
+        if parts and not all(set(part) <= _qualifiers() for part in parts):  # "Major": a bleeding table's row
+            by_parts.setdefault(parts, set()).add(endpoint)
+    if not by_parts:
         return None
-    longest = max(len(words) for words in named)
-    found = {e for words, names in named.items() if len(words) == longest for e in names}
-    if len(found) > 1:
-        return None  # two rows named alike ("ICH" and "Intracranial Hemorrhage (ICH)"): which one is not said
-    return found.pop()
+    known = frozenset(part for parts in by_parts for part in parts) | _plain_endpoints()
+    before = endpoint_words(claim.text[: claim.value_span[0] - claim.span[0]])[-_WORDS_BEFORE:]
+    runs = _runs(before, known)
+    if not runs or runs[-1] is None:
+        return None  # the nearest endpoint named is one part of a longer list
+    named = by_parts.get(runs[-1])
+    if named is None or len(named) > 1:
+        return None  # another endpoint than the label's rows, or two rows named alike: which one is not said
+    return next(iter(named))
 
 
-def _stands_whole(words: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
-    """Whether ``wanted`` occurs in ``words`` with no joining word right before or after it."""
-    size = len(wanted)
-    for start in range(len(words) - size, -1, -1):
-        if words[start : start + size] != wanted:
+@cache
+def _plain_endpoints() -> frozenset[Words]:
+    """The endpoints the synonyms name ("myocardial infarction", "intracranial hemorrhage"): a
+    mention of one nearer the value than a label row's words is what the value is of."""
+    return frozenset(label for _, label in _synonyms() if label)
+
+
+def _runs(words: Words, known: frozenset[Words]) -> list[frozenset[Words] | None]:
+    """The lists of known parts in ``words``, joined by "," "or" "and", in order; a list next to a
+    list-joining word and another word ("stroke or systemic embolism") is part of a longer one: None
+    (not after a number: "(HR 0.79, 95% CI 0.69 to 0.91), and heart attacks fell too")."""
+    longest = max(len(part) for part in known)
+    runs: list[frozenset[Words] | None] = []
+    index = 0
+    while index < len(words):
+        part = _part_at(words, index, known, longest)
+        if part is None:
+            index += 1
             continue
-        before = words[start - 1] if start else ""
-        after = words[start + size] if start + size < len(words) else ""
-        if before not in _JOINS and after not in _JOINS:
-            return True
-    return False
+        opened_by_join = index > 1 and words[index - 1] in _LIST_JOINS and _is_word(words[index - 2])
+        found = [part]
+        index += len(part)
+        while True:
+            gap = index
+            while gap < len(words) and words[gap] in _JOINS:
+                gap += 1
+            following = _part_at(words, gap, known, longest) if gap > index else None
+            if following is None:
+                break
+            found.append(following)
+            index = gap + len(following)
+        left_open = index + 1 < len(words) and words[index] in _LIST_JOINS and _is_word(words[index + 1])
+        runs.append(frozenset(found) if not opened_by_join and not left_open else None)
+    return runs
+
+
+def _is_word(token: str) -> bool:
+    """Whether a token is a word that may name a part ("embolism"), not a number or a comma."""
+    return token not in _JOINS and not token.isdigit()
+
+
+def _part_at(words: Words, index: int, known: frozenset[Words], longest: int) -> Words | None:
+    """The longest known part that starts at ``index``."""
+    for size in range(min(longest, len(words) - index), 0, -1):
+        if words[index : index + size] in known:
+            return words[index : index + size]
+    return None
+
+
+def names_endpoint(claim: Claim) -> bool:
+    """Whether the claim's sentence names its endpoint, rather than the reader taking it from the
+    sentences before ("Cancer was held in check for a median of 7.3 months" after a sentence on OS)."""
+    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(claim.text, sentence=True)}
+
+
+def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
+    """The label endpoint a claim names in the label's own words, when the vocabulary names none (or
+    the one a first reading of it took from those words, read again)."""
+    if family not in {"rate", "hr", "median", "event_rate", "p", "rrr"}:
+        return None
+    if claim.endpoint is not None and not vocabulary.endpoint_phrases(claim.endpoint):
+        return claim.endpoint if named_label_endpoint(claim, (claim.endpoint,)) else None
+    if claim.endpoint is not None and names_endpoint(claim):
+        return None  # the vocabulary's own endpoint, named in the sentence
+    # none, or the vocabulary's taken from the sentences before: the label's words in this one win
+    # ("Stroke or death occurred in 5.4% … Looking at strokes alone, the figures were 5.1% and 6.3%")
+    rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
+    names = {_row_name(m, view): m.endpoint for m in rows if m.statistic == family and m.endpoint}
+    named = named_label_endpoint(claim, names)
+    return names[named] if named is not None else None
+
+
+def _row_name(m: Measurement, view: LabelView) -> str:
+    """The words a row's endpoint is named by: its own, and for a row its table's caption names the
+    subject of ("Major" in "Table 1 - Non-CABG related bleeds"), the caption's subject after them
+    ("Major bleeding")."""
+    endpoint = m.endpoint or ""
+    parts = endpoint_parts(endpoint)
+    if not m.table or not parts or not all(set(part) <= _qualifiers() for part in parts):
+        return endpoint
+    caption = set(endpoint_words(view.context(m).split(m.row or "\0")[0]))
+    subject = next((name for word, name in _caption_subjects() if word in caption), None)
+    return f"{endpoint} {subject}" if subject else endpoint

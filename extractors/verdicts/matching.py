@@ -78,6 +78,44 @@ def value_agrees(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
     return matches(replace(claim, ci_low=None, ci_high=None), m, claim_decimals)
 
 
+# Units of an event rate that are the same scale: a share per year is per 100 patient-years.
+_EXPOSURE_UNITS = {"%/year": "per 100 patient-years", "%/yr": "per 100 patient-years"}
+
+
+def same_exposure(claim_unit: str | None, label_unit: str | None) -> bool:
+    """Whether two event rates are on one scale ("3.8% per year" and "per 100 patient-years" are)."""
+    if claim_unit is None or label_unit is None:
+        return False
+    return _EXPOSURE_UNITS.get(claim_unit, claim_unit) == _EXPOSURE_UNITS.get(label_unit, label_unit)
+
+
+def other_exposure(claim: Claim, measurements: Sequence[Measurement]) -> Claim | None:
+    """An event rate the label gives, for the claim's trial, endpoint and arm, with the very same
+    number on another time scale ("0.7% per month" where the label gives 0.7%/year; any arm's when the
+    article names none): the right number in the wrong unit (``wrong_unit``); None otherwise (another
+    scale is no other value)."""
+    if claim.statistic != "event_rate" or claim.endpoint is None or not claim.trial:
+        return None
+    decimals_claimed = decimals(claim.raw or "")
+    for m in of_trial(claim.trial, measurements):
+        if m.statistic != "event_rate" or m.endpoint != claim.endpoint or m.value is None or claim.value is None:
+            continue
+        if claim.arm is not None and not same_arm(claim.arm, m):
+            continue
+        if not agree(claim.value, decimals_claimed, m.value, decimals(m.raw)):
+            continue
+        return replace(
+            claim,
+            verdict="contradicted",
+            kind="wrong_unit",
+            evidence=m,
+            explanation=f"Contradicted (wrong unit): the article says {claim.raw} {claim.unit}; the label gives "
+            f"{m.raw} {m.unit} for {m.arm}, {m.endpoint} ({m.table or 'its text'}): the same number on another "
+            "time scale.",
+        )
+    return None
+
+
 def matches(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
     """The claim's value agrees with the measurement's, in the claim's unit (or converted); a bound
     the article states holds for the label's value; a CI the article gives agrees with the label's."""
@@ -223,18 +261,30 @@ def arm_is_named(arm: str | None, text: str) -> bool:
 
 def trial_key(m: Measurement) -> str:
     """The trial a measurement belongs to; a label that does not name its trials has one per table."""
-    return m.trial or (f"{m.table} of {m.source}" if m.table else "")
+    return _family_name(m.trial) if m.trial else (f"{m.table} of {m.source}" if m.table else "")
 
 
 def of_trial(trial: str, measurements: Sequence[Measurement]) -> tuple[Measurement, ...]:
     """The measurements of the trial a claim names, by name or NCT number, case aside."""
-    key = trial.lower()
-    return tuple(m for m in measurements if _lower(m.trial) == key or _lower(m.nct) == key)
+    key = _family_key(trial)
+    return tuple(m for m in measurements if _family_key(m.trial) == key or _lower(m.nct) == key)
 
 
 @functools.lru_cache(maxsize=1024)  # a label names a few trials, asked for each claim and number
 def _lower(name: str | None) -> str:
     return (name or "").lower()
+
+
+def _family_name(trial: str) -> str:
+    """A trial's name without the study group's number it may carry: "PEGASUS TIMI-54" is PEGASUS
+    (the label's prose names it so where it introduces it, its table captions and articles do not)."""
+    return trial.split(" TIMI", 1)[0] if " TIMI" in trial else trial
+
+
+@functools.lru_cache(maxsize=1024)
+def _family_key(trial: str | None) -> str:
+    """`_family_name`, case aside."""
+    return _family_name(trial or "").lower()
 
 
 _NUMBER_WORDS = {

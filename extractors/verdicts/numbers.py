@@ -47,8 +47,10 @@ FAMILY = {
     "events": "events",
     "difference": "difference",
     "p": "p",
+    "event_rate": "event_rate",
+    "rrr": "rrr",  # a relative risk reduction the label states as such (verify.stated_reduction)
 }
-_BETWEEN_ARMS = {"hr", "p", "difference"}
+_BETWEEN_ARMS = {"hr", "p", "difference", "rrr"}
 
 
 def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> Claim:
@@ -67,11 +69,11 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     says = said(claim)
     if family == "p" and claim.value > 1:
         return unverifiable(claim, f"The article's {claim.raw} is no p-value (a p-value is at most 1).")
-    named = _label_named(claim, view, family)
+    named = endpoints.label_named(claim, view, family)
     if named is not None:
         claim = replace(claim, endpoint=named)  # "the HR for stroke, MI or cardiovascular death": the label's row
     if family == "rate":
-        what = _what_rate(claim, named is not None)
+        what = _what_rate(claim, named is not None, named is not None and view.in_event_table(named))
         if what is not None:
             return unverifiable(claim, f"The article says {says}; {what}")
     if family == "n" and quantity.sentence_says(claim, "counts", "practice"):
@@ -86,7 +88,9 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     clause = quantity.claim_clause(claim)
     # the time point of a rate may be named once for a pair ("4-year DFS: 70% vs. 29%"): the clause of
     # the second value has lost it, the statement reader's modifiers keep it ("at 4 years")
-    rate_words = " ".join((clause, *(claim.statement.modifiers if claim.statement else ())))
+    # a label endpoint the sentence names is what the share counts ("heart attack, stroke or CV death: 9.8%")
+    named_words = (named, "events") if named is not None else ()  # a share of patients with the row's events
+    rate_words = " ".join((clause, *(claim.statement.modifiers if claim.statement else ()), *named_words))
     # an adverse-reaction table ("Diarrhea, all grades 47%", its safety population's Ns) answers only a
     # claim about that reaction: its many numbers would otherwise make a coincidental efficacy number
     # "another endpoint's", and its Ns would join the randomized arms' in a total
@@ -94,6 +98,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     everything = view.candidates(family, kind, claim.endpoint)
     if claim.statistic == "risk_reduction":  # checked against 1 − HR and against a reduction the label states
         everything += view.candidates("rrr", None, claim.endpoint)
+    if family == "event_rate":
+        everything = tuple(m for m in everything if matching.same_exposure(claim.unit, m.unit))
     pool = everything
     if claim.trial and pool and any(m.trial or m.nct for m in pool):
         # (a label that names no trial for any of these numbers cannot say they are another trial's)
@@ -103,14 +109,17 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
                 claim, f"The article says {says} about {claim.trial}; the sources report no {family} for that trial."
             )
     if not pool:
-        return _other_ratio(claim, view) or unverifiable(
-            claim, f"The article says {says}; the sources state no {family} to check it against."
+        return (
+            _other_ratio(claim, view)
+            or matching.other_exposure(claim, view.measurements)
+            or unverifiable(claim, f"The article says {says}; the sources state no {family} to check it against.")
         )
     trials = sorted({matching.trial_key(m) for m in pool})
     if len(trials) > 1:
         return _check_across_trials(claim, pool, trials, view)
     result = _events_agree_only(_check_in_trial(claim, pool, view, arm_hint))
-    if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not _names_endpoint(claim):
+    named_here = named is not None or endpoints.names_endpoint(claim)  # the label's words for it are the sentence's own
+    if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not named_here:
         return _endpoint_from_context(claim, result, pool, view, arm_hint)
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result
@@ -165,12 +174,6 @@ def _other_ratio(claim: Claim, view: LabelView) -> Claim | None:
 _TIED = frozenset({"wrong_unit", "swapped_arms", "inverted_ratio"})
 
 
-def _names_endpoint(claim: Claim) -> bool:
-    """Whether the claim's sentence names its endpoint, rather than the reader taking it from the
-    sentences before ("Cancer was held in check for a median of 7.3 months" after a sentence on OS)."""
-    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(claim.text, sentence=True)}
-
-
 def _endpoint_from_context(
     claim: Claim, result: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None
 ) -> Claim:
@@ -197,18 +200,12 @@ def _endpoint_from_context(
     )
 
 
-def _label_named(claim: Claim, view: LabelView, family: str) -> str | None:
-    """The label endpoint a claim names in the label's own words, when the vocabulary names none."""
-    if claim.endpoint is not None or family not in {"rate", "hr", "median"}:
-        return None
-    rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
-    return endpoints.named_label_endpoint(claim, (m.endpoint for m in rows if m.statistic == family))
-
-
-def _what_rate(claim: Claim, named_by_label: bool = False) -> str | None:
+def _what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = False) -> str | None:
     """Why a percentage cannot be checked as a response or survival rate, or None when it can: a
-    safety figure, or a share whose clause names no endpoint (the endpoint came from the context)."""
-    if quantity.claim_says(claim, "safety", "words"):
+    safety figure (unless it names a row of the label's event tables, ``event_row``: "Major bleeding
+    … occurred in 3.3%" of PLATO's bleeding table), or a share whose clause names no endpoint (the
+    endpoint came from the context)."""
+    if quantity.claim_says(claim, "safety", "words") and not event_row:
         return "it is a safety figure (a share of patients with an adverse reaction), not an efficacy rate."
     end = (claim.value_span or claim.span)[1] - claim.span[0]
     # a response in lay words names its endpoint ("Tumours shrank in 40.6%"); the lay words of a
@@ -335,10 +332,18 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
             )
         endpoint = next(iter(endpoints))
     same_endpoint = [m for m in pool if family == "n" or m.endpoint == endpoint]
-    any_population = population is None and bool(same_endpoint) and all(m.population for m in same_endpoint)
+    any_population = (
+        population is None
+        and bool(same_endpoint)
+        and all(m.population for m in same_endpoint)
+        and not verdict_patterns.WHOLE_TRIAL.search(claim.text)  # "In the overall COMPASS trial": not a subgroup's
+    )
     in_population = [m for m in same_endpoint if any_population or m.population == population]
     modifiers = quantity.claim_modifiers(claim)
     rows = tuple(m for m in in_population if view.modifiers(m) == modifiers)
+    only_analysis = quantity.only_analysis(in_population, view) if not rows and not modifiers else frozenset()
+    if only_analysis:  # the article names no analysis; the label gives this quantity in one analysis only
+        rows = tuple(m for m in in_population if view.modifiers(m) == only_analysis)
     if not rows and (modifiers or in_population):
         what = " ".join(sorted(modifiers)) or "that"
         return unverifiable(
@@ -372,9 +377,13 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
             f"{label_reports(rows, endpoint, family)}.",
         )
     special = derived.check_derived(claim, frame, view) or _arm_without_row(claim, pool, frame, arm_hint)
-    if special is not None:
-        return special
-    return _supported(claim, frame, view) or _where_it_belongs(claim, pool, frame, view)
+    result = special or _supported(claim, frame, view) or _where_it_belongs(claim, pool, frame, view)
+    if only_analysis and result.verdict in {"supported", "contradicted"}:
+        analysis = " and ".join(sorted(only_analysis))
+        return replace(
+            result, explanation=f"{result.explanation} (The label gives this figure in its {analysis} analysis only.)"
+        )
+    return result
 
 
 def _arm_without_row(claim: Claim, pool: tuple[Measurement, ...], frame: Frame, arm_hint: str | None) -> Claim | None:
@@ -401,13 +410,16 @@ def _endpoint_by_value(
     """A ratio or median whose sentence names no endpoint the vocabulary knows ("the hazard ratio for
     stroke was 0.88"), in a trial with several: the label's value of exactly one endpoint, when it
     agrees with the rows of that one only (its verdict, saying the endpoint is taken from the value);
-    else None. Its value is never contradicted on such a guess (its stated significance may be)."""
+    else None. Its value is never contradicted on such a guess (its stated significance may be), nor
+    is it taken for a ratio turned upside down unless its CI is too: 3.85 (2.13–7.14) is 1/0.26 (0.14–0.47)."""
     if claim.statistic not in {"hr", "risk_reduction", "median"}:
         return None
     fits = []
     for endpoint in sorted({m.endpoint for m in pool if m.endpoint}):
         judged = _check_in_trial(replace(claim, endpoint=endpoint), pool, view, arm_hint)
-        if judged.verdict == "supported" or judged.kind == "wrong_significance":
+        inverted = judged.kind == "inverted_ratio" and claim.ci_low is not None and claim.ci_high is not None
+        inverted = inverted and judged.evidence is not None and judged.evidence.ci_low is not None
+        if judged.verdict == "supported" or judged.kind == "wrong_significance" or inverted:
             fits.append(judged)
     if len(fits) != 1:
         return None

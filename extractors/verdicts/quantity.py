@@ -83,6 +83,14 @@ def _modifier_patterns() -> tuple[tuple[str, build.Pattern], ...]:
     return tuple(found)
 
 
+@cache
+def analysis_modifiers() -> frozenset[str]:
+    """The modifiers that name an analysis ("per-protocol"), not another endpoint (a CNS response)."""
+    return frozenset(
+        name for name, rule in _data()["modifiers"].items() if not name.startswith("_") and rule.get("analysis")
+    )
+
+
 def _analysis(text: str) -> str | None:
     if build.any_word(words("updates", "words")).search(text):
         return "updated"
@@ -315,8 +323,25 @@ class LabelView:
         text = self.texts.get(m.source, "")
         return _modifiers(f"{_clause_before(text, m.span[0])} {m.raw} {_after(text, m.span[1])}")
 
+    def in_event_table(self, endpoint: str) -> bool:
+        """Whether the label gives ``endpoint`` in tables of events only, not of graded adverse
+        reactions or laboratory abnormalities (PLATO's bleeding table, not a hyperglycemia row)."""
+        graded = {(m.source, m.table) for m in self.measurements if m.grade is not None}
+        rows = [m for m in self.measurements if m.endpoint == endpoint]
+        return bool(rows) and all(m.table and (m.source, m.table) not in graded for m in rows)
+
     def analysis(self, m: Measurement) -> str | None:
         """The analysis ``m`` belongs to: the reader's, else its caption's words."""
         if m.analysis is not None or not m.table:
             return m.analysis
         return _analysis(self.context(m).split(m.row or "\0")[0])
+
+
+def only_analysis(rows: Sequence[Measurement], view: LabelView) -> frozenset[str]:
+    """The one analysis (``quantity.analysis_modifiers``) all of ``rows`` belong to; empty when they
+    name none, several, or another modifier (a CNS response is another endpoint, not an analysis)."""
+    found = {view.modifiers(m) for m in rows}
+    if len(found) != 1:
+        return frozenset()
+    only = found.pop()
+    return only if only and only <= analysis_modifiers() else frozenset()

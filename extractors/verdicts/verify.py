@@ -27,6 +27,7 @@ from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns.verdicts import ARM_WORD
 from extractors.text.patterns.verdicts import COMBINATION_WORD as COMBINED
+from extractors.verdicts import endpoints, matching
 from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
@@ -118,10 +119,45 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
         view = view or LabelView.of(extracted.sources, extracted.measurements)
         return check_significance(claim, extracted.measurements, view.denies_significance)
     if claim.statistic == ADVERSE_RATE and claim.value is not None:
-        return check_adverse(claim, view or LabelView.of(extracted.sources, extracted.measurements))
+        return _adverse(claim, view or LabelView.of(extracted.sources, extracted.measurements))
+    if claim.statistic == "risk_reduction" and claim.value is not None:
+        view = view or LabelView.of(extracted.sources, extracted.measurements)
+        return stated_reduction(claim, view) or check_number(claim, view)
     if claim.statistic in FAMILY and claim.value is not None:
         return check_number(claim, view or LabelView.of(extracted.sources, extracted.measurements))
     return replace(claim, verdict="unverifiable", explanation="Not a statistic the sources can be checked for.")
+
+
+def stated_reduction(claim: Claim, view: LabelView) -> Claim | None:
+    """A relative risk reduction checked against the ones the label states ("a 71% relative risk
+    reduction", RECORD 1's table; "(RRR 16%)", PLATO's prose): supported when one is the article's;
+    contradicted only in a trial whose label gives no hazard ratio to derive one from; else None
+    (checked as 1 − HR)."""
+    rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
+    if not any(m.statistic == "rrr" for m in rows):
+        return None
+    judged = replace(check_number(replace(claim, statistic="rrr"), view), statistic=claim.statistic)
+    if judged.verdict == "supported":
+        return judged
+    if judged.verdict == "contradicted" and claim.trial and not any(m.statistic == "hr" for m in rows):
+        return judged
+    return None
+
+
+def _adverse(claim: Claim, view: LabelView) -> Claim:
+    """An adverse-reaction claim against the label's adverse-reaction tables; when they do not list
+    the reaction and the sentence names a row of the label's event tables in its words ("Major
+    bleeding … occurred in 3.3% of Brilinta patients", PLATO's bleeding table), against that row."""
+    judged = check_adverse(claim, view)
+    grade = claim.statement.grade if claim.statement else None
+    if judged.verdict != "unverifiable" or grade not in {None, "all"} or claim.population:
+        return judged
+    as_rate = replace(claim, statistic="rate", endpoint=None)
+    named = endpoints.label_named(as_rate, view, "rate")
+    if named is None or not view.in_event_table(named):
+        return judged  # a reaction or laboratory table's row is the adverse-reaction check's to judge
+    event = check_number(as_rate, view)
+    return event if event.verdict in {"supported", "contradicted"} else judged
 
 
 def _drug_names(sources: Sequence[Source]) -> tuple[str, ...]:

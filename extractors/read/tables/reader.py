@@ -173,7 +173,8 @@ def _with_formats(columns: tuple[Column, ...], formats: dict[int, str]) -> tuple
 
 def caption_population(caption: str) -> str | None:
     """The population a caption names: "… of the Subgroup of Patients with TPS ≥50% in …", or in
-    parentheses after the trial, "… in KEYNOTE-355 (CPS ≥10)" (not "(BICR-assessed)"); not the patients
+    parentheses after the trial, "… in KEYNOTE-355 (CPS ≥10)" (not "(BICR-assessed)"), or between the trial
+    and "Population", "… from COMPASS CAD Population"; not the patients
     the whole trial enrolled ("… in Patients with Established Cardiovascular Disease in FOURIER")."""
     named = table_patterns.CAPTION_POPULATION.search(caption)
     if named and (
@@ -182,6 +183,9 @@ def caption_population(caption: str) -> str | None:
         or table_patterns.CAPTION_SUBSET.search(named.group("population"))
     ):
         return " ".join(named.group("population").split())
+    between = table_patterns.CAPTION_TRIAL_POPULATION.search(caption)
+    if between and not table_patterns.NOT_A_POPULATION.search(between.group("population")):
+        return str(between.group("population"))  # "… from COMPASS CAD Population"
     for match in table_patterns.CAPTION_QUALIFIER.finditer(caption, 0, min(len(caption), CAPTION_HEAD)):
         parts = [part.strip() for part in match.group("inside").split(",")]
         kept = [

@@ -29,8 +29,9 @@ TRIAL_NAME_WAYS = tuple(
         """,
         rf"""\bin\s+(?P<caption_name>{TRIAL_WORD})\b                          # "… in VEG110727", "in PROpel"
         """,
-        r"""(?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)(?:\s+trial)?\)?\s*[\[(]\s*NCT\d{8}
-                                                                    # "(ADAURA [NCT02511106])", "the LAURA trial [NCT03521154]"
+        r"""(?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)(?:\s[A-Z]{2,8}-\d{1,3})?(?:\s+(?:trial|study))?\)?\s*[\[(]\s*NCT\d{8}
+                                                                    # "(ADAURA [NCT02511106])", "the LAURA trial [NCT03521154]",
+                                                                    # "The THALES study (NCT03354429)", "The PEGASUS TIMI-54 study (NCT01225562)"
         """,
         r"""\b(?:Trial|Study)\s\((?P<defined>[A-Z][A-Z0-9-]{1,11}[A-Z0-9])\)
                        # "the Anglo-Scandinavian Cardiac Outcomes Trial (ASCOT)", "Treating to New Targets Study (TNT)"
@@ -65,6 +66,11 @@ STUDY_NAMED = stored.compile(
       | \b(?P<name2>(?=[A-Z0-9-]{0,30}\d|[A-Z]{5})[A-Z][A-Z0-9-]{2,30})\s\((?P<number2>Study\s\d{1,3})\)""",
     regex.VERBOSE,
 )
+
+# A caption may name it in parentheses at its end: "Table 7 - Patients with outcome events (PLATO)",
+# "Table 1 - Non-CABG related bleeds (PLATO)" — as it may an analysis set ("(ITT)"), so the name
+# must be one the label introduces as a trial elsewhere.
+CAPTION_PAREN_TRIAL = stored.compile(rf"\((?P<name>{TRIAL_WORD})\)")
 
 # "NCT00753688"
 NCT_ID = stored.compile(r"\bNCT\d{8}\b")

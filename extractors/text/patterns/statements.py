@@ -81,8 +81,9 @@ LANDMARK_HYPHEN_AFTER = stored.compile(r"[-‑]\s?(?:months?|years?|weeks?|days?
 # "respectively": values and arms are paired in order.
 RESPECTIVELY = stored.compile(r"\brespectively\b", regex.I)
 
-# Words that join two values compared with each other: "4.6 vs 1.6", "compared to 14.4 months".
-VERSUS = stored.compile(r"\b(?:vs\.?|versus|compared\s(?:with|to)|than|over)(?!\w)", regex.I)
+# Words that join two values compared with each other: "4.6 vs 1.6", "compared to 14.4 months";
+# or a value with the arm it is compared with: "3.8% per year, similar to warfarin".
+VERSUS = stored.compile(r"\b(?:vs\.?|versus|compared\s(?:with|to)|than|over|similar\sto|relative\sto)(?!\w)", regex.I)
 
 # A clause boundary inside a sentence: what is said before a ";" is not said about what follows.
 CLAUSE_BREAK = stored.compile(r";|\.\s|:\s(?=[A-Z])")
@@ -217,10 +218,26 @@ RATIO_LEAD = stored.compile(
 # How a value's word is glued to the next: "4.6 and 1.6 months", "12.6, 10.7 and 9.9 months".
 JOINED_TO_NEXT = stored.compile(r"\s{0,2}(?:%\s{0,2})?(?:,\s{0,2})?(?:and|or|vs\.?|versus|to|,)\s{0,2}$", regex.I)
 
+# A rate of events over time after its number: "2.1 events per 100 patient-years", "111 per 1,000
+# patient-years", "3.8% per year" (a share per year is per 100 patient-years), "0.5% per month".
+PER_EXPOSURE_AFTER = stored.compile(
+    r"""\s{0,2}(?:(?:events?|bleeds?|cases?)\s{1,2})?per\s{1,2}
+    (?:(?P<scale>100|1,?000)\s{1,2}(?:patient|person|pt)s?[- ]?(?:years?|yrs?)\b|(?P<period>year|annum|month)\b)""",
+    regex.I | regex.VERBOSE,
+)
+
+# The word before the scale of such a rate: "per 1,000 patient-years".
+PER_BEFORE = stored.compile(r"\bper\s{1,2}$", regex.I)
+
 # "50% fewer stent thromboses": a relative reduction stated after the number.
 FEWER_AFTER = stored.compile(
     r"\s{0,2}(?:fewer|lower\s+risk|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b", regex.I
 )
+
+# "the risk was 20% lower", "the risk of a heart attack was 27% lower": a risk the clause says was
+# lower by a share (a level that was lower, "LDL was 59% lower", is a change).
+RISK_WAS_BEFORE = stored.compile(r"\brisk\s(?:[\w-]+\s){0,5}?(?:was|were|is)\s{1,2}$", regex.I)
+LOWER_AFTER = stored.compile(r"\s{0,2}lower\b", regex.I)
 
 # "reduced the risk of death by 27%", "lowered the risk of progression by", "the risk of death fell by":
 # a reduction named before "by" (a risk that fell, not a level: "LDL fell by 38%" is a change).
@@ -443,7 +460,7 @@ TRIAL_SUBJECT_START = stored.compile(
 )  # matched at the sentence's start only
 TRIAL_SUBJECT = stored.compile(
     rf"""
-      (?P<name>{_TRIAL})\s?[(\[]\s?NCT\d{{8}}
+      (?P<name>{_TRIAL})(?:\s[A-Z]{{2,8}}-\d{{1,3}})?(?:\s(?:trial|study))?\s?[(\[]\s?NCT\d{{8}}  # "The PEGASUS TIMI-54 study (NCT01225562)"
     | (?<=[(\[])\s?(?P<name>{_TRIAL}),\s?NCT\d{{8}}             # "Study 1 (FOURIER, NCT01764633) was"
     | (?<=[(\[])\s?(?P<name>{_TRIAL})\s?[)\]]\s?[(\[]\s?NCT\d{{8}}  # "… S trial (COMPASS) [NCT10776424]"
     | \b(?P<name>{_TRIAL})\swas\sa\s(?:[\w-]{{1,30}},?\s){{0,6}}?(?:trial|study)\b  # "… Therapy MONALEESA-7 was a randomized, double-blind, placebo-controlled study"
@@ -504,10 +521,10 @@ SUBSET_AFTER = stored.compile(
 )
 
 # What a rate counts, named in its sentence: an event, a response, survival, a share of patients with
-# an outcome ("Tumours shrank in 40.6%"). A percentage in a sentence naming none of these describes the
+# an outcome ("Tumours shrank in 40.6%", "Heart attacks happened in 4.6%"). A percentage in a sentence naming none of these describes the
 # patients (baseline).
 RATE_SUBJECT = stored.compile(
-    r"\b(?:events?|respon\w*|surviv\w*|alive|died|deaths?|progress\w*|recurren\w*|relaps\w*|remission|rate|proportion|probability|free\s+of|incidence|reduction|reduced|risk|achieved|bleed\w*|stroke|infarction|thrombos\w*|surgery|resection|pCR|MPR|control|shr[aiu]nk\w*)\b",
+    r"\b(?:events?|respon\w*|surviv\w*|alive|died|deaths?|progress\w*|recurren\w*|relaps\w*|remission|rate|proportion|probability|free\s+of|incidence|reduction|reduced|risk|achieved|bleed\w*|strokes?|infarctions?|heart\s+attacks?|mortality|embolism|ha?emorrhag\w*|thrombos\w*|surgery|resection|pCR|MPR|control|shr[aiu]nk\w*)\b",
     regex.I,
 )
 

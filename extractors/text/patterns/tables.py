@@ -111,6 +111,12 @@ CAPTION_POPULATION = stored.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# A population a caption names between its trial and the word "Population": "Efficacy results from
+# COMPASS CAD Population" (not an analysis set: "(Intent-to-Treat Population)" has no trial before it).
+CAPTION_TRIAL_POPULATION = stored.compile(
+    r"\b(?:from|in)[ \t]{1,2}(?:the[ \t]{1,2})?[A-Z][A-Z0-9-]{3,}[ \t]{1,2}(?P<population>[A-Z][A-Za-z0-9+-]{1,12}(?:[ \t][A-Z][A-Za-z0-9+-]{1,12})?[ \t]{1,2}Population)\b"
+)
+
 # What makes the patients a caption names a subset of the trial: a cut-off, a biomarker, measurable
 # disease, CNS metastases ("Patients with TPS ≥50%", "… with Measurable CNS Lesions at Baseline"). Without it the caption
 # names whom the trial enrolled ("Patients with Established Cardiovascular Disease in FOURIER", "Patients

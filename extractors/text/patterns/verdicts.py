@@ -25,6 +25,12 @@ STAGE_RANGE = stored.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*
 # A population carried from the context that is the whole trial: "overall population", "ITT", "intent-to-treat".
 OVERALL_WORD = stored.compile(r"\b(?:overall|itt|intent)", regex.I)
 
+# A claim that says it is about the whole trial: "In the overall COMPASS trial", "in the whole study
+# population" — not answered by a subgroup's rows when the label gives only those.
+WHOLE_TRIAL = stored.compile(
+    r"\b(?:overall|whole|entire)\s(?:[A-Z][A-Za-z0-9-]{2,}\s)?(?:trial|study|population)\b", regex.I
+)
+
 # --- units and landmarks ------------------------------------------------------------------------
 
 # The time unit a label row or column names for medians printed without one: "Median PFS (months)".
@@ -167,8 +173,8 @@ ALONE_AFTER = stored.compile(
 )
 
 # A word of an endpoint's name, for comparing a label's row with an article's words: "all-cause"
-# stays one word, "CV" and "MI" are words to write out.
-ENDPOINT_WORD = stored.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# stays one word, "CV" and "MI" are words to write out; a comma is a word of its own.
+ENDPOINT_WORD = stored.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[,/]")  # a comma or a slash parts a composite's list
 
 # A whole number that may be a count in a sentence: "495", "27,395"; not a decimal, a share or a
 # trial's number ("MONALEESA-7").
