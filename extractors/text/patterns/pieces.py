@@ -21,6 +21,10 @@ COUNT = r"(?<![\d,])(?>\d{1,3}(?:,\d{3})+|\d+)(?![\d,])"
 # disease stage ("IIIA") and not an ordinary capitalised word ("Patients").
 TRIAL_WORD = r"(?![IVX]+[A-C]?\b)[A-Z](?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{3,}"
 
+# The number a trial's short name may carry after a space: "MONARCH 3", "CheckMate 067", "SOLO 1";
+# not a count or a duration that follows the name ("in PROpel 796 patients"), nor a decimal.
+TRIAL_NUMBER = r"(?:\s\d{1,3}(?![\d.,%])(?!\s{1,2}(?:patients|subjects|women|men|months|weeks|years|days|mg)\b))?"
+
 # The endings of drug names by their INN stems: pazopanib, osimertinib, pembrolizumab, carboplatin, …
 DRUG_STEM_ENDINGS = r"""(?:tinib|rafenib|anib|lisib|ciclib|parib|zomib|limus|mab|platin|taxel|rubicin
     |citabine|fosfamide|mustine|trexate|lidomide|clax|rasib|metinib|degib|sertib|tecan|xaban

@@ -437,6 +437,12 @@ TRIAL_SUBJECT = stored.compile(
     """,
     regex.VERBOSE,
 )
+# The short name of a trial right before a whole number that is the trial's own number, written
+# after a space: "MONARCH 3 randomized 493 women", "CheckMate 214", "IMpower 150" — capitals (four
+# or more), or a word with capitals inside; the abbreviations that look like one are data
+# (statements.json "not_trials") and endpoints ("IDFS") are not trials.
+TRIAL_NAME_BEFORE = stored.compile(r"(?<![\w-])(?P<name>[A-Z]{4,}|[A-Z][a-z]+[A-Z][a-z]+|[A-Z]{2}[a-z]{3,})[ \t]$")
+
 # A trial named by its number in the label's list of studies: "Study 309", "Study 1".
 STUDY_NUMBER = stored.compile(r"Study\s\d{1,3}")
 
