@@ -1,4 +1,4 @@
-"""The trial a table's caption names (tests/cases/caption_trials.json)."""
+"""The trial and the population a table's caption names (tests/cases/caption_trials.json, caption_populations.json)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from conftest import CASES
 
 from extractors.read.context import trial_for
+from extractors.read.tables.reader import caption_population
 
 CAPTIONS: dict[str, Any] = json.loads((CASES / "caption_trials.json").read_text(encoding="utf-8"))
 
@@ -17,3 +18,11 @@ CAPTIONS: dict[str, Any] = json.loads((CASES / "caption_trials.json").read_text(
 def test_a_caption_names_its_trial_whole(case: dict[str, Any]) -> None:
     trial, _nct = trial_for("", 0, case["caption"])
     assert trial == case["trial"]
+
+
+POPULATIONS: dict[str, Any] = json.loads((CASES / "caption_populations.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", POPULATIONS["cases"], ids=[case["id"] for case in POPULATIONS["cases"]])
+def test_a_caption_names_its_population(case: dict[str, Any]) -> None:
+    assert caption_population(case["caption"]) == case["population"]

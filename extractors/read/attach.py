@@ -532,7 +532,12 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
         if not patterns.OVERALL_OR_VAGUE.fullmatch(m.group("pop").strip())
         and not patterns.NOT_A_SUBGROUP.search(m.group("pop"))
     ]
-    after = [pop for at, pop in found if end <= at < end + reach.after("population_after_value")]
+    after = [
+        pop
+        for at, pop in found
+        if end <= at < end + reach.after("population_after_value")
+        and not patterns.NEW_CLAUSE_NUMBER.search(sentence, end, at)
+    ]
     if after:
         return after[0]
     before = [pop for at, pop in found if at < start]

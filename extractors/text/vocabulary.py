@@ -48,20 +48,25 @@ def _phrase_pattern(group: str) -> tuple[regex.Pattern[str], dict[str, str]]:
     return build.phrase_with_footnote_key(tuple(phrase_to_code)), phrase_to_code
 
 
+def _phrase_key(printed: str) -> str:
+    """The vocabulary's spelling of a matched phrase: lower case, its dashes hyphens."""
+    return str(build.ANY_PHRASE_DASH.sub("-", printed.lower()))
+
+
 def find_endpoint(text: str) -> tuple[str, int, int] | None:
     """The first endpoint named in ``text``: (code, start, end) of its phrase."""
     pattern, codes = _phrase_pattern("endpoints")
     match = pattern.search(text)
     if match is None:
         return None
-    return codes[match.group("phrase").lower()], match.start(), match.end()
+    return codes[_phrase_key(match.group("phrase"))], match.start(), match.end()
 
 
 def last_endpoint(text: str) -> str | None:
     """The endpoint named last in ``text``: the one a number right after it belongs to."""
     pattern, codes = _phrase_pattern("endpoints")
     matches = list(pattern.finditer(text))
-    return codes[matches[-1].group("phrase").lower()] if matches else None
+    return codes[_phrase_key(matches[-1].group("phrase"))] if matches else None
 
 
 def endpoint_mentions(text: str, *, sentence: bool = False) -> list[tuple[str, int, int]]:
@@ -73,13 +78,13 @@ def endpoint_mentions(text: str, *, sentence: bool = False) -> list[tuple[str, i
 @lru_cache(maxsize=512)  # a sentence is asked once for each of its values
 def _endpoint_mentions(text: str, sentence: bool) -> tuple[tuple[str, int, int], ...]:
     pattern, codes = _phrase_pattern("endpoints")
-    found = [(codes[m.group("phrase").lower()], m.start(), m.end()) for m in pattern.finditer(text)]
+    found = [(codes[_phrase_key(m.group("phrase"))], m.start(), m.end()) for m in pattern.finditer(text)]
     if sentence:
         extra, extra_codes = _phrase_pattern("sentence_endpoints")
         taken = [(start, end) for _, start, end in found]
         for m in extra.finditer(text):
             if not any(start <= m.start() < end or m.start() <= start < m.end() for start, end in taken):
-                found.append((extra_codes[m.group("phrase").lower()], m.start(), m.end()))
+                found.append((extra_codes[_phrase_key(m.group("phrase"))], m.start(), m.end()))
         found.sort(key=lambda mention: mention[1])
     return tuple(found)
 
@@ -92,7 +97,7 @@ def endpoint_phrases(code: str) -> tuple[str, ...]:
 def find_unit(text: str) -> str | None:
     pattern, codes = _phrase_pattern("units")
     match = pattern.search(text)
-    return codes[match.group("phrase").lower()] if match else None
+    return codes[_phrase_key(match.group("phrase"))] if match else None
 
 
 def months_per(unit: str) -> float | None:

@@ -18,6 +18,7 @@ from extractors.text.numbers import decimals
 from extractors.text.patterns import build
 from extractors.text.patterns import claims as claim_patterns
 from extractors.text.patterns import verdicts as patterns
+from extractors.verdicts import quantity
 
 # --- numbers ----------------------------------------------------------------------------------
 
@@ -158,7 +159,7 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     CNS metastases" for "Patients with CNS Metastases on a Baseline Brain Scan"); the fullest match
     wins. A subgroup no measurement has is unknown.
     """
-    text = _normal_ranges(f"{claim.text} {claim.population or ''}")
+    text = _normal_ranges(f"{quantity.claim_whole_clause(claim)} {claim.population or ''}")
     best: tuple[int, int, str] | None = None
     for population in {m.population for m in measurements if m.population}:
         key = _population_key(population)

@@ -102,6 +102,25 @@ def claim_clause(claim: Claim) -> str:
     return f"{before} {claim.raw or ''} {after}"
 
 
+def claim_whole_clause(claim: Claim) -> str:
+    """The claim's clause, from the break before its value to the break after it, breaks inside
+    brackets aside: what names the value's population ("Of 5637 patients randomized, …; 5120 were
+    in cohort 1": the cohort is the second clause's, not the first's)."""
+    if claim.value_span is None:
+        return claim.text
+    start, end = claim.value_span[0] - claim.span[0], claim.value_span[1] - claim.span[0]
+    breaks = [m for m in patterns.CLAUSE_BOUNDARY.finditer(claim.text) if not _in_brackets(claim.text, m.start())]
+    left = max((m.end() for m in breaks if m.end() <= start), default=0)
+    right = min((m.start() for m in breaks if m.start() >= end), default=len(claim.text))
+    return claim.text[left:right]
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a bracket opened before it: "(HR 0.28; 95% CI …; p < 0.0001)"."""
+    before = text[max(0, at - _BEFORE) : at]
+    return before.count("(") + before.count("[") > before.count(")") + before.count("]")
+
+
 def claim_subgroup(claim: Claim) -> str | None:
     """The age, sex or region subgroup the claim's clause names ("patients aged 75 and over"), if any."""
     before, _after_value = _claim_window(claim)

@@ -23,13 +23,19 @@ def any_word(words: tuple[str, ...]) -> regex.Pattern[str]:
     return stored.compile(r"\b(?:" + "|".join(regex.escape(word) for word in ordered) + r")\b", regex.I)
 
 
+# Any dash a printed phrase may carry where a vocabulary phrase has a hyphen.
+PHRASE_DASH = "[-‐‑‒–—]"
+ANY_PHRASE_DASH = stored.compile(PHRASE_DASH)
+
+
 @cache
 @timed.held
 def phrase_with_footnote_key(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``phrases`` (group ``phrase``), longest first, not inside a word, case-insensitive; a
     plural may follow ("complete responses") and a footnote key may be glued to it: "Progression-Free
     Survivala", "PFSb"."""
-    alternatives = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    # a hyphen in a phrase matches any dash: labels print "Invasive Disease–Free Survival (IDFS)"
+    alternatives = "|".join(regex.escape(p).replace(r"\-", PHRASE_DASH) for p in sorted(phrases, key=len, reverse=True))
     return stored.compile(
         rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:e?s(?![A-Za-z]))?(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])",
         regex.IGNORECASE,

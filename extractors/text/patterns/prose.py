@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from extractors.text.patterns import stored, timed
-from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM, TRIAL_NUMBER, TRIAL_WORD
+from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM, TRIAL_LOWER, TRIAL_NUMBER, TRIAL_WORD
 
 # "The efficacy of pazopanib was evaluated in VEG110727" — names the label's drug and trial.
 EFFICACY_OF_DRUG = stored.compile(
@@ -29,7 +29,7 @@ TRIAL_NAME_WAYS = tuple(
         """,
         rf"""\bin\s+(?P<caption_name>{TRIAL_WORD}{TRIAL_NUMBER})\b                         # "… in VEG110727", "in PROpel"
         """,
-        r"""(?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)(?:\s+trial)?\)?\s*[\[(]\s*NCT\d{8}
+        rf"""(?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*|{TRIAL_LOWER})(?:\s+trial)?\)?\s*[\[(]\s*NCT\d{{8}}
                                                                     # "(ADAURA [NCT02511106])", "the LAURA trial [NCT03521154]"
         """,
     )

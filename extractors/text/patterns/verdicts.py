@@ -53,6 +53,11 @@ P_OPERATOR_BEFORE = stored.compile(r"([<=>≤≥])\s*$")
 # The end of the clause before a value, where what qualifies it stops: "…; CNS ORR was 70%".
 CLAUSE_START = stored.compile(r"[;.:!?](?=\s)|\b(?:whereas|while|but)\b")
 
+# Where one clause of a sentence ends and the next, about another group, begins — a semicolon or a
+# contrast, not a colon ("RECORD 1 (hip): total VTE 1.1%" is one statement about the hip trial):
+# "… randomized 5637 adults …; 5120 of them were in cohort 1".
+CLAUSE_BOUNDARY = stored.compile(r";|\b(?:whereas|while|but)\b")
+
 # The percent sign or word right after a value, before the words that say what the share is of:
 # "20% data maturity", "36 percent of pre-specified deaths".
 PERCENT_SIGN = stored.compile(r"^\s{0,2}(?:%|percent\b|per\s+cent\b)")
