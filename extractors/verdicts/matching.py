@@ -159,7 +159,7 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     CNS metastases" for "Patients with CNS Metastases on a Baseline Brain Scan"); the fullest match
     wins. A subgroup no measurement has is unknown.
     """
-    text = _normal_ranges(f"{quantity.claim_whole_clause(claim)} {claim.population or ''}")
+    text = quantity.with_short_forms(_normal_ranges(f"{quantity.claim_whole_clause(claim)} {claim.population or ''}"))
     best: tuple[int, int, str] | None = None
     for population in {m.population for m in measurements if m.population}:
         key = _population_key(population)

@@ -124,6 +124,23 @@ def standalone(name: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\w-]){regex.escape(name)}(?![\w-])")
 
 
+# A trial's name split into its family and its number: "DESTINY-Breast04" → "DESTINY-Breast", "04";
+# "MONARCH 3" → "MONARCH ", "3".
+TRIAL_FAMILY = stored.compile(r"^(?P<family>[A-Za-z][\w -]{2,40}?[A-Za-z][ -]?)(?P<number>\d{1,4}[A-Za-z]?)$")
+
+
+@lru_cache(maxsize=256)
+@timed.held
+def siblings(trial: str) -> regex.Pattern[str] | None:
+    """Another trial of ``trial``'s family, with another number: "DESTINY-Breast06" beside the
+    label's "DESTINY-Breast04", "MONARCH 2" beside "MONARCH 3"; None for a name without a number."""
+    parts = TRIAL_FAMILY.match(trial)
+    if parts is None:
+        return None
+    family, number = regex.escape(parts.group("family")), regex.escape(parts.group("number"))
+    return regex.compile(rf"(?<![\w-]){family}(?!{number}(?![\w-]))\d{{1,4}}[A-Za-z]?(?![\w-])")
+
+
 @lru_cache(maxsize=1024)
 @timed.held
 def with_plural(form: str) -> regex.Pattern[str]:

@@ -58,6 +58,13 @@ CLAUSE_START = stored.compile(r"[;.:!?](?=\s)|\b(?:whereas|while|but)\b")
 # "… randomized 5637 adults …; 5120 of them were in cohort 1".
 CLAUSE_BOUNDARY = stored.compile(r";|\b(?:whereas|while|but)\b")
 
+# A bracket that breaks a count down into groups: "557 patients (494 hormone receptor-positive, 63
+# hormone receptor-negative)" — its groups are its own numbers', not the count's before it.
+BREAKDOWN_BRACKET = stored.compile(r"\(\s{0,2}\d[\d,]{0,8}\s{1,2}[^()\d]{1,40}?[,;]\s{0,2}\d[^()]{0,120}\)")
+
+# What separates the groups inside a breakdown bracket.
+BREAKDOWN_SEPARATOR = stored.compile(r"[,;]")
+
 # The percent sign or word right after a value, before the words that say what the share is of:
 # "20% data maturity", "36 percent of pre-specified deaths".
 PERCENT_SIGN = stored.compile(r"^\s{0,2}(?:%|percent\b|per\s+cent\b)")
