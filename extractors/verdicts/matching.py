@@ -171,6 +171,9 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
             best = (named, len(key), population)
     if best:
         return True, best[2]
+    if patterns.WHOLE_TRIAL.search(text):  # "all patients": the label's whole-trial population, if it names one
+        overall = {m.population for m in measurements if m.population and patterns.OVERALL_WORD.search(m.population)}
+        return True, (overall.pop() if len(overall) == 1 else None)
     if claim.population is not None and not patterns.OVERALL_WORD.search(claim.population):
         return False, claim.population
     return True, None

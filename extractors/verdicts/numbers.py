@@ -152,8 +152,10 @@ _TIED = frozenset({"wrong_unit", "swapped_arms", "inverted_ratio"})
 
 def _names_endpoint(claim: Claim) -> bool:
     """Whether the claim's sentence names its endpoint, rather than the reader taking it from the
-    sentences before ("Cancer was held in check for a median of 7.3 months" after a sentence on OS)."""
-    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(claim.text, sentence=True)}
+    sentences before ("Cancer was held in check for a median of 7.3 months" after a sentence on OS); an
+    article table's cell names it by its column header ("Median PFS, months")."""
+    said_with = f"{claim.column or ''} {claim.text}"
+    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(said_with, sentence=True)}
 
 
 def _endpoint_from_context(

@@ -25,6 +25,13 @@ STAGE_RANGE = stored.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*
 # A population carried from the context that is the whole trial: "overall population", "ITT", "intent-to-treat".
 OVERALL_WORD = stored.compile(r"\b(?:overall|itt|intent)", regex.I)
 
+# A clause that says its figure is the whole trial's: "all patients", "the overall population", "ITT";
+# not "all patients with measurable disease" (a subgroup).
+WHOLE_TRIAL = stored.compile(
+    r"\b(?:overall\s+(?:population|ITT|trial)|ITT|intent[- ]to[- ]treat|all\s+(?:randomi[sz]ed\s+)?patients(?!\s+(?:with|who|whose|aged|from)\b))\b",
+    regex.I,
+)
+
 # --- units and landmarks ------------------------------------------------------------------------
 
 # The time unit a label row or column names for medians printed without one: "Median PFS (months)".
