@@ -467,6 +467,9 @@ def endpoint_for(
     if statistic == "n":
         return None, ()
     mentions = vocabulary.endpoint_mentions(sentence, sentence=True)
+    if patterns.RESPONDED_WORD.search(sentence):  # "55.4% responded … and 40.2% to placebo": a response rate
+        responded = [("ORR", m.start("word"), m.end("word")) for m in patterns.SHARE_RESPONDED.finditer(sentence)]
+        mentions = sorted([*mentions, *responded], key=lambda mention: mention[1])
     chosen = _endpoint_mention(sentence, start, end, statistic, mentions)
     if chosen is None:
         return (None, ()) if _deaths(sentence, end, statistic) else (scene.endpoint, ())
@@ -494,6 +497,8 @@ def _endpoint_mention(
         if not named and patterns.RESPONDERS.match(sentence, end, end + 40):
             return "ORR", end, end  # "the 28 responding patients": patients with an objective response
         return named[0] if named else (None, end, end)
+    if statistic == "rate" and patterns.RESPONDED_AFTER.match(sentence, end, end + 40):
+        return "ORR", end, end  # "55.4% responded to abemaciclib": a response rate
     right_after = [m for m in mentions if end <= m[1] and patterns.ENDPOINT_RIGHT_AFTER.match(sentence[end : m[1]])]
     if right_after:
         return right_after[0]  # "a 2% complete response rate"

@@ -22,6 +22,7 @@ from extractors.text import numbers as printed
 from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import build
+from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, significance
 from extractors.verdicts.arms import ArmReading, is_arm, read_arm
@@ -203,6 +204,8 @@ def _what_rate(claim: Claim, named_by_label: bool = False) -> str | None:
     text = f"{claim.column or ''} {claim.text[: end + 40]}"
     named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
     named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
+    if statement_patterns.SHARE_RESPONDED.search(text):
+        named.add("ORR")  # "55.4% responded to abemaciclib"
     if not named_by_label and (claim.endpoint is None or claim.endpoint not in named):
         return "its clause does not say what the share is of (no endpoint is named with it)."
     return None
