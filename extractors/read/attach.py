@@ -250,8 +250,11 @@ def ratio_arms(mentions: list[Mention], scene: Scene) -> tuple[str | None, str |
     named = [name for m in mentions for name in (m.names or (m.name,))]
     experimental = next((n for n in named if names_drug(n, scene)), None)
     if experimental is None and scene.drugs:
-        # "than with clopidogrel (HR 0.67)" in the BRILINTA label: the trial's arm with the drug
-        experimental = next((n for n in scene.trial_arms if names_drug(n, scene)), scene.experimental)
+        # "than with clopidogrel (HR 0.67)" in the BRILINTA label: the trial's arm with the drug; a row
+        # of another drug's trial ("Ribociclib vs placebo | 25.3 vs 16.0") is that drug's, not the document's
+        experimental = next((n for n in scene.trial_arms if names_drug(n, scene)), None) or next(
+            (n for n in scene.trial_arms if not is_control(n, scene)), scene.experimental
+        )
     elif experimental is None:
         experimental = next((n for n in named if not is_control(n, scene)), scene.experimental)
     control = next((n for n in named if n != experimental and not names_drug(n, scene)), None)
