@@ -43,6 +43,8 @@ def _phrase_pattern(group: str) -> tuple[regex.Pattern[str], dict[str, str]]:
     """One pattern for all phrases of a group, longest first, and phrase → code."""
     phrase_to_code: dict[str, str] = {}
     for code, phrases in _data()[group].items():
+        if code.startswith("_"):
+            continue  # a note on the group ("_why")
         for phrase in phrases:
             phrase_to_code[phrase.lower()] = code
     return build.phrase_with_footnote_key(tuple(phrase_to_code)), phrase_to_code
@@ -87,6 +89,13 @@ def _endpoint_mentions(text: str, sentence: bool) -> tuple[tuple[str, int, int],
                 found.append((extra_codes[_phrase_key(m.group("phrase"))], m.start(), m.end()))
         found.sort(key=lambda mention: mention[1])
     return tuple(found)
+
+
+def share_endpoints(text: str) -> set[str]:
+    """The time-to-event endpoints whose share of patients still free of the event ``text`` names in
+    lay words: {"IDFS"} for "alive and free of invasive disease" (data "share_phrases")."""
+    pattern, codes = _phrase_pattern("share_phrases")
+    return {codes[_phrase_key(m.group("phrase"))] for m in pattern.finditer(text)}
 
 
 def endpoint_phrases(code: str) -> tuple[str, ...]:

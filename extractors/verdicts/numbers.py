@@ -204,6 +204,8 @@ def _what_rate(claim: Claim, named_by_label: bool = False) -> str | None:
     text = f"{claim.column or ''} {claim.text[: end + 40]}"
     named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
     named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
+    # "85.5% of patients given abemaciclib were alive and free of invasive disease": the clause's end
+    named |= vocabulary.share_endpoints(f"{claim.column or ''} {claim.text[: end + 100]}")
     if statement_patterns.SHARE_RESPONDED.search(text):
         named.add("ORR")  # "55.4% responded to abemaciclib"
     if not named_by_label and (claim.endpoint is None or claim.endpoint not in named):
