@@ -1,4 +1,4 @@
-"""The trial a table's caption names (tests/cases/caption_trials.json)."""
+"""The trial and the population a table's caption names (tests/cases/caption_trials.json, caption_populations.json)."""
 
 from __future__ import annotations
 
@@ -29,3 +29,11 @@ def test_a_caption_names_its_population(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", CAPTIONS["study_names"], ids=[case["id"] for case in CAPTIONS["study_names"]])
 def test_a_numbered_study_goes_by_the_name_printed_with_it(case: dict[str, Any]) -> None:
     assert study_names(case["text"]) == case["names"]
+
+
+POPULATIONS: dict[str, Any] = json.loads((CASES / "caption_populations.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", POPULATIONS["cases"], ids=[case["id"] for case in POPULATIONS["cases"]])
+def test_a_caption_names_a_cohort_as_its_population(case: dict[str, Any]) -> None:
+    assert caption_population(case["caption"]) == case["population"]

@@ -161,6 +161,11 @@ def _named_trials(text: str, trials: tuple[str, ...]) -> Named:
     for trial in sorted(trials, key=len):
         for match in build.trial_named(trial).finditer(text):
             found[match.start()] = (match.end(), trial)
+    for trial in trials:  # "DESTINY-Breast06" beside the label's "DESTINY-Breast04": another trial, by its name
+        sibling = build.siblings(trial)
+        for match in sibling.finditer(text) if sibling else ():
+            if match.start() not in found and match.group(0) not in trials:
+                found[match.start()] = (match.end(), match.group(0))
     for match in trial_patterns.CALLED_TRIAL.finditer(text):
         name = match.group("nct") or match.group("name") or match.group("after")
         if name and match.start() not in found:

@@ -68,14 +68,15 @@ def cell_context(article: Article, cell: tuple[int, int, int], trials: Collectio
 
 def _row_population(article: Article, row: tuple[Span, ...], roles: list[str | None], trial: str | None) -> str | None:
     """The part of a trial a row is about, as its trial cell names it after the trial's name:
-    "DESTINY-Breast04, HR+ cohort" → "HR+ cohort"; none for "…, all patients" (the whole trial)."""
+    "DESTINY-Breast04, HR+ cohort" → "HR+ cohort"; "…, all patients" says it is the whole trial's
+    (the verdicts take the label's whole-trial population for it, where the label names one)."""
     for index, role in enumerate(roles):
         if role != "trial" or index >= len(row) or not trial:
             continue
         text = _text(article, row[index])
         found = build.standalone(trial).search(text)
         rest = patterns.TRIAL_CELL_NOISE.sub("", text[found.end() :]).strip(" ,;:()-–") if found else ""
-        if rest and not context.names_overall(rest):
+        if rest:
             return rest
     return None
 

@@ -259,8 +259,11 @@ def ratio_arms(mentions: list[Mention], scene: Scene) -> tuple[str | None, str |
     named = [name for m in mentions for name in (m.names or (m.name,))]
     experimental = next((n for n in named if names_drug(n, scene)), None)
     if experimental is None and scene.drugs:
-        # "than with clopidogrel (HR 0.67)" in the BRILINTA label: the trial's arm with the drug
-        experimental = next((n for n in scene.trial_arms if names_drug(n, scene)), scene.experimental)
+        # "than with clopidogrel (HR 0.67)" in the BRILINTA label: the trial's arm with the drug; a row
+        # of another drug's trial ("Ribociclib vs placebo | 25.3 vs 16.0") is that drug's, not the document's
+        experimental = next((n for n in scene.trial_arms if names_drug(n, scene)), None) or next(
+            (n for n in scene.trial_arms if not is_control(n, scene)), scene.experimental
+        )
     elif experimental is None:
         experimental = next((n for n in named if not is_control(n, scene)), scene.experimental)
     control = next((n for n in named if n != experimental and not names_drug(n, scene)), None)
@@ -476,6 +479,9 @@ def endpoint_for(
     if statistic == "n":
         return None, ()
     mentions = vocabulary.endpoint_mentions(sentence, sentence=True)
+    if patterns.RESPONDED_WORD.search(sentence):  # "55.4% responded … and 40.2% to placebo": a response rate
+        responded = [("ORR", m.start("word"), m.end("word")) for m in patterns.SHARE_RESPONDED.finditer(sentence)]
+        mentions = sorted([*mentions, *responded], key=lambda mention: mention[1])
     chosen = _endpoint_mention(sentence, start, end, statistic, mentions)
     if chosen is None:
         return (None, ()) if _deaths(sentence, end, statistic) else (scene.endpoint, ())
@@ -503,6 +509,8 @@ def _endpoint_mention(
         if not named and patterns.RESPONDERS.match(sentence, end, end + 40):
             return "ORR", end, end  # "the 28 responding patients": patients with an objective response
         return named[0] if named else (None, end, end)
+    if statistic == "rate" and patterns.RESPONDED_AFTER.match(sentence, end, end + 40):
+        return "ORR", end, end  # "55.4% responded to abemaciclib": a response rate
     right_after = [m for m in mentions if end <= m[1] and patterns.ENDPOINT_RIGHT_AFTER.match(sentence[end : m[1]])]
     if right_after:
         return right_after[0]  # "a 2% complete response rate"
@@ -541,7 +549,12 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
         if not patterns.OVERALL_OR_VAGUE.fullmatch(m.group("pop").strip())
         and not patterns.NOT_A_SUBGROUP.search(m.group("pop"))
     ]
-    after = [pop for at, pop in found if end <= at < end + reach.after("population_after_value")]
+    after = [
+        pop
+        for at, pop in found
+        if end <= at < end + reach.after("population_after_value")
+        and not patterns.NEW_CLAUSE_NUMBER.search(sentence, end, at)
+    ]
     if after:
         return after[0]
     before = [pop for at, pop in found if at < start]

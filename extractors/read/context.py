@@ -75,7 +75,9 @@ def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, st
     if trial is None:
         lookback = max(0, table_start - reach.before("trial_of_table"))
         for match in names.trial_introductions(text, lookback, table_start):
-            trial = names.trial_name(match)
+            name = names.trial_name(match)
+            if not vocabulary.endpoint_mentions(name):  # "a difference in IDFS was observed": no trial
+                trial = name
     return trial, nct_of(text, trial) if trial else None
 
 

@@ -25,6 +25,8 @@ def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
     window = max(0, start - 40)
     if scene.ending_with("not_results", "before").search(sentence, window, start):
         return True
+    if unit is None and _trial_number(sentence, start, end):
+        return True
     if scene.starting_with("not_results", "after").match(sentence, end, end + 40):
         return True
     if unit in {"months", "weeks", "years", "days"} and patterns.LANDMARK_BEFORE.search(sentence, window, start):
@@ -33,6 +35,17 @@ def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
     if patterns.LANDMARK_HYPHEN_AFTER.match(sentence, end, end + 12):
         return True  # "12-month", "5-year"
     return bool(patterns.RANGE_HEAD.search(sentence, window, start))
+
+
+def _trial_number(sentence: str, start: int, end: int) -> bool:
+    """ "MONARCH 3", "CheckMate 214": a whole number that ends a trial's short name, not a result."""
+    if not sentence[start:end].isdigit():
+        return False
+    name = patterns.TRIAL_NAME_BEFORE.search(sentence, max(0, start - 30), start)
+    if name is None:
+        return False
+    word = name.group("name")
+    return not scene.phrases("not_trials").fullmatch(word) and not vocabulary.endpoint_mentions(word)
 
 
 def ratio_cue(sentence: str, start: int, left: int) -> str | None:

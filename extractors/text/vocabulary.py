@@ -43,9 +43,16 @@ def _phrase_pattern(group: str) -> tuple[regex.Pattern[str], dict[str, str]]:
     """One pattern for all phrases of a group, longest first, and phrase → code."""
     phrase_to_code: dict[str, str] = {}
     for code, phrases in _data()[group].items():
+        if code.startswith("_"):
+            continue  # a note on the group ("_why")
         for phrase in phrases:
             phrase_to_code[phrase.lower()] = code
     return build.phrase_with_footnote_key(tuple(phrase_to_code)), phrase_to_code
+
+
+def _phrase_key(printed: str) -> str:
+    """The vocabulary's spelling of a matched phrase: lower case, its dashes hyphens."""
+    return str(build.ANY_PHRASE_DASH.sub("-", printed.lower()))
 
 
 def find_endpoint(text: str) -> tuple[str, int, int] | None:
@@ -54,7 +61,7 @@ def find_endpoint(text: str) -> tuple[str, int, int] | None:
     match = pattern.search(text)
     if match is None:
         return None
-    return codes[match.group("phrase").lower()], match.start(), match.end()
+    return codes[_phrase_key(match.group("phrase"))], match.start(), match.end()
 
 
 def last_endpoint(text: str) -> str | None:
@@ -72,18 +79,25 @@ def endpoint_mentions(text: str, *, sentence: bool = False) -> list[tuple[str, i
 @lru_cache(maxsize=512)  # a sentence is asked once for each of its values
 def _endpoint_mentions(text: str, sentence: bool) -> tuple[tuple[str, int, int], ...]:
     pattern, codes = _phrase_pattern("endpoints")
-    found = [(codes[m.group("phrase").lower()], m.start(), m.end()) for m in pattern.finditer(text)]
+    found = [(codes[_phrase_key(m.group("phrase"))], m.start(), m.end()) for m in pattern.finditer(text)]
     if sentence:
         extra, extra_codes = _phrase_pattern("sentence_endpoints")
         taken = [(start, end) for _, start, end in found]
         for m in extra.finditer(text):
             if not any(start <= m.start() < end or m.start() <= start < m.end() for start, end in taken):
-                found.append((extra_codes[m.group("phrase").lower()], m.start(), m.end()))
+                found.append((extra_codes[_phrase_key(m.group("phrase"))], m.start(), m.end()))
         for m in patterns.RESPONSES_LASTED.finditer(text):
             if not any(start <= m.start() < end for start, end in taken):
                 found.append(("DOR", m.start(), m.end()))
         found.sort(key=lambda mention: mention[1])
     return tuple(found)
+
+
+def share_endpoints(text: str) -> set[str]:
+    """The time-to-event endpoints whose share of patients still free of the event ``text`` names in
+    lay words: {"IDFS"} for "alive and free of invasive disease" (data "share_phrases")."""
+    pattern, codes = _phrase_pattern("share_phrases")
+    return {codes[_phrase_key(m.group("phrase"))] for m in pattern.finditer(text)}
 
 
 def endpoint_phrases(code: str) -> tuple[str, ...]:
@@ -94,7 +108,7 @@ def endpoint_phrases(code: str) -> tuple[str, ...]:
 def find_unit(text: str) -> str | None:
     pattern, codes = _phrase_pattern("units")
     match = pattern.search(text)
-    return codes[match.group("phrase").lower()] if match else None
+    return codes[_phrase_key(match.group("phrase"))] if match else None
 
 
 def months_per(unit: str) -> float | None:

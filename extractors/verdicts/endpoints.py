@@ -190,8 +190,10 @@ def _part_at(words: Words, index: int, known: frozenset[Words], longest: int) ->
 
 def names_endpoint(claim: Claim) -> bool:
     """Whether the claim's sentence names its endpoint, rather than the reader taking it from the
-    sentences before ("Cancer was held in check for a median of 7.3 months" after a sentence on OS)."""
-    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(claim.text, sentence=True)}
+    sentences before ("Cancer was held in check for a median of 7.3 months" after a sentence on OS); an
+    article table's cell names it by its column header ("Median PFS, months")."""
+    said_with = f"{claim.column or ''} {claim.text}"
+    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(said_with, sentence=True)}
 
 
 def label_named(claim: Claim, view: LabelView, family: str) -> str | None:

@@ -18,6 +18,7 @@ from extractors.text.numbers import decimals
 from extractors.text.patterns import build
 from extractors.text.patterns import claims as claim_patterns
 from extractors.text.patterns import verdicts as patterns
+from extractors.verdicts import quantity
 
 # --- numbers ----------------------------------------------------------------------------------
 
@@ -202,7 +203,7 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     CNS metastases" for "Patients with CNS Metastases on a Baseline Brain Scan"); the fullest match
     wins. A subgroup no measurement has is unknown.
     """
-    text = _normal_ranges(f"{claim.text} {claim.population or ''}")
+    text = quantity.with_short_forms(_normal_ranges(f"{quantity.claim_whole_clause(claim)} {claim.population or ''}"))
     best: tuple[int, int, str] | None = None
     for population in {m.population for m in measurements if m.population}:
         key = _population_key(population)
@@ -214,6 +215,9 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
             best = (named, len(key), population)
     if best:
         return True, best[2]
+    if patterns.WHOLE_TRIAL.search(text):  # "all patients": the label's whole-trial population, if it names one
+        overall = {m.population for m in measurements if m.population and patterns.OVERALL_WORD.search(m.population)}
+        return True, (overall.pop() if len(overall) == 1 else None)
     if claim.population is not None and not patterns.OVERALL_WORD.search(claim.population):
         return False, claim.population
     return True, None

@@ -22,6 +22,7 @@ from extractors.text import numbers as printed
 from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import build
+from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, significance
 from extractors.verdicts.arms import ArmReading, is_arm, read_arm, role
@@ -216,6 +217,10 @@ def _what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = Fal
     share = verdict_patterns.SHARE_OF_COUNT_BEFORE.search(claim.text, max(0, end - 60), end - len(claim.raw or ""))
     if share is not None and claim.endpoint is not None:
         return None  # the share of a count of events: its endpoint is the count's ("155 patients (45%)")
+    # "85.5% of patients given abemaciclib were alive and free of invasive disease": the clause's end
+    named |= vocabulary.share_endpoints(f"{claim.column or ''} {claim.text[: end + 100]}")
+    if statement_patterns.SHARE_RESPONDED.search(text):
+        named.add("ORR")  # "55.4% responded to abemaciclib"
     if not named_by_label and (claim.endpoint is None or claim.endpoint not in named):
         return "its clause does not say what the share is of (no endpoint is named with it)."
     return None

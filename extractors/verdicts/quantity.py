@@ -33,7 +33,8 @@ _CAPTION = 160  # a table's caption: "Table 21. CNS Efficacy in Patients with Me
 @cache
 def _data() -> dict[str, Any]:
     return vocabulary.load_data(
-        "quantities.json", ("non_results", "modifiers", "statistic_words", "differences", "updates")
+        "quantities.json",
+        ("non_results", "modifiers", "statistic_words", "differences", "updates", "population_short_forms"),
     )
 
 
@@ -115,6 +116,53 @@ def claim_clause(claim: Claim) -> str:
     """The words of the claim's clause around its value: what qualifies that value, not the others."""
     before, after = _claim_window(claim)
     return f"{before} {claim.raw or ''} {after}"
+
+
+def claim_whole_clause(claim: Claim) -> str:
+    """The claim's clause, from the break before its value to the break after it, breaks inside
+    brackets aside: what names the value's population ("Of 5637 patients randomized, …; 5120 were
+    in cohort 1": the cohort is the second clause's, not the first's)."""
+    if claim.value_span is None:
+        return claim.text
+    start, end = claim.value_span[0] - claim.span[0], claim.value_span[1] - claim.span[0]
+    group = _breakdown_group(claim.text, start)
+    if group is not None:
+        return group
+    breaks = [m for m in patterns.CLAUSE_BOUNDARY.finditer(claim.text) if not _in_brackets(claim.text, m.start())]
+    left = max((m.end() for m in breaks if m.end() <= start), default=0)
+    right = min((m.start() for m in breaks if m.start() >= end), default=len(claim.text))
+    return str(patterns.BREAKDOWN_BRACKET.sub(" ", claim.text[left:right]))  # another count's groups
+
+
+def _breakdown_group(text: str, start: int) -> str | None:
+    """The group of a breakdown bracket a value at ``start`` is in: "63 hormone receptor-negative" in
+    "557 patients (494 hormone receptor-positive, 63 hormone receptor-negative)"; None outside one."""
+    for bracket in patterns.BREAKDOWN_BRACKET.finditer(text):
+        if bracket.start() < start < bracket.end():
+            offset = bracket.start()
+            for piece in patterns.BREAKDOWN_SEPARATOR.split(text[bracket.start() : bracket.end()]):
+                if offset <= start < offset + len(piece):
+                    return str(piece)
+                offset += len(piece) + 1
+    return None
+
+
+def with_short_forms(text: str) -> str:
+    """``text`` (lower case) and the short forms of the populations it names in words: "the hormone
+    receptor-positive cohort" also names "hr+" (data "population_short_forms")."""
+    forms = _data()["population_short_forms"]
+    named = [
+        short
+        for short, longs in forms.items()
+        if not short.startswith("_") and build.any_word(tuple(longs)).search(text)
+    ]
+    return " ".join([text, *named])
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a bracket opened before it: "(HR 0.28; 95% CI …; p < 0.0001)"."""
+    before = text[max(0, at - _BEFORE) : at]
+    return before.count("(") + before.count("[") > before.count(")") + before.count("]")
 
 
 def claim_subgroup(claim: Claim) -> str | None:

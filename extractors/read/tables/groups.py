@@ -138,9 +138,12 @@ def trial_and_population(group: str | None, trials: frozenset[str]) -> tuple[str
     population, "HR+ Cohort" a population. A group is a trial's when its first word is a trial the
     label introduces, and not a biomarker or an endpoint ("BRCA2", "IDFS" are introduced too)."""
     words = group.split() if group else []
-    if not words or words[0] not in trials or table_patterns.POPULATION_QUALIFIER.search(group or ""):
+    numbered = len(words) > 1 and words[1].isdigit()  # "RECORD 1", introduced as "RECORD" or "RECORD 1"
+    families = {trial.split()[0] for trial in trials if trial.split()}  # "RECORD 1" introduces "RECORD"
+    introduced = bool(words) and (words[0] in trials or (numbered and words[0] in families))
+    if not introduced or table_patterns.POPULATION_QUALIFIER.search(group or ""):
         return None, group
     if vocabulary.find_endpoint(words[0]) is not None:
         return None, group
-    size = 2 if len(words) > 1 and words[1].isdigit() else 1  # "RECORD 1"
+    size = 2 if numbered else 1
     return " ".join(words[:size]), " ".join(words[size:]) or None

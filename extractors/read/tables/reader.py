@@ -195,6 +195,11 @@ def caption_population(caption: str) -> str | None:
         ]
         if kept:
             return ", ".join(kept)
+    cohorts = {
+        m.group("name") for m in table_patterns.CAPTION_COHORT.finditer(caption, 0, min(len(caption), CAPTION_HEAD))
+    }
+    if len(cohorts) == 1:  # one cohort of the trial ("… in Cohort 1"); several ("Cohort A, and Cohort K") pooled
+        return f"Cohort {cohorts.pop()}"
     return None
 
 

@@ -23,13 +23,19 @@ def any_word(words: tuple[str, ...]) -> regex.Pattern[str]:
     return stored.compile(r"\b(?:" + "|".join(regex.escape(word) for word in ordered) + r")\b", regex.I)
 
 
+# Any dash a printed phrase may carry where a vocabulary phrase has a hyphen.
+PHRASE_DASH = "[-‐‑‒–—]"
+ANY_PHRASE_DASH = stored.compile(PHRASE_DASH)
+
+
 @cache
 @timed.held
 def phrase_with_footnote_key(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``phrases`` (group ``phrase``), longest first, not inside a word, case-insensitive; a
     plural may follow ("complete responses") and a footnote key may be glued to it: "Progression-Free
     Survivala", "PFSb"."""
-    alternatives = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    # a hyphen in a phrase matches any dash: labels print "Invasive Disease–Free Survival (IDFS)"
+    alternatives = "|".join(regex.escape(p).replace(r"\-", PHRASE_DASH) for p in sorted(phrases, key=len, reverse=True))
     return stored.compile(
         rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:e?s(?![A-Za-z]))?(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])",
         regex.IGNORECASE,
@@ -116,6 +122,23 @@ def standalone(name: str) -> regex.Pattern[str]:
     """``name`` as printed, not inside a longer name or hyphenated word: "AURA3" in "the AURA3
     study", not in "AURA32"; "gefitinib" in "EGFR TKI (gefitinib or erlotinib)"."""
     return regex.compile(rf"(?<![\w-]){regex.escape(name)}(?![\w-])")
+
+
+# A trial's name split into its family and its number: "DESTINY-Breast04" → "DESTINY-Breast", "04";
+# "MONARCH 3" → "MONARCH ", "3".
+TRIAL_FAMILY = stored.compile(r"^(?P<family>[A-Za-z][\w -]{2,40}?[A-Za-z][ -]?)(?P<number>\d{1,4}[A-Za-z]?)$")
+
+
+@lru_cache(maxsize=256)
+@timed.held
+def siblings(trial: str) -> regex.Pattern[str] | None:
+    """Another trial of ``trial``'s family, with another number: "DESTINY-Breast06" beside the
+    label's "DESTINY-Breast04", "MONARCH 2" beside "MONARCH 3"; None for a name without a number."""
+    parts = TRIAL_FAMILY.match(trial)
+    if parts is None:
+        return None
+    family, number = regex.escape(parts.group("family")), regex.escape(parts.group("number"))
+    return regex.compile(rf"(?<![\w-]){family}(?!{number}(?![\w-]))\d{{1,4}}[A-Za-z]?(?![\w-])")
 
 
 @lru_cache(maxsize=1024)

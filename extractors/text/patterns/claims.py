@@ -234,11 +234,12 @@ OVERALL = stored.compile(
     r"\b(?:overall\s+(?:population|ITT|trial)|ITT|intent[- ]to[- ]treat|all\s+(?:randomi[sz]ed\s+)?patients)\b", regex.I
 )
 
-# Scope statements: "X is the treatment for Y", "the treatment for Y is X", "first-line
-# treatment for Y", "indicated for", "for all patients with".
+# Scope statements: "X is the treatment for Y", "X is now a treatment option for Y", "the treatment
+# for Y is X", "first-line treatment for Y", "indicated for", "for all patients with", "X should now be
+# offered to every woman with Y", "patients with Y can also receive it".
 SCOPE = stored.compile(
     r"""
-    \b(?:is|are|remains?|represents?|becomes?|became|(?:has|have)\s+become|established\s+(?:itself\s+)?as)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?
+    \b(?:is|are|remains?|represents?|becomes?|became|(?:has|have)\s+become|established\s+(?:itself\s+)?as)\s+(?:now\s+|also\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?
         (?:treatment|therapy|option|choice|standard\s+of\s+care|drug)\s+(?:for|of|in)\b
     | \b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy)\s+(?:for|of)\s+[^.]{3,120}?\s+(?:is|are)\b
     | \bfirst[- ]line\s+(?:treatment|therapy)\s+(?:for|of)\b
@@ -247,6 +248,8 @@ SCOPE = stored.compile(
     | \bfor\s+all\s+patients\s+with\b
     | \b(?:benefits?|helps?|cures?)\s+(?:all\s+)?patients\s+with\b
     | \bshould\s+(?:be\s+treated\s+with|receive)\b
+    | \bshould\s+(?:now\s+)?be\s+(?:offered|given|prescribed|used)\s+(?:[\w-]+\s+){0,2}?(?:to|for|in)\s+(?:every|all|any)\b
+    | \bcan\s+(?:also\s+|now\s+)?(?:receive|be\s+given|be\s+treated\s+with)\s+it\b
     """,
     regex.VERBOSE | regex.I,
 )

@@ -17,9 +17,20 @@ NUM = r"\d+(?:\.\s?\d+)?"
 # read) nor the "18" of it. Atomic, so it is tried once per position.
 COUNT = r"(?<![\d,])(?>\d{1,3}(?:,\d{3})+|\d+)(?![\d,])"
 
-# A trial's short name: two or more capitals or digits ("SOLO-1", "OlympiA", "PROpel"), not a
-# disease stage ("IIIA") and not an ordinary capitalised word ("Patients").
-TRIAL_WORD = r"(?![IVX]+[A-C]?\b)[A-Z](?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{3,}"
+# A trial's short name written in lower case but for its last letter: "monarchE".
+TRIAL_LOWER = r"\b[a-z]{4,}[A-Z]\b"
+
+# A trial's short name: two or more capitals or digits ("SOLO-1", "OlympiA", "PROpel"), or the
+# lower-case form ("monarchE"); not a disease stage ("IIIA") and not an ordinary capitalised word
+# ("Patients").
+TRIAL_WORD = rf"(?:(?![IVX]+[A-C]?\b)[A-Z](?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{{3,}}|{TRIAL_LOWER})"
+
+# The number a trial's short name may carry after a space: "MONARCH 3", "CheckMate 067", "SOLO 1";
+# not a count or a duration that follows the name ("in PROpel 796 patients"), nor a decimal, nor the
+# first of a family's numbers ("RECORD 1–3", "RECORD 1, 2, and 3", "RECORD 1 and 2": the family's name).
+TRIAL_NUMBER = r"""(?:\s\d{1,3}(?![\d.,%])
+    (?!\s{1,2}(?:patients|subjects|women|men|months|weeks|years|days|mg)\b)
+    (?!\s{0,2}(?:[-‐‑–—,&]|and\b|or\b|to\b)\s{0,2}\d))?"""
 
 # The endings of drug names by their INN stems: pazopanib, osimertinib, pembrolizumab, carboplatin, …
 DRUG_STEM_ENDINGS = r"""(?:tinib|rafenib|anib|lisib|ciclib|parib|zomib|limus|mab|platin|taxel|rubicin

@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from extractors.text.patterns import stored, timed
-from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM, TRIAL_WORD
+from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, NUM, TRIAL_LOWER, TRIAL_NUMBER, TRIAL_WORD
 
 # "The efficacy of pazopanib was evaluated in VEG110727" — names the label's drug and trial.
 EFFICACY_OF_DRUG = stored.compile(
@@ -27,9 +27,9 @@ TRIAL_NAME_WAYS = tuple(
         r"""\b(?:evaluated|studied|assessed|demonstrated|established)\s+in\s+   # "evaluated in VEG110727"
         (?:the\s+)?(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*(?:\s\d{2,4})?)
         """,
-        rf"""\bin\s+(?P<caption_name>{TRIAL_WORD})\b                          # "… in VEG110727", "in PROpel"
+        rf"""\bin\s+(?P<caption_name>{TRIAL_WORD}{TRIAL_NUMBER})\b                         # "… in VEG110727", "in PROpel"
         """,
-        r"""(?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)(?:\s[A-Z]{2,8}-\d{1,3})?(?:\s+(?:trial|study))?\)?\s*[\[(]\s*NCT\d{8}
+        rf"""(?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*|{TRIAL_LOWER})(?:\s[A-Z]{{2,8}}-\d{{1,3}})?(?:\s+(?:trial|study))?\)?\s*[\[(]\s*NCT\d{{8}}
                                                                     # "(ADAURA [NCT02511106])", "the LAURA trial [NCT03521154]",
                                                                     # "The THALES study (NCT03354429)", "The PEGASUS TIMI-54 study (NCT01225562)"
         """,
@@ -45,7 +45,7 @@ TRIAL_NAME = stored.compile("|".join(way.pattern for way in TRIAL_NAME_WAYS), re
 # The name may end in the condition a trial of that family was run in: "Results in ROCKET AF Study", or be
 # a study number: "Efficacy Results in Endometrial Carcinoma in Study 309".
 CAPTION_TRIAL = stored.compile(
-    rf"""(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD}(?:\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE)\b)?|Study\s\d{{1,4}}(?![\d.]))\b
+    rf"""(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD}(?:\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE)\b|{TRIAL_NUMBER})|Study\s\d{{1,4}}(?![\d.]))\b
     | \bin\s+the\s+(?P<name>{TRIAL_WORD})\s+(?:[Ss]tudy|[Tt]rial)\b     # "… at Day 10 (per protocol) in the MAGELLAN Study"
     """,
     regex.VERBOSE,

@@ -345,6 +345,20 @@ DOSE_OR_SCHEDULE = stored.compile(
     regex.I,
 )
 
+# A share followed by the word that it responded: "55.4% responded to abemaciclib", "19.7% of them
+# responded" — an objective response rate; not "All of these patients responded hematologically (13
+# completely)", where "responded" is no share's and names another response.
+RESPONDED_AFTER = stored.compile(
+    r"\s{0,2}%\s{0,2}(?:of\s{1,2}(?:them|patients|women|men)\s{1,2})?responded\b(?!\s{1,2}\w+ally\b)", regex.I
+)
+# Whether a sentence says "responded" at all (SHARE_RESPONDED is searched only then).
+RESPONDED_WORD = stored.compile(r"\bresponded\b", regex.I)
+# The same word where a sentence says it, so the share paired with it takes it too ("… and 40.2% to placebo").
+SHARE_RESPONDED = stored.compile(
+    r"\d\s{0,2}%\s{0,2}(?:of\s{1,2}(?:them|patients|women|men)\s{1,2})?(?P<word>responded)\b(?!\s{1,2}\w+ally\b)",
+    regex.I,
+)
+
 # An endpoint named right after a value: "a 2% complete response rate", "12% partial response".
 ENDPOINT_RIGHT_AFTER = stored.compile(r"\s{0,2}(?:%\s{0,2})?(?:of\s+patients\s+)?$", regex.I)
 
@@ -451,7 +465,7 @@ RESPONDERS = stored.compile(
 # A trial's name: "KEYNOTE-189", "CHECKMATE 037", "AURA3", "VEG110727", "PEGASUS TIMI-54", "FLAURA",
 # "CheckMate-9ER", "MONALEESA-7", "Study 6"; the abbreviations that look like one are data
 # (statements.json "not_trials").
-_TRIAL = r"(?:Study\s\d{1,3}\b|(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:[- ]?\d+[A-Za-z]{0,2})+(?:\sTIMI[- ]?\d+)?|[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)?(?:\sTIMI[- ]?\d+|\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE))?|[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\w+)?)"
+_TRIAL = r"(?:Study\s\d{1,3}\b|(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:[- ]?\d+[A-Za-z]{0,2})+(?:\sTIMI[- ]?\d+)?|[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)?(?:\sTIMI[- ]?\d+|\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE))?|[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\w+)?|\b[a-z]{4,}[A-Z]\b)"
 
 # Where a sentence says which trial it is about: "CHECKMATE-275 (NCT02387996) was …", "In KEYNOTE-189,",
 # "The efficacy … was evaluated in FLAURA", "in the LAURA trial", "KEYNOTE-054 enrolled …".
@@ -470,6 +484,12 @@ TRIAL_SUBJECT = stored.compile(
     """,
     regex.VERBOSE,
 )
+# The short name of a trial right before a whole number that is the trial's own number, written
+# after a space: "MONARCH 3 randomized 493 women", "CheckMate 214", "IMpower 150" — capitals (four
+# or more), or a word with capitals inside; the abbreviations that look like one are data
+# (statements.json "not_trials") and endpoints ("IDFS") are not trials.
+TRIAL_NAME_BEFORE = stored.compile(r"(?<![\w-])(?P<name>[A-Z]{4,}|[A-Z][a-z]+[A-Z][a-z]+|[A-Z]{2}[a-z]{3,})[ \t]$")
+
 # A trial named by its number in the label's list of studies: "Study 309", "Study 1".
 STUDY_NUMBER = stored.compile(r"Study\s\d{1,3}")
 
@@ -508,6 +528,13 @@ PATIENTS_SHARE_AFTER = stored.compile(r"\s{1,2}(?:patients?|subjects)\s{1,2}\(\s
 
 # "a total of 4063", "in total, 3222": the count that follows is a total.
 TOTAL_BEFORE = stored.compile(r"\b(?:a\s+)?total\s+of\s{1,2}$|\bin\s+total,?\s{1,2}$", regex.I)
+
+# A new clause opened by another number before a population named after a value: "Of 5637 patients
+# randomized, 5120 (91%) were randomized in cohort 1" — the cohort is 5120's, not 5637's.
+# The number must open a clause of its own, with its verb ("6.4 months longer in the HR+ cohort" does not).
+NEW_CLAUSE_NUMBER = stored.compile(
+    r"[,;]\s{0,2}\d[\d,]{0,8}\s{0,2}(?:\(\s{0,2}\d[\d.]{0,5}\s{0,2}%\s{0,2}\)\s{0,2})?(?:(?:patients|women|men)\s{1,2})?(?:were|was|had|received|died)\b"
+)
 
 # Words that make a population phrase a caption's or the whole population's: "STS by Independent
 # Assessment for the Overall Population".

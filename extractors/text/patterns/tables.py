@@ -117,6 +117,10 @@ CAPTION_TRIAL_POPULATION = stored.compile(
     r"\b(?:from|in)[ \t]{1,2}(?:the[ \t]{1,2})?[A-Z][A-Z0-9-]{3,}[ \t]{1,2}(?P<population>[A-Z][A-Za-z0-9+-]{1,12}(?:[ \t][A-Z][A-Za-z0-9+-]{1,12})?[ \t]{1,2}Population)\b"
 )
 
+# A numbered or lettered cohort a caption names: "Efficacy Results in monarchE in Cohort 1",
+# "… in EV-201, Cohort 2 (BICR Assessment)", "Efficacy Results - Cohort 4 of CHECKMATE-040".
+CAPTION_COHORT = stored.compile(r"\bCohort\s(?P<name>[A-Z0-9]{1,3})\b")
+
 # What makes the patients a caption names a subset of the trial: a cut-off, a biomarker, measurable
 # disease, CNS metastases ("Patients with TPS ≥50%", "… with Measurable CNS Lesions at Baseline"). Without it the caption
 # names whom the trial enrolled ("Patients with Established Cardiovascular Disease in FOURIER", "Patients

@@ -25,10 +25,13 @@ STAGE_RANGE = stored.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*
 # A population carried from the context that is the whole trial: "overall population", "ITT", "intent-to-treat".
 OVERALL_WORD = stored.compile(r"\b(?:overall|itt|intent)", regex.I)
 
-# A claim that says it is about the whole trial: "In the overall COMPASS trial", "in the whole study
-# population" — not answered by a subgroup's rows when the label gives only those.
+# A clause that says its figure is the whole trial's: "In the overall COMPASS trial", "in the whole study
+# population", "all patients", "the overall population", "ITT" — not answered by a subgroup's rows, and
+# the label's whole-trial population where it names one; not "all patients with measurable disease" (a subgroup).
 WHOLE_TRIAL = stored.compile(
-    r"\b(?:overall|whole|entire)\s(?:[A-Z][A-Za-z0-9-]{2,}\s)?(?:trial|study|population)\b", regex.I
+    r"\b(?:(?:overall|whole|entire)\s(?:[A-Z][A-Za-z0-9-]{2,}\s)?(?:trial|study|population)|overall\s+ITT|ITT|intent[- ]to[- ]treat"
+    r"|all\s+(?:randomi[sz]ed\s+)?patients(?!\s+(?:with|who|whose|aged|from)\b))\b",
+    regex.I,
 )
 
 # --- units and landmarks ------------------------------------------------------------------------
@@ -71,6 +74,18 @@ P_OPERATOR_BEFORE = stored.compile(r"([<=>≤≥])\s*$")
 
 # The end of the clause before a value, where what qualifies it stops: "…; CNS ORR was 70%".
 CLAUSE_START = stored.compile(r"[;.:!?](?=\s)|\b(?:whereas|while|but)\b")
+
+# Where one clause of a sentence ends and the next, about another group, begins — a semicolon or a
+# contrast, not a colon ("RECORD 1 (hip): total VTE 1.1%" is one statement about the hip trial):
+# "… randomized 5637 adults …; 5120 of them were in cohort 1".
+CLAUSE_BOUNDARY = stored.compile(r";|\b(?:whereas|while|but)\b")
+
+# A bracket that breaks a count down into groups: "557 patients (494 hormone receptor-positive, 63
+# hormone receptor-negative)" — its groups are its own numbers', not the count's before it.
+BREAKDOWN_BRACKET = stored.compile(r"\(\s{0,2}\d[\d,]{0,8}\s{1,2}[^()\d]{1,40}?[,;]\s{0,2}\d[^()]{0,120}\)")
+
+# What separates the groups inside a breakdown bracket.
+BREAKDOWN_SEPARATOR = stored.compile(r"[,;]")
 
 # The percent sign or word right after a value, before the words that say what the share is of:
 # "20% data maturity", "36 percent of pre-specified deaths".
