@@ -205,7 +205,7 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     """
     text = quantity.with_short_forms(_normal_ranges(f"{quantity.claim_whole_clause(claim)} {claim.population or ''}"))
     best: tuple[int, int, str] | None = None
-    for population in {m.population for m in measurements if m.population}:
+    for population in sorted({m.population for m in measurements if m.population}):  # ties: one answer every run
         key = _population_key(population)
         if not key:
             continue

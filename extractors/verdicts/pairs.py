@@ -24,7 +24,7 @@ from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
 
 # Statistics stated once per arm.
-_PER_ARM = frozenset({"median", "mean", "rate", "n", "event_rate"})
+_PER_ARM = frozenset({"median", "mean", "rate", "n", "events", "event_rate"})
 
 
 def settle_pairs(claims: tuple[Claim, ...], view: LabelView, judged: set[int]) -> tuple[Claim, ...]:
