@@ -78,6 +78,12 @@ def check_dose(claim: Claim, doses: tuple[Measurement, ...]) -> Claim:
         # "doses ranging from 50 mg to 1,200 mg", "reduced to 400 mg": an amount with no schedule is
         # not said to be the regimen, so it cannot be a wrong one
         return unverifiable(claim, f"The article gives {said} without a schedule; the label states {stated}.")
+    scheduled = [d for d in relevant if _schedule(d.unit) == claim_schedule]
+    if not scheduled:
+        # "then 75 mg daily" where the label reads only clopidogrel's "300 mg" loading dose: no dose of
+        # that schedule to compare with, so not a wrong one
+        return unverifiable(claim, f"The article gives {said}; the label states {stated}, for no such schedule.")
+    first = scheduled[0]
     return replace(
         claim,
         verdict="contradicted",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
+from extractors.text import vocabulary
 from extractors.text.names import arm_mentions, canonical_arm
 from extractors.verdicts import matching, quantity
 from extractors.verdicts.arms import is_arm, read_arm
@@ -70,8 +71,14 @@ def belongs_elsewhere(
             lambda m: not frame.any_population and neighbour(m, pop=False) and m.population != frame.population,
         ),
         (
-            "wrong_endpoint",
-            lambda m: m.endpoint is not None and neighbour(m, end=False) and m.endpoint != frame.endpoint,
+            "wrong_endpoint",  # only for an endpoint the vocabulary or the label knows: "UA/NSTEMI: CV death,
+            # MI or stroke", an article table's row the reader kept whole, may be the label's own row named otherwise
+            lambda m: (
+                m.endpoint is not None
+                and _known_endpoint(frame.endpoint, pool)
+                and neighbour(m, end=False)
+                and m.endpoint != frame.endpoint
+            ),
         ),
     ]
     if frame.family == "p":
@@ -165,3 +172,11 @@ def other_analysis(
         "publication's, not a misquote: cite the analysis it comes from, or the label's."
     )
     return replace(result, explanation=result.explanation + note)
+
+
+def _known_endpoint(endpoint: str | None, pool: tuple[Measurement, ...]) -> bool:
+    """Whether the claim's endpoint is one an editor can be told is another: a vocabulary endpoint
+    ("PFS", "OS") or one of the label's own rows, not words the reader could not name."""
+    return endpoint is not None and (
+        bool(vocabulary.endpoint_phrases(endpoint)) or any(m.endpoint == endpoint for m in pool)
+    )

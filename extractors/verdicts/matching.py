@@ -205,14 +205,21 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     """
     text = quantity.with_short_forms(_normal_ranges(f"{quantity.claim_whole_clause(claim)} {claim.population or ''}"))
     best: tuple[int, int, str] | None = None
+    whole: list[str] = []  # the populations the clause names every word of
     for population in sorted({m.population for m in measurements if m.population}):  # ties: one answer every run
         key = _population_key(population)
         if not key:
             continue
         named, size = _named_share(key, text)
+        if named == size and all(_population_key(other) != key for other in whole):  # "Cohort 1", "cohort 1": one
+            whole.append(population)
         enough = named == size or (size >= 3 and named >= size - 1)
         if enough and (best is None or (named, len(key)) > best[:2]):
             best = (named, len(key), population)
+    if len(whole) > 1 and not _nested(whole):
+        # "randomized 13,608 patients with UA/NSTEMI or STEMI": a count of them all is the trial's; any
+        # other figure is one of them, which the clause does not say
+        return (True, None) if claim.statistic == "n" else (False, " or ".join(whole))
     if best:
         return True, best[2]
     if patterns.WHOLE_TRIAL.search(text):  # "all patients": the label's whole-trial population, if it names one
@@ -221,6 +228,12 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     if claim.population is not None and not patterns.OVERALL_WORD.search(claim.population):
         return False, claim.population
     return True, None
+
+
+def _nested(populations: list[str]) -> bool:
+    """Whether one population's words hold another's ("Cohort 1" in "Cohort 1, HR+"): then the longer is meant."""
+    keys = [set((_population_key(p) or "").split()) for p in populations]
+    return any(a < b for a in keys for b in keys)
 
 
 # --- arms and trials --------------------------------------------------------------------------

@@ -488,7 +488,9 @@ TRIAL_SUBJECT = stored.compile(
 # after a space: "MONARCH 3 randomized 493 women", "CheckMate 214", "IMpower 150" — capitals (four
 # or more), or a word with capitals inside; the abbreviations that look like one are data
 # (statements.json "not_trials") and endpoints ("IDFS") are not trials.
-TRIAL_NAME_BEFORE = stored.compile(r"(?<![\w-])(?P<name>[A-Z]{4,}|[A-Z][a-z]+[A-Z][a-z]+|[A-Z]{2}[a-z]{3,})[ \t]$")
+TRIAL_NAME_BEFORE = stored.compile(
+    r"(?<![\w-])(?P<name>[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{1,11}){1,2}|[A-Z]{4,}|[A-Z][a-z]+[A-Z][a-z]+|[A-Z]{2}[a-z]{3,})[ \t]$"
+)  # "TRITON-TIMI 38", "PEGASUS-TIMI 54": a hyphenated name in capitals
 
 # A trial named by its number in the label's list of studies: "Study 309", "Study 1".
 STUDY_NUMBER = stored.compile(r"Study\s\d{1,3}")
