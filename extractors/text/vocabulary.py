@@ -61,7 +61,11 @@ def find_endpoint(text: str) -> tuple[str, int, int] | None:
     match = pattern.search(text)
     if match is None:
         return None
-    return codes[_phrase_key(match.group("phrase"))], match.start(), match.end()
+    code = codes[_phrase_key(match.group("phrase"))]
+    kind = patterns.RESPONSE_KIND_AFTER.match(text, match.end()) if code == "ORR" else None
+    if kind is not None:  # "Response rate CR, n (%)": the kind of response named after the generic words
+        return kind.group("kind").upper(), match.start(), kind.end()
+    return code, match.start(), match.end()
 
 
 def last_endpoint(text: str) -> str | None:

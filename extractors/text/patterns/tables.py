@@ -247,9 +247,13 @@ CI_COMMA_SPACE = stored.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
 # A row labelled by the letter alone: "N | 261 | 263" (the patients an endpoint's block counts).
 LABEL_N = stored.compile(r"[\s(),:]*[Nn][\s(),:]*")
 
-LABEL_MEDIAN = stored.compile(r"\bmedian\b", regex.IGNORECASE)
+# The kind of response a generic "Response rate" row goes on to name: "Response rate CR, n (%)" is
+# the complete response rate, not the objective one; not "CR+CRh" (a composite the vocabulary has no code for).
+RESPONSE_KIND_AFTER = stored.compile(r"[ \t:,]{1,3}(?P<kind>CR|PR)\b(?![+/])")
 
-LABEL_MEAN = stored.compile(r"\bmean\b", regex.IGNORECASE)
+LABEL_MEDIAN = stored.compile(r"\bmedian(?-i:[a-h])?\b", regex.IGNORECASE)  # "Mediana, months": a footnote key glued
+
+LABEL_MEAN = stored.compile(r"\bmean(?-i:[a-h])?\b", regex.IGNORECASE)
 
 LABEL_HAZARD_RATIO = stored.compile(r"\bhazard\s+ratio(?-i:[a-h])?\b|\bHR\b", regex.IGNORECASE)  # "Hazard ratioc"
 
