@@ -33,6 +33,7 @@ from extractors.text.numbers import to_float
 from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
 
+MAX_REPEATS = 4  # column groups a flattened header may repeat its arms for (RECORD 1 and RECORD 2: one repeat)
 ROW_ABOVE = (
     60  # characters before a flattened header's first arm that may be its row above: "HR Endpoint/Trial Population"
 )
@@ -164,6 +165,32 @@ def _arm_items(
         items.ns = []
     if items is not None:
         return items
+    cells = _named_cells(text, hits, starts, limit)
+    if cells is None:
+        return None
+    named = HeaderItems(arms=[ArmCell(clean_arm(text[a:b]), a, b) for a, b in cells])
+    read_items(text, cells[-1][1], limit, named, after_arms=True)
+    # the arms again after their between-arm columns, under another column group: "ELIQUIS Enoxaparin
+    # Relative Risk (95% CI) P-value ELIQUIS Enoxaparin Relative Risk (95% CI) P-value"
+    first_word = _first_word(named.arms[0].name)
+    for _ in range(MAX_REPEATS):
+        index = next((i for i, at in enumerate(starts) if at == named.end), None)
+        if index is None or _first_word(text[starts[index] : hits[index].end()]) != first_word:
+            break
+        again = _named_cells(text, hits[index:], starts[index:], limit)
+        if again is None or len(again) != len(cells):
+            break
+        named.arms += [ArmCell(clean_arm(text[a:b]), a, b) for a, b in again]
+        read_items(text, again[-1][1], limit, named, after_arms=True)
+    return named
+
+
+def _named_cells(
+    text: str, hits: Sequence[regex.Match[str]], starts: Sequence[int], limit: int
+) -> list[tuple[int, int]] | None:
+    """The arm cells of a flattened header that prints names without Ns, from the name at
+    ``starts[0]``: each runs up to the next name that starts an arm; the last ends with its name's
+    tail ("Enoxaparin 40 mg sc qd")."""
     chain = _chain(text, hits, starts)
     # a name joined to the one before it ("KISQALI + Letrozole", "TECENTRIQ with Bevacizumab") is the same arm's
     name_start = {hit.start(): at for hit, at in zip(hits, starts, strict=True)}
@@ -180,11 +207,7 @@ def _arm_items(
         hit = kept[index]
         cells.append((start_at, _name_end(text, hit.end(), limit)))
         break
-    if not all(arm_like(text[a:b]) for a, b in cells):
-        return None
-    named = HeaderItems(arms=[ArmCell(clean_arm(text[a:b]), a, b) for a, b in cells])
-    read_items(text, cells[-1][1], limit, named, after_arms=True)
-    return named
+    return cells if all(arm_like(text[a:b]) for a, b in cells) else None
 
 
 def _joined(text: str, start: int, at: int) -> bool:

@@ -170,10 +170,18 @@ _ARM_DOSE = r"\d+(?:\.\d+)?\s*mg(?:/\w+)?"
 
 ARM_DESCRIPTION = rf"(?:\s*\([^()\n]{{1,60}}\)|\s+{_ARM_DOSE}(?:\s+(?:with|plus|\+)\s+[A-Za-z]+\s+{_ARM_DOSE})?)"
 
+# A dose's route and frequency as a header prints them after the amount: "po bid", "sc qd", "sc q12h".
+_ROUTE_OR_FREQUENCY = r"(?:po|sc|iv|im|bid|tid|qd|od|q\d{1,2}h)"
+
 # A dose or schedule between two arm names of a flattened header: "KEYTRUDA 2 mg/kg every 3 weeks
-# KEYTRUDA 10 mg/kg every 3 weeks Chemotherapy". It describes the arm before it.
+# KEYTRUDA 10 mg/kg every 3 weeks Chemotherapy", "ELIQUIS 2.5 mg po bid Enoxaparin". It describes the arm
+# before it.
 ARM_DOSE_GAP = stored.compile(
-    r"""^\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|g)(?:/(?:kg|m2|m\s?2|day))?|every\s+\d+\s+(?:weeks?|days?)|Q\d+W|once\s+daily|twice\s+daily|\s)+$""",
+    r"""^\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|g)(?:/(?:kg|m2|m\s?2|day))?|every\s+\d+\s+(?:weeks?|days?)|Q\d+W|once\s+daily|twice\s+daily
+        # a route and a frequency: "2.5 mg po bid", "40 mg sc qd", "30 mg sc q12h"
+        |\b"""
+    + _ROUTE_OR_FREQUENCY
+    + r"""\b|\s)+$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -357,13 +365,20 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
 )
 
 # Between-arm columns that a header names after its arms: the statistic and its name.
+# An abbreviation may be glued to the lowercase word before it: "once dailyRRR".
 BETWEEN_LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("rrr", stored.compile(r"(?<![A-Za-z])RRR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk[ \t]{1,2}Reduction", regex.I)),
-    ("rr", stored.compile(r"(?<![A-Za-z])RR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk\b|Risk[ \t]{1,2}Ratio", regex.I)),
-    ("hr", stored.compile(r"(?<![A-Za-z])HR(?![A-Za-z+-])|Hazard[ \t]{1,2}Ratio", regex.I)),  # not "HR+ Cohort"
+    ("rrr", stored.compile(r"(?-i:(?<![A-Z]))RRR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk[ \t]{1,2}Reduction", regex.I)),
+    (
+        "rr",
+        stored.compile(
+            r"(?-i:(?<![A-Z]))RR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk(?![a-z])|Risk[ \t]{1,2}Ratio", regex.I
+        ),
+    ),
+    ("hr", stored.compile(r"(?-i:(?<![A-Z]))HR(?![A-Za-z+-])|Hazard[ \t]{1,2}Ratio", regex.I)),  # not "HR+ Cohort"
     ("or", stored.compile(r"Odds[ \t]{1,2}Ratio|(?<![A-Za-z])OR(?![A-Za-z+-])")),
     ("difference", stored.compile(r"(?:(?:Treatment|Risk)[ \t]{1,2})?Difference\b", regex.I)),  # "Risk Difference"
-    ("p", stored.compile(r"\b[Pp][- ]?[Vv]alue\b")),
+    # glued to the cells around it: "(95% CI)P-valueELIQUIS", "RiskP-value"
+    ("p", stored.compile(r"(?:(?<![A-Za-z0-9])[Pp]|(?<=[a-z])P)[- ]?[Vv]alue(?![a-z])")),
 )
 
 # What else a header prints between its cells and may be passed over: a CI level, a footnote mark,
@@ -404,11 +419,15 @@ ARM_NAME_TAIL = stored.compile(
     rf"""(?:[ \t]{{0,2}}(?:\+|plus|with|and|or|/)[ \t]{{0,2}}[A-Za-z][\w'-]{{1,30}}
     | [ \t]{{0,2}}{_ARM_DOSE_AMOUNT}
     | [ \t]{{1,2}}every[ \t]{{1,3}}\d{{1,2}}[ \t]{{1,3}}(?:weeks?|days?)
-    | [ \t]{{1,2}}[a-z][\w'-]{{2,30}}){{0,12}}""",
+    | [ \t]{{1,2}}{_ROUTE_OR_FREQUENCY}(?![a-z])  # "sc qdRelative Risk": the next cell glued on
+    | [ \t]{{1,2}}[a-z][a-z0-9'-]{{2,30}}){{0,12}}""",  # "once dailyRRR": the next cell starts at the capital
     regex.VERBOSE,
 )
 
 # A word that ends a column group's name: "HR+ Cohort", "Overall Population", "All Patients".
+# A numbered name, as column groups name the trials of one program: "RECORD 1", "ADVANCE-2" (glued or not).
+NUMBERED_NAME = stored.compile(r"(?<![A-Za-z])(?P<word>[A-Z][A-Za-z]{2,20})[ -]?\d{1,2}(?![\d.])")
+
 GROUP_HEAD_NOUN = stored.compile(r"\b(?:Cohorts?|Population|Patients|Subgroup|Group|Analysis|Set|Study)\b", regex.I)
 
 # Footnote marks on an event's or a reaction's name: "DVT*", "Nausea1", "Infections1;2", "Time to Death1"
