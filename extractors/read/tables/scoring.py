@@ -60,9 +60,11 @@ def _score_shapes(reading: Reading, row: Row) -> None:
     has decimals and no percent beside it."""
     shapes = []
     for index, cell in enumerate(reading.cells):
+        column = row.columns[index]
+        if cell.is_n and column.statistic is not None:
+            penalize(reading, HUGE, f"an N under the between-arm column {column.name!r}")
         if cell.number is None or cell.is_n:
             continue
-        column = row.columns[index]
         if column.statistic in vocabulary.RATIO_STATISTICS:
             if cell.pct is not None or cell.percent_sign:
                 penalize(reading, HUGE, f"a {column.statistic.upper()} with a percent beside it")
@@ -176,10 +178,15 @@ def _score_value(reading: Reading, row: Row, index: int, cell: Cell, column: Col
             penalize(reading, 3, f"{statistic.upper()} {raw} is implausibly large")
     elif statistic in {"count", "events"} and value > _arm_n(row, index, column):
         penalize(reading, 5, f"{raw} {statistic} exceed the arm's N")
-    elif statistic == "rate" and not 0 <= value <= 100:
-        penalize(reading, HUGE, f"rate {raw}% is over 100")
+    elif statistic in {"rate", "rrr"} and not 0 <= value <= 100:
+        penalize(reading, HUGE, f"{statistic} {raw}% is over 100")
     elif statistic == "p" and not 0 <= value <= 1:
         penalize(reading, HUGE, f"p = {raw} is over 1")
+    elif statistic == "p" and (cell.ci is not None or cell.p is not None):
+        penalize(reading, 5, f"p = {raw} printed with a CI or a p-value of its own: an estimate's")
+    elif statistic == "p" and index > 0 and reading.cells[index - 1].p is not None:
+        # "71% (95% CI: 50, 83), p<0.001": the estimate before the p-value column brought its own
+        penalize(reading, 2, f"p = {raw} follows an estimate printed with its p-value")
 
 
 def _score_ci(reading: Reading, cell: Cell, column: Column) -> None:
