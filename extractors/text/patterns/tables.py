@@ -129,7 +129,8 @@ POPULATION_QUALIFIER = stored.compile(
     regex.IGNORECASE,
 )
 NOT_A_POPULATION = stored.compile(
-    r"assess|\bBICR\b|\bIRC\b|review|intent|\bITT\b|analysis|\bdata\b|grade|^[≥≤<>]\s*\d+(?:\.\d+)?\s*%",  # "(≥10%)": reactions' incidence
+    # "(≥10%)": reactions' incidence; "(P-value <0.0001)": a note's result
+    r"assess|\bBICR\b|\bIRC\b|review|intent|\bITT\b|analysis|\bdata\b|grade|^[≥≤<>]\s*\d+(?:\.\d+)?\s*%|\bp[- ]?value\b",
     regex.IGNORECASE,
 )
 
@@ -353,6 +354,8 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
             regex.I,
         ),
     ),
+    # "ELIQUIS N=2609 n Enoxaparin/Warfarin N=2635 n": "n" alone, before the next cell or the end
+    ("events", "patients", "%", stored.compile(r"(?<![A-Za-z])n(?=[ \t]{0,2}(?:$|\||[A-Z]))")),
     (
         "rate",
         "%",
