@@ -9,6 +9,7 @@ POPULATION"); words such as "HR (95% CI)" make between-arm columns.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -25,6 +26,7 @@ from extractors.read.tables.arms import (
     read_items,
     split_names,
     structured_line,
+    sub_column_at,
 )
 from extractors.read.tables.cells import Number, inside_parentheses, line_start
 from extractors.read.tables.groups import labels_above, labels_below
@@ -169,6 +171,7 @@ def _arm_items(
     if cells is None:
         return None
     named = HeaderItems(arms=[ArmCell(clean_arm(text[a:b]), a, b) for a, b in cells])
+    _formats_between(text, cells, named)
     read_items(text, cells[-1][1], limit, named, after_arms=True)
     # the arms again after their between-arm columns, under another column group: "ELIQUIS Enoxaparin
     # Relative Risk (95% CI) P-value ELIQUIS Enoxaparin Relative Risk (95% CI) P-value"
@@ -180,9 +183,20 @@ def _arm_items(
         again = _named_cells(text, hits[index:], starts[index:], limit)
         if again is None or len(again) != len(cells):
             break
+        before = len(named.arms)
         named.arms += [ArmCell(clean_arm(text[a:b]), a, b) for a, b in again]
+        _formats_between(text, again, named, before)
         read_items(text, again[-1][1], limit, named, after_arms=True)
     return named
+
+
+def _formats_between(text: str, cells: list[tuple[int, int]], items: HeaderItems, before: int = 0) -> None:
+    """The sub-columns printed between an arm's name and the next arm ("Effient (%) Clopidogrel"),
+    each the arm's before it; ``before`` arms precede ``cells``."""
+    for index, ((_, end), (start, _)) in enumerate(itertools.pairwise(cells)):
+        sub = sub_column_at(text, end + len(text[end:start]) - len(text[end:start].lstrip()), start)
+        if sub is not None:
+            items.subs.append((before + index + 1, sub[0]))
 
 
 def _named_cells(
@@ -200,9 +214,13 @@ def _named_cells(
     edges = [name_start[hit.start()] for hit in kept]
     cells: list[tuple[int, int]] = []
     for index, start_at in enumerate(edges):
-        if index + 1 < len(edges) and arm_like(text[start_at : edges[index + 1]]):
-            cells.append((start_at, edges[index + 1]))
-            continue
+        if index + 1 < len(edges):
+            # "Effient (%) Clopidogrel (%)": what the arm's cells hold ends its cell, not its name
+            fmt = table_patterns.TRAILING_FORMAT.search(text, start_at, edges[index + 1])
+            end = fmt.start() if fmt else edges[index + 1]
+            if arm_like(text[start_at:end]):
+                cells.append((start_at, end))
+                continue
         # the last arm, or the first whose span is no arm's: it ends with its own name's tail
         hit = kept[index]
         cells.append((start_at, _name_end(text, hit.end(), limit)))
@@ -290,7 +308,10 @@ def _chain(text: str, hits: Sequence[regex.Match[str]], starts: Sequence[int]) -
     chain = [hits[0]]
     for nxt, start in zip(hits[1:], starts[1:], strict=True):
         gap = text[chain[-1].end() : start]
-        describes = bool(table_patterns.ARM_DOSE_GAP.match(gap)) and bool(gap.strip())  # "2 mg/kg every 3 weeks"
+        # "2 mg/kg every 3 weeks" describes the arm before the gap; "(%)" says what its cells hold
+        describes = bool(gap.strip()) and bool(
+            table_patterns.ARM_DOSE_GAP.match(gap) or table_patterns.TRAILING_FORMAT.fullmatch(gap)
+        )
         if (
             len(gap) > reach.after("next_arm_name")
             or table_patterns.SENTENCE_BREAK.search(gap)

@@ -70,6 +70,9 @@ def _score_shapes(reading: Reading, row: Row) -> None:
                 penalize(reading, HUGE, f"a {column.statistic.upper()} with a percent beside it")
             elif "." not in cell.number.raw:
                 penalize(reading, 2, f"{column.statistic.upper()} {cell.number.raw} is printed without decimals")
+        elif column.statistic is not None and cell.from_split and "." not in cell.number.raw:
+            # "N=5030" under two arms, an RRR column after them: not N = 50 and RRR 30
+            penalize(reading, 2, f"{column.name} {cell.number.raw} split from a run of digits, without decimals")
         elif column.statistic is None:
             shapes.append((cell.pct is not None, cell.percent_sign))
     for part in range(2):
@@ -182,6 +185,8 @@ def _score_value(reading: Reading, row: Row, index: int, cell: Cell, column: Col
         penalize(reading, HUGE, f"{statistic} {raw}% is over 100")
     elif statistic == "p" and not 0 <= value <= 1:
         penalize(reading, HUGE, f"p = {raw} is over 1")
+    elif statistic == "p" and "." not in raw:
+        penalize(reading, 3, f"p = {raw} is printed without decimals")  # "N=5030" is not N=50, RRR 3, p = 0
     elif statistic == "p" and (cell.ci is not None or cell.p is not None):
         penalize(reading, 5, f"p = {raw} printed with a CI or a p-value of its own: an estimate's")
     elif statistic == "p" and index > 0 and reading.cells[index - 1].p is not None:
