@@ -117,19 +117,32 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     ]
     known_set = {k.lower() for k in known}
     starts = [_name_start(text, hit, known_set) for hit in hits]
+    single: tuple[int, HeaderItems] | None = None
     for index in range(len(hits)):
-        if text[starts[index]].islower():
+        if text[starts[index]].islower() or (single is not None and hits[index].start() < single[1].end):
             continue  # a header's first arm is capitalised; "+ Censored observation OPDIVO" is a note's
         items = _arm_items(text, starts[index], hits[index:], starts[index:], limit)
         if items is None:
             continue
         names = [arm.name for arm in items.arms]
-        if len({name.lower() for name in names}) < 2 and not (len(names) == 1 and items.arms[0].n is not None):
-            continue  # a header names two different arms, or one with its N; "VOTRIENT. If VOTRIENT" is prose
-        if len(names) == 1 and not any(k in names[0].lower() for k in known) and brand:
-            items.arms[0].name = brand  # a single arm headed by its trial: "DESTINY-Breast01 N=184"
-        return _header_of(text, start, starts[index], items)
-    return None
+        # arms after one arm with its N must each start with a known arm or a drug: "All Patients (n=74)
+        # Prior Treatment (Fluoropyrimidine, Oxaliplatin, …) (n=53)" after "… treated with OPDIVO (n=74)."
+        # are populations
+        known_arm = single is None or all(
+            name.lower().startswith(tuple(known)) or table_patterns.DRUG_NAME.match(name) for name in names
+        )
+        if len({name.lower() for name in names}) >= 2 and known_arm:
+            return _header_of(text, start, starts[index], items)
+        if single is None and len(names) == 1 and items.arms[0].n is not None:
+            # one arm with its N, unless two arms follow: "n=171 in OPDIVO group and n=158" is a note's
+            single = (index, items)
+        # else a header names two different arms, or one with its N; "VOTRIENT. If VOTRIENT" is prose
+    if single is None:
+        return None
+    index, items = single
+    if not any(k in items.arms[0].name.lower() for k in known) and brand:
+        items.arms[0].name = brand  # a single arm headed by its trial: "DESTINY-Breast01 N=184"
+    return _header_of(text, start, starts[index], items)
 
 
 def _name_start(text: str, hit: regex.Match[str], known: set[str]) -> int:
