@@ -84,6 +84,10 @@ CELL_TOKEN = stored.compile(
 # "L858R", "Ex19del" or "HER2".
 AFTER_LOWER_WORD = stored.compile(r"(?<=[a-z]{3})")
 
+# A count with its rate glued to the capitals of an event's abbreviation: "MI24 (0.76)", "Total VTE17
+# (1.1%)" — a name's digits ("HER2", "BRCA1") are not followed by a number in parentheses.
+AFTER_CAPITALS_COUNT = stored.compile(r"(?<=[A-Z]{2})\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)")
+
 # A cell glued to the footnote keys a label ends with: "Hazard ratio (95% CI)b0.42", "p-valuec,d<0.0001".
 AFTER_FOOTNOTE_KEYS = stored.compile(r"(?<=[)\]%][a-h]|[a-z][a-h](?:,[a-h]){1,3})")
 
