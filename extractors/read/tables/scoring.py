@@ -63,6 +63,9 @@ def _score_shapes(reading: Reading, row: Row) -> None:
         column = row.columns[index]
         if cell.is_n and column.statistic is not None:
             penalize(reading, HUGE, f"an N under the between-arm column {column.name!r}")
+        if column.holds is not None and column.beside is None and cell.pct is not None and not cell.is_n:
+            # "Event Rate (per 100 Pt-yrs)" prints no percent beside its rate: "(4.0)" is the next cell's
+            penalize(reading, 2, f"a figure in parentheses beside {column.name}'s {column.holds}")
         if cell.number is None or cell.is_n:
             continue
         if column.statistic in vocabulary.RATIO_STATISTICS:
@@ -181,6 +184,9 @@ def _score_value(reading: Reading, row: Row, index: int, cell: Cell, column: Col
             penalize(reading, 3, f"{statistic.upper()} {raw} is implausibly large")
     elif statistic in {"count", "events"} and value > _arm_n(row, index, column):
         penalize(reading, 5, f"{raw} {statistic} exceed the arm's N")
+    elif statistic in {"count", "events"} and "." in raw:
+        # "2.0281 (4.0)2.2" glued reads 2.0 and 281 (4.0), not an event rate 2.0281 and 2.2 patients
+        penalize(reading, 3, f"{raw} {statistic} is not a whole number of patients")
     elif statistic in {"rate", "rrr"} and not 0 <= value <= 100:
         penalize(reading, HUGE, f"{statistic} {raw}% is over 100")
     elif statistic == "p" and not 0 <= value <= 1:

@@ -274,9 +274,10 @@ LABEL_RESPONDERS = stored.compile(r"\bresponders\b", regex.IGNORECASE)
 
 # --- Header cells of any form: arm Ns, doses in arm names, sub-columns, between-arm columns ----------
 
-# An arm's N in a header, however printed: "(N=233)", "n=790", "N = 475", "(n = 338)", "N=1,127", "N= 478".
+# An arm's N in a header, however printed: "(N=233)", "n=790", "N = 475", "(n = 338)", "N=1,127", "N= 478";
+# glued to the lower-case word before it: "EventN=7081" (not to capitals: "ITTN = 246" is a row label's).
 HEADER_N = stored.compile(
-    rf"(?:\([ \t]{{0,2}})?(?<![A-Za-z])[Nn][ \t]{{0,2}}=[ \t]{{0,2}}(?P<count>{COUNT})(?:[ \t]{{0,2}}\))?"
+    rf"(?:\([ \t]{{0,2}})?(?:(?<![A-Za-z])[Nn]|(?<=[a-z])N)[ \t]{{0,2}}=[ \t]{{0,2}}(?P<count>{COUNT})(?:[ \t]{{0,2}}\))?"
 )
 
 # A dose, schedule or regimen code inside an arm's name, which may carry digits: "200 mg every 3
@@ -406,7 +407,7 @@ _STUB_WORDS = r"""(?:(?:Efficacy[ \t]{1,2})?(?:Endpoints?|Parameters?|Outcomes?)
 STUB_LABEL = stored.compile(rf"^{_STUB_WORDS}[ \t]{{0,2}}:?$", regex.VERBOSE | regex.IGNORECASE)
 
 # The same where a header's rows ran together: "… Placebo N = 234 Adverse ReactionAll Grades (%)".
-STUB_WORDS = stored.compile(rf"{_STUB_WORDS}(?![a-z])[ \t]{{0,2}}:?", regex.VERBOSE | regex.IGNORECASE)
+STUB_WORDS = stored.compile(rf"{_STUB_WORDS}(?-i:(?![a-z]))[ \t]{{0,2}}:?", regex.VERBOSE | regex.IGNORECASE)
 
 # Where two cells of a flattened header ran together: the case changes across the boundary
 # ("LenvatinibSunitinib", "VOTRIENTPlacebo", "n=790Placebo", "PatientsCPS").
