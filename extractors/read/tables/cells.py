@@ -169,10 +169,13 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         )
         # "NR not reached; CI …": an abbreviation defined after the table, not a cell
         defined = kinds[-1] == "qual" and following[:1].islower()
+        # "… 37 (17) 95% CI (50, 64) (12, 23)": "95% CI" labels the row of CIs after it
+        ci_label = kinds[-1] == "percent" and table_patterns.CI_WORD.match(following) is not None
         if not (
             (lone_number and following[:1].islower())
             or leading_dash
             or defined
+            or ci_label
             or after in "%/+-:=;"
             or (after.isalpha() and after.islower())
         ):

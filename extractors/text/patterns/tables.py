@@ -88,6 +88,9 @@ AFTER_LOWER_WORD = stored.compile(r"(?<=[a-z]{3})")
 # (1.1%)" — a name's digits ("HER2", "BRCA1") are not followed by a number in parentheses.
 AFTER_CAPITALS_COUNT = stored.compile(r"(?<=[A-Z]{2})\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)")
 
+# "CI" after a percent ends a run of cells: "95% CI" names the row after it.
+CI_WORD = stored.compile(r"CI\b")
+
 # A cell glued to the footnote keys a label ends with: "Hazard ratio (95% CI)b0.42", "p-valuec,d<0.0001".
 AFTER_FOOTNOTE_KEYS = stored.compile(r"(?<=[)\]%][a-h]|[a-z][a-h](?:,[a-h]){1,3})")
 
