@@ -107,21 +107,26 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     limit = min(len(text), start + reach.after("table_header"), table_end.start() if table_end else len(text))
     # a table with its cells kept has its header on its rendered rows, never in the notes above them
     kept = text.find(f"\n{structured.SEPARATOR} ", start, limit) >= 0
+    found = list(arm_pattern.finditer(text, start, limit))
+    # "XARELTO vs. Warfarin" heads a comparison: no arm starts there, and the arm before it ends there
+    # ("Enoxaparin/VKAXARELTO vs. Enoxaparin/VKA" glued)
+    versus = [hit for hit in found if table_patterns.VERSUS_AFTER.match(text, hit.end(), limit)]
     hits = [
         hit
-        for hit in arm_pattern.finditer(text, start, limit)
+        for hit in found
         if not inside_parentheses(text, hit.start())
         and not _names_no_arm(hit.group("name"))
         and (not kept or text.startswith(f"{structured.SEPARATOR} ", line_start(text, hit.start())))
-        and not table_patterns.VERSUS_AFTER.match(text, hit.end(), limit)  # "XARELTO vs. Warfarin" heads a comparison
+        and hit not in versus
     ]
+    stops = [hit.start() for hit in versus]
     known_set = {k.lower() for k in known}
     starts = [_name_start(text, hit, known_set) for hit in hits]
     single: tuple[int, HeaderItems] | None = None
     for index in range(len(hits)):
         if text[starts[index]].islower() or (single is not None and hits[index].start() < single[1].end):
             continue  # a header's first arm is capitalised; "+ Censored observation OPDIVO" is a note's
-        items = _arm_items(text, starts[index], hits[index:], starts[index:], limit)
+        items = _arm_items(text, starts[index], hits[index:], starts[index:], (limit, stops))
         if items is None:
             continue
         names = [arm.name for arm in items.arms]
@@ -162,11 +167,12 @@ def _name_start(text: str, hit: regex.Match[str], known: set[str]) -> int:
 
 
 def _arm_items(
-    text: str, first: int, hits: Sequence[regex.Match[str]], starts: Sequence[int], limit: int
+    text: str, first: int, hits: Sequence[regex.Match[str]], starts: Sequence[int], limits: tuple[int, list[int]]
 ) -> HeaderItems | None:
     """The arm cells and header items that start with the arm name at ``first``, in the first form
     that fits: a header row with its cells kept, cells each ending with an N, names then their Ns,
     or names alone."""
+    limit = limits[0]  # where the header's zone ends; limits[1]: where arm names end (a comparison's heading)
     items = structured_line(text, first, limit)
     if items is not None:
         return items
@@ -180,7 +186,7 @@ def _arm_items(
         items.ns = []
     if items is not None:
         return items
-    cells = _named_cells(text, hits, starts, limit)
+    cells = _named_cells(text, hits, starts, limits)
     if cells is None:
         return None
     named = HeaderItems(arms=[ArmCell(clean_arm(text[a:b]), a, b) for a, b in cells])
@@ -193,7 +199,7 @@ def _arm_items(
         index = next((i for i, at in enumerate(starts) if at == named.end), None)
         if index is None or _first_word(text[starts[index] : hits[index].end()]) != first_word:
             break
-        again = _named_cells(text, hits[index:], starts[index:], limit)
+        again = _named_cells(text, hits[index:], starts[index:], limits)
         if again is None or len(again) != len(cells):
             break
         before = len(named.arms)
@@ -213,7 +219,7 @@ def _formats_between(text: str, cells: list[tuple[int, int]], items: HeaderItems
 
 
 def _named_cells(
-    text: str, hits: Sequence[regex.Match[str]], starts: Sequence[int], limit: int
+    text: str, hits: Sequence[regex.Match[str]], starts: Sequence[int], limits: tuple[int, list[int]]
 ) -> list[tuple[int, int]] | None:
     """The arm cells of a flattened header that prints names without Ns, from the name at
     ``starts[0]``: each runs up to the next name that starts an arm; the last ends with its name's
@@ -236,6 +242,7 @@ def _named_cells(
                 continue
         # the last arm, or the first whose span is no arm's: it ends with its own name's tail
         hit = kept[index]
+        limit = min([stop for stop in limits[1] if stop >= hit.end()] + [limits[0]])
         cells.append((start_at, _name_end(text, hit.end(), limit)))
         break
     return cells if all(arm_like(text[a:b]) for a, b in cells) else None
