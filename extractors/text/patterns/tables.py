@@ -84,9 +84,12 @@ CELL_TOKEN = stored.compile(
 # "L858R", "Ex19del" or "HER2".
 AFTER_LOWER_WORD = stored.compile(r"(?<=[a-z]{3})")
 
-# A count with its rate glued to the capitals of an event's abbreviation: "MI24 (0.76)", "Total VTE17
-# (1.1%)" — a name's digits ("HER2", "BRCA1") are not followed by a number in parentheses.
-AFTER_CAPITALS_COUNT = stored.compile(r"(?<=[A-Z]{2})\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)")
+# A count with its rate glued to the capitals of an event's abbreviation or to a footnote symbol: "MI24
+# (0.76)", "Total VTE17 (1.1%)", "DVT†22 (0.8%)" — a name's digits ("HER2", "BRCA1") are not followed by
+# a number in parentheses.
+AFTER_CAPITALS_COUNT = stored.compile(
+    r"(?<=[A-Z]{2}|[*†‡§¶#])\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)"
+)
 
 # "CI" after a percent ends a run of cells: "95% CI" names the row after it.
 CI_WORD = stored.compile(r"CI\b")
