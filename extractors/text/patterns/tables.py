@@ -465,8 +465,8 @@ TRIAL_ROW = stored.compile(r"^(?P<trial>.{2,40}?)\s+(?:Study|Trial|Studies)$")
 ANALYSIS_SET_ROW = stored.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", regex.IGNORECASE)
 
 # A footnote digit glued to the word before it when the cells after it are spaced: the "1" of
-# "Nausea1 52 2.4 29 0.6" (matched at the digit).
-MARK_GLUED_TO_WORD = stored.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}[<≤]?\d)")
+# "Nausea1 52 2.4 29 0.6", of "Progression-Free Survival1 N = 248 N = 247" (matched at the digit).
+MARK_GLUED_TO_WORD = stored.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}(?:[<≤]?\d|[Nn][ \t]{0,2}=[ \t]{0,2}\d))")
 
 # A day that is part of the row label: the "35" of "Primary Composite Endpoint at Day 35 131 (4.4%)"
 # (matched at the number, looking back). Only "at Day N": weeks and months head landmark cells too.
