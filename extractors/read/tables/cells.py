@@ -142,6 +142,7 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
         # the digits of names such as "L858R", "Ex19del" or "HER2"
         or (match.lastgroup in {"run", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
+        or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
         or (
             match.lastgroup in {"run", "cmp", "qual", "ci"} and table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
         )
@@ -168,10 +169,13 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         )
         # "NR not reached; CI …": an abbreviation defined after the table, not a cell
         defined = kinds[-1] == "qual" and following[:1].islower()
+        # "… 37 (17) 95% CI (50, 64) (12, 23)": "95% CI" labels the row of CIs after it
+        ci_label = kinds[-1] == "percent" and table_patterns.CI_WORD.match(following) is not None
         if not (
             (lone_number and following[:1].islower())
             or leading_dash
             or defined
+            or ci_label
             or after in "%/+-:=;"
             or (after.isalpha() and after.islower())
         ):

@@ -35,11 +35,29 @@ def labels_above(text: str, zone_start: int, first: int, count: int, before_stub
             if labels is not None:
                 return labels
         return None
+    numbered = _numbered_run(text[max(zone_start, first - MAX_LABELS_ABOVE) : first], count)
+    if numbered is not None:
+        return numbered
     zone = str(table_patterns.SENTENCE_END.split(text[max(zone_start, first - MAX_LABELS_ABOVE) : first])[-1])
     stubs = list(table_patterns.STUB_WORDS.finditer(zone))
     if before_stub:
         return split_labels(zone[: stubs[-1].start()], count) if stubs else None
     return split_labels(zone[stubs[-1].end() :] if stubs else zone, count)
+
+
+def _numbered_run(zone: str, count: int) -> list[str] | None:
+    """The last ``count`` numbered names of one word printed next to each other in ``zone``, the
+    trials a flattened header groups its arms by ("RECORD 1 RECORD 2", "ADVANCE-1ADVANCE-2"); a
+    note before them may name one of them too ("… period of RECORD 2")."""
+    runs: list[list[str]] = []
+    previous_end, previous_word = -1, None
+    for match in table_patterns.NUMBERED_NAME.finditer(zone):
+        if runs and match.group("word") == previous_word and not zone[previous_end : match.start()].strip():
+            runs[-1].append(match.group(0))
+        else:
+            runs.append([match.group(0)])
+        previous_end, previous_word = match.end(), match.group("word")
+    return runs[-1] if runs and len(runs[-1]) == count else None
 
 
 def labels_below(text: str, end: int, count: int) -> tuple[list[str], int] | None:

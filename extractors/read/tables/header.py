@@ -9,6 +9,7 @@ POPULATION"); words such as "HR (95% CI)" make between-arm columns.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -25,6 +26,7 @@ from extractors.read.tables.arms import (
     read_items,
     split_names,
     structured_line,
+    sub_column_at,
 )
 from extractors.read.tables.cells import Number, inside_parentheses, line_start
 from extractors.read.tables.groups import labels_above, labels_below
@@ -33,6 +35,7 @@ from extractors.text.numbers import to_float
 from extractors.text.patterns import build
 from extractors.text.patterns import tables as table_patterns
 
+MAX_REPEATS = 4  # column groups a flattened header may repeat its arms for (RECORD 1 and RECORD 2: one repeat)
 ROW_ABOVE = (
     60  # characters before a flattened header's first arm that may be its row above: "HR Endpoint/Trial Population"
 )
@@ -104,29 +107,47 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     limit = min(len(text), start + reach.after("table_header"), table_end.start() if table_end else len(text))
     # a table with its cells kept has its header on its rendered rows, never in the notes above them
     kept = text.find(f"\n{structured.SEPARATOR} ", start, limit) >= 0
+    found = list(arm_pattern.finditer(text, start, limit))
+    # "XARELTO vs. Warfarin" heads a comparison: no arm starts there, and the arm before it ends there
+    # ("Enoxaparin/VKAXARELTO vs. Enoxaparin/VKA" glued)
+    versus = [hit for hit in found if table_patterns.VERSUS_AFTER.match(text, hit.end(), limit)]
     hits = [
         hit
-        for hit in arm_pattern.finditer(text, start, limit)
+        for hit in found
         if not inside_parentheses(text, hit.start())
         and not _names_no_arm(hit.group("name"))
         and (not kept or text.startswith(f"{structured.SEPARATOR} ", line_start(text, hit.start())))
-        and not table_patterns.VERSUS_AFTER.match(text, hit.end(), limit)  # "XARELTO vs. Warfarin" heads a comparison
+        and hit not in versus
     ]
+    stops = [hit.start() for hit in versus]
     known_set = {k.lower() for k in known}
     starts = [_name_start(text, hit, known_set) for hit in hits]
+    single: tuple[int, HeaderItems] | None = None
     for index in range(len(hits)):
-        if text[starts[index]].islower():
+        if text[starts[index]].islower() or (single is not None and hits[index].start() < single[1].end):
             continue  # a header's first arm is capitalised; "+ Censored observation OPDIVO" is a note's
-        items = _arm_items(text, starts[index], hits[index:], starts[index:], limit)
+        items = _arm_items(text, starts[index], hits[index:], starts[index:], (limit, stops))
         if items is None:
             continue
         names = [arm.name for arm in items.arms]
-        if len({name.lower() for name in names}) < 2 and not (len(names) == 1 and items.arms[0].n is not None):
-            continue  # a header names two different arms, or one with its N; "VOTRIENT. If VOTRIENT" is prose
-        if len(names) == 1 and not any(k in names[0].lower() for k in known) and brand:
-            items.arms[0].name = brand  # a single arm headed by its trial: "DESTINY-Breast01 N=184"
-        return _header_of(text, start, starts[index], items)
-    return None
+        # arms after one arm with its N must each start with a known arm or a drug: "All Patients (n=74)
+        # Prior Treatment (Fluoropyrimidine, Oxaliplatin, …) (n=53)" after "… treated with OPDIVO (n=74)."
+        # are populations
+        known_arm = single is None or all(
+            name.lower().startswith(tuple(known)) or table_patterns.DRUG_NAME.match(name) for name in names
+        )
+        if len({name.lower() for name in names}) >= 2 and known_arm:
+            return _header_of(text, start, starts[index], items)
+        if single is None and len(names) == 1 and items.arms[0].n is not None:
+            # one arm with its N, unless two arms follow: "n=171 in OPDIVO group and n=158" is a note's
+            single = (index, items)
+        # else a header names two different arms, or one with its N; "VOTRIENT. If VOTRIENT" is prose
+    if single is None:
+        return None
+    index, items = single
+    if not any(k in items.arms[0].name.lower() for k in known) and brand:
+        items.arms[0].name = brand  # a single arm headed by its trial: "DESTINY-Breast01 N=184"
+    return _header_of(text, start, starts[index], items)
 
 
 def _name_start(text: str, hit: regex.Match[str], known: set[str]) -> int:
@@ -146,11 +167,12 @@ def _name_start(text: str, hit: regex.Match[str], known: set[str]) -> int:
 
 
 def _arm_items(
-    text: str, first: int, hits: Sequence[regex.Match[str]], starts: Sequence[int], limit: int
+    text: str, first: int, hits: Sequence[regex.Match[str]], starts: Sequence[int], limits: tuple[int, list[int]]
 ) -> HeaderItems | None:
     """The arm cells and header items that start with the arm name at ``first``, in the first form
     that fits: a header row with its cells kept, cells each ending with an N, names then their Ns,
     or names alone."""
+    limit = limits[0]  # where the header's zone ends; limits[1]: where arm names end (a comparison's heading)
     items = structured_line(text, first, limit)
     if items is not None:
         return items
@@ -164,6 +186,44 @@ def _arm_items(
         items.ns = []
     if items is not None:
         return items
+    cells = _named_cells(text, hits, starts, limits)
+    if cells is None:
+        return None
+    named = HeaderItems(arms=[ArmCell(clean_arm(text[a:b]), a, b) for a, b in cells])
+    _formats_between(text, cells, named)
+    read_items(text, cells[-1][1], limit, named, after_arms=True)
+    # the arms again after their between-arm columns, under another column group: "ELIQUIS Enoxaparin
+    # Relative Risk (95% CI) P-value ELIQUIS Enoxaparin Relative Risk (95% CI) P-value"
+    first_word = _first_word(named.arms[0].name)
+    for _ in range(MAX_REPEATS):
+        index = next((i for i, at in enumerate(starts) if at == named.end), None)
+        if index is None or _first_word(text[starts[index] : hits[index].end()]) != first_word:
+            break
+        again = _named_cells(text, hits[index:], starts[index:], limits)
+        if again is None or len(again) != len(cells):
+            break
+        before = len(named.arms)
+        named.arms += [ArmCell(clean_arm(text[a:b]), a, b) for a, b in again]
+        _formats_between(text, again, named, before)
+        read_items(text, again[-1][1], limit, named, after_arms=True)
+    return named
+
+
+def _formats_between(text: str, cells: list[tuple[int, int]], items: HeaderItems, before: int = 0) -> None:
+    """The sub-columns printed between an arm's name and the next arm ("Effient (%) Clopidogrel"),
+    each the arm's before it; ``before`` arms precede ``cells``."""
+    for index, ((_, end), (start, _)) in enumerate(itertools.pairwise(cells)):
+        sub = sub_column_at(text, end + len(text[end:start]) - len(text[end:start].lstrip()), start)
+        if sub is not None:
+            items.subs.append((before + index + 1, sub[0]))
+
+
+def _named_cells(
+    text: str, hits: Sequence[regex.Match[str]], starts: Sequence[int], limits: tuple[int, list[int]]
+) -> list[tuple[int, int]] | None:
+    """The arm cells of a flattened header that prints names without Ns, from the name at
+    ``starts[0]``: each runs up to the next name that starts an arm; the last ends with its name's
+    tail ("Enoxaparin 40 mg sc qd")."""
     chain = _chain(text, hits, starts)
     # a name joined to the one before it ("KISQALI + Letrozole", "TECENTRIQ with Bevacizumab") is the same arm's
     name_start = {hit.start(): at for hit, at in zip(hits, starts, strict=True)}
@@ -173,18 +233,19 @@ def _arm_items(
     edges = [name_start[hit.start()] for hit in kept]
     cells: list[tuple[int, int]] = []
     for index, start_at in enumerate(edges):
-        if index + 1 < len(edges) and arm_like(text[start_at : edges[index + 1]]):
-            cells.append((start_at, edges[index + 1]))
-            continue
+        if index + 1 < len(edges):
+            # "Effient (%) Clopidogrel (%)": what the arm's cells hold ends its cell, not its name
+            fmt = table_patterns.TRAILING_FORMAT.search(text, start_at, edges[index + 1])
+            end = fmt.start() if fmt else edges[index + 1]
+            if arm_like(text[start_at:end]):
+                cells.append((start_at, end))
+                continue
         # the last arm, or the first whose span is no arm's: it ends with its own name's tail
         hit = kept[index]
+        limit = min([stop for stop in limits[1] if stop >= hit.end()] + [limits[0]])
         cells.append((start_at, _name_end(text, hit.end(), limit)))
         break
-    if not all(arm_like(text[a:b]) for a, b in cells):
-        return None
-    named = HeaderItems(arms=[ArmCell(clean_arm(text[a:b]), a, b) for a, b in cells])
-    read_items(text, cells[-1][1], limit, named, after_arms=True)
-    return named
+    return cells if all(arm_like(text[a:b]) for a, b in cells) else None
 
 
 def _joined(text: str, start: int, at: int) -> bool:
@@ -267,7 +328,10 @@ def _chain(text: str, hits: Sequence[regex.Match[str]], starts: Sequence[int]) -
     chain = [hits[0]]
     for nxt, start in zip(hits[1:], starts[1:], strict=True):
         gap = text[chain[-1].end() : start]
-        describes = bool(table_patterns.ARM_DOSE_GAP.match(gap)) and bool(gap.strip())  # "2 mg/kg every 3 weeks"
+        # "2 mg/kg every 3 weeks" describes the arm before the gap; "(%)" says what its cells hold
+        describes = bool(gap.strip()) and bool(
+            table_patterns.ARM_DOSE_GAP.match(gap) or table_patterns.TRAILING_FORMAT.fullmatch(gap)
+        )
         if (
             len(gap) > reach.after("next_arm_name")
             or table_patterns.SENTENCE_BREAK.search(gap)

@@ -4,6 +4,7 @@ measurements with how sure we are and the readings that lost.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -35,6 +36,8 @@ from extractors.text.numbers import to_float
 from extractors.text.patterns import prose as prose_patterns
 
 MAX_READINGS = 20_000  # readings scored per row before we fall back to the plainest one
+MAX_EMPTY_PLACEMENTS = 20  # ways of leaving between-arm columns empty tried per reading
+EMPTY_BETWEEN = 0.3  # the cost of a between-arm column left empty where the arms repeat after it
 
 
 class RowReader:
@@ -56,6 +59,9 @@ class RowReader:
     def _readings(self, tokens: list[Token]) -> list[Reading]:
         """Every reading of the tokens that fits the columns, scored."""
         ncols = len(self.row.columns)
+        # a row with its cells kept keeps its empty cells: only a flattened one has to place them
+        flattened = not any(token.kind == "sep" for token in tokens)
+        between_columns = _between_columns_before_arms(self.row.columns) if flattened else []
         if sum(1 for t in tokens if t.kind in {"run", "qual", "dash"}) > ncols:
             return []  # each of these starts a cell of its own: more of them than columns fits no reading
         # one list of choices per token: how a run of digits splits, whether a CI joins the cell before it
@@ -81,7 +87,30 @@ class RowReader:
             reading = Reading(cells, splits=sum(len(s) - 1 for s in splits if s))
             score(reading, self.row)
             readings.append(reading)
+            readings += self._with_empty_between(reading, between_columns)
         return readings
+
+    def _with_empty_between(self, reading: Reading, between: list[int]) -> list[Reading]:
+        """``reading`` with some between-arm columns left empty instead of the last columns, when a
+        header repeats its arms after their between-arm columns: a row of Ns or of counts fills the
+        arm columns only ("N=1513 N=1473 N=834 N=835" under "XARELTO Enoxaparin RRR p-value XARELTO
+        Enoxaparin RRR p-value"); an estimate printed with its p-value leaves the p column empty."""
+        empty = len(self.row.columns) - len(reading.cells)
+        if not 0 < empty <= len(between) or math.comb(len(between), empty) > MAX_EMPTY_PLACEMENTS:
+            return []
+        placed = []
+        for skipped in itertools.combinations(between, empty):
+            cells = iter(reading.cells)
+            padded = Reading(
+                [Cell() if index in skipped else next(cells) for index in range(len(self.row.columns))],
+                splits=reading.splits,
+            )
+            score(padded, self.row)
+            # a row that only counts patients leaves its between-arm columns empty: less odd than an
+            # empty arm column, which the reading with the last columns empty (0.6 each) may leave
+            padded.penalty += EMPTY_BETWEEN * empty
+            placed.append(padded)
+        return placed
 
     # emission -----------------------------------------------------------------------------
     def _emit(self, best: Reading, others: list[Reading]) -> None:
@@ -324,6 +353,14 @@ def _rival_readings(cell: Cell, others: list[Reading]) -> tuple[list[Alternative
             why = "ruled out: " + why
         alternatives.append(Alternative(value[0], value[1], value[2], why))
     return alternatives, rivals
+
+
+def _between_columns_before_arms(columns: Sequence[Column]) -> list[int]:
+    """The indices of the between-arm columns, when one stands before an arm column (the arms repeat
+    under another group after their comparison); else none."""
+    arms = [index for index, column in enumerate(columns) if column.statistic is None]
+    between = [index for index, column in enumerate(columns) if column.statistic is not None]
+    return between if arms and between and between[0] < arms[-1] else []
 
 
 def population_of(*parts: str | None) -> str | None:

@@ -60,14 +60,22 @@ def _score_shapes(reading: Reading, row: Row) -> None:
     has decimals and no percent beside it."""
     shapes = []
     for index, cell in enumerate(reading.cells):
+        column = row.columns[index]
+        if cell.is_n and column.statistic is not None:
+            penalize(reading, HUGE, f"an N under the between-arm column {column.name!r}")
+        if column.holds is not None and column.beside is None and cell.pct is not None and not cell.is_n:
+            # "Event Rate (per 100 Pt-yrs)" prints no percent beside its rate: "(4.0)" is the next cell's
+            penalize(reading, 2, f"a figure in parentheses beside {column.name}'s {column.holds}")
         if cell.number is None or cell.is_n:
             continue
-        column = row.columns[index]
         if column.statistic in vocabulary.RATIO_STATISTICS:
             if cell.pct is not None or cell.percent_sign:
                 penalize(reading, HUGE, f"a {column.statistic.upper()} with a percent beside it")
             elif "." not in cell.number.raw:
                 penalize(reading, 2, f"{column.statistic.upper()} {cell.number.raw} is printed without decimals")
+        elif column.statistic is not None and cell.from_split and "." not in cell.number.raw:
+            # "N=5030" under two arms, an RRR column after them: not N = 50 and RRR 30
+            penalize(reading, 2, f"{column.name} {cell.number.raw} split from a run of digits, without decimals")
         elif column.statistic is None:
             shapes.append((cell.pct is not None, cell.percent_sign))
     for part in range(2):
@@ -176,10 +184,20 @@ def _score_value(reading: Reading, row: Row, index: int, cell: Cell, column: Col
             penalize(reading, 3, f"{statistic.upper()} {raw} is implausibly large")
     elif statistic in {"count", "events"} and value > _arm_n(row, index, column):
         penalize(reading, 5, f"{raw} {statistic} exceed the arm's N")
-    elif statistic == "rate" and not 0 <= value <= 100:
-        penalize(reading, HUGE, f"rate {raw}% is over 100")
+    elif statistic in {"count", "events"} and "." in raw:
+        # "2.0281 (4.0)2.2" glued reads 2.0 and 281 (4.0), not an event rate 2.0281 and 2.2 patients
+        penalize(reading, 3, f"{raw} {statistic} is not a whole number of patients")
+    elif statistic in {"rate", "rrr"} and not 0 <= value <= 100:
+        penalize(reading, HUGE, f"{statistic} {raw}% is over 100")
     elif statistic == "p" and not 0 <= value <= 1:
         penalize(reading, HUGE, f"p = {raw} is over 1")
+    elif statistic == "p" and "." not in raw:
+        penalize(reading, 3, f"p = {raw} is printed without decimals")  # "N=5030" is not N=50, RRR 3, p = 0
+    elif statistic == "p" and (cell.ci is not None or cell.p is not None):
+        penalize(reading, 5, f"p = {raw} printed with a CI or a p-value of its own: an estimate's")
+    elif statistic == "p" and index > 0 and reading.cells[index - 1].p is not None:
+        # "71% (95% CI: 50, 83), p<0.001": the estimate before the p-value column brought its own
+        penalize(reading, 2, f"p = {raw} follows an estimate printed with its p-value")
 
 
 def _score_ci(reading: Reading, cell: Cell, column: Column) -> None:

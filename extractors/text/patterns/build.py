@@ -83,12 +83,14 @@ def arm_header(arms: tuple[str, ...]) -> regex.Pattern[str]:
     known = "|".join(regex.escape(a) for a in arms)
     return regex.compile(
         rf"""(?i)(?P<name>
-              (?:{known})(?-i:(?![a-z]))
+              # a footnote mark glued to a name in capitals is the cell's: "HUMIRAc N=274", "HUMIRAa,b"
+              (?:{known})(?-i:(?<=[A-Z]{{3}})[a-f](?:,[a-f]){{0,2}}(?=[ \t]))?(?-i:(?![a-z]))
               # a drug by its INN stem, which a header may name without the prose: "Cetuximab", "Bevacizumab"
             | {HEADER_DRUG}
               # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)";
               # an all-capitals name may be glued to the word before it ("ParameterTAGRISSO")
-            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*|[A-Z][a-z0-9+-]{{2,}})(?=(?:{ARM_DESCRIPTION})?{N_AFTER_ARM})
+            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*(?:(?<=[A-Z]{{3}})[a-f](?:,[a-f]){{0,2}})?|[A-Z][a-z0-9+-]{{2,}})
+              (?=(?:{ARM_DESCRIPTION})?{N_AFTER_ARM})  # "MTXb N=257": with its footnote mark
             )
             (?P<description>{ARM_DESCRIPTION}(?={N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"
             # its N, unless a row of Ns follows ("Chemotherapy n=180 n=181 n=179": those are every arm's)

@@ -43,6 +43,7 @@ DRUG_STEM_ENDINGS = r"""(?:tinib|rafenib|anib|lisib|ciclib|parib|zomib|limus|mab
 # letter of every word (a third of the time).
 DRUG_STEM = rf"""\b[a-z]{{3}}[a-z]*+(?<=[a-z]{{3}}{DRUG_STEM_ENDINGS})\b"""
 
-# The same in a table header, where cells may run together: a name starts at a capital or after a
-# non-letter, so "EndpointCABOMETYXEverolimus" gives "Everolimus", not the whole run.
-HEADER_DRUG = rf"""(?-i:(?<![a-z])[A-Z]?[a-z]{{2,}}{DRUG_STEM_ENDINGS}(?![a-z]))"""
+# The same in a table header, where cells may run together: a name starts at a capital, even one
+# glued to the word before it ("bidEnoxaparin"), or after a non-letter, so "EndpointCABOMETYXEverolimus"
+# gives "Everolimus", not the whole run.
+HEADER_DRUG = rf"""(?-i:(?:[A-Z]|(?<![A-Za-z]))[a-z]{{2,}}{DRUG_STEM_ENDINGS}(?![a-z]))"""

@@ -46,6 +46,7 @@ TRIAL_NAME = stored.compile("|".join(way.pattern for way in TRIAL_NAME_WAYS), re
 # a study number: "Efficacy Results in Endometrial Carcinoma in Study 309".
 CAPTION_TRIAL = stored.compile(
     rf"""(?:\bin|\s[–—-])\s+(?P<name>{TRIAL_WORD}(?:\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE)\b|{TRIAL_NUMBER})|Study\s\d{{1,4}}(?![\d.]))\b
+        (?![ \t]{{1,2}}(?:group|arm)\b)   # "n=171 in OPDIVO group", a note's: an arm, not a trial
     | \bin\s+the\s+(?P<name>{TRIAL_WORD})\s+(?:[Ss]tudy|[Tt]rial)\b     # "… at Day 10 (per protocol) in the MAGELLAN Study"
     """,
     regex.VERBOSE,

@@ -84,6 +84,16 @@ CELL_TOKEN = stored.compile(
 # "L858R", "Ex19del" or "HER2".
 AFTER_LOWER_WORD = stored.compile(r"(?<=[a-z]{3})")
 
+# A count with its rate glued to the capitals of an event's abbreviation or to a footnote symbol: "MI24
+# (0.76)", "Total VTE17 (1.1%)", "DVT†22 (0.8%)" — a name's digits ("HER2", "BRCA1") are not followed by
+# a number in parentheses.
+AFTER_CAPITALS_COUNT = stored.compile(
+    r"(?<=[A-Z]{2}|[*†‡§¶#])\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)"
+)
+
+# "CI" after a percent ends a run of cells: "95% CI" names the row after it.
+CI_WORD = stored.compile(r"CI\b")
+
 # A cell glued to the footnote keys a label ends with: "Hazard ratio (95% CI)b0.42", "p-valuec,d<0.0001".
 AFTER_FOOTNOTE_KEYS = stored.compile(r"(?<=[)\]%][a-h]|[a-z][a-h](?:,[a-h]){1,3})")
 
@@ -139,7 +149,8 @@ POPULATION_QUALIFIER = stored.compile(
     regex.IGNORECASE,
 )
 NOT_A_POPULATION = stored.compile(
-    r"assess|\bBICR\b|\bIRC\b|review|intent|\bITT\b|analysis|\bdata\b|grade|^[≥≤<>]\s*\d+(?:\.\d+)?\s*%",  # "(≥10%)": reactions' incidence
+    # "(≥10%)": reactions' incidence; "(P-value <0.0001)": a note's result
+    r"assess|\bBICR\b|\bIRC\b|review|intent|\bITT\b|analysis|\bdata\b|grade|^[≥≤<>]\s*\d+(?:\.\d+)?\s*%|\bp[- ]?value\b",
     regex.IGNORECASE,
 )
 
@@ -180,10 +191,18 @@ _ARM_DOSE = r"\d+(?:\.\d+)?\s*mg(?:/\w+)?"
 
 ARM_DESCRIPTION = rf"(?:\s*\([^()\n]{{1,60}}\)|\s+{_ARM_DOSE}(?:\s+(?:with|plus|\+)\s+[A-Za-z]+\s+{_ARM_DOSE})?)"
 
+# A dose's route and frequency as a header prints them after the amount: "po bid", "sc qd", "sc q12h".
+_ROUTE_OR_FREQUENCY = r"(?:po|sc|iv|im|bid|tid|qd|od|q\d{1,2}h)"
+
 # A dose or schedule between two arm names of a flattened header: "KEYTRUDA 2 mg/kg every 3 weeks
-# KEYTRUDA 10 mg/kg every 3 weeks Chemotherapy". It describes the arm before it.
+# KEYTRUDA 10 mg/kg every 3 weeks Chemotherapy", "ELIQUIS 2.5 mg po bid Enoxaparin". It describes the arm
+# before it.
 ARM_DOSE_GAP = stored.compile(
-    r"""^\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|g)(?:/(?:kg|m2|m\s?2|day))?|every\s+\d+\s+(?:weeks?|days?)|Q\d+W|once\s+daily|twice\s+daily|\s)+$""",
+    r"""^\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|g)(?:/(?:kg|m2|m\s?2|day))?|every\s+\d+\s+(?:weeks?|days?)|Q\d+W|once\s+daily|twice\s+daily
+        # a route and a frequency: "2.5 mg po bid", "40 mg sc qd", "30 mg sc q12h"
+        |\b"""
+    + _ROUTE_OR_FREQUENCY
+    + r"""\b|\s)+$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -275,9 +294,10 @@ LABEL_RESPONDERS = stored.compile(r"\bresponders\b", regex.IGNORECASE)
 
 # --- Header cells of any form: arm Ns, doses in arm names, sub-columns, between-arm columns ----------
 
-# An arm's N in a header, however printed: "(N=233)", "n=790", "N = 475", "(n = 338)", "N=1,127", "N= 478".
+# An arm's N in a header, however printed: "(N=233)", "n=790", "N = 475", "(n = 338)", "N=1,127", "N= 478";
+# glued to the lower-case word before it: "EventN=7081" (not to capitals: "ITTN = 246" is a row label's).
 HEADER_N = stored.compile(
-    rf"(?:\([ \t]{{0,2}})?(?<![A-Za-z])[Nn][ \t]{{0,2}}=[ \t]{{0,2}}(?P<count>{COUNT})(?:[ \t]{{0,2}}\))?"
+    rf"(?:\([ \t]{{0,2}})?(?:(?<![A-Za-z])[Nn]|(?<=[a-z])N)[ \t]{{0,2}}=[ \t]{{0,2}}(?P<count>{COUNT})(?:[ \t]{{0,2}}\))?"
 )
 
 # A dose, schedule or regimen code inside an arm's name, which may carry digits: "200 mg every 3
@@ -359,6 +379,8 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
             regex.I,
         ),
     ),
+    # "ELIQUIS N=2609 n Enoxaparin/Warfarin N=2635 n": "n" alone, before the next cell or the end
+    ("events", "patients", "%", stored.compile(r"(?<![A-Za-z])n(?=[ \t]{0,2}(?:$|\||[A-Z]))")),
     (
         "rate",
         "%",
@@ -371,13 +393,20 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
 )
 
 # Between-arm columns that a header names after its arms: the statistic and its name.
+# An abbreviation may be glued to the lowercase word before it: "once dailyRRR".
 BETWEEN_LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("rrr", stored.compile(r"(?<![A-Za-z])RRR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk[ \t]{1,2}Reduction", regex.I)),
-    ("rr", stored.compile(r"(?<![A-Za-z])RR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk\b|Risk[ \t]{1,2}Ratio", regex.I)),
-    ("hr", stored.compile(r"(?<![A-Za-z])HR(?![A-Za-z+-])|Hazard[ \t]{1,2}Ratio", regex.I)),  # not "HR+ Cohort"
+    ("rrr", stored.compile(r"(?-i:(?<![A-Z]))RRR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk[ \t]{1,2}Reduction", regex.I)),
+    (
+        "rr",
+        stored.compile(
+            r"(?-i:(?<![A-Z]))RR(?![A-Za-z+-])|Relative[ \t]{1,2}Risk(?![a-z])|Risk[ \t]{1,2}Ratio", regex.I
+        ),
+    ),
+    ("hr", stored.compile(r"(?-i:(?<![A-Z]))HR(?![A-Za-z+-])|Hazard[ \t]{1,2}Ratio", regex.I)),  # not "HR+ Cohort"
     ("or", stored.compile(r"Odds[ \t]{1,2}Ratio|(?<![A-Za-z])OR(?![A-Za-z+-])")),
     ("difference", stored.compile(r"(?:(?:Treatment|Risk)[ \t]{1,2})?Difference\b", regex.I)),  # "Risk Difference"
-    ("p", stored.compile(r"\b[Pp][- ]?[Vv]alue\b")),
+    # glued to the cells around it: "(95% CI)P-valueELIQUIS", "RiskP-value"
+    ("p", stored.compile(r"(?:(?<![A-Za-z0-9])[Pp]|(?<=[a-z])P)[- ]?[Vv]alue(?![a-z])")),
 )
 
 # What else a header prints between its cells and may be passed over: a CI level, a footnote mark,
@@ -398,7 +427,7 @@ _STUB_WORDS = r"""(?:(?:Efficacy[ \t]{1,2})?(?:Endpoints?|Parameters?|Outcomes?)
 STUB_LABEL = stored.compile(rf"^{_STUB_WORDS}[ \t]{{0,2}}:?$", regex.VERBOSE | regex.IGNORECASE)
 
 # The same where a header's rows ran together: "… Placebo N = 234 Adverse ReactionAll Grades (%)".
-STUB_WORDS = stored.compile(rf"{_STUB_WORDS}(?![a-z])[ \t]{{0,2}}:?", regex.VERBOSE | regex.IGNORECASE)
+STUB_WORDS = stored.compile(rf"{_STUB_WORDS}(?-i:(?![a-z]))[ \t]{{0,2}}:?", regex.VERBOSE | regex.IGNORECASE)
 
 # Where two cells of a flattened header ran together: the case changes across the boundary
 # ("LenvatinibSunitinib", "VOTRIENTPlacebo", "n=790Placebo", "PatientsCPS").
@@ -418,11 +447,15 @@ ARM_NAME_TAIL = stored.compile(
     rf"""(?:[ \t]{{0,2}}(?:\+|plus|with|and|or|/)[ \t]{{0,2}}[A-Za-z][\w'-]{{1,30}}
     | [ \t]{{0,2}}{_ARM_DOSE_AMOUNT}
     | [ \t]{{1,2}}every[ \t]{{1,3}}\d{{1,2}}[ \t]{{1,3}}(?:weeks?|days?)
-    | [ \t]{{1,2}}[a-z][\w'-]{{2,30}}){{0,12}}""",
+    | [ \t]{{1,2}}{_ROUTE_OR_FREQUENCY}(?![a-z])  # "sc qdRelative Risk": the next cell glued on
+    | [ \t]{{1,2}}[a-z][a-z0-9'-]{{2,30}}){{0,12}}""",  # "once dailyRRR": the next cell starts at the capital
     regex.VERBOSE,
 )
 
 # A word that ends a column group's name: "HR+ Cohort", "Overall Population", "All Patients".
+# A numbered name, as column groups name the trials of one program: "RECORD 1", "ADVANCE-2" (glued or not).
+NUMBERED_NAME = stored.compile(r"(?<![A-Za-z])(?P<word>[A-Z][A-Za-z]{2,20})[ -]?\d{1,2}(?![\d.])")
+
 GROUP_HEAD_NOUN = stored.compile(r"\b(?:Cohorts?|Population|Patients|Subgroup|Group|Analysis|Set|Study)\b", regex.I)
 
 # Footnote marks on an event's or a reaction's name: "DVT*", "Nausea1", "Infections1;2", "Time to Death1"
@@ -446,8 +479,8 @@ TRIAL_ROW = stored.compile(r"^(?P<trial>.{2,40}?)\s+(?:Study|Trial|Studies)$")
 ANALYSIS_SET_ROW = stored.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", regex.IGNORECASE)
 
 # A footnote digit glued to the word before it when the cells after it are spaced: the "1" of
-# "Nausea1 52 2.4 29 0.6" (matched at the digit).
-MARK_GLUED_TO_WORD = stored.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}[<≤]?\d)")
+# "Nausea1 52 2.4 29 0.6", of "Progression-Free Survival1 N = 248 N = 247" (matched at the digit).
+MARK_GLUED_TO_WORD = stored.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}(?:[<≤]?\d|[Nn][ \t]{0,2}=[ \t]{0,2}\d))")
 
 # A day that is part of the row label: the "35" of "Primary Composite Endpoint at Day 35 131 (4.4%)"
 # (matched at the number, looking back). Only "at Day N": weeks and months head landmark cells too.
