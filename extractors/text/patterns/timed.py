@@ -27,14 +27,13 @@ from extractors.text import budget
 SHORT = 2048
 
 
-def _timeout(args: tuple[Any, ...], kwargs: dict[str, Any]) -> float | None:
-    """The timeout for a search, match or finditer call, (string, pos, endpos): None when it reads
-    a short text (most calls) or no budget is running."""
-    string = args[0] if args else kwargs["string"]
-    if len(string) <= SHORT:
-        return None
-    pos = (args[1] if len(args) > 1 else kwargs.get("pos")) or 0
-    endpos = args[2] if len(args) > 2 else kwargs.get("endpos")
+def _timeout(string: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> float | None:
+    """The timeout for a search, match or finditer call over ``string`` longer than `SHORT`, with
+    (pos, endpos) in ``args`` or ``kwargs``: None when the window it reads is short or no budget is
+    running. The methods test ``len(string) <= SHORT`` themselves before calling this: most calls
+    read a short text, and there the wrapper then costs one length test."""
+    pos = (args[0] if args else kwargs.get("pos")) or 0
+    endpos = args[1] if len(args) > 1 else kwargs.get("endpos")
     if (len(string) if endpos is None else min(endpos, len(string))) - pos <= SHORT:
         return None
     return budget.seconds_left()
@@ -48,51 +47,43 @@ class Timed:
     def __init__(self, compiled: regex.Pattern[str]) -> None:
         self.compiled = compiled
 
-    def search(self, *args: Any, **kwargs: Any) -> Any:
-        timeout = _timeout(args, kwargs)
-        if timeout is None:
-            return self.compiled.search(*args, **kwargs)
-        return self.compiled.search(*args, timeout=timeout, **kwargs)
+    def search(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        if len(string) <= SHORT or (timeout := _timeout(string, args, kwargs)) is None:
+            return self.compiled.search(string, *args, **kwargs)
+        return self.compiled.search(string, *args, timeout=timeout, **kwargs)
 
-    def match(self, *args: Any, **kwargs: Any) -> Any:
-        timeout = _timeout(args, kwargs)
-        if timeout is None:
-            return self.compiled.match(*args, **kwargs)
-        return self.compiled.match(*args, timeout=timeout, **kwargs)
+    def match(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        if len(string) <= SHORT or (timeout := _timeout(string, args, kwargs)) is None:
+            return self.compiled.match(string, *args, **kwargs)
+        return self.compiled.match(string, *args, timeout=timeout, **kwargs)
 
-    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
-        timeout = _timeout(args, kwargs)
-        if timeout is None:
-            return self.compiled.fullmatch(*args, **kwargs)
-        return self.compiled.fullmatch(*args, timeout=timeout, **kwargs)
+    def fullmatch(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        if len(string) <= SHORT or (timeout := _timeout(string, args, kwargs)) is None:
+            return self.compiled.fullmatch(string, *args, **kwargs)
+        return self.compiled.fullmatch(string, *args, timeout=timeout, **kwargs)
 
-    def finditer(self, *args: Any, **kwargs: Any) -> Any:
-        timeout = _timeout(args, kwargs)
-        if timeout is None:
-            return self.compiled.finditer(*args, **kwargs)
-        return self.compiled.finditer(*args, timeout=timeout, **kwargs)
+    def finditer(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        if len(string) <= SHORT or (timeout := _timeout(string, args, kwargs)) is None:
+            return self.compiled.finditer(string, *args, **kwargs)
+        return self.compiled.finditer(string, *args, timeout=timeout, **kwargs)
 
-    def findall(self, *args: Any, **kwargs: Any) -> Any:
-        timeout = _timeout(args, kwargs)
-        if timeout is None:
-            return self.compiled.findall(*args, **kwargs)
-        return self.compiled.findall(*args, timeout=timeout, **kwargs)
+    def findall(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        if len(string) <= SHORT or (timeout := _timeout(string, args, kwargs)) is None:
+            return self.compiled.findall(string, *args, **kwargs)
+        return self.compiled.findall(string, *args, timeout=timeout, **kwargs)
 
     def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> Any:
-        timeout = _timeout((string,), {})
-        if timeout is None:
+        if len(string) <= SHORT or (timeout := _timeout(string, (), {})) is None:
             return self.compiled.sub(repl, string, *args, **kwargs)
         return self.compiled.sub(repl, string, *args, timeout=timeout, **kwargs)
 
     def subn(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> Any:
-        timeout = _timeout((string,), {})
-        if timeout is None:
+        if len(string) <= SHORT or (timeout := _timeout(string, (), {})) is None:
             return self.compiled.subn(repl, string, *args, **kwargs)
         return self.compiled.subn(repl, string, *args, timeout=timeout, **kwargs)
 
     def split(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        timeout = _timeout((string,), {})
-        if timeout is None:
+        if len(string) <= SHORT or (timeout := _timeout(string, (), {})) is None:
             return self.compiled.split(string, *args, **kwargs)
         return self.compiled.split(string, *args, timeout=timeout, **kwargs)
 
