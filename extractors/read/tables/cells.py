@@ -93,20 +93,19 @@ def inside_parentheses(text: str, position: int) -> bool:
     return before.rfind("(") > before.rfind(")")
 
 
-def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
-    """The run of cell tokens starting at ``position``, if one may start there."""
-    match = table_patterns.CELL_TOKEN.match(text, position, end)
+def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | None = None) -> tuple[int, int] | None:
+    """The run of cell tokens starting at ``position``, if one may start there (``first``: the
+    token there, when the caller has found it)."""
+    match = first or table_patterns.CELL_TOKEN.match(text, position, end)
     if match is None or not _run_may_start(text, position, end, match):
         return None
     tokens: list[tuple[str, int]] = []  # (kind, end) of each token but spaces
-    cursor = position
-    while cursor < end:
-        token = table_patterns.CELL_TOKEN.match(text, cursor, end)
-        if token is None:
-            break
+    token: regex.Match[str] | None = match
+    while token is not None:
         cursor = token.end()
         if token.lastgroup != "space":
             tokens.append((token.lastgroup or "", cursor))
+        token = table_patterns.CELL_TOKEN.match(text, cursor, end) if cursor < end else None
     if [kind for kind, _ in tokens[:3]] == ["cmp", "run", "percent"]:
         return None  # a threshold such as "PD-L1 TPS ≥50%" names a row; it is not a cell
     return _run_given_back(text, position, end, tokens)
@@ -185,7 +184,13 @@ def row_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, int |
     label_start = start
     position = start
     while position < end:
-        run = cell_run_at(text, position, end)
+        # no run starts where no token but a space does: one search skips those positions (the words
+        # of the labels and the spaces between them), finding the token a match at each would
+        first = table_patterns.CELL_START.search(text, position, end)
+        if first is None:
+            break
+        position = first.start()
+        run = cell_run_at(text, position, end, first)
         if run is None:
             position += 1
             continue
