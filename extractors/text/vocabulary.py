@@ -123,9 +123,10 @@ def statistic_of_label(label: str) -> tuple[str | None, str | None]:
     An endpoint's name says no statistic: "Progression-Free Survival (PFS) per BICR N" counts
     patients, not progressions."""
     endpoint = find_endpoint(label)
-    rest = label
-    while (named := find_endpoint(rest)) is not None:
+    rest, named = label, endpoint
+    while named is not None:
         rest = rest[: named[1]] + " " + rest[named[2] :]
+        named = find_endpoint(rest)
     if patterns.LABEL_N.fullmatch(rest):
         return "n", "patients"
     statistic, unit = _statistic_of_words(rest)
