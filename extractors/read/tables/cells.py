@@ -100,12 +100,14 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
     if match is None or not _run_may_start(text, position, end, match):
         return None
     tokens: list[tuple[str, int]] = []  # (kind, end) of each token but spaces
-    token: regex.Match[str] | None = match
-    while token is not None:
+    cursor = position
+    # the tokens that follow each other from ``position``: one scan, not a match at each token
+    for token in table_patterns.CELL_TOKEN.finditer(text, position, end):
+        if token.start() != cursor:
+            break
         cursor = token.end()
         if token.lastgroup != "space":
             tokens.append((token.lastgroup or "", cursor))
-        token = table_patterns.CELL_TOKEN.match(text, cursor, end) if cursor < end else None
     if [kind for kind, _ in tokens[:3]] == ["cmp", "run", "percent"]:
         return None  # a threshold such as "PD-L1 TPS ≥50%" names a row; it is not a cell
     return _run_given_back(text, position, end, tokens)
