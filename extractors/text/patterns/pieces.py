@@ -27,7 +27,8 @@ DRUG_STEM_ENDINGS = r"""(?:tinib|rafenib|anib|lisib|ciclib|parib|zomib|limus|mab
     |gatran|statin|grel|relor|plase|cept|parin|lutamide|terone|trozole|strant|xifen|mycin|stine)"""
 
 # A drug named by its INN stem, in running text (case-insensitive): "pazopanib", "Pembrolizumab".
-DRUG_STEM = rf"""\b[a-z]{{3,}}{DRUG_STEM_ENDINGS}\b"""
+# The word is taken whole, then its ending looked for behind it (as in `HEADER_DRUG`).
+DRUG_STEM = rf"""\b[a-z]{{3,}}+(?<=[a-z]{{3}}{DRUG_STEM_ENDINGS})\b"""
 
 # The same in a table header, where cells may run together: a name starts at a capital or after a
 # non-letter, so "EndpointCABOMETYXEverolimus" gives "Everolimus", not the whole run. The word's
