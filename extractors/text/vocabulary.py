@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from extractors.text.facts import per_document
 from extractors.text.patterns import build
 from extractors.text.patterns import tables as patterns
 
@@ -48,6 +49,7 @@ def _phrase_pattern(group: str) -> tuple[regex.Pattern[str], dict[str, str]]:
     return build.phrase_with_footnote_key(tuple(phrase_to_code)), phrase_to_code
 
 
+@per_document  # a row label is asked again by each step that reads the row
 def find_endpoint(text: str) -> tuple[str, int, int] | None:
     """The first endpoint named in ``text``: (code, start, end) of its phrase."""
     pattern, codes = _phrase_pattern("endpoints")
@@ -118,6 +120,7 @@ def control_arms() -> tuple[str, ...]:
     return tuple(arm.lower() for arm in _data()["control_arms"])
 
 
+@per_document
 def statistic_of_label(label: str) -> tuple[str | None, str | None]:
     """(statistic, unit) a table row label announces: "Median (months)" → ("median", "months").
     An endpoint's name says no statistic: "Progression-Free Survival (PFS) per BICR N" counts
