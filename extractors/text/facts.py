@@ -2,11 +2,12 @@
 
 A label asks the same questions of the same phrases many times: a table row's label is read for
 the statistic it announces when the row is interpreted, when its event is named and when its cells
-are read (16,631 questions about 4,789 labels over the corpus). A function marked `per_document`
-keeps its answers for as long as one document is read (inside `document`, which `extract` opens
-for each source) and forgets them after it: no document is read with another's answers. Outside a
-document (a test, a library call) the function is simply called. Only functions of their
-arguments alone, with answers nobody changes (strings, tuples, None), may be marked.
+are read (16,631 questions about 4,789 labels over the corpus), and a sentence is asked which
+analysis it reports once for each of its values. A function marked `per_document` keeps its
+answers for as long as one document is read (inside `document`, which `extract` opens for each
+source) and forgets them after it: no document is read with another's answers. Outside a document
+(a test, a library call) the function is simply called. Only functions of their arguments alone,
+with answers nobody changes (strings, tuples, None), may be marked.
 """
 
 from __future__ import annotations
