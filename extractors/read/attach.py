@@ -18,6 +18,7 @@ import regex
 from extractors.read import scene as scenes
 from extractors.read.scene import Scene
 from extractors.text import names, reach, vocabulary
+from extractors.text.facts import per_document
 from extractors.text.patterns import build
 from extractors.text.patterns import statements as patterns
 
@@ -569,6 +570,7 @@ def assessment_of(sentence: str) -> str | None:
     return names.assessment_of(sentence)
 
 
+@per_document  # asked for each value of a sentence and each cell under a column group
 def analysis_of(sentence: str) -> str | None:
     """ "interim", "final", "updated" or "exploratory" when the sentence says which analysis it reports."""
     best: tuple[int, str] | None = None

@@ -95,7 +95,7 @@ def trials_introduced(text: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=4)
 def _trials_introduced(text: str) -> frozenset[str]:
     """The names the text introduces as trials ("evaluated in PACIFIC", "(ADAURA [NCT02511106])")."""
-    return frozenset(names.trial_name(match) for match in prose_patterns.TRIAL_NAME.finditer(text))
+    return frozenset(names.trial_name(match) for match in names.trial_introductions(text))
 
 
 @functools.lru_cache(maxsize=256)

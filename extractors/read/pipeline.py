@@ -18,7 +18,7 @@ from extractors.read.populations import extract_populations
 from extractors.read.prose import extract_prose
 from extractors.read.tables import extract_tables
 from extractors.records import ExtractReport, Flag, Measurement, Source, TrialScope
-from extractors.text import budget
+from extractors.text import budget, facts
 
 T = TypeVar("T")
 
@@ -35,7 +35,7 @@ def extract(sources: Sequence[Source], seconds: float = budget.DOCUMENT_SECONDS)
     doses: list[Measurement] = []
     populations: list[TrialScope] = []
     for source in sources:
-        with budget.reading(seconds) as spent:
+        with budget.reading(seconds) as spent, facts.document():
             found = list(_unless_stopped(extract_tables, source))
             found += _unless_stopped(partial(extract_prose, already=tuple(found)), source)
             doses += _unless_stopped(extract_doses, source)

@@ -14,6 +14,7 @@ import regex
 
 from extractors.records import Source
 from extractors.text import vocabulary
+from extractors.text.facts import per_document
 from extractors.text.patterns import build
 from extractors.text.patterns import names as patterns
 from extractors.text.patterns import prose as prose_patterns
@@ -92,6 +93,7 @@ def trial_name(match: regex.Match[str]) -> str:
     )
 
 
+@per_document  # asked for each value of a sentence
 def assessment_of(text: str) -> str | None:
     """ "BICR" or "investigator" when ``text`` says who assessed the endpoint; the last one named wins."""
     found = None

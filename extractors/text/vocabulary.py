@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from extractors.text.facts import per_document
 from extractors.text.patterns import build
 from extractors.text.patterns import tables as patterns
 
@@ -55,6 +56,7 @@ def _phrase_key(printed: str) -> str:
     return str(build.ANY_PHRASE_DASH.sub("-", printed.lower()))
 
 
+@per_document  # a row label is asked again by each step that reads the row
 def find_endpoint(text: str) -> tuple[str, int, int] | None:
     """The first endpoint named in ``text``: (code, start, end) of its phrase."""
     pattern, codes = _phrase_pattern("endpoints")
@@ -138,14 +140,16 @@ def control_arms() -> tuple[str, ...]:
     return tuple(arm.lower() for arm in _data()["control_arms"])
 
 
+@per_document
 def statistic_of_label(label: str) -> tuple[str | None, str | None]:
     """(statistic, unit) a table row label announces: "Median (months)" → ("median", "months").
     An endpoint's name says no statistic: "Progression-Free Survival (PFS) per BICR N" counts
     patients, not progressions."""
     endpoint = find_endpoint(label)
-    rest = label
-    while (named := find_endpoint(rest)) is not None:
+    rest, named = label, endpoint
+    while named is not None:
         rest = rest[: named[1]] + " " + rest[named[2] :]
+        named = find_endpoint(rest)
     if patterns.LABEL_N.fullmatch(rest):
         return "n", "patients"
     statistic, unit = _statistic_of_words(rest)

@@ -93,16 +93,17 @@ def inside_parentheses(text: str, position: int) -> bool:
     return before.rfind("(") > before.rfind(")")
 
 
-def cell_run_at(text: str, position: int, end: int) -> tuple[int, int] | None:
-    """The run of cell tokens starting at ``position``, if one may start there."""
-    match = table_patterns.CELL_TOKEN.match(text, position, end)
+def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | None = None) -> tuple[int, int] | None:
+    """The run of cell tokens starting at ``position``, if one may start there (``first``: the
+    token there, when the caller has found it)."""
+    match = first or table_patterns.CELL_TOKEN.match(text, position, end)
     if match is None or not _run_may_start(text, position, end, match):
         return None
     tokens: list[tuple[str, int]] = []  # (kind, end) of each token but spaces
     cursor = position
-    while cursor < end:
-        token = table_patterns.CELL_TOKEN.match(text, cursor, end)
-        if token is None:
+    # the tokens that follow each other from ``position``: one scan, not a match at each token
+    for token in table_patterns.CELL_TOKEN.finditer(text, position, end):
+        if token.start() != cursor:
             break
         cursor = token.end()
         if token.lastgroup != "space":
@@ -189,7 +190,13 @@ def row_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, int |
     label_start = start
     position = start
     while position < end:
-        run = cell_run_at(text, position, end)
+        # no run starts where no token but a space does: one search skips those positions (the words
+        # of the labels and the spaces between them), finding the token a match at each would
+        first = table_patterns.CELL_START.search(text, position, end)
+        if first is None:
+            break
+        position = first.start()
+        run = cell_run_at(text, position, end, first)
         if run is None:
             position += 1
             continue

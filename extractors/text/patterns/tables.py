@@ -51,9 +51,9 @@ SENTENCE_END = stored.compile(r"\.(?=\s+[A-Z‘'\"(]|\s*$)")
 # "N = 246" — the N prefix of a count cell, even when glued to the row label ("ITTN = 246").
 N_PREFIX = stored.compile(r"""[Nn]\s*=\s*(?=\d)""", regex.VERBOSE)
 
-# One token of a flattened table row's cells, tried in order at each position.
-CELL_TOKEN = stored.compile(
-    rf"""
+# The tokens of a flattened table row's cells but the spaces between them, tried in order at each
+# position; `CELL_TOKEN` adds the spaces.
+_CELL_TOKENS = rf"""
       (?P<nprefix>[Nn]\s*=\s*(?=\d))                          # "N = " of "N = 246"
     | (?P<ci>\(\s*(?:\d{{2}}(?:\.\d)?%[ \t]{{0,2}}CI[ \t]{{0,2}}:?[ \t]{{0,2}})?   # a CI: "(0.26,0.48)", "(38.8, NE)", "(-30.9, 26.8)",
                                                               # "(0.4%, 3.0%)", its level inside: "(95% CI: 50, 83)"
@@ -73,11 +73,21 @@ CELL_TOKEN = stored.compile(
     | (?P<dash>{DASH}{{1,3}}(?!\d))                          # "–", "---": an empty cell
     | (?P<foot>(?<=[\d)\s%–—-]|NR|NE)(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))  # a footnote marker: "0.35 a", "(2.3,7.9) b0", "–b", "NRa"
     | (?P<sep>\|)                                             # a cell boundary kept by structured.render_table
+"""
+
+# One token of a flattened table row's cells, tried in order at each position.
+CELL_TOKEN = stored.compile(
+    rf"""{_CELL_TOKENS}
     | (?P<space>[ \t\u00a0\u00ad]+|,[ \t]*)                    # spaces between cells (a line end ends the row); a soft
                                                               # hyphen is printed before a minus ("\u00ad-6", REPATHA Table 8)
     """,
     regex.VERBOSE,
 )
+
+# Where a run of cells may start: a token but a space. The spaces come last in `CELL_TOKEN`, so at
+# each position this finds, it finds the token `CELL_TOKEN` would; it skips the positions where
+# `CELL_TOKEN` finds only spaces, where no run starts.
+CELL_START = stored.compile(_CELL_TOKENS, regex.VERBOSE)
 
 # A cell glued to the lower-case word before it: "p-value0.0004", "Number of responders1712" (matched
 # at the cell's start, it looks back at three letters) — but not the digits of names such as
