@@ -16,6 +16,7 @@ from extractors.read.scene import Scene
 from extractors.text import vocabulary
 from extractors.text.patterns import prose as prose_patterns
 from extractors.text.patterns import statements as patterns
+from extractors.text.patterns import trials as trial_patterns
 
 
 def before_sentence(scene: Scene, sentence: str) -> Scene:
@@ -63,11 +64,15 @@ def _randomized_arms(sentence: str, scene: Scene) -> tuple[str, ...]:
 def _trial_named(sentence: str, scene: Scene) -> str | None:
     """The trial the sentence is about, when it names one as its subject; the drug's own names,
     endpoints and abbreviations that look like trial names ("LVEF", "RECIST", "PD-L1") are not trials."""
-    start = patterns.TRIAL_SUBJECT_START.match(sentence)
-    later = patterns.TRIAL_SUBJECT.finditer(sentence) if patterns.TRIAL_SUBJECT_HINT.search(sentence) else iter(())
+    start = trial_patterns.TRIAL_SUBJECT_START.match(sentence)
+    later = (
+        trial_patterns.TRIAL_SUBJECT.finditer(sentence)
+        if trial_patterns.TRIAL_SUBJECT_HINT.search(sentence)
+        else iter(())
+    )
     matches = ([start] if start else []) + [m for m in later if not start or m.start() >= start.end()]
     # "Study 1 (FOURIER, NCT01764633)": the trial's name before its number in the label's list of studies
-    numbered = [m for m in matches if patterns.STUDY_NUMBER.fullmatch(" ".join(m.group("name").split()))]
+    numbered = [m for m in matches if trial_patterns.STUDY_NUMBER.fullmatch(" ".join(m.group("name").split()))]
     for match in [m for m in matches if m not in numbered] + numbered:
         name = " ".join(match.group("name").split())
         first = name.split()[0].split("-")[0]

@@ -12,6 +12,7 @@ from typing import Protocol
 from extractors.read import scene
 from extractors.text import reach, vocabulary
 from extractors.text.patterns import statements as patterns
+from extractors.text.patterns import trials as trial_patterns
 
 _RATIO_CODES = {"hr": "hr", "or": "or", "rr": "rr"}
 
@@ -41,7 +42,7 @@ def _trial_number(sentence: str, start: int, end: int) -> bool:
     """ "MONARCH 3", "CheckMate 214": a whole number that ends a trial's short name, not a result."""
     if not sentence[start:end].isdigit():
         return False
-    name = patterns.TRIAL_NAME_BEFORE.search(sentence, max(0, start - 30), start)
+    name = trial_patterns.TRIAL_NAME_BEFORE.search(sentence, max(0, start - 30), start)
     if name is None:
         return False
     word = name.group("name")

@@ -462,44 +462,6 @@ RESPONDERS = stored.compile(
     r"\s{0,2}(?:responding\s+patients|responders|patients\s+with\s+(?:an?\s+)?(?:objective\s+)?responses?)\b", regex.I
 )
 
-# A trial's name: "KEYNOTE-189", "CHECKMATE 037", "AURA3", "VEG110727", "PEGASUS TIMI-54", "FLAURA",
-# "CheckMate-9ER", "MONALEESA-7", "Study 6"; the abbreviations that look like one are data
-# (statements.json "not_trials").
-_TRIAL = r"(?:Study\s\d{1,3}\b|(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:[- ]?\d+[A-Za-z]{0,2})+(?:\sTIMI[- ]?\d+)?|[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)?(?:\sTIMI[- ]?\d+|\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE))?|[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\w+)?|\b[a-z]{4,}[A-Z]\b)"
-
-# Where a sentence says which trial it is about: "CHECKMATE-275 (NCT02387996) was …", "In KEYNOTE-189,",
-# "The efficacy … was evaluated in FLAURA", "in the LAURA trial", "KEYNOTE-054 enrolled …".
-TRIAL_SUBJECT_START = stored.compile(
-    rf"(?:In\s|The\s)?(?P<name>{_TRIAL})(?:\s(?:trial|study))?\s?(?:,|\(|was\b|were\b|is\b|enrolled\b|randomi[sz]ed\b|evaluated\b|included\b|compared\b|demonstrated\b|showed\b)"
-)  # matched at the sentence's start only
-TRIAL_SUBJECT = stored.compile(
-    rf"""
-      (?P<name>{_TRIAL})(?:\s[A-Z]{{2,8}}-\d{{1,3}})?(?:\s(?:trial|study))?\s?[(\[]\s?NCT\d{{8}}  # "The PEGASUS TIMI-54 study (NCT01225562)"
-    | (?<=[(\[])\s?(?P<name>{_TRIAL}),\s?NCT\d{{8}}             # "Study 1 (FOURIER, NCT01764633) was"
-    | (?<=[(\[])\s?(?P<name>{_TRIAL})\s?[)\]]\s?[(\[]\s?NCT\d{{8}}  # "… S trial (COMPASS) [NCT10776424]"
-    | \b(?P<name>{_TRIAL})\swas\sa\s(?:[\w-]{{1,30}},?\s){{0,6}}?(?:trial|study)\b  # "… Therapy MONALEESA-7 was a randomized, double-blind, placebo-controlled study"
-    | \b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s(?:the\s)?(?P<name>{_TRIAL})\b
-    | \b(?:in|of|from)\s(?:the\s)?(?P<name>{_TRIAL})\s(?:trial|study)\b
-    | \b(?:Trial|Study)\s\((?P<name>[A-Z][A-Z0-9-]{{1,11}}[A-Z0-9])\)  # "the Treating to New Targets Study (TNT)"
-    """,
-    regex.VERBOSE,
-)
-# The short name of a trial right before a whole number that is the trial's own number, written
-# after a space: "MONARCH 3 randomized 493 women", "CheckMate 214", "IMpower 150" — capitals (four
-# or more), or a word with capitals inside; the abbreviations that look like one are data
-# (statements.json "not_trials") and endpoints ("IDFS") are not trials.
-TRIAL_NAME_BEFORE = stored.compile(
-    r"(?<![\w-])(?P<name>[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{1,11}){1,2}|[A-Z]{4,}|[A-Z][a-z]+[A-Z][a-z]+|[A-Z]{2}[a-z]{3,})[ \t]$"
-)  # "TRITON-TIMI 38", "PEGASUS-TIMI 54": a hyphenated name in capitals
-
-# A trial named by its number in the label's list of studies: "Study 309", "Study 1".
-STUDY_NUMBER = stored.compile(r"Study\s\d{1,3}")
-
-# Words without which TRIAL_SUBJECT cannot match: a sentence lacking them is not searched.
-TRIAL_SUBJECT_HINT = stored.compile(
-    r"NCT\d|\b(?:trial|study)\b|\b(?:Trial|Study)\s\(|\b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s"
-)
-
 # A dose, which may name an arm: "600 mg", "260 mg/m 2 /day", "10 mg/kg".
 DOSE = stored.compile(r"(?<!\d)\d++(?:\.\d++)?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²))?(?:\s?/\s?day)?", regex.I)
 
