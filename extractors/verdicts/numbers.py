@@ -60,47 +60,15 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     ``arm_hint`` is the arm the claim's sentence leaves to it ("39.1 vs 5.6 months" once 39.1 is
     the experimental arm's): used when the claim's own arm is not settled."""
     assert claim.value is not None and claim.raw is not None
-    if quantity.claim_is_non_result(claim):
-        return unverifiable(
-            claim,
-            f"The article's {claim.raw}{'%' if claim.unit == '%' else ' ' + (claim.unit or '')} says how mature an "
-            "analysis was or how long patients were followed; it is no result.",
-        )
     family = FAMILY[claim.statistic or ""]
     says = said(claim)
-    if family == "p" and claim.value > 1:
-        return unverifiable(claim, f"The article's {claim.raw} is no p-value (a p-value is at most 1).")
     named = endpoints.label_named(claim, view, family)
     if named is not None:
         claim = replace(claim, endpoint=named)  # "the HR for stroke, MI or cardiovascular death": the label's row
-    if family == "rate":
-        what = _what_rate(claim, named is not None, named is not None and view.in_event_table(named))
-        if what is not None:
-            return unverifiable(claim, f"The article says {says}; {what}")
-    if family == "n" and quantity.sentence_says(claim, "counts", "practice"):
-        return unverifiable(claim, f"The article says {says}; it counts a clinician's own patients, not a trial's.")
-    if family == "n" and quantity.counts_other_things(claim):
-        return unverifiable(claim, f"The article says {says}; it counts {quantity.counted(claim)}, not patients.")
-    if family == "n" and not quantity.sentence_says(claim, "counts", "enrolment"):
-        return unverifiable(
-            claim,
-            f"The article says {says}; it does not say they are a trial's or an arm's patients, the counts the label gives.",
-        )
-    clause = quantity.claim_clause(claim)
-    # the time point of a rate may be named once for a pair ("4-year DFS: 70% vs. 29%"): the clause of
-    # the second value has lost it, the statement reader's modifiers keep it ("at 4 years")
-    # a label endpoint the sentence names is what the share counts ("heart attack, stroke or CV death: 9.8%")
-    named_words = (named, "events") if named is not None else ()  # a share of patients with the row's events
-    rate_words = " ".join((clause, *(claim.statement.modifiers if claim.statement else ()), *named_words))
-    # an adverse-reaction table ("Diarrhea, all grades 47%", its safety population's Ns) answers only a
-    # claim about that reaction: its many numbers would otherwise make a coincidental efficacy number
-    # "another endpoint's", and its Ns would join the randomized arms' in a total
-    kind = matching.value_kind(rate_words) if family == "rate" else None
-    everything = view.candidates(family, kind, claim.endpoint)
-    if claim.statistic == "risk_reduction":  # checked against 1 − HR and against a reduction the label states
-        everything += view.candidates("rrr", None, claim.endpoint)
-    if family == "event_rate":
-        everything = tuple(m for m in everything if matching.same_exposure(claim.unit, m.unit))
+    refused = _no_result(claim, family, named, view)
+    if refused is not None:
+        return unverifiable(claim, refused)
+    everything = _candidates(claim, family, named, view)
     pool = everything
     if claim.trial and pool and any(m.trial or m.nct for m in pool):
         # (a label that names no trial for any of these numbers cannot say they are another trial's)
@@ -125,6 +93,54 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result
     return result
+
+
+def _no_result(claim: Claim, family: str, named: str | None, view: LabelView) -> str | None:
+    """Why the claim's number is no result the label could state, as the explanation says it; None
+    when it may be one: a maturity or follow-up time, a "p-value" over 1, a share of no named
+    endpoint, a clinician's own patients, a count of trials or samples, a count not said to be patients."""
+    assert claim.value is not None
+    says = said(claim)
+    if quantity.claim_is_non_result(claim):
+        unit = "%" if claim.unit == "%" else " " + (claim.unit or "")
+        return (
+            f"The article's {claim.raw}{unit} says how mature an analysis was or how long patients were "
+            "followed; it is no result."
+        )
+    if family == "p" and claim.value > 1:
+        return f"The article's {claim.raw} is no p-value (a p-value is at most 1)."
+    if family == "rate":
+        what = _what_rate(claim, named is not None, named is not None and view.in_event_table(named))
+        return f"The article says {says}; {what}" if what is not None else None
+    if family != "n":
+        return None
+    if quantity.sentence_says(claim, "counts", "practice"):
+        return f"The article says {says}; it counts a clinician's own patients, not a trial's."
+    if quantity.counts_other_things(claim):
+        return f"The article says {says}; it counts {quantity.counted(claim)}, not patients."
+    if not quantity.sentence_says(claim, "counts", "enrolment"):
+        return f"The article says {says}; it does not say they are a trial's or an arm's patients, the counts the label gives."
+    return None
+
+
+def _candidates(claim: Claim, family: str, named: str | None, view: LabelView) -> tuple[Measurement, ...]:
+    """The label's numbers the claim may be checked against, any trial: of its statistic and, for a
+    rate, of its kind; of an adverse-reaction table only when the claim names that reaction (its many
+    numbers would otherwise make a coincidental efficacy number "another endpoint's", and its Ns
+    would join the randomized arms' in a total)."""
+    # the time point of a rate may be named once for a pair ("4-year DFS: 70% vs. 29%"): the clause of
+    # the second value has lost it, the statement reader's modifiers keep it ("at 4 years"); a label
+    # endpoint the sentence names is what the share counts ("heart attack, stroke or CV death: 9.8%")
+    named_words = (named, "events") if named is not None else ()  # a share of patients with the row's events
+    modifiers = claim.statement.modifiers if claim.statement else ()
+    rate_words = " ".join((quantity.claim_clause(claim), *modifiers, *named_words))
+    kind = matching.value_kind(rate_words) if family == "rate" else None
+    everything = view.candidates(family, kind, claim.endpoint)
+    if claim.statistic == "risk_reduction":  # checked against 1 − HR and against a reduction the label states
+        everything += view.candidates("rrr", None, claim.endpoint)
+    if family == "event_rate":
+        everything = tuple(m for m in everything if matching.same_exposure(claim.unit, m.unit))
+    return everything
 
 
 def _events_agree_only(result: Claim) -> Claim:
@@ -356,21 +372,38 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
             f"The article says {said(claim)}, a {what} figure the label does not report"
             f"{label_reports(tuple(in_population), endpoint, family)}.",
         )
-    reading = (
-        read_arm(arm_hint or claim.arm, [m.arm for m in rows])
-        if family not in _BETWEEN_ARMS
-        else ArmReading(None, "none")
-    )
+    frame = Frame(family, population, any_population, endpoint, modifiers, rows, _arm_reading(claim, rows, arm_hint))
+    result = _judge_in_frame(claim, pool, frame, view, arm_hint)
+    if only_analysis and result.verdict in {"supported", "contradicted"}:
+        analysis = " and ".join(sorted(only_analysis))
+        return replace(
+            result, explanation=f"{result.explanation} (The label gives this figure in its {analysis} analysis only.)"
+        )
+    return result
+
+
+def _arm_reading(claim: Claim, rows: tuple[Measurement, ...], arm_hint: str | None) -> ArmReading:
+    """Which of the rows' arms the claim's arm is (none for a statistic between arms)."""
+    if FAMILY[claim.statistic or ""] in _BETWEEN_ARMS:
+        return ArmReading(None, "none")
+    reading = read_arm(arm_hint or claim.arm, [m.arm for m in rows])
     if reading.how == "exact" and _says_alone(claim):
         # "2.4 months with trifluridine/tipiracil alone": that arm, not the combinations it is part of
         reading = ArmReading(reading.arm, "exact", (reading.arm,) if reading.arm else ())
-    frame = Frame(family, population, any_population, endpoint, modifiers, rows, reading)
-    if family == "n":
-        total = derived.check_total(claim, list(rows), view)
+    return reading
+
+
+def _judge_in_frame(
+    claim: Claim, pool: tuple[Measurement, ...], frame: Frame, view: LabelView, arm_hint: str | None
+) -> Claim:
+    """The verdict once the claim's quantity is framed: a total, another trial's arm, a derived
+    figure, an arm the label has no row for, else supported or where the number belongs."""
+    if frame.family == "n":
+        total = derived.check_total(claim, list(frame.rows), view)
         if claim.arm is None or total.verdict == "supported":
             return total  # "MONALEESA-7 enrolled 672 women": the trial's total, whatever arm the sentence names
     if (
-        family not in _BETWEEN_ARMS
+        not frame.between_arms
         and claim.arm
         and not arm_hint
         and read_arm(claim.arm, [m.arm for m in pool]).how == "none"
@@ -379,16 +412,10 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
         return unverifiable(
             claim,
             f"The article says {said(claim)}; {claim.arm} is not an arm of this trial in the label"
-            f"{label_reports(rows, endpoint, family)}.",
+            f"{label_reports(frame.rows, frame.endpoint, frame.family)}.",
         )
     special = derived.check_derived(claim, frame, view) or _arm_without_row(claim, pool, frame, arm_hint)
-    result = special or _supported(claim, frame, view) or _where_it_belongs(claim, pool, frame, view)
-    if only_analysis and result.verdict in {"supported", "contradicted"}:
-        analysis = " and ".join(sorted(only_analysis))
-        return replace(
-            result, explanation=f"{result.explanation} (The label gives this figure in its {analysis} analysis only.)"
-        )
-    return result
+    return special or _supported(claim, frame, view) or _where_it_belongs(claim, pool, frame, view)
 
 
 def _arm_without_row(claim: Claim, pool: tuple[Measurement, ...], frame: Frame, arm_hint: str | None) -> Claim | None:
