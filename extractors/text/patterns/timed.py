@@ -27,17 +27,23 @@ from extractors.text import budget
 SHORT = 2048
 
 
-def _timeout(args: tuple[Any, ...], kwargs: dict[str, Any]) -> float | None:
-    """The timeout for a search, match or finditer call, (string, pos, endpos): None when it reads
-    a short text (most calls) or no budget is running."""
-    string = args[0]
-    if len(string) <= SHORT:
-        return None
-    pos = (args[1] if len(args) > 1 else kwargs.get("pos")) or 0
-    endpos = args[2] if len(args) > 2 else kwargs.get("endpos")
+def _timeout(string: str, window: tuple[Any, ...], kwargs: dict[str, Any]) -> float | None:
+    """The timeout for a call over a long ``string``: None when the part it reads ((pos, endpos) in
+    ``window`` or ``kwargs``) is short, or no budget is running."""
+    pos = (window[0] if window else kwargs.get("pos")) or 0
+    endpos = window[1] if len(window) > 1 else kwargs.get("endpos")
     if (len(string) if endpos is None else min(endpos, len(string))) - pos <= SHORT:
         return None
     return budget.seconds_left()
+
+
+def _long(method: Callable[..., Any], string: str, args: tuple[Any, ...], kwargs: dict[str, Any], window: bool) -> Any:
+    """``method(string, *args, **kwargs)`` over a long text, with the budget's timeout when one runs;
+    ``window``: the arguments after the string are (pos, endpos), as for search (not for sub's count)."""
+    timeout = _timeout(string, args if window else (), kwargs if window else {})
+    if timeout is None:
+        return method(string, *args, **kwargs)
+    return method(string, *args, timeout=timeout, **kwargs)
 
 
 class Timed:
@@ -45,7 +51,8 @@ class Timed:
 
     A call over a short text (most calls) goes straight to the compiled pattern's method, kept
     bound in a slot: the readers make hundreds of thousands of calls per document, and each
-    attribute lookup and argument test here is a share of a match that takes half a microsecond.
+    attribute lookup, argument test or extra call here is a share of a match that takes half a
+    microsecond. Only a long text goes through `_long`.
     """
 
     __slots__ = ("_findall", "_finditer", "_fullmatch", "_match", "_search", "compiled")
@@ -61,66 +68,42 @@ class Timed:
     def search(self, string: str, *args: Any, **kwargs: Any) -> Any:
         if len(string) <= SHORT:
             return self._search(string, *args, **kwargs)
-        timeout = _timeout((string, *args), kwargs)
-        if timeout is None:
-            return self._search(string, *args, **kwargs)
-        return self._search(string, *args, timeout=timeout, **kwargs)
+        return _long(self._search, string, args, kwargs, window=True)
 
     def match(self, string: str, *args: Any, **kwargs: Any) -> Any:
         if len(string) <= SHORT:
             return self._match(string, *args, **kwargs)
-        timeout = _timeout((string, *args), kwargs)
-        if timeout is None:
-            return self._match(string, *args, **kwargs)
-        return self._match(string, *args, timeout=timeout, **kwargs)
+        return _long(self._match, string, args, kwargs, window=True)
 
     def fullmatch(self, string: str, *args: Any, **kwargs: Any) -> Any:
         if len(string) <= SHORT:
             return self._fullmatch(string, *args, **kwargs)
-        timeout = _timeout((string, *args), kwargs)
-        if timeout is None:
-            return self._fullmatch(string, *args, **kwargs)
-        return self._fullmatch(string, *args, timeout=timeout, **kwargs)
+        return _long(self._fullmatch, string, args, kwargs, window=True)
 
     def finditer(self, string: str, *args: Any, **kwargs: Any) -> Any:
         if len(string) <= SHORT:
             return self._finditer(string, *args, **kwargs)
-        timeout = _timeout((string, *args), kwargs)
-        if timeout is None:
-            return self._finditer(string, *args, **kwargs)
-        return self._finditer(string, *args, timeout=timeout, **kwargs)
+        return _long(self._finditer, string, args, kwargs, window=True)
 
     def findall(self, string: str, *args: Any, **kwargs: Any) -> Any:
         if len(string) <= SHORT:
             return self._findall(string, *args, **kwargs)
-        timeout = _timeout((string, *args), kwargs)
-        if timeout is None:
-            return self._findall(string, *args, **kwargs)
-        return self._findall(string, *args, timeout=timeout, **kwargs)
+        return _long(self._findall, string, args, kwargs, window=True)
 
     def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> Any:
         if len(string) <= SHORT:
             return self.compiled.sub(repl, string, *args, **kwargs)
-        timeout = _timeout((string,), {})
-        if timeout is None:
-            return self.compiled.sub(repl, string, *args, **kwargs)
-        return self.compiled.sub(repl, string, *args, timeout=timeout, **kwargs)
+        return _long(functools.partial(self.compiled.sub, repl), string, args, kwargs, window=False)
 
     def subn(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> Any:
         if len(string) <= SHORT:
             return self.compiled.subn(repl, string, *args, **kwargs)
-        timeout = _timeout((string,), {})
-        if timeout is None:
-            return self.compiled.subn(repl, string, *args, **kwargs)
-        return self.compiled.subn(repl, string, *args, timeout=timeout, **kwargs)
+        return _long(functools.partial(self.compiled.subn, repl), string, args, kwargs, window=False)
 
     def split(self, string: str, *args: Any, **kwargs: Any) -> Any:
         if len(string) <= SHORT:
             return self.compiled.split(string, *args, **kwargs)
-        timeout = _timeout((string,), {})
-        if timeout is None:
-            return self.compiled.split(string, *args, **kwargs)
-        return self.compiled.split(string, *args, timeout=timeout, **kwargs)
+        return _long(self.compiled.split, string, args, kwargs, window=False)
 
     def __getattr__(self, name: str) -> Any:  # .pattern, .flags, .groupindex, …
         return getattr(self.compiled, name)
