@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+import regex
+
 from extractors.records import Measurement
 from extractors.text.names import DRUG_WORD, arm_role, canonical_arm
 from extractors.text.patterns import build
@@ -57,22 +59,26 @@ def _components(name: str) -> frozenset[str]:
         component = patterns.BIOLOGIC_SUFFIX.sub("", " ".join(words))
         if not component:
             continue
-        backbone = build.any_word(quantity.words("arms", "chemotherapy")).search(component)
-        if backbone:
-            found |= _leading_drug(component[: backbone.start()])
+        if _backbone(component):
+            lead = _leading_drug(component)
+            found |= {lead} if lead else set()
             component = "chemotherapy"
         found.add(component)
     return frozenset(found)
 
 
-def _leading_drug(words: str) -> set[str]:
+def _backbone(component: str) -> regex.Match[str] | None:
+    """Where a component names chemotherapy ("pemetrexed", "platinum-based chemotherapy"), if it does."""
+    return build.any_word(quantity.words("arms", "chemotherapy")).search(component)
+
+
+def _leading_drug(component: str) -> str | None:
     """The drug or placebo a table header glues before its chemotherapy ("pembrolizumab every 3 weeks
     pemetrexed platinum chemotherapy", "placebo pemetrexed …"): without it both of KEYNOTE-189's
     arms would be "chemotherapy", and an article's "chemotherapy group" would be either."""
-    first = words.split()[:1]
-    if first and (first[0] == "placebo" or DRUG_WORD.fullmatch(first[0])):
-        return {first[0]}
-    return set()
+    backbone = _backbone(component)
+    first = component[: backbone.start()].split()[:1] if backbone else []
+    return first[0] if first and (first[0] == "placebo" or DRUG_WORD.fullmatch(first[0])) else None
 
 
 @lru_cache(maxsize=4096)  # asked for every claim against each of a few label arms
@@ -152,9 +158,7 @@ def role(name: str | None) -> str:
     first = patterns.COMBINATION_WORD.split(name)[0]
     if _components(first) == {"chemotherapy"}:
         return "control"
-    backbone = build.any_word(quantity.words("arms", "chemotherapy")).search(first)
-    lead = _leading_drug(first[: backbone.start()]) if backbone else set()
-    return arm_role(next(iter(lead)) if lead else first)
+    return arm_role(_leading_drug(first) or first)
 
 
 def is_arm(reading: ArmReading, label_arm: str | None) -> bool:
