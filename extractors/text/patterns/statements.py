@@ -348,16 +348,12 @@ DOSE_OR_SCHEDULE = stored.compile(
 # A share followed by the word that it responded: "55.4% responded to abemaciclib", "19.7% of them
 # responded" — an objective response rate; not "All of these patients responded hematologically (13
 # completely)", where "responded" is no share's and names another response.
-RESPONDED_AFTER = stored.compile(
-    r"\s{0,2}%\s{0,2}(?:of\s{1,2}(?:them|patients|women|men)\s{1,2})?responded\b(?!\s{1,2}\w+ally\b)", regex.I
-)
+_RESPONDED = r"\s{0,2}%\s{0,2}(?:of\s{1,2}(?:them|patients|women|men)\s{1,2})?(?P<word>responded)\b(?!\s{1,2}\w+ally\b)"
+RESPONDED_AFTER = stored.compile(_RESPONDED, regex.I)
 # Whether a sentence says "responded" at all (SHARE_RESPONDED is searched only then).
 RESPONDED_WORD = stored.compile(r"\bresponded\b", regex.I)
 # The same word where a sentence says it, so the share paired with it takes it too ("… and 40.2% to placebo").
-SHARE_RESPONDED = stored.compile(
-    r"\d\s{0,2}%\s{0,2}(?:of\s{1,2}(?:them|patients|women|men)\s{1,2})?(?P<word>responded)\b(?!\s{1,2}\w+ally\b)",
-    regex.I,
-)
+SHARE_RESPONDED = stored.compile(rf"\d{_RESPONDED}", regex.I)
 
 # An endpoint named right after a value: "a 2% complete response rate", "12% partial response".
 ENDPOINT_RIGHT_AFTER = stored.compile(r"\s{0,2}(?:%\s{0,2})?(?:of\s+patients\s+)?$", regex.I)
