@@ -78,6 +78,7 @@ EXAMPLE_FILES = {
     "Alveolar soft part sarcoma of the thigh": "alveolar_sarcoma_thigh.txt",
 }
 OWN = "Your own article (upload or paste below)"
+LABEL_CHOICES = ["The label passage the article quotes", "Label files (upload or paste)"]
 LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 VIEWS = ["Claims", "Trial results", "Measurements", "Letter to the author"]
 PAGE_CSS = """
@@ -291,12 +292,21 @@ def article_input(refused: list[tuple[str, str]]) -> tuple[str, bytes] | None:
     return None
 
 
-def label_inputs(refused: list[tuple[str, str]]) -> tuple[tuple[str, bytes], ...]:
+def label_inputs(refused: list[tuple[str, str]], own_article: bool) -> tuple[tuple[str, bytes], ...]:
     st.subheader("Labels")
-    st.caption(
-        "With no label, the article's claims are checked against the label passage it quotes "
-        "(e.g. its “From the FDA Drug Label” section)."
+    # A bundled example quotes its label passage; an own article usually comes with label files.
+    # The uploaders are drawn only when asked for: each kind of widget costs a new browser session
+    # its scripts before the page shows (bench/app_load.py).
+    against = st.radio(
+        "Check the claims against",
+        LABEL_CHOICES,
+        index=1 if own_article else 0,
+        key="labels_own" if own_article else "labels_example",
     )
+    if against == LABEL_CHOICES[0]:
+        st.caption("The label passage the article quotes, such as its “From the FDA Drug Label” section.")
+        return ()
+    st.caption("With no label loaded, the claims are checked against the label passage the article quotes.")
     uploads = st.file_uploader(
         f"Upload labels (openFDA JSON, SPL XML, HTML or text; up to {LIMIT_MB} MB each)",
         accept_multiple_files=True,
@@ -325,7 +335,7 @@ def inputs() -> tuple[tuple[str, bytes] | None, tuple[tuple[str, bytes], ...], l
     with st.sidebar:
         st.header("Input")
         article = article_input(refused)
-        labels = label_inputs(refused)
+        labels = label_inputs(refused, own_article=st.session_state["example"] == OWN)
     return article, labels, refused
 
 

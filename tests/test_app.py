@@ -22,6 +22,7 @@ from tests.conftest import PROJECT, shared_file
 APP = str(PROJECT / "app.py")
 OWN = "Your own article (upload or paste below)"
 SECOND = "Alveolar soft part sarcoma of the thigh"
+LABEL_FILES = "Label files (upload or paste)"
 XSS_ARTICLE = (
     "Pazopanib trial summary\n\n"
     "The median PFS was 4.6 months with pazopanib <script>alert(1)</script> and 1.6 months with placebo.\n"
@@ -118,10 +119,31 @@ def test_the_selected_claim_follows_the_article(app: AppTest) -> None:
     assert "alveolar" in article_html(app).lower()
 
 
+def ask_for_label_files(app: AppTest) -> None:
+    """A bundled example is checked against the passage it quotes until label files are asked for."""
+    app.radio(key="labels_example").set_value(LABEL_FILES).run()
+
+
+@pytest.mark.parametrize(
+    ("article", "uploaders"),
+    [("example", []), ("example, label files asked for", ["label_upload"]), ("own", ["article_upload", "label_upload"])],
+)
+def test_uploaders_are_drawn_only_when_they_can_be_used(app: AppTest, article: str, uploaders: list[str]) -> None:
+    if article == "own":
+        app.radio(key="example").set_value(OWN).run()
+    elif "asked" in article:
+        ask_for_label_files(app)
+    assert not app.exception
+    assert [u.key for u in app.get("file_uploader")] == uploaders
+    if article != "own":  # an own article is still to be loaded
+        assert "tp-claim" in article_html(app), "the example is checked without a label file"
+
+
 def test_the_selected_claim_follows_the_labels(app: AppTest) -> None:
     app.selectbox(key="claim").set_value(3).run()
     first_doc = pane_data(app)["doc"]
     label = (PROJECT / "data" / "examples" / "alveolar_sarcoma_thigh.txt").read_bytes()
+    ask_for_label_files(app)
     app.file_uploader(key="label_upload").set_value(("votrient-quote.txt", label, "text/plain")).run()
     assert not app.exception and not notices(app)
     assert pane_data(app)["doc"] != first_doc
@@ -185,6 +207,7 @@ def test_pasted_article_with_script_and_img_is_rendered_as_text(app: AppTest) ->
 def test_a_refused_label_is_said_where_the_user_looks_and_on_its_chip(
     app: AppTest, name: str, data: bytes, problem: str
 ) -> None:
+    ask_for_label_files(app)
     app.file_uploader(key="label_upload").set_value((name, data, "application/octet-stream")).run()
     assert not app.exception
     said = notices(app)
@@ -208,6 +231,7 @@ def test_bad_article_upload_keeps_the_last_good_article(app: AppTest) -> None:
 
 def test_oversized_upload_is_refused_with_a_message(app: AppTest) -> None:
     big = b"median PFS 4.6 months\n" * (6 * 1024 * 1024 // 22)
+    ask_for_label_files(app)
     app.file_uploader(key="label_upload").set_value(("huge.txt", big, "text/plain")).run()
     assert not app.exception
     said = notices(app)
@@ -216,6 +240,7 @@ def test_oversized_upload_is_refused_with_a_message(app: AppTest) -> None:
 
 def test_uploaded_label_is_used_as_the_source(app: AppTest) -> None:
     label = (PROJECT / "data" / "examples" / "alveolar_sarcoma_thigh.txt").read_bytes()
+    ask_for_label_files(app)
     app.file_uploader(key="label_upload").set_value(("votrient-quote.txt", label, "text/plain")).run()
     assert not app.exception and not notices(app)
     assert app.selectbox(key="claim").options
@@ -332,6 +357,7 @@ HOSTILE_NAMESPACE = (
     ids=["markup-in-file-name", "markdown-in-xml-namespace"],
 )
 def test_text_from_a_file_is_shown_as_plain_text(app: AppTest, name: str, data: bytes) -> None:
+    ask_for_label_files(app)
     app.file_uploader(key="label_upload").set_value((name, data, "application/octet-stream")).run()
     assert not app.exception
     said = notices(app)

@@ -279,6 +279,8 @@ def test_a_refused_label_is_marked_on_its_chip_and_in_the_main_pane(
     bad = tmp_path / "settings.json"
     bad.write_text('{"theme": "dark"}', encoding="utf-8")
     page = Page(chromium, server_url, (1280, 800))
+    page.page.get_by_text("Label files (upload or paste)").click()
+    page.settle()
     page.upload(0, bad)
     page.page.wait_for_selector('[data-testid="stMain"] .tp-notice-error', timeout=30_000)
     page.settle()

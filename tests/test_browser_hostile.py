@@ -31,6 +31,8 @@ def test_markdown_from_files_stays_text(server_url: str) -> None:
             page.on("request", lambda request: requested.append(request.url))
             page.goto(server_url)
             page.wait_for_selector(".tp-article", timeout=60_000)
+            page.get_by_text("Label files (upload or paste)").click()
+            page.wait_for_selector('input[type="file"]', state="attached", timeout=60_000)
             page.locator('input[type="file"]').first.set_input_files(
                 [
                     {"name": NAME, "mimeType": "text/plain", "buffer": b""},
