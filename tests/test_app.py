@@ -126,7 +126,11 @@ def ask_for_label_files(app: AppTest) -> None:
 
 @pytest.mark.parametrize(
     ("article", "uploaders"),
-    [("example", []), ("example, label files asked for", ["label_upload"]), ("own", ["article_upload", "label_upload"])],
+    [
+        ("example", []),
+        ("example, label files asked for", ["label_upload"]),
+        ("own", ["article_upload", "label_upload"]),
+    ],
 )
 def test_uploaders_are_drawn_only_when_they_can_be_used(app: AppTest, article: str, uploaders: list[str]) -> None:
     if article == "own":
