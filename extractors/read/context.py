@@ -94,8 +94,10 @@ def trials_introduced(text: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=4)
 def _trials_introduced(text: str) -> frozenset[str]:
-    """The names the text introduces as trials ("evaluated in PACIFIC", "(ADAURA [NCT02511106])")."""
-    return frozenset(names.trial_name(match) for match in names.trial_introductions(text))
+    """The names the text introduces as trials ("evaluated in PACIFIC", "(ADAURA [NCT02511106])"),
+    not an endpoint introduced the same way ("an improvement in IDFS was demonstrated")."""
+    introduced = {names.trial_name(match) for match in names.trial_introductions(text)}
+    return frozenset(name for name in introduced if not vocabulary.endpoint_mentions(name))
 
 
 @functools.lru_cache(maxsize=256)
