@@ -55,10 +55,10 @@ N_PREFIX = stored.compile(r"""[Nn]\s*=\s*(?=\d)""", regex.VERBOSE)
 # position; `CELL_TOKEN` adds the spaces.
 _CELL_TOKENS = rf"""
       (?P<nprefix>[Nn]\s*=\s*(?=\d))                          # "N = " of "N = 246"
-    | (?P<ci>\(\s*(?:\d{{2}}(?:\.\d)?%[ \t]{{0,2}}CI[ \t]{{0,2}}:?[ \t]{{0,2}})?   # a CI: "(0.26,0.48)", "(38.8, NE)", "(-30.9, 26.8)",
-                                                              # "(0.4%, 3.0%)", its level inside: "(95% CI: 50, 83)"
-          (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*
-          (?P<high>-?{NUM}|NR|NE|NA)%?\s*\))
+    | (?P<ci>(?:\(|(?P<square>\[))\s*(?:\d{{2}}(?:\.\d)?%[ \t]{{0,2}}CI[ \t]{{0,2}}:?[ \t]{{0,2}})?   # a CI: "(0.26,0.48)", "(38.8, NE)",
+                                                              # "(-30.9, 26.8)", "(0.4%, 3.0%)", its level inside: "(95% CI: 50, 83)";
+          (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*   # or in square brackets, closed by
+          (?P<high>-?{NUM}|NR|NE|NA)%?\s*(?(square)\]|\)))               # one: "0.82 [0.67, 1.00]" (PERJETA, REVLIMID)
     | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM})(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |": a CI cell without parentheses
     | (?P<pct>\(\s*(?P<pct_cmp>[<≤])?\s*(?P<pct_value>{NUM})\s*%?\s*\))  # "(0.4)" of "1 (0.4)", "(<0.1)": a percent
     | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
@@ -288,7 +288,9 @@ LABEL_HAZARD_RATIO = stored.compile(r"\bhazard\s+ratio(?-i:[a-h])?\b|\bHR\b", re
 
 LABEL_ODDS_RATIO = stored.compile(r"\bodds\s+ratio(?-i:[a-h])?\b", regex.IGNORECASE)
 
-LABEL_EVENTS = stored.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
+# "3 year event-free rate, %" and "6-month progression-free rate" are rates, not counts of events.
+_FREE_RATE = r"(?![- ]free(?:[ \t]{1,2}survival)?[ \t]{1,2}rate)"
+LABEL_EVENTS = stored.compile(rf"\bevents?\b{_FREE_RATE}|\bdeaths?\b|\bprogress\w*\b{_FREE_RATE}", regex.IGNORECASE)
 
 # "Objective response rate (n, %)", "ORR, n (%)": a count of patients with the percent beside it.
 LABEL_COUNT_PERCENT = stored.compile(r"\(\s*n\s*,\s*%\s*\)|\bn\s*\(\s*%\s*\)", regex.IGNORECASE)
