@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 from conftest import CASES
 
-from extractors.read.context import study_names, trial_for
+from extractors.read.context import study_names, trial_for, trials_introduced
+from extractors.read.discourse import before_sentence
+from extractors.read.scene import Scene
 from extractors.read.tables.reader import caption_population
 
 CAPTIONS: dict[str, Any] = json.loads((CASES / "caption_trials.json").read_text(encoding="utf-8"))
@@ -29,6 +31,17 @@ def test_a_caption_names_its_population(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", CAPTIONS["study_names"], ids=[case["id"] for case in CAPTIONS["study_names"]])
 def test_a_numbered_study_goes_by_the_name_printed_with_it(case: dict[str, Any]) -> None:
     assert study_names(case["text"]) == case["names"]
+
+
+@pytest.mark.parametrize("case", CAPTIONS["introductions"], ids=[case["id"] for case in CAPTIONS["introductions"]])
+def test_a_label_introduces_a_trial_by_its_name(case: dict[str, Any]) -> None:
+    assert sorted(trials_introduced(case["text"])) == sorted(case["trials"])
+
+
+@pytest.mark.parametrize("case", CAPTIONS["sentence_trials"], ids=[case["id"] for case in CAPTIONS["sentence_trials"]])
+def test_a_sentence_that_opens_with_a_trial_moves_the_scene_to_it(case: dict[str, Any]) -> None:
+    scene = before_sentence(Scene("label"), case["text"])
+    assert scene.trial == case["trial"]
 
 
 POPULATIONS: dict[str, Any] = json.loads((CASES / "caption_populations.json").read_text(encoding="utf-8"))

@@ -89,7 +89,11 @@ def trial_introductions(text: str, pos: int = 0, endpos: int | None = None) -> I
 def trial_name(match: regex.Match[str]) -> str:
     """The trial a `prose.TRIAL_NAME` match names, whichever way it was introduced."""
     return str(
-        match.group("name") or match.group("caption_name") or match.group("registered") or match.group("defined")
+        match.group("name")
+        or match.group("caption_name")
+        or match.group("registered")
+        or match.group("defined")
+        or match.group("the_name")
     )
 
 

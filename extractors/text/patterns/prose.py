@@ -36,6 +36,10 @@ TRIAL_NAME_WAYS = tuple(
         r"""\b(?:Trial|Study)\s\((?P<defined>[A-Z][A-Z0-9-]{1,11}[A-Z0-9])\)
                        # "the Anglo-Scandinavian Cardiac Outcomes Trial (ASCOT)", "Treating to New Targets Study (TNT)"
         """,
+        rf"""\bthe\s(?=[A-Za-z-]{{0,30}}\d|[A-Z]{{5}})(?P<the_name>{TRIAL_WORD}{TRIAL_NUMBER})\s(?:clinical\s)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b
+                       # "In the ADVANCE-3 study, 5407 patients …", "in the MAGELLAN Study"; a name with a digit
+                       # or five capitals, not a procedure or a disease ("the CABG study")
+        """,
     )
 )
 TRIAL_NAME = stored.compile("|".join(way.pattern for way in TRIAL_NAME_WAYS), regex.VERBOSE)
