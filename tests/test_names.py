@@ -25,6 +25,8 @@ _PIECES = [
     " trial",
     "the ",
     " study",
+    "; ",
+    ", ",
     "ADVANCE-3",
     " (",
     ")",

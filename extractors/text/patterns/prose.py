@@ -29,9 +29,10 @@ TRIAL_NAME_WAYS = tuple(
         """,
         rf"""\bin\s+(?P<caption_name>{TRIAL_WORD}{TRIAL_NUMBER})\b                         # "… in VEG110727", "in PROpel"
         """,
-        rf"""(?P<registered>\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*|{TRIAL_LOWER})(?:\s[A-Z]{{2,8}}-\d{{1,3}})?(?:\s+(?:trial|study))?\)?\s*[\[(]\s*NCT\d{{8}}
+        rf"""(?P<registered>\b(?!NCT\d)[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*|{TRIAL_LOWER})(?:\s[A-Z]{{2,8}}-\d{{1,3}})?(?:\s+(?:trial|study))?(?:\)?\s*[\[(]|[;,])\s*NCT\d{{8}}
                                                                     # "(ADAURA [NCT02511106])", "the LAURA trial [NCT03521154]",
-                                                                    # "The THALES study (NCT03354429)", "The PEGASUS TIMI-54 study (NCT01225562)"
+                                                                    # "The THALES study (NCT03354429)", "The PEGASUS TIMI-54 study (NCT01225562)",
+                                                                    # "(OAK; NCT02008227)", "(FOURIER, NCT01764633)"
         """,
         r"""\b(?:Trial|Study)\s\((?P<defined>[A-Z][A-Z0-9-]{1,11}[A-Z0-9])\)
                        # "the Anglo-Scandinavian Cardiac Outcomes Trial (ASCOT)", "Treating to New Targets Study (TNT)"
