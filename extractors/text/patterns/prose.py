@@ -61,7 +61,7 @@ CAPTION_TRIAL = stored.compile(
 # Results from RECOURSE" — as may a brand ("Dosage Modifications for TAGRISSO"), so the name must be
 # one the label introduces as a trial elsewhere; so must a short name after "in" ("… Results in TNT").
 CAPTION_FOR_TRIAL = stored.compile(
-    rf"\b(?:for|from)\s+(?:the\s+)?(?P<name>{TRIAL_WORD})\b"
+    rf"\b(?:for|from)\s+(?:the\s+)?(?:(?:Study|Trial)\s)?(?P<name>{TRIAL_WORD})\b"  # "from Study ML39345"
     r"|\bin\s+(?:the\s+)?(?P<name>[A-Z][A-Z0-9]{1,2})\b"  # a short name the label defines: "Efficacy Results in TNT"
 )
 
