@@ -16,12 +16,14 @@ from extractors.read.scene import Scene
 from extractors.text import vocabulary
 from extractors.text.patterns import prose as prose_patterns
 from extractors.text.patterns import statements as patterns
+from extractors.text.patterns import tables as table_patterns
 from extractors.text.patterns import trials as trial_patterns
 
 
-def before_sentence(scene: Scene, sentence: str) -> Scene:
-    """The scene a sentence is read in: the trial and design it names itself take effect at once."""
-    trial = _trial_named(sentence, scene)
+def before_sentence(scene: Scene, sentence: str, *, line_ends: bool = False) -> Scene:
+    """The scene a sentence is read in: the trial and design it names itself take effect at once.
+    ``line_ends``: the line ends with the sentence (a table's caption stands on a line of its own)."""
+    trial = _trial_named(sentence, scene, line_ends)
     if trial is not None and trial != scene.trial:
         # a new trial has one arm until the text says it compares arms
         scene = replace(
@@ -61,9 +63,16 @@ def _randomized_arms(sentence: str, scene: Scene) -> tuple[str, ...]:
     return tuple(drug_first)
 
 
-def _trial_named(sentence: str, scene: Scene) -> str | None:
-    """The trial the sentence is about, when it names one as its subject; the drug's own names,
-    endpoints and abbreviations that look like trial names ("LVEF", "RECIST", "PD-L1") are not trials."""
+def _trial_named(sentence: str, scene: Scene, line_ends: bool = False) -> str | None:
+    """The trial the sentence is about, when it names one as its subject or is a table's caption
+    that names it ("Table 23 Efficacy Results - OlympiAD": its notes are that trial's); the drug's own
+    names, endpoints and abbreviations that look like trial names ("LVEF", "RECIST", "PD-L1") are not trials."""
+    if line_ends and table_patterns.TABLE_CAPTION.match(sentence):
+        # a caption on a line of its own, its notes below (a table printed with its cells) names a
+        # trial the label introduces, or a study's number; a flattened table runs on into the prose
+        named = [" ".join(m.group("name").split()) for m in prose_patterns.CAPTION_TRIAL.finditer(sentence)]
+        known = [n for n in named if n in scene.trials or trial_patterns.STUDY_NUMBER.fullmatch(n)]
+        return next((name for name in reversed(known) if _may_be_trial(name, scene)), None)
     start = trial_patterns.TRIAL_SUBJECT_START.match(sentence)
     later = (
         trial_patterns.TRIAL_SUBJECT.finditer(sentence)
@@ -75,15 +84,19 @@ def _trial_named(sentence: str, scene: Scene) -> str | None:
     numbered = [m for m in matches if trial_patterns.STUDY_NUMBER.fullmatch(" ".join(m.group("name").split()))]
     for match in [m for m in matches if m not in numbered] + numbered:
         name = " ".join(match.group("name").split())
-        first = name.split()[0].split("-")[0]
-        if scenes.phrases("not_trials").fullmatch(name):
-            continue
-        if scenes.phrases("not_trials").fullmatch(first) and match not in numbered:
-            continue
-        if vocabulary.endpoint_mentions(name) or any(name.lower() == drug.lower() for drug in scene.drugs):
-            continue
-        return name
+        if _may_be_trial(name, scene, numbered=match in numbered):
+            return name
     return None
+
+
+def _may_be_trial(name: str, scene: Scene, *, numbered: bool = False) -> bool:
+    """Whether a name printed where a trial's goes is not an abbreviation, an endpoint or the drug."""
+    first = name.split()[0].split("-")[0]
+    if scenes.phrases("not_trials").fullmatch(name):
+        return False
+    if scenes.phrases("not_trials").fullmatch(first) and not numbered:
+        return False
+    return not vocabulary.endpoint_mentions(name) and not any(name.lower() == drug.lower() for drug in scene.drugs)
 
 
 def after_article_sentence(scene: Scene, sentence: str) -> Scene:

@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Sequence
 
 from extractors.read import discourse
-from extractors.read.context import arm_names
+from extractors.read.context import arm_names, trials_introduced
 from extractors.read.scene import Scene
 from extractors.read.statements import prose_after, prose_start, read_statements
 from extractors.records import Measurement, Source
@@ -40,7 +40,7 @@ def _read_sentences(text: str, taken: list[tuple[int, int]], scene: Scene, found
     for start, end in sentence_spans(text):
         budget.check(start)
         sentence = text[start:end]
-        scene = discourse.before_sentence(scene, sentence)
+        scene = discourse.before_sentence(scene, sentence, line_ends=text.startswith("\n", end))
         first = bisect.bisect_left(taken, (start, start))
         last = bisect.bisect_left(taken, (end, end))
         if first < last:
@@ -67,4 +67,5 @@ def label_scene(source: Source) -> Scene:
         arms=tuple(arm_names(source, len(source.text))),
         experimental=drugs[0] if drugs else None,
         drugs=drugs,
+        trials=trials_introduced(source.text),
     )

@@ -61,6 +61,7 @@ class Scene:
     default_arm: str | None = None  # the arm of a trial with one arm: a value that names none is its
     trial_arms: tuple[str, ...] = ()  # the current trial's arms as its randomization names them, drug first
     controls: tuple[str, ...] = field(default_factory=vocabulary.control_arms)
+    trials: frozenset[str] = frozenset()  # the trials a label introduces by name (`context.trials_introduced`)
     trial: str | None = None
     nct: str | None = None
     endpoint: str | None = None

@@ -52,7 +52,7 @@ TOKEN = stored.compile(
     | (?P<p>\bp(?:\s?-\s?|\s)?(?:value\s)?\s{{0,2}}(?:(?:of|was|is)\s)?\s{{0,2}}
           (?P<p_cmp><\s?=|≤|<|=|>|less\s+than\s+or\s+equal\s+to|less\s+than)?\s{{0,2}}
           (?P<p_value>{NUMBER}))
-    | (?P<n_eq>\b[Nn]\s{{0,2}}=\s{{0,2}}(?P<n_value>{NUMBER}))
+    | (?P<n_eq>\b[Nn]\s{{0,2}}=\s{{0,2}}(?P<n_value>{NUMBER})(?![\d.,]\d|\d|\s{{0,2}}(?:to|{DASH})\s{{0,2}}\d))  # not "n=278 to 470": a range
     | (?P<value>
           (?<![\w.:/+-])(?<!\d,)
           (?P<v_cmp>[<≤>≥]\s?)?
