@@ -165,8 +165,21 @@ class RowReader:
         experimental, control = _experimental_and_control(row.header.arms_of(column.group), column.versus)
         between = column.statistic is not None
         group_trial, group_population = trial_and_population(column.group, trials_introduced(row.text))
+        confidence, alternatives, flags = self._judge(cell, best, others)
+        if self.truncated:
+            confidence = "low"
+            flags += (
+                Flag(
+                    "reading_budget",
+                    "warning",
+                    f"row {row.label!r} has more readings than the {MAX_READINGS} scored; "
+                    "this is the best of those, not necessarily of all",
+                ),
+            )
+        flags += repair_flags(cell)
         measurement = replace(
             row.base,
+            confidence=confidence,
             trial=group_trial or row.base.trial,
             statistic=statistic,
             value=cell.number.value if cell.number else None,
@@ -185,22 +198,10 @@ class RowReader:
             analysis=(analysis_of(column.group) if column.group else None) or row.base.analysis,
         )
         measurement = with_ci(measurement, cell)
-        confidence, alternatives, flags = self._judge(cell, best, others)
-        if self.truncated:
-            confidence = "low"
-            flags += (
-                Flag(
-                    "reading_budget",
-                    "warning",
-                    f"row {row.label!r} has more readings than the {MAX_READINGS} scored; "
-                    "this is the best of those, not necessarily of all",
-                ),
-            )
+        if not alternatives and not flags:
+            return measurement  # most cells: one copy of the row's base, not two (issue 13)
         return replace(
-            measurement,
-            confidence=confidence,
-            alternatives=measurement.alternatives + alternatives,
-            flags=measurement.flags + flags + repair_flags(cell),
+            measurement, alternatives=measurement.alternatives + alternatives, flags=measurement.flags + flags
         )
 
     def _complete_open_estimate(self, index: int, cell: Cell) -> None:
