@@ -7,12 +7,27 @@ from typing import Any
 
 import pytest
 from conftest import CASES, PROJECT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.claims import find_claims
 from extractors.ingest.articles import article_from_bytes, load_article, quoted_label_source
 from extractors.read.populations import extract_populations
 from extractors.records import Source
+from extractors.text import qualifiers
 from extractors.verdicts.scope import check_scope
+
+# words of the scope vocabulary and words around them: texts that state qualifiers, and texts that do not
+_SCOPE_WORDS = sorted(
+    {
+        word
+        for key in qualifiers.DIMENSIONS
+        for phrases in qualifiers._data()[key].values()
+        for p in phrases
+        for word in str(p).split()
+    }
+    | {"patients", "with", "non-", "were", "randomized", "and", "or"}
+)
 
 CASE_TABLE: dict[str, Any] = json.loads((CASES / "scope_statements.json").read_text(encoding="utf-8"))
 SEED_COPY = PROJECT / "data" / "examples" / "sarcoma_thigh_treatment_options.txt"
@@ -54,3 +69,10 @@ def test_trial_scope_of_the_seed_label() -> None:
 
 def test_text_without_a_population_has_no_trial_scope() -> None:
     assert extract_populations(_label("no-population")) == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_SCOPE_WORDS), max_size=8).map(" ".join))
+def test_states_any_is_whether_qualifiers_finds_one(text: str) -> None:
+    """The early-stopping test agrees with the full reading on sentences made of the vocabulary's words."""
+    assert qualifiers.states_any(text) == bool(qualifiers.qualifiers(text))

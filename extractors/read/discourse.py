@@ -48,9 +48,11 @@ def before_sentence(scene: Scene, sentence: str, *, line_ends: bool = False) -> 
 def after_sentence(scene: Scene, sentence: str, *, paragraph_ends: bool) -> Scene:
     """The scene the next sentence inherits: the endpoint this one named, until the paragraph ends."""
     if paragraph_ends:
+        if scene.endpoint is None and scene.population is None:
+            return scene  # nothing to forget: no copy of the scene
         return replace(scene, endpoint=None, population=None)
     named = vocabulary.endpoint_mentions(sentence)
-    return replace(scene, endpoint=named[-1][0]) if named else scene
+    return replace(scene, endpoint=named[-1][0]) if named and named[-1][0] != scene.endpoint else scene
 
 
 def _randomized_arms(sentence: str, scene: Scene) -> tuple[str, ...]:

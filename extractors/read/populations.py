@@ -34,7 +34,7 @@ def extract_populations(source: Source) -> tuple[TrialScope, ...]:
         if excludes and found and len(found) - 1 not in exclusions:
             exclusions[len(found) - 1] = _exclusion_clause(sentence, start)
         describes = patterns.DESCRIBES_PATIENTS.search(sentence)
-        if describes and scope_words.cue("enrolment_cues").search(sentence) and scope_words.qualifiers(sentence):
+        if describes and scope_words.cue("enrolment_cues").search(sentence) and scope_words.states_any(sentence):
             found.append((sentence, (start, start + len(sentence))))
             if excludes:
                 exclusions[len(found) - 1] = _exclusion_clause(sentence, start)

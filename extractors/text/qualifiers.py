@@ -54,6 +54,12 @@ def _values(dimension: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
 Found = tuple[str, str, str]
 
 
+def states_any(text: str) -> bool:
+    """Whether ``text`` states any qualifier: ``bool(qualifiers(text))``, stopping at the first wording
+    found instead of reading every dimension's (a label's every enrolment-like sentence is asked)."""
+    return any(pattern.search(text) for dimension in DIMENSIONS for _, pattern in _values(dimension))
+
+
 def qualifiers(text: str) -> tuple[Found, ...]:
     """The stage, prior-therapy and biomarker qualifiers ``text`` states, in order of dimension, as
     (dimension, value, phrase); `records.Qualifier` holds them in a record."""

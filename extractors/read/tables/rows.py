@@ -165,8 +165,21 @@ class RowReader:
         experimental, control = _experimental_and_control(row.header.arms_of(column.group), column.versus)
         between = column.statistic is not None
         group_trial, group_population = trial_and_population(column.group, trials_introduced(row.text))
+        confidence, alternatives, flags = self._judge(cell, best, others)
+        if self.truncated:
+            confidence = "low"
+            flags += (
+                Flag(
+                    "reading_budget",
+                    "warning",
+                    f"row {row.label!r} has more readings than the {MAX_READINGS} scored; "
+                    "this is the best of those, not necessarily of all",
+                ),
+            )
+        flags += repair_flags(cell)
         measurement = replace(
             row.base,
+            confidence=confidence,
             trial=group_trial or row.base.trial,
             statistic=statistic,
             value=cell.number.value if cell.number else None,
@@ -185,22 +198,10 @@ class RowReader:
             analysis=(analysis_of(column.group) if column.group else None) or row.base.analysis,
         )
         measurement = with_ci(measurement, cell)
-        confidence, alternatives, flags = self._judge(cell, best, others)
-        if self.truncated:
-            confidence = "low"
-            flags += (
-                Flag(
-                    "reading_budget",
-                    "warning",
-                    f"row {row.label!r} has more readings than the {MAX_READINGS} scored; "
-                    "this is the best of those, not necessarily of all",
-                ),
-            )
+        if not alternatives and not flags:
+            return measurement  # most cells: one copy of the row's base, not two (issue 13)
         return replace(
-            measurement,
-            confidence=confidence,
-            alternatives=measurement.alternatives + alternatives,
-            flags=measurement.flags + flags + repair_flags(cell),
+            measurement, alternatives=measurement.alternatives + alternatives, flags=measurement.flags + flags
         )
 
     def _complete_open_estimate(self, index: int, cell: Cell) -> None:
@@ -218,8 +219,8 @@ class RowReader:
         statistic, unit = ("share", "%") if measurement.statistic == "n" else ("rate", "%")
         if column.beside and column.beside != "%" and measurement.statistic != "n":
             statistic, unit = "event_rate", column.beside
-        percent = replace(
-            _without_ci(measurement),
+        percent = _without_ci(
+            measurement,
             statistic=statistic,
             value=to_float(cell.pct.raw),
             raw=cell.pct.raw,
@@ -249,8 +250,8 @@ class RowReader:
                 )
             for match in prose_patterns.RESPONSE_COUNT.finditer(body):
                 found.append(
-                    replace(
-                        _without_ci(measurement),
+                    _without_ci(
+                        measurement,
                         statistic="count",
                         endpoint="PR" if match.group("kind").lower() == "partial" else "CR",
                         value=to_float(match.group("count")),
@@ -372,8 +373,8 @@ def population_of(*parts: str | None) -> str | None:
 def p_value_of(estimate: Measurement, raw: str, span: tuple[int, int], comparison: str, row: str) -> Measurement:
     """The p-value printed for an estimate, in the estimate's group (endpoint, population, arms)."""
     comparison = comparison.replace(" ", "")
-    return replace(
-        _without_ci(estimate),
+    return _without_ci(
+        estimate,
         statistic="p",
         value=to_float(raw),
         raw=raw,
@@ -384,10 +385,12 @@ def p_value_of(estimate: Measurement, raw: str, span: tuple[int, int], compariso
     )
 
 
-def _without_ci(measurement: Measurement) -> Measurement:
-    """``measurement`` without its CI, alternatives and flags: the base of a value printed beside it."""
+def _without_ci(measurement: Measurement, **changes: Any) -> Measurement:
+    """``measurement`` without its CI, alternatives and flags: the base of a value printed beside it,
+    with ``changes`` made in the same copy (one copy of its thirty fields, not two)."""
     return replace(
         measurement,
+        **changes,
         ci_low=None,
         ci_high=None,
         ci_low_raw=None,

@@ -89,7 +89,8 @@ def arm_header(arms: tuple[str, ...]) -> regex.Pattern[str]:
             | {HEADER_DRUG}
               # an arm the prose did not name, known by the N printed after it: "TAGRISSO (N=233)";
               # an all-capitals name may be glued to the word before it ("ParameterTAGRISSO")
-            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*(?:(?<=[A-Z]{{3}})[a-f](?:,[a-f]){{0,2}})?|[A-Z][a-z0-9+-]{{2,}})
+            # (possessive: a space or "(" must follow the name, which no character given back could be)
+            | (?-i:[A-Z]{{2}}[A-Z0-9+-]*+(?:(?<=[A-Z]{{3}})[a-f](?:,[a-f]){{0,2}})?|[A-Z][a-z0-9+-]{{2,}}+)
               (?=(?:{ARM_DESCRIPTION})?{N_AFTER_ARM})  # "MTXb N=257": with its footnote mark
             )
             (?P<description>{ARM_DESCRIPTION}(?={N_AFTER_ARM}))?   # "EGFR TKI (gefitinib or erlotinib) (N=277)"

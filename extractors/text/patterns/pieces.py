@@ -45,5 +45,7 @@ DRUG_STEM = rf"""\b[a-z]{{3}}[a-z]*+(?<=[a-z]{{3}}{DRUG_STEM_ENDINGS})\b"""
 
 # The same in a table header, where cells may run together: a name starts at a capital, even one
 # glued to the word before it ("bidEnoxaparin"), or after a non-letter, so "EndpointCABOMETYXEverolimus"
-# gives "Everolimus", not the whole run.
-HEADER_DRUG = rf"""(?-i:(?:[A-Z]|(?<![A-Za-z]))[a-z]{{2,}}{DRUG_STEM_ENDINGS}(?![a-z]))"""
+# gives "Everolimus", not the whole run. As DRUG_STEM, the lower-case run is taken whole and its ending
+# looked for behind it: the same matches as "[a-z]{2,}(?:tinib|…)(?![a-z])", without trying every
+# stem at every letter (a header is scanned for arm names over 4,000 characters per table).
+HEADER_DRUG = rf"""(?-i:(?:[A-Z]|(?<![A-Za-z]))[a-z]++(?<=[a-z]{{2}}{DRUG_STEM_ENDINGS}))"""

@@ -13,12 +13,13 @@ from extractors.text.patterns import stored, timed
 # checkmate-274.jpg Advanced or Metastatic …").
 SENTENCE_END = stored.compile(
     r"""
+      (?=[.!?])                                   # the cheap test first, the lookbehinds only at a stop
       (?<!\b(?:vs|e\.g|i\.e|et\ al|Fig|Figs|No|Nos|approx|Dr|al|cf|ca|Ref|Refs|St|Inc|Ltd|Co))
       (?<!\d\.(?=\s\d))                           # "0. 39": a damaged number, not a sentence end
       [.!?][)\]"”’]*(?=\s{1,3}(?:[A-Z“"‘(\[•]|\d{1,2}\.\d{1,2}\s{1,3}[A-Z]))  # before a capital, a bracket or "14.3 Title"
     | \n                                          # a line break
     | (?=\b(?:Table|Figure)\s\d{1,3}[A-Za-z]?\s?[.:])  # a caption begins
-    | (?<=\.(?:jpg|jpeg|png|gif|tif))(?=\s)        # a figure's file name ends
+    | (?=\s)(?<=\.(?:jpg|jpeg|png|gif|tif))        # a figure's file name ends
     """,
     regex.VERBOSE,
 )
