@@ -503,7 +503,7 @@ TIME_POINT_NUMBER = stored.compile(r"(?<=\bat[ \t]Day[ \t])\d{1,3}\b", regex.IGN
 WORDS_BEFORE_NAME = stored.compile(r"(?:^|[.;:|][ \t]{1,2}|\n)(?P<words>(?:[A-Z][A-Za-z0-9+/-]{0,15}[ \t]){1,3})\Z")
 
 # A drug's name by its INN stem, as a header prints it: "Cetuximab", "Everolimus".
-DRUG_NAME = stored.compile(HEADER_DRUG)
+DRUG_NAME = stored.compile(HEADER_DRUG, regex.VERBOSE)  # the endings are spread over lines
 
 # A heading over the columns that compare two arms: "XARELTO vs. Warfarin", "XARELTO 10 mg vs.
 # Aspirin 100 mg", "ELIQUIS 2.5 mg bid vs Placebo" — passed over in a header.
