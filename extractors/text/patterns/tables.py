@@ -64,7 +64,7 @@ _CELL_TOKENS = rf"""
     | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
     | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}))  # ", p<0.0001" in a cell
-    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+reached|Not\s+estimable)  # "NR", "NRa", "NRa10.8"
+    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+[Rr]eached|Not\s+[Ee]stimable)  # "NR", "NRa", "Not Reached"
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
     | (?P<run>(?:(?:(?<![-–—\p{{L}}\d.])|(?<=-\d{{1,6}}(?:\.\d{{1,4}})?))-(?=\d))?\d(?:\.\s(?=\d)|[\d.])*)
         # digits and points, maybe several numbers run together; signed where the sign cannot be a
@@ -335,12 +335,14 @@ ARM_LETTER = stored.compile(r"^Arm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:[ \t]{0,2}")
 HEADER_CELL_MARK = stored.compile(r"(?:[*†‡§¶#]{1,3}|(?<=[A-Z]{3})[a-f](?:,[a-f]){0,2})$")
 
 # A grade sub-column of an adverse-reaction table: "All Grades (%)", "Any grade(%)", "Grades 3-4",
-# "Grade 3 or 4", "Grade 3 or Grade 4", "Grade 3 or higher", "Grade ≥3", "Grade 3", "Grades 1-4".
+# "Grade 3 or 4", "Grade 3 or Grade 4", "Grade 3 or higher", "Grade ≥3", "Grade 3", "Grades 1-4",
+# "All Gradesa %".
 GRADE_LABEL = stored.compile(
     r"""(?:(?P<all>(?:All|Any)[ \t]{0,2}Grades?)
     | Grade\s{0,2}≥\s{0,2}(?P<atleast>\d)
     | Grades?[ \t]{0,2}(?P<low>\d)(?:[ \t]{0,2}(?:-|–|to|or|and)[ \t]{0,2}(?:Grade[ \t]{0,2})?(?P<high>\d)
         | [ \t]{1,2}or[ \t]{1,2}(?P<higher>higher|greater|above|more))?)
+    (?:[a-f*†‡](?=[ \t]{0,2}(?:%|\(|\||\n|$)))?     # a footnote mark glued on: "All Gradesa %" (VERZENIO)
     (?:[ \t]{0,2}\(?[ \t]{0,2}%[ \t]{0,2}\)?)?""",
     regex.VERBOSE | regex.IGNORECASE,
 )
