@@ -19,7 +19,7 @@ Every value is read from characters of the text: a span points at them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 import regex
@@ -103,9 +103,9 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     if spanned is not None:  # "|  | RECORD 3 |" over the arms: the table's trial, whatever the prose named before
         base = replace(base, trial=spanned, nct=nct_of(text, spanned))
     subset = caption_population(caption_text.split("\n", 1)[0])  # with cells kept, notes follow on their own line
-    state = TableState(subset=subset)
     ratio = randomization_ratio(text, start)
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
+    state = TableState(subset=subset, notes={key: text[n.start : n.end] for key, n in footnotes.items()})
 
     def row_of(label: str, own: str, counts: bool) -> Row:
         statistic, unit = vocabulary.statistic_of_label(own)
@@ -275,7 +275,7 @@ def _read_rows(
         counts = events[1] and not events[0] and _unnamed_counts(text, label, cells_start, cells_end)
         names_events = events[0] or bool(state.formats) or counts
         event = (
-            event_name(text[label_start:label_end]) if names_events and cells_start is not None and not has_n else None
+            event_name(text[label_start:label_end], state.notes) if names_events and cells_start is not None and not has_n else None
         )
         if n_row and not has_n and (event or vocabulary.find_endpoint(label)):
             # Ns printed just above the endpoint they count ("Patients with Measurable Disease
@@ -313,10 +313,11 @@ def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: i
     )
 
 
-def event_name(raw_label: str) -> str | None:
+def event_name(raw_label: str, notes: Mapping[str, str] | None = None) -> str | None:
     """The event or reaction a row of an event table names, as printed: the row's own label cell
     (with cells kept, its last line), without a row-group heading run into it ("Gastrointestinal
-    DisordersDiarrhea" → "Diarrhea"), a leading dash or a footnote mark ("Nausea1", "DVT*")."""
+    DisordersDiarrhea" → "Diarrhea"), a leading dash or a footnote mark ("Nausea1", "DVT*", and
+    "Fatiguee" where footnote e of the table, ``notes``, names fatigue)."""
     own = raw_label.rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ")
     name = " ".join(own.split())
     heading = build.heading_prefix(vocabulary.row_group_headings()).match(name)
@@ -324,10 +325,24 @@ def event_name(raw_label: str) -> str | None:
         name = str(heading.group("name"))
     name = str(table_patterns.EVENT_NAME_MARKS.sub("", name)).strip(" :,")
     name = str(table_patterns.LEADING_DASH.sub("", name))
+    name = _without_footnote_letter(name, notes or {})
     statistic, _ = vocabulary.statistic_of_label(name)
     if not name or not table_patterns.ANY_LETTER.search(name) or statistic in LABEL_STATISTICS_OVER_COLUMNS:
         return None
     return name
+
+
+def _without_footnote_letter(name: str, notes: Mapping[str, str]) -> str:
+    """``name`` without a footnote key letter glued to its last word, when that footnote's text names
+    the word: "Infectionsd" (d: "… the Infections and Infestations system organ class") → "Infections";
+    "Nausea" stays, footnote a not naming "nause"."""
+    mark = table_patterns.GLUED_FOOTNOTE_LETTER.search(name)
+    if mark is None or mark.group("key") not in notes:
+        return name
+    words = {word.casefold() for word in table_patterns.NOTE_WORD.findall(notes[mark.group("key")])}
+    if mark.group("word").casefold() not in words:
+        return name
+    return name[: mark.start("key")]
 
 
 def _interpret_label(label: str, state: TableState, has_n: bool, event: str | None = None) -> None:

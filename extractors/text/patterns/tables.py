@@ -37,7 +37,7 @@ ABBREVIATIONS = stored.compile(r"Abbreviations?\s*:", regex.VERBOSE)
 # "* Stratified by …". The key follows a sentence end and precedes a capital letter.
 FOOTNOTE_KEY = stored.compile(
     r"""
-    (?:(?<=[.;:)]\s?)|(?<=^))     # after a sentence end (or at the start)
+    (?:(?<=[.;:)]\s?)|(?<=^)|(?<=\n))   # after a sentence end, at the start or a line's start
     (?P<key>[a-h]|[*†‡§¶#])       # a one-letter or symbol footnote key
     \s?                           # "a P value" (spaced) or "aPvalue" (glued)
     (?=[A-Z])                     # footnote text starts with a capital
@@ -473,6 +473,11 @@ GROUP_HEAD_NOUN = stored.compile(r"\b(?:Cohorts?|Population|Patients|Subgroup|Gr
 # Footnote marks on an event's or a reaction's name: "DVT*", "Nausea1", "Infections1;2", "Time to Death1"
 # (a digit glued to a lower-case word; "COVID-19" and "HER2" keep theirs).
 EVENT_NAME_MARKS = stored.compile(r"[*†‡§¶#]{1,3}$|(?<=[a-z])\d{1,2}(?:[;,]\d{1,2}){0,3}$")
+
+# A footnote key letter glued to the last word of a reaction's name: "Infectionsd", "Fatiguee" (VERZENIO
+# Table 8); the reader strips it only where that footnote names the word.
+GLUED_FOOTNOTE_LETTER = stored.compile(r"(?P<word>\p{L}{3,40})(?P<key>[a-h])$")
+NOTE_WORD = stored.compile(r"\p{L}+")  # the words of a footnote: "Includes asthenia, fatigue."
 
 # A dash that sets a component apart from the composite above it: "- Stroke", "– MI".
 LEADING_DASH = stored.compile(r"^[-–—•][ \t]{0,2}")
