@@ -45,6 +45,19 @@ def labels_above(text: str, zone_start: int, first: int, count: int, before_stub
     return split_labels(zone[stubs[-1].end() :] if stubs else zone, count)
 
 
+def spanning_labels(text: str, zone_start: int, first: int) -> list[str] | None:
+    """With cells kept, the named cells of the row just over the arm row when its first cell, over the
+    row labels, is empty ("|  | Combined Results | Paclitaxel Subgroup | AC Subgroup |"); not a row of
+    Ns or values, nor a stub ("| Body System Adverse Reaction |  |  |")."""
+    lines = _lines(text, zone_start, line_start(text, first) - 1)
+    if not lines:
+        return None
+    cells = [" ".join(cell.split()) for cell in lines[-1].strip().strip(structured.SEPARATOR).split(structured.SEPARATOR)]
+    if len(cells) < 2 or cells[0]:
+        return None
+    return _cells_as_labels(lines[-1], sum(1 for cell in cells if cell))
+
+
 def _numbered_run(zone: str, count: int) -> list[str] | None:
     """The last ``count`` numbered names of one word printed next to each other in ``zone``, the
     trials a flattened header groups its arms by ("RECORD 1 RECORD 2", "ADVANCE-1ADVANCE-2"); a

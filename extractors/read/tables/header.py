@@ -29,7 +29,7 @@ from extractors.read.tables.arms import (
     sub_column_at,
 )
 from extractors.read.tables.cells import Number, inside_parentheses, line_start
-from extractors.read.tables.groups import labels_above, labels_below
+from extractors.read.tables.groups import labels_above, labels_below, spanning_labels
 from extractors.text import reach, vocabulary
 from extractors.text.numbers import to_float
 from extractors.text.patterns import build
@@ -129,6 +129,8 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         items = _arm_items(text, starts[index], hits[index:], starts[index:], (limit, stops))
         if items is None:
             continue
+        if kept and _groups_over_arm_row(text, items):
+            continue  # "|  | Combined Results | Paclitaxel Subgroup | AC Subgroup |": the arms are on the row below
         names = [arm.name for arm in items.arms]
         # arms after one arm with its N must each start with a known arm or a drug: "All Patients (n=74)
         # Prior Treatment (Fluoropyrimidine, Oxaliplatin, …) (n=53)" after "… treated with OPDIVO (n=74)."
@@ -148,6 +150,20 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     if not any(k in items.arms[0].name.lower() for k in known) and brand:
         items.arms[0].name = brand  # a single arm headed by its trial: "DESTINY-Breast01 N=184"
     return _header_of(text, start, starts[index], items)
+
+
+def _groups_over_arm_row(text: str, items: HeaderItems) -> bool:
+    """Whether a header row with its cells kept, none with an N, spans the next row's arms evenly,
+    each of which prints its N (HERCEPTIN Table 11): it names column groups, not arms."""
+    if not items.arms or any(arm.n is not None for arm in items.arms):
+        return False
+    next_row = text.find("\n", items.arms[-1].end)
+    if next_row < 0 or not text.startswith(f"{structured.SEPARATOR} ", next_row + 1):
+        return False
+    line_end = text.find("\n", next_row + 1)
+    below = text[next_row + 1 : line_end if line_end >= 0 else len(text)]
+    ns = len(table_patterns.HEADER_N.findall(below))
+    return ns > len(items.arms) and ns % len(items.arms) == 0
 
 
 def _name_start(text: str, hit: regex.Match[str], known: set[str]) -> int:
@@ -361,7 +377,7 @@ def _column_groups(text: str, names: list[str], zone_start: int, first: int, end
     count = len(names) // len(distinct)
     periodic = firsts == distinct * count
     if count < 2 or len(distinct) < 2 or not periodic:
-        return [None] * len(names), end
+        return _spanning_groups(text, names, zone_start, first), end
     labels = labels_above(text, zone_start, first, count)
     if labels is None:
         below = labels_below(text, end, count)
@@ -371,6 +387,20 @@ def _column_groups(text: str, names: list[str], zone_start: int, first: int, end
         labels = labels_above(text, zone_start, first, count, before_stub=True)
     labels = labels or [f"column group {i + 1}" for i in range(count)]
     return [labels[i // len(distinct)] for i in range(len(names))], end
+
+
+def _spanning_groups(text: str, names: list[str], zone_start: int, first: int) -> list[str | None]:
+    """With cells kept, groups whose arms do not repeat: the named cells of the row over the arms,
+    each spanning the same number of arms ("Combined Results | Paclitaxel Subgroup | AC Subgroup" over
+    six arms, HERCEPTIN Table 11), or one cell over them all ("Endometrial Carcinoma (pMMR or not
+    MSI-H)", LENVIMA Table 18)."""
+    if not names or not text.startswith(f"{structured.SEPARATOR} ", line_start(text, first)):
+        return [None] * len(names)
+    labels = spanning_labels(text, zone_start, first)
+    if labels is None or len(names) % len(labels):
+        return [None] * len(names)
+    size = len(names) // len(labels)
+    return [labels[i // size] for i in range(len(names))]
 
 
 def _row_above(text: str, zone_start: int, first: int) -> str:

@@ -34,6 +34,7 @@ from extractors.records import Alternative, Confidence, Flag, Measurement
 from extractors.text import vocabulary
 from extractors.text.numbers import to_float
 from extractors.text.patterns import prose as prose_patterns
+from extractors.text.patterns import tables as table_patterns
 
 MAX_READINGS = 20_000  # readings scored per row before we fall back to the plainest one
 MAX_EMPTY_PLACEMENTS = 20  # ways of leaving between-arm columns empty tried per reading
@@ -138,7 +139,9 @@ class RowReader:
             elif not between and not self._keeps_response_rate_open(index, measurement):
                 # a rate whose CI is printed on the row below: "95% CI | (77.4, 87.2)"
                 state.open_between.pop(index, None)
-                if statistic == "rate" and cell.ci is None:
+                # a median whose label prints no CI may have it on the row below: "95% CI (mos.) | (6.4, 11.7)"
+                median_open = statistic == "median" and not table_patterns.CI_WORD.search(self.row.label)
+                if (statistic == "rate" or median_open) and cell.ci is None:
                     state.open_between[index] = len(self.out)
                 elif cell.pct is not None and cell.pct_ci is None:
                     state.open_between[index] = len(self.out) + 1
@@ -206,7 +209,7 @@ class RowReader:
     def _complete_open_estimate(self, index: int, cell: Cell) -> None:
         """A bare CI below an estimate in a between-arm column completes it (the cell spans two rows)."""
         position = self.row.state.open_between.pop(index, None)
-        if position is None or cell.ci is None:
+        if position is None or cell.ci is None or not _brackets(self.out[position], cell):
             return
         completed = with_ci(self.out[position], cell)
         self.out[position] = replace(completed, flags=completed.flags + (_rowspan_note(cell),))
@@ -367,6 +370,20 @@ def population_of(*parts: str | None) -> str | None:
     """The population a cell belongs to: the caption's subset, the column group, the row's subgroup."""
     named = [part for part in parts if part]
     return ", ".join(named) if named else None
+
+
+def _brackets(estimate: Measurement, cell: Cell) -> bool:
+    """Whether a bare CI on the row below may be a median's: it brackets the median (rates and
+    between-arm estimates take theirs as before)."""
+    if estimate.statistic != "median" or estimate.value is None or cell.ci is None:
+        return True
+    if cell.ci.kind == "damaged":
+        return False
+    low, high = (
+        to_float(bound) if bound and table_patterns.NUMBER.match(bound) else None for bound in (cell.ci.low, cell.ci.high)
+    )
+    # "(38.8, NE)": the bound printed as a number must still fit
+    return (low is None or low <= estimate.value) and (high is None or estimate.value <= high)
 
 
 def p_value_of(estimate: Measurement, raw: str, span: tuple[int, int], comparison: str, row: str) -> Measurement:

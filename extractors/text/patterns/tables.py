@@ -280,7 +280,8 @@ LABEL_N = stored.compile(r"[\s(),:]*[Nn][\s(),:]*")
 # the complete response rate, not the objective one; not "CR+CRh" (a composite the vocabulary has no code for).
 RESPONSE_KIND_AFTER = stored.compile(r"[ \t:,]{1,3}(?P<kind>CR|PR)\b(?![+/])")
 
-LABEL_MEDIAN = stored.compile(r"\bmedian(?-i:[a-h])?\b", regex.IGNORECASE)  # "Mediana, months": a footnote key glued
+# "Mediana, months": a footnote key glued; "Med Survival (mos)" (HERCEPTIN Table 11)
+LABEL_MEDIAN = stored.compile(r"\bmed(?:ian(?-i:[a-h])?)?\b", regex.IGNORECASE)
 
 LABEL_MEAN = stored.compile(r"\bmean(?-i:[a-h])?\b", regex.IGNORECASE)
 
