@@ -234,6 +234,20 @@ def read_tokens(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
+def _percent_cell_of(cell: Cell | None) -> bool:
+    """Whether a structured cell holding only a percent in parentheses belongs to ``cell``, the count
+    in the cell before it: a whole number with no percent, CI or N of its own."""
+    return (
+        cell is not None
+        and cell.number is not None
+        and "." not in cell.number.raw
+        and cell.pct is None
+        and cell.ci is None
+        and not cell.is_n
+        and cell.qualifier is None
+    )
+
+
 def group_cells(
     tokens: Sequence[Token], splits: Sequence[list[Number] | None], attach: Sequence[bool | None]
 ) -> list[Cell] | None:
@@ -242,6 +256,7 @@ def group_cells(
     pending_n = False
     pending_cmp: Token | None = None
     segment_start: int | None = None  # cells made since the last "|": a structured cell holds one
+    joined_back = False  # the cell since the last "|" was the percent of the count before: "| 548 | (10.9) |"
     for token, pieces, attach_ci in zip(tokens, splits, attach, strict=True):
         kind = token.kind
         # in a structured row a new cell has nothing in it yet for a CI or a marker to join
@@ -252,9 +267,9 @@ def group_cells(
                 made = len(cells) - segment_start
                 if made > 1:
                     return None
-                if made == 0:
+                if made == 0 and not joined_back:
                     cells.append(Cell(is_dash=True))  # an empty cell keeps the columns aligned
-            segment_start = len(cells)
+            segment_start, joined_back = len(cells), False
         elif kind == "nprefix":
             pending_n = True
         elif kind == "cmp":
@@ -282,6 +297,9 @@ def group_cells(
                 return None  # nothing to attach to: this reading is the same as the bare one
             else:
                 cells.append(Cell(ci=token, bare_ci=True))
+        elif kind == "pct" and fresh and _percent_cell_of(cells[-1] if cells else None):
+            # "n | (%)" columns (LIPITOR Table 7): a cell of only "(10.9)" is the percent of the count before
+            cells[-1].pct, joined_back = token, True
         elif kind in {"pct", "pval", "foot"}:
             if not _join(current, token):
                 return None

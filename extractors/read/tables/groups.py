@@ -52,10 +52,20 @@ def spanning_labels(text: str, zone_start: int, first: int) -> list[str] | None:
     lines = _lines(text, zone_start, line_start(text, first) - 1)
     if not lines:
         return None
-    cells = [" ".join(cell.split()) for cell in lines[-1].strip().strip(structured.SEPARATOR).split(structured.SEPARATOR)]
-    if len(cells) < 2 or cells[0]:
+    cells = _cells_of(lines[-1])
+    arm_row_end = text.find("\n", first)
+    arm_row = _cells_of(text[line_start(text, first) : arm_row_end if arm_row_end >= 0 else len(text)])
+    # a row with as many cells as the arm row spans nothing: "|  |  |  | HR |" heads the HR column
+    if len(cells) < 2 or cells[0] or len(cells) >= len(arm_row):
         return None
-    return _cells_as_labels(lines[-1], sum(1 for cell in cells if cell))
+    named = [cell for cell in cells if cell]
+    if any(pattern.match(cell) for cell in named for _, pattern in table_patterns.BETWEEN_LABELS):
+        return None
+    return _cells_as_labels(lines[-1], len(named))
+
+
+def _cells_of(line: str) -> list[str]:
+    return [" ".join(cell.split()) for cell in line.strip().strip(structured.SEPARATOR).split(structured.SEPARATOR)]
 
 
 def _numbered_run(zone: str, count: int) -> list[str] | None:

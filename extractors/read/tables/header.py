@@ -163,7 +163,9 @@ def _groups_over_arm_row(text: str, items: HeaderItems) -> bool:
     line_end = text.find("\n", next_row + 1)
     below = text[next_row + 1 : line_end if line_end >= 0 else len(text)]
     ns = len(table_patterns.HEADER_N.findall(below))
-    return ns > len(items.arms) and ns % len(items.arms) == 0
+    # "All Patients (n=74) | Prior Treatment … (n=53)" under "OPDIVO … Cohort" (OPDIVO Table 68) are populations
+    populations = any(table_patterns.POPULATION_LABEL.search(cell) for cell in below.split(structured.SEPARATOR))
+    return ns > len(items.arms) and ns % len(items.arms) == 0 and not populations
 
 
 def _name_start(text: str, hit: regex.Match[str], known: set[str]) -> int:
@@ -397,8 +399,12 @@ def _spanning_groups(text: str, names: list[str], zone_start: int, first: int) -
     if not names or not text.startswith(f"{structured.SEPARATOR} ", line_start(text, first)):
         return [None] * len(names)
     labels = spanning_labels(text, zone_start, first)
-    if labels is None or len(names) % len(labels):
+    # a group compares arms: each spans two or more ("Patients with events | From Kaplan-Meier analysis"
+    # over two arms and the between-arm columns, EFFIENT Table 5, are no groups)
+    if labels is None or len(names) % len(labels) or len(names) // len(labels) < 2:
         return [None] * len(names)
+    if any(table_patterns.GROUP_TRIAL_NAME.match(label) for label in labels):
+        return [None] * len(names)  # trials ("ADVANCE-3", "Study RA-II"): the caption and prose name them
     size = len(names) // len(labels)
     return [labels[i // size] for i in range(len(names))]
 

@@ -105,7 +105,11 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     subset = caption_population(caption_text.split("\n", 1)[0])  # with cells kept, notes follow on their own line
     ratio = randomization_ratio(text, start)
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
-    state = TableState(subset=subset, notes={key: text[n.start : n.end] for key, n in footnotes.items()})
+    state = TableState(
+        subset=subset,
+        caption=text[start : header.start],
+        notes={key: text[n.start : n.end] for key, n in footnotes.items()},
+    )
 
     def row_of(label: str, own: str, counts: bool) -> Row:
         statistic, unit = vocabulary.statistic_of_label(own)
@@ -272,7 +276,9 @@ def _read_rows(
         if len(label) > MAX_LABEL:
             break  # a paragraph of prose: the table has ended without a caption or blank line
         has_n = cells_start is not None and has_n_prefix(text, cells_start, cells_end)
-        counts = events[1] and not events[0] and _unnamed_counts(text, label, cells_start, cells_end)
+        # a row's own label cell names the event, not the headings above it ("PRIMARY ENDPOINT")
+        own = " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
+        counts = events[1] and not events[0] and _unnamed_counts(text, own or label, cells_start, cells_end)
         names_events = events[0] or bool(state.formats) or counts
         event = (
             event_name(text[label_start:label_end], state.notes) if names_events and cells_start is not None and not has_n else None
@@ -292,7 +298,6 @@ def _read_rows(
             continue
         before = len(measurements)
         # with cells kept, the row's own label is its first cell; rows above without cells only head it
-        own = " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
         RowReader(row_of(label, own or label, counts), measurements).read(read_tokens(text, cells_start, cells_end))
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
@@ -308,7 +313,8 @@ def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: i
         return False
     return (
         vocabulary.find_endpoint(label) is None
-        and vocabulary.statistic_of_label(label)[0] is None
+        # "CHD death | 127 | (2.5)": the kind of death is the event
+        and (vocabulary.statistic_of_label(label)[0] is None or bool(table_patterns.DEATH_KIND_LABEL.match(label)))
         and not table_patterns.POPULATION_LABEL.search(label)
     )
 

@@ -291,6 +291,18 @@ LABEL_ODDS_RATIO = stored.compile(r"\bodds\s+ratio(?-i:[a-h])?\b", regex.IGNOREC
 
 LABEL_EVENTS = stored.compile(r"\bevents?\b|\bdeaths?\b|\bprogress\w*\b", regex.IGNORECASE)
 
+# A row naming a kind of death, the event its counts count: "CHD death", "Cancer death" (LIPITOR Table 7);
+# not the deaths of an endpoint ("Deaths", "Total deaths", "Number of deaths", "Death events").
+DEATH_KIND_LABEL = stored.compile(
+    r"^(?!(?:total|overall|all|number|patients|disease|progression)\b)\p{L}[\p{L}-]{1,30}(?:[ \t](?!(?:or|and)\b)\p{L}[\p{L}-]{1,30})?[ \t]{1,2}deaths?$",
+    regex.IGNORECASE,
+)
+
+# A column group that names a trial, not a population: "ADVANCE-3", "Study RA-II", "EINSTEIN DVT Study".
+GROUP_TRIAL_NAME = stored.compile(
+    r"^(?:Study[ \t]{1,2}[A-Z0-9][\w-]{0,12}|[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]{1,6}){0,2}(?:[ \t]\d{1,3})?|[^|\n]{2,40}?[ \t](?:Study|Trial))$"
+)
+
 # "Objective response rate (n, %)", "ORR, n (%)": a count of patients with the percent beside it.
 LABEL_COUNT_PERCENT = stored.compile(r"\(\s*n\s*,\s*%\s*\)|\bn\s*\(\s*%\s*\)", regex.IGNORECASE)
 
