@@ -227,6 +227,8 @@ def read_tokens(text: str, start: int, end: int) -> list[Token]:
             )
         elif kind == "pct":  # raw is the value; low carries a comparison ("<" of "(<0.1)")
             tokens.append(Token(kind, match.start(), match.end(), match.group("pct_value"), match.group("pct_cmp")))
+        elif kind == "frac":  # "57/71": the count is the value; the N after the slash is not read
+            tokens.append(Token("run", match.start("frac_count"), match.end("frac_count"), match.group("frac_count")))
         elif kind == "pval":  # raw is the value; low carries the comparison ("<", "=")
             tokens.append(Token(kind, match.start(), match.end(), match.group("pval_value"), match.group("pval_cmp")))
         else:

@@ -292,6 +292,12 @@ def _read_rows(
             for index in n_row:
                 measurements[index] = replace(measurements[index], endpoint=state.endpoint)
             n_row = []
+        elif own and own != label and f"\n{structured.SEPARATOR}" in text[label_start:label_end]:
+            # with cells kept, each heading row above the row is read in turn: a population row
+            # ("FISH+ / IHC 0, 1+ subgroup (N=133)") heads the endpoint rows below it
+            for heading in text[label_start:label_end].split("\n")[:-1]:
+                _interpret_label(_label_of(heading), state, False)
+            _interpret_label(own, state, has_n, event)
         else:
             _interpret_label(label, state, has_n, event)
         if cells_start is None or cells_end is None:
@@ -302,6 +308,10 @@ def _read_rows(
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
+
+
+def _label_of(raw: str) -> str:
+    return repairs.repair_label(" ".join(raw.replace(structured.SEPARATOR, " ").split()))[0]
 
 
 def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: int | None) -> bool:
@@ -368,9 +378,13 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
             state.open_between.clear()  # a response rate's CI may come after its CR and PR rows
         # "Updated Overall Survival": its rows below ("Median OS (months)") report the updated analysis
         state.analysis = analysis_of(label) or (state.analysis if code == state.endpoint else None)
-        state.endpoint = code
-        state.population = None
         rest = (label[:phrase_start] + label[phrase_end:]).strip(" :,")
+        # a statistic of the endpoint ("Median OS Duration (mos.)") stays in the population above it when
+        # it only goes on about the same endpoint; an endpoint heading starts anew
+        within = code == state.endpoint or state.endpoint is None
+        if not (within and vocabulary.statistic_of_label(rest)[0] in table_patterns.STATISTICS_WITHIN_POPULATION):
+            state.population = None
+        state.endpoint = code
     statistic, _ = vocabulary.statistic_of_label(rest)
     trial = table_patterns.TRIAL_ROW.match(rest) if has_n else None
     if trial or (has_n and table_patterns.ANALYSIS_SET_ROW.search(rest)):

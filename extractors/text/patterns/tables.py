@@ -65,6 +65,8 @@ _CELL_TOKENS = rf"""
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
     | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}))  # ", p<0.0001" in a cell
     | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+[Rr]eached|Not\s+[Ee]stimable)  # "NR", "NRa", "Not Reached"
+    | (?P<frac>(?<=\|[ \t]{{1,2}})(?P<frac_count>\d{{1,6}})[ \t]{{0,2}}/[ \t]{{0,2}}\d{{1,6}}(?=[ \t]{{0,2}}[(|]))
+        # "| 57/71 (80%) |": a count of patients out of the cell's own N, kept cells only (HERCEPTIN Table 14)
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
     | (?P<run>(?:(?:(?<![-–—\p{{L}}\d.])|(?<=-\d{{1,6}}(?:\.\d{{1,4}})?))-(?=\d))?\d(?:\.\s(?=\d)|[\d.])*)
         # digits and points, maybe several numbers run together; signed where the sign cannot be a
@@ -297,6 +299,11 @@ DEATH_KIND_LABEL = stored.compile(
     r"^(?!(?:total|overall|all|number|patients|disease|progression)\b)\p{L}[\p{L}-]{1,30}(?:[ \t](?!(?:or|and)\b)\p{L}[\p{L}-]{1,30})?[ \t]{1,2}deaths?$",
     regex.IGNORECASE,
 )
+
+# Statistics a row names with its endpoint that do not leave the population a row above named:
+# "FISH+ / IHC2+ subgroup (N=160)", then "Median OS Duration (mos.)" (HERCEPTIN Table 14). Not a pattern:
+# the statistic codes `vocabulary.statistic_of_label` gives.
+STATISTICS_WITHIN_POPULATION = frozenset({"median", "mean", "hr"})
 
 # A column group that names a trial, not a population: "ADVANCE-3", "Study RA-II", "EINSTEIN DVT Study".
 GROUP_TRIAL_NAME = stored.compile(
