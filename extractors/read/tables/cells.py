@@ -42,7 +42,7 @@ class Number:
 class Token:
     """One token of a row's cell run, as CELL_TOKEN found it."""
 
-    kind: str  # nprefix | ci | damaged | pct | fmt | qual | cmp | run | dash | foot
+    kind: str  # nprefix | range | ci | damaged | pct | fmt | qual | cmp | run | dash | foot | sep
     start: int
     end: int
     raw: str
@@ -65,6 +65,7 @@ class Cell:
     is_n: bool = False
     is_dash: bool = False
     bare_ci: bool = False
+    range: Token | None = None  # the range printed after a median: "(1.1+, 18.0+)"; no CI, not reported
     percent_sign: bool = False  # the number is printed with "%": "41.6%"
     format: str | None = None  # what the column's cells hold, printed after an N: "N=1731 n (%)"
     from_split: bool = False  # the number came from a run of digits split in two or more
@@ -288,6 +289,10 @@ def group_cells(
                 pending_n = False
         elif kind == "qual":
             cells.append(Cell(qualifier=qualifier_code(token.raw), qualifier_token=token))
+        elif kind == "range":
+            if current is None or current.range is not None or current.ci is not None:
+                return None
+            current.range = token
         elif kind in {"ci", "damaged"}:
             if attach_ci and current is not None and current.pct is not None and current.pct_ci is None:
                 current.pct_ci = token  # after "27 (1.39%)" a CI is the percent's: "(0.95, 2.02)"

@@ -292,11 +292,11 @@ def _read_rows(
             for index in n_row:
                 measurements[index] = replace(measurements[index], endpoint=state.endpoint)
             n_row = []
-        elif own and own != label and f"\n{structured.SEPARATOR}" in text[label_start:label_end]:
-            # with cells kept, each heading row above the row is read in turn: a population row
-            # ("FISH+ / IHC 0, 1+ subgroup (N=133)") heads the endpoint rows below it
-            for heading in text[label_start:label_end].split("\n")[:-1]:
-                _interpret_label(_label_of(heading), state, False)
+        elif headings := _population_headings(text[label_start:label_end], own, label):
+            # with cells kept, heading rows that name no endpoint are read in turn: a population row
+            # ("FISH+ / IHC 0, 1+ subgroup (N=133)") heads the rows below it
+            for heading in headings:
+                _interpret_label(heading, state, False)
             _interpret_label(own, state, has_n, event)
         else:
             _interpret_label(label, state, has_n, event)
@@ -308,6 +308,19 @@ def _read_rows(
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
+
+
+def _population_headings(raw: str, own: str, label: str) -> list[str]:
+    """The heading rows above a row with its cells kept, when none names an endpoint (an endpoint
+    heading reads with the row under it: "Response rate" over "CR, n (%)")."""
+    if not own or own == label or f"\n{structured.SEPARATOR}" not in raw:
+        return []
+    # a heading is the first cell of its row; a row with that cell empty ("|  | 2.5 mg | 20 mg |") heads columns
+    firsts = [line.strip().strip(structured.SEPARATOR).split(structured.SEPARATOR)[0] for line in raw.split("\n")[:-1]]
+    headings = [_label_of(first) for first in firsts if first.strip()]
+    if any(vocabulary.find_endpoint(heading) is not None for heading in headings):
+        return []
+    return headings
 
 
 def _label_of(raw: str) -> str:

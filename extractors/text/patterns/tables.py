@@ -55,6 +55,8 @@ N_PREFIX = stored.compile(r"""[Nn]\s*=\s*(?=\d)""", regex.VERBOSE)
 # position; `CELL_TOKEN` adds the spaces.
 _CELL_TOKENS = rf"""
       (?P<nprefix>[Nn]\s*=\s*(?=\d))                          # "N = " of "N = 246"
+    | (?P<range>\((?=[^()\n|]{{0,30}}\+)[ \t]{{0,2}}{NUM}\+?[ \t]{{0,2}}(?:,|{DASH}|to)[ \t]{{0,2}}{NUM}\+?[ \t]{{0,2}}\))
+        # "(1.1+, 18.0+)": a range with a censored ("+") bound, printed after a median (KEYTRUDA Table 57)
     | (?P<ci>\(\s*(?:\d{{2}}(?:\.\d)?%[ \t]{{0,2}}CI[ \t]{{0,2}}:?[ \t]{{0,2}})?   # a CI: "(0.26,0.48)", "(38.8, NE)", "(-30.9, 26.8)",
                                                               # "(0.4%, 3.0%)", its level inside: "(95% CI: 50, 83)"
           (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*
