@@ -106,6 +106,7 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     ratio = randomization_ratio(text, start)
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
     state = TableState(
+        endpoint=_caption_endpoint(caption_text.split("\n", 1)[0]),
         subset=subset,
         caption=text[start : header.start],
         notes={key: text[n.start : n.end] for key, n in footnotes.items()},
@@ -131,6 +132,16 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     infer_events = not table_patterns.CAPTION_BASELINE.search(caption_text.split("\n", 1)[0])
     _read_rows(text, header.end, body_end, state, row_of, measurements, (header.names_events, infer_events))
     return measurements
+
+
+def _caption_endpoint(caption: str) -> str | None:
+    """The one endpoint a caption names, for the rows before any row names one: "Exploratory Analyses
+    … Using Updated Overall Survival Results" over "No. Deaths / n (%)" (HERCEPTIN Table 14)."""
+    found = vocabulary.find_endpoint(caption)
+    if found is None:
+        return None
+    rest = caption[: found[1]] + " " + caption[found[2] :]
+    return found[0] if vocabulary.find_endpoint(rest) is None else None  # two endpoints: neither
 
 
 def _trial_over_arms(text: str, caption_end: int, header_start: int) -> str | None:
@@ -281,7 +292,9 @@ def _read_rows(
         counts = events[1] and not events[0] and _unnamed_counts(text, own or label, cells_start, cells_end)
         names_events = events[0] or bool(state.formats) or counts
         event = (
-            event_name(text[label_start:label_end], state.notes) if names_events and cells_start is not None and not has_n else None
+            event_name(text[label_start:label_end], state.notes)
+            if names_events and cells_start is not None and not has_n
+            else None
         )
         if n_row and not has_n and (event or vocabulary.find_endpoint(label)):
             # Ns printed just above the endpoint they count ("Patients with Measurable Disease

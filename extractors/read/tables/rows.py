@@ -403,7 +403,8 @@ def _brackets(estimate: Measurement, cell: Cell, label: str) -> bool:
     if cell.ci.kind == "damaged" or not table_patterns.CI_WORD.search(label):
         return False
     low, high = (
-        to_float(bound) if bound and table_patterns.NUMBER.match(bound) else None for bound in (cell.ci.low, cell.ci.high)
+        to_float(bound) if bound and table_patterns.NUMBER.match(bound) else None
+        for bound in (cell.ci.low, cell.ci.high)
     )
     # "(38.8, NE)": the bound printed as a number must still fit
     return (low is None or low <= estimate.value) and (high is None or estimate.value <= high)

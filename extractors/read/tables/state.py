@@ -29,7 +29,7 @@ class TableState:
     formats: dict[int, str] = field(default_factory=dict)  # column → what a row of Ns says its cells hold: "n (%)"
     trial: str | None = None  # the trial a row names, for the rows below it: "EINSTEIN PE Study"
     analysis: str | None = None  # the analysis an endpoint's row names, for the rows below it: "Updated OS"
-    caption: str = ""  # the caption and the notes printed before the header: "HR: Atorvastatin 80 mg: atorvastatin 10 mg"
+    caption: str = ""  # the caption and the notes before the header: "HR: Atorvastatin 80 mg: atorvastatin 10 mg"
     notes: dict[str, str] = field(default_factory=dict)  # footnote key → its text: "e" → "Includes asthenia, fatigue."
 
 
