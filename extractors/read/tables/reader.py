@@ -37,6 +37,7 @@ from extractors.read.tables.transposed import find_transposed_header, read_trans
 from extractors.records import Measurement, Source
 from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
+from extractors.text.patterns import table_labels as label_patterns
 from extractors.text.patterns import tables as table_patterns
 
 CAPTION_HEAD = 160  # characters of a caption where it names its population in parentheses; notes follow
@@ -350,7 +351,7 @@ def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: i
     return (
         vocabulary.find_endpoint(label) is None
         # "CHD death | 127 | (2.5)": the kind of death is the event
-        and (vocabulary.statistic_of_label(label)[0] is None or bool(table_patterns.DEATH_KIND_LABEL.match(label)))
+        and (vocabulary.statistic_of_label(label)[0] is None or bool(label_patterns.DEATH_KIND_LABEL.match(label)))
         and not table_patterns.POPULATION_LABEL.search(label)
     )
 
@@ -408,7 +409,7 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
         # a statistic of the endpoint ("Median OS Duration (mos.)") stays in the population above it when
         # it only goes on about the same endpoint; an endpoint heading starts anew
         within = code == state.endpoint or state.endpoint is None
-        if not (within and vocabulary.statistic_of_label(rest)[0] in table_patterns.STATISTICS_WITHIN_POPULATION):
+        if not (within and vocabulary.statistic_of_label(rest)[0] in label_patterns.STATISTICS_WITHIN_POPULATION):
             state.population = None
         state.endpoint = code
     statistic, _ = vocabulary.statistic_of_label(rest)
