@@ -251,6 +251,19 @@ def _percent_cell_of(cell: Cell | None) -> bool:
     )
 
 
+def _close_segment(cells: list[Cell], segment_start: int | None, joined_back: bool) -> bool:
+    """At a "|": False when the structured cell just closed made more than one cell; an empty one
+    (but one whose percent joined the count before it) keeps the columns aligned with a dash cell."""
+    if segment_start is None:
+        return True
+    made = len(cells) - segment_start
+    if made > 1:
+        return False
+    if made == 0 and not joined_back:
+        cells.append(Cell(is_dash=True))
+    return True
+
+
 def group_cells(
     tokens: Sequence[Token], splits: Sequence[list[Number] | None], attach: Sequence[bool | None]
 ) -> list[Cell] | None:
@@ -266,12 +279,8 @@ def group_cells(
         fresh = segment_start is not None and len(cells) == segment_start
         current = cells[-1] if cells and not fresh else None
         if kind == "sep":
-            if segment_start is not None:
-                made = len(cells) - segment_start
-                if made > 1:
-                    return None
-                if made == 0 and not joined_back:
-                    cells.append(Cell(is_dash=True))  # an empty cell keeps the columns aligned
+            if not _close_segment(cells, segment_start, joined_back):
+                return None
             segment_start, joined_back = len(cells), False
         elif kind == "nprefix":
             pending_n = True
@@ -289,10 +298,6 @@ def group_cells(
                 pending_n = False
         elif kind == "qual":
             cells.append(Cell(qualifier=qualifier_code(token.raw), qualifier_token=token))
-        elif kind == "range":
-            if current is None or current.range is not None or current.ci is not None:
-                return None
-            current.range = token
         elif kind in {"ci", "damaged"}:
             if attach_ci and current is not None and current.pct is not None and current.pct_ci is None:
                 current.pct_ci = token  # after "27 (1.39%)" a CI is the percent's: "(0.95, 2.02)"
@@ -307,7 +312,7 @@ def group_cells(
         elif kind == "pct" and fresh and _percent_cell_of(cells[-1] if cells else None):
             # "n | (%)" columns (LIPITOR Table 7): a cell of only "(10.9)" is the percent of the count before
             cells[-1].pct, joined_back = token, True
-        elif kind in {"pct", "pval", "foot"}:
+        elif kind in {"pct", "pval", "foot", "range"}:
             if not _join(current, token):
                 return None
         elif kind == "dash":
@@ -324,7 +329,7 @@ def group_cells(
 
 
 def _join(current: Cell | None, token: Token) -> bool:
-    """Join a percent, a p-value or a footnote marker to the cell before it; False when it cannot
+    """Join a percent, a p-value, a range or a footnote marker to the cell before it; False when it cannot
     take it (no cell, or one that has its percent, or a percent after a CI)."""
     if current is None:
         return False
@@ -336,6 +341,10 @@ def _join(current: Cell | None, token: Token) -> bool:
         if current.p is not None or (current.number is None and current.ci is None):
             return False
         current.p = token
+    elif token.kind == "range":  # "11.2 (1.1+, 18.0+)": the median's range, neither a CI nor a value
+        if current.range is not None or current.ci is not None or (current.number is None and current.qualifier is None):
+            return False
+        current.range = token
     else:  # a footnote marker
         current.feet.append(token.raw)
     return True

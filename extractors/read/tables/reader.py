@@ -107,6 +107,7 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     ratio = randomization_ratio(text, start)
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
     state = TableState(
+        subgroup_rows=any(column.holds == "n" for column in header.columns),
         endpoint=_caption_endpoint(caption_text.split("\n", 1)[0]),
         subset=subset,
         caption=text[start : header.start],
@@ -281,6 +282,7 @@ def _read_rows(
     table whose header says what its cells hold (``events[0]``), each row's label is its endpoint;
     where events may be inferred (``events[1]``), so is the label of a row of counts that names nothing else."""
     n_row: list[int] = []  # the Ns of the row just above, when that row printed only Ns
+    subgroup_heading = ""  # in a table of subgroup rows, the heading of the rows below it: "Age ≥75"
     for label_start, label_end, cells_start, cells_end in row_spans(text, start, end):
         label, _ = repairs.repair_label(
             " ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split())
@@ -297,7 +299,11 @@ def _read_rows(
             if names_events and cells_start is not None and not has_n
             else None
         )
-        if n_row and not has_n and (event or vocabulary.find_endpoint(label)):
+        if state.subgroup_rows:
+            if cells_start is not None:
+                subgroup_heading = _subgroup_row(text[label_start:label_end], own, subgroup_heading, state)
+            event = None
+        elif n_row and not has_n and (event or vocabulary.find_endpoint(label)):
             # Ns printed just above the endpoint they count ("Patients with Measurable Disease
             # n=167 n=66", then "Objective Response Rate"): they and their population head it
             population = state.population
@@ -324,17 +330,33 @@ def _read_rows(
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
 
 
+def _subgroup_row(raw: str, own: str, heading: str, state: TableState) -> str:
+    """In a table whose rows print their own Ns ("| N | % with events |" columns), a row and the
+    heading above it name a subgroup ("Age ≥75, Diabetes – yes"), not an event (EFFIENT Table 6).
+    Sets the row's population; returns the heading for the rows below."""
+    headings = _first_cells(raw)[:-1]
+    heading = ", ".join(headings) if headings else heading
+    state.population = ", ".join(name for name in (heading, own) if name) or None
+    state.open_between.clear()
+    return heading
+
+
 def _population_headings(raw: str, own: str, label: str) -> list[str]:
     """The heading rows above a row with its cells kept, when none names an endpoint (an endpoint
     heading reads with the row under it: "Response rate" over "CR, n (%)")."""
     if not own or own == label or f"\n{structured.SEPARATOR}" not in raw:
         return []
-    # a heading is the first cell of its row; a row with that cell empty ("|  | 2.5 mg | 20 mg |") heads columns
-    firsts = [line.strip().strip(structured.SEPARATOR).split(structured.SEPARATOR)[0] for line in raw.split("\n")[:-1]]
-    headings = [_label_of(first) for first in firsts if first.strip()]
+    headings = _first_cells(raw)[:-1]
     if any(vocabulary.find_endpoint(heading) is not None for heading in headings):
         return []
     return headings
+
+
+def _first_cells(raw: str) -> list[str]:
+    """The first cell of each rendered row in ``raw``, those not empty: a heading row's label; a row
+    with that cell empty ("|  | 2.5 mg | 20 mg |") heads columns."""
+    firsts = [line.strip().strip(structured.SEPARATOR).split(structured.SEPARATOR)[0] for line in raw.split("\n")]
+    return [_label_of(first) for first in firsts if first.strip()]
 
 
 def _label_of(raw: str) -> str:

@@ -372,6 +372,8 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
     ),
     # "ELIQUIS N=2609 n Enoxaparin/Warfarin N=2635 n": "n" alone, before the next cell or the end
     ("events", "patients", "%", stored.compile(r"(?<![A-Za-z])n(?=[ \t]{0,2}(?:$|\||[A-Z]))")),
+    # "| N | % with events | N | % with events |" (EFFIENT Table 6): each row's own patients, a cell of its own
+    ("n", "patients", "", stored.compile(r"(?<=\|[ \t]{1,2})N(?=[ \t]{1,2}\|)")),
     (
         "rate",
         "%",
