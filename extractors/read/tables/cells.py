@@ -342,7 +342,11 @@ def _join(current: Cell | None, token: Token) -> bool:
             return False
         current.p = token
     elif token.kind == "range":  # "11.2 (1.1+, 18.0+)": the median's range, neither a CI nor a value
-        if current.range is not None or current.ci is not None or (current.number is None and current.qualifier is None):
+        if (
+            current.range is not None
+            or current.ci is not None
+            or (current.number is None and current.qualifier is None)
+        ):
             return False
         current.range = token
     else:  # a footnote marker
