@@ -111,7 +111,7 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
         endpoint=_caption_endpoint(caption_text.split("\n", 1)[0]),
         subset=subset,
         caption=text[start : header.start],
-        notes={key: text[n.start : n.end] for key, n in footnotes.items()},
+        notes={key: text[n.start : n.end] for key, n in footnotes.items()} or _footnote_row(text, header.end, body_end),
     )
 
     def row_of(label: str, own: str, counts: bool) -> Row:
@@ -134,6 +134,26 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     infer_events = not table_patterns.CAPTION_BASELINE.search(caption_text.split("\n", 1)[0])
     _read_rows(text, header.end, body_end, state, row_of, measurements, (header.names_events, infer_events))
     return measurements
+
+
+def _footnote_row(text: str, start: int, end: int) -> dict[str, str]:
+    """Footnotes printed in a table's last row, keyed a, b, c … in order: "| a Includes hypothyroidism, …
+    b Includes abdominal discomfort, … c Includes ascites …" (each key a lone letter before a capital)."""
+    row = table_patterns.FOOTNOTE_ROW.search(text, start, end)
+    if row is None:
+        return {}
+    line_end = text.find("\n", row.end(), end)
+    notes_text = text[row.end() : line_end if line_end >= 0 else end]
+    starts: list[tuple[str, int]] = [("a", 0)]
+    for key in "bcdefghijklmnopqrstuvwxyz":
+        at = notes_text.find(f" {key} ", starts[-1][1] + 2)
+        while at >= 0 and not notes_text[at + 3 : at + 4].isupper():
+            at = notes_text.find(f" {key} ", at + 1)
+        if at < 0:
+            break
+        starts.append((key, at + 1))
+    bounds = [*(at for _, at in starts[1:]), len(notes_text)]
+    return {key: notes_text[at + 2 : bound] for (key, at), bound in zip(starts, bounds, strict=True)}
 
 
 def _caption_endpoint(caption: str) -> str | None:
