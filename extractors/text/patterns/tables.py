@@ -275,6 +275,11 @@ RENDERED_CELL = stored.compile(r"(?<=\|)[^|\n]+(?=\|)")
 # The space after a CI's comma, which scraped tables drop: "(0.26, 0.48)" → "(0.26,0.48)".
 CI_COMMA_SPACE = stored.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
 
+# A column group that names an analysis, not a population: "Primary Analysis | Updated Analysis" (CABOMETYX Table 19).
+ANALYSIS_GROUP = stored.compile(
+    r"^(?:Primary|Updated|Final|Interim|Exploratory|(?:First|Second)[ \t]{1,2}Interim)[ \t]{1,2}Analys[ie]s$", regex.I
+)
+
 # A column group that names a trial, not a population: "ADVANCE-3", "Study RA-II", "EINSTEIN DVT Study".
 GROUP_TRIAL_NAME = stored.compile(
     r"^(?:Study[ \t]{1,2}[A-Z0-9][\w-]{0,12}|[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]{1,6}){0,2}(?:[ \t]\d{1,3})?|[^|\n]{2,40}?[ \t](?:Study|Trial))$"
