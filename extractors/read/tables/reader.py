@@ -285,6 +285,7 @@ def _header_ns(base: Measurement, header: Header, subset: str | None, trials: fr
             column=column.name,
             population=population_of(subset, group_population),
             row="header",
+            analysis=(analysis_of(column.group) if column.group else None) or base.analysis,  # "Updated Analysis"
         )
     return list(found.values())
 
