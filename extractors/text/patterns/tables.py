@@ -356,7 +356,9 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
         "%/year",
         "",
         stored.compile(
-            r"Event[ \t]{1,2}Rate[ \t]{0,2}\([ \t]{0,2}%[ \t]{0,2}/[ \t]{0,2}(?:year|yr)[ \t]{0,2}\)", regex.I
+            # "Event rate (%/year)"; "Event rate %/year" (XARELTO Table 11)
+            r"Event[ \t]{1,2}Rate[ \t]{0,2}\(?[ \t]{0,2}%[ \t]{0,2}/[ \t]{0,2}(?:year|yr)(?:[ \t]{0,2}\))?",
+            regex.I,
         ),
     ),
     # "n (%/year)": a count of patients with the event, the yearly rate beside it
