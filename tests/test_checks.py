@@ -326,10 +326,10 @@ def _error_flags(name: str) -> list[str]:
 _REAL_ROW_INCONSISTENCIES: dict[str, dict[str, str]] = {
     "cabometyx_cabozantinib_openfda_label_NDA208692_2023.json": {
         # COSMIC-311 ORR was assessed in the first randomized patients, not the arm Ns the header prints
-        "rate 15 (COSMIC-311, ORR, Primary Analysis)": "Table 19: ORR 15% (7%, 26%) of n=125",
-        "rate 0 (COSMIC-311, ORR, Primary Analysis)": "Table 19: ORR 0% (0.0%, 11%) of n=62",
-        "rate 18 (COSMIC-311, ORR, Updated Analysis)": "Table 19: ORR 18% (10%, 29%) of n=170",
-        "rate 0 (COSMIC-311, ORR, Updated Analysis)": "Table 19: ORR 0% (0.0%, 11%) of n=88",
+        # (the analysis, "Primary Analysis" or "Updated Analysis", is no population: the rows print None)
+        "rate 15 (COSMIC-311, ORR, None)": "Table 19: ORR 15% (7%, 26%) of n=125",
+        "rate 0 (COSMIC-311, ORR, None)": "Table 19: ORR 0% (0.0%, 11%) of n=62 and of n=88",
+        "rate 18 (COSMIC-311, ORR, None)": "Table 19: ORR 18% (10%, 29%) of n=170",
     },
     "keytruda_pembrolizumab_openfda_label_BLA125514_2023.json": {
         # KEYNOTE-002 and -010 report one-sided p-values, which these tables do not say

@@ -1,5 +1,6 @@
-"""Real labels: every table value typed from TAGRISSO and VOTRIENT comes out of the structured
-form, at least 90% of them out of the spaced and the glued forms, and no form invents a value."""
+"""Real labels: every table value typed from TAGRISSO, VOTRIENT, HERCEPTIN, VENCLEXTA and LIPITOR
+comes out of the structured form, at least 90% of them out of the spaced and the glued forms (but
+where a case names a gap), and no form invents a value."""
 
 from __future__ import annotations
 
@@ -42,8 +43,21 @@ def _source(case: dict[str, Any]) -> Source:
     return load_source(str(shared_file(f"corpus/raw/{case['file']}")))
 
 
-@pytest.mark.parametrize("form", FORMS)
-@pytest.mark.parametrize("case", LABEL_CASES, ids=[c["id"] for c in LABEL_CASES])
+def _form_cases() -> list[Any]:
+    """(case, form) pairs; a form a case names under "gaps" is an xfail(strict) with its reason."""
+    return [
+        pytest.param(
+            case,
+            form,
+            id=f"{case['id']}-{form}",
+            marks=[pytest.mark.xfail(strict=True, reason=case["gaps"][form])] if form in case.get("gaps", {}) else [],
+        )
+        for case in LABEL_CASES
+        for form in FORMS
+    ]
+
+
+@pytest.mark.parametrize(("case", "form"), _form_cases())
 def test_table_values_come_out_of_every_form(case: dict[str, Any], form: str) -> None:
     source, start, end = table_forms(_source(case))[form]
     measurements = [m for m in extract_tables(source) if start <= m.span[0] < end]
@@ -52,7 +66,10 @@ def test_table_values_come_out_of_every_form(case: dict[str, Any], form: str) ->
     assert share >= FORMS[form], f"{form}: {share:.0%} found; missing {missing[:5]}"
 
 
-@pytest.mark.parametrize("case", LABEL_CASES, ids=[c["id"] for c in LABEL_CASES])
+PROSE_CASES = [c for c in LABEL_CASES if c["prose"]]  # the table-only cases type no prose
+
+
+@pytest.mark.parametrize("case", PROSE_CASES, ids=[c["id"] for c in PROSE_CASES])
 def test_results_stated_in_prose(case: dict[str, Any]) -> None:
     measurements = list(extract([_source(case)]).measurements)
     missing = [e for e in case["prose"] if not _found(e, measurements)]

@@ -21,19 +21,19 @@ from tests.truth_tables import FORMS, form_of, pair, read_forms, score, truth_la
 
 # label → (structured, spaced, glued): the share of truth entries each form must read right.
 FLOORS: dict[str, tuple[float, float, float]] = {
-    "brilinta": (0.82, 0.82, 0.72),
-    "cabometyx": (0.77, 0.69, 0.64),
+    "brilinta": (0.85, 0.82, 0.72),
+    "cabometyx": (0.93, 0.69, 0.71),
     "enhertu": (0.98, 0.65, 0.78),
     "ibrance": (0.93, 0.92, 0.68),
     "imfinzi": (0.97, 0.97, 0.93),
-    "keytruda": (0.95, 0.91, 0.89),
+    "keytruda": (0.96, 0.92, 0.91),
     "kisqali": (0.60, 0.58, 0.41),
-    "lenvima": (0.70, 0.71, 0.65),
+    "lenvima": (0.94, 0.71, 0.65),
     "lynparza": (0.76, 0.73, 0.61),
     "repatha": (1.00, 1.00, 1.00),
     "tagrisso": (1.00, 0.74, 0.65),
-    "verzenio": (0.48, 0.47, 0.42),
-    "xarelto": (0.70, 0.66, 0.60),
+    "verzenio": (0.86, 0.72, 0.60),
+    "xarelto": (0.75, 0.69, 0.60),
 }
 
 # (label, form) → (target share, why the reader does not reach it yet).

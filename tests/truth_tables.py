@@ -12,7 +12,8 @@ entry when it says the same thing about the same cell:
   randomized population (``overall``) none is right too;
 - the endpoint is equal, ignoring case and everything but letters and digits ("pCR" = "PCR",
   "Fatigue/Asthenia" = "Fatigue Asthenia");
-- the grade (adverse reactions) is equal.
+- the grade (adverse reactions) is equal;
+- a cell of an updated analysis ("Updated OS", "Updated Analysis") is read as updated, any other not.
 
 Entries and measurements are paired one to one (a bipartite matching), so one measurement never
 answers for two cells. The forms are those articles quote a label's tables in: ``structured``
@@ -100,6 +101,8 @@ CHECKS: tuple[tuple[str, Callable[[Entry, Measurement], bool]], ...] = (
     ("population", lambda e, m: _population_fits(e, m.population)),
     ("endpoint", lambda e, m: _compact(m.endpoint) == _compact(e.get("endpoint"))),
     ("grade", lambda e, m: getattr(m, "grade", None) == e.get("grade")),
+    # an updated analysis's cell is not the first analysis's, however equal their values ("0" both)
+    ("analysis", lambda e, m: (m.analysis == "updated") == str(e.get("analysis", "")).startswith("Updated")),
 )
 
 

@@ -15,6 +15,7 @@ import regex
 
 from extractors.text.facts import per_document
 from extractors.text.patterns import build
+from extractors.text.patterns import table_labels as label_patterns
 from extractors.text.patterns import tables as patterns
 
 RATIO_STATISTICS = frozenset({"hr", "or", "rr"})
@@ -64,7 +65,7 @@ def find_endpoint(text: str) -> tuple[str, int, int] | None:
     if match is None:
         return None
     code = codes[_phrase_key(match.group("phrase"))]
-    kind = patterns.RESPONSE_KIND_AFTER.match(text, match.end()) if code == "ORR" else None
+    kind = label_patterns.RESPONSE_KIND_AFTER.match(text, match.end()) if code == "ORR" else None
     if kind is not None:  # "Response rate CR, n (%)": the kind of response named after the generic words
         return kind.group("kind").upper(), match.start(), kind.end()
     return code, match.start(), match.end()
@@ -150,7 +151,7 @@ def statistic_of_label(label: str) -> tuple[str | None, str | None]:
     while named is not None:
         rest = rest[: named[1]] + " " + rest[named[2] :]
         named = find_endpoint(rest)
-    if patterns.LABEL_N.fullmatch(rest):
+    if label_patterns.LABEL_N.fullmatch(rest):
         return "n", "patients"
     statistic, unit = _statistic_of_words(rest)
     if statistic is None and endpoint and endpoint[0] in {"ORR", "CR", "PR", "PCR"}:
@@ -160,25 +161,25 @@ def statistic_of_label(label: str) -> tuple[str | None, str | None]:
 
 def _statistic_of_words(label: str) -> tuple[str | None, str | None]:
     unit = find_unit(label)
-    if patterns.LABEL_DIFFERENCE.search(label):  # "pCR difference (95% CI)": between the arms, not an arm's rate
+    if label_patterns.LABEL_DIFFERENCE.search(label):  # "pCR difference (95% CI)": between the arms, not an arm's rate
         return "difference", "%" if "%" in label else unit
-    if patterns.LABEL_MEDIAN.search(label):
+    if label_patterns.LABEL_MEDIAN.search(label):
         return "median", unit if unit != "%" else None
-    if patterns.LABEL_MEAN.search(label):
+    if label_patterns.LABEL_MEAN.search(label):
         return "mean", unit
-    if patterns.LABEL_ODDS_RATIO.search(label):
+    if label_patterns.LABEL_ODDS_RATIO.search(label):
         return "or", None
-    if patterns.LABEL_HAZARD_RATIO.search(label):
+    if label_patterns.LABEL_HAZARD_RATIO.search(label):
         return "hr", None
-    if patterns.LABEL_P_VALUE.search(label):
+    if label_patterns.LABEL_P_VALUE.search(label):
         return "p", None
-    if patterns.LABEL_RESPONDERS.search(label):
+    if label_patterns.LABEL_RESPONDERS.search(label):
         return "count", "patients"
-    if patterns.LABEL_COUNT_PERCENT.search(label) and not patterns.LABEL_EVENTS.search(label):
+    if label_patterns.LABEL_COUNT_PERCENT.search(label) and not label_patterns.LABEL_EVENTS.search(label):
         return "count", "patients"  # "Objective response rate (n, %)": responders, their percent beside them
-    if patterns.LABEL_PERCENT.search(label) and not patterns.LABEL_EVENTS.search(label):
+    if label_patterns.LABEL_PERCENT.search(label) and not label_patterns.LABEL_EVENTS.search(label):
         return "rate", "%"
-    if patterns.LABEL_EVENTS.search(label):
+    if label_patterns.LABEL_EVENTS.search(label):
         return "events", "patients"
     return None, unit
 

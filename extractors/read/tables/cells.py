@@ -42,7 +42,7 @@ class Number:
 class Token:
     """One token of a row's cell run, as CELL_TOKEN found it."""
 
-    kind: str  # nprefix | ci | damaged | pct | fmt | qual | cmp | run | dash | foot
+    kind: str  # nprefix | range | ci | damaged | pct | fmt | qual | cmp | run | dash | foot | sep
     start: int
     end: int
     raw: str
@@ -65,6 +65,7 @@ class Cell:
     is_n: bool = False
     is_dash: bool = False
     bare_ci: bool = False
+    range: Token | None = None  # the range printed after a median: "(1.1+, 18.0+)"; no CI, not reported
     percent_sign: bool = False  # the number is printed with "%": "41.6%"
     format: str | None = None  # what the column's cells hold, printed after an N: "N=1731 n (%)"
     from_split: bool = False  # the number came from a run of digits split in two or more
@@ -227,11 +228,40 @@ def read_tokens(text: str, start: int, end: int) -> list[Token]:
             )
         elif kind == "pct":  # raw is the value; low carries a comparison ("<" of "(<0.1)")
             tokens.append(Token(kind, match.start(), match.end(), match.group("pct_value"), match.group("pct_cmp")))
+        elif kind == "frac":  # "57/71": the count is the value; the N after the slash is not read
+            tokens.append(Token("run", match.start("frac_count"), match.end("frac_count"), match.group("frac_count")))
         elif kind == "pval":  # raw is the value; low carries the comparison ("<", "=")
             tokens.append(Token(kind, match.start(), match.end(), match.group("pval_value"), match.group("pval_cmp")))
         else:
             tokens.append(Token(kind, match.start(), match.end(), match.group(0)))
     return tokens
+
+
+def _percent_cell_of(cell: Cell | None) -> bool:
+    """Whether a structured cell holding only a percent in parentheses belongs to ``cell``, the count
+    in the cell before it: a whole number with no percent, CI or N of its own."""
+    return (
+        cell is not None
+        and cell.number is not None
+        and "." not in cell.number.raw
+        and cell.pct is None
+        and cell.ci is None
+        and not cell.is_n
+        and cell.qualifier is None
+    )
+
+
+def _close_segment(cells: list[Cell], segment_start: int | None, joined_back: bool) -> bool:
+    """At a "|": False when the structured cell just closed made more than one cell; an empty one
+    (but one whose percent joined the count before it) keeps the columns aligned with a dash cell."""
+    if segment_start is None:
+        return True
+    made = len(cells) - segment_start
+    if made > 1:
+        return False
+    if made == 0 and not joined_back:
+        cells.append(Cell(is_dash=True))
+    return True
 
 
 def group_cells(
@@ -242,19 +272,16 @@ def group_cells(
     pending_n = False
     pending_cmp: Token | None = None
     segment_start: int | None = None  # cells made since the last "|": a structured cell holds one
+    joined_back = False  # the cell since the last "|" was the percent of the count before: "| 548 | (10.9) |"
     for token, pieces, attach_ci in zip(tokens, splits, attach, strict=True):
         kind = token.kind
         # in a structured row a new cell has nothing in it yet for a CI or a marker to join
         fresh = segment_start is not None and len(cells) == segment_start
         current = cells[-1] if cells and not fresh else None
         if kind == "sep":
-            if segment_start is not None:
-                made = len(cells) - segment_start
-                if made > 1:
-                    return None
-                if made == 0:
-                    cells.append(Cell(is_dash=True))  # an empty cell keeps the columns aligned
-            segment_start = len(cells)
+            if not _close_segment(cells, segment_start, joined_back):
+                return None
+            segment_start, joined_back = len(cells), False
         elif kind == "nprefix":
             pending_n = True
         elif kind == "cmp":
@@ -282,7 +309,10 @@ def group_cells(
                 return None  # nothing to attach to: this reading is the same as the bare one
             else:
                 cells.append(Cell(ci=token, bare_ci=True))
-        elif kind in {"pct", "pval", "foot"}:
+        elif kind == "pct" and fresh and _percent_cell_of(cells[-1] if cells else None):
+            # "n | (%)" columns (LIPITOR Table 7): a cell of only "(10.9)" is the percent of the count before
+            cells[-1].pct, joined_back = token, True
+        elif kind in {"pct", "pval", "foot", "range"}:
             if not _join(current, token):
                 return None
         elif kind == "dash":
@@ -299,7 +329,7 @@ def group_cells(
 
 
 def _join(current: Cell | None, token: Token) -> bool:
-    """Join a percent, a p-value or a footnote marker to the cell before it; False when it cannot
+    """Join a percent, a p-value, a range or a footnote marker to the cell before it; False when it cannot
     take it (no cell, or one that has its percent, or a percent after a CI)."""
     if current is None:
         return False
@@ -311,6 +341,14 @@ def _join(current: Cell | None, token: Token) -> bool:
         if current.p is not None or (current.number is None and current.ci is None):
             return False
         current.p = token
+    elif token.kind == "range":  # "11.2 (1.1+, 18.0+)": the median's range, neither a CI nor a value
+        if (
+            current.range is not None
+            or current.ci is not None
+            or (current.number is None and current.qualifier is None)
+        ):
+            return False
+        current.range = token
     else:  # a footnote marker
         current.feet.append(token.raw)
     return True

@@ -29,7 +29,7 @@ from extractors.read.tables.arms import (
     sub_column_at,
 )
 from extractors.read.tables.cells import Number, inside_parentheses, line_start
-from extractors.read.tables.groups import labels_above, labels_below
+from extractors.read.tables.groups import labels_above, labels_below, spanning_labels
 from extractors.text import reach, vocabulary
 from extractors.text.numbers import to_float
 from extractors.text.patterns import build
@@ -129,6 +129,8 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         items = _arm_items(text, starts[index], hits[index:], starts[index:], (limit, stops))
         if items is None:
             continue
+        if kept and _groups_over_arm_row(text, items):
+            continue  # "|  | Combined Results | Paclitaxel Subgroup | AC Subgroup |": the arms are on the row below
         names = [arm.name for arm in items.arms]
         # arms after one arm with its N must each start with a known arm or a drug: "All Patients (n=74)
         # Prior Treatment (Fluoropyrimidine, Oxaliplatin, …) (n=53)" after "… treated with OPDIVO (n=74)."
@@ -148,6 +150,22 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     if not any(k in items.arms[0].name.lower() for k in known) and brand:
         items.arms[0].name = brand  # a single arm headed by its trial: "DESTINY-Breast01 N=184"
     return _header_of(text, start, starts[index], items)
+
+
+def _groups_over_arm_row(text: str, items: HeaderItems) -> bool:
+    """Whether a header row with its cells kept, none with an N, spans the next row's arms evenly,
+    each of which prints its N (HERCEPTIN Table 11): it names column groups, not arms."""
+    if not items.arms or any(arm.n is not None for arm in items.arms):
+        return False
+    next_row = text.find("\n", items.arms[-1].end)
+    if next_row < 0 or not text.startswith(f"{structured.SEPARATOR} ", next_row + 1):
+        return False
+    line_end = text.find("\n", next_row + 1)
+    below = text[next_row + 1 : line_end if line_end >= 0 else len(text)]
+    ns = len(table_patterns.HEADER_N.findall(below))
+    # "All Patients (n=74) | Prior Treatment … (n=53)" under "OPDIVO … Cohort" (OPDIVO Table 68) are populations
+    populations = any(table_patterns.POPULATION_LABEL.search(cell) for cell in below.split(structured.SEPARATOR))
+    return ns > len(items.arms) and ns % len(items.arms) == 0 and not populations
 
 
 def _name_start(text: str, hit: regex.Match[str], known: set[str]) -> int:
@@ -361,7 +379,7 @@ def _column_groups(text: str, names: list[str], zone_start: int, first: int, end
     count = len(names) // len(distinct)
     periodic = firsts == distinct * count
     if count < 2 or len(distinct) < 2 or not periodic:
-        return [None] * len(names), end
+        return _spanning_groups(text, names, zone_start, first), end
     labels = labels_above(text, zone_start, first, count)
     if labels is None:
         below = labels_below(text, end, count)
@@ -371,6 +389,24 @@ def _column_groups(text: str, names: list[str], zone_start: int, first: int, end
         labels = labels_above(text, zone_start, first, count, before_stub=True)
     labels = labels or [f"column group {i + 1}" for i in range(count)]
     return [labels[i // len(distinct)] for i in range(len(names))], end
+
+
+def _spanning_groups(text: str, names: list[str], zone_start: int, first: int) -> list[str | None]:
+    """With cells kept, groups whose arms do not repeat: the named cells of the row over the arms,
+    each spanning the same number of arms ("Combined Results | Paclitaxel Subgroup | AC Subgroup" over
+    six arms, HERCEPTIN Table 11), or one cell over them all ("Endometrial Carcinoma (pMMR or not
+    MSI-H)", LENVIMA Table 18)."""
+    if not names or not text.startswith(f"{structured.SEPARATOR} ", line_start(text, first)):
+        return [None] * len(names)
+    labels = spanning_labels(text, zone_start, first)
+    # a group compares arms: each spans two or more ("Patients with events | From Kaplan-Meier analysis"
+    # over two arms and the between-arm columns, EFFIENT Table 5, are no groups)
+    if labels is None or len(names) % len(labels) or len(names) // len(labels) < 2:
+        return [None] * len(names)
+    if any(table_patterns.GROUP_TRIAL_NAME.match(label) for label in labels):
+        return [None] * len(names)  # trials ("ADVANCE-3", "Study RA-II"): the caption and prose name them
+    size = len(names) // len(labels)
+    return [labels[i // size] for i in range(len(names))]
 
 
 def _row_above(text: str, zone_start: int, first: int) -> str:

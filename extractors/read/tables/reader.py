@@ -19,7 +19,7 @@ Every value is read from characters of the text: a span points at them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 import regex
@@ -37,6 +37,7 @@ from extractors.read.tables.transposed import find_transposed_header, read_trans
 from extractors.records import Measurement, Source
 from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
+from extractors.text.patterns import table_labels as label_patterns
 from extractors.text.patterns import tables as table_patterns
 
 CAPTION_HEAD = 160  # characters of a caption where it names its population in parentheses; notes follow
@@ -103,9 +104,15 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     if spanned is not None:  # "|  | RECORD 3 |" over the arms: the table's trial, whatever the prose named before
         base = replace(base, trial=spanned, nct=nct_of(text, spanned))
     subset = caption_population(caption_text.split("\n", 1)[0])  # with cells kept, notes follow on their own line
-    state = TableState(subset=subset)
     ratio = randomization_ratio(text, start)
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
+    state = TableState(
+        subgroup_rows=any(column.holds == "n" for column in header.columns),
+        endpoint=_caption_endpoint(caption_text.split("\n", 1)[0]),
+        subset=subset,
+        caption=text[start : header.start],
+        notes={key: text[n.start : n.end] for key, n in footnotes.items()} or _footnote_row(text, header.end, body_end),
+    )
 
     def row_of(label: str, own: str, counts: bool) -> Row:
         statistic, unit = vocabulary.statistic_of_label(own)
@@ -127,6 +134,36 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     infer_events = not table_patterns.CAPTION_BASELINE.search(caption_text.split("\n", 1)[0])
     _read_rows(text, header.end, body_end, state, row_of, measurements, (header.names_events, infer_events))
     return measurements
+
+
+def _footnote_row(text: str, start: int, end: int) -> dict[str, str]:
+    """Footnotes printed in a table's last row, keyed a, b, c … in order: "| a Includes hypothyroidism, …
+    b Includes abdominal discomfort, … c Includes ascites …" (each key a lone letter before a capital)."""
+    row = table_patterns.FOOTNOTE_ROW.search(text, start, end)
+    if row is None:
+        return {}
+    line_end = text.find("\n", row.end(), end)
+    notes_text = text[row.end() : line_end if line_end >= 0 else end]
+    starts: list[tuple[str, int]] = [("a", 0)]
+    for key in "bcdefghijklmnopqrstuvwxyz":
+        at = notes_text.find(f" {key} ", starts[-1][1] + 2)
+        while at >= 0 and not notes_text[at + 3 : at + 4].isupper():
+            at = notes_text.find(f" {key} ", at + 1)
+        if at < 0:
+            break
+        starts.append((key, at + 1))
+    bounds = [*(at for _, at in starts[1:]), len(notes_text)]
+    return {key: notes_text[at + 2 : bound] for (key, at), bound in zip(starts, bounds, strict=True)}
+
+
+def _caption_endpoint(caption: str) -> str | None:
+    """The one endpoint a caption names, for the rows before any row names one: "Exploratory Analyses
+    … Using Updated Overall Survival Results" over "No. Deaths / n (%)" (HERCEPTIN Table 14)."""
+    found = vocabulary.find_endpoint(caption)
+    if found is None:
+        return None
+    rest = caption[: found[1]] + " " + caption[found[2] :]
+    return found[0] if vocabulary.find_endpoint(rest) is None else None  # two endpoints: neither
 
 
 def _trial_over_arms(text: str, caption_end: int, header_start: int) -> str | None:
@@ -248,6 +285,7 @@ def _header_ns(base: Measurement, header: Header, subset: str | None, trials: fr
             column=column.name,
             population=population_of(subset, group_population),
             row="header",
+            analysis=(analysis_of(column.group) if column.group else None) or base.analysis,  # "Updated Analysis"
         )
     return list(found.values())
 
@@ -265,6 +303,7 @@ def _read_rows(
     table whose header says what its cells hold (``events[0]``), each row's label is its endpoint;
     where events may be inferred (``events[1]``), so is the label of a row of counts that names nothing else."""
     n_row: list[int] = []  # the Ns of the row just above, when that row printed only Ns
+    subgroup_heading = ""  # in a table of subgroup rows, the heading of the rows below it: "Age ≥75"
     for label_start, label_end, cells_start, cells_end in row_spans(text, start, end):
         label, _ = repairs.repair_label(
             " ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split())
@@ -272,12 +311,20 @@ def _read_rows(
         if len(label) > MAX_LABEL:
             break  # a paragraph of prose: the table has ended without a caption or blank line
         has_n = cells_start is not None and has_n_prefix(text, cells_start, cells_end)
-        counts = events[1] and not events[0] and _unnamed_counts(text, label, cells_start, cells_end)
+        # a row's own label cell names the event, not the headings above it ("PRIMARY ENDPOINT")
+        own = " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
+        counts = events[1] and not events[0] and _unnamed_counts(text, own or label, cells_start, cells_end)
         names_events = events[0] or bool(state.formats) or counts
         event = (
-            event_name(text[label_start:label_end]) if names_events and cells_start is not None and not has_n else None
+            event_name(text[label_start:label_end], state.notes)
+            if names_events and cells_start is not None and not has_n
+            else None
         )
-        if n_row and not has_n and (event or vocabulary.find_endpoint(label)):
+        if state.subgroup_rows:
+            if cells_start is not None:
+                subgroup_heading = _subgroup_row(text[label_start:label_end], own, subgroup_heading, state)
+            event = None
+        elif n_row and not has_n and (event or vocabulary.find_endpoint(label)):
             # Ns printed just above the endpoint they count ("Patients with Measurable Disease
             # n=167 n=66", then "Objective Response Rate"): they and their population head it
             population = state.population
@@ -286,17 +333,55 @@ def _read_rows(
             for index in n_row:
                 measurements[index] = replace(measurements[index], endpoint=state.endpoint)
             n_row = []
+        elif headings := _population_headings(text[label_start:label_end], own, label):
+            # with cells kept, heading rows that name no endpoint are read in turn: a population row
+            # ("FISH+ / IHC 0, 1+ subgroup (N=133)") heads the rows below it
+            for heading in headings:
+                _interpret_label(heading, state, False)
+            _interpret_label(own, state, has_n, event)
         else:
             _interpret_label(label, state, has_n, event)
         if cells_start is None or cells_end is None:
             continue
         before = len(measurements)
         # with cells kept, the row's own label is its first cell; rows above without cells only head it
-        own = " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
         RowReader(row_of(label, own or label, counts), measurements).read(read_tokens(text, cells_start, cells_end))
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
+
+
+def _subgroup_row(raw: str, own: str, heading: str, state: TableState) -> str:
+    """In a table whose rows print their own Ns ("| N | % with events |" columns), a row and the
+    heading above it name a subgroup ("Age ≥75, Diabetes – yes"), not an event (EFFIENT Table 6).
+    Sets the row's population; returns the heading for the rows below."""
+    headings = _first_cells(raw)[:-1]
+    heading = ", ".join(headings) if headings else heading
+    state.population = ", ".join(name for name in (heading, own) if name) or None
+    state.open_between.clear()
+    return heading
+
+
+def _population_headings(raw: str, own: str, label: str) -> list[str]:
+    """The heading rows above a row with its cells kept, when none names an endpoint (an endpoint
+    heading reads with the row under it: "Response rate" over "CR, n (%)")."""
+    if not own or own == label or f"\n{structured.SEPARATOR}" not in raw:
+        return []
+    headings = _first_cells(raw)[:-1]
+    if any(vocabulary.find_endpoint(heading) is not None for heading in headings):
+        return []
+    return headings
+
+
+def _first_cells(raw: str) -> list[str]:
+    """The first cell of each rendered row in ``raw``, those not empty: a heading row's label; a row
+    with that cell empty ("|  | 2.5 mg | 20 mg |") heads columns."""
+    firsts = [line.strip().strip(structured.SEPARATOR).split(structured.SEPARATOR)[0] for line in raw.split("\n")]
+    return [_label_of(first) for first in firsts if first.strip()]
+
+
+def _label_of(raw: str) -> str:
+    return repairs.repair_label(" ".join(raw.replace(structured.SEPARATOR, " ").split()))[0]
 
 
 def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: int | None) -> bool:
@@ -308,15 +393,17 @@ def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: i
         return False
     return (
         vocabulary.find_endpoint(label) is None
-        and vocabulary.statistic_of_label(label)[0] is None
+        # "CHD death | 127 | (2.5)": the kind of death is the event
+        and (vocabulary.statistic_of_label(label)[0] is None or bool(label_patterns.DEATH_KIND_LABEL.match(label)))
         and not table_patterns.POPULATION_LABEL.search(label)
     )
 
 
-def event_name(raw_label: str) -> str | None:
+def event_name(raw_label: str, notes: Mapping[str, str] | None = None) -> str | None:
     """The event or reaction a row of an event table names, as printed: the row's own label cell
     (with cells kept, its last line), without a row-group heading run into it ("Gastrointestinal
-    DisordersDiarrhea" → "Diarrhea"), a leading dash or a footnote mark ("Nausea1", "DVT*")."""
+    DisordersDiarrhea" → "Diarrhea"), a leading dash or a footnote mark ("Nausea1", "DVT*", and
+    "Fatiguee" where footnote e of the table, ``notes``, names fatigue)."""
     own = raw_label.rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ")
     name = " ".join(own.split())
     heading = build.heading_prefix(vocabulary.row_group_headings()).match(name)
@@ -324,10 +411,24 @@ def event_name(raw_label: str) -> str | None:
         name = str(heading.group("name"))
     name = str(table_patterns.EVENT_NAME_MARKS.sub("", name)).strip(" :,")
     name = str(table_patterns.LEADING_DASH.sub("", name))
+    name = _without_footnote_letter(name, notes or {})
     statistic, _ = vocabulary.statistic_of_label(name)
     if not name or not table_patterns.ANY_LETTER.search(name) or statistic in LABEL_STATISTICS_OVER_COLUMNS:
         return None
     return name
+
+
+def _without_footnote_letter(name: str, notes: Mapping[str, str]) -> str:
+    """``name`` without a footnote key letter glued to its last word, when that footnote's text names
+    the word: "Infectionsd" (d: "… the Infections and Infestations system organ class") → "Infections";
+    "Nausea" stays, footnote a not naming "nause"."""
+    mark = table_patterns.GLUED_FOOTNOTE_LETTER.search(name)
+    if mark is None or mark.group("key") not in notes:
+        return name
+    words = {word.casefold() for word in table_patterns.NOTE_WORD.findall(notes[mark.group("key")])}
+    if mark.group("word").casefold() not in words:
+        return name
+    return name[: mark.start("key")]
 
 
 def _interpret_label(label: str, state: TableState, has_n: bool, event: str | None = None) -> None:
@@ -347,9 +448,13 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
             state.open_between.clear()  # a response rate's CI may come after its CR and PR rows
         # "Updated Overall Survival": its rows below ("Median OS (months)") report the updated analysis
         state.analysis = analysis_of(label) or (state.analysis if code == state.endpoint else None)
-        state.endpoint = code
-        state.population = None
         rest = (label[:phrase_start] + label[phrase_end:]).strip(" :,")
+        # a statistic of the endpoint ("Median OS Duration (mos.)") stays in the population above it when
+        # it only goes on about the same endpoint; an endpoint heading starts anew
+        within = code == state.endpoint or state.endpoint is None
+        if not (within and vocabulary.statistic_of_label(rest)[0] in label_patterns.STATISTICS_WITHIN_POPULATION):
+            state.population = None
+        state.endpoint = code
     statistic, _ = vocabulary.statistic_of_label(rest)
     trial = table_patterns.TRIAL_ROW.match(rest) if has_n else None
     if trial or (has_n and table_patterns.ANALYSIS_SET_ROW.search(rest)):

@@ -34,6 +34,7 @@ from extractors.records import Alternative, Confidence, Flag, Measurement
 from extractors.text import vocabulary
 from extractors.text.numbers import to_float
 from extractors.text.patterns import prose as prose_patterns
+from extractors.text.patterns import tables as table_patterns
 
 MAX_READINGS = 20_000  # readings scored per row before we fall back to the plainest one
 MAX_EMPTY_PLACEMENTS = 20  # ways of leaving between-arm columns empty tried per reading
@@ -138,7 +139,9 @@ class RowReader:
             elif not between and not self._keeps_response_rate_open(index, measurement):
                 # a rate whose CI is printed on the row below: "95% CI | (77.4, 87.2)"
                 state.open_between.pop(index, None)
-                if statistic == "rate" and cell.ci is None:
+                # a median whose label prints no CI may have it on the row below: "95% CI (mos.) | (6.4, 11.7)"
+                median_open = statistic == "median" and not table_patterns.CI_WORD.search(self.row.label)
+                if (statistic == "rate" or median_open) and cell.ci is None:
                     state.open_between[index] = len(self.out)
                 elif cell.pct is not None and cell.pct_ci is None:
                     state.open_between[index] = len(self.out) + 1
@@ -162,7 +165,9 @@ class RowReader:
         """The measurement a cell of the chosen reading gives, with its confidence and flags."""
         row, state = self.row, self.row.state
         column = row.columns[index]
-        experimental, control = _experimental_and_control(row.header.arms_of(column.group), column.versus)
+        experimental, control = _experimental_and_control(
+            row.header.arms_of(column.group), column.versus, state.caption
+        )
         between = column.statistic is not None
         group_trial, group_population = trial_and_population(column.group, trials_introduced(row.text))
         confidence, alternatives, flags = self._judge(cell, best, others)
@@ -207,7 +212,7 @@ class RowReader:
     def _complete_open_estimate(self, index: int, cell: Cell) -> None:
         """A bare CI below an estimate in a between-arm column completes it (the cell spans two rows)."""
         position = self.row.state.open_between.pop(index, None)
-        if position is None or cell.ci is None:
+        if position is None or cell.ci is None or not _brackets(self.out[position], cell, self.row.label):
             return
         completed = with_ci(self.out[position], cell)
         self.out[position] = replace(completed, flags=completed.flags + (_rowspan_note(cell),))
@@ -370,6 +375,42 @@ def population_of(*parts: str | None) -> str | None:
     return ", ".join(named) if named else None
 
 
+def _ratio_order(arms: Sequence[str], caption: str) -> tuple[str, str] | None:
+    """(experimental, control) as a ratio in the caption or notes names them: "A: B", "A vs. B" (not "A/B", which may be one arm: "Enoxaparin/VKA")."""
+    said = " ".join(caption.split()).casefold()
+    for first, second in (arms, tuple(reversed(arms))):
+        a, b = " ".join(first.split()).casefold(), " ".join(second.split()).casefold()
+        if any(f"{a}{joint}{b}" in said for joint in (": ", ":", " vs. ", " vs ", " versus ")):
+            return first, second
+    return None
+
+
+def _add_on_order(arms: Sequence[str]) -> tuple[str, str] | None:
+    """(experimental, control) when one arm is the other with a drug added: "FC + H" and "FC",
+    "Herceptin + Paclitaxel" and "Paclitaxel" (every word of the control is in the other arm)."""
+    words = [set(table_patterns.NOTE_WORD.findall(arm.casefold())) for arm in arms]
+    for index in (0, 1):
+        mine, other = words[index], words[1 - index]
+        if other and other < mine:
+            return arms[index], arms[1 - index]
+    return None
+
+
+def _brackets(estimate: Measurement, cell: Cell, label: str) -> bool:
+    """Whether a bare CI on the row below may be a median's: its row says CI ("95% CI (mos.)", not
+    "(Min, max)") and it brackets the median (rates and between-arm estimates take theirs as before)."""
+    if estimate.statistic != "median" or estimate.value is None or cell.ci is None:
+        return True
+    if cell.ci.kind == "damaged" or not table_patterns.CI_WORD.search(label):
+        return False
+    low, high = (
+        to_float(bound) if bound and table_patterns.NUMBER.match(bound) else None
+        for bound in (cell.ci.low, cell.ci.high)
+    )
+    # "(38.8, NE)": the bound printed as a number must still fit
+    return (low is None or low <= estimate.value) and (high is None or estimate.value <= high)
+
+
 def p_value_of(estimate: Measurement, raw: str, span: tuple[int, int], comparison: str, row: str) -> Measurement:
     """The p-value printed for an estimate, in the estimate's group (endpoint, population, arms)."""
     comparison = comparison.replace(" ", "")
@@ -406,10 +447,19 @@ def _rowspan_note(cell: Cell) -> Flag:
     return Flag("rowspan_ci", "info", f"CI {cell.ci.raw} printed on the row below its estimate")
 
 
-def _experimental_and_control(arms: Sequence[str], versus: str | None = None) -> tuple[str | None, str | None]:
+def _experimental_and_control(
+    arms: Sequence[str], versus: str | None = None, caption: str = ""
+) -> tuple[str | None, str | None]:
     """The arms a between-arm statistic compares, experimental first whatever order the header prints
-    them in; ``versus`` names the experimental arm of a column under one arm of three."""
+    them in; ``versus`` names the experimental arm of a column under one arm of three. Of two arms,
+    the one the table's caption or notes put first in a ratio ("Atorvastatin 80 mg: atorvastatin 10
+    mg", LIPITOR Table 7), else the one that adds a drug to the other ("FC + H" to "FC"), else the
+    one that is no control."""
     controls = set(vocabulary.control_arms())
+    if versus is None and len(arms) == 2:
+        ordered = _ratio_order(arms, caption) or _add_on_order(arms)
+        if ordered is not None:
+            return ordered
 
     def is_control(arm: str) -> bool:
         return arm.lower() in controls or (arm.split()[0].lower() if arm.split() else "") in controls

@@ -29,6 +29,9 @@ class TableState:
     formats: dict[int, str] = field(default_factory=dict)  # column → what a row of Ns says its cells hold: "n (%)"
     trial: str | None = None  # the trial a row names, for the rows below it: "EINSTEIN PE Study"
     analysis: str | None = None  # the analysis an endpoint's row names, for the rows below it: "Updated OS"
+    caption: str = ""  # the caption and the notes before the header: "HR: Atorvastatin 80 mg: atorvastatin 10 mg"
+    subgroup_rows: bool = False  # each row prints its own Ns ("| N | % with events |"): rows are subgroups
+    notes: dict[str, str] = field(default_factory=dict)  # footnote key → its text: "e" → "Includes asthenia, fatigue."
 
 
 @dataclass(frozen=True, slots=True)

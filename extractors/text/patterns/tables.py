@@ -37,7 +37,7 @@ ABBREVIATIONS = stored.compile(r"Abbreviations?\s*:", regex.VERBOSE)
 # "* Stratified by …". The key follows a sentence end and precedes a capital letter.
 FOOTNOTE_KEY = stored.compile(
     r"""
-    (?:(?<=[.;:)]\s?)|(?<=^))     # after a sentence end (or at the start)
+    (?:(?<=[.;:)]\s?)|(?<=^)|(?<=\n))   # after a sentence end, at the start or a line's start
     (?P<key>[a-h]|[*†‡§¶#])       # a one-letter or symbol footnote key
     \s?                           # "a P value" (spaced) or "aPvalue" (glued)
     (?=[A-Z])                     # footnote text starts with a capital
@@ -55,6 +55,8 @@ N_PREFIX = stored.compile(r"""[Nn]\s*=\s*(?=\d)""", regex.VERBOSE)
 # position; `CELL_TOKEN` adds the spaces.
 _CELL_TOKENS = rf"""
       (?P<nprefix>[Nn]\s*=\s*(?=\d))                          # "N = " of "N = 246"
+    | (?P<range>\((?=[^()\n|]{{0,30}}\+)[ \t]{{0,2}}{NUM}\+?[ \t]{{0,2}}(?:,|{DASH}|to)[ \t]{{0,2}}{NUM}\+?[ \t]{{0,2}}\))
+        # "(1.1+, 18.0+)": a range with a censored ("+") bound, printed after a median (KEYTRUDA Table 57)
     | (?P<ci>(?:\(|(?P<square>\[))\s*(?:\d{{2}}(?:\.\d)?%[ \t]{{0,2}}CI[ \t]{{0,2}}:?[ \t]{{0,2}})?   # a CI: "(0.26,0.48)", "(38.8, NE)",
                                                               # "(-30.9, 26.8)", "(0.4%, 3.0%)", its level inside: "(95% CI: 50, 83)";
           (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*   # or in square brackets, closed by
@@ -64,7 +66,9 @@ _CELL_TOKENS = rf"""
     | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
     | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}))  # ", p<0.0001" in a cell
-    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+reached|Not\s+estimable)  # "NR", "NRa", "NRa10.8"
+    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+[Rr]eached|Not\s+[Ee]stimable)  # "NR", "NRa", "Not Reached"
+    | (?P<frac>(?<=\|[ \t]{{1,2}})(?P<frac_count>\d{{1,6}})[ \t]{{0,2}}/[ \t]{{0,2}}\d{{1,6}}(?=[ \t]{{0,2}}[(|]))
+        # "| 57/71 (80%) |": a count of patients out of the cell's own N, kept cells only (HERCEPTIN Table 14)
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
     | (?P<run>(?:(?:(?<![-–—\p{{L}}\d.])|(?<=-\d{{1,6}}(?:\.\d{{1,4}})?))-(?=\d))?\d(?:\.\s(?=\d)|[\d.])*)
         # digits and points, maybe several numbers run together; signed where the sign cannot be a
@@ -271,37 +275,15 @@ RENDERED_CELL = stored.compile(r"(?<=\|)[^|\n]+(?=\|)")
 # The space after a CI's comma, which scraped tables drop: "(0.26, 0.48)" → "(0.26,0.48)".
 CI_COMMA_SPACE = stored.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
 
-# --- Row-label words that say which statistic a row holds ("Median (months)", "Hazard ratio (95% CI)") ---
+# A column group that names an analysis, not a population: "Primary Analysis | Updated Analysis" (CABOMETYX Table 19).
+ANALYSIS_GROUP = stored.compile(
+    r"^(?:Primary|Updated|Final|Interim|Exploratory|(?:First|Second)[ \t]{1,2}Interim)[ \t]{1,2}Analys[ie]s$", regex.I
+)
 
-# A row labelled by the letter alone: "N | 261 | 263" (the patients an endpoint's block counts).
-LABEL_N = stored.compile(r"[\s(),:]*[Nn][\s(),:]*")
-
-# The kind of response a generic "Response rate" row goes on to name: "Response rate CR, n (%)" is
-# the complete response rate, not the objective one; not "CR+CRh" (a composite the vocabulary has no code for).
-RESPONSE_KIND_AFTER = stored.compile(r"[ \t:,]{1,3}(?P<kind>CR|PR)\b(?![+/])")
-
-LABEL_MEDIAN = stored.compile(r"\bmedian(?-i:[a-h])?\b", regex.IGNORECASE)  # "Mediana, months": a footnote key glued
-
-LABEL_MEAN = stored.compile(r"\bmean(?-i:[a-h])?\b", regex.IGNORECASE)
-
-LABEL_HAZARD_RATIO = stored.compile(r"\bhazard\s+ratio(?-i:[a-h])?\b|\bHR\b", regex.IGNORECASE)  # "Hazard ratioc"
-
-LABEL_ODDS_RATIO = stored.compile(r"\bodds\s+ratio(?-i:[a-h])?\b", regex.IGNORECASE)
-
-# "3 year event-free rate, %" and "6-month progression-free rate" are rates, not counts of events.
-_FREE_RATE = r"(?![- ]free(?:[ \t]{1,2}survival)?[ \t]{1,2}rate)"
-LABEL_EVENTS = stored.compile(rf"\bevents?\b{_FREE_RATE}|\bdeaths?\b|\bprogress\w*\b{_FREE_RATE}", regex.IGNORECASE)
-
-# "Objective response rate (n, %)", "ORR, n (%)": a count of patients with the percent beside it.
-LABEL_COUNT_PERCENT = stored.compile(r"\(\s*n\s*,\s*%\s*\)|\bn\s*\(\s*%\s*\)", regex.IGNORECASE)
-
-LABEL_PERCENT = stored.compile(r"%|\brate\b|\bpercent", regex.IGNORECASE)
-
-LABEL_P_VALUE = stored.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE)  # "P-valued": a glued footnote key
-
-LABEL_DIFFERENCE = stored.compile(r"\bdifference\b", regex.IGNORECASE)
-
-LABEL_RESPONDERS = stored.compile(r"\bresponders\b", regex.IGNORECASE)
+# A column group that names a trial, not a population: "ADVANCE-3", "Study RA-II", "EINSTEIN DVT Study".
+GROUP_TRIAL_NAME = stored.compile(
+    r"^(?:Study[ \t]{1,2}[A-Z0-9][\w-]{0,12}|[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]{1,6}){0,2}(?:[ \t]\d{1,3})?|[^|\n]{2,40}?[ \t](?:Study|Trial))$"
+)
 
 
 # --- Header cells of any form: arm Ns, doses in arm names, sub-columns, between-arm columns ----------
@@ -337,12 +319,14 @@ ARM_LETTER = stored.compile(r"^Arm[ \t]{1,2}[A-Z0-9]{1,2}[ \t]{0,2}:[ \t]{0,2}")
 HEADER_CELL_MARK = stored.compile(r"(?:[*†‡§¶#]{1,3}|(?<=[A-Z]{3})[a-f](?:,[a-f]){0,2})$")
 
 # A grade sub-column of an adverse-reaction table: "All Grades (%)", "Any grade(%)", "Grades 3-4",
-# "Grade 3 or 4", "Grade 3 or Grade 4", "Grade 3 or higher", "Grade ≥3", "Grade 3", "Grades 1-4".
+# "Grade 3 or 4", "Grade 3 or Grade 4", "Grade 3 or higher", "Grade ≥3", "Grade 3", "Grades 1-4",
+# "All Gradesa %".
 GRADE_LABEL = stored.compile(
     r"""(?:(?P<all>(?:All|Any)[ \t]{0,2}Grades?)
     | Grade\s{0,2}≥\s{0,2}(?P<atleast>\d)
     | Grades?[ \t]{0,2}(?P<low>\d)(?:[ \t]{0,2}(?:-|–|to|or|and)[ \t]{0,2}(?:Grade[ \t]{0,2})?(?P<high>\d)
         | [ \t]{1,2}or[ \t]{1,2}(?P<higher>higher|greater|above|more))?)
+    (?:[a-f*†‡](?=[ \t]{0,2}(?:%|\(|\||\n|$)))?     # a footnote mark glued on: "All Gradesa %" (VERZENIO)
     (?:[ \t]{0,2}\(?[ \t]{0,2}%[ \t]{0,2}\)?)?""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -372,7 +356,9 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
         "%/year",
         "",
         stored.compile(
-            r"Event[ \t]{1,2}Rate[ \t]{0,2}\([ \t]{0,2}%[ \t]{0,2}/[ \t]{0,2}(?:year|yr)[ \t]{0,2}\)", regex.I
+            # "Event rate (%/year)"; "Event rate %/year" (XARELTO Table 11)
+            r"Event[ \t]{1,2}Rate[ \t]{0,2}\(?[ \t]{0,2}%[ \t]{0,2}/[ \t]{0,2}(?:year|yr)(?:[ \t]{0,2}\))?",
+            regex.I,
         ),
     ),
     # "n (%/year)": a count of patients with the event, the yearly rate beside it
@@ -393,6 +379,8 @@ CELL_FORMATS: tuple[tuple[str, str, str, regex.Pattern[str]], ...] = (
     ),
     # "ELIQUIS N=2609 n Enoxaparin/Warfarin N=2635 n": "n" alone, before the next cell or the end
     ("events", "patients", "%", stored.compile(r"(?<![A-Za-z])n(?=[ \t]{0,2}(?:$|\||[A-Z]))")),
+    # "| N | % with events | N | % with events |" (EFFIENT Table 6): each row's own patients, a cell of its own
+    ("n", "patients", "", stored.compile(r"(?<=\|[ \t]{1,2})N(?=[ \t]{1,2}\|)")),
     (
         "rate",
         "%",
@@ -473,6 +461,13 @@ GROUP_HEAD_NOUN = stored.compile(r"\b(?:Cohorts?|Population|Patients|Subgroup|Gr
 # Footnote marks on an event's or a reaction's name: "DVT*", "Nausea1", "Infections1;2", "Time to Death1"
 # (a digit glued to a lower-case word; "COVID-19" and "HER2" keep theirs).
 EVENT_NAME_MARKS = stored.compile(r"[*†‡§¶#]{1,3}$|(?<=[a-z])\d{1,2}(?:[;,]\d{1,2}){0,3}$")
+
+# A footnote key letter glued to the last word of a reaction's name: "Infectionsd", "Fatiguee" (VERZENIO
+# Table 8); the reader strips it only where that footnote names the word.
+GLUED_FOOTNOTE_LETTER = stored.compile(r"(?P<word>\p{L}{3,40})(?P<key>[a-z])$")  # "Hemorrhagic eventsk" (LENVIMA)
+# The footnotes a table prints in its last row: "| a Includes hypothyroidism, … b Includes …" (LENVIMA Table 9).
+FOOTNOTE_ROW = stored.compile(r"^\|[ \t]{1,2}(?=a[ \t][A-Z])", regex.MULTILINE)
+NOTE_WORD = stored.compile(r"\p{L}+")  # the words of a footnote: "Includes asthenia, fatigue."
 
 # A dash that sets a component apart from the composite above it: "- Stroke", "– MI".
 LEADING_DASH = stored.compile(r"^[-–—•][ \t]{0,2}")

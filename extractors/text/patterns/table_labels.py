@@ -1,0 +1,54 @@
+"""Patterns for the labels of table rows: the words that say which statistic a row holds ("Median
+(months)", "Hazard ratio (95% CI)", "Events (n, %)") and the event a row counts.
+
+Each pattern has a real label example above it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.text.patterns import stored
+
+# A row labelled by the letter alone: "N | 261 | 263" (the patients an endpoint's block counts).
+LABEL_N = stored.compile(r"[\s(),:]*[Nn][\s(),:]*")
+
+# The kind of response a generic "Response rate" row goes on to name: "Response rate CR, n (%)" is
+# the complete response rate, not the objective one; not "CR+CRh" (a composite the vocabulary has no code for).
+RESPONSE_KIND_AFTER = stored.compile(r"[ \t:,]{1,3}(?P<kind>CR|PR)\b(?![+/])")
+
+# "Mediana, months": a footnote key glued; "Med Survival (mos)" (HERCEPTIN Table 11)
+LABEL_MEDIAN = stored.compile(r"\bmed(?:ian(?-i:[a-h])?)?\b", regex.IGNORECASE)
+
+LABEL_MEAN = stored.compile(r"\bmean(?-i:[a-h])?\b", regex.IGNORECASE)
+
+LABEL_HAZARD_RATIO = stored.compile(r"\bhazard\s+ratio(?-i:[a-h])?\b|\bHR\b", regex.IGNORECASE)  # "Hazard ratioc"
+
+LABEL_ODDS_RATIO = stored.compile(r"\bodds\s+ratio(?-i:[a-h])?\b", regex.IGNORECASE)
+
+# "3 year event-free rate, %" and "6-month progression-free rate" are rates, not counts of events.
+_FREE_RATE = r"(?![- ]free(?:[ \t]{1,2}survival)?[ \t]{1,2}rate)"
+LABEL_EVENTS = stored.compile(rf"\bevents?\b{_FREE_RATE}|\bdeaths?\b|\bprogress\w*\b{_FREE_RATE}", regex.IGNORECASE)
+
+# A row naming a kind of death, the event its counts count: "CHD death", "Cancer death" (LIPITOR Table 7);
+# not the deaths of an endpoint ("Deaths", "Total deaths", "Number of deaths", "Death events").
+DEATH_KIND_LABEL = stored.compile(
+    r"^(?!(?:total|overall|all|number|patients|disease|progression)\b)\p{L}[\p{L}-]{1,30}(?:[ \t](?!(?:or|and)\b)\p{L}[\p{L}-]{1,30})?[ \t]{1,2}deaths?$",
+    regex.IGNORECASE,
+)
+
+# Statistics a row names with its endpoint that do not leave the population a row above named:
+# "FISH+ / IHC2+ subgroup (N=160)", then "Median OS Duration (mos.)" (HERCEPTIN Table 14). Not a pattern:
+# the statistic codes `vocabulary.statistic_of_label` gives.
+STATISTICS_WITHIN_POPULATION = frozenset({"median", "mean", "hr"})
+
+# "Objective response rate (n, %)", "ORR, n (%)": a count of patients with the percent beside it.
+LABEL_COUNT_PERCENT = stored.compile(r"\(\s*n\s*,\s*%\s*\)|\bn\s*\(\s*%\s*\)", regex.IGNORECASE)
+
+LABEL_PERCENT = stored.compile(r"%|\brate\b|\bpercent", regex.IGNORECASE)
+
+LABEL_P_VALUE = stored.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE)  # "P-valued": a glued footnote key
+
+LABEL_DIFFERENCE = stored.compile(r"\bdifference\b", regex.IGNORECASE)
+
+LABEL_RESPONDERS = stored.compile(r"\bresponders\b", regex.IGNORECASE)
