@@ -159,8 +159,8 @@ ENROLMENT_BEFORE = stored.compile(
 # "were randomized", "patients were enrolled", "to Lynparza": what follows a count of patients.
 ENROLMENT_AFTER = stored.compile(
     r"""\s{0,2}(?:[-‑]patient\b
-      |(?:\(\s?\d{1,3}\s?%\s?\)\s{1,2})?(?:[\w-]+\s{1,2}){0,3}?(?:patients|subjects|participants|women|men|adults|children|infants|adolescents)\b
-      |(?:were|was)\s{1,2}(?:randomi[sz]ed|enrolled|included|confirmed|evaluable|treated)
+      |(?:\(\s?\d{1,3}\s?%\s?\)\s{1,2})?(?:[\w-]+\s{1,2}){0,3}?(?:patients|subjects|participants|women|men|adults|children|infants|adolescents|people|individuals)\b
+      |(?:were|was)\s{1,2}(?:randomi[sz]ed|enrolled|included|confirmed|evaluable|treated|assigned|allocated)
       |(?:\(\s?\d{1,3}\s?%\s?\)\s{1,2})?to\s{1,2}(?:the\s{1,2})?[A-Za-z]
       |\(\s?\d[\d,]*\s{1,2}(?:in\s{1,2})?(?:the\s{1,2})?[A-Za-z]
       |(?:in\s{1,2}|on\s{1,2})?(?:the\s{1,2})?(?:[^\s\d,;()]+\s{1,2}){1,6}?(?:arm|group)s?\b)""",
@@ -273,10 +273,10 @@ CONTROLLED_DESIGN = stored.compile(r"[-\s]controlled", regex.I)
 # "1010 (86%) received adjuvant chemotherapy", "77 (79%) had tumors that expressed PD-L1" are patients.
 COUNT_VERB_AFTER = stored.compile(
     r"""\s{0,2}(?:patients?\s{1,2})?(?:\(\s?\d{1,3}(?:\.\d+)?\s?%\s?\)\s{1,2})?(?:patients?\s{1,2}|of\s{1,2}(?:them|whom)\s{1,2})?
-        (?:(?:in|on)\s{1,2}the\s{1,2}[^,;()]{1,40}?\s{1,2}(?:arm|group)\s{1,2})?(?:had\s{1,2}|were\s{1,2}|was\s{1,2}|who\s{1,2})?
+        (?:(?:in|on)\s{1,2}the\s{1,2}[^,;()]{1,40}?\s{1,2}(?:arm|group)\s{1,2})?(?:had\s{1,2}|were\s{1,2}|was\s{1,2}|who\s{1,2})?(?:later\s{1,2}|also\s{1,2}|then\s{1,2})?
         (?:(?P<events>achieved|responded|progressed|died|relapsed|recurred|occurred|experienced|completely|having\s{1,2}responses?
               |(?:a\s{1,2})?(?:complete|partial|major|minimal|minor|objective|hematologic|cytogenetic)\s{1,2}(?:\w+\s{1,2})?respon)
-         |(?P<patients>received|took|expressed|tumors|tested|enrolled|randomi[sz]ed|treated|included|confirmed|identified|not\b|with\b|(?<=had\s{1,2})))""",
+         |(?P<patients>received|took|got|expressed|tumors|tested|enrolled|randomi[sz]ed|treated|included|confirmed|identified|not\b|with\b|(?<=had\s{1,2})))""",
     regex.VERBOSE | regex.I,
 )
 
@@ -398,10 +398,11 @@ COUNT_DIFFERENCE_AFTER = stored.compile(
 NOT_AN_ARM_NAME = stored.compile(r"(?:and|or|with|in|of|for|the|a|an)\b|cohort|part|study|trial|phase|\d", regex.I)
 
 # What ties a value to the arm named after it: "… in the", "… to", "… for", "-treated", "… who took",
+# "286 got venetoclax",
 # a share of the arm's patients ("41% of lenvatinib patients"), or nothing at all.
 ARM_LINK_GAP = stored.compile(
     r"""
-    \b(?:in|to|on|for|among|with|receiving|received|receive|given|taking|took|treated\s+with
+    \b(?:in|to|on|for|among|with|receiving|received|receive|given|taking|took|got|treated\s+with
        |randomi[sz]ed\s+to|assigned\s+to)\s{1,2}(?:the\s{1,2}|each\s{1,2})?$
     | ^\s{0,2}%\s{1,2}of\s{1,2}(?:the\s{1,2})?$                    # "41% of lenvatinib patients"
     """,
