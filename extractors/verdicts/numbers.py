@@ -226,8 +226,9 @@ def _what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = Fal
         return "it is a safety figure (a share of patients with an adverse reaction), not an efficacy rate."
     end = (claim.value_span or claim.span)[1] - claim.span[0]
     # a response in lay words names its endpoint ("Tumours shrank in 40.6%"); the lay words of a
-    # time-to-event endpoint ("progression") name no share; a cell's header names it too
-    text = f"{claim.column or ''} {claim.text[: end + 40]}"
+    # time-to-event endpoint ("progression") name no share; a cell's header names it too; the words may
+    # follow the share's group ("37% of people on venetoclax reached a complete remission")
+    text = f"{claim.column or ''} {claim.text[: end + 60]}"
     named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
     named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
     share = verdict_patterns.SHARE_OF_COUNT_BEFORE.search(claim.text, max(0, end - 60), end - len(claim.raw or ""))

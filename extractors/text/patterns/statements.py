@@ -229,20 +229,28 @@ PER_EXPOSURE_AFTER = stored.compile(
 # The word before the scale of such a rate: "per 1,000 patient-years".
 PER_BEFORE = stored.compile(r"\bper\s{1,2}$", regex.I)
 
-# "50% fewer stent thromboses": a relative reduction stated after the number.
+# "50% fewer stent thromboses", "a 28% lower chance of dying": a relative reduction stated after the number.
 FEWER_AFTER = stored.compile(
-    r"\s{0,2}(?:fewer|lower\s+risk|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b", regex.I
+    r"\s{0,2}(?:fewer|lower\s+(?:risk|chance|likelihood)|less\s+likely|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b",
+    regex.I,
 )
+
+# "Revascularization procedures were needed 42% less often": events that happened less often by a share
+# (not "the tablets were taken 20% less often").
+LESS_OFTEN_AFTER = stored.compile(r"\s{0,2}less\s{1,2}(?:often|frequently)\b", regex.I)
+EVENTS_NEEDED_BEFORE = stored.compile(r"\b(?:needed|required|occurred|happened)\s{1,2}$", regex.I)
 
 # "the risk was 20% lower", "the risk of a heart attack was 27% lower": a risk the clause says was
 # lower by a share (a level that was lower, "LDL was 59% lower", is a change).
 RISK_WAS_BEFORE = stored.compile(r"\brisk\s(?:[\w-]+\s){0,5}?(?:was|were|is)\s{1,2}$", regex.I)
 LOWER_AFTER = stored.compile(r"\s{0,2}lower\b", regex.I)
 
-# "reduced the risk of death by 27%", "lowered the risk of progression by", "the risk of death fell by":
-# a reduction named before "by" (a risk that fell, not a level: "LDL fell by 38%" is a change).
+# "reduced the risk of death by 27%", "lowered the risk of progression by", "the risk of death fell by",
+# "lowered the chance of the disease getting worse, or of death, by", "Strokes fell by": a reduction
+# named before "by" (a risk or a count of events that fell, not a level: "LDL fell by 38%" is a change).
 REDUCED_BY = stored.compile(
-    r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+\s){0,9}?by\s{1,2}$|\brisk\s(?:[\w-]+\s){0,4}?(?:fell|dropped|declined)\sby\s{1,2}$",
+    r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+,?\s){0,11}?by\s{1,2}$"
+    r"|\b(?:risk|strokes|heart\sattacks|deaths|events|infarctions|hospitali[sz]ations)\s(?:[\w-]+\s){0,4}?(?:fell|dropped|declined)\sby\s{1,2}$",
     regex.I,
 )
 
