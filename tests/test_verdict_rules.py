@@ -170,6 +170,16 @@ def test_an_endpoint_the_vocabulary_lacks_is_named_in_the_labels_words(case: dic
     assert endpoints.named_label_endpoint(claim, case["endpoints"]) == case["named"]
 
 
+@pytest.mark.parametrize("case", _cases("table_row_endpoints"))
+def test_an_article_tables_row_is_the_labels_row_with_the_same_parts(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"]), endpoint=case["endpoint"])
+    rows = tuple(
+        Measurement(source="label", statistic="rate", value=1.0, raw="1.0", span=(i, i + 1), endpoint=endpoint)
+        for i, endpoint in enumerate(case["rows"])
+    )
+    assert endpoints.label_named(claim, LabelView(rows, {"label": " " * 10}), "rate") == case["named"]
+
+
 @pytest.mark.parametrize("case", _cases("only_analysis"))
 def test_a_quantity_the_label_gives_in_one_analysis_only(case: dict[str, Any]) -> None:
     claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="ROCKET AF", arm="xarelto")
