@@ -441,11 +441,13 @@ def _endpoint_by_value(
     claim: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None
 ) -> Claim | None:
     """A ratio or median whose sentence names no endpoint the vocabulary knows ("the hazard ratio for
-    stroke was 0.88"), in a trial with several: the label's value of exactly one endpoint, when it
+    stroke was 0.88") or a count of events whose endpoint is named out of reach ("44 deaths", "73
+    patients (47%) in the pembrolizumab arm had progressed or died"), in a trial with several: the
+    label's value of exactly one endpoint, when it
     agrees with the rows of that one only (its verdict, saying the endpoint is taken from the value);
     else None. Its value is never contradicted on such a guess (its stated significance may be), nor
     is it taken for a ratio turned upside down unless its CI is too: 3.85 (2.13–7.14) is 1/0.26 (0.14–0.47)."""
-    if claim.statistic not in {"hr", "risk_reduction", "median"}:
+    if claim.statistic not in {"hr", "risk_reduction", "median", "events"}:
         return None
     fits = []
     for endpoint in sorted({m.endpoint for m in pool if m.endpoint}):
