@@ -171,7 +171,7 @@ ENROLMENT_AFTER = stored.compile(
 # with responses", "4 complete responses", "71 (12.8%) … patients died", "24 responders".
 EVENTS_AFTER = stored.compile(
     r"""\s{0,2}(?:\(\s?(?P<share>\d{1,3}(?:\.\d+)?)\s?%\s?\)\s{1,2})?
-      (?:(?:[\w-]+\s{1,2}){0,2}?(?P<noun>events?|deaths|died|responders|responses|response|progressions?|strokes|bleeds|bleeding\s+events|infarctions|MIs|relapses|recurrences|thromboses|fractures)\b
+      (?:(?:[\w-]+\s{1,2}){0,2}?(?P<noun>events?|deaths|died|responders|responses|response|progressions?|strokes|heart\s+attacks|bleeds|bleeding\s+events|infarctions|MIs|relapses|recurrences|thromboses|fractures)\b
        |patients\s{1,2}(?:with\s{1,2}(?:an?\s{1,2})?(?:objective\s{1,2}|ongoing\s{1,2}|complete\s{1,2}|partial\s{1,2})?responses?|had\s{1,2}died|died|responding|having\s{1,2}responses?)
        |responding\s{1,2}patients)""",
     regex.VERBOSE | regex.I,
