@@ -491,8 +491,9 @@ def _supported(claim: Claim, frame: Frame, view: LabelView) -> Claim | None:
         note = f" The article's arm '{claim.arm}' is part of the label's arm '{m.arm}'."
     if frame.any_population and m.population:
         note += f" The article names no population; the label gives this value for the {m.population}."
-    # a risk reduction read from a ratio the sentence also gives is judged with that ratio, once
-    if (claim.statistic, m.statistic) in {("hr", "hr"), ("risk_reduction", "rrr")}:
+    # a risk reduction read from a ratio the sentence also gives is judged with that ratio, once; a
+    # reduction checked against the one the label states (verify.stated_reduction) with that one
+    if (claim.statistic, m.statistic) in {("hr", "hr"), ("risk_reduction", "rrr"), ("rrr", "rrr")}:
         overstated = significance.overstated(claim, m, view.denies_significance(m))
         if overstated is not None:
             return overstated
