@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, endpoints, matching, quantity
+from extractors.verdicts import derived, endpoints, matching, pairs, quantity
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted
 from extractors.verdicts.doses import check_dose
@@ -170,6 +170,16 @@ def test_an_endpoint_the_vocabulary_lacks_is_named_in_the_labels_words(case: dic
     assert endpoints.named_label_endpoint(claim, case["endpoints"]) == case["named"]
 
 
+@pytest.mark.parametrize("case", _cases("table_row_endpoints"))
+def test_an_article_tables_row_is_the_labels_row_with_the_same_parts(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"]), endpoint=case["endpoint"])
+    rows = tuple(
+        Measurement(source="label", statistic="rate", value=1.0, raw="1.0", span=(i, i + 1), endpoint=endpoint)
+        for i, endpoint in enumerate(case["rows"])
+    )
+    assert endpoints.label_named(claim, LabelView(rows, {"label": " " * 10}), "rate") == case["named"]
+
+
 @pytest.mark.parametrize("case", _cases("only_analysis"))
 def test_a_quantity_the_label_gives_in_one_analysis_only(case: dict[str, Any]) -> None:
     claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="ROCKET AF", arm="xarelto")
@@ -299,4 +309,47 @@ def test_a_count_said_to_be_randomized_is_the_labels_randomized_total(case: dict
     if "ribociclib" in case["text"]:
         claim = replace(claim, arm="ribociclib")
     judged = check_number(claim, LabelView((total, *arms), {"label": label}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("reductions_with_ratio"))
+def test_a_reduction_is_judged_with_the_ratio_its_sentence_gives(case: dict[str, Any]) -> None:
+    label = case["label"]
+    reduction_at, ratio_at = label.index("42%") if "42%" in label else -1, label.index("0.58")
+    rows = [
+        Measurement(
+            source="label",
+            statistic="hr",
+            value=0.58,
+            raw="0.58",
+            span=(ratio_at, ratio_at + 4),
+            trial="CARDS",
+            arm="LIPITOR",
+            comparator="placebo",
+            ci_low=0.39,
+            ci_high=0.86,
+        )
+    ]
+    if reduction_at >= 0:
+        rows.append(
+            Measurement(
+                source="label",
+                statistic="rrr",
+                value=42.0,
+                raw="42",
+                unit="%",
+                span=(reduction_at, reduction_at + 2),
+                trial="CARDS",
+                arm="LIPITOR",
+            )
+        )
+    text = case["text"]
+    reduction = replace(
+        _claim(text, text.split("by ")[1][:2], statistic="risk_reduction", unit="%"),
+        trial="CARDS",
+        arm="atorvastatin",
+        verdict="unverifiable",
+    )
+    ratio = replace(_claim(text, "0.58", statistic="hr"), trial="CARDS", verdict="supported", evidence=rows[0])
+    (judged, _) = pairs.settle_reductions((reduction, ratio), LabelView(tuple(rows), {"label": label}))
     assert judged.verdict == case["verdict"], judged.explanation

@@ -46,13 +46,18 @@ def _asserted(sentence: Sentence, statement: Measurement) -> bool:
     """Whether an article asserts the statement as a trial result it could have taken from a label:
     not a "no significant difference" (a significance claim of its own) and not a count inside a
     sub-analysis ("3 of 18 patients in the osimertinib group had a recurrence"), whose group no label
-    reports."""
+    reports, nor that group's size; a count of an endpoint's events out of an arm is one."""
     if statement.statistic == "significance":
         return False
     if statement.statistic in {"n", "events"}:
         start, end = statement.span[0] - sentence.span[0], statement.span[1] - sentence.span[0]
-        if patterns.OF_GROUP.match(sentence.masked, end) or patterns.GROUP_OF_BEFORE.search(sentence.masked, 0, start):
+        if patterns.GROUP_OF_BEFORE.search(sentence.masked, 0, start):
             return False
+        if patterns.OF_GROUP.match(sentence.masked, end):
+            # "145 of 347 patients (41.8%) on palbociclib had progressed or died": a count of an
+            # endpoint's events (which a label's event table gives, and which is never called wrong
+            # but for the other arm's); a count of a group with no endpoint named is a sub-analysis's
+            return statement.statistic == "events" and statement.endpoint is not None
     return True
 
 

@@ -180,4 +180,30 @@ def grid_statements(article: Article, table: ArticleTable, drug: str | None) -> 
         start, span = cells[index]
         if m.span[1] - start <= span[1] - span[0]:  # inside the cell
             found.append(replace(m, span=(span[0] + m.span[0] - start, span[0] + m.span[1] - start)))
-    return found
+    return _settled(found, caption)
+
+
+def _settled(found: list[Measurement], caption: str) -> list[Measurement]:
+    """What an article's grid says that the label tables' reader, made for labels' layouts, misreads:
+    a column headed "p" holds p-values (of the row's between-arm comparison), a decimal the reader
+    took for a count is a percentage when the caption says the cells are ("event rates, %"), and a
+    row label "UA/NSTEMI: nonfatal MI" names its population before its outcome."""
+    percent = bool(patterns.PERCENT_CELLS.search(caption))
+    settled = []
+    for m in found:
+        if m.column and patterns.P_COLUMN.match(m.column):
+            pair = next((o for o in found if o.row == m.row and o.comparator), None)
+            m = replace(
+                m,
+                statistic="p",
+                unit=None,
+                arm=pair.arm if pair else None,
+                comparator=pair.comparator if pair else None,
+            )
+        elif m.statistic == "events" and percent and m.raw and "." in m.raw:
+            m = replace(m, statistic="rate", unit="%")
+        named = patterns.ROW_POPULATION.match(m.row or "")
+        if named and m.endpoint == m.row and m.population is None:
+            m = replace(m, population=named.group("population"), endpoint=named.group("outcome"))
+        settled.append(m)
+    return settled

@@ -73,6 +73,8 @@ def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left:
     after = sentence[end : end + 40].lstrip("% ")  # "19% RRR": what follows the percent sign
     if scene.starting_with("statistic_cues", "rrr").match(after) or patterns.FEWER_AFTER.match(after):
         return "rrr"  # "(17% RRR)", "50% fewer stent thromboses"
+    if patterns.LESS_OFTEN_AFTER.match(after) and patterns.EVENTS_NEEDED_BEFORE.search(sentence, window, start):
+        return "rrr"  # "procedures were needed 42% less often"
     if patterns.LOWER_AFTER.match(after) and patterns.RISK_WAS_BEFORE.search(sentence, window, start):
         return "rrr"  # "the risk was 20% lower"
     if scene.starting_with("statistic_cues", "difference").match(after):

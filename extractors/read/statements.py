@@ -351,13 +351,20 @@ def _breakdown(sentence: str, values: list[_Value], index: int) -> str | None:
 
 def _count_against(sentence: str, values: list[_Value], index: int) -> str | None:
     """ "73 patients (47%) in the pembrolizumab arm had progressed or died, against 116 (77%) with
-    chemotherapy": a bare count set against a count of events counts events too, not patients."""
+    chemotherapy", "145 of 347 patients … had progressed or died, compared with 114 of 174": a bare
+    count set against a count of events counts events too, not patients."""
     value = values[index]
     if value.unit is not None or not value.raw.replace(",", "").isdigit():
         return None
     if not patterns.COUNT_SET_AGAINST.search(sentence, max(0, value.start - 20), value.start):
         return None
-    counts = [v for v in values[:index] if v.unit is None and v.raw.replace(",", "").isdigit()]
+    counts = [
+        v
+        for v in values[:index]
+        if v.unit is None
+        and v.raw.replace(",", "").isdigit()
+        and not patterns.GROUP_OF_BEFORE.search(sentence, max(0, v.start - 12), v.start)  # "of 347": a group's size
+    ]
     return "events" if counts and counts[-1].statistic == "events" else None
 
 

@@ -202,7 +202,9 @@ def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
     if family not in {"rate", "hr", "median", "event_rate", "p", "rrr"}:
         return None
     if claim.endpoint is not None and not vocabulary.endpoint_phrases(claim.endpoint):
-        return claim.endpoint if named_label_endpoint(claim, (claim.endpoint,)) else None
+        if not named_label_endpoint(claim, (claim.endpoint,)):
+            return None
+        return _label_row_alike(claim.endpoint, claim, view, family) or claim.endpoint
     if claim.endpoint is not None and names_endpoint(claim):
         return None  # the vocabulary's own endpoint, named in the sentence
     # none, or the vocabulary's taken from the sentences before: the label's words in this one win
@@ -211,6 +213,28 @@ def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
     names = {_row_name(m, view): m.endpoint for m in rows if m.statistic == family and m.endpoint}
     named = named_label_endpoint(claim, names)
     return names[named] if named is not None else None
+
+
+def _label_row_alike(endpoint: str, claim: Claim, view: LabelView, family: str) -> str | None:
+    """The label's one endpoint (of the claim's trial and statistic) with the same parts as an
+    endpoint an article's table row names in its own words: "nonfatal MI" is the label's "Nonfatal
+    MI"; "CV death, MI or stroke" its "CV death, nonfatal MI, or nonfatal stroke" (beside death, a
+    composite's MI and stroke are the nonfatal ones). None when no row or several are alike."""
+    wanted = _composite_key(endpoint_parts(endpoint))
+    rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
+    alike = {m.endpoint for m in rows if m.statistic == family and m.endpoint}
+    found = {e for e in alike if _composite_key(endpoint_parts(e)) == wanted}
+    return next(iter(found)) if wanted and len(found) == 1 else None
+
+
+def _composite_key(parts: frozenset[Words]) -> frozenset[Words]:
+    """The parts of an endpoint, "nonfatal" dropped from those of a composite that counts deaths."""
+    if len(parts) < 2 or not any("death" in part for part in parts):
+        return parts
+    return frozenset(tuple(word for word in part if word not in _NONFATAL) for part in parts)
+
+
+_NONFATAL = frozenset({"nonfatal", "non-fatal", "non"})
 
 
 def _row_name(m: Measurement, view: LabelView) -> str:

@@ -226,8 +226,9 @@ def _what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = Fal
         return "it is a safety figure (a share of patients with an adverse reaction), not an efficacy rate."
     end = (claim.value_span or claim.span)[1] - claim.span[0]
     # a response in lay words names its endpoint ("Tumours shrank in 40.6%"); the lay words of a
-    # time-to-event endpoint ("progression") name no share; a cell's header names it too
-    text = f"{claim.column or ''} {claim.text[: end + 40]}"
+    # time-to-event endpoint ("progression") name no share; a cell's header names it too; the words may
+    # follow the share's group ("37% of people on venetoclax reached a complete remission")
+    text = f"{claim.column or ''} {claim.text[: end + 60]}"
     named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
     named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
     share = verdict_patterns.SHARE_OF_COUNT_BEFORE.search(claim.text, max(0, end - 60), end - len(claim.raw or ""))
@@ -440,11 +441,13 @@ def _endpoint_by_value(
     claim: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None
 ) -> Claim | None:
     """A ratio or median whose sentence names no endpoint the vocabulary knows ("the hazard ratio for
-    stroke was 0.88"), in a trial with several: the label's value of exactly one endpoint, when it
+    stroke was 0.88") or a count of events whose endpoint is named out of reach ("44 deaths", "73
+    patients (47%) in the pembrolizumab arm had progressed or died"), in a trial with several: the
+    label's value of exactly one endpoint, when it
     agrees with the rows of that one only (its verdict, saying the endpoint is taken from the value);
     else None. Its value is never contradicted on such a guess (its stated significance may be), nor
     is it taken for a ratio turned upside down unless its CI is too: 3.85 (2.13–7.14) is 1/0.26 (0.14–0.47)."""
-    if claim.statistic not in {"hr", "risk_reduction", "median"}:
+    if claim.statistic not in {"hr", "risk_reduction", "median", "events"}:
         return None
     fits = []
     for endpoint in sorted({m.endpoint for m in pool if m.endpoint}):
@@ -488,8 +491,9 @@ def _supported(claim: Claim, frame: Frame, view: LabelView) -> Claim | None:
         note = f" The article's arm '{claim.arm}' is part of the label's arm '{m.arm}'."
     if frame.any_population and m.population:
         note += f" The article names no population; the label gives this value for the {m.population}."
-    # a risk reduction read from a ratio the sentence also gives is judged with that ratio, once
-    if (claim.statistic, m.statistic) in {("hr", "hr"), ("risk_reduction", "rrr")}:
+    # a risk reduction read from a ratio the sentence also gives is judged with that ratio, once; a
+    # reduction checked against the one the label states (verify.stated_reduction) with that one
+    if (claim.statistic, m.statistic) in {("hr", "hr"), ("risk_reduction", "rrr"), ("rrr", "rrr")}:
         overstated = significance.overstated(claim, m, view.denies_significance(m))
         if overstated is not None:
             return overstated

@@ -34,7 +34,7 @@ from extractors.verdicts.doses import check_dose
 from extractors.verdicts.fold import check_fold
 from extractors.verdicts.matching import drugs_named, of_trial, p_operator
 from extractors.verdicts.numbers import FAMILY, check_number
-from extractors.verdicts.pairs import settle_pairs
+from extractors.verdicts.pairs import settle_pairs, settle_reductions
 from extractors.verdicts.quantity import LabelView
 from extractors.verdicts.safety import check_adverse
 from extractors.verdicts.scope import check_scope
@@ -104,7 +104,7 @@ def _checked(article: Article, claims: list[Claim], extracted: ExtractReport) ->
         judged += [
             unverifiable(c, "Not checked: the time for reading this article ran out.") for c in claims[len(judged) :]
         ]
-    return verified(settle_pairs(tuple(judged), view, numeric), view, names)
+    return verified(settle_reductions(settle_pairs(tuple(judged), view, numeric), view), view, names)
 
 
 def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None = None) -> Claim:

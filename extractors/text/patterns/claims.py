@@ -304,4 +304,15 @@ HEADER_UNIT = stored.compile(r"[,(][ \t]{0,2}(?P<unit>months?|weeks?|years?|days
 # A unit after a cell's last number: "10.1 vs 5.4 months" needs none from its header.
 UNIT_AFTER_NUMBER = stored.compile(r"\d[ \t]{0,2}(?:months?|weeks?|years?|days?|mo|%)\b", regex.I)
 
+# A column of p-values headed by the letter alone: "p", "P", "p value" (the label tables' reader knows
+# "p-value" but takes a bare "p" for an arm).
+P_COLUMN = stored.compile(r"^\s{0,2}p(?:[- ]?values?)?\s{0,2}$", regex.I)
+
+# A caption or header that says its cells are percentages: "(Kaplan-Meier event rates, %)", "n (%)".
+PERCENT_CELLS = stored.compile(r"%|\bpercent", regex.I)
+
+# A row label that names its population before its outcome: "UA/NSTEMI: CV death, MI or stroke",
+# "STEMI: nonfatal stroke".
+ROW_POPULATION = stored.compile(r"^(?P<population>[A-Za-z][\w/+-]{1,20}):\s{1,3}(?P<outcome>\S[^:]{1,80})$")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget

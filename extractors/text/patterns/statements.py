@@ -159,8 +159,8 @@ ENROLMENT_BEFORE = stored.compile(
 # "were randomized", "patients were enrolled", "to Lynparza": what follows a count of patients.
 ENROLMENT_AFTER = stored.compile(
     r"""\s{0,2}(?:[-‑]patient\b
-      |(?:\(\s?\d{1,3}\s?%\s?\)\s{1,2})?(?:[\w-]+\s{1,2}){0,3}?(?:patients|subjects|participants|women|men|adults|children|infants|adolescents)\b
-      |(?:were|was)\s{1,2}(?:randomi[sz]ed|enrolled|included|confirmed|evaluable|treated)
+      |(?:\(\s?\d{1,3}\s?%\s?\)\s{1,2})?(?:[\w-]+\s{1,2}){0,3}?(?:patients|subjects|participants|women|men|adults|children|infants|adolescents|people|individuals)\b
+      |(?:were|was)\s{1,2}(?:randomi[sz]ed|enrolled|included|confirmed|evaluable|treated|assigned|allocated)
       |(?:\(\s?\d{1,3}\s?%\s?\)\s{1,2})?to\s{1,2}(?:the\s{1,2})?[A-Za-z]
       |\(\s?\d[\d,]*\s{1,2}(?:in\s{1,2})?(?:the\s{1,2})?[A-Za-z]
       |(?:in\s{1,2}|on\s{1,2})?(?:the\s{1,2})?(?:[^\s\d,;()]+\s{1,2}){1,6}?(?:arm|group)s?\b)""",
@@ -171,7 +171,7 @@ ENROLMENT_AFTER = stored.compile(
 # with responses", "4 complete responses", "71 (12.8%) … patients died", "24 responders".
 EVENTS_AFTER = stored.compile(
     r"""\s{0,2}(?:\(\s?(?P<share>\d{1,3}(?:\.\d+)?)\s?%\s?\)\s{1,2})?
-      (?:(?:[\w-]+\s{1,2}){0,2}?(?P<noun>events?|deaths|died|responders|responses|response|progressions?|strokes|bleeds|bleeding\s+events|infarctions|MIs|relapses|recurrences|thromboses|fractures)\b
+      (?:(?:[\w-]+\s{1,2}){0,2}?(?P<noun>events?|deaths|died|responders|responses|response|progressions?|strokes|heart\s+attacks|bleeds|bleeding\s+events|infarctions|MIs|relapses|recurrences|thromboses|fractures)\b
        |patients\s{1,2}(?:with\s{1,2}(?:an?\s{1,2})?(?:objective\s{1,2}|ongoing\s{1,2}|complete\s{1,2}|partial\s{1,2})?responses?|had\s{1,2}died|died|responding|having\s{1,2}responses?)
        |responding\s{1,2}patients)""",
     regex.VERBOSE | regex.I,
@@ -229,20 +229,28 @@ PER_EXPOSURE_AFTER = stored.compile(
 # The word before the scale of such a rate: "per 1,000 patient-years".
 PER_BEFORE = stored.compile(r"\bper\s{1,2}$", regex.I)
 
-# "50% fewer stent thromboses": a relative reduction stated after the number.
+# "50% fewer stent thromboses", "a 28% lower chance of dying": a relative reduction stated after the number.
 FEWER_AFTER = stored.compile(
-    r"\s{0,2}(?:fewer|lower\s+risk|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b", regex.I
+    r"\s{0,2}(?:fewer|lower\s+(?:risk|chance|likelihood)|less\s+likely|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b",
+    regex.I,
 )
+
+# "Revascularization procedures were needed 42% less often": events that happened less often by a share
+# (not "the tablets were taken 20% less often").
+LESS_OFTEN_AFTER = stored.compile(r"\s{0,2}less\s{1,2}(?:often|frequently)\b", regex.I)
+EVENTS_NEEDED_BEFORE = stored.compile(r"\b(?:needed|required|occurred|happened)\s{1,2}$", regex.I)
 
 # "the risk was 20% lower", "the risk of a heart attack was 27% lower": a risk the clause says was
 # lower by a share (a level that was lower, "LDL was 59% lower", is a change).
 RISK_WAS_BEFORE = stored.compile(r"\brisk\s(?:[\w-]+\s){0,5}?(?:was|were|is)\s{1,2}$", regex.I)
 LOWER_AFTER = stored.compile(r"\s{0,2}lower\b", regex.I)
 
-# "reduced the risk of death by 27%", "lowered the risk of progression by", "the risk of death fell by":
-# a reduction named before "by" (a risk that fell, not a level: "LDL fell by 38%" is a change).
+# "reduced the risk of death by 27%", "lowered the risk of progression by", "the risk of death fell by",
+# "lowered the chance of the disease getting worse, or of death, by", "Strokes fell by": a reduction
+# named before "by" (a risk or a count of events that fell, not a level: "LDL fell by 38%" is a change).
 REDUCED_BY = stored.compile(
-    r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+\s){0,9}?by\s{1,2}$|\brisk\s(?:[\w-]+\s){0,4}?(?:fell|dropped|declined)\sby\s{1,2}$",
+    r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+,?\s){0,11}?by\s{1,2}$"
+    r"|\b(?:risk|strokes|heart\sattacks|deaths|events|infarctions|hospitali[sz]ations)\s(?:[\w-]+\s){0,4}?(?:fell|dropped|declined)\sby\s{1,2}$",
     regex.I,
 )
 
@@ -273,10 +281,10 @@ CONTROLLED_DESIGN = stored.compile(r"[-\s]controlled", regex.I)
 # "1010 (86%) received adjuvant chemotherapy", "77 (79%) had tumors that expressed PD-L1" are patients.
 COUNT_VERB_AFTER = stored.compile(
     r"""\s{0,2}(?:patients?\s{1,2})?(?:\(\s?\d{1,3}(?:\.\d+)?\s?%\s?\)\s{1,2})?(?:patients?\s{1,2}|of\s{1,2}(?:them|whom)\s{1,2})?
-        (?:(?:in|on)\s{1,2}the\s{1,2}[^,;()]{1,40}?\s{1,2}(?:arm|group)\s{1,2})?(?:had\s{1,2}|were\s{1,2}|was\s{1,2}|who\s{1,2})?
+        (?:(?:in|on)\s{1,2}the\s{1,2}[^,;()]{1,40}?\s{1,2}(?:arm|group)\s{1,2})?(?:had\s{1,2}|were\s{1,2}|was\s{1,2}|who\s{1,2})?(?:later\s{1,2}|also\s{1,2}|then\s{1,2})?
         (?:(?P<events>achieved|responded|progressed|died|relapsed|recurred|occurred|experienced|completely|having\s{1,2}responses?
               |(?:a\s{1,2})?(?:complete|partial|major|minimal|minor|objective|hematologic|cytogenetic)\s{1,2}(?:\w+\s{1,2})?respon)
-         |(?P<patients>received|took|expressed|tumors|tested|enrolled|randomi[sz]ed|treated|included|confirmed|identified|not\b|with\b|(?<=had\s{1,2})))""",
+         |(?P<patients>received|took|got|expressed|tumors|tested|enrolled|randomi[sz]ed|treated|included|confirmed|identified|not\b|with\b|(?<=had\s{1,2})))""",
     regex.VERBOSE | regex.I,
 )
 
@@ -398,10 +406,11 @@ COUNT_DIFFERENCE_AFTER = stored.compile(
 NOT_AN_ARM_NAME = stored.compile(r"(?:and|or|with|in|of|for|the|a|an)\b|cohort|part|study|trial|phase|\d", regex.I)
 
 # What ties a value to the arm named after it: "… in the", "… to", "… for", "-treated", "… who took",
+# "286 got venetoclax",
 # a share of the arm's patients ("41% of lenvatinib patients"), or nothing at all.
 ARM_LINK_GAP = stored.compile(
     r"""
-    \b(?:in|to|on|for|among|with|receiving|received|receive|given|taking|took|treated\s+with
+    \b(?:in|to|on|for|among|with|receiving|received|receive|given|taking|took|got|treated\s+with
        |randomi[sz]ed\s+to|assigned\s+to)\s{1,2}(?:the\s{1,2}|each\s{1,2})?$
     | ^\s{0,2}%\s{1,2}of\s{1,2}(?:the\s{1,2})?$                    # "41% of lenvatinib patients"
     """,
