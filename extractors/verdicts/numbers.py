@@ -43,6 +43,7 @@ FAMILY = {
     "mean": "median",
     "rate": "rate",
     "hr": "hr",
+    "rr": "rr",  # a relative risk, checked as a hazard ratio is (AMPLIFY's "relative risk 0.84")
     "risk_reduction": "hr",
     "n": "n",
     "events": "events",
@@ -51,7 +52,7 @@ FAMILY = {
     "event_rate": "event_rate",
     "rrr": "rrr",  # a relative risk reduction the label states as such (verify.stated_reduction)
 }
-_BETWEEN_ARMS = {"hr", "p", "difference", "rrr"}
+_BETWEEN_ARMS = {"hr", "rr", "p", "difference", "rrr"}
 
 
 def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> Claim:
@@ -136,8 +137,8 @@ def _candidates(claim: Claim, family: str, named: str | None, view: LabelView) -
     rate_words = " ".join((quantity.claim_clause(claim), *modifiers, *named_words))
     kind = matching.value_kind(rate_words) if family == "rate" else None
     everything = view.candidates(family, kind, claim.endpoint)
-    if claim.statistic == "risk_reduction":  # checked against 1 − HR and against a reduction the label states
-        everything += view.candidates("rrr", None, claim.endpoint)
+    if claim.statistic == "risk_reduction":  # checked against 1 − HR, 1 − RR and a reduction the label states
+        everything += view.candidates("rr", None, claim.endpoint) + view.candidates("rrr", None, claim.endpoint)
     if family == "event_rate":
         everything = tuple(m for m in everything if matching.same_exposure(claim.unit, m.unit))
     return everything
