@@ -33,6 +33,8 @@ from extractors.text.patterns import safety as patterns
 
 STATISTIC = "adverse_rate"
 About = tuple[str | None, str | None, str | None]  # (section, trial, population), as `claims.numeric` has it
+# What the statement reader may read a percentage as that is no share of patients with a reaction.
+_NOT_INCIDENCE = frozenset({"event_rate", "risk_reduction", "rrr"})
 _REACH = 160  # how far before a number its reaction may be named (characters)
 
 
@@ -89,6 +91,8 @@ def adverse_claims(sentence: Sentence, about: About, claims: list[Claim], scene:
         before = by_span.get(span)
         if before is not None and before.endpoint in named:
             continue  # the statement reader read an endpoint the sentence names: an efficacy figure
+        if before is not None and before.statistic in _NOT_INCIDENCE:
+            continue  # "Each year, 1.2% … had major bleeding", "31% less bleeding": an event rate or a reduction
         made.append(_claim(sentence, about, number, reading, before))
     taken = {c.value_span for c in made}
     return [c for c in claims if c.value_span not in taken] + made

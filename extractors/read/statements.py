@@ -203,11 +203,23 @@ def _plain_value(sentence: str, token: regex.Match[str]) -> _Value | None:
         value.statistic = "event_rate"  # "2.1 events per 100 patient-years", "3.8% per year"
         value.unit = _exposure_unit(exposure)
         value.exposure_end = exposure.end()
+    elif value.unit == "%" and _yearly(sentence, token):
+        value.statistic = "event_rate"  # "Each year, 1.27% of people …", "the yearly rates were 1.19% and 1.51%"
+        value.unit = "%/year"
     if roles.not_a_result(sentence, value.start, max(value.end, token.end()), value.unit):
         return None  # read after the unit: "25% mature", "600-mg dose"
     if value.qualifier in {"<", "≤", ">", "≥"} and value.unit in {"months", "weeks", "years", "days"}:
         return None  # "patients <18 years", "≥ 6 months": a threshold, not a result
     return value
+
+
+def _yearly(sentence: str, token: regex.Match[str]) -> bool:
+    """A share the sentence says is per year before it ("Each year, 1.27% of people …"), unless it is a
+    reduction ("… a year, 21% fewer strokes")."""
+    if not patterns.YEARLY_BEFORE.search(sentence, 0, token.start()):
+        return False
+    after = sentence[token.end() : token.end() + 40].lstrip("% ")
+    return not (patterns.FEWER_AFTER.match(after) or patterns.LOWER_AFTER.match(after))
 
 
 def _exposure_unit(exposure: regex.Match[str]) -> str:

@@ -81,10 +81,10 @@ REACTION_AFTER = stored.compile(
 )
 
 # What makes a percentage no share of patients with a reaction: a confidence level or a reduction
-# ("95% CI", "48% reduction", "21% lower risk").
+# ("95% CI", "48% reduction", "21% lower risk", "69% less") or an event rate ("0.24% a year").
 NOT_A_SHARE = stored.compile(
     r"^[ \t]{0,2}%[ \t]{0,2}(?:CI\b|confidence|reduction|lower|higher|relative|decrease|increase|improvement"
-    r"|per\b|/[ \t]{0,2}(?:year|month|100))",
+    r"|less\b|fewer\b|per\b|(?:a|each|every)[ \t]{1,2}(?:year|month)\b|/[ \t]{0,2}(?:year|month|100))",
     regex.IGNORECASE,
 )
 

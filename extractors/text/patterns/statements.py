@@ -219,19 +219,26 @@ RATIO_LEAD = stored.compile(
 JOINED_TO_NEXT = stored.compile(r"\s{0,2}(?:%\s{0,2})?(?:,\s{0,2})?(?:and|or|vs\.?|versus|to|,)\s{0,2}$", regex.I)
 
 # A rate of events over time after its number: "2.1 events per 100 patient-years", "111 per 1,000
-# patient-years", "3.8% per year" (a share per year is per 100 patient-years), "0.5% per month".
+# patient-years", "3.8% per year" (a share per year is per 100 patient-years), "0.5% per month",
+# "0.24% a year", "1.2% each year" (the scale only after "per").
 PER_EXPOSURE_AFTER = stored.compile(
-    r"""\s{0,2}(?:(?:events?|bleeds?|cases?)\s{1,2})?per\s{1,2}
+    r"""\s{0,2}(?:(?:events?|bleeds?|cases?)\s{1,2})?(?:per|a|each|every)\s{1,2}
     (?:(?P<scale>100|1,?000)\s{1,2}(?:patient|person|pt)s?[- ]?(?:years?|yrs?)\b|(?P<period>year|annum|month)\b)""",
     regex.I | regex.VERBOSE,
 )
 
+# A sentence that says its shares are per year before them: "Each year, 1.27% of people on Eliquis had a
+# stroke", "the yearly rates were 1.19% and 1.51%", "annual rates of major bleeding".
+YEARLY_BEFORE = stored.compile(r"\b(?:(?:each|every)\s{1,2}year\b|yearly\b|annual(?:ized|ised)?\b)", regex.I)
+
 # The word before the scale of such a rate: "per 1,000 patient-years".
 PER_BEFORE = stored.compile(r"\bper\s{1,2}$", regex.I)
 
-# "50% fewer stent thromboses": a relative reduction stated after the number.
+# "50% fewer stent thromboses", "31% less major bleeding": a relative reduction stated after the number
+# ("10% less than" compares to a figure, no reduction).
 FEWER_AFTER = stored.compile(
-    r"\s{0,2}(?:fewer|lower\s+risk|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b", regex.I
+    r"\s{0,2}(?:fewer|less\b(?!\s{1,2}than)|lower\s+risk|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b",
+    regex.I,
 )
 
 # "the risk was 20% lower", "the risk of a heart attack was 27% lower": a risk the clause says was
