@@ -206,3 +206,7 @@ PER_100_PATIENT_YEARS = stored.compile(
 # The next number or clause break of a sentence: where the words that may name an earlier value's
 # endpoint end ("4.2% vs 5.6% had an event, and all-cause mortality was 3.2%").
 NUMBER_AHEAD = stored.compile(r"[\d,;:]")
+
+# A sentence that opens by pointing back to the one before it: "That is a 21% lower risk", "In other
+# words, Eliquis lowered the chance …", "This was a 24% reduction".
+POINTS_BACK = stored.compile(r"^\W{0,3}(?:that|this|these|those|it|in[ \t]{1,2}other[ \t]{1,2}words)\b", regex.I)
