@@ -224,8 +224,9 @@ def _prose_reading(
     when no reaction is its. ``read_from`` are where the reactions named that already have a number of
     this sentence start."""
     before = [m for m in mentions if m[1] <= number.start and number.start - m[1] <= _REACH]
-    if not before:
-        return _reaction_after(masked, number, mentions)
+    named_after = _reaction_after(masked, number, mentions)
+    if not before or named_after is not None:
+        return named_after  # "…, with 15% having severe (grade 3 or 4) hypertension": the reaction it is said of
     start, end, printed = _item_before(masked, number, before[-1][1]) or _joined(masked, before)
     if any(end <= e < number.start for e in endpoints):
         return None  # "diarrhea was common, but the ORR was 65%": the share is the endpoint's
@@ -251,13 +252,14 @@ def _listed_before(masked: str, before: list[tuple[int, int, str]]) -> bool:
 
 
 def _reaction_after(masked: str, number: Number, mentions: list[tuple[int, int, str]]) -> tuple[int, str, str] | None:
-    """The reaction named right after its share: "2% of patients had grade 3 diarrhea"."""
+    """The reaction named right after its share: "2% of patients had grade 3 diarrhea", "15% having
+    severe (grade 3 or 4) hypertension"."""
     after = patterns.REACTION_AFTER.match(masked, number.end)
     if after is None:
         return None
     grade = patterns.GRADE.match(masked, after.end())
     position = grade.end() if grade else after.end()
-    named = [m for m in mentions if masked[position : m[0]].strip() == "" and m[0] >= position]
+    named = [m for m in mentions if masked[position : m[0]].strip(" \t)") == "" and m[0] >= position]
     if not named or patterns.CONSEQUENCE.search(masked, max(0, number.start - 40), named[0][1] + 30):
         return None
     return named[0][0], named[0][2], _grade_code(grade) if grade else "all"

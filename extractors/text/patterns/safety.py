@@ -76,7 +76,7 @@ COMBINED_WITH = stored.compile(
 # A reaction after its share: "3% of patients had grade 3 diarrhea", "2% experienced rash".
 REACTION_AFTER = stored.compile(
     r"""[ \t]{0,2}%[ \t]{0,2}(?:of[ \t]{1,2}(?:the[ \t]{1,2})?(?:patients|participants|people)[ \t]{1,2})?
-    (?:had|experienced|developed|reported)[ \t]{1,2}(?:an?[ \t]{1,2})?""",
+    (?:had|having|experienced|developed|reported)[ \t]{1,2}(?:an?[ \t]{1,2})?(?:(?:severe|serious)[ \t]{1,2})?\(?""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
