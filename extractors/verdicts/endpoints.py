@@ -148,6 +148,25 @@ def named_label_endpoint(claim: Claim, endpoints: Iterable[str | None]) -> str |
     return next(iter(named))
 
 
+def rows_alike(endpoint: str | None, rows: Iterable[Measurement]) -> list[str]:
+    """The other endpoints of ``rows`` whose words are part of ``endpoint``'s, not qualifiers alone:
+    "Hemorrhagic" of "Hemorrhagic stroke" (a stroke table's row and a bleeding table's)."""
+    if endpoint is None:
+        return []
+    words = set(endpoint_words(endpoint))
+    found = {m.endpoint for m in rows if m.endpoint and m.endpoint != endpoint}
+    return sorted(
+        e
+        for e in found
+        if (own := set(endpoint_words(e))) and own < words and not own <= _qualifiers() | _caption_words()
+    )
+
+
+@cache
+def _caption_words() -> frozenset[str]:
+    return frozenset(name for _, name in _caption_subjects())
+
+
 def _without_subject(parts: frozenset[Words]) -> frozenset[Words]:
     """The parts with the subject a caption names left off: "gastrointestinal bleeding" is the row
     "Gastrointestinal (GI)" of a bleeding table."""
