@@ -275,6 +275,9 @@ def _joined_units(sentence: str, values: list[_Value]) -> None:
     value it is joined to."""
     for index in range(len(values) - 2, -1, -1):
         value, following = values[index], values[index + 1]
+        if _share_of_yearly(value, following) and patterns.JOINED_TO_NEXT.match(sentence[value.end : following.start]):
+            value.statistic, value.unit = "event_rate", following.unit  # "(0.83% and 0.82% a year)"
+            continue
         if value.unit is not None or value.statistic is not None or following.unit is None:
             continue
         if following.share_of is not None:
@@ -287,13 +290,24 @@ def _joined_units(sentence: str, values: list[_Value]) -> None:
     for index in range(1, len(values)):
         value, preceding = values[index], values[index - 1]
         timed = preceding.unit in {"months", "weeks", "years", "days"} or preceding.statistic == "event_rate"
-        if value.unit is None and value.statistic is None and timed:
+        # "0.82% per year with Eliquis versus 0.33% with warfarin": the same scale
+        if (value.unit is None or _share_of_yearly(value, preceding)) and value.statistic is None and timed:
             gap_start = preceding.ci.end() if preceding.ci is not None else preceding.exposure_end or preceding.end
             gap = sentence[gap_start : value.start]
             if patterns.COMPARED_GAP.fullmatch(gap):
                 value.unit = preceding.unit  # "4.1 months on pazopanib vs 0.9 on placebo"
                 if preceding.statistic == "event_rate":
                     value.statistic = "event_rate"  # "111 per 1,000 patient-years … compared with 131"
+
+
+def _share_of_yearly(value: _Value, other: _Value) -> bool:
+    """Whether ``value`` is a plain share said with an event rate in percent per period, whose scale it shares."""
+    return (
+        value.unit == "%"
+        and value.statistic is None
+        and other.statistic == "event_rate"
+        and (other.unit or "").startswith("%/")
+    )
 
 
 def _share_units(sentence: str, values: list[_Value]) -> None:
