@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, endpoints, matching, pairs, quantity
+from extractors.verdicts import derived, endpoints, matching, quantity, reductions
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted
 from extractors.verdicts.doses import check_dose
@@ -351,5 +351,5 @@ def test_a_reduction_is_judged_with_the_ratio_its_sentence_gives(case: dict[str,
         verdict="unverifiable",
     )
     ratio = replace(_claim(text, "0.58", statistic="hr"), trial="CARDS", verdict="supported", evidence=rows[0])
-    (judged, _) = pairs.settle_reductions((reduction, ratio), LabelView(tuple(rows), {"label": label}))
+    (judged, _) = reductions.settle_reductions((reduction, ratio), LabelView(tuple(rows), {"label": label}))
     assert judged.verdict == case["verdict"], judged.explanation

@@ -33,6 +33,8 @@ from extractors.text.patterns import safety as patterns
 
 STATISTIC = "adverse_rate"
 About = tuple[str | None, str | None, str | None]  # (section, trial, population), as `claims.numeric` has it
+# What the statement reader may read a percentage as that is no share of patients with a reaction.
+_NOT_INCIDENCE = frozenset({"event_rate", "risk_reduction", "rrr"})
 _REACH = 160  # how far before a number its reaction may be named (characters)
 
 
@@ -89,6 +91,8 @@ def adverse_claims(sentence: Sentence, about: About, claims: list[Claim], scene:
         before = by_span.get(span)
         if before is not None and before.endpoint in named:
             continue  # the statement reader read an endpoint the sentence names: an efficacy figure
+        if before is not None and before.statistic in _NOT_INCIDENCE:
+            continue  # "Each year, 1.2% … had major bleeding", "31% less bleeding": an event rate or a reduction
         made.append(_claim(sentence, about, number, reading, before))
     taken = {c.value_span for c in made}
     return [c for c in claims if c.value_span not in taken] + made
@@ -220,8 +224,9 @@ def _prose_reading(
     when no reaction is its. ``read_from`` are where the reactions named that already have a number of
     this sentence start."""
     before = [m for m in mentions if m[1] <= number.start and number.start - m[1] <= _REACH]
-    if not before:
-        return _reaction_after(masked, number, mentions)
+    named_after = _reaction_after(masked, number, mentions)
+    if not before or named_after is not None:
+        return named_after  # "…, with 15% having severe (grade 3 or 4) hypertension": the reaction it is said of
     start, end, printed = _item_before(masked, number, before[-1][1]) or _joined(masked, before)
     if any(end <= e < number.start for e in endpoints):
         return None  # "diarrhea was common, but the ORR was 65%": the share is the endpoint's
@@ -247,13 +252,14 @@ def _listed_before(masked: str, before: list[tuple[int, int, str]]) -> bool:
 
 
 def _reaction_after(masked: str, number: Number, mentions: list[tuple[int, int, str]]) -> tuple[int, str, str] | None:
-    """The reaction named right after its share: "2% of patients had grade 3 diarrhea"."""
+    """The reaction named right after its share: "2% of patients had grade 3 diarrhea", "15% having
+    severe (grade 3 or 4) hypertension"."""
     after = patterns.REACTION_AFTER.match(masked, number.end)
     if after is None:
         return None
     grade = patterns.GRADE.match(masked, after.end())
     position = grade.end() if grade else after.end()
-    named = [m for m in mentions if masked[position : m[0]].strip() == "" and m[0] >= position]
+    named = [m for m in mentions if masked[position : m[0]].strip(" \t)") == "" and m[0] >= position]
     if not named or patterns.CONSEQUENCE.search(masked, max(0, number.start - 40), named[0][1] + 30):
         return None
     return named[0][0], named[0][2], _grade_code(grade) if grade else "all"

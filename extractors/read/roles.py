@@ -11,6 +11,7 @@ from typing import Protocol
 
 from extractors.read import scene
 from extractors.text import reach, vocabulary
+from extractors.text.patterns import rates as rate_patterns
 from extractors.text.patterns import statements as patterns
 from extractors.text.patterns import trials as trial_patterns
 
@@ -71,11 +72,13 @@ def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left:
     said of this one."""
     window = max(left, start - reach.before("statistic_cue"))
     after = sentence[end : end + 40].lstrip("% ")  # "19% RRR": what follows the percent sign
-    if scene.starting_with("statistic_cues", "rrr").match(after) or patterns.FEWER_AFTER.match(after):
+    if scene.starting_with("statistic_cues", "rrr").match(after) or rate_patterns.FEWER_AFTER.match(after):
         return "rrr"  # "(17% RRR)", "50% fewer stent thromboses"
-    if patterns.LESS_OFTEN_AFTER.match(after) and patterns.EVENTS_NEEDED_BEFORE.search(sentence, window, start):
+    if rate_patterns.LESS_OFTEN_AFTER.match(after) and rate_patterns.EVENTS_NEEDED_BEFORE.search(
+        sentence, window, start
+    ):
         return "rrr"  # "procedures were needed 42% less often"
-    if patterns.LOWER_AFTER.match(after) and patterns.RISK_WAS_BEFORE.search(sentence, window, start):
+    if rate_patterns.LOWER_AFTER.match(after) and rate_patterns.RISK_WAS_BEFORE.search(sentence, window, start):
         return "rrr"  # "the risk was 20% lower"
     if scene.starting_with("statistic_cues", "difference").match(after):
         if scene.starting_with("negative_differences").match(after):
@@ -86,7 +89,7 @@ def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left:
         central = _last_cue(sentence, window, start, ("mean", "median"))
         if central is not None:
             return central  # "Mean percent change from baseline in LDL-C were −20%": a change, not a share
-    if cue == "rrr" or patterns.REDUCED_BY.search(sentence, window, start):
+    if cue == "rrr" or rate_patterns.REDUCED_BY.search(sentence, window, start):
         return "rrr"  # "relative risk reduction (RRR) of 17%", "reduced the risk of death by 27%"
     if cue == "difference" and not _in_pair(sentence, start, end):
         if scene.phrases("negative_differences").search(sentence, window, start):

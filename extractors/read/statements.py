@@ -24,6 +24,7 @@ from extractors.read import attach, roles
 from extractors.read.scene import Scene
 from extractors.records import Alternative, Measurement
 from extractors.text import numbers, vocabulary
+from extractors.text.patterns import rates as rate_patterns
 from extractors.text.patterns import statements as patterns
 
 __all__ = ["Scene", "prose_start", "read_statements"]
@@ -182,7 +183,7 @@ def _p_value(token: regex.Match[str], group: str, cmp_group: str) -> _Value:
 
 def _plain_value(sentence: str, token: regex.Match[str]) -> _Value | None:
     value = _number(token, "v_num")
-    if patterns.PER_BEFORE.search(sentence, 0, token.start()):
+    if rate_patterns.PER_BEFORE.search(sentence, 0, token.start()):
         return None  # "per 1,000 patient-years": the scale of a rate, not a value
     if (
         patterns.YEAR.match(value.raw)
@@ -198,16 +199,28 @@ def _plain_value(sentence: str, token: regex.Match[str]) -> _Value | None:
         duration = patterns.DURATION_AFTER.match(sentence, token.end())
         if duration:
             value.unit = vocabulary.find_unit(duration.group("unit").rstrip(".")) or "months"
-    exposure = patterns.PER_EXPOSURE_AFTER.match(sentence, token.end())
+    exposure = rate_patterns.PER_EXPOSURE_AFTER.match(sentence, token.end())
     if exposure is not None and (exposure.group("scale") or value.unit == "%"):
         value.statistic = "event_rate"  # "2.1 events per 100 patient-years", "3.8% per year"
         value.unit = _exposure_unit(exposure)
         value.exposure_end = exposure.end()
+    elif value.unit == "%" and _yearly(sentence, token):
+        value.statistic = "event_rate"  # "Each year, 1.27% of people …", "the yearly rates were 1.19% and 1.51%"
+        value.unit = "%/year"
     if roles.not_a_result(sentence, value.start, max(value.end, token.end()), value.unit):
         return None  # read after the unit: "25% mature", "600-mg dose"
     if value.qualifier in {"<", "≤", ">", "≥"} and value.unit in {"months", "weeks", "years", "days"}:
         return None  # "patients <18 years", "≥ 6 months": a threshold, not a result
     return value
+
+
+def _yearly(sentence: str, token: regex.Match[str]) -> bool:
+    """A share the sentence says is per year before it ("Each year, 1.27% of people …"), unless it is a
+    reduction ("… a year, 21% fewer strokes")."""
+    if not rate_patterns.YEARLY_BEFORE.search(sentence, 0, token.start()):
+        return False
+    after = sentence[token.end() : token.end() + 40].lstrip("% ")
+    return not (rate_patterns.FEWER_AFTER.match(after) or rate_patterns.LOWER_AFTER.match(after))
 
 
 def _exposure_unit(exposure: regex.Match[str]) -> str:
@@ -263,6 +276,9 @@ def _joined_units(sentence: str, values: list[_Value]) -> None:
     value it is joined to."""
     for index in range(len(values) - 2, -1, -1):
         value, following = values[index], values[index + 1]
+        if _share_of_yearly(value, following) and patterns.JOINED_TO_NEXT.match(sentence[value.end : following.start]):
+            value.statistic, value.unit = "event_rate", following.unit  # "(0.83% and 0.82% a year)"
+            continue
         if value.unit is not None or value.statistic is not None or following.unit is None:
             continue
         if following.share_of is not None:
@@ -275,13 +291,24 @@ def _joined_units(sentence: str, values: list[_Value]) -> None:
     for index in range(1, len(values)):
         value, preceding = values[index], values[index - 1]
         timed = preceding.unit in {"months", "weeks", "years", "days"} or preceding.statistic == "event_rate"
-        if value.unit is None and value.statistic is None and timed:
+        # "0.82% per year with Eliquis versus 0.33% with warfarin": the same scale
+        if (value.unit is None or _share_of_yearly(value, preceding)) and value.statistic is None and timed:
             gap_start = preceding.ci.end() if preceding.ci is not None else preceding.exposure_end or preceding.end
             gap = sentence[gap_start : value.start]
             if patterns.COMPARED_GAP.fullmatch(gap):
                 value.unit = preceding.unit  # "4.1 months on pazopanib vs 0.9 on placebo"
                 if preceding.statistic == "event_rate":
                     value.statistic = "event_rate"  # "111 per 1,000 patient-years … compared with 131"
+
+
+def _share_of_yearly(value: _Value, other: _Value) -> bool:
+    """Whether ``value`` is a plain share said with an event rate in percent per period, whose scale it shares."""
+    return (
+        value.unit == "%"
+        and value.statistic is None
+        and other.statistic == "event_rate"
+        and (other.unit or "").startswith("%/")
+    )
 
 
 def _share_units(sentence: str, values: list[_Value]) -> None:

@@ -21,10 +21,11 @@ def describe(m: Measurement) -> str:
     is left out ("LIPITOR: 61 events"), never printed as "None"."""
     population = m.population or "overall ITT"
     endpoint = f"{m.endpoint} " if m.endpoint else ""
-    if m.statistic == "hr":
+    if m.statistic in {"hr", "rr"}:
         ci = f" (95% CI {m.ci_low_raw or m.ci_low}, {m.ci_high_raw or m.ci_high})" if m.ci_low is not None else ""
         against = f" vs {m.comparator}" if m.comparator else ""
-        return f"{endpoint}hazard ratio {m.raw.replace(' ', '')}{ci}, {m.arm}{against} ({population})"
+        ratio = "hazard ratio" if m.statistic == "hr" else "relative risk"
+        return f"{endpoint}{ratio} {m.raw.replace(' ', '')}{ci}, {m.arm}{against} ({population})"
     if m.statistic == "n":
         return f"N = {m.raw} in the {m.arm} arm ({population})"
     if m.statistic == "events":
@@ -58,6 +59,7 @@ def said(claim: Claim) -> str:
         "median": f"median {claim.endpoint or '(endpoint not named)'}",
         "rate": f"{claim.endpoint or ''} rate".strip(),
         "hr": f"{claim.endpoint or ''} hazard ratio".strip(),
+        "rr": f"{claim.endpoint or ''} relative risk".strip(),
         "risk_reduction": f"a {claim.endpoint or ''} risk reduction".replace("  ", " "),
         "n": "number of patients",
         "events": f"number of patients with a {claim.endpoint} event" if claim.endpoint else "number of events",
@@ -125,6 +127,7 @@ _STATISTIC_WORDS = {
     "median": "median",
     "rate": "rate",
     "hr": "hazard ratio",
+    "rr": "relative risk",
     "p": "p-value",
     "n": "N",
     "event_rate": "event rate",

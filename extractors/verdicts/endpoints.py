@@ -73,10 +73,17 @@ def endpoint_words(text: str) -> Words:
     out: list[str] = []
     for word in patterns.ENDPOINT_WORD.findall(text.lower()):
         written = ("or",) if word == "/" else _abbreviations().get(word, (word,))  # "Fatal/Life-threatening"
-        if len(written) > 1 and tuple(out[-len(written) :]) == written:
-            continue  # "Intracranial Hemorrhage (ICH)": the abbreviation restates the words before it
-        out.extend(written)
+        out.extend(written[_restated(out, written) :] if word in _abbreviations() else written)
     return _as_label_says(tuple(out))
+
+
+def _restated(out: list[str], written: Words) -> int:
+    """How many of an abbreviation's words the words before it already say: all of "Intracranial
+    Hemorrhage (ICH)", "Gastrointestinal (GI)"; the first of "Intracranial (ICH)" (its rest is added)."""
+    for size in range(len(written), 0, -1):
+        if tuple(out[-size:]) == written[:size]:
+            return size
+    return 0
 
 
 def _as_label_says(words: Words) -> Words:
@@ -87,6 +94,8 @@ def _as_label_says(words: Words) -> Words:
             if words[index : index + len(phrase)] == phrase:
                 out.extend(label)
                 index += len(phrase)
+                if label and words[index : index + len(label)] == label:
+                    index += len(label)  # "a blood clot elsewhere in the body (systemic embolism)": said twice
                 break
         else:
             out.append(words[index])
@@ -130,20 +139,55 @@ def named_label_endpoint(claim: Claim, endpoints: Iterable[str | None]) -> str |
         return None
     known = frozenset(part for parts in by_parts for part in parts) | _plain_endpoints()
     before = endpoint_words(claim.text[: claim.value_span[0] - claim.span[0]])[-_WORDS_BEFORE:]
-    runs = _runs(before, known)
+    runs = _runs(before, known) or _runs(_words_after(claim), known)[:1]
     if not runs or runs[-1] is None:
         return None  # the nearest endpoint named is one part of a longer list
-    named = by_parts.get(runs[-1])
+    named = by_parts.get(runs[-1]) or by_parts.get(_without_subject(runs[-1]))
     if named is None or len(named) > 1:
         return None  # another endpoint than the label's rows, or two rows named alike: which one is not said
     return next(iter(named))
+
+
+def rows_alike(endpoint: str | None, rows: Iterable[Measurement]) -> list[str]:
+    """The other endpoints of ``rows`` whose words are part of ``endpoint``'s, not qualifiers alone:
+    "Hemorrhagic" of "Hemorrhagic stroke" (a stroke table's row and a bleeding table's)."""
+    if endpoint is None:
+        return []
+    words = set(endpoint_words(endpoint))
+    found = {m.endpoint for m in rows if m.endpoint and m.endpoint != endpoint}
+    return sorted(
+        e
+        for e in found
+        if (own := set(endpoint_words(e))) and own < words and not own <= _qualifiers() | _caption_words()
+    )
+
+
+@cache
+def _caption_words() -> frozenset[str]:
+    return frozenset(name for _, name in _caption_subjects())
+
+
+def _without_subject(parts: frozenset[Words]) -> frozenset[Words]:
+    """The parts with the subject a caption names left off: "gastrointestinal bleeding" is the row
+    "Gastrointestinal (GI)" of a bleeding table."""
+    subjects = {name for _, name in _caption_subjects()}
+    return frozenset(part[:-1] if len(part) > 1 and part[-1] in subjects else part for part in parts)
+
+
+def _words_after(claim: Claim) -> Words:
+    """The words after the claim's value up to the next number, when none before it names an endpoint:
+    "Each year, 1.27% of people on Eliquis had a stroke or a blood clot elsewhere in the body"."""
+    assert claim.value_span is not None
+    after = claim.text[claim.value_span[1] - claim.span[0] :]
+    number = patterns.NUMBER_AHEAD.search(after)
+    return endpoint_words(after[: number.start() if number else len(after)])[:_WORDS_BEFORE]
 
 
 @cache
 def _plain_endpoints() -> frozenset[Words]:
     """The endpoints the synonyms name ("myocardial infarction", "intracranial hemorrhage"): a
     mention of one nearer the value than a label row's words is what the value is of."""
-    return frozenset(label for _, label in _synonyms() if label)
+    return frozenset(label for _, label in _synonyms() if label and not set(label) & _JOINS)  # not "or" of "or a"
 
 
 def _runs(words: Words, known: frozenset[Words]) -> list[frozenset[Words] | None]:
@@ -199,7 +243,7 @@ def names_endpoint(claim: Claim) -> bool:
 def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
     """The label endpoint a claim names in the label's own words, when the vocabulary names none (or
     the one a first reading of it took from those words, read again)."""
-    if family not in {"rate", "hr", "median", "event_rate", "p", "rrr"}:
+    if family not in {"rate", "hr", "rr", "median", "event_rate", "p", "rrr"}:
         return None
     if claim.endpoint is not None and not vocabulary.endpoint_phrases(claim.endpoint):
         if not named_label_endpoint(claim, (claim.endpoint,)):

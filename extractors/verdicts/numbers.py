@@ -43,6 +43,7 @@ FAMILY = {
     "mean": "median",
     "rate": "rate",
     "hr": "hr",
+    "rr": "rr",  # a relative risk, checked as a hazard ratio is (AMPLIFY's "relative risk 0.84")
     "risk_reduction": "hr",
     "n": "n",
     "events": "events",
@@ -51,7 +52,7 @@ FAMILY = {
     "event_rate": "event_rate",
     "rrr": "rrr",  # a relative risk reduction the label states as such (verify.stated_reduction)
 }
-_BETWEEN_ARMS = {"hr", "p", "difference", "rrr"}
+_BETWEEN_ARMS = {"hr", "rr", "p", "difference", "rrr"}
 
 
 def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> Claim:
@@ -87,11 +88,31 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if len(trials) > 1:
         return _check_across_trials(claim, pool, trials, view)
     result = _events_agree_only(_check_in_trial(claim, pool, view, arm_hint))
+    if result.verdict == "contradicted" and named is not None:
+        result = _in_row_alike(claim, result, pool, view, arm_hint)
     named_here = named is not None or endpoints.names_endpoint(claim)  # the label's words for it are the sentence's own
     if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not named_here:
         return _endpoint_from_context(claim, result, pool, view, arm_hint)
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result
+    return result
+
+
+def _in_row_alike(
+    claim: Claim, result: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None
+) -> Claim:
+    """A value the label gives in another row named by part of the same words ("hemorrhagic strokes":
+    ELIQUIS's on-treatment row "Hemorrhagic stroke" and the ITT stroke table's "Hemorrhagic") is
+    supported there; else the contradiction stands."""
+    for alike in endpoints.rows_alike(claim.endpoint, pool):
+        judged = _check_in_trial(replace(claim, endpoint=alike), pool, view, arm_hint)
+        if judged.verdict == "supported":
+            return replace(
+                judged,
+                explanation=f"{judged.explanation} The label's row '{alike}' is named by the same words as "
+                f"'{claim.endpoint}', whose value differs ({describe(result.evidence) if result.evidence else 'another'}): "
+                "the label gives the quantity twice, and the article's is one of them.",
+            )
     return result
 
 
@@ -136,8 +157,8 @@ def _candidates(claim: Claim, family: str, named: str | None, view: LabelView) -
     rate_words = " ".join((quantity.claim_clause(claim), *modifiers, *named_words))
     kind = matching.value_kind(rate_words) if family == "rate" else None
     everything = view.candidates(family, kind, claim.endpoint)
-    if claim.statistic == "risk_reduction":  # checked against 1 − HR and against a reduction the label states
-        everything += view.candidates("rrr", None, claim.endpoint)
+    if claim.statistic == "risk_reduction":  # checked against 1 − HR, 1 − RR and a reduction the label states
+        everything += view.candidates("rr", None, claim.endpoint) + view.candidates("rrr", None, claim.endpoint)
     if family == "event_rate":
         everything = tuple(m for m in everything if matching.same_exposure(claim.unit, m.unit))
     return everything

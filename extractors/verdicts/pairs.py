@@ -16,12 +16,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.records import Claim, Measurement
-from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
-from extractors.verdicts import matching
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.derived import is_difference
-from extractors.verdicts.describe import contradicted, supported
+from extractors.verdicts.describe import contradicted
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
 
@@ -122,53 +120,3 @@ def _again(claim: Claim, view: LabelView, arm: str | None, why: str) -> Claim:
     """The claim judged again with ``arm`` (None: no arm), its reader's arm kept on the record."""
     result = check_number(replace(claim, arm=None), view, arm_hint=arm)
     return replace(result, arm=claim.arm, explanation=f"{result.explanation} ({why[0].upper()}{why[1:]}.)")
-
-
-# characters: how far before its ratio a label sentence states the reduction it gives with it ("reduced
-# the risk of MI by 42% (38 events in the LIPITOR group vs. 64 events in the placebo group), HR 0.58")
-_REDUCTION_REACH = 200
-
-
-def settle_reductions(claims: tuple[Claim, ...], view: LabelView) -> tuple[Claim, ...]:
-    """``claims`` with each risk reduction left unverifiable ("Heart attack: risk cut by 24% (HR 0.58)")
-    judged with the one ratio its sentence gives, when that ratio is the label's: against the reduction
-    the label states with that ratio in its own sentence. Supported when it is the article's;
-    contradicted when it is not and 1 − HR is not the article's either (its value is then no reading
-    of the ratio, whose label figure the article has just quoted right)."""
-    out = list(claims)
-    for index, claim in enumerate(claims):
-        if claim.statistic != "risk_reduction" or claim.verdict != "unverifiable" or claim.value is None:
-            continue
-        ratios = [c for c in claims if c.span == claim.span and c.statistic == "hr"]
-        reductions = [c for c in claims if c.span == claim.span and c.statistic == "risk_reduction"]
-        if len(ratios) != 1 or len(reductions) != 1 or ratios[0].verdict != "supported" or ratios[0].evidence is None:
-            continue
-        ratio = ratios[0].evidence
-        stated = _stated_with(ratio, view)
-        if stated is None or ratio.value is None:
-            continue
-        if matching.value_agrees(claim, stated, printed.decimals(claim.raw or "")):
-            out[index] = supported(claim, stated, " The label states it with the hazard ratio the sentence gives.")
-        elif abs(100 * (1 - ratio.value) - claim.value) > 1 + 1e-9:  # beyond the rounding of both
-            out[index] = contradicted(claim, "wrong_value", None, stated)
-    return tuple(out)
-
-
-def _stated_with(ratio: Measurement, view: LabelView) -> Measurement | None:
-    """The relative risk reduction a label's prose states right before ``ratio``, for the same arm,
-    with no other ratio between them; None when there is none."""
-    if ratio.table is not None:
-        return None
-    before = [
-        m
-        for m in view.measurements
-        if m.source == ratio.source
-        and m.table is None
-        and m.statistic in {"rrr", "hr"}
-        and 0 <= ratio.span[0] - m.span[1] <= _REDUCTION_REACH
-        and m is not ratio
-    ]
-    nearest = max(before, key=lambda m: m.span[0], default=None)
-    if nearest is None or nearest.statistic != "rrr" or canonical_arm(nearest.arm) != canonical_arm(ratio.arm):
-        return None
-    return nearest

@@ -12,7 +12,7 @@ caption or its sentence. The words are data (``data/quantities.json``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -271,7 +271,16 @@ class LabelView:
 
     @classmethod
     def of(cls, sources: Sequence[Source], measurements: Sequence[Measurement]) -> LabelView:
-        return cls(tuple(measurements), {source.id: source.text for source in sources})
+        """The view of ``measurements``, with each share a table prints per 100 patient-years (ELIQUIS's
+        bleeding tables: "n (per 100 pt-year)") also as the event rate it is, so "2.13% per year" is
+        checked against it as well as "2.13%"."""
+        texts = {source.id: source.text for source in sources}
+        yearly = tuple(
+            replace(m, statistic="event_rate", unit="per 100 patient-years")
+            for m in measurements
+            if m.statistic == "rate" and m.table and _per_patient_years(texts.get(m.source, ""), m)
+        )
+        return cls((*measurements, *yearly), texts)
 
     def context(self, m: Measurement) -> str:
         """What describes ``m``: its table's caption, row, column and population, or its sentence."""
@@ -383,6 +392,13 @@ class LabelView:
         if m.analysis is not None or not m.table:
             return m.analysis
         return _analysis(self.context(m).split(m.row or "\0")[0])
+
+
+def _per_patient_years(text: str, m: Measurement) -> bool:
+    """Whether the table of ``m`` says, in the lines from its caption to ``m``, that its shares are per
+    100 patient-years ("ELIQUIS N=9088 n (per 100 pt-year)")."""
+    caption_at = text.rfind(m.table or "\0", 0, m.span[0])
+    return caption_at >= 0 and patterns.PER_100_PATIENT_YEARS.search(text, caption_at, m.span[0]) is not None
 
 
 def only_analysis(rows: Sequence[Measurement], view: LabelView) -> frozenset[str]:

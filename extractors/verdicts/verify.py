@@ -27,14 +27,14 @@ from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns.verdicts import ARM_WORD
 from extractors.text.patterns.verdicts import COMBINATION_WORD as COMBINED
-from extractors.verdicts import endpoints, matching
+from extractors.verdicts import endpoints, matching, reductions
 from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.fold import check_fold
 from extractors.verdicts.matching import drugs_named, of_trial, p_operator
 from extractors.verdicts.numbers import FAMILY, check_number
-from extractors.verdicts.pairs import settle_pairs, settle_reductions
+from extractors.verdicts.pairs import settle_pairs
 from extractors.verdicts.quantity import LabelView
 from extractors.verdicts.safety import check_adverse
 from extractors.verdicts.scope import check_scope
@@ -98,13 +98,15 @@ def _checked(article: Article, claims: list[Claim], extracted: ExtractReport) ->
             other = _other_drug(article, claim, drugs, names, measurements)
             if other is None and claim.statistic in FAMILY and claim.value is not None:
                 numeric.add(index)
-            judged.append(other or check_claim(claim, extracted, view))
+            judged.append(
+                other or check_claim(reductions.endpoint_before(claim, judged, article.text), extracted, view)
+            )
     except budget.STOPPED:
         budget.stop()
         judged += [
             unverifiable(c, "Not checked: the time for reading this article ran out.") for c in claims[len(judged) :]
         ]
-    return verified(settle_reductions(settle_pairs(tuple(judged), view, numeric), view), view, names)
+    return verified(reductions.settle_reductions(settle_pairs(tuple(judged), view, numeric), view), view, names)
 
 
 def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None = None) -> Claim:

@@ -76,15 +76,15 @@ COMBINED_WITH = stored.compile(
 # A reaction after its share: "3% of patients had grade 3 diarrhea", "2% experienced rash".
 REACTION_AFTER = stored.compile(
     r"""[ \t]{0,2}%[ \t]{0,2}(?:of[ \t]{1,2}(?:the[ \t]{1,2})?(?:patients|participants|people)[ \t]{1,2})?
-    (?:had|experienced|developed|reported)[ \t]{1,2}(?:an?[ \t]{1,2})?""",
+    (?:had|having|experienced|developed|reported)[ \t]{1,2}(?:an?[ \t]{1,2})?(?:(?:severe|serious)[ \t]{1,2})?\(?""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 # What makes a percentage no share of patients with a reaction: a confidence level or a reduction
-# ("95% CI", "48% reduction", "21% lower risk").
+# ("95% CI", "48% reduction", "21% lower risk", "69% less") or an event rate ("0.24% a year").
 NOT_A_SHARE = stored.compile(
     r"^[ \t]{0,2}%[ \t]{0,2}(?:CI\b|confidence|reduction|lower|higher|relative|decrease|increase|improvement"
-    r"|per\b|/[ \t]{0,2}(?:year|month|100))",
+    r"|less\b|fewer\b|per\b|(?:a|each|every)[ \t]{1,2}(?:year|month)\b|/[ \t]{0,2}(?:year|month|100))",
     regex.IGNORECASE,
 )
 

@@ -218,42 +218,6 @@ RATIO_LEAD = stored.compile(
 # How a value's word is glued to the next: "4.6 and 1.6 months", "12.6, 10.7 and 9.9 months".
 JOINED_TO_NEXT = stored.compile(r"\s{0,2}(?:%\s{0,2})?(?:,\s{0,2})?(?:and|or|vs\.?|versus|to|,)\s{0,2}$", regex.I)
 
-# A rate of events over time after its number: "2.1 events per 100 patient-years", "111 per 1,000
-# patient-years", "3.8% per year" (a share per year is per 100 patient-years), "0.5% per month".
-PER_EXPOSURE_AFTER = stored.compile(
-    r"""\s{0,2}(?:(?:events?|bleeds?|cases?)\s{1,2})?per\s{1,2}
-    (?:(?P<scale>100|1,?000)\s{1,2}(?:patient|person|pt)s?[- ]?(?:years?|yrs?)\b|(?P<period>year|annum|month)\b)""",
-    regex.I | regex.VERBOSE,
-)
-
-# The word before the scale of such a rate: "per 1,000 patient-years".
-PER_BEFORE = stored.compile(r"\bper\s{1,2}$", regex.I)
-
-# "50% fewer stent thromboses", "a 28% lower chance of dying": a relative reduction stated after the number.
-FEWER_AFTER = stored.compile(
-    r"\s{0,2}(?:fewer|lower\s+(?:risk|chance|likelihood)|less\s+likely|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b",
-    regex.I,
-)
-
-# "Revascularization procedures were needed 42% less often": events that happened less often by a share
-# (not "the tablets were taken 20% less often").
-LESS_OFTEN_AFTER = stored.compile(r"\s{0,2}less\s{1,2}(?:often|frequently)\b", regex.I)
-EVENTS_NEEDED_BEFORE = stored.compile(r"\b(?:needed|required|occurred|happened)\s{1,2}$", regex.I)
-
-# "the risk was 20% lower", "the risk of a heart attack was 27% lower": a risk the clause says was
-# lower by a share (a level that was lower, "LDL was 59% lower", is a change).
-RISK_WAS_BEFORE = stored.compile(r"\brisk\s(?:[\w-]+\s){0,5}?(?:was|were|is)\s{1,2}$", regex.I)
-LOWER_AFTER = stored.compile(r"\s{0,2}lower\b", regex.I)
-
-# "reduced the risk of death by 27%", "lowered the risk of progression by", "the risk of death fell by",
-# "lowered the chance of the disease getting worse, or of death, by", "Strokes fell by": a reduction
-# named before "by" (a risk or a count of events that fell, not a level: "LDL fell by 38%" is a change).
-REDUCED_BY = stored.compile(
-    r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+,?\s){0,11}?by\s{1,2}$"
-    r"|\b(?:risk|strokes|heart\sattacks|deaths|events|infarctions|hospitali[sz]ations)\s(?:[\w-]+\s){0,4}?(?:fell|dropped|declined)\sby\s{1,2}$",
-    regex.I,
-)
-
 # "… to Lynparza": a count followed only by "to" and an arm, which is a randomization only if the
 # sentence says patients were randomized.
 TO_ARM_ONLY = stored.compile(r"\s{0,2}to\s", regex.I)

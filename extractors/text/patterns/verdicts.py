@@ -196,3 +196,17 @@ ENDPOINT_WORD = stored.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[,/]")  # a comma or a
 COUNT_NUMBER = stored.compile(r"(?<![\w.,-])\d{1,3}(?:,\d{3})*+(?![\d.,%]|\s?%)")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget
+
+# A table's shares per 100 patient-years: "n (per 100 pt-year)", "(%/year)", "Event Rate (per 100 patient-years)".
+PER_100_PATIENT_YEARS = stored.compile(
+    r"\bper[ \t]{1,2}100[ \t]{1,2}(?:pt|patient|person|subject)s?[- \t]?(?:years?|yrs?)\b|%[ \t]{0,2}/[ \t]{0,2}(?:year|yr)\b",
+    regex.I,
+)
+
+# The next number or clause break of a sentence: where the words that may name an earlier value's
+# endpoint end ("4.2% vs 5.6% had an event, and all-cause mortality was 3.2%").
+NUMBER_AHEAD = stored.compile(r"[\d,;:]")
+
+# A sentence that opens by pointing back to the one before it: "That is a 21% lower risk", "In other
+# words, Eliquis lowered the chance …", "This was a 24% reduction".
+POINTS_BACK = stored.compile(r"^\W{0,3}(?:that|this|these|those|it|in[ \t]{1,2}other[ \t]{1,2}words)\b", regex.I)
