@@ -300,3 +300,8 @@ def test_a_count_said_to_be_randomized_is_the_labels_randomized_total(case: dict
         claim = replace(claim, arm="ribociclib")
     judged = check_number(claim, LabelView((total, *arms), {"label": label}))
     assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("same_populations"))
+def test_population_names_are_one_subgroup_when_only_filler_differs(case: dict[str, Any]) -> None:
+    assert matching.same_population(case["one"], case["other"]) == case["same"]

@@ -280,7 +280,7 @@ def _prolongation(claim: Claim, view: LabelView, frame: Frame) -> Claim | None:
         and m.endpoint == claim.endpoint
         and m.value is not None
         and (not claim.trial or claim.trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
-        and m.population == frame.population
+        and matching.same_population(m.population, frame.population)
     ]
     decimals = printed.decimals(claim.raw or "")
     for m in ratios:

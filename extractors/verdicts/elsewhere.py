@@ -40,7 +40,7 @@ def belongs_elsewhere(
         """``m`` is of the claim's frame except where told to leave out its population, endpoint or arm."""
         if view.modifiers(m) != same:
             return False
-        if pop and not frame.any_population and m.population != frame.population:
+        if pop and not frame.any_population and not matching.same_population(m.population, frame.population):
             return False
         if end and frame.family != "n" and m.endpoint != frame.endpoint:
             return False
@@ -68,7 +68,11 @@ def belongs_elsewhere(
         ),
         (
             "wrong_population",
-            lambda m: not frame.any_population and neighbour(m, pop=False) and m.population != frame.population,
+            lambda m: (
+                not frame.any_population
+                and neighbour(m, pop=False)
+                and not matching.same_population(m.population, frame.population)
+            ),
         ),
         (
             "wrong_endpoint",  # only for an endpoint the vocabulary or the label knows: "UA/NSTEMI: CV death,

@@ -167,6 +167,12 @@ def _population_key(population: str | None) -> str | None:
     return _normal_ranges(" ".join(key.split())) or None
 
 
+def same_population(one: str | None, other: str | None) -> bool:
+    """Whether two population names are one subgroup: the same name, or the same words but filler
+    ("HRD-positive" and the label's "HRD-positive status" of another table)."""
+    return one == other or (one is not None and other is not None and _population_key(one) == _population_key(other))
+
+
 def _normal_ranges(text: str) -> str:
     """ "stage II to IIIA", "stage II – IIIA" → "stage ii-iiia": ranges written one way."""
     text = claim_patterns.ANY_DASH.sub("-", text.lower())

@@ -252,7 +252,7 @@ def _wrong_trial(
     for m in everything:
         if m in pool or m.endpoint != claim.endpoint or not matching.matches(claim, m, decimals):
             continue
-        if view.modifiers(m) != modifiers or m.population != claim.population:
+        if view.modifiers(m) != modifiers or not matching.same_population(m.population, claim.population):
             continue
         if claim.statistic not in _BETWEEN_ARMS and claim.arm is not None and not read_arm(claim.arm, [m.arm]).settled:
             continue
@@ -359,7 +359,7 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
         and all(m.population for m in same_endpoint)
         and not verdict_patterns.WHOLE_TRIAL.search(claim.text)  # "In the overall COMPASS trial": not a subgroup's
     )
-    in_population = [m for m in same_endpoint if any_population or m.population == population]
+    in_population = [m for m in same_endpoint if any_population or matching.same_population(m.population, population)]
     modifiers = quantity.claim_modifiers(claim)
     rows = tuple(m for m in in_population if view.modifiers(m) == modifiers)
     only_analysis = quantity.only_analysis(in_population, view) if not rows and not modifiers else frozenset()

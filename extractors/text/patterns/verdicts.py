@@ -17,7 +17,10 @@ from extractors.text.patterns import stored, timed
 QUOTE_MARK = stored.compile(r"[‘’'\"“”]")
 
 # Words of a population's name that do not name it: "Leiomyosarcoma subgroup", "patients with …".
-POPULATION_FILLER = stored.compile(r"\b(?:subgroups?|population|cohort|subset|patients?|with)\b")
+# "status", "tumors" and "disease" too: "HRD-positive" and the label's "HRD-positive status" are one subgroup.
+POPULATION_FILLER = stored.compile(
+    r"\b(?:subgroups?|population|cohort|subset|patients?|with|status|tumou?rs?|disease)\b"
+)
 
 # A range of disease stages, written one way: "stage II to IIIA", "stage ii – iiia" → "stage ii-iiia".
 STAGE_RANGE = stored.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*(?=[ivx]+[abc]?\b)")
