@@ -305,3 +305,14 @@ def test_a_count_said_to_be_randomized_is_the_labels_randomized_total(case: dict
 @pytest.mark.parametrize("case", _cases("same_populations"))
 def test_population_names_are_one_subgroup_when_only_filler_differs(case: dict[str, Any]) -> None:
     assert matching.same_population(case["one"], case["other"]) == case["same"]
+
+
+@pytest.mark.parametrize("case", _cases("status_subgroups"))
+def test_a_subgroup_by_a_markers_status_is_not_judged_by_another_subgroup(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="PAOLA-1", arm="olaparib")
+    claim = replace(claim, endpoint="PFS")
+    row = Measurement(source="label", statistic="hr", value=0.33, raw="0.33", span=(0, 4), trial="PAOLA-1",
+                      endpoint="PFS", arm="Lynparza/bevacizumab", comparator="Placebo/bevacizumab", table="Table 19",
+                      row="Hazard ratio (95% CI)", column="HR", population=case["population"])  # fmt: skip
+    judged = check_number(claim, LabelView((row,), {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation

@@ -158,7 +158,7 @@ def matches(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
 # --- populations --------------------------------------------------------------------------------
 
 
-def _population_key(population: str | None) -> str | None:
+def population_key(population: str | None) -> str | None:
     """ "‘Other soft tissue sarcoma’ subgroup" → "other soft tissue sarcoma"."""
     if population is None:
         return None
@@ -170,7 +170,7 @@ def _population_key(population: str | None) -> str | None:
 def same_population(one: str | None, other: str | None) -> bool:
     """Whether two population names are one subgroup: the same name, or the same words but filler
     ("HRD-positive" and the label's "HRD-positive status" of another table)."""
-    return one == other or (one is not None and other is not None and _population_key(one) == _population_key(other))
+    return one == other or (one is not None and other is not None and population_key(one) == population_key(other))
 
 
 def _normal_ranges(text: str) -> str:
@@ -213,11 +213,11 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     best: tuple[int, int, str] | None = None
     whole: list[str] = []  # the populations the clause names every word of
     for population in sorted({m.population for m in measurements if m.population}):  # ties: one answer every run
-        key = _population_key(population)
+        key = population_key(population)
         if not key:
             continue
         named, size = _named_share(key, text)
-        if named == size and all(_population_key(other) != key for other in whole):  # "Cohort 1", "cohort 1": one
+        if named == size and all(population_key(other) != key for other in whole):  # "Cohort 1", "cohort 1": one
             whole.append(population)
         enough = named == size or (size >= 3 and named >= size - 1)
         if enough and (best is None or (named, len(key)) > best[:2]):
@@ -238,7 +238,7 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
 
 def _nested(populations: list[str]) -> bool:
     """Whether one population's words hold another's ("Cohort 1" in "Cohort 1, HR+"): then the longer is meant."""
-    keys = [set((_population_key(p) or "").split()) for p in populations]
+    keys = [set((population_key(p) or "").split()) for p in populations]
     return any(a < b for a in keys for b in keys)
 
 

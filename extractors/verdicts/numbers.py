@@ -373,13 +373,31 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
             f"{label_reports(tuple(in_population), endpoint, family)}.",
         )
     frame = Frame(family, population, any_population, endpoint, modifiers, rows, _arm_reading(claim, rows, arm_hint))
-    result = _judge_in_frame(claim, pool, frame, view, arm_hint)
+    result = _subgroup_unsaid(_judge_in_frame(claim, pool, frame, view, arm_hint), frame)
     if only_analysis and result.verdict in {"supported", "contradicted"}:
         analysis = " and ".join(sorted(only_analysis))
         return replace(
             result, explanation=f"{result.explanation} (The label gives this figure in its {analysis} analysis only.)"
         )
     return result
+
+
+def _subgroup_unsaid(result: Claim, frame: Frame) -> Claim:
+    """A claim the label's populations did not place, judged against a label that gives its quantity
+    for subgroups only, is not contradicted when its sentence names a marker's status the label's
+    subgroups do not: its figure is another subgroup's ("In HRD-negative tumours the PFS hazard ratio
+    was 1.00" where the label tabulates HRD-positive patients only)."""
+    if not frame.any_population or result.verdict != "contradicted" or result.kind in _TIED:
+        return result
+    keys = " ".join(matching.population_key(m.population) or "" for m in frame.rows)
+    statuses = [found.group(0).lower() for found in verdict_patterns.STATUS_SUBGROUP.finditer(result.text)]
+    if not statuses or all(status.replace(" ", "-") in keys.replace(" ", "-") for status in statuses):
+        return result
+    return unverifiable(
+        result,
+        f"The article says {said(result)} for {', '.join(dict.fromkeys(statuses))} patients; the label gives "
+        f"this figure for other subgroups only{label_reports(frame.rows, frame.endpoint, frame.family)}.",
+    )
 
 
 def _arm_reading(claim: Claim, rows: tuple[Measurement, ...], arm_hint: str | None) -> ArmReading:

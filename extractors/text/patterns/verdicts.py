@@ -28,6 +28,9 @@ STAGE_RANGE = stored.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*
 # A population carried from the context that is the whole trial: "overall population", "ITT", "intent-to-treat".
 OVERALL_WORD = stored.compile(r"\b(?:overall|itt|intent)", regex.I)
 
+# A subgroup named by a marker's status: "HRD-negative tumours", "node-positive patients", "PD-L1 negative".
+STATUS_SUBGROUP = stored.compile(r"\b[A-Za-z][A-Za-z0-9]{0,11}[-\u2010\u2011\s](?:positive|negative)\b", regex.I)
+
 # A clause that says its figure is the whole trial's: "In the overall COMPASS trial", "in the whole study
 # population", "all patients", "the overall population", "ITT" — not answered by a subgroup's rows, and
 # the label's whole-trial population where it names one; not "all patients with measurable disease" (a subgroup).
