@@ -314,5 +314,5 @@ def test_a_subgroup_by_a_markers_status_is_not_judged_by_another_subgroup(case: 
     row = Measurement(source="label", statistic="hr", value=0.33, raw="0.33", span=(0, 4), trial="PAOLA-1",
                       endpoint="PFS", arm="Lynparza/bevacizumab", comparator="Placebo/bevacizumab", table="Table 19",
                       row="Hazard ratio (95% CI)", column="HR", population=case["population"])  # fmt: skip
-    judged = check_number(claim, LabelView((row,), {"label": ""}))
+    judged = check_number(claim, LabelView((row,), {"label": case.get("label_text", "")}))
     assert judged.verdict == case["verdict"], judged.explanation

@@ -373,7 +373,7 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
             f"{label_reports(tuple(in_population), endpoint, family)}.",
         )
     frame = Frame(family, population, any_population, endpoint, modifiers, rows, _arm_reading(claim, rows, arm_hint))
-    result = _subgroup_unsaid(_judge_in_frame(claim, pool, frame, view, arm_hint), frame)
+    result = _subgroup_unsaid(_judge_in_frame(claim, pool, frame, view, arm_hint), frame, view)
     if only_analysis and result.verdict in {"supported", "contradicted"}:
         analysis = " and ".join(sorted(only_analysis))
         return replace(
@@ -382,22 +382,34 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
     return result
 
 
-def _subgroup_unsaid(result: Claim, frame: Frame) -> Claim:
-    """A claim the label's populations did not place, judged against a label that gives its quantity
-    for subgroups only, is not contradicted when its sentence names a marker's status the label's
-    subgroups do not: its figure is another subgroup's ("In HRD-negative tumours the PFS hazard ratio
-    was 1.00" where the label tabulates HRD-positive patients only)."""
-    if not frame.any_population or result.verdict != "contradicted" or result.kind in _TIED:
+def _subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
+    """A claim the label's populations did not place is not contradicted when its sentence names,
+    before its value, a marker's status ("HRD-negative tumours", "Node-positive patients") that is
+    none of the frame's subgroups nor the label's own population (a status its text names three times
+    or more, "HER2-positive"): its figure is a subgroup's the label does not report, and a subgroup's
+    value is never judged by the overall one or another subgroup's."""
+    if frame.population is not None or result.verdict != "contradicted" or result.kind in _TIED:
         return result
-    keys = " ".join(matching.population_key(m.population) or "" for m in frame.rows)
-    statuses = [found.group(0).lower() for found in verdict_patterns.STATUS_SUBGROUP.finditer(result.text)]
-    if not statuses or all(status.replace(" ", "-") in keys.replace(" ", "-") for status in statuses):
+    end = (result.value_span or result.span)[1] - result.span[0]
+    keys = " ".join(matching.population_key(m.population) or "" for m in frame.rows).replace(" ", "-")
+    text = " ".join(view.texts.values()).lower()
+    statuses = [
+        status
+        for status in dict.fromkeys(
+            found.group(0).lower() for found in verdict_patterns.STATUS_SUBGROUP.finditer(result.text, 0, end)
+        )
+        if status.replace(" ", "-") not in keys and text.count(status) < _LABEL_POPULATION_MENTIONS
+    ]
+    if not statuses:
         return result
     return unverifiable(
         result,
-        f"The article says {said(result)} for {', '.join(dict.fromkeys(statuses))} patients; the label gives "
-        f"this figure for other subgroups only{label_reports(frame.rows, frame.endpoint, frame.family)}.",
+        f"The article says {said(result)} for {', '.join(statuses)} patients, a subgroup the label does not "
+        f"report{label_reports(frame.rows, frame.endpoint, frame.family)}.",
     )
+
+
+_LABEL_POPULATION_MENTIONS = 3  # a status a label names this often is its trial's population ("HER2-positive")
 
 
 def _arm_reading(claim: Claim, rows: tuple[Measurement, ...], arm_hint: str | None) -> ArmReading:
