@@ -14,7 +14,7 @@ from conftest import CASES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, ExtractReport, Measurement
 from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import derived, endpoints, matching, quantity
@@ -23,7 +23,7 @@ from extractors.verdicts.describe import contradicted
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
-from extractors.verdicts.verify import stated_reduction
+from extractors.verdicts.verify import check_claim, is_relative_reduction, stated_reduction
 
 RULES: dict[str, Any] = json.loads((CASES / "verdict_rules.json").read_text(encoding="utf-8"))
 
@@ -315,4 +315,22 @@ def test_a_subgroup_by_a_markers_status_is_not_judged_by_another_subgroup(case: 
                       endpoint="PFS", arm="Lynparza/bevacizumab", comparator="Placebo/bevacizumab", table="Table 19",
                       row="Hazard ratio (95% CI)", column="HR", population=case["population"])  # fmt: skip
     judged = check_number(claim, LabelView((row,), {"label": case.get("label_text", "")}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("relative_reductions"))
+def test_a_share_less_with_its_ratio_is_a_relative_reduction(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="rate", unit="%"), trial="ARISTOTLE", endpoint="Major")
+    assert is_relative_reduction(claim) == case["relative"]
+    if case["verdict"] is None:
+        return
+    rows = tuple(
+        Measurement(source="label", statistic=statistic, value=float(value), raw=value, span=(i * 10, i * 10 + 4),
+                    trial="ARISTOTLE", endpoint="Major", arm=arm, comparator=comparator, unit=unit, table="Table 2",
+                    row="Major", column=column)
+        for i, (statistic, value, arm, comparator, unit, column) in enumerate([
+            ("rate", "2.13", "ELIQUIS", None, "%", "ELIQUIS"), ("rate", "3.09", "Warfarin", None, "%", "Warfarin"),
+            ("hr", "0.69", "ELIQUIS", "Warfarin", None, "Hazard Ratio")])
+    )  # fmt: skip
+    judged = check_claim(claim, ExtractReport((), rows), LabelView(rows, {"label": ""}))
     assert judged.verdict == case["verdict"], judged.explanation

@@ -514,7 +514,7 @@ def _supported(claim: Claim, frame: Frame, view: LabelView) -> Claim | None:
                 f"that value for more than one arm ({'; '.join(describe(row) for row in agreeing)}).",
             )
         note = f" The article does not settle the arm; the label gives this value for the {m.arm} arm."
-    elif not is_arm(frame.arm, m.arm) or frame.arm.how == "part":
+    elif claim.arm and (not is_arm(frame.arm, m.arm) or frame.arm.how == "part"):
         note = f" The article's arm '{claim.arm}' is part of the label's arm '{m.arm}'."
     if frame.any_population and m.population:
         note += f" The article names no population; the label gives this value for the {m.population}."

@@ -28,6 +28,14 @@ STAGE_RANGE = stored.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*
 # A population carried from the context that is the whole trial: "overall population", "ITT", "intent-to-treat".
 OVERALL_WORD = stored.compile(r"\b(?:overall|itt|intent)", regex.I)
 
+# A share said to be a relative reduction, after its value: "31% less major bleeding", "about 69% less".
+RELATIVE_LESS_AFTER = stored.compile(
+    r"^\s{0,2}(?:%|percent\b)\s{0,2}(?:less|lower|fewer|reduction|decrease)\b", regex.I
+)
+
+# A ratio named in a sentence: "(hazard ratio 0.69)", "(relative risk 0.31)", "HR 0.69".
+RATIO_NAMED = stored.compile(r"\b(?:hazard\s+ratio|relative\s+risk|risk\s+ratio|(?-i:HR|RR))\b", regex.I)
+
 # A subgroup named by a marker's status: "HRD-negative tumours", "node-positive patients", "PD-L1 negative".
 STATUS_SUBGROUP = stored.compile(r"\b[A-Za-z][A-Za-z0-9]{0,11}[-\u2010\u2011\s](?:positive|negative)\b", regex.I)
 
