@@ -334,3 +334,12 @@ def test_a_share_less_with_its_ratio_is_a_relative_reduction(case: dict[str, Any
     )  # fmt: skip
     judged = check_claim(claim, ExtractReport((), rows), LabelView(rows, {"label": ""}))
     assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("label_non_results"))
+def test_a_label_count_or_ratio_that_cannot_be_one_is_no_result(case: dict[str, Any]) -> None:
+    text, raw = case["text"], case["raw"]
+    start = text.index(raw)
+    value = printed.to_float(raw) if raw[0].isdigit() else 62.0
+    m = Measurement(source="label", statistic=case["statistic"], value=value, raw=raw, span=(start, start + len(raw)))
+    assert LabelView((m,), {"label": text}).is_non_result(m) == case["non_result"]

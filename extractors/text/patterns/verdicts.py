@@ -188,6 +188,9 @@ CORRECTED = stored.compile(r"\s?Corrected:\s'(?P<sentence>.{1,2000})'$", regex.S
 # The words after a count, to find the noun it counts: "three randomized trials", "91 plasma samples".
 COUNTED_WORD = stored.compile(r"[A-Za-z]+")
 
+# A count followed by its share in brackets, a count of patients with a feature: "Sixty-two (62%) of patients".
+SHARE_BRACKET_AFTER = stored.compile(r"\s{0,2}\(\s{0,2}\d{1,3}(?:\.\d{1,2})?\s{0,2}%\s{0,2}\)")
+
 # The words of an arm's name, slashes and brackets aside: "enoxaparin", "vka" of "Enoxaparin/VKA".
 ARM_WORD = stored.compile(r"[a-z][a-z-]{2,}")
 # An arm named as the drug on its own after a value, in the value's clause: "2.4 months with
