@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from extractors.records import Claim, ExtractReport, Measurement
 from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, endpoints, matching, quantity
+from extractors.verdicts import derived, endpoints, matching, quantity, unsaid
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted
 from extractors.verdicts.doses import check_dose
@@ -343,3 +343,9 @@ def test_a_label_count_or_ratio_that_cannot_be_one_is_no_result(case: dict[str, 
     value = printed.to_float(raw) if raw[0].isdigit() else 62.0
     m = Measurement(source="label", statistic=case["statistic"], value=value, raw=raw, span=(start, start + len(raw)))
     assert LabelView((m,), {"label": text}).is_non_result(m) == case["non_result"]
+
+
+@pytest.mark.parametrize("case", _cases("endpoint_clauses"))
+def test_an_endpoint_is_the_values_own_only_when_its_clause_names_it(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"]), endpoint=case["endpoint"])
+    assert unsaid.names_endpoint_in_clause(claim) == case["named"]

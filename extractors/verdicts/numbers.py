@@ -24,7 +24,7 @@ from extractors.text.names import canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, significance
+from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, significance, unsaid
 from extractors.verdicts.arms import ArmReading, is_arm, read_arm, role
 from extractors.verdicts.describe import (
     contradicted,
@@ -90,6 +90,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     named_here = named is not None or endpoints.names_endpoint(claim)  # the label's words for it are the sentence's own
     if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not named_here:
         return _endpoint_from_context(claim, result, pool, view, arm_hint)
+    if result.kind == "wrong_endpoint" and named is None and not unsaid.names_endpoint_in_clause(claim):
+        return unsaid.endpoint_outside_clause(claim, result)
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result
     return result
@@ -186,9 +188,7 @@ def _other_ratio(claim: Claim, view: LabelView) -> Claim | None:
     )
 
 
-# Kinds where the number itself ties the claim to its endpoint's row: the same number in another unit,
-# the other arm's number, the ratio turned upside down. A context's endpoint is then borne out.
-_TIED = frozenset({"wrong_unit", "swapped_arms", "inverted_ratio"})
+_TIED = unsaid.TIED  # the number ties the claim to its endpoint's row: a context's endpoint is then borne out
 
 
 def _endpoint_from_context(
@@ -373,43 +373,13 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
             f"{label_reports(tuple(in_population), endpoint, family)}.",
         )
     frame = Frame(family, population, any_population, endpoint, modifiers, rows, _arm_reading(claim, rows, arm_hint))
-    result = _subgroup_unsaid(_judge_in_frame(claim, pool, frame, view, arm_hint), frame, view)
+    result = unsaid.subgroup_unsaid(_judge_in_frame(claim, pool, frame, view, arm_hint), frame, view)
     if only_analysis and result.verdict in {"supported", "contradicted"}:
         analysis = " and ".join(sorted(only_analysis))
         return replace(
             result, explanation=f"{result.explanation} (The label gives this figure in its {analysis} analysis only.)"
         )
     return result
-
-
-def _subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
-    """A claim the label's populations did not place is not contradicted when its sentence names,
-    before its value, a marker's status ("HRD-negative tumours", "Node-positive patients") that is
-    none of the frame's subgroups nor the label's own population (a status its text names three times
-    or more, "HER2-positive"): its figure is a subgroup's the label does not report, and a subgroup's
-    value is never judged by the overall one or another subgroup's."""
-    if frame.population is not None or result.verdict != "contradicted" or result.kind in _TIED:
-        return result
-    end = (result.value_span or result.span)[1] - result.span[0]
-    keys = " ".join(matching.population_key(m.population) or "" for m in frame.rows).replace(" ", "-")
-    text = " ".join(view.texts.values()).lower()
-    statuses = [
-        status
-        for status in dict.fromkeys(
-            found.group(0).lower() for found in verdict_patterns.STATUS_SUBGROUP.finditer(result.text, 0, end)
-        )
-        if status.replace(" ", "-") not in keys and text.count(status) < _LABEL_POPULATION_MENTIONS
-    ]
-    if not statuses:
-        return result
-    return unverifiable(
-        result,
-        f"The article says {said(result)} for {', '.join(statuses)} patients, a subgroup the label does not "
-        f"report{label_reports(frame.rows, frame.endpoint, frame.family)}.",
-    )
-
-
-_LABEL_POPULATION_MENTIONS = 3  # a status a label names this often is its trial's population ("HER2-positive")
 
 
 def _arm_reading(claim: Claim, rows: tuple[Measurement, ...], arm_hint: str | None) -> ArmReading:

@@ -36,6 +36,9 @@ RELATIVE_LESS_AFTER = stored.compile(
 # A ratio named in a sentence: "(hazard ratio 0.69)", "(relative risk 0.31)", "HR 0.69".
 RATIO_NAMED = stored.compile(r"\b(?:hazard\s+ratio|relative\s+risk|risk\s+ratio|(?-i:HR|RR))\b", regex.I)
 
+# Where a value's own clause starts or ends: "Tumors shrank in 28% …, and 7% … saw their tumors disappear".
+VALUE_CLAUSE_BREAK = stored.compile(r"[,;:]|\b(?:and|but|whereas|while)\b")
+
 # A subgroup named by a marker's status: "HRD-negative tumours", "node-positive patients", "PD-L1 negative".
 STATUS_SUBGROUP = stored.compile(r"\b[A-Za-z][A-Za-z0-9]{0,11}[-\u2010\u2011\s](?:positive|negative)\b", regex.I)
 

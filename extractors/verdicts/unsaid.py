@@ -1,0 +1,78 @@
+"""Claims whose own words leave part of their quantity unsaid, so the label cannot contradict them.
+
+A subgroup named by a marker's status the label does not report ("Node-positive patients", "In
+HRD-negative tumours") is not judged by the overall value or another subgroup's; an endpoint the
+value's own clause does not name ("… and 7% saw their tumors disappear completely" after "Tumors
+shrank in 28%") is not the endpoint of the clause before it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extractors.records import Claim
+from extractors.text import vocabulary
+from extractors.text.patterns import verdicts as patterns
+from extractors.verdicts import matching
+from extractors.verdicts.describe import label_reports, said, unverifiable
+from extractors.verdicts.quantity import LabelView
+
+if TYPE_CHECKING:
+    from extractors.verdicts.numbers import Frame
+
+# Kinds where the number itself ties the claim to its endpoint's row: the same number in another unit,
+# the other arm's number, the ratio turned upside down.
+TIED = frozenset({"wrong_unit", "swapped_arms", "inverted_ratio"})
+
+
+def subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
+    """A claim the label's populations did not place is not contradicted when its sentence names,
+    before its value, a marker's status ("HRD-negative tumours", "Node-positive patients") that is
+    none of the frame's subgroups nor the label's own population (a status its text names three times
+    or more, "HER2-positive"): its figure is a subgroup's the label does not report, and a subgroup's
+    value is never judged by the overall one or another subgroup's."""
+    if frame.population is not None or result.verdict != "contradicted" or result.kind in TIED:
+        return result
+    end = (result.value_span or result.span)[1] - result.span[0]
+    keys = " ".join(matching.population_key(m.population) or "" for m in frame.rows).replace(" ", "-")
+    text = " ".join(view.texts.values()).lower()
+    statuses = [
+        status
+        for status in dict.fromkeys(
+            found.group(0).lower() for found in patterns.STATUS_SUBGROUP.finditer(result.text, 0, end)
+        )
+        if status.replace(" ", "-") not in keys and text.count(status) < _LABEL_POPULATION_MENTIONS
+    ]
+    if not statuses:
+        return result
+    return unverifiable(
+        result,
+        f"The article says {said(result)} for {', '.join(statuses)} patients, a subgroup the label does not "
+        f"report{label_reports(frame.rows, frame.endpoint, frame.family)}.",
+    )
+
+
+_LABEL_POPULATION_MENTIONS = 3  # a status a label names this often is its trial's population ("HER2-positive")
+
+
+def names_endpoint_in_clause(claim: Claim) -> bool:
+    """Whether the value's own clause (from the comma, semicolon or "and" before it to the one after
+    it, or a table cell's column header) names the claim's endpoint in the vocabulary's words."""
+    if claim.value_span is None:
+        return True
+    start, end = claim.value_span[0] - claim.span[0], claim.value_span[1] - claim.span[0]
+    left = max((m.end() for m in patterns.VALUE_CLAUSE_BREAK.finditer(claim.text, 0, start)), default=0)
+    after = patterns.VALUE_CLAUSE_BREAK.search(claim.text, end)
+    clause = f"{claim.column or ''} {claim.text[left : after.start() if after else len(claim.text)]}"
+    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(clause, sentence=True)}
+
+
+def endpoint_outside_clause(claim: Claim, result: Claim) -> Claim:
+    """Unverifiable: the value is the label's for another endpoint, and the claim's endpoint was read
+    from another clause of its sentence, so the value's own endpoint is not known to be the claim's."""
+    return unverifiable(
+        claim,
+        f"The article says {said(claim)}, but the clause of its value does not name {claim.endpoint} (it is "
+        f"read from the words before it), and the label gives the value for another endpoint "
+        f"({result.explanation.split('; ', 1)[-1].rstrip('.')}).",
+    )
