@@ -90,7 +90,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     named_here = named is not None or endpoints.names_endpoint(claim)  # the label's words for it are the sentence's own
     if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not named_here:
         return _endpoint_from_context(claim, result, pool, view, arm_hint)
-    if result.kind == "wrong_endpoint" and named is None and not unsaid.names_endpoint_in_clause(claim):
+    if result.kind == "wrong_endpoint" and not unsaid.names_endpoint_in_clause(claim):
         return unsaid.endpoint_outside_clause(claim, result)
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result

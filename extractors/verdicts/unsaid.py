@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from extractors.records import Claim
 from extractors.text import vocabulary
+from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching
 from extractors.verdicts.describe import label_reports, said, unverifiable
@@ -57,14 +58,17 @@ _LABEL_POPULATION_MENTIONS = 3  # a status a label names this often is its trial
 
 def names_endpoint_in_clause(claim: Claim) -> bool:
     """Whether the value's own clause (from the comma, semicolon or "and" before it to the one after
-    it, or a table cell's column header) names the claim's endpoint in the vocabulary's words."""
+    it, or a table cell's column header) names the claim's endpoint, in the vocabulary's words or in
+    the label's ("stroke" for the row "Stroke")."""
     if claim.value_span is None:
         return True
     start, end = claim.value_span[0] - claim.span[0], claim.value_span[1] - claim.span[0]
     left = max((m.end() for m in patterns.VALUE_CLAUSE_BREAK.finditer(claim.text, 0, start)), default=0)
     after = patterns.VALUE_CLAUSE_BREAK.search(claim.text, end)
     clause = f"{claim.column or ''} {claim.text[left : after.start() if after else len(claim.text)]}"
-    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(clause, sentence=True)}
+    if claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(clause, sentence=True)}:
+        return True
+    return bool(claim.endpoint) and build.with_plural((claim.endpoint or "").lower()).search(clause.lower()) is not None
 
 
 def endpoint_outside_clause(claim: Claim, result: Claim) -> Claim:
