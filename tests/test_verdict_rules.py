@@ -349,3 +349,20 @@ def test_a_label_count_or_ratio_that_cannot_be_one_is_no_result(case: dict[str, 
 def test_an_endpoint_is_the_values_own_only_when_its_clause_names_it(case: dict[str, Any]) -> None:
     claim = replace(_claim(case["text"], case["raw"]), endpoint=case["endpoint"])
     assert unsaid.names_endpoint_in_clause(claim) == case["named"]
+
+
+@pytest.mark.parametrize("case", _cases("two_analyses"))
+def test_a_value_of_the_labels_other_analysis_is_not_contradicted(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="rate", unit="%"), trial="ARISTOTLE", arm="warfarin")
+    claim = replace(claim, endpoint="Hemorrhagic stroke")
+    rows = tuple(
+        Measurement(source="label", statistic=statistic, value=float(value), raw=value, span=(i * 10, i * 10 + 4),
+                    trial="ARISTOTLE", endpoint=endpoint, arm=arm, unit=unit, table=table, row=endpoint, column=arm)
+        for i, (statistic, endpoint, arm, value, unit, table) in enumerate([
+            ("rate", "Hemorrhagic stroke", "ELIQUIS", "0.24", "%", "Table 2"),
+            ("rate", "Hemorrhagic stroke", "Warfarin", "0.49", "%", "Table 2"),
+            ("event_rate", "Hemorrhagic", "ELIQUIS", "0.24", "%/year", "Table 13"),
+            ("event_rate", "Hemorrhagic", "Warfarin", "0.47", "%/year", "Table 13")])
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation

@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extractors.records import Claim
+from extractors.text import numbers as printed
 from extractors.text import vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching
-from extractors.verdicts.describe import label_reports, said, unverifiable
+from extractors.verdicts.describe import describe, label_reports, said, unverifiable, where
 from extractors.verdicts.quantity import LabelView
 
 if TYPE_CHECKING:
@@ -80,3 +81,34 @@ def endpoint_outside_clause(claim: Claim, result: Claim) -> Claim:
         f"read from the words before it), and the label gives the value for another endpoint "
         f"({result.explanation.split('; ', 1)[-1].rstrip('.')}).",
     )
+
+
+def other_analysis_agrees(claim: Claim, result: Claim, view: LabelView) -> Claim | None:
+    """Unverifiable when a wrong value is the label's value of the same quantity in another of its
+    tables: the same trial and population, a rate of an endpoint named alike ("Hemorrhagic" under
+    the intent-to-treat stroke table, "Hemorrhagic stroke" in the on-treatment bleeding table). A
+    label that states one quantity in two analyses cannot say which the article quotes; None otherwise."""
+    target = result.evidence
+    if result.kind != "wrong_value" or target is None or not target.endpoint or claim.value is None:
+        return None
+    words = set(patterns.POPULATION_TOKEN.findall(target.endpoint.lower()))
+    decimals = printed.decimals(claim.raw or "")
+    for m in matching.of_trial(target.trial or "", view.measurements) if target.trial else ():
+        if m.table == target.table or not m.endpoint or m.value is None:
+            continue
+        if _KIN.get(m.statistic, m.statistic) != _KIN.get(target.statistic, target.statistic):
+            continue
+        other = set(patterns.POPULATION_TOKEN.findall(m.endpoint.lower()))
+        alike = bool(words and other) and (words <= other or other <= words)
+        if not alike or not matching.same_population(m.population, target.population):
+            continue
+        if matching.agree(claim.value, decimals, m.value, printed.decimals(m.raw)):
+            return unverifiable(
+                claim,
+                f"The article says {said(claim)}; the label gives {describe(target)} in {where(target)}, and "
+                f"{describe(m)} in {where(m)}: two analyses of this figure, and the article's agrees with the second.",
+            )
+    return None
+
+
+_KIN = {"event_rate": "rate"}  # a yearly event rate and a share of patients are one figure in two tables
