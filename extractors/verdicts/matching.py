@@ -176,7 +176,7 @@ def same_population(one: str | None, other: str | None) -> bool:
 def _normal_ranges(text: str) -> str:
     """ "stage II to IIIA", "stage II – IIIA" → "stage ii-iiia": ranges written one way."""
     text = claim_patterns.ANY_DASH.sub("-", text.lower())
-    return str(patterns.STAGE_RANGE.sub("-", text))
+    return str(patterns.COHORTS_TOGETHER.sub("+", patterns.STAGE_RANGE.sub("-", text)))
 
 
 def _abbreviated(key: str) -> list[str]:
@@ -187,9 +187,14 @@ def _abbreviated(key: str) -> list[str]:
     return forms
 
 
+_SHORT_KEY = 2  # a population key this short is a letter or number, not words
+
+
 def _named_share(key: str, text: str) -> tuple[int, int]:
     """(words of a population key the text names, words in the key), the key's short forms tried:
     "measurable cns lesions at baseline" is named by "… one or more measurable CNS lesions"."""
+    if len(key) <= _SHORT_KEY:  # "a" of "Cohort A" is named as "cohort A" only
+        return (1 if patterns.short_population(key).search(text) else 0), 1
     best = (0, 1)
     for form in _abbreviated(key):
         if build.with_plural(form).search(text):

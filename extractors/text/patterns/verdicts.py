@@ -23,6 +23,11 @@ POPULATION_FILLER = stored.compile(
 )
 
 # A range of disease stages, written one way: "stage II to IIIA", "stage ii – iiia" → "stage ii-iiia".
+# Two cohorts named together, written one way: "cohorts a and b" → "cohorts a+b", as the label's "Cohort A+B".
+COHORTS_TOGETHER = stored.compile(
+    r"(?<=\b(?:cohorts?|groups?|parts?)\s{1,2}[a-z0-9])\s{0,2}(?:and|\+|&)\s{0,2}(?=[a-z0-9]\b)"
+)
+
 STAGE_RANGE = stored.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*(?=[ivx]+[abc]?\b)")
 
 # A population carried from the context that is the whole trial: "overall population", "ITT", "intent-to-treat".
@@ -146,6 +151,13 @@ POPULATION_TOKEN = stored.compile(r"[a-z0-9][a-z0-9-]*+\+?")
 
 # Words of a population's name that an article may leave out: "at baseline", "on a baseline brain scan".
 POPULATION_NOISE = stored.compile(r"at|on|a|an|the|of|in|to|who|had|have|baseline|scan|one|more|or|and|least")
+
+
+@cache
+def short_population(key: str) -> regex.Pattern[str]:
+    """A population whose name is one or two characters once its filler is dropped ("a" of "Cohort
+    A"), named only after its noun and alone: "in cohort A", not "a median" nor "cohorts A+B"."""
+    return regex.compile(rf"(?<!\w)(?:cohorts?|groups?|parts?|arms?)\s{{1,2}}{regex.escape(key)}(?![\w+])")
 
 
 @cache
