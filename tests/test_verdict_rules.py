@@ -21,6 +21,7 @@ from extractors.verdicts import derived, endpoints, matching, quantity, unsaid
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted
 from extractors.verdicts.doses import check_dose
+from extractors.verdicts.elsewhere import kin_endpoints
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
 from extractors.verdicts.verify import check_claim, is_relative_reduction, stated_reduction
@@ -366,3 +367,8 @@ def test_a_value_of_the_labels_other_analysis_is_not_contradicted(case: dict[str
     )  # fmt: skip
     judged = check_number(claim, LabelView(rows, {"label": ""}))
     assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("kin_endpoints"))
+def test_a_qualified_endpoint_is_kin_to_its_plain_name(case: dict[str, Any]) -> None:
+    assert kin_endpoints(case["one"], case["other"]) == case["kin"]

@@ -82,6 +82,7 @@ def belongs_elsewhere(
                 and _known_endpoint(frame.endpoint, pool)
                 and neighbour(m, end=False)
                 and m.endpoint != frame.endpoint
+                and not kin_endpoints(m.endpoint, frame.endpoint)
             ),
         ),
     ]
@@ -95,6 +96,13 @@ def belongs_elsewhere(
                 continue
             return contradicted(claim, kind, m, target)
     return None
+
+
+def kin_endpoints(one: str | None, other: str | None) -> bool:
+    """Whether two endpoint names are one endpoint, one qualified: "rPFS" (radiographic) and the PFS of
+    a label that reads it so; a value of one is no misquote of the other's."""
+    a, b = (one or "").lower(), (other or "").lower()
+    return bool(a and b) and a != b and (a.endswith(b) or b.endswith(a))
 
 
 def _inverted(claim: Claim, frame: Frame, decimals: int) -> Claim | None:
