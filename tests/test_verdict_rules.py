@@ -372,3 +372,9 @@ def test_a_value_of_the_labels_other_analysis_is_not_contradicted(case: dict[str
 @pytest.mark.parametrize("case", _cases("kin_endpoints"))
 def test_a_qualified_endpoint_is_kin_to_its_plain_name(case: dict[str, Any]) -> None:
     assert kin_endpoints(case["one"], case["other"]) == case["kin"]
+
+
+@pytest.mark.parametrize("case", _cases("differences"))
+def test_a_duration_an_arm_added_is_a_difference_of_medians(case: dict[str, Any]) -> None:
+    claim = _claim(case["text"], case["raw"], statistic="median", unit="months")
+    assert derived.is_difference(claim) == case["difference"]

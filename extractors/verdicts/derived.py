@@ -191,7 +191,7 @@ def _supported_total(claim: Claim, m: Measurement, working: str) -> Claim:
 
 def is_difference(claim: Claim) -> bool:
     """ "11.2 months more", "2.7 months longer", "extended life by a median of 6.1 months", "improved
-    median survival by 2.7 months"."""
+    median survival by 2.7 months", "added nearly 18 months of median survival"."""
     if claim.value_span is None:
         return False
     end = claim.value_span[1] - claim.span[0]
@@ -199,6 +199,8 @@ def is_difference(claim: Claim) -> bool:
     if gap is not None or quantity.claim_says(claim, "differences", "before_value", before_only=True):
         return True
     start = claim.value_span[0] - claim.span[0]  # "extended median survival by 2.7 months"
+    if patterns.ADDED_BEFORE.search(claim.text, max(0, start - 60), start) is not None:
+        return True  # "olaparib added nearly 18 months of median survival"
     return statement_patterns.GAIN_BY_BEFORE.search(claim.text, max(0, start - 80), start) is not None
 
 

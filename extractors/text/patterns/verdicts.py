@@ -44,6 +44,13 @@ RATIO_NAMED = stored.compile(r"\b(?:hazard\s+ratio|relative\s+risk|risk\s+ratio|
 # Where a value's own clause starts or ends: "Tumors shrank in 28% …, and 7% … saw their tumors disappear".
 VALUE_CLAUSE_BREAK = stored.compile(r"[,;:]|\b(?:and|but|whereas|while)\b")
 
+# A gap between arms' medians the sentence says one arm added, right before the value: "olaparib added
+# nearly 18 months", "adds about 4 months".
+ADDED_BEFORE = stored.compile(
+    r"\badd(?:s|ed|ing)?(?:\s{1,2}(?:nearly|about|almost|roughly|around|over|some|an?|extra|additional)){0,3}\s{1,2}$",
+    regex.I,
+)
+
 # A subgroup named by a marker's status: "HRD-negative tumours", "node-positive patients", "PD-L1 negative".
 STATUS_SUBGROUP = stored.compile(r"\b[A-Za-z][A-Za-z0-9]{0,11}[-\u2010\u2011\s](?:positive|negative)\b", regex.I)
 
