@@ -378,3 +378,24 @@ def test_a_qualified_endpoint_is_kin_to_its_plain_name(case: dict[str, Any]) -> 
 def test_a_duration_an_arm_added_is_a_difference_of_medians(case: dict[str, Any]) -> None:
     claim = _claim(case["text"], case["raw"], statistic="median", unit="months")
     assert derived.is_difference(claim) == case["difference"]
+
+
+@pytest.mark.parametrize("case", _cases("treated_ns"))
+def test_a_randomized_count_is_the_intent_to_treat_tables_n(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="n"), trial="ARISTOTLE", arm="apixaban")
+    itt, bleeding = (
+        "Table 13: Key Efficacy Outcomes in ARISTOTLE (Intent-to-Treat Analysis)\n",
+        "Table 2: Bleeding Events\n",
+    )
+    text = itt + " " * 40 + bleeding + " " * 40
+    second = len(itt) + 40 + len(bleeding)
+    rows = tuple(
+        Measurement(source="label", statistic="n", value=float(value), raw=value, span=(start, start + 4),
+                    trial="ARISTOTLE", arm=arm, table=table, row="header", column=arm)
+        for start, table, arm, value in [(len(itt) + 1, "Table 13", "ELIQUIS", "9120"),
+                                         (len(itt) + 10, "Table 13", "Warfarin", "9081"),
+                                         (second + 1, "Table 2", "ELIQUIS", "9088"),
+                                         (second + 10, "Table 2", "Warfarin", "9052")]
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": text}))
+    assert judged.verdict == case["verdict"], judged.explanation

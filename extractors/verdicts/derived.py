@@ -49,6 +49,17 @@ def _time_to_event() -> frozenset[str]:
 # --- totals --------------------------------------------------------------------------------------
 
 
+def randomized_rows(claim: Claim, rows: tuple[Measurement, ...], view: LabelView) -> tuple[Measurement, ...]:
+    """The arms' Ns a count said to be randomized is checked against: an arm's N in a table that is
+    not the label's intent-to-treat one is left out when that table gives the arm another N ("randomized
+    9,088 to Eliquis": the bleeding table's N of patients treated, not the ITT table's 9,120)."""
+    if not quantity.sentence_says(claim, "counts", "randomized"):
+        return rows
+    itt = {(m.arm, m.value) for m in rows if m.table and patterns.RANDOMIZED_TABLE.search(view.context(m))}
+    arms = {arm for arm, _ in itt}
+    return tuple(m for m in rows if not (m.table and m.arm in arms and (m.arm, m.value) not in itt))
+
+
 def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim:
     """A count with no arm: the label's total, else the sum of the arms' N (one per arm), else one
     arm's N. Contradicted only when the trial has one total: a label that gives several (sub-studies,

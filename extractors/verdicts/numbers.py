@@ -401,6 +401,7 @@ def _judge_in_frame(
     """The verdict once the claim's quantity is framed: a total, another trial's arm, a derived
     figure, an arm the label has no row for, else supported or where the number belongs."""
     if frame.family == "n":
+        frame = replace(frame, rows=derived.randomized_rows(claim, frame.rows, view))
         total = derived.check_total(claim, list(frame.rows), view)
         if claim.arm is None or total.verdict == "supported":
             return total  # "MONALEESA-7 enrolled 672 women": the trial's total, whatever arm the sentence names

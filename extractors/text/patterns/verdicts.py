@@ -54,6 +54,9 @@ ADDED_BEFORE = stored.compile(
 # An arm a sentence names as "the combination" without naming its drugs: "49% of patients given the combination".
 THE_COMBINATION = stored.compile(r"\b(?:the|this)\s{1,2}combination\b(?!\s{1,2}(?:of|with)\b)", regex.I)
 
+# A table's caption that says its patients are those randomized: "(Intent-to-Treat Analysis)", "ITT population".
+RANDOMIZED_TABLE = stored.compile(r"\bintent[- ]to[- ]treat\b|\bITT\b|\brandomi[sz]ed\s{1,2}patients\b", regex.I)
+
 # A subgroup named by a marker's status: "HRD-negative tumours", "node-positive patients", "PD-L1 negative".
 STATUS_SUBGROUP = stored.compile(r"\b[A-Za-z][A-Za-z0-9]{0,11}[-\u2010\u2011\s](?:positive|negative)\b", regex.I)
 
