@@ -399,3 +399,12 @@ def test_a_randomized_count_is_the_intent_to_treat_tables_n(case: dict[str, Any]
     )  # fmt: skip
     judged = check_number(claim, LabelView(rows, {"label": text}))
     assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("death_unsaid"))
+def test_a_figure_for_death_is_not_supported_by_another_endpoints_value(case: dict[str, Any]) -> None:
+    claim = _claim(case["text"], case["raw"], statistic="hr")
+    row = Measurement(source="label", statistic="hr", value=claim.value, raw=case["raw"], span=(0, 4),
+                      endpoint=case["label_endpoint"], arm="Drug", comparator="Placebo", table="Table 1")  # fmt: skip
+    judged = unsaid.death_unsaid(replace(claim, verdict="supported", evidence=row))
+    assert judged.verdict == case["verdict"], judged.explanation

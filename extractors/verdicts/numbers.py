@@ -85,11 +85,14 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         )
     trials = sorted({matching.trial_key(m) for m in pool})
     if len(trials) > 1:
-        return _check_across_trials(claim, pool, trials, view)
+        across = _check_across_trials(claim, pool, trials, view)
+        return unsaid.death_unsaid(across) if across.verdict == "supported" and not named else across
     result = _events_agree_only(_check_in_trial(claim, pool, view, arm_hint))
     named_here = named is not None or endpoints.names_endpoint(claim)  # the label's words for it are the sentence's own
     if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not named_here:
-        return _endpoint_from_context(claim, result, pool, view, arm_hint)
+        return unsaid.death_unsaid(_endpoint_from_context(claim, result, pool, view, arm_hint))
+    if result.verdict == "supported" and not endpoints.names_endpoint(claim):
+        result = unsaid.death_unsaid(result)
     if result.kind == "wrong_endpoint" and not unsaid.names_endpoint_in_clause(claim):
         return unsaid.endpoint_outside_clause(claim, result)
     if result.kind == "wrong_value":

@@ -112,3 +112,21 @@ def other_analysis_agrees(claim: Claim, result: Claim, view: LabelView) -> Claim
 
 
 _KIN = {"event_rate": "rate"}  # a yearly event rate and a share of patients are one figure in two tables
+
+
+def death_unsaid(result: Claim) -> Claim:
+    """A value supported by an endpoint its sentence does not name (taken from the context or from
+    the value) is unverifiable when the sentence says it is about death ("a hazard ratio of 0.83 for
+    death", "deaths from any cause") and the label's endpoint is not: the value then matches another
+    quantity by chance."""
+    evidence = result.evidence
+    if result.verdict != "supported" or evidence is None or not patterns.DEATH_WORD.search(result.text):
+        return result
+    if evidence.endpoint == "OS" or patterns.DEATH_ENDPOINT.search(evidence.endpoint or ""):
+        return result
+    return unverifiable(
+        result,
+        f"The article says {said(result)} about death, and the label's {evidence.endpoint or 'figure'} of that "
+        f"value ({describe(evidence)} in {where(evidence)}) is not a death endpoint; the sentence does not name "
+        "the label's endpoint, so the match may be chance.",
+    )

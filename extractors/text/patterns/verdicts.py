@@ -57,6 +57,17 @@ THE_COMBINATION = stored.compile(r"\b(?:the|this)\s{1,2}combination\b(?!\s{1,2}(
 # A table's caption that says its patients are those randomized: "(Intent-to-Treat Analysis)", "ITT population".
 RANDOMIZED_TABLE = stored.compile(r"\bintent[- ]to[- ]treat\b|\bITT\b|\brandomi[sz]ed\s{1,2}patients\b", regex.I)
 
+# Words that say a figure is about death alone: "a hazard ratio of 0.83 for death", "deaths from any cause",
+# "all-cause mortality" (not "recurrence or death", a composite).
+DEATH_WORD = stored.compile(
+    r"(?<!\bor\s)\b(?:for\s{1,2}death|deaths?\s{1,2}from\s{1,2}any\s{1,2}cause|all[- ]cause\s{1,2}(?:death|mortality))\b"
+    r"(?!\s{1,2}or\b)",
+    regex.I,
+)
+
+# A label endpoint that counts deaths: "All-cause death", "Death", "Mortality", "Survival".
+DEATH_ENDPOINT = stored.compile(r"\b(?:deaths?|mortality|survival|died)\b", regex.I)
+
 # A subgroup named by a marker's status: "HRD-negative tumours", "node-positive patients", "PD-L1 negative".
 STATUS_SUBGROUP = stored.compile(r"\b[A-Za-z][A-Za-z0-9]{0,11}[-\u2010\u2011\s](?:positive|negative)\b", regex.I)
 
