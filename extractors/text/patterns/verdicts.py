@@ -181,7 +181,7 @@ POPULATION_NOISE = stored.compile(r"at|on|a|an|the|of|in|to|who|had|have|baselin
 def short_population(key: str) -> regex.Pattern[str]:
     """A population whose name is one or two characters once its filler is dropped ("a" of "Cohort
     A"), named only after its noun and alone: "in cohort A", not "a median" nor "cohorts A+B"."""
-    return regex.compile(rf"(?<!\w)(?:cohorts?|groups?|parts?|arms?)\s{{1,2}}{regex.escape(key)}(?![\w+])")
+    return stored.compile(rf"(?<!\w)(?:cohorts?|groups?|parts?|arms?)\s{{1,2}}{regex.escape(key)}(?![\w+])")
 
 
 @cache
