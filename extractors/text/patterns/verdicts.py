@@ -68,8 +68,13 @@ DEATH_WORD = stored.compile(
 # A label endpoint that counts deaths: "All-cause death", "Death", "Mortality", "Survival".
 DEATH_ENDPOINT = stored.compile(r"\b(?:deaths?|mortality|survival|died)\b", regex.I)
 
-# A subgroup named by a marker's status: "HRD-negative tumours", "node-positive patients", "PD-L1 negative".
-STATUS_SUBGROUP = stored.compile(r"\b[A-Za-z][A-Za-z0-9]{0,11}[-\u2010\u2011\s](?:positive|negative)\b", regex.I)
+# A subgroup named by a marker's status: "HRD-negative tumours", "node-positive patients", "PD-L1 negative",
+# "KRAS wild-type", "BRCA-mutated", "non-visceral disease".
+STATUS_SUBGROUP = stored.compile(
+    r"\b[A-Za-z][A-Za-z0-9]{0,11}[-\u2010\u2011\s](?:positive|negative|wild[- ]type|mutated|mutant)\b"
+    r"|\bnon-?visceral\b|\bvisceral\s{1,2}(?:disease|metastases)\b",
+    regex.I,
+)
 
 # A clause that says its figure is the whole trial's: "In the overall COMPASS trial", "in the whole study
 # population", "all patients", "the overall population", "ITT" — not answered by a subgroup's rows, and
