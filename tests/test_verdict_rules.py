@@ -14,16 +14,17 @@ from conftest import CASES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, ExtractReport, Measurement
 from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, endpoints, matching, quantity, reductions
+from extractors.verdicts import derived, endpoints, matching, quantity, reductions, unsaid
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted
 from extractors.verdicts.doses import check_dose
+from extractors.verdicts.elsewhere import kin_endpoints
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
-from extractors.verdicts.verify import stated_reduction
+from extractors.verdicts.verify import check_claim, is_relative_reduction, stated_reduction
 
 RULES: dict[str, Any] = json.loads((CASES / "verdict_rules.json").read_text(encoding="utf-8"))
 
@@ -352,4 +353,123 @@ def test_a_reduction_is_judged_with_the_ratio_its_sentence_gives(case: dict[str,
     )
     ratio = replace(_claim(text, "0.58", statistic="hr"), trial="CARDS", verdict="supported", evidence=rows[0])
     (judged, _) = reductions.settle_reductions((reduction, ratio), LabelView(tuple(rows), {"label": label}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("same_populations"))
+def test_population_names_are_one_subgroup_when_only_filler_differs(case: dict[str, Any]) -> None:
+    assert matching.same_population(case["one"], case["other"]) == case["same"]
+
+
+@pytest.mark.parametrize("case", _cases("status_subgroups"))
+def test_a_subgroup_by_a_markers_status_is_not_judged_by_another_subgroup(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="PAOLA-1", arm="olaparib")
+    claim = replace(claim, endpoint="PFS")
+    row = Measurement(source="label", statistic="hr", value=0.33, raw="0.33", span=(0, 4), trial="PAOLA-1",
+                      endpoint="PFS", arm="Lynparza/bevacizumab", comparator="Placebo/bevacizumab", table="Table 19",
+                      row="Hazard ratio (95% CI)", column="HR", population=case["population"])  # fmt: skip
+    judged = check_number(claim, LabelView((row,), {"label": case.get("label_text", "")}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("relative_reductions"))
+def test_a_share_less_with_its_ratio_is_a_relative_reduction(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="rate", unit="%"), trial="ARISTOTLE", endpoint="Major")
+    assert is_relative_reduction(claim) == case["relative"]
+    if case["verdict"] is None:
+        return
+    rows = tuple(
+        Measurement(source="label", statistic=statistic, value=float(value), raw=value, span=(i * 10, i * 10 + 4),
+                    trial="ARISTOTLE", endpoint="Major", arm=arm, comparator=comparator, unit=unit, table="Table 2",
+                    row="Major", column=column)
+        for i, (statistic, value, arm, comparator, unit, column) in enumerate([
+            ("rate", "2.13", "ELIQUIS", None, "%", "ELIQUIS"), ("rate", "3.09", "Warfarin", None, "%", "Warfarin"),
+            ("hr", "0.69", "ELIQUIS", "Warfarin", None, "Hazard Ratio")])
+    )  # fmt: skip
+    judged = check_claim(claim, ExtractReport((), rows), LabelView(rows, {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("label_non_results"))
+def test_a_label_count_or_ratio_that_cannot_be_one_is_no_result(case: dict[str, Any]) -> None:
+    text, raw = case["text"], case["raw"]
+    start = text.index(raw)
+    value = printed.to_float(raw) if raw[0].isdigit() else 62.0
+    m = Measurement(source="label", statistic=case["statistic"], value=value, raw=raw, span=(start, start + len(raw)))
+    assert LabelView((m,), {"label": text}).is_non_result(m) == case["non_result"]
+
+
+@pytest.mark.parametrize("case", _cases("endpoint_clauses"))
+def test_an_endpoint_is_the_values_own_only_when_its_clause_names_it(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"]), endpoint=case["endpoint"])
+    assert unsaid.names_endpoint_in_clause(claim) == case["named"]
+
+
+@pytest.mark.parametrize("case", _cases("two_analyses"))
+def test_a_value_of_the_labels_other_analysis_is_not_contradicted(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="rate", unit="%"), trial="ARISTOTLE", arm="warfarin")
+    claim = replace(claim, endpoint="Hemorrhagic stroke")
+    rows = tuple(
+        Measurement(source="label", statistic=statistic, value=float(value), raw=value, span=(i * 10, i * 10 + 4),
+                    trial="ARISTOTLE", endpoint=endpoint, arm=arm, unit=unit, table=table, row=endpoint, column=arm)
+        for i, (statistic, endpoint, arm, value, unit, table) in enumerate([
+            ("rate", "Hemorrhagic stroke", "ELIQUIS", "0.24", "%", "Table 2"),
+            ("rate", "Hemorrhagic stroke", "Warfarin", "0.49", "%", "Table 2"),
+            ("event_rate", "Hemorrhagic", "ELIQUIS", "0.24", "%/year", "Table 13"),
+            ("event_rate", "Hemorrhagic", "Warfarin", "0.47", "%/year", "Table 13")])
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("kin_endpoints"))
+def test_a_qualified_endpoint_is_kin_to_its_plain_name(case: dict[str, Any]) -> None:
+    assert kin_endpoints(case["one"], case["other"]) == case["kin"]
+
+
+@pytest.mark.parametrize("case", _cases("differences"))
+def test_a_duration_an_arm_added_is_a_difference_of_medians(case: dict[str, Any]) -> None:
+    claim = _claim(case["text"], case["raw"], statistic="median", unit="months")
+    assert derived.is_difference(claim) == case["difference"]
+
+
+@pytest.mark.parametrize("case", _cases("treated_ns"))
+def test_a_randomized_count_is_the_intent_to_treat_tables_n(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="n"), trial="ARISTOTLE", arm="apixaban")
+    itt, bleeding = (
+        "Table 13: Key Efficacy Outcomes in ARISTOTLE (Intent-to-Treat Analysis)\n",
+        "Table 2: Bleeding Events\n",
+    )
+    text = itt + " " * 40 + bleeding + " " * 40
+    second = len(itt) + 40 + len(bleeding)
+    rows = tuple(
+        Measurement(source="label", statistic="n", value=float(value), raw=value, span=(start, start + 4),
+                    trial="ARISTOTLE", arm=arm, table=table, row="header", column=arm)
+        for start, table, arm, value in [(len(itt) + 1, "Table 13", "ELIQUIS", "9120"),
+                                         (len(itt) + 10, "Table 13", "Warfarin", "9081"),
+                                         (second + 1, "Table 2", "ELIQUIS", "9088"),
+                                         (second + 10, "Table 2", "Warfarin", "9052")]
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": text}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("death_unsaid"))
+def test_a_figure_for_death_is_not_supported_by_another_endpoints_value(case: dict[str, Any]) -> None:
+    claim = _claim(case["text"], case["raw"], statistic="hr")
+    row = Measurement(source="label", statistic="hr", value=claim.value, raw=case["raw"], span=(0, 4),
+                      endpoint=case["label_endpoint"], arm="Drug", comparator="Placebo", table="Table 1")  # fmt: skip
+    judged = unsaid.death_unsaid(replace(claim, verdict="supported", evidence=row))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("subgroup_ns"))
+def test_a_trials_total_is_not_judged_by_one_subgroups_arm_ns(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="n"), trial="PROpel", arm=None)
+    rows = tuple(
+        Measurement(source="label", statistic="n", value=value, raw=str(value), span=(at, at + 3), trial="PROpel",
+                    arm=arm, table="Table 28", row="header", column=arm, population=case["population"])
+        for at, value, arm in ((0, 47, "Lynparza/abiraterone"), (10, 38, "Placebo/abiraterone"))
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": ""}))
     assert judged.verdict == case["verdict"], judged.explanation

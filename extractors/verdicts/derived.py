@@ -49,6 +49,17 @@ def _time_to_event() -> frozenset[str]:
 # --- totals --------------------------------------------------------------------------------------
 
 
+def randomized_rows(claim: Claim, rows: tuple[Measurement, ...], view: LabelView) -> tuple[Measurement, ...]:
+    """The arms' Ns a count said to be randomized is checked against: an arm's N in a table that is
+    not the label's intent-to-treat one is left out when that table gives the arm another N ("randomized
+    9,088 to Eliquis": the bleeding table's N of patients treated, not the ITT table's 9,120)."""
+    if not quantity.sentence_says(claim, "counts", "randomized"):
+        return rows
+    itt = {(m.arm, m.value) for m in rows if m.table and patterns.RANDOMIZED_TABLE.search(view.context(m))}
+    arms = {arm for arm, _ in itt}
+    return tuple(m for m in rows if not (m.table and m.arm in arms and (m.arm, m.value) not in itt))
+
+
 def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim:
     """A count with no arm: the label's total, else the sum of the arms' N (one per arm), else one
     arm's N. Contradicted only when the trial has one total: a label that gives several (sub-studies,
@@ -191,7 +202,7 @@ def _supported_total(claim: Claim, m: Measurement, working: str) -> Claim:
 
 def is_difference(claim: Claim) -> bool:
     """ "11.2 months more", "2.7 months longer", "extended life by a median of 6.1 months", "improved
-    median survival by 2.7 months"."""
+    median survival by 2.7 months", "added nearly 18 months of median survival"."""
     if claim.value_span is None:
         return False
     end = claim.value_span[1] - claim.span[0]
@@ -199,6 +210,8 @@ def is_difference(claim: Claim) -> bool:
     if gap is not None or quantity.claim_says(claim, "differences", "before_value", before_only=True):
         return True
     start = claim.value_span[0] - claim.span[0]  # "extended median survival by 2.7 months"
+    if patterns.ADDED_BEFORE.search(claim.text, max(0, start - 60), start) is not None:
+        return True  # "olaparib added nearly 18 months of median survival"
     return statement_patterns.GAIN_BY_BEFORE.search(claim.text, max(0, start - 80), start) is not None
 
 
@@ -280,7 +293,7 @@ def _prolongation(claim: Claim, view: LabelView, frame: Frame) -> Claim | None:
         and m.endpoint == claim.endpoint
         and m.value is not None
         and (not claim.trial or claim.trial.lower() in {(m.trial or "").lower(), (m.nct or "").lower()})
-        and m.population == frame.population
+        and matching.same_population(m.population, frame.population)
     ]
     decimals = printed.decimals(claim.raw or "")
     for m in ratios:

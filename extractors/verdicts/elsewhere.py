@@ -40,7 +40,7 @@ def belongs_elsewhere(
         """``m`` is of the claim's frame except where told to leave out its population, endpoint or arm."""
         if view.modifiers(m) != same:
             return False
-        if pop and not frame.any_population and m.population != frame.population:
+        if pop and not frame.any_population and not matching.same_population(m.population, frame.population):
             return False
         if end and frame.family != "n" and m.endpoint != frame.endpoint:
             return False
@@ -68,7 +68,11 @@ def belongs_elsewhere(
         ),
         (
             "wrong_population",
-            lambda m: not frame.any_population and neighbour(m, pop=False) and m.population != frame.population,
+            lambda m: (
+                not frame.any_population
+                and neighbour(m, pop=False)
+                and not matching.same_population(m.population, frame.population)
+            ),
         ),
         (
             "wrong_endpoint",  # only for an endpoint the vocabulary or the label knows: "UA/NSTEMI: CV death,
@@ -78,6 +82,7 @@ def belongs_elsewhere(
                 and _known_endpoint(frame.endpoint, pool)
                 and neighbour(m, end=False)
                 and m.endpoint != frame.endpoint
+                and not kin_endpoints(m.endpoint, frame.endpoint)
             ),
         ),
     ]
@@ -91,6 +96,13 @@ def belongs_elsewhere(
                 continue
             return contradicted(claim, kind, m, target)
     return None
+
+
+def kin_endpoints(one: str | None, other: str | None) -> bool:
+    """Whether two endpoint names are one endpoint, one qualified: "rPFS" (radiographic) and the PFS of
+    a label that reads it so; a value of one is no misquote of the other's."""
+    a, b = (one or "").lower(), (other or "").lower()
+    return bool(a and b) and a != b and (a.endswith(b) or b.endswith(a))
 
 
 def _inverted(claim: Claim, frame: Frame, decimals: int) -> Claim | None:

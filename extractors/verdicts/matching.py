@@ -158,7 +158,7 @@ def matches(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
 # --- populations --------------------------------------------------------------------------------
 
 
-def _population_key(population: str | None) -> str | None:
+def population_key(population: str | None) -> str | None:
     """ "‘Other soft tissue sarcoma’ subgroup" → "other soft tissue sarcoma"."""
     if population is None:
         return None
@@ -167,10 +167,16 @@ def _population_key(population: str | None) -> str | None:
     return _normal_ranges(" ".join(key.split())) or None
 
 
+def same_population(one: str | None, other: str | None) -> bool:
+    """Whether two population names are one subgroup: the same name, or the same words but filler
+    ("HRD-positive" and the label's "HRD-positive status" of another table)."""
+    return one == other or (one is not None and other is not None and population_key(one) == population_key(other))
+
+
 def _normal_ranges(text: str) -> str:
     """ "stage II to IIIA", "stage II – IIIA" → "stage ii-iiia": ranges written one way."""
     text = claim_patterns.ANY_DASH.sub("-", text.lower())
-    return str(patterns.STAGE_RANGE.sub("-", text))
+    return str(patterns.COHORTS_TOGETHER.sub("+", patterns.STAGE_RANGE.sub("-", text)))
 
 
 def _abbreviated(key: str) -> list[str]:
@@ -181,9 +187,14 @@ def _abbreviated(key: str) -> list[str]:
     return forms
 
 
+_SHORT_KEY = 2  # a population key this short is a letter or number, not words
+
+
 def _named_share(key: str, text: str) -> tuple[int, int]:
     """(words of a population key the text names, words in the key), the key's short forms tried:
     "measurable cns lesions at baseline" is named by "… one or more measurable CNS lesions"."""
+    if len(key) <= _SHORT_KEY:  # "a" of "Cohort A" is named as "cohort A" only
+        return (1 if patterns.short_population(key).search(text) else 0), 1
     best = (0, 1)
     for form in _abbreviated(key):
         if build.with_plural(form).search(text):
@@ -207,11 +218,11 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     best: tuple[int, int, str] | None = None
     whole: list[str] = []  # the populations the clause names every word of
     for population in sorted({m.population for m in measurements if m.population}):  # ties: one answer every run
-        key = _population_key(population)
+        key = population_key(population)
         if not key:
             continue
         named, size = _named_share(key, text)
-        if named == size and all(_population_key(other) != key for other in whole):  # "Cohort 1", "cohort 1": one
+        if named == size and all(population_key(other) != key for other in whole):  # "Cohort 1", "cohort 1": one
             whole.append(population)
         enough = named == size or (size >= 3 and named >= size - 1)
         if enough and (best is None or (named, len(key)) > best[:2]):
@@ -232,7 +243,7 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
 
 def _nested(populations: list[str]) -> bool:
     """Whether one population's words hold another's ("Cohort 1" in "Cohort 1, HR+"): then the longer is meant."""
-    keys = [set((_population_key(p) or "").split()) for p in populations]
+    keys = [set((population_key(p) or "").split()) for p in populations]
     return any(a < b for a in keys for b in keys)
 
 

@@ -24,7 +24,7 @@ from extractors.text.names import canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, significance
+from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, significance, unsaid
 from extractors.verdicts.arms import ArmReading, is_arm, read_arm, role
 from extractors.verdicts.describe import (
     contradicted,
@@ -86,13 +86,20 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         )
     trials = sorted({matching.trial_key(m) for m in pool})
     if len(trials) > 1:
-        return _check_across_trials(claim, pool, trials, view)
-    result = _events_agree_only(_check_in_trial(claim, pool, view, arm_hint))
+        across = _check_across_trials(claim, pool, trials, view)
+        return unsaid.death_unsaid(across) if across.verdict == "supported" and not named else across
+    result = unsaid.events_agree_only(_check_in_trial(claim, pool, view, arm_hint))
     if result.verdict == "contradicted" and named is not None:
         result = _in_row_alike(claim, result, pool, view, arm_hint)
     named_here = named is not None or endpoints.names_endpoint(claim)  # the label's words for it are the sentence's own
     if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not named_here:
-        return _endpoint_from_context(claim, result, pool, view, arm_hint)
+        return unsaid.death_unsaid(_endpoint_from_context(claim, result, pool, view, arm_hint))
+    if result.verdict == "supported" and not endpoints.names_endpoint(claim):
+        result = unsaid.death_unsaid(result)
+    if result.kind == "wrong_endpoint" and not unsaid.names_endpoint_in_clause(claim):
+        return unsaid.endpoint_outside_clause(claim, result)
+    if result.kind == "wrong_value":
+        result = unsaid.other_analysis_agrees(claim, result, view) or result
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result
     return result
@@ -164,22 +171,6 @@ def _candidates(claim: Claim, family: str, named: str | None, view: LabelView) -
     return everything
 
 
-def _events_agree_only(result: Claim) -> Claim:
-    """A count of events supports or stays unverifiable: counts grow with every data cut, and an
-    article's "44 deaths" differing from the label's is more often a later analysis than a misquote.
-    The other arm's count is the exception: that is arms swapped, whatever the analysis."""
-    if result.statistic != "events" or result.verdict != "contradicted" or result.evidence is None:
-        return result
-    if result.kind == "swapped_arms":
-        return result  # the other arm's count is no later data cut
-    return unverifiable(
-        result,
-        f"The article says {said(result)}; the label gives {describe(result.evidence)}"
-        f" in {where(result.evidence)}. Event counts differ from one analysis to the next, so the article's may "
-        "be from another data cut: it is not called wrong.",
-    )
-
-
 def _other_ratio(claim: Claim, view: LabelView) -> Claim | None:
     """A hazard ratio of a trial whose label states that value as another ratio ("a hazard ratio of
     0.77" where MAGELLAN's table gives the relative risk 0.77): the statistic is misnamed
@@ -207,9 +198,7 @@ def _other_ratio(claim: Claim, view: LabelView) -> Claim | None:
     )
 
 
-# Kinds where the number itself ties the claim to its endpoint's row: the same number in another unit,
-# the other arm's number, the ratio turned upside down. A context's endpoint is then borne out.
-_TIED = frozenset({"wrong_unit", "swapped_arms", "inverted_ratio"})
+_TIED = unsaid.TIED  # the number ties the claim to its endpoint's row: a context's endpoint is then borne out
 
 
 def _endpoint_from_context(
@@ -274,7 +263,7 @@ def _wrong_trial(
     for m in everything:
         if m in pool or m.endpoint != claim.endpoint or not matching.matches(claim, m, decimals):
             continue
-        if view.modifiers(m) != modifiers or m.population != claim.population:
+        if view.modifiers(m) != modifiers or not matching.same_population(m.population, claim.population):
             continue
         if claim.statistic not in _BETWEEN_ARMS and claim.arm is not None and not read_arm(claim.arm, [m.arm]).settled:
             continue
@@ -381,7 +370,7 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
         and all(m.population for m in same_endpoint)
         and not verdict_patterns.WHOLE_TRIAL.search(claim.text)  # "In the overall COMPASS trial": not a subgroup's
     )
-    in_population = [m for m in same_endpoint if any_population or m.population == population]
+    in_population = [m for m in same_endpoint if any_population or matching.same_population(m.population, population)]
     modifiers = quantity.claim_modifiers(claim)
     rows = tuple(m for m in in_population if view.modifiers(m) == modifiers)
     only_analysis = quantity.only_analysis(in_population, view) if not rows and not modifiers else frozenset()
@@ -395,7 +384,7 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
             f"{label_reports(tuple(in_population), endpoint, family)}.",
         )
     frame = Frame(family, population, any_population, endpoint, modifiers, rows, _arm_reading(claim, rows, arm_hint))
-    result = _judge_in_frame(claim, pool, frame, view, arm_hint)
+    result = unsaid.subgroup_unsaid(_judge_in_frame(claim, pool, frame, view, arm_hint), frame, view)
     if only_analysis and result.verdict in {"supported", "contradicted"}:
         analysis = " and ".join(sorted(only_analysis))
         return replace(
@@ -421,6 +410,7 @@ def _judge_in_frame(
     """The verdict once the claim's quantity is framed: a total, another trial's arm, a derived
     figure, an arm the label has no row for, else supported or where the number belongs."""
     if frame.family == "n":
+        frame = replace(frame, rows=derived.randomized_rows(claim, frame.rows, view))
         total = derived.check_total(claim, list(frame.rows), view)
         if claim.arm is None or total.verdict == "supported":
             return total  # "MONALEESA-7 enrolled 672 women": the trial's total, whatever arm the sentence names
@@ -508,7 +498,7 @@ def _supported(claim: Claim, frame: Frame, view: LabelView) -> Claim | None:
                 f"that value for more than one arm ({'; '.join(describe(row) for row in agreeing)}).",
             )
         note = f" The article does not settle the arm; the label gives this value for the {m.arm} arm."
-    elif not is_arm(frame.arm, m.arm) or frame.arm.how == "part":
+    elif claim.arm and (not is_arm(frame.arm, m.arm) or frame.arm.how == "part"):
         note = f" The article's arm '{claim.arm}' is part of the label's arm '{m.arm}'."
     if frame.any_population and m.population:
         note += f" The article names no population; the label gives this value for the {m.population}."

@@ -58,6 +58,16 @@ def _after(text: str, end: int) -> str:
     return text[end : end + _AFTER]
 
 
+_LARGEST_RATIO = 20.0  # no hazard, odds or risk ratio an article or label states is larger
+
+
+def _counts_things(after: str) -> bool:
+    """Whether a count's noun, within three words after it, is not patients ("4 neoadjuvant regimens")."""
+    nouns = set(words("counts", "not_patients")) | set(words("counts", "patients"))
+    found = [word.lower() for word in patterns.COUNTED_WORD.findall(after)[:3] if word.lower() in nouns]
+    return bool(found) and found[0] in words("counts", "not_patients")
+
+
 def _non_result(before: str, after: str) -> bool:
     """A maturity or information fraction: "at 20% data maturity", "only 25% mature"."""
     after = patterns.PERCENT_SIGN.sub("", after, count=1)
@@ -368,11 +378,19 @@ class LabelView:
         return patterns.SIGNIFICANCE_NOT_REACHED.search(sentence) is not None
 
     def is_non_result(self, m: Measurement) -> bool:
-        """A label number that is a maturity: "OS was immature with 36% of the pre-specified deaths"."""
+        """A label number that is a maturity: "OS was immature with 36% of the pre-specified deaths";
+        a ratio printed as a whole number over `_LARGEST_RATIO` (an event count "171" a flattened
+        table's reading took for a hazard ratio); a prose count of things ("1 of 4 neoadjuvant
+        regimens") or of patients with a feature ("Sixty-two (62%) of patients"), not an arm's N."""
+        if m.statistic in {"hr", "or", "rr"}:
+            return m.value is not None and m.value > _LARGEST_RATIO and "." not in m.raw
         if m.table or m.statistic not in {"rate", "n"}:
             return False
         text = self.texts.get(m.source, "")
-        return _non_result(_clause_before(text, m.span[0]), _after(text, m.span[1]))
+        after = _after(text, m.span[1])
+        if m.statistic == "n" and (patterns.SHARE_BRACKET_AFTER.match(after) or _counts_things(after)):
+            return True
+        return _non_result(_clause_before(text, m.span[0]), after)
 
     def modifiers(self, m: Measurement) -> frozenset[str]:
         if m.table:

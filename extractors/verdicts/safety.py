@@ -41,6 +41,7 @@ from extractors.text.names import canonical_arm
 from extractors.text.numbers import decimals
 from extractors.text.patterns import build
 from extractors.text.patterns import safety as patterns
+from extractors.text.patterns.verdicts import COMBINATION_WORD, THE_COMBINATION
 from extractors.verdicts import quantity
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import unverifiable, where
@@ -207,12 +208,27 @@ def _in_trial(claim: Claim, says: str, grade: str, rows: Sequence[Row]) -> Claim
     return _contradicted(claim, says, target, graded, rows)
 
 
+def _combination_not_fitting(claim: Claim, fits: Sequence[Row], graded: Sequence[Row]) -> bool:
+    """Whether the sentence gives the figure to "the combination" while the arms it fits are single
+    drugs and the label has a combination arm: the value is the other arm's, never support."""
+    if not THE_COMBINATION.search(claim.text):
+        return False
+    combined = {row.arm for row in graded if row.arm and COMBINATION_WORD.search(row.arm)}
+    return bool(combined) and not any(row.arm in combined for row in fits)
+
+
 def _any_arm(claim: Claim, says: str, grade: str, graded: Sequence[Row]) -> Claim:
     """A figure whose arm the article does not name: supported when it is one arm's; contradicted only
     when it is above every arm's (or, at the grade the label gives, below every arm's), so that it is
     no arm's and no pooled figure of the arms either (a pooled share lies between the arms'), and only
     when the sentence itself names the trial."""
     fits = [row for row in graded if _agrees(claim, row.m)]
+    if fits and _combination_not_fitting(claim, fits, graded):
+        return unverifiable(
+            claim,
+            f"The article says {says} for the combination; the label gives that value for the {fits[0].arm} arm, "
+            f"not a combination's: {_listing(graded)}.",
+        )
     if len({row.arm for row in fits}) == 1:
         return _supported(claim, says, fits[0], " The article does not name the arm; the value is this arm's.")
     trial_said = bool(claim.trial) and bool(build.whole_name(claim.trial or "").search(claim.text))

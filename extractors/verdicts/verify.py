@@ -25,7 +25,7 @@ from extractors.records import VERDICTS, Article, Claim, ExtractReport, Flag, Me
 from extractors.text import budget
 from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.text.patterns import build
-from extractors.text.patterns.verdicts import ARM_WORD
+from extractors.text.patterns.verdicts import ARM_WORD, RATIO_NAMED, RELATIVE_LESS_AFTER
 from extractors.text.patterns.verdicts import COMBINATION_WORD as COMBINED
 from extractors.verdicts import endpoints, matching, reductions
 from extractors.verdicts.corrections import verified
@@ -120,6 +120,8 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
     if claim.statistic in {"significant", "not_significant"}:
         view = view or LabelView.of(extracted.sources, extracted.measurements)
         return check_significance(claim, extracted.measurements, view.denies_significance)
+    if claim.statistic in {"rate", ADVERSE_RATE} and claim.value is not None and is_relative_reduction(claim):
+        return _as_reduction(claim, view or LabelView.of(extracted.sources, extracted.measurements))
     if claim.statistic == ADVERSE_RATE and claim.value is not None:
         return _adverse(claim, view or LabelView.of(extracted.sources, extracted.measurements))
     if claim.statistic == "risk_reduction" and claim.value is not None:
@@ -128,6 +130,29 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
     if claim.statistic in FAMILY and claim.value is not None:
         return check_number(claim, view or LabelView.of(extracted.sources, extracted.measurements))
     return replace(claim, verdict="unverifiable", explanation="Not a statistic the sources can be checked for.")
+
+
+def is_relative_reduction(claim: Claim) -> bool:
+    """Whether a share is a relative reduction stated with the ratio it comes from: "31% less major
+    bleeding (hazard ratio 0.69)", "0.6% versus 1.8% (relative risk 0.31), about 69% less"."""
+    end = (claim.value_span or claim.span)[1] - claim.span[0]
+    return bool(RELATIVE_LESS_AFTER.match(claim.text[end:])) and bool(RATIO_NAMED.search(claim.text))
+
+
+def _as_reduction(claim: Claim, view: LabelView) -> Claim:
+    """A relative reduction checked as 1 − the label's ratio: supported when it is; otherwise
+    unverifiable, never an event rate's contradiction (the ratio the sentence states is its own claim).
+    Either way it is a risk reduction, so that the sentence's event rates are not paired with it."""
+    endpoint = None if claim.statistic == ADVERSE_RATE else claim.endpoint  # a reaction is no ratio's endpoint
+    reduction = replace(claim, statistic="risk_reduction", unit="%", endpoint=endpoint)
+    judged = stated_reduction(reduction, view) or check_number(reduction, view)
+    if judged.verdict == "supported":
+        return judged
+    return unverifiable(
+        reduction,
+        f"The article's {claim.raw}% is a relative reduction of the ratio its sentence states, not an event "
+        f"rate; {judged.explanation[0].lower()}{judged.explanation[1:]}",
+    )
 
 
 def stated_reduction(claim: Claim, view: LabelView) -> Claim | None:

@@ -17,13 +17,64 @@ from extractors.text.patterns import stored, timed
 QUOTE_MARK = stored.compile(r"[‘’'\"“”]")
 
 # Words of a population's name that do not name it: "Leiomyosarcoma subgroup", "patients with …".
-POPULATION_FILLER = stored.compile(r"\b(?:subgroups?|population|cohort|subset|patients?|with)\b")
+# "status", "tumors" and "disease" too: "HRD-positive" and the label's "HRD-positive status" are one subgroup.
+POPULATION_FILLER = stored.compile(
+    r"\b(?:subgroups?|population|cohort|subset|patients?|with|status|tumou?rs?|disease)\b"
+)
 
 # A range of disease stages, written one way: "stage II to IIIA", "stage ii – iiia" → "stage ii-iiia".
+# Two cohorts named together, written one way: "cohorts a and b" → "cohorts a+b", as the label's "Cohort A+B".
+COHORTS_TOGETHER = stored.compile(
+    r"(?<=\b(?:cohorts?|groups?|parts?)\s{1,2}[a-z0-9])\s{0,2}(?:and|\+|&)\s{0,2}(?=[a-z0-9]\b)"
+)
+
 STAGE_RANGE = stored.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*(?=[ivx]+[abc]?\b)")
 
 # A population carried from the context that is the whole trial: "overall population", "ITT", "intent-to-treat".
 OVERALL_WORD = stored.compile(r"\b(?:overall|itt|intent)", regex.I)
+
+# A share said to be a relative reduction, after its value: "31% less major bleeding", "about 69% less".
+RELATIVE_LESS_AFTER = stored.compile(
+    r"^\s{0,2}(?:%|percent\b)\s{0,2}(?:less|lower|fewer|reduction|decrease)\b", regex.I
+)
+
+# A ratio named in a sentence: "(hazard ratio 0.69)", "(relative risk 0.31)", "HR 0.69".
+RATIO_NAMED = stored.compile(r"\b(?:hazard\s+ratio|relative\s+risk|risk\s+ratio|(?-i:HR|RR))\b", regex.I)
+
+# Where a value's own clause starts or ends: "Tumors shrank in 28% …, and 7% … saw their tumors disappear".
+VALUE_CLAUSE_BREAK = stored.compile(r"[,;:]|\b(?:and|but|whereas|while)\b")
+
+# A gap between arms' medians the sentence says one arm added, right before the value: "olaparib added
+# nearly 18 months", "adds about 4 months".
+ADDED_BEFORE = stored.compile(
+    r"\badd(?:s|ed|ing)?(?:\s{1,2}(?:nearly|about|almost|roughly|around|over|some|an?|extra|additional)){0,3}\s{1,2}$",
+    regex.I,
+)
+
+# An arm a sentence names as "the combination" without naming its drugs: "49% of patients given the combination".
+THE_COMBINATION = stored.compile(r"\b(?:the|this)\s{1,2}combination\b(?!\s{1,2}(?:of|with)\b)", regex.I)
+
+# A table's caption that says its patients are those randomized: "(Intent-to-Treat Analysis)", "ITT population".
+RANDOMIZED_TABLE = stored.compile(r"\bintent[- ]to[- ]treat\b|\bITT\b|\brandomi[sz]ed\s{1,2}patients\b", regex.I)
+
+# Words that say a figure is about death alone: "a hazard ratio of 0.83 for death", "deaths from any cause",
+# "all-cause mortality" (not "recurrence or death", a composite).
+DEATH_WORD = stored.compile(
+    r"(?<!\bor\s)\b(?:for\s{1,2}death|deaths?\s{1,2}from\s{1,2}any\s{1,2}cause|all[- ]cause\s{1,2}(?:death|mortality))\b"
+    r"(?!\s{1,2}or\b)",
+    regex.I,
+)
+
+# A label endpoint that counts deaths: "All-cause death", "Death", "Mortality", "Survival".
+DEATH_ENDPOINT = stored.compile(r"\b(?:deaths?|mortality|survival|died)\b", regex.I)
+
+# A subgroup named by a marker's status: "HRD-negative tumours", "node-positive patients", "PD-L1 negative",
+# "KRAS wild-type", "BRCA-mutated", "non-visceral disease".
+STATUS_SUBGROUP = stored.compile(
+    r"\b[A-Za-z][A-Za-z0-9]{0,11}[-\u2010\u2011\s](?:positive|negative|wild[- ]type|mutated|mutant)\b"
+    r"|\bnon-?visceral\b|\bvisceral\s{1,2}(?:disease|metastases)\b",
+    regex.I,
+)
 
 # A clause that says its figure is the whole trial's: "In the overall COMPASS trial", "in the whole study
 # population", "all patients", "the overall population", "ITT" — not answered by a subgroup's rows, and
@@ -132,6 +183,13 @@ POPULATION_NOISE = stored.compile(r"at|on|a|an|the|of|in|to|who|had|have|baselin
 
 
 @cache
+def short_population(key: str) -> regex.Pattern[str]:
+    """A population whose name is one or two characters once its filler is dropped ("a" of "Cohort
+    A"), named only after its noun and alone: "in cohort A", not "a median" nor "cohorts A+B"."""
+    return stored.compile(rf"(?<!\w)(?:cohorts?|groups?|parts?|arms?)\s{{1,2}}{regex.escape(key)}(?![\w+])")
+
+
+@cache
 def subgroup_named(words: tuple[str, ...]) -> regex.Pattern[str]:
     """A subgroup of an age, sex or region a clause names: "In patients aged 75 and over", "among
     Asian patients", "in women"."""
@@ -173,6 +231,9 @@ CORRECTED = stored.compile(r"\s?Corrected:\s'(?P<sentence>.{1,2000})'$", regex.S
 
 # The words after a count, to find the noun it counts: "three randomized trials", "91 plasma samples".
 COUNTED_WORD = stored.compile(r"[A-Za-z]+")
+
+# A count followed by its share in brackets, a count of patients with a feature: "Sixty-two (62%) of patients".
+SHARE_BRACKET_AFTER = stored.compile(r"\s{0,2}\(\s{0,2}\d{1,3}(?:\.\d{1,2})?\s{0,2}%\s{0,2}\)")
 
 # The words of an arm's name, slashes and brackets aside: "enoxaparin", "vka" of "Enoxaparin/VKA".
 ARM_WORD = stored.compile(r"[a-z][a-z-]{2,}")

@@ -1,0 +1,156 @@
+"""Claims whose own words leave part of their quantity unsaid, so the label cannot contradict them.
+
+A subgroup named by a marker's status the label does not report ("Node-positive patients", "In
+HRD-negative tumours") is not judged by the overall value or another subgroup's; an endpoint the
+value's own clause does not name ("… and 7% saw their tumors disappear completely" after "Tumors
+shrank in 28%") is not the endpoint of the clause before it. A count of events that differs from the
+label's may be another data cut's, and a trial's total is not judged by one subgroup's Ns.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extractors.records import Claim
+from extractors.text import numbers as printed
+from extractors.text import vocabulary
+from extractors.text.patterns import build
+from extractors.text.patterns import verdicts as patterns
+from extractors.verdicts import matching
+from extractors.verdicts.describe import describe, label_reports, said, unverifiable, where
+from extractors.verdicts.quantity import LabelView
+
+if TYPE_CHECKING:
+    from extractors.verdicts.numbers import Frame
+
+# Kinds where the number itself ties the claim to its endpoint's row: the same number in another unit,
+# the other arm's number, the ratio turned upside down.
+TIED = frozenset({"wrong_unit", "swapped_arms", "inverted_ratio"})
+
+
+def subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
+    """A claim the label's populations did not place is not contradicted when its sentence names,
+    before its value, a marker's status ("HRD-negative tumours", "Node-positive patients") that is
+    none of the frame's subgroups nor the label's own population (a status its text names three times
+    or more, "HER2-positive"): its figure is a subgroup's the label does not report, and a subgroup's
+    value is never judged by the overall one or another subgroup's. Nor is a count of a whole trial
+    judged by the arm Ns of the only subgroup the label counts."""
+    if frame.population is not None or result.verdict != "contradicted" or result.kind in TIED:
+        return result
+    if frame.any_population and frame.family == "n":  # "796 men" against a subgroup's arm Ns only
+        return unverifiable(
+            result,
+            f"The article says {said(result)}{label_reports(frame.rows, None, frame.family)}: counts of a subgroup, "
+            "not of the whole trial.",
+        )
+    end = (result.value_span or result.span)[1] - result.span[0]
+    keys = " ".join(matching.population_key(m.population) or "" for m in frame.rows).replace(" ", "-")
+    text = " ".join(view.texts.values()).lower()
+    statuses = [
+        status
+        for status in dict.fromkeys(
+            found.group(0).lower() for found in patterns.STATUS_SUBGROUP.finditer(result.text, 0, end)
+        )
+        if status.replace(" ", "-") not in keys and text.count(status) < _LABEL_POPULATION_MENTIONS
+    ]
+    if not statuses:
+        return result
+    return unverifiable(
+        result,
+        f"The article says {said(result)} for {', '.join(statuses)} patients, a subgroup the label does not "
+        f"report{label_reports(frame.rows, frame.endpoint, frame.family)}.",
+    )
+
+
+def events_agree_only(result: Claim) -> Claim:
+    """A count of events supports or stays unverifiable: counts grow with every data cut, and an
+    article's "44 deaths" differing from the label's is more often a later analysis than a misquote.
+    The other arm's count is the exception: that is arms swapped, whatever the analysis."""
+    if result.statistic != "events" or result.verdict != "contradicted" or result.evidence is None:
+        return result
+    if result.kind == "swapped_arms":
+        return result  # the other arm's count is no later data cut
+    return unverifiable(
+        result,
+        f"The article says {said(result)}; the label gives {describe(result.evidence)}"
+        f" in {where(result.evidence)}. Event counts differ from one analysis to the next, so the article's may "
+        "be from another data cut: it is not called wrong.",
+    )
+
+
+_LABEL_POPULATION_MENTIONS = 3  # a status a label names this often is its trial's population ("HER2-positive")
+
+
+def names_endpoint_in_clause(claim: Claim) -> bool:
+    """Whether the value's own clause (from the comma, semicolon or "and" before it to the one after
+    it, or a table cell's column header) names the claim's endpoint, in the vocabulary's words or in
+    the label's ("stroke" for the row "Stroke")."""
+    if claim.value_span is None:
+        return True
+    start, end = claim.value_span[0] - claim.span[0], claim.value_span[1] - claim.span[0]
+    left = max((m.end() for m in patterns.VALUE_CLAUSE_BREAK.finditer(claim.text, 0, start)), default=0)
+    after = patterns.VALUE_CLAUSE_BREAK.search(claim.text, end)
+    clause = f"{claim.column or ''} {claim.text[left : after.start() if after else len(claim.text)]}"
+    if claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(clause, sentence=True)}:
+        return True
+    return bool(claim.endpoint) and build.with_plural((claim.endpoint or "").lower()).search(clause.lower()) is not None
+
+
+def endpoint_outside_clause(claim: Claim, result: Claim) -> Claim:
+    """Unverifiable: the value is the label's for another endpoint, and the claim's endpoint was read
+    from another clause of its sentence, so the value's own endpoint is not known to be the claim's."""
+    return unverifiable(
+        claim,
+        f"The article says {said(claim)}, but the clause of its value does not name {claim.endpoint} (it is "
+        f"read from the words before it), and the label gives the value for another endpoint "
+        f"({result.explanation.split('; ', 1)[-1].rstrip('.')}).",
+    )
+
+
+def other_analysis_agrees(claim: Claim, result: Claim, view: LabelView) -> Claim | None:
+    """Unverifiable when a wrong value is the label's value of the same quantity in another of its
+    tables: the same trial and population, a rate of an endpoint named alike ("Hemorrhagic" under
+    the intent-to-treat stroke table, "Hemorrhagic stroke" in the on-treatment bleeding table). A
+    label that states one quantity in two analyses cannot say which the article quotes; None otherwise."""
+    target = result.evidence
+    if result.kind != "wrong_value" or target is None or not target.endpoint or claim.value is None:
+        return None
+    words = set(patterns.POPULATION_TOKEN.findall(target.endpoint.lower()))
+    decimals = printed.decimals(claim.raw or "")
+    for m in matching.of_trial(target.trial or "", view.measurements) if target.trial else ():
+        if m.table == target.table or not m.endpoint or m.value is None:
+            continue
+        if _KIN.get(m.statistic, m.statistic) != _KIN.get(target.statistic, target.statistic):
+            continue
+        other = set(patterns.POPULATION_TOKEN.findall(m.endpoint.lower()))
+        alike = bool(words and other) and (words <= other or other <= words)
+        if not alike or not matching.same_population(m.population, target.population):
+            continue
+        if matching.agree(claim.value, decimals, m.value, printed.decimals(m.raw)):
+            return unverifiable(
+                claim,
+                f"The article says {said(claim)}; the label gives {describe(target)} in {where(target)}, and "
+                f"{describe(m)} in {where(m)}: two analyses of this figure, and the article's agrees with the second.",
+            )
+    return None
+
+
+_KIN = {"event_rate": "rate"}  # a yearly event rate and a share of patients are one figure in two tables
+
+
+def death_unsaid(result: Claim) -> Claim:
+    """A value supported by an endpoint its sentence does not name (taken from the context or from
+    the value) is unverifiable when the sentence says it is about death ("a hazard ratio of 0.83 for
+    death", "deaths from any cause") and the label's endpoint is not: the value then matches another
+    quantity by chance."""
+    evidence = result.evidence
+    if result.verdict != "supported" or evidence is None or not patterns.DEATH_WORD.search(result.text):
+        return result
+    if evidence.endpoint == "OS" or patterns.DEATH_ENDPOINT.search(evidence.endpoint or ""):
+        return result
+    return unverifiable(
+        result,
+        f"The article says {said(result)} about death, and the label's {evidence.endpoint or 'figure'} of that "
+        f"value ({describe(evidence)} in {where(evidence)}) is not a death endpoint; the sentence does not name "
+        "the label's endpoint, so the match may be chance.",
+    )
