@@ -101,8 +101,14 @@ AFTER_CAPITALS_COUNT = stored.compile(
     r"(?<=[A-Z]{2}|[*†‡§¶#])\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)"
 )
 
-# "CI" after a percent ends a run of cells: "95% CI" names the row after it.
-CI_WORD = stored.compile(r"CI\b")
+# Rates run together after the capitals of an event's abbreviation: "Nonfatal MI7.19.223.9" — a name's
+# digits ("HER2", "BRCA1", "CD20") are never followed by a decimal point and more digits (matched at
+# the cell's start, looking back at the capitals).
+AFTER_CAPITALS_DECIMAL = stored.compile(r"(?<=[A-Z]{2})\d{1,3}\.\d")
+
+# "CI" after a percent ends a run of cells: "95% CI" names the row after it, even with its first cell
+# glued to it ("95% CI17.4–21.2"), where no word boundary follows "CI".
+CI_WORD = stored.compile(r"CI(?![A-Za-z])")
 
 # A cell glued to the footnote keys a label ends with: "Hazard ratio (95% CI)b0.42", "p-valuec,d<0.0001".
 AFTER_FOOTNOTE_KEYS = stored.compile(r"(?<=[)\]%][a-h]|[a-z][a-h](?:,[a-h]){1,3})")
