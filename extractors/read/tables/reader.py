@@ -109,6 +109,8 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
 
     def row_of(label: str, own: str, counts: bool) -> Row:
         statistic, unit = vocabulary.statistic_of_label(own)
+        if statistic != "n" and table_patterns.LABEL_ENDS_IN_N.search(own):
+            statistic, unit = "n", "patients"  # a flattened heading run into the row "N": "… (ITT population) N"
         if counts and statistic is None:  # "Total VTE | 17 (1.1%)": the patients with the event
             statistic, unit = "events", "patients"
         # a row may print its own CI level: "Hazard ratio (99.8% CI)"; a row above may have named the trial

@@ -64,7 +64,8 @@ _CELL_TOKENS = rf"""
     | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
     | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}))  # ", p<0.0001" in a cell
-    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+reached|Not\s+estimable)  # "NR", "NRa", "NRa10.8"
+    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+[Rr]eached|Not\s+[Ee]stimable|NOT\s+REACHED|NOT\s+ESTIMABLE)
+        # "NR", "NRa", "NRa10.8", "Not reached", "Not Reached" (never the lower-case words of a note)
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
     | (?P<run>(?:(?:(?<![-–—\p{{L}}\d.])|(?<=-\d{{1,6}}(?:\.\d{{1,4}})?))-(?=\d))?\d(?:\.\s(?=\d)|[\d.])*)
         # digits and points, maybe several numbers run together; signed where the sign cannot be a
@@ -89,16 +90,17 @@ CELL_TOKEN = stored.compile(
 # `CELL_TOKEN` finds only spaces, where no run starts.
 CELL_START = stored.compile(_CELL_TOKENS, regex.VERBOSE)
 
-# A cell glued to the lower-case word before it: "p-value0.0004", "Number of responders1712" (matched
-# at the cell's start, it looks back at three letters) — but not the digits of names such as
+# A cell glued to the lower-case word before it: "p-value0.0004", "Number of responders1712", or to the
+# "n" a label ends with: "Disease progression, n2691" (matched at the cell's start, it looks back) — but not the digits of names such as
 # "L858R", "Ex19del" or "HER2".
-AFTER_LOWER_WORD = stored.compile(r"(?<=[a-z]{3})")
+AFTER_LOWER_WORD = stored.compile(r"(?<=[a-z]{3}|,[ \t]{0,2}n)")
 
-# A count with its rate glued to the capitals of an event's abbreviation or to a footnote symbol: "MI24
-# (0.76)", "Total VTE17 (1.1%)", "DVT†22 (0.8%)" — a name's digits ("HER2", "BRCA1") are not followed by
+# A count with its rate glued to the capitals of an event's abbreviation (maybe with its footnote key) or
+# to a footnote symbol: "MI24 (0.76)", "Total VTE17 (1.1%)", "ORRd183 (85)", "CR+CRid107 (50)", "DVT†22
+# (0.8%)" — a name's digits ("HER2", "BRCA1") are not followed by
 # a number in parentheses.
 AFTER_CAPITALS_COUNT = stored.compile(
-    r"(?<=[A-Z]{2}|[*†‡§¶#])\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)"
+    r"(?<=[A-Z]{2}(?:[a-z]?[a-h])?|[*†‡§¶#])\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)"
 )
 
 # Rates run together after the capitals of an event's abbreviation: "Nonfatal MI7.19.223.9" — a name's
@@ -281,6 +283,10 @@ CI_COMMA_SPACE = stored.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
 
 # A row labelled by the letter alone: "N | 261 | 263" (the patients an endpoint's block counts).
 LABEL_N = stored.compile(r"[\s(),:]*[Nn][\s(),:]*")
+
+# A flattened row label that ends with the row's own label "N", after a heading run into it: "MRD
+# negativity rate (ITT population) N | 216 | 216" counts patients (a capital N, a word of its own).
+LABEL_ENDS_IN_N = stored.compile(r"(?:^|[\s)])N[\s:]{0,3}$")
 
 # The kind of response a generic "Response rate" row goes on to name: "Response rate CR, n (%)" is
 # the complete response rate, not the objective one; not "CR+CRh" (a composite the vocabulary has no code for).
