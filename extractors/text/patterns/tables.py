@@ -115,6 +115,10 @@ CI_WORD = stored.compile(r"CI(?![A-Za-z])")
 # A cell glued to the footnote keys a label ends with: "Hazard ratio (95% CI)b0.42", "p-valuec,d<0.0001".
 AFTER_FOOTNOTE_KEYS = stored.compile(r"(?<=[)\]%][a-h]|[a-z][a-h](?:,[a-h]){1,3})")
 
+# The digits a row label may end with, run into its first cell when flattened: the "75" of "PASI 75",
+# the "24" of "Week 24" — a whole number of one to three digits.
+LABEL_DIGITS = stored.compile(r"[1-9]\d{0,2}$")
+
 # A number inside a CI bound or a split cell, with the point-space repair.
 NUMBER = stored.compile(rf"^{NUM}$")
 
