@@ -226,6 +226,10 @@ def read_tokens(text: str, start: int, end: int) -> list[Token]:
             tokens.append(
                 Token("ci", match.start(), match.end(), match.group(0), match.group("blow"), match.group("bhigh"))
             )
+        elif kind == "flatci":
+            tokens.append(
+                Token("ci", match.start(), match.end(), match.group(0), match.group("flow"), match.group("fhigh"))
+            )
         elif kind == "pct":  # raw is the value; low carries a comparison ("<" of "(<0.1)")
             tokens.append(Token(kind, match.start(), match.end(), match.group("pct_value"), match.group("pct_cmp")))
         elif kind == "pval":  # raw is the value; low carries the comparison ("<", "=")
