@@ -142,7 +142,7 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         or (before.isalpha() and match.lastgroup == "ci")
         # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
         # the digits of names such as "L858R", "Ex19del" or "HER2"
-        or (match.lastgroup in {"run", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
+        or (match.lastgroup in {"run", "ofn", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
         or (
@@ -164,7 +164,7 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
             return None  # separators alone: an empty row or the edge of a label cell
         # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
         # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
-        lone_number = len(values) == 1 and kinds[-1] in {"run", "qual"}
+        lone_number = len(values) == 1 and kinds[-1] in {"run", "ofn", "qual"}
         # a dash before a word starts the next row's label: "0.74 (0.65, 0.86) - Stroke 74 (0.9)"
         leading_dash = (
             kinds[-1] == "dash" and text[last_good - 2 : last_good + 1] in {" - ", "\t- "} and following[:1].isupper()
@@ -226,6 +226,8 @@ def read_tokens(text: str, start: int, end: int) -> list[Token]:
             tokens.append(
                 Token("ci", match.start(), match.end(), match.group(0), match.group("blow"), match.group("bhigh"))
             )
+        elif kind == "ofn":  # the count of "51/89 (57%)"; the N after the slash is the arm's, read from the header
+            tokens.append(Token("run", match.start("ofn_count"), match.end("ofn_count"), match.group("ofn_count")))
         elif kind == "flatci":
             tokens.append(
                 Token("ci", match.start(), match.end(), match.group(0), match.group("flow"), match.group("fhigh"))

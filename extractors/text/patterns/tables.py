@@ -69,6 +69,8 @@ _CELL_TOKENS = rf"""
     | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+[Rr]eached|Not\s+[Ee]stimable|NOT\s+REACHED|NOT\s+ESTIMABLE)
         # "NR", "NRa", "NRa10.8", "Not reached", "Not Reached" (never the lower-case words of a note)
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
+    | (?P<ofn>(?<!Grades?[ \t]{{0,2}})(?P<ofn_count>\d{{1,6}})[ \t]?/[ \t]?\d{{1,6}}(?![\d.])(?=[ \t]{{0,2}}\())
+        # "51/89 (57%)": patients with the event of the arm's N, its percent after it (not "Grade 3/4")
     | (?P<run>(?:(?:(?<![-–—\p{{L}}\d.])|(?<=-\d{{1,6}}(?:\.\d{{1,4}})?))-(?=\d))?\d(?:\.\s(?=\d)|[\d.])*)
         # digits and points, maybe several numbers run together; signed where the sign cannot be a
         # range's dash: "-63", "-17-14" glued (REPATHA), not "--0.54" nor "Grade 3-4"
