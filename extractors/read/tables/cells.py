@@ -115,6 +115,8 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
 
 def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) -> bool:
     """Whether a run of cells may start at ``position``, where ``match`` is its first token."""
+    if match.lastgroup == "pval" and table_patterns.AFTER_P_VALUE_LABEL.match(text, position):
+        return not inside_parentheses(text, position)  # "p-valuea p<.0001": the cell the label names
     if match.lastgroup in {"space", "foot", "pct", "pval", "percent", "fmt"}:
         return False
     if match.lastgroup == "sep":
@@ -289,6 +291,8 @@ def group_cells(
                 return None  # nothing to attach to: this reading is the same as the bare one
             else:
                 cells.append(Cell(ci=token, bare_ci=True))
+        elif kind == "pval" and not cells:
+            cells.append(_p_value_cell(token))  # "p-valuea | p<.0001": the row's first cell
         elif kind in {"pct", "pval", "foot"}:
             if not _join(current, token):
                 return None
@@ -303,6 +307,13 @@ def group_cells(
     while cells and cells[-1].is_dash and segment_start is not None:
         cells.pop()  # trailing empty cells say nothing
     return cells
+
+
+def _p_value_cell(token: Token) -> Cell:
+    """A cell of a p-value printed with its "p": "p<.0001" is < 0.0001 (the value ends the token)."""
+    number = Number(token.raw, token.end - len(token.raw), token.end)
+    comparison = (token.low or "=").strip()
+    return Cell(number=number, qualifier=None if comparison == "=" else comparison)
 
 
 def _join(current: Cell | None, token: Token) -> bool:

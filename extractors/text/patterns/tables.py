@@ -65,7 +65,7 @@ _CELL_TOKENS = rf"""
     | (?P<pct>\(\s*(?P<pct_cmp>[<≤])?\s*(?P<pct_value>{NUM})\s*%?\s*\))  # "(0.4)" of "1 (0.4)", "(<0.1)": a percent
     | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
-    | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}))  # ", p<0.0001" in a cell
+    | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}|\.\d{{1,6}}))  # ", p<0.0001", "p=.0137" in a cell
     | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+[Rr]eached|Not\s+[Ee]stimable|NOT\s+REACHED|NOT\s+ESTIMABLE)
         # "NR", "NRa", "NRa10.8", "Not reached", "Not Reached" (never the lower-case words of a note)
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
@@ -111,6 +111,10 @@ AFTER_CAPITALS_COUNT = stored.compile(
 # digits ("HER2", "BRCA1", "CD20") are never followed by a decimal point and more digits (matched at
 # the cell's start, looking back at the capitals).
 AFTER_CAPITALS_DECIMAL = stored.compile(r"(?<=[A-Z]{2})\d{1,3}\.\d")
+
+# A p-value cell printed with its "p" after the row label that names it: the "p<.0001" of "p-valuea
+# p<.0001" (matched at the cell's start, looking back at the label).
+AFTER_P_VALUE_LABEL = stored.compile(r"(?<=\bp[- ]?values?(?-i:[a-h])?(?:,[ \t]?[a-h])?[ \t]{0,3})", regex.IGNORECASE)
 
 # "CI" after a percent ends a run of cells: "95% CI" names the row after it, even with its first cell
 # glued to it ("95% CI17.4–21.2"), where no word boundary follows "CI".
