@@ -184,7 +184,12 @@ def penalize(reading: Reading, amount: float, reason: str) -> None:
 
 
 def _score_bare_ci(reading: Reading, row: Row, index: int, column: Column) -> None:
-    """A CI alone in a cell belongs under an estimate of a between-arm column in the row above."""
+    """A CI alone in a cell belongs under an estimate of a between-arm column in the row above; not
+    the CI printed right after an estimate of this row that has none ("9.9 (9.0,11.3)" is one cell,
+    whatever percent above awaits a CI)."""
+    before = reading.cells[index - 1] if index > 0 else None
+    if before is not None and before.number is not None and before.ci is None and before.pct is None:
+        penalize(reading, 1, f"a CI left bare after {before.number.raw}, which has none")
     if column.statistic is None and index not in row.state.open_between:
         penalize(reading, 4, f"a CI alone in the arm column {column.name} with no rate above it")
     elif index not in row.state.open_between:
