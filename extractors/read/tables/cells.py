@@ -18,6 +18,7 @@ from extractors.ingest import grids as structured
 from extractors.records import Alternative, Flag, Measurement
 from extractors.text import reach
 from extractors.text.numbers import ci_contains, decimals, to_float
+from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
 
 
@@ -115,7 +116,7 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
 
 def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) -> bool:
     """Whether a run of cells may start at ``position``, where ``match`` is its first token."""
-    if match.lastgroup == "pval" and table_patterns.AFTER_P_VALUE_LABEL.match(text, position):
+    if match.lastgroup == "pval" and flattened_patterns.AFTER_P_VALUE_LABEL.match(text, position):
         return not inside_parentheses(text, position)  # "p-valuea p<.0001": the cell the label names
     if match.lastgroup in {"space", "foot", "pct", "pval", "percent", "fmt"}:
         return False
@@ -146,7 +147,7 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         # the digits of names such as "L858R", "Ex19del" or "HER2"
         or (match.lastgroup in {"run", "ofn", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
-        or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
         or (
             match.lastgroup in {"run", "cmp", "qual", "ci"} and table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
         )

@@ -37,6 +37,7 @@ from extractors.read.tables.transposed import find_transposed_header, read_trans
 from extractors.records import Measurement, Source
 from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
+from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
 
 CAPTION_HEAD = 160  # characters of a caption where it names its population in parentheses; notes follow
@@ -109,7 +110,7 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
 
     def row_of(label: str, own: str, counts: bool) -> Row:
         statistic, unit = vocabulary.statistic_of_label(own)
-        if statistic != "n" and table_patterns.LABEL_ENDS_IN_N.search(own):
+        if statistic != "n" and flattened_patterns.LABEL_ENDS_IN_N.search(own):
             statistic, unit = "n", "patients"  # a flattened heading run into the row "N": "… (ITT population) N"
         if counts and statistic is None:  # "Total VTE | 17 (1.1%)": the patients with the event
             statistic, unit = "events", "patients"

@@ -34,8 +34,8 @@ from extractors.records import Alternative, Confidence, Flag, Measurement
 from extractors.text import vocabulary
 from extractors.text.numbers import to_float
 from extractors.text.patterns import build
+from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import prose as prose_patterns
-from extractors.text.patterns import tables as table_patterns
 
 MAX_READINGS = 20_000  # readings scored per row before we fall back to the plainest one
 MAX_EMPTY_PLACEMENTS = 20  # ways of leaving between-arm columns empty tried per reading
@@ -83,7 +83,7 @@ class RowReader:
             for index, token in enumerate(tokens)
         ]
         if label_digits:
-            options[0] = [pieces[1:] for pieces in options[0] if table_patterns.LABEL_DIGITS.match(pieces[0].raw)]
+            options[0] = [pieces[1:] for pieces in options[0] if flattened_patterns.LABEL_DIGITS.match(pieces[0].raw)]
         readings = []
         for count, choice in enumerate(_fitting_choices(tokens, options, ncols)):  # lazily: never all at once
             if count >= MAX_READINGS:

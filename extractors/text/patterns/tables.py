@@ -107,25 +107,12 @@ AFTER_CAPITALS_COUNT = stored.compile(
     r"(?<=[A-Z]{2}(?:[a-z]?[a-h])?|[*†‡§¶#])\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)"
 )
 
-# Rates run together after the capitals of an event's abbreviation: "Nonfatal MI7.19.223.9" — a name's
-# digits ("HER2", "BRCA1", "CD20") are never followed by a decimal point and more digits (matched at
-# the cell's start, looking back at the capitals).
-AFTER_CAPITALS_DECIMAL = stored.compile(r"(?<=[A-Z]{2})\d{1,3}\.\d")
-
-# A p-value cell printed with its "p" after the row label that names it: the "p<.0001" of "p-valuea
-# p<.0001" (matched at the cell's start, looking back at the label).
-AFTER_P_VALUE_LABEL = stored.compile(r"(?<=\bp[- ]?values?(?-i:[a-h])?(?:,[ \t]?[a-h])?[ \t]{0,3})", regex.IGNORECASE)
-
 # "CI" after a percent ends a run of cells: "95% CI" names the row after it, even with its first cell
 # glued to it ("95% CI17.4–21.2"), where no word boundary follows "CI".
 CI_WORD = stored.compile(r"CI(?![A-Za-z])")
 
 # A cell glued to the footnote keys a label ends with: "Hazard ratio (95% CI)b0.42", "p-valuec,d<0.0001".
 AFTER_FOOTNOTE_KEYS = stored.compile(r"(?<=[)\]%][a-h]|[a-z][a-h](?:,[a-h]){1,3})")
-
-# The digits a row label may end with, run into its first cell when flattened: the "75" of "PASI 75",
-# the "24" of "Week 24" — a whole number of one to three digits.
-LABEL_DIGITS = stored.compile(r"[1-9]\d{0,2}$")
 
 # A number inside a CI bound or a split cell, with the point-space repair.
 NUMBER = stored.compile(rf"^{NUM}$")
@@ -296,9 +283,6 @@ CI_COMMA_SPACE = stored.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
 # A row labelled by the letter alone: "N | 261 | 263" (the patients an endpoint's block counts).
 LABEL_N = stored.compile(r"[\s(),:]*[Nn][\s(),:]*")
 
-# A flattened row label that ends with the row's own label "N", after a heading run into it: "MRD
-# negativity rate (ITT population) N | 216 | 216" counts patients (a capital N, a word of its own).
-LABEL_ENDS_IN_N = stored.compile(r"(?:^|[\s)])N[\s:]{0,3}$")
 
 # The kind of response a generic "Response rate" row goes on to name: "Response rate CR, n (%)" is
 # the complete response rate, not the objective one; not "CR+CRh" (a composite the vocabulary has no code for).
