@@ -131,6 +131,12 @@ def row_group_headings() -> tuple[str, ...]:
 
 
 @cache
+def label_number_words() -> tuple[str, ...]:
+    """Words a row label ends with that take a number of their own: "PASI 75", "Week 24"."""
+    return tuple(str(w).lower() for w in _data()["label_number_words"]["words"])
+
+
+@cache
 def parameters() -> tuple[str, ...]:
     """Measured quantities that head the columns of a table whose rows are arms ("LDL-C", "Apo B")."""
     return tuple(str(p).lower() for p in _data()["parameters"]["phrases"])

@@ -18,6 +18,7 @@ from extractors.ingest import grids as structured
 from extractors.records import Alternative, Flag, Measurement
 from extractors.text import reach
 from extractors.text.numbers import ci_contains, decimals, to_float
+from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
 
 
@@ -116,6 +117,8 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
 
 def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) -> bool:
     """Whether a run of cells may start at ``position``, where ``match`` is its first token."""
+    if match.lastgroup == "pval" and flattened_patterns.AFTER_P_VALUE_LABEL.match(text, position):
+        return not inside_parentheses(text, position)  # "p-valuea p<.0001": the cell the label names
     if match.lastgroup in {"space", "foot", "pct", "pval", "percent", "fmt"}:
         return False
     if match.lastgroup == "sep":
@@ -143,8 +146,9 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         or (before.isalpha() and match.lastgroup == "ci")
         # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
         # the digits of names such as "L858R", "Ex19del" or "HER2"
-        or (match.lastgroup in {"run", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
+        or (match.lastgroup in {"run", "ofn", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
         or (
             match.lastgroup in {"run", "cmp", "qual", "ci"} and table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
         )
@@ -164,7 +168,7 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
             return None  # separators alone: an empty row or the edge of a label cell
         # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
         # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
-        lone_number = len(values) == 1 and kinds[-1] in {"run", "qual"}
+        lone_number = len(values) == 1 and kinds[-1] in {"run", "ofn", "qual"}
         # a dash before a word starts the next row's label: "0.74 (0.65, 0.86) - Stroke 74 (0.9)"
         leading_dash = (
             kinds[-1] == "dash" and text[last_good - 2 : last_good + 1] in {" - ", "\t- "} and following[:1].isupper()
@@ -226,10 +230,14 @@ def read_tokens(text: str, start: int, end: int) -> list[Token]:
             tokens.append(
                 Token("ci", match.start(), match.end(), match.group(0), match.group("blow"), match.group("bhigh"))
             )
+        elif kind == "ofn":  # the count of "51/89 (57%)"; the N after the slash is the arm's, read from the header
+            tokens.append(Token("run", match.start("ofn_count"), match.end("ofn_count"), match.group("ofn_count")))
+        elif kind == "flatci":
+            tokens.append(
+                Token("ci", match.start(), match.end(), match.group(0), match.group("flow"), match.group("fhigh"))
+            )
         elif kind == "pct":  # raw is the value; low carries a comparison ("<" of "(<0.1)")
             tokens.append(Token(kind, match.start(), match.end(), match.group("pct_value"), match.group("pct_cmp")))
-        elif kind == "frac":  # "57/71": the count is the value; the N after the slash is not read
-            tokens.append(Token("run", match.start("frac_count"), match.end("frac_count"), match.group("frac_count")))
         elif kind == "pval":  # raw is the value; low carries the comparison ("<", "=")
             tokens.append(Token(kind, match.start(), match.end(), match.group("pval_value"), match.group("pval_cmp")))
         else:
@@ -312,6 +320,8 @@ def group_cells(
         elif kind == "pct" and fresh and _percent_cell_of(cells[-1] if cells else None):
             # "n | (%)" columns (LIPITOR Table 7): a cell of only "(10.9)" is the percent of the count before
             cells[-1].pct, joined_back = token, True
+        elif kind == "pval" and not cells:
+            cells.append(_p_value_cell(token))  # "p-valuea | p<.0001": the row's first cell
         elif kind in {"pct", "pval", "foot", "range"}:
             if not _join(current, token):
                 return None
@@ -326,6 +336,13 @@ def group_cells(
     while cells and cells[-1].is_dash and segment_start is not None:
         cells.pop()  # trailing empty cells say nothing
     return cells
+
+
+def _p_value_cell(token: Token) -> Cell:
+    """A cell of a p-value printed with its "p": "p<.0001" is < 0.0001 (the value ends the token)."""
+    number = Number(token.raw, token.end - len(token.raw), token.end)
+    comparison = (token.low or "=").strip()
+    return Cell(number=number, qualifier=None if comparison == "=" else comparison)
 
 
 def _join(current: Cell | None, token: Token) -> bool:

@@ -37,6 +37,7 @@ from extractors.read.tables.transposed import find_transposed_header, read_trans
 from extractors.records import Measurement, Source
 from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
+from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import table_labels as label_patterns
 from extractors.text.patterns import tables as table_patterns
 
@@ -116,6 +117,8 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
 
     def row_of(label: str, own: str, counts: bool) -> Row:
         statistic, unit = vocabulary.statistic_of_label(own)
+        if statistic != "n" and flattened_patterns.LABEL_ENDS_IN_N.search(own):
+            statistic, unit = "n", "patients"  # a flattened heading run into the row "N": "… (ITT population) N"
         if counts and statistic is None:  # "Total VTE | 17 (1.1%)": the patients with the event
             statistic, unit = "events", "patients"
         # a row may print its own CI level: "Hazard ratio (99.8% CI)"; a row above may have named the trial

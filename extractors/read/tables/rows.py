@@ -33,6 +33,8 @@ from extractors.read.tables.state import Row
 from extractors.records import Alternative, Confidence, Flag, Measurement
 from extractors.text import vocabulary
 from extractors.text.numbers import to_float
+from extractors.text.patterns import build
+from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import prose as prose_patterns
 from extractors.text.patterns import tables as table_patterns
 
@@ -52,18 +54,24 @@ class RowReader:
     def read(self, tokens: list[Token]) -> None:
         """Append this row's measurements to ``out``."""
         readings = self._readings(tokens)
+        if _label_may_end_in_digits(self.row.text, tokens) and min((r.penalty for r in readings), default=HUGE) >= (
+            LABEL_DIGITS_TRIED
+        ):
+            # no reading fits well: the first digits may be the label's, "PASI 75 | 578 (71%)" flattened
+            readings += self._readings(tokens, label_digits=True)
         readings.sort(key=lambda r: r.penalty)
         if readings and readings[0].penalty < HUGE:
             self._emit(readings[0], readings[1:])
 
     # enumeration ---------------------------------------------------------------------------
-    def _readings(self, tokens: list[Token]) -> list[Reading]:
-        """Every reading of the tokens that fits the columns, scored."""
+    def _readings(self, tokens: list[Token], label_digits: bool = False) -> list[Reading]:
+        """Every reading of the tokens that fits the columns, scored; with ``label_digits``, only the
+        readings that give the first number of the first run to the row label."""
         ncols = len(self.row.columns)
         # a row with its cells kept keeps its empty cells: only a flattened one has to place them
         flattened = not any(token.kind == "sep" for token in tokens)
         between_columns = _between_columns_before_arms(self.row.columns) if flattened else []
-        if sum(1 for t in tokens if t.kind in {"run", "qual", "dash"}) > ncols:
+        if sum(1 for t in tokens if t.kind in {"run", "qual", "dash"}) > ncols + label_digits:
             return []  # each of these starts a cell of its own: more of them than columns fits no reading
         # one list of choices per token: how a run of digits splits, whether a CI joins the cell before it
         options: list[list[Any]] = [
@@ -75,6 +83,8 @@ class RowReader:
             else [None]
             for index, token in enumerate(tokens)
         ]
+        if label_digits:
+            options[0] = [pieces[1:] for pieces in options[0] if flattened_patterns.LABEL_DIGITS.match(pieces[0].raw)]
         readings = []
         for count, choice in enumerate(_fitting_choices(tokens, options, ncols)):  # lazily: never all at once
             if count >= MAX_READINGS:
@@ -86,6 +96,8 @@ class RowReader:
             if cells is None or len(cells) > ncols:
                 continue
             reading = Reading(cells, splits=sum(len(s) - 1 for s in splits if s))
+            if label_digits:
+                _give_label_digits(reading, tokens[0], choice[0])
             score(reading, self.row)
             readings.append(reading)
             readings += self._with_empty_between(reading, between_columns)
@@ -289,6 +301,34 @@ class RowReader:
         reason = rivals[0].reasons[0] if rivals and rivals[0].reasons else "the digits split only one way"
         note = Flag("split", "info", f"cells run together; the other reading lost because {reason}")
         return ("high" if gap >= 2.5 else "medium"), tuple(alternatives), (note,)
+
+
+LABEL_DIGITS_TRIED = 3.0  # a best reading this bad lets the first digits be tried as the label's
+LABEL_DIGITS_COST = 1.0  # reading the first digits as the label's costs more than a split
+LABEL_WORD_REACH = 12  # characters before a run where a word taking a number ends
+
+
+def _label_may_end_in_digits(text: str, tokens: Sequence[Token]) -> bool:
+    """Whether the first run of a flattened row may begin with the digits of its label: it follows a
+    word that takes a number, spaced or glued ("PASI 75 578 (71%)", "PASI 75578 (71%)", "Week 24 …")."""
+    if not tokens or tokens[0].kind != "run" or any(token.kind == "sep" for token in tokens):
+        return False
+    start = tokens[0].start
+    words = build.ending_with(vocabulary.label_number_words())
+    return words.search(text, max(0, start - LABEL_WORD_REACH), start) is not None
+
+
+def _give_label_digits(reading: Reading, token: Token, pieces: Sequence[Number]) -> None:
+    """Charge ``reading`` for giving the first digits of ``token`` to the label; a number left of a
+    split run counts as split, so that a rival reading of its digits is weighed (`_judge`)."""
+    given = token.raw[: pieces[0].start - token.start] if pieces else token.raw
+    reading.penalty += LABEL_DIGITS_COST
+    reading.reasons.append(f"{given.strip()!r} read as the end of the row label")
+    if pieces:
+        reading.splits += 1
+        for cell in reading.cells:
+            if cell.number is pieces[0]:
+                cell.from_split = True
 
 
 def _fitting_choices(

@@ -44,6 +44,7 @@ def score(reading: Reading, row: Row) -> None:
     _score_ratio_fit(reading, row)
     _score_count_rate_fit(reading, row)
     _score_grades(reading, row)
+    _score_magnitudes(reading, row)
     if any(len(places) > 1 for places in arm_decimals.values()):
         penalize(reading, 1, "the arms' values are printed with different decimals")
     _score_ns(reading, row, ns)
@@ -112,6 +113,32 @@ def _score_ratio_fit(reading: Reading, row: Row) -> None:
 RATE_LIKE = frozenset({"rate", "event_rate", "events", "count"})
 
 
+MAGNITUDE_SPREAD = 1000.0  # arms' values of one statistic in one row are never this many times apart
+SPREAD_PER_DECADE = 0.4  # the cost of each tenfold between arms' values beyond the first
+
+
+def _score_magnitudes(reading: Reading, row: Row) -> None:
+    """The arms' values of one statistic in a row are of one order: "Median585857.558.1" under four
+    arms reads 58, 58, 57.5 and 58.1, not 585857.5 and 58.1 with two columns left empty, nor 5, 85,
+    857.5 and 58.1 (a little for each tenfold beyond the first; much for a thousandfold)."""
+    by_statistic: dict[tuple[str, str | None, str | None], list[float]] = {}  # per kind of sub-column
+    for index, cell in enumerate(reading.cells):
+        column = row.columns[index]
+        if cell.number is None or cell.is_n or column.statistic is not None or cell.number.value <= 0:
+            continue
+        kind = (row.statistic_for(column, cell), column.grade, column.holds)
+        by_statistic.setdefault(kind, []).append(cell.number.value)
+    for (statistic, _, _), values in by_statistic.items():
+        if len(values) < 2 or max(values) <= 10 * min(values):
+            continue
+        spread = max(values) / min(values)
+        reading.penalty += SPREAD_PER_DECADE * (math.log10(spread) - 1)
+        if spread >= MAGNITUDE_SPREAD:
+            penalize(
+                reading, 2, f"the arms' {statistic} values {min(values):g} and {max(values):g} are of different orders"
+            )
+
+
 def _score_grades(reading: Reading, row: Row) -> None:
     """An arm's patients with a reaction of grade 3 or more are a part of those with it at any
     grade: "Diarrhea 47 2.4" is not "4 72.4"."""
@@ -157,7 +184,12 @@ def penalize(reading: Reading, amount: float, reason: str) -> None:
 
 
 def _score_bare_ci(reading: Reading, row: Row, index: int, column: Column) -> None:
-    """A CI alone in a cell belongs under an estimate of a between-arm column in the row above."""
+    """A CI alone in a cell belongs under an estimate of a between-arm column in the row above; not
+    the CI printed right after an estimate of this row that has none ("9.9 (9.0,11.3)" is one cell,
+    whatever percent above awaits a CI)."""
+    before = reading.cells[index - 1] if index > 0 else None
+    if before is not None and before.number is not None and before.ci is None and before.pct is None:
+        penalize(reading, 1, f"a CI left bare after {before.number.raw}, which has none")
     if column.statistic is None and index not in row.state.open_between:
         penalize(reading, 4, f"a CI alone in the arm column {column.name} with no rate above it")
     elif index not in row.state.open_between:

@@ -175,6 +175,7 @@ NOT_AN_ENDPOINT = stored.compile(
     regex.IGNORECASE,
 )
 
-# The brand a label's title names: "ELIQUIS® (apixaban) tablets", "… needed to use ELIQUIS safely".
-BRAND_IN_TITLE = stored.compile(r"\b(?P<brand>[A-Z][A-Z0-9-]{2,})(?=[ \t]?®|[ \t]+safely\b)")
+# The brand a label's title names: "ELIQUIS® (apixaban) tablets", "… needed to use ELIQUIS safely" —
+# in capitals before "safely", or marked "®" whatever its case ("INOmax®").
+BRAND_IN_TITLE = stored.compile(r"\b(?P<brand>[A-Z][A-Z0-9-]{2,}(?=[ \t]+safely\b)|[A-Z][A-Za-z0-9-]{2,}(?=[ \t]?®))")
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -62,14 +62,18 @@ _CELL_TOKENS = rf"""
           (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*   # or in square brackets, closed by
           (?P<high>-?{NUM}|NR|NE|NA)%?\s*(?(square)\]|\)))               # one: "0.82 [0.67, 1.00]" (PERJETA, REVLIMID)
     | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM})(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |": a CI cell without parentheses
+    | (?P<flatci>(?<=\bCI[ \t:]{{1,3}}(?:{NUM},[ \t]{{1,2}}{NUM}[ \t]{{1,2}}){{0,3}})(?P<flow>{NUM}),[ \t]{{1,2}}(?P<fhigh>{NUM})(?![\d.]))
+        # the same CIs flattened with spaces, on the row a "CI" label heads: "95% CI 49.5, 61.4 31.8, 48.5"
     | (?P<pct>\(\s*(?P<pct_cmp>[<≤])?\s*(?P<pct_value>{NUM})\s*%?\s*\))  # "(0.4)" of "1 (0.4)", "(<0.1)": a percent
     | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
-    | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}))  # ", p<0.0001" in a cell
-    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+[Rr]eached|Not\s+[Ee]stimable)  # "NR", "NRa", "Not Reached"
-    | (?P<frac>(?<=\|[ \t]{{1,2}})(?P<frac_count>\d{{1,6}})[ \t]{{0,2}}/[ \t]{{0,2}}\d{{1,6}}(?=[ \t]{{0,2}}[(|]))
-        # "| 57/71 (80%) |": a count of patients out of the cell's own N, kept cells only (HERCEPTIN Table 14)
+    | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}|\.\d{{1,6}}))  # ", p<0.0001", "p=.0137" in a cell
+    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+[Rr]eached|Not\s+[Ee]stimable|NOT\s+REACHED|NOT\s+ESTIMABLE)
+        # "NR", "NRa", "NRa10.8", "Not reached", "Not Reached" (never the lower-case words of a note)
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
+    | (?P<ofn>(?<!Grades?[ \t]{{0,2}})(?P<ofn_count>\d{{1,6}})[ \t]{{0,2}}/[ \t]{{0,2}}\d{{1,6}}(?![\d.])(?=[ \t]{{0,2}}[(|]))
+        # "51/89 (57%)", "| 57/71 (80%) |" (HERCEPTIN Table 14): patients with the event of the arm's N,
+        # its percent after it or the cell's end (not "Grade 3/4"); the N after the slash is not read
     | (?P<run>(?:(?:(?<![-–—\p{{L}}\d.])|(?<=-\d{{1,6}}(?:\.\d{{1,4}})?))-(?=\d))?\d(?:\.\s(?=\d)|[\d.])*)
         # digits and points, maybe several numbers run together; signed where the sign cannot be a
         # range's dash: "-63", "-17-14" glued (REPATHA), not "--0.54" nor "Grade 3-4"
@@ -93,20 +97,22 @@ CELL_TOKEN = stored.compile(
 # `CELL_TOKEN` finds only spaces, where no run starts.
 CELL_START = stored.compile(_CELL_TOKENS, regex.VERBOSE)
 
-# A cell glued to the lower-case word before it: "p-value0.0004", "Number of responders1712" (matched
-# at the cell's start, it looks back at three letters) — but not the digits of names such as
+# A cell glued to the lower-case word before it: "p-value0.0004", "Number of responders1712", or to the
+# "n" a label ends with: "Disease progression, n2691" (matched at the cell's start, it looks back) — but not the digits of names such as
 # "L858R", "Ex19del" or "HER2".
-AFTER_LOWER_WORD = stored.compile(r"(?<=[a-z]{3})")
+AFTER_LOWER_WORD = stored.compile(r"(?<=[a-z]{3}|,[ \t]{0,2}n)")
 
-# A count with its rate glued to the capitals of an event's abbreviation or to a footnote symbol: "MI24
-# (0.76)", "Total VTE17 (1.1%)", "DVT†22 (0.8%)" — a name's digits ("HER2", "BRCA1") are not followed by
+# A count with its rate glued to the capitals of an event's abbreviation (maybe with its footnote key) or
+# to a footnote symbol: "MI24 (0.76)", "Total VTE17 (1.1%)", "ORRd183 (85)", "CR+CRid107 (50)", "DVT†22
+# (0.8%)" — a name's digits ("HER2", "BRCA1") are not followed by
 # a number in parentheses.
 AFTER_CAPITALS_COUNT = stored.compile(
-    r"(?<=[A-Z]{2}|[*†‡§¶#])\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)"
+    r"(?<=[A-Z]{2}(?:[a-z]?[a-h])?|[*†‡§¶#])\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)"
 )
 
-# "CI" after a percent ends a run of cells: "95% CI" names the row after it.
-CI_WORD = stored.compile(r"CI\b")
+# "CI" after a percent ends a run of cells: "95% CI" names the row after it, even with its first cell
+# glued to it ("95% CI17.4–21.2"), where no word boundary follows "CI".
+CI_WORD = stored.compile(r"CI(?![A-Za-z])")
 
 # A cell glued to the footnote keys a label ends with: "Hazard ratio (95% CI)b0.42", "p-valuec,d<0.0001".
 AFTER_FOOTNOTE_KEYS = stored.compile(r"(?<=[)\]%][a-h]|[a-z][a-h](?:,[a-h]){1,3})")
