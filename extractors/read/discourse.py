@@ -9,6 +9,7 @@ endpoint named holds for the sentences after it in the same paragraph; a trial c
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from extractors.read import attach
 from extractors.read import scene as scenes
@@ -33,7 +34,7 @@ def before_sentence(scene: Scene, sentence: str) -> Scene:
         scene = replace(scene, nct=nct.group(0))
     if patterns.SINGLE_ARM.search(sentence):
         scene = replace(scene, default_arm=scene.experimental, trial_arms=())
-    elif patterns.COMPARATIVE.search(sentence):
+    elif _compares(sentence):
         scene = replace(scene, default_arm=None)
         arms = _randomized_arms(sentence, scene)
         if len(arms) >= 2:
@@ -49,6 +50,13 @@ def after_sentence(scene: Scene, sentence: str, *, paragraph_ends: bool) -> Scen
         return replace(scene, endpoint=None, population=None)
     named = vocabulary.endpoint_mentions(sentence)
     return replace(scene, endpoint=named[-1][0]) if named else scene
+
+
+@lru_cache(maxsize=16)
+def _compares(sentence: str) -> bool:
+    """Whether the sentence compares arms ("randomized", "versus"): asked of an article's sentence
+    before it is read and again after, searched once."""
+    return patterns.COMPARATIVE.search(sentence) is not None
 
 
 def _randomized_arms(sentence: str, scene: Scene) -> tuple[str, ...]:
@@ -94,7 +102,7 @@ def after_article_sentence(scene: Scene, sentence: str) -> Scene:
     subject = next((m.name for m in mentions if not m.control and not m.names), None)
     if subject is not None and not scene.drugs:
         scene = replace(scene, experimental=subject)
-    if patterns.COMPARATIVE.search(sentence):
+    if _compares(sentence):
         named = list(dict.fromkeys(name for m in mentions for name in (m.names or (m.name,))))
         if len(named) >= 2:
             first = [n for n in named if not attach.is_control(n, scene)]
