@@ -98,11 +98,14 @@ def after_article_sentence(scene: Scene, sentence: str) -> Scene:
     """An article moves from drug to drug: the drug a sentence names first is the one the sentences
     after it are about ("Osimertinib was compared with gefitinib or erlotinib. Median PFS was 18.9
     vs 10.2 months."), and a sentence comparing arms names the trial's arms, the drug first."""
+    compares = _compares(sentence)
+    if scene.drugs and not compares:
+        return scene  # the drug is the sources' and no arms are compared: the arms named change nothing
     mentions = attach.arm_mentions(sentence, scene)
     subject = next((m.name for m in mentions if not m.control and not m.names), None)
     if subject is not None and not scene.drugs:
         scene = replace(scene, experimental=subject)
-    if _compares(sentence):
+    if compares:
         named = list(dict.fromkeys(name for m in mentions for name in (m.names or (m.name,))))
         if len(named) >= 2:
             first = [n for n in named if not attach.is_control(n, scene)]
