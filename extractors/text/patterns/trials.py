@@ -58,8 +58,9 @@ ENROLMENT_TRIAL = stored.compile(
 
 # A trial's name: "KEYNOTE-189", "CHECKMATE 037", "AURA3", "VEG110727", "PEGASUS TIMI-54", "FLAURA",
 # "CheckMate-9ER", "MONALEESA-7", "Study 6"; the abbreviations that look like one are data
-# (statements.json "not_trials").
-_TRIAL = r"(?:Study\s\d{1,3}\b|(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:[- ]?\d+[A-Za-z]{0,2})+(?:\sTIMI[- ]?\d+)?|[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)?(?:\sTIMI[- ]?\d+|\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE))?|[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\w+)?|\b[a-z]{4,}[A-Z]\b)"
+# (statements.json "not_trials"). A number's digits are taken whole (``\d++``): a name never ends
+# inside a run of digits, and splitting "NCT02296125" among the repeats made each try cost 2^7.
+_TRIAL = r"(?:Study\s\d{1,3}\b|(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:[- ]?\d++[A-Za-z]{0,2})+(?:\sTIMI[- ]?\d+)?|[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)?(?:\sTIMI[- ]?\d+|\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE))?|[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\w+)?|\b[a-z]{4,}[A-Z]\b)"
 
 # Where a sentence says which trial it is about: "CHECKMATE-275 (NCT02387996) was …", "In KEYNOTE-189,",
 # "The efficacy … was evaluated in FLAURA", "in the LAURA trial", "KEYNOTE-054 enrolled …".
