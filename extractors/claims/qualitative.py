@@ -71,7 +71,7 @@ def significance_claims(sentence: Sentence, about: About) -> list[Claim]:
 def fold_claims(sentence: Sentence, about: About) -> list[Claim]:
     """ "Pazopanib more than doubled median PFS": a claim on the ratio of the arms' medians."""
     masked = sentence.masked
-    match = patterns.FOLD.search(masked)
+    match = patterns.FOLD.search(masked) if patterns.FOLD_WORD.search(masked) else None
     if not match:
         return []
     # "nearly doubled the time before the disease progressed": an endpoint in the words sentences use too

@@ -294,6 +294,10 @@ FOLD = stored.compile(
     regex.VERBOSE | regex.I,
 )
 
+# The words without which FOLD cannot match: a sentence lacking them is not searched (FOLD's
+# optional lead makes it try every position; these few words are found three times faster).
+FOLD_WORD = stored.compile(r"doubl|tripl|quadrupl|fold|twice|times", regex.I)
+
 # A cell of an article's table that holds a number and little else: "18.9 (15.2, 21.4)", "80", "<0.001",
 # "NR", "—" — a table of such cells is a results grid, read by the label tables' reader.
 NUMERIC_CELL = stored.compile(r"^(?:[<>≤≥~]{0,2}[ \t]?\d[^A-Za-z]{0,40}|NR|NE|NA|N/A|[-–—])$")
