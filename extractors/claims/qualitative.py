@@ -52,7 +52,7 @@ def scope_claims(sentence: Sentence, about: About, drugs: Sequence[str] = ()) ->
 def significance_claims(sentence: Sentence, about: About) -> list[Claim]:
     """ "significantly longer PFS", "no significant difference in OS": a claim about a p-value."""
     masked = sentence.masked
-    match = patterns.SIGNIFICANT.search(masked)
+    match = patterns.SIGNIFICANT.search(masked) if patterns.SIGNIFICANT_WORD.search(masked) else None
     if not match:
         return []
     near_after = vocabulary.find_endpoint(rules.after(masked, match.end(), reach.after("endpoint_after_value")))

@@ -275,6 +275,9 @@ SIGNIFICANT = stored.compile(
     regex.I | regex.VERBOSE,
 )
 
+# The word without which SIGNIFICANT cannot match (its optional lead makes it try every position).
+SIGNIFICANT_WORD = stored.compile(r"significan", regex.I)
+
 # The rest of a value's clause with no other number in it: what the article says of that value
 # ("26%, a reduction that was statistically significant.").
 CLAUSE_AFTER_VALUE = stored.compile(r"[^\d;.]{0,80}")
