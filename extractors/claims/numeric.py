@@ -34,6 +34,8 @@ _STATISTIC = {"rrr": "risk_reduction"}
 
 def numeric_claims(sentence: Sentence, about: About, scene: Scene) -> list[Claim]:
     """The numeric claims of one sentence, in order: its results, then its doses."""
+    if not patterns.MAY_HOLD_VALUE.search(sentence.masked):
+        return []  # no digit and no number word: no result, reaction share or dose to read
     start = prose_start(sentence.masked)
     if start is None:  # flattened table text: an article's tables are read as tables
         return adverse_claims(sentence, about, [], scene)  # but "Grade 3- Diarrhea(3%), …" lists are read here

@@ -52,7 +52,7 @@ def scope_claims(sentence: Sentence, about: About, drugs: Sequence[str] = ()) ->
 def significance_claims(sentence: Sentence, about: About) -> list[Claim]:
     """ "significantly longer PFS", "no significant difference in OS": a claim about a p-value."""
     masked = sentence.masked
-    match = patterns.SIGNIFICANT.search(masked)
+    match = patterns.SIGNIFICANT.search(masked) if patterns.SIGNIFICANT_WORD.search(masked) else None
     if not match:
         return []
     near_after = vocabulary.find_endpoint(rules.after(masked, match.end(), reach.after("endpoint_after_value")))
@@ -71,7 +71,7 @@ def significance_claims(sentence: Sentence, about: About) -> list[Claim]:
 def fold_claims(sentence: Sentence, about: About) -> list[Claim]:
     """ "Pazopanib more than doubled median PFS": a claim on the ratio of the arms' medians."""
     masked = sentence.masked
-    match = patterns.FOLD.search(masked)
+    match = patterns.FOLD.search(masked) if patterns.FOLD_WORD.search(masked) else None
     if not match:
         return []
     # "nearly doubled the time before the disease progressed": an endpoint in the words sentences use too

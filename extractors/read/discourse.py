@@ -8,7 +8,11 @@ endpoint named holds for the sentences after it in the same paragraph; a trial c
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
+
+import regex
 
 from extractors.read import attach
 from extractors.read import scene as scenes
@@ -35,7 +39,7 @@ def before_sentence(scene: Scene, sentence: str, *, line_ends: bool = False) -> 
         scene = replace(scene, nct=nct.group(0))
     if patterns.SINGLE_ARM.search(sentence):
         scene = replace(scene, default_arm=scene.experimental, trial_arms=())
-    elif patterns.COMPARATIVE.search(sentence):
+    elif _compares(sentence):
         scene = replace(scene, default_arm=None)
         arms = _randomized_arms(sentence, scene)
         if len(arms) >= 2:
@@ -53,6 +57,13 @@ def after_sentence(scene: Scene, sentence: str, *, paragraph_ends: bool) -> Scen
         return replace(scene, endpoint=None, population=None)
     named = vocabulary.endpoint_mentions(sentence)
     return replace(scene, endpoint=named[-1][0]) if named and named[-1][0] != scene.endpoint else scene
+
+
+@lru_cache(maxsize=16)
+def _compares(sentence: str) -> bool:
+    """Whether the sentence compares arms ("randomized", "versus"): asked of an article's sentence
+    before it is read and again after, searched once."""
+    return patterns.COMPARATIVE.search(sentence) is not None
 
 
 def _randomized_arms(sentence: str, scene: Scene) -> tuple[str, ...]:
@@ -77,7 +88,7 @@ def _trial_named(sentence: str, scene: Scene, line_ends: bool = False) -> str | 
         return next((name for name in reversed(known) if _may_be_trial(name, scene)), None)
     start = trial_patterns.TRIAL_SUBJECT_START.match(sentence)
     later = (
-        trial_patterns.TRIAL_SUBJECT.finditer(sentence)
+        first_way(trial_patterns.TRIAL_SUBJECT_WAYS, sentence)
         if trial_patterns.TRIAL_SUBJECT_HINT.search(sentence)
         else iter(())
     )
@@ -101,15 +112,37 @@ def _may_be_trial(name: str, scene: Scene, *, numbered: bool = False) -> bool:
     return not vocabulary.endpoint_mentions(name) and not any(name.lower() == drug.lower() for drug in scene.drugs)
 
 
+def first_way(ways: Sequence[regex.Pattern[str]], text: str) -> Iterator[regex.Match[str]]:
+    """What the alternation of ``ways`` finds in ``text`` (``finditer``), each way searched apart: at
+    the leftmost position where one matches, the first way that matches there, then on from its end.
+
+    A way's next match is kept until reading passes its start (a way that matched nowhere after one
+    position matches nowhere after a later one), so each way reads the text about once."""
+    position = 0
+    found: list[regex.Match[str] | None] = [way.search(text) for way in ways]
+    while True:
+        hits = [match for match in found if match is not None]
+        if not hits:
+            return
+        match = min(hits, key=lambda hit: hit.start())  # of equal starts, the first way's
+        yield match
+        position = match.end() if match.end() > match.start() else match.end() + 1
+        found = [None if hit is None else hit if hit.start() >= position else way.search(text, position)
+                 for way, hit in zip(ways, found, strict=True)]  # fmt: skip
+
+
 def after_article_sentence(scene: Scene, sentence: str) -> Scene:
     """An article moves from drug to drug: the drug a sentence names first is the one the sentences
     after it are about ("Osimertinib was compared with gefitinib or erlotinib. Median PFS was 18.9
     vs 10.2 months."), and a sentence comparing arms names the trial's arms, the drug first."""
+    compares = _compares(sentence)
+    if scene.drugs and not compares:
+        return scene  # the drug is the sources' and no arms are compared: the arms named change nothing
     mentions = attach.arm_mentions(sentence, scene)
     subject = next((m.name for m in mentions if not m.control and not m.names), None)
     if subject is not None and not scene.drugs:
         scene = replace(scene, experimental=subject)
-    if patterns.COMPARATIVE.search(sentence):
+    if compares:
         named = list(dict.fromkeys(name for m in mentions for name in (m.names or (m.name,))))
         if len(named) >= 2:
             first = [n for n in named if not attach.is_control(n, scene)]

@@ -85,18 +85,20 @@ def endpoint_mentions(text: str, *, sentence: bool = False) -> list[tuple[str, i
 
 @lru_cache(maxsize=512)  # a sentence is asked once for each of its values
 def _endpoint_mentions(text: str, sentence: bool) -> tuple[tuple[str, int, int], ...]:
-    pattern, codes = _phrase_pattern("endpoints")
-    found = [(codes[_phrase_key(m.group("phrase"))], m.start(), m.end()) for m in pattern.finditer(text)]
-    if sentence:
-        extra, extra_codes = _phrase_pattern("sentence_endpoints")
-        taken = [(start, end) for _, start, end in found]
-        for m in extra.finditer(text):
-            if not any(start <= m.start() < end or m.start() <= start < m.end() for start, end in taken):
-                found.append((extra_codes[_phrase_key(m.group("phrase"))], m.start(), m.end()))
-        for m in patterns.RESPONSES_LASTED.finditer(text):
-            if not any(start <= m.start() < end for start, end in taken):
-                found.append(("DOR", m.start(), m.end()))
-        found.sort(key=lambda mention: mention[1])
+    if not sentence:
+        pattern, codes = _phrase_pattern("endpoints")
+        return tuple((codes[_phrase_key(m.group("phrase"))], m.start(), m.end()) for m in pattern.finditer(text))
+    # the plain mentions, from the cache: `claims.context.extra_endpoint` asks for both of a sentence
+    found = list(_endpoint_mentions(text, False))
+    extra, extra_codes = _phrase_pattern("sentence_endpoints")
+    taken = [(start, end) for _, start, end in found]
+    for m in extra.finditer(text):
+        if not any(start <= m.start() < end or m.start() <= start < m.end() for start, end in taken):
+            found.append((extra_codes[_phrase_key(m.group("phrase"))], m.start(), m.end()))
+    for m in patterns.RESPONSES_LASTED.finditer(text):
+        if not any(start <= m.start() < end for start, end in taken):
+            found.append(("DOR", m.start(), m.end()))
+    found.sort(key=lambda mention: mention[1])
     return tuple(found)
 
 

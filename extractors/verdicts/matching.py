@@ -295,6 +295,24 @@ def trial_key(m: Measurement) -> str:
 def of_trial(trial: str, measurements: Sequence[Measurement]) -> tuple[Measurement, ...]:
     """The measurements of the trial a claim names, by name or NCT number, case aside."""
     key = _family_key(trial)
+    if not isinstance(measurements, tuple):
+        return _of_trial(key, measurements)
+    # each claim asks of the label's numbers (or of one cached pool of them) again: the same tuple
+    # object, so its answer is kept with it (the tuple is held, so its id is not reused)
+    kept = _OF_TRIAL.get((id(measurements), key))
+    if kept is not None and kept[0] is measurements:
+        return kept[1]
+    if len(_OF_TRIAL) >= 256:
+        _OF_TRIAL.clear()
+    found = _of_trial(key, measurements)
+    _OF_TRIAL[(id(measurements), key)] = (measurements, found)
+    return found
+
+
+_OF_TRIAL: dict[tuple[int, str], tuple[tuple[Measurement, ...], tuple[Measurement, ...]]] = {}
+
+
+def _of_trial(key: str, measurements: Sequence[Measurement]) -> tuple[Measurement, ...]:
     return tuple(m for m in measurements if _family_key(m.trial) == key or _lower(m.nct) == key)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from extractors.read.attach import analysis_of
@@ -116,10 +116,15 @@ def _claim_window(claim: Claim) -> tuple[str, str]:
     if claim.value_span is None:
         return claim.text, ""
     start, end = claim.value_span[0] - claim.span[0], claim.value_span[1] - claim.span[0]
-    before = _clause_before(claim.text, start)
-    if claim.column:  # a table cell: its column header says what its numbers are ("Confirmed ORR")
-        before = f"{claim.column} {before}"
-    return before, _after(claim.text, end)
+    return _window(claim.text, start, end, claim.column)
+
+
+@lru_cache(maxsize=64)  # each check of a claim asks for its window again (three or four times a claim)
+def _window(text: str, start: int, end: int, column: str | None) -> tuple[str, str]:
+    before = _clause_before(text, start)
+    if column:  # a table cell: its column header says what its numbers are ("Confirmed ORR")
+        before = f"{column} {before}"
+    return before, _after(text, end)
 
 
 def claim_clause(claim: Claim) -> str:

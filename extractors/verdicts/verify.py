@@ -22,7 +22,7 @@ from extractors.ingest.articles import quoted_label_source, section_start
 from extractors.ingest.quoted import quoted_spans
 from extractors.read.prose import label_scene
 from extractors.records import VERDICTS, Article, Claim, ExtractReport, Flag, Measurement, Source, Span, VerifyReport
-from extractors.text import budget
+from extractors.text import budget, facts
 from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns.verdicts import ARM_WORD, RATIO_NAMED, RELATIVE_LESS_AFTER
@@ -64,7 +64,7 @@ def verify_with(article: Article, extracted: ExtractReport, seconds: float = bud
     measurements = extracted.measurements
     trials = {name for m in measurements for name in (m.trial, m.nct) if name}
     names = _drug_names(extracted.sources)
-    with budget.reading(seconds) as spent:
+    with budget.reading(seconds) as spent, facts.document():  # a phrase's facts found once per article
         # a paragraph that quotes a source is the label speaking, not a claim: known by its text
         quotes = quoted_spans(article, [source.text for source in extracted.sources], names)
         claims = [

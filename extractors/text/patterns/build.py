@@ -13,19 +13,69 @@ from extractors.text.patterns import stored, timed
 from extractors.text.patterns.pieces import COUNT, HEADER_DRUG
 from extractors.text.patterns.tables import ARM_DESCRIPTION, N_AFTER_ARM
 
+# Any dash a printed phrase may carry where a vocabulary phrase has a hyphen.
+PHRASE_DASH = "[-‐‑‒–—]"
+ANY_PHRASE_DASH = stored.compile(PHRASE_DASH)
+
+_Trie = dict[str, "_Trie"]
+_END = ""  # the key marking that a phrase ends at a node of the trie
+
+
+def longest_first(phrases: tuple[str, ...], flags: int, *, any_dash: bool = False) -> str:
+    """The alternation of ``phrases``, longest first, as a pattern body (no group around it); with
+    ``any_dash`` a hyphen matches any dash (`PHRASE_DASH`).
+
+    The phrases are merged into a trie ("progression(?:[-‐‑‒–—]free survival|)"), so the matcher
+    reads a shared beginning once instead of trying each of ~100 phrases at every position (the
+    endpoint vocabulary's pattern runs about twice as fast). It matches exactly what the plain longest-first alternation matches: at
+    one position the phrases that match are beginnings of one another, and the trie tries the
+    longer ones first, as the plain one does, because each node tries its branches before the
+    phrase that ends there. That holds only when no two branches of a node can match the same
+    character (under ``flags``, with case folded), so a trie where two can ("µ" and "μ" under
+    IGNORECASE) gives way to the plain alternation.
+    """
+    ordered = sorted(phrases, key=len, reverse=True)
+    root: _Trie = {}
+    for phrase in ordered:
+        node = root
+        for character in phrase:
+            folded = flags & regex.IGNORECASE and character.isascii()
+            node = node.setdefault(character.lower() if folded else character, {})
+        node[_END] = {}
+
+    def piece(key: str) -> str:
+        return PHRASE_DASH if any_dash and key == "-" else regex.escape(key)
+
+    def disjoint(node: _Trie) -> bool:
+        keys = [key for key in node if key != _END]
+        variants = {key: {key, key.lower(), key.upper(), key.casefold()} for key in keys}
+        return all(
+            not any(regex.fullmatch(piece(key), variant, flags) for variant in variants[other] if len(variant) == 1)
+            for key in keys
+            for other in keys
+            if other != key
+        ) and all(disjoint(child) for child in node.values())
+
+    def body(node: _Trie) -> str:
+        branches = [piece(key) + body(child) for key, child in node.items() if key != _END]
+        if len(branches) == 1 and _END not in node:
+            return branches[0]
+        if not branches:
+            return ""
+        return "(?:" + "|".join(branches) + ("|" if _END in node else "") + ")"
+
+    if not disjoint(root):
+        plain = (regex.escape(phrase) for phrase in ordered)
+        return "|".join(part.replace(r"\-", PHRASE_DASH) if any_dash else part for part in plain)
+    return body(root)
+
 
 @cache
 @timed.held
 def any_word(words: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``words`` (phrases allowed) on word boundaries, case-insensitive, longest first:
     ``any_word(("placebo", "chemotherapy"))`` finds "Placebo" in "Placebo (N = 123)"."""
-    ordered = sorted(words, key=len, reverse=True)
-    return stored.compile(r"\b(?:" + "|".join(regex.escape(word) for word in ordered) + r")\b", regex.I)
-
-
-# Any dash a printed phrase may carry where a vocabulary phrase has a hyphen.
-PHRASE_DASH = "[-‐‑‒–—]"
-ANY_PHRASE_DASH = stored.compile(PHRASE_DASH)
+    return stored.compile(r"\b(?:" + longest_first(words, regex.I) + r")\b", regex.I)
 
 
 @cache
@@ -35,7 +85,7 @@ def phrase_with_footnote_key(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     plural may follow ("complete responses") and a footnote key may be glued to it: "Progression-Free
     Survivala", "PFSb"."""
     # a hyphen in a phrase matches any dash: labels print "Invasive Disease–Free Survival (IDFS)"
-    alternatives = "|".join(regex.escape(p).replace(r"\-", PHRASE_DASH) for p in sorted(phrases, key=len, reverse=True))
+    alternatives = longest_first(phrases, regex.IGNORECASE, any_dash=True)
     return stored.compile(
         rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:e?s(?![A-Za-z]))?(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])",
         regex.IGNORECASE,
@@ -50,8 +100,7 @@ Pattern = regex.Pattern[str]
 def ending_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``phrases`` right at the end of a text, allowing spaces: "aged 65" is read by
     ``ending_with(("aged",)).search(text, endpos=start_of_65)``."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    body = "|".join(regex.escape(phrase) for phrase in ordered)
+    body = longest_first(phrases, regex.I)
     return stored.compile(rf"(?<![\w])(?P<phrase>{body})\s{{0,3}}$", regex.I)
 
 
@@ -60,8 +109,7 @@ def ending_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
 def starting_with(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``phrases`` right at a position, after spaces: ``match(text, pos)`` reads what follows a number
     (a pattern anchored with ``match``, so ``^`` is not needed and would not match at ``pos``)."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    body = "|".join(regex.escape(phrase) for phrase in ordered)
+    body = longest_first(phrases, regex.I)
     return stored.compile(rf"\s{{0,3}}(?P<phrase>{body})(?![\w])", regex.I)
 
 
@@ -115,7 +163,7 @@ def any_phrase(phrases: tuple[str, ...], glue: str = "") -> regex.Pattern[str]:
     character and none of ``glue`` (characters for a class), even where a phrase starts or ends with
     a symbol ("ifn+ara-c", "cps ≥"): ``any_phrase(("age",), "/")`` finds "age" in "median age of 55"
     but not in "age/sex"; with glue "-", "metastatic" is not read inside "non-metastatic"."""
-    body = "|".join(regex.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+    body = longest_first(phrases, regex.I)
     return stored.compile(rf"(?<![\w{glue}])(?P<phrase>{body})(?![\w{glue}])", regex.I)
 
 

@@ -275,6 +275,9 @@ SIGNIFICANT = stored.compile(
     regex.I | regex.VERBOSE,
 )
 
+# The word without which SIGNIFICANT cannot match (its optional lead makes it try every position).
+SIGNIFICANT_WORD = stored.compile(r"significan", regex.I)
+
 # The rest of a value's clause with no other number in it: what the article says of that value
 # ("26%, a reduction that was statistically significant.").
 CLAUSE_AFTER_VALUE = stored.compile(r"[^\d;.]{0,80}")
@@ -293,6 +296,10 @@ FOLD = stored.compile(
     """,
     regex.VERBOSE | regex.I,
 )
+
+# The words without which FOLD cannot match: a sentence lacking them is not searched (FOLD's
+# optional lead makes it try every position; these few words are found three times faster).
+FOLD_WORD = stored.compile(r"doubl|tripl|quadrupl|fold|twice|times", regex.I)
 
 # A cell of an article's table that holds a number and little else: "18.9 (15.2, 21.4)", "80", "<0.001",
 # "NR", "—" — a table of such cells is a results grid, read by the label tables' reader.

@@ -30,6 +30,10 @@ _LEVEL = r"(?P<ci_level>\d{2}(?:\.\d{1,2})?)\s?%\s?(?:CI\b|C\.I\.|confidence\s+i
 # A p-value inside a CI's brackets: "(95% CI 0.50-0.91; p=0.009)".
 _P_INSIDE = rf"(?:\s{{0,2}}[;,]\s{{0,2}}p\s{{0,2}}(?P<ci_p_cmp>[<=≤]|less\s+than)\s{{0,2}}(?P<ci_p>{NUMBER}))?"
 
+# Numbers written as words: "Eighty-three percent", "three patients".
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+
 # One piece of a results sentence, tried in this order at each position:
 #   ci     "(95% CI: 0.51, 0.94)", "[95% CI: 9.3, 18.3]", "(0.26, 0.48)", "95% CI 0.50-0.91",
 #          "(95% CI: 6.1 months to not calculable)", "(95% CI: -2.1%, -0.3%)", "95% CI (0.69, 0.89)"
@@ -59,11 +63,15 @@ TOKEN = stored.compile(
           (?P<v_num>(?:(?<=[\s(\[:]|^)[-−–](?=\d))?(?!0\d)(?:{NUMBER}))(?![\d/:]|\.\d)
           (?P<v_plus>\+)?
           (?P<v_unit>\s?%|\s(?:percent|per\scent|percentage\spoints?)\b)?)
-    | (?P<word>\b(?P<w_tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?P<w_ones>one|two|three|four|five|six|seven|eight|nine))?\b
-          | \b(?P<w_small>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)
+    | (?P<word>\b(?P<w_tens>{_TENS})(?:-(?P<w_ones>one|two|three|four|five|six|seven|eight|nine))?\b
+          | \b(?P<w_small>{_SMALL})\b)
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+# Whether a sentence may hold a piece of TOKEN that is a value: a digit, or a number word. A
+# sentence with neither has no value to read (an interval of words alone, "(NR, NE)", is no value's).
+MAY_HOLD_VALUE = stored.compile(rf"\d|\b(?:{_TENS}|{_SMALL})\b", regex.IGNORECASE)
 
 # A unit of time right after a value: "15.7 months", "20 weeks", "2 years".
 DURATION_AFTER = stored.compile(r"\s{0,2}(?P<unit>months?|mos?\b\.?|weeks?|wks?|years?|yrs?|days?)\b", regex.I)
