@@ -276,8 +276,12 @@ def sized(name: str, data: bytes, refused: list[tuple[str, str]]) -> bool:
     return True
 
 
-def article_input(refused: list[tuple[str, str]]) -> tuple[str, bytes] | None:
-    choice = st.radio("Article", [*EXAMPLE_FILES, OWN], key="example")
+def article_choice() -> str:
+    """A bundled example's title, or OWN."""
+    return str(st.radio("Article", [*EXAMPLE_FILES, OWN], key="example"))
+
+
+def article_input(choice: str, refused: list[tuple[str, str]]) -> tuple[str, bytes] | None:
     if choice in EXAMPLE_FILES:
         path = EXAMPLES / EXAMPLE_FILES[choice]
         return (f"data/examples/{path.name}", path.read_bytes())
@@ -334,8 +338,9 @@ def inputs() -> tuple[tuple[str, bytes] | None, tuple[tuple[str, bytes], ...], l
     refused: list[tuple[str, str]] = []
     with st.sidebar:
         st.header("Input")
-        article = article_input(refused)
-        labels = label_inputs(refused, own_article=st.session_state["example"] == OWN)
+        choice = article_choice()
+        article = article_input(choice, refused)
+        labels = label_inputs(refused, own_article=choice == OWN)
     return article, labels, refused
 
 

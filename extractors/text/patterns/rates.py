@@ -28,9 +28,10 @@ YEARLY_BEFORE = stored.compile(r"\b(?:(?:each|every)\s{1,2}year\b|yearly\b|annua
 PER_BEFORE = stored.compile(r"\bper\s{1,2}$", regex.I)
 
 # "50% fewer stent thromboses", "a 28% lower chance of dying", "31% less major bleeding": a relative
-# reduction stated after the number ("10% less than" compares to a figure, no reduction).
+# reduction stated after the number ("10% less than" compares to a figure, no reduction; "less often"
+# is one only for events, `LESS_OFTEN_AFTER`).
 FEWER_AFTER = stored.compile(
-    r"\s{0,2}(?:fewer|less\b(?!\s{1,2}than)|lower\s+(?:risk|chance|likelihood)|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b",
+    r"\s{0,2}(?:fewer|less\b(?!\s{1,2}(?:than|often|frequently))|lower\s+(?:risk|chance|likelihood)|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b",
     regex.I,
 )
 
