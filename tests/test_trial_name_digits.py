@@ -1,7 +1,7 @@
 """A trial's name takes its number's digits whole (`trials._TRIAL`, ``\\d++``): the patterns built on
 it match what they matched when a run of digits could be split among the name's repeats, and the
 time to search grows with the run of digits, not with its square. The ways a sentence names its
-trial, searched apart (`discourse.first_way`), find what their alternation finds."""
+trial, searched apart (`names.first_way`), find what their alternation finds."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.read.discourse import first_way
+from extractors.text.names import first_way
 from extractors.text.patterns import trials
 
 _SPLITTABLE = (r"\d++[A-Za-z]{0,2})+", r"\d+[A-Za-z]{0,2})+")

@@ -8,16 +8,13 @@ endpoint named holds for the sentences after it in the same paragraph; a trial c
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
-
-import regex
 
 from extractors.read import attach
 from extractors.read import scene as scenes
 from extractors.read.scene import Scene
-from extractors.text import vocabulary
+from extractors.text import names, vocabulary
 from extractors.text.patterns import prose as prose_patterns
 from extractors.text.patterns import statements as patterns
 from extractors.text.patterns import tables as table_patterns
@@ -88,7 +85,7 @@ def _trial_named(sentence: str, scene: Scene, line_ends: bool = False) -> str | 
         return next((name for name in reversed(known) if _may_be_trial(name, scene)), None)
     start = trial_patterns.TRIAL_SUBJECT_START.match(sentence)
     later = (
-        first_way(trial_patterns.TRIAL_SUBJECT_WAYS, sentence)
+        names.first_way(trial_patterns.TRIAL_SUBJECT_WAYS, sentence)
         if trial_patterns.TRIAL_SUBJECT_HINT.search(sentence)
         else iter(())
     )
@@ -110,25 +107,6 @@ def _may_be_trial(name: str, scene: Scene, *, numbered: bool = False) -> bool:
     if scenes.phrases("not_trials").fullmatch(first) and not numbered:
         return False
     return not vocabulary.endpoint_mentions(name) and not any(name.lower() == drug.lower() for drug in scene.drugs)
-
-
-def first_way(ways: Sequence[regex.Pattern[str]], text: str) -> Iterator[regex.Match[str]]:
-    """What the alternation of ``ways`` finds in ``text`` (``finditer``), each way searched apart: at
-    the leftmost position where one matches, the first way that matches there, then on from its end.
-
-    A way's next match is kept until reading passes its start (a way that matched nowhere after one
-    position matches nowhere after a later one), so each way reads the text about once."""
-    position = 0
-    found: list[regex.Match[str] | None] = [way.search(text) for way in ways]
-    while True:
-        hits = [match for match in found if match is not None]
-        if not hits:
-            return
-        match = min(hits, key=lambda hit: hit.start())  # of equal starts, the first way's
-        yield match
-        position = match.end() if match.end() > match.start() else match.end() + 1
-        found = [None if hit is None else hit if hit.start() >= position else way.search(text, position)
-                 for way, hit in zip(ways, found, strict=True)]  # fmt: skip
 
 
 def after_article_sentence(scene: Scene, sentence: str) -> Scene:

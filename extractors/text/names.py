@@ -67,23 +67,36 @@ def _arm_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
 
 def trial_introductions(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
     """The matches ``prose.TRIAL_NAME.finditer(text, pos, endpos)`` gives, found faster: each way
-    of introducing a trial is searched for on its own, and the joined pattern is matched where
-    the first of them starts (at a position where none of the ways starts, it cannot match)."""
+    of introducing a trial is searched for on its own (`first_way`), and the joined pattern is
+    matched where the first of them starts, so its match carries every way's group names."""
     end = len(text) if endpos is None else endpos
-    ways = prose_patterns.TRIAL_NAME_WAYS
-    upcoming = [pos - 1] * len(ways)  # where each way next starts (end + 1: nowhere); before pos: look again
-    while True:
-        for index, way in enumerate(ways):
-            if upcoming[index] < pos:
-                found = way.search(text, pos, end)
-                upcoming[index] = found.start() if found else end + 1
-        start = min(upcoming)
-        if start > end:
-            return
-        match = prose_patterns.TRIAL_NAME.match(text, start, end)
-        assert match is not None  # one of its alternatives matches here
+    for found in first_way(prose_patterns.TRIAL_NAME_WAYS, text, pos, end):
+        match = prose_patterns.TRIAL_NAME.match(text, found.start(), end)
+        assert match is not None  # the way that matched here is one of its alternatives
         yield match
-        pos = max(match.end(), start + 1)  # never empty: every way reads a name
+
+
+def first_way(
+    ways: Sequence[regex.Pattern[str]], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[regex.Match[str]]:
+    """What the alternation of ``ways`` finds in ``text[pos:endpos]`` (``finditer``), each way searched
+    apart: at the leftmost position where one matches, the first way that matches there, then on from
+    its end.
+
+    A way's next match is kept until reading passes its start (a way that matched nowhere after one
+    position matches nowhere after a later one), so each way reads the text about once; the
+    alternation instead tries every way at every character."""
+    end = len(text) if endpos is None else endpos
+    found: list[regex.Match[str] | None] = [way.search(text, pos, end) for way in ways]
+    while True:
+        hits = [match for match in found if match is not None]
+        if not hits:
+            return
+        match = min(hits, key=lambda hit: hit.start())  # of equal starts, the first way's
+        yield match
+        position = match.end() if match.end() > match.start() else match.end() + 1
+        found = [None if hit is None else hit if hit.start() >= position else way.search(text, position, end)
+                 for way, hit in zip(ways, found, strict=True)]  # fmt: skip
 
 
 def trial_name(match: regex.Match[str]) -> str:

@@ -85,7 +85,7 @@ _SUBJECT_WAYS = (
     r"\b(?:Trial|Study)\s\((?P<name>[A-Z][A-Z0-9-]{1,11}[A-Z0-9])\)",
 )
 TRIAL_SUBJECT = stored.compile("|".join(_SUBJECT_WAYS))
-# The same ways apart, for `read.discourse.first_way`: each alone is found by the words it needs
+# The same ways apart, for `text.names.first_way`: each alone is found by the words it needs
 # ("NCT", "was a", "in the") where the alternation tries every way at every character (5× slower).
 TRIAL_SUBJECT_WAYS = tuple(stored.compile(way) for way in _SUBJECT_WAYS)
 # The short name of a trial right before a whole number that is the trial's own number, written
