@@ -32,6 +32,8 @@ def _write(out: Path, name: str, make: object) -> None:
 
 
 def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1].startswith("-"):  # "--help" is no folder to fill
+        raise SystemExit(__doc__)
     out = Path(sys.argv[1])
     corpus = Path(sys.argv[2]) if len(sys.argv) > 2 else PROJECT.parent / "shared" / "corpus" / "raw"
     out.mkdir(parents=True, exist_ok=True)
