@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, Verdict
 from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import verdicts as patterns
@@ -109,28 +109,17 @@ def _against(claim: Claim, ratio: Claim) -> Claim:
     tolerance = 0.5 * 10**-decimals + 0.5 * 10 ** (2 - printed.decimals(m.raw)) + 1e-9
     name = _NAMES.get(m.statistic, "ratio")
     working = f"1 − {m.raw} = {reduction:.0f}%"
+    said = f"the article says the risk was {claim.raw}% lower, with the {name} {ratio.raw}"
+    given = f"the label gives {describe(m)} in {where(m)}: {working}."
+    verdict: Verdict
     if abs(claim.value - reduction) <= tolerance:
-        return replace(
-            claim,
-            verdict="supported",
-            kind=None,
-            evidence=m,
-            endpoint=ratio.endpoint,
-            explanation=f"Supported: the article says the risk was {claim.raw}% lower, with the {name} {ratio.raw}; the label "
-            f"gives {describe(m)} in {where(m)}: {working}.",
-        )
-    read_as_ratio = abs(claim.value - m.value * 100) <= tolerance
-    kind = "wrong_statistic" if read_as_ratio else "wrong_value"
-    how = f"the {name} read as the reduction; " if read_as_ratio else ""
-    return replace(
-        claim,
-        verdict="contradicted",
-        kind=kind,
-        evidence=m,
-        endpoint=ratio.endpoint,
-        explanation=f"Contradicted ({kind.replace('_', ' ')}): the article says the risk was {claim.raw}% lower, with "
-        f"the {name} {ratio.raw}; {how}the label gives {describe(m)} in {where(m)}: {working}.",
-    )
+        verdict, kind, explanation = "supported", None, f"Supported: {said}; {given}"
+    else:
+        read_as_ratio = abs(claim.value - m.value * 100) <= tolerance
+        kind = "wrong_statistic" if read_as_ratio else "wrong_value"
+        how = f"the {name} read as the reduction; " if read_as_ratio else ""
+        verdict, explanation = "contradicted", f"Contradicted ({kind.replace('_', ' ')}): {said}; {how}{given}"
+    return replace(claim, verdict=verdict, kind=kind, evidence=m, endpoint=ratio.endpoint, explanation=explanation)
 
 
 __all__ = ["endpoint_before", "settle_reductions"]
