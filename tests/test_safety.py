@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from conftest import CASES, shared_file
+from conftest import CASES, nth_claim, shared_file, verified_claims
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,20 +70,9 @@ def _hand_label() -> ExtractReport:
 HAND = _hand_label()
 
 
-def _claims(text: str, extracted: ExtractReport) -> list[Claim]:
-    article = article_from_bytes(f"Safety\n\n{text}\n".encode(), "safety.txt")  # a lone line would be a heading
-    return list(verify_with(article, extracted).claims)
-
-
-def _nth(claims: list[Claim], raw: str, nth: int) -> Claim:
-    matching = [c for c in claims if c.raw == raw and c.value_span is not None]
-    assert len(matching) > nth, f"no claim number {nth} with value {raw!r}: {[(c.raw, c.statistic) for c in claims]}"
-    return matching[nth]
-
-
 @pytest.mark.parametrize("case", _cases("verdicts"))
 def test_verdicts_by_hand(case: dict[str, Any]) -> None:
-    claim = _nth(_claims(case["text"], HAND), case["raw"], case.get("nth", 0))
+    claim = nth_claim(verified_claims(case["text"], HAND, "Safety"), case["raw"], case.get("nth", 0))
     assert claim.statistic == STATISTIC
     assert (claim.verdict, claim.kind if claim.verdict == "contradicted" else None) == (
         case["verdict"],
@@ -102,8 +91,8 @@ def test_verdicts_on_corpus_labels(case: dict[str, Any], corpus_labels: dict[str
     path = str(shared_file(case["label"].removeprefix("shared/")))
     if path not in corpus_labels:
         corpus_labels[path] = extract((load_source(path),))
-    claims = _claims(case["text"], corpus_labels[path])
-    got = [[raw, nth, _nth(claims, raw, nth).verdict] for raw, nth, _ in case["expect"]]
+    claims = verified_claims(case["text"], corpus_labels[path], "Safety")
+    got = [[raw, nth, nth_claim(claims, raw, nth).verdict] for raw, nth, _ in case["expect"]]
     assert got == case["expect"], [c.explanation for c in claims]
 
 
@@ -132,7 +121,7 @@ def test_contradicted_only_with_its_own_reaction_and_grade(
     of an explanation is the article's or the label's."""
     text = f"{trial}{grade}{reaction} occurred in {share}% {arm}.".strip()
     text = text[0].upper() + text[1:]
-    for claim in _claims(text, HAND):
+    for claim in verified_claims(text, HAND, "Safety"):
         if claim.statistic != STATISTIC or claim.verdict != "contradicted":
             continue
         evidence = claim.evidence
@@ -190,5 +179,5 @@ def test_review_table_cells(case: dict[str, Any], tagrisso: ExtractReport) -> No
     sentence = sentence_at(0, case["text"])
     view = LabelView.of(tagrisso.sources, tagrisso.measurements)
     claims = [check_claim(c, tagrisso, view) for c in numeric_claims(sentence, (None, case["trial"], None), scene)]
-    got = [[raw, nth, _nth(claims, raw, nth).verdict] for raw, nth, _ in case["expect"]]
+    got = [[raw, nth, nth_claim(claims, raw, nth).verdict] for raw, nth, _ in case["expect"]]
     assert got == case["expect"], [c.explanation for c in claims]
