@@ -142,7 +142,9 @@ def _values(sentence: str) -> list[_Value]:
     values: list[_Value] = []
     ci_head = False
     for token in _tokens(sentence):
-        kind = next(k for k in ("ci", "ci_head", "p", "n_eq", "value", "word") if token.group(k))
+        kind = next(k for k in ("ci", "ci_head", "no_value", "p", "n_eq", "value", "word") if token.group(k))
+        if kind == "no_value":
+            continue
         if kind == "ci_head":
             ci_head = True
         elif kind == "ci":

@@ -38,6 +38,8 @@ _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirtee
 #   ci     "(95% CI: 0.51, 0.94)", "[95% CI: 9.3, 18.3]", "(0.26, 0.48)", "95% CI 0.50-0.91",
 #          "(95% CI: 6.1 months to not calculable)", "(95% CI: -2.1%, -0.3%)", "95% CI (0.69, 0.89)"
 #   ci_head "HR (95% CI)": the name of the interval printed before the values it names
+#   no_value the name of an interval with no values after it ("HR and 95% CI;", "95% CIs about the
+#          median"), a formula "(1-Hazard Ratio) × 100%": numbers that are no result, kept from `value`
 #   p      "p = 0.073", "p<0.0001", "p-value = 0.90", "p less than or equal to 0.001", "P = .03"
 #   n_eq   "(n=179)", "N = 333", "n = 1693"
 #   value  "32%", "<0.001", "15.7", "25.1+" (a censored duration), "65 percent", "21.6 percentage points"
@@ -53,6 +55,8 @@ TOKEN = stored.compile(
           (?P<ci_high>{_BOUND}){_BOUND_UNIT}(?(ci_bracket)\s{{0,2}}[)\]])
       )
     | (?P<ci_head>\(\s?\d{{2}}(?:\.\d{{1,2}})?\s?%\s?CI\s?\))
+    | (?P<no_value>\b\d{{2}}(?:\.\d{{1,2}})?\s?%\s?(?:CIs?\b|C\.I\b\.?|confidence\s+intervals?\b)
+          | \(\s?1\s?[-−–]\s?(?:hazard\s+ratio|HR|RR|relative\s+risk)\s?\)(?:\s?[x×*]\s?100\s?%?)?)
     | (?P<p>\bp(?:\s?-\s?|\s)?(?:value\s)?\s{{0,2}}(?:(?:of|was|is)\s)?\s{{0,2}}
           (?P<p_cmp><\s?=|≤|<|=|>|less\s+than\s+or\s+equal\s+to|less\s+than)?\s{{0,2}}
           (?P<p_value>{NUMBER}))
