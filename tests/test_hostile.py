@@ -47,6 +47,7 @@ def test_hostile_input(
 ) -> None:
     if "device" in case and not Path(case["device"]).exists():
         pytest.skip(f"{case['device']} is absent on this system")
+    monkeypatch.setattr(files, "WRITER_WAIT", 0.5)
     monkeypatch.setattr(files, "PIPE_WAIT", 0.5)
     path = write_case(case, tmp_path)
     previous = signal.signal(signal.SIGALRM, _hang)

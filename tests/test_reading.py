@@ -31,9 +31,30 @@ def test_devices_are_refused_before_reading(device: str) -> None:
 def test_a_pipe_with_no_writer_is_given_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fifo = tmp_path / "label.fifo"
     os.mkfifo(fifo)
-    monkeypatch.setattr(files, "PIPE_WAIT", 0.2)
-    with pytest.raises(InputError, match="pipe that gave no data"):
+    monkeypatch.setattr(files, "WRITER_WAIT", 0.2)
+    monkeypatch.setattr(files, "PIPE_WAIT", 60)  # no writer: the shorter wait applies
+    with pytest.raises(InputError, match="pipe that no program opened for writing"):
         files.read_input(str(fifo), "a label file")
+
+
+def test_a_pipe_whose_writer_stays_silent_is_given_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fifo = tmp_path / "label.fifo"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(files, "PIPE_WAIT", 0.2)
+    reader_done = threading.Event()
+
+    def open_and_wait() -> None:
+        with open(fifo, "wb"):
+            reader_done.wait(timeout=5)
+
+    writer = threading.Thread(target=open_and_wait)
+    writer.start()
+    try:
+        with pytest.raises(InputError, match="pipe that gave no data in"):
+            files.read_input(str(fifo), "a label file")
+    finally:
+        reader_done.set()
+        writer.join(timeout=5)
 
 
 def test_a_pipe_with_a_writer_is_read(tmp_path: Path) -> None:

@@ -1,8 +1,8 @@
 """Read input files and decode them to text, refusing what cannot be read: one `InputError` line each.
 
 Reading never takes more than the limit plus one byte from anything, whatever it claims to be:
-a regular file, a pipe (a named one gets `PIPE_WAIT` seconds to start writing) or standard input
-(``-``). Devices (``/dev/zero``, ``/dev/urandom``), sockets and directories are refused before a
+a regular file, a pipe (a named one gets `WRITER_WAIT` seconds for a writer to open it, then may
+stay silent `PIPE_WAIT` seconds at a time) or standard input (``-``). Devices (``/dev/zero``, ``/dev/urandom``), sockets and directories are refused before a
 byte is read: their size says nothing about how much they would give.
 """
 
@@ -13,13 +13,15 @@ import os
 import select
 import stat
 import sys
+import time
 from typing import Any
 
 from extractors.records import InputError
 from extractors.text.patterns import markup as patterns
 
 MAX_BYTES = 20 * 1024 * 1024  # the largest real label in the corpus is ~1 MB
-PIPE_WAIT = 10.0  # seconds a named pipe may stay silent before it is given up
+WRITER_WAIT = 3.0  # seconds a named pipe may wait for a writer to open it
+PIPE_WAIT = 10.0  # seconds a named pipe with a writer may stay silent before it is given up
 MAX_JSON_DEPTH = 256  # the corpus's deepest JSON (a ClinicalTrials.gov record) is 12 deep
 STDIN = "-"
 _STDIN_NAME = "standard input"
@@ -53,7 +55,7 @@ def read_input(path: str, what: str) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise InputError(path, f"is a directory, not {what}")
         if stat.S_ISFIFO(info.st_mode):
-            return _read_limited(handle, path, PIPE_WAIT)
+            return _read_limited(handle, path, PIPE_WAIT, _first_from_writer(handle, path))
         if not stat.S_ISREG(info.st_mode):
             raise InputError(path, f"is a device, not {what}; give a file or a pipe")
         if info.st_size > MAX_BYTES:
@@ -83,10 +85,32 @@ def _read_stdin() -> bytes:
         raise InputError(_STDIN_NAME, f"cannot read: {error.strerror or error}") from None
 
 
-def _read_limited(handle: int, name: str, wait: float | None) -> bytes:
-    """Read to the end, refusing past `MAX_BYTES`; with ``wait``, give up on a pipe silent that long."""
-    chunks: list[bytes] = []
-    total = 0
+def _first_from_writer(handle: int, name: str) -> bytes:
+    """What a named pipe gives first, once a writer has opened it (``b""``: a writer, nothing written yet).
+
+    A pipe opened without waiting reads as ended while nobody has it open for writing, and as "try
+    again" once somebody has: so a writer is told apart from none without blocking, and a pipe
+    nobody ever opens is given up after `WRITER_WAIT` seconds rather than `PIPE_WAIT`."""
+    deadline = time.monotonic() + WRITER_WAIT
+    while True:
+        try:
+            first = os.read(handle, _CHUNK)
+        except BlockingIOError:
+            return b""
+        if first or time.monotonic() > deadline:
+            break
+        time.sleep(0.02)
+    if not first:
+        raise InputError(name, f"is a pipe that no program opened for writing in {WRITER_WAIT:.0f} seconds")
+    return first
+
+
+def _read_limited(handle: int, name: str, wait: float | None, first: bytes = b"") -> bytes:
+    """Read to the end, refusing past `MAX_BYTES`; with ``wait``, give up on a pipe silent that long.
+
+    ``first``: bytes already read from the handle."""
+    chunks: list[bytes] = [first]
+    total = len(first)
     while True:
         if wait is not None and not select.select([handle], [], [], wait)[0]:
             raise InputError(name, f"is a pipe that gave no data in {wait:.0f} seconds (nothing writing to it?)")
