@@ -188,8 +188,8 @@ def siblings(trial: str) -> regex.Pattern[str] | None:
     parts = TRIAL_FAMILY.match(trial)
     if parts is None:
         return None
-    family, number = regex.escape(parts.group("family")), regex.escape(parts.group("number"))
-    return regex.compile(rf"(?<![\w-]){family}(?!{number}(?![\w-]))\d{{1,4}}[A-Za-z]?(?![\w-])")
+    family, number = _as_printed(parts.group("family")), regex.escape(parts.group("number"))
+    return regex.compile(rf"(?<![\w-]){family}{NAME_GAP}(?!{number}(?![\w-]))\d{{1,4}}[A-Za-z]?(?![\w-])", regex.I)
 
 
 @lru_cache(maxsize=1024)
@@ -199,8 +199,20 @@ def trial_named(name: str) -> regex.Pattern[str]:
     Only a name with a digit is matched in any case; "PACIFIC", "CARDS" or "LAURA" in lower case are
     words, not the trial."""
     if any(character.isdigit() for character in name):
-        return regex.compile(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", regex.I)
+        return regex.compile(rf"(?<![\w-]){_as_printed(name)}(?![\w-])", regex.I)
     return standalone(name)
+
+
+# Where a numbered trial's name may be printed otherwise than the label prints it: a dash, a space or
+# nothing between its words and before its number ("CheckMate 067", "CheckMate-067" and
+# "CHECKMATE067" for the label's "CHECKMATE-067"; "DESTINY Breast04" for "DESTINY-Breast04").
+NAME_GAP = r"[-‐‑‒–—\s]?"
+NAME_BREAK = stored.compile(r"[-‐‑‒–—\s]+|(?<=[A-Za-z])(?=\d)")
+
+
+def _as_printed(name: str) -> str:
+    """``name`` as a pattern body matching it with any gap at its breaks (`NAME_GAP`)."""
+    return NAME_GAP.join(regex.escape(piece) for piece in NAME_BREAK.split(name) if piece)
 
 
 @lru_cache(maxsize=1024)
