@@ -27,6 +27,19 @@ _BOUND_UNIT = r"(?:\s?%|\s(?:months?|weeks?|years?|days?))?"
 # The level and name of an interval: "95% CI:", "95% confidence interval [CI]:", "95.54% CI", "95% C.I."
 _LEVEL = r"(?P<ci_level>\d{2}(?:\.\d{1,2})?)\s?%\s?(?:CI\b|C\.I\.|confidence\s+intervals?(?:\s?[\[(]CI[\])])?)"
 
+# A cut-off, not a result: a biomarker's or score's threshold ("PD-L1 expression ≥ 1%", "CPS<1",
+# "Tumor Proportion Score (TPS) ≥1%", "LVEF < 55%"), the threshold a table of adverse reactions was
+# drawn with ("Occurring in ≥10% of Patients", "Between-Group Difference of ≥5%", "Adverse Reactions
+# (≥5%)"), the side a ratio favours ("A hazard ratio <1 favors Lynparza", "Relative Risk >1.5 for
+# XARELTO").
+_THRESHOLD = r"""(?:
+      \b(?:PD-?L1|TPS|CPS|TC|expression|score|LVEF|ejection\s+fraction|Ki-?67|stenosis
+         |difference|incidence|reactions|occurring\s+in|reported\s+in|relative\s+risk)
+      (?:\s{1,2}(?:expression|status|score))?(?:\s{0,2}\(\w{2,6}\))?\s{0,2}(?:of\s{1,2}|in\s{1,2})?\(?
+      (?:[≥≤<>]=?|greater\s+than\s+or\s+equal\s+to|less\s+than)\s{0,2}\d{1,3}(?:\.\d{1,2})?(?:\s?%)?
+    | [<>]\s?\d(?:\.\d{1,2})?(?=\s{1,2}favou?rs\b)
+    )"""
+
 # A p-value inside a CI's brackets: "(95% CI 0.50-0.91; p=0.009)".
 _P_INSIDE = rf"(?:\s{{0,2}}[;,]\s{{0,2}}p\s{{0,2}}(?P<ci_p_cmp>[<=≤]|less\s+than)\s{{0,2}}(?P<ci_p>{NUMBER}))?"
 
@@ -39,7 +52,8 @@ _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirtee
 #          "(95% CI: 6.1 months to not calculable)", "(95% CI: -2.1%, -0.3%)", "95% CI (0.69, 0.89)"
 #   ci_head "HR (95% CI)": the name of the interval printed before the values it names
 #   no_value the name of an interval with no values after it ("HR and 95% CI;", "95% CIs about the
-#          median"), a formula "(1-Hazard Ratio) × 100%": numbers that are no result, kept from `value`
+#          median"), a formula "(1-Hazard Ratio) × 100%", a cut-off (`_THRESHOLD`): numbers that are
+#          no result, kept from `value`
 #   p      "p = 0.073", "p<0.0001", "p-value = 0.90", "p less than or equal to 0.001", "P = .03"
 #   n_eq   "(n=179)", "N = 333", "n = 1693"
 #   value  "32%", "<0.001", "15.7", "25.1+" (a censored duration), "65 percent", "21.6 percentage points"
@@ -56,7 +70,8 @@ TOKEN = stored.compile(
       )
     | (?P<ci_head>\(\s?\d{{2}}(?:\.\d{{1,2}})?\s?%\s?CI\s?\))
     | (?P<no_value>\b\d{{2}}(?:\.\d{{1,2}})?\s?%\s?(?:CIs?\b|C\.I\b\.?|confidence\s+intervals?\b)
-          | \(\s?1\s?[-−–]\s?(?:hazard\s+ratio|HR|RR|relative\s+risk)\s?\)(?:\s?[x×*]\s?100\s?%?)?)
+          | \(\s?1\s?[-−–]\s?(?:hazard\s+ratio|HR|RR|relative\s+risk)\s?\)(?:\s?[x×*]\s?100\s?%?)?
+          | {_THRESHOLD})
     | (?P<p>\bp(?:\s?-\s?|\s)?(?:value\s)?\s{{0,2}}(?:(?:of|was|is)\s)?\s{{0,2}}
           (?P<p_cmp><\s?=|≤|<|=|>|less\s+than\s+or\s+equal\s+to|less\s+than)?\s{{0,2}}
           (?P<p_value>{NUMBER}))
