@@ -31,6 +31,8 @@ def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
         return True
     if scene.starting_with("not_results", "after").match(sentence, end, end + 40):
         return True
+    if unit in {"months", "weeks", "years", "days"} and patterns.SCHEDULE_BEFORE.search(sentence, window, start):
+        return True
     if unit in {"months", "weeks", "years", "days"} and patterns.LANDMARK_BEFORE.search(sentence, window, start):
         # "at 84 months", "after 5 years": when, not how long; but "extended median survival by 2.7 months" is a gain
         return not patterns.GAIN_BY_BEFORE.search(sentence, max(0, start - 80), start)

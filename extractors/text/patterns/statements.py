@@ -99,6 +99,9 @@ DURATION_AFTER = stored.compile(r"\s{0,2}(?P<unit>months?|mos?\b\.?|weeks?|wks?|
 LANDMARK_BEFORE = stored.compile(r"\b(?:at|by|after|within|through|beyond|until)\s{1,2}$", regex.I)
 # A gain stated with "by", which is no landmark: "extended median survival by 2.7 months", "prolonged
 # life by", "improved median progression-free survival by" (at most five words between verb and "by").
+# How long a schedule runs, not a result: "treated for at least 3 years", "every 6 weeks for 48
+# weeks", "once daily for 21 days", "Femara for 5 years" (and the label's typo "for a least").
+SCHEDULE_BEFORE = stored.compile(r"\bfor\s{1,2}(?:at?\s{1,2}least\s{1,2}|up\s{1,2}to\s{1,2})?$", regex.I)
 GAIN_BY_BEFORE = stored.compile(
     r"\b(?:extend|prolong|improv|increas|lengthen)(?:s|ed|ing|es)?(?:\s{1,2}[\w-]{1,30}){0,5}\s{1,2}by\s{1,2}$",
     regex.I,
