@@ -3,7 +3,8 @@ tests/cases/verify_cardiovascular.json: sentences checked against real corpus la
 ../shared), each number by its raw text and the how-manieth of that text, with the verdict expected —
 event rates per year against a table's shares per 100 patient-years, bleeding endpoints in lay words,
 relative risks and the reductions read from them, endpoints named after the value. Negative cases
-(a wrong value, a clause that names another endpoint) are rows of the same table."""
+(a wrong value, a clause that names another endpoint) are rows of the same table. The same test reads
+tests/cases/verify_unread.json: wrong values a label prints where nothing was read."""
 
 from __future__ import annotations
 
@@ -17,7 +18,11 @@ from extractors.ingest.labels import load_source
 from extractors.read.pipeline import extract
 from extractors.records import ExtractReport
 
-TABLE: dict[str, Any] = json.loads((CASES / "verify_cardiovascular.json").read_text(encoding="utf-8"))
+CASES_OF = [
+    case
+    for table in ("verify_cardiovascular.json", "verify_unread.json")
+    for case in json.loads((CASES / table).read_text(encoding="utf-8"))["cases"]
+]
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +30,7 @@ def labels() -> dict[str, ExtractReport]:
     return {}
 
 
-@pytest.mark.parametrize("case", [pytest.param(case, id=case["id"]) for case in TABLE["cases"]])
+@pytest.mark.parametrize("case", [pytest.param(case, id=case["id"]) for case in CASES_OF])
 def test_verdicts_on_corpus_labels(case: dict[str, Any], labels: dict[str, ExtractReport]) -> None:
     path = str(shared_file(case["label"].removeprefix("shared/")))
     if path not in labels:

@@ -99,7 +99,9 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if result.kind == "wrong_endpoint" and not unsaid.names_endpoint_in_clause(claim):
         return unsaid.endpoint_outside_clause(claim, result)
     if result.kind == "wrong_value":
-        result = unsaid.other_analysis_agrees(claim, result, view) or result
+        result = (
+            unsaid.other_analysis_agrees(claim, result, view) or unsaid.printed_unread(claim, result, view) or result
+        )
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result
     return result

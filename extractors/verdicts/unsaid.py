@@ -9,9 +9,10 @@ label's may be another data cut's, and a trial's total is not judged by one subg
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
-from extractors.records import Claim
+from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text import vocabulary
 from extractors.text.patterns import build
@@ -153,4 +154,45 @@ def death_unsaid(result: Claim) -> Claim:
         f"The article says {said(result)} about death, and the label's {evidence.endpoint or 'figure'} of that "
         f"value ({describe(evidence)} in {where(evidence)}) is not a death endpoint; the sentence does not name "
         "the label's endpoint, so the match may be chance.",
+    )
+
+
+_UNREAD_REACH = 2000  # characters from the trial's last read result that an unread number may lie
+
+
+def printed_unread(claim: Claim, result: Claim, view: LabelView) -> Claim | None:
+    """Unverifiable when a wrong p-value is printed, unread, among the same trial's results in the
+    label (a table cell the reader could not attribute: "Table 7 … 0.87 (0.76, 0.99) 0.03"): a trial
+    reports p-values for several analyses and rows, so the article's may be the label's own for
+    another; it is not called wrong on what was read alone. Only p-values: a value of another kind
+    printed somewhere nearby is too often chance (measured: 8 of 199 planted misquotes lost). None
+    otherwise."""
+    target = result.evidence
+    if result.kind != "wrong_value" or claim.statistic != "p" or target is None or not target.trial or not claim.raw:
+        return None
+    text = view.texts.get(target.source, "")
+    read = sorted((m for m in view.measurements if m.source == target.source), key=lambda m: m.span[0])
+    starts = [m.span[0] for m in read]
+    for found in build.printed_number(claim.raw).finditer(text):
+        if _covered(found.start(), read):
+            continue
+        before = bisect.bisect_right(starts, found.start()) - 1
+        if before < 0 or read[before].trial != target.trial or found.start() - starts[before] > _UNREAD_REACH:
+            continue
+        shown = " ".join(text[max(0, found.start() - 60) : found.end() + 20].split())
+        return unverifiable(
+            claim,
+            f"The article says {said(claim)}; the label gives {describe(target)} in {where(target)}, but it also "
+            f"prints {claim.raw} among {target.trial}'s results where trialproof read no value "
+            f"(characters {found.start()}–{found.end()}: \"…{shown}…\"): the article's figure may be the label's own "
+            "for another analysis or row, so it is not called wrong.",
+        )
+    return None
+
+
+def _covered(position: int, read: list[Measurement]) -> bool:
+    """Whether a value or CI read from the label covers ``position``."""
+    return any(
+        m.span[0] <= position < m.span[1] or (m.ci_span is not None and m.ci_span[0] <= position < m.ci_span[1])
+        for m in read
     )
