@@ -24,6 +24,7 @@ import regex
 from extractors.ingest import grids as structured
 from extractors.read.tables.cells import Number, line_start
 from extractors.text import vocabulary
+from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
 
 MAX_ARM_CELL = 160  # characters: the longest arm cell in the corpus is a three-drug regimen with its doses (~110)
@@ -69,6 +70,9 @@ def sub_column_at(text: str, position: int, end: int) -> tuple[SubColumn, int] |
         match = pattern.match(text, position, end)
         if match:
             return SubColumn(match.group(0).strip(), holds=holds, unit=unit, beside=beside or None), match.end()
+    row_n = flattened_patterns.ROW_N_BEFORE_RATE.match(text, position, end)  # "N % with events", flattened
+    if row_n:
+        return SubColumn(row_n.group(0), holds="n", unit="patients"), row_n.end()
     return None
 
 

@@ -147,6 +147,7 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
         # the digits of names such as "L858R", "Ex19del" or "HER2"
         or (match.lastgroup in {"run", "ofn", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_NO.match(text, position))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
         or (
@@ -169,6 +170,9 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
         # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
         lone_number = len(values) == 1 and kinds[-1] in {"run", "ofn", "qual"}
+        # flattened, a heading row's threshold and a label's dash between words are the label's, not
+        # cells: "Age ≥75 Diabetes – yes 249 14.9" (a row's own threshold cell has cells after it)
+        in_label = _threshold_or_dash_in_label(text, position, kinds, following)
         # a dash before a word starts the next row's label: "0.74 (0.65, 0.86) - Stroke 74 (0.9)"
         leading_dash = (
             kinds[-1] == "dash" and text[last_good - 2 : last_good + 1] in {" - ", "\t- "} and following[:1].isupper()
@@ -179,6 +183,7 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         ci_label = kinds[-1] == "percent" and table_patterns.CI_WORD.match(following) is not None
         if not (
             (lone_number and following[:1].islower())
+            or in_label
             or leading_dash
             or defined
             or ci_label
@@ -188,6 +193,19 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
             return position, last_good
         tokens.pop()
     return None
+
+
+def _threshold_or_dash_in_label(text: str, position: int, kinds: list[str], following: str) -> bool:
+    """Whether the run at ``position`` (of tokens ``kinds``, ``following`` after it) is a label's
+    own: a dash alone before a lower-case word ("Diabetes – yes"), or a threshold alone after a word
+    and before the next label's capital ("Age ≥75 Diabetes", "Age <75Prior MI")."""
+    if kinds == ["dash"]:
+        return following[:1].islower()
+    return (
+        kinds == ["cmp", "run"]
+        and following[:1].isupper()
+        and flattened_patterns.THRESHOLD_AFTER_WORD.match(text, position) is not None
+    )
 
 
 def row_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | None, int | None]]:

@@ -27,4 +27,30 @@ LABEL_DIGITS = stored.compile(r"[1-9]\d{0,2}$")
 # negativity rate (ITT population) N | 216 | 216" counts patients (a capital N, a word of its own).
 LABEL_ENDS_IN_N = stored.compile(r"(?:^|[\s)])N[\s:]{0,3}$")
 
+# A header's "N" alone, before the rate column beside it, flattened: each row's own patients — "Effient
+# Clopidogrel Hazard Ratio (95% CI) N % with events N % with events", glued "N% with eventsN% with
+# events" (EFFIENT Table 6), glued after a lowercase word. A capital N before a percent sign is never an
+# arm's name or its N ("N=233").
+ROW_N_BEFORE_RATE = stored.compile(r"(?:(?<![A-Za-z0-9])|(?<=[a-z]{2}))N(?=[ \t]{0,2}%)")
+
+# A whole-number threshold printed after a word, as a heading row's label names a subgroup: the "≥75"
+# of "Age ≥75" (EFFIENT Table 6), "<65" of "Age <65" — matched at the comparison sign, looking back at
+# the word; "≥75Diabetes" glued goes on with a capital, checked by the caller.
+THRESHOLD_AFTER_WORD = stored.compile(r"(?<=\p{L}[ \t]{0,2})[<≤>≥][ \t]{0,2}\d{1,3}(?![\d.,%])")
+
+# A subgroup's "no" with its row's cells run into it: "Diabetes – no65216.467415.3" (EFFIENT Table 6
+# glued); longer lower-case words are `tables.AFTER_LOWER_WORD`'s. Matched at the cell's start, looking
+# back at the word, which stands alone ("Ino2" is no answer).
+AFTER_NO = stored.compile(r"(?<=(?<![\p{L}\d])no)")
+
+# A subgroup heading run into the first row under it, flattened: "Age ≥75 Diabetes – yes" is the
+# heading "Age ≥75" and the row "Diabetes – yes" (EFFIENT Table 6; with cells kept, two rows) — the
+# heading's words end in a whole-number threshold, the row starts with a capital.
+SUBGROUP_HEADING_RUN_IN = stored.compile(
+    r"""^(?P<heading>\p{Lu}[\p{L} ]{0,30}?[ \t]{0,2}[<≤>≥][ \t]{0,2}\d{1,3})  # "Age ≥75"
+    [ \t]{0,3}(?P<own>\p{Lu}.{0,200})$  # the row: "Diabetes – yes"
+    """,
+    regex.VERBOSE,
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
