@@ -148,6 +148,8 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         # the digits of names such as "L858R", "Ex19del" or "HER2"
         or (match.lastgroup in {"run", "ofn", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_NO.match(text, position))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_N_LABEL.match(text, position))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_LOWER_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
         or (

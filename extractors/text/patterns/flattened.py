@@ -53,4 +53,16 @@ SUBGROUP_HEADING_RUN_IN = stored.compile(
     regex.VERBOSE,
 )
 
+# A row of Ns glued to the row's own "N": "MRD negativity rate (ITT population) N216216 Bone marrow"
+# (VENCLEXTA Table 20 glued) — the N a word of its own, then only digits up to the next row's
+# capital; a nodal stage with its count ("N245 (20)") goes on with a percent, and is not matched.
+AFTER_N_LABEL = stored.compile(r"(?<=(?:^|[\s)])N)(?=\d{3,12}[ \t]{1,3}\p{Lu})")
+
+# A count with its rate glued to an abbreviation of capitals and one lower-case letter: "CR+CRi16 (8)7 (4)"
+# (VENCLEXTA Table 21 glued: complete remission with incomplete recovery) — matched at the cell's
+# start, looking back; `tables.AFTER_CAPITALS_COUNT` takes "MI24 (0.76)" and "ORRd183 (85)".
+AFTER_CAPITALS_LOWER_COUNT = stored.compile(
+    r"(?<=[A-Z]{2}[a-z])\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)"
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
