@@ -167,7 +167,7 @@ def arm_like(name: str) -> bool:
         return False
     if not table_patterns.ANY_LETTER.search(words):  # by its dose ("10 mg") or its trial ("DESTINY-Breast01")
         return True
-    if table_patterns.ARM_NAME_STOP.search(words):
+    if table_patterns.ARM_NAME_STOP.search(words) or flattened_patterns.GROUP_WORDS.search(words):
         return False
     return vocabulary.find_endpoint(words) is None and vocabulary.statistic_of_label(words)[0] is None
 

@@ -105,7 +105,7 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
     cursor = position
     # the tokens that follow each other from ``position``: one scan, not a match at each token
     for token in table_patterns.CELL_TOKEN.finditer(text, position, end):
-        if token.start() != cursor:
+        if token.start() != cursor or _p_value_row_after_cis(text, token, tokens):
             break
         cursor = token.end()
         if token.lastgroup != "space":
@@ -113,6 +113,16 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
     if [kind for kind, _ in tokens[:3]] == ["cmp", "run", "percent"]:
         return None  # a threshold such as "PD-L1 TPS ≥50%" names a row; it is not a cell
     return _run_given_back(text, position, end, tokens)
+
+
+def _p_value_row_after_cis(text: str, token: regex.Match[str], before: list[tuple[str, int]]) -> bool:
+    """Whether ``token`` is a "p-value < 0.0001" that starts the next row after a row of CIs."""
+    return (
+        token.lastgroup == "pval"
+        and bool(before)
+        and all(kind == "ci" or kind == "flatci" for kind, _ in before)
+        and flattened_patterns.P_VALUE_ROW_LABEL.match(text, token.start(), token.end()) is not None
+    )
 
 
 def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) -> bool:

@@ -29,7 +29,7 @@ from extractors.read.tables.arms import (
     sub_column_at,
 )
 from extractors.read.tables.cells import Number, inside_parentheses, line_start
-from extractors.read.tables.groups import labels_above, labels_below, spanning_labels
+from extractors.read.tables.groups import flattened_spanning_labels, labels_above, labels_below, spanning_labels
 from extractors.text import reach, vocabulary
 from extractors.text.numbers import to_float
 from extractors.text.patterns import build
@@ -396,9 +396,12 @@ def _spanning_groups(text: str, names: list[str], zone_start: int, first: int) -
     each spanning the same number of arms ("Combined Results | Paclitaxel Subgroup | AC Subgroup" over
     six arms, HERCEPTIN Table 11), or one cell over them all ("Endometrial Carcinoma (pMMR or not
     MSI-H)", LENVIMA Table 18)."""
-    if not names or not text.startswith(f"{structured.SEPARATOR} ", line_start(text, first)):
-        return [None] * len(names)
-    labels = spanning_labels(text, zone_start, first)
+    if not names:
+        return []
+    if text.startswith(f"{structured.SEPARATOR} ", line_start(text, first)):
+        labels = spanning_labels(text, zone_start, first)
+    else:
+        labels = flattened_spanning_labels(text, zone_start, first, len(names))
     # a group compares arms: each spans two or more ("Patients with events | From Kaplan-Meier analysis"
     # over two arms and the between-arm columns, EFFIENT Table 5, are no groups)
     if labels is None or len(names) % len(labels) or len(names) // len(labels) < 2:

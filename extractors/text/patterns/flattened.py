@@ -65,4 +65,22 @@ AFTER_CAPITALS_LOWER_COUNT = stored.compile(
     r"(?<=[A-Z]{2}[a-z])\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)"
 )
 
+# Words that name a column group, never an arm: flattened, the groups print just before the arms and
+# the first arm's cell would run back over them — "Combined Results Paclitaxel Subgroup AC Subgroup
+# Herceptin + All Chemotherapy (n = 235)" (HERCEPTIN Table 11).
+GROUP_WORDS = stored.compile(r"\b(?:Sub-?groups?|Results)\b", regex.IGNORECASE)
+
+# A row label "p-value" with its cell, printed after a row of CIs flattened: "95% CI 7, 8 4, 5 … 5, 7
+# p-value < 0.0001 < 0.0001 0.002" (HERCEPTIN Table 11) — the p-values are the next row's, not a cell
+# of the row of CIs (matched at a "pval" token's start).
+P_VALUE_ROW_LABEL = stored.compile(r"[Pp][- ]?[Vv]alues?(?![a-z])")
+
+# The word a column group's name ends with, flattened before the arms it spans: "Combined Results
+# Paclitaxel Subgroup AC Subgroup" (HERCEPTIN Table 11), glued "Combined ResultsPaclitaxel SubgroupAC
+# Subgroup"; "Overall Population (HR+ and HR- Cohorts)" goes on, and is left to `groups.split_labels`.
+GROUP_NAME_END = stored.compile(
+    r"(?<![A-Za-z])(?:Cohorts?|Population|Patients|Sub-?groups?|Group|Analysis|Results)(?![a-z])(?![ \t]{0,2}\()",
+    regex.IGNORECASE,
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
