@@ -116,11 +116,13 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
 
 
 def _p_value_row_after_cis(text: str, token: regex.Match[str], before: list[tuple[str, int]]) -> bool:
-    """Whether ``token`` is a "p-value < 0.0001" that starts the next row after a row of CIs."""
+    """Whether ``token``, flattened, is a "p-value < 0.0001" that starts the next row: after a space
+    that ends a row of cells ("… 41 (23) p-value<0.001<0.001", "95% CI 7, 8 … 5, 7 p-value < 0.0001")."""
     return (
         token.lastgroup == "pval"
         and bool(before)
-        and all(kind == "ci" or kind == "flatci" for kind, _ in before)
+        and text[token.start() - 1 : token.start()].isspace()
+        and not text.startswith(f"{structured.SEPARATOR} ", line_start(text, token.start()))
         and flattened_patterns.P_VALUE_ROW_LABEL.match(text, token.start(), token.end()) is not None
     )
 
@@ -163,7 +165,11 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
         or (
-            match.lastgroup in {"run", "cmp", "qual", "ci"} and table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
+            match.lastgroup in {"run", "cmp", "qual", "ci"}
+            and (
+                table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
+                or flattened_patterns.AFTER_SPACED_FOOTNOTE_KEY.match(text, position)
+            )
         )
     )
 

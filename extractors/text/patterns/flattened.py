@@ -16,8 +16,11 @@ from extractors.text.patterns import stored, timed
 AFTER_CAPITALS_DECIMAL = stored.compile(r"(?<=[A-Z]{2})\d{1,3}\.\d")
 
 # A p-value cell printed with its "p" after the row label that names it: the "p<.0001" of "p-valuea
-# p<.0001" (matched at the cell's start, looking back at the label).
-AFTER_P_VALUE_LABEL = stored.compile(r"(?<=\bp[- ]?values?(?-i:[a-h])?(?:,[ \t]?[a-h])?[ \t]{0,3})", regex.IGNORECASE)
+# p<.0001", and after the test the label names in parentheses: "p-value (stratified log-ranka) p<0.002"
+# (YERVOY Table 25) — matched at the cell's start, looking back at the label.
+AFTER_P_VALUE_LABEL = stored.compile(
+    r"(?<=\bp[- ]?values?(?-i:[a-h])?(?:,[ \t]?[a-h])?(?:[ \t]{0,2}\([^()\n]{1,60}\))?[ \t]{0,3})", regex.IGNORECASE
+)
 
 # The digits a row label may end with, run into its first cell when flattened: the "75" of "PASI 75",
 # the "24" of "Week 24" — a whole number of one to three digits.
@@ -82,5 +85,10 @@ GROUP_NAME_END = stored.compile(
     r"(?<![A-Za-z])(?:Cohorts?|Population|Patients|Sub-?groups?|Group|Analysis|Results)(?![a-z])(?![ \t]{0,2}\()",
     regex.IGNORECASE,
 )
+
+# A cell glued to a footnote key printed apart from the label it marks: "p-value c<0.0001", "n(%) [95% CI]
+# d138 (77.5)" (REVLIMID Table 22 glued) — one letter a–h, after a closing bracket or "value" and a
+# space (matched at the cell's start, looking back); `tables.AFTER_FOOTNOTE_KEYS` takes keys glued on.
+AFTER_SPACED_FOOTNOTE_KEY = stored.compile(r"(?<=(?:[)\]]|\b[Vv]alues?)[ \t](?-i:[a-h]))")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget
