@@ -33,6 +33,7 @@ from extractors.read.tables.groups import flattened_spanning_labels, labels_abov
 from extractors.text import reach, vocabulary
 from extractors.text.numbers import to_float
 from extractors.text.patterns import build
+from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
 
 MAX_REPEATS = 4  # column groups a flattened header may repeat its arms for (RECORD 1 and RECORD 2: one repeat)
@@ -127,8 +128,8 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         if text[starts[index]].islower() or (single is not None and hits[index].start() < single[1].end):
             continue  # a header's first arm is capitalised; "+ Censored observation OPDIVO" is a note's
         items = _arm_items(text, starts[index], hits[index:], starts[index:], (limit, stops))
-        if items is None:
-            continue
+        if items is None or (not kept and flattened_patterns.SENTENCE_AFTER_ARMS.match(text, items.end)):
+            continue  # flattened, names in a note's sentence are no header
         if kept and _groups_over_arm_row(text, items):
             continue  # "|  | Combined Results | Paclitaxel Subgroup | AC Subgroup |": the arms are on the row below
         names = [arm.name for arm in items.arms]

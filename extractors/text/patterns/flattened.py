@@ -91,4 +91,9 @@ GROUP_NAME_END = stored.compile(
 # space (matched at the cell's start, looking back); `tables.AFTER_FOOTNOTE_KEYS` takes keys glued on.
 AFTER_SPACED_FOOTNOTE_KEY = stored.compile(r"(?<=(?:[)\]]|\b[Vv]alues?)[ \t](?-i:[a-h]))")
 
+# A sentence going on after the names a note mentions, where a header would go on with Ns, columns or
+# its first row: "… was reported (diarrhea) for EGFR TKI comparator. Includes stomatitis …" (TAGRISSO
+# Table 8 notes, flattened) — a full stop and the next sentence's capital, matched where the arms end.
+SENTENCE_AFTER_ARMS = stored.compile(r"[ \t]{0,2}\.[ \t]{1,3}\p{Lu}")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
