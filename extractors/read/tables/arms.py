@@ -27,6 +27,7 @@ from extractors.text import vocabulary
 from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
 
+MAX_SECOND_ROW_WORDS = 2  # words a header's second row adds to an arm's name: "Acetate" of "Megestrol Acetate"
 MAX_ARM_CELL = 160  # characters: the longest arm cell in the corpus is a three-drug regimen with its doses (~110)
 
 
@@ -232,6 +233,39 @@ def split_names(text: str, start: int, end: int, count: int, hits: list[int]) ->
     edges = [start, *cuts, end]
     spans = [(a, b) for a, b in itertools.pairwise(edges)]
     return spans if all(arm_like(text[a:b]) for a, b in spans) else None
+
+
+def names_over_second_row(text: str, start: int, end: int, count: int) -> list[tuple[str, int, int]] | None:
+    """``text[start:end]`` as ``count`` one-word names followed by a second header row of as many
+    pieces, doses or words, each going on the name above it (`flattened.ONE_WORD_NAME`): the arms'
+    names, each with where its name starts and its piece ends; None unless that fits exactly and a
+    piece is a dose."""
+    names: list[regex.Match[str]] = []
+    position = start
+    while len(names) < count:
+        while position < end and text[position] in " \t":
+            position += 1
+        name = flattened_patterns.ONE_WORD_NAME.match(text, position, end)
+        if name is None:
+            return None
+        names.append(name)
+        position = name.end()
+    pieces: list[tuple[int, int]] = []  # the second row's pieces: each dose, and the words between them
+    for dose in [*flattened_patterns.ROW_DOSE.finditer(text, position, end), None]:
+        until = dose.start() if dose else end
+        between = text[position:until]
+        if between.strip():
+            pieces.append((position + len(between) - len(between.lstrip()), position + len(between.rstrip())))
+        if dose:
+            pieces.append(dose.span())
+            position = dose.end()
+    if len(pieces) != count or not any(flattened_patterns.ROW_DOSE.fullmatch(text, a, b) for a, b in pieces):
+        return None
+    # a piece of words goes on a name ("Acetate"): a word or two, no label ("Dominant Site Soft Tissue:")
+    words = [text[a:b] for a, b in pieces if not flattened_patterns.ROW_DOSE.fullmatch(text, a, b)]
+    if any(len(piece.split()) > MAX_SECOND_ROW_WORDS or ":" in piece or not arm_like(piece) for piece in words):
+        return None
+    return [(f"{n.group(0)} {text[a:b]}", n.start(), b) for n, (a, b) in zip(names, pieces, strict=True)]
 
 
 def structured_line(text: str, first: int, limit: int) -> HeaderItems | None:

@@ -23,6 +23,7 @@ from extractors.read.tables.arms import (
     arm_like,
     clean_arm,
     n_delimited,
+    names_over_second_row,
     read_items,
     split_names,
     structured_line,
@@ -197,6 +198,12 @@ def _arm_items(
         return items
     items = n_delimited(text, first, limit)
     if items is not None and items.ns and len(items.arms) == 1:
+        numbers = [items.arms[0].n, *items.ns]
+        two_rows = names_over_second_row(text, first, items.arms[0].end, len(numbers))
+        if two_rows is not None:  # "Femara Femara Megestrol 0.5 mg 2.5 mg Acetate N = 188 …"
+            items.arms = [ArmCell(name, a, b, n) for (name, a, b), n in zip(two_rows, numbers, strict=True)]
+            items.ns = []
+            return items
         spans = split_names(text, first, items.arms[0].end, 1 + len(items.ns), list(starts))
         if spans is None:
             return None

@@ -96,4 +96,12 @@ AFTER_SPACED_FOOTNOTE_KEY = stored.compile(r"(?<=(?:[)\]]|\b[Vv]alues?)[ \t](?-i
 # Table 8 notes, flattened) — a full stop and the next sentence's capital, matched where the arms end.
 SENTENCE_AFTER_ARMS = stored.compile(r"[ \t]{0,2}\.[ \t]{1,3}\p{Lu}")
 
+# A header printed over two rows, flattened with its Ns after both: one-word arm names, then a row of
+# doses and words that go on each name in turn — "Femara Femara Megestrol 0.5 mg 2.5 mg Acetate N = 188
+# N = 174 N = 190" (FEMARA Table 17) is "Femara 0.5 mg", "Femara 2.5 mg", "Megestrol Acetate".
+# — glued, a name ends where the next one's capital or the dose starts: "FemaraFemaraMegestrol0.5 mg".
+ONE_WORD_NAME = stored.compile(r"\p{Lu}(?:[\p{Ll}-]{1,30}|\p{Lu}{1,30})(?![\p{Ll}])")
+# a dose of the second row: "0.5 mg", "10 mg/kg", "400 mg/m2"
+ROW_DOSE = stored.compile(r"\d{1,4}(?:\.\d{1,3})?[ \t]{0,2}(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²|day))?(?![\p{L}\d])")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
