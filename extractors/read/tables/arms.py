@@ -24,8 +24,10 @@ import regex
 from extractors.ingest import grids as structured
 from extractors.read.tables.cells import Number, line_start
 from extractors.text import vocabulary
+from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
 
+MAX_SECOND_ROW_WORDS = 2  # words a header's second row adds to an arm's name: "Acetate" of "Megestrol Acetate"
 MAX_ARM_CELL = 160  # characters: the longest arm cell in the corpus is a three-drug regimen with its doses (~110)
 
 
@@ -69,6 +71,9 @@ def sub_column_at(text: str, position: int, end: int) -> tuple[SubColumn, int] |
         match = pattern.match(text, position, end)
         if match:
             return SubColumn(match.group(0).strip(), holds=holds, unit=unit, beside=beside or None), match.end()
+    row_n = flattened_patterns.ROW_N_BEFORE_RATE.match(text, position, end)  # "N % with events", flattened
+    if row_n:
+        return SubColumn(row_n.group(0), holds="n", unit="patients"), row_n.end()
     return None
 
 
@@ -163,7 +168,7 @@ def arm_like(name: str) -> bool:
         return False
     if not table_patterns.ANY_LETTER.search(words):  # by its dose ("10 mg") or its trial ("DESTINY-Breast01")
         return True
-    if table_patterns.ARM_NAME_STOP.search(words):
+    if table_patterns.ARM_NAME_STOP.search(words) or flattened_patterns.GROUP_WORDS.search(words):
         return False
     return vocabulary.find_endpoint(words) is None and vocabulary.statistic_of_label(words)[0] is None
 
@@ -228,6 +233,39 @@ def split_names(text: str, start: int, end: int, count: int, hits: list[int]) ->
     edges = [start, *cuts, end]
     spans = [(a, b) for a, b in itertools.pairwise(edges)]
     return spans if all(arm_like(text[a:b]) for a, b in spans) else None
+
+
+def names_over_second_row(text: str, start: int, end: int, count: int) -> list[tuple[str, int, int]] | None:
+    """``text[start:end]`` as ``count`` one-word names followed by a second header row of as many
+    pieces, doses or words, each going on the name above it (`flattened.ONE_WORD_NAME`): the arms'
+    names, each with where its name starts and its piece ends; None unless that fits exactly and a
+    piece is a dose."""
+    names: list[regex.Match[str]] = []
+    position = start
+    while len(names) < count:
+        while position < end and text[position] in " \t":
+            position += 1
+        name = flattened_patterns.ONE_WORD_NAME.match(text, position, end)
+        if name is None:
+            return None
+        names.append(name)
+        position = name.end()
+    pieces: list[tuple[int, int]] = []  # the second row's pieces: each dose, and the words between them
+    for dose in [*flattened_patterns.ROW_DOSE.finditer(text, position, end), None]:
+        until = dose.start() if dose else end
+        between = text[position:until]
+        if between.strip():
+            pieces.append((position + len(between) - len(between.lstrip()), position + len(between.rstrip())))
+        if dose:
+            pieces.append(dose.span())
+            position = dose.end()
+    if len(pieces) != count or not any(flattened_patterns.ROW_DOSE.fullmatch(text, a, b) for a, b in pieces):
+        return None
+    # a piece of words goes on a name ("Acetate"): a word or two, no label ("Dominant Site Soft Tissue:")
+    words = [text[a:b] for a, b in pieces if not flattened_patterns.ROW_DOSE.fullmatch(text, a, b)]
+    if any(len(piece.split()) > MAX_SECOND_ROW_WORDS or ":" in piece or not arm_like(piece) for piece in words):
+        return None
+    return [(f"{n.group(0)} {text[a:b]}", n.start(), b) for n, (a, b) in zip(names, pieces, strict=True)]
 
 
 def structured_line(text: str, first: int, limit: int) -> HeaderItems | None:

@@ -105,7 +105,7 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
     cursor = position
     # the tokens that follow each other from ``position``: one scan, not a match at each token
     for token in table_patterns.CELL_TOKEN.finditer(text, position, end):
-        if token.start() != cursor:
+        if token.start() != cursor or _p_value_row_after_cis(text, token, tokens):
             break
         cursor = token.end()
         if token.lastgroup != "space":
@@ -113,6 +113,18 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
     if [kind for kind, _ in tokens[:3]] == ["cmp", "run", "percent"]:
         return None  # a threshold such as "PD-L1 TPS ≥50%" names a row; it is not a cell
     return _run_given_back(text, position, end, tokens)
+
+
+def _p_value_row_after_cis(text: str, token: regex.Match[str], before: list[tuple[str, int]]) -> bool:
+    """Whether ``token``, flattened, is a "p-value < 0.0001" that starts the next row: after a space
+    that ends a row of cells ("… 41 (23) p-value<0.001<0.001", "95% CI 7, 8 … 5, 7 p-value < 0.0001")."""
+    return (
+        token.lastgroup == "pval"
+        and bool(before)
+        and text[token.start() - 1 : token.start()].isspace()
+        and not text.startswith(f"{structured.SEPARATOR} ", line_start(text, token.start()))
+        and flattened_patterns.P_VALUE_ROW_LABEL.match(text, token.start(), token.end()) is not None
+    )
 
 
 def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) -> bool:
@@ -147,10 +159,17 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
         # the digits of names such as "L858R", "Ex19del" or "HER2"
         or (match.lastgroup in {"run", "ofn", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_NO.match(text, position))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_N_LABEL.match(text, position))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_LOWER_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
         or (
-            match.lastgroup in {"run", "cmp", "qual", "ci"} and table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
+            match.lastgroup in {"run", "cmp", "qual", "ci"}
+            and (
+                table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
+                or flattened_patterns.AFTER_SPACED_FOOTNOTE_KEY.match(text, position)
+            )
         )
     )
 
@@ -169,6 +188,9 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
         # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
         lone_number = len(values) == 1 and kinds[-1] in {"run", "ofn", "qual"}
+        # flattened, a heading row's threshold and a label's dash between words are the label's, not
+        # cells: "Age ≥75 Diabetes – yes 249 14.9" (a row's own threshold cell has cells after it)
+        in_label = _threshold_or_dash_in_label(text, position, kinds, following)
         # a dash before a word starts the next row's label: "0.74 (0.65, 0.86) - Stroke 74 (0.9)"
         leading_dash = (
             kinds[-1] == "dash" and text[last_good - 2 : last_good + 1] in {" - ", "\t- "} and following[:1].isupper()
@@ -179,6 +201,7 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         ci_label = kinds[-1] == "percent" and table_patterns.CI_WORD.match(following) is not None
         if not (
             (lone_number and following[:1].islower())
+            or in_label
             or leading_dash
             or defined
             or ci_label
@@ -188,6 +211,19 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
             return position, last_good
         tokens.pop()
     return None
+
+
+def _threshold_or_dash_in_label(text: str, position: int, kinds: list[str], following: str) -> bool:
+    """Whether the run at ``position`` (of tokens ``kinds``, ``following`` after it) is a label's
+    own: a dash alone before a lower-case word ("Diabetes – yes"), or a threshold alone after a word
+    and before the next label's capital ("Age ≥75 Diabetes", "Age <75Prior MI")."""
+    if kinds == ["dash"]:
+        return following[:1].islower()
+    return (
+        kinds == ["cmp", "run"]
+        and following[:1].isupper()
+        and flattened_patterns.THRESHOLD_AFTER_WORD.match(text, position) is not None
+    )
 
 
 def row_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | None, int | None]]:

@@ -19,9 +19,11 @@ import itertools
 from extractors.ingest import grids as structured
 from extractors.read.tables.cells import line_start
 from extractors.text import vocabulary
+from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
 
 MAX_LABELS_ABOVE = 200  # characters before the first arm where a flattened header prints its group names
+MAX_GROUP_WORDS = 5  # words of a flattened group name that spans arms without repeating them: "Paclitaxel Subgroup"
 MAX_LABELS_BELOW = 160  # characters after the arms where group names may be printed: three CPS cut-offs take 30
 
 
@@ -62,6 +64,25 @@ def spanning_labels(text: str, zone_start: int, first: int) -> list[str] | None:
     if any(pattern.match(cell) for cell in named for _, pattern in table_patterns.BETWEEN_LABELS):
         return None
     return _cells_as_labels(lines[-1], len(named))
+
+
+def flattened_spanning_labels(text: str, zone_start: int, first: int, arms: int) -> list[str] | None:
+    """Flattened, the names of column groups whose arms do not repeat, printed just before the first
+    arm: the whole zone (after the notes and any stub) must be names, each capitalised and ending
+    with a group's word, and each group must span the same number of arms, two or more ("Combined
+    Results Paclitaxel Subgroup AC Subgroup" over six arms, HERCEPTIN Table 11)."""
+    zone = str(table_patterns.SENTENCE_END.split(text[max(zone_start, first - MAX_LABELS_ABOVE) : first])[-1])
+    stubs = list(table_patterns.STUB_WORDS.finditer(zone))
+    zone = " ".join((zone[stubs[-1].end() :] if stubs else zone).split())
+    ends = [m.end() for m in flattened_patterns.GROUP_NAME_END.finditer(zone)]
+    if not ends or ends[-1] != len(zone):
+        return None
+    labels = [zone[a:b].strip() for a, b in itertools.pairwise([0, *ends])]
+    if len(labels) < 2 or arms % len(labels) or arms // len(labels) < 2:
+        return None
+    if any(not label[:1].isupper() or len(label.split()) > MAX_GROUP_WORDS for label in labels):
+        return None  # a note or a caption's words, not a row of group names
+    return labels
 
 
 def _cells_of(line: str) -> list[str]:

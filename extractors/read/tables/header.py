@@ -23,16 +23,18 @@ from extractors.read.tables.arms import (
     arm_like,
     clean_arm,
     n_delimited,
+    names_over_second_row,
     read_items,
     split_names,
     structured_line,
     sub_column_at,
 )
 from extractors.read.tables.cells import Number, inside_parentheses, line_start
-from extractors.read.tables.groups import labels_above, labels_below, spanning_labels
+from extractors.read.tables.groups import flattened_spanning_labels, labels_above, labels_below, spanning_labels
 from extractors.text import reach, vocabulary
 from extractors.text.numbers import to_float
 from extractors.text.patterns import build
+from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
 
 MAX_REPEATS = 4  # column groups a flattened header may repeat its arms for (RECORD 1 and RECORD 2: one repeat)
@@ -127,8 +129,8 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         if text[starts[index]].islower() or (single is not None and hits[index].start() < single[1].end):
             continue  # a header's first arm is capitalised; "+ Censored observation OPDIVO" is a note's
         items = _arm_items(text, starts[index], hits[index:], starts[index:], (limit, stops))
-        if items is None:
-            continue
+        if items is None or (not kept and flattened_patterns.SENTENCE_AFTER_ARMS.match(text, items.end)):
+            continue  # flattened, names in a note's sentence are no header
         if kept and _groups_over_arm_row(text, items):
             continue  # "|  | Combined Results | Paclitaxel Subgroup | AC Subgroup |": the arms are on the row below
         names = [arm.name for arm in items.arms]
@@ -196,6 +198,12 @@ def _arm_items(
         return items
     items = n_delimited(text, first, limit)
     if items is not None and items.ns and len(items.arms) == 1:
+        numbers = [items.arms[0].n, *items.ns]
+        two_rows = names_over_second_row(text, first, items.arms[0].end, len(numbers))
+        if two_rows is not None:  # "Femara Femara Megestrol 0.5 mg 2.5 mg Acetate N = 188 …"
+            items.arms = [ArmCell(name, a, b, n) for (name, a, b), n in zip(two_rows, numbers, strict=True)]
+            items.ns = []
+            return items
         spans = split_names(text, first, items.arms[0].end, 1 + len(items.ns), list(starts))
         if spans is None:
             return None
@@ -396,9 +404,12 @@ def _spanning_groups(text: str, names: list[str], zone_start: int, first: int) -
     each spanning the same number of arms ("Combined Results | Paclitaxel Subgroup | AC Subgroup" over
     six arms, HERCEPTIN Table 11), or one cell over them all ("Endometrial Carcinoma (pMMR or not
     MSI-H)", LENVIMA Table 18)."""
-    if not names or not text.startswith(f"{structured.SEPARATOR} ", line_start(text, first)):
-        return [None] * len(names)
-    labels = spanning_labels(text, zone_start, first)
+    if not names:
+        return []
+    if text.startswith(f"{structured.SEPARATOR} ", line_start(text, first)):
+        labels = spanning_labels(text, zone_start, first)
+    else:
+        labels = flattened_spanning_labels(text, zone_start, first, len(names))
     # a group compares arms: each spans two or more ("Patients with events | From Kaplan-Meier analysis"
     # over two arms and the between-arm columns, EFFIENT Table 5, are no groups)
     if labels is None or len(names) % len(labels) or len(names) // len(labels) < 2:

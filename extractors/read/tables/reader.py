@@ -359,6 +359,9 @@ def _subgroup_row(raw: str, own: str, heading: str, state: TableState) -> str:
     heading above it name a subgroup ("Age ≥75, Diabetes – yes"), not an event (EFFIENT Table 6).
     Sets the row's population; returns the heading for the rows below."""
     headings = _first_cells(raw)[:-1]
+    run_in = flattened_patterns.SUBGROUP_HEADING_RUN_IN.match(own) if not headings else None
+    if run_in:  # flattened, the heading ran into the row under it: "Age ≥75 Diabetes – yes"
+        headings, own = [run_in.group("heading")], run_in.group("own")
     heading = ", ".join(headings) if headings else heading
     state.population = ", ".join(name for name in (heading, own) if name) or None
     state.open_between.clear()

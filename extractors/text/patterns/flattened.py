@@ -16,8 +16,11 @@ from extractors.text.patterns import stored, timed
 AFTER_CAPITALS_DECIMAL = stored.compile(r"(?<=[A-Z]{2})\d{1,3}\.\d")
 
 # A p-value cell printed with its "p" after the row label that names it: the "p<.0001" of "p-valuea
-# p<.0001" (matched at the cell's start, looking back at the label).
-AFTER_P_VALUE_LABEL = stored.compile(r"(?<=\bp[- ]?values?(?-i:[a-h])?(?:,[ \t]?[a-h])?[ \t]{0,3})", regex.IGNORECASE)
+# p<.0001", and after the test the label names in parentheses: "p-value (stratified log-ranka) p<0.002"
+# (YERVOY Table 25) — matched at the cell's start, looking back at the label.
+AFTER_P_VALUE_LABEL = stored.compile(
+    r"(?<=\bp[- ]?values?(?-i:[a-h])?(?:,[ \t]?[a-h])?(?:[ \t]{0,2}\([^()\n]{1,60}\))?[ \t]{0,3})", regex.IGNORECASE
+)
 
 # The digits a row label may end with, run into its first cell when flattened: the "75" of "PASI 75",
 # the "24" of "Week 24" — a whole number of one to three digits.
@@ -26,5 +29,79 @@ LABEL_DIGITS = stored.compile(r"[1-9]\d{0,2}$")
 # A flattened row label that ends with the row's own label "N", after a heading run into it: "MRD
 # negativity rate (ITT population) N | 216 | 216" counts patients (a capital N, a word of its own).
 LABEL_ENDS_IN_N = stored.compile(r"(?:^|[\s)])N[\s:]{0,3}$")
+
+# A header's "N" alone, before the rate column beside it, flattened: each row's own patients — "Effient
+# Clopidogrel Hazard Ratio (95% CI) N % with events N % with events", glued "N% with eventsN% with
+# events" (EFFIENT Table 6), glued after a lowercase word. A capital N before a percent sign is never an
+# arm's name or its N ("N=233").
+ROW_N_BEFORE_RATE = stored.compile(r"(?:(?<![A-Za-z0-9])|(?<=[a-z]{2}))N(?=[ \t]{0,2}%)")
+
+# A whole-number threshold printed after a word, as a heading row's label names a subgroup: the "≥75"
+# of "Age ≥75" (EFFIENT Table 6), "<65" of "Age <65" — matched at the comparison sign, looking back at
+# the word; "≥75Diabetes" glued goes on with a capital, checked by the caller.
+THRESHOLD_AFTER_WORD = stored.compile(r"(?<=\p{L}[ \t]{0,2})[<≤>≥][ \t]{0,2}\d{1,3}(?![\d.,%])")
+
+# A subgroup's "no" with its row's cells run into it: "Diabetes – no65216.467415.3" (EFFIENT Table 6
+# glued); longer lower-case words are `tables.AFTER_LOWER_WORD`'s. Matched at the cell's start, looking
+# back at the word, which stands alone ("Ino2" is no answer).
+AFTER_NO = stored.compile(r"(?<=(?<![\p{L}\d])no)")
+
+# A subgroup heading run into the first row under it, flattened: "Age ≥75 Diabetes – yes" is the
+# heading "Age ≥75" and the row "Diabetes – yes" (EFFIENT Table 6; with cells kept, two rows) — the
+# heading's words end in a whole-number threshold, the row starts with a capital.
+SUBGROUP_HEADING_RUN_IN = stored.compile(
+    r"""^(?P<heading>\p{Lu}[\p{L} ]{0,30}?[ \t]{0,2}[<≤>≥][ \t]{0,2}\d{1,3})  # "Age ≥75"
+    [ \t]{0,3}(?P<own>\p{Lu}.{0,200})$  # the row: "Diabetes – yes"
+    """,
+    regex.VERBOSE,
+)
+
+# A row of Ns glued to the row's own "N": "MRD negativity rate (ITT population) N216216 Bone marrow"
+# (VENCLEXTA Table 20 glued) — the N a word of its own, then only digits up to the next row's
+# capital; a nodal stage with its count ("N245 (20)") goes on with a percent, and is not matched.
+AFTER_N_LABEL = stored.compile(r"(?<=(?:^|[\s)])N)(?=\d{3,12}[ \t]{1,3}\p{Lu})")
+
+# A count with its rate glued to an abbreviation of capitals and one lower-case letter: "CR+CRi16 (8)7 (4)"
+# (VENCLEXTA Table 21 glued: complete remission with incomplete recovery) — matched at the cell's
+# start, looking back; `tables.AFTER_CAPITALS_COUNT` takes "MI24 (0.76)" and "ORRd183 (85)".
+AFTER_CAPITALS_LOWER_COUNT = stored.compile(
+    r"(?<=[A-Z]{2}[a-z])\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)"
+)
+
+# Words that name a column group, never an arm: flattened, the groups print just before the arms and
+# the first arm's cell would run back over them — "Combined Results Paclitaxel Subgroup AC Subgroup
+# Herceptin + All Chemotherapy (n = 235)" (HERCEPTIN Table 11).
+GROUP_WORDS = stored.compile(r"\b(?:Sub-?groups?|Results)\b", regex.IGNORECASE)
+
+# A row label "p-value" with its cell, printed after a row of CIs flattened: "95% CI 7, 8 4, 5 … 5, 7
+# p-value < 0.0001 < 0.0001 0.002" (HERCEPTIN Table 11) — the p-values are the next row's, not a cell
+# of the row of CIs (matched at a "pval" token's start).
+P_VALUE_ROW_LABEL = stored.compile(r"[Pp][- ]?[Vv]alues?(?![a-z])")
+
+# The word a column group's name ends with, flattened before the arms it spans: "Combined Results
+# Paclitaxel Subgroup AC Subgroup" (HERCEPTIN Table 11), glued "Combined ResultsPaclitaxel SubgroupAC
+# Subgroup"; "Overall Population (HR+ and HR- Cohorts)" goes on, and is left to `groups.split_labels`.
+GROUP_NAME_END = stored.compile(
+    r"(?<![A-Za-z])(?:Cohorts?|Population|Patients|Sub-?groups?|Group|Analysis|Results)(?![a-z])(?![ \t]{0,2}\()",
+    regex.IGNORECASE,
+)
+
+# A cell glued to a footnote key printed apart from the label it marks: "p-value c<0.0001", "n(%) [95% CI]
+# d138 (77.5)" (REVLIMID Table 22 glued) — one letter a–h, after a closing bracket or "value" and a
+# space (matched at the cell's start, looking back); `tables.AFTER_FOOTNOTE_KEYS` takes keys glued on.
+AFTER_SPACED_FOOTNOTE_KEY = stored.compile(r"(?<=(?:[)\]]|\b[Vv]alues?)[ \t](?-i:[a-h]))")
+
+# A sentence going on after the names a note mentions, where a header would go on with Ns, columns or
+# its first row: "… was reported (diarrhea) for EGFR TKI comparator. Includes stomatitis …" (TAGRISSO
+# Table 8 notes, flattened) — a full stop and the next sentence's capital, matched where the arms end.
+SENTENCE_AFTER_ARMS = stored.compile(r"[ \t]{0,2}\.[ \t]{1,3}\p{Lu}")
+
+# A header printed over two rows, flattened with its Ns after both: one-word arm names, then a row of
+# doses and words that go on each name in turn — "Femara Femara Megestrol 0.5 mg 2.5 mg Acetate N = 188
+# N = 174 N = 190" (FEMARA Table 17) is "Femara 0.5 mg", "Femara 2.5 mg", "Megestrol Acetate".
+# — glued, a name ends where the next one's capital or the dose starts: "FemaraFemaraMegestrol0.5 mg".
+ONE_WORD_NAME = stored.compile(r"\p{Lu}(?:[\p{Ll}-]{1,30}|\p{Lu}{1,30})(?![\p{Ll}])")
+# a dose of the second row: "0.5 mg", "10 mg/kg", "400 mg/m2"
+ROW_DOSE = stored.compile(r"\d{1,4}(?:\.\d{1,3})?[ \t]{0,2}(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²|day))?(?![\p{L}\d])")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -62,7 +62,7 @@ _CELL_TOKENS = rf"""
           (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*   # or in square brackets, closed by
           (?P<high>-?{NUM}|NR|NE|NA)%?\s*(?(square)\]|\)))               # one: "0.82 [0.67, 1.00]" (PERJETA, REVLIMID)
     | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM})(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |": a CI cell without parentheses
-    | (?P<flatci>(?<=\bCI[ \t:]{{1,3}}(?:{NUM},[ \t]{{1,2}}{NUM}[ \t]{{1,2}}){{0,3}})(?P<flow>{NUM}),[ \t]{{1,2}}(?P<fhigh>{NUM})(?![\d.]))
+    | (?P<flatci>(?<=\bCI[ \t:]{{1,3}}(?:{NUM},[ \t]{{1,2}}{NUM}[ \t]{{1,2}}){{0,7}})(?P<flow>{NUM}),[ \t]{{1,2}}(?P<fhigh>{NUM})(?![\d.]))
         # the same CIs flattened with spaces, on the row a "CI" label heads: "95% CI 49.5, 61.4 31.8, 48.5"
     | (?P<pct>\(\s*(?P<pct_cmp>[<≤])?\s*(?P<pct_value>{NUM})\s*%?\s*\))  # "(0.4)" of "1 (0.4)", "(<0.1)": a percent
     | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
