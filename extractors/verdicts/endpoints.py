@@ -243,7 +243,7 @@ def names_endpoint(claim: Claim) -> bool:
 def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
     """The label endpoint a claim names in the label's own words, when the vocabulary names none (or
     the one a first reading of it took from those words, read again)."""
-    if family not in {"rate", "hr", "rr", "median", "event_rate", "p", "rrr"}:
+    if family not in {"rate", "events", "hr", "rr", "median", "event_rate", "p", "rrr"}:
         return None
     if claim.endpoint is not None and not vocabulary.endpoint_phrases(claim.endpoint):
         if not named_label_endpoint(claim, (claim.endpoint,)):
