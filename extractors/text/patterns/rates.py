@@ -48,11 +48,11 @@ LOWER_AFTER = stored.compile(r"\s{0,2}lower\b", regex.I)
 
 # "reduced the risk of death by 27%", "lowered the risk of progression by", "the risk of death fell by",
 # "lowered the chance of the disease getting worse, or of death, by", "Strokes fell by", "stent
-# thrombosis fell by": a reduction named before "by" (a risk or a count of events that fell, not a
-# level: "LDL fell by 38%" is a change).
+# thrombosis fell by", "lowered the risk of stroke by about": a reduction named before "by" (a risk
+# or a count of events that fell, not a level: "LDL fell by 38%" is a change).
 REDUCED_BY = stored.compile(
-    r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+,?\s){0,11}?by\s{1,2}$"
-    r"|\b(?:risk|strokes|heart\sattacks|deaths|events|infarctions|hospitali[sz]ations|thrombos[ie]s|embolisms?|clots|bleeding|bleeds)\s(?:[\w-]+\s){0,4}?(?:fell|dropped|declined)\sby\s{1,2}$",
+    r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+,?\s){0,11}?by\s{1,2}(?:(?:about|around|roughly|approximately|nearly|almost|some)\s{1,2})?$"
+    r"|\b(?:risk|strokes|heart\sattacks|deaths|events|infarctions|hospitali[sz]ations|thrombos[ie]s|embolisms?|clots|bleeding|bleeds)\s(?:[\w-]+\s){0,4}?(?:fell|dropped|declined)\sby\s{1,2}(?:(?:about|around|roughly|approximately|nearly|almost|some)\s{1,2})?$",
     regex.I,
 )
 
