@@ -73,7 +73,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     pool = everything
     if claim.trial and pool and any(m.trial or m.nct for m in pool):
         # (a label that names no trial for any of these numbers cannot say they are another trial's)
-        pool = _of_trial(claim.trial, pool, view)
+        pool = matching.of_trial_alone(claim.trial, pool, view.measurements)
         if not pool:
             return _other_ratio(claim, view) or unverifiable(
                 claim, f"The article says {says} about {claim.trial}; the sources report no {family} for that trial."
@@ -274,21 +274,6 @@ def _wrong_trial(
             + f" {claim.raw} is the label's {describe(m)} in {m.trial} ({where(m)}), not {claim.trial}'s.",
         )
     return None
-
-
-def _of_trial(trial: str, pool: tuple[Measurement, ...], view: LabelView) -> tuple[Measurement, ...]:
-    """The numbers of ``pool`` that are ``trial``'s: those it names, and in a label that names that
-    trial alone, those it names no trial for (EFFIENT's "50% fewer stent thromboses … (0.9%) … (1.8%)",
-    read in prose after the tables, are TRITON-TIMI 38's: the label reports no other trial)."""
-    own = matching.of_trial(trial, pool)
-    if not own or _named_trials(view.measurements) != {matching.trial_key(own[0])}:
-        return own
-    named = own[0]
-    return own + tuple(replace(m, trial=named.trial, nct=named.nct) for m in pool if not (m.trial or m.nct))
-
-
-def _named_trials(measurements: tuple[Measurement, ...]) -> frozenset[str]:
-    return frozenset(matching.trial_key(m) for m in measurements if m.trial or m.nct)
 
 
 def _check_across_trials(claim: Claim, pool: tuple[Measurement, ...], trials: list[str], view: LabelView) -> Claim:

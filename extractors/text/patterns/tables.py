@@ -586,12 +586,6 @@ PATIENT_COUNT_LABEL = stored.compile(
 # ("Table 14: Baseline Demographic and Disease-Related Characteristics").
 CAPTION_BASELINE = stored.compile(r"\b(?:baseline|demographic)", regex.IGNORECASE)
 
-# A caption that says its cells are shares of patients, the header printing no "%" or "n (%)" of its
-# own: "Table 3 - Percentage of patients reporting non-hemorrhagic adverse reactions … (PLATO)".
-CAPTION_PERCENT_CELLS = stored.compile(
-    r"\bpercent(?:age)?s?[ \t]{1,2}of[ \t]{1,2}(?:patients|subjects|participants)\b", regex.IGNORECASE
-)
-
 # A duration of response in lay words, a few words between: "Responses on chemotherapy lasted a median
 # of 6.3 months", "responses to the combination lasted" (the phrase list holds "responses lasted").
 RESPONSES_LASTED = stored.compile(r"\brespon(?:ses?|ders?)(?:\s[\w-]{1,20}){1,4}?\slasted\b", regex.I)
