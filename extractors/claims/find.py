@@ -13,7 +13,7 @@ from extractors.claims import context
 from extractors.claims.numeric import claim_of, numeric_claims
 from extractors.claims.qualitative import fold_claims, scope_claims, significance_claims
 from extractors.claims.sentences import Sentence, sentence_at, sentences
-from extractors.claims.tables import cell_context, grid_statements, is_results_grid
+from extractors.claims.tables import arm_column, cell_context, grid_statements, is_results_grid
 from extractors.ingest.articles import row_start, section_of
 from extractors.read import discourse
 from extractors.read.scene import Scene
@@ -115,7 +115,8 @@ def _cell_claims(
         default_arm=None if len(cell.arms) > 1 else scene.experimental,
     )  # fmt: skip
     about = (section, cell.trial, context.subgroup(sentence.masked) or cell.population)
-    read = _under_header(article, sentence, cell.header)
+    in_row = arm_column(article, sentence.cell)
+    read = _in_row(sentence, *in_row) if in_row else _under_header(article, sentence, cell.header)
     found = numeric_claims(read, about, scene)
     found += significance_claims(read, about)
     found += fold_claims(read, about)
@@ -125,7 +126,7 @@ def _cell_claims(
         (
             replace(claim, text=sentence.text, span=sentence.span, column=header)
             for claim in found
-            if (claim.value_span or (start,))[0] >= start
+            if claim.value_span is None or start <= claim.value_span[0] < sentence.span[1]
         ),
         key=lambda claim: (claim.value_span or claim.span)[0],
     )
@@ -143,6 +144,15 @@ def _under_header(article: Article, sentence: Sentence, header: Span | None) -> 
     unit = claim_patterns.HEADER_UNIT.search(name)
     tail = f" {unit.group('unit')}" if unit and not claim_patterns.UNIT_AFTER_NUMBER.search(sentence.text) else ""
     read = sentence_at(sentence.span[0] - len(lead), lead + sentence.text + tail, sentence.block)
+    return replace(read, cell=sentence.cell)
+
+
+def _in_row(sentence: Sentence, label: str, header: str) -> Sentence:
+    """A results grid's cell read as its row says it of its column's arm: "Dizziness: 5.4% with
+    Brilinta". The words added are the row label's and the header's own; claims are kept only for
+    values inside the cell."""
+    lead = f"{label}: "
+    read = sentence_at(sentence.span[0] - len(lead), f"{lead}{sentence.text} with {header}", sentence.block)
     return replace(read, cell=sentence.cell)
 
 

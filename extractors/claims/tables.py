@@ -24,6 +24,7 @@ from extractors.ingest.articles import row_start
 from extractors.read.tables.reader import extract_tables
 from extractors.records import Article, ArticleTable, Measurement, Source, Span
 from extractors.text import vocabulary
+from extractors.text.names import arm_mentions
 from extractors.text.patterns import build
 from extractors.text.patterns import claims as patterns
 from extractors.text.patterns import tables as table_patterns
@@ -64,6 +65,23 @@ def cell_context(article: Article, cell: tuple[int, int, int], trials: Collectio
     return CellContext(
         trial, tuple(arm.strip() for arm in arms), endpoint, header_cell, _row_population(article, row, roles, trial)
     )
+
+
+def arm_column(article: Article, cell: tuple[int, int, int]) -> tuple[str, str] | None:
+    """(row label, column header) of a results grid's cell under a column headed by an arm
+    ("Dizziness | 5.4% | 3.9%" under "Side effect | Brilinta | Clopidogrel"): the cell is that arm's
+    figure for its row's outcome. None for a header row, a row label column, a column headed by no
+    arm ("Hazard ratio", "Study") or a table of prose."""
+    table_index, row_index, column = cell
+    table = article.tables[table_index]
+    if row_index == 0 or column == 0 or column >= len(table.rows[0]) or not is_results_grid(article, table):
+        return None
+    header = _text(article, table.rows[0][column]).strip()
+    label = _text(article, table.rows[row_index][0]).strip()
+    mentions = arm_mentions(header)
+    if not label or patterns.NUMERIC_CELL.match(label) or not mentions or mentions[0][0] != 0:
+        return None
+    return label, header
 
 
 def _row_population(article: Article, row: tuple[Span, ...], roles: list[str | None], trial: str | None) -> str | None:

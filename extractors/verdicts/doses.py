@@ -15,10 +15,11 @@ from extractors.verdicts.describe import unverifiable
 
 
 def _drug_key(name: str | None) -> str | None:
-    """A drug's name as doses are matched by: canonical, a biologic's affixes left out ("fam-trastuzumab
-    deruxtecan-nxki" and "T-DXd" are both trastuzumab deruxtecan)."""
+    """A drug's name as doses are matched by: canonical, a biologic's affixes and a salt left out
+    ("fam-trastuzumab deruxtecan-nxki" and "T-DXd" are both trastuzumab deruxtecan; "prasugrel
+    hydrochloride" is prasugrel)."""
     canonical = canonical_arm(name)
-    return patterns.BIOLOGIC_AFFIX.sub("", canonical) if canonical else None
+    return patterns.SALT_WORD.sub("", patterns.BIOLOGIC_AFFIX.sub("", canonical)) if canonical else None
 
 
 def _schedule(unit: str | None) -> str:

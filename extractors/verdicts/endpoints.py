@@ -243,7 +243,7 @@ def names_endpoint(claim: Claim) -> bool:
 def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
     """The label endpoint a claim names in the label's own words, when the vocabulary names none (or
     the one a first reading of it took from those words, read again)."""
-    if family not in {"rate", "hr", "rr", "median", "event_rate", "p", "rrr"}:
+    if family not in {"rate", "events", "hr", "rr", "median", "event_rate", "p", "rrr"}:
         return None
     if claim.endpoint is not None and not vocabulary.endpoint_phrases(claim.endpoint):
         if not named_label_endpoint(claim, (claim.endpoint,)):
@@ -255,8 +255,29 @@ def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
     # ("Stroke or death occurred in 5.4% … Looking at strokes alone, the figures were 5.1% and 6.3%")
     rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
     names = {_row_name(m, view): m.endpoint for m in rows if m.statistic == family and m.endpoint}
+    names.update(_defined(rows, view, family))
     named = named_label_endpoint(claim, names)
     return names[named] if named is not None else None
+
+
+_DEFINITION_REACH = 1500  # characters from a table's caption to its row where its notes define a row
+
+
+def _defined(rows: Iterable[Measurement], view: LabelView, family: str) -> dict[str, str]:
+    """The parts a table's notes give a row that names a primary endpoint alone: XARELTO's "Primary
+    Composite Endpoint" is "stroke or non-CNS systemic embolism" ("The primary endpoint was the time to
+    first occurrence of stroke (any type) or non-CNS systemic embolism"), so an article naming those
+    parts names that row. Only the notes between the row's caption and the row count."""
+    found: dict[str, str] = {}
+    for m in rows:
+        if m.statistic != family or not m.endpoint or not m.table or not patterns.PRIMARY_ROW.match(m.endpoint):
+            continue
+        text = view.texts.get(m.source, "")
+        caption_at = text.rfind(m.table, max(0, m.span[0] - _DEFINITION_REACH), m.span[0])
+        said = patterns.PRIMARY_DEFINED.search(text, caption_at, m.span[0]) if caption_at >= 0 else None
+        if said is not None:
+            found.setdefault(patterns.PARENTHETICAL.sub("", said.group("definition")).strip(), m.endpoint)
+    return found
 
 
 def _label_row_alike(endpoint: str, claim: Claim, view: LabelView, family: str) -> str | None:

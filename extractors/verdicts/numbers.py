@@ -73,7 +73,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     pool = everything
     if claim.trial and pool and any(m.trial or m.nct for m in pool):
         # (a label that names no trial for any of these numbers cannot say they are another trial's)
-        pool = matching.of_trial(claim.trial, pool)
+        pool = matching.of_trial_alone(claim.trial, pool, view.measurements)
         if not pool:
             return _other_ratio(claim, view) or unverifiable(
                 claim, f"The article says {says} about {claim.trial}; the sources report no {family} for that trial."

@@ -135,6 +135,9 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     # a row of counts under a label that names nothing else counts that event, except in a table of
     # the patients' baseline characteristics ("Male | 121 (52%)")
     infer_events = not table_patterns.CAPTION_BASELINE.search(caption_text.split("\n", 1)[0])
+    if label_patterns.CAPTION_PERCENT_CELLS.search(caption_text.split("\n", 1)[0]):
+        # "Percentage of patients reporting …": every column holds shares, as a row of "%" would say
+        state.formats.update({index: "%" for index in range(len(header.columns)) if index not in state.formats})
     _read_rows(text, header.end, body_end, state, row_of, measurements, (header.names_events, infer_events))
     return measurements
 

@@ -57,6 +57,13 @@ TWICE_DAILY = stored.compile(r"\btwice\s+(?:a\s+day|daily)\b")
 # another drug than paclitaxel and keeps its prefix.
 BIOLOGIC_AFFIX = stored.compile(r"\b(?:fam|ado|ziv)-(?=[a-z]{5})|(?<=[a-z]{4})-[a-z]{4}\b")
 
+# The salt a label's drug is named with, which the article leaves out: "prasugrel hydrochloride" is
+# prasugrel, "imatinib mesylate" imatinib.
+SALT_WORD = stored.compile(
+    r"\s(?:hydrochloride|hcl|mesylate|dimesylate|maleate|dimaleate|citrate|tosylate|besylate|malate|fumarate"
+    r"|succinate|tartrate|sulfate|phosphate|acetate|hydrobromide|sodium|disodium|potassium|calcium)\b"
+)
+
 # A unit per square metre whose 2 was printed apart: "mg/m 2" is "mg/m2".
 SQUARE_METRE = stored.compile(r"/m\s2\b")
 

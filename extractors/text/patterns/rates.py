@@ -27,11 +27,12 @@ YEARLY_BEFORE = stored.compile(r"\b(?:(?:each|every)\s{1,2}year\b|yearly\b|annua
 # The word before the scale of such a rate: "per 1,000 patient-years".
 PER_BEFORE = stored.compile(r"\bper\s{1,2}$", regex.I)
 
-# "50% fewer stent thromboses", "a 28% lower chance of dying", "31% less major bleeding": a relative
-# reduction stated after the number ("10% less than" compares to a figure, no reduction; "less often"
-# is one only for events, `LESS_OFTEN_AFTER`).
+# "50% fewer stent thromboses", "a 28% lower chance of dying", "31% less major bleeding", "a 50%
+# reduction (p<0.001)": a relative reduction stated after the number ("10% less than" compares to a
+# figure, no reduction; "less often" is one only for events, `LESS_OFTEN_AFTER`; "a 59% reduction in
+# LDL-C" is a change of a measurement, no reduction of a risk).
 FEWER_AFTER = stored.compile(
-    r"\s{0,2}(?:fewer|less\b(?!\s{1,2}(?:than|often|frequently))|lower\s+(?:risk|chance|likelihood)|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence))\b",
+    r"\s{0,2}(?:fewer|less\b(?!\s{1,2}(?:than|often|frequently))|lower\s+(?:risk|chance|likelihood)|reduction\s+in\s+(?:the\s+)?(?:risk|rate|incidence)|(?:relative\s{1,2})?reduction\b(?!\s{1,2}in\b))\b",
     regex.I,
 )
 
@@ -46,11 +47,12 @@ RISK_WAS_BEFORE = stored.compile(r"\brisk\s(?:[\w-]+\s){0,5}?(?:was|were|is)\s{1
 LOWER_AFTER = stored.compile(r"\s{0,2}lower\b", regex.I)
 
 # "reduced the risk of death by 27%", "lowered the risk of progression by", "the risk of death fell by",
-# "lowered the chance of the disease getting worse, or of death, by", "Strokes fell by": a reduction
-# named before "by" (a risk or a count of events that fell, not a level: "LDL fell by 38%" is a change).
+# "lowered the chance of the disease getting worse, or of death, by", "Strokes fell by", "stent
+# thrombosis fell by", "lowered the risk of stroke by about": a reduction named before "by" (a risk
+# or a count of events that fell, not a level: "LDL fell by 38%" is a change).
 REDUCED_BY = stored.compile(
-    r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+,?\s){0,11}?by\s{1,2}$"
-    r"|\b(?:risk|strokes|heart\sattacks|deaths|events|infarctions|hospitali[sz]ations)\s(?:[\w-]+\s){0,4}?(?:fell|dropped|declined)\sby\s{1,2}$",
+    r"\b(?:reduc|lower|decreas|cut)\w*\s(?:[\w-]+,?\s){0,11}?by\s{1,2}(?:(?:about|around|roughly|approximately|nearly|almost|some)\s{1,2})?$"
+    r"|\b(?:risk|strokes|heart\sattacks|deaths|events|infarctions|hospitali[sz]ations|thrombos[ie]s|embolisms?|clots|bleeding|bleeds)\s(?:[\w-]+\s){0,4}?(?:fell|dropped|declined)\sby\s{1,2}(?:(?:about|around|roughly|approximately|nearly|almost|some)\s{1,2})?$",
     regex.I,
 )
 

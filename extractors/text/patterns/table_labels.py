@@ -52,3 +52,9 @@ LABEL_P_VALUE = stored.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE)
 LABEL_DIFFERENCE = stored.compile(r"\bdifference\b", regex.IGNORECASE)
 
 LABEL_RESPONDERS = stored.compile(r"\bresponders\b", regex.IGNORECASE)
+
+# A caption that says its cells are shares of patients, the header printing no "%" or "n (%)" of its
+# own: "Table 3 - Percentage of patients reporting non-hemorrhagic adverse reactions … (PLATO)".
+CAPTION_PERCENT_CELLS = stored.compile(
+    r"\bpercent(?:age)?s?[ \t]{1,2}of[ \t]{1,2}(?:patients|subjects|participants)\b", regex.IGNORECASE
+)

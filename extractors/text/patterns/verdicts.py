@@ -256,6 +256,22 @@ ENDPOINT_WORD = stored.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[,/]")  # a comma or a
 # trial's number ("MONALEESA-7").
 COUNT_NUMBER = stored.compile(r"(?<![\w.,-])\d{1,3}(?:,\d{3})*+(?![\d.,%]|\s?%)")
 
+# A label row that names a trial's primary endpoint without its parts: "Primary Composite Endpoint".
+PRIMARY_ROW = stored.compile(
+    r"^primary[ \t]{1,2}(?:composite[ \t]{1,2}|efficacy[ \t]{1,2})?(?:endpoint|outcome)$", regex.I
+)
+
+# The table's note that says what that endpoint is (XARELTO Table 19): "The primary endpoint was the
+# time to first occurrence of stroke (any type) or non-CNS systemic embolism."
+PRIMARY_DEFINED = stored.compile(
+    r"\bprimary[ \t]{1,2}(?:composite[ \t]{1,2}|efficacy[ \t]{1,2})?(?:endpoint|outcome)[ \t]{1,2}(?:was|is|of)"
+    r"[ \t]{1,2}(?:the[ \t]{1,2})?(?P<definition>[^.;\n\[]{5,160})",
+    regex.I,
+)
+
+# A parenthesis inside a definition, which qualifies a part without naming one: "stroke (any type)".
+PARENTHETICAL = stored.compile(r"[ \t]?\([^()\n]{0,40}\)")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
 
 # A table's shares per 100 patient-years: "n (per 100 pt-year)", "(%/year)", "Event Rate (per 100 patient-years)".
