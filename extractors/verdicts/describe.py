@@ -38,8 +38,15 @@ def describe(m: Measurement) -> str:
         "rrr": f"{endpoint}relative risk reduction ",
         "event_rate": f"{endpoint}event rate ",
     }.get(m.statistic, f"{m.statistic} {endpoint}")
+    return f"{m.arm}: {what}{_qualified(m)}{unit} ({population})"
+
+
+def _qualified(m: Measurement) -> str:
+    """The value with its qualifier, printed once: "<0.001", and "NE" for a value not estimable
+    (whose qualifier is its raw text, so "NE" not "NENE")."""
+    raw = m.raw.replace(" ", "")
     qualifier = m.qualifier or ""
-    return f"{m.arm}: {what}{qualifier}{m.raw.replace(' ', '')}{unit} ({population})"
+    return raw if raw.startswith(qualifier) else f"{qualifier}{raw}"
 
 
 def where(m: Measurement) -> str:
@@ -155,7 +162,7 @@ def label_reports(rows: Sequence[Measurement], endpoint: str | None, family: str
 def _value_of(m: Measurement) -> str:
     """ "TAGRISSO 10.1 months", "HR 0.30"."""
     unit = "%" if m.statistic == "rate" else f" {unit_of(m)}" if unit_of(m) and m.statistic == "median" else ""
-    value = f"{m.qualifier or ''}{m.raw.replace(' ', '')}{unit}"
+    value = f"{_qualified(m)}{unit}"
     if m.statistic in {"hr", "p"} or not m.arm:
         return value
     return f"{m.arm} {value}"
