@@ -473,3 +473,37 @@ def test_a_trials_total_is_not_judged_by_one_subgroups_arm_ns(case: dict[str, An
     )  # fmt: skip
     judged = check_number(claim, LabelView(rows, {"label": ""}))
     assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("event_shares"))
+def test_a_share_who_had_died_or_progressed_is_the_share_with_that_endpoints_event(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], unit="%"), trial="IMbrave150", arm=case["arm"])
+    claim = replace(claim, endpoint=case["context_endpoint"])
+    rows = tuple(
+        Measurement(source="label", statistic="rate", value=float(value), raw=value, span=(i * 10, i * 10 + 2),
+                    trial="IMbrave150", endpoint=endpoint, arm=arm, unit="%", table="Table 28", row=row, column=arm)
+        for i, (endpoint, row, arm, value) in enumerate([
+            ("OS", "Overall Survival Number of deaths (%)", "TECENTRIQ in combination with Bevacizumab", "29"),
+            ("OS", "Overall Survival Number of deaths (%)", "Sorafenib", "39"),
+            ("PFS", "Progression-Free Survival Number of events (%)", "TECENTRIQ in combination with Bevacizumab", "45"),
+            ("PFS", "Progression-Free Survival Number of events (%)", "Sorafenib", "61"),
+            ("ORR", "Overall Response Rate, Number of responders (%)", "TECENTRIQ in combination with Bevacizumab", "71")])
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("context_endpoint_analyses"))
+def test_another_analysis_of_the_trials_one_endpoint_is_said_though_its_sentence_names_none(
+    case: dict[str, Any],
+) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="monarchE", arm="abemaciclib")
+    claim = replace(claim, endpoint="IDFS")  # from the sentences before it
+    rows = tuple(
+        Measurement(source="label", statistic="hr", value=float(value), raw=value, span=(i * 10, i * 10 + 5),
+                    trial="monarchE", endpoint=endpoint, arm="VERZENIO plus ET", comparator="ET",
+                    table="Table 16", row="Hazard ratio (95% CI)", column="HR")
+        for i, (endpoint, value) in enumerate(zip(case["endpoints"], ["0.653", "0.757"][: len(case["endpoints"])], strict=True))
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": ""}))
+    assert (judged.verdict, judged.kind) == (case["verdict"], case["kind"]), judged.explanation

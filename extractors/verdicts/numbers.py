@@ -66,6 +66,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     named = endpoints.label_named(claim, view, family)
     if named is not None:
         claim = replace(claim, endpoint=named)  # "the HR for stroke, MI or cardiovascular death": the label's row
+    if family == "rate" and (claim.endpoint is None or not endpoints.names_endpoint(claim)):
+        claim = _event_share(claim)
     refused = _no_result(claim, family, named, view)
     if refused is not None:
         return unverifiable(claim, refused)
@@ -92,7 +94,13 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if result.verdict == "contradicted" and named is not None:
         result = _in_row_alike(claim, result, pool, view, arm_hint)
     named_here = named is not None or endpoints.names_endpoint(claim)  # the label's words for it are the sentence's own
-    if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not named_here:
+    if (
+        result.verdict == "contradicted"
+        and result.kind not in _TIED
+        and claim.endpoint
+        and not named_here
+        and not (result.kind == "other_analysis" and _the_only_endpoint(claim, pool))
+    ):
         return unsaid.death_unsaid(_endpoint_from_context(claim, result, pool, view, arm_hint))
     if result.verdict == "supported" and not endpoints.names_endpoint(claim):
         result = unsaid.death_unsaid(result)
@@ -201,6 +209,16 @@ def _other_ratio(claim: Claim, view: LabelView) -> Claim | None:
 _TIED = unsaid.TIED  # the number ties the claim to its endpoint's row: a context's endpoint is then borne out
 
 
+def _the_only_endpoint(claim: Claim, pool: tuple[Measurement, ...]) -> bool:
+    """Whether the trial's label numbers of the claim's statistic are all of the endpoint its context
+    gives: "A later five-year update put the hazard ratio at 0.680" after monarchE's IDFS result, where
+    the label gives a hazard ratio for IDFS only. The endpoint is then no guess: the statistic can be of
+    no other in this trial. Asked only of a figure the article gives for another analysis than the
+    label's: a subgroup the article names in words not read ("Patients whose tumours had a Ki-67 score
+    of 20% or more … (HR 0.626)") would otherwise be taken for the trial's whole population."""
+    return bool(pool) and all(m.endpoint == claim.endpoint for m in pool)
+
+
 def _endpoint_from_context(
     claim: Claim, result: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None
 ) -> Claim:
@@ -227,6 +245,15 @@ def _endpoint_from_context(
     )
 
 
+def _event_share(claim: Claim) -> Claim:
+    """A share whose sentence names no endpoint (or only its context gives one) but one endpoint's event
+    in lay words ("29% of patients on the combination had died"): that endpoint's share of patients
+    with the event."""
+    end = (claim.value_span or claim.span)[1] - claim.span[0]
+    events = vocabulary.event_share_endpoints(claim.text[: end + 60])
+    return replace(claim, endpoint=events.pop()) if len(events) == 1 else claim
+
+
 def _what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = False) -> str | None:
     """Why a percentage cannot be checked as a response or survival rate, or None when it can: a
     safety figure (unless it names a row of the label's event tables, ``event_row``: "Major bleeding
@@ -246,6 +273,7 @@ def _what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = Fal
         return None  # the share of a count of events: its endpoint is the count's ("155 patients (45%)")
     # "85.5% of patients given abemaciclib were alive and free of invasive disease": the clause's end
     named |= vocabulary.share_endpoints(f"{claim.column or ''} {claim.text[: end + 100]}")
+    named |= vocabulary.event_share_endpoints(text)  # "29% of patients had died": a share of OS's events
     if statement_patterns.SHARE_RESPONDED.search(text):
         named.add("ORR")  # "55.4% responded to abemaciclib"
     if not named_by_label and (claim.endpoint is None or claim.endpoint not in named):
