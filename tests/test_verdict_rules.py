@@ -507,3 +507,28 @@ def test_another_analysis_of_the_trials_one_endpoint_is_said_though_its_sentence
     )  # fmt: skip
     judged = check_number(claim, LabelView(rows, {"label": ""}))
     assert (judged.verdict, judged.kind) == (case["verdict"], case["kind"]), judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("rate_time_points"))
+def test_a_rates_time_point_is_named_by_its_words_never_by_a_medians_decimals(case: dict[str, Any]) -> None:
+    assert matching.value_kind(case["text"])[1] == frozenset(tuple(point) for point in case["points"])
+
+
+@pytest.mark.parametrize("case", _cases("untimed_medians"))
+def test_a_median_time_read_with_an_endpoint_that_is_no_time_is_the_endpoint_its_value_is(
+    case: dict[str, Any],
+) -> None:
+    text = "Responses were similar in both groups (60% and 64%) and lasted a median of 4.2 and 3.9 months."
+    claim = replace(_claim(text, case["raw"], statistic="median", unit="months"), trial="IMpower133", endpoint="ORR")
+    arms = ("TECENTRIQ with Carboplatin and Etoposide", "Placebo with Carboplatin and Etoposide")
+    rows = tuple(
+        Measurement(source="label", statistic=statistic, value=float(value), raw=value, span=(i * 10, i * 10 + 3),
+                    trial="IMpower133", endpoint=endpoint, arm=arm, unit=unit, table="Table 27", row=endpoint, column=arm)
+        for i, (statistic, endpoint, arm, value, unit) in enumerate([
+            ("rate", "ORR", arms[0], "60", "%"), ("rate", "ORR", arms[1], "64", "%"),
+            ("median", "DOR", arms[0], case["durations"][0], "months"),
+            ("median", "DOR", arms[1], case["durations"][1], "months"),
+            ("median", "PFS", arms[0], "5.2", "months"), ("median", "PFS", arms[1], "4.3", "months")])
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation

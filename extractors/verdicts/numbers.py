@@ -93,7 +93,9 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     result = unsaid.events_agree_only(_check_in_trial(claim, pool, view, arm_hint))
     if result.verdict == "contradicted" and named is not None:
         result = _in_row_alike(claim, result, pool, view, arm_hint)
-    named_here = named is not None or endpoints.names_endpoint(claim)  # the label's words for it are the sentence's own
+    # the label's words for it are the sentence's own; a median time is not of an endpoint that is no
+    # time ("Responses were similar (60% and 64%) and lasted a median of 4.2 and 3.9 months": not ORR's)
+    named_here = (named is not None or endpoints.names_endpoint(claim)) and not _no_time_of(claim)
     if (
         result.verdict == "contradicted"
         and result.kind not in _TIED
@@ -207,6 +209,16 @@ def _other_ratio(claim: Claim, view: LabelView) -> Claim | None:
 
 
 _TIED = unsaid.TIED  # the number ties the claim to its endpoint's row: a context's endpoint is then borne out
+
+
+def _no_time_of(claim: Claim) -> bool:
+    """Whether the claim is a median time given an endpoint that is not measured as a time (ORR)."""
+    return (
+        claim.statistic == "median"
+        and claim.endpoint is not None
+        and claim.endpoint not in vocabulary.time_to_event()
+        and vocabulary.months_per(claim.unit or "") is not None
+    )
 
 
 def _the_only_endpoint(claim: Claim, pool: tuple[Measurement, ...]) -> bool:

@@ -111,9 +111,10 @@ SIGNIFICANCE_NOT_REACHED = stored.compile(
 SHARE_OF_COUNT_BEFORE = stored.compile(r"(?<![\d.])\d[\d,]{0,9}(?:\s[A-Za-z-]{1,30}){0,3}\s?\(\s?$")
 
 # A landmark of a rate: "2-year DFS rate", "at 24 months", "12 month OS", "after three years"; not
-# a dosing interval ("KEYTRUDA 200 mg every 3 weeks", an arm's name in a table's column).
+# a dosing interval ("KEYTRUDA 200 mg every 3 weeks", an arm's name in a table's column), nor the
+# decimals of a duration ("from 4.5 to 7.2 months" is no 2-month time point).
 LANDMARK = stored.compile(
-    r"""(?<!\b(?:every|each|per)\s{1,2})\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?P<unit>year|month|week)s?\b
+    r"""(?<!\b(?:every|each|per)\s{1,2})(?<!\d[.,])\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?P<unit>year|month|week)s?\b
       | \b(?:at|after)\s+(?P<n2>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit2>year|month|week)s?\b""",
     regex.I | regex.VERBOSE,
 )
