@@ -116,6 +116,11 @@ def event_share_endpoints(text: str) -> set[str]:
     return {codes[_phrase_key(m.group("phrase"))] for m in pattern.finditer(text)}
 
 
+def names_an_event(text: str) -> bool:
+    """Whether ``text`` names an event of an endpoint it does not name: "had an event" (data "event_words")."""
+    return build.any_word(tuple(_data()["event_words"]["phrases"])).search(text) is not None
+
+
 def endpoint_phrases(code: str) -> tuple[str, ...]:
     phrases: list[str] = _data()["endpoints"].get(code, [])
     return tuple(phrases)

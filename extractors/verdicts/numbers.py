@@ -286,6 +286,8 @@ def _what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = Fal
     # "85.5% of patients given abemaciclib were alive and free of invasive disease": the clause's end
     named |= vocabulary.share_endpoints(f"{claim.column or ''} {claim.text[: end + 100]}")
     named |= vocabulary.event_share_endpoints(text)  # "29% of patients had died": a share of OS's events
+    if claim.endpoint in vocabulary.time_to_event() and vocabulary.names_an_event(text):
+        named.add(claim.endpoint)  # "18.5% of the abemaciclib group had an event": the context's endpoint's
     if statement_patterns.SHARE_RESPONDED.search(text):
         named.add("ORR")  # "55.4% responded to abemaciclib"
     if not named_by_label and (claim.endpoint is None or claim.endpoint not in named):
