@@ -19,7 +19,7 @@ from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import derived, endpoints, matching, quantity, reductions, unsaid
 from extractors.verdicts.arms import read_arm
-from extractors.verdicts.describe import contradicted
+from extractors.verdicts.describe import contradicted, describe
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.elsewhere import kin_endpoints
 from extractors.verdicts.numbers import check_number
@@ -532,3 +532,15 @@ def test_a_median_time_read_with_an_endpoint_that_is_no_time_is_the_endpoint_its
     )  # fmt: skip
     judged = check_number(claim, LabelView(rows, {"label": ""}))
     assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("rate_event_kinds"))
+def test_a_rate_counts_patients_with_events_only_when_its_words_say_so(case: dict[str, Any]) -> None:
+    assert matching.value_kind(case["text"])[0] == case["events"]
+
+
+@pytest.mark.parametrize("case", _cases("printed_values"))
+def test_a_label_value_is_printed_once_as_the_label_prints_it(case: dict[str, Any]) -> None:
+    m = Measurement(source="label", statistic="median", value=case["value"], raw=case["raw"], span=(0, 4),
+                    endpoint="OS", arm="Drug", unit=case["unit"], qualifier=case["qualifier"])  # fmt: skip
+    assert describe(m) == case["printed"]

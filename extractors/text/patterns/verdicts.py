@@ -93,9 +93,11 @@ TIME_UNIT = stored.compile(r"\b(months?|weeks?|years?|days?)\b", regex.I)
 # The unit word right after an article's value, replaced in a correction: "4.6 months" → "20 weeks".
 LEADING_TIME_UNIT = stored.compile(r"^(\s*)(?:months?|weeks?|years?|days?)\b")
 
-# A rate of patients with an event, not a response or survival rate: "Patients with events (%)", "Deaths".
+# A rate of patients with an event, not a response or survival rate: "Patients with events (%)", "Deaths";
+# not a rate of patients free of events (LYNPARZA's OlympiA "3-year event-free rate, %").
 EVENT_ROW = stored.compile(
-    r"\b(?:events?|deaths?|died|progressive\s+disease|progressed|discontinu\w*|recurren\w*|relapsed?)\b", regex.I
+    r"\b(?:events?(?![-\u2010\u2011\u2013]free)|deaths?|died|progressive\s+disease|progressed|discontinu\w*|recurren\w*|relapsed?)\b",
+    regex.I,
 )
 
 # A label saying a result is not significant, though its interval may exclude 1: "which did not cross the
