@@ -61,6 +61,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     ``arm_hint`` is the arm the claim's sentence leaves to it ("39.1 vs 5.6 months" once 39.1 is
     the experimental arm's): used when the claim's own arm is not settled."""
     assert claim.value is not None and claim.raw is not None
+    if _no_time_of(claim):  # "responses were durable, with a median duration of 25 months": not ORR's
+        claim = replace(claim, endpoint=None)  # the endpoint whose value it is, if exactly one (`_endpoint_by_value`)
     family = FAMILY[claim.statistic or ""]
     says = said(claim)
     named = endpoints.label_named(claim, view, family)
