@@ -544,3 +544,14 @@ def test_a_label_value_is_printed_once_as_the_label_prints_it(case: dict[str, An
     m = Measurement(source="label", statistic="median", value=case["value"], raw=case["raw"], span=(0, 4),
                     endpoint="OS", arm="Drug", unit=case["unit"], qualifier=case["qualifier"])  # fmt: skip
     assert describe(m) == case["printed"]
+
+
+@pytest.mark.parametrize("case", _cases("populations_pointed_back"))
+def test_a_population_pointed_back_to_is_the_one_named_before(case: dict[str, Any]) -> None:
+    text = case["text"]
+    cut = text.index("6.7") + len("6.7 months.")
+    first = replace(_claim(text[:cut], "6.7", statistic="median"), population=case["before"], trial=case["trials"][0])
+    start = cut + len(text[cut:]) - len(text[cut:].lstrip())
+    second = _claim(text[start:], "8.", statistic="median")
+    second = replace(second, span=(start, len(text)), population=case["own"], trial=case["trials"][1])
+    assert reductions.population_before(second, [first], text).population == case["population"]

@@ -274,3 +274,9 @@ NUMBER_AHEAD = stored.compile(r"[\d,;:]")
 # A sentence that opens by pointing back to the one before it: "That is a 21% lower risk", "In other
 # words, Eliquis lowered the chance …", "This was a 24% reduction".
 POINTS_BACK = stored.compile(r"^\W{0,3}(?:that|this|these|those|it|in[ \t]{1,2}other[ \t]{1,2}words)\b", regex.I)
+
+# A population named by pointing back to the one a sentence before named: "Median duration of response
+# in that subgroup was 8.3 weeks" (after "In the paclitaxel subgroup, …"), "in this group".
+POPULATION_POINTS_BACK = stored.compile(
+    r"^(?:that|this|these|those)(?:[ \t]{1,2}(?:subgroup|group|population|cohort|subset|patients))?$", regex.I
+)
