@@ -22,6 +22,7 @@ from extractors.text import numbers as printed
 from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import build
+from extractors.text.patterns import rates as rate_patterns
 from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, significance, unsaid
@@ -276,6 +277,8 @@ def _what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = Fal
     if quantity.claim_says(claim, "safety", "words") and not event_row:
         return "it is a safety figure (a share of patients with an adverse reaction), not an efficacy rate."
     end = (claim.value_span or claim.span)[1] - claim.span[0]
+    if claim.endpoint in vocabulary.time_to_event() and rate_patterns.LONGER_AFTER.match(claim.text[end:].lstrip("%")):
+        return None  # "patients on the combination lived 42% longer": checked as a longer survival (`derived`)
     # a response in lay words names its endpoint ("Tumours shrank in 40.6%"); the lay words of a
     # time-to-event endpoint ("progression") name no share; a cell's header names it too; the words may
     # follow the share's group ("37% of people on venetoclax reached a complete remission")
