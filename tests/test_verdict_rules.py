@@ -555,3 +555,13 @@ def test_a_population_pointed_back_to_is_the_one_named_before(case: dict[str, An
     second = _claim(text[start:], "8.", statistic="median")
     second = replace(second, span=(start, len(text)), population=case["own"], trial=case["trials"][1])
     assert reductions.population_before(second, [first], text).population == case["population"]
+
+
+@pytest.mark.parametrize("case", _cases("clause_populations"))
+def test_the_population_a_values_own_clause_names_wins(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), population=case["carried"])
+    rows = [
+        Measurement(source="label", statistic="hr", value=1.0, raw="1", span=(0, 1), population=p)
+        for p in case["label"]
+    ]
+    assert matching.claim_population(claim, rows) == (case["known"], case["is"])
