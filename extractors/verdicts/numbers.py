@@ -19,13 +19,10 @@ from dataclasses import dataclass, replace
 
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
-from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import build
-from extractors.text.patterns import rates as rate_patterns
-from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, significance, unsaid
+from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, shares, significance, unsaid
 from extractors.verdicts.arms import ArmReading, is_arm, read_arm, role
 from extractors.verdicts.describe import (
     contradicted,
@@ -62,7 +59,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     ``arm_hint`` is the arm the claim's sentence leaves to it ("39.1 vs 5.6 months" once 39.1 is
     the experimental arm's): used when the claim's own arm is not settled."""
     assert claim.value is not None and claim.raw is not None
-    if _no_time_of(claim):  # "responses were durable, with a median duration of 25 months": not ORR's
+    if shares.no_time_of(claim):  # "responses were durable, with a median duration of 25 months": not ORR's
         claim = replace(claim, endpoint=None)  # the endpoint whose value it is, if exactly one (`_endpoint_by_value`)
     family = FAMILY[claim.statistic or ""]
     says = said(claim)
@@ -70,7 +67,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if named is not None:
         claim = replace(claim, endpoint=named)  # "the HR for stroke, MI or cardiovascular death": the label's row
     if family == "rate" and (claim.endpoint is None or not endpoints.names_endpoint(claim)):
-        claim = _event_share(claim)
+        claim = shares.event_share(claim)
     refused = _no_result(claim, family, named, view)
     if refused is not None:
         return unverifiable(claim, refused)
@@ -98,7 +95,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         result = _in_row_alike(claim, result, pool, view, arm_hint)
     # the label's words for it are the sentence's own; a median time is not of an endpoint that is no
     # time ("Responses were similar (60% and 64%) and lasted a median of 4.2 and 3.9 months": not ORR's)
-    named_here = (named is not None or endpoints.names_endpoint(claim)) and not _no_time_of(claim)
+    named_here = (named is not None or endpoints.names_endpoint(claim)) and not shares.no_time_of(claim)
     if (
         result.verdict == "contradicted"
         and result.kind not in _TIED
@@ -151,7 +148,7 @@ def _no_result(claim: Claim, family: str, named: str | None, view: LabelView) ->
     if family == "p" and claim.value > 1:
         return f"The article's {claim.raw} is no p-value (a p-value is at most 1)."
     if family == "rate":
-        what = _what_rate(claim, named is not None, named is not None and view.in_event_table(named))
+        what = shares.what_rate(claim, named is not None, named is not None and view.in_event_table(named))
         return f"The article says {says}; {what}" if what is not None else None
     if family != "n":
         return None
@@ -214,16 +211,6 @@ def _other_ratio(claim: Claim, view: LabelView) -> Claim | None:
 _TIED = unsaid.TIED  # the number ties the claim to its endpoint's row: a context's endpoint is then borne out
 
 
-def _no_time_of(claim: Claim) -> bool:
-    """Whether the claim is a median time given an endpoint that is not measured as a time (ORR)."""
-    return (
-        claim.statistic == "median"
-        and claim.endpoint is not None
-        and claim.endpoint not in vocabulary.time_to_event()
-        and vocabulary.months_per(claim.unit or "") is not None
-    )
-
-
 def _the_only_endpoint(claim: Claim, pool: tuple[Measurement, ...]) -> bool:
     """Whether the trial's label numbers of the claim's statistic are all of the endpoint its context
     gives: "A later five-year update put the hazard ratio at 0.680" after monarchE's IDFS result, where
@@ -258,46 +245,6 @@ def _endpoint_from_context(
         f"from the sentences before it, and the label's {claim.endpoint} value differs "
         f"({result.explanation.split('; ', 1)[-1].rstrip('.')}).",
     )
-
-
-def _event_share(claim: Claim) -> Claim:
-    """A share whose sentence names no endpoint (or only its context gives one) but one endpoint's event
-    in lay words ("29% of patients on the combination had died"): that endpoint's share of patients
-    with the event."""
-    end = (claim.value_span or claim.span)[1] - claim.span[0]
-    events = vocabulary.event_share_endpoints(claim.text[: end + 60])
-    return replace(claim, endpoint=events.pop()) if len(events) == 1 else claim
-
-
-def _what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = False) -> str | None:
-    """Why a percentage cannot be checked as a response or survival rate, or None when it can: a
-    safety figure (unless it names a row of the label's event tables, ``event_row``: "Major bleeding
-    … occurred in 3.3%" of PLATO's bleeding table), or a share whose clause names no endpoint (the
-    endpoint came from the context)."""
-    if quantity.claim_says(claim, "safety", "words") and not event_row:
-        return "it is a safety figure (a share of patients with an adverse reaction), not an efficacy rate."
-    end = (claim.value_span or claim.span)[1] - claim.span[0]
-    if claim.endpoint in vocabulary.time_to_event() and rate_patterns.LONGER_AFTER.match(claim.text[end:].lstrip("%")):
-        return None  # "patients on the combination lived 42% longer": checked as a longer survival (`derived`)
-    # a response in lay words names its endpoint ("Tumours shrank in 40.6%"); the lay words of a
-    # time-to-event endpoint ("progression") name no share; a cell's header names it too; the words may
-    # follow the share's group ("37% of people on venetoclax reached a complete remission")
-    text = f"{claim.column or ''} {claim.text[: end + 60]}"
-    named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
-    named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
-    share = verdict_patterns.SHARE_OF_COUNT_BEFORE.search(claim.text, max(0, end - 60), end - len(claim.raw or ""))
-    if share is not None and claim.endpoint is not None:
-        return None  # the share of a count of events: its endpoint is the count's ("155 patients (45%)")
-    # "85.5% of patients given abemaciclib were alive and free of invasive disease": the clause's end
-    named |= vocabulary.share_endpoints(f"{claim.column or ''} {claim.text[: end + 100]}")
-    named |= vocabulary.event_share_endpoints(text)  # "29% of patients had died": a share of OS's events
-    if claim.endpoint in vocabulary.time_to_event() and vocabulary.names_an_event(text):
-        named.add(claim.endpoint)  # "18.5% of the abemaciclib group had an event": the context's endpoint's
-    if statement_patterns.SHARE_RESPONDED.search(text):
-        named.add("ORR")  # "55.4% responded to abemaciclib"
-    if not named_by_label and (claim.endpoint is None or claim.endpoint not in named):
-        return "its clause does not say what the share is of (no endpoint is named with it)."
-    return None
 
 
 def _wrong_trial(
