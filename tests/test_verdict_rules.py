@@ -19,7 +19,7 @@ from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import derived, endpoints, matching, quantity, reductions, unsaid
 from extractors.verdicts.arms import read_arm
-from extractors.verdicts.describe import contradicted
+from extractors.verdicts.describe import contradicted, describe
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.elsewhere import kin_endpoints
 from extractors.verdicts.numbers import check_number
@@ -473,3 +473,95 @@ def test_a_trials_total_is_not_judged_by_one_subgroups_arm_ns(case: dict[str, An
     )  # fmt: skip
     judged = check_number(claim, LabelView(rows, {"label": ""}))
     assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("event_shares"))
+def test_a_share_who_had_died_or_progressed_is_the_share_with_that_endpoints_event(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], unit="%"), trial="IMbrave150", arm=case["arm"])
+    claim = replace(claim, endpoint=case["context_endpoint"])
+    rows = tuple(
+        Measurement(source="label", statistic="rate", value=float(value), raw=value, span=(i * 10, i * 10 + 2),
+                    trial="IMbrave150", endpoint=endpoint, arm=arm, unit="%", table="Table 28", row=row, column=arm)
+        for i, (endpoint, row, arm, value) in enumerate([
+            ("OS", "Overall Survival Number of deaths (%)", "TECENTRIQ in combination with Bevacizumab", "29"),
+            ("OS", "Overall Survival Number of deaths (%)", "Sorafenib", "39"),
+            ("PFS", "Progression-Free Survival Number of events (%)", "TECENTRIQ in combination with Bevacizumab", "45"),
+            ("PFS", "Progression-Free Survival Number of events (%)", "Sorafenib", "61"),
+            ("ORR", "Overall Response Rate, Number of responders (%)", "TECENTRIQ in combination with Bevacizumab", "71")])
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("context_endpoint_analyses"))
+def test_another_analysis_of_the_trials_one_endpoint_is_said_though_its_sentence_names_none(
+    case: dict[str, Any],
+) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="monarchE", arm="abemaciclib")
+    claim = replace(claim, endpoint="IDFS")  # from the sentences before it
+    rows = tuple(
+        Measurement(source="label", statistic="hr", value=float(value), raw=value, span=(i * 10, i * 10 + 5),
+                    trial="monarchE", endpoint=endpoint, arm="VERZENIO plus ET", comparator="ET",
+                    table="Table 16", row="Hazard ratio (95% CI)", column="HR")
+        for i, (endpoint, value) in enumerate(zip(case["endpoints"], ["0.653", "0.757"][: len(case["endpoints"])], strict=True))
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": ""}))
+    assert (judged.verdict, judged.kind) == (case["verdict"], case["kind"]), judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("rate_time_points"))
+def test_a_rates_time_point_is_named_by_its_words_never_by_a_medians_decimals(case: dict[str, Any]) -> None:
+    assert matching.value_kind(case["text"])[1] == frozenset(tuple(point) for point in case["points"])
+
+
+@pytest.mark.parametrize("case", _cases("untimed_medians"))
+def test_a_median_time_read_with_an_endpoint_that_is_no_time_is_the_endpoint_its_value_is(
+    case: dict[str, Any],
+) -> None:
+    text = "Responses were similar in both groups (60% and 64%) and lasted a median of 4.2 and 3.9 months."
+    claim = replace(_claim(text, case["raw"], statistic="median", unit="months"), trial="IMpower133", endpoint="ORR")
+    arms = ("TECENTRIQ with Carboplatin and Etoposide", "Placebo with Carboplatin and Etoposide")
+    rows = tuple(
+        Measurement(source="label", statistic=statistic, value=float(value), raw=value, span=(i * 10, i * 10 + 3),
+                    trial="IMpower133", endpoint=endpoint, arm=arm, unit=unit, table="Table 27", row=endpoint, column=arm)
+        for i, (statistic, endpoint, arm, value, unit) in enumerate([
+            ("rate", "ORR", arms[0], "60", "%"), ("rate", "ORR", arms[1], "64", "%"),
+            ("median", "DOR", arms[0], case["durations"][0], "months"),
+            ("median", "DOR", arms[1], case["durations"][1], "months"),
+            ("median", "PFS", arms[0], "5.2", "months"), ("median", "PFS", arms[1], "4.3", "months")])
+    )  # fmt: skip
+    judged = check_number(claim, LabelView(rows, {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("rate_event_kinds"))
+def test_a_rate_counts_patients_with_events_only_when_its_words_say_so(case: dict[str, Any]) -> None:
+    assert matching.value_kind(case["text"])[0] == case["events"]
+
+
+@pytest.mark.parametrize("case", _cases("printed_values"))
+def test_a_label_value_is_printed_once_as_the_label_prints_it(case: dict[str, Any]) -> None:
+    m = Measurement(source="label", statistic="median", value=case["value"], raw=case["raw"], span=(0, 4),
+                    endpoint="OS", arm="Drug", unit=case["unit"], qualifier=case["qualifier"])  # fmt: skip
+    assert describe(m) == case["printed"]
+
+
+@pytest.mark.parametrize("case", _cases("populations_pointed_back"))
+def test_a_population_pointed_back_to_is_the_one_named_before(case: dict[str, Any]) -> None:
+    text = case["text"]
+    cut = text.index("6.7") + len("6.7 months.")
+    first = replace(_claim(text[:cut], "6.7", statistic="median"), population=case["before"], trial=case["trials"][0])
+    start = cut + len(text[cut:]) - len(text[cut:].lstrip())
+    second = _claim(text[start:], "8.", statistic="median")
+    second = replace(second, span=(start, len(text)), population=case["own"], trial=case["trials"][1])
+    assert reductions.population_before(second, [first], text).population == case["population"]
+
+
+@pytest.mark.parametrize("case", _cases("clause_populations"))
+def test_the_population_a_values_own_clause_names_wins(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), population=case["carried"])
+    rows = [
+        Measurement(source="label", statistic="hr", value=1.0, raw="1", span=(0, 1), population=p)
+        for p in case["label"]
+    ]
+    assert matching.claim_population(claim, rows) == (case["known"], case["is"])

@@ -98,6 +98,8 @@ def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left:
             value.sign = -1.0  # "an absolute risk reduction of 1.1%": the arms differ by −1.1 points
         return "difference"
     if not patterns.RATE_SUBJECT.search(sentence) and not vocabulary.endpoint_mentions(sentence):
+        if rate_patterns.LONGER_AFTER.match(after) and vocabulary.endpoint_mentions(sentence, sentence=True):
+            return "rate"  # "patients on the combination lived 42% longer": a survival longer by a share
         return None  # "female (59%)", "14% were Asian", "lung (74%)": who the patients were, not a result
     return "rate"
 

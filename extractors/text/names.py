@@ -38,6 +38,8 @@ def canonical_arm(arm: str | None) -> str | None:
     name = " ".join(arm.lower().replace("®", "").split())
     name = str(patterns.ARM_LEADING_THE.sub("", name))
     name = str(patterns.ARM_TRAILING_WORD.sub("", name))
+    if name.endswith("s") and name[:-1] in vocabulary.control_arms():
+        name = name[:-1]  # "against 12.4% of controls": the control arm
     aliases = drug_aliases()
     if name in aliases:
         return aliases[name]

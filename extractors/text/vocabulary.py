@@ -109,6 +109,18 @@ def share_endpoints(text: str) -> set[str]:
     return {codes[_phrase_key(m.group("phrase"))] for m in pattern.finditer(text)}
 
 
+def event_share_endpoints(text: str) -> set[str]:
+    """The time-to-event endpoints whose share of patients with the event ``text`` names in lay
+    words: {"OS"} for "29% of patients had died" (data "event_share_phrases")."""
+    pattern, codes = _phrase_pattern("event_share_phrases")
+    return {codes[_phrase_key(m.group("phrase"))] for m in pattern.finditer(text)}
+
+
+def names_an_event(text: str) -> bool:
+    """Whether ``text`` names an event of an endpoint it does not name: "had an event" (data "event_words")."""
+    return build.any_word(tuple(_data()["event_words"]["phrases"])).search(text) is not None
+
+
 def endpoint_phrases(code: str) -> tuple[str, ...]:
     phrases: list[str] = _data()["endpoints"].get(code, [])
     return tuple(phrases)

@@ -31,6 +31,8 @@ def describe(m: Measurement) -> str:
     if m.statistic == "events":
         return f"{m.arm}: {m.raw.replace(' ', '')} patients with {endpoint or 'an '}event ({population})"
     unit = "%" if m.statistic in {"rate", "rrr"} else f" {unit_of(m) or ''}".rstrip()
+    if m.value is None:
+        unit = ""  # "median OS NE", not "NE months"
     what = {
         "median": f"median {endpoint}",
         "rate": f"{endpoint}rate ",
@@ -38,8 +40,17 @@ def describe(m: Measurement) -> str:
         "rrr": f"{endpoint}relative risk reduction ",
         "event_rate": f"{endpoint}event rate ",
     }.get(m.statistic, f"{m.statistic} {endpoint}")
+    return f"{m.arm}: {what}{_qualified(m)}{unit} ({population})"
+
+
+def _qualified(m: Measurement) -> str:
+    """The value with its qualifier, printed once: "<0.001"; a value not estimable or not reached as
+    the label prints it ("NE", "Not Reached"; its qualifier, "NE" or "NR", is not printed again)."""
+    if m.value is None:
+        return m.raw
+    raw = m.raw.replace(" ", "")
     qualifier = m.qualifier or ""
-    return f"{m.arm}: {what}{qualifier}{m.raw.replace(' ', '')}{unit} ({population})"
+    return raw if raw.startswith(qualifier) else f"{qualifier}{raw}"
 
 
 def where(m: Measurement) -> str:
@@ -155,7 +166,7 @@ def label_reports(rows: Sequence[Measurement], endpoint: str | None, family: str
 def _value_of(m: Measurement) -> str:
     """ "TAGRISSO 10.1 months", "HR 0.30"."""
     unit = "%" if m.statistic == "rate" else f" {unit_of(m)}" if unit_of(m) and m.statistic == "median" else ""
-    value = f"{m.qualifier or ''}{m.raw.replace(' ', '')}{unit}"
+    value = f"{_qualified(m)}{unit if m.value is not None else ''}"
     if m.statistic in {"hr", "p"} or not m.arm:
         return value
     return f"{m.arm} {value}"

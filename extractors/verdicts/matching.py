@@ -214,6 +214,12 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     CNS metastases" for "Patients with CNS Metastases on a Baseline Brain Scan"); the fullest match
     wins. A subgroup no measurement has is unknown.
     """
+    own = _named_whole(quantity.with_short_forms(_normal_ranges(quantity.claim_whole_clause(claim))), measurements)
+    if len(own) == 1:
+        # the value's own clause names one population whole: "in hormone receptor–negative disease the PFS
+        # hazard ratio was 0.55; in patients with hormone receptor–positive disease, …" — not the one the
+        # sentence's other clause names
+        return True, own[0]
     text = quantity.with_short_forms(_normal_ranges(f"{quantity.claim_whole_clause(claim)} {claim.population or ''}"))
     best: tuple[int, int, str] | None = None
     whole: list[str] = []  # the populations the clause names every word of
@@ -239,6 +245,19 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     if claim.population is not None and not patterns.OVERALL_WORD.search(claim.population):
         return False, claim.population
     return True, None
+
+
+def _named_whole(text: str, measurements: Sequence[Measurement]) -> list[str]:
+    """The measurements' populations ``text`` names every word of, one per key."""
+    whole: list[str] = []
+    for population in sorted({m.population for m in measurements if m.population}):
+        key = population_key(population)
+        if not key:
+            continue
+        named, size = _named_share(key, text)
+        if named == size and all(population_key(other) != key for other in whole):
+            whole.append(population)
+    return whole
 
 
 def _nested(populations: list[str]) -> bool:

@@ -19,12 +19,10 @@ from dataclasses import dataclass, replace
 
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
-from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import build
-from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, significance, unsaid
+from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, shares, significance, unsaid
 from extractors.verdicts.arms import ArmReading, is_arm, read_arm, role
 from extractors.verdicts.describe import (
     contradicted,
@@ -61,11 +59,15 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     ``arm_hint`` is the arm the claim's sentence leaves to it ("39.1 vs 5.6 months" once 39.1 is
     the experimental arm's): used when the claim's own arm is not settled."""
     assert claim.value is not None and claim.raw is not None
+    if shares.no_time_of(claim):  # "responses were durable, with a median duration of 25 months": not ORR's
+        claim = replace(claim, endpoint=None)  # the endpoint whose value it is, if exactly one (`_endpoint_by_value`)
     family = FAMILY[claim.statistic or ""]
     says = said(claim)
     named = endpoints.label_named(claim, view, family)
     if named is not None:
         claim = replace(claim, endpoint=named)  # "the HR for stroke, MI or cardiovascular death": the label's row
+    if family == "rate" and (claim.endpoint is None or not endpoints.names_endpoint(claim)):
+        claim = shares.event_share(claim)
     refused = _no_result(claim, family, named, view)
     if refused is not None:
         return unverifiable(claim, refused)
@@ -91,8 +93,16 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     result = unsaid.events_agree_only(_check_in_trial(claim, pool, view, arm_hint))
     if result.verdict == "contradicted" and named is not None:
         result = _in_row_alike(claim, result, pool, view, arm_hint)
-    named_here = named is not None or endpoints.names_endpoint(claim)  # the label's words for it are the sentence's own
-    if result.verdict == "contradicted" and result.kind not in _TIED and claim.endpoint and not named_here:
+    # the label's words for it are the sentence's own; a median time is not of an endpoint that is no
+    # time ("Responses were similar (60% and 64%) and lasted a median of 4.2 and 3.9 months": not ORR's)
+    named_here = (named is not None or endpoints.names_endpoint(claim)) and not shares.no_time_of(claim)
+    if (
+        result.verdict == "contradicted"
+        and result.kind not in _TIED
+        and claim.endpoint
+        and not named_here
+        and not (result.kind == "other_analysis" and _the_only_endpoint(claim, pool))
+    ):
         return unsaid.death_unsaid(_endpoint_from_context(claim, result, pool, view, arm_hint))
     if result.verdict == "supported" and not endpoints.names_endpoint(claim):
         result = unsaid.death_unsaid(result)
@@ -140,7 +150,7 @@ def _no_result(claim: Claim, family: str, named: str | None, view: LabelView) ->
     if family == "p" and claim.value > 1:
         return f"The article's {claim.raw} is no p-value (a p-value is at most 1)."
     if family == "rate":
-        what = _what_rate(claim, named is not None, named is not None and view.in_event_table(named))
+        what = shares.what_rate(claim, named is not None, named is not None and view.in_event_table(named))
         return f"The article says {says}; {what}" if what is not None else None
     if family != "n":
         return None
@@ -203,6 +213,16 @@ def _other_ratio(claim: Claim, view: LabelView) -> Claim | None:
 _TIED = unsaid.TIED  # the number ties the claim to its endpoint's row: a context's endpoint is then borne out
 
 
+def _the_only_endpoint(claim: Claim, pool: tuple[Measurement, ...]) -> bool:
+    """Whether the trial's label numbers of the claim's statistic are all of the endpoint its context
+    gives: "A later five-year update put the hazard ratio at 0.680" after monarchE's IDFS result, where
+    the label gives a hazard ratio for IDFS only. The endpoint is then no guess: the statistic can be of
+    no other in this trial. Asked only of a figure the article gives for another analysis than the
+    label's: a subgroup the article names in words not read ("Patients whose tumours had a Ki-67 score
+    of 20% or more … (HR 0.626)") would otherwise be taken for the trial's whole population."""
+    return bool(pool) and all(m.endpoint == claim.endpoint for m in pool)
+
+
 def _endpoint_from_context(
     claim: Claim, result: Claim, pool: tuple[Measurement, ...], view: LabelView, arm_hint: str | None
 ) -> Claim:
@@ -227,32 +247,6 @@ def _endpoint_from_context(
         f"from the sentences before it, and the label's {claim.endpoint} value differs "
         f"({result.explanation.split('; ', 1)[-1].rstrip('.')}).",
     )
-
-
-def _what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = False) -> str | None:
-    """Why a percentage cannot be checked as a response or survival rate, or None when it can: a
-    safety figure (unless it names a row of the label's event tables, ``event_row``: "Major bleeding
-    … occurred in 3.3%" of PLATO's bleeding table), or a share whose clause names no endpoint (the
-    endpoint came from the context)."""
-    if quantity.claim_says(claim, "safety", "words") and not event_row:
-        return "it is a safety figure (a share of patients with an adverse reaction), not an efficacy rate."
-    end = (claim.value_span or claim.span)[1] - claim.span[0]
-    # a response in lay words names its endpoint ("Tumours shrank in 40.6%"); the lay words of a
-    # time-to-event endpoint ("progression") name no share; a cell's header names it too; the words may
-    # follow the share's group ("37% of people on venetoclax reached a complete remission")
-    text = f"{claim.column or ''} {claim.text[: end + 60]}"
-    named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
-    named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
-    share = verdict_patterns.SHARE_OF_COUNT_BEFORE.search(claim.text, max(0, end - 60), end - len(claim.raw or ""))
-    if share is not None and claim.endpoint is not None:
-        return None  # the share of a count of events: its endpoint is the count's ("155 patients (45%)")
-    # "85.5% of patients given abemaciclib were alive and free of invasive disease": the clause's end
-    named |= vocabulary.share_endpoints(f"{claim.column or ''} {claim.text[: end + 100]}")
-    if statement_patterns.SHARE_RESPONDED.search(text):
-        named.add("ORR")  # "55.4% responded to abemaciclib"
-    if not named_by_label and (claim.endpoint is None or claim.endpoint not in named):
-        return "its clause does not say what the share is of (no endpoint is named with it)."
-    return None
 
 
 def _wrong_trial(

@@ -26,6 +26,7 @@ from extractors.verdicts import matching
 # How far around a value its qualifying words are looked for (characters).
 _BEFORE = 120  # "In patients with one or more measurable CNS lesions, the ORR was 70%"
 _AFTER = 40  # "25% mature", "20% of the pre-specified deaths"
+_WORD_TAIL = 30  # characters: the rest of a word the window after a value stops in
 _SENTENCE = 300  # how far a label sentence is looked through either side of a value
 _CAPTION = 160  # a table's caption: "Table 21. CNS Efficacy in Patients with Measurable CNS Lesions"
 
@@ -55,7 +56,13 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def _after(text: str, end: int) -> str:
-    return text[end : end + _AFTER]
+    """The ``_AFTER`` characters after a value, to the end of the word they stop in: "29% of patients on
+    the combination had died" keeps "died", whose "d" a cut at 40 characters left out ("had die")."""
+    stop = min(len(text), end + _AFTER)
+    limit = min(len(text), stop + _WORD_TAIL)
+    while stop < limit and text[stop].isalnum():
+        stop += 1
+    return text[end:stop]
 
 
 _LARGEST_RATIO = 20.0  # no hazard, odds or risk ratio an article or label states is larger

@@ -47,6 +47,22 @@ def endpoint_before(claim: Claim, judged: list[Claim], text: str) -> Claim:
     return replace(claim, endpoint=named.pop()) if len(named) == 1 else claim
 
 
+def population_before(claim: Claim, judged: list[Claim], text: str) -> Claim:
+    """``claim`` with the population of the claim before it (of ``judged``, in the same paragraph and
+    trial) when its own points back to it ("in that subgroup"); else ``claim`` as it is."""
+    if claim.population is None or not patterns.POPULATION_POINTS_BACK.match(claim.population.strip()):
+        return claim
+    before = [c for c in judged if c.population and c.span[1] <= claim.span[0] and c.span != claim.span]
+    if not before:
+        return claim
+    last = max(before, key=lambda c: c.span)
+    if "\n\n" in text[last.span[1] : claim.span[0]] or (claim.trial and last.trial and claim.trial != last.trial):
+        return claim  # another paragraph or trial: no population to point back to
+    if patterns.POPULATION_POINTS_BACK.match(last.population or ""):
+        return claim
+    return replace(claim, population=last.population)
+
+
 def settle_reductions(claims: tuple[Claim, ...], view: LabelView) -> tuple[Claim, ...]:
     """Each reduction left unverifiable ("Heart attack: risk cut by 24% (HR 0.58)") judged with the one
     ratio its sentence gives, when the label supports that ratio and the sentence gives no other

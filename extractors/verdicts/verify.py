@@ -99,7 +99,14 @@ def _checked(article: Article, claims: list[Claim], extracted: ExtractReport) ->
             if other is None and claim.statistic in FAMILY and claim.value is not None:
                 numeric.add(index)
             judged.append(
-                other or check_claim(reductions.endpoint_before(claim, judged, article.text), extracted, view)
+                other
+                or check_claim(
+                    reductions.population_before(
+                        reductions.endpoint_before(claim, judged, article.text), judged, article.text
+                    ),
+                    extracted,
+                    view,
+                )
             )
     except budget.STOPPED:
         budget.stop()

@@ -11,9 +11,11 @@ from extractors.text.patterns.pieces import DRUG_STEM
 # an arm or a sentence is about.
 DRUG_WORD = stored.compile(DRUG_STEM, regex.I | regex.VERBOSE)
 
-# What an arm's name may begin and end with that is not the arm: "the pazopanib arm", "placebo group".
+# What an arm's name may begin and end with that is not the arm: "the pazopanib arm", "placebo group",
+# the form the drug is given in ("Lynparza tablets", LYNPARZA's SOLO-1 table) and "PERJETA-treated"
+# (PERJETA's CLEOPATRA prose): the same arm as "olaparib", "pertuzumab".
 ARM_LEADING_THE = stored.compile(r"^(?:the\s+)?")
-ARM_TRAILING_WORD = stored.compile(r"(?<!\s)\s++(?:arm|group|alone)$")
+ARM_TRAILING_WORD = stored.compile(r"(?<!\s)(?:\s++(?:arm|group|alone|tablets|capsules)|-treated)$")
 
 # A lower-case word inside an arm name, looked up as a brand name: "ibrance plus letrozole".
 LOWER_WORD = stored.compile(r"[a-z]+")

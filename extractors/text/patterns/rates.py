@@ -46,6 +46,10 @@ EVENTS_NEEDED_BEFORE = stored.compile(r"\b(?:needed|required|occurred|happened)\
 RISK_WAS_BEFORE = stored.compile(r"\brisk\s(?:[\w-]+\s){0,5}?(?:was|were|is)\s{1,2}$", regex.I)
 LOWER_AFTER = stored.compile(r"\s{0,2}lower\b", regex.I)
 
+# "patients on the combination lived 42% longer": a survival said to be longer by a share (a lower risk
+# misread, `verdicts.derived`), after the number and its percent sign.
+LONGER_AFTER = stored.compile(r"\s{0,2}longer\b", regex.I)
+
 # "reduced the risk of death by 27%", "lowered the risk of progression by", "the risk of death fell by",
 # "lowered the chance of the disease getting worse, or of death, by", "Strokes fell by", "stent
 # thrombosis fell by", "lowered the risk of stroke by about": a reduction named before "by" (a risk

@@ -71,8 +71,8 @@ TRIAL_SUBJECT_START = stored.compile(
 _SUBJECT_WAYS = (
     # "The PEGASUS TIMI-54 study (NCT01225562)"
     rf"(?P<name>{_TRIAL})(?:\s[A-Z]{{2,8}}-\d{{1,3}})?(?:\s(?:trial|study))?\s?[(\[]\s?NCT\d{{8}}",
-    # "Study 1 (FOURIER, NCT01764633) was"
-    rf"(?<=[(\[])\s?(?P<name>{_TRIAL}),\s?NCT\d{{8}}",
+    # "Study 1 (FOURIER, NCT01764633) was", "a multicenter trial (IMspire150; NCT02908672)"
+    rf"(?<=[(\[])\s?(?P<name>{_TRIAL})[,;]\s?NCT\d{{8}}",
     # "… S trial (COMPASS) [NCT10776424]"
     rf"(?<=[(\[])\s?(?P<name>{_TRIAL})\s?[)\]]\s?[(\[]\s?NCT\d{{8}}",
     # "… Therapy MONALEESA-7 was a randomized, double-blind, placebo-controlled study"

@@ -93,9 +93,11 @@ TIME_UNIT = stored.compile(r"\b(months?|weeks?|years?|days?)\b", regex.I)
 # The unit word right after an article's value, replaced in a correction: "4.6 months" → "20 weeks".
 LEADING_TIME_UNIT = stored.compile(r"^(\s*)(?:months?|weeks?|years?|days?)\b")
 
-# A rate of patients with an event, not a response or survival rate: "Patients with events (%)", "Deaths".
+# A rate of patients with an event, not a response or survival rate: "Patients with events (%)", "Deaths";
+# not a rate of patients free of events (LYNPARZA's OlympiA "3-year event-free rate, %").
 EVENT_ROW = stored.compile(
-    r"\b(?:events?|deaths?|died|progressive\s+disease|progressed|discontinu\w*|recurren\w*|relapsed?)\b", regex.I
+    r"\b(?:events?(?![-\u2010\u2011\u2013]free)|deaths?|died|progressive\s+disease|progressed|discontinu\w*|recurren\w*|relapsed?)\b",
+    regex.I,
 )
 
 # A label saying a result is not significant, though its interval may exclude 1: "which did not cross the
@@ -111,9 +113,10 @@ SIGNIFICANCE_NOT_REACHED = stored.compile(
 SHARE_OF_COUNT_BEFORE = stored.compile(r"(?<![\d.])\d[\d,]{0,9}(?:\s[A-Za-z-]{1,30}){0,3}\s?\(\s?$")
 
 # A landmark of a rate: "2-year DFS rate", "at 24 months", "12 month OS", "after three years"; not
-# a dosing interval ("KEYTRUDA 200 mg every 3 weeks", an arm's name in a table's column).
+# a dosing interval ("KEYTRUDA 200 mg every 3 weeks", an arm's name in a table's column), nor the
+# decimals of a duration ("from 4.5 to 7.2 months" is no 2-month time point).
 LANDMARK = stored.compile(
-    r"""(?<!\b(?:every|each|per)\s{1,2})\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?P<unit>year|month|week)s?\b
+    r"""(?<!\b(?:every|each|per)\s{1,2})(?<!\d[.,])\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?P<unit>year|month|week)s?\b
       | \b(?:at|after)\s+(?P<n2>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit2>year|month|week)s?\b""",
     regex.I | regex.VERBOSE,
 )
@@ -287,3 +290,9 @@ NUMBER_AHEAD = stored.compile(r"[\d,;:]")
 # A sentence that opens by pointing back to the one before it: "That is a 21% lower risk", "In other
 # words, Eliquis lowered the chance …", "This was a 24% reduction".
 POINTS_BACK = stored.compile(r"^\W{0,3}(?:that|this|these|those|it|in[ \t]{1,2}other[ \t]{1,2}words)\b", regex.I)
+
+# A population named by pointing back to the one a sentence before named: "Median duration of response
+# in that subgroup was 8.3 weeks" (after "In the paclitaxel subgroup, …"), "in this group".
+POPULATION_POINTS_BACK = stored.compile(
+    r"^(?:that|this|these|those)(?:[ \t]{1,2}(?:subgroup|group|population|cohort|subset|patients))?$", regex.I
+)
