@@ -53,6 +53,10 @@ def _trial_number(sentence: str, start: int, end: int) -> bool:
 def ratio_cue(sentence: str, start: int, left: int) -> str | None:
     """ "HR 0.95", "the hazard ratio (HR) for OS was 0.69", "odds ratio of 2.1": the ratio named before."""
     window = max(left, start - reach.before("ratio_cue"))
+    if not patterns.LETTER.search(sentence, window, start) and all(
+        scene.worded("statistic_cues", s) for s in _RATIO_CODES
+    ):
+        return None  # every cue is a word: "4.6, 1.6" names no ratio
     best: tuple[int, str] | None = None
     for statistic in ("hr", "or", "rr"):
         for match in scene.phrases("statistic_cues", statistic).finditer(sentence, window, start):
@@ -120,6 +124,9 @@ def count_statistic(sentence: str, start: int, end: int, before: str, value: _Si
     """A whole number: patients randomized or enrolled (n), events observed (events), a difference
     in events ("70 fewer CV events"), or neither."""
     after_window = sentence[end : end + 80]
+    if not patterns.LETTER.search(after_window) and not patterns.LETTER.search(before, max(0, len(before) - 40)):
+        # every cue below is a word within 80 characters after or 40 before; but a share "(5.6%)"
+        return _subset_statistic(sentence) if patterns.SHARE_AFTER.match(after_window) else None
     fewer = patterns.COUNT_DIFFERENCE_AFTER.match(after_window)
     if fewer:
         value.sign = -1.0 if fewer.group("way").lower() == "fewer" else 1.0
@@ -139,9 +146,7 @@ def count_statistic(sentence: str, start: int, end: int, before: str, value: _Si
             return "events"  # "13 (52%) had CCyR", "10 with a CCyR"
         return "n"
     if patterns.SHARE_AFTER.match(after_window) or patterns.PATIENTS_SHARE_AFTER.match(after_window):
-        # "31 (5.6%) loss of MCyR", "1010 (86%)", "5 patients (1.5%) on the TAGRISSO arm": a share of an
-        # arm is a subset of it (events, or a subgroup), never the arm's N
-        return "events" if patterns.EVENTFUL.search(sentence) else "n"
+        return _subset_statistic(sentence)
     if patterns.EVENTS_AFTER.match(after_window) or patterns.EVENTS_OCCURRED_IN.search(
         before, max(0, len(before) - 30)
     ):
@@ -153,6 +158,12 @@ def count_statistic(sentence: str, start: int, end: int, before: str, value: _Si
     if patterns.ENROLMENT_BEFORE.search(before, max(0, len(before) - 40)) and _names_patients_later(sentence, end):
         return "n"
     return None
+
+
+def _subset_statistic(sentence: str) -> str:
+    """A count with a share after it: "31 (5.6%) loss of MCyR", "1010 (86%)", "5 patients (1.5%) on the
+    TAGRISSO arm": a share of an arm is a subset of it (events, or a subgroup), never the arm's N."""
+    return "events" if patterns.EVENTFUL.search(sentence) else "n"
 
 
 def _endpoint_follows(sentence: str, position: int) -> bool:

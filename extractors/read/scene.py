@@ -45,6 +45,13 @@ def words(*path: str) -> tuple[str, ...]:
 
 
 @cache
+def worded(*path: str) -> bool:
+    """Whether every phrase at ``path`` has a letter (a-z): a window with none cannot hold any of
+    them, a test cheaper than their pattern."""
+    return all(any(c.isascii() and c.isalpha() for c in phrase) for phrase in words(*path))
+
+
+@cache
 def phrases(*path: str) -> build.Pattern:
     """The phrases at ``path`` as one pattern, longest first, not inside a word."""
     return build.any_phrase(words(*path))

@@ -183,9 +183,12 @@ def _p_value(token: regex.Match[str], group: str, cmp_group: str) -> _Value:
     return value
 
 
+_PER_REACH = 8  # "per" and two spaces, the longest `PER_BEFORE`: it is looked for there, not in the whole sentence
+
+
 def _plain_value(sentence: str, token: regex.Match[str]) -> _Value | None:
     value = _number(token, "v_num")
-    if rate_patterns.PER_BEFORE.search(sentence, 0, token.start()):
+    if rate_patterns.PER_BEFORE.search(sentence, max(0, token.start() - _PER_REACH), token.start()):
         return None  # "per 1,000 patient-years": the scale of a rate, not a value
     if (
         patterns.YEAR.match(value.raw)

@@ -234,6 +234,10 @@ JOINED_TO_NEXT = stored.compile(r"\s{0,2}(?:%\s{0,2})?(?:,\s{0,2})?(?:and|or|vs\
 # sentence says patients were randomized.
 TO_ARM_ONLY = stored.compile(r"\s{0,2}to\s", regex.I)
 
+# Any letter, as the word patterns above read letters (case-insensitively): a cheap test before
+# them, since a window around a number with no letter in it ("4.6, 1.6 - 2.1") names nothing.
+LETTER = stored.compile(r"[a-z]", regex.I)
+
 # Words that make a count a count of events, a few words after it.
 EVENT_WORD = stored.compile(r"\b(?:events?|deaths|died|responders|responses)\b", regex.I)
 
