@@ -25,6 +25,8 @@ class _Signed(Protocol):
 def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
     """An age, a dose, a stage, a cycle, a year, a landmark ("at 84 months"), a range, a maturity share."""
     window = max(0, start - 40)
+    if not _words_near(sentence, window, start, end, end + 40):
+        return False  # every sign below is a word (a phrase of "not_results", a trial's name, "range")
     if scene.ending_with("not_results", "before").search(sentence, window, start):
         return True
     if unit is None and _trial_number(sentence, start, end):
@@ -37,6 +39,14 @@ def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
     if patterns.LANDMARK_HYPHEN_AFTER.match(sentence, end, end + 12):
         return True  # "12-month", "5-year"
     return bool(patterns.RANGE_HEAD.search(sentence, window, start))
+
+
+def _words_near(sentence: str, window: int, start: int, end: int, reach_after: int) -> bool:
+    """Whether a letter is printed in ``window:start`` or ``end:reach_after`` around a number, or a
+    "not_results" phrase has no letter (so that a window without one may still hold it)."""
+    if not (scene.worded("not_results", "before") and scene.worded("not_results", "after")):
+        return True
+    return bool(patterns.LETTER.search(sentence, window, start) or patterns.LETTER.search(sentence, end, reach_after))
 
 
 def _trial_number(sentence: str, start: int, end: int) -> bool:
