@@ -122,8 +122,25 @@ def prose_start(sentence: str) -> int | None:
 
 @lru_cache(maxsize=64)
 def _tokens(sentence: str) -> tuple[regex.Match[str], ...]:
-    """The pieces of a sentence, read once for both `prose_start` and `_values`."""
-    return tuple(patterns.TOKEN.finditer(sentence))
+    """The pieces of a sentence, read once for both `prose_start` and `_values`: what
+    ``TOKEN.finditer`` finds, found faster. The next piece starts where the first of TOKEN's
+    alternatives next matches (each searched alone, `TOKEN_STARTS`); TOKEN matched there is that
+    piece. An alternative's next match is searched again only once a piece has passed its start."""
+    found: list[regex.Match[str]] = []
+    nexts = [start.search(sentence) for start in patterns.TOKEN_STARTS]
+    while True:
+        starts = [match.start() for match in nexts if match is not None]
+        if not starts:
+            return tuple(found)
+        token = patterns.TOKEN.match(sentence, min(starts))
+        if token is None or token.end() == token.start():  # cannot be: an alternative matches there
+            found.extend(patterns.TOKEN.finditer(sentence, min(starts)))
+            return tuple(found)
+        found.append(token)
+        nexts = [
+            match if match is None or match.start() >= token.end() else start.search(sentence, token.end())
+            for match, start in zip(nexts, patterns.TOKEN_STARTS, strict=True)
+        ]
 
 
 def prose_after(sentence: str, position: int) -> int | None:

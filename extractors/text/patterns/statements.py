@@ -44,7 +44,7 @@ _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirtee
 #   n_eq   "(n=179)", "N = 333", "n = 1693"
 #   value  "32%", "<0.001", "15.7", "25.1+" (a censored duration), "65 percent", "21.6 percentage points"
 #   word   "Eighty-three percent", "three patients": numbers written as words
-TOKEN = stored.compile(
+_TOKEN_PIECES = (  # the alternatives of TOKEN, in its order; see there
     rf"""
       (?P<ci>
           [(\[]\s{{0,2}}(?:{_LEVEL}\s{{0,2}}[:=,]?\s{{0,2}}[(\[]?)?\s{{0,2}}
@@ -54,24 +54,42 @@ TOKEN = stored.compile(
           (?P<ci_low>{_BOUND}){_BOUND_UNIT}\s{{0,2}}(?:,|;|{DASH}|\bto\b)\s{{0,2}}
           (?P<ci_high>{_BOUND}){_BOUND_UNIT}(?(ci_bracket)\s{{0,2}}[)\]])
       )
-    | (?P<ci_head>\(\s?\d{{2}}(?:\.\d{{1,2}})?\s?%\s?CI\s?\))
-    | (?P<no_value>\b\d{{2}}(?:\.\d{{1,2}})?\s?%\s?(?:CIs?\b|C\.I\b\.?|confidence\s+intervals?\b)
+    """,  # ci
+    r"""
+      (?P<ci_head>\(\s?\d{2}(?:\.\d{1,2})?\s?%\s?CI\s?\))
+    """,  # ci_head
+    r"""
+      (?P<no_value>\b\d{2}(?:\.\d{1,2})?\s?%\s?(?:CIs?\b|C\.I\b\.?|confidence\s+intervals?\b)
           | \(\s?1\s?[-−–]\s?(?:hazard\s+ratio|HR|RR|relative\s+risk)\s?\)(?:\s?[x×*]\s?100\s?%?)?)
-    | (?P<p>\bp(?:\s?-\s?|\s)?(?:value\s)?\s{{0,2}}(?:(?:of|was|is)\s)?\s{{0,2}}
+    """,  # no_value
+    rf"""
+      (?P<p>\bp(?:\s?-\s?|\s)?(?:value\s)?\s{{0,2}}(?:(?:of|was|is)\s)?\s{{0,2}}
           (?P<p_cmp><\s?=|≤|<|=|>|less\s+than\s+or\s+equal\s+to|less\s+than)?\s{{0,2}}
           (?P<p_value>{NUMBER}))
-    | (?P<n_eq>\b[Nn]\s{{0,2}}=\s{{0,2}}(?P<n_value>{NUMBER})(?![\d.,]\d|\d|\s{{0,2}}(?:to|{DASH})\s{{0,2}}\d))  # not "n=278 to 470": a range
-    | (?P<value>
+    """,  # p
+    rf"""
+      (?P<n_eq>\b[Nn]\s{{0,2}}=\s{{0,2}}(?P<n_value>{NUMBER})(?![\d.,]\d|\d|\s{{0,2}}(?:to|{DASH})\s{{0,2}}\d))  # not "n=278 to 470": a range
+    """,  # n_eq
+    rf"""
+      (?P<value>
           (?<![\w.:/+-])(?<!\d,)
           (?P<v_cmp>[<≤>≥]\s?)?
           (?P<v_num>(?:(?<=[\s(\[:]|^)[-−–](?=\d))?(?!0\d)(?:{NUMBER}))(?![\d/:]|\.\d)
           (?P<v_plus>\+)?
           (?P<v_unit>\s?%|\s(?:percent|per\scent|percentage\spoints?)\b)?)
-    | (?P<word>\b(?P<w_tens>{_TENS})(?:-(?P<w_ones>one|two|three|four|five|six|seven|eight|nine))?\b
+    """,  # value
+    rf"""
+      (?P<word>\b(?P<w_tens>{_TENS})(?:-(?P<w_ones>one|two|three|four|five|six|seven|eight|nine))?\b
           | \b(?P<w_small>{_SMALL})\b)
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
+    """,  # word
 )
+TOKEN = stored.compile("|".join(_TOKEN_PIECES), regex.VERBOSE | regex.IGNORECASE)
+
+# Each alternative of TOKEN alone: where the next TOKEN starts, found fast. Searched for as one
+# pattern, TOKEN's alternatives are tried at every character (ten times slower than each searched
+# apart); the match at the first place any of them starts is TOKEN's match there
+# (`read.statements._tokens`), as `CELL_START` finds where `CELL_TOKEN` matches.
+TOKEN_STARTS = tuple(stored.compile(piece, regex.VERBOSE | regex.IGNORECASE) for piece in _TOKEN_PIECES)
 
 # Whether a sentence may hold a piece of TOKEN that is a value: a digit, or a number word. A
 # sentence with neither has no value to read (an interval of words alone, "(NR, NE)", is no value's).
