@@ -63,10 +63,10 @@ def _trial_number(sentence: str, start: int, end: int) -> bool:
 def ratio_cue(sentence: str, start: int, left: int) -> str | None:
     """ "HR 0.95", "the hazard ratio (HR) for OS was 0.69", "odds ratio of 2.1": the ratio named before."""
     window = max(left, start - reach.before("ratio_cue"))
-    if not patterns.LETTER.search(sentence, window, start) and all(
-        scene.worded("statistic_cues", s) for s in _RATIO_CODES
+    if not patterns.LETTER_PAIR.search(sentence, window, start) and all(
+        scene.worded("statistic_cues", s, letters=2) for s in _RATIO_CODES
     ):
-        return None  # every cue is a word: "4.6, 1.6" names no ratio
+        return None  # every cue is a word of two letters or more: "4.6, 1.6", "N = 246N" name no ratio
     best: tuple[int, str] | None = None
     for statistic in ("hr", "or", "rr"):
         for match in scene.phrases("statistic_cues", statistic).finditer(sentence, window, start):
@@ -134,9 +134,14 @@ def count_statistic(sentence: str, start: int, end: int, before: str, value: _Si
     """A whole number: patients randomized or enrolled (n), events observed (events), a difference
     in events ("70 fewer CV events"), or neither."""
     after_window = sentence[end : end + 80]
-    if not patterns.LETTER.search(after_window) and not patterns.LETTER.search(before, max(0, len(before) - 40)):
-        # every cue below is a word within 80 characters after or 40 before; but a share "(5.6%)"
-        return _subset_statistic(sentence) if patterns.SHARE_AFTER.match(after_window) else None
+    if not patterns.LETTER_PAIR.search(after_window) and not patterns.LETTER_PAIR.search(
+        before, max(0, len(before) - 40)
+    ):
+        # every cue below is a word of two letters or more within 80 characters after or 40 before,
+        # but a share "(5.6%)" and a breakdown of a count "(12 N…" (`ENROLMENT_AFTER`), read as below
+        if patterns.SHARE_AFTER.match(after_window):
+            return _subset_statistic(sentence)
+        return "n" if patterns.LETTER.search(after_window) and patterns.ENROLMENT_AFTER.match(after_window) else None
     fewer = patterns.COUNT_DIFFERENCE_AFTER.match(after_window)
     if fewer:
         value.sign = -1.0 if fewer.group("way").lower() == "fewer" else 1.0

@@ -45,10 +45,13 @@ def words(*path: str) -> tuple[str, ...]:
 
 
 @cache
-def worded(*path: str) -> bool:
-    """Whether every phrase at ``path`` has a letter (a-z): a window with none cannot hold any of
-    them, a test cheaper than their pattern."""
-    return all(any(c.isascii() and c.isalpha() for c in phrase) for phrase in words(*path))
+def worded(*path: str, letters: int = 1) -> bool:
+    """Whether every phrase at ``path`` has ``letters`` letters (a-z) in a row: a window with none
+    cannot hold any of them, a test cheaper than their pattern."""
+    return all(
+        any(all(c.isascii() and c.isalpha() for c in phrase[i : i + letters]) for i in range(len(phrase) - letters + 1))
+        for phrase in words(*path)
+    )
 
 
 @cache

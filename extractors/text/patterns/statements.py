@@ -255,6 +255,8 @@ TO_ARM_ONLY = stored.compile(r"\s{0,2}to\s", regex.I)
 # Any letter, as the word patterns above read letters (case-insensitively): a cheap test before
 # them, since a window around a number with no letter in it ("4.6, 1.6 - 2.1") names nothing.
 LETTER = stored.compile(r"[a-z]", regex.I)
+# Two letters in a row: the least a word cue holds ("HR", "of", "to"); "N = 246N = 123" has none.
+LETTER_PAIR = stored.compile(r"[a-z]{2}", regex.I)
 
 # Words that make a count a count of events, a few words after it.
 EVENT_WORD = stored.compile(r"\b(?:events?|deaths|died|responders|responses)\b", regex.I)
