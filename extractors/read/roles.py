@@ -25,7 +25,7 @@ class _Signed(Protocol):
 def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
     """An age, a dose, a stage, a cycle, a year, a landmark ("at 84 months"), a range, a maturity share."""
     window = max(0, start - 40)
-    if not _words_near(sentence, window, start, end, end + 40):
+    if not _words_near(sentence, window, end + 40):
         return False  # every sign below is a word (a phrase of "not_results", a trial's name, "range")
     if scene.ending_with("not_results", "before").search(sentence, window, start):
         return True
@@ -41,12 +41,13 @@ def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
     return bool(patterns.RANGE_HEAD.search(sentence, window, start))
 
 
-def _words_near(sentence: str, window: int, start: int, end: int, reach_after: int) -> bool:
-    """Whether a letter is printed in ``window:start`` or ``end:reach_after`` around a number, or a
-    "not_results" phrase has no letter (so that a window without one may still hold it)."""
+def _words_near(sentence: str, window: int, reach_after: int) -> bool:
+    """Whether a letter is printed in ``window:reach_after`` (the 40 characters before a number, the
+    number and its unit, the 40 after), or a "not_results" phrase has no letter (so that a window
+    without one may still hold it). A letter of the number's unit (" percent") only means reading on."""
     if not (scene.worded("not_results", "before") and scene.worded("not_results", "after")):
         return True
-    return bool(patterns.LETTER.search(sentence, window, start) or patterns.LETTER.search(sentence, end, reach_after))
+    return patterns.LETTER.search(sentence, window, reach_after) is not None
 
 
 def _trial_number(sentence: str, start: int, end: int) -> bool:
@@ -134,9 +135,7 @@ def count_statistic(sentence: str, start: int, end: int, before: str, value: _Si
     """A whole number: patients randomized or enrolled (n), events observed (events), a difference
     in events ("70 fewer CV events"), or neither."""
     after_window = sentence[end : end + 80]
-    if not patterns.LETTER_PAIR.search(after_window) and not patterns.LETTER_PAIR.search(
-        before, max(0, len(before) - 40)
-    ):
+    if not patterns.LETTER_PAIR.search(sentence, max(0, start - 40), end + 80):  # the number has no letter
         # every cue below is a word of two letters or more within 80 characters after or 40 before,
         # but a share "(5.6%)" and a breakdown of a count "(12 N…" (`ENROLMENT_AFTER`), read as below
         if patterns.SHARE_AFTER.match(after_window):

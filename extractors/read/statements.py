@@ -154,12 +154,17 @@ def prose_after(sentence: str, position: int) -> int | None:
 # --- values --------------------------------------------------------------------------------
 
 
+# TOKEN's alternatives, one group each: the one a piece matched is its kind (and, as its outermost
+# group, the group it matched last: `lastgroup` names it without asking each group in turn).
+_KINDS = ("ci", "ci_head", "no_value", "p", "n_eq", "value", "word")
+
+
 def _values(sentence: str) -> list[_Value]:
     """The numbers of the sentence that may be results, with their CI, p-value and unit attached."""
     values: list[_Value] = []
     ci_head = False
     for token in _tokens(sentence):
-        kind = next(k for k in ("ci", "ci_head", "no_value", "p", "n_eq", "value", "word") if token.group(k))
+        kind = token.lastgroup if token.lastgroup in _KINDS else next(k for k in _KINDS if token.group(k))
         if kind == "no_value":
             continue
         if kind == "ci_head":
