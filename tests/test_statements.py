@@ -117,3 +117,45 @@ def test_a_label_and_an_article_give_the_same_record_type() -> None:
     assert label and article
     assert type(label[0]) is type(article[0]) is Measurement
     assert replace(label[0], source="x") == replace(article[0], source="x")
+
+
+# Text built to sit on the edges of the cheap tests a number's reading makes before its patterns
+# (no letter near it, no two letters in a row, "per" right before it, TOKEN's alternatives).
+_EDGE_WORDS = st.sampled_from(
+    ["N", "n", "p", "P", "A", "D", "HR", "of", "to", "in", "per", "(", ")", "[", "]", "%", ",", ";", ":", "=", "<",
+     "-", "\u2013", "\u2212", "\u2009", "  ", "4.6", "12", "1,000", "0.35", "246N", "95%", "CI", "deaths", "events",
+     "patients", "had", "arm", "three", "Eighty-three", "percent", "months", "vs", "range", "aged", "MONARCH"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_EDGE_WORDS, max_size=12), st.sampled_from(["", " "]))
+def test_the_cheap_tests_before_a_numbers_patterns_change_no_reading(words: list[str], joint: str) -> None:
+    """A window with no letter, or no two letters in a row, is read without the word patterns: the
+    records are those the patterns give when every window is read."""
+    from unittest import mock
+
+    import regex
+
+    from extractors.text.patterns import statements as patterns
+    from extractors.text.patterns.timed import Timed
+
+    sentence = joint.join(words)
+    scene = Scene(source="case", experimental="OPDIVO", drugs=("OPDIVO", "nivolumab"))
+    quick = read_statements(sentence, 0, scene)
+    always = Timed(regex.compile(""))  # finds a "letter" in every window: no window is skipped
+    with mock.patch.object(patterns, "LETTER", always), mock.patch.object(patterns, "LETTER_PAIR", always):
+        read_statements.__globals__["_tokens"].cache_clear()
+        full = read_statements(sentence + "", 0, scene)
+    assert quick == full
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_EDGE_WORDS, max_size=12), st.sampled_from(["", " "]))
+def test_a_sentences_pieces_are_those_token_finds_searched_whole(words: list[str], joint: str) -> None:
+    from extractors.read.statements import _tokens
+    from extractors.text.patterns import statements as patterns
+
+    sentence = joint.join(words)
+    fast = [(m.span(), m.groupdict()) for m in _tokens.__wrapped__(sentence)]
+    assert fast == [(m.span(), m.groupdict()) for m in patterns.TOKEN.finditer(sentence)]

@@ -25,6 +25,8 @@ class _Signed(Protocol):
 def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
     """An age, a dose, a stage, a cycle, a year, a landmark ("at 84 months"), a range, a maturity share."""
     window = max(0, start - 40)
+    if not _words_near(sentence, window, end + 40):
+        return False  # every sign below is a word (a phrase of "not_results", a trial's name, "range")
     if scene.ending_with("not_results", "before").search(sentence, window, start):
         return True
     if unit is None and _trial_number(sentence, start, end):
@@ -41,6 +43,15 @@ def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
     return bool(patterns.RANGE_HEAD.search(sentence, window, start))
 
 
+def _words_near(sentence: str, window: int, reach_after: int) -> bool:
+    """Whether a letter is printed in ``window:reach_after`` (the 40 characters before a number, the
+    number and its unit, the 40 after), or a "not_results" phrase has no letter (so that a window
+    without one may still hold it). A letter of the number's unit (" percent") only means reading on."""
+    if not (scene.worded("not_results", "before") and scene.worded("not_results", "after")):
+        return True
+    return patterns.LETTER.search(sentence, window, reach_after) is not None
+
+
 def _trial_number(sentence: str, start: int, end: int) -> bool:
     """ "MONARCH 3", "CheckMate 214": a whole number that ends a trial's short name, not a result."""
     if not sentence[start:end].isdigit():
@@ -55,6 +66,10 @@ def _trial_number(sentence: str, start: int, end: int) -> bool:
 def ratio_cue(sentence: str, start: int, left: int) -> str | None:
     """ "HR 0.95", "the hazard ratio (HR) for OS was 0.69", "odds ratio of 2.1": the ratio named before."""
     window = max(left, start - reach.before("ratio_cue"))
+    if not patterns.LETTER_PAIR.search(sentence, window, start) and all(
+        scene.worded("statistic_cues", s, letters=2) for s in _RATIO_CODES
+    ):
+        return None  # every cue is a word of two letters or more: "4.6, 1.6", "N = 246N" name no ratio
     best: tuple[int, str] | None = None
     for statistic in ("hr", "or", "rr"):
         for match in scene.phrases("statistic_cues", statistic).finditer(sentence, window, start):
@@ -124,6 +139,12 @@ def count_statistic(sentence: str, start: int, end: int, before: str, value: _Si
     """A whole number: patients randomized or enrolled (n), events observed (events), a difference
     in events ("70 fewer CV events"), or neither."""
     after_window = sentence[end : end + 80]
+    if not patterns.LETTER_PAIR.search(sentence, max(0, start - 40), end + 80):  # the number has no letter
+        # every cue below is a word of two letters or more within 80 characters after or 40 before,
+        # but a share "(5.6%)" and a breakdown of a count "(12 N…" (`ENROLMENT_AFTER`), read as below
+        if patterns.SHARE_AFTER.match(after_window):
+            return _subset_statistic(sentence)
+        return "n" if patterns.LETTER.search(after_window) and patterns.ENROLMENT_AFTER.match(after_window) else None
     fewer = patterns.COUNT_DIFFERENCE_AFTER.match(after_window)
     if fewer:
         value.sign = -1.0 if fewer.group("way").lower() == "fewer" else 1.0
@@ -143,9 +164,7 @@ def count_statistic(sentence: str, start: int, end: int, before: str, value: _Si
             return "events"  # "13 (52%) had CCyR", "10 with a CCyR"
         return "n"
     if patterns.SHARE_AFTER.match(after_window) or patterns.PATIENTS_SHARE_AFTER.match(after_window):
-        # "31 (5.6%) loss of MCyR", "1010 (86%)", "5 patients (1.5%) on the TAGRISSO arm": a share of an
-        # arm is a subset of it (events, or a subgroup), never the arm's N
-        return "events" if patterns.EVENTFUL.search(sentence) else "n"
+        return _subset_statistic(sentence)
     if patterns.EVENTS_AFTER.match(after_window) or patterns.EVENTS_OCCURRED_IN.search(
         before, max(0, len(before) - 30)
     ):
@@ -157,6 +176,12 @@ def count_statistic(sentence: str, start: int, end: int, before: str, value: _Si
     if patterns.ENROLMENT_BEFORE.search(before, max(0, len(before) - 40)) and _names_patients_later(sentence, end):
         return "n"
     return None
+
+
+def _subset_statistic(sentence: str) -> str:
+    """A count with a share after it: "31 (5.6%) loss of MCyR", "1010 (86%)", "5 patients (1.5%) on the
+    TAGRISSO arm": a share of an arm is a subset of it (events, or a subgroup), never the arm's N."""
+    return "events" if patterns.EVENTFUL.search(sentence) else "n"
 
 
 def _endpoint_follows(sentence: str, position: int) -> bool:

@@ -45,6 +45,16 @@ def words(*path: str) -> tuple[str, ...]:
 
 
 @cache
+def worded(*path: str, letters: int = 1) -> bool:
+    """Whether every phrase at ``path`` has ``letters`` letters (a-z) in a row: a window with none
+    cannot hold any of them, a test cheaper than their pattern."""
+    return all(
+        any(all(c.isascii() and c.isalpha() for c in phrase[i : i + letters]) for i in range(len(phrase) - letters + 1))
+        for phrase in words(*path)
+    )
+
+
+@cache
 def phrases(*path: str) -> build.Pattern:
     """The phrases at ``path`` as one pattern, longest first, not inside a word."""
     return build.any_phrase(words(*path))

@@ -122,8 +122,25 @@ def prose_start(sentence: str) -> int | None:
 
 @lru_cache(maxsize=64)
 def _tokens(sentence: str) -> tuple[regex.Match[str], ...]:
-    """The pieces of a sentence, read once for both `prose_start` and `_values`."""
-    return tuple(patterns.TOKEN.finditer(sentence))
+    """The pieces of a sentence, read once for both `prose_start` and `_values`: what
+    ``TOKEN.finditer`` finds, found faster. The next piece starts where the first of TOKEN's
+    alternatives next matches (each searched alone, `TOKEN_STARTS`); TOKEN matched there is that
+    piece. An alternative's next match is searched again only once a piece has passed its start."""
+    found: list[regex.Match[str]] = []
+    nexts = [start.search(sentence) for start in patterns.TOKEN_STARTS]
+    while True:
+        starts = [match.start() for match in nexts if match is not None]
+        if not starts:
+            return tuple(found)
+        token = patterns.TOKEN.match(sentence, min(starts))
+        if token is None or token.end() == token.start():  # cannot be: an alternative matches there
+            found.extend(patterns.TOKEN.finditer(sentence, min(starts)))
+            return tuple(found)
+        found.append(token)
+        nexts = [
+            match if match is None or match.start() >= token.end() else start.search(sentence, token.end())
+            for match, start in zip(nexts, patterns.TOKEN_STARTS, strict=True)
+        ]
 
 
 def prose_after(sentence: str, position: int) -> int | None:
@@ -137,12 +154,17 @@ def prose_after(sentence: str, position: int) -> int | None:
 # --- values --------------------------------------------------------------------------------
 
 
+# TOKEN's alternatives, one group each: the one a piece matched is its kind (and, as its outermost
+# group, the group it matched last: `lastgroup` names it without asking each group in turn).
+_KINDS = ("ci", "ci_head", "no_value", "p", "n_eq", "value", "word")
+
+
 def _values(sentence: str) -> list[_Value]:
     """The numbers of the sentence that may be results, with their CI, p-value and unit attached."""
     values: list[_Value] = []
     ci_head = False
     for token in _tokens(sentence):
-        kind = next(k for k in ("ci", "ci_head", "no_value", "p", "n_eq", "value", "word") if token.group(k))
+        kind = token.lastgroup if token.lastgroup in _KINDS else next(k for k in _KINDS if token.group(k))
         if kind == "no_value":
             continue
         if kind == "ci_head":
@@ -183,9 +205,12 @@ def _p_value(token: regex.Match[str], group: str, cmp_group: str) -> _Value:
     return value
 
 
+_PER_REACH = 8  # "per" and two spaces, the longest `PER_BEFORE`: it is looked for there, not in the whole sentence
+
+
 def _plain_value(sentence: str, token: regex.Match[str]) -> _Value | None:
     value = _number(token, "v_num")
-    if rate_patterns.PER_BEFORE.search(sentence, 0, token.start()):
+    if rate_patterns.PER_BEFORE.search(sentence, max(0, token.start() - _PER_REACH), token.start()):
         return None  # "per 1,000 patient-years": the scale of a rate, not a value
     if (
         patterns.YEAR.match(value.raw)

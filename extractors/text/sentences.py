@@ -33,8 +33,11 @@ def bounded(text: str, start: int, end: int, limits: tuple[int, int] = LABEL_SEN
     space before the limit (or at the limit, in a run with no space)."""
     chars = limits[0]
     pieces: list[Span] = []
-    while end - start > chars or _nth_number(text, start, end, limits) is not None:
-        limit = min(start + chars, _nth_number(text, start, end, limits) or end)
+    while True:
+        past = _nth_number(text, start, end, limits)  # once per piece: it reads up to `chars` characters
+        if end - start <= chars and past is None:
+            break
+        limit = min(start + chars, past or end)
         space = text.rfind(" ", start + 1, limit)
         cut = space if space > start else limit
         pieces.append((start, cut))

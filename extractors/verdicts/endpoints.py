@@ -14,7 +14,7 @@ embolism" is not "Stroke", and "stroke" is not "Stroke, MI or CV death".
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.records import Claim, Measurement
 from extractors.text import vocabulary
@@ -46,6 +46,16 @@ def _synonyms() -> tuple[tuple[Words, Words], ...]:
     pairs = (entry.split("=", 1) for entry in quantity.words("endpoint_words", "synonyms"))
     found = [(tuple(phrase.split()), tuple(label.split())) for phrase, label in pairs]
     return tuple(sorted(found, key=lambda pair: -len(pair[0])))
+
+
+@cache
+def _synonyms_by_first() -> dict[str, tuple[tuple[Words, Words], ...]]:
+    """`_synonyms` by the first word of their phrase, in the same order: a word is compared only with
+    the phrases it can start, not with all of them."""
+    grouped: dict[str, list[tuple[Words, Words]]] = {}
+    for phrase, label in _synonyms():
+        grouped.setdefault(phrase[0], []).append((phrase, label))
+    return {first: tuple(pairs) for first, pairs in grouped.items()}
 
 
 @cache
@@ -90,7 +100,7 @@ def _as_label_says(words: Words) -> Words:
     out: list[str] = []
     index = 0
     while index < len(words):
-        for phrase, label in _synonyms():
+        for phrase, label in _synonyms_by_first().get(words[index], ()):
             if words[index : index + len(phrase)] == phrase:
                 out.extend(label)
                 index += len(phrase)
@@ -103,6 +113,7 @@ def _as_label_says(words: Words) -> Words:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)  # a label's endpoints, asked for again at each claim
 def endpoint_parts(endpoint: str) -> frozenset[Words]:
     """The parts of a label endpoint, its lead-in dropped: "Time to first CV death, MI, or stroke" →
     {("cardiovascular", "death"), ("myocardial", "infarction"), ("stroke",)}."""

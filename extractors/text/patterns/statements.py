@@ -58,7 +58,7 @@ _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirtee
 #   n_eq   "(n=179)", "N = 333", "n = 1693"
 #   value  "32%", "<0.001", "15.7", "25.1+" (a censored duration), "65 percent", "21.6 percentage points"
 #   word   "Eighty-three percent", "three patients": numbers written as words
-TOKEN = stored.compile(
+_TOKEN_PIECES = (  # the alternatives of TOKEN, in its order; see there
     rf"""
       (?P<ci>
           [(\[]\s{{0,2}}(?:{_LEVEL}\s{{0,2}}[:=,]?\s{{0,2}}[(\[]?)?\s{{0,2}}
@@ -68,25 +68,43 @@ TOKEN = stored.compile(
           (?P<ci_low>{_BOUND}){_BOUND_UNIT}\s{{0,2}}(?:,|;|{DASH}|\bto\b)\s{{0,2}}
           (?P<ci_high>{_BOUND}){_BOUND_UNIT}(?(ci_bracket)\s{{0,2}}[)\]])
       )
-    | (?P<ci_head>\(\s?\d{{2}}(?:\.\d{{1,2}})?\s?%\s?CI\s?\))
-    | (?P<no_value>\b\d{{2}}(?:\.\d{{1,2}})?\s?%\s?(?:CIs?\b|C\.I\b\.?|confidence\s+intervals?\b)
+    """,  # ci
+    r"""
+      (?P<ci_head>\(\s?\d{2}(?:\.\d{1,2})?\s?%\s?CI\s?\))
+    """,  # ci_head
+    rf"""
+      (?P<no_value>\b\d{{2}}(?:\.\d{{1,2}})?\s?%\s?(?:CIs?\b|C\.I\b\.?|confidence\s+intervals?\b)
           | \(\s?1\s?[-−–]\s?(?:hazard\s+ratio|HR|RR|relative\s+risk)\s?\)(?:\s?[x×*]\s?100\s?%?)?
           | {_THRESHOLD})
-    | (?P<p>\bp(?:\s?-\s?|\s)?(?:value\s)?\s{{0,2}}(?:(?:of|was|is)\s)?\s{{0,2}}
+    """,  # no_value
+    rf"""
+      (?P<p>\bp(?:\s?-\s?|\s)?(?:value\s)?\s{{0,2}}(?:(?:of|was|is)\s)?\s{{0,2}}
           (?P<p_cmp><\s?=|≤|<|=|>|less\s+than\s+or\s+equal\s+to|less\s+than)?\s{{0,2}}
           (?P<p_value>{NUMBER}))
-    | (?P<n_eq>\b[Nn]\s{{0,2}}=\s{{0,2}}(?P<n_value>{NUMBER})(?![\d.,]\d|\d|\s{{0,2}}(?:to|{DASH})\s{{0,2}}\d))  # not "n=278 to 470": a range
-    | (?P<value>
+    """,  # p
+    rf"""
+      (?P<n_eq>\b[Nn]\s{{0,2}}=\s{{0,2}}(?P<n_value>{NUMBER})(?![\d.,]\d|\d|\s{{0,2}}(?:to|{DASH})\s{{0,2}}\d))  # not "n=278 to 470": a range
+    """,  # n_eq
+    rf"""
+      (?P<value>
           (?<![\w.:/+-])(?<!\d,)
           (?P<v_cmp>[<≤>≥]\s?)?
           (?P<v_num>(?:(?<=[\s(\[:]|^)[-−–](?=\d))?(?!0\d)(?:{NUMBER}))(?![\d/:]|\.\d)
           (?P<v_plus>\+)?
           (?P<v_unit>\s?%|\s(?:percent|per\scent|percentage\spoints?)\b)?)
-    | (?P<word>\b(?P<w_tens>{_TENS})(?:-(?P<w_ones>one|two|three|four|five|six|seven|eight|nine))?\b
+    """,  # value
+    rf"""
+      (?P<word>\b(?P<w_tens>{_TENS})(?:-(?P<w_ones>one|two|three|four|five|six|seven|eight|nine))?\b
           | \b(?P<w_small>{_SMALL})\b)
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
+    """,  # word
 )
+TOKEN = stored.compile("|".join(_TOKEN_PIECES), regex.VERBOSE | regex.IGNORECASE)
+
+# Each alternative of TOKEN alone: where the next TOKEN starts, found fast. Searched for as one
+# pattern, TOKEN's alternatives are tried at every character (ten times slower than each searched
+# apart); the match at the first place any of them starts is TOKEN's match there
+# (`read.statements._tokens`), as `CELL_START` finds where `CELL_TOKEN` matches.
+TOKEN_STARTS = tuple(stored.compile(piece, regex.VERBOSE | regex.IGNORECASE) for piece in _TOKEN_PIECES)
 
 # Whether a sentence may hold a piece of TOKEN that is a value: a digit, or a number word. A
 # sentence with neither has no value to read (an interval of words alone, "(NR, NE)", is no value's).
@@ -97,11 +115,11 @@ DURATION_AFTER = stored.compile(r"\s{0,2}(?P<unit>months?|mos?\b\.?|weeks?|wks?|
 
 # A landmark, not a value: "at 84 months", "12-month", "5-year", "by 60 months".
 LANDMARK_BEFORE = stored.compile(r"\b(?:at|by|after|within|through|beyond|until)\s{1,2}$", regex.I)
-# A gain stated with "by", which is no landmark: "extended median survival by 2.7 months", "prolonged
-# life by", "improved median progression-free survival by" (at most five words between verb and "by").
 # How long a schedule runs, not a result: "treated for at least 3 years", "every 6 weeks for 48
 # weeks", "once daily for 21 days", "Femara for 5 years" (and the label's typo "for a least").
 SCHEDULE_BEFORE = stored.compile(r"\bfor\s{1,2}(?:at?\s{1,2}least\s{1,2}|up\s{1,2}to\s{1,2})?$", regex.I)
+# A gain stated with "by", which is no landmark: "extended median survival by 2.7 months", "prolonged
+# life by", "improved median progression-free survival by" (at most five words between verb and "by").
 GAIN_BY_BEFORE = stored.compile(
     r"\b(?:extend|prolong|improv|increas|lengthen)(?:s|ed|ing|es)?(?:\s{1,2}[\w-]{1,30}){0,5}\s{1,2}by\s{1,2}$",
     regex.I,
@@ -251,6 +269,12 @@ JOINED_TO_NEXT = stored.compile(r"\s{0,2}(?:%\s{0,2})?(?:,\s{0,2})?(?:and|or|vs\
 # "… to Lynparza": a count followed only by "to" and an arm, which is a randomization only if the
 # sentence says patients were randomized.
 TO_ARM_ONLY = stored.compile(r"\s{0,2}to\s", regex.I)
+
+# Any letter, as the word patterns above read letters (case-insensitively): a cheap test before
+# them, since a window around a number with no letter in it ("4.6, 1.6 - 2.1") names nothing.
+LETTER = stored.compile(r"[a-z]", regex.I)
+# Two letters in a row: the least a word cue holds ("HR", "of", "to"); "N = 246N = 123" has none.
+LETTER_PAIR = stored.compile(r"[a-z]{2}", regex.I)
 
 # Words that make a count a count of events, a few words after it.
 EVENT_WORD = stored.compile(r"\b(?:events?|deaths|died|responders|responses)\b", regex.I)
