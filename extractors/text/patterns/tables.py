@@ -83,12 +83,10 @@ _CELL_TOKENS = rf"""
     | (?P<sep>\|)                                             # a cell boundary kept by structured.render_table
 """
 
-# The characters one of `_CELL_TOKENS` can start with, each piece's first: tested first at each
-# position, so a search skips the letters of a row label without trying every piece there (CELL_START
-# 1.9x, CELL_TOKEN 1.3x faster over the corpus's labels, same matches). A letter a-h starts only a
-# footnote marker.
+# The first characters of the pieces of `_CELL_TOKENS`, tested first at each position so a search skips
+# a row label's letters (CELL_START 1.9x, CELL_TOKEN 1.3x faster over the corpus, same matches).
 _FIRST_CHARACTERS = r"Nn(\[\dPp<≤>≥%|*†‡§¶\#"  # "N =", "(", "[", a digit, "p<", a comparison, "%", "|", a symbol key
-_DASH_OR_KEY_FIRST = rf"{DASH} | (?<=[\d)\s%–—-]|NR|NE)[a-h]"  # "-63", "–" (a sign, an empty cell); "0.35 a"
+_DASH_OR_KEY_FIRST = rf"{DASH} | (?<=[\d)\s%–—-]|NR|NE)[a-h]"  # "-63", "–" (a sign, an empty cell); a key: "0.35 a"
 _CELL_TOKEN_FIRST = rf"(?=[{_FIRST_CHARACTERS}] | {_DASH_OR_KEY_FIRST})"
 _CELL_OR_SPACE_FIRST = rf"(?=[{_FIRST_CHARACTERS} \t\u00a0\u00ad,] | {_DASH_OR_KEY_FIRST})"  # and `CELL_TOKEN`'s spaces
 
@@ -101,9 +99,7 @@ CELL_TOKEN = stored.compile(
     regex.VERBOSE,
 )
 
-# Where a run of cells may start: a token but a space. The spaces come last in `CELL_TOKEN`, so at
-# each position this finds, it finds the token `CELL_TOKEN` would; it skips the positions where
-# `CELL_TOKEN` finds only spaces, where no run starts.
+# Where a run of cells may start: the token `CELL_TOKEN` finds there (it tries spaces last), but a space.
 CELL_START = stored.compile(rf"{_CELL_TOKEN_FIRST}(?:{_CELL_TOKENS})", regex.VERBOSE)
 
 # A cell glued to the lower-case word before it: "p-value0.0004", "Number of responders1712", or to the
