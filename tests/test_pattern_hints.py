@@ -1,14 +1,17 @@
 """Words a pattern cannot match without, searched first so that most sentences skip the pattern:
 wherever the pattern matches, its hint matches too (`claims.FOLD_WORD` before `claims.FOLD`,
 `claims.SIGNIFICANT_WORD` before `claims.SIGNIFICANT`,
-`statements.MAY_HOLD_VALUE` before the values of `statements.TOKEN`)."""
+`statements.MAY_HOLD_VALUE` before the values of `statements.TOKEN`); and the first characters a
+pattern's pieces can start with, tested at each position before the pieces (`tables.CELL_START`,
+`tables.CELL_TOKEN`): they change no match."""
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.text.patterns import claims, statements
+from extractors.text.patterns import claims, markup, statements, tables
 
 _PIECES = ["more than ", "nearly ", "doubled", "Tripling", "quadruples", "3", "2.5", "-fold", " fold", "twice",
            "Two times", "three  times", " as long", " that", "x", " ", ".", "%", "(NR, NE)", "(", ")", ",", "-",
@@ -40,3 +43,49 @@ def test_a_value_token_is_found_only_where_a_digit_or_number_word_is(text: str) 
 def test_an_interval_of_words_alone_holds_no_value() -> None:
     assert statements.MAY_HOLD_VALUE.search("median OS (NR, NE) in both arms") is None
     assert statements.MAY_HOLD_VALUE.search("Eighty-three percent responded")
+
+
+_CELL_PIECES = ["N = ", "n=", "(", ")", "[", "]", "95% CI: ", "CI ", "0.35", "4.61.6", "-17-14", "1,067", ",", " ",
+                "\t", "\u00a0", "\u00ad", "%", "|", "p<", "P-value = ", "<", "≥", "NR", "NE", "Not reached", "a", "b",
+                "h", "i", "*", "†", "–", "---", "51/89 ", "Grade ", "n (%)", "Nausea", "Median (months)", "\n"]  # fmt: skip
+cell_texts = st.lists(st.sampled_from(_CELL_PIECES), max_size=12).map("".join)
+_UNGUARDED = {
+    "CELL_START": regex.compile(tables._CELL_TOKENS, regex.VERBOSE),
+    "CELL_TOKEN": regex.compile(rf"""{tables._CELL_TOKENS} | (?P<space>[ \t\u00a0\u00ad]+|,[ \t]*)""", regex.VERBOSE),
+}
+
+
+def _seen(match: regex.Match[str] | None) -> object:
+    return match and (match.span(), match.lastgroup, match.groups())
+
+
+@given(cell_texts, st.integers(0, 40), st.sampled_from(sorted(_UNGUARDED)))
+def test_a_cell_pattern_first_characters_change_no_match(text: str, pos: int, name: str) -> None:
+    guarded, unguarded = getattr(tables, name), _UNGUARDED[name]
+    pos = min(pos, len(text))
+    assert _seen(guarded.search(text, pos)) == _seen(unguarded.search(text, pos))
+    assert _seen(guarded.match(text, pos)) == _seen(unguarded.match(text, pos))
+
+
+def test_the_guard_skips_letters_a_cell_cannot_start_with() -> None:
+    match = tables.CELL_START.search("Overall survival 4.6 a")
+    assert match is not None and (match.group(0), match.lastgroup) == ("4.6", "run")
+    assert tables.CELL_START.search("Overall survival") is None  # no token: the letters give nothing
+
+
+_MARKUP_PIECES = ["<", ">", "/", "!--", "-->", "td", " a='", "'", '"', "=", "p", "<br/>", "</ td>", "<![CDATA[", "]]>",
+                  "<?xml?>", "</3>", "x", " ", "&amp;", "0.001"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_MARKUP_PIECES), max_size=12).map("".join))
+def test_markup_or_bracket_reads_at_each_bracket_what_markup_reads(text: str) -> None:
+    for found in markup.MARKUP_OR_BRACKET.finditer(text):
+        at = markup.MARKUP.match(text, found.start())
+        if found.group("lone"):
+            assert at is None and found.group(0) == "<"  # "p < 0.001": a "<" that opens nothing is text
+        else:
+            assert (
+                at is not None
+                and at.span() == found.span()
+                and at.groupdict() == {key: value for key, value in found.groupdict().items() if key != "lone"}
+            )

@@ -96,33 +96,33 @@ def html_events(markup: str) -> Iterator[Event]:
 
 
 def _tokens(markup: str) -> Iterator[Event]:
-    """Tags and text in order; text split where html.parser splits it (at every "<") and decoded."""
+    """Tags and text in order; text split where html.parser splits it (at every "<") and decoded.
+    One scan finds each "<" and what it opens; a script's text restarts the scan after its end."""
     position, end = 0, len(markup)
     while position < end:
-        bracket = markup.find("<", position)
-        if bracket < 0:
-            yield Event("text", unescape(markup[position:]))
+        for match in patterns.MARKUP_OR_BRACKET.finditer(markup, position):
+            if match.start() > position:
+                yield Event("text", unescape(markup[position : match.start()]))
+            position = match.end()
+            if match.group("lone"):  # "p < 0.001": a "<" that opens nothing is text
+                yield Event("text", "<")
+            elif match.group("close"):
+                yield Event("close", match.group("close").lower())
+            elif match.group("open"):
+                name = match.group("open").lower()
+                if match.group("end") == "/>":
+                    yield Event("empty", name)
+                    continue
+                yield Event("open", name)
+                if name in patterns.RAW_TEXT_END:  # a script's text is not markup: skip to its end tag
+                    closing = patterns.RAW_TEXT_END[name].search(markup, position)
+                    position = closing.end() if closing else end
+                    yield Event("close", name)
+                    break
+        else:
+            if position < end:
+                yield Event("text", unescape(markup[position:]))
             return
-        if bracket > position:
-            yield Event("text", unescape(markup[position:bracket]))
-        match = patterns.MARKUP.match(markup, bracket)
-        if match is None:  # "p < 0.001": a "<" that opens nothing is text
-            yield Event("text", "<")
-            position = bracket + 1
-            continue
-        position = match.end()
-        if match.group("close"):
-            yield Event("close", match.group("close").lower())
-        elif match.group("open"):
-            name = match.group("open").lower()
-            if match.group("end") == "/>":
-                yield Event("empty", name)
-                continue
-            yield Event("open", name)
-            if name in patterns.RAW_TEXT_END:  # a script's text is not markup: skip to its end tag
-                closing = patterns.RAW_TEXT_END[name].search(markup, position)
-                position = closing.end() if closing else end
-                yield Event("close", name)
 
 
 class _Depth:

@@ -52,6 +52,8 @@ def _nth_number(text: str, start: int, end: int, limits: tuple[int, int]) -> int
     """Where the number past the limit starts in ``start:end`` (within its characters), if any."""
     chars, numbers = limits
     window = min(end, start + chars)
+    if window - start <= 2 * numbers:
+        return None  # each number but the last takes a digit and a character after it: too short for one more
     for count, match in enumerate(patterns.NUMBER_RUN.finditer(text, start, window)):
         if count == numbers:
             return int(match.start())

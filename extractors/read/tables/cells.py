@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex
 
@@ -427,29 +428,37 @@ def split_candidates(text: str, token: Token, max_parts: int) -> list[list[Numbe
     run too long to be a row's cells, and at most ``MAX_SPLITS``)."""
     positions = [i for i in range(token.start, token.end) if not text[i].isspace()]
     compact = "".join(text[i] for i in positions)
-    results: list[list[Number]] = []
     if len(compact) > MAX_RUN:
-        return results
+        return []
 
     def number(a: int, b: int) -> Number:
         start, end = positions[a], positions[b - 1] + 1
         return Number(text[start:end], start, end)
 
-    def walk(offset: int, parts: list[Number]) -> None:
+    return [[number(a, b) for a, b in cuts] for cuts in _cuts(compact, max_parts)]
+
+
+@lru_cache(maxsize=4096)  # the same digits recur in a label's rows, and each row is read several ways
+def _cuts(compact: str, max_parts: int) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Every way ``compact`` (a run of digits without its spaces) splits into at most ``max_parts``
+    well-formed numbers, each as its (start, end) pieces in ``compact``; at most ``MAX_SPLITS``."""
+    results: list[tuple[tuple[int, int], ...]] = []
+
+    def walk(offset: int, parts: list[tuple[int, int]]) -> None:
         if offset == len(compact):
-            results.append(list(parts))
+            results.append(tuple(parts))
             return
         if len(parts) == max_parts or len(results) >= MAX_SPLITS:
             return
         for cut in range(offset + 1, len(compact) + 1):
             piece = compact[offset:cut]
             if table_patterns.NUMBER_SHAPE.match(piece):
-                parts.append(number(offset, cut))
+                parts.append((offset, cut))
                 walk(cut, parts)
                 parts.pop()
 
     walk(0, [])
-    return results
+    return tuple(results)
 
 
 def with_ci(measurement: Measurement, cell: Cell) -> Measurement:

@@ -14,6 +14,7 @@ A cut never falls inside parentheses: "(HR+ and HR- Cohorts)" is one name's.
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 from extractors.ingest import grids as structured
@@ -195,6 +196,7 @@ def _head_noun_cuts(zone: str, depth: list[int]) -> list[int] | None:
     return cuts or None
 
 
+@functools.lru_cache(maxsize=1024)  # asked for each cell under a column group (issue 13)
 def trial_and_population(group: str | None, trials: frozenset[str]) -> tuple[str | None, str | None]:
     """(trial, population) a column group names: "RECORD 1" is a trial, "COMPASS PAD" a trial's
     population, "HR+ Cohort" a population, "Primary Analysis" neither. A group is a trial's when its first word is a trial the

@@ -4,6 +4,7 @@ measurements with how sure we are and the readings that lost.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Iterator, Sequence
@@ -178,7 +179,7 @@ class RowReader:
         row, state = self.row, self.row.state
         column = row.columns[index]
         experimental, control = _experimental_and_control(
-            row.header.arms_of(column.group), column.versus, state.caption
+            tuple(row.header.arms_of(column.group)), column.versus, state.caption
         )
         between = column.statistic is not None
         group_trial, group_population = trial_and_population(column.group, trials_introduced(row.text))
@@ -487,8 +488,9 @@ def _rowspan_note(cell: Cell) -> Flag:
     return Flag("rowspan_ci", "info", f"CI {cell.ci.raw} printed on the row below its estimate")
 
 
+@functools.lru_cache(maxsize=1024)  # the same for every cell under a column of a table (issue 13)
 def _experimental_and_control(
-    arms: Sequence[str], versus: str | None = None, caption: str = ""
+    arms: tuple[str, ...], versus: str | None = None, caption: str = ""
 ) -> tuple[str | None, str | None]:
     """The arms a between-arm statistic compares, experimental first whatever order the header prints
     them in; ``versus`` names the experimental arm of a column under one arm of three. Of two arms,

@@ -20,8 +20,7 @@ _TAG_NAME = r"[a-zA-Z][^\t\n\r\f\x20/>\x00]*+"
 # What comes at a "<" in HTML, or nothing (then the "<" is text: "p < 0.001"):
 #   <!-- a comment -->, <![CDATA[ … ]]>, <!DOCTYPE html>, <?xml … ?>, </td>, </ p>, </3> (dropped),
 #   <td>, <br/>, <td colspan="2">, <img alt="a > b">, <a href=x/> (not self-closing: "/" is the value's)
-MARKUP = stored.compile(
-    rf"""
+_MARKUP = rf"""
       (?P<comment> <!--(?s:.*?)(?:--\s*+>|\Z) )                 # ends at "-->" (or "-- >"), else at the end
     | (?P<cdata> <!\[CDATA\[(?s:.*?)(?:\]\]>|\Z) )
     | (?P<declaration> <[!?][^>]*+(?:>|\Z) )                      # <!DOCTYPE …>, <?xml …?>, <!x>
@@ -36,9 +35,13 @@ MARKUP = stored.compile(
         | /(?!>)
       )*+
       (?P<end>/?>|\Z)                                             # "/>" closes an empty element
-    """,
-    regex.VERBOSE,
-)
+    """
+MARKUP = stored.compile(_MARKUP, regex.VERBOSE)
+
+# The next "<" of a page and what comes at it: `MARKUP`, or a "<" that opens nothing (``lone``, text).
+# Every piece of `MARKUP` starts with "<", so from a position this finds the first "<" after it and
+# reads there what `MARKUP` reads: one scan over a page instead of one call per tag (issue 13).
+MARKUP_OR_BRACKET = stored.compile(rf"{_MARKUP} | (?P<lone><)", regex.VERBOSE)
 
 # The end of a script or style element, whose content is not markup: "</script>", "</SCRIPT >".
 RAW_TEXT_END = {
