@@ -11,6 +11,7 @@ from typing import Protocol
 
 from extractors.read import scene
 from extractors.text import reach, vocabulary
+from extractors.text.patterns import no_results
 from extractors.text.patterns import rates as rate_patterns
 from extractors.text.patterns import statements as patterns
 from extractors.text.patterns import trials as trial_patterns
@@ -33,12 +34,12 @@ def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
         return True
     if scene.starting_with("not_results", "after").match(sentence, end, end + 40):
         return True
-    if unit in {"months", "weeks", "years", "days"} and patterns.SCHEDULE_BEFORE.search(sentence, window, start):
+    if unit in {"months", "weeks", "years", "days"} and no_results.SCHEDULE_BEFORE.search(sentence, window, start):
         return True
-    if unit in {"months", "weeks", "years", "days"} and patterns.LANDMARK_BEFORE.search(sentence, window, start):
+    if unit in {"months", "weeks", "years", "days"} and no_results.LANDMARK_BEFORE.search(sentence, window, start):
         # "at 84 months", "after 5 years": when, not how long; but "extended median survival by 2.7 months" is a gain
-        return not patterns.GAIN_BY_BEFORE.search(sentence, max(0, start - 80), start)
-    if patterns.LANDMARK_HYPHEN_AFTER.match(sentence, end, end + 12):
+        return not no_results.GAIN_BY_BEFORE.search(sentence, max(0, start - 80), start)
+    if no_results.LANDMARK_HYPHEN_AFTER.match(sentence, end, end + 12):
         return True  # "12-month", "5-year"
     return bool(patterns.RANGE_HEAD.search(sentence, window, start))
 

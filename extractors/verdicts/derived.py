@@ -20,7 +20,7 @@ from extractors.claims import rules
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
-from extractors.text.patterns import statements as statement_patterns
+from extractors.text.patterns import no_results
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity
 from extractors.verdicts.arms import experimental_and_control, is_arm, read_arm
@@ -212,7 +212,7 @@ def is_difference(claim: Claim) -> bool:
     start = claim.value_span[0] - claim.span[0]  # "extended median survival by 2.7 months"
     if patterns.ADDED_BEFORE.search(claim.text, max(0, start - 60), start) is not None:
         return True  # "olaparib added nearly 18 months of median survival"
-    return statement_patterns.GAIN_BY_BEFORE.search(claim.text, max(0, start - 80), start) is not None
+    return no_results.GAIN_BY_BEFORE.search(claim.text, max(0, start - 80), start) is not None
 
 
 def check_difference(claim: Claim, frame: Frame) -> Claim:

@@ -1,7 +1,7 @@
 """Every regular expression trialproof uses, compiled once, built from the named pieces in `pieces`.
 
 One module per kind of text read: `tables` and `table_labels` (label tables), `prose` (label prose),
-`statements` and `rates` (results sentences), `text` (repairs, spaces, document kinds) and the modules
+`statements`, `rates` and `no_results` (results sentences), `text` (repairs, spaces, document kinds) and the modules
 of later steps. Each pattern has a real example above
 it. Nothing outside this package compiles a pattern; patterns built from data files (arm and drug
 names, vocabularies) are built by `build` and cached. Every pattern is held to the document's

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from extractors.text.patterns import stored, timed
+from extractors.text.patterns.no_results import THRESHOLD
 from extractors.text.patterns.pieces import DASH
 
 # A printed number: "4.6", "1,067", "0.0001", ".05" (a p-value without its zero).
@@ -27,19 +28,6 @@ _BOUND_UNIT = r"(?:\s?%|\s(?:months?|weeks?|years?|days?))?"
 # The level and name of an interval: "95% CI:", "95% confidence interval [CI]:", "95.54% CI", "95% C.I."
 _LEVEL = r"(?P<ci_level>\d{2}(?:\.\d{1,2})?)\s?%\s?(?:CI\b|C\.I\.|confidence\s+intervals?(?:\s?[\[(]CI[\])])?)"
 
-# A cut-off, not a result: a biomarker's or score's threshold ("PD-L1 expression ≥ 1%", "CPS<1",
-# "Tumor Proportion Score (TPS) ≥1%", "LVEF < 55%"), the threshold a table of adverse reactions was
-# drawn with ("Occurring in ≥10% of Patients", "Between-Group Difference of ≥5%", "Adverse Reactions
-# (≥5%)"), the side a ratio favours ("A hazard ratio <1 favors Lynparza", "Relative Risk >1.5 for
-# XARELTO").
-_THRESHOLD = r"""(?:
-      \b(?:PD-?L1|TPS|CPS|TC|expression|score|LVEF|ejection\s+fraction|Ki-?67|stenosis
-         |difference|incidence|reactions|occurring\s+in|reported\s+in|relative\s+risk)
-      (?:\s{1,2}(?:expression|status|score))?(?:\s{0,2}\(\w{2,6}\))?\s{0,2}(?:of\s{1,2}|in\s{1,2})?\(?
-      (?:[≥≤<>]=?|greater\s+than\s+or\s+equal\s+to|less\s+than)\s{0,2}\d{1,3}(?:\.\d{1,2})?(?:\s?%)?
-    | [<>]\s?\d(?:\.\d{1,2})?(?=\s{1,2}favou?rs\b)
-    )"""
-
 # A p-value inside a CI's brackets: "(95% CI 0.50-0.91; p=0.009)".
 _P_INSIDE = rf"(?:\s{{0,2}}[;,]\s{{0,2}}p\s{{0,2}}(?P<ci_p_cmp>[<=≤]|less\s+than)\s{{0,2}}(?P<ci_p>{NUMBER}))?"
 
@@ -52,7 +40,7 @@ _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirtee
 #          "(95% CI: 6.1 months to not calculable)", "(95% CI: -2.1%, -0.3%)", "95% CI (0.69, 0.89)"
 #   ci_head "HR (95% CI)": the name of the interval printed before the values it names
 #   no_value the name of an interval with no values after it ("HR and 95% CI;", "95% CIs about the
-#          median"), a formula "(1-Hazard Ratio) × 100%", a cut-off (`_THRESHOLD`): numbers that are
+#          median"), a formula "(1-Hazard Ratio) × 100%", a cut-off (`no_results.THRESHOLD`): numbers that are
 #          no result, kept from `value`
 #   p      "p = 0.073", "p<0.0001", "p-value = 0.90", "p less than or equal to 0.001", "P = .03"
 #   n_eq   "(n=179)", "N = 333", "n = 1693"
@@ -75,7 +63,7 @@ _TOKEN_PIECES = (  # the alternatives of TOKEN, in its order; see there
     rf"""
       (?P<no_value>\b\d{{2}}(?:\.\d{{1,2}})?\s?%\s?(?:CIs?\b|C\.I\b\.?|confidence\s+intervals?\b)
           | \(\s?1\s?[-−–]\s?(?:hazard\s+ratio|HR|RR|relative\s+risk)\s?\)(?:\s?[x×*]\s?100\s?%?)?
-          | {_THRESHOLD})
+          | {THRESHOLD})
     """,  # no_value
     rf"""
       (?P<p>\bp(?:\s?-\s?|\s)?(?:value\s)?\s{{0,2}}(?:(?:of|was|is)\s)?\s{{0,2}}
@@ -112,19 +100,6 @@ MAY_HOLD_VALUE = stored.compile(rf"\d|\b(?:{_TENS}|{_SMALL})\b", regex.IGNORECAS
 
 # A unit of time right after a value: "15.7 months", "20 weeks", "2 years".
 DURATION_AFTER = stored.compile(r"\s{0,2}(?P<unit>months?|mos?\b\.?|weeks?|wks?|years?|yrs?|days?)\b", regex.I)
-
-# A landmark, not a value: "at 84 months", "12-month", "5-year", "by 60 months".
-LANDMARK_BEFORE = stored.compile(r"\b(?:at|by|after|within|through|beyond|until)\s{1,2}$", regex.I)
-# How long a schedule runs, not a result: "treated for at least 3 years", "every 6 weeks for 48
-# weeks", "once daily for 21 days", "Femara for 5 years" (and the label's typo "for a least").
-SCHEDULE_BEFORE = stored.compile(r"\bfor\s{1,2}(?:at?\s{1,2}least\s{1,2}|up\s{1,2}to\s{1,2})?$", regex.I)
-# A gain stated with "by", which is no landmark: "extended median survival by 2.7 months", "prolonged
-# life by", "improved median progression-free survival by" (at most five words between verb and "by").
-GAIN_BY_BEFORE = stored.compile(
-    r"\b(?:extend|prolong|improv|increas|lengthen)(?:s|ed|ing|es)?(?:\s{1,2}[\w-]{1,30}){0,5}\s{1,2}by\s{1,2}$",
-    regex.I,
-)
-LANDMARK_HYPHEN_AFTER = stored.compile(r"[-‑]\s?(?:months?|years?|weeks?|days?)\b", regex.I)
 
 # "respectively": values and arms are paired in order.
 RESPECTIVELY = stored.compile(r"\brespectively\b", regex.I)

@@ -1,0 +1,39 @@
+"""Numbers near a result that are no result: cut-offs, landmarks and how long a schedule runs.
+
+`THRESHOLD` is a pattern body, one of the pieces `statements.TOKEN` reads as no value; the others are
+looked for around a number read as a value (`read.roles.not_a_result`).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.text.patterns import stored, timed
+
+# A cut-off, not a result: a biomarker's or score's threshold ("PD-L1 expression ≥ 1%", "CPS<1",
+# "Tumor Proportion Score (TPS) ≥1%", "LVEF < 55%"), the threshold a table of adverse reactions was
+# drawn with ("Occurring in ≥10% of Patients", "Between-Group Difference of ≥5%", "Adverse Reactions
+# (≥5%)"), the side a ratio favours ("A hazard ratio <1 favors Lynparza", "Relative Risk >1.5 for
+# XARELTO").
+THRESHOLD = r"""(?:
+      \b(?:PD-?L1|TPS|CPS|TC|expression|score|LVEF|ejection\s+fraction|Ki-?67|stenosis
+         |difference|incidence|reactions|occurring\s+in|reported\s+in|relative\s+risk)
+      (?:\s{1,2}(?:expression|status|score))?(?:\s{0,2}\(\w{2,6}\))?\s{0,2}(?:of\s{1,2}|in\s{1,2})?\(?
+      (?:[≥≤<>]=?|greater\s+than\s+or\s+equal\s+to|less\s+than)\s{0,2}\d{1,3}(?:\.\d{1,2})?(?:\s?%)?
+    | [<>]\s?\d(?:\.\d{1,2})?(?=\s{1,2}favou?rs\b)
+    )"""
+
+# A landmark, not a value: "at 84 months", "12-month", "5-year", "by 60 months".
+LANDMARK_BEFORE = stored.compile(r"\b(?:at|by|after|within|through|beyond|until)\s{1,2}$", regex.I)
+# How long a schedule runs, not a result: "treated for at least 3 years", "every 6 weeks for 48
+# weeks", "once daily for 21 days", "Femara for 5 years" (and the label's typo "for a least").
+SCHEDULE_BEFORE = stored.compile(r"\bfor\s{1,2}(?:at?\s{1,2}least\s{1,2}|up\s{1,2}to\s{1,2})?$", regex.I)
+# A gain stated with "by", which is no landmark: "extended median survival by 2.7 months", "prolonged
+# life by", "improved median progression-free survival by" (at most five words between verb and "by").
+GAIN_BY_BEFORE = stored.compile(
+    r"\b(?:extend|prolong|improv|increas|lengthen)(?:s|ed|ing|es)?(?:\s{1,2}[\w-]{1,30}){0,5}\s{1,2}by\s{1,2}$",
+    regex.I,
+)
+LANDMARK_HYPHEN_AFTER = stored.compile(r"[-‑]\s?(?:months?|years?|weeks?|days?)\b", regex.I)
+
+timed.wrap(globals())  # every pattern above is held to the reading budget
