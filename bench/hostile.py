@@ -15,6 +15,7 @@ A string that runs past ``CAP`` seconds is stopped and printed as "> CAP".
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import signal
 import subprocess
@@ -38,6 +39,7 @@ from tests.hostile_cases import argv, load_cases, write_case  # noqa: E402
 
 CAP = 60  # seconds before a string is stopped
 SLOW = 1.0  # a generated document over this is counted
+SLOW_FOLDER = Path(tempfile.gettempdir()) / "trialproof-slow-texts"  # where each slow text is kept
 
 
 class _Stopped(Exception):
@@ -100,6 +102,7 @@ def fuzz(examples: int) -> None:
 def _fuzz_entry(name: str, entry: Callable[[str, str], object], examples: int) -> None:
     outcomes: Counter[str] = Counter()
     times: list[tuple[float, int]] = []
+    SLOW_FOLDER.mkdir(exist_ok=True)
     samples: dict[str, str] = {}
 
     @settings(
@@ -117,6 +120,9 @@ def _fuzz_entry(name: str, entry: Callable[[str, str], object], examples: int) -
         outcomes[outcome] += 1
         samples.setdefault(outcome, (label if name == "extract" else article)[:160])
         times.append((seconds, len(label) + len(article)))
+        if seconds > SLOW:  # kept, to be read again alone: a slow text under load may be load
+            kept = SLOW_FOLDER / f"{name.split()[0]}-{len(times)}.json"
+            kept.write_text(json.dumps({"entry": name, "seconds": seconds, "label": label, "article": article}))
 
     entry("Table 9 Median PFS 4.6", "Median PFS was 4.6 months.")  # imports, so the first text is not timed with them
     started = time.perf_counter()
@@ -131,6 +137,8 @@ def _fuzz_entry(name: str, entry: Callable[[str, str], object], examples: int) -
     )
     for outcome, count in sorted(bad.items(), key=lambda item: -item[1]):
         print(f"    {count:5} × {outcome}    e.g. {samples[outcome]!r}")
+    if slow:
+        print(f"    the texts over {SLOW:g} s are kept in {SLOW_FOLDER}")
 
 
 # ---------------------------------------------------------------------------------------------
