@@ -139,6 +139,16 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     return measurements
 
 
+def _landmark_of_response(label: str, added: list[Measurement]) -> list[Measurement]:
+    """The rates of a landmark row under the duration of response ("% with duration ≥ 12 months") have the
+    landmark as their endpoint, "DOR ≥12 months": not the median DOR an article quotes, nor one another."""
+    landmark = label_patterns.DOR_LANDMARK.search(label)
+    if landmark is None:
+        return added
+    endpoint = f"DOR ≥{landmark.group('length')} {landmark.group('unit').lower()}"
+    return [replace(m, endpoint=endpoint) if m.endpoint == "DOR" and m.statistic != "n" else m for m in added]
+
+
 def _footnote_row(text: str, start: int, end: int) -> dict[str, str]:
     """Footnotes printed in a table's last row, keyed a, b, c … in order: "| a Includes hypothyroidism, …
     b Includes abdominal discomfort, … c Includes ascites …" (each key a lone letter before a capital)."""
@@ -235,6 +245,15 @@ def caption_population(caption: str) -> str | None:
         ]
         if kept:
             return ", ".join(kept)
+    after_trial = table_patterns.CAPTION_AFTER_TRIAL.search(caption, 0, min(len(caption), CAPTION_HEAD))
+    if after_trial and not any(
+        p.search(after_trial.group("population"))
+        for p in (table_patterns.NOT_A_POPULATION, table_patterns.NOT_A_TRIAL_POPULATION)
+    ):
+        return " ".join(after_trial.group("population").split())
+    sex = table_patterns.CAPTION_SEX.search(caption, 0, min(len(caption), CAPTION_HEAD))
+    if sex:
+        return str(sex.group("population"))
     cohorts = {
         m.group("name") for m in table_patterns.CAPTION_COHORT.finditer(caption, 0, min(len(caption), CAPTION_HEAD))
     }
@@ -349,6 +368,7 @@ def _read_rows(
         before = len(measurements)
         # with cells kept, the row's own label is its first cell; rows above without cells only head it
         RowReader(row_of(label, own or label, counts), measurements).read(read_tokens(text, cells_start, cells_end))
+        measurements[before:] = _landmark_of_response(own or label, measurements[before:])
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []

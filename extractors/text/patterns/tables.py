@@ -147,6 +147,20 @@ CAPTION_TRIAL_POPULATION = stored.compile(
     r"\b(?:from|in)[ \t]{1,2}(?:the[ \t]{1,2})?[A-Z][A-Z0-9-]{3,}[ \t]{1,2}(?P<population>[A-Z][A-Za-z0-9+-]{1,12}(?:[ \t][A-Z][A-Za-z0-9+-]{1,12})?[ \t]{1,2}Population)\b"
 )
 
+# A population a caption names in parentheses right after its trial, whatever its words: "Efficacy
+# Results – MONALEESA-7 (NSAI)", "Efficacy Results in METEOR (First 375 Randomized)" — not who assessed,
+# the analysis set or the data cut-off (`NOT_A_POPULATION`), nor the trial's other name ("(Study 1)").
+CAPTION_AFTER_TRIAL = stored.compile(
+    r"""(?:\bin|\bfrom|[–—-])[ \t]{1,2}(?:the[ \t]{1,2})?[A-Z][A-Z0-9-]{3,}   # "in METEOR", "– MONALEESA-7"
+    [ \t]{1,2}\((?P<population>[A-Z][A-Za-z0-9+ \t-]{1,40})\)                 # "(NSAI)"
+    """,
+    regex.VERBOSE,
+)
+NOT_A_TRIAL_POPULATION = stored.compile(r"\b(?:study|trial|RECIST|follow|months?|weeks?)\b", regex.IGNORECASE)
+
+# Patients of one sex, a subset a caption names: "Efficacy Results in Male Patients1 – COMPLEEMENT-1" (a footnote mark glued).
+CAPTION_SEX = stored.compile(r"\bin[ \t]{1,2}(?P<population>(?:Male|Female)[ \t]{1,2}Patients)(?![A-Za-z])")
+
 # A numbered or lettered cohort a caption names: "Efficacy Results in monarchE in Cohort 1",
 # "… in EV-201, Cohort 2 (BICR Assessment)", "Efficacy Results - Cohort 4 of CHECKMATE-040".
 CAPTION_COHORT = stored.compile(r"\bCohort\s(?P<name>[A-Z0-9]{1,3})\b")
@@ -301,7 +315,8 @@ HEADER_N = stored.compile(
 )
 
 # A dose, schedule or regimen code inside an arm's name, which may carry digits: "200 mg every 3
-# weeks", "5.4 mg/kg", "75 mg/m2", "160/80 mg", "every 2 or 3 weeks", "Q3W", "AUC 5", "mFOLFOX6", "5-FU".
+# weeks", "5.4 mg/kg", "75 mg/m2", "160/80 mg", "every 2 or 3 weeks", "Q3W", "AUC 5", "mFOLFOX6", "5-FU",
+# the cohort an arm is ("YERVOY and Nivolumab (Cohort 4)").
 _ARM_DOSE_AMOUNT = (
     r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]{0,2}(?:mg|mcg|µg|g|mL|IU)(?:/(?:kg|m[ \t]?2|day|d|mL))?(?![A-Za-z])"
 )
@@ -309,7 +324,7 @@ _ARM_DOSE_AMOUNT = (
 ARM_NAME_DIGITS = stored.compile(
     rf"""{_ARM_DOSE_AMOUNT}
     | every[ \t]{{1,3}}(?:other[ \t]{{1,3}})?\d{{0,2}}(?:[ \t]{{1,3}}or[ \t]{{1,3}}\d{{1,2}})?[ \t]{{0,3}}(?:weeks?|days?|months?)
-    | \bQ\d{{1,2}}W\b | \bAUC[ \t]{{0,2}}\d{{1,2}} | \bArm[ \t]{{1,2}}[A-Z0-9]{{1,2}}\b
+    | \bQ\d{{1,2}}W\b | \bAUC[ \t]{{0,2}}\d{{1,2}} | \b(?:Arm|Cohort|Part)[ \t]{{1,2}}[A-Z0-9]{{1,2}}\b
     | (?<![\w.])[A-Za-z][A-Za-z-]{{0,12}}\d[A-Za-z0-9-]{{0,8}}(?![\w.]) | (?<![\w.])\d-[A-Z]{{2,4}}\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
