@@ -42,6 +42,7 @@ from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import table_labels as label_patterns
 from extractors.text.patterns import tables as table_patterns
 
+RESPONSE_KINDS = frozenset({"CR", "PR"})  # kinds of response, rows under an ORR heading
 PLAIN_CELL_TOKENS = frozenset({"sep", "run", "percent", "foot"})  # a cell of one number: "14.2%", "13.8", "4.5a"
 DEFINITION_REACH = 40  # characters before "(HCC)" where the label spells the abbreviation out
 CAPTION_HEAD = 160  # characters of a caption where it names its population in parentheses; notes follow
@@ -378,7 +379,9 @@ def _read_rows(
             break  # a paragraph of prose: the table has ended without a caption or blank line
         has_n = cells_start is not None and has_n_prefix(text, cells_start, cells_end)
         # a row's own label cell names the event, not the headings above it ("PRIMARY ENDPOINT")
-        own = " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
+        own, _ = repairs.repair_label(
+            " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
+        )
         counts = events[1] and not events[0] and _unnamed_counts(text, own or label, cells_start, cells_end)
         names_events = events[0] or bool(state.formats) or counts
         event = (
@@ -522,7 +525,12 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
         if not (within and vocabulary.statistic_of_label(rest)[0] in label_patterns.STATISTICS_WITHIN_POPULATION):
             state.population = None
         state.endpoint = code
+        if code not in RESPONSE_KINDS:
+            state.response_heading = code if code == "ORR" else None
     statistic, _ = vocabulary.statistic_of_label(rest)
+    if endpoint is None and statistic in vocabulary.BETWEEN_STATISTICS and state.endpoint in RESPONSE_KINDS:
+        # "P-value | <0.001" after the CR and PR rows under an ORR heading compares the response rates
+        state.endpoint = state.response_heading or state.endpoint
     trial = table_patterns.TRIAL_ROW.match(rest) if has_n else None
     if trial or (has_n and table_patterns.ANALYSIS_SET_ROW.search(rest)):
         # "EINSTEIN PE Study N=2419", "mITT analysis set N=3096": the rows below report that trial
