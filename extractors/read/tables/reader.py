@@ -560,6 +560,4 @@ def _population_text(rest: str) -> str | None:
     cleaned = " ".join(table_patterns.EMPTY_PARENS.sub(" ", cleaned).split()).strip(" :,")
     if not table_patterns.ANY_LETTER.search(cleaned) or table_patterns.OVERALL_POPULATION.match(cleaned):
         return None
-    if table_patterns.MEASURABLE_DISEASE_SET.match(cleaned):
-        return None  # the response rate's analysis set, whole: no subgroup
     return cleaned

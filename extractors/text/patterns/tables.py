@@ -449,15 +449,6 @@ TRIAL_ROW = stored.compile(r"^(?P<trial>.{2,40}?)\s+(?:Study|Trial|Studies)$")
 # "mITT analysis set plus all-cause mortality" (MAGELLAN) — its Ns are that set's, whole.
 ANALYSIS_SET_ROW = stored.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", regex.IGNORECASE)
 
-# The patients a response rate is measured in, its analysis set, not a subgroup: "Objective Response for
-# Patients with Measurable Disease | N=267 | N=132" (VERZENIO), "… at Baseline" (LYNPARZA). Not "Patients
-# with Measurable CNS Lesions" (a subgroup with brain metastases).
-MEASURABLE_DISEASE_SET = stored.compile(
-    r"^(?:(?:all|the)[ \t]{1,2})?(?:patients|subjects)[ \t]{1,2}with[ \t]{1,2}measurable[ \t]{1,2}disease"
-    r"(?:[ \t]{1,2}at[ \t]{1,2}baseline)?$",
-    regex.IGNORECASE,
-)
-
 # A footnote digit glued to the word before it when the cells after it are spaced: the "1" of
 # "Nausea1 52 2.4 29 0.6", of "Progression-Free Survival1 N = 248 N = 247" (matched at the digit).
 MARK_GLUED_TO_WORD = stored.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}(?:[<≤]?\d|[Nn][ \t]{0,2}=[ \t]{0,2}\d))")
