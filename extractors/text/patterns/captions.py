@@ -26,7 +26,7 @@ CAPTION_TRIAL_POPULATION = stored.compile(
 )
 
 # A population a caption names in parentheses right after its trial, whatever its words: "Efficacy
-# Results – MONALEESA-7 (NSAI)", "Efficacy Results in METEOR (First 375 Randomized)" — not who assessed,
+# Results – MONALEESA-7 (NSAI)" — not who assessed,
 # the analysis set or the data cut-off (`NOT_A_POPULATION`), nor the trial's other name ("(Study 1)").
 CAPTION_AFTER_TRIAL = stored.compile(
     r"""(?:\bin|\bfrom|[–—-])[ \t]{1,2}(?:the[ \t]{1,2})?[A-Z][A-Z0-9-]{3,}   # "in METEOR", "– MONALEESA-7"
@@ -34,7 +34,10 @@ CAPTION_AFTER_TRIAL = stored.compile(
     """,
     regex.VERBOSE,
 )
-NOT_A_TRIAL_POPULATION = stored.compile(r"\b(?:study|trial|RECIST|follow|months?|weeks?)\b", regex.IGNORECASE)
+# "(First 375 Randomized)": the first patients randomized are the analysis set of the primary endpoint
+NOT_A_TRIAL_POPULATION = stored.compile(
+    r"\b(?:study|trial|RECIST|follow|months?|weeks?|randomi[sz]ed)\b", regex.IGNORECASE
+)
 
 # Patients of one sex, a subset a caption names: "Efficacy Results in Male Patients1 – COMPLEEMENT-1" (a footnote mark glued).
 CAPTION_SEX = stored.compile(r"\bin[ \t]{1,2}(?P<population>(?:Male|Female)[ \t]{1,2}Patients)(?![A-Za-z])")
