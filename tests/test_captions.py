@@ -50,4 +50,4 @@ POPULATIONS: dict[str, Any] = json.loads((CASES / "caption_populations.json").re
 
 @pytest.mark.parametrize("case", POPULATIONS["cases"], ids=[case["id"] for case in POPULATIONS["cases"]])
 def test_a_caption_names_a_cohort_as_its_population(case: dict[str, Any]) -> None:
-    assert caption_population(case["caption"]) == case["population"]
+    assert caption_population(case["caption"], case.get("text", "")) == case["population"]

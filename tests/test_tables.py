@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,8 @@ from extractors.read.tables import extract_tables
 from extractors.read.tables.cells import Token
 from extractors.read.tables.rows import _fitting_choices
 from extractors.records import Measurement, Source
+from extractors.text.patterns.text import LABEL_REPAIRS
+from extractors.text.repairs import repair_label
 from tests.conftest import CASES, shared_file
 
 TABLE_CASES = json.loads((CASES / "tables_flattened.json").read_text(encoding="utf-8"))
@@ -151,3 +154,12 @@ def test_depth_first_readings_are_the_fitting_products_in_order(shape: list[tupl
         if sum(started(t, c) for t, c in zip(tokens, combo, strict=True)) <= ncols
     ]
     assert list(_fitting_choices(tokens, options, ncols)) == expected
+
+
+@pytest.mark.parametrize("rule", LABEL_REPAIRS, ids=[rule[0] for rule in LABEL_REPAIRS])
+def test_each_label_repair_does_what_its_example_says(rule: tuple[str, regex.Pattern[str], str, str, str]) -> None:
+    name, pattern, replacement, _why, example = rule
+    damaged, repaired = example.split(" → ")
+    assert pattern.sub(replacement, damaged) == repaired
+    assert pattern.sub(replacement, repaired) == repaired  # the rule leaves what it repaired alone
+    assert name in repair_label(damaged)[1]

@@ -20,6 +20,7 @@ import itertools
 from extractors.ingest import grids as structured
 from extractors.read.tables.cells import line_start
 from extractors.text import vocabulary
+from extractors.text.patterns import captions as caption_patterns
 from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
 
@@ -207,7 +208,7 @@ def trial_and_population(group: str | None, trials: frozenset[str]) -> tuple[str
     numbered = len(words) > 1 and words[1].isdigit()  # "RECORD 1", introduced as "RECORD" or "RECORD 1"
     families = {trial.split()[0] for trial in trials if trial.split()}  # "RECORD 1" introduces "RECORD"
     introduced = bool(words) and (words[0] in trials or (numbered and words[0] in families))
-    if not introduced or table_patterns.POPULATION_QUALIFIER.search(group or ""):
+    if not introduced or caption_patterns.POPULATION_QUALIFIER.search(group or ""):
         return None, group
     if vocabulary.find_endpoint(words[0]) is not None:
         return None, group

@@ -142,8 +142,10 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         )
         if len({name.lower() for name in names}) >= 2 and known_arm:
             return _header_of(text, start, starts[index], items)
-        if single is None and len(names) == 1 and items.arms[0].n is not None:
-            # one arm with its N, unless two arms follow: "n=171 in OPDIVO group and n=158" is a note's
+        if single is None and len(names) == 1 and (items.arms[0].n is not None or _whole_cell(text, items, kept)):
+            # one arm with its N, unless two arms follow: "n=171 in OPDIVO group and n=158" is a note's;
+            # or one arm that is a rendered row's only cell after the stub, its Ns on the rows below
+            # ("|  | KISQALI + Letrozole + Goserelin or Leuprolide |" over "| Overall Response Rate | N = 32 |")
             single = (index, items)
         # else a header names two different arms, or one with its N; "VOTRIENT. If VOTRIENT" is prose
     if single is None:
@@ -152,6 +154,19 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     if not any(k in items.arms[0].name.lower() for k in known) and brand:
         items.arms[0].name = brand  # a single arm headed by its trial: "DESTINY-Breast01 N=184"
     return _header_of(text, start, starts[index], items)
+
+
+def _whole_cell(text: str, items: HeaderItems, kept: bool) -> bool:
+    """Whether the one arm of ``items`` is the only named cell of a rendered header row, after an empty stub."""
+    if not kept:
+        return False
+    row_start = line_start(text, items.arms[0].start)
+    line_end = text.find("\n", row_start)
+    cells = [
+        cell.strip() for cell in text[row_start : line_end if line_end >= 0 else len(text)].split(structured.SEPARATOR)
+    ]
+    named = [cell for cell in cells[1:-1] if cell]
+    return len(cells) >= 4 and not cells[1] and len(named) == 1
 
 
 def _groups_over_arm_row(text: str, items: HeaderItems) -> bool:

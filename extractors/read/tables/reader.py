@@ -37,10 +37,14 @@ from extractors.read.tables.transposed import find_transposed_header, read_trans
 from extractors.records import Measurement, Source
 from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
+from extractors.text.patterns import captions as caption_patterns
 from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import table_labels as label_patterns
 from extractors.text.patterns import tables as table_patterns
 
+RESPONSE_KINDS = frozenset({"CR", "PR"})  # kinds of response, rows under an ORR heading
+PLAIN_CELL_TOKENS = frozenset({"sep", "run", "percent", "foot"})  # a cell of one number: "14.2%", "13.8", "4.5a"
+DEFINITION_REACH = 40  # characters before "(HCC)" where the label spells the abbreviation out
 CAPTION_HEAD = 160  # characters of a caption where it names its population in parentheses; notes follow
 CAPTION_KEY = 40  # characters of a caption, spaces aside, that tell one table from another ("Table22:SummaryofKey…")
 MAX_LABEL = 300  # a row label longer than this is prose (spliced footnotes run to ~150 characters)
@@ -100,11 +104,13 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
     end_match = table_patterns.TABLE_END.search(text, header.end)
     body_end = end_match.start() if end_match else len(text)
+    if _reactions_in_percent(text, caption_text.split("\n", 1)[0], header, body_end):
+        header = replace(header, columns=tuple(_holds_percent(column) for column in header.columns))
     base = _base_measurement(source, start, header, caption_text, body_end, placed)
     spanned = _trial_over_arms(text, caption_end, header.start)
     if spanned is not None:  # "|  | RECORD 3 |" over the arms: the table's trial, whatever the prose named before
         base = replace(base, trial=spanned, nct=nct_of(text, spanned))
-    subset = caption_population(caption_text.split("\n", 1)[0])  # with cells kept, notes follow on their own line
+    subset = caption_population(caption_text.split("\n", 1)[0], text)  # with cells kept, notes follow on their own line
     ratio = randomization_ratio(text, start)
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
     state = TableState(
@@ -134,12 +140,47 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     measurements = _header_ns(base, header, subset, trials_introduced(text))
     # a row of counts under a label that names nothing else counts that event, except in a table of
     # the patients' baseline characteristics ("Male | 121 (52%)")
-    infer_events = not table_patterns.CAPTION_BASELINE.search(caption_text.split("\n", 1)[0])
+    infer_events = not caption_patterns.CAPTION_BASELINE.search(caption_text.split("\n", 1)[0])
     if label_patterns.CAPTION_PERCENT_CELLS.search(caption_text.split("\n", 1)[0]):
         # "Percentage of patients reporting …": every column holds shares, as a row of "%" would say
         state.formats.update({index: "%" for index in range(len(header.columns)) if index not in state.formats})
     _read_rows(text, header.end, body_end, state, row_of, measurements, (header.names_events, infer_events))
     return measurements
+
+
+def _reactions_in_percent(text: str, caption: str, header: Header, body_end: int) -> bool:
+    """Whether a rendered adverse-reaction table whose header names only arms prints one percent per
+    arm in each row ("| Dyspnea | 14.2% | 5.5% |", "| Dyspnea | 13.8 | 7.8 |" under "Percentage of
+    patients reporting …"): a reaction table prints percents unless its header says otherwise."""
+    if header.names_events or not caption_patterns.CAPTION_ADVERSE.search(caption):
+        return False
+    arms = sum(1 for column in header.columns if column.statistic is None)
+    rows = 0
+    for _, _, cells_start, cells_end in row_spans(text, header.end, body_end):
+        if cells_start is None or cells_end is None:
+            continue
+        if structured.SEPARATOR not in text[cells_start:cells_end]:
+            return False  # only a table with its cells kept says which number is whose
+        tokens = read_tokens(text, cells_start, cells_end)
+        if any(t.kind not in PLAIN_CELL_TOKENS for t in tokens) or sum(t.kind == "run" for t in tokens) != arms:
+            return False
+        rows += 1
+    return rows > 0
+
+
+def _holds_percent(column: Column) -> Column:
+    return column if column.statistic is not None else replace(column, holds="rate", unit="%")
+
+
+def _landmark_of_response(label: str, added: list[Measurement]) -> list[Measurement]:
+    """The rates of a landmark row of the duration of response ("% with duration ≥ 12 months") have the
+    landmark as their endpoint, "DOR ≥12 months", whatever heading is above: not the median DOR an
+    article quotes, nor one another; the row's N (the responders) stays the heading's."""
+    landmark = label_patterns.DOR_LANDMARK.search(label)
+    if landmark is None:
+        return added
+    endpoint = f"DOR ≥{landmark.group('length')} {landmark.group('unit').lower()}"
+    return [replace(m, endpoint=endpoint) if m.statistic != "n" else m for m in added]
 
 
 def _footnote_row(text: str, start: int, end: int) -> dict[str, str]:
@@ -196,7 +237,7 @@ def _read_transposed(source: Source, start: int, caption_end: int, header: Heade
     end_match = table_patterns.TABLE_END.search(text, header.end)
     body_end = end_match.start() if end_match else len(text)
     base = _base_measurement(source, start, header, caption_text, body_end, placed)
-    subset = caption_population(caption_text.split("\n", 1)[0])
+    subset = caption_population(caption_text.split("\n", 1)[0], text)
     return read_transposed(text, header, caption_text, body_end, base, subset, brand_of(source))
 
 
@@ -214,36 +255,59 @@ def _with_formats(columns: tuple[Column, ...], formats: dict[int, str]) -> tuple
     return tuple(updated)
 
 
-def caption_population(caption: str) -> str | None:
+def caption_population(caption: str, text: str = "") -> str | None:
     """The population a caption names: "… of the Subgroup of Patients with TPS ≥50% in …", or in
     parentheses after the trial, "… in KEYNOTE-355 (CPS ≥10)" (not "(BICR-assessed)"), or between the trial
     and "Population", "… from COMPASS CAD Population"; not the patients
     the whole trial enrolled ("… in Patients with Established Cardiovascular Disease in FOURIER")."""
-    named = table_patterns.CAPTION_POPULATION.search(caption)
+    named = caption_patterns.CAPTION_POPULATION.search(caption)
     if named and (
         named.group(0).lower().startswith("of")
         or not named.group("population").lower().startswith("patients with")  # "patients not at a high risk"
-        or table_patterns.CAPTION_SUBSET.search(named.group("population"))
+        or caption_patterns.CAPTION_SUBSET.search(named.group("population"))
     ):
         return " ".join(named.group("population").split())
-    between = table_patterns.CAPTION_TRIAL_POPULATION.search(caption)
-    if between and not table_patterns.NOT_A_POPULATION.search(between.group("population")):
+    between = caption_patterns.CAPTION_TRIAL_POPULATION.search(caption)
+    if between and not caption_patterns.NOT_A_POPULATION.search(between.group("population")):
         return str(between.group("population"))  # "… from COMPASS CAD Population"
-    for match in table_patterns.CAPTION_QUALIFIER.finditer(caption, 0, min(len(caption), CAPTION_HEAD)):
+    for match in caption_patterns.CAPTION_QUALIFIER.finditer(caption, 0, min(len(caption), CAPTION_HEAD)):
         parts = [part.strip() for part in match.group("inside").split(",")]
         kept = [
             p
             for p in parts
-            if table_patterns.POPULATION_QUALIFIER.search(p) and not table_patterns.NOT_A_POPULATION.search(p)
+            if caption_patterns.POPULATION_QUALIFIER.search(p) and not caption_patterns.NOT_A_POPULATION.search(p)
         ]
         if kept:
             return ", ".join(kept)
+    after_trial = caption_patterns.CAPTION_AFTER_TRIAL.search(caption, 0, min(len(caption), CAPTION_HEAD))
+    if (
+        after_trial
+        and not any(
+            p.search(after_trial.group("population"))
+            for p in (caption_patterns.NOT_A_POPULATION, caption_patterns.NOT_A_TRIAL_POPULATION)
+        )
+        and not _names_a_disease(after_trial.group("population"), text)
+    ):
+        return " ".join(after_trial.group("population").split())
+    sex = caption_patterns.CAPTION_SEX.search(caption, 0, min(len(caption), CAPTION_HEAD))
+    if sex:
+        return str(sex.group("population"))
     cohorts = {
-        m.group("name") for m in table_patterns.CAPTION_COHORT.finditer(caption, 0, min(len(caption), CAPTION_HEAD))
+        m.group("name") for m in caption_patterns.CAPTION_COHORT.finditer(caption, 0, min(len(caption), CAPTION_HEAD))
     }
     if len(cohorts) == 1:  # one cohort of the trial ("… in Cohort 1"); several ("Cohort A, and Cohort K") pooled
         return f"Cohort {cohorts.pop()}"
     return None
+
+
+def _names_a_disease(name: str, text: str) -> bool:
+    """Whether ``text`` defines ``name`` as a disease: "Hepatocellular Carcinoma (HCC)"."""
+    at = text.find(f"({name})")
+    while at >= 0:
+        if caption_patterns.DISEASE_WORDS.search(text, max(0, at - DEFINITION_REACH), at):
+            return True
+        at = text.find(f"({name})", at + 1)
+    return False
 
 
 def _base_measurement(
@@ -318,7 +382,9 @@ def _read_rows(
             break  # a paragraph of prose: the table has ended without a caption or blank line
         has_n = cells_start is not None and has_n_prefix(text, cells_start, cells_end)
         # a row's own label cell names the event, not the headings above it ("PRIMARY ENDPOINT")
-        own = " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
+        own, _ = repairs.repair_label(
+            " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
+        )
         counts = events[1] and not events[0] and _unnamed_counts(text, own or label, cells_start, cells_end)
         names_events = events[0] or bool(state.formats) or counts
         event = (
@@ -352,6 +418,7 @@ def _read_rows(
         before = len(measurements)
         # with cells kept, the row's own label is its first cell; rows above without cells only head it
         RowReader(row_of(label, own or label, counts), measurements).read(read_tokens(text, cells_start, cells_end))
+        measurements[before:] = _landmark_of_response(own or label, measurements[before:])
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
@@ -464,7 +531,12 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
         if not (within and vocabulary.statistic_of_label(rest)[0] in label_patterns.STATISTICS_WITHIN_POPULATION):
             state.population = None
         state.endpoint = code
+        if code not in RESPONSE_KINDS:
+            state.response_heading = code if code == "ORR" else None
     statistic, _ = vocabulary.statistic_of_label(rest)
+    if endpoint is None and statistic in vocabulary.BETWEEN_STATISTICS and state.endpoint in RESPONSE_KINDS:
+        # "P-value | <0.001" after the CR and PR rows under an ORR heading compares the response rates
+        state.endpoint = state.response_heading or state.endpoint
     trial = table_patterns.TRIAL_ROW.match(rest) if has_n else None
     if trial or (has_n and table_patterns.ANALYSIS_SET_ROW.search(rest)):
         # "EINSTEIN PE Study N=2419", "mITT analysis set N=3096": the rows below report that trial

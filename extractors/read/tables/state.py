@@ -23,6 +23,7 @@ class TableState:
 
     subset: str | None = None  # the population the caption names: "Patients with Measurable CNS Lesions …"
     endpoint: str | None = None
+    response_heading: str | None = None  # "ORR" over its "Complete response" and "Partial response" rows
     population: str | None = None
     overall_n: dict[int, float] = field(default_factory=dict)  # arm column → overall N
     open_between: dict[int, int] = field(default_factory=dict)  # column → index of an estimate awaiting its CI

@@ -58,3 +58,14 @@ LABEL_RESPONDERS = stored.compile(r"\bresponders\b", regex.IGNORECASE)
 CAPTION_PERCENT_CELLS = stored.compile(
     r"\bpercent(?:age)?s?[ \t]{1,2}of[ \t]{1,2}(?:patients|subjects|participants)\b", regex.IGNORECASE
 )
+
+# A landmark of the duration of response, a row of its own under the DOR heading: "% with duration
+# ≥ 12 months" (IMFINZI), "Patients with DoR ≥ 12 months, n (%)" (KISQALI), "Percent with duration
+# ≥6 months" (YERVOY). Not "Duration of response (months)" nor "Median duration".
+DOR_LANDMARK = stored.compile(
+    r"""\b(?:duration|DoR)(?:[ \t]{1,2}of[ \t]{1,2}response)?[ \t]{0,2}   # what lasted
+    (?:≥|>=|of[ \t]{1,2}at[ \t]{1,2}least)[ \t]{0,2}                     # at least
+    (?P<length>\d{1,3})[ \t]{0,2}(?P<unit>months?|weeks?|years?)\b      # how long: "12 months"
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)

@@ -137,49 +137,6 @@ OVERALL_POPULATION = stored.compile(
     FLAGS,
 )
 
-# A caption that names a subset of patients: "CNS ORR and DOR by BICR in Patients with Measurable
-# CNS Lesions at Baseline in FLAURA" — its measurements belong to that population.
-CAPTION_POPULATION = stored.compile(
-    r"""\b(?:in|of\s+the\s+subgroup\s+of)\s+
-    (?P<population>patients\s+(?:with|without|not|who)\s+[^.;\n|]+?)   # "patients not at a high risk of bleeding"
-    (?=\s+in\s+(?:the\s+)?[A-Z][A-Z0-9-]{3,}|\s*[.;\n|]|$)""",
-    regex.VERBOSE | regex.IGNORECASE,
-)
-
-# A population a caption names between its trial and the word "Population": "Efficacy results from
-# COMPASS CAD Population" (not an analysis set: "(Intent-to-Treat Population)" has no trial before it).
-CAPTION_TRIAL_POPULATION = stored.compile(
-    r"\b(?:from|in)[ \t]{1,2}(?:the[ \t]{1,2})?[A-Z][A-Z0-9-]{3,}[ \t]{1,2}(?P<population>[A-Z][A-Za-z0-9+-]{1,12}(?:[ \t][A-Z][A-Za-z0-9+-]{1,12})?[ \t]{1,2}Population)\b"
-)
-
-# A numbered or lettered cohort a caption names: "Efficacy Results in monarchE in Cohort 1",
-# "… in EV-201, Cohort 2 (BICR Assessment)", "Efficacy Results - Cohort 4 of CHECKMATE-040".
-CAPTION_COHORT = stored.compile(r"\bCohort\s(?P<name>[A-Z0-9]{1,3})\b")
-
-# What makes the patients a caption names a subset of the trial: a cut-off, a biomarker, measurable
-# disease, CNS metastases ("Patients with TPS ≥50%", "… with Measurable CNS Lesions at Baseline"). Without it the caption
-# names whom the trial enrolled ("Patients with Established Cardiovascular Disease in FOURIER", "Patients
-# with HeFH"): the whole randomized population, not a subgroup.
-CAPTION_SUBSET = stored.compile(
-    r"[≥≤<>]|\b(?:positive|negative|mutat\w*|BRCA\w*|HRD|cohort|subgroup|MSI-H|dMMR|pMMR|PD-L1|CPS|TPS|measurable|lesions?|expression|CNS|brain|metastases)\b",
-    regex.IGNORECASE,
-)
-
-# A population a caption names in parentheses after its trial: "Efficacy Results in KEYNOTE-355
-# (CPS ≥10)", "PAOLA-1 (HRD-positive status, Investigator Assessment)" — a cut-off or a biomarker,
-# not who assessed ("(BICR-assessed)") or the analysis set ("(Intent-to-Treat Population)").
-CAPTION_QUALIFIER = stored.compile(r"\((?P<inside>[^()\n]{2,60})\)")
-POPULATION_QUALIFIER = stored.compile(
-    r"[≥≤<>]|\b(?:positive|negative|mutat\w*|BRCA\w*|HRD|patients\s+with|cohort|subgroup|MSI-H|dMMR|pMMR|PD-L1|CPS|TPS)\b",
-    regex.IGNORECASE,
-)
-NOT_A_POPULATION = stored.compile(
-    # "(≥10%)": reactions' incidence; "(P-value <0.0001)": a note's result
-    r"assess|\bBICR\b|\bIRC\b|review|intent|\bITT\b|analysis|\bdata\b|grade|^[≥≤<>]\s*\d+(?:\.\d+)?\s*%|\bp[- ]?value\b",
-    regex.IGNORECASE,
-)
-
-
 # --- Row labels: what is left of a label once its endpoint and statistic are taken out is its population ---
 
 # A sentence break inside a row label: what precedes the last one is spliced-in notes
@@ -306,7 +263,8 @@ HEADER_N = stored.compile(
 )
 
 # A dose, schedule or regimen code inside an arm's name, which may carry digits: "200 mg every 3
-# weeks", "5.4 mg/kg", "75 mg/m2", "160/80 mg", "every 2 or 3 weeks", "Q3W", "AUC 5", "mFOLFOX6", "5-FU".
+# weeks", "5.4 mg/kg", "75 mg/m2", "160/80 mg", "every 2 or 3 weeks", "Q3W", "AUC 5", "mFOLFOX6", "5-FU",
+# the cohort an arm is ("YERVOY and Nivolumab (Cohort 4)").
 _ARM_DOSE_AMOUNT = (
     r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]{0,2}(?:mg|mcg|µg|g|mL|IU)(?:/(?:kg|m[ \t]?2|day|d|mL))?(?![A-Za-z])"
 )
@@ -314,7 +272,7 @@ _ARM_DOSE_AMOUNT = (
 ARM_NAME_DIGITS = stored.compile(
     rf"""{_ARM_DOSE_AMOUNT}
     | every[ \t]{{1,3}}(?:other[ \t]{{1,3}})?\d{{0,2}}(?:[ \t]{{1,3}}or[ \t]{{1,3}}\d{{1,2}})?[ \t]{{0,3}}(?:weeks?|days?|months?)
-    | \bQ\d{{1,2}}W\b | \bAUC[ \t]{{0,2}}\d{{1,2}} | \bArm[ \t]{{1,2}}[A-Z0-9]{{1,2}}\b
+    | \bQ\d{{1,2}}W\b | \bAUC[ \t]{{0,2}}\d{{1,2}} | \b(?:Arm|Cohort|Part)[ \t]{{1,2}}[A-Z0-9]{{1,2}}\b
     | (?<![\w.])[A-Za-z][A-Za-z-]{{0,12}}\d[A-Za-z0-9-]{{0,8}}(?![\w.]) | (?<![\w.])\d-[A-Z]{{2,4}}\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -586,10 +544,6 @@ PATIENT_COUNT_LABEL = stored.compile(
     r"^[ \t]{0,3}(?:number[ \t]{1,2}of[ \t]{1,2})?(?:patients|subjects|participants)[ \t]{0,3}$", regex.IGNORECASE
 )
 
-
-# A table of the patients' baseline characteristics: its counts are patients described, not events
-# ("Table 14: Baseline Demographic and Disease-Related Characteristics").
-CAPTION_BASELINE = stored.compile(r"\b(?:baseline|demographic)", regex.IGNORECASE)
 
 # A duration of response in lay words, a few words between: "Responses on chemotherapy lasted a median
 # of 6.3 months", "responses to the combination lasted" (the phrase list holds "responses lasted").

@@ -24,6 +24,13 @@ LABEL_REPAIRS: tuple[tuple[str, regex.Pattern[str], str, str, str], ...] = (
         "a line break after a hyphen became a space",
         "Progression- Free → Progression-Free",
     ),
+    (
+        "unicode_hyphen",
+        stored.compile(r"[\u2010\u2011]"),
+        "-",
+        "a label prints the typographic or non-breaking hyphen, which no word list spells",
+        "p\u2011value (2\u2011sided) → p-value (2-sided)",
+    ),
 )
 
 
