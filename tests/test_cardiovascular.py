@@ -4,7 +4,7 @@ tests/cases/verify_cardiovascular.json: sentences checked against real corpus la
 event rates per year against a table's shares per 100 patient-years, bleeding endpoints in lay words,
 relative risks and the reductions read from them, endpoints named after the value. Negative cases
 (a wrong value, a clause that names another endpoint) are rows of the same table. The same test reads
-tests/cases/verify_unread.json: wrong values a label prints where nothing was read."""
+tests/cases/verify_false_alarms.json: false alarms guarded against on real labels."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from extractors.records import ExtractReport
 
 CASES_OF = [
     case
-    for table in ("verify_cardiovascular.json", "verify_unread.json")
+    for table in ("verify_cardiovascular.json", "verify_false_alarms.json")
     for case in json.loads((CASES / table).read_text(encoding="utf-8"))["cases"]
 ]
 

@@ -69,10 +69,12 @@ DEATH_WORD = stored.compile(
 DEATH_ENDPOINT = stored.compile(r"\b(?:deaths?|mortality|survival|died)\b", regex.I)
 
 # A subgroup named by a marker's status: "HRD-negative tumours", "node-positive patients", "PD-L1 negative",
-# "KRAS wild-type", "BRCA-mutated", "non-visceral disease".
+# "KRAS wild-type", "BRCA-mutated", "non-visceral disease"; or by its tumours' kind: "in non-epithelioid
+# tumors", "in epithelioid tumours", "in squamous histology".
 STATUS_SUBGROUP = stored.compile(
     r"\b[A-Za-z][A-Za-z0-9]{0,11}[-\u2010\u2011\s](?:positive|negative|wild[- ]type|mutated|mutant)\b"
-    r"|\bnon-?visceral\b|\bvisceral\s{1,2}(?:disease|metastases)\b",
+    r"|\bnon-?visceral\b|\bvisceral\s{1,2}(?:disease|metastases)\b"
+    r"|(?<=\bin\s{1,2})(?:non-?)?[a-z]{5,20}\s{1,2}(?:tumou?rs|histology|histologies)\b",
     regex.I,
 )
 
