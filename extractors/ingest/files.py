@@ -2,8 +2,9 @@
 
 Reading never takes more than the limit plus one byte from anything, whatever it claims to be:
 a regular file, a pipe (a named one gets `WRITER_WAIT` seconds for a writer to open it, then may
-stay silent `PIPE_WAIT` seconds at a time) or standard input (``-``). Devices (``/dev/zero``, ``/dev/urandom``), sockets and directories are refused before a
-byte is read: their size says nothing about how much they would give.
+stay silent `PIPE_WAIT` seconds at a time) or standard input (``-``). Devices (``/dev/zero``,
+``/dev/urandom``), sockets and directories are refused before a byte is read: their size says
+nothing about how much they would give.
 """
 
 from __future__ import annotations
