@@ -20,6 +20,7 @@ from extractors.claims import rules
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
+from extractors.text.patterns import captions as caption_patterns
 from extractors.text.patterns import no_results
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity
@@ -52,12 +53,19 @@ def _time_to_event() -> frozenset[str]:
 def randomized_rows(claim: Claim, rows: tuple[Measurement, ...], view: LabelView) -> tuple[Measurement, ...]:
     """The arms' Ns a count said to be randomized is checked against: an arm's N in a table that is
     not the label's intent-to-treat one is left out when that table gives the arm another N ("randomized
-    9,088 to Eliquis": the bleeding table's N of patients treated, not the ITT table's 9,120)."""
+    9,088 to Eliquis": the bleeding table's N of patients treated, not the ITT table's 9,120), and an
+    adverse-reaction table's Ns always ("randomized 682": 337 + 345 patients treated in GLEEVEC's
+    Table 14, not the 713 randomized)."""
     if not quantity.sentence_says(claim, "counts", "randomized"):
         return rows
     itt = {(m.arm, m.value) for m in rows if m.table and patterns.RANDOMIZED_TABLE.search(view.context(m))}
     arms = {arm for arm, _ in itt}
-    return tuple(m for m in rows if not (m.table and m.arm in arms and (m.arm, m.value) not in itt))
+    return tuple(
+        m
+        for m in rows
+        if not (m.table and m.arm in arms and (m.arm, m.value) not in itt)
+        and not (m.table and caption_patterns.CAPTION_ADVERSE.search(view.context(m)))
+    )
 
 
 def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim:
