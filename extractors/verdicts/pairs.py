@@ -34,7 +34,9 @@ def settle_pairs(claims: tuple[Claim, ...], view: LabelView, judged: set[int]) -
     groups: dict[tuple[object, ...], list[int]] = {}
     for index, claim in enumerate(claims):
         if index in judged and claim.statistic in _PER_ARM and claim.value is not None and not is_difference(claim):
-            groups.setdefault((claim.span, claim.statistic, claim.endpoint, claim.trial), []).append(index)
+            # values at another time point are another pair ("62% vs 38" by 24 months, "60% … 77%" by 60 months)
+            landmark = claim.statement.modifiers if claim.statement is not None else ()
+            groups.setdefault((claim.span, claim.statistic, claim.endpoint, claim.trial, landmark), []).append(index)
     for indices in groups.values():
         if len(indices) < 2:
             continue
