@@ -398,8 +398,12 @@ def _names_events(text: str) -> bool:
 ValueKind = tuple[bool, frozenset[tuple[str, str]]]  # (names events, time points)
 
 
-def value_kind(words: str) -> ValueKind:
-    """What `same_kind` compares of a rate's words (a label rate's are read once per label)."""
+def value_kind(words: str, arms: tuple[str | None, ...] = ()) -> ValueKind:
+    """What `same_kind` compares of a rate's words (a label rate's are read once per label); the names
+    of ``arms`` are no time point ("of the 12-month arm": GLEEVEC's arms are durations of treatment)."""
+    for arm in arms:
+        if arm and patterns.LANDMARK.search(arm):
+            words = build.whole_name(arm).sub(" ", words)
     return _names_events(words), _landmarks(words)
 
 

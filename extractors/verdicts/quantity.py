@@ -334,7 +334,9 @@ class LabelView:
     def results_with_kinds(self, statistic: str) -> tuple[tuple[Measurement, matching.ValueKind], ...]:
         """`results` each with the kind of value its words say (`matching.value_kind`), read once per label."""
         if statistic not in self._kinds:
-            self._kinds[statistic] = tuple((m, matching.value_kind(self.words_of(m))) for m in self.results(statistic))
+            self._kinds[statistic] = tuple(
+                (m, matching.value_kind(self.words_of(m), (m.arm, m.comparator))) for m in self.results(statistic)
+            )
         return self._kinds[statistic]
 
     def candidates(
