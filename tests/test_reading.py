@@ -7,7 +7,10 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -37,64 +40,55 @@ def test_a_pipe_with_no_writer_is_given_up(tmp_path: Path, monkeypatch: pytest.M
         files.read_input(str(fifo), "a label file")
 
 
+@contextmanager
+def _writing(fifo: Path, write: Callable[[BinaryIO, threading.Event], object]) -> Iterator[None]:
+    """A thread that opens ``fifo`` for writing and runs ``write(pipe, done)`` while the block runs;
+    ``done`` is set when the block ends, and the thread is joined."""
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            with open(fifo, "wb") as pipe:
+                write(pipe, done)
+        except BrokenPipeError:
+            pass  # the reader stopped, as it should
+
+    writer = threading.Thread(target=run)
+    writer.start()
+    try:
+        yield
+    finally:
+        done.set()
+        writer.join(timeout=5)
+
+
 def test_a_pipe_whose_writer_stays_silent_is_given_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fifo = tmp_path / "label.fifo"
     os.mkfifo(fifo)
     monkeypatch.setattr(files, "PIPE_WAIT", 0.2)
-    reader_done = threading.Event()
-
-    def open_and_wait() -> None:
-        with open(fifo, "wb"):
-            reader_done.wait(timeout=5)
-
-    writer = threading.Thread(target=open_and_wait)
-    writer.start()
-    try:
-        with pytest.raises(InputError, match="pipe that gave no data in"):
-            files.read_input(str(fifo), "a label file")
-    finally:
-        reader_done.set()
-        writer.join(timeout=5)
+    silent = _writing(fifo, lambda _pipe, done: done.wait(timeout=5))
+    with silent, pytest.raises(InputError, match="pipe that gave no data in"):
+        files.read_input(str(fifo), "a label file")
 
 
 def test_a_pipe_with_a_writer_is_read(tmp_path: Path) -> None:
     fifo = tmp_path / "label.fifo"
     os.mkfifo(fifo)
-
-    def write() -> None:
-        with open(fifo, "wb") as pipe:
-            pipe.write(b"Median PFS was 4.6 months.")
-
-    writer = threading.Thread(target=write)
-    writer.start()
-    try:
+    with _writing(fifo, lambda pipe, _done: pipe.write(b"Median PFS was 4.6 months.")):
         assert files.read_input(str(fifo), "a label file") == b"Median PFS was 4.6 months."
-    finally:
-        writer.join(timeout=5)
 
 
 def test_a_pipe_past_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fifo = tmp_path / "label.fifo"
     os.mkfifo(fifo)
     monkeypatch.setattr(files, "MAX_BYTES", 100_000)
-    stop = threading.Event()
 
-    def write_forever() -> None:
-        try:
-            with open(fifo, "wb") as pipe:
-                while not stop.is_set():
-                    pipe.write(b"4.6 " * 4096)
-        except BrokenPipeError:
-            pass  # the reader stopped, as it should
+    def write_forever(pipe: BinaryIO, done: threading.Event) -> None:
+        while not done.is_set():
+            pipe.write(b"4.6 " * 4096)
 
-    writer = threading.Thread(target=write_forever)
-    writer.start()
-    try:
-        with pytest.raises(InputError, match="more than"):
-            files.read_input(str(fifo), "a label file")
-    finally:
-        stop.set()
-        writer.join(timeout=5)
+    with _writing(fifo, write_forever), pytest.raises(InputError, match="more than"):
+        files.read_input(str(fifo), "a label file")
 
 
 def test_a_file_past_the_limit_is_refused_by_its_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
