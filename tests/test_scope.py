@@ -44,7 +44,7 @@ def _label(name: str) -> Source:
 @pytest.mark.parametrize("case", CASE_TABLE["cases"], ids=[case["id"] for case in CASE_TABLE["cases"]])
 def test_scope_statement(case: dict[str, Any]) -> None:
     article = article_from_bytes(case["text"].encode("utf-8"), "case.txt")
-    scope_claims = [c for c in find_claims(article) if c.statistic == "scope"]
+    scope_claims = [c for c in find_claims(article, drugs=case.get("drugs", ())) if c.statistic == "scope"]
     assert len(scope_claims) == 1
     label = _label(case["label"])
     checked = check_scope(scope_claims[0], [label], extract_populations(label))

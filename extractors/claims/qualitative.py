@@ -16,6 +16,7 @@ from extractors.claims.numeric import About
 from extractors.claims.sentences import Sentence
 from extractors.records import Claim
 from extractors.text import reach, vocabulary
+from extractors.text.names import canonical_arm
 from extractors.text.numbers import to_float
 from extractors.text.patterns import claims as patterns
 
@@ -31,6 +32,8 @@ def scope_claims(sentence: Sentence, about: About, drugs: Sequence[str] = ()) ->
     if patterns.NEGATION.search(negation_window):
         return []  # "is not a standard treatment for …": not a claim of scope
     drug = arms.first_drug(sentence.masked, drugs)
+    if drug is None and drugs and patterns.PRONOUN_IT.search(match.group(0)):
+        drug = canonical_arm(drugs[0]) or drugs[0]  # "patients … can also receive it": the article's drug
     if drug is None:
         return []  # surgery, radiation: no drug label can check it
     section, trial, _population = about

@@ -24,6 +24,7 @@ from extractors.text.patterns import scope as patterns
 from extractors.text.qualifiers import DIMENSION_NAMES, broader_than, cue, qualifiers
 
 Stated = dict[str, list[Qualifier]]  # the claim's qualifiers by dimension
+_GENERIC_DISEASE = frozenset({"cancer", "carcinoma", "tumor", "tumour", "syndrome"})  # no disease alone
 
 
 def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[TrialScope]) -> Claim:
@@ -38,7 +39,7 @@ def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[T
             explanation=f"The article says: “{claim.text.strip()}” The sources are not about {claim.arm}.",
         )
     about = {source.id for source in sources if not claim.arm or _names_drug(source, claim.arm)}
-    scopes = [scope for scope in populations if scope.source in about]
+    scopes = _of_disease([scope for scope in populations if scope.source in about], claim.text)
     if not scopes:
         return replace(
             claim,
@@ -80,6 +81,22 @@ def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[T
         how = "describes the trial evidence and carries" if evidence_only else "carries the population's qualifiers:"
         return replace(claim, verdict="supported", explanation=f"The sentence {how} {carried}. {where}")
     return _missing_qualifiers(claim, scope, missing, where)
+
+
+def _of_disease(scopes: list[TrialScope], text: str) -> list[TrialScope]:
+    """The populations of the disease the statement names ("biliary tract cancer"), where some
+    population names it; a label's other indications (its lung cancer trials) say nothing about
+    whom the drug is for in biliary tract cancer. All of them when none names it."""
+    for named in patterns.DISEASE_NAMED.finditer(text):
+        words = named.group(0).split()
+        for start in range(len(words)):  # the longest tail first; "melanoma" alone, not "cancer" alone
+            if start == len(words) - 1 and words[-1].lower().rstrip("s") in _GENERIC_DISEASE:
+                break
+            phrase = build.whole_name(" ".join(words[start:]))
+            fitting = [scope for scope in scopes if phrase.search(scope.population)]
+            if fitting:
+                return fitting
+    return scopes
 
 
 def _where(scope: TrialScope) -> str:

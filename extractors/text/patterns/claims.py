@@ -250,9 +250,16 @@ SCOPE = stored.compile(
     | \bshould\s+(?:be\s+treated\s+with|receive)\b
     | \bshould\s+(?:now\s+)?be\s+(?:offered|given|prescribed|used)\s+(?:[\w-]+\s+){0,2}?(?:to|for|in)\s+(?:every|all|any)\b
     | \bcan\s+(?:also\s+|now\s+)?(?:receive|be\s+given|be\s+treated\s+with)\s+it\b
+    # a use offered to whole groups of people: "letrozole can be used by any woman with breast cancer",
+    # "Yervoy can now be given to adults and children of any age", "can be used in place of warfarin for any patient"
+    | \bcan\s+(?:also\s+|now\s+)?be\s+(?:used|given|prescribed|offered|taken)\s+(?:[\w-]+\s+){0,4}?(?:by|to|for|in)\s+
+        (?:any|every|all|anyone|everyone|adults?|children|people|patients|women|men)\b
     """,
     regex.VERBOSE | regex.I,
 )
+
+# The drug of a scope statement named by a pronoun: "Patients with biliary tract cancer can also receive it".
+PRONOUN_IT = stored.compile(r"\bit\b", regex.I)
 
 # A negated scope statement is no claim of scope: "is not a standard treatment for …".
 NEGATION = stored.compile(r"\b(?:not|no|never|neither|nor)\b", regex.I)

@@ -42,4 +42,13 @@ ABBREVIATION = stored.compile(r"\(([A-Za-z0-9-]{2,})\)")
 # An indication rather than a trial population: "VOTRIENT is indicated for the treatment of …".
 INDICATED = stored.compile(r"\bindicated\b", regex.I)
 
+# A disease a scope statement names, with up to three words before its head noun: "Patients with
+# biliary tract cancer can also receive it" → "with biliary tract cancer" (the statement reader keeps
+# the longest tail of it that a label's population names: "biliary tract cancer").
+DISEASE_NAMED = stored.compile(
+    r"\b(?:[A-Za-z-]++\s++){0,3}(?:cancers?|carcinomas?|lymphomas?|melanomas?|leuka?emias?|myelomas?|sarcomas?"
+    r"|mesotheliomas?|tumou?rs|syndromes?)\b",
+    regex.I,
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
