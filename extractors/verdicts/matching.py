@@ -287,9 +287,24 @@ def drugs_named(text: str) -> set[str]:
 
 @functools.lru_cache(maxsize=256)  # a sentence is asked once for each of its claims
 def _drugs_named(text: str) -> frozenset[str]:
-    names = {canonical_arm(match.group(0)) for match in DRUG_WORD.finditer(text)}
-    names |= {arm for _start, _end, arm in arm_mentions(text) if arm in drug_aliases().values()}
+    names = {
+        canonical_arm(match.group(0)) for match in DRUG_WORD.finditer(text) if not prior_therapy(text, match.start())
+    }
+    names |= {
+        arm
+        for start, _end, arm in arm_mentions(text)
+        if arm in drug_aliases().values() and not prior_therapy(text, start)
+    }
     return frozenset(name for name in names if name)
+
+
+_PRIOR_REACH = 40  # the longest `PRIOR_THERAPY_BEFORE` with its spaces
+
+
+def prior_therapy(text: str, start: int) -> bool:
+    """Whether the drug named at ``start`` is a treatment the patients had before ("relapsed after
+    bortezomib"): the population's history, not what the sentence is about."""
+    return patterns.PRIOR_THERAPY_BEFORE.search(text, max(0, start - _PRIOR_REACH), start) is not None
 
 
 def names_a_drug(name: str) -> bool:

@@ -32,7 +32,7 @@ from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.fold import check_fold
-from extractors.verdicts.matching import drugs_named, of_trial, p_operator
+from extractors.verdicts.matching import drugs_named, of_trial, p_operator, prior_therapy
 from extractors.verdicts.numbers import FAMILY, check_number
 from extractors.verdicts.pairs import settle_pairs
 from extractors.verdicts.quantity import LabelView
@@ -293,7 +293,7 @@ def _drugs_between(text: str, start: int, end: int) -> set[str]:
 @functools.lru_cache(maxsize=4)
 def _drug_words(text: str) -> tuple[list[int], list[tuple[int, str]]]:
     """Where each drug word of ``text`` starts, and where it ends with its canonical name."""
-    matches = list(DRUG_WORD.finditer(text))
+    matches = [m for m in DRUG_WORD.finditer(text) if not prior_therapy(text, m.start())]  # not "after bortezomib"
     return [m.start() for m in matches], [(m.end(), canonical_arm(m.group(0)) or "") for m in matches]
 
 

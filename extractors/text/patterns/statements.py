@@ -525,9 +525,9 @@ SUBSET_DESCRIBED = stored.compile(
 )
 
 # Words right before a drug's name that make it a treatment patients had before, not an arm:
-# "Prior Interferon-Alpha Treatment", "previously treated with", "resistant to".
+# "Prior Interferon-Alpha Treatment", "previously treated with", "resistant to", "relapsed after".
 PRIOR_TREATMENT_BEFORE = stored.compile(
-    r"\b(?:prior|previous(?:ly)?(?:\s{1,2}treated\s{1,2}with)?|resistant\s{1,2}to|refractory\s{1,2}to|intolerant\s{1,2}(?:of|to)|failure\s{1,2}of|progressed\s{1,2}on)\s{1,2}(?:[\w-]+\s{1,2}){0,2}$",
+    r"\b(?:prior|previous(?:ly)?(?:\s{1,2}treated\s{1,2}with)?|resistant\s{1,2}to|refractory\s{1,2}to|intolerant\s{1,2}(?:of|to)|failure\s{1,2}of|progressed\s{1,2}on|(?:relapsed|recurred|progressed|failed)\s{1,2}(?:after|following|despite))\s{1,2}(?:[\w-]+\s{1,2}){0,2}$",
     regex.I,
 )
 

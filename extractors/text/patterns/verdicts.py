@@ -277,6 +277,18 @@ PRIMARY_DEFINED = stored.compile(
 # A parenthesis inside a definition, which qualifies a part without naming one: "stroke (any type)".
 PARENTHETICAL = stored.compile(r"[ \t]?\([^()\n]{0,40}\)")
 
+# Words right before a drug's name that make it a treatment the patients had before, not the drug a
+# sentence is about: "mantle cell lymphoma that relapsed after bortezomib", "refractory to
+# rituximab", "previously treated with sorafenib". Nothing between them and the name (unlike the
+# statement reader's `PRIOR_TREATMENT_BEFORE`), so "refractory to rituximab got lenalidomide" keeps
+# lenalidomide.
+PRIOR_THERAPY_BEFORE = stored.compile(
+    r"\b(?:(?:relapsed|recurred|progressed|progressing|failed|failing)\s{1,2}(?:after|on|following|despite|with)"
+    r"|(?:resistant|refractory|intolerant)\s{1,2}(?:to|of)|(?:previously|pre-?)treated\s{1,2}with"
+    r"|prior|previous|failure\s{1,2}(?:of|on))\s{1,2}(?:(?:treatment|therapy)\s{1,2}with\s{1,2})?$",
+    regex.I,
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
 
 # A table's shares per 100 patient-years: "n (per 100 pt-year)", "(%/year)", "Event Rate (per 100 patient-years)".
