@@ -170,6 +170,7 @@ def _named_trials(text: str, trials: tuple[str, ...]) -> Named:
         name = match.group("nct") or match.group("name") or match.group("after")
         if name and match.start() not in found:
             found[match.start()] = (match.end(), name)
+    _described(text, found)
     ordered = sorted(found.items())
     names_ = [name for _, (_, name) in ordered]
     for index in range(1, len(ordered)):
@@ -179,6 +180,20 @@ def _named_trials(text: str, trials: tuple[str, ...]) -> Named:
         if name.upper().startswith("NCT") and 0 <= start - previous_end <= reach.before("trial_name_before_nct"):
             names_[index] = names_[index - 1]
     return tuple(k for k, _ in ordered), tuple(v[0] for _, v in ordered), tuple(names_)
+
+
+def _described(text: str, found: dict[int, tuple[int, str]]) -> None:
+    """Each later "the adjuvant trial" added to ``found`` as the trial the text first described so
+    ("In the adjuvant trial CA184-029, …"): the description is given with the name right after
+    it, and stands for that name where no name follows."""
+    described: dict[str, str] = {}
+    for match in trial_patterns.DESCRIBED_TRIAL.finditer(text):
+        description = " ".join(match.group("desc").lower().split())
+        named = found.get(match.end()) if match.group("gap") else None
+        if named is not None:
+            described.setdefault(description, named[1])
+        elif description in described and match.start() not in found:
+            found[match.start()] = (match.end(), described[description])
 
 
 @lru_cache(maxsize=8)

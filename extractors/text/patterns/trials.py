@@ -105,4 +105,11 @@ TRIAL_SUBJECT_HINT = stored.compile(
 )
 
 
+# A trial named by a description the text gave it with its name: "In the adjuvant trial CA184-029,
+# 951 patients …" and later "In the adjuvant trial, diarrhea affected 49%"; "The pivotal study,
+# MDX010-20, randomized …". Lower-case words only, so that a name is never read as the description.
+DESCRIBED_TRIAL = stored.compile(
+    r"\b[Tt]he\s{1,2}(?P<desc>[a-z][a-z-]{2,}+(?:\s{1,2}[a-z][a-z-]{2,}+){0,2})\s{1,2}(?:trial|study)\b(?P<gap>\s{0,2},?\s{1,2})?"
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
