@@ -31,6 +31,8 @@ def scope_claims(sentence: Sentence, about: About, drugs: Sequence[str] = ()) ->
     negation_window = sentence.masked[max(0, match.start() - reach.before("scope_negation")) : match.end()]
     if patterns.NEGATION.search(negation_window):
         return []  # "is not a standard treatment for …": not a claim of scope
+    if patterns.SCOPE_UNNAMED.match(sentence.masked, match.end()):
+        return []  # "used for several other conditions": whom it is for is not said
     drug = arms.first_drug(sentence.masked, drugs)
     if drug is None and drugs and patterns.PRONOUN_IT.search(match.group(0)):
         drug = canonical_arm(drugs[0]) or drugs[0]  # "patients … can also receive it": the article's drug

@@ -24,7 +24,13 @@ from extractors.text.patterns import scope as patterns
 from extractors.text.qualifiers import DIMENSION_NAMES, broader_than, cue, qualifiers
 
 Stated = dict[str, list[Qualifier]]  # the claim's qualifiers by dimension
-_GENERIC_DISEASE = frozenset({"cancer", "carcinoma", "tumor", "tumour", "syndrome"})  # no disease alone
+_GENERIC_DISEASE = frozenset(
+    {"cancer", "carcinoma", "tumor", "tumour", "syndrome", "disease", "infection"}
+)  # no disease alone
+# words a disease's name does not begin with: "used for", "with", "the"
+_NOT_OF_A_NAME = frozenset(
+    {"a", "an", "the", "and", "or", "for", "with", "in", "of", "to", "by", "from", "used", "treat"}
+)
 
 
 def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[TrialScope]) -> Claim:
@@ -38,9 +44,19 @@ def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[T
             verdict="unverifiable",
             explanation=f"The article says: “{claim.text.strip()}” The sources are not about {claim.arm}.",
         )
-    about = {source.id for source in sources if not claim.arm or _names_drug(source, claim.arm)}
-    scopes = _of_disease([scope for scope in populations if scope.source in about], claim.text)
+    about = [source for source in sources if not claim.arm or _names_drug(source, claim.arm)]
+    ids = {source.id for source in about}
+    scopes, disease = _of_disease([scope for scope in populations if scope.source in ids], claim.text, about)
     if not scopes:
+        if disease:
+            named = any(build.whole_name(disease).search(source.text) for source in about)
+            why = "names" if named else "does not name"
+            return replace(
+                claim,
+                verdict="unverifiable",
+                explanation=f"The article says: “{claim.text.strip()}” The label {why} {disease}, but states no "
+                f"trial population of it whose qualifiers this statement could be checked against.",
+            )
         return replace(
             claim,
             verdict="unverifiable",
@@ -83,20 +99,40 @@ def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[T
     return _missing_qualifiers(claim, scope, missing, where)
 
 
-def _of_disease(scopes: list[TrialScope], text: str) -> list[TrialScope]:
-    """The populations of the disease the statement names ("biliary tract cancer"), where some
-    population names it; a label's other indications (its lung cancer trials) say nothing about
-    whom the drug is for in biliary tract cancer. All of them when none names it."""
+def _of_disease(scopes: list[TrialScope], text: str, sources: Sequence[Source]) -> tuple[list[TrialScope], str | None]:
+    """The populations of the disease the statement names ("biliary tract cancer"), by its name or
+    the abbreviation the label defines for it ("soft tissue sarcoma (STS)"); a label's other
+    indications (its lung cancer trials) say nothing about whom the drug is for in biliary tract
+    cancer, nor its ulcerative colitis trials about rheumatoid arthritis. All of them when the
+    statement names no disease; none, with the disease, when no population names the one it names."""
+    unmatched: str | None = None
     for named in patterns.DISEASE_NAMED.finditer(text):
         words = named.group(0).split()
         for start in range(len(words)):  # the longest tail first; "melanoma" alone, not "cancer" alone
             if start == len(words) - 1 and words[-1].lower().rstrip("s") in _GENERIC_DISEASE:
                 break
-            phrase = build.whole_name(" ".join(words[start:]))
-            fitting = [scope for scope in scopes if phrase.search(scope.population)]
+            if words[start].lower() in _NOT_OF_A_NAME:
+                continue  # "for rheumatoid arthritis": the name begins after the preposition
+            phrase = " ".join(words[start:])
+            names = {phrase} | {
+                found.group("abbreviation")
+                for source in sources
+                for found in build.abbreviated(phrase).finditer(source.text)
+            }
+            fitting = [  # a population that names the disease, or excluded it ("adipocytic sarcoma")
+                scope
+                for scope in scopes
+                if any(build.whole_name(n).search(f"{scope.population} {scope.exclusion or ''}") for n in names)
+            ]
             if fitting:
-                return fitting
-    return scopes
+                return fitting, None
+            if (
+                unmatched is None
+                and start < len(words) - 1
+                and any(build.whole_name(phrase).search(source.text) for source in sources)
+            ):
+                unmatched = phrase  # the longest name of two words or more the label has no population of
+    return (scopes, None) if unmatched is None else ([], unmatched)
 
 
 def _where(scope: TrialScope) -> str:

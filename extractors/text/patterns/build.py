@@ -239,6 +239,19 @@ def whole_name(name: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\w){regex.escape(name)}(?!\w)", regex.I)
 
 
+@lru_cache(maxsize=256)
+@timed.held
+def abbreviated(name: str) -> regex.Pattern[str]:
+    """``name`` with the abbreviation a label defines for it (group ``abbreviation``), in the text
+    ("soft tissue sarcoma (STS)") or in a table's glossary ("STS, soft tissue sarcoma", "STS = …")."""
+    name = regex.escape(name)
+    abbreviation = r"(?P<abbreviation>(?-i:[A-Z][A-Za-z0-9-]{1,9}))"
+    return regex.compile(
+        rf"(?<!\w){name}\s{{0,2}}\({abbreviation}\)|(?<!\w){abbreviation}\s{{0,2}}[,=:]\s{{0,2}}{name}(?!\w)",
+        regex.I,
+    )
+
+
 @lru_cache(maxsize=1024)
 @timed.held
 def word_start(word: str) -> regex.Pattern[str]:

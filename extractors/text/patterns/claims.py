@@ -242,9 +242,10 @@ SCOPE = stored.compile(
     \b(?:is|are|remains?|represents?|becomes?|became|(?:has|have)\s+become|established\s+(?:itself\s+)?as)\s+(?:now\s+|also\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?
         (?:treatment|therapy|option|choice|standard\s+of\s+care|drug)\s+(?:for|of|in)\b
     | \b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy)\s+(?:for|of)\s+[^.]{3,120}?\s+(?:is|are)\b
-    | \bfirst[- ]line\s+(?:treatment|therapy)\s+(?:for|of)\b
+    # not a setting: "in the first-line treatment of NSCLC, there may be differences …"
+    | (?<!\b(?:in|during|for)\s{1,3}the\s{1,3})\bfirst[- ]line\s+(?:treatment|therapy)\s+(?:for|of)\b
     | \bindicated\s+for\b
-    | \b(?:is|are)\s+(?:now\s+)?(?:recommended|effective|approved|used|preferred)\s+(?:as\s+[\w\s-]{1,30}?\s+)?(?:for|in)\s+(?!combination|addition|a\s+(?:trial|study)|the\s+(?:trial|study)|clinical)\w
+    | \b(?:is|are)\s+(?:now\s+)?(?:recommended|effective|approved|used|preferred)\s+(?:as\s+[\w\s-]{1,30}?\s+)?(?:for|in)\s+(?!combination|addition|a\s+(?:trial|study)|the\s+(?:trial|study)|clinical)(?=\w)
     | \bfor\s+all\s+patients\s+with\b
     | \b(?:benefits?|helps?|cures?)\s+(?:all\s+)?patients\s+with\b
     | \bshould\s+(?:be\s+treated\s+with|receive)\b
@@ -256,6 +257,14 @@ SCOPE = stored.compile(
         (?:any|every|all|anyone|everyone|adults?|children|people|patients|women|men)\b
     """,
     regex.VERBOSE | regex.I,
+)
+
+# A use for conditions the sentence does not name is no claim of scope: "is now used for several
+# other inflammatory conditions", "is approved for a range of cancers".
+SCOPE_UNNAMED = stored.compile(
+    r"\s{0,3}(?:several|many|various|numerous|multiple|other|a\s+(?:range|number|variety|host)\s+of)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:conditions|diseases|disorders|illnesses|indications|uses|cancers|tumou?rs)\b",
+    regex.I,
 )
 
 # The drug of a scope statement named by a pronoun: "Patients with biliary tract cancer can also receive it".

@@ -44,10 +44,12 @@ INDICATED = stored.compile(r"\bindicated\b", regex.I)
 
 # A disease a scope statement names, with up to three words before its head noun: "Patients with
 # biliary tract cancer can also receive it" → "with biliary tract cancer" (the statement reader keeps
-# the longest tail of it that a label's population names: "biliary tract cancer").
+# the longest tail of it that a label's population names: "biliary tract cancer"); "Humira is used
+# for rheumatoid arthritis", "adults with Crohn's disease", "nonvalvular atrial fibrillation".
 DISEASE_NAMED = stored.compile(
-    r"\b(?:[A-Za-z-]++\s++){0,3}(?:cancers?|carcinomas?|lymphomas?|melanomas?|leuka?emias?|myelomas?|sarcomas?"
-    r"|mesotheliomas?|tumou?rs|syndromes?)\b",
+    r"\b(?:[A-Za-z'’-]++\s++){0,3}(?:cancers?|carcinomas?|lymphomas?|melanomas?|leuka?emias?|myelomas?|sarcomas?"
+    r"|mesotheliomas?|tumou?rs|syndromes?|arthritis|colitis|spondylitis|psoriasis|uveitis|suppurativa"
+    r"|diseases?|fibrillation|thrombosis|embolism|hypercholesterol(?:a)?emia|hyperlipid(?:a)?emia|infections?)\b",
     regex.I,
 )
 
