@@ -1,7 +1,9 @@
 """Words a pattern cannot match without, searched first so that most sentences skip the pattern:
 wherever the pattern matches, its hint matches too (`claims.FOLD_WORD` before `claims.FOLD`,
 `claims.SIGNIFICANT_WORD` before `claims.SIGNIFICANT`,
-`statements.MAY_HOLD_VALUE` before the values of `statements.TOKEN`); and the first characters a
+`statements.MAY_HOLD_VALUE` before the values of `statements.TOKEN`; the words of the design and
+trial patterns each label sentence is searched for, `statements.SINGLE_ARM_WORDS` and its kin, looked
+for in the case-folded sentence); and the first characters a
 pattern's pieces can start with, tested at each position before the pieces (`tables.CELL_START`,
 `tables.CELL_TOKEN`): they change no match."""
 
@@ -11,7 +13,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.text.patterns import claims, markup, statements, tables
+from extractors.text.patterns import claims, markup, statements, tables, trials
 
 _PIECES = ["more than ", "nearly ", "doubled", "Tripling", "quadruples", "3", "2.5", "-fold", " fold", "twice",
            "Two times", "three  times", " as long", " that", "x", " ", ".", "%", "(NR, NE)", "(", ")", ",", "-",
@@ -43,6 +45,32 @@ def test_a_value_token_is_found_only_where_a_digit_or_number_word_is(text: str) 
 def test_an_interval_of_words_alone_holds_no_value() -> None:
     assert statements.MAY_HOLD_VALUE.search("median OS (NR, NE) in both arms") is None
     assert statements.MAY_HOLD_VALUE.search("Eighty-three percent responded")
+
+
+_DESIGN_PIECES = ["single", "Single", "SINGLE", "\u017fingle", "-arm", " arm", " agent", ", ", "open-label ", "clinical ",
+                  "trial", "Trial", "TRIAL", "study", "Study", "non", "-", "Random", "randomi", "randomi\u0307", "\u0130",
+                  "sed", "zed", "ation", "placebo", "Active", " controlled", "versus", "VERSUS", "compared", " with",
+                  " to", "comparing", "was", "is", " a ", " an ", "NCT", "0", "12345678", " (", "evaluated", "studied",
+                  "investigated", "assessed", "established", "demonstrated", " in ", "\u212a", ".", " "]  # fmt: skip
+_DESIGN_HINTS = {
+    "SINGLE_ARM": (statements.SINGLE_ARM, statements.SINGLE_ARM_WORDS),
+    "COMPARATIVE": (statements.COMPARATIVE, statements.COMPARATIVE_WORDS),
+    "DESIGN_SENTENCE": (statements.DESIGN_SENTENCE, statements.DESIGN_SENTENCE_WORDS),
+    "TRIAL_SUBJECT_HINT": (trials.TRIAL_SUBJECT_HINT, trials.TRIAL_SUBJECT_HINT_WORDS),
+}
+
+
+@given(st.lists(st.sampled_from(_DESIGN_PIECES), max_size=10).map("".join), st.sampled_from(sorted(_DESIGN_HINTS)))
+def test_a_design_pattern_matches_only_where_its_words_are(text: str, name: str) -> None:
+    pattern, words = _DESIGN_HINTS[name]
+    if pattern.search(text):
+        assert any(word in text.casefold() for word in words)
+
+
+def test_the_design_words_are_found_case_folded() -> None:
+    assert statements.SINGLE_ARM.search("a \u017fingle-arm trial")  # long s: the pattern ignores case, as casefold does
+    assert "single" in "a \u017fingle-arm trial".casefold()
+    assert not any(word in "Median OS was 4.6 months.".casefold() for word in statements.COMPARATIVE_WORDS)
 
 
 _CELL_PIECES = ["N = ", "n=", "(", ")", "[", "]", "95% CI: ", "CI ", "0.35", "4.61.6", "-17-14", "1,067", ",", " ",

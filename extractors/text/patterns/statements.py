@@ -330,6 +330,8 @@ SINGLE_ARM = stored.compile(
     r"\bsingle[- ]arm\b|\bnon-?randomi[sz]ed\b|\bsingle[- ]agent,?\s+(?:open-label\s+)?(?:clinical\s+)?(?:trial|study)\b",
     regex.I,
 )
+# Words each match of SINGLE_ARM holds (case folded): a sentence holding none is not searched.
+SINGLE_ARM_WORDS = ("single", "randomi")
 
 # A sentence describing a trial's design: "was a randomized, double-blind trial".
 TRIAL_DESIGN = stored.compile(r"\b(?:trial|study)\b", regex.I)
@@ -339,6 +341,8 @@ COMPARATIVE = stored.compile(
     r"(?<!non-)(?<!non)\brandomi[sz](?:ed|ation)\b|\b(?:placebo|active)[- ]controlled\b|\bversus\b|\bcompared\s+(?:with|to)\b|\bcomparing\b",
     regex.I,
 )
+# Words each match of COMPARATIVE holds (case folded): a sentence holding none is not searched.
+COMPARATIVE_WORDS = ("randomi", "controlled", "versus", "compar")
 
 # A dose or schedule in an arm's description: "320 mg/m 2", "3 mg/kg by intravenous infusion every 2 weeks".
 DOSE_OR_SCHEDULE = stored.compile(
@@ -446,6 +450,8 @@ EVENTFUL = stored.compile(
 
 # A sentence describing a trial's design: "was a multicenter, open-label phase 2 study".
 DESIGN_SENTENCE = stored.compile(r"\b(?:was|is)\s+an?\s+(?:[^.;]{0,100}?\s)?(?:trial|study)\b", regex.I)
+# Words each match of DESIGN_SENTENCE holds (case folded): a sentence holding none is not searched.
+DESIGN_SENTENCE_WORDS = ("trial", "study")
 
 # Two values joined as a pair, by "vs" or by "and": "15.6 months (…) and 10.9 months (…)".
 PAIR_AND = stored.compile(r"\b(?:vs\.?|versus|compared\s(?:with|to)|than|and)(?!\w)", regex.I)
