@@ -13,7 +13,8 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.text.patterns import claims, markup, statements, tables, trials
+from extractors.text.names import alternation_matches
+from extractors.text.patterns import build, claims, markup, statements, tables, trials
 
 _PIECES = ["more than ", "nearly ", "doubled", "Tripling", "quadruples", "3", "2.5", "-fold", " fold", "twice",
            "Two times", "three  times", " as long", " that", "x", " ", ".", "%", "(NR, NE)", "(", ")", ",", "-",
@@ -117,3 +118,23 @@ def test_markup_or_bracket_reads_at_each_bracket_what_markup_reads(text: str) ->
                 and at.span() == found.span()
                 and at.groupdict() == {key: value for key, value in found.groupdict().items() if key != "lone"}
             )
+
+
+_HEADER_PIECES = ["TAGRISSO", "Tagrisso", "tagrisso", "TAGRISSOc", "a,b", " ", "\t", "(N=233)", " N = 50", "n=180 ",
+                  "Placebo", "PLACEBO", "Cetuximab", "bevacizumab", "Nivolumab", "EGFR TKI", " (gefitinib or erlotinib)",
+                  " 10 mg", "ParameterMTX", "b", "\n", "|", "Rd Continuous", "(", ")", "1", "Ado-", "\u212a"]  # fmt: skip
+_ARMS = [("TAGRISSO",), ("Placebo", "TAGRISSO"), ("Rd Continuous", "placebo", "Rd"), ("Ado-trastuzumab emtansine", "K")]
+
+
+@given(st.lists(st.sampled_from(_HEADER_PIECES), max_size=12).map("".join), st.sampled_from(_ARMS), st.integers(0, 20))
+def test_a_header_arm_is_found_where_one_of_its_ways_matches(text: str, arms: tuple[str, ...], pos: int) -> None:
+    """The arm header's three ways searched apart find what the alternation finds, groups and all."""
+    pattern, ways = build.arm_header(arms), build.arm_header_ways(arms)
+    assert ways is not None
+    pos = min(pos, len(text))
+    expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text, pos, len(text))]
+    assert [(m.span(), m.groupdict()) for m in alternation_matches(pattern, ways, text, pos, len(text))] == expected
+
+
+def test_an_empty_arm_name_has_no_ways() -> None:
+    assert build.arm_header_ways(("TAGRISSO", "")) is None  # the alternation could match nothing: read whole
