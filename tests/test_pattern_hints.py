@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractors.text.names import alternation_matches
-from extractors.text.patterns import build, claims, markup, statements, tables, trials
+from extractors.text.patterns import build, claims, markup, statements, tables, tokens, trials
 
 _PIECES = ["more than ", "nearly ", "doubled", "Tripling", "quadruples", "3", "2.5", "-fold", " fold", "twice",
            "Two times", "three  times", " as long", " that", "x", " ", ".", "%", "(NR, NE)", "(", ")", ",", "-",
@@ -41,6 +41,25 @@ def test_a_value_token_is_found_only_where_a_digit_or_number_word_is(text: str) 
     values = [m for m in statements.TOKEN.finditer(text) if any(m.group(kind) for kind in _VALUE_KINDS)]
     if values:
         assert statements.MAY_HOLD_VALUE.search(text)
+
+
+_THRESHOLD_PIECES = ["PD-L1", "TPS", "CPS", "expression", "score", "LVEF", "Occurring in", "relative risk", " ", "(",
+                     ")", "(TPS)", "of ", "≥", "≤", "<", ">", "=", "Greater than or equal to", "LESS THAN", "less  than",
+                     "1", "50", "%", " favors", "0.5", "\u2265"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_THRESHOLD_PIECES), max_size=10).map("".join))
+def test_each_start_of_a_token_matches_only_where_its_hint_does(text: str) -> None:
+    for hint, start in tokens.TOKEN_STARTS:
+        if hint is not None and start.search(text):
+            assert hint.search(text), start.pattern
+
+
+def test_a_cut_off_is_searched_apart_from_the_names_of_intervals() -> None:
+    hints = {start.pattern: hint for hint, start in tokens.TOKEN_STARTS}
+    threshold = next(hint for pattern, hint in hints.items() if "occurring" in pattern)
+    assert threshold is not None and threshold.search("PD-L1 expression less than 1%")
+    assert threshold.search("Median OS was 4.6 months (95% CI: 3.1, 6.2)") is None
 
 
 def test_an_interval_of_words_alone_holds_no_value() -> None:
