@@ -1,7 +1,9 @@
 """Words a pattern cannot match without, searched first so that most sentences skip the pattern:
 wherever the pattern matches, its hint matches too (`claims.FOLD_WORD` before `claims.FOLD`,
 `claims.SIGNIFICANT_WORD` before `claims.SIGNIFICANT`,
-`statements.MAY_HOLD_VALUE` before the values of `statements.TOKEN`); and the first characters a
+`statements.MAY_HOLD_VALUE` before the values of `statements.TOKEN`; the words of the design and
+trial patterns each label sentence is searched for, `statements.SINGLE_ARM_WORDS` and its kin, looked
+for in the case-folded sentence); and the first characters a
 pattern's pieces can start with, tested at each position before the pieces (`tables.CELL_START`,
 `tables.CELL_TOKEN`): they change no match."""
 
@@ -11,7 +13,8 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.text.patterns import claims, markup, statements, tables
+from extractors.text.names import alternation_matches
+from extractors.text.patterns import build, claims, markup, statements, tables, tokens, trials
 
 _PIECES = ["more than ", "nearly ", "doubled", "Tripling", "quadruples", "3", "2.5", "-fold", " fold", "twice",
            "Two times", "three  times", " as long", " that", "x", " ", ".", "%", "(NR, NE)", "(", ")", ",", "-",
@@ -40,9 +43,54 @@ def test_a_value_token_is_found_only_where_a_digit_or_number_word_is(text: str) 
         assert statements.MAY_HOLD_VALUE.search(text)
 
 
+_THRESHOLD_PIECES = ["PD-L1", "TPS", "CPS", "expression", "score", "LVEF", "Occurring in", "relative risk", " ", "(",
+                     ")", "(TPS)", "of ", "≥", "≤", "<", ">", "=", "Greater than or equal to", "LESS THAN", "less  than",
+                     "1", "50", "%", " favors", "0.5", "\u2265"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_THRESHOLD_PIECES), max_size=10).map("".join))
+def test_each_start_of_a_token_matches_only_where_its_hint_does(text: str) -> None:
+    for hint, start in tokens.TOKEN_STARTS:
+        if hint is not None and start.search(text):
+            assert hint.search(text), start.pattern
+
+
+def test_a_cut_off_is_searched_apart_from_the_names_of_intervals() -> None:
+    hints = {start.pattern: hint for hint, start in tokens.TOKEN_STARTS}
+    threshold = next(hint for pattern, hint in hints.items() if "occurring" in pattern)
+    assert threshold is not None and threshold.search("PD-L1 expression less than 1%")
+    assert threshold.search("Median OS was 4.6 months (95% CI: 3.1, 6.2)") is None
+
+
 def test_an_interval_of_words_alone_holds_no_value() -> None:
     assert statements.MAY_HOLD_VALUE.search("median OS (NR, NE) in both arms") is None
     assert statements.MAY_HOLD_VALUE.search("Eighty-three percent responded")
+
+
+_DESIGN_PIECES = ["single", "Single", "SINGLE", "\u017fingle", "-arm", " arm", " agent", ", ", "open-label ", "clinical ",
+                  "trial", "Trial", "TRIAL", "study", "Study", "non", "-", "Random", "randomi", "randomi\u0307", "\u0130",
+                  "sed", "zed", "ation", "placebo", "Active", " controlled", "versus", "VERSUS", "compared", " with",
+                  " to", "comparing", "was", "is", " a ", " an ", "NCT", "0", "12345678", " (", "evaluated", "studied",
+                  "investigated", "assessed", "established", "demonstrated", " in ", "\u212a", ".", " "]  # fmt: skip
+_DESIGN_HINTS = {
+    "SINGLE_ARM": (statements.SINGLE_ARM, statements.SINGLE_ARM_WORDS),
+    "COMPARATIVE": (statements.COMPARATIVE, statements.COMPARATIVE_WORDS),
+    "DESIGN_SENTENCE": (statements.DESIGN_SENTENCE, statements.DESIGN_SENTENCE_WORDS),
+    "TRIAL_SUBJECT_HINT": (trials.TRIAL_SUBJECT_HINT, trials.TRIAL_SUBJECT_HINT_WORDS),
+}
+
+
+@given(st.lists(st.sampled_from(_DESIGN_PIECES), max_size=10).map("".join), st.sampled_from(sorted(_DESIGN_HINTS)))
+def test_a_design_pattern_matches_only_where_its_words_are(text: str, name: str) -> None:
+    pattern, words = _DESIGN_HINTS[name]
+    if pattern.search(text):
+        assert any(word in text.casefold() for word in words)
+
+
+def test_the_design_words_are_found_case_folded() -> None:
+    assert statements.SINGLE_ARM.search("a \u017fingle-arm trial")  # long s: the pattern ignores case, as casefold does
+    assert "single" in "a \u017fingle-arm trial".casefold()
+    assert not any(word in "Median OS was 4.6 months.".casefold() for word in statements.COMPARATIVE_WORDS)
 
 
 _CELL_PIECES = ["N = ", "n=", "(", ")", "[", "]", "95% CI: ", "CI ", "0.35", "4.61.6", "-17-14", "1,067", ",", " ",
@@ -89,3 +137,23 @@ def test_markup_or_bracket_reads_at_each_bracket_what_markup_reads(text: str) ->
                 and at.span() == found.span()
                 and at.groupdict() == {key: value for key, value in found.groupdict().items() if key != "lone"}
             )
+
+
+_HEADER_PIECES = ["TAGRISSO", "Tagrisso", "tagrisso", "TAGRISSOc", "a,b", " ", "\t", "(N=233)", " N = 50", "n=180 ",
+                  "Placebo", "PLACEBO", "Cetuximab", "bevacizumab", "Nivolumab", "EGFR TKI", " (gefitinib or erlotinib)",
+                  " 10 mg", "ParameterMTX", "b", "\n", "|", "Rd Continuous", "(", ")", "1", "Ado-", "\u212a"]  # fmt: skip
+_ARMS = [("TAGRISSO",), ("Placebo", "TAGRISSO"), ("Rd Continuous", "placebo", "Rd"), ("Ado-trastuzumab emtansine", "K")]
+
+
+@given(st.lists(st.sampled_from(_HEADER_PIECES), max_size=12).map("".join), st.sampled_from(_ARMS), st.integers(0, 20))
+def test_a_header_arm_is_found_where_one_of_its_ways_matches(text: str, arms: tuple[str, ...], pos: int) -> None:
+    """The arm header's three ways searched apart find what the alternation finds, groups and all."""
+    pattern, ways = build.arm_header(arms), build.arm_header_ways(arms)
+    assert ways is not None
+    pos = min(pos, len(text))
+    expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text, pos, len(text))]
+    assert [(m.span(), m.groupdict()) for m in alternation_matches(pattern, ways, text, pos, len(text))] == expected
+
+
+def test_an_empty_arm_name_has_no_ways() -> None:
+    assert build.arm_header_ways(("TAGRISSO", "")) is None  # the alternation could match nothing: read whole

@@ -127,7 +127,9 @@ def _tokens(sentence: str) -> tuple[regex.Match[str], ...]:
     alternatives next matches (each searched alone, `TOKEN_STARTS`); TOKEN matched there is that
     piece. An alternative's next match is searched again only once a piece has passed its start."""
     found: list[regex.Match[str]] = []
-    nexts = [start.search(sentence) for start in patterns.TOKEN_STARTS]
+    nexts = [
+        start.search(sentence) if not hint or hint.search(sentence) else None for hint, start in patterns.TOKEN_STARTS
+    ]
     while True:
         starts = [match.start() for match in nexts if match is not None]
         if not starts:
@@ -139,7 +141,7 @@ def _tokens(sentence: str) -> tuple[regex.Match[str], ...]:
         found.append(token)
         nexts = [
             match if match is None or match.start() >= token.end() else start.search(sentence, token.end())
-            for match, start in zip(nexts, patterns.TOKEN_STARTS, strict=True)
+            for match, (_, start) in zip(nexts, patterns.TOKEN_STARTS, strict=True)
         ]
 
 

@@ -101,6 +101,29 @@ def first_way(
                  for way, hit in zip(ways, found, strict=True)]  # fmt: skip
 
 
+def alternation_matches(
+    pattern: regex.Pattern[str], ways: Sequence[regex.Pattern[str]], text: str, pos: int, endpos: int
+) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text, pos, endpos)`` finds, when ``pattern`` is an alternation of
+    ``ways`` (none of which matches nothing) and what follows it is optional: ``pattern`` matches
+    exactly where one of the ways does. The ways are searched apart for the next place one matches
+    (each way's next match kept until reading passes its start, as in `first_way`), and ``pattern``
+    is matched there."""
+    found: list[regex.Match[str] | None] = [way.search(text, pos, endpos) for way in ways]
+    while True:
+        starts = [hit.start() for hit in found if hit is not None]
+        if not starts:
+            return
+        match = pattern.match(text, min(starts), endpos)
+        if match is None or match.end() == match.start():  # cannot be: a way matches there, the rest is optional
+            yield from pattern.finditer(text, min(starts), endpos)
+            return
+        yield match
+        position = match.end()
+        found = [None if hit is None else hit if hit.start() >= position else way.search(text, position, endpos)
+                 for way, hit in zip(ways, found, strict=True)]  # fmt: skip
+
+
 def trial_name(match: regex.Match[str]) -> str:
     """The trial a `prose.TRIAL_NAME` match names, whichever way it was introduced."""
     return str(

@@ -32,6 +32,7 @@ from extractors.read.tables.arms import (
 from extractors.read.tables.cells import Number, inside_parentheses, line_start
 from extractors.read.tables.groups import flattened_spanning_labels, labels_above, labels_below, spanning_labels
 from extractors.text import reach, vocabulary
+from extractors.text.names import alternation_matches
 from extractors.text.numbers import to_float
 from extractors.text.patterns import build
 from extractors.text.patterns import flattened as flattened_patterns
@@ -109,7 +110,12 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     limit = min(len(text), start + reach.after("table_header"), table_end.start() if table_end else len(text))
     # a table with its cells kept has its header on its rendered rows, never in the notes above them
     kept = text.find(f"\n{structured.SEPARATOR} ", start, limit) >= 0
-    found = list(arm_pattern.finditer(text, start, limit))
+    ways = build.arm_header_ways(tuple(known))
+    found = list(
+        alternation_matches(arm_pattern, ways, text, start, limit)
+        if ways is not None
+        else arm_pattern.finditer(text, start, limit)
+    )
     # "XARELTO vs. Warfarin" heads a comparison: no arm starts there, and the arm before it ends there
     # ("Enoxaparin/VKAXARELTO vs. Enoxaparin/VKA" glued)
     versus = [hit for hit in found if table_patterns.VERSUS_AFTER.match(text, hit.end(), limit)]

@@ -2,8 +2,8 @@
 "the HR for OS was 0.69 (95% CI: 0.51, 0.94) with median survivals of 10.9 and 8.1 months for the
 OPDIVO and investigator's choice arms, respectively".
 
-A sentence is scanned once by `TOKEN` into the pieces that carry numbers (a CI, a p-value, an
-"n = …", a value with its unit); the words around each value are then read with the smaller
+A sentence is scanned once by `tokens.TOKEN` into the pieces that carry numbers (a CI, a p-value,
+an "n = …", a value with its unit); the words around each value are then read with the smaller
 patterns below, each bounded so that no input makes them backtrack.
 """
 
@@ -12,91 +12,11 @@ from __future__ import annotations
 import regex
 
 from extractors.text.patterns import stored, timed
-from extractors.text.patterns.no_results import THRESHOLD
-from extractors.text.patterns.pieces import DASH
 
-# A printed number: "4.6", "1,067", "0.0001", ".05" (a p-value without its zero).
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+"
-
-# A CI bound: a number (signed for differences: "-2.1%"), or a bound that was not reached,
-# printed as words or as a lone dash before the closing bracket ("(95% CI: 6.1, -)").
-_BOUND = rf"(?:[-−–]\s?)?(?:{NUMBER})|NR|NE|NA|not\s(?:reached|estimable|calculable|evaluable|available)|[-−–—](?=\s{{0,2}}[)\]])"
-
-# What may follow a bound before the separator: its unit ("62%", "6.1 months").
-_BOUND_UNIT = r"(?:\s?%|\s(?:months?|weeks?|years?|days?))?"
-
-# The level and name of an interval: "95% CI:", "95% confidence interval [CI]:", "95.54% CI", "95% C.I."
-_LEVEL = r"(?P<ci_level>\d{2}(?:\.\d{1,2})?)\s?%\s?(?:CI\b|C\.I\.|confidence\s+intervals?(?:\s?[\[(]CI[\])])?)"
-
-# A p-value inside a CI's brackets: "(95% CI 0.50-0.91; p=0.009)".
-_P_INSIDE = rf"(?:\s{{0,2}}[;,]\s{{0,2}}p\s{{0,2}}(?P<ci_p_cmp>[<=≤]|less\s+than)\s{{0,2}}(?P<ci_p>{NUMBER}))?"
-
-# Numbers written as words: "Eighty-three percent", "three patients".
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-
-# One piece of a results sentence, tried in this order at each position:
-#   ci     "(95% CI: 0.51, 0.94)", "[95% CI: 9.3, 18.3]", "(0.26, 0.48)", "95% CI 0.50-0.91",
-#          "(95% CI: 6.1 months to not calculable)", "(95% CI: -2.1%, -0.3%)", "95% CI (0.69, 0.89)"
-#   ci_head "HR (95% CI)": the name of the interval printed before the values it names
-#   no_value the name of an interval with no values after it ("HR and 95% CI;", "95% CIs about the
-#          median"), a formula "(1-Hazard Ratio) × 100%", a cut-off (`no_results.THRESHOLD`): numbers that are
-#          no result, kept from `value`
-#   p      "p = 0.073", "p<0.0001", "p-value = 0.90", "p less than or equal to 0.001", "P = .03"
-#   n_eq   "(n=179)", "N = 333", "n = 1693"
-#   value  "32%", "<0.001", "15.7", "25.1+" (a censored duration), "65 percent", "21.6 percentage points"
-#   word   "Eighty-three percent", "three patients": numbers written as words
-_TOKEN_PIECES = (  # the alternatives of TOKEN, in its order; see there
-    rf"""
-      (?P<ci>
-          [(\[]\s{{0,2}}(?:{_LEVEL}\s{{0,2}}[:=,]?\s{{0,2}}[(\[]?)?\s{{0,2}}
-          (?P<ci_low>{_BOUND}){_BOUND_UNIT}\s{{0,2}}(?:,|;|{DASH}|\bto\b)\s{{0,2}}
-          (?P<ci_high>{_BOUND}){_BOUND_UNIT}\s{{0,2}}[)\]]?{_P_INSIDE}\s{{0,2}}[)\]]
-        | {_LEVEL}\s{{0,2}}[:=,]?\s{{0,2}}(?P<ci_bracket>[(\[])?\s{{0,2}}
-          (?P<ci_low>{_BOUND}){_BOUND_UNIT}\s{{0,2}}(?:,|;|{DASH}|\bto\b)\s{{0,2}}
-          (?P<ci_high>{_BOUND}){_BOUND_UNIT}(?(ci_bracket)\s{{0,2}}[)\]])
-      )
-    """,  # ci
-    r"""
-      (?P<ci_head>\(\s?\d{2}(?:\.\d{1,2})?\s?%\s?CI\s?\))
-    """,  # ci_head
-    rf"""
-      (?P<no_value>\b\d{{2}}(?:\.\d{{1,2}})?\s?%\s?(?:CIs?\b|C\.I\b\.?|confidence\s+intervals?\b)
-          | \(\s?1\s?[-−–]\s?(?:hazard\s+ratio|HR|RR|relative\s+risk)\s?\)(?:\s?[x×*]\s?100\s?%?)?
-          | {THRESHOLD})
-    """,  # no_value
-    rf"""
-      (?P<p>\bp(?:\s?-\s?|\s)?(?:value\s)?\s{{0,2}}(?:(?:of|was|is)\s)?\s{{0,2}}
-          (?P<p_cmp><\s?=|≤|<|=|>|less\s+than\s+or\s+equal\s+to|less\s+than)?\s{{0,2}}
-          (?P<p_value>{NUMBER}))
-    """,  # p
-    rf"""
-      (?P<n_eq>\b[Nn]\s{{0,2}}=\s{{0,2}}(?P<n_value>{NUMBER})(?![\d.,]\d|\d|\s{{0,2}}(?:to|{DASH})\s{{0,2}}\d))  # not "n=278 to 470": a range
-    """,  # n_eq
-    rf"""
-      (?P<value>
-          (?<![\w.:/+-])(?<!\d,)
-          (?P<v_cmp>[<≤>≥]\s?)?
-          (?P<v_num>(?:(?<=[\s(\[:]|^)[-−–](?=\d))?(?!0\d)(?:{NUMBER}))(?![\d/:]|\.\d)
-          (?P<v_plus>\+)?
-          (?P<v_unit>\s?%|\s(?:percent|per\scent|percentage\spoints?)\b)?)
-    """,  # value
-    rf"""
-      (?P<word>\b(?P<w_tens>{_TENS})(?:-(?P<w_ones>one|two|three|four|five|six|seven|eight|nine))?\b
-          | \b(?P<w_small>{_SMALL})\b)
-    """,  # word
-)
-TOKEN = stored.compile("|".join(_TOKEN_PIECES), regex.VERBOSE | regex.IGNORECASE)
-
-# Each alternative of TOKEN alone: where the next TOKEN starts, found fast. Searched for as one
-# pattern, TOKEN's alternatives are tried at every character (ten times slower than each searched
-# apart); the match at the first place any of them starts is TOKEN's match there
-# (`read.statements._tokens`), as `CELL_START` finds where `CELL_TOKEN` matches.
-TOKEN_STARTS = tuple(stored.compile(piece, regex.VERBOSE | regex.IGNORECASE) for piece in _TOKEN_PIECES)
-
-# Whether a sentence may hold a piece of TOKEN that is a value: a digit, or a number word. A
-# sentence with neither has no value to read (an interval of words alone, "(NR, NE)", is no value's).
-MAY_HOLD_VALUE = stored.compile(rf"\d|\b(?:{_TENS}|{_SMALL})\b", regex.IGNORECASE)
+# The pieces of a sentence that carry numbers, read first (`tokens`); the readers use them from here.
+from extractors.text.patterns.tokens import MAY_HOLD_VALUE as MAY_HOLD_VALUE
+from extractors.text.patterns.tokens import TOKEN as TOKEN
+from extractors.text.patterns.tokens import TOKEN_STARTS as TOKEN_STARTS
 
 # A unit of time right after a value: "15.7 months", "20 weeks", "2 years".
 DURATION_AFTER = stored.compile(r"\s{0,2}(?P<unit>months?|mos?\b\.?|weeks?|wks?|years?|yrs?|days?)\b", regex.I)
@@ -330,6 +250,8 @@ SINGLE_ARM = stored.compile(
     r"\bsingle[- ]arm\b|\bnon-?randomi[sz]ed\b|\bsingle[- ]agent,?\s+(?:open-label\s+)?(?:clinical\s+)?(?:trial|study)\b",
     regex.I,
 )
+# Words each match of SINGLE_ARM holds (case folded): a sentence holding none is not searched.
+SINGLE_ARM_WORDS = ("single", "randomi")
 
 # A sentence describing a trial's design: "was a randomized, double-blind trial".
 TRIAL_DESIGN = stored.compile(r"\b(?:trial|study)\b", regex.I)
@@ -339,6 +261,8 @@ COMPARATIVE = stored.compile(
     r"(?<!non-)(?<!non)\brandomi[sz](?:ed|ation)\b|\b(?:placebo|active)[- ]controlled\b|\bversus\b|\bcompared\s+(?:with|to)\b|\bcomparing\b",
     regex.I,
 )
+# Words each match of COMPARATIVE holds (case folded): a sentence holding none is not searched.
+COMPARATIVE_WORDS = ("randomi", "controlled", "versus", "compar")
 
 # A dose or schedule in an arm's description: "320 mg/m 2", "3 mg/kg by intravenous infusion every 2 weeks".
 DOSE_OR_SCHEDULE = stored.compile(
@@ -446,6 +370,8 @@ EVENTFUL = stored.compile(
 
 # A sentence describing a trial's design: "was a multicenter, open-label phase 2 study".
 DESIGN_SENTENCE = stored.compile(r"\b(?:was|is)\s+an?\s+(?:[^.;]{0,100}?\s)?(?:trial|study)\b", regex.I)
+# Words each match of DESIGN_SENTENCE holds (case folded): a sentence holding none is not searched.
+DESIGN_SENTENCE_WORDS = ("trial", "study")
 
 # Two values joined as a pair, by "vs" or by "and": "15.6 months (…) and 10.9 months (…)".
 PAIR_AND = stored.compile(r"\b(?:vs\.?|versus|compared\s(?:with|to)|than|and)(?!\w)", regex.I)

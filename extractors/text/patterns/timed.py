@@ -49,10 +49,10 @@ def _long(method: Callable[..., Any], string: str, args: tuple[Any, ...], kwargs
 class Timed:
     """A compiled pattern whose every call over a long text is given the time the budget has left.
 
-    A call over a short text (most calls) goes straight to the compiled pattern's method, kept
-    bound in a slot: the readers make hundreds of thousands of calls per document, and each
-    attribute lookup, argument test or extra call here is a share of a match that takes half a
-    microsecond. Only a long text goes through `_long`.
+    A call over a short text (most calls), or over a short window ``(pos, endpos)`` of a long one, goes
+    straight to the compiled pattern's method, kept bound in a slot: the readers make hundreds of
+    thousands of calls per document, and each attribute lookup, argument test or extra call here is
+    a share of a match that takes half a microsecond. Only a long text read far goes through `_long`.
     """
 
     __slots__ = ("_findall", "_finditer", "_fullmatch", "_match", "_search", "compiled")
@@ -66,27 +66,27 @@ class Timed:
         self._findall = compiled.findall
 
     def search(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT:
+        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
             return self._search(string, *args, **kwargs)
         return _long(self._search, string, args, kwargs, window=True)
 
     def match(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT:
+        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
             return self._match(string, *args, **kwargs)
         return _long(self._match, string, args, kwargs, window=True)
 
     def fullmatch(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT:
+        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
             return self._fullmatch(string, *args, **kwargs)
         return _long(self._fullmatch, string, args, kwargs, window=True)
 
     def finditer(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT:
+        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
             return self._finditer(string, *args, **kwargs)
         return _long(self._finditer, string, args, kwargs, window=True)
 
     def findall(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT:
+        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
             return self._findall(string, *args, **kwargs)
         return _long(self._findall, string, args, kwargs, window=True)
 

@@ -103,6 +103,10 @@ STUDY_NUMBER = stored.compile(r"Study\s\d{1,3}")
 TRIAL_SUBJECT_HINT = stored.compile(
     r"NCT\d|\b(?:trial|study)\b|\b(?:Trial|Study)\s\(|\b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s"
 )
+# Words each match of TRIAL_SUBJECT_HINT holds (case folded): a sentence holding none is not searched.
+TRIAL_SUBJECT_HINT_WORDS = (
+    "nct", "trial", "study", "evaluated", "studied", "investigated", "assessed", "established", "demonstrated",
+)  # fmt: skip
 
 
 # A trial named by a description the text gave it with its name: "In the adjuvant trial CA184-029,
