@@ -34,6 +34,15 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "tagrisso": (1.00, 0.74, 0.65),
     "verzenio": (0.86, 0.72, 0.60),
     "xarelto": (0.75, 0.69, 0.60),
+    "effient": (0.69, 0.69, 0.65),
+    "lipitor": (0.54, 0.32, 0.32),
+    "lonsurf": (1.00, 1.00, 1.00),
+    "opdivo": (0.92, 0.92, 0.90),
+    "padcev": (1.00, 1.00, 1.00),
+    "revlimid": (0.26, 0.26, 0.26),
+    "tecentriq": (0.62, 0.55, 0.55),
+    "venclexta": (0.66, 0.66, 0.66),
+    "yervoy": (0.64, 0.43, 0.34),
 }
 
 # (label, form) → (target share, why the reader does not reach it yet).
