@@ -199,11 +199,13 @@ def _head_noun_cuts(zone: str, depth: list[int]) -> list[int] | None:
 
 @functools.lru_cache(maxsize=1024)  # asked for each cell under a column group (issue 13)
 def trial_and_population(group: str | None, trials: frozenset[str]) -> tuple[str | None, str | None]:
-    """(trial, population) a column group names: "RECORD 1" is a trial, "COMPASS PAD" a trial's
-    population, "HR+ Cohort" a population, "Primary Analysis" neither. A group is a trial's when its first word is a trial the
+    """(trial, population) a column group names: "RECORD 1" and "Maintenance Study 1" are trials, "COMPASS PAD" a
+    trial's population, "HR+ Cohort" a population, "Primary Analysis" neither. A group is a trial's when its first word is a trial the
     label introduces, and not a biomarker or an endpoint ("BRCA2", "IDFS" are introduced too)."""
     if group and table_patterns.ANALYSIS_GROUP.match(group.strip()):
         return None, None  # "Primary Analysis": the measurement's analysis, said apart
+    if group and table_patterns.GROUP_STUDY_NAME.match(group.strip()):
+        return group.strip(), None  # "Maintenance Study 1": the trial its arms were randomized in, whole
     words = group.split() if group else []
     numbered = len(words) > 1 and words[1].isdigit()  # "RECORD 1", introduced as "RECORD" or "RECORD 1"
     families = {trial.split()[0] for trial in trials if trial.split()}  # "RECORD 1" introduces "RECORD"
