@@ -125,6 +125,8 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
         statistic, unit = vocabulary.statistic_of_label(own)
         if statistic != "n" and flattened_patterns.LABEL_ENDS_IN_N.search(own):
             statistic, unit = "n", "patients"  # a flattened heading run into the row "N": "… (ITT population) N"
+        if statistic is None and label_patterns.RESPONSE_CATEGORY_LABEL.match(own):
+            statistic, unit = "rate", "%"  # "CR | 100 (46)": the responders of that kind, their rate beside them
         if counts and statistic is None:  # "Total VTE | 17 (1.1%)": the patients with the event
             statistic, unit = "events", "patients"
         # a row may print its own CI level: "Hazard ratio (99.8% CI)"; a row above may have named the trial
@@ -411,6 +413,10 @@ def _read_rows(
             for heading in headings:
                 _interpret_label(heading, state, False)
             _interpret_label(own, state, has_n, event)
+        elif own != label and own in label and label_patterns.RESPONSE_CATEGORY_LABEL.match(own):
+            # "Response Rate – IRAC, n (%)" over "CR": the heading above, then the kind of response the row names
+            _interpret_label(label[: label.rfind(own)].strip(), state, False)
+            _interpret_label(own, state, has_n, event)
         else:
             _interpret_label(label, state, has_n, event)
         if cells_start is None or cells_end is None:
@@ -469,6 +475,7 @@ def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: i
         return False
     return (
         vocabulary.find_endpoint(label) is None
+        and not label_patterns.RESPONSE_CATEGORY_LABEL.match(label)  # "CR | 100 (46)": responders, not events
         # "CHD death | 127 | (2.5)": the kind of death is the event
         and (vocabulary.statistic_of_label(label)[0] is None or bool(label_patterns.DEATH_KIND_LABEL.match(label)))
         and not table_patterns.POPULATION_LABEL.search(label)
@@ -517,6 +524,9 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
     if not label:
         return
     endpoint = vocabulary.find_endpoint(label)
+    category = label_patterns.RESPONSE_CATEGORY_LABEL.match(label) if endpoint is None else None
+    if category is not None:  # "CR+CRid", "nPR, n (%)": a kind of response the vocabulary has no phrase for
+        endpoint = ("".join(category.group("kind").split()), 0, category.end())
     rest = label
     if endpoint is not None:
         code, phrase_start, phrase_end = endpoint
@@ -531,7 +541,7 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
         if not (within and vocabulary.statistic_of_label(rest)[0] in label_patterns.STATISTICS_WITHIN_POPULATION):
             state.population = None
         state.endpoint = code
-        if code not in RESPONSE_KINDS:
+        if code not in RESPONSE_KINDS and category is None:
             state.response_heading = code if code == "ORR" else None
     statistic, _ = vocabulary.statistic_of_label(rest)
     if endpoint is None and statistic in vocabulary.BETWEEN_STATISTICS and state.endpoint in RESPONSE_KINDS:

@@ -17,6 +17,17 @@ LABEL_N = stored.compile(r"[\s(),:]*[Nn][\s(),:]*")
 # the complete response rate, not the objective one; not "CR+CRh" (a composite the vocabulary has no code for).
 RESPONSE_KIND_AFTER = stored.compile(r"[ \t:,]{1,3}(?P<kind>CR|PR)\b(?![+/])")
 
+# A row label that is a kind of response by its abbreviation, alone or added up, with a glued footnote
+# key and the cells' format after it: "CR", "CR+CRid", "nPR, n (%)", "CRh, n (%)" (VENCLEXTA Tables
+# 19-27), "PR" — not "PR interval", not "CR rate" (named in words).
+RESPONSE_CATEGORY_LABEL = stored.compile(
+    r"""^(?P<kind>(?:CR[hiu]|s?CR|n?PR|VGPR)(?:[ \t]{0,2}\+[ \t]{0,2}(?:CR[hiu]|s?CR|n?PR|VGPR)){0,3})
+    (?:[a-g](?![A-Za-z]))?                          # a footnote key glued on: "CR+CRid"
+    (?=[ \t]{0,2}(?:,|\(|$))                        # then the cells' format or nothing: ", n (%)"
+    """,
+    regex.VERBOSE,
+)
+
 # "Mediana, months": a footnote key glued; "Med Survival (mos)" (HERCEPTIN Table 11)
 LABEL_MEDIAN = stored.compile(r"\bmed(?:ian(?-i:[a-h])?)?\b", regex.IGNORECASE)
 
