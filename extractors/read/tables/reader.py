@@ -269,6 +269,9 @@ def caption_population(caption: str, text: str = "") -> str | None:
         or caption_patterns.CAPTION_SUBSET.search(named.group("population"))
     ):
         return " ".join(named.group("population").split())
+    before = caption_patterns.CAPTION_POPULATION_BEFORE_TRIAL.search(caption, 0, min(len(caption), CAPTION_HEAD))
+    if before and not caption_patterns.ANALYSIS_SET_NAME.match(before.group("population")):
+        return str(before.group("population"))  # "… in ITT-WT Population in IMpower150"
     between = caption_patterns.CAPTION_TRIAL_POPULATION.search(caption)
     if between and not caption_patterns.NOT_A_POPULATION.search(between.group("population")):
         return str(between.group("population"))  # "… from COMPASS CAD Population"
