@@ -401,11 +401,9 @@ def _read_rows(
             if cells_start is not None:
                 subgroup_heading = _subgroup_row(text[label_start:label_end], own, subgroup_heading, state)
             event = None
-        elif n_row and not has_n and (vocabulary.find_endpoint(label) or (event and state.population is None)):
+        elif n_row and not has_n and (event or vocabulary.find_endpoint(label)):
             # Ns printed just above the endpoint they count ("Patients with Measurable Disease
-            # n=167 n=66", then "Objective Response Rate"; "Number of Patients | N=1513", then "Total
-            # VTE"): they and their population head it; a subgroup's Ns ("UA/NSTEMI | N=5044") count
-            # the subgroup, whatever events its rows then list (EFFIENT Table 5)
+            # n=167 n=66", then "Objective Response Rate"): they and their population head it
             population = state.population
             _interpret_label(label, state, has_n, event)
             state.population = population
