@@ -175,7 +175,8 @@ def statistic_of_label(label: str) -> tuple[str | None, str | None]:
         return "n", "patients"
     statistic, unit = _statistic_of_words(rest)
     if statistic is None and endpoint and endpoint[0] in {"ORR", "CR", "PR", "PCR"}:
-        return "rate", "%"
+        # "Number of patients with pCR | 43": the responders; "Overall Response Rate | 34%": their rate
+        return ("count", "patients") if label_patterns.LABEL_NUMBER_OF_PATIENTS.search(rest) else ("rate", "%")
     return statistic, unit
 
 
