@@ -416,7 +416,7 @@ def _read_rows(
             for heading in headings:
                 _interpret_label(heading, state, False)
             _interpret_label(own, state, has_n, event)
-        elif own != label and own in label and label_patterns.RESPONSE_CATEGORY_LABEL.match(own):
+        elif own != label and own in label and _heading_hides_kind(label, own):
             # "Response Rate – IRAC, n (%)" over "CR": the heading above, then the kind of response the row names
             _interpret_label(label[: label.rfind(own)].strip(), state, False)
             _interpret_label(own, state, has_n, event)
@@ -467,6 +467,14 @@ def _first_cells(raw: str) -> list[str]:
 
 def _label_of(raw: str) -> str:
     return repairs.repair_label(" ".join(raw.replace(structured.SEPARATOR, " ").split()))[0]
+
+
+def _heading_hides_kind(label: str, own: str) -> bool:
+    """Whether a row's own label is a kind of response ("CR") that the heading joined above it would
+    hide: "Response Rate – IRAC, n (%) CR" reads as ORR; "Response rate CR, n (%)" already names CR."""
+    kind = label_patterns.RESPONSE_CATEGORY_LABEL.match(own)
+    joined = vocabulary.find_endpoint(label)
+    return kind is not None and (joined is None or joined[0] != kind.group("kind"))
 
 
 def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: int | None) -> bool:
