@@ -66,7 +66,9 @@ LABEL_DIFFERENCE = stored.compile(r"\bdifference\b", regex.IGNORECASE)
 LABEL_RESPONDERS = stored.compile(r"\bresponders\b", regex.IGNORECASE)
 
 # A row that counts patients by name: "Number of patients with pCR | 43 | 4" (OPDIVO Table 54), "No. of subjects".
-LABEL_NUMBER_OF_PATIENTS = stored.compile(r"\b(?:number|no\.)[ \t]{1,2}of[ \t]{1,2}(?:patients|subjects)\b", regex.IGNORECASE)
+LABEL_NUMBER_OF_PATIENTS = stored.compile(
+    r"\b(?:number|no\.)[ \t]{1,2}of[ \t]{1,2}(?:patients|subjects)\b", regex.IGNORECASE
+)
 
 # A caption that says its cells are shares of patients, the header printing no "%" or "n (%)" of its
 # own: "Table 3 - Percentage of patients reporting non-hemorrhagic adverse reactions … (PLATO)".
