@@ -78,6 +78,7 @@ _CELL_TOKENS = rf"""
     | (?P<run>(?:(?:(?<![-–—\p{{L}}\d.])|(?<=-\d{{1,6}}(?:\.\d{{1,4}})?))-(?=\d))?\d(?:\.\s(?=\d)|[\d.])*)
         # digits and points, maybe several numbers run together; signed where the sign cannot be a
         # range's dash: "-63", "-17-14" glued (REPATHA), not "--0.54" nor "Grade 3-4"
+    | (?P<plus>(?<=\|[ \t]{{1,2}})\+(?=\d))                  # a cell's sign of a rise, read past: "| +7 |" (LIPITOR)
     | (?P<percent>%)                                          # "41.6% (36.9, 46.5)": the unit of the number before
     | (?P<dash>{DASH}{{1,3}}(?!\d))                          # "–", "---": an empty cell
     | (?P<foot>(?<=[\d)\s%–—-]|NR|NE)(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))  # a footnote marker: "0.35 a", "(2.3,7.9) b0", "–b", "NRa"
@@ -86,7 +87,7 @@ _CELL_TOKENS = rf"""
 
 # The first characters of the pieces of `_CELL_TOKENS`, tested first at each position so a search skips
 # a row label's letters (CELL_START 1.9x, CELL_TOKEN 1.3x faster over the corpus, same matches).
-_FIRST_CHARACTERS = r"Nn(\[\dPp<≤>≥%|*†‡§¶\#"  # "N =", "(", "[", a digit, "p<", a comparison, "%", "|", a symbol key
+_FIRST_CHARACTERS = r"Nn(\[\dPp<≤>≥%|*†‡§¶\#+"  # "N =", "(", "[", a digit, "p<", a comparison, "%", "|", a symbol key
 _DASH_OR_KEY_FIRST = rf"{DASH} | (?<=[\d)\s%–—-]|NR|NE)[a-h]"  # "-63", "–" (a sign, an empty cell); a key: "0.35 a"
 _CELL_TOKEN_FIRST = rf"(?=[{_FIRST_CHARACTERS}] | {_DASH_OR_KEY_FIRST})"
 _CELL_OR_SPACE_FIRST = rf"(?=[{_FIRST_CHARACTERS} \t\u00a0\u00ad,] | {_DASH_OR_KEY_FIRST})"  # and `CELL_TOKEN`'s spaces
@@ -500,7 +501,17 @@ BETWEEN_UNIT = stored.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%(?![\w(]
 
 # The stub over the arm rows: "Treatment Group" of "| Treatment Group | LDL-C | Non-HDL-C | …", glued
 # to the first parameter when flattened ("Treatment GroupLDL-C").
-TRANSPOSED_STUB = stored.compile(r"\bTreatment[ \t]{1,2}(?:Groups?|Arms?)(?=[ \t|]|(?-i:[A-Z]))", regex.IGNORECASE)
+# With cells kept, also a treatment stub with the dose: "| Treatment (Daily Dose) | N | Total-C | …" (LIPITOR
+# Table 9), "| DOSAGE | N | …" (LIPITOR Table 12).
+TRANSPOSED_STUB = stored.compile(
+    r"\bTreatment[ \t]{1,2}(?:Groups?|Arms?)(?=[ \t|]|(?-i:[A-Z]))"
+    r"|(?<=\|[ \t])(?:Treatment[ \t]{1,2}\((?:Daily[ \t]{1,2})?Dose\)|Dosage)(?=[ \t]{1,2}\|)",
+    regex.IGNORECASE,
+)
+# The column of each arm row's N, right after that stub: "| N |".
+TRANSPOSED_N_COLUMN = stored.compile(r"[ \t]{0,2}\|[ \t]{1,2}N(?=[ \t]{1,2}\|)")
+# A row group that names the trial of the arm rows below it: "| Trial 1 |" (LIPITOR Table 9).
+TRIAL_HEADING = stored.compile(r"^(?:Trial|Study)[ \t]\d{1,3}$")
 
 # An arm row's label ends with the arm's N: "Placebo every 2 weeks (n = 281)".
 ARM_ROW_N = stored.compile(
