@@ -194,6 +194,8 @@ def _statistic_of_words(label: str) -> tuple[str | None, str | None]:
         return "hr", None
     if label_patterns.LABEL_P_VALUE.search(label):
         return "p", None
+    if label_patterns.LABEL_PROPORTION.search(label):
+        return "rate", "%"  # "Proportion of responders with …": their share, not a count
     if label_patterns.LABEL_RESPONDERS.search(label):
         return "count", "patients"
     if label_patterns.LABEL_COUNT_PERCENT.search(label) and not label_patterns.LABEL_EVENTS.search(label):

@@ -33,6 +33,7 @@ from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
 from extractors.read.tables.rows import RowReader, population_of
 from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, TableState
+from extractors.read.tables.subcolumns import with_sub_columns
 from extractors.read.tables.transposed import find_transposed_header, read_transposed
 from extractors.records import Measurement, Source
 from extractors.text import budget, names, reach, repairs, vocabulary
@@ -104,6 +105,7 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
     end_match = table_patterns.TABLE_END.search(text, header.end)
     body_end = end_match.start() if end_match else len(text)
+    header = with_sub_columns(text, header, body_end)  # "| Investigator Assessed | Independent Review |"
     if _reactions_in_percent(text, caption_text.split("\n", 1)[0], header, body_end):
         header = replace(header, columns=tuple(_holds_percent(column) for column in header.columns))
     base = _base_measurement(source, start, header, caption_text, body_end, placed)

@@ -141,13 +141,10 @@ def _listed_arm(
     if kinds != ["sep", "run", "sep"] or not tokens[1].raw.strip().isdigit():
         return None
     arm = _plain(text[label_start:label_end].rsplit("\n", 1)[-1])
-    n = _N_CELL.match(text, tokens[1].start, tokens[1].end)
+    n = table_patterns.TRANSPOSED_N_CELL.match(text, tokens[1].start, tokens[1].end)
     if not arm or n is None:
         return None
     return _RowIdentity(arm, arm, n=n), tokens[2:]
-
-
-_N_CELL = regex.compile(r"[ \t]*(?P<count>\d+)")  # the N column's cell: "707"
 
 
 def _identify(text: str, label_start: int, label_end: int, block: _Block, brand: str | None) -> _RowIdentity:

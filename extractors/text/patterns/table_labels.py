@@ -64,6 +64,8 @@ LABEL_P_VALUE = stored.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE)
 LABEL_DIFFERENCE = stored.compile(r"\bdifference\b", regex.IGNORECASE)
 
 LABEL_RESPONDERS = stored.compile(r"\bresponders\b", regex.IGNORECASE)
+# A share named in words: "Proportion of responders with ≥6 months response duration | 89%" (YERVOY Table 27).
+LABEL_PROPORTION = stored.compile(r"\b(?:proportion|percentage)[ \t]{1,2}of\b", regex.IGNORECASE)
 
 # A row that counts patients by name: "Number of patients with pCR | 43 | 4" (OPDIVO Table 54), "No. of subjects".
 LABEL_NUMBER_OF_PATIENTS = stored.compile(
@@ -80,9 +82,11 @@ CAPTION_PERCENT_CELLS = stored.compile(
 # ≥ 12 months" (IMFINZI), "Patients with DoR ≥ 12 months, n (%)" (KISQALI), "Percent with duration
 # ≥6 months" (YERVOY). Not "Duration of response (months)" nor "Median duration".
 DOR_LANDMARK = stored.compile(
-    r"""\b(?:duration|DoR)(?:[ \t]{1,2}of[ \t]{1,2}response)?[ \t]{0,2}   # what lasted
+    r"""(?|\b(?:duration|DoR)(?:[ \t]{1,2}of[ \t]{1,2}response)?[ \t]{0,2}   # what lasted
     (?:≥|>=|of[ \t]{1,2}at[ \t]{1,2}least)[ \t]{0,2}                     # at least
     (?P<length>\d{1,3})[ \t]{0,2}(?P<unit>months?|weeks?|years?)\b      # how long: "12 months"
+    |(?:≥|>=)[ \t]{0,2}(?P<length>\d{1,3})[ \t]{0,2}(?P<unit>months?|weeks?|years?)   # or the length first:
+    [ \t]{1,2}(?:response[ \t]{1,2})?(?:in[ \t]{1,2})?duration\b)          # "with ≥6 months response duration"
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )

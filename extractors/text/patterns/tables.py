@@ -508,8 +508,16 @@ TRANSPOSED_STUB = stored.compile(
     r"|(?<=\|[ \t])(?:Treatment[ \t]{1,2}\((?:Daily[ \t]{1,2})?Dose\)|Dosage)(?=[ \t]{1,2}\|)",
     regex.IGNORECASE,
 )
+# A sub-column of one arm that names who assessed its cells: "Investigator Assessed | Independent Review"
+# (VERZENIO Table 19) — not a population.
+ASSESSMENT_COLUMN = stored.compile(
+    r"^(?:Investigator(?:[- ]Assess(?:ed|ment))?|Independent[ \t](?:Central[ \t])?Review|BICR|IRC|Blinded[ \t].{0,40})$",
+    regex.IGNORECASE,
+)
 # The column of each arm row's N, right after that stub: "| N |".
 TRANSPOSED_N_COLUMN = stored.compile(r"[ \t]{0,2}\|[ \t]{1,2}N(?=[ \t]{1,2}\|)")
+# That column's cell in an arm row: "707" of "| LIPITOR 10 mg | 707 | -27 |".
+TRANSPOSED_N_CELL = stored.compile(r"[ \t]{0,2}(?P<count>\d+)")
 # A row group that names the trial of the arm rows below it: "| Trial 1 |" (LIPITOR Table 9).
 TRIAL_HEADING = stored.compile(r"^(?:Trial|Study)[ \t]\d{1,3}$")
 
