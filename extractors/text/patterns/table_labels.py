@@ -15,7 +15,10 @@ LABEL_N = stored.compile(r"[\s(),:]*[Nn][\s(),:]*")
 
 # The kind of response a generic "Response rate" row goes on to name: "Response rate CR, n (%)" is
 # the complete response rate, not the objective one; not "CR+CRh" (a composite the vocabulary has no code for).
-RESPONSE_KIND_AFTER = stored.compile(r"[ \t:,]{1,3}(?P<kind>CR|PR)\b(?![+/])")
+# Nor the first of a list of kinds: "Overall response: CR, VGPR, or PR" (REVLIMID Table 13) is all of them.
+RESPONSE_KIND_AFTER = stored.compile(
+    r"[ \t:,]{1,3}(?P<kind>CR|PR)\b(?![+/])(?![ \t]{0,2},[ \t]{0,2}(?:[A-Z]{2}|or\b))(?![ \t]{1,2}or\b)"
+)
 
 # A row label that is one kind of response by its abbreviation, with a glued footnote key and the
 # cells' format after it: "CR", "CRd", "nPR, n (%)", "CRh, n (%)" (VENCLEXTA Tables 19-27), "VGPR" — not
