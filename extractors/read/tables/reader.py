@@ -31,6 +31,7 @@ from extractors.read.tables.arms import sub_column_at
 from extractors.read.tables.cells import has_n_prefix, line_start, read_tokens, row_spans
 from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
+from extractors.read.tables.responses import heading_hides_kind, landmark_of_response
 from extractors.read.tables.rows import RowReader, population_of
 from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, TableState
 from extractors.read.tables.subcolumns import with_sub_columns
@@ -174,17 +175,6 @@ def _reactions_in_percent(text: str, caption: str, header: Header, body_end: int
 
 def _holds_percent(column: Column) -> Column:
     return column if column.statistic is not None else replace(column, holds="rate", unit="%")
-
-
-def _landmark_of_response(label: str, added: list[Measurement]) -> list[Measurement]:
-    """The rates of a landmark row of the duration of response ("% with duration ≥ 12 months") have the
-    landmark as their endpoint, "DOR ≥12 months", whatever heading is above: not the median DOR an
-    article quotes, nor one another; the row's N (the responders) stays the heading's."""
-    landmark = label_patterns.DOR_LANDMARK.search(label)
-    if landmark is None:
-        return added
-    endpoint = f"DOR ≥{landmark.group('length')} {landmark.group('unit').lower()}"
-    return [replace(m, endpoint=endpoint) if m.statistic != "n" else m for m in added]
 
 
 def _footnote_row(text: str, start: int, end: int) -> dict[str, str]:
@@ -418,7 +408,7 @@ def _read_rows(
             for heading in headings:
                 _interpret_label(heading, state, False)
             _interpret_label(own, state, has_n, event)
-        elif own != label and own in label and _heading_hides_kind(label, own):
+        elif own != label and own in label and heading_hides_kind(label, own):
             # "Response Rate – IRAC, n (%)" over "CR": the heading above, then the kind of response the row names
             _interpret_label(label[: label.rfind(own)].strip(), state, False)
             _interpret_label(own, state, has_n, event)
@@ -429,7 +419,7 @@ def _read_rows(
         before = len(measurements)
         # with cells kept, the row's own label is its first cell; rows above without cells only head it
         RowReader(row_of(label, own or label, counts), measurements).read(read_tokens(text, cells_start, cells_end))
-        measurements[before:] = _landmark_of_response(own or label, measurements[before:])
+        measurements[before:] = landmark_of_response(own or label, measurements[before:])
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
@@ -469,14 +459,6 @@ def _first_cells(raw: str) -> list[str]:
 
 def _label_of(raw: str) -> str:
     return repairs.repair_label(" ".join(raw.replace(structured.SEPARATOR, " ").split()))[0]
-
-
-def _heading_hides_kind(label: str, own: str) -> bool:
-    """Whether a row's own label is a kind of response ("CR") that the heading joined above it would
-    hide: "Response Rate – IRAC, n (%) CR" reads as ORR; "Response rate CR, n (%)" already names CR."""
-    kind = label_patterns.RESPONSE_CATEGORY_LABEL.match(own)
-    joined = vocabulary.find_endpoint(label)
-    return kind is not None and (joined is None or joined[0] != kind.group("kind"))
 
 
 def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: int | None) -> bool:

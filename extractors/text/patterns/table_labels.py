@@ -93,3 +93,6 @@ DOR_LANDMARK = stored.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A landmark alone, under the duration of response: "≥6 months, n (%)" after "Durability of Response"
+# (TECENTRIQ Table 30) — the DOR landmark's rate, as if the row said "duration ≥6 months".
+LANDMARK_ALONE = stored.compile(r"^(?:≥|>=)[ \t]{0,2}(?P<length>\d{1,3})[ \t]{0,2}(?P<unit>months?|weeks?|years?)\b")
