@@ -346,8 +346,8 @@ _REAL_ROW_INCONSISTENCIES: dict[str, dict[str, str]] = {
     },
     "tecentriq_atezolizumab_openfda_label_BLA761034_2023.json": {
         # IMpower150 Arm A vs C: the CI and p fit an HR of 0.88, the label prints 0.84
-        "hr 0.84 (IMpower150, OS, None)": "Table 24: HR 0.84 (0.72, 1.08) with p = 0.204",
-        "p 0.204 (IMpower150, OS, None)": "the same pair, flagged on the p-value",
+        "hr 0.84 (IMpower150, OS, ITT-WT)": "Table 24: HR 0.84 (0.72, 1.08) with p = 0.204",
+        "p 0.204 (IMpower150, OS, ITT-WT)": "the same pair, flagged on the p-value",
     },
 }
 

@@ -20,7 +20,11 @@ from extractors.text.patterns.text import LABEL_REPAIRS
 from extractors.text.repairs import repair_label
 from tests.conftest import CASES, shared_file
 
-TABLE_CASES = json.loads((CASES / "tables_flattened.json").read_text(encoding="utf-8"))
+# flattened tables, and tables with their cells kept ("| … |" rows) that the structured reader must read
+TABLE_CASES = [
+    *json.loads((CASES / "tables_flattened.json").read_text(encoding="utf-8")),
+    *json.loads((CASES / "tables_structured.json").read_text(encoding="utf-8")),
+]
 
 
 def _source(case: dict[str, Any]) -> Source:

@@ -21,19 +21,28 @@ from tests.truth_tables import FORMS, form_of, pair, read_forms, score, truth_la
 
 # label → (structured, spaced, glued): the share of truth entries each form must read right.
 FLOORS: dict[str, tuple[float, float, float]] = {
-    "brilinta": (0.85, 0.82, 0.72),
-    "cabometyx": (0.93, 0.69, 0.71),
+    "brilinta": (0.91, 0.82, 0.72),
+    "cabometyx": (0.96, 0.69, 0.71),
+    "effient": (0.78, 0.78, 0.65),
     "enhertu": (0.98, 0.65, 0.78),
     "ibrance": (0.93, 0.92, 0.68),
-    "imfinzi": (0.97, 0.97, 0.93),
-    "keytruda": (0.96, 0.92, 0.91),
-    "kisqali": (0.60, 0.58, 0.41),
-    "lenvima": (0.94, 0.71, 0.65),
-    "lynparza": (0.76, 0.73, 0.61),
+    "imfinzi": (1.00, 0.97, 0.93),
+    "keytruda": (1.00, 0.92, 0.91),
+    "kisqali": (1.00, 0.58, 0.41),
+    "lenvima": (0.96, 0.71, 0.65),
+    "lipitor": (1.00, 0.32, 0.32),
+    "lonsurf": (1.00, 1.00, 1.00),
+    "lynparza": (0.81, 0.73, 0.61),
+    "opdivo": (0.97, 0.97, 0.92),
+    "padcev": (1.00, 1.00, 1.00),
     "repatha": (1.00, 1.00, 1.00),
+    "revlimid": (0.31, 0.31, 0.31),
     "tagrisso": (1.00, 0.74, 0.65),
-    "verzenio": (0.86, 0.72, 0.60),
+    "tecentriq": (1.00, 0.89, 0.75),
+    "venclexta": (0.89, 0.89, 0.89),
+    "verzenio": (0.90, 0.72, 0.60),
     "xarelto": (0.75, 0.69, 0.60),
+    "yervoy": (0.76, 0.43, 0.34),
 }
 
 # (label, form) → (target share, why the reader does not reach it yet).

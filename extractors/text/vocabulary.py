@@ -175,7 +175,8 @@ def statistic_of_label(label: str) -> tuple[str | None, str | None]:
         return "n", "patients"
     statistic, unit = _statistic_of_words(rest)
     if statistic is None and endpoint and endpoint[0] in {"ORR", "CR", "PR", "PCR"}:
-        return "rate", "%"
+        # "Number of patients with pCR | 43": the responders; "Overall Response Rate | 34%": their rate
+        return ("count", "patients") if label_patterns.LABEL_NUMBER_OF_PATIENTS.search(rest) else ("rate", "%")
     return statistic, unit
 
 
@@ -193,6 +194,8 @@ def _statistic_of_words(label: str) -> tuple[str | None, str | None]:
         return "hr", None
     if label_patterns.LABEL_P_VALUE.search(label):
         return "p", None
+    if label_patterns.LABEL_PROPORTION.search(label):
+        return "rate", "%"  # "Proportion of responders with …": their share, not a count
     if label_patterns.LABEL_RESPONDERS.search(label):
         return "count", "patients"
     if label_patterns.LABEL_COUNT_PERCENT.search(label) and not label_patterns.LABEL_EVENTS.search(label):

@@ -31,8 +31,10 @@ from extractors.read.tables.arms import sub_column_at
 from extractors.read.tables.cells import has_n_prefix, line_start, read_tokens, row_spans
 from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
+from extractors.read.tables.responses import heading_hides_kind, landmark_of_response
 from extractors.read.tables.rows import RowReader, population_of
 from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, TableState
+from extractors.read.tables.subcolumns import with_sub_columns
 from extractors.read.tables.transposed import find_transposed_header, read_transposed
 from extractors.records import Measurement, Source
 from extractors.text import budget, names, reach, repairs, vocabulary
@@ -104,6 +106,7 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
     end_match = table_patterns.TABLE_END.search(text, header.end)
     body_end = end_match.start() if end_match else len(text)
+    header = with_sub_columns(text, header, body_end)  # "| Investigator Assessed | Independent Review |"
     if _reactions_in_percent(text, caption_text.split("\n", 1)[0], header, body_end):
         header = replace(header, columns=tuple(_holds_percent(column) for column in header.columns))
     base = _base_measurement(source, start, header, caption_text, body_end, placed)
@@ -125,6 +128,8 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
         statistic, unit = vocabulary.statistic_of_label(own)
         if statistic != "n" and flattened_patterns.LABEL_ENDS_IN_N.search(own):
             statistic, unit = "n", "patients"  # a flattened heading run into the row "N": "… (ITT population) N"
+        if statistic is None and label_patterns.RESPONSE_CATEGORY_LABEL.match(own):
+            statistic, unit = "rate", "%"  # "CR | 100 (46)": the responders of that kind, their rate beside them
         if counts and statistic is None:  # "Total VTE | 17 (1.1%)": the patients with the event
             statistic, unit = "events", "patients"
         # a row may print its own CI level: "Hazard ratio (99.8% CI)"; a row above may have named the trial
@@ -170,17 +175,6 @@ def _reactions_in_percent(text: str, caption: str, header: Header, body_end: int
 
 def _holds_percent(column: Column) -> Column:
     return column if column.statistic is not None else replace(column, holds="rate", unit="%")
-
-
-def _landmark_of_response(label: str, added: list[Measurement]) -> list[Measurement]:
-    """The rates of a landmark row of the duration of response ("% with duration ≥ 12 months") have the
-    landmark as their endpoint, "DOR ≥12 months", whatever heading is above: not the median DOR an
-    article quotes, nor one another; the row's N (the responders) stays the heading's."""
-    landmark = label_patterns.DOR_LANDMARK.search(label)
-    if landmark is None:
-        return added
-    endpoint = f"DOR ≥{landmark.group('length')} {landmark.group('unit').lower()}"
-    return [replace(m, endpoint=endpoint) if m.statistic != "n" else m for m in added]
 
 
 def _footnote_row(text: str, start: int, end: int) -> dict[str, str]:
@@ -267,6 +261,9 @@ def caption_population(caption: str, text: str = "") -> str | None:
         or caption_patterns.CAPTION_SUBSET.search(named.group("population"))
     ):
         return " ".join(named.group("population").split())
+    before = caption_patterns.CAPTION_POPULATION_BEFORE_TRIAL.search(caption, 0, min(len(caption), CAPTION_HEAD))
+    if before and not caption_patterns.ANALYSIS_SET_NAME.match(before.group("population")):
+        return str(before.group("population"))  # "… in ITT-WT Population in IMpower150"
     between = caption_patterns.CAPTION_TRIAL_POPULATION.search(caption)
     if between and not caption_patterns.NOT_A_POPULATION.search(between.group("population")):
         return str(between.group("population"))  # "… from COMPASS CAD Population"
@@ -411,6 +408,10 @@ def _read_rows(
             for heading in headings:
                 _interpret_label(heading, state, False)
             _interpret_label(own, state, has_n, event)
+        elif own != label and own in label and heading_hides_kind(label, own):
+            # "Response Rate – IRAC, n (%)" over "CR": the heading above, then the kind of response the row names
+            _interpret_label(label[: label.rfind(own)].strip(), state, False)
+            _interpret_label(own, state, has_n, event)
         else:
             _interpret_label(label, state, has_n, event)
         if cells_start is None or cells_end is None:
@@ -418,7 +419,7 @@ def _read_rows(
         before = len(measurements)
         # with cells kept, the row's own label is its first cell; rows above without cells only head it
         RowReader(row_of(label, own or label, counts), measurements).read(read_tokens(text, cells_start, cells_end))
-        measurements[before:] = _landmark_of_response(own or label, measurements[before:])
+        measurements[before:] = landmark_of_response(own or label, measurements[before:])
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
@@ -469,6 +470,7 @@ def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: i
         return False
     return (
         vocabulary.find_endpoint(label) is None
+        and not label_patterns.RESPONSE_CATEGORY_LABEL.match(label)  # "CR | 100 (46)": responders, not events
         # "CHD death | 127 | (2.5)": the kind of death is the event
         and (vocabulary.statistic_of_label(label)[0] is None or bool(label_patterns.DEATH_KIND_LABEL.match(label)))
         and not table_patterns.POPULATION_LABEL.search(label)
@@ -517,6 +519,9 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
     if not label:
         return
     endpoint = vocabulary.find_endpoint(label)
+    category = label_patterns.RESPONSE_CATEGORY_LABEL.match(label) if endpoint is None else None
+    if category is not None:  # "CR", "nPR, n (%)": a kind of response the vocabulary has no phrase for
+        endpoint = (category.group("kind"), 0, category.end())
     rest = label
     if endpoint is not None:
         code, phrase_start, phrase_end = endpoint
@@ -531,7 +536,7 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
         if not (within and vocabulary.statistic_of_label(rest)[0] in label_patterns.STATISTICS_WITHIN_POPULATION):
             state.population = None
         state.endpoint = code
-        if code not in RESPONSE_KINDS:
+        if code not in RESPONSE_KINDS and category is None:
             state.response_heading = code if code == "ORR" else None
     statistic, _ = vocabulary.statistic_of_label(rest)
     if endpoint is None and statistic in vocabulary.BETWEEN_STATISTICS and state.endpoint in RESPONSE_KINDS:

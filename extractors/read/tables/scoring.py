@@ -196,7 +196,8 @@ def _score_bare_ci(reading: Reading, row: Row, index: int, column: Column) -> No
         penalize(reading, 2, f"a CI alone in {column.name} with no estimate above it")
 
 
-SIGNED = frozenset({"difference", "mean", "value"})  # statistics that may be below zero: "-63" (% change)
+# statistics that may be below zero: "-63" (% change), "-9.7" (a relative risk reduction that is a rise)
+SIGNED = frozenset({"difference", "mean", "value", "rrr"})
 
 
 def _score_value(reading: Reading, row: Row, index: int, cell: Cell, column: Column, statistic: str) -> None:
@@ -219,8 +220,8 @@ def _score_value(reading: Reading, row: Row, index: int, cell: Cell, column: Col
     elif statistic in {"count", "events"} and "." in raw:
         # "2.0281 (4.0)2.2" glued reads 2.0 and 281 (4.0), not an event rate 2.0281 and 2.2 patients
         penalize(reading, 3, f"{raw} {statistic} is not a whole number of patients")
-    elif statistic in {"rate", "rrr"} and not 0 <= value <= 100:
-        penalize(reading, HUGE, f"{statistic} {raw}% is over 100")
+    elif (statistic == "rate" and not 0 <= value <= 100) or (statistic == "rrr" and value > 100):
+        penalize(reading, HUGE, f"{statistic} {raw}% is out of range")
     elif statistic == "p" and not 0 <= value <= 1:
         penalize(reading, HUGE, f"p = {raw} is over 1")
     elif statistic == "p" and "." not in raw:

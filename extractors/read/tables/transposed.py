@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from extractors.ingest import grids as structured
-from extractors.read.tables.cells import read_tokens, row_spans
+from extractors.read.tables.cells import Token, read_tokens, row_spans
 from extractors.read.tables.header import Column, Header
 from extractors.read.tables.rows import RowReader, population_of
 from extractors.read.tables.state import Row, TableState
@@ -45,10 +45,14 @@ def find_transposed_header(text: str, start: int, limit: int) -> Header | None:
     cell = build.parameter_cell(vocabulary.parameters())
     columns: list[Column] = []
     position = stub.end()
+    n_column = table_patterns.TRANSPOSED_N_COLUMN.match(text, position, limit)
+    if n_column is not None:  # "| Treatment (Daily Dose) | N | Total-C | …": each arm's N in a column of its own
+        columns.append(Column("N", "n"))
+        position = n_column.end()
     while (match := cell.match(text, position, limit)) is not None and match.end() > position:
         columns.append(Column(str(match.group("name")), None))
         position = match.end()
-    if len(columns) < 2:
+    if sum(1 for column in columns if column.statistic is None) < 2:
         return None
     return Header(tuple(columns), stub.start(), position, None)
 
@@ -82,17 +86,29 @@ def read_transposed(
     holds, unit = (None, None)
     if table_patterns.CAPTION_MEAN_CHANGE.search(caption):
         holds, unit = "mean", "% change from baseline"
-    header = replace(header, columns=tuple(replace(c, holds=holds, unit=unit) for c in header.columns))
+    n_column = bool(header.columns) and header.columns[0].statistic == "n"
+    columns = tuple(replace(c, holds=holds, unit=unit) for c in header.columns[1 if n_column else 0 :])
+    header = replace(header, columns=columns)
     block = _Block()
     out: list[Measurement] = []
+    trial = base.trial
     for label_start, label_end, cells_start, cells_end in row_spans(text, header.end, body_end):
         if label_end - label_start > MAX_ROW_LABEL or cells_start is None or cells_end is None:
             break  # prose after the table
-        who = _identify(text, label_start, label_end, block, brand)
+        tokens = read_tokens(text, cells_start, cells_end)
+        if n_column:
+            trial = _trial_heading(text[label_start:label_end]) or trial
+            listed = _listed_arm(text, label_start, label_end, tokens)
+            if listed is None:
+                continue  # "95% CI for Diff |  | -9.2, -6.5": no arm, and no estimate its CIs go with
+            who, tokens = listed
+        else:
+            who = _identify(text, label_start, label_end, block, brand)
         before = len(out)
         state = TableState(subset=subset)
-        row = Row(text, header, who.label, header.columns, who.statistic, who.unit, None, state, {}, base)
-        RowReader(row, out).read(read_tokens(text, cells_start, cells_end))
+        row_base = replace(base, trial=trial)
+        row = Row(text, header, who.label, header.columns, who.statistic, who.unit, None, state, {}, row_base)
+        RowReader(row, out).read(tokens)
         for index in range(before, len(out)):
             measurement = out[index]
             out[index] = replace(
@@ -103,8 +119,32 @@ def read_transposed(
                 unit=unit if measurement.statistic in {"mean", "difference"} and unit else measurement.unit,
             )
         if who.n is not None and who.arm is not None:
-            out.append(_arm_n(base, text, who.n, who.arm, who.label, subset))
+            out.append(_arm_n(row_base, text, who.n, who.arm, who.label, subset))
     return out
+
+
+def _trial_heading(label: str) -> str | None:
+    """The trial a row-group heading over the arm rows names: "| Trial 1 |  |  |" (LIPITOR Table 9)."""
+    for line in label.split("\n")[:-1]:
+        name = _plain(line)
+        if table_patterns.TRIAL_HEADING.match(name):
+            return name
+    return None
+
+
+def _listed_arm(
+    text: str, label_start: int, label_end: int, tokens: list[Token]
+) -> tuple[_RowIdentity, list[Token]] | None:
+    """In a table whose arms' Ns have a column of their own, an arm row: its label's last line is the
+    arm, its first cell the N ("| LIPITOR 10 mg | 707 | -27 | …"), the cells after it the values."""
+    kinds = [token.kind for token in tokens[:3]]
+    if kinds != ["sep", "run", "sep"] or not tokens[1].raw.strip().isdigit():
+        return None
+    arm = _plain(text[label_start:label_end].rsplit("\n", 1)[-1])
+    n = table_patterns.TRANSPOSED_N_CELL.match(text, tokens[1].start, tokens[1].end)
+    if not arm or n is None:
+        return None
+    return _RowIdentity(arm, arm, n=n), tokens[2:]
 
 
 def _identify(text: str, label_start: int, label_end: int, block: _Block, brand: str | None) -> _RowIdentity:

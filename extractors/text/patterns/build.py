@@ -306,7 +306,8 @@ def parameter_cell(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """One column header of a table whose rows are arms, after the bar or spaces before it (or none
     when flattened): "LDL-C" of "Treatment GroupLDL-CNon-HDL-C". Longest phrase first, so "Non-HDL-C"
     is not read as "HDL-C"; a lower-case letter after it means the phrase is only the start of a word."""
-    alternatives = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    # a hyphen may be printed non-breaking: "LDL‑C" (U+2011, LIPITOR Table 9)
+    alternatives = "|".join(regex.escape(p).replace(r"\-", "[-\u2011]") for p in sorted(phrases, key=len, reverse=True))
     return regex.compile(
         rf"[ \t|]{{0,4}}(?P<name>{alternatives})(?!(?-i:[a-z]))[ \t]{{0,2}}",  # e.g. " | Apo B "
         regex.IGNORECASE,

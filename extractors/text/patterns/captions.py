@@ -25,6 +25,18 @@ CAPTION_TRIAL_POPULATION = stored.compile(
     r"\b(?:from|in)[ \t]{1,2}(?:the[ \t]{1,2})?[A-Z][A-Z0-9-]{3,}[ \t]{1,2}(?P<population>[A-Z][A-Za-z0-9+-]{1,12}(?:[ \t][A-Z][A-Za-z0-9+-]{1,12})?[ \t]{1,2}Population)\b"
 )
 
+# A population a caption names before its trial with the word "Population": "Efficacy Results in ITT-WT
+# Population in IMpower150" (TECENTRIQ Table 24) — unless the name is only an analysis set's
+# (`ANALYSIS_SET_NAME`: "in Intent-to-Treat Population in …" is the whole randomized population).
+CAPTION_POPULATION_BEFORE_TRIAL = stored.compile(
+    r"\bin[ \t]{1,2}(?:the[ \t]{1,2})?(?P<population>[A-Z][A-Za-z0-9+-]{1,20}(?:[ \t][A-Z][A-Za-z0-9+-]{1,20}){0,2})"
+    r"[ \t]{1,2}Population[ \t]{1,2}(?:in|of)[ \t]{1,2}(?:the[ \t]{1,2})?[A-Z][A-Za-z]{1,20}[A-Z0-9-]"
+)
+ANALYSIS_SET_NAME = stored.compile(
+    r"^(?:m?ITT|Intent(?:ion)?[- ]to[- ]Treat|Safety|Per[- ]Protocol|Full[ \t]Analysis|Overall|All|Total|Evaluable)$",
+    regex.IGNORECASE,
+)
+
 # A population a caption names in parentheses right after its trial, whatever its words: "Efficacy
 # Results – MONALEESA-7 (NSAI)" — not who assessed,
 # the analysis set or the data cut-off (`NOT_A_POPULATION`), nor the trial's other name ("(Study 1)").

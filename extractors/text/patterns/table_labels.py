@@ -15,7 +15,22 @@ LABEL_N = stored.compile(r"[\s(),:]*[Nn][\s(),:]*")
 
 # The kind of response a generic "Response rate" row goes on to name: "Response rate CR, n (%)" is
 # the complete response rate, not the objective one; not "CR+CRh" (a composite the vocabulary has no code for).
-RESPONSE_KIND_AFTER = stored.compile(r"[ \t:,]{1,3}(?P<kind>CR|PR)\b(?![+/])")
+# Nor the first of a list of kinds: "Overall response: CR, VGPR, or PR" (REVLIMID Table 13) is all of them.
+RESPONSE_KIND_AFTER = stored.compile(
+    r"[ \t:,]{1,3}(?P<kind>CR|PR)\b(?![+/])(?![ \t]{0,2},[ \t]{0,2}(?:[A-Z]{2}|or\b))(?![ \t]{1,2}or\b)"
+)
+
+# A row label that is one kind of response by its abbreviation, with a glued footnote key and the
+# cells' format after it: "CR", "CRd", "nPR, n (%)", "CRh, n (%)" (VENCLEXTA Tables 19-27), "VGPR" — not
+# "PR interval", not "CR rate" (named in words), and not yet a sum of kinds ("CR+CRh, n (%)"): articles
+# name such sums "complete remission", which the claims do not yet tell from CR (issue 12 notes).
+RESPONSE_CATEGORY_LABEL = stored.compile(
+    r"""^(?P<kind>CR[hiu]|s?CR|n?PR|VGPR)
+    (?:[a-g](?![A-Za-z]))?                          # a footnote key glued on: "CRd"
+    (?=[ \t]{0,2}(?:,|\(|$))                        # then the cells' format or nothing: ", n (%)"
+    """,
+    regex.VERBOSE,
+)
 
 # "Mediana, months": a footnote key glued; "Med Survival (mos)" (HERCEPTIN Table 11)
 LABEL_MEDIAN = stored.compile(r"\bmed(?:ian(?-i:[a-h])?)?\b", regex.IGNORECASE)
@@ -52,6 +67,13 @@ LABEL_P_VALUE = stored.compile(r"\bp[- ]?value(?-i:[a-h])?\b", regex.IGNORECASE)
 LABEL_DIFFERENCE = stored.compile(r"\bdifference\b", regex.IGNORECASE)
 
 LABEL_RESPONDERS = stored.compile(r"\bresponders\b", regex.IGNORECASE)
+# A share named in words: "Proportion of responders with ≥6 months response duration | 89%" (YERVOY Table 27).
+LABEL_PROPORTION = stored.compile(r"\b(?:proportion|percentage)[ \t]{1,2}of\b", regex.IGNORECASE)
+
+# A row that counts patients by name: "Number of patients with pCR | 43 | 4" (OPDIVO Table 54), "No. of subjects".
+LABEL_NUMBER_OF_PATIENTS = stored.compile(
+    r"\b(?:number|no\.)[ \t]{1,2}of[ \t]{1,2}(?:patients|subjects)\b", regex.IGNORECASE
+)
 
 # A caption that says its cells are shares of patients, the header printing no "%" or "n (%)" of its
 # own: "Table 3 - Percentage of patients reporting non-hemorrhagic adverse reactions … (PLATO)".
@@ -63,9 +85,14 @@ CAPTION_PERCENT_CELLS = stored.compile(
 # ≥ 12 months" (IMFINZI), "Patients with DoR ≥ 12 months, n (%)" (KISQALI), "Percent with duration
 # ≥6 months" (YERVOY). Not "Duration of response (months)" nor "Median duration".
 DOR_LANDMARK = stored.compile(
-    r"""\b(?:duration|DoR)(?:[ \t]{1,2}of[ \t]{1,2}response)?[ \t]{0,2}   # what lasted
+    r"""(?|\b(?:duration|DoR)(?:[ \t]{1,2}of[ \t]{1,2}response)?[ \t]{0,2}   # what lasted
     (?:≥|>=|of[ \t]{1,2}at[ \t]{1,2}least)[ \t]{0,2}                     # at least
     (?P<length>\d{1,3})[ \t]{0,2}(?P<unit>months?|weeks?|years?)\b      # how long: "12 months"
+    |(?:≥|>=)[ \t]{0,2}(?P<length>\d{1,3})[ \t]{0,2}(?P<unit>months?|weeks?|years?)   # or the length first:
+    [ \t]{1,2}(?:response[ \t]{1,2})?(?:in[ \t]{1,2})?duration\b)          # "with ≥6 months response duration"
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A landmark alone, under the duration of response: "≥6 months, n (%)" after "Durability of Response"
+# (TECENTRIQ Table 30) — the DOR landmark's rate, as if the row said "duration ≥6 months".
+LANDMARK_ALONE = stored.compile(r"^(?:≥|>=)[ \t]{0,2}(?P<length>\d{1,3})[ \t]{0,2}(?P<unit>months?|weeks?|years?)\b")

@@ -60,7 +60,8 @@ _CELL_TOKENS = rf"""
     | (?P<ci>(?:\(|(?P<square>\[))\s*(?:\d{{2}}(?:\.\d)?%[ \t]{{0,2}}CI[ \t]{{0,2}}:?[ \t]{{0,2}})?   # a CI: "(0.26,0.48)", "(38.8, NE)",
                                                               # "(-30.9, 26.8)", "(0.4%, 3.0%)", its level inside: "(95% CI: 50, 83)";
           (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*   # or in square brackets, closed by
-          (?P<high>-?{NUM}|NR|NE|NA)%?\s*(?(square)\]|\)))               # one: "0.82 [0.67, 1.00]" (PERJETA, REVLIMID)
+          (?P<high>-?{NUM}|NR|NE|NA)(?-i:[a-h])?%?\s*(?(square)\]|\)))  # one: "0.82 [0.67, 1.00]" (PERJETA, REVLIMID);
+                                                              # a footnote key on a bound: "(9.8, NRe)" (OPDIVO Table 57)
     | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM})(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |": a CI cell without parentheses
     | (?P<flatci>(?<=\bCI[ \t:]{{1,3}}(?:{NUM},[ \t]{{1,2}}{NUM}[ \t]{{1,2}}){{0,7}})(?P<flow>{NUM}),[ \t]{{1,2}}(?P<fhigh>{NUM})(?![\d.]))
         # the same CIs flattened with spaces, on the row a "CI" label heads: "95% CI 49.5, 61.4 31.8, 48.5"
@@ -77,6 +78,7 @@ _CELL_TOKENS = rf"""
     | (?P<run>(?:(?:(?<![-–—\p{{L}}\d.])|(?<=-\d{{1,6}}(?:\.\d{{1,4}})?))-(?=\d))?\d(?:\.\s(?=\d)|[\d.])*)
         # digits and points, maybe several numbers run together; signed where the sign cannot be a
         # range's dash: "-63", "-17-14" glued (REPATHA), not "--0.54" nor "Grade 3-4"
+    | (?P<plus>(?<=\|[ \t]{{1,2}})\+(?=\d))                  # a cell's sign of a rise, read past: "| +7 |" (LIPITOR)
     | (?P<percent>%)                                          # "41.6% (36.9, 46.5)": the unit of the number before
     | (?P<dash>{DASH}{{1,3}}(?!\d))                          # "–", "---": an empty cell
     | (?P<foot>(?<=[\d)\s%–—-]|NR|NE)(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))  # a footnote marker: "0.35 a", "(2.3,7.9) b0", "–b", "NRa"
@@ -85,7 +87,7 @@ _CELL_TOKENS = rf"""
 
 # The first characters of the pieces of `_CELL_TOKENS`, tested first at each position so a search skips
 # a row label's letters (CELL_START 1.9x, CELL_TOKEN 1.3x faster over the corpus, same matches).
-_FIRST_CHARACTERS = r"Nn(\[\dPp<≤>≥%|*†‡§¶\#"  # "N =", "(", "[", a digit, "p<", a comparison, "%", "|", a symbol key
+_FIRST_CHARACTERS = r"Nn(\[\dPp<≤>≥%|*†‡§¶\#+"  # "N =", "(", "[", a digit, "p<", a comparison, "%", "|", a symbol key
 _DASH_OR_KEY_FIRST = rf"{DASH} | (?<=[\d)\s%–—-]|NR|NE)[a-h]"  # "-63", "–" (a sign, an empty cell); a key: "0.35 a"
 _CELL_TOKEN_FIRST = rf"(?=[{_FIRST_CHARACTERS}] | {_DASH_OR_KEY_FIRST})"
 _CELL_OR_SPACE_FIRST = rf"(?=[{_FIRST_CHARACTERS} \t\u00a0\u00ad,] | {_DASH_OR_KEY_FIRST})"  # and `CELL_TOKEN`'s spaces
@@ -499,7 +501,25 @@ BETWEEN_UNIT = stored.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%(?![\w(]
 
 # The stub over the arm rows: "Treatment Group" of "| Treatment Group | LDL-C | Non-HDL-C | …", glued
 # to the first parameter when flattened ("Treatment GroupLDL-C").
-TRANSPOSED_STUB = stored.compile(r"\bTreatment[ \t]{1,2}(?:Groups?|Arms?)(?=[ \t|]|(?-i:[A-Z]))", regex.IGNORECASE)
+# With cells kept, also a treatment stub with the dose: "| Treatment (Daily Dose) | N | Total-C | …" (LIPITOR
+# Table 9), "| DOSAGE | N | …" (LIPITOR Table 12).
+TRANSPOSED_STUB = stored.compile(
+    r"\bTreatment[ \t]{1,2}(?:Groups?|Arms?)(?=[ \t|]|(?-i:[A-Z]))"
+    r"|(?<=\|[ \t])(?:Treatment[ \t]{1,2}\((?:Daily[ \t]{1,2})?Dose\)|Dosage)(?=[ \t]{1,2}\|)",
+    regex.IGNORECASE,
+)
+# A sub-column of one arm that names who assessed its cells: "Investigator Assessed | Independent Review"
+# (VERZENIO Table 19) — not a population.
+ASSESSMENT_COLUMN = stored.compile(
+    r"^(?:Investigator(?:[- ]Assess(?:ed|ment))?|Independent[ \t](?:Central[ \t])?Review|BICR|IRC|Blinded[ \t].{0,40})$",
+    regex.IGNORECASE,
+)
+# The column of each arm row's N, right after that stub: "| N |".
+TRANSPOSED_N_COLUMN = stored.compile(r"[ \t]{0,2}\|[ \t]{1,2}N(?=[ \t]{1,2}\|)")
+# That column's cell in an arm row: "707" of "| LIPITOR 10 mg | 707 | -27 |".
+TRANSPOSED_N_CELL = stored.compile(r"[ \t]{0,2}(?P<count>\d+)")
+# A row group that names the trial of the arm rows below it: "| Trial 1 |" (LIPITOR Table 9).
+TRIAL_HEADING = stored.compile(r"^(?:Trial|Study)[ \t]\d{1,3}$")
 
 # An arm row's label ends with the arm's N: "Placebo every 2 weeks (n = 281)".
 ARM_ROW_N = stored.compile(
