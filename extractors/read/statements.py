@@ -24,6 +24,7 @@ from extractors.read import attach, roles
 from extractors.read.scene import Scene
 from extractors.records import Alternative, Measurement
 from extractors.text import numbers, vocabulary
+from extractors.text.patterns import no_results
 from extractors.text.patterns import rates as rate_patterns
 from extractors.text.patterns import statements as patterns
 
@@ -127,7 +128,8 @@ def _tokens(sentence: str) -> tuple[regex.Match[str], ...]:
     alternatives next matches (each searched alone, `TOKEN_STARTS`); TOKEN matched there is that
     piece. An alternative's next match is searched again only once a piece has passed its start."""
     found: list[regex.Match[str]] = []
-    nexts = [start.search(sentence) for start in patterns.TOKEN_STARTS]
+    ways = patterns.TOKEN_STARTS + ((no_results.THRESHOLD_START,) if _may_hold_cutoff(sentence) else ())
+    nexts = [start.search(sentence) for start in ways]
     while True:
         starts = [match.start() for match in nexts if match is not None]
         if not starts:
@@ -139,8 +141,14 @@ def _tokens(sentence: str) -> tuple[regex.Match[str], ...]:
         found.append(token)
         nexts = [
             match if match is None or match.start() >= token.end() else start.search(sentence, token.end())
-            for match, start in zip(nexts, patterns.TOKEN_STARTS, strict=True)
+            for match, start in zip(nexts, ways, strict=True)
         ]
+
+
+def _may_hold_cutoff(sentence: str) -> bool:
+    """Whether a cut-off (`no_results.THRESHOLD`: "PD-L1 ≥ 1%", "less than 5%") may be in the
+    sentence: it needs a comparator, which most sentences lack (then it is not searched for)."""
+    return any(sign in sentence for sign in no_results.COMPARATORS) or "than" in sentence.lower()
 
 
 def prose_after(sentence: str, position: int) -> int | None:

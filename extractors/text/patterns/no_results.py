@@ -23,6 +23,10 @@ THRESHOLD = r"""(?:
     | [<>]\s?\d(?:\.\d{1,2})?(?=\s{1,2}favou?rs\b)
     )"""
 
+# THRESHOLD alone, to find where a cut-off starts (`read.statements`); it needs a comparator.
+THRESHOLD_START = stored.compile(THRESHOLD, regex.VERBOSE | regex.IGNORECASE)
+COMPARATORS = "≥≤<>"  # or the words "… than" ("less than", "greater than or equal to")
+
 # A landmark, not a value: "at 84 months", "12-month", "5-year", "by 60 months".
 LANDMARK_BEFORE = stored.compile(r"\b(?:at|by|after|within|through|beyond|until)\s{1,2}$", regex.I)
 # How long a schedule runs, not a result: "treated for at least 3 years", "every 6 weeks for 48

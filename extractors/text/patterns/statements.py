@@ -92,7 +92,10 @@ TOKEN = stored.compile("|".join(_TOKEN_PIECES), regex.VERBOSE | regex.IGNORECASE
 # pattern, TOKEN's alternatives are tried at every character (ten times slower than each searched
 # apart); the match at the first place any of them starts is TOKEN's match there
 # (`read.statements._tokens`), as `CELL_START` finds where `CELL_TOKEN` matches.
-TOKEN_STARTS = tuple(stored.compile(piece, regex.VERBOSE | regex.IGNORECASE) for piece in _TOKEN_PIECES)
+# no_value's cut-offs (THRESHOLD) are searched apart, only in a sentence with a comparator (`no_results`).
+_NO_VALUE_START = _TOKEN_PIECES[2].replace(f"| {THRESHOLD})", ")")
+_STARTS = (*_TOKEN_PIECES[:2], _NO_VALUE_START, *_TOKEN_PIECES[3:])
+TOKEN_STARTS = tuple(stored.compile(piece, regex.VERBOSE | regex.IGNORECASE) for piece in _STARTS)
 
 # Whether a sentence may hold a piece of TOKEN that is a value: a digit, or a number word. A
 # sentence with neither has no value to read (an interval of words alone, "(NR, NE)", is no value's).
