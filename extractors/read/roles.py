@@ -7,6 +7,7 @@ Each function looks only at a bounded window of words around the number (data/st
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Protocol
 
 from extractors.read import scene
@@ -67,9 +68,7 @@ def _trial_number(sentence: str, start: int, end: int) -> bool:
 def ratio_cue(sentence: str, start: int, left: int) -> str | None:
     """ "HR 0.95", "the hazard ratio (HR) for OS was 0.69", "odds ratio of 2.1": the ratio named before."""
     window = max(left, start - reach.before("ratio_cue"))
-    if not patterns.LETTER_PAIR.search(sentence, window, start) and all(
-        scene.worded("statistic_cues", s, letters=2) for s in _RATIO_CODES
-    ):
+    if not patterns.LETTER_PAIR.search(sentence, window, start) and _ratio_cues_worded():
         return None  # every cue is a word of two letters or more: "4.6, 1.6", "N = 246N" name no ratio
     best: tuple[int, str] | None = None
     for statistic in ("hr", "or", "rr"):
@@ -82,6 +81,13 @@ def ratio_cue(sentence: str, start: int, left: int) -> str | None:
     if "%" in between or scene.phrases("statistic_cues", "median").search(between):
         return None  # "HR … 12% vs 8%", "the HR … with median survivals of 5.7": the value is not the ratio
     return _RATIO_CODES[best[1]]
+
+
+@cache
+def _ratio_cues_worded() -> bool:
+    """Whether every ratio's cue is a word of two letters or more (`scene.worded`): a fact of the
+    data, asked for each number."""
+    return all(scene.worded("statistic_cues", s, letters=2) for s in _RATIO_CODES)
 
 
 def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left: int = 0) -> str | None:
