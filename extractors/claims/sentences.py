@@ -115,10 +115,15 @@ def _sentence(start: int, text: str, block: int) -> Sentence:
     if trailing and _is_cite(masked, trailing):
         cites.extend(part.strip() for part in trailing.group("cites").split(","))
         masked = _blank(masked, trailing.start("cites"), trailing.end("cites"))
-    for pattern in (patterns.DATE, patterns.RATIO):
-        for match in pattern.finditer(masked):
+    # a date needs four digits in a row and a ratio a colon: most sentences are not searched for them
+    for pattern, may_hold in ((patterns.DATE, patterns.FOUR_DIGITS.search), (patterns.RATIO, _has_colon)):
+        for match in pattern.finditer(masked) if may_hold(masked) else ():
             masked = _blank(masked, match.start(), match.end())
     return Sentence((start, start + len(text)), text, masked, tuple(cites), block)
+
+
+def _has_colon(text: str) -> bool:
+    return ":" in text
 
 
 def _ends_in_digit(text: str) -> bool:
