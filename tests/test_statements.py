@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import CASES
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extractors.claims import find_claims
@@ -120,11 +120,13 @@ def test_a_label_and_an_article_give_the_same_record_type() -> None:
 
 
 # Text built to sit on the edges of the cheap tests a number's reading makes before its patterns
-# (no letter near it, no two letters in a row, "per" right before it, TOKEN's alternatives).
+# (no letter near it, no two letters in a row, "per" right before it, TOKEN's alternatives; the
+# last row: cut-offs, searched for only in a sentence with a comparator).
 _EDGE_WORDS = st.sampled_from(
     ["N", "n", "p", "P", "A", "D", "HR", "of", "to", "in", "per", "(", ")", "[", "]", "%", ",", ";", ":", "=", "<",
      "-", "\u2013", "\u2212", "\u2009", "  ", "4.6", "12", "1,000", "0.35", "246N", "95%", "CI", "deaths", "events",
-     "patients", "had", "arm", "three", "Eighty-three", "percent", "months", "vs", "range", "aged", "MONARCH"]
+     "patients", "had", "arm", "three", "Eighty-three", "percent", "months", "vs", "range", "aged", "MONARCH",
+     "PD-L1", "TPS", "\u2265", ">", "less than", "Less Than", "greater than or equal to", "favors", "expression"]
 )  # fmt: skip
 
 
@@ -152,6 +154,9 @@ def test_the_cheap_tests_before_a_numbers_patterns_change_no_reading(words: list
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_EDGE_WORDS, max_size=12), st.sampled_from(["", " "]))
+@example(["TPS", "less than", "1", "%"], " ")  # cut-offs: of words, of a sign, and a side a ratio favours
+@example(["PD-L1", "\u2265", "1", "%"], " ")
+@example(["HR", "<", "1", "favors", "OPDIVO"], " ")
 def test_a_sentences_pieces_are_those_token_finds_searched_whole(words: list[str], joint: str) -> None:
     from extractors.read.statements import _tokens
     from extractors.text.patterns import statements as patterns

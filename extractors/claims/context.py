@@ -15,7 +15,7 @@ from functools import lru_cache
 from extractors.claims import rules
 from extractors.ingest.articles import section_start
 from extractors.records import Article, Span
-from extractors.text import reach, vocabulary
+from extractors.text import names, reach, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import claims as patterns
 from extractors.text.patterns import trials as trial_patterns
@@ -166,8 +166,8 @@ def _named_trials(text: str, trials: tuple[str, ...]) -> Named:
         for match in sibling.finditer(text) if sibling else ():
             if match.start() not in found and match.group(0) not in trials:
                 found[match.start()] = (match.end(), match.group(0))
-    for match in trial_patterns.CALLED_TRIAL.finditer(text):
-        name = match.group("nct") or match.group("name") or match.group("after")
+    for match in names.first_way(trial_patterns.CALLED_TRIAL_WAYS, text):
+        name = match.group(match.lastgroup or 0)  # each way's one group: "nct", "name" or "after"
         if name and match.start() not in found:
             found[match.start()] = (match.end(), name)
     _described(text, found)

@@ -13,7 +13,7 @@ from extractors.claims import context
 from extractors.claims.numeric import claim_of, numeric_claims
 from extractors.claims.qualitative import fold_claims, scope_claims, significance_claims
 from extractors.claims.sentences import Sentence, sentence_at, sentences
-from extractors.claims.tables import arm_column, cell_context, grid_statements, is_results_grid
+from extractors.claims.tables import TableLayout, arm_column, cell_context, grid_statements, table_layout
 from extractors.ingest.articles import row_start, section_of
 from extractors.read import discourse
 from extractors.read.scene import Scene
@@ -45,11 +45,12 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
     """Each sentence's claims appended to ``claims`` as it is read (so a stop keeps them)."""
     context_endpoint: dict[str | None, str] = {}  # section → endpoint named last
     context_population: tuple[int, str] | None = None  # (block, population)
+    layouts = [table_layout(article, table) for table in article.tables]  # read once, for all their cells
     grids = {  # results grids the label tables' reader reads; a grid it cannot read is read cell by cell
         index: found
-        for index, table in enumerate(article.tables)
-        if is_results_grid(article, table)
-        and (found := _grid_claims(article, index, trials, scene, section_of(article, table.span[0])))
+        for index, layout in enumerate(layouts)
+        if layout.grid
+        and (found := _grid_claims(article, index, trials, scene, section_of(article, article.tables[index].span[0])))
     }
     for sentence in sentences(article):
         budget.check(sentence.span[0])
@@ -57,7 +58,8 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
         if sentence.cell is not None:  # a table's cells tell the prose after them nothing
             table = sentence.cell[0]
             if table not in grids:
-                claims.extend(_cell_claims(article, sentence, trials, replace(scene, endpoint=None), section))
+                cell_scene = replace(scene, endpoint=None)
+                claims.extend(_cell_claims(article, sentence, trials, cell_scene, section, layouts[table]))
             elif sentence.cell[1:] == (0, 0):  # a results grid is read whole, at its first cell
                 claims.extend(grids[table])
             continue
@@ -104,18 +106,23 @@ def _grid_claims(
 
 
 def _cell_claims(
-    article: Article, sentence: Sentence, trials: Collection[str] | None, scene: Scene, section: str | None
+    article: Article,
+    sentence: Sentence,
+    trials: Collection[str] | None,
+    scene: Scene,
+    section: str | None,
+    layout: TableLayout,
 ) -> list[Claim]:
     """The claims of one cell of an article's table, read in its row's trial and arms and its
     column's endpoint (`tables.cell_context`)."""
     assert sentence.cell is not None
-    cell = cell_context(article, sentence.cell, trials)
+    cell = cell_context(article, sentence.cell, trials, layout)
     scene = replace(
         scene.with_arms(*cell.arms), trial=cell.trial, endpoint=cell.endpoint, trial_arms=cell.arms,
         default_arm=None if len(cell.arms) > 1 else scene.experimental,
     )  # fmt: skip
     about = (section, cell.trial, context.subgroup(sentence.masked) or cell.population)
-    in_row = arm_column(article, sentence.cell)
+    in_row = arm_column(article, sentence.cell, layout)
     read = _in_row(sentence, *in_row) if in_row else _under_header(article, sentence, cell.header)
     found = numeric_claims(read, about, scene)
     found += significance_claims(read, about)

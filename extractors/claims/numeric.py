@@ -86,8 +86,15 @@ def claim_of(sentence: Sentence, about: About, statement: Measurement) -> Claim:
         ci_high_raw=statement.ci_high_raw,
         ci_level=statement.ci_level,
         raw=sentence.text[statement.span[0] - offset : statement.span[1] - offset],
-        statement=replace(statement, source="article", trial=trial),
+        statement=_in_article(statement, trial),
     )
+
+
+def _in_article(statement: Measurement, trial: str | None) -> Measurement:
+    """The statement as the article's, in ``trial``: itself when it already is (no copy of its record)."""
+    if statement.source == "article" and statement.trial == trial:
+        return statement
+    return replace(statement, source="article", trial=trial)
 
 
 def _doses(sentence: Sentence, about: About) -> list[Claim]:

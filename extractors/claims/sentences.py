@@ -111,14 +111,26 @@ def _sentence(start: int, text: str, block: int) -> Sentence:
     for match in patterns.BRACKET_CITE.finditer(text):
         cites.extend(part.strip() for part in patterns.CITE_SEPARATOR.split(match.group(1)))
         masked = _blank(masked, match.start(), match.end())
-    trailing = patterns.TRAILING_CITE.search(masked)
+    trailing = patterns.TRAILING_CITE.search(masked) if _ends_in_digit(masked) else None
     if trailing and _is_cite(masked, trailing):
         cites.extend(part.strip() for part in trailing.group("cites").split(","))
         masked = _blank(masked, trailing.start("cites"), trailing.end("cites"))
-    for pattern in (patterns.DATE, patterns.RATIO):
-        for match in pattern.finditer(masked):
+    # a date needs four digits in a row and a ratio a colon: most sentences are not searched for them
+    for pattern, may_hold in ((patterns.DATE, patterns.FOUR_DIGITS.search), (patterns.RATIO, _has_colon)):
+        for match in pattern.finditer(masked) if may_hold(masked) else ():
             masked = _blank(masked, match.start(), match.end())
     return Sentence((start, start + len(text)), text, masked, tuple(cites), block)
+
+
+def _has_colon(text: str) -> bool:
+    return ":" in text
+
+
+def _ends_in_digit(text: str) -> bool:
+    """Whether ``text`` ends in a digit, spaces and one period aside: what `TRAILING_CITE` needs
+    to match, told without searching the whole sentence for a match anchored at its end."""
+    last = text.rstrip().removesuffix(".").rstrip()[-1:]
+    return last.isdigit() or not last.isascii()  # a digit of a script str.isdigit does not know yet
 
 
 def _is_cite(text: str, match: regex.Match[str]) -> bool:

@@ -43,13 +43,29 @@ class CellContext:
     population: str | None = None  # what the trial cell adds to the trial's name: "HR+ cohort"
 
 
-def cell_context(article: Article, cell: tuple[int, int, int], trials: Collection[str] | None) -> CellContext:
-    """The context of the cell at (table, row, column) of ``article.tables``."""
+@dataclass(frozen=True, slots=True)
+class TableLayout:
+    """What a table's header row and body say, read once for all its cells."""
+
+    header: tuple[str, ...]  # the header row's cells as printed
+    roles: tuple[str | None, ...]  # each column's role by its header (`_role`)
+    grid: bool  # a results grid (`is_results_grid`)
+
+
+def table_layout(article: Article, table: ArticleTable) -> TableLayout:
+    """The layout of one of ``article.tables``, for `cell_context` and `arm_column`."""
+    header = tuple(_text(article, span) for span in table.rows[0])
+    return TableLayout(header, tuple(_role(name) for name in header), is_results_grid(article, table))
+
+
+def cell_context(
+    article: Article, cell: tuple[int, int, int], trials: Collection[str] | None, layout: TableLayout
+) -> CellContext:
+    """The context of the cell at (table, row, column) of ``article.tables``, whose `layout` is given."""
     table_index, row_index, column = cell
     table = article.tables[table_index]
-    header = [_text(article, span) for span in table.rows[0]]
+    header, roles = layout.header, list(layout.roles)
     row = table.rows[row_index]
-    roles = [_role(name) for name in header]
     arms = tuple(
         arm
         for role in ("experimental", "comparator", "arms")
@@ -67,14 +83,14 @@ def cell_context(article: Article, cell: tuple[int, int, int], trials: Collectio
     )
 
 
-def arm_column(article: Article, cell: tuple[int, int, int]) -> tuple[str, str] | None:
+def arm_column(article: Article, cell: tuple[int, int, int], layout: TableLayout) -> tuple[str, str] | None:
     """(row label, column header) of a results grid's cell under a column headed by an arm
     ("Dizziness | 5.4% | 3.9%" under "Side effect | Brilinta | Clopidogrel"): the cell is that arm's
     figure for its row's outcome. None for a header row, a row label column, a column headed by no
     arm ("Hazard ratio", "Study") or a table of prose."""
     table_index, row_index, column = cell
     table = article.tables[table_index]
-    if row_index == 0 or column == 0 or column >= len(table.rows[0]) or not is_results_grid(article, table):
+    if row_index == 0 or column == 0 or column >= len(table.rows[0]) or not layout.grid:
         return None
     header = _text(article, table.rows[0][column]).strip()
     label = _text(article, table.rows[row_index][0]).strip()

@@ -479,13 +479,20 @@ def endpoint_for(
     with the words that make it another quantity ("CNS PFS", "confirmed ORR", "5-year OS rate")."""
     if statistic == "n":
         return None, ()
+    return _endpoint_for(sentence, start, end, statistic, scene.endpoint)
+
+
+@lru_cache(maxsize=64)  # a duration's is asked when its statistic is read and again for its record
+def _endpoint_for(
+    sentence: str, start: int, end: int, statistic: str, context: str | None
+) -> tuple[str | None, tuple[str, ...]]:
     mentions = vocabulary.endpoint_mentions(sentence, sentence=True)
     if patterns.RESPONDED_WORD.search(sentence):  # "55.4% responded … and 40.2% to placebo": a response rate
         responded = [("ORR", m.start("word"), m.end("word")) for m in patterns.SHARE_RESPONDED.finditer(sentence)]
         mentions = sorted([*mentions, *responded], key=lambda mention: mention[1])
     chosen = _endpoint_mention(sentence, start, end, statistic, mentions)
     if chosen is None:
-        return (None, ()) if _deaths(sentence, end, statistic) else (scene.endpoint, ())
+        return (None, ()) if _deaths(sentence, end, statistic) else (context, ())
     code, at, mention_end = chosen
     if code is None:
         return None, ()

@@ -368,7 +368,7 @@ def _statistic(sentence: str, values: list[_Value], index: int, scene: Scene) ->
     if ratio and value.unit is None:
         return ratio
     # the estimate before, past the p-value printed with it: "HR 0.58 (…; p=0.01) … and 0.69 (…)"
-    estimate = next((v for v in reversed(values[:index]) if v.statistic != "p"), None)
+    estimate = next((values[i] for i in range(index - 1, -1, -1) if values[i].statistic != "p"), None)
     if estimate and estimate.statistic in {"hr", "or", "rr"} and value.unit is None and value.ci is not None:
         return (
             estimate.statistic

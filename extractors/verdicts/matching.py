@@ -354,10 +354,28 @@ def of_trial_alone(
     stent thromboses … (0.9%) … (1.8%)", read in prose after the tables, are TRITON-TIMI 38's: the
     label reports no other trial)."""
     own = of_trial(trial, pool)
-    if not own or {trial_key(m) for m in measurements if m.trial or m.nct} != {trial_key(own[0])}:
+    if not own or _named_trials(measurements) != {trial_key(own[0])}:
         return own
     named = own[0]
     return own + tuple(replace(m, trial=named.trial, nct=named.nct) for m in pool if not (m.trial or m.nct))
+
+
+def _named_trials(measurements: Sequence[Measurement]) -> frozenset[str]:
+    """The trials a label's numbers name (`trial_key`): a fact of the label, found once per label
+    rather than once per claim (the same tuple object is asked again, as in `of_trial`)."""
+    if not isinstance(measurements, tuple):
+        return frozenset(trial_key(m) for m in measurements if m.trial or m.nct)
+    kept = _NAMED_TRIALS.get(id(measurements))
+    if kept is not None and kept[0] is measurements:
+        return kept[1]
+    if len(_NAMED_TRIALS) >= 16:
+        _NAMED_TRIALS.clear()
+    found = frozenset(trial_key(m) for m in measurements if m.trial or m.nct)
+    _NAMED_TRIALS[id(measurements)] = (measurements, found)
+    return found
+
+
+_NAMED_TRIALS: dict[int, tuple[tuple[Measurement, ...], frozenset[str]]] = {}
 
 
 def _of_trial(key: str, measurements: Sequence[Measurement]) -> tuple[Measurement, ...]:

@@ -83,6 +83,7 @@ def _non_result(before: str, after: str) -> bool:
     return build.ending_with(words("non_results", "before_value")).search(before) is not None
 
 
+@lru_cache(maxsize=4096)  # a label number's words are asked again for each claim it may check
 def _modifiers(text: str) -> frozenset[str]:
     """The modifiers ``text`` names: {"CNS"} for "CNS ORR"."""
     return frozenset(name for name, pattern in _modifier_patterns() if pattern.search(text))

@@ -224,7 +224,7 @@ def _other_drug(
     """
     if not drugs or claim.statistic == "scope":
         return None
-    if any(build.whole_name(name).search(claim.text) for name in names):
+    if _names_any(claim.text, names):
         return None  # the sentence names the sources' drug by one of its names ("Xarelto")
     named = drugs_named(claim.text)
     if not named:
@@ -240,6 +240,12 @@ def _other_drug(
         claim,
         f"The sentence is about {', '.join(sorted(named))}; the sources are about {', '.join(sorted(drugs))}.",
     )
+
+
+@functools.lru_cache(maxsize=64)  # asked for each claim of a sentence, of the same sentence
+def _names_any(text: str, names: tuple[str, ...]) -> bool:
+    """Whether ``text`` names any of ``names`` (`build.whole_name`)."""
+    return any(build.whole_name(name).search(text) for name in names)
 
 
 def _named_between(text: str, name: str, start: int, end: int) -> bool:

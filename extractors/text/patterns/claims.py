@@ -93,6 +93,9 @@ DATE = stored.compile(
     regex.VERBOSE,
 )
 
+# Four digits in a row, which every DATE has: a sentence without them is not searched for dates.
+FOUR_DIGITS = stored.compile(r"\d{4}")
+
 # A ratio such as "(2:1)" or "1:1"; not a trial's number before a colon ("MONALEESA-7: 495 women").
 RATIO = stored.compile(r"(?<![\w-])\d+\s*:\s*\d+\b")
 

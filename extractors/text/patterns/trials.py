@@ -34,15 +34,18 @@ NOT_TRIALS = frozenset({"NCCN", "ESMO", "ASCO", "WHO", "FDA", "EMA", "RECIST", "
 
 # Another trial an article names beside its sources' own: "the LASER301 study", "the MARIPOSA
 # (phase 3) trial", "the trial NAVIGATE", "NCT04487080" — called a trial or study, so "HER2" is not one.
-CALLED_TRIAL = stored.compile(
-    rf"""
-    {_NCT}
-    | \b(?P<name>[A-Z](?=[a-z]*+[A-Z])[A-Za-z0-9-]*+)
-        (?=\s{{1,3}}(?:\([^)]{{1,30}}\)\s{{1,3}})?(?:phase\s{{1,3}}\w{{1,10}}\s{{1,3}})?(?:trial|study)\b)
-    | (?P<after>(?<=\b(?:trial|study)\s{{1,3}})[A-Z][A-Z0-9-]{{2,}}+)\b
+# Three ways, searched apart by `text.names.first_way` over a whole article (4× faster than their
+# alternation, which tries the third way's lookbehind at every character); each way has one group,
+# the name it finds.
+_CALLED_WAYS = (
+    _NCT,
+    r"""
+    \b(?P<name>[A-Z](?=[a-z]*+[A-Z])[A-Za-z0-9-]*+)
+        (?=\s{1,3}(?:\([^)]{1,30}\)\s{1,3})?(?:phase\s{1,3}\w{1,10}\s{1,3})?(?:trial|study)\b)
     """,
-    regex.VERBOSE,
+    r"(?P<after>(?<=\b(?:trial|study)\s{1,3})[A-Z][A-Z0-9-]{2,}+)\b",
 )
+CALLED_TRIAL_WAYS = tuple(stored.compile(way, regex.VERBOSE) for way in _CALLED_WAYS)
 
 # The trial of a label's enrolment sentence: "VEG110727", "AURA3", "(FLAURA [NCT02296125])", "NCT00753688".
 ENROLMENT_TRIAL = stored.compile(
