@@ -20,6 +20,7 @@ from extractors.read.scene import Scene
 from extractors.records import Article, Claim, Span
 from extractors.text import budget
 from extractors.text.patterns import claims as claim_patterns
+from extractors.text.patterns import verdicts as verdict_patterns
 
 
 def find_claims(
@@ -119,7 +120,7 @@ def _cell_claims(
     cell = cell_context(article, sentence.cell, trials, layout)
     scene = replace(
         scene.with_arms(*cell.arms), trial=cell.trial, endpoint=cell.endpoint, trial_arms=cell.arms,
-        default_arm=None if len(cell.arms) > 1 else scene.experimental,
+        default_arm=None if len(cell.arms) > 1 else _row_arm(cell.arms, scene.experimental),
     )  # fmt: skip
     about = (section, cell.trial, context.subgroup(sentence.masked) or cell.population)
     in_row = arm_column(article, sentence.cell, layout)
@@ -139,6 +140,14 @@ def _cell_claims(
     )
 
 
+def _row_arm(arms: tuple[str, ...], experimental: str | None) -> str | None:
+    """The arm of a row that names one ("| Study 1 | Placebo | 22.5 |" under "Arm"), its dose left out
+    ("T-DXd 5.4 mg/kg" is T-DXd); the sources' drug where the row names none."""
+    if len(arms) != 1:
+        return experimental
+    return " ".join(verdict_patterns.ARM_DOSE.sub(" ", arms[0]).split()) or experimental
+
+
 def _under_header(article: Article, sentence: Sentence, header: Span | None) -> Sentence:
     """The cell read after its column's header, as "Median PFS, months: NR vs 6.8 months": what the
     header says (the statistic, the endpoint, the unit of a cell that prints none) qualifies the
@@ -147,6 +156,9 @@ def _under_header(article: Article, sentence: Sentence, header: Span | None) -> 
     if header is None or header[0] == header[1]:
         return sentence
     name = article.text[header[0] : header[1]]
+    if claim_patterns.COUNT_HEADER.match(name):  # "| Patients |" over "| 231 |": 231 patients, the row's arm's
+        read = sentence_at(sentence.span[0], f"{sentence.text} {name}", sentence.block)
+        return replace(read, cell=sentence.cell)
     lead = f"{name}: "
     unit = claim_patterns.HEADER_UNIT.search(name)
     tail = f" {unit.group('unit')}" if unit and not claim_patterns.UNIT_AFTER_NUMBER.search(sentence.text) else ""

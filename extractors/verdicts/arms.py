@@ -142,7 +142,32 @@ def read_arm(claim_arm: str | None, label_arms: Iterable[str | None]) -> ArmRead
         # "the chemotherapy group" of KEYNOTE-189 is its "placebo + chemotherapy" arm, and only that:
         # never the "pembrolizumab + chemotherapy" one; a backbone drug both arms share ("gemcitabine") is neither
         return ArmReading(same_role[0], "part", (same_role[0],))
+    added = None if may_mean else _add_on(name, arms)
+    if added is not None:
+        return ArmReading(added, "part", (added,))
     return ArmReading(None, "unsettled" if may_mean else "none", may_mean)
+
+
+def _add_on(name: str, arms: list[str]) -> str | None:
+    """In an add-on trial of two arms, one the other's treatment with a drug more ("FC" and "FC + H",
+    "tamoxifen or an aromatase inhibitor" with and without abemaciclib), an article's name that
+    names neither: a control ("chemotherapy alone", "the controls") is the arm without the drug, a
+    drug named with none of the base arm's ("trastuzumab plus cisplatin") the arm with it."""
+    if len(arms) != 2:
+        return None
+    first, second = (_components(arm) for arm in arms)
+    if not (first < second or second < first):
+        return None
+    base, added = (arms[0], arms[1]) if first < second else (arms[1], arms[0])
+    if role(name) == "control":
+        return base
+    said = _components(name)
+    extra = _components(added) - _components(base)
+    if any(DRUG_WORD.search(drug) for drug in extra - said):
+        return None  # the drug added is named, and it is not the article's
+    if said and DRUG_WORD.search(name) and not said & _components(base):
+        return added
+    return None
 
 
 def _generic_chemotherapy(name: str) -> bool:

@@ -327,6 +327,12 @@ NUMERIC_CELL = stored.compile(r"^(?:[<>≤≥~]{0,2}[ \t]?\d[^A-Za-z]{0,40}|NR|N
 # The unit a column header gives its cells: "Median PFS, months", "Median OS (months)", "DOR (mo)".
 HEADER_UNIT = stored.compile(r"[,(][ \t]{0,2}(?P<unit>months?|weeks?|years?|days?|mo)[ \t]{0,2}\)?[ \t]*+$", regex.I)
 
+# A column header that says its cells count patients: "Patients", "No. of patients", "N", "Randomized".
+COUNT_HEADER = stored.compile(
+    r"^[ \t]{0,2}(?:(?:no\.?|number)[ \t]{1,2}of[ \t]{1,2})?(?:patients|subjects|n|randomi[sz]ed|enrolled)[ \t]{0,2}$",
+    regex.I,
+)
+
 # A unit after a cell's last number: "10.1 vs 5.4 months" needs none from its header.
 UNIT_AFTER_NUMBER = stored.compile(r"\d[ \t]{0,2}(?:months?|weeks?|years?|days?|mo|%)\b", regex.I)
 

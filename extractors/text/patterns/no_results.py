@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from extractors.text.patterns import stored, timed
+from extractors.text.patterns.pieces import DRUG_STEM
 
 # A cut-off, not a result: a biomarker's or score's threshold ("PD-L1 expression ≥ 1%", "CPS<1",
 # "Tumor Proportion Score (TPS) ≥1%", "LVEF < 55%"), the threshold a table of adverse reactions was
@@ -33,6 +34,13 @@ SCHEDULE_BEFORE = stored.compile(r"\bfor\s{1,2}(?:at?\s{1,2}least\s{1,2}|up\s{1,
 GAIN_BY_BEFORE = stored.compile(
     r"\b(?:extend|prolong|improv|increas|lengthen)(?:s|ed|ing|es)?(?:\s{1,2}[\w-]{1,30}){0,5}\s{1,2}by\s{1,2}$",
     regex.I,
+)
+# How long a treatment was given, after the number: "36 versus 12 months of treatment", "12 months of
+# imatinib", "5 years of adjuvant therapy" (the arms of a trial of durations, not its results).
+SCHEDULE_AFTER = stored.compile(
+    rf"""(?:\s{{1,2}}(?:versus|vs\.?|or|and|to)\s{{1,2}}\d{{1,3}})?\s{{0,2}}(?:months?|years?|weeks?|days?)
+    \s{{1,2}}of\s{{1,2}}(?:adjuvant\s{{1,2}})?(?:treatment|therapy|dosing|{DRUG_STEM})""",
+    regex.I | regex.VERBOSE,
 )
 LANDMARK_HYPHEN_AFTER = stored.compile(r"[-‑]\s?(?:months?|years?|weeks?|days?)\b", regex.I)
 

@@ -71,13 +71,13 @@ EACH_ARM = stored.compile(r"\b(?:to\s+each|in\s+each|in\s+both|per)\s+(?:arm|gro
 
 # A subgroup or population the sentence names: "in the PD-L1 negative subgroup", "in the UTUC
 # subpopulation", "in patients with tumors expressing PD-L1 CPS ≥10", "In Cohort B", "for the
-# subgroup of patients with CPS ≥1", "among patients with measurable CNS lesions".
+# subgroup of patients with CPS ≥1", "among patients with measurable CNS lesions", "(a look) at patients with IHC 3+ tumors".
 POPULATION = stored.compile(
     r"""
       \b(?:in|for|among|of)\s{1,2}(?:the\s{1,2})?(?:subgroups?|subsets?|subpopulations?)\s{1,2}of\s{1,2}
         (?:patients\s{1,2})?(?:with\s{1,2}|whose\s{1,2}|who\s{1,2})?(?P<pop>[^,;()\[\]\n]{3,80}?)(?=\s?(?:[,;()\[\]]|\bwas\b|\bwere\b|\bthe\b|$))
     | \b(?:in|for|among)\s{1,2}(?:the\s{1,2})?(?P<pop>[^,;()\[\]\n]{2,60}?)\s{1,2}(?:subgroups?|subsets?|subpopulations?|population|cohort|stratum)\b
-    | \b(?:in|for|among)\s{1,2}(?:the\s{1,2})?(?:\d[\d,]*\s{1,2})?(?:patients|subjects)\s{1,2}(?P<pop>(?:with|whose|who)\s[^,;()\[\]\n]{3,80}?)(?=\s?(?:[,;()\[\]]|\bthe\b|\bwas\b|\bwere\b|\bhad\b|$))
+    | \b(?:in|for|among|at)\s{1,2}(?:the\s{1,2})?(?:\d[\d,]*\s{1,2})?(?:patients|subjects)\s{1,2}(?P<pop>(?:with|whose|who)\s[^,;()\[\]\n]{3,80}?)(?=\s?(?:[,;()\[\]]|\bthe\b|\bwas\b|\bwere\b|\bhad\b|$))
     | \b(?:in|for|of)\s{1,2}(?P<pop>Cohorts?\s{1,2}[A-Z0-9](?:\s{0,2}(?:and|\+)\s{0,2}[A-Z0-9])?)\b
     | \b(?P<pop>patients\s{1,2}(?:≤|≥|<|>)\s?\d+\s{1,2}years\s{1,2}of\s{1,2}age)
     """,
