@@ -16,6 +16,7 @@ from itertools import pairwise
 import regex
 
 from extractors.read import scene as scenes
+from extractors.read import trailing
 from extractors.read.scene import Scene
 from extractors.text import names, reach, vocabulary
 from extractors.text.facts import per_document
@@ -393,7 +394,8 @@ def _one_arm(
     if before and start - before[-1].end <= reach.before("arm_before_value"):
         gap = sentence[before[-1].end : start]
         if not patterns.VERSUS.search(gap) and gap.count(")") <= gap.count("("):
-            return before[-1].name, None, ()
+            left_open = trailing.pair_left_behind(sentence, values, per_arm, index, mentions, ratio[0])
+            return (None, None, left_open) if left_open else (before[-1].name, None, ())
     paired = _paired(sentence, values, per_arm, position, ratio)
     if paired is not None:
         return paired, None, ()
