@@ -20,8 +20,9 @@ from extractors.read import trailing
 from extractors.read.scene import Scene
 from extractors.text import names, reach, vocabulary
 from extractors.text.facts import per_document
-from extractors.text.patterns import build
+from extractors.text.patterns import build, no_results
 from extractors.text.patterns import statements as patterns
+from extractors.text.patterns.responders import RESPONDER_GROUP
 
 __all__ = ["Mention", "Scene", "arm_mentions", "assign_arms", "endpoint_for", "population_for", "ratio_arms"]
 
@@ -489,8 +490,8 @@ def endpoint_for(
     if chosen is None:
         return (None, ()) if _deaths(sentence, end, statistic) else (scene.endpoint, ())
     code, at, mention_end = chosen
-    if code is None:
-        return None, ()
+    if code is None or no_results.THRESHOLDS_AFTER.match(sentence, mention_end):
+        return None, ()  # deaths; "ASAS 20/50/70 responses … 58%, 38%, and 23%": which is which, unsaid
     return code, _modifiers(sentence, at, mention_end, end, statistic)
 
 
@@ -552,6 +553,7 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
         if not patterns.OVERALL_OR_VAGUE.fullmatch(m.group("pop").strip())
         and not patterns.NOT_A_SUBGROUP.search(m.group("pop"))
     ]
+    found = sorted(found + [(m.start(), " ".join(m.group("pop").split())) for m in RESPONDER_GROUP.finditer(sentence)])
     after = [
         pop
         for at, pop in found
