@@ -227,6 +227,8 @@ def _other_drug(
     if any(build.whole_name(name).search(claim.text) for name in names):
         return None  # the sentence names the sources' drug by one of its names ("Xarelto")
     named = drugs_named(claim.text)
+    if not named and claim.trial and of_trial(claim.trial, measurements):
+        return None  # names no drug but a trial the sources report ("CABOSUN | … | 8.6 vs 5.3"): that trial's
     if not named:
         start = section_start(article, claim.span[0])
         if any(_named_between(article.text, name, start, claim.span[0]) for name in names):
