@@ -14,6 +14,7 @@ from conftest import CASES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors.ingest.articles import article_from_bytes
 from extractors.records import Claim, ExtractReport, Measurement
 from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
@@ -24,7 +25,7 @@ from extractors.verdicts.doses import check_dose
 from extractors.verdicts.elsewhere import kin_endpoints
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.quantity import LabelView
-from extractors.verdicts.verify import check_claim, is_relative_reduction, stated_reduction
+from extractors.verdicts.verify import _other_drug, check_claim, is_relative_reduction, stated_reduction
 
 RULES: dict[str, Any] = json.loads((CASES / "verdict_rules.json").read_text(encoding="utf-8"))
 
@@ -566,3 +567,19 @@ def test_the_population_a_values_own_clause_names_wins(case: dict[str, Any]) -> 
         for p in case["label"]
     ]
     assert matching.claim_population(claim, rows) == (case["known"], case["is"])
+
+
+@pytest.mark.parametrize("case", _cases("sentences_of_other_drugs"))
+def test_a_sentence_naming_no_drug_is_its_source_trials_before_the_drug_named_last(case: dict[str, Any]) -> None:
+    article = article_from_bytes(case["article"].encode("utf-8"), "case.txt")
+    sentence = article.text.rstrip().rsplit("\n", 1)[1]  # the last paragraph
+    start = article.text.index(sentence)
+    raw_at = article.text.index(case["raw"])
+    claim = Claim(
+        text=sentence, span=(start, len(article.text)), value_span=(raw_at, raw_at + len(case["raw"])),
+        value=float(case["raw"]), statistic="median", unit="months", raw=case["raw"], trial=case["trial"],
+    )  # fmt: skip
+    label = Measurement(source="label", statistic="median", value=8.6, raw="8.6", span=(0, 3), trial="CABOSUN",
+                        endpoint="PFS", arm="CABOMETYX", unit="months")  # fmt: skip
+    judged = _other_drug(article, claim, frozenset({"cabozantinib"}), ("CABOMETYX",), (label,))
+    assert (judged is not None) == case["other"]

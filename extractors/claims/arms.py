@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.text import vocabulary
-from extractors.text.names import arm_mentions, canonical_arm
+from extractors.text.names import DRUG_WORD, arm_mentions, canonical_arm
 from extractors.text.patterns import build
+from extractors.text.patterns import doses as dose_patterns
 
 
 def first_drug(masked: str, known: Sequence[str] = ()) -> str | None:
@@ -22,6 +23,21 @@ def first_drug(masked: str, known: Sequence[str] = ()) -> str | None:
 
 
 def dose_drug(masked: str, start: int) -> str | None:
-    """The drug a dose is of: named just before the dose ("pazopanib 800 mg")."""
-    mentions = [m for m in arm_mentions(masked[:start]) if m[2] not in vocabulary.control_arms()]
-    return mentions[-1][2] if mentions else first_drug(masked)
+    """The drug a dose is of: the drug named just before it ("pazopanib 800 mg"), a comparator too
+    ("328 to everolimus 10 mg daily" is everolimus's dose, never the label drug's); with none before,
+    the sentence's subject named after it ("At 800 mg once daily, pazopanib ..."), but not a partner
+    it is given with ("40 mg once daily when given with nivolumab"): then None, the label's own drug."""
+    drugs = [m for m in arm_mentions(masked) if _is_drug(masked, m)]
+    before = [m for m in drugs if m[1] <= start]
+    if before:
+        return before[-1][2]
+    after = [m for m in drugs if m[0] >= start]
+    if not after or dose_patterns.PARTNER_BETWEEN.search(masked, start, after[0][0]):
+        return None
+    return after[0][2]
+
+
+def _is_drug(masked: str, mention: tuple[int, int, str]) -> bool:
+    """Whether an arm mention names a drug, a comparator's too ("everolimus"), not a control with no
+    dose ("placebo", "best supportive care")."""
+    return mention[2] not in vocabulary.control_arms() or bool(DRUG_WORD.fullmatch(masked, mention[0], mention[1]))

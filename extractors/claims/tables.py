@@ -108,9 +108,9 @@ def _row_population(article: Article, row: tuple[Span, ...], roles: list[str | N
         if role != "trial" or index >= len(row) or not trial:
             continue
         text = _text(article, row[index])
-        found = build.standalone(trial).search(text)
+        found = build.trial_named(trial).search(text)
         rest = patterns.TRIAL_CELL_NOISE.sub("", text[found.end() :]).strip(" ,;:()-–") if found else ""
-        if rest:
+        if rest and not patterns.ANALYSIS_ONLY.fullmatch(rest):  # "COSMIC-311 (updated)": an analysis, no part
             return rest
     return None
 
@@ -143,7 +143,7 @@ def _known_trial(text: str, trials: Collection[str] | None) -> str | None:
 @lru_cache(maxsize=1024)  # each cell of a row asks for the row's trial, in the same cells
 def _first_named(text: str, trials: tuple[str, ...]) -> str | None:
     for trial in trials:
-        if build.standalone(trial).search(text):
+        if build.trial_named(trial).search(text):  # "CheckMate 9ER" for the label's "CHECKMATE-9ER", as in prose
             return trial
     return None
 

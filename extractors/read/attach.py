@@ -16,11 +16,13 @@ from itertools import pairwise
 import regex
 
 from extractors.read import scene as scenes
+from extractors.read import trailing
 from extractors.read.scene import Scene
 from extractors.text import names, reach, vocabulary
 from extractors.text.facts import per_document
-from extractors.text.patterns import build
+from extractors.text.patterns import build, no_results
 from extractors.text.patterns import statements as patterns
+from extractors.text.patterns.responders import RESPONDER_GROUP
 
 __all__ = ["Mention", "Scene", "arm_mentions", "assign_arms", "endpoint_for", "population_for", "ratio_arms"]
 
@@ -393,7 +395,8 @@ def _one_arm(
     if before and start - before[-1].end <= reach.before("arm_before_value"):
         gap = sentence[before[-1].end : start]
         if not patterns.VERSUS.search(gap) and gap.count(")") <= gap.count("("):
-            return before[-1].name, None, ()
+            left_open = trailing.pair_left_behind(sentence, values, per_arm, index, mentions, ratio[0])
+            return (None, None, left_open) if left_open else (before[-1].name, None, ())
     paired = _paired(sentence, values, per_arm, position, ratio)
     if paired is not None:
         return paired, None, ()
@@ -494,8 +497,8 @@ def _endpoint_for(
     if chosen is None:
         return (None, ()) if _deaths(sentence, end, statistic) else (context, ())
     code, at, mention_end = chosen
-    if code is None:
-        return None, ()
+    if code is None or no_results.THRESHOLDS_AFTER.match(sentence, mention_end):
+        return None, ()  # deaths; "ASAS 20/50/70 responses … 58%, 38%, and 23%": which is which, unsaid
     return code, _modifiers(sentence, at, mention_end, end, statistic)
 
 
@@ -557,6 +560,7 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
         if not patterns.OVERALL_OR_VAGUE.fullmatch(m.group("pop").strip())
         and not patterns.NOT_A_SUBGROUP.search(m.group("pop"))
     ]
+    found = sorted(found + [(m.start(), " ".join(m.group("pop").split())) for m in RESPONDER_GROUP.finditer(sentence)])
     after = [
         pop
         for at, pop in found

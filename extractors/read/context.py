@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 
+from extractors.read import scene as scenes
 from extractors.records import Source
 from extractors.text import names, reach, vocabulary
 from extractors.text.patterns import build
@@ -76,7 +77,7 @@ def trial_for(text: str, table_start: int, caption: str) -> tuple[str | None, st
         lookback = max(0, table_start - reach.before("trial_of_table"))
         for match in names.trial_introductions(text, lookback, table_start):
             name = names.trial_name(match)
-            if not vocabulary.endpoint_mentions(name):  # "a difference in IDFS was observed": no trial
+            if _may_name_trial(name):  # "a difference in IDFS was observed": no trial
                 trial = name
     return trial, nct_of(text, trial) if trial else None
 
@@ -97,7 +98,13 @@ def _trials_introduced(text: str) -> frozenset[str]:
     """The names the text introduces as trials ("evaluated in PACIFIC", "(ADAURA [NCT02511106])"),
     not an endpoint introduced the same way ("an improvement in IDFS was demonstrated")."""
     introduced = {names.trial_name(match) for match in names.trial_introductions(text)}
-    return frozenset(name for name in introduced if not vocabulary.endpoint_mentions(name))
+    return frozenset(name for name in introduced if _may_name_trial(name))
+
+
+def _may_name_trial(name: str) -> bool:
+    """Not an endpoint ("IDFS") nor a score or an abbreviation named like a trial ("improvement in
+    PASI", "in CDAI": statements.json "not_trials")."""
+    return not vocabulary.endpoint_mentions(name) and not scenes.phrases("not_trials").fullmatch(name)
 
 
 @functools.lru_cache(maxsize=256)

@@ -117,7 +117,12 @@ def _may_be_trial(name: str, scene: Scene, *, numbered: bool = False) -> bool:
     first = name.split()[0].split("-")[0]
     if scenes.phrases("not_trials").fullmatch(name):
         return False
-    if scenes.phrases("not_trials").fullmatch(first) and not numbered:
+    if (
+        scenes.phrases("not_trials").fullmatch(first)
+        and not numbered
+        and not trial_patterns.ROMAN_NUMBERED.search(name)
+    ):
+        # "PsA" is the disease, "PsA-I" the program's first study of it
         return False
     return not vocabulary.endpoint_mentions(name) and not any(name.lower() == drug.lower() for drug in scene.drugs)
 

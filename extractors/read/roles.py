@@ -31,7 +31,7 @@ def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
         return False  # every sign below is a word (a phrase of "not_results", a trial's name, "range")
     if scene.ending_with("not_results", "before").search(sentence, window, start):
         return True
-    if unit is None and _trial_number(sentence, start, end):
+    if unit is None and (_trial_number(sentence, start, end) or _endpoint_number(sentence, start, end)):
         return True
     if scene.starting_with("not_results", "after").match(sentence, end, end + 40):
         return True
@@ -54,6 +54,19 @@ def _words_near(sentence: str, window: int, reach_after: int) -> bool:
     if not (scene.worded("not_results", "before") and scene.worded("not_results", "after")):
         return True
     return patterns.LETTER.search(sentence, window, reach_after) is not None
+
+
+def _endpoint_number(sentence: str, start: int, end: int) -> bool:
+    """ "ACR 20", "PASI 75": a number that is part of an endpoint's name, or one more threshold listed
+    after it ("ASAS 20/50/70 responses"), not a result."""
+    mentions = vocabulary.endpoint_mentions(sentence)
+    while True:
+        if any(named_start <= start and end <= named_end for _, named_start, named_end in mentions):
+            return True
+        listed = no_results.THRESHOLD_LISTED_BEFORE.search(sentence, max(0, start - 10), start)
+        if listed is None:
+            return False
+        start, end = listed.start("previous"), listed.end("previous")
 
 
 def _trial_number(sentence: str, start: int, end: int) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 from extractors.text.facts import per_document
-from extractors.text.patterns import build
+from extractors.text.patterns import build, no_results
 from extractors.text.patterns import table_labels as label_patterns
 from extractors.text.patterns import tables as patterns
 
@@ -87,12 +87,20 @@ def endpoint_mentions(text: str, *, sentence: bool = False) -> list[tuple[str, i
 def _endpoint_mentions(text: str, sentence: bool) -> tuple[tuple[str, int, int], ...]:
     if not sentence:
         pattern, codes = _phrase_pattern("endpoints")
-        return tuple((codes[_phrase_key(m.group("phrase"))], m.start(), m.end()) for m in pattern.finditer(text))
+        plain: list[tuple[str, int, int]] = []
+        for m in pattern.finditer(text):
+            if not (plain and _head_noun(text, plain[-1][2], m.start())):
+                plain.append((codes[_phrase_key(m.group("phrase"))], m.start(), m.end()))
+        return tuple(plain)
     # the plain mentions, from the cache: `claims.context.extra_endpoint` asks for both of a sentence
     found = list(_endpoint_mentions(text, False))
     extra, extra_codes = _phrase_pattern("sentence_endpoints")
     taken = [(start, end) for _, start, end in found]
     for m in extra.finditer(text):
+        if any(text[end - 1 : end].isdigit() and end <= m.start() for _, end in taken):
+            # "ACR 20, 50 and 70 response rates …, compared to placebo responses of 13%": after an
+            # endpoint named by its threshold, "responses" are of that endpoint, not objective responses
+            continue
         if not any(start <= m.start() < end or m.start() <= start < m.end() for start, end in taken):
             found.append((extra_codes[_phrase_key(m.group("phrase"))], m.start(), m.end()))
     for m in patterns.RESPONSES_LASTED.finditer(text):
@@ -100,6 +108,14 @@ def _endpoint_mentions(text: str, sentence: bool) -> tuple[tuple[str, int, int],
             found.append(("DOR", m.start(), m.end()))
     found.sort(key=lambda mention: mention[1])
     return tuple(found)
+
+
+def _head_noun(text: str, named_end: int, start: int) -> bool:
+    """Whether the phrase at ``start`` is the head noun of an endpoint named by a threshold that ends at
+    ``named_end`` ("ACR 20 response rates", "ASAS 20/50/70 responses"), not an endpoint of its own."""
+    return text[named_end - 1 : named_end].isdigit() and bool(
+        no_results.HEAD_NOUN_GAP.fullmatch(text, named_end, start)
+    )
 
 
 def share_endpoints(text: str) -> set[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.records import Claim, Measurement
+from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import doses as patterns
 from extractors.verdicts.describe import unverifiable
@@ -52,6 +53,12 @@ def _unit_read_apart(claim_unit: str, label_unit: str) -> bool:
 def check_dose(claim: Claim, doses: tuple[Measurement, ...]) -> Claim:
     """Supported when a dose of the claim's drug has its amount and schedule; else the label's doses."""
     drug = _drug_key(claim.arm)
+    if drug is not None and drug in vocabulary.control_arms():
+        # "328 to everolimus 10 mg daily": a comparator's regimen describes the trial, not the label
+        # drug's dosing, which is all a label's doses are checked for
+        return unverifiable(
+            claim, f"The article gives the dose of {claim.arm}, a comparator; the label's doses are its own drug's."
+        )
     relevant = [d for d in doses if drug is None or d.arm is None or _drug_key(d.arm) == drug]
     if not relevant:
         return unverifiable(claim, f"The article gives a dose of {claim.arm or 'the drug'}; the sources state none.")

@@ -22,6 +22,7 @@ from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as verdict_patterns
+from extractors.text.patterns.responders import RESPONDER_POPULATION
 from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, shares, significance, unsaid
 from extractors.verdicts.arms import ArmReading, is_arm, read_arm, role
 from extractors.verdicts.describe import (
@@ -364,6 +365,8 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
         population is None
         and bool(same_endpoint)
         and all(m.population for m in same_endpoint)
+        # a share of responders ("85% of patients with ACR 20 responses … maintained") is no arm's rate
+        and not any(RESPONDER_POPULATION.match(m.population or "") for m in same_endpoint)
         and not verdict_patterns.WHOLE_TRIAL.search(claim.text)  # "In the overall COMPASS trial": not a subgroup's
     )
     in_population = [m for m in same_endpoint if any_population or matching.same_population(m.population, population)]

@@ -25,6 +25,7 @@ from extractors.records import VERDICTS, Article, Claim, ExtractReport, Flag, Me
 from extractors.text import budget, facts
 from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.text.patterns import build
+from extractors.text.patterns.statements import NOT_AN_ARM_LINK
 from extractors.text.patterns.verdicts import ARM_WORD, RATIO_NAMED, RELATIVE_LESS_AFTER
 from extractors.text.patterns.verdicts import COMBINATION_WORD as COMBINED
 from extractors.verdicts import endpoints, matching, reductions
@@ -226,7 +227,9 @@ def _other_drug(
         return None
     if _names_any(claim.text, names):
         return None  # the sentence names the sources' drug by one of its names ("Xarelto")
-    named = drugs_named(claim.text)
+    named = drugs_named(_treatments(claim.text))
+    if not named and claim.trial and of_trial(claim.trial, measurements):
+        return None  # names no drug but a trial the sources report ("CABOSUN | … | 8.6 vs 5.3"): that trial's
     if not named:
         start = section_start(article, claim.span[0])
         if any(_named_between(article.text, name, start, claim.span[0]) for name in names):
@@ -296,10 +299,28 @@ def _drugs_between(text: str, start: int, end: int) -> set[str]:
     return {name for word_end, name in words[first:last] if word_end <= end and name}
 
 
+def _treatments(sentence: str) -> str:
+    """The sentence with the drugs it names only as what patients had before blanked out ("325 people
+    who had stopped responding to infliximab" is about the drug they then received, not infliximab)."""
+    for match in reversed(list(DRUG_WORD.finditer(sentence))):
+        if _prior_therapy(sentence, match.start()):
+            sentence = sentence[: match.start()] + " " * len(match.group(0)) + sentence[match.end() :]
+    return sentence
+
+
+def _prior_therapy(text: str, start: int) -> bool:
+    """Whether the drug at ``start`` is one the patients had before: right after "relapsed after",
+    "refractory to" (`matching.prior_therapy`), or in the same clause as "stopped responding to"."""
+    return prior_therapy(text, start) or NOT_AN_ARM_LINK.search(text, max(0, start - _PRIOR_REACH), start) is not None
+
+
+_PRIOR_REACH = 60  # characters before a drug's name where "resistant to", "stopped responding to" is looked for
+
+
 @functools.lru_cache(maxsize=4)
 def _drug_words(text: str) -> tuple[list[int], list[tuple[int, str]]]:
     """Where each drug word of ``text`` starts, and where it ends with its canonical name."""
-    matches = [m for m in DRUG_WORD.finditer(text) if not prior_therapy(text, m.start())]  # not "after bortezomib"
+    matches = [m for m in DRUG_WORD.finditer(text) if not _prior_therapy(text, m.start())]  # not "after bortezomib"
     return [m.start() for m in matches], [(m.end(), canonical_arm(m.group(0)) or "") for m in matches]
 
 

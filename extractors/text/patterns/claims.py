@@ -49,6 +49,12 @@ BULLET = stored.compile(r"^[ \t]*(?:[•◦▪‣\-*]|\d+\.(?=\s))[ \t]*")
 # "4.6 – 1.6", "0.26–0.48".
 ANY_DASH = stored.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2212]")
 
+# An analysis a trial cell names beside the trial, not a part of the trial: "COSMIC-311 (updated)",
+# "CheckMate 9ER, final analysis".
+ANALYSIS_ONLY = stored.compile(
+    r"(?:updated|final|interim|primary|exploratory)(?:\s{1,2}(?:analysis|OS|data))?", regex.I
+)
+
 # What a trial cell prints beside the trial's name that is no part of the trial: its phase and its
 # citations ("FLAURA2 (III) [12]", "MARIPOSA (phase 3) [15, 16]").
 TRIAL_CELL_NOISE = stored.compile(

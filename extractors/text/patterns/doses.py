@@ -41,6 +41,10 @@ DOSE_AFTER = stored.compile(
     regex.VERBOSE | regex.I,
 )
 
+# Words between a dose and a drug named after it that make the drug a partner the dose is given
+# with, not the drug it is of: "40 mg once daily when given with nivolumab", "10 mg plus letrozole".
+PARTNER_BETWEEN = stored.compile(r"\b(?:with|plus|and|or|versus|vs|than|added\s+to)\b|\+")
+
 # --- schedules written one way, to compare "800 mg daily" with "800 mg orally once daily" --------
 
 # The route, which does not change the schedule: "orally", "by mouth", "IV".

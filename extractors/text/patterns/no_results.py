@@ -44,4 +44,19 @@ SCHEDULE_AFTER = stored.compile(
 )
 LANDMARK_HYPHEN_AFTER = stored.compile(r"[-‑]\s?(?:months?|years?|weeks?|days?)\b", regex.I)
 
+# How an endpoint named by a threshold lists more thresholds of it: "ASAS 20/50/70 responses"
+# (HUMIRA), "ACR 20, 50 and 70 response rates of 65%, 52% and 24%, respectively".
+_MORE_THRESHOLDS = r"(?:/|,\s{1,2}|,?\s{1,2}and\s{1,2})"
+
+# The threshold before one listed after it: the "20/" before the 50 of "ASAS 20/50/70".
+THRESHOLD_LISTED_BEFORE = stored.compile(rf"(?<![\d.])(?P<previous>\d{{1,3}}){_MORE_THRESHOLDS}$")
+
+# More thresholds right after an endpoint's name: the values after "ASAS 20/50/70 responses" are
+# those of three endpoints, and which is which only "respectively" says.
+THRESHOLDS_AFTER = stored.compile(rf"{_MORE_THRESHOLDS}\d{{1,3}}\b(?!\s{{0,2}}%)")
+
+# The gap between an endpoint's name and its head noun, which names no other endpoint: "ASAS 20/50/70
+# responses", "ACR 20 response", "PASI 75 responses".
+HEAD_NOUN_GAP = stored.compile(rf"(?:{_MORE_THRESHOLDS}\d{{1,3}}){{0,4}}\s{{1,2}}")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget

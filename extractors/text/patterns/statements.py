@@ -468,9 +468,10 @@ ARM_ALTERNATIVE_AFTER = stored.compile(
 # One arm or another: "… chemotherapy or platinum-doublet chemotherapy".
 OR_SPLIT = stored.compile(r",?\s{1,2}or\s{1,2}(?:the\s{1,2})?", regex.I)
 
-# Words before a drug that name a treatment patients had before or failed, not the arm they are in.
+# Words before a drug that name a treatment patients had before or failed, not the arm they are in
+# ("who had stopped responding to infliximab", "an inadequate response to MTX").
 NOT_AN_ARM_LINK = stored.compile(
-    r"\b(?:resistant|refractory|intolerant|relapsed|prior|previous|previously|after|following|progressed\s+on)\b[^,;]{0,30}$",
+    r"\b(?:resistant|refractory|intolerant|relapsed|prior|previous|previously|after|following|progressed\s+on|responding\s+to|response\s+to|failed)\b[^,;]{0,30}$",
     regex.I,
 )
 

@@ -25,6 +25,7 @@ ARTICLE_TRIAL = stored.compile(
     {_NCT}
     | {_CODE}                                                         # "VEG110727", "AURA3"
     | \b(?P<name>[A-Z][A-Z0-9-]{{3,}})\s+(?:trial|study)\b            # "FLAURA trial"
+    | (?<=\b[Ss]tud(?:y|ies)\s{{1,3}})(?P<name>[A-Z][A-Za-z]{{0,3}}-[IVX]{{1,4}})\b  # "Study PsA-I"
     """,
     regex.VERBOSE,
 )
@@ -33,7 +34,7 @@ ARTICLE_TRIAL = stored.compile(
 NOT_TRIALS = frozenset({"NCCN", "ESMO", "ASCO", "WHO", "FDA", "EMA", "RECIST", "ECOG", "NSCLC", "STS"})
 
 # Another trial an article names beside its sources' own: "the LASER301 study", "the MARIPOSA
-# (phase 3) trial", "the trial NAVIGATE", "NCT04487080" — called a trial or study, so "HER2" is not one.
+# (phase 3) trial", "the trial NAVIGATE", "Study RA-IV", "NCT04487080" — called a trial or study, so "HER2" is not one.
 # Three ways, searched apart by `text.names.first_way` over a whole article (4× faster than their
 # alternation, which tries the third way's lookbehind at every character); each way has one group,
 # the name it finds.
@@ -43,7 +44,8 @@ _CALLED_WAYS = (
     \b(?P<name>[A-Z](?=[a-z]*+[A-Z])[A-Za-z0-9-]*+)
         (?=\s{1,3}(?:\([^)]{1,30}\)\s{1,3})?(?:phase\s{1,3}\w{1,10}\s{1,3})?(?:trial|study)\b)
     """,
-    r"(?P<after>(?<=\b(?:trial|study)\s{1,3})[A-Z][A-Z0-9-]{2,}+)\b",
+    # "Study PsA-I", "Study RA-IV": a program's study in Roman figures
+    r"(?P<after>(?<=\b(?:trial|[Ss]tudy)\s{1,3})(?:[A-Z][A-Za-z]{0,3}-[IVX]{1,4}|[A-Z][A-Z0-9-]{2,}+))\b",
 )
 CALLED_TRIAL_WAYS = tuple(stored.compile(way, regex.VERBOSE) for way in _CALLED_WAYS)
 
@@ -60,15 +62,16 @@ ENROLMENT_TRIAL = stored.compile(
 # --- the trial a label or article sentence is about (read.discourse, read.roles) -------------------
 
 # A trial's name: "KEYNOTE-189", "CHECKMATE 037", "AURA3", "VEG110727", "PEGASUS TIMI-54", "FLAURA",
-# "CheckMate-9ER", "MONALEESA-7", "Study 6"; the abbreviations that look like one are data
+# "CheckMate-9ER", "MONALEESA-7", "Study 6", a program's study numbered in Roman figures after its
+# indication ("RA-III", "PsA-I", "CD-II": HUMIRA's "Study RA-III evaluated 619 patients"); the abbreviations that look like one are data
 # (statements.json "not_trials"). A number's digits are taken whole (``\d++``): a name never ends
 # inside a run of digits, and splitting "NCT02296125" among the repeats made each try cost 2^7.
-_TRIAL = r"(?:Study\s\d{1,3}\b|(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:[- ]?\d++[A-Za-z]{0,2})+(?:\sTIMI[- ]?\d+)?|[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)?(?:\sTIMI[- ]?\d+|\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE))?|[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\w+)?|\b[a-z]{4,}[A-Z]\b)"
+_TRIAL = r"(?:Study\s\d{1,3}\b|[A-Z][A-Za-z]{0,3}-[IVX]{1,4}\b|(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:[- ]?\d++[A-Za-z]{0,2})+(?:\sTIMI[- ]?\d+)?|[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)?(?:\sTIMI[- ]?\d+|\s(?:AF|DVT|PE|ACS|CAD|PAD|VTE))?|[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\w+)?|\b[a-z]{4,}[A-Z]\b)"
 
 # Where a sentence says which trial it is about: "CHECKMATE-275 (NCT02387996) was …", "In KEYNOTE-189,",
 # "The efficacy … was evaluated in FLAURA", "in the LAURA trial", "KEYNOTE-054 enrolled …".
 TRIAL_SUBJECT_START = stored.compile(
-    rf"(?:In\s(?:the\s)?|The\s)?(?P<name>{_TRIAL})(?:\s(?:trial|study))?\s?(?:,|\(|was\b|were\b|is\b|enrolled\b|randomi[sz]ed\b|evaluated\b|included\b|compared\b|demonstrated\b|showed\b)"
+    rf"(?:In\s(?:the\s)?|The\s)?(?:Stud(?:y|ies)\s(?=[A-Z][A-Za-z]{{0,3}}-[IVX]))?(?P<name>{_TRIAL})(?:\s(?:trial|study))?\s?(?:,|\(|was\b|were\b|is\b|enrolled\b|randomi[sz]ed\b|evaluated\b|included\b|compared\b|demonstrated\b|showed\b)"
 )  # matched at the sentence's start only: "In the ADVANCE-3 study, 5407 patients …"
 # Where a sentence names the trial it is about further on, one pattern per way of saying it:
 _SUBJECT_WAYS = (
@@ -98,6 +101,9 @@ TRIAL_SUBJECT_WAYS = tuple(stored.compile(way) for way in _SUBJECT_WAYS)
 TRIAL_NAME_BEFORE = stored.compile(
     r"(?<![\w-])(?P<name>[A-Z][A-Z0-9]{1,11}(?:-[A-Z][A-Z0-9]{1,11}){1,2}|[A-Z]{4,}|[A-Z][a-z]+[A-Z][a-z]+|[A-Z]{2}[a-z]{3,})[ \t]$"
 )  # "TRITON-TIMI 38", "PEGASUS-TIMI 54": a hyphenated name in capitals
+
+# The Roman number a program's study carries after its indication: "PsA-I", "RA-III", "CD-II".
+ROMAN_NUMBERED = stored.compile(r"-[IVX]{1,4}$")
 
 # A trial named by its number in the label's list of studies: "Study 309", "Study 1".
 STUDY_NUMBER = stored.compile(r"Study\s\d{1,3}")
