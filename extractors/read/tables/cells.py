@@ -149,6 +149,8 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         return False  # with cells kept, the first cell is the row's label: "| Nausea1 | 52 | …"
     if table_patterns.MARK_GLUED_TO_WORD.match(text, position, end):
         return False  # a footnote digit on a word, the cells spaced after it: "Nausea1 52 2.4 29 0.6"
+    if flattened_patterns.MARK_BEFORE_ROW_N.match(text, position, end):
+        return False  # a footnote key before the row's N: "Survivala,1 N = 484", "Survival1N = 248"
     if table_patterns.TIME_POINT_NUMBER.match(text, position, end):
         return False  # "at Day 35 131 (4.4%)": the day is the label's
     if match.lastgroup in {"nprefix", "sep"}:

@@ -56,6 +56,15 @@ SUBGROUP_HEADING_RUN_IN = stored.compile(
     regex.VERBOSE,
 )
 
+# A footnote key's digit before a row's own N, where a run of cells would otherwise start: after a
+# key list, "Progression-Free Survivala,1 N = 484", "Overall Response Rate*,2 N = 32" (KISQALI Tables
+# 16 and 17), after an abbreviation in parentheses, "Duration of Response (DoR)3 N = 15", or glued to
+# the word and the N, "Progression-Free Survival1N = 248" (Table 15 glued) — matched at the digit,
+# looking back; the N a capital, its count digits.
+MARK_BEFORE_ROW_N = stored.compile(
+    r"(?:(?<=\p{Ll})|(?<=[\p{Ll}*†‡§¶],)|(?<=\p{L}\)))\d{1,2}(?=[ \t]{0,3}N[ \t]{0,2}=[ \t]{0,2}\d)"
+)
+
 # A row of Ns glued to the row's own "N": "MRD negativity rate (ITT population) N216216 Bone marrow"
 # (VENCLEXTA Table 20 glued) — the N a word of its own, then only digits up to the next row's
 # capital; a nodal stage with its count ("N245 (20)") goes on with a percent, and is not matched.
