@@ -191,6 +191,8 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
         # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
         lone_number = len(values) == 1 and kinds[-1] in {"run", "ofn", "qual"}
+        # … but a row label "p-value" starts the next row: "Median TTP (mos),7.24.56.72.57.65.7 p-value< 0.0001"
+        lone_number = lone_number and not flattened_patterns.P_VALUE_ROW_LABEL.match(following)
         # flattened, a heading row's threshold and a label's dash between words are the label's, not
         # cells: "Age ≥75 Diabetes – yes 249 14.9" (a row's own threshold cell has cells after it)
         in_label = _threshold_or_dash_in_label(text, position, kinds, following)
@@ -201,7 +203,11 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         # "NR not reached; CI …": an abbreviation defined after the table, not a cell
         defined = kinds[-1] == "qual" and following[:1].islower()
         # "… 37 (17) 95% CI (50, 64) (12, 23)": "95% CI" labels the row of CIs after it
-        ci_label = kinds[-1] == "percent" and table_patterns.CI_WORD.match(following) is not None
+        # … and "25%, 75% Quartile" labels the row of quartiles after it
+        ci_label = kinds[-1] == "percent" and (
+            table_patterns.CI_WORD.match(following) is not None
+            or flattened_patterns.PERCENTILES_LABEL.match(following) is not None
+        )
         if not (
             (lone_number and following[:1].islower())
             or in_label

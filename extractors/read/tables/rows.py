@@ -76,8 +76,9 @@ class RowReader:
             return []  # each of these starts a cell of its own: more of them than columns fits no reading
         # one list of choices per token: how a run of digits splits, whether a CI joins the cell before it
         options: list[list[Any]] = [
-            # a run after "<" is one number: the comparison is its ("<0.001" is not "<0.00" and "1")
-            split_candidates(self.row.text, token, 1 if index and tokens[index - 1].kind == "cmp" else ncols)
+            _compared_splits(self.row.text, token, ncols)
+            if token.kind == "run" and index and tokens[index - 1].kind == "cmp"
+            else split_candidates(self.row.text, token, ncols)
             if token.kind == "run"
             else [True, False]
             if token.kind in {"ci", "damaged"}
@@ -307,6 +308,17 @@ class RowReader:
 LABEL_DIGITS_TRIED = 3.0  # a best reading this bad lets the first digits be tried as the label's
 LABEL_DIGITS_COST = 1.0  # reading the first digits as the label's costs more than a split
 LABEL_WORD_REACH = 12  # characters before a run where a word taking a number ends
+
+
+def _compared_splits(text: str, token: Token, ncols: int) -> list[list[Number]]:
+    """The ways a run after "<" splits: one number, the comparison's ("<0.001" is not "<0.00" and "1"),
+    or, glued, numbers each printed with its decimal point — "< 0.00010.002" (HERCEPTIN Table 11 glued)
+    is "<0.0001" and "0.002"."""
+    return [
+        pieces
+        for pieces in split_candidates(text, token, ncols)
+        if len(pieces) == 1 or all("." in piece.raw and piece.raw[0].isdigit() for piece in pieces)
+    ]
 
 
 def _label_may_end_in_digits(text: str, tokens: Sequence[Token]) -> bool:

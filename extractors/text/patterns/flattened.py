@@ -65,6 +65,15 @@ MARK_BEFORE_ROW_N = stored.compile(
     r"(?:(?<=\p{Ll})|(?<=[\p{Ll}*†‡§¶],)|(?<=\p{L}\)))\d{1,2}(?=[ \t]{0,3}N[ \t]{0,2}=[ \t]{0,2}\d)"
 )
 
+# A row label that names percentiles, printed after the row of cells before it when flattened: the
+# "25%, 75% Quartile" of "Median Resp Duration (mos), 8.3 5.8 … 6.4 25%, 75% Quartile 6, 15 4, 8 …"
+# (HERCEPTIN Table 11) — matched where a run's trailing percent ends, on the text after it; the
+# percents are the label's, not cells.
+PERCENTILES_LABEL = stored.compile(
+    r"(?:,[ \t]{0,2}\d{1,2}(?:\.\d)?[ \t]?%[ \t]{0,2}){0,2}(?:quartiles?|percentiles?|interquartile|IQR)(?![a-z])",
+    regex.IGNORECASE,
+)
+
 # A row of Ns glued to the row's own "N": "MRD negativity rate (ITT population) N216216 Bone marrow"
 # (VENCLEXTA Table 20 glued) — the N a word of its own, then only digits up to the next row's
 # capital; a nodal stage with its count ("N245 (20)") goes on with a percent, and is not matched.
@@ -90,8 +99,9 @@ P_VALUE_ROW_LABEL = stored.compile(r"[Pp][- ]?[Vv]alues?(?![a-z])")
 # The word a column group's name ends with, flattened before the arms it spans: "Combined Results
 # Paclitaxel Subgroup AC Subgroup" (HERCEPTIN Table 11), glued "Combined ResultsPaclitaxel SubgroupAC
 # Subgroup"; "Overall Population (HR+ and HR- Cohorts)" goes on, and is left to `groups.split_labels`.
+# Glued, the next name's capital follows the word at once: only a lower-case letter goes on the word.
 GROUP_NAME_END = stored.compile(
-    r"(?<![A-Za-z])(?:Cohorts?|Population|Patients|Sub-?groups?|Group|Analysis|Results)(?![a-z])(?![ \t]{0,2}\()",
+    r"(?<![A-Za-z])(?:Cohorts?|Population|Patients|Sub-?groups?|Group|Analysis|Results)(?-i:(?![a-z]))(?![ \t]{0,2}\()",
     regex.IGNORECASE,
 )
 
