@@ -153,6 +153,8 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         return False  # a footnote key before the row's N: "Survivala,1 N = 484", "Survival1N = 248"
     if table_patterns.TIME_POINT_NUMBER.match(text, position, end):
         return False  # "at Day 35 131 (4.4%)": the day is the label's
+    if flattened_patterns.TIME_POINT_HEADING.match(text, position, end):
+        return False  # "Week 4 Clinical remission 12% …": a heading row's time point
     if match.lastgroup in {"nprefix", "sep"}:
         return True  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
     return (

@@ -74,6 +74,23 @@ PERCENTILES_LABEL = stored.compile(
     regex.IGNORECASE,
 )
 
+# A time point printed as a heading row over the rows it times, flattened before the next row's label:
+# the "4" of "Week 4 Clinical remission 12% 36%* 7% 21%*" (HUMIRA Table 11), "Week 26 Clinical remission"
+# (Table 12) — the number is the heading's, never a cell (matched at the number, looking back at the
+# time word, looking ahead at a capitalised word).
+TIME_POINT_HEADING = stored.compile(
+    r"(?<=\b(?:Week|Month|Day|Year)[ \t]{1,2})\d{1,3}(?=[ \t]{1,3}\p{Lu}\p{Ll})", regex.IGNORECASE
+)
+# … and in the row label it runs into: "Week 4 Clinical remission" is the heading "Week 4" and the row
+# "Clinical remission" (with cells kept, two rows).
+TIME_HEADING_RUN_IN = stored.compile(
+    r"""^(?:[*†‡§¶#]{1,3}[ \t]{0,2})?  # a mark left over from the cell before: "58%** Week 12 …"
+    (?P<heading>(?i:Week|Month|Day|Year)[ \t]{1,2}\d{1,3})  # "Week 4"
+    [ \t]{1,3}(?P<own>\p{Lu}\p{Ll}.{0,200})$  # the row: "Clinical remission"
+    """,
+    regex.VERBOSE,
+)
+
 # A row of Ns glued to the row's own "N": "MRD negativity rate (ITT population) N216216 Bone marrow"
 # (VENCLEXTA Table 20 glued) — the N a word of its own, then only digits up to the next row's
 # capital; a nodal stage with its count ("N245 (20)") goes on with a percent, and is not matched.
