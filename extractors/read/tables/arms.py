@@ -239,7 +239,8 @@ def names_over_second_row(text: str, start: int, end: int, count: int) -> list[t
     """``text[start:end]`` as ``count`` one-word names followed by a second header row of as many
     pieces, doses or words, each going on the name above it (`flattened.ONE_WORD_NAME`): the arms'
     names, each with where its name starts and its piece ends; None unless that fits exactly and a
-    piece is a dose."""
+    piece is a dose. Words after the second row that are no arm's are the first body row's label: the
+    last piece then ends before ``end``."""
     names: list[regex.Match[str]] = []
     position = start
     while len(names) < count:
@@ -259,6 +260,10 @@ def names_over_second_row(text: str, start: int, end: int, count: int) -> list[t
         if dose:
             pieces.append(dose.span())
             position = dose.end()
+    if len(pieces) > count and not any(flattened_patterns.ROW_DOSE.fullmatch(text, a, b) for a, b in pieces[count:]):
+        # words after the second row are the first body row's label, its Ns after it: "Femara Tamoxifen
+        # 2.5 mg 20 mg Dominant Disease Site Soft Tissue: N = 113 N = 115" (FEMARA Table 14)
+        pieces = pieces[:count] if text[pieces[count][0]].isupper() else pieces
     if len(pieces) != count or not any(flattened_patterns.ROW_DOSE.fullmatch(text, a, b) for a, b in pieces):
         return None
     # a piece of words goes on a name ("Acetate"): a word or two, no label ("Dominant Site Soft Tissue:")

@@ -237,6 +237,9 @@ def _arm_items(
     if items is not None and items.ns and len(items.arms) == 1:
         numbers = [items.arms[0].n, *items.ns]
         two_rows = names_over_second_row(text, first, items.arms[0].end, len(numbers))
+        if two_rows is not None and text[two_rows[-1][2] : items.arms[0].end].strip():
+            # a row label between the second row and the Ns: they are that body row's ("Soft Tissue: N = 113")
+            return HeaderItems(arms=[ArmCell(name, a, b) for name, a, b in two_rows], end=two_rows[-1][2])
         if two_rows is not None:  # "Femara Femara Megestrol 0.5 mg 2.5 mg Acetate N = 188 …"
             items.arms = [ArmCell(name, a, b, n) for (name, a, b), n in zip(two_rows, numbers, strict=True)]
             items.ns = []

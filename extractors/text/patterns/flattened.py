@@ -137,7 +137,8 @@ SENTENCE_AFTER_ARMS = stored.compile(r"[ \t]{0,2}\.[ \t]{1,3}\p{Lu}")
 # N = 174 N = 190" (FEMARA Table 17) is "Femara 0.5 mg", "Femara 2.5 mg", "Megestrol Acetate".
 # — glued, a name ends where the next one's capital or the dose starts: "FemaraFemaraMegestrol0.5 mg".
 ONE_WORD_NAME = stored.compile(r"\p{Lu}(?:[\p{Ll}-]{1,30}|\p{Lu}{1,30})(?![\p{Ll}])")
-# a dose of the second row: "0.5 mg", "10 mg/kg", "400 mg/m2"
-ROW_DOSE = stored.compile(r"\d{1,4}(?:\.\d{1,3})?[ \t]{0,2}(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²|day))?(?![\p{L}\d])")
+# a dose of the second row: "0.5 mg", "10 mg/kg", "400 mg/m2"; glued, the next piece's digit or capital
+# follows at once ("0.5 mg2.5 mgAcetate")
+ROW_DOSE = stored.compile(r"\d{1,4}(?:\.\d{1,3})?[ \t]{0,2}(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²|day))?(?![\p{Ll}])")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -265,9 +265,10 @@ HEADER_N = stored.compile(
 
 # A dose, schedule or regimen code inside an arm's name, which may carry digits: "200 mg every 3
 # weeks", "5.4 mg/kg", "75 mg/m2", "160/80 mg", "every 2 or 3 weeks", "Q3W", "AUC 5", "mFOLFOX6", "5-FU",
-# the cohort an arm is ("YERVOY and Nivolumab (Cohort 4)").
+# the cohort an arm is ("YERVOY and Nivolumab (Cohort 4)"). A dose ends before a lower-case letter
+# only: glued, the next cell's capital follows it ("0.5 mg2.5 mgAcetate", FEMARA Table 17).
 _ARM_DOSE_AMOUNT = (
-    r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]{0,2}(?:mg|mcg|µg|g|mL|IU)(?:/(?:kg|m[ \t]?2|day|d|mL))?(?![A-Za-z])"
+    r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]{0,2}(?:mg|mcg|µg|g|mL|IU)(?:/(?:kg|m[ \t]?2|day|d|mL))?(?-i:(?![a-z]))"
 )
 
 ARM_NAME_DIGITS = stored.compile(
