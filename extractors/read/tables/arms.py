@@ -214,12 +214,14 @@ def n_delimited(text: str, start: int, end: int) -> HeaderItems | None:
 
 def split_names(text: str, start: int, end: int, count: int, hits: list[int]) -> list[tuple[int, int]] | None:
     """Cut ``text[start:end]``, arm names printed one after another, into ``count`` spans. An arm
-    starts where the case changes across a glued boundary ("LenvatinibSunitinib") or where a known
-    name starts that does not continue the arm before it ("… Letrozole Placebo + …", not "… and
-    Lenvatinib"); the glued boundaries that are also known names are taken first."""
+    starts where the case changes across a glued boundary ("LenvatinibSunitinib"), at a dose glued to
+    a word ("Placebo40 mg HUMIRA") or where a known name starts that does not continue the arm before
+    it ("… Letrozole Placebo + …", not "… and Lenvatinib"); the glued boundaries that are also known
+    names are taken first."""
     if count == 1:
         return [(start, end)]
     glued = {m.start() for m in table_patterns.GLUED_BOUNDARY.finditer(text, start + 1, end)}
+    glued |= {m.start() for m in flattened_patterns.DOSE_GLUED_AFTER_WORD.finditer(text, start + 1, end)}
     named = {at for at in hits if start < at < end and not table_patterns.ARM_JOINER_BEFORE.search(text, start, at)}
     # "Arm B: TECENTRIQ with …": a lettered arm starts there whatever follows
     lettered = {m.start() for m in table_patterns.ARM_LETTER_ANYWHERE.finditer(text, start + 1, end)}

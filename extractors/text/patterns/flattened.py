@@ -91,6 +91,13 @@ TIME_HEADING_RUN_IN = stored.compile(
     regex.VERBOSE,
 )
 
+# A dose glued to the lower-case word before it, in a flattened header: the next arm's cell starts
+# with its dose — "Placebo40 mg HUMIRA every other week" (HUMIRA Table 12 glued) is "Placebo" and "40 mg
+# HUMIRA every other week"; inside a cell a space stays before a dose ("Enoxaparin 40 mg").
+DOSE_GLUED_AFTER_WORD = stored.compile(
+    r"(?<=\p{Ll}{2})(?=\d{1,4}(?:\.\d{1,3})?[ \t]{0,2}(?:mg|mcg|µg|g|mL)(?:/(?:kg|m2|m²))?(?!\p{Ll}))"
+)
+
 # A row of Ns glued to the row's own "N": "MRD negativity rate (ITT population) N216216 Bone marrow"
 # (VENCLEXTA Table 20 glued) — the N a word of its own, then only digits up to the next row's
 # capital; a nodal stage with its count ("N245 (20)") goes on with a percent, and is not matched.
