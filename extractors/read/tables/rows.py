@@ -27,6 +27,7 @@ from extractors.read.tables.cells import (
     split_candidates,
     with_ci,
 )
+from extractors.read.tables.glued_cis import glued_cis
 from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column
 from extractors.read.tables.scoring import HUGE, score
@@ -54,6 +55,8 @@ class RowReader:
 
     def read(self, tokens: list[Token]) -> None:
         """Append this row's measurements to ``out``."""
+        # a glued row of bare CIs ("95% CI7,84,55,10") is cut by the estimates above it, or not read
+        tokens = glued_cis(self.row.text, self.row.label, tokens, self._open_estimates(len(tokens) - 1)) or tokens
         readings = self._readings(tokens)
         if _label_may_end_in_digits(self.row.text, tokens) and min((r.penalty for r in readings), default=HUGE) >= (
             LABEL_DIGITS_TRIED
@@ -63,6 +66,13 @@ class RowReader:
         readings.sort(key=lambda r: r.penalty)
         if readings and readings[0].penalty < HUGE:
             self._emit(readings[0], readings[1:])
+
+    def _open_estimates(self, count: int) -> list[Measurement | None]:
+        """The estimate awaiting its CI in each column, when the row has ``count`` columns."""
+        if count != len(self.row.columns):
+            return []
+        open_between = self.row.state.open_between
+        return [self.out[open_between[i]] if i in open_between else None for i in range(count)]
 
     # enumeration ---------------------------------------------------------------------------
     def _readings(self, tokens: list[Token], label_digits: bool = False) -> list[Reading]:

@@ -98,6 +98,11 @@ DOSE_GLUED_AFTER_WORD = stored.compile(
     r"(?<=\p{Ll}{2})(?=\d{1,4}(?:\.\d{1,3})?[ \t]{0,2}(?:mg|mcg|µg|g|mL)(?:/(?:kg|m2|m²))?(?!\p{Ll}))"
 )
 
+# A row of bare CIs glued to its "CI" label, each high bound run into the next low bound: "95% CI7,84,55,
+# 102,47,95,7" (HERCEPTIN Table 11 glued) — matched at the first digit, looking back at "CI"; two commas
+# at least (`read.tables.glued_cis` cuts the pieces).
+GLUED_CI_ROW = stored.compile(r"(?<=\bCI)(?=\d[\d.]{0,8},\d[\d.]{0,12},\d)")
+
 # A row of Ns glued to the row's own "N": "MRD negativity rate (ITT population) N216216 Bone marrow"
 # (VENCLEXTA Table 20 glued) — the N a word of its own, then only digits up to the next row's
 # capital; a nodal stage with its count ("N245 (20)") goes on with a percent, and is not matched.
