@@ -103,6 +103,11 @@ DOSE_GLUED_AFTER_WORD = stored.compile(
 # at least (`read.tables.glued_cis` cuts the pieces).
 GLUED_CI_ROW = stored.compile(r"(?<=\bCI)(?=\d[\d.]{0,8},\d[\d.]{0,12},\d)")
 
+# A footnote keyed by a digit in the notes above a table's header: the "1" of "… version 4.03. 1Only
+# includes a Grade 3 adverse reaction." (KISQALI Table 8), of "3Patients with complete response …" —
+# after a sentence's end or at the start, before a capitalised word.
+DIGIT_FOOTNOTE_KEY = stored.compile(r"(?:(?<=[.;:)][ \t]{0,2})|^|(?<=\n))(?P<key>[1-9])(?=\p{Lu}\p{Ll})")
+
 # A row of Ns glued to the row's own "N": "MRD negativity rate (ITT population) N216216 Bone marrow"
 # (VENCLEXTA Table 20 glued) — the N a word of its own, then only digits up to the next row's
 # capital; a nodal stage with its count ("N245 (20)") goes on with a percent, and is not matched.
