@@ -173,7 +173,9 @@ def _glued_cuts(zone: str, depth: list[int]) -> list[int] | None:
 
 
 def _repeated_word_cuts(zone: str, depth: list[int], count: int) -> list[int] | None:
-    """Cuts before a word that starts every name, or every name but the first."""
+    """Cuts before a word that starts every name, or every name but the first when it starts two or
+    more ("All Patients CPS≥1 CPS≥10"): of two names, any word but the first starts "every name but the
+    first", and "HR+ Cohort Overall Population (…)" is not cut at "Cohort"."""
     starts: dict[str, list[int]] = {}
     for match in table_patterns.HEADER_WORD.finditer(zone):
         at = match.start()
@@ -182,7 +184,7 @@ def _repeated_word_cuts(zone: str, depth: list[int], count: int) -> list[int] | 
     for places in starts.values():
         if len(places) == count and places[0] == 0:
             return places[1:]
-        if len(places) == count - 1 and places[0] > 0:
+        if len(places) == count - 1 and places[0] > 0 and count > 2:
             return places
     return None
 
