@@ -244,16 +244,12 @@ def _arm_items(
             items.arms = [ArmCell(name, a, b, n) for (name, a, b), n in zip(two_rows, numbers, strict=True)]
             items.ns = []
             return items
-        glued_dose = flattened_patterns.DOSE_BEFORE_CAPITAL.search(text, first, items.arms[0].end)
-        spans = None if glued_dose else split_names(text, first, items.arms[0].end, 1 + len(items.ns), list(starts))
-        if spans is None and glued_dose:
-            items = None  # "XARELTO 10 mgEnoxaparin Total treated patientsN=4487": named cells, read below
-        elif spans is None:
+        spans = split_names(text, first, items.arms[0].end, 1 + len(items.ns), list(starts))
+        if spans is None:
             return None
-        else:
-            numbers = [items.arms[0].n, *items.ns]
-            items.arms = [ArmCell(clean_arm(text[a:b]), a, b, n) for (a, b), n in zip(spans, numbers, strict=True)]
-            items.ns = []
+        numbers = [items.arms[0].n, *items.ns]
+        items.arms = [ArmCell(clean_arm(text[a:b]), a, b, n) for (a, b), n in zip(spans, numbers, strict=True)]
+        items.ns = []
     if items is not None:
         return items
     cells = _named_cells(text, hits, starts, limits)

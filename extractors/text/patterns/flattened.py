@@ -108,10 +108,6 @@ GLUED_CI_ROW = stored.compile(r"(?<=\bCI)(?=\d[\d.]{0,8},\d[\d.]{0,12},\d)")
 # after a sentence's end or at the start, before a capitalised word.
 DIGIT_FOOTNOTE_KEY = stored.compile(r"(?:(?<=[.;:)][ \t]{0,2})|^|(?<=\n))(?P<key>[1-9])(?=\p{Lu}\p{Ll})")
 
-# A dose glued to the capital of the next cell, in a flattened header: "XARELTO 10 mgEnoxaparin Total
-# treated patientsN=4487" (XARELTO Table 8 glued) — the cells are not one arm's, whatever their Ns say.
-DOSE_BEFORE_CAPITAL = stored.compile(r"\d[ \t]{0,2}(?:mg|mcg|µg|g|mL|IU)(?:/(?:kg|m2|day|d|mL))?(?=\p{Lu})")
-
 # A row of Ns glued to the row's own "N": "MRD negativity rate (ITT population) N216216 Bone marrow"
 # (VENCLEXTA Table 20 glued) — the N a word of its own, then only digits up to the next row's
 # capital; a nodal stage with its count ("N245 (20)") goes on with a percent, and is not matched.
