@@ -214,12 +214,14 @@ def n_delimited(text: str, start: int, end: int) -> HeaderItems | None:
 
 def split_names(text: str, start: int, end: int, count: int, hits: list[int]) -> list[tuple[int, int]] | None:
     """Cut ``text[start:end]``, arm names printed one after another, into ``count`` spans. An arm
-    starts where the case changes across a glued boundary ("LenvatinibSunitinib") or where a known
-    name starts that does not continue the arm before it ("… Letrozole Placebo + …", not "… and
-    Lenvatinib"); the glued boundaries that are also known names are taken first."""
+    starts where the case changes across a glued boundary ("LenvatinibSunitinib"), at a dose glued to
+    a word ("Placebo40 mg HUMIRA") or where a known name starts that does not continue the arm before
+    it ("… Letrozole Placebo + …", not "… and Lenvatinib"); the glued boundaries that are also known
+    names are taken first."""
     if count == 1:
         return [(start, end)]
     glued = {m.start() for m in table_patterns.GLUED_BOUNDARY.finditer(text, start + 1, end)}
+    glued |= {m.start() for m in flattened_patterns.DOSE_GLUED_AFTER_WORD.finditer(text, start + 1, end)}
     named = {at for at in hits if start < at < end and not table_patterns.ARM_JOINER_BEFORE.search(text, start, at)}
     # "Arm B: TECENTRIQ with …": a lettered arm starts there whatever follows
     lettered = {m.start() for m in table_patterns.ARM_LETTER_ANYWHERE.finditer(text, start + 1, end)}
@@ -239,7 +241,8 @@ def names_over_second_row(text: str, start: int, end: int, count: int) -> list[t
     """``text[start:end]`` as ``count`` one-word names followed by a second header row of as many
     pieces, doses or words, each going on the name above it (`flattened.ONE_WORD_NAME`): the arms'
     names, each with where its name starts and its piece ends; None unless that fits exactly and a
-    piece is a dose."""
+    piece is a dose. Words after the second row that are no arm's are the first body row's label: the
+    last piece then ends before ``end``."""
     names: list[regex.Match[str]] = []
     position = start
     while len(names) < count:
@@ -259,6 +262,10 @@ def names_over_second_row(text: str, start: int, end: int, count: int) -> list[t
         if dose:
             pieces.append(dose.span())
             position = dose.end()
+    if len(pieces) > count and not any(flattened_patterns.ROW_DOSE.fullmatch(text, a, b) for a, b in pieces[count:]):
+        # words after the second row are the first body row's label, its Ns after it: "Femara Tamoxifen
+        # 2.5 mg 20 mg Dominant Disease Site Soft Tissue: N = 113 N = 115" (FEMARA Table 14)
+        pieces = pieces[:count] if text[pieces[count][0]].isupper() else pieces
     if len(pieces) != count or not any(flattened_patterns.ROW_DOSE.fullmatch(text, a, b) for a, b in pieces):
         return None
     # a piece of words goes on a name ("Acetate"): a word or two, no label ("Dominant Site Soft Tissue:")

@@ -149,8 +149,12 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         return False  # with cells kept, the first cell is the row's label: "| Nausea1 | 52 | …"
     if table_patterns.MARK_GLUED_TO_WORD.match(text, position, end):
         return False  # a footnote digit on a word, the cells spaced after it: "Nausea1 52 2.4 29 0.6"
+    if flattened_patterns.MARK_BEFORE_ROW_N.match(text, position, end):
+        return False  # a footnote key before the row's N: "Survivala,1 N = 484", "Survival1N = 248"
     if table_patterns.TIME_POINT_NUMBER.match(text, position, end):
         return False  # "at Day 35 131 (4.4%)": the day is the label's
+    if flattened_patterns.TIME_POINT_HEADING.match(text, position, end):
+        return False  # "Week 4 Clinical remission 12% …": a heading row's time point
     if match.lastgroup in {"nprefix", "sep"}:
         return True  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
     return (
@@ -165,6 +169,7 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_LOWER_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
+        or (match.lastgroup == "run" and flattened_patterns.GLUED_CI_ROW.match(text, position))
         or (
             match.lastgroup in {"run", "cmp", "qual", "ci"}
             and (
@@ -189,6 +194,8 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         # A lone number followed by a lower-case word is part of a label: "≥65 years", "2 or more
         # lines". A longer run of cells may well be followed by a lower-case label ("p-value").
         lone_number = len(values) == 1 and kinds[-1] in {"run", "ofn", "qual"}
+        # … but a row label "p-value" starts the next row: "Median TTP (mos),7.24.56.72.57.65.7 p-value< 0.0001"
+        lone_number = lone_number and not flattened_patterns.P_VALUE_ROW_LABEL.match(following)
         # flattened, a heading row's threshold and a label's dash between words are the label's, not
         # cells: "Age ≥75 Diabetes – yes 249 14.9" (a row's own threshold cell has cells after it)
         in_label = _threshold_or_dash_in_label(text, position, kinds, following)
@@ -199,7 +206,11 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         # "NR not reached; CI …": an abbreviation defined after the table, not a cell
         defined = kinds[-1] == "qual" and following[:1].islower()
         # "… 37 (17) 95% CI (50, 64) (12, 23)": "95% CI" labels the row of CIs after it
-        ci_label = kinds[-1] == "percent" and table_patterns.CI_WORD.match(following) is not None
+        # … and "25%, 75% Quartile" labels the row of quartiles after it
+        ci_label = kinds[-1] == "percent" and (
+            table_patterns.CI_WORD.match(following) is not None
+            or flattened_patterns.PERCENTILES_LABEL.match(following) is not None
+        )
         if not (
             (lone_number and following[:1].islower())
             or in_label

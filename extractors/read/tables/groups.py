@@ -148,7 +148,13 @@ def split_labels(zone: str, count: int) -> list[str] | None:
     if not zone:
         return None
     depth = _depths(zone)
-    for cuts in (_glued_cuts(zone, depth), _repeated_word_cuts(zone, depth, count), _head_noun_cuts(zone, depth)):
+    ways = (
+        _glued_cuts(zone, depth),
+        _repeated_word_cuts(zone, depth, count),
+        _head_noun_cuts(zone, depth),
+        _repeated_word_cuts(zone, depth, count, loose=True),  # of two names, any word may start the second
+    )
+    for cuts in ways:
         if cuts is not None and len(cuts) == count - 1:
             edges = [0, *cuts, len(zone)]
             labels = [zone[a:b].strip(" ,;") for a, b in itertools.pairwise(edges)]
@@ -172,8 +178,11 @@ def _glued_cuts(zone: str, depth: list[int]) -> list[int] | None:
     return cuts or None
 
 
-def _repeated_word_cuts(zone: str, depth: list[int], count: int) -> list[int] | None:
-    """Cuts before a word that starts every name, or every name but the first."""
+def _repeated_word_cuts(zone: str, depth: list[int], count: int, loose: bool = False) -> list[int] | None:
+    """Cuts before a word that starts every name, or every name but the first when it starts two or
+    more ("All Patients CPS≥1 CPS≥10"). Of two names any word but the first starts "every name but the
+    first": only ``loose``, once a group's word has not cut them ("HR+ Cohort Overall Population (…)" is
+    cut after "Cohort", "All Adverse Reactionsa Grade 3/4 Adverse Reactionsb" before "Grade")."""
     starts: dict[str, list[int]] = {}
     for match in table_patterns.HEADER_WORD.finditer(zone):
         at = match.start()
@@ -182,7 +191,7 @@ def _repeated_word_cuts(zone: str, depth: list[int], count: int) -> list[int] | 
     for places in starts.values():
         if len(places) == count and places[0] == 0:
             return places[1:]
-        if len(places) == count - 1 and places[0] > 0:
+        if len(places) == count - 1 and places[0] > 0 and (count > 2 or loose):
             return places
     return None
 

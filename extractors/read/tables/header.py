@@ -29,7 +29,7 @@ from extractors.read.tables.arms import (
     structured_line,
     sub_column_at,
 )
-from extractors.read.tables.cells import Number, inside_parentheses, line_start
+from extractors.read.tables.cells import Number, inside_parentheses, line_start, read_tokens, row_spans
 from extractors.read.tables.groups import flattened_spanning_labels, labels_above, labels_below, spanning_labels
 from extractors.text import reach, vocabulary
 from extractors.text.names import alternation_matches
@@ -148,7 +148,15 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         )
         if len({name.lower() for name in names}) >= 2 and known_arm:
             return _header_of(text, start, starts[index], items)
-        if single is None and len(names) == 1 and (items.arms[0].n is not None or _whole_cell(text, items, kept)):
+        if (
+            single is None
+            and len(names) == 1
+            and (
+                items.arms[0].n is not None
+                or _whole_cell(text, items, kept)
+                or _n_on_first_row(text, items, kept, limit)
+            )
+        ):
             # one arm with its N, unless two arms follow: "n=171 in OPDIVO group and n=158" is a note's;
             # or one arm that is a rendered row's only cell after the stub, its Ns on the rows below
             # ("|  | KISQALI + Letrozole + Goserelin or Leuprolide |" over "| Overall Response Rate | N = 32 |")
@@ -173,6 +181,20 @@ def _whole_cell(text: str, items: HeaderItems, kept: bool) -> bool:
     ]
     named = [cell for cell in cells[1:-1] if cell]
     return len(cells) >= 4 and not cells[1] and len(named) == 1
+
+
+def _n_on_first_row(text: str, items: HeaderItems, kept: bool, limit: int) -> bool:
+    """Whether the one arm of a flattened header, without an N of its own, runs into a first row that
+    names an endpoint and prints one N: "KISQALI + Letrozole + Goserelin or Leuprolide Overall Response
+    Rate*,2 N = 32 (95% CI) 46.9 …" (KISQALI Table 17) — the arm's Ns are on its rows, as
+    `_whole_cell` finds them with cells kept. An N there with another beside it is two arms' row."""
+    if kept:
+        return False
+    row = next(row_spans(text, items.end, limit), None)
+    if row is None or row[2] is None or row[3] is None:
+        return False
+    kinds = [token.kind for token in read_tokens(text, row[2], row[3])]
+    return kinds == ["nprefix", "run"] and vocabulary.find_endpoint(text[row[0] : row[1]]) is not None
 
 
 def _groups_over_arm_row(text: str, items: HeaderItems) -> bool:
@@ -221,6 +243,9 @@ def _arm_items(
     if items is not None and items.ns and len(items.arms) == 1:
         numbers = [items.arms[0].n, *items.ns]
         two_rows = names_over_second_row(text, first, items.arms[0].end, len(numbers))
+        if two_rows is not None and text[two_rows[-1][2] : items.arms[0].end].strip():
+            # a row label between the second row and the Ns: they are that body row's ("Soft Tissue: N = 113")
+            return HeaderItems(arms=[ArmCell(name, a, b) for name, a, b in two_rows], end=two_rows[-1][2])
         if two_rows is not None:  # "Femara Femara Megestrol 0.5 mg 2.5 mg Acetate N = 188 …"
             items.arms = [ArmCell(name, a, b, n) for (name, a, b), n in zip(two_rows, numbers, strict=True)]
             items.ns = []

@@ -402,6 +402,12 @@ def _read_rows(
             for index in n_row:
                 measurements[index] = replace(measurements[index], endpoint=state.endpoint)
             n_row = []
+        elif run_in := flattened_patterns.TIME_HEADING_RUN_IN.match(label) if own == label else None:
+            # flattened, a time point's heading ran into the row under it: "Week 4 Clinical remission"
+            own = run_in.group("own")
+            event = event_name(own, state.notes) if event is not None else None
+            _interpret_label(run_in.group("heading"), state, False)
+            _interpret_label(own, state, has_n, event)
         elif headings := _population_headings(text[label_start:label_end], own, label):
             # with cells kept, heading rows that name no endpoint are read in turn: a population row
             # ("FISH+ / IHC 0, 1+ subgroup (N=133)") heads the rows below it

@@ -27,6 +27,7 @@ from extractors.read.tables.cells import (
     split_candidates,
     with_ci,
 )
+from extractors.read.tables.glued_cis import glued_cis
 from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column
 from extractors.read.tables.scoring import HUGE, score
@@ -54,37 +55,54 @@ class RowReader:
 
     def read(self, tokens: list[Token]) -> None:
         """Append this row's measurements to ``out``."""
+        # a glued row of bare CIs ("95% CI7,84,55,10") is cut by the estimates above it, or not read
+        tokens = glued_cis(self.row.text, self.row.label, tokens, self._open_estimates(len(tokens) - 1)) or tokens
         readings = self._readings(tokens)
         if _label_may_end_in_digits(self.row.text, tokens) and min((r.penalty for r in readings), default=HUGE) >= (
             LABEL_DIGITS_TRIED
         ):
             # no reading fits well: the first digits may be the label's, "PASI 75 | 578 (71%)" flattened
             readings += self._readings(tokens, label_digits=True)
+        key = _glued_footnote_digit(self.row, tokens)
+        if key is not None:  # "Nausea1522.4290.6" under a note "1Only includes a Grade 3 …": the "1" may be its key
+            readings += self._readings(tokens, label_digits=key)
         readings.sort(key=lambda r: r.penalty)
         if readings and readings[0].penalty < HUGE:
             self._emit(readings[0], readings[1:])
 
+    def _open_estimates(self, count: int) -> list[Measurement | None]:
+        """The estimate awaiting its CI in each column, when the row has ``count`` columns."""
+        if count != len(self.row.columns):
+            return []
+        open_between = self.row.state.open_between
+        return [self.out[open_between[i]] if i in open_between else None for i in range(count)]
+
     # enumeration ---------------------------------------------------------------------------
-    def _readings(self, tokens: list[Token], label_digits: bool = False) -> list[Reading]:
+    def _readings(self, tokens: list[Token], label_digits: bool | str = False) -> list[Reading]:
         """Every reading of the tokens that fits the columns, scored; with ``label_digits``, only the
-        readings that give the first number of the first run to the row label."""
+        readings that give the first number of the first run to the row label (a footnote key when it
+        names one: that digit only)."""
         ncols = len(self.row.columns)
+        key_room = 1 if isinstance(label_digits, str) else 0  # the first run holds the key and the cells
         # a row with its cells kept keeps its empty cells: only a flattened one has to place them
         flattened = not any(token.kind == "sep" for token in tokens)
         between_columns = _between_columns_before_arms(self.row.columns) if flattened else []
-        if sum(1 for t in tokens if t.kind in {"run", "qual", "dash"}) > ncols + label_digits:
+        if sum(1 for t in tokens if t.kind in {"run", "qual", "dash"}) > ncols + bool(label_digits):
             return []  # each of these starts a cell of its own: more of them than columns fits no reading
         # one list of choices per token: how a run of digits splits, whether a CI joins the cell before it
         options: list[list[Any]] = [
-            # a run after "<" is one number: the comparison is its ("<0.001" is not "<0.00" and "1")
-            split_candidates(self.row.text, token, 1 if index and tokens[index - 1].kind == "cmp" else ncols)
+            _compared_splits(self.row.text, token, ncols)
+            if token.kind == "run" and index and tokens[index - 1].kind == "cmp"
+            else split_candidates(self.row.text, token, ncols + (key_room if index == 0 else 0))
             if token.kind == "run"
             else [True, False]
             if token.kind in {"ci", "damaged"}
             else [None]
             for index, token in enumerate(tokens)
         ]
-        if label_digits:
+        if isinstance(label_digits, str):
+            options[0] = [pieces[1:] for pieces in options[0] if pieces[0].raw == label_digits]
+        elif label_digits:
             options[0] = [pieces[1:] for pieces in options[0] if flattened_patterns.LABEL_DIGITS.match(pieces[0].raw)]
         readings = []
         for count, choice in enumerate(_fitting_choices(tokens, options, ncols)):  # lazily: never all at once
@@ -98,7 +116,9 @@ class RowReader:
                 continue
             reading = Reading(cells, splits=sum(len(s) - 1 for s in splits if s))
             if label_digits:
-                _give_label_digits(reading, tokens[0], choice[0])
+                # a digit the notes key a footnote with is cheaper to give than any digits
+                cost = LABEL_KEY_COST if isinstance(label_digits, str) else LABEL_DIGITS_COST
+                _give_label_digits(reading, tokens[0], choice[0], cost)
             score(reading, self.row)
             readings.append(reading)
             readings += self._with_empty_between(reading, between_columns)
@@ -306,7 +326,19 @@ class RowReader:
 
 LABEL_DIGITS_TRIED = 3.0  # a best reading this bad lets the first digits be tried as the label's
 LABEL_DIGITS_COST = 1.0  # reading the first digits as the label's costs more than a split
+LABEL_KEY_COST = 0.25  # … a footnote key the notes define costs less: the note says the row may carry it
 LABEL_WORD_REACH = 12  # characters before a run where a word taking a number ends
+
+
+def _compared_splits(text: str, token: Token, ncols: int) -> list[list[Number]]:
+    """The ways a run after "<" splits: one number, the comparison's ("<0.001" is not "<0.00" and "1"),
+    or, glued, numbers each printed with its decimal point — "< 0.00010.002" (HERCEPTIN Table 11 glued)
+    is "<0.0001" and "0.002"."""
+    return [
+        pieces
+        for pieces in split_candidates(text, token, ncols)
+        if len(pieces) == 1 or all("." in piece.raw and piece.raw[0].isdigit() for piece in pieces)
+    ]
 
 
 def _label_may_end_in_digits(text: str, tokens: Sequence[Token]) -> bool:
@@ -319,11 +351,24 @@ def _label_may_end_in_digits(text: str, tokens: Sequence[Token]) -> bool:
     return words.search(text, max(0, start - LABEL_WORD_REACH), start) is not None
 
 
-def _give_label_digits(reading: Reading, token: Token, pieces: Sequence[Number]) -> None:
+def _glued_footnote_digit(row: Row, tokens: Sequence[Token]) -> str | None:
+    """The footnote key a flattened row's first run may start with: a digit the notes above the header
+    key a footnote with ("1Only includes a Grade 3 adverse reaction."), the run glued to the label's
+    last word ("Nausea1522.4290.6", KISQALI Table 8 glued)."""
+    if not tokens or tokens[0].kind != "run" or any(token.kind == "sep" for token in tokens):
+        return None
+    start = tokens[0].start
+    if start == 0 or not row.text[start - 1].isalpha() or not row.text[start - 1].islower():
+        return None
+    keys = {match.group("key") for match in flattened_patterns.DIGIT_FOOTNOTE_KEY.finditer(row.state.caption)}
+    return row.text[start] if row.text[start] in keys else None
+
+
+def _give_label_digits(reading: Reading, token: Token, pieces: Sequence[Number], cost: float) -> None:
     """Charge ``reading`` for giving the first digits of ``token`` to the label; a number left of a
     split run counts as split, so that a rival reading of its digits is weighed (`_judge`)."""
     given = token.raw[: pieces[0].start - token.start] if pieces else token.raw
-    reading.penalty += LABEL_DIGITS_COST
+    reading.penalty += cost
     reading.reasons.append(f"{given.strip()!r} read as the end of the row label")
     if pieces:
         reading.splits += 1

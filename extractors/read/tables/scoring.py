@@ -87,6 +87,8 @@ def _score_shapes(reading: Reading, row: Row) -> None:
 
 
 RATIO_FIT = 3.0  # how far the arms' rates may be from the ratio printed beside them, either way
+RATIO_CLOSE = 1.5  # how far they may be at no cost at all
+RATIO_GRADE = 1.0  # the cost of each unit of log-misfit between those two
 
 
 def _score_ratio_fit(reading: Reading, row: Row) -> None:
@@ -108,6 +110,11 @@ def _score_ratio_fit(reading: Reading, row: Row) -> None:
     misfit = min(abs(math.log(observed / ratio)), abs(math.log(1 / observed / ratio)))
     if misfit > math.log(RATIO_FIT):
         penalize(reading, 2, f"the arms' {arm_values[0]:g} and {arm_values[1]:g} do not fit the ratio {ratio:g}")
+    elif misfit > math.log(RATIO_CLOSE):
+        # nearer misfits cost a little, each split's rates against the other's: glued "45857.845519.50.82"
+        # reads 4585 | 7.8 | 4551 | 9.5 (7.8 / 9.5 = 0.82), not 458 | 57.8 | 455 | 19.5 (EFFIENT Table 6);
+        # a cost below the ambiguity margin, so the cell still says it could be read the other way
+        reading.penalty += RATIO_GRADE * (misfit - math.log(RATIO_CLOSE))
 
 
 RATE_LIKE = frozenset({"rate", "event_rate", "events", "count"})

@@ -56,6 +56,58 @@ SUBGROUP_HEADING_RUN_IN = stored.compile(
     regex.VERBOSE,
 )
 
+# A footnote key's digit before a row's own N, where a run of cells would otherwise start: after a
+# key list, "Progression-Free Survivala,1 N = 484", "Overall Response Rate*,2 N = 32" (KISQALI Tables
+# 16 and 17), after an abbreviation in parentheses, "Duration of Response (DoR)3 N = 15", or glued to
+# the word and the N, "Progression-Free Survival1N = 248" (Table 15 glued) — matched at the digit,
+# looking back; the N a capital, its count digits.
+MARK_BEFORE_ROW_N = stored.compile(
+    r"(?:(?<=\p{Ll})|(?<=[\p{Ll}*†‡§¶],)|(?<=\p{L}\)))\d{1,2}(?=[ \t]{0,3}N[ \t]{0,2}=[ \t]{0,2}\d)"
+)
+
+# A row label that names percentiles, printed after the row of cells before it when flattened: the
+# "25%, 75% Quartile" of "Median Resp Duration (mos), 8.3 5.8 … 6.4 25%, 75% Quartile 6, 15 4, 8 …"
+# (HERCEPTIN Table 11) — matched where a run's trailing percent ends, on the text after it; the
+# percents are the label's, not cells.
+PERCENTILES_LABEL = stored.compile(
+    r"(?:,[ \t]{0,2}\d{1,2}(?:\.\d)?[ \t]?%[ \t]{0,2}){0,2}(?:quartiles?|percentiles?|interquartile|IQR)(?![a-z])",
+    regex.IGNORECASE,
+)
+
+# A time point printed as a heading row over the rows it times, flattened before the next row's label:
+# the "4" of "Week 4 Clinical remission 12% 36%* 7% 21%*" (HUMIRA Table 11), "Week 26 Clinical remission"
+# (Table 12) — the number is the heading's, never a cell (matched at the number, looking back at the
+# time word, looking ahead at a capitalised word).
+TIME_POINT_HEADING = stored.compile(
+    r"(?<=\b(?:Week|Month|Day|Year)[ \t]{1,2})\d{1,3}(?=[ \t]{1,3}\p{Lu}\p{Ll})", regex.IGNORECASE
+)
+# … and in the row label it runs into: "Week 4 Clinical remission" is the heading "Week 4" and the row
+# "Clinical remission" (with cells kept, two rows).
+TIME_HEADING_RUN_IN = stored.compile(
+    r"""^(?:[*†‡§¶#]{1,3}[ \t]{0,2})?  # a mark left over from the cell before: "58%** Week 12 …"
+    (?P<heading>(?i:Week|Month|Day|Year)[ \t]{1,2}\d{1,3})  # "Week 4"
+    [ \t]{1,3}(?P<own>\p{Lu}\p{Ll}.{0,200})$  # the row: "Clinical remission"
+    """,
+    regex.VERBOSE,
+)
+
+# A dose glued to the lower-case word before it, in a flattened header: the next arm's cell starts
+# with its dose — "Placebo40 mg HUMIRA every other week" (HUMIRA Table 12 glued) is "Placebo" and "40 mg
+# HUMIRA every other week"; inside a cell a space stays before a dose ("Enoxaparin 40 mg").
+DOSE_GLUED_AFTER_WORD = stored.compile(
+    r"(?<=\p{Ll}{2})(?=\d{1,4}(?:\.\d{1,3})?[ \t]{0,2}(?:mg|mcg|µg|g|mL)(?:/(?:kg|m2|m²))?(?!\p{Ll}))"
+)
+
+# A row of bare CIs glued to its "CI" label, each high bound run into the next low bound: "95% CI7,84,55,
+# 102,47,95,7" (HERCEPTIN Table 11 glued) — matched at the first digit, looking back at "CI"; two commas
+# at least (`read.tables.glued_cis` cuts the pieces).
+GLUED_CI_ROW = stored.compile(r"(?<=\bCI)(?=\d[\d.]{0,8},\d[\d.]{0,12},\d)")
+
+# A footnote keyed by a digit in the notes above a table's header: the "1" of "… version 4.03. 1Only
+# includes a Grade 3 adverse reaction." (KISQALI Table 8), of "3Patients with complete response …" —
+# after a sentence's end or at the start, before a capitalised word.
+DIGIT_FOOTNOTE_KEY = stored.compile(r"(?:(?<=[.;:)][ \t]{0,2})|^|(?<=\n))(?P<key>[1-9])(?=\p{Lu}\p{Ll})")
+
 # A row of Ns glued to the row's own "N": "MRD negativity rate (ITT population) N216216 Bone marrow"
 # (VENCLEXTA Table 20 glued) — the N a word of its own, then only digits up to the next row's
 # capital; a nodal stage with its count ("N245 (20)") goes on with a percent, and is not matched.
@@ -81,8 +133,9 @@ P_VALUE_ROW_LABEL = stored.compile(r"[Pp][- ]?[Vv]alues?(?![a-z])")
 # The word a column group's name ends with, flattened before the arms it spans: "Combined Results
 # Paclitaxel Subgroup AC Subgroup" (HERCEPTIN Table 11), glued "Combined ResultsPaclitaxel SubgroupAC
 # Subgroup"; "Overall Population (HR+ and HR- Cohorts)" goes on, and is left to `groups.split_labels`.
+# Glued, the next name's capital follows the word at once: only a lower-case letter goes on the word.
 GROUP_NAME_END = stored.compile(
-    r"(?<![A-Za-z])(?:Cohorts?|Population|Patients|Sub-?groups?|Group|Analysis|Results)(?![a-z])(?![ \t]{0,2}\()",
+    r"(?<![A-Za-z])(?:Cohorts?|Population|Patients|Sub-?groups?|Group|Analysis|Results)(?-i:(?![a-z]))(?![ \t]{0,2}\()",
     regex.IGNORECASE,
 )
 
@@ -101,7 +154,8 @@ SENTENCE_AFTER_ARMS = stored.compile(r"[ \t]{0,2}\.[ \t]{1,3}\p{Lu}")
 # N = 174 N = 190" (FEMARA Table 17) is "Femara 0.5 mg", "Femara 2.5 mg", "Megestrol Acetate".
 # — glued, a name ends where the next one's capital or the dose starts: "FemaraFemaraMegestrol0.5 mg".
 ONE_WORD_NAME = stored.compile(r"\p{Lu}(?:[\p{Ll}-]{1,30}|\p{Lu}{1,30})(?![\p{Ll}])")
-# a dose of the second row: "0.5 mg", "10 mg/kg", "400 mg/m2"
-ROW_DOSE = stored.compile(r"\d{1,4}(?:\.\d{1,3})?[ \t]{0,2}(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²|day))?(?![\p{L}\d])")
+# a dose of the second row: "0.5 mg", "10 mg/kg", "400 mg/m2"; glued, the next piece's digit or capital
+# follows at once ("0.5 mg2.5 mgAcetate")
+ROW_DOSE = stored.compile(r"\d{1,4}(?:\.\d{1,3})?[ \t]{0,2}(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²|day))?(?![\p{Ll}])")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -69,8 +69,9 @@ _CELL_TOKENS = rf"""
     | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
     | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}|\.\d{{1,6}}))  # ", p<0.0001", "p=.0137" in a cell
-    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z]))|Not\s+[Rr]eached|Not\s+[Ee]stimable|NOT\s+REACHED|NOT\s+ESTIMABLE)
-        # "NR", "NRa", "NRa10.8", "Not reached", "Not Reached" (never the lower-case words of a note)
+    | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z])|NR|NE|NA)|Not\s+[Rr]eached|Not\s+[Ee]stimable|NOT\s+REACHED|NOT\s+ESTIMABLE)
+        # "NR", "NRa", "NRa10.8", "Not reached", "Not Reached" (never the lower-case words of a note);
+        # glued one after another: "Month 12NANANA24%59%*" (HUMIRA Table 2)
     | (?P<cmp>[<≤>≥]\s*(?=\d))                               # "<0.0001"
     | (?P<ofn>(?<!Grades?[ \t]{{0,2}})(?P<ofn_count>\d{{1,6}})[ \t]{{0,2}}/[ \t]{{0,2}}\d{{1,6}}(?![\d.])(?=[ \t]{{0,2}}[(|]))
         # "51/89 (57%)", "| 57/71 (80%) |" (HERCEPTIN Table 14): patients with the event of the arm's N,
@@ -266,9 +267,10 @@ HEADER_N = stored.compile(
 
 # A dose, schedule or regimen code inside an arm's name, which may carry digits: "200 mg every 3
 # weeks", "5.4 mg/kg", "75 mg/m2", "160/80 mg", "every 2 or 3 weeks", "Q3W", "AUC 5", "mFOLFOX6", "5-FU",
-# the cohort an arm is ("YERVOY and Nivolumab (Cohort 4)").
+# the cohort an arm is ("YERVOY and Nivolumab (Cohort 4)"). A dose ends before a lower-case letter
+# only: glued, the next cell's capital follows it ("0.5 mg2.5 mgAcetate", FEMARA Table 17).
 _ARM_DOSE_AMOUNT = (
-    r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]{0,2}(?:mg|mcg|µg|g|mL|IU)(?:/(?:kg|m[ \t]?2|day|d|mL))?(?![A-Za-z])"
+    r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]{0,2}(?:mg|mcg|µg|g|mL|IU)(?:/(?:kg|m[ \t]?2|day|d|mL))?(?-i:(?![a-z]))"
 )
 
 ARM_NAME_DIGITS = stored.compile(
