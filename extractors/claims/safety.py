@@ -165,8 +165,8 @@ def read_sentence(masked: str, scene: Scene) -> list[tuple[Number, Reading]]:
     read_from: set[int] = set()
     for number in percents:
         if number.start in categories:  # "Serious side effects occurred in 37%", "11% stopped X because of them"
-            printed, endpoint, grade = categories[number.start]
-            found.append((number, Reading(printed, endpoint, grade, _arm_after(masked, number))))
+            printed, endpoint, grade, stopped = categories[number.start]
+            found.append((number, Reading(printed, endpoint, grade, _arm_after(masked, number) or stopped)))
             continue
         if number.start in listed:
             printed, grade = listed[number.start]

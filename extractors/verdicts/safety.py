@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 from extractors.checks.rounding import printed
 from extractors.claims.safety import canonical_reaction
 from extractors.ingest import grids
-from extractors.read.adverse import CHANGES
+from extractors.read.adverse import CHANGES, SECTION
 from extractors.records import Claim, Measurement
 from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
@@ -247,6 +247,13 @@ def _any_arm(claim: Claim, says: str, grade: str, graded: Sequence[Row]) -> Clai
         )
     if len({row.arm for row in fits}) == 1:
         return _supported(claim, says, fits[0], " The article does not name the arm; the value is this arm's.")
+    if all(row.m.table == SECTION for row in graded) and len({row.arm for row in graded}) == 1:
+        # the adverse-reactions prose gives most rates for the drug's arm only: the figure may be another arm's
+        return unverifiable(
+            claim,
+            f"The article says {says} without naming the arm; the label gives {_listing(graded)} and no other "
+            "arm's figure.",
+        )
     trial_said = bool(claim.trial) and bool(build.whole_name(claim.trial or "").search(claim.text))
     if fits or not trial_said or (grade == "all" and any(row.lab for row in graded)):
         # with neither arm nor trial named in the sentence, the figure may be another study's or a pooled one

@@ -117,7 +117,7 @@ ARTICLE_CATEGORY = stored.compile(
 ARTICLE_STOPPED = stored.compile(
     rf"""(?P<value>\d{{1,3}}(?:\.\d{{1,2}})?)[ \t]{{0,2}}%
     (?:[ \t]{{1,2}}of[ \t]{{1,2}}(?:the[ \t]{{1,2}})?(?:patients|people|participants|women|men))?[ \t]{{1,2}}
-    (?:(?:(?P<stop>stopped|discontinued|quit|came[ \t]{{1,2}}off)(?:[ \t]{{1,2}}(?:taking[ \t]{{1,2}})?[\w-]{{1,30}}){{0,2}}?
+    (?:(?:(?P<stop>stopped|discontinued|quit|came[ \t]{{1,2}}off)(?P<drug>(?:[ \t]{{1,2}}(?:taking[ \t]{{1,2}})?[\w-]{{1,30}}){{0,2}}?)
         [ \t]{{1,2}}{_BECAUSE}[ \t]{{1,2}}(?:{_ARTICLE_REACTIONS}|(?P<them>them)\b))
       | (?:needed|required|had)[ \t]{{1,2}}(?:an?[ \t]{{1,2}})?(?:dose|dosage)[ \t]{{1,2}}
         (?:(?P<reduce>reductions?)|(?P<pause>interruptions?))\b)""",
