@@ -17,6 +17,7 @@ from extractors.ingest import grids
 from extractors.ingest.labels import load_source
 from extractors.read.adverse import SECTION, extract_adverse_prose
 from extractors.read.pipeline import extract
+from extractors.read.tables.arms import group_grade
 from extractors.records import Source
 
 CASES_TABLE: dict[str, Any] = json.loads((CASES / "adverse_prose.json").read_text(encoding="utf-8"))
@@ -47,6 +48,13 @@ def test_article_wording(case: dict[str, Any]) -> None:
         [case["text"][at:].split("%")[0], endpoint, grade] for at, (_, endpoint, grade, _) in sorted(shares.items())
     ]
     assert found == case["expect"]
+
+
+@pytest.mark.parametrize(
+    ("group", "grade"), CASES_TABLE["grade_groups"], ids=[g for g, _ in CASES_TABLE["grade_groups"]]
+)
+def test_grade_groups(group: str, grade: str | None) -> None:
+    assert group_grade(group) == grade
 
 
 def test_section_is_read_for_its_rates_only() -> None:

@@ -87,6 +87,20 @@ ARM_OF_TRIAL = stored.compile(
 # Where a share's arm ends, read no further: "… receiving TECENTRIQ and 30% …", "… receiving X.".
 ARM_END = stored.compile(r"[,;.()]|\b(?:and|versus|vs|compared)\b|\d", regex.IGNORECASE)
 
+# A column group that is a grade, spanning the arms of an adverse-reaction table: "All Grades",
+# "CTC Grades* 3/4" (GLEEVEC Table 2), "All CTC Grades", "CTC Grade 3* and Above" (Table 14),
+# "Grade 3/4", "NCI CTCAE Grades 3-4 (%)", "Grade ≥ 3", "Grade 3 or higher".
+GRADE_GROUP = stored.compile(
+    r"""^[ \t]{0,2}(?:(?:NCI[ \t]{1,2})?(?:CTC|CTCAE)(?:[ \t]{1,2}v?\d(?:\.\d)?)?[ \t]{1,2})?
+    (?:(?P<all>(?:All|Any)[ \t]{1,2}(?:(?:CTC|CTCAE)[ \t]{1,2})?Grades?)
+      | Grades?[*†‡]?[ \t]{0,2}(?:(?:≥|>=)[ \t]{0,2}(?P<atleast>\d)
+        | (?P<low>\d)[*†‡]?
+          (?:[ \t]{0,2}(?:-|–|/|to|or|and)[ \t]{0,2}(?:Grade[ \t]{0,2})?(?P<high>\d)
+            | [ \t]{1,2}(?:and|or)[ \t]{1,2}(?P<higher>above|higher|greater|more))?))
+    [*†‡]?[ \t]{0,2}(?:\(?[ \t]{0,2}%[ \t]{0,2}\)?)?[ \t]{0,2}$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
 # How articles name the reactions a trial counted: "side effects", "adverse reactions", "adverse
 # events", "AEs", "toxicities".
 _ARTICLE_REACTIONS = r"""(?:(?:treatment[ \t-]{1,2}related|drug[ \t-]{1,2}related)[ \t]{1,2})?
