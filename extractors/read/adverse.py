@@ -13,16 +13,19 @@ with any adverse-reaction row (`verdicts.safety`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from extractors.ingest import grids
 from extractors.read.context import trials_introduced
 from extractors.read.prose import label_scene
 from extractors.records import Measurement, Source
-from extractors.text import budget
+from extractors.text import budget, reach
 from extractors.text.names import arm_mentions
 from extractors.text.patterns import adverse as patterns
 from extractors.text.patterns import build
+from extractors.text.patterns import safety as safety_patterns
 from extractors.text.sentences import sentence_spans
 
 ADVERSE_REACTIONS = "adverse reactions"  # the endpoint of serious and fatal rates
@@ -58,6 +61,33 @@ def extract_adverse_prose(source: Source) -> list[Measurement]:
         for match in patterns.CATEGORY_RATE.finditer(sentence):
             found.extend(_rates(source.id, sentence, first, match, trial, drug))
     return found
+
+
+def place_adverse_tables(source: Source, found: list[Measurement]) -> list[Measurement]:
+    """``found`` with the figures of each adverse-reaction table read with no trial given the trial the
+    adverse-reactions prose names in the sentences that lead into the table ("In study MA-17, … Table 3
+    describes …"): openFDA gives these tables apart from the prose, after everything else."""
+    start = grids.adverse_prose_start(source)
+    text = source.text
+    tables_at = text.find(grids.ADVERSE_TABLES_HEADING)
+    if start >= len(text) or not 0 <= tables_at < start:
+        return found
+    trials = _trial_names(text, start, label_scene(source).drugs)
+    named = build.any_word(tuple(sorted(trials, key=len, reverse=True))) if trials else None
+    if named is None:
+        return found
+    placed: dict[str, str] = {}
+    for caption in safety_patterns.CAPTION.finditer(text, start):
+        near = max(start, caption.start() - reach.before("trial_of_adverse_table"))
+        before = [m.group(0) for m in named.finditer(text, near, caption.end())]
+        if before:
+            placed.setdefault(f"Table {caption.group('number')}", trials[before[-1].lower()])
+    return [
+        replace(m, trial=placed[m.table])
+        if m.trial is None and m.table in placed and tables_at <= m.span[0] < start
+        else m
+        for m in found
+    ]
 
 
 def _trial_names(text: str, start: int, drugs: tuple[str, ...]) -> dict[str, str]:

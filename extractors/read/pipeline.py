@@ -14,7 +14,7 @@ from typing import TypeVar
 from extractors.checks import check_measurements
 from extractors.ingest import grids
 from extractors.read import context
-from extractors.read.adverse import extract_adverse_prose
+from extractors.read.adverse import extract_adverse_prose, place_adverse_tables
 from extractors.read.doses import extract_doses
 from extractors.read.populations import extract_populations
 from extractors.read.prose import extract_prose
@@ -41,7 +41,7 @@ def extract(sources: Sequence[Source], seconds: float = budget.DOCUMENT_SECONDS)
         # exposure medians describe the safety population, not a trial's results
         before = replace(source, text=source.text[: grids.adverse_prose_start(source)])
         with budget.reading(seconds) as spent, facts.document():
-            found = list(_unless_stopped(extract_tables, before))
+            found = place_adverse_tables(source, list(_unless_stopped(extract_tables, before)))
             found += _unless_stopped(partial(extract_prose, already=tuple(found)), before)
             found += _unless_stopped(extract_adverse_prose, source)
             doses += _unless_stopped(extract_doses, before)
