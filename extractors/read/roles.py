@@ -36,6 +36,8 @@ def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
         return True
     if unit in {"months", "weeks", "years", "days"} and no_results.SCHEDULE_BEFORE.search(sentence, window, start):
         return True
+    if unit in {"months", "weeks", "years", "days"} and no_results.FOLLOW_UP_BEFORE.search(sentence, window, start):
+        return True  # "The median survival follow-up time in patients was 15.7 months": how long, not survival
     if unit in {"months", "weeks", "years", "days"} and no_results.LANDMARK_BEFORE.search(sentence, window, start):
         # "at 84 months", "after 5 years": when, not how long; but "extended median survival by 2.7 months" is a gain
         return not no_results.GAIN_BY_BEFORE.search(sentence, max(0, start - 80), start)
