@@ -43,6 +43,15 @@ GAIN_BY_BEFORE = stored.compile(
     r"\b(?:extend|prolong|improv|increas|lengthen)(?:s|ed|ing|es)?(?:\s{1,2}[\w-]{1,30}){0,5}\s{1,2}by\s{1,2}$",
     regex.I,
 )
+# A share of a population stated as a standing fact, in the present tense, not a trial's result:
+# "approximately 30% of Caucasians are reduced metabolizers" (EFFIENT), "3% to 4% of Asians are poor
+# metabolizers"; a share still alive or free of an event is a result however it is said ("39% of
+# patients are alive at 5 years").
+STANDING_SHARE_AFTER = stored.compile(
+    r"""\s{0,2}%?\s{0,2}of\s{1,2}(?:[A-Za-z][\w-]{0,20}\s{1,2}){1,3}(?:are|is)\s{1,2}
+    (?!(?:still|alive|living|free|disease|progression|event|relapse|recurrence|without|in\s{1,2}remission|responding|surviving)\b)""",
+    regex.I | regex.VERBOSE,
+)
 LANDMARK_HYPHEN_AFTER = stored.compile(r"[-‑]\s?(?:months?|years?|weeks?|days?)\b", regex.I)
 
 timed.wrap(globals())  # every pattern above is held to the reading budget
