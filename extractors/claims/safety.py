@@ -23,6 +23,7 @@ from functools import cache
 
 import regex
 
+from extractors.claims.categories import category_shares
 from extractors.claims.sentences import Number, Sentence, numbers
 from extractors.read.scene import Scene
 from extractors.records import Claim, Measurement
@@ -152,7 +153,8 @@ def _claim(sentence: Sentence, about: About, number: Number, reading: Reading, b
 
 def read_sentence(masked: str, scene: Scene) -> list[tuple[Number, Reading]]:
     """Each percentage of a (masked) sentence that is a share of patients with a reaction, read."""
-    percents = [n for n in numbers(masked) if _is_share(masked, n)]
+    categories = category_shares(masked)
+    percents = [n for n in numbers(masked) if _is_share(masked, n) or n.start in categories]
     if not percents:
         return []
     mentions = _mentions(masked)
@@ -162,6 +164,10 @@ def read_sentence(masked: str, scene: Scene) -> list[tuple[Number, Reading]]:
     found: list[tuple[Number, Reading]] = []
     read_from: set[int] = set()
     for number in percents:
+        if number.start in categories:  # "Serious side effects occurred in 37%", "11% stopped X because of them"
+            printed, endpoint, grade, stopped = categories[number.start]
+            found.append((number, Reading(printed, endpoint, grade, _arm_after(masked, number) or stopped)))
+            continue
         if number.start in listed:
             printed, grade = listed[number.start]
             arm = _arm_after(masked, number) or _list_arm(scene)

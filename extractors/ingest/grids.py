@@ -28,6 +28,20 @@ from extractors.text.patterns import tables as patterns
 SEPARATOR = "|"
 TABLES_HEADING = "CLINICAL STUDIES TABLES"  # where ingest puts an openFDA label's structured tables
 ADVERSE_TABLES_HEADING = "ADVERSE REACTIONS TABLES"  # and the adverse-reaction tables (openFDA, SPL 34084-4)
+# and, last of all, the prose of the adverse-reactions section (its tables left out): the serious,
+# fatal and discontinuation rates it states ("Serious adverse reactions occurred in 39% of patients")
+ADVERSE_PROSE_HEADING = "ADVERSE REACTIONS"
+
+
+INGESTED_KINDS = frozenset({"openfda-json", "spl-xml"})  # labels whose text ingest laid out in sections
+
+
+def adverse_prose_start(source: Source) -> int:
+    """Where the adverse-reactions prose ingest puts last in a label's text begins (its heading), or
+    the text's length when it has none (a page or a text file is read as it comes): every other
+    reader reads the text before it."""
+    found = source.text.rfind(f"\n\n{ADVERSE_PROSE_HEADING}\n") if source.kind in INGESTED_KINDS else -1
+    return len(source.text) if found < 0 else found
 
 
 @dataclass(slots=True)

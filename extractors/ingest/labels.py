@@ -88,6 +88,9 @@ def _from_openfda_json(text: str, name: str, source_id: str) -> Source:
         parts.append(f"{structured.ADVERSE_TABLES_HEADING}\n" + "\n\n".join(adverse))
     if not parts:
         raise InputError(name, "openFDA label has no indications or clinical studies text")
+    adverse_prose = " ".join(_strings(record.get("adverse_reactions"))).strip()
+    if adverse_prose:
+        parts.append(f"{structured.ADVERSE_PROSE_HEADING}\n{adverse_prose}")
     openfda = record.get("openfda")
     if not isinstance(openfda, dict):
         openfda = {}
@@ -126,6 +129,9 @@ def _from_spl_xml(text: str, name: str, source_id: str) -> Source:
     adverse = _spl_tables(root, _SPL_ADVERSE_REACTIONS)
     if adverse:
         parts.append(f"{structured.ADVERSE_TABLES_HEADING}\n" + "\n\n".join(adverse))
+    adverse_prose = _spl_prose(root, _SPL_ADVERSE_REACTIONS)
+    if adverse_prose:
+        parts.append(f"{structured.ADVERSE_PROSE_HEADING}\n{adverse_prose}")
     title_element = root.find(f"{_HL7}title")
     title = " ".join(_xml_text(title_element).split()) if title_element is not None else _first_line(text)
     body_text = "\n\n".join(parts)
@@ -146,6 +152,16 @@ def _spl_tables(root: Element, code: str) -> list[str]:
     return []
 
 
+def _spl_prose(root: Element, code: str) -> str:
+    """The text of the first SPL section with LOINC ``code``, its tables left out (they are read
+    from their own heading)."""
+    for section in root.iter(f"{_HL7}section"):
+        code_element = section.find(f"{_HL7}code")
+        if code_element is not None and code_element.get("code") == code:
+            return _xml_text(section, tables=False).strip()
+    return ""
+
+
 def _spl_drug(root: Element) -> str | None:
     for medicine in root.iter(f"{_HL7}manufacturedProduct"):
         generic = medicine.find(f".//{_HL7}genericMedicine/{_HL7}name")
@@ -154,9 +170,9 @@ def _spl_drug(root: Element) -> str | None:
     return None
 
 
-def _xml_text(element: Element) -> str:
+def _xml_text(element: Element, tables: bool = True) -> str:
     """The text of an XML element: block elements end their line, table cells are spaced, and
-    tables keep their cell boundaries (see grids.render_table)."""
+    tables keep their cell boundaries (see grids.render_table), or are left out."""
     pieces: list[str] = []
     events = markup.element_events(element)
     for event in events:
@@ -164,8 +180,8 @@ def _xml_text(element: Element) -> str:
         if kind == "text":
             pieces.append(name)
         elif name == "table":
-            tables = structured.collect_tables(markup.subtree(event, events))
-            pieces.extend(f"\n\n{structured.render_table(grid)}\n\n" for grid in tables)
+            grids = structured.collect_tables(markup.subtree(event, events))
+            pieces.extend(f"\n\n{structured.render_table(grid)}\n\n" for grid in grids if tables)
         elif kind != "open":
             pieces.append(_line_break(name))
     return collapse_spaces("".join(pieces))

@@ -12,7 +12,9 @@ from functools import partial
 from typing import TypeVar
 
 from extractors.checks import check_measurements
+from extractors.ingest import grids
 from extractors.read import context
+from extractors.read.adverse import extract_adverse_prose, place_adverse_tables
 from extractors.read.doses import extract_doses
 from extractors.read.populations import extract_populations
 from extractors.read.prose import extract_prose
@@ -35,11 +37,15 @@ def extract(sources: Sequence[Source], seconds: float = budget.DOCUMENT_SECONDS)
     doses: list[Measurement] = []
     populations: list[TrialScope] = []
     for source in sources:
+        # the adverse-reactions prose is read for its rates only: its doses, sample sizes and
+        # exposure medians describe the safety population, not a trial's results
+        before = replace(source, text=source.text[: grids.adverse_prose_start(source)])
         with budget.reading(seconds) as spent, facts.document():
-            found = list(_unless_stopped(extract_tables, source))
-            found += _unless_stopped(partial(extract_prose, already=tuple(found)), source)
-            doses += _unless_stopped(extract_doses, source)
-            populations += _unless_stopped(extract_populations, source)
+            found = place_adverse_tables(source, list(_unless_stopped(extract_tables, before)))
+            found += _unless_stopped(partial(extract_prose, already=tuple(found)), before)
+            found += _unless_stopped(extract_adverse_prose, source)
+            doses += _unless_stopped(extract_doses, before)
+            populations += _unless_stopped(extract_populations, before)
         found = _by_name(found, context.study_names(source.text))
         message = budget.stopped_message(spent, len(source.text))
         read.append(_flagged(source, message) if message else source)

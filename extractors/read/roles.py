@@ -39,9 +39,13 @@ def not_a_result(sentence: str, start: int, end: int, unit: str | None) -> bool:
         return True
     if unit in {None, "months", "weeks", "years", "days"} and no_results.SCHEDULE_AFTER.match(sentence, end, end + 60):
         return True  # "36 versus 12 months of treatment": the arms of a trial of durations
+    if unit in {"months", "weeks", "years", "days"} and no_results.FOLLOW_UP_BEFORE.search(sentence, window, start):
+        return True  # "The median survival follow-up time in patients was 15.7 months": how long, not survival
     if unit in {"months", "weeks", "years", "days"} and no_results.LANDMARK_BEFORE.search(sentence, window, start):
         # "at 84 months", "after 5 years": when, not how long; but "extended median survival by 2.7 months" is a gain
         return not no_results.GAIN_BY_BEFORE.search(sentence, max(0, start - 80), start)
+    if unit == "%" and no_results.STANDING_SHARE_AFTER.match(sentence, end, end + 80):
+        return True  # "approximately 30% of Caucasians are reduced metabolizers": a standing fact
     if no_results.LANDMARK_HYPHEN_AFTER.match(sentence, end, end + 12):
         return True  # "12-month", "5-year"
     return bool(patterns.RANGE_HEAD.search(sentence, window, start))

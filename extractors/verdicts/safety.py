@@ -35,6 +35,7 @@ from functools import cache, lru_cache
 from extractors.checks.rounding import printed
 from extractors.claims.safety import canonical_reaction
 from extractors.ingest import grids
+from extractors.read.adverse import CHANGES, SECTION
 from extractors.records import Claim, Measurement
 from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
@@ -49,7 +50,18 @@ from extractors.verdicts.matching import agree
 from extractors.verdicts.quantity import LabelView
 
 _HIGH = frozenset({">=3", "3-4"})  # the label's severe column, either way it is printed
+_CHANGED = frozenset(CHANGES.values())  # rates of reactions that changed the treatment, at any grade
 _GRADE_WORDS = {"all": "all grades", ">=3": "grade ≥3", "3-4": "grade 3 or 4", "serious": "serious", "fatal": "fatal"}
+
+
+def reaction_words(reaction: str, grade: str) -> str:
+    """A reaction with its grade as a reader says it: "diarrhea grade ≥3", "serious adverse reactions",
+    "adverse reactions leading to discontinuation" (a change of treatment is counted at any grade)."""
+    if grade in {"serious", "fatal"}:
+        return f"{grade} {reaction}"
+    if reaction in _CHANGED:
+        return reaction
+    return f"{reaction} {grade_words(grade)}"
 
 
 def grade_words(grade: str | None) -> str:
@@ -77,7 +89,7 @@ def check_adverse(claim: Claim, view: LabelView) -> Claim:
     """An adverse-reaction claim with its verdict, kind, evidence and explanation."""
     grade = (claim.statement.grade if claim.statement else None) or "all"
     reaction = claim.endpoint or ""
-    says = f"{reaction} {grade_words(grade)} in {claim.raw}%" + (f" of {claim.arm} patients" if claim.arm else "")
+    says = f"{reaction_words(reaction, grade)} in {claim.raw}%" + (f" of {claim.arm} patients" if claim.arm else "")
     says += f" in {claim.trial}" if claim.trial else ""
     if patterns.POOLED.search(claim.text):
         return unverifiable(
@@ -193,6 +205,10 @@ def _in_trial(claim: Claim, says: str, grade: str, rows: Sequence[Row]) -> Claim
     if fit is not None:
         return _supported(claim, says, fit)
     target = mine[0]
+    if len({row.m.value for row in mine}) > 1:  # the label gives two figures for it: the article's is neither
+        return unverifiable(
+            claim, f"The article says {says}; the label gives more than one figure for it: {_listing(mine)}."
+        )
     if target.lab and grade == "all":
         return unverifiable(
             claim,
@@ -231,6 +247,13 @@ def _any_arm(claim: Claim, says: str, grade: str, graded: Sequence[Row]) -> Clai
         )
     if len({row.arm for row in fits}) == 1:
         return _supported(claim, says, fits[0], " The article does not name the arm; the value is this arm's.")
+    if all(row.m.table == SECTION for row in graded) and len({row.arm for row in graded}) == 1:
+        # the adverse-reactions prose gives most rates for the drug's arm only: the figure may be another arm's
+        return unverifiable(
+            claim,
+            f"The article says {says} without naming the arm; the label gives {_listing(graded)} and no other "
+            "arm's figure.",
+        )
     trial_said = bool(claim.trial) and bool(build.whole_name(claim.trial or "").search(claim.text))
     if fits or not trial_said or (grade == "all" and any(row.lab for row in graded)):
         # with neither arm nor trial named in the sentence, the figure may be another study's or a pooled one
@@ -362,7 +385,7 @@ def _describe(row: Row) -> str:
     m = row.m
     where_from = ", ".join(part for part in (row.trial, m.table) if part)
     lab = " — laboratory abnormalities" if row.lab else ""
-    return f"{m.endpoint} {grade_words(row.grade)} in {m.raw}% of {m.arm} patients ({where_from}{lab})"
+    return f"{reaction_words(m.endpoint or '', row.grade)} in {m.raw}% of {m.arm} patients ({where_from}{lab})"
 
 
 def _listing(rows: Sequence[Row], grade: str | None = None) -> str:

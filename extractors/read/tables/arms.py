@@ -24,6 +24,7 @@ import regex
 from extractors.ingest import grids as structured
 from extractors.read.tables.cells import Number, line_start
 from extractors.text import vocabulary
+from extractors.text.patterns import adverse as adverse_patterns
 from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
 
@@ -75,6 +76,22 @@ def sub_column_at(text: str, position: int, end: int) -> tuple[SubColumn, int] |
     if row_n:
         return SubColumn(row_n.group(0), holds="n", unit="patients"), row_n.end()
     return None
+
+
+def group_grade(group: str | None) -> str | None:
+    """The grade a column group spanning the arms names ("All Grades" over both arms, then "CTC
+    Grades* 3/4" over both again), or None when it names none."""
+    match = adverse_patterns.GRADE_GROUP.match(group or "")
+    if match is None:
+        return None
+    if match.group("all"):
+        return "all"
+    if match.group("atleast"):
+        return f">={match.group('atleast')}"
+    low, high = match.group("low"), match.group("high")
+    if match.group("higher"):
+        return f">={low}"
+    return f"{low}-{high}" if high else str(low)
 
 
 def _grade_code(match: regex.Match[str]) -> str:

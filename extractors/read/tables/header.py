@@ -22,6 +22,7 @@ from extractors.read.tables.arms import (
     SubColumn,
     arm_like,
     clean_arm,
+    group_grade,
     n_delimited,
     names_over_second_row,
     read_items,
@@ -348,7 +349,8 @@ def _header_of(text: str, start: int, first: int, items: HeaderItems) -> Header:
         for after, statistic, name in printed:
             if after == index and index > 0:
                 columns.append(Column(name, statistic, groups[index - 1]))
-        subs: list[SubColumn | None] = list(arm.subs) or [None]
+        # a grade may span the arms as their column group ("All Grades" over both arms, then "Grades 3/4")
+        subs: list[SubColumn | None] = list(arm.subs) or [_grade_group(groups[index])]
         for sub in subs:
             columns.append(
                 Column(
@@ -369,6 +371,12 @@ def _header_of(text: str, start: int, first: int, items: HeaderItems) -> Header:
             columns.append(Column(name, statistic, groups[-1] if len(set(groups)) == 1 else None))
     ci_level = ci_level_of(text[zone_start:end])
     return Header(tuple(columns), first, end, ci_level)
+
+
+def _grade_group(group: str | None) -> SubColumn | None:
+    """A column group that is a grade, as the sub-column of percents it makes of each arm under it."""
+    grade = group_grade(group)
+    return SubColumn(group or "", grade=grade, holds="rate", unit="%") if grade else None
 
 
 def _share_out(items: HeaderItems) -> None:

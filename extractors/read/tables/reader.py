@@ -27,6 +27,7 @@ import regex
 from extractors.ingest import grids as structured
 from extractors.read.attach import analysis_of
 from extractors.read.context import arm_names, brand_of, nct_of, randomization_ratio, trial_for, trials_introduced
+from extractors.read.tables.abbreviations import defined_arms
 from extractors.read.tables.arms import sub_column_at
 from extractors.read.tables.cells import has_n_prefix, line_start, read_tokens, row_spans
 from extractors.read.tables.groups import trial_and_population
@@ -100,7 +101,10 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     transposed = find_transposed_header(text, caption_end, end_match.start() if end_match else len(text))
     if transposed is not None:
         return _read_transposed(source, start, caption_end, transposed, placed)
-    header = find_header(text, caption_end, arm_names(source, start), brand_of(source))
+    # arms printed by short names the notes define ("H+T" with "T=docetaxel, … H=trastuzumab")
+    defined = defined_arms(text, caption_end, end_match.start() if end_match else len(text))
+    names = sorted({*arm_names(source, start), *defined}, key=len, reverse=True)
+    header = find_header(text, caption_end, names, brand_of(source))
     if header is None:
         return []
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
@@ -150,6 +154,11 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
         # "Percentage of patients reporting …": every column holds shares, as a row of "%" would say
         state.formats.update({index: "%" for index in range(len(header.columns)) if index not in state.formats})
     _read_rows(text, header.end, body_end, state, row_of, measurements, (header.names_events, infer_events))
+    if defined:
+        return [
+            replace(m, arm=defined.get(m.arm or "", m.arm), comparator=defined.get(m.comparator or "", m.comparator))
+            for m in measurements
+        ]
     return measurements
 
 

@@ -27,8 +27,17 @@ THRESHOLD = r"""(?:
 # A landmark, not a value: "at 84 months", "12-month", "5-year", "by 60 months".
 LANDMARK_BEFORE = stored.compile(r"\b(?:at|by|after|within|through|beyond|until)\s{1,2}$", regex.I)
 # How long a schedule runs, not a result: "treated for at least 3 years", "every 6 weeks for 48
-# weeks", "once daily for 21 days", "Femara for 5 years" (and the label's typo "for a least").
-SCHEDULE_BEFORE = stored.compile(r"\bfor\s{1,2}(?:at?\s{1,2}least\s{1,2}|up\s{1,2}to\s{1,2})?$", regex.I)
+# weeks", "once daily for 21 days", "Femara for 5 years" (and the label's typo "for a least"), "every
+# 6 weeks for the first 36 weeks" (TECENTRIQ's tumor assessments).
+SCHEDULE_BEFORE = stored.compile(
+    r"\bfor\s{1,2}(?:at?\s{1,2}least\s{1,2}|up\s{1,2}to\s{1,2}|the\s{1,2}(?:first|initial|next)\s{1,2})?$", regex.I
+)
+# How long patients were followed, said before the verb: "The median survival follow-up time in
+# patients was 15.7 months" (TECENTRIQ; "survival" there names no endpoint of the value).
+FOLLOW_UP_BEFORE = stored.compile(
+    r"\bfollow[- ]?up(?:\s{1,2}[\w-]{1,20}){0,4}?\s{1,2}(?:was|were|is|of)\s{1,2}(?:approximately\s{1,2}|about\s{1,2})?$",
+    regex.I,
+)
 # A gain stated with "by", which is no landmark: "extended median survival by 2.7 months", "prolonged
 # life by", "improved median progression-free survival by" (at most five words between verb and "by").
 GAIN_BY_BEFORE = stored.compile(
@@ -40,6 +49,15 @@ GAIN_BY_BEFORE = stored.compile(
 SCHEDULE_AFTER = stored.compile(
     rf"""(?:\s{{1,2}}(?:versus|vs\.?|or|and|to)\s{{1,2}}\d{{1,3}})?\s{{0,2}}(?:months?|years?|weeks?|days?)
     \s{{1,2}}of\s{{1,2}}(?:adjuvant\s{{1,2}})?(?:treatment|therapy|dosing|{DRUG_STEM})""",
+    regex.I | regex.VERBOSE,
+)
+# A share of a population stated as a standing fact, in the present tense, not a trial's result:
+# "approximately 30% of Caucasians are reduced metabolizers" (EFFIENT), "3% to 4% of Asians are poor
+# metabolizers"; a share still alive or free of an event is a result however it is said ("39% of
+# patients are alive at 5 years").
+STANDING_SHARE_AFTER = stored.compile(
+    r"""\s{0,2}%?\s{0,2}of\s{1,2}(?:[A-Za-z][\w-]{0,20}\s{1,2}){1,3}(?:are|is)\s{1,2}
+    (?!(?:still|alive|living|free|disease|progression|event|relapse|recurrence|without|in\s{1,2}remission|responding|surviving)\b)""",
     regex.I | regex.VERBOSE,
 )
 LANDMARK_HYPHEN_AFTER = stored.compile(r"[-‑]\s?(?:months?|years?|weeks?|days?)\b", regex.I)
