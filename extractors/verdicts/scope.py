@@ -48,13 +48,11 @@ def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[T
     ids = {source.id for source in about}
     scopes, disease = _of_disease([scope for scope in populations if scope.source in ids], claim.text, about)
     if not scopes:
-        if disease:
-            named = any(build.whole_name(disease).search(source.text) for source in about)
-            why = "names" if named else "does not name"
+        if disease:  # named in the label (an indication, a trial's disease) but with no population read
             return replace(
                 claim,
                 verdict="unverifiable",
-                explanation=f"The article says: “{claim.text.strip()}” The label {why} {disease}, but states no "
+                explanation=f"The article says: “{claim.text.strip()}” The label names {disease}, but states no "
                 f"trial population of it whose qualifiers this statement could be checked against.",
             )
         return replace(
