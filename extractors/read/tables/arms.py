@@ -82,16 +82,7 @@ def group_grade(group: str | None) -> str | None:
     """The grade a column group spanning the arms names ("All Grades" over both arms, then "CTC
     Grades* 3/4" over both again), or None when it names none."""
     match = adverse_patterns.GRADE_GROUP.match(group or "")
-    if match is None:
-        return None
-    if match.group("all"):
-        return "all"
-    if match.group("atleast"):
-        return f">={match.group('atleast')}"
-    low, high = match.group("low"), match.group("high")
-    if match.group("higher"):
-        return f">={low}"
-    return f"{low}-{high}" if high else str(low)
+    return _grade_code(match) if match else None
 
 
 def _grade_code(match: regex.Match[str]) -> str:
