@@ -22,7 +22,15 @@ DIMENSION_NAMES = {"stage": "disease stage", "prior_therapy": "prior therapy", "
 
 @cache
 def _data() -> dict[str, Any]:
-    keys = ("stage", "prior_therapy", "biomarker", "exclusion_cues", "enrolment_cues", "evidence_cues")
+    keys = (
+        "stage",
+        "prior_therapy",
+        "biomarker",
+        "exclusion_cues",
+        "enrolment_cues",
+        "evidence_cues",
+        "disease_abbreviations",
+    )
     return vocabulary.load_data("scope.json", keys)
 
 
@@ -42,6 +50,16 @@ def broader_than(value: str) -> frozenset[str]:
     """The values a broader wording includes without naming them: "EGFR mutation (any)" → the exon
     19 deletion or L858R, the uncommon mutations, T790M (scope.json "broader")."""
     return frozenset(str(v) for v in _data().get("broader", {}).get(value, ()))
+
+
+def with_disease_abbreviations(words: str) -> list[str]:
+    """``words`` (lower case) and each form with a disease written as its abbreviation
+    (scope.json "disease_abbreviations"): "metastatic soft tissue sarcoma" → "metastatic sts"."""
+    forms = [words]
+    for short, disease in _data()["disease_abbreviations"].items():
+        if disease in words:
+            forms.append(words.replace(disease, short))
+    return forms
 
 
 @cache

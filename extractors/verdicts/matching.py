@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.records import Claim, Measurement
-from extractors.text import vocabulary
+from extractors.text import qualifiers, vocabulary
 from extractors.text.names import DRUG_WORD, arm_mentions, canonical_arm, drug_aliases
 from extractors.text.numbers import decimals
 from extractors.text.patterns import build
@@ -179,14 +179,6 @@ def _normal_ranges(text: str) -> str:
     return str(patterns.COHORTS_TOGETHER.sub("+", patterns.STAGE_RANGE.sub("-", text)))
 
 
-def _abbreviated(key: str) -> list[str]:
-    """A population key and its common short forms: "soft tissue sarcoma" → "sts"."""
-    forms = [key]
-    if "soft tissue sarcoma" in key:
-        forms.append(key.replace("soft tissue sarcoma", "sts"))
-    return forms
-
-
 _SHORT_KEY = 2  # a population key this short is a letter or number, not words
 
 
@@ -196,7 +188,7 @@ def _named_share(key: str, text: str) -> tuple[int, int]:
     if len(key) <= _SHORT_KEY:  # "a" of "Cohort A" is named as "cohort A" only
         return (1 if patterns.short_population(key).search(text) else 0), 1
     best = (0, 1)
-    for form in _abbreviated(key):
+    for form in qualifiers.with_disease_abbreviations(key):
         if build.with_plural(form).search(text):
             return 1, 1
         tokens = [t for t in patterns.POPULATION_TOKEN.findall(form) if not patterns.POPULATION_NOISE.fullmatch(t)]
