@@ -223,9 +223,9 @@ def difference_after(words: tuple[str, ...]) -> regex.Pattern[str]:
 ARM_ALTERNATIVE = stored.compile(r"\s(?:or|/)\s|[()]")
 
 # A dose or schedule in an arm's name, which says how much, not which drug: "ENHERTU 5.4 mg/kg",
-# "XARELTO 10 mg once daily", "Enoxaparin 40 mg/placebo".
+# "XARELTO 10 mg once daily", "Enoxaparin 40 mg/placebo", a loading and a next dose "HUMIRA 160/80 mg".
 ARM_DOSE = stored.compile(
-    r"(?<![\d.])\d{1,5}(?:\.\d{1,3})?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²|day))?\b"
+    r"(?<![\d./])\d{1,5}(?:\.\d{1,3})?(?:/\d{1,5}){0,2}\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²|day))?\b"
     r"|\b(?:once|twice)\s(?:daily|weekly)\b|\bevery\s\d{1,2}\s(?:weeks?|days?)\b",
     regex.I,
 )
