@@ -175,7 +175,10 @@ def _event_rates(
 
 def _arm_after(sentence: str, value_end: int) -> str | None:
     """The arm named right after a share ("% of patients receiving IMFINZI", "% of patients in the
-    TECENTRIQ and bevacizumab arm"), as printed."""
+    TECENTRIQ and bevacizumab arm", "% of REPATHA-treated patients"), as printed."""
+    treated = patterns.TREATED_ARM_OF.match(sentence, value_end)
+    if treated is not None and arm_mentions(treated.group("arm")):
+        return str(treated.group("arm"))
     of_trial = patterns.ARM_OF_TRIAL.match(sentence, value_end)
     if of_trial is not None and arm_mentions(of_trial.group("arm")):
         return str(of_trial.group("arm")).strip()
@@ -193,6 +196,9 @@ def _arm_after(sentence: str, value_end: int) -> str | None:
 
 def _arm_end(sentence: str, value_end: int) -> int:
     """Where the words of a share's arm end: at the next "and", "versus", comma or bracket."""
+    treated = patterns.TREATED_ARM_OF.match(sentence, value_end)
+    if treated is not None:
+        return int(treated.end())
     of_trial = patterns.ARM_OF_TRIAL.match(sentence, value_end)
     if of_trial is not None:
         return int(of_trial.end())

@@ -36,12 +36,13 @@ _CHANGE_VERB = r"""(?:was|were)[ \t]{1,2}(?:permanently[ \t]{1,2})?
 #   "IMFINZI was discontinued due to adverse reactions in 15% of patients."
 #   "Permanent discontinuation of TECENTRIQ due to an adverse reaction occurred in 13% of patients"
 #   "Adverse reactions leading to permanent discontinuation of LYNPARZA occurred in 11%"
+#   "Adverse reactions led to discontinuation of treatment in 2.2% of REPATHA-treated patients"
 #   "Dosage interruptions of KISQALI due to an adverse reaction occurred in 50% of patients"
 #   "Serious adverse reactions were reported in 45 (39%) patients" (the share in brackets)
 CATEGORY_RATE = stored.compile(
     rf"""
     (?:(?P<severity>serious|fatal)[ \t]{{1,2}}{_REACTIONS}                      # "Serious adverse reactions"
-      | {_REACTIONS}[ \t]{{1,2}}(?:leading|that[ \t]{{1,2}}led|resulting|that[ \t]{{1,2}}resulted)
+      | {_REACTIONS}[ \t]{{1,2}}(?:leading|(?:that[ \t]{{1,2}})?led|resulting|that[ \t]{{1,2}}resulted)
         [ \t]{{1,2}}(?:to|in)[ \t]{{1,2}}(?:the[ \t]{{1,2}})?{_CHANGE_NOUN}{_OF_DRUG}  # "… leading to discontinuation of X"
       | {_CHANGE_NOUN}{_OF_DRUG}[ \t]{{1,2}}{_BECAUSE}[ \t]{{1,2}}{_REACTIONS}   # "Discontinuation of X due to an AR"
       | {_CHANGE_VERB}[ \t]{{1,2}}{_BECAUSE}[ \t]{{1,2}}{_REACTIONS}            # "X was discontinued due to ARs"
@@ -74,6 +75,13 @@ ARM_AFTER = stored.compile(
        [ \t]{1,2}(?:the[ \t]{1,2})?
      | (?:with|on|in[ \t]{1,2}the|receiving)[ \t]{1,2})""",
     regex.VERBOSE | regex.IGNORECASE,
+)
+
+# An arm named as its patients' treatment right after a share: "% of REPATHA-treated patients", "% of
+# placebo-treated patients".
+TREATED_ARM_OF = stored.compile(
+    r"[ \t]{0,2}%[ \t]{0,2}\)?[ \t]{0,2}of[ \t]{1,2}(?:the[ \t]{1,2})?(?P<arm>[A-Za-z][\w/]{1,30})-treated[ \t]{1,2}(?:patients|participants|subjects)\b",
+    regex.IGNORECASE,
 )
 
 # An arm named as the arm of a trial after a share, its drugs joined by "and": "% of patients in the
