@@ -40,7 +40,7 @@ def test_a_label_introduces_a_trial_by_its_name(case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("case", CAPTIONS["sentence_trials"], ids=[case["id"] for case in CAPTIONS["sentence_trials"]])
 def test_a_sentence_that_opens_with_a_trial_moves_the_scene_to_it(case: dict[str, Any]) -> None:
-    known = Scene("label", trials=frozenset(case.get("trials", ())))
+    known = Scene("label", trial=case.get("scene_trial"), trials=frozenset(case.get("trials", ())))
     scene = before_sentence(known, case["text"], line_ends=case.get("line_ends", False))
     assert scene.trial == case["trial"]
 

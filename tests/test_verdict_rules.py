@@ -18,7 +18,7 @@ from extractors.ingest.articles import article_from_bytes
 from extractors.records import Claim, ExtractReport, Measurement
 from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, endpoints, matching, quantity, reductions, unsaid
+from extractors.verdicts import derived, endpoints, matching, quantity, reductions, shares, unsaid
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted, describe
 from extractors.verdicts.doses import check_dose
@@ -85,6 +85,18 @@ def test_modifiers_make_an_endpoint_another_quantity(case: dict[str, Any]) -> No
 @pytest.mark.parametrize("case", _cases("counts"))
 def test_a_count_of_trials_or_samples_is_no_n(case: dict[str, Any]) -> None:
     assert quantity.counts_other_things(_claim(case["text"], case["raw"], statistic="n")) is case["other_things"]
+
+
+@pytest.mark.parametrize("case", _cases("share_endpoints"))
+def test_a_share_names_its_endpoint_after_the_words_of_its_group(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"]), endpoint=case["endpoint"])
+    assert (shares.what_rate(claim) is None) is case["named"]
+
+
+@pytest.mark.parametrize("case", _cases("enrolments"))
+def test_a_count_is_a_trials_patients_only_where_its_sentence_says_so(case: dict[str, Any]) -> None:
+    claim = _claim(case["text"], case["raw"], statistic="n")
+    assert quantity.sentence_says(claim, "counts", "enrolment") is case["enrolment"]
 
 
 @pytest.mark.parametrize("case", _cases("subgroups"))
@@ -510,9 +522,17 @@ def test_another_analysis_of_the_trials_one_endpoint_is_said_though_its_sentence
     assert (judged.verdict, judged.kind) == (case["verdict"], case["kind"]), judged.explanation
 
 
+@pytest.mark.parametrize("case", _cases("vocabulary_rows"))
+def test_a_label_row_naming_a_vocabulary_endpoint_is_that_endpoint(case: dict[str, Any]) -> None:
+    row = Measurement(source="label", statistic="rate", value=9.2, raw="9.2", span=(0, 3), endpoint=case["endpoint"],
+                      table=case["table"], row=case["endpoint"])  # fmt: skip
+    assert quantity.in_vocabulary_terms(row).endpoint == case["named"]
+
+
 @pytest.mark.parametrize("case", _cases("rate_time_points"))
 def test_a_rates_time_point_is_named_by_its_words_never_by_a_medians_decimals(case: dict[str, Any]) -> None:
-    points = matching.value_kind(case["text"], tuple(case.get("arms", ())))[1]
+    value_at = case["text"].index(case["value"]) if "value" in case else None
+    points = matching.value_kind(case["text"], value_at, tuple(case.get("arms", ())))[1]
     assert points == frozenset(tuple(point) for point in case["points"])
 
 

@@ -130,6 +130,10 @@ def _cell_claims(
     found += fold_claims(read, about)
     start = sentence.span[0]
     header = article.text[cell.header[0] : cell.header[1]] if cell.header else None
+    if in_row and not layout.grid and header:
+        # the row's label is in another column than the first: the column said with it keeps what the
+        # number measures and when ("Humira (ACR20 at 6 months)") for the checks that read the column
+        header = f"{header} ({in_row[0]})"
     return sorted(
         (
             replace(claim, text=sentence.text, span=sentence.span, column=header)

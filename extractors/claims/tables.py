@@ -85,19 +85,37 @@ def cell_context(
 
 def arm_column(article: Article, cell: tuple[int, int, int], layout: TableLayout) -> tuple[str, str] | None:
     """(row label, column header) of a results grid's cell under a column headed by an arm
-    ("Dizziness | 5.4% | 3.9%" under "Side effect | Brilinta | Clopidogrel"): the cell is that arm's
-    figure for its row's outcome. None for a header row, a row label column, a column headed by no
-    arm ("Hazard ratio", "Study") or a table of prose."""
+    ("Dizziness | 5.4% | 3.9%" under "Side effect | Brilinta | Clopidogrel"), or of a number under
+    one in a table whose rows are labelled by several columns: the cell is that arm's figure for its
+    row's outcome. None for a header row, a row label column, a column headed by no arm ("Hazard
+    ratio", "Study") or a cell of prose."""
     table_index, row_index, column = cell
     table = article.tables[table_index]
-    if row_index == 0 or column == 0 or column >= len(table.rows[0]) or not layout.grid:
+    row = table.rows[row_index]
+    if row_index == 0 or column == 0 or column >= len(table.rows[0]) or column >= len(row):
         return None
+    if layout.grid:
+        label = _text(article, row[0]).strip()
+    elif patterns.NUMERIC_CELL.match(_text(article, row[column]).strip()):
+        label = _nearest_label(article, row, column, layout)  # "| RA-III | ACR20 at 6 months | 63% |"
+    else:
+        return None  # a cell of prose is read as a sentence
     header = _text(article, table.rows[0][column]).strip()
-    label = _text(article, table.rows[row_index][0]).strip()
     mentions = arm_mentions(header)
     if not label or patterns.NUMERIC_CELL.match(label) or not mentions or mentions[0][0] != 0:
         return None
     return label, header
+
+
+def _nearest_label(article: Article, row: tuple[Span, ...], column: int, layout: TableLayout) -> str:
+    """The row's label for a number in a table whose rows are labelled by several columns ("Condition
+    | Study | Measure | Humira | Placebo"): the nearest cell before it that is neither a number nor the
+    row's trial ("ACR20 at 6 months"), the one that says what the number measures."""
+    for index in range(column - 1, -1, -1):
+        text = _text(article, row[index]).strip()
+        if text and not patterns.NUMERIC_CELL.match(text) and layout.roles[index] is None:
+            return text
+    return ""
 
 
 def _row_population(article: Article, row: tuple[Span, ...], roles: list[str | None], trial: str | None) -> str | None:

@@ -1,5 +1,6 @@
 """The rates a label's adverse-reactions prose states for a whole arm: serious and fatal adverse
-reactions, and those that made patients stop the drug or have its dose lowered or paused.
+reactions, and those that made patients stop the drug or have its dose lowered or paused; and
+events' rates per 100 patient-years ("the rate of serious infections was 4.6 per 100 patient-years").
 
 "The safety of IMFINZI … was evaluated in the PACIFIC study … IMFINZI was discontinued due to
 adverse reactions in 15% of patients. … Serious adverse reactions occurred in 29% of patients
@@ -60,6 +61,8 @@ def extract_adverse_prose(source: Source) -> list[Measurement]:
         trial = trials[in_sentence[-1].lower()] if in_sentence else trial
         for match in patterns.CATEGORY_RATE.finditer(sentence):
             found.extend(_rates(source.id, sentence, first, match, trial, drug))
+        for match in patterns.EVENT_RATE.finditer(sentence):
+            found.extend(_event_rates(source.id, sentence, first, match, trial, drug))
     return found
 
 
@@ -141,9 +144,41 @@ def _rates(
     ]
 
 
+def _event_rates(
+    source: str, sentence: str, offset: int, match: regex.Match[str], trial: str | None, drug: str | None
+) -> list[Measurement]:
+    """An event's rate per 100 patient-years ("the rate of serious infections was 4.6 per 100
+    patient-years in 7304 HUMIRA-treated patients"), and the further arm's rate the clause compares it
+    with ("versus a rate of 3.1 … in 4232 control-treated patients"), the event its endpoint."""
+    arm = patterns.TREATED_ARM_AFTER.match(sentence, match.end())
+    rates = [(match, arm.group("arm") if arm else drug)]
+    further = patterns.FURTHER_EVENT_RATE.match(sentence, arm.end() if arm else match.end())
+    other = patterns.TREATED_ARM_AFTER.match(sentence, further.end()) if further else None
+    if further is not None and other is not None:  # a rate of no named arm is left unread
+        rates.append((further, other.group("arm")))
+    return [
+        Measurement(
+            source=source,
+            statistic="event_rate",
+            value=float(rate.group("value")),
+            raw=rate.group("value"),
+            span=(offset + rate.start("value"), offset + rate.end("value")),
+            trial=trial,
+            endpoint=str(match.group("event")),
+            arm=arm_name,
+            unit="per 100 patient-years",
+            table=SECTION,
+        )
+        for rate, arm_name in rates
+    ]
+
+
 def _arm_after(sentence: str, value_end: int) -> str | None:
     """The arm named right after a share ("% of patients receiving IMFINZI", "% of patients in the
-    TECENTRIQ and bevacizumab arm"), as printed."""
+    TECENTRIQ and bevacizumab arm", "% of REPATHA-treated patients"), as printed."""
+    treated = patterns.TREATED_ARM_OF.match(sentence, value_end)
+    if treated is not None and arm_mentions(treated.group("arm")):
+        return str(treated.group("arm"))
     of_trial = patterns.ARM_OF_TRIAL.match(sentence, value_end)
     if of_trial is not None and arm_mentions(of_trial.group("arm")):
         return str(of_trial.group("arm")).strip()
@@ -161,6 +196,9 @@ def _arm_after(sentence: str, value_end: int) -> str | None:
 
 def _arm_end(sentence: str, value_end: int) -> int:
     """Where the words of a share's arm end: at the next "and", "versus", comma or bracket."""
+    treated = patterns.TREATED_ARM_OF.match(sentence, value_end)
+    if treated is not None:
+        return int(treated.end())
     of_trial = patterns.ARM_OF_TRIAL.match(sentence, value_end)
     if of_trial is not None:
         return int(of_trial.end())

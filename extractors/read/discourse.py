@@ -28,6 +28,13 @@ def before_sentence(scene: Scene, sentence: str, *, line_ends: bool = False) -> 
     # first (case folded: the patterns that ignore case fold it; those that do not, a fortiori) spares
     # searching them
     folded = sentence.casefold()
+    if line_ends and scene.trial is not None and prose_patterns.SECTION_HEADING.match(sentence):
+        # a new numbered section ("14.7 Plaque Psoriasis") reports other studies: the last section's
+        # trial does not carry into it (HUMIRA's 1696 psoriasis patients were read as UC-II's)
+        return replace(
+            scene, trial=None, nct=None, endpoint=None, population=None, analysis=None,
+            default_arm=scene.experimental, trial_arms=(),
+        )  # fmt: skip
     trial = _trial_named(sentence, scene, line_ends, folded)
     if trial is not None and trial != scene.trial:
         # a new trial has one arm until the text says it compares arms

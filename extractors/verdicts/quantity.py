@@ -141,6 +141,11 @@ def claim_clause(claim: Claim) -> str:
     return f"{before} {claim.raw or ''} {after}"
 
 
+def value_at_in_clause(claim: Claim) -> int:
+    """Where the claim's value starts in `claim_clause`."""
+    return len(_claim_window(claim)[0]) + 1
+
+
 def claim_whole_clause(claim: Claim) -> str:
     """The claim's clause, from the break before its value to the break after it, breaks inside
     brackets aside: what names the value's population ("Of 5637 patients randomized, …; 5120 were
@@ -277,6 +282,30 @@ def sentence_says(claim: Claim, group: str, key: str) -> bool:
 # --- the label ---------------------------------------------------------------------------------------
 
 
+def in_vocabulary_terms(m: Measurement) -> Measurement:
+    """``m`` with its endpoint as the vocabulary names it, where a table row names exactly one of the
+    vocabulary's endpoints in its own case, after a lead-in or before a bracket that says when it was
+    measured: "Clinical remission" and "Induction of Clinical Remission (Clinical Remission at Week 8)"
+    are the article's "clinical remission"; "Sustained Clinical Remission" says more, and stays."""
+    code = _vocabulary_endpoint(m.endpoint) if m.endpoint and m.table else None
+    return replace(m, endpoint=code) if code is not None and code != m.endpoint else m
+
+
+@lru_cache(maxsize=512)  # a label's few row names, each asked for once per measurement of its row
+def _vocabulary_endpoint(endpoint: str) -> str | None:
+    bare = patterns.TRAILING_BRACKET.sub("", endpoint)
+    lead = next((lead for lead in _lead_ins() if bare.lower().startswith(f"{lead} ")), None)
+    if lead is not None:
+        bare = bare[len(lead) + 1 :]
+    found = vocabulary.find_endpoint(bare)
+    return found[0] if found is not None and found[1] == 0 and found[2] == len(bare) else None
+
+
+@cache
+def _lead_ins() -> tuple[str, ...]:
+    return tuple(sorted(words("endpoint_words", "lead_ins"), key=len, reverse=True))
+
+
 @dataclass(frozen=True, slots=True)
 class LabelView:
     """The label's measurements with the text each was read from, to read what qualifies them."""
@@ -298,12 +327,13 @@ class LabelView:
         bleeding tables: "n (per 100 pt-year)") also as the event rate it is, so "2.13% per year" is
         checked against it as well as "2.13%"."""
         texts = {source.id: source.text for source in sources}
+        named = tuple(in_vocabulary_terms(m) for m in measurements)
         yearly = tuple(
             replace(m, statistic="event_rate", unit="per 100 patient-years")
-            for m in measurements
+            for m in named
             if m.statistic == "rate" and m.table and _per_patient_years(texts.get(m.source, ""), m)
         )
-        return cls((*measurements, *yearly), texts)
+        return cls((*named, *yearly), texts)
 
     def context(self, m: Measurement) -> str:
         """What describes ``m``: its table's caption, row, column and population, or its sentence."""
@@ -336,7 +366,8 @@ class LabelView:
         """`results` each with the kind of value its words say (`matching.value_kind`), read once per label."""
         if statistic not in self._kinds:
             self._kinds[statistic] = tuple(
-                (m, matching.value_kind(self.words_of(m), (m.arm, m.comparator))) for m in self.results(statistic)
+                (m, matching.value_kind(*self._timed_words(m), arms=(m.arm, m.comparator)))
+                for m in self.results(statistic)
             )
         return self._kinds[statistic]
 
@@ -379,6 +410,18 @@ class LabelView:
             return f"{m.row or ''} {m.column or ''}"
         text = self.texts.get(m.source, "")
         return f"{_clause_before(text, m.span[0])} {m.raw} {_after(text, m.span[1])}"
+
+    def _timed_words(self, m: Measurement) -> tuple[str, int | None]:
+        """`words_of` a rate and where its value starts in them (None in a table), read in the prose to
+        the end of its clause: a time point may follow the value further than its words reach ("17.3%
+        (43/248) in the HUMIRA group were in clinical remission at Week 52")."""
+        if m.table:
+            return self.words_of(m), None
+        text = self.texts.get(m.source, "")
+        before = _clause_before(text, m.span[0])
+        rest = text[m.span[1] : m.span[1] + _SENTENCE]
+        stop = patterns.CLAUSE_START.search(rest)
+        return f"{before} {m.raw} {rest[: stop.start() if stop else len(rest)]}", len(before) + 1
 
     def denies_significance(self, m: Measurement) -> bool:
         """Whether the label's sentence of ``m`` says it is not significant ("A prespecified interim

@@ -14,6 +14,10 @@ from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import quantity
 
+# How far after a share the endpoint may be named, past the words of the share's group: "36% of
+# those given the 160/80 mg starting dose were in remission" (64 characters).
+_GROUP_WORDS = 80
+
 
 def no_time_of(claim: Claim) -> bool:
     """Whether the claim is a median time given an endpoint that is not measured as a time (ORR)."""
@@ -47,7 +51,7 @@ def what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = Fals
     # a response in lay words names its endpoint ("Tumours shrank in 40.6%"); the lay words of a
     # time-to-event endpoint ("progression") name no share; a cell's header names it too; the words may
     # follow the share's group ("37% of people on venetoclax reached a complete remission")
-    text = f"{claim.column or ''} {claim.text[: end + 60]}"
+    text = f"{claim.column or ''} {claim.text[: end + _GROUP_WORDS]}"
     named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
     named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
     share = verdict_patterns.SHARE_OF_COUNT_BEFORE.search(claim.text, max(0, end - 60), end - len(claim.raw or ""))

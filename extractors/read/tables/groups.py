@@ -213,6 +213,9 @@ def trial_and_population(group: str | None, trials: frozenset[str]) -> tuple[str
     label introduces, and not a biomarker or an endpoint ("BRCA2", "IDFS" are introduced too)."""
     if group and table_patterns.ANALYSIS_GROUP.match(group.strip()):
         return None, None  # "Primary Analysis": the measurement's analysis, said apart
+    program = table_patterns.GROUP_PROGRAM_STUDY.match(group.strip()) if group else None
+    if program is not None:  # "Study UC-I", "CD-II": a study of the label's program, named so only here
+        return program.group("name"), program.group("rest") or None
     words = group.split() if group else []
     numbered = len(words) > 1 and words[1].isdigit()  # "RECORD 1", introduced as "RECORD" or "RECORD 1"
     families = {trial.split()[0] for trial in trials if trial.split()}  # "RECORD 1" introduces "RECORD"

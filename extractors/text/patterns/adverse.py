@@ -36,12 +36,13 @@ _CHANGE_VERB = r"""(?:was|were)[ \t]{1,2}(?:permanently[ \t]{1,2})?
 #   "IMFINZI was discontinued due to adverse reactions in 15% of patients."
 #   "Permanent discontinuation of TECENTRIQ due to an adverse reaction occurred in 13% of patients"
 #   "Adverse reactions leading to permanent discontinuation of LYNPARZA occurred in 11%"
+#   "Adverse reactions led to discontinuation of treatment in 2.2% of REPATHA-treated patients"
 #   "Dosage interruptions of KISQALI due to an adverse reaction occurred in 50% of patients"
 #   "Serious adverse reactions were reported in 45 (39%) patients" (the share in brackets)
 CATEGORY_RATE = stored.compile(
     rf"""
     (?:(?P<severity>serious|fatal)[ \t]{{1,2}}{_REACTIONS}                      # "Serious adverse reactions"
-      | {_REACTIONS}[ \t]{{1,2}}(?:leading|that[ \t]{{1,2}}led|resulting|that[ \t]{{1,2}}resulted)
+      | {_REACTIONS}[ \t]{{1,2}}(?:leading|(?:that[ \t]{{1,2}})?led|resulting|that[ \t]{{1,2}}resulted)
         [ \t]{{1,2}}(?:to|in)[ \t]{{1,2}}(?:the[ \t]{{1,2}})?{_CHANGE_NOUN}{_OF_DRUG}  # "… leading to discontinuation of X"
       | {_CHANGE_NOUN}{_OF_DRUG}[ \t]{{1,2}}{_BECAUSE}[ \t]{{1,2}}{_REACTIONS}   # "Discontinuation of X due to an AR"
       | {_CHANGE_VERB}[ \t]{{1,2}}{_BECAUSE}[ \t]{{1,2}}{_REACTIONS}            # "X was discontinued due to ARs"
@@ -74,6 +75,13 @@ ARM_AFTER = stored.compile(
        [ \t]{1,2}(?:the[ \t]{1,2})?
      | (?:with|on|in[ \t]{1,2}the|receiving)[ \t]{1,2})""",
     regex.VERBOSE | regex.IGNORECASE,
+)
+
+# An arm named as its patients' treatment right after a share: "% of REPATHA-treated patients", "% of
+# placebo-treated patients".
+TREATED_ARM_OF = stored.compile(
+    r"[ \t]{0,2}%[ \t]{0,2}\)?[ \t]{0,2}of[ \t]{1,2}(?:the[ \t]{1,2})?(?P<arm>[A-Za-z][\w/]{1,30})-treated[ \t]{1,2}(?:patients|participants|subjects)\b",
+    regex.IGNORECASE,
 )
 
 # An arm named as the arm of a trial after a share, its drugs joined by "and": "% of patients in the
@@ -141,5 +149,28 @@ ARTICLE_STOPPED = stored.compile(
 # Reactions named before "them": "Serious side effects occurred in 37% of patients, and 11% stopped
 # Tecentriq because of them".
 ARTICLE_REACTIONS_NAMED = stored.compile(_ARTICLE_REACTIONS, regex.VERBOSE | regex.IGNORECASE)
+
+# A rate of an event per 100 patient-years the adverse-reactions prose gives, up to its number:
+# "the rate of serious infections was 4.6 per 100 patient-years", "the rate of reported active
+# tuberculosis was 0.22 per 100 patient-years" (HUMIRA 6.1); the event is the words after "rate of".
+EVENT_RATE = stored.compile(
+    r"""\b(?:the|a)[ \t]{1,2}rate[ \t]{1,2}of[ \t]{1,2}(?P<event>[a-z][a-z -]{2,60}?)[ \t]{1,2}was[ \t]{1,2}
+    (?P<value>\d{1,3}(?:\.\d{1,3})?)[ \t]{1,2}per[ \t]{1,2}100[ \t]{1,2}patient-years\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A further arm's rate after the first, in the same clause: "… versus a rate of 3.1 per 100
+# patient-years in 4232 control-treated patients".
+FURTHER_EVENT_RATE = stored.compile(
+    r"""[ \t,]{0,3}(?:versus|vs\.?|compared[ \t]{1,2}(?:with|to))[ \t]{1,2}(?:a[ \t]{1,2}rate[ \t]{1,2}of[ \t]{1,2})?
+    (?P<value>\d{1,3}(?:\.\d{1,3})?)[ \t]{1,2}per[ \t]{1,2}100[ \t]{1,2}patient-years\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# The arm an event rate is of, right after it, to the end of its words: "in 7304 HUMIRA-treated
+# patients", "in 4232 control-treated patients".
+TREATED_ARM_AFTER = stored.compile(
+    r"[ \t]{1,2}in[ \t]{1,2}(?:[\d,]{1,7}[ \t]{1,2})?(?P<arm>[A-Za-z][\w/]{1,30})-treated(?:[ \t]{1,2}patients)?\b"
+)
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -102,8 +102,9 @@ DATE = stored.compile(
 # Four digits in a row, which every DATE has: a sentence without them is not searched for dates.
 FOUR_DIGITS = stored.compile(r"\d{4}")
 
-# A ratio such as "(2:1)" or "1:1"; not a trial's number before a colon ("MONALEESA-7: 495 women").
-RATIO = stored.compile(r"(?<![\w-])\d+\s*:\s*\d+\b")
+# A ratio such as "(2:1)" or "1:1"; not a trial's number before a colon ("MONALEESA-7: 495 women"),
+# nor a time point before the share it gives ("Remission at week 8: 16.5%", "week 4: 36%").
+RATIO = stored.compile(r"(?<![\w-])\d+\s*:\s*\d+\b(?![.,]\d|\s?%)")
 
 # --- numbers ------------------------------------------------------------------------------------
 

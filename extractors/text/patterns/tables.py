@@ -251,6 +251,13 @@ ANALYSIS_GROUP = stored.compile(
     r"^(?:Primary|Updated|Final|Interim|Exploratory|(?:First|Second)[ \t]{1,2}Interim)[ \t]{1,2}Analys[ie]s$", regex.I
 )
 
+# A column group that names one of a program's studies numbered in Roman figures after its indication,
+# whether or not the label's prose introduced it: "CD-I", "Study UC-II", "Study RA-II Monotherapy (26
+# weeks)" (HUMIRA Tables 2, 11, 13); what follows the name is the group's population.
+GROUP_PROGRAM_STUDY = stored.compile(
+    r"^(?:(?:Study|Trial)[ \t]{1,2})?(?P<name>[A-Z][A-Za-z]{0,3}-[IVX]{1,4})(?![\w-])[ \t]{0,2}(?P<rest>[^\n]{0,80})$"
+)
+
 # A column group that names a trial, not a population: "ADVANCE-3", "Study RA-II", "EINSTEIN DVT Study".
 GROUP_TRIAL_NAME = stored.compile(
     r"^(?:Study[ \t]{1,2}[A-Z0-9][\w-]{0,12}|[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]{1,6}){0,2}(?:[ \t]\d{1,3})?|[^|\n]{2,40}?[ \t](?:Study|Trial))$"

@@ -39,7 +39,8 @@ _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirtee
 #   no_value the name of an interval with no values after it ("HR and 95% CI;", "95% CIs about the
 #          median"), a formula "(1-Hazard Ratio) × 100%", a cut-off (`no_results.THRESHOLD`): numbers that are
 #          no result, kept from `value`
-#   p      "p = 0.073", "p<0.0001", "p-value = 0.90", "p less than or equal to 0.001", "P = .03"
+#   p      "p = 0.073", "p<0.0001", "p-value = 0.90", "p less than or equal to 0.001", "P = .03";
+#          not a trial's code that starts with P ("the P025 trial": FEMARA's)
 #   n_eq   "(n=179)", "N = 333", "n = 1693"
 #   value  "32%", "<0.001", "15.7", "25.1+" (a censored duration), "65 percent", "21.6 percentage points"
 #   word   "Eighty-three percent", "three patients": numbers written as words
@@ -63,7 +64,7 @@ _TOKEN_PIECES = (  # the alternatives of TOKEN, in its order; see there
       (?P<no_value>{_NAMES_NO_VALUE} | {THRESHOLD})
     """,  # no_value
     rf"""
-      (?P<p>\bp(?:\s?-\s?|\s)?(?:value\s)?\s{{0,2}}(?:(?:of|was|is)\s)?\s{{0,2}}
+      (?P<p>\bp(?!\d)(?:\s?-\s?|\s)?(?:value\s)?\s{{0,2}}(?:(?:of|was|is)\s)?\s{{0,2}}
           (?P<p_cmp><\s?=|≤|<|=|>|less\s+than\s+or\s+equal\s+to|less\s+than)?\s{{0,2}}
           (?P<p_value>{NUMBER}))
     """,  # p

@@ -114,12 +114,15 @@ SIGNIFICANCE_NOT_REACHED = stored.compile(
 # "73 (47%)". Searched up to the value, so "$" is the value's start.
 SHARE_OF_COUNT_BEFORE = stored.compile(r"(?<![\d.])\d[\d,]{0,9}(?:\s[A-Za-z-]{1,30}){0,3}\s?\(\s?$")
 
-# A landmark of a rate: "2-year DFS rate", "at 24 months", "12 month OS", "after three years"; not
+# A landmark of a rate: "2-year DFS rate", "at 24 months", "12 month OS", "after three years", "ACR20
+# Month 6", "Clinical Remission at Week 8" (a visit, named unit first); not
 # a dosing interval ("KEYTRUDA 200 mg every 3 weeks", an arm's name in a table's column), nor the
 # decimals of a duration ("from 4.5 to 7.2 months" is no 2-month time point).
 LANDMARK = stored.compile(
     r"""(?<!\b(?:every|each|per)\s{1,2})(?<!\d[.,])\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?P<unit>year|month|week)s?\b
-      | \b(?:at|after)\s+(?P<n2>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit2>year|month|week)s?\b""",
+      | \b(?:at|after)\s+(?P<n2>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit2>year|month|week)s?\b
+      | \b(?P<unit3>year|month|week)\s{1,2}(?P<n3>\d{1,3})\b(?![.,]\d)   # a visit named unit first: "Month 6", "at Week 8", "(week 56)"
+    """,
     regex.I | regex.VERBOSE,
 )
 
@@ -220,9 +223,9 @@ def difference_after(words: tuple[str, ...]) -> regex.Pattern[str]:
 ARM_ALTERNATIVE = stored.compile(r"\s(?:or|/)\s|[()]")
 
 # A dose or schedule in an arm's name, which says how much, not which drug: "ENHERTU 5.4 mg/kg",
-# "XARELTO 10 mg once daily", "Enoxaparin 40 mg/placebo".
+# "XARELTO 10 mg once daily", "Enoxaparin 40 mg/placebo", a loading and a next dose "HUMIRA 160/80 mg".
 ARM_DOSE = stored.compile(
-    r"(?<![\d.])\d{1,5}(?:\.\d{1,3})?\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²|day))?\b"
+    r"(?<![\d./])\d{1,5}(?:\.\d{1,3})?(?:/\d{1,5}){0,2}\s?(?:mg|mcg|g)(?:\s?/\s?(?:kg|m\s?2|m²|day))?\b"
     r"|\b(?:once|twice)\s(?:daily|weekly)\b|\bevery\s\d{1,2}\s(?:weeks?|days?)\b",
     regex.I,
 )
@@ -310,3 +313,7 @@ POINTS_BACK = stored.compile(r"^\W{0,3}(?:that|this|these|those|it|in[ \t]{1,2}o
 POPULATION_POINTS_BACK = stored.compile(
     r"^(?:that|this|these|those)(?:[ \t]{1,2}(?:subgroup|group|population|cohort|subset|patients))?$", regex.I
 )
+
+# A bracket that ends a label row's endpoint and says when or how it was measured, no part of its
+# name: "Induction of Clinical Remission (Clinical Remission at Week 8)" (HUMIRA Table 13).
+TRAILING_BRACKET = stored.compile(r"\s{0,3}\([^()\n]{0,160}\)\s{0,3}$")
