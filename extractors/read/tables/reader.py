@@ -535,8 +535,8 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
         return
     endpoint = vocabulary.find_endpoint(label)
     category = label_patterns.RESPONSE_CATEGORY_LABEL.match(label) if endpoint is None else None
-    if category is not None:  # "CR", "nPR, n (%)": a kind of response the vocabulary has no phrase for
-        endpoint = (category.group("kind"), 0, category.end())
+    if category is not None:  # "CR+CRid", "nPR, n (%)": a kind of response the vocabulary has no phrase for
+        endpoint = ("".join(category.group("kind").split()), 0, category.end())
     rest = label
     if endpoint is not None:
         code, phrase_start, phrase_end = endpoint
