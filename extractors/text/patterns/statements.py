@@ -86,6 +86,10 @@ POPULATION = stored.compile(
     regex.VERBOSE | regex.I,
 )
 
+# A semicolon between clauses, not one inside brackets: "… versus 18% on placebo; 65% reached …", not
+# "(HR 0.53; 95% CI 0.35–0.81; p = 0.0035)".
+CLAUSE_SEMICOLON = stored.compile(r";(?![^()\n]{0,300}\))")
+
 # The whole population, which ends a subgroup's reach: "in all randomized patients", "ITT population".
 OVERALL = stored.compile(
     r"\b(?:overall\s+(?:randomi[sz]ed\s+)?population|intent(?:ion)?[- ]to[- ]treat(?:\s+population)?|ITT(?:\s+population)?|all\s+(?:randomi[sz]ed\s+)?patients)\b",
