@@ -18,7 +18,7 @@ from extractors.ingest.articles import article_from_bytes
 from extractors.records import Claim, ExtractReport, Measurement
 from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, endpoints, matching, quantity, reductions, trial_names, unsaid
+from extractors.verdicts import derived, endpoints, matching, quantity, reductions, shares, trial_names, unsaid
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted, describe
 from extractors.verdicts.doses import check_dose
@@ -600,3 +600,9 @@ def test_a_trial_name_the_label_gives_twice_is_settled_by_its_context_or_contrad
     claim = trial_names.as_label_names(claim, rows)
     judged = check_number(claim, LabelView(rows, {"label": ""}))
     assert (claim.trial, judged.verdict) == (case["trial"], case["verdict"]), judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("share_clauses"))
+def test_a_shares_clause_names_its_endpoint_as_far_as_the_phrase_reaches(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="rate", unit="%"), endpoint=case["endpoint"])
+    assert (shares.what_rate(claim) is None) == case["named"]

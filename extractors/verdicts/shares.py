@@ -47,7 +47,7 @@ def what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = Fals
     # a response in lay words names its endpoint ("Tumours shrank in 40.6%"); the lay words of a
     # time-to-event endpoint ("progression") name no share; a cell's header names it too; the words may
     # follow the share's group ("37% of people on venetoclax reached a complete remission")
-    text = f"{claim.column or ''} {claim.text[: end + 60]}"
+    text = f"{claim.column or ''} {claim.text[: end + 100]}"  # a long phrase: "complete remission or a remission with partial …"
     named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
     named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
     share = verdict_patterns.SHARE_OF_COUNT_BEFORE.search(claim.text, max(0, end - 60), end - len(claim.raw or ""))
