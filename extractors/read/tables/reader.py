@@ -402,9 +402,11 @@ def _read_rows(
             if cells_start is not None:
                 subgroup_heading = _subgroup_row(text[label_start:label_end], own, subgroup_heading, state)
             event = None
-        elif n_row and not has_n and (event or vocabulary.find_endpoint(label)):
+        elif n_row and not has_n and (vocabulary.find_endpoint(label) or (event and state.population is None)):
             # Ns printed just above the endpoint they count ("Patients with Measurable Disease
-            # n=167 n=66", then "Objective Response Rate"): they and their population head it
+            # n=167 n=66", then "Objective Response Rate"; "Number of Patients | N=1513", then "Total
+            # VTE"): they and their population head it; a subgroup's Ns ("UA/NSTEMI | N=5044") count
+            # the subgroup, whatever events its rows then list (EFFIENT Table 5)
             population = state.population
             _interpret_label(label, state, has_n, event)
             state.population = population
