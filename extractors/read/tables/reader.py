@@ -431,6 +431,8 @@ def _read_rows(
             _interpret_label(own, state, has_n, event)
         else:
             _interpret_label(label, state, has_n, event)
+            if has_n and names_events and vocabulary.find_endpoint(label) is None:
+                state.endpoint = None  # a subgroup's Ns ("STEMI | N=1769") count none of the events above
         if cells_start is None or cells_end is None:
             continue
         before = len(measurements)
