@@ -23,7 +23,7 @@ from tests.truth_tables import FORMS, form_of, pair, read_forms, score, truth_la
 FLOORS: dict[str, tuple[float, float, float]] = {
     "brilinta": (0.91, 0.82, 0.72),
     "cabometyx": (0.96, 0.69, 0.71),
-    "effient": (0.78, 0.78, 0.65),
+    "effient": (0.86, 0.86, 0.78),
     "enhertu": (0.98, 0.65, 0.78),
     "ibrance": (0.93, 0.92, 0.68),
     "imfinzi": (1.00, 0.97, 0.93),
@@ -36,13 +36,13 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "opdivo": (0.97, 0.97, 0.92),
     "padcev": (1.00, 1.00, 1.00),
     "repatha": (1.00, 1.00, 1.00),
-    "revlimid": (0.31, 0.31, 0.31),
+    "revlimid": (0.89, 0.66, 0.75),
     "tagrisso": (1.00, 0.74, 0.65),
     "tecentriq": (1.00, 0.89, 0.75),
-    "venclexta": (0.89, 0.89, 0.89),
+    "venclexta": (1.00, 1.00, 1.00),
     "verzenio": (0.90, 0.72, 0.60),
     "xarelto": (0.75, 0.69, 0.60),
-    "yervoy": (0.76, 0.43, 0.34),
+    "yervoy": (0.93, 0.43, 0.34),
 }
 
 # (label, form) → (target share, why the reader does not reach it yet).

@@ -18,7 +18,7 @@ from extractors.ingest.articles import article_from_bytes
 from extractors.records import Claim, ExtractReport, Measurement
 from extractors.text import numbers as printed
 from extractors.text.patterns import verdicts as verdict_patterns
-from extractors.verdicts import derived, endpoints, matching, quantity, reductions, shares, unsaid
+from extractors.verdicts import derived, endpoints, matching, quantity, reductions, shares, trial_names, unsaid
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.describe import contradicted, describe
 from extractors.verdicts.doses import check_dose
@@ -603,3 +603,26 @@ def test_a_sentence_naming_no_drug_is_its_source_trials_before_the_drug_named_la
                         endpoint="PFS", arm="CABOMETYX", unit="months")  # fmt: skip
     judged = _other_drug(article, claim, frozenset({"cabozantinib"}), ("CABOMETYX",), (label,))
     assert (judged is not None) == case["other"]
+
+
+@pytest.mark.parametrize("case", _cases("trial_names"))
+def test_a_trial_name_the_label_gives_twice_is_settled_by_its_context_or_contradicted_by_neither(
+    case: dict[str, Any],
+) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="Study 1", arm="lenalidomide")
+    claim = replace(claim, endpoint="OS", section=case["section"])
+    rows = tuple(
+        Measurement(source="label", statistic="hr", value=float(value), raw=value, span=(i * 10, i * 10 + 4),
+                    trial=trial, endpoint="OS", arm="REVLIMID", comparator="Placebo", table=f"Table {15 + i}",
+                    row="Hazard Ratio", column=trial)
+        for i, (trial, value) in enumerate(zip(case["trials"], ("0.79", "0.59"), strict=True))
+    )  # fmt: skip
+    claim = trial_names.as_label_names(claim, rows)
+    judged = check_number(claim, LabelView(rows, {"label": ""}))
+    assert (claim.trial, judged.verdict) == (case["trial"], case["verdict"]), judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("share_clauses"))
+def test_a_shares_clause_names_its_endpoint_as_far_as_the_phrase_reaches(case: dict[str, Any]) -> None:
+    claim = replace(_claim(case["text"], case["raw"], statistic="rate", unit="%"), endpoint=case["endpoint"])
+    assert (shares.what_rate(claim) is None) == case["named"]

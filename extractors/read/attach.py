@@ -526,9 +526,10 @@ def _endpoint_mention(
     if right_after:
         return right_after[0]  # "a 2% complete response rate"
     before = [m for m in mentions if m[1] < start]
-    if before:
-        return before[-1]
     after = [m for m in mentions if end <= m[1] < end + reach.after("endpoint_after_value")]
+    semicolon = patterns.CLAUSE_SEMICOLON.search(sentence, before[-1][2]) if before and after else None
+    if before and not (semicolon and semicolon.start() < start):  # not past a ";" when its clause names one
+        return before[-1]
     return after[0] if after else None
 
 

@@ -100,9 +100,27 @@ def belongs_elsewhere(
 
 def kin_endpoints(one: str | None, other: str | None) -> bool:
     """Whether two endpoint names are one endpoint, one qualified: "rPFS" (radiographic) and the PFS of
-    a label that reads it so; a value of one is no misquote of the other's."""
+    a label that reads it so, "clinical remission" and HUMIRA's row "Induction of Clinical Remission
+    (Clinical Remission at Week 8)"; a value of one is no misquote of the other's. A composite that
+    names it among others ("Stroke, MI or CV death") is another endpoint."""
     a, b = (one or "").lower(), (other or "").lower()
-    return bool(a and b) and a != b and (a.endswith(b) or b.endswith(a))
+    if not (a and b) or a == b:
+        return False
+    if a.endswith(b) or b.endswith(a):
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    if any(joint in longer for joint in (",", " or ", " and ", "/", "+", " vs")):
+        return False
+    return _within(_word_list(shorter), _word_list(longer))
+
+
+def _word_list(name: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in name).split()
+
+
+def _within(part: list[str], whole: list[str]) -> bool:
+    """Whether ``part``'s words are a run of ``whole``'s."""
+    return bool(part) and any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
 def _inverted(claim: Claim, frame: Frame, decimals: int) -> Claim | None:

@@ -346,13 +346,13 @@ def of_trial_alone(
     stent thromboses … (0.9%) … (1.8%)", read in prose after the tables, are TRITON-TIMI 38's: the
     label reports no other trial)."""
     own = of_trial(trial, pool)
-    if not own or _named_trials(measurements) != {trial_key(own[0])}:
+    if not own or named_trials(measurements) != {trial_key(own[0])}:
         return own
     named = own[0]
     return own + tuple(replace(m, trial=named.trial, nct=named.nct) for m in pool if not (m.trial or m.nct))
 
 
-def _named_trials(measurements: Sequence[Measurement]) -> frozenset[str]:
+def named_trials(measurements: Sequence[Measurement]) -> frozenset[str]:
     """The trials a label's numbers name (`trial_key`): a fact of the label, found once per label
     rather than once per claim (the same tuple object is asked again, as in `of_trial`)."""
     if not isinstance(measurements, tuple):

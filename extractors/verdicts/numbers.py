@@ -35,6 +35,7 @@ from extractors.verdicts.describe import (
     where,
 )
 from extractors.verdicts.quantity import LabelView
+from extractors.verdicts.trial_names import of_trials_called
 
 # Which measurement statistic a claim's statistic is checked against.
 FAMILY = {
@@ -76,7 +77,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     pool = everything
     if claim.trial and pool and any(m.trial or m.nct for m in pool):
         # (a label that names no trial for any of these numbers cannot say they are another trial's)
-        pool = matching.of_trial_alone(claim.trial, pool, view.measurements)
+        pool = of_trials_called(claim.trial, pool, view.measurements)
         if not pool:
             return _other_ratio(claim, view) or unverifiable(
                 claim, f"The article says {says} about {claim.trial}; the sources report no {family} for that trial."
@@ -289,9 +290,12 @@ def _check_across_trials(claim: Claim, pool: tuple[Measurement, ...], trials: li
         combined = derived.check_combined_total(claim, pools, view) if len(pools) > 1 else None
         if combined is not None:
             return combined
+    which = (
+        f"about {claim.trial}, a name the label gives several trials" if claim.trial else "without naming which trial"
+    )
     return unverifiable(
         claim,
-        f"The article says {said(claim)} without naming which trial; the label reports several "
+        f"The article says {said(claim)} {which}; the label reports several "
         f"({', '.join(t or 'unnamed' for t in trials)}) and the value agrees with none of them.",
     )
 

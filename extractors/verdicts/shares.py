@@ -15,8 +15,9 @@ from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import quantity
 
 # How far after a share the endpoint may be named, past the words of the share's group: "36% of
-# those given the 160/80 mg starting dose were in remission" (64 characters).
-_GROUP_WORDS = 80
+# those given the 160/80 mg starting dose were in remission" (64 characters), or a long endpoint name:
+# "complete remission or a remission with partial blood count recovery".
+_GROUP_WORDS = 100
 
 
 def no_time_of(claim: Claim) -> bool:

@@ -28,7 +28,7 @@ from extractors.text.patterns import build
 from extractors.text.patterns.statements import NOT_AN_ARM_LINK
 from extractors.text.patterns.verdicts import ARM_WORD, RATIO_NAMED, RELATIVE_LESS_AFTER
 from extractors.text.patterns.verdicts import COMBINATION_WORD as COMBINED
-from extractors.verdicts import endpoints, matching, reductions
+from extractors.verdicts import endpoints, matching, reductions, trial_names
 from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
@@ -94,8 +94,9 @@ def _checked(article: Article, claims: list[Claim], extracted: ExtractReport) ->
     judged: list[Claim] = []
     numeric: set[int] = set()
     try:
-        for index, claim in enumerate(claims):
-            budget.check(claim.span[0])
+        for index, said in enumerate(claims):
+            budget.check(said.span[0])
+            claim = trial_names.as_label_names(said, measurements)  # "Study 1" in a maintenance section
             other = _other_drug(article, claim, drugs, names, measurements)
             if other is None and claim.statistic in FAMILY and claim.value is not None:
                 numeric.add(index)

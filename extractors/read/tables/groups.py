@@ -51,8 +51,9 @@ def labels_above(text: str, zone_start: int, first: int, count: int, before_stub
 
 def spanning_labels(text: str, zone_start: int, first: int) -> list[str] | None:
     """With cells kept, the named cells of the row just over the arm row when its first cell, over the
-    row labels, is empty ("|  | Combined Results | Paclitaxel Subgroup | AC Subgroup |"); not a row of
-    Ns or values, nor a stub ("| Body System Adverse Reaction |  |  |")."""
+    row labels, is empty ("|  | Combined Results | Paclitaxel Subgroup | AC Subgroup |") or a stub
+    ("| Efficacy Parameter | Intermediate/Poor-Risk |", YERVOY Table 26); not a row of Ns or values, nor
+    a stub alone ("| Body System Adverse Reaction |  |  |")."""
     lines = _lines(text, zone_start, line_start(text, first) - 1)
     if not lines:
         return None
@@ -60,10 +61,12 @@ def spanning_labels(text: str, zone_start: int, first: int) -> list[str] | None:
     arm_row_end = text.find("\n", first)
     arm_row = _cells_of(text[line_start(text, first) : arm_row_end if arm_row_end >= 0 else len(text)])
     # a row with as many cells as the arm row spans nothing: "|  |  |  | HR |" heads the HR column
-    if len(cells) < 2 or cells[0] or len(cells) >= len(arm_row):
+    if len(cells) < 2 or len(cells) >= len(arm_row):
         return None
-    named = [cell for cell in cells if cell]
-    if any(pattern.match(cell) for cell in named for _, pattern in table_patterns.BETWEEN_LABELS):
+    if cells[0] and not table_patterns.STUB_LABEL.match(cells[0]):
+        return None
+    named = [cell for cell in cells[1:] if cell]
+    if not named or any(pattern.match(cell) for cell in named for _, pattern in table_patterns.BETWEEN_LABELS):
         return None
     return _cells_as_labels(lines[-1], len(named))
 
@@ -208,14 +211,16 @@ def _head_noun_cuts(zone: str, depth: list[int]) -> list[int] | None:
 
 @functools.lru_cache(maxsize=1024)  # asked for each cell under a column group (issue 13)
 def trial_and_population(group: str | None, trials: frozenset[str]) -> tuple[str | None, str | None]:
-    """(trial, population) a column group names: "RECORD 1" is a trial, "COMPASS PAD" a trial's
-    population, "HR+ Cohort" a population, "Primary Analysis" neither. A group is a trial's when its first word is a trial the
+    """(trial, population) a column group names: "RECORD 1" and "Maintenance Study 1" are trials, "COMPASS PAD" a
+    trial's population, "HR+ Cohort" a population, "Primary Analysis" neither. A group is a trial's when its first word is a trial the
     label introduces, and not a biomarker or an endpoint ("BRCA2", "IDFS" are introduced too)."""
     if group and table_patterns.ANALYSIS_GROUP.match(group.strip()):
         return None, None  # "Primary Analysis": the measurement's analysis, said apart
     program = table_patterns.GROUP_PROGRAM_STUDY.match(group.strip()) if group else None
     if program is not None:  # "Study UC-I", "CD-II": a study of the label's program, named so only here
         return program.group("name"), program.group("rest") or None
+    if group and table_patterns.GROUP_STUDY_NAME.match(group.strip()):
+        return group.strip(), None  # "Maintenance Study 1": the trial its arms were randomized in, whole
     words = group.split() if group else []
     numbered = len(words) > 1 and words[1].isdigit()  # "RECORD 1", introduced as "RECORD" or "RECORD 1"
     families = {trial.split()[0] for trial in trials if trial.split()}  # "RECORD 1" introduces "RECORD"

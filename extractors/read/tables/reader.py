@@ -402,9 +402,11 @@ def _read_rows(
             if cells_start is not None:
                 subgroup_heading = _subgroup_row(text[label_start:label_end], own, subgroup_heading, state)
             event = None
-        elif n_row and not has_n and (event or vocabulary.find_endpoint(label)):
+        elif n_row and not has_n and (vocabulary.find_endpoint(label) or (event and state.population is None)):
             # Ns printed just above the endpoint they count ("Patients with Measurable Disease
-            # n=167 n=66", then "Objective Response Rate"): they and their population head it
+            # n=167 n=66", then "Objective Response Rate"; "Number of Patients | N=1513", then "Total
+            # VTE"): they and their population head it; a subgroup's Ns ("UA/NSTEMI | N=5044") count
+            # the subgroup, whatever events its rows then list (EFFIENT Table 5)
             population = state.population
             _interpret_label(label, state, has_n, event)
             state.population = population
@@ -429,6 +431,8 @@ def _read_rows(
             _interpret_label(own, state, has_n, event)
         else:
             _interpret_label(label, state, has_n, event)
+            if has_n and names_events and vocabulary.find_endpoint(label) is None:
+                state.endpoint = None  # a subgroup's Ns ("STEMI | N=1769") count none of the events above
         if cells_start is None or cells_end is None:
             continue
         before = len(measurements)
@@ -535,8 +539,8 @@ def _interpret_label(label: str, state: TableState, has_n: bool, event: str | No
         return
     endpoint = vocabulary.find_endpoint(label)
     category = label_patterns.RESPONSE_CATEGORY_LABEL.match(label) if endpoint is None else None
-    if category is not None:  # "CR", "nPR, n (%)": a kind of response the vocabulary has no phrase for
-        endpoint = (category.group("kind"), 0, category.end())
+    if category is not None:  # "CR+CRid", "nPR, n (%)": a kind of response the vocabulary has no phrase for
+        endpoint = ("".join(category.group("kind").split()), 0, category.end())
     rest = label
     if endpoint is not None:
         code, phrase_start, phrase_end = endpoint

@@ -20,13 +20,12 @@ RESPONSE_KIND_AFTER = stored.compile(
     r"[ \t:,]{1,3}(?P<kind>CR|PR)\b(?![+/])(?![ \t]{0,2},[ \t]{0,2}(?:[A-Z]{2}|or\b))(?![ \t]{1,2}or\b)"
 )
 
-# A row label that is one kind of response by its abbreviation, with a glued footnote key and the
-# cells' format after it: "CR", "CRd", "nPR, n (%)", "CRh, n (%)" (VENCLEXTA Tables 19-27), "VGPR" — not
-# "PR interval", not "CR rate" (named in words), and not yet a sum of kinds ("CR+CRh, n (%)"): articles
-# name such sums "complete remission", which the claims do not yet tell from CR (issue 12 notes).
+# A row label that is a kind of response by its abbreviation, alone or added up, with a glued footnote
+# key and the cells' format after it: "CR", "CR+CRid", "nPR, n (%)", "CRh, n (%)" (VENCLEXTA Tables
+# 19-27), "PR" — not "PR interval", not "CR rate" (named in words).
 RESPONSE_CATEGORY_LABEL = stored.compile(
-    r"""^(?P<kind>CR[hiu]|s?CR|n?PR|VGPR)
-    (?:[a-g](?![A-Za-z]))?                          # a footnote key glued on: "CRd"
+    r"""^(?P<kind>(?:CR[hiu]|s?CR|n?PR|VGPR)(?:[ \t]{0,2}\+[ \t]{0,2}(?:CR[hiu]|s?CR|n?PR|VGPR)){0,3})
+    (?:[a-g](?![A-Za-z]))?                          # a footnote key glued on: "CR+CRid"
     (?=[ \t]{0,2}(?:,|\(|$))                        # then the cells' format or nothing: ", n (%)"
     """,
     regex.VERBOSE,

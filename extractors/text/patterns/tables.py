@@ -262,6 +262,11 @@ GROUP_PROGRAM_STUDY = stored.compile(
 GROUP_TRIAL_NAME = stored.compile(
     r"^(?:Study[ \t]{1,2}[A-Z0-9][\w-]{0,12}|[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]{1,6}){0,2}(?:[ \t]\d{1,3})?|[^|\n]{2,40}?[ \t](?:Study|Trial))$"
 )
+# A column group called a study or trial by name, whatever the prose introduced: "Study 1", "Maintenance
+# Study 2" (REVLIMID Tables 15, 17), "EINSTEIN DVT Study" — not a biomarker that looks like a code ("BRCA2").
+GROUP_STUDY_NAME = stored.compile(
+    r"^(?:(?:[A-Z][\w-]{1,20}[ \t]){0,2}(?:Study|Trial)[ \t][A-Z0-9][\w-]{0,12}|[^|\n]{2,40}?[ \t](?:Study|Trial))$"
+)
 
 
 # --- Header cells of any form: arm Ns, doses in arm names, sub-columns, between-arm columns ----------
