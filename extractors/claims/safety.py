@@ -305,7 +305,11 @@ def _joined(masked: str, before: list[tuple[int, int, str]]) -> tuple[int, int, 
 
 
 def _arm_after(masked: str, number: Number) -> str | None:
-    """The arm named right after a percentage: "34% of IMFINZI patients" → "durvalumab"."""
+    """The arm named right after a percentage: "34% of IMFINZI patients" → "durvalumab"; a dose
+    alone, as printed, where the arms are doses: "28% of men on 50 mg" → "50 mg"."""
+    dose = patterns.DOSE_ARM_AFTER.match(masked, number.end)
+    if dose is not None:
+        return " ".join(dose.group("dose").split())
     lead = patterns.ARM_LEAD.match(masked, number.end)
     if lead is None:
         return None

@@ -22,9 +22,8 @@ from extractors.text import names, reach, vocabulary
 from extractors.text.facts import per_document
 from extractors.text.patterns import build, no_results
 from extractors.text.patterns import statements as patterns
-from extractors.text.patterns.responders import RESPONDER_GROUP
 
-__all__ = ["Mention", "Scene", "arm_mentions", "assign_arms", "endpoint_for", "population_for", "ratio_arms"]
+__all__ = ["Mention", "Scene", "arm_mentions", "assign_arms", "endpoint_for", "ratio_arms"]
 
 ArmReading = tuple[str | None, str | None, tuple[str, ...]]  # arm, comparator, other arms it could be
 
@@ -128,6 +127,7 @@ def _looks_like_arm(text: str, scene: Scene) -> bool:
 def _names_a_treatment(text: str, scene: Scene) -> bool:
     known = tuple(k.lower() for k in (*scene.arms, *scene.controls, *scene.drugs) if len(k) > 2)
     named = bool(known) and bool(build.any_phrase(known).search(text))
+    named = named or bool(patterns.SHORT_CAPITALS.fullmatch(text))  # a treatment abbreviated: "NO-treated"
     return named or bool(names.DRUG_WORD.search(text) or patterns.CAPITALS_WORD.search(text))
 
 
@@ -379,6 +379,9 @@ def _one_arm(
     rank = same.index(index)
     next_start = values[same[rank + 1]][0] if rank + 1 < len(same) else len(sentence)
     previous_end = values[same[rank - 1]][1] if rank else 0
+    bracketed = [m for m in mentions if m.end <= start and not m.names]
+    if bracketed and patterns.SHARE_BRACKET_AFTER_ARM.fullmatch(sentence, bracketed[-1].end, start):
+        return bracketed[-1].name, None, ()  # "NO-treated (18%) and control (20%) patients": the share is its arm's
     reach_after = min(next_start, end + reach.after("arm_of_value"))
     after = [m for m in mentions if end <= m.start < reach_after and not m.names and not _restated(sentence, end, m)]
     if after and not patterns.VERSUS.search(sentence, end, after[0].start) and _linked(sentence, end, after[0]):
@@ -551,31 +554,6 @@ def _modifiers(sentence: str, at: int, mention_end: int, value_end: int, statist
             unit = landmark.group("unit").lower().rstrip("s")
             found.append(f"at {landmark.group('count')} {unit}s")
     return tuple(found)
-
-
-def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | None:
-    """The subgroup the value is stated for: named right after it, else earlier in the sentence."""
-    found = [
-        (m.start(), " ".join(m.group("pop").split()))
-        for m in patterns.POPULATION.finditer(sentence)
-        if not patterns.OVERALL_OR_VAGUE.fullmatch(m.group("pop").strip())
-        and not patterns.NOT_A_SUBGROUP.search(m.group("pop"))
-    ]
-    found = sorted(found + [(m.start(), " ".join(m.group("pop").split())) for m in RESPONDER_GROUP.finditer(sentence)])
-    after = [
-        pop
-        for at, pop in found
-        if end <= at < end + reach.after("population_after_value")
-        and not patterns.NEW_CLAUSE_NUMBER.search(sentence, end, at)
-    ]
-    if after:
-        return after[0]
-    before = [pop for at, pop in found if at < start]
-    if before:
-        return before[-1]
-    if patterns.OVERALL.search(sentence):
-        return None
-    return scene.population
 
 
 def assessment_of(sentence: str) -> str | None:

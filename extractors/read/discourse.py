@@ -102,6 +102,9 @@ def _trial_named(sentence: str, scene: Scene, line_ends: bool, folded: str) -> s
         named = [" ".join(m.group("name").split()) for m in prose_patterns.CAPTION_TRIAL.finditer(sentence)]
         known = [n for n in named if n in scene.trials or trial_patterns.STUDY_NUMBER.fullmatch(n)]
         return next((name for name in reversed(known) if _may_be_trial(name, scene)), None)
+    heading = trial_patterns.TRIAL_HEADING.fullmatch(sentence.strip()) if line_ends else None
+    if heading and heading.group("name") in scene.trials and _may_be_trial(heading.group("name"), scene):
+        return str(heading.group("name"))  # "CINRGI Study" on a line of its own: the paragraphs below are its
     start = trial_patterns.TRIAL_SUBJECT_START.match(sentence)
     later = (
         names.first_way(trial_patterns.TRIAL_SUBJECT_WAYS, sentence)

@@ -195,6 +195,8 @@ def count_statistic(sentence: str, start: int, end: int, before: str, value: _Si
         before, max(0, len(before) - 30)
     ):
         return "events"
+    if patterns.COUNTS_RESTATE.search(before) and patterns.EVENT_SHARES_BEFORE.search(before):
+        return "events"  # "It occurred in 46% of … versus 64% of controls: 52 infants compared with 77"
     if patterns.ENROLMENT_AFTER.match(after_window):
         return "n" if not patterns.TO_ARM_ONLY.match(after_window) or _says_enrolment(sentence) else None
     if patterns.EVENTS_BEFORE.search(before, max(0, len(before) - 30)) and _names_events_later(sentence, end):

@@ -20,7 +20,7 @@ from itertools import islice
 
 import regex
 
-from extractors.read import attach, roles
+from extractors.read import attach, roles, subgroups
 from extractors.read.scene import Scene
 from extractors.records import Alternative, Measurement
 from extractors.text import numbers, vocabulary
@@ -442,7 +442,7 @@ def _record(
         trial=scene.trial,
         nct=scene.nct,
         endpoint=endpoint,
-        population=_subset(sentence, value) or attach.population_for(sentence, value.start, value.end, scene),
+        population=_subset(sentence, value) or subgroups.population_for(sentence, value.start, value.end, scene),
         arm=experimental,
         comparator=comparator,
         qualifier=value.qualifier,

@@ -105,13 +105,21 @@ def relation(claim_arm: str, label_arm: str) -> How:
     if patterns.ALTERNATIVES_ARM.search(label_arm) and build.standalone(claim_arm).search(label_arm):
         return "exact"
     said, label = _components(claim_arm), _components(label_arm)
-    if not label and said_doses and said_doses == label_doses:
-        return "exact"  # "atorvastatin 10 mg" for TNT's "10 mg/day" arm: a dose arm named by its dose alone
+    if (not label or not said) and said_doses and said_doses == label_doses:
+        # "atorvastatin 10 mg" for TNT's "10 mg/day" arm, "2.5 mg" for "ELIQUIS 2.5 mg bid": a dose arm named by its dose alone
+        return "exact"
     if not said or not label:
         return "none"
     if said == label:
         return "exact"
     return "part" if said < label else "none"
+
+
+def dose_of_dose_arms(claim_arm: str | None, label_arms: Iterable[str | None]) -> bool:
+    """Whether the article's arm names a dose where the label's arms are doses ("21% on 200 mg"
+    against "25 mg", "50 mg", "100 mg"): a dose arm no label arm is, when `read_arm` settles none."""
+    name = canonical_arm(claim_arm)
+    return bool(name) and bool(_doses(name)) and any(_doses(canonical_arm(arm) or "") for arm in label_arms)
 
 
 def read_arm(claim_arm: str | None, label_arms: Iterable[str | None]) -> ArmReading:

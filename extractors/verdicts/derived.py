@@ -81,7 +81,7 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
     # of a kind of patient ("Of the 590 (62%) patients with … metastatic disease")
     totals = [m for m in rows if not m.arm and m.value is not None and (m.table or _says_enrolment(m, view))]
     for m in totals:
-        if matching.agree(claim.value, decimals, m.value or 0, 0):
+        if matching.agree(claim.value, decimals, m.value or 0, 0) and not _of_other_patients(claim, m, view):
             return _supported_total(claim, m, f"the label gives a total of {m.raw} in {where(m)}")
     randomized = _randomized_total(claim, totals, view)
     if randomized is not None:
@@ -121,6 +121,21 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
         evidence=label_total or members[0],
         explanation=f"Contradicted (wrong value): the article says {says}; the label gives {stated}. Corrected: '{corrected(claim, value)}'",
     )
+
+
+def _of_other_patients(claim: Claim, m: Measurement, view: LabelView) -> bool:
+    """Whether the article counts patients with a condition ("268 men with spinal cord injury") that
+    the label's sentence of its count ("… patients with erectile dysfunction attributed to diabetes
+    mellitus (n=268)") does not name a word of: a study's N belongs to the patients it enrolled."""
+    if claim.value_span is None:
+        return False
+    described = patterns.PATIENTS_WITH.match(claim.text, claim.value_span[1] - claim.span[0])
+    if described is None:
+        return False
+    words = patterns.CONDITION_WORD.findall(described.group("what"))
+    # only where the label's own sentence says whom it counts; a table's N or a bare total says nothing of it
+    conditions = " ".join(c.group("what") for c in patterns.PEOPLE_WITH.finditer(view.context(m))).lower()
+    return bool(words) and bool(conditions) and not any(word.lower() in conditions for word in words)
 
 
 def _randomized_total(claim: Claim, totals: list[Measurement], view: LabelView) -> Claim | None:

@@ -24,7 +24,7 @@ from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.text.patterns.responders import RESPONDER_POPULATION
 from extractors.verdicts import derived, elsewhere, endpoints, matching, quantity, shares, significance, unsaid
-from extractors.verdicts.arms import ArmReading, is_arm, read_arm, role
+from extractors.verdicts.arms import ArmReading, dose_of_dose_arms, is_arm, read_arm, role
 from extractors.verdicts.describe import (
     contradicted,
     describe,
@@ -424,7 +424,7 @@ def _judge_in_frame(
         and claim.arm
         and not arm_hint
         and read_arm(claim.arm, [m.arm for m in pool]).how == "none"
-        and matching.names_a_drug(claim.arm)
+        and (matching.names_a_drug(claim.arm) or dose_of_dose_arms(claim.arm, [m.arm for m in pool]))
     ):
         return unverifiable(
             claim,

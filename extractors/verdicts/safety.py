@@ -11,7 +11,9 @@ saying what the label does give:
 - the trial: the one the article names; with none named, the figure is checked against every
   trial and only ever supported;
 - the arm: the one the article names; with none named, the figure is supported when it is one
-  arm's and otherwise unverifiable (it could be another arm's, or a pooled figure);
+  arm's and otherwise unverifiable (it could be another arm's, or a pooled figure). In a
+  dose-ranging trial the arms are its doses: "28% of men on 50 mg" is the 50 mg column's figure,
+  of the one trial whose table has that dose, and is never supported by another dose's;
 - the grade: all grades against "all grades"; "grade ≥3" and "grade 3-4" against either column
   (grade 5 reactions are deaths, counted in the label's ≥3 column and rare enough that the two
   are the same figure as articles print them). An article's "grade 3" is read as the dev review's
@@ -75,7 +77,8 @@ def grade_words(grade: str | None) -> str:
 class Row:
     """One figure of the label's adverse-reaction tables, as the verdicts compare it: its grade
     ("all" for a table of reactions without grade columns), trial (from its caption when the table
-    reader left it unnamed), arm (canonical, its dose dropped) and whether it is a lab value."""
+    reader left it unnamed), arm (canonical, its dose dropped), the dose its column prints ("50mg",
+    written one way) and whether it is a lab value."""
 
     m: Measurement
     grade: str
@@ -83,6 +86,7 @@ class Row:
     arm: str
     lab: bool
     terms: frozenset[str]
+    dose: str | None = None
 
 
 def check_adverse(claim: Claim, view: LabelView) -> Claim:
@@ -120,6 +124,9 @@ def check_adverse(claim: Claim, view: LabelView) -> Claim:
         return unverifiable(
             claim, f"The article says {says}; the label's adverse-reaction tables do not list {reaction}."
         )
+    dose = dose_key(claim.arm) if claim.arm and patterns.ARM_DOSE.fullmatch(claim.arm) else None
+    if dose is not None and any(row.dose for row in same):
+        return _at_dose(claim, says, grade, same, dose)
     if claim.trial:
         named = claim.trial.lower()
         rows = [row for row in same if named in {(row.trial or "").lower(), (row.m.nct or "").lower()}]
@@ -136,7 +143,7 @@ def check_adverse(claim: Claim, view: LabelView) -> Claim:
         return _in_trial(claim, says, grade, same)  # the label's tables are of one trial: it is that trial's
     judged = [_in_trial(claim, says, grade, rows) for rows in groups]
     fits = [j for j in judged if j.verdict == "supported"]
-    if len(fits) == 1:
+    if len(fits) == 1 or (fits and len(fits) == len(judged)):  # one trial's, or every trial's alike
         return replace(fits[0], explanation=fits[0].explanation + " The article does not name the trial.")
     return unverifiable(
         claim, f"The article says {says} but does not name the trial; the label gives {_listing(same, grade)}."
@@ -177,6 +184,7 @@ def _rows(view: LabelView) -> tuple[Row, ...]:
                 arm,
                 any(w in context for w in _lab_words()),
                 _terms(m.endpoint),
+                dose_key(m.arm),
             )
         )
     return tuple(found)
@@ -233,6 +241,38 @@ def _combination_not_fitting(claim: Claim, fits: Sequence[Row], graded: Sequence
     return bool(combined) and not any(row.arm in combined for row in fits)
 
 
+def dose_key(name: str | None) -> str | None:
+    """The dose an arm's name prints, written one way: "50 mg" and "VIAGRA 50 mg" → "50mg"."""
+    found = patterns.ARM_DOSE.search(name or "")
+    return "".join(found.group(0).split()).lower() if found else None
+
+
+def _at_dose(claim: Claim, says: str, grade: str, same: Sequence[Row], dose: str) -> Claim:
+    """A figure the article gives for a dose ("28% of men on 50 mg") where the label's arms are doses:
+    judged against that dose's column of the one trial whose table has it."""
+    dosed = [row for row in same if row.dose == dose]
+    trials = {row.trial or row.m.table for row in dosed}
+    named = (claim.trial or "").lower()
+    if len(trials) != 1 or (named and named not in {(row.trial or "").lower() for row in dosed}):
+        return unverifiable(
+            claim,
+            f"The article says {says}; no one trial's adverse-reaction table gives that dose: {_listing(same, grade)}.",
+        )
+    rows = [row for row in same if (row.trial or row.m.table) in trials]
+    graded = [row for row in rows if _comparable(grade, row.grade)]
+    mine = [row for row in graded if row.dose == dose]
+    if not mine:
+        return unverifiable(claim, f"The article says {says}; the label gives {_listing(rows)}.")
+    fit = next((row for row in mine if _agrees(claim, row.m)), None)
+    if fit is not None:
+        return _supported(claim, says, fit)
+    if len({row.m.value for row in mine}) > 1:
+        return unverifiable(
+            claim, f"The article says {says}; the label gives more than one figure for it: {_listing(mine)}."
+        )
+    return _contradicted(claim, says, mine[0], graded, rows)
+
+
 def _any_arm(claim: Claim, says: str, grade: str, graded: Sequence[Row]) -> Claim:
     """A figure whose arm the article does not name: supported when it is one arm's; contradicted only
     when it is above every arm's (or, at the grade the label gives, below every arm's), so that it is
@@ -278,7 +318,7 @@ def _any_arm(claim: Claim, says: str, grade: str, graded: Sequence[Row]) -> Clai
 
 def _contradicted(claim: Claim, says: str, target: Row, graded: Sequence[Row], rows: Sequence[Row]) -> Claim:
     # the other arm's figure, to the digit: a figure that only rounds to it is no swap ("3%" for 2.5%)
-    others = [row for row in graded if row.arm != target.arm and row.m.value == claim.value]
+    others = [row for row in graded if (row.arm, row.dose) != (target.arm, target.dose) and row.m.value == claim.value]
     other_grades = [row for row in rows if row.grade != target.grade and _agrees(claim, row.m)]
     kind = "swapped_arms" if others else "wrong_value"
     text = (

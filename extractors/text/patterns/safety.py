@@ -45,14 +45,24 @@ LIST_ITEM = stored.compile(
 )
 
 # What lies between a percentage and the arm it belongs to: "34% of IMFINZI patients", "23% with
-# T-DXd", "25% on placebo", "3% of patients receiving osimertinib", "5% in the placebo arm".
+# T-DXd", "25% on placebo", "3% of patients receiving osimertinib", "5% in the placebo arm", "2% of men on Viagra".
 ARM_LEAD = stored.compile(
     r"""[ \t]{0,2}%[ \t]{0,2}
     (?:of|in|on|with|for|among|versus|vs\.?)[ \t]{1,2}
     (?:the[ \t]{1,2})?
-    (?:(?:patients|participants|people|those)[ \t]{1,2}
+    (?:(?:patients|participants|people|those|men|women|adults|children|infants)[ \t]{1,2}
        (?:who[ \t]{1,2}(?:received|took|were[ \t]{1,2}given)|receiving|treated[ \t]{1,2}with|given|taking|on|in)[ \t]{1,2}
        (?:the[ \t]{1,2})?)?""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A dose as the arm of a share, in a dose-ranging trial whose arms are its doses: "28% of men on
+# 50 mg", "21% on 100 mg", "11% of men on the 50 mg dose", "9% of patients taking 100 mg".
+DOSE_ARM_AFTER = stored.compile(
+    r"""[ \t]{0,2}%[ \t]{0,2}
+    (?:of[ \t]{1,2}(?:the[ \t]{1,2})?(?:patients|participants|people|those|men|women|adults|children)[ \t]{1,2})?
+    (?:on|at|taking|receiving|given|with)[ \t]{1,2}(?:the[ \t]{1,2})?
+    (?P<dose>\d{1,4}(?:\.\d{1,2})?[ \t]{0,2}(?:mg|mcg|µg)(?:/(?:kg|m2|m²))?)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 

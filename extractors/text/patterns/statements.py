@@ -46,15 +46,23 @@ ARM_PHRASE = stored.compile(
 )
 
 # An arm named by its treatment: "OPDIVO-treated patients", "patients treated with enzalutamide",
-# "patients assigned to investigator's choice of treatment", "patients randomized to Effient".
+# "patients assigned to investigator's choice of treatment", "patients randomized to Effient",
+# "NO-treated (18%) and control (20%) patients" (its share right after it).
 TREATED_ARM = stored.compile(
     r"""
-      (?<![\w+/®-])(?P<arm>[\w+/®-]{2,40}(?:\s(?:plus|and|\+|with)\s[\w+/-]{2,40})?)[-‑\s]treated\s(?:patients|subjects)
+      (?<![\w+/®-])(?P<arm>[\w+/®-]{2,40}(?:\s(?:plus|and|\+|with)\s[\w+/-]{2,40})?)[-‑\s]treated
+        (?:\s(?:patients|subjects)|(?=\s?\(\s?\d{1,3}(?:\.\d{1,2})?\s?%))
     | \b(?:patients|subjects|those)\s(?:who\s(?:were\s)?)?(?:treated\swith|receiving|received|taking|randomi[sz]ed\sto(?:\sreceive)?|assigned\sto|given)\s
       (?P<arm>[^,;:()\[\]\n]{2,60}?)(?=\s?(?:[,;:()\[\]]|\band\b|\bvs\b|\bversus\b|\bcompared\b|\bthan\b|\bwas\b|\bwere\b|\bhad\b|$))
     """,
     regex.VERBOSE | regex.I,
 )
+
+# What lies between an arm and its share in brackets right after it: "NO-treated (18%)", "control (20%)".
+SHARE_BRACKET_AFTER_ARM = stored.compile(r"(?:[-‑ ]treated)?[ ]?\([ ]?")
+
+# A treatment abbreviated before "-treated": "NO-treated (18%)" (NO, nitric oxide).
+SHORT_CAPITALS = stored.compile(r"[A-Z]{2,3}")
 
 # The words ARM_PHRASE and TREATED_ARM cannot match without.
 ARM_NOUN = stored.compile(r"\b(?:arms?|groups?)\b", regex.I)
@@ -89,6 +97,21 @@ POPULATION = stored.compile(
 # A semicolon between clauses, not one inside brackets: "… versus 18% on placebo; 65% reached …", not
 # "(HR 0.53; 95% CI 0.35–0.81; p = 0.0035)".
 CLAUSE_SEMICOLON = stored.compile(r";(?![^()\n]{0,300}\))")
+# A subgroup of people other than "patients": "In infants with meconium aspiration, …", "Among the
+# 125 infants who did not respond to 20 ppm", "Of the 125 infants who did not respond to 20 ppm nitric
+# oxide or control, …"; counted only as a part ("in 431 adults who …" is who a trial enrolled).
+PEOPLE_SUBGROUP = stored.compile(
+    r"""
+      \b(?:in|for|among|at)\s{1,2}(?:the\s{1,2}(?:\d[\d,]*\s{1,2})?)?(?:participants|infants|neonates|newborns|children|adolescents|adults|women|men)\s{1,2}
+        (?P<pop>(?:with|whose|who)\s[^,;:()\[\]\n]{3,80}?)(?=\s?(?:[,;:()\[\]]|\bthe\b|\bwas\b|\bwere\b|\bhad\b|$))
+    | \bof\s{1,2}the\s{1,2}\d[\d,]*\s{1,2}(?:participants|infants|neonates|newborns|children|adolescents|adults|women|men)\s{1,2}
+        (?P<pop>(?:with|whose|who)\s[^,;:()\[\]\n]{3,80}?)(?=\s?(?:[,;:()\[\]]|\bthe\b|\bwas\b|\bwere\b|\bhad\b|$))
+    """,
+    regex.VERBOSE | regex.I,
+)
+# A sentence about a trial: the people it names are who the trial enrolled ("In adults with ARDS, a
+# randomized trial in 385 patients …", "In women with previously untreated metastatic disease (Study 5), …").
+TRIAL_WORD = stored.compile(r"\b(?:trials?|stud(?:y|ies))\b", regex.I)
 
 # The whole population, which ends a subgroup's reach: "in all randomized patients", "ITT population".
 OVERALL = stored.compile(
@@ -136,6 +159,15 @@ EVENTS_HEADED = stored.compile(
 EVENTS_OCCURRED_IN = stored.compile(
     r"\b(?:occurred|happened|were\s{1,2}seen|were\s{1,2}reported)\s{1,2}in\s{1,2}$", regex.I
 )
+# Shares of patients in whom an event occurred, earlier in the sentence: the bare counts after them
+# count the same events, not the arms' patients: "It occurred in 46% of infants given nitric oxide
+# versus 64% of controls (p = 0.006): 52 infants compared with 77".
+# Only counts after a colon, semicolon or bracket restate the shares; "in 46% of the 114 infants" counts them.
+EVENT_SHARES_BEFORE = stored.compile(
+    r"\b(?:occurred|happened|(?:was|were)\s{1,2}(?:seen|reported|observed))\s{1,2}in\s{1,2}\d{1,3}(?:\.\d{1,2})?\s{0,2}%",
+    regex.I,
+)
+COUNTS_RESTATE = stored.compile(r"[:;(]\s{0,2}$")
 EVENTS_BEFORE = stored.compile(
     r"\b(?:among|of|in|for)\s{1,2}the\s{1,2}$|\bwhen\s{1,2}(?:approximately\s{1,2})?$|\bbased\s{1,2}on\s{1,2}$|\bthere\s{1,2}were\s{1,2}$",
     regex.I,

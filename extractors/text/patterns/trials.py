@@ -70,6 +70,8 @@ _TRIAL = r"(?:Study\s\d{1,3}\b|[A-Z][A-Za-z]{0,3}-[IVX]{1,4}\b|(?:[A-Z]{2,}[A-Za
 
 # Where a sentence says which trial it is about: "CHECKMATE-275 (NCT02387996) was …", "In KEYNOTE-189,",
 # "The efficacy … was evaluated in FLAURA", "in the LAURA trial", "KEYNOTE-054 enrolled …".
+# A heading line that names the trial the paragraphs under it describe: "CINRGI Study", "NINOS Trial".
+TRIAL_HEADING = stored.compile(rf"(?P<name>{_TRIAL})\s(?:Study|Trial)")
 TRIAL_SUBJECT_START = stored.compile(
     rf"(?:In\s(?:the\s)?|The\s)?(?:Stud(?:y|ies)\s(?=[A-Z][A-Za-z]{{0,3}}-[IVX]))?(?P<name>{_TRIAL})(?:\s(?:trial|study))?\s?(?:,|\(|was\b|were\b|is\b|enrolled\b|randomi[sz]ed\b|evaluated\b|included\b|compared\b|demonstrated\b|showed\b)"
 )  # matched at the sentence's start only: "In the ADVANCE-3 study, 5407 patients …"

@@ -317,3 +317,17 @@ POPULATION_POINTS_BACK = stored.compile(
 # A bracket that ends a label row's endpoint and says when or how it was measured, no part of its
 # name: "Induction of Clinical Remission (Clinical Remission at Week 8)" (HUMIRA Table 13).
 TRAILING_BRACKET = stored.compile(r"\s{0,3}\([^()\n]{0,160}\)\s{0,3}$")
+# Who a count is of, right after it: "268 men with spinal cord injury", "385 patients with ARDS".
+PATIENTS_WITH = stored.compile(
+    r"""\s{1,2}(?:patients|subjects|participants|people|men|women|adults|children|infants|neonates)\s{1,2}with\s{1,2}
+    (?P<what>[^\W\d][\w-]*(?:\s{1,2}(?!(?:found|who|were|was|had|showed|reported|and|in|to)\b)[^\W\d][\w-]*){0,4})""",
+    regex.VERBOSE | regex.I,
+)
+# A word of a condition that names it (four letters or more): "spinal", "injury", not "the" or "of".
+CONDITION_WORD = stored.compile(r"[^\W\d][\w-]{3,}")
+# Whom a label's sentence counts: "… included only patients with erectile dysfunction attributed to
+# complications of diabetes mellitus (n=268)".
+PEOPLE_WITH = stored.compile(
+    r"\b(?:patients|subjects|participants|people|men|women|adults|children|infants|neonates)\s{1,2}with\s{1,2}(?P<what>[^.;()\n]{3,120})",
+    regex.I,
+)

@@ -1,0 +1,43 @@
+"""The subgroup a label or article value is stated for, read from its sentence.
+
+"In the PD-L1 negative subgroup", "among patients with measurable CNS lesions", "In infants with
+meconium aspiration", "Of the 125 infants who did not respond to 20 ppm": a value of such a
+sentence is that subgroup's, not the whole trial's. People named in a sentence about a trial ("In
+adults with ARDS, a randomized trial in 385 patients …", "In women with previously untreated
+metastatic disease (Study 5), …") are who the trial enrolled, the whole trial, not a subgroup of it.
+"""
+
+from __future__ import annotations
+
+from extractors.read.scene import Scene
+from extractors.text import reach
+from extractors.text.patterns import statements as patterns
+from extractors.text.patterns.responders import RESPONDER_GROUP
+
+
+def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | None:
+    """The subgroup the value is stated for: named right after it, else earlier in the sentence."""
+    found = [
+        (m.start(), " ".join(m.group("pop").split()))
+        for m in patterns.POPULATION.finditer(sentence)
+        if not patterns.OVERALL_OR_VAGUE.fullmatch(m.group("pop").strip())
+        and not patterns.NOT_A_SUBGROUP.search(m.group("pop"))
+    ]
+    found += [(m.start(), " ".join(m.group("pop").split())) for m in RESPONDER_GROUP.finditer(sentence)]
+    if not patterns.TRIAL_WORD.search(sentence):  # of a trial, the people named are who it enrolled
+        found += [(m.start(), " ".join(m.group("pop").split())) for m in patterns.PEOPLE_SUBGROUP.finditer(sentence)]
+    found.sort()
+    after = [
+        pop
+        for at, pop in found
+        if end <= at < end + reach.after("population_after_value")
+        and not patterns.NEW_CLAUSE_NUMBER.search(sentence, end, at)
+    ]
+    if after:
+        return after[0]
+    before = [pop for at, pop in found if at < start]
+    if before:
+        return before[-1]
+    if patterns.OVERALL.search(sentence):
+        return None
+    return scene.population
