@@ -82,7 +82,7 @@ def endpoint_words(text: str) -> Words:
     "cardiovascular", "death"); "heart attacks" → ("myocardial", "infarction")."""
     out: list[str] = []
     for word in patterns.ENDPOINT_WORD.findall(text.lower()):
-        written = ("or",) if word == "/" else _abbreviations().get(word, (word,))  # "Fatal/Life-threatening"
+        written = ("or",) if word in {"/", "+"} else _abbreviations().get(word, (word,))  # "Fatal/Life-threatening"
         out.extend(written[_restated(out, written) :] if word in _abbreviations() else written)
     return _as_label_says(tuple(out))
 
@@ -264,9 +264,11 @@ def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
         return None  # the vocabulary's own endpoint, named in the sentence
     # none, or the vocabulary's taken from the sentences before: the label's words in this one win
     # ("Stroke or death occurred in 5.4% … Looking at strokes alone, the figures were 5.1% and 6.3%")
-    rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
-    names = {_row_name(m, view): m.endpoint for m in rows if m.statistic == family and m.endpoint}
+    pool = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
+    rows = [m for m in pool if m.statistic == family and m.endpoint]
+    names = {_row_name(m.endpoint or "", m, view): m.endpoint for m in rows}
     names.update(_defined(rows, view, family))
+    names.update(_shorter_names(rows, view, names, _names_definition(claim)))
     named = named_label_endpoint(claim, names)
     return names[named] if named is not None else None
 
@@ -313,14 +315,59 @@ def _composite_key(parts: frozenset[Words]) -> frozenset[Words]:
 _NONFATAL = frozenset({"nonfatal", "non-fatal", "non"})
 
 
-def _row_name(m: Measurement, view: LabelView) -> str:
+def _row_name(endpoint: str, m: Measurement, view: LabelView) -> str:
     """The words a row's endpoint is named by: its own, and for a row its table's caption names the
     subject of ("Major" in "Table 1 - Non-CABG related bleeds"), the caption's subject after them
     ("Major bleeding")."""
-    endpoint = m.endpoint or ""
     parts = endpoint_parts(endpoint)
     if not m.table or not parts or not all(set(part) <= _qualifiers() for part in parts):
         return endpoint
     caption = set(endpoint_words(view.context(m).split(m.row or "\0")[0]))
     subject = next((name for word, name in _caption_subjects() if word in caption), None)
     return f"{endpoint} {subject}" if subject else endpoint
+
+
+def _names_definition(claim: Claim) -> bool:
+    """Whether the claim's sentence names a bleeding definition ("TIMI major bleeding"), not only its
+    trial of that name ("In PLATO, major or minor bleeding …")."""
+    said = _definitions().intersection(endpoint_words(claim.text))
+    return bool(said - set(endpoint_words(claim.trial or "")))
+
+
+@cache
+def _definitions() -> frozenset[str]:
+    return frozenset(quantity.words("endpoint_words", "bleeding_definitions"))
+
+
+def _shorter_names(
+    rows: Iterable[Measurement], view: LabelView, names: dict[str, str | None], definition_said: bool
+) -> dict[str, str | None]:
+    """The names a row is also named by, with words an article leaves off: the bleeding definition a row
+    opens with ("PLATO Major + Minor" is "major or minor bleeding" in a sentence that names no
+    definition: the label's table gives its trial's one), a parenthesis of qualifiers only
+    ("Intracranial hemorrhage (Fatal/Life-threatening)"). A shorter name two rows share, or one with
+    the parts of a row's own name, names neither."""
+    taken = {endpoint_parts(name) for name in names}
+    found: dict[str, set[str]] = {}
+    for m in rows:
+        endpoint = m.endpoint or ""
+        for shorter in _left_off(endpoint, definition_said):
+            name = _row_name(shorter, m, view)
+            if endpoint_parts(name) and endpoint_parts(name) not in taken:
+                found.setdefault(name, set()).add(endpoint)
+    return {name: next(iter(rows_named)) for name, rows_named in found.items() if len(rows_named) == 1}
+
+
+def _left_off(endpoint: str, definition_said: bool) -> list[str]:
+    """``endpoint`` without an opening bleeding definition (unless the sentence names one) and without a
+    closing parenthesis of qualifiers, where it has them."""
+    shorter = []
+    first, _, rest = endpoint.partition(" ")
+    if not definition_said and rest and first.lower() in _definitions():
+        shorter.append(rest)
+    for name in (endpoint, *shorter):
+        bracket = patterns.PARENTHETICAL.search(name)
+        inside = set(endpoint_words(bracket.group())) if bracket and bracket.end() == len(name) else set()
+        if inside and inside <= _qualifiers() | _JOINS:
+            shorter.append(name[: bracket.start()])
+    return shorter

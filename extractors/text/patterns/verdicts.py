@@ -254,8 +254,9 @@ ALONE_AFTER = stored.compile(
 )
 
 # A word of an endpoint's name, for comparing a label's row with an article's words: "all-cause"
-# stays one word, "CV" and "MI" are words to write out; a comma is a word of its own.
-ENDPOINT_WORD = stored.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[,/]")  # a comma or a slash parts a composite's list
+# stays one word, "CV" and "MI" are words to write out; a comma is a word of its own, and so are a
+# slash and a plus, read as "or" ("Fatal/Life-threatening", "PLATO Major + Minor").
+ENDPOINT_WORD = stored.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[,/+]")  # a comma, slash or plus parts a composite's list
 
 # A whole number that may be a count in a sentence: "495", "27,395"; not a decimal, a share or a
 # trial's number ("MONALEESA-7").
