@@ -16,8 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
+import regex
+
 from extractors.records import Claim, Measurement
 from extractors.text import vocabulary
+from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity
 from extractors.verdicts.quantity import LabelView
@@ -97,6 +100,20 @@ def _restated(out: list[str], written: Words) -> int:
 
 
 def _as_label_says(words: Words) -> Words:
+    """The words with each synonym said as the label says it, again until none is left: "recurrent
+    clots" is venous thromboembolism, which is deep vein thrombosis or pulmonary embolism."""
+    for _ in range(_SYNONYM_ROUNDS):
+        said = _synonyms_once(words)
+        if said == words:
+            break
+        words = said
+    return words
+
+
+_SYNONYM_ROUNDS = 3  # a plain word, its label name, that name's parts
+
+
+def _synonyms_once(words: Words) -> Words:
     out: list[str] = []
     index = 0
     while index < len(words):
@@ -149,7 +166,8 @@ def named_label_endpoint(claim: Claim, endpoints: Iterable[str | None]) -> str |
     if not by_parts:
         return None
     known = frozenset(part for parts in by_parts for part in parts) | _plain_endpoints()
-    before = endpoint_words(claim.text[: claim.value_span[0] - claim.span[0]])[-_WORDS_BEFORE:]
+    before = endpoint_words(_without_trial(claim.text[: claim.value_span[0] - claim.span[0]], claim.trial))
+    before = before[-_WORDS_BEFORE:]
     runs = _runs(before, known) or _runs(_words_after(claim), known)[:1]
     if not runs or runs[-1] is None:
         return None  # the nearest endpoint named is one part of a longer list
@@ -157,6 +175,13 @@ def named_label_endpoint(claim: Claim, endpoints: Iterable[str | None]) -> str |
     if named is None or len(named) > 1:
         return None  # another endpoint than the label's rows, or two rows named alike: which one is not said
     return next(iter(named))
+
+
+def _without_trial(text: str, trial: str | None) -> str:
+    """The text with its trial's name left out: "EINSTEIN DVT" names a trial, not deep vein thrombosis."""
+    if not trial:
+        return text
+    return str(build.standalone(trial).sub(" ", text))
 
 
 def rows_alike(endpoint: str | None, rows: Iterable[Measurement]) -> list[str]:
@@ -274,23 +299,49 @@ def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
 
 
 _DEFINITION_REACH = 1500  # characters from a table's caption to its row where its notes define a row
+# characters before a caption where the prose introducing the table defines its primary endpoint: "XARELTO
+# was demonstrated to be non-inferior … for the primary composite endpoint of time to first occurrence of
+# recurrent DVT or non-fatal or fatal PE […]. Table 20 displays the overall results …"
+_DEFINITION_BEFORE = 600
 
 
 def _defined(rows: Iterable[Measurement], view: LabelView, family: str) -> dict[str, str]:
     """The parts a table's notes give a row that names a primary endpoint alone: XARELTO's "Primary
     Composite Endpoint" is "stroke or non-CNS systemic embolism" ("The primary endpoint was the time to
     first occurrence of stroke (any type) or non-CNS systemic embolism"), so an article naming those
-    parts names that row. Only the notes between the row's caption and the row count."""
+    parts names that row. The notes between the row's caption and the row count, else the prose that
+    introduces the table (`_introduced`). Only a row of one trial: among several trials' rows of that
+    name (a claim naming no trial), the parts would name another trial's row too."""
     found: dict[str, str] = {}
+    rows = list(rows)
+    trials: dict[str, set[str]] = {}
+    for m in rows:
+        trials.setdefault(m.endpoint or "", set()).add(matching.trial_key(m))
     for m in rows:
         if m.statistic != family or not m.endpoint or not m.table or not patterns.PRIMARY_ROW.match(m.endpoint):
             continue
+        if len(trials[m.endpoint]) > 1:
+            continue  # several trials' "Primary Composite Endpoint": a sentence naming no trial names none
         text = view.texts.get(m.source, "")
         caption_at = text.rfind(m.table, max(0, m.span[0] - _DEFINITION_REACH), m.span[0])
         said = patterns.PRIMARY_DEFINED.search(text, caption_at, m.span[0]) if caption_at >= 0 else None
+        if said is None:
+            said = _introduced(text, m.table)
         if said is not None:
             found.setdefault(patterns.PARENTHETICAL.sub("", said.group("definition")).strip(), m.endpoint)
     return found
+
+
+@lru_cache(maxsize=256)  # a label's few primary rows, asked of at each claim
+def _introduced(text: str, table: str) -> regex.Match[str] | None:
+    """The definition of the primary endpoint in the prose just before the label first names a table
+    ("… for the primary composite endpoint of time to first occurrence of recurrent DVT or non-fatal or
+    fatal PE […]. Table 20 displays …"): the last one before it, nearest the table."""
+    first = build.standalone(table).search(text)
+    if first is None:
+        return None
+    found = list(patterns.PRIMARY_DEFINED.finditer(text, max(0, first.start() - _DEFINITION_BEFORE), first.start()))
+    return found[-1] if found else None  # the last, nearest the table
 
 
 def _label_row_alike(endpoint: str, claim: Claim, view: LabelView, family: str) -> str | None:

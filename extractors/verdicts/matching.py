@@ -226,7 +226,7 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     text = quantity.with_short_forms(_normal_ranges(f"{quantity.claim_whole_clause(claim)} {claim.population or ''}"))
     best: tuple[int, int, str] | None = None
     whole: list[str] = []  # the populations the clause names every word of
-    for population in sorted({m.population for m in measurements if m.population}):  # ties: one answer every run
+    for population in _populations(measurements):  # ties: one answer every run
         key = population_key(population)
         if not key:
             continue
@@ -250,10 +250,17 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     return True, None
 
 
+def _populations(measurements: Sequence[Measurement]) -> list[str]:
+    """The measurements' populations, in order, but for one that is an arm's name ("Enoxaparin/VKA", a
+    column misread as a group): an article naming that arm names no subgroup."""
+    arms = {m.arm.casefold() for m in measurements if m.arm}
+    return sorted({m.population for m in measurements if m.population and m.population.casefold() not in arms})
+
+
 def _named_whole(text: str, measurements: Sequence[Measurement]) -> list[str]:
     """The measurements' populations ``text`` names every word of, one per key."""
     whole: list[str] = []
-    for population in sorted({m.population for m in measurements if m.population}):
+    for population in _populations(measurements):
         key = population_key(population)
         if not key:
             continue
