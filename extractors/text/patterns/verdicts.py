@@ -311,3 +311,13 @@ POINTS_BACK = stored.compile(r"^\W{0,3}(?:that|this|these|those|it|in[ \t]{1,2}o
 POPULATION_POINTS_BACK = stored.compile(
     r"^(?:that|this|these|those)(?:[ \t]{1,2}(?:subgroup|group|population|cohort|subset|patients))?$", regex.I
 )
+
+# Words right before a count that say it is rounded, and which way: "included more than 18,000 people"
+# (ARISTOTLE randomized 18,201), "about 5,600 such people" (AVERROES: 2,807 + 2,791), "nearly 1,900".
+ROUGH_COUNT_BEFORE = stored.compile(
+    r"""\b(?:(?P<above>more[ \t]than|over|just[ \t]over|upwards[ \t]of)
+        |(?P<below>nearly|almost|just[ \t]under|fewer[ \t]than|less[ \t]than|under)
+        |(?P<either>about|around|approximately|roughly|some|close[ \t]to))
+    [ \t]{1,3}$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
