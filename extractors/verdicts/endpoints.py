@@ -172,9 +172,32 @@ def named_label_endpoint(claim: Claim, endpoints: Iterable[str | None]) -> str |
     if not runs or runs[-1] is None:
         return None  # the nearest endpoint named is one part of a longer list
     named = by_parts.get(runs[-1]) or by_parts.get(_without_subject(runs[-1]))
-    if named is None or len(named) > 1:
+    if named is not None and len(named) > 1:
+        named = _spelled_out(named, claim.text)
+    if named is None or len(named) != 1:
         return None  # another endpoint than the label's rows, or two rows named alike: which one is not said
     return next(iter(named))
+
+
+def _spelled_out(rows: set[str], text: str) -> set[str] | None:
+    """Of rows named alike, the one whose printed name (its parenthesis aside) the sentence prints: XARELTO's
+    "Intracranial Hemorrhage (ICH)" for "intracranial hemorrhage", not the row "ICH" under "Fatal
+    Bleeding" that only abbreviates it; None when not exactly one ("ICH" prints both)."""
+    said = text.casefold()
+    printed = set()
+    for row in rows:
+        name = patterns.PARENTHETICAL.sub("", row).strip().casefold()
+        found = build.standalone(name).search(said) if len(name.split()) > 1 else None  # spelled out only
+        if found is not None and not _qualified(said[: found.start()]):
+            printed.add(row)
+    return printed if len(printed) == 1 else None
+
+
+def _qualified(before: str) -> bool:
+    """Whether the words before a name end with a qualifier: "fatal intracranial hemorrhage" may be
+    the row "ICH" under "Fatal Bleeding", not the whole "Intracranial Hemorrhage (ICH)"."""
+    words = endpoint_words(before)
+    return bool(words) and words[-1] in _qualifiers()
 
 
 def _without_trial(text: str, trial: str | None) -> str:
