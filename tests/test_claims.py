@@ -16,7 +16,7 @@ from extractors.records import Claim
 from extractors.text.names import canonical_arm
 
 CASE_TABLE: dict[str, Any] = json.loads((CASES / "claims_sentences.json").read_text(encoding="utf-8"))
-FIELDS = ("statistic", "endpoint", "arm", "unit", "hedge", "population", "trial", "ci_low", "ci_high")
+FIELDS = ("statistic", "value", "endpoint", "arm", "unit", "hedge", "population", "trial", "ci_low", "ci_high")
 
 
 def _claims(text: str, trials: list[str] | None = None, drugs: tuple[str, ...] = ()) -> tuple[str, tuple[Claim, ...]]:

@@ -63,6 +63,21 @@ def _asserted(sentence: Sentence, statement: Measurement) -> bool:
     return True
 
 
+def _as_printed(statement: Measurement) -> float | None:
+    """The value as the article prints it: "an absolute risk reduction of 1.27%" is 1.27, not the
+    reader's signed difference −1.27 (the words give the direction; a difference is checked by its
+    size, `matching.matches`)."""
+    value = statement.value
+    if (
+        statement.statistic == "difference"
+        and value is not None
+        and value < 0
+        and not statement.raw.startswith(("-", "−", "–"))
+    ):
+        return -value
+    return value
+
+
 def claim_of(sentence: Sentence, about: About, statement: Measurement) -> Claim:
     """The claim an article makes by stating ``statement`` in ``sentence``."""
     section, trial, population = about
@@ -71,7 +86,7 @@ def claim_of(sentence: Sentence, about: About, statement: Measurement) -> Claim:
         text=sentence.text,
         span=sentence.span,
         value_span=statement.span,
-        value=statement.value,
+        value=_as_printed(statement),
         statistic=_STATISTIC.get(statement.statistic, statement.statistic),
         endpoint=statement.endpoint,
         arm=canonical_arm(statement.arm),

@@ -105,6 +105,8 @@ def _trial_named(sentence: str, scene: Scene, line_ends: bool, folded: str) -> s
     heading = trial_patterns.TRIAL_HEADING.fullmatch(sentence.strip()) if line_ends else None
     if heading and heading.group("name") in scene.trials and _may_be_trial(heading.group("name"), scene):
         return str(heading.group("name"))  # "CINRGI Study" on a line of its own: the paragraphs below are its
+    if line_ends and sentence.strip() in scene.trials:
+        return sentence.strip()  # a heading that is a trial's name ("AMPLIFY-EXT"): its section is that trial's
     start = trial_patterns.TRIAL_SUBJECT_START.match(sentence)
     later = (
         names.first_way(trial_patterns.TRIAL_SUBJECT_WAYS, sentence)
@@ -115,6 +117,10 @@ def _trial_named(sentence: str, scene: Scene, line_ends: bool, folded: str) -> s
     matches = ([start] if start else []) + [m for m in later if not start or m.start() >= start.end()]
     # "Study 1 (FOURIER, NCT01764633)": the trial's name before its number in the label's list of studies
     numbered = [m for m in matches if trial_patterns.STUDY_NUMBER.fullmatch(" ".join(m.group("name").split()))]
+    if scene.trial and any(" ".join(m.group("name").split()) == scene.trial for m in matches):
+        # "… participated in the AMPLIFY study prior to enrollment in the AMPLIFY-EXT study" under the
+        # heading AMPLIFY-EXT: a sentence naming the current trial too stays with it
+        return scene.trial
     for match in [m for m in matches if m not in numbered] + numbered:
         name = " ".join(match.group("name").split())
         if _may_be_trial(name, scene, numbered=match in numbered):

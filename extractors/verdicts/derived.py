@@ -80,15 +80,18 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
     # a total the label states as the trial's ("a total of 954 patients were randomized"), not a count
     # of a kind of patient ("Of the 590 (62%) patients with … metastatic disease")
     totals = [m for m in rows if not m.arm and m.value is not None and (m.table or _says_enrolment(m, view))]
+    rough = _rounded_count(claim)
     for m in totals:
-        if matching.agree(claim.value, decimals, m.value or 0, 0) and not _of_other_patients(claim, m, view):
+        if (
+            matching.agree(claim.value, decimals, m.value or 0, 0) or _roughly(claim, rough, m.value or 0)
+        ) and not _of_other_patients(claim, m, view):
             return _supported_total(claim, m, f"the label gives a total of {m.raw} in {where(m)}")
     randomized = _randomized_total(claim, totals, view)
     if randomized is not None:
         return randomized
     sums = _sums_per_table([m for m in rows if m.arm and m.value is not None])
     for members, total in sums:
-        if matching.agree(claim.value, decimals, total, 0):
+        if matching.agree(claim.value, decimals, total, 0) or _roughly(claim, rough, total):
             arms = " + ".join(f"{m.raw} ({m.arm})" for m in members)
             return _supported_total(
                 claim, members[0], f"the label's arms sum to {arms} = {total:g} in {where(members[0])}"
@@ -100,6 +103,13 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
                 continue  # "444 were assigned to placebo": 444 is the other arm's N, not this arm's
             return _supported_total(claim, m, f"the label gives {describe(m)} in {where(m)}")
     distinct = {m.value for m in totals} | {total for _, total in sums}
+    if rough is not None:
+        return unverifiable(
+            claim,
+            f"The article gives a rounded count ({rough[0]} {claim.raw}); the label's totals for this trial "
+            f"({', '.join(f'{value:g}' for value in sorted(v for v in distinct if v is not None)) or 'none'}) "
+            "are not that count rounded.",
+        )
     if len(distinct) != 1:
         return unverifiable(
             claim,
@@ -128,6 +138,10 @@ def _of_other_patients(claim: Claim, m: Measurement, view: LabelView) -> bool:
     the label's sentence of its count ("… patients with erectile dysfunction attributed to diabetes
     mellitus (n=268)") does not name a word of: a study's N belongs to the patients it enrolled."""
     if claim.value_span is None:
+        return False
+    if m.trial and m.trial in view.context(m):
+        # a named trial's total is its whole enrolment, which the label words its own way ("a 13,608
+        # patient … study" of patients with ACS; the article's "with unstable angina … or STEMI")
         return False
     described = patterns.PATIENTS_WITH.match(claim.text, claim.value_span[1] - claim.span[0])
     if described is None:
@@ -208,6 +222,30 @@ def _prose_place(m: Measurement, places: dict[tuple[object, str | None], dict[st
 # How near two Ns of the prose must be to be the arms of one randomization (characters): "randomized
 # to pazopanib (n = 246) or placebo (n = 123)".
 _PROSE_NEAR = 300
+
+
+def _rounded_count(claim: Claim) -> tuple[str, str] | None:
+    """(the words, which way) when the article gives its count rounded: ("more than", "above") of "more
+    than 18,000 people"; None for an exact count, or one not round (no two trailing zeros)."""
+    if claim.value_span is None or claim.value is None or claim.value % 100:
+        return None
+    said = patterns.ROUGH_COUNT_BEFORE.search(claim.text[: claim.value_span[0] - claim.span[0]])
+    if said is None:
+        return None
+    way = next(name for name in ("above", "below", "either") if said.group(name))
+    return said.group(way), way
+
+
+def _roughly(claim: Claim, rough: tuple[str, str] | None, value: float) -> bool:
+    """Whether ``value`` is the article's rounded count: on the side its words say, and within its last
+    non-zero digit's place ("more than 18,000" for 18,201, "about 5,600" for 5,598)."""
+    if rough is None or claim.value is None:
+        return False
+    digits = str(int(claim.value))
+    place = 10 ** (len(digits) - len(digits.rstrip("0")))
+    way = rough[1]
+    side = value > claim.value if way == "above" else value < claim.value if way == "below" else True
+    return side and abs(value - claim.value) < place
 
 
 def _supported_total(claim: Claim, m: Measurement, working: str) -> Claim:

@@ -16,8 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
+import regex
+
 from extractors.records import Claim, Measurement
 from extractors.text import vocabulary
+from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity
 from extractors.verdicts.quantity import LabelView
@@ -82,7 +85,7 @@ def endpoint_words(text: str) -> Words:
     "cardiovascular", "death"); "heart attacks" → ("myocardial", "infarction")."""
     out: list[str] = []
     for word in patterns.ENDPOINT_WORD.findall(text.lower()):
-        written = ("or",) if word == "/" else _abbreviations().get(word, (word,))  # "Fatal/Life-threatening"
+        written = ("or",) if word in {"/", "+"} else _abbreviations().get(word, (word,))  # "Fatal/Life-threatening"
         out.extend(written[_restated(out, written) :] if word in _abbreviations() else written)
     return _as_label_says(tuple(out))
 
@@ -97,6 +100,20 @@ def _restated(out: list[str], written: Words) -> int:
 
 
 def _as_label_says(words: Words) -> Words:
+    """The words with each synonym said as the label says it, again until none is left: "recurrent
+    clots" is venous thromboembolism, which is deep vein thrombosis or pulmonary embolism."""
+    for _ in range(_SYNONYM_ROUNDS):
+        said = _synonyms_once(words)
+        if said == words:
+            break
+        words = said
+    return words
+
+
+_SYNONYM_ROUNDS = 3  # a plain word, its label name, that name's parts
+
+
+def _synonyms_once(words: Words) -> Words:
     out: list[str] = []
     index = 0
     while index < len(words):
@@ -149,14 +166,45 @@ def named_label_endpoint(claim: Claim, endpoints: Iterable[str | None]) -> str |
     if not by_parts:
         return None
     known = frozenset(part for parts in by_parts for part in parts) | _plain_endpoints()
-    before = endpoint_words(claim.text[: claim.value_span[0] - claim.span[0]])[-_WORDS_BEFORE:]
+    before = endpoint_words(_without_trial(claim.text[: claim.value_span[0] - claim.span[0]], claim.trial))
+    before = before[-_WORDS_BEFORE:]
     runs = _runs(before, known) or _runs(_words_after(claim), known)[:1]
     if not runs or runs[-1] is None:
         return None  # the nearest endpoint named is one part of a longer list
     named = by_parts.get(runs[-1]) or by_parts.get(_without_subject(runs[-1]))
-    if named is None or len(named) > 1:
+    if named is not None and len(named) > 1:
+        named = _spelled_out(named, claim.text)
+    if named is None or len(named) != 1:
         return None  # another endpoint than the label's rows, or two rows named alike: which one is not said
     return next(iter(named))
+
+
+def _spelled_out(rows: set[str], text: str) -> set[str] | None:
+    """Of rows named alike, the one whose printed name (its parenthesis aside) the sentence prints: XARELTO's
+    "Intracranial Hemorrhage (ICH)" for "intracranial hemorrhage", not the row "ICH" under "Fatal
+    Bleeding" that only abbreviates it; None when not exactly one ("ICH" prints both)."""
+    said = text.casefold()
+    printed = set()
+    for row in rows:
+        name = patterns.PARENTHETICAL.sub("", row).strip().casefold()
+        found = build.standalone(name).search(said) if len(name.split()) > 1 else None  # spelled out only
+        if found is not None and not _qualified(said[: found.start()]):
+            printed.add(row)
+    return printed if len(printed) == 1 else None
+
+
+def _qualified(before: str) -> bool:
+    """Whether the words before a name end with a qualifier: "fatal intracranial hemorrhage" may be
+    the row "ICH" under "Fatal Bleeding", not the whole "Intracranial Hemorrhage (ICH)"."""
+    words = endpoint_words(before)
+    return bool(words) and words[-1] in _qualifiers()
+
+
+def _without_trial(text: str, trial: str | None) -> str:
+    """The text with its trial's name left out: "EINSTEIN DVT" names a trial, not deep vein thrombosis."""
+    if not trial:
+        return text
+    return str(build.standalone(trial).sub(" ", text))
 
 
 def rows_alike(endpoint: str | None, rows: Iterable[Measurement]) -> list[str]:
@@ -264,31 +312,59 @@ def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
         return None  # the vocabulary's own endpoint, named in the sentence
     # none, or the vocabulary's taken from the sentences before: the label's words in this one win
     # ("Stroke or death occurred in 5.4% … Looking at strokes alone, the figures were 5.1% and 6.3%")
-    rows = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
-    names = {_row_name(m, view): m.endpoint for m in rows if m.statistic == family and m.endpoint}
+    pool = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
+    rows = [m for m in pool if m.statistic == family and m.endpoint]
+    names = {_row_name(m.endpoint or "", m, view): m.endpoint for m in rows}
     names.update(_defined(rows, view, family))
+    names.update(_shorter_names(rows, view, names, _names_definition(claim)))
     named = named_label_endpoint(claim, names)
     return names[named] if named is not None else None
 
 
 _DEFINITION_REACH = 1500  # characters from a table's caption to its row where its notes define a row
+# characters before a caption where the prose introducing the table defines its primary endpoint: "XARELTO
+# was demonstrated to be non-inferior … for the primary composite endpoint of time to first occurrence of
+# recurrent DVT or non-fatal or fatal PE […]. Table 20 displays the overall results …"
+_DEFINITION_BEFORE = 600
 
 
 def _defined(rows: Iterable[Measurement], view: LabelView, family: str) -> dict[str, str]:
     """The parts a table's notes give a row that names a primary endpoint alone: XARELTO's "Primary
     Composite Endpoint" is "stroke or non-CNS systemic embolism" ("The primary endpoint was the time to
     first occurrence of stroke (any type) or non-CNS systemic embolism"), so an article naming those
-    parts names that row. Only the notes between the row's caption and the row count."""
+    parts names that row. The notes between the row's caption and the row count, else the prose that
+    introduces the table (`_introduced`). Only a row of one trial: among several trials' rows of that
+    name (a claim naming no trial), the parts would name another trial's row too."""
     found: dict[str, str] = {}
+    rows = list(rows)
+    trials: dict[str, set[str]] = {}
+    for m in rows:
+        trials.setdefault(m.endpoint or "", set()).add(matching.trial_key(m))
     for m in rows:
         if m.statistic != family or not m.endpoint or not m.table or not patterns.PRIMARY_ROW.match(m.endpoint):
             continue
+        if len(trials[m.endpoint]) > 1:
+            continue  # several trials' "Primary Composite Endpoint": a sentence naming no trial names none
         text = view.texts.get(m.source, "")
         caption_at = text.rfind(m.table, max(0, m.span[0] - _DEFINITION_REACH), m.span[0])
         said = patterns.PRIMARY_DEFINED.search(text, caption_at, m.span[0]) if caption_at >= 0 else None
+        if said is None:
+            said = _introduced(text, m.table)
         if said is not None:
             found.setdefault(patterns.PARENTHETICAL.sub("", said.group("definition")).strip(), m.endpoint)
     return found
+
+
+@lru_cache(maxsize=256)  # a label's few primary rows, asked of at each claim
+def _introduced(text: str, table: str) -> regex.Match[str] | None:
+    """The definition of the primary endpoint in the prose just before the label first names a table
+    ("… for the primary composite endpoint of time to first occurrence of recurrent DVT or non-fatal or
+    fatal PE […]. Table 20 displays …"): the last one before it, nearest the table."""
+    first = build.standalone(table).search(text)
+    if first is None:
+        return None
+    found = list(patterns.PRIMARY_DEFINED.finditer(text, max(0, first.start() - _DEFINITION_BEFORE), first.start()))
+    return found[-1] if found else None  # the last, nearest the table
 
 
 def _label_row_alike(endpoint: str, claim: Claim, view: LabelView, family: str) -> str | None:
@@ -313,14 +389,59 @@ def _composite_key(parts: frozenset[Words]) -> frozenset[Words]:
 _NONFATAL = frozenset({"nonfatal", "non-fatal", "non"})
 
 
-def _row_name(m: Measurement, view: LabelView) -> str:
+def _row_name(endpoint: str, m: Measurement, view: LabelView) -> str:
     """The words a row's endpoint is named by: its own, and for a row its table's caption names the
     subject of ("Major" in "Table 1 - Non-CABG related bleeds"), the caption's subject after them
     ("Major bleeding")."""
-    endpoint = m.endpoint or ""
     parts = endpoint_parts(endpoint)
     if not m.table or not parts or not all(set(part) <= _qualifiers() for part in parts):
         return endpoint
     caption = set(endpoint_words(view.context(m).split(m.row or "\0")[0]))
     subject = next((name for word, name in _caption_subjects() if word in caption), None)
     return f"{endpoint} {subject}" if subject else endpoint
+
+
+def _names_definition(claim: Claim) -> bool:
+    """Whether the claim's sentence names a bleeding definition ("TIMI major bleeding"), not only its
+    trial of that name ("In PLATO, major or minor bleeding …")."""
+    said = _definitions().intersection(endpoint_words(claim.text))
+    return bool(said - set(endpoint_words(claim.trial or "")))
+
+
+@cache
+def _definitions() -> frozenset[str]:
+    return frozenset(quantity.words("endpoint_words", "bleeding_definitions"))
+
+
+def _shorter_names(
+    rows: Iterable[Measurement], view: LabelView, names: dict[str, str | None], definition_said: bool
+) -> dict[str, str | None]:
+    """The names a row is also named by, with words an article leaves off: the bleeding definition a row
+    opens with ("PLATO Major + Minor" is "major or minor bleeding" in a sentence that names no
+    definition: the label's table gives its trial's one), a parenthesis of qualifiers only
+    ("Intracranial hemorrhage (Fatal/Life-threatening)"). A shorter name two rows share, or one with
+    the parts of a row's own name, names neither."""
+    taken = {endpoint_parts(name) for name in names}
+    found: dict[str, set[str]] = {}
+    for m in rows:
+        endpoint = m.endpoint or ""
+        for shorter in _left_off(endpoint, definition_said):
+            name = _row_name(shorter, m, view)
+            if endpoint_parts(name) and endpoint_parts(name) not in taken:
+                found.setdefault(name, set()).add(endpoint)
+    return {name: next(iter(rows_named)) for name, rows_named in found.items() if len(rows_named) == 1}
+
+
+def _left_off(endpoint: str, definition_said: bool) -> list[str]:
+    """``endpoint`` without an opening bleeding definition (unless the sentence names one) and without a
+    closing parenthesis of qualifiers, where it has them."""
+    shorter = []
+    first, _, rest = endpoint.partition(" ")
+    if not definition_said and rest and first.lower() in _definitions():
+        shorter.append(rest)
+    for name in (endpoint, *shorter):
+        bracket = patterns.PARENTHETICAL.search(name)
+        inside = set(endpoint_words(bracket.group())) if bracket and bracket.end() == len(name) else set()
+        if inside and inside <= _qualifiers() | _JOINS:
+            shorter.append(name[: bracket.start()])
+    return shorter

@@ -24,7 +24,10 @@ from extractors.verdicts import quantity
 
 
 def agree(value: float, value_decimals: int, other: float, other_decimals: int) -> bool:
-    """Equal after rounding to the coarser of the two printed precisions: 9 ≈ 9.0, 4.6 ≈ 4.63."""
+    """Equal after rounding to the coarser of the two printed precisions: 9 ≈ 9.0, 4.6 ≈ 4.63. A zero
+    printed whole is none at all (a table's "0" of patients with fatal bleeding), never 0.3 rounded."""
+    if (value == 0 and value_decimals == 0) != (other == 0 and other_decimals == 0) and value != other:
+        return False
     return bool(abs(value - other) <= 0.5 * 10 ** -min(value_decimals, other_decimals) + 1e-9)
 
 
@@ -215,7 +218,7 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     text = quantity.with_short_forms(_normal_ranges(f"{quantity.claim_whole_clause(claim)} {claim.population or ''}"))
     best: tuple[int, int, str] | None = None
     whole: list[str] = []  # the populations the clause names every word of
-    for population in sorted({m.population for m in measurements if m.population}):  # ties: one answer every run
+    for population in _populations(measurements):  # ties: one answer every run
         key = population_key(population)
         if not key:
             continue
@@ -239,10 +242,17 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     return True, None
 
 
+def _populations(measurements: Sequence[Measurement]) -> list[str]:
+    """The measurements' populations, in order, but for one that is an arm's name ("Enoxaparin/VKA", a
+    column misread as a group): an article naming that arm names no subgroup."""
+    arms = {m.arm.casefold() for m in measurements if m.arm}
+    return sorted({m.population for m in measurements if m.population and m.population.casefold() not in arms})
+
+
 def _named_whole(text: str, measurements: Sequence[Measurement]) -> list[str]:
     """The measurements' populations ``text`` names every word of, one per key."""
     whole: list[str] = []
-    for population in sorted({m.population for m in measurements if m.population}):
+    for population in _populations(measurements):
         key = population_key(population)
         if not key:
             continue
@@ -316,6 +326,16 @@ def arm_is_named(arm: str | None, text: str) -> bool:
 def trial_key(m: Measurement) -> str:
     """The trial a measurement belongs to; a label that does not name its trials has one per table."""
     return _family_name(m.trial) if m.trial else (f"{m.table} of {m.source}" if m.table else "")
+
+
+def trials_of(pool: Sequence[Measurement], measurements: Sequence[Measurement]) -> list[str]:
+    """The trials of ``pool`` (`trial_key`), in order; the prose's numbers that name no trial are the
+    one trial's when the label's tables and prose name one trial only (EFFIENT's TRITON-TIMI 38: its
+    "50% fewer stent thromboses … (0.9%)" is no other study's)."""
+    trials = sorted({trial_key(m) for m in pool})
+    if len(trials) == 2 and trials[0] == "" and len({m.trial for m in measurements if m.trial}) == 1:
+        return trials[1:]
+    return trials
 
 
 def of_trial(trial: str, measurements: Sequence[Measurement]) -> tuple[Measurement, ...]:

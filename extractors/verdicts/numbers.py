@@ -88,7 +88,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
             or matching.other_exposure(claim, view.measurements)
             or unverifiable(claim, f"The article says {says}; the sources state no {family} to check it against.")
         )
-    trials = sorted({matching.trial_key(m) for m in pool})
+    trials = matching.trials_of(pool, view.measurements)
     if len(trials) > 1:
         across = _check_across_trials(claim, pool, trials, view)
         return unsaid.death_unsaid(across) if across.verdict == "supported" and not named else across

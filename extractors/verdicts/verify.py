@@ -183,10 +183,12 @@ def stated_reduction(claim: Claim, view: LabelView) -> Claim | None:
 def _adverse(claim: Claim, view: LabelView) -> Claim:
     """An adverse-reaction claim against the label's adverse-reaction tables; when they do not list
     the reaction and the sentence names a row of the label's event tables in its words ("Major
-    bleeding … occurred in 3.3% of Brilinta patients", PLATO's bleeding table), against that row."""
+    bleeding … occurred in 3.3% of Brilinta patients", PLATO's bleeding table), against that row. A
+    fatal reaction is no grade of an event table, whose rows name it ("fatal bleeding", the row "Fatal"
+    of a bleeding table)."""
     judged = check_adverse(claim, view)
     grade = claim.statement.grade if claim.statement else None
-    if judged.verdict != "unverifiable" or grade not in {None, "all"} or claim.population:
+    if judged.verdict != "unverifiable" or grade not in {None, "all", "fatal"} or claim.population:
         return judged
     as_rate = replace(claim, statistic="rate", endpoint=None)
     named = endpoints.label_named(as_rate, view, "rate")

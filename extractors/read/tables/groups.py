@@ -22,6 +22,7 @@ from extractors.read.tables.cells import line_start
 from extractors.text import vocabulary
 from extractors.text.patterns import captions as caption_patterns
 from extractors.text.patterns import flattened as flattened_patterns
+from extractors.text.patterns import table_labels as table_label_patterns
 from extractors.text.patterns import tables as table_patterns
 
 MAX_LABELS_ABOVE = 200  # characters before the first arm where a flattened header prints its group names
@@ -209,6 +210,12 @@ def _head_noun_cuts(zone: str, depth: list[int]) -> list[int] | None:
     return cuts or None
 
 
+def event_kind(group: str | None) -> bool:
+    """Whether a column group names a kind of event, not patients: "Major/Minor | Fatal" over the arms
+    of a table of bleeding rates whose rows are subgroups ("Weight <60 kg")."""
+    return bool(group) and table_label_patterns.EVENT_KIND_GROUP.match((group or "").strip()) is not None
+
+
 @functools.lru_cache(maxsize=1024)  # asked for each cell under a column group (issue 13)
 def trial_and_population(group: str | None, trials: frozenset[str]) -> tuple[str | None, str | None]:
     """(trial, population) a column group names: "RECORD 1" and "Maintenance Study 1" are trials, "COMPASS PAD" a
@@ -221,6 +228,8 @@ def trial_and_population(group: str | None, trials: frozenset[str]) -> tuple[str
         return program.group("name"), program.group("rest") or None
     if group and table_patterns.GROUP_STUDY_NAME.match(group.strip()):
         return group.strip(), None  # "Maintenance Study 1": the trial its arms were randomized in, whole
+    if event_kind(group):
+        return None, None  # "Major/Minor": the cell's endpoint, its row the population (rows.py)
     words = group.split() if group else []
     numbered = len(words) > 1 and words[1].isdigit()  # "RECORD 1", introduced as "RECORD" or "RECORD 1"
     families = {trial.split()[0] for trial in trials if trial.split()}  # "RECORD 1" introduces "RECORD"

@@ -28,7 +28,7 @@ from extractors.read.tables.cells import (
     with_ci,
 )
 from extractors.read.tables.glued_cis import glued_cis
-from extractors.read.tables.groups import trial_and_population
+from extractors.read.tables.groups import event_kind, trial_and_population
 from extractors.read.tables.header import Column
 from extractors.read.tables.scoring import HUGE, score
 from extractors.read.tables.state import Row
@@ -203,6 +203,7 @@ class RowReader:
         )
         between = column.statistic is not None
         group_trial, group_population = trial_and_population(column.group, trials_introduced(row.text))
+        kind_group = column.grade is None and event_kind(column.group)
         confidence, alternatives, flags = self._judge(cell, best, others)
         if self.truncated:
             confidence = "low"
@@ -223,8 +224,12 @@ class RowReader:
             value=cell.number.value if cell.number else None,
             raw=cell.number.raw if cell.number else (cell.qualifier_token.raw if cell.qualifier_token else ""),
             span=span_of(cell),
-            endpoint=state.endpoint,
-            population=population_of(state.subset, group_population, state.population),
+            # under a group naming a kind of event ("Major/Minor"), the group is what the cell counts
+            # and the row ("Weight <60 kg") whom
+            endpoint=column.group if kind_group else state.endpoint,
+            population=population_of(
+                state.subset, group_population, state.endpoint if kind_group else None, state.population
+            ),
             arm=experimental if between else column.name,
             comparator=control if between else None,
             qualifier=cell.qualifier,

@@ -128,9 +128,11 @@ ENROLMENT_BEFORE = stored.compile(
     """,
     regex.VERBOSE | regex.I,
 )
-# "were randomized", "patients were enrolled", "to Lynparza": what follows a count of patients.
+# "were randomized", "patients were enrolled", "to Lynparza": what follows a count of patients; "a
+# 13,608 patient, multicenter, international, randomized, double-blind, parallel-group study" (EFFIENT).
 ENROLMENT_AFTER = stored.compile(
     r"""\s{0,2}(?:[-‑]patient\b
+      |patient(?=,?\s{1,2}(?:[\w-]+,?\s{1,2}){0,3}?(?:study|trial|multi-?cent(?:er|re)|randomi[sz]ed|double-blind|open-label)\b)
       |(?:\(\s?\d{1,3}\s?%\s?\)\s{1,2})?(?:[\w-]+\s{1,2}){0,3}?(?:patients|subjects|participants|women|men|adults|children|infants|adolescents|people|individuals)\b
       |(?:were|was)\s{1,2}(?:randomi[sz]ed|enrolled|included|confirmed|evaluable|treated|assigned|allocated)
       |(?:\(\s?\d{1,3}\s?%\s?\)\s{1,2})?to\s{1,2}(?:the\s{1,2})?[A-Za-z]

@@ -10,6 +10,14 @@ import regex
 
 from extractors.text.patterns import stored
 
+# A column group that names a kind of event, not patients: "Major/Minor | Fatal" over the arms of
+# EFFIENT Table 2 ("Bleeding Rates for Non-CABG-Related Bleeding by Weight and Age"), whose rows are
+# the subgroups ("Weight <60 kg (N=308 Effient, N=356 clopidogrel)").
+_EVENT_KIND = r"(?:major|minor|fatal|non-?fatal|life-threatening)"  # a bleeding's kinds
+EVENT_KIND_GROUP = stored.compile(
+    rf"^{_EVENT_KIND}(?:[ \t]{{0,2}}(?:/|\+|or\b|and\b)[ \t]{{0,2}}{_EVENT_KIND}){{0,3}}$", regex.IGNORECASE
+)
+
 # A row labelled by the letter alone: "N | 261 | 263" (the patients an endpoint's block counts).
 LABEL_N = stored.compile(r"[\s(),:]*[Nn][\s(),:]*")
 

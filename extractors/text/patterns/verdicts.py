@@ -257,8 +257,9 @@ ALONE_AFTER = stored.compile(
 )
 
 # A word of an endpoint's name, for comparing a label's row with an article's words: "all-cause"
-# stays one word, "CV" and "MI" are words to write out; a comma is a word of its own.
-ENDPOINT_WORD = stored.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[,/]")  # a comma or a slash parts a composite's list
+# stays one word, "CV" and "MI" are words to write out; a comma is a word of its own, and so are a
+# slash and a plus, read as "or" ("Fatal/Life-threatening", "PLATO Major + Minor").
+ENDPOINT_WORD = stored.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[,/+]")  # a comma, slash or plus parts a composite's list
 
 # A whole number that may be a count in a sentence: "495", "27,395"; not a decimal, a share or a
 # trial's number ("MONALEESA-7").
@@ -330,4 +331,13 @@ CONDITION_WORD = stored.compile(r"[^\W\d][\w-]{3,}")
 PEOPLE_WITH = stored.compile(
     r"\b(?:patients|subjects|participants|people|men|women|adults|children|infants|neonates)\s{1,2}with\s{1,2}(?P<what>[^.;()\n]{3,120})",
     regex.I,
+)
+# Words right before a count that say it is rounded, and which way: "included more than 18,000 people"
+# (ARISTOTLE randomized 18,201), "about 5,600 such people" (AVERROES: 2,807 + 2,791), "nearly 1,900".
+ROUGH_COUNT_BEFORE = stored.compile(
+    r"""\b(?:(?P<above>more[ \t]than|over|just[ \t]over|upwards[ \t]of)
+        |(?P<below>nearly|almost|just[ \t]under|fewer[ \t]than|less[ \t]than|under)
+        |(?P<either>about|around|approximately|roughly|some|close[ \t]to))
+    [ \t]{1,3}$""",
+    regex.IGNORECASE | regex.VERBOSE,
 )
