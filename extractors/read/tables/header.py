@@ -25,6 +25,7 @@ from extractors.read.tables.arms import (
     group_grade,
     n_delimited,
     names_over_second_row,
+    population_tail,
     read_items,
     split_names,
     structured_line,
@@ -127,6 +128,7 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         and not _names_no_arm(hit.group("name"))
         and (not kept or text.startswith(f"{structured.SEPARATOR} ", line_start(text, hit.start())))
         and hit not in versus
+        and not flattened_patterns.DEFINED_NAME.search(text, max(start, hit.start() - 12), hit.start())
     ]
     stops = [hit.start() for hit in versus]
     known_set = {k.lower() for k in known}
@@ -254,6 +256,12 @@ def _arm_items(
         spans = split_names(text, first, items.arms[0].end, 1 + len(items.ns), list(starts))
         if spans is None:
             return None
+        row_label = population_tail(text, spans[-1][0], spans[-1][1])
+        if row_label is not None:
+            # "Ptz+H Ptz+T Overall ITT N=107 … N=96": the population is the first body row's label, the
+            # Ns its cells (PERJETA Table 9, its cells kept: "| Overall ITT | N=107 | …")
+            spans[-1] = (spans[-1][0], row_label)
+            return HeaderItems(arms=[ArmCell(clean_arm(text[a:b]), a, b) for a, b in spans], end=row_label)
         numbers = [items.arms[0].n, *items.ns]
         items.arms = [ArmCell(clean_arm(text[a:b]), a, b, n) for (a, b), n in zip(spans, numbers, strict=True)]
         items.ns = []

@@ -388,9 +388,10 @@ def _read_rows(
             break  # a paragraph of prose: the table has ended without a caption or blank line
         has_n = cells_start is not None and has_n_prefix(text, cells_start, cells_end)
         # a row's own label cell names the event, not the headings above it ("PRIMARY ENDPOINT")
-        own, _ = repairs.repair_label(
-            " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
-        )
+        own_text = text[label_start:label_end].rsplit("\n", 1)[-1]
+        # flattened, a row of cells with no value ran into the label: "p-valuec NT - NS - Overall Response …"
+        own_text = flattened_patterns.EMPTY_CELLS_BEFORE_LABEL.split(own_text)[-1]
+        own, _ = repairs.repair_label(" ".join(own_text.replace(structured.SEPARATOR, " ").split()))
         counts = events[1] and not events[0] and _unnamed_counts(text, own or label, cells_start, cells_end)
         names_events = events[0] or bool(state.formats) or counts
         event = (

@@ -507,7 +507,9 @@ BETWEEN_UNIT = stored.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%(?![\w(]
 # Table 9), "| DOSAGE | N | …" (LIPITOR Table 12).
 TRANSPOSED_STUB = stored.compile(
     r"\bTreatment[ \t]{1,2}(?:Groups?|Arms?)(?=[ \t|]|(?-i:[A-Z]))"
-    r"|(?<=\|[ \t])(?:Treatment[ \t]{1,2}\((?:Daily[ \t]{1,2})?Dose\)|Dosage)(?=[ \t]{1,2}\|)",
+    r"|(?<=\|[ \t])(?:Treatment[ \t]{1,2}\((?:Daily[ \t]{1,2})?Dose\)|Dosage)(?=[ \t]{1,2}\|)"
+    # flattened, only with the N column after it: "Treatment (Daily Dose) N Total‑C", "DOSAGENTotal-C"
+    r"|(?<![\w|])(?:Treatment[ \t]{1,2}\((?:Daily[ \t]{1,2})?Dose\)|Dosage)(?=[ \t]{0,2}(?-i:N)(?:[ \t]|(?-i:[A-Z])))",
     regex.IGNORECASE,
 )
 # A sub-column of one arm that names who assessed its cells: "Investigator Assessed | Independent Review"
@@ -517,11 +519,16 @@ ASSESSMENT_COLUMN = stored.compile(
     regex.IGNORECASE,
 )
 # The column of each arm row's N, right after that stub: "| N |".
-TRANSPOSED_N_COLUMN = stored.compile(r"[ \t]{0,2}\|[ \t]{1,2}N(?=[ \t]{1,2}\|)")
+TRANSPOSED_N_COLUMN = stored.compile(
+    r"[ \t]{0,2}\|[ \t]{1,2}N(?=[ \t]{1,2}\|)"
+    r"|[ \t]{0,2}(?-i:N)(?=[ \t]|(?-i:[A-Z]))"  # flattened: "… Dose) N Total‑C", "DOSAGENTotal-C"
+)
 # That column's cell in an arm row: "707" of "| LIPITOR 10 mg | 707 | -27 |".
 TRANSPOSED_N_CELL = stored.compile(r"[ \t]{0,2}(?P<count>\d+)")
 # A row group that names the trial of the arm rows below it: "| Trial 1 |" (LIPITOR Table 9).
 TRIAL_HEADING = stored.compile(r"^(?:Trial|Study)[ \t]\d{1,3}$")
+# … flattened, run into the arm row after it: "Trial 2LIPITOR 10 mg222-25…" (its number never glued to a digit).
+TRIAL_HEADING_FLATTENED = stored.compile(r"\b(?:Trial|Study)[ \t]\d{1,3}(?!\d)")
 
 # An arm row's label ends with the arm's N: "Placebo every 2 weeks (n = 281)".
 ARM_ROW_N = stored.compile(
