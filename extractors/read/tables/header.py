@@ -140,6 +140,8 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         items = _arm_items(text, starts[index], hits[index:], starts[index:], (limit, stops))
         if items is None or (not kept and flattened_patterns.SENTENCE_AFTER_ARMS.match(text, items.end)):
             continue  # flattened, names in a note's sentence are no header
+        if not kept and _stub_inside(text, items.arms[0], starts[index + 1 :]):
+            continue  # "… in the LENVIMA Arm in REFLECT (HCC) Adverse Reaction LENVIMA 8 mg/12 mg N=476": the caption's
         if kept and _groups_over_arm_row(text, items):
             continue  # "|  | Combined Results | Paclitaxel Subgroup | AC Subgroup |": the arms are on the row below
         names = [arm.name for arm in items.arms]
@@ -171,6 +173,13 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     if not any(k in items.arms[0].name.lower() for k in known) and brand:
         items.arms[0].name = brand  # a single arm headed by its trial: "DESTINY-Breast01 N=184"
     return _header_of(text, start, starts[index], items)
+
+
+def _stub_inside(text: str, arm: ArmCell, later: Sequence[int]) -> bool:
+    """Whether a flattened arm cell runs over the header's stub into a known name after it: the name
+    it starts with is the caption's, the header starts after the stub ("Adverse Reaction")."""
+    stub = table_patterns.STUB_WORDS.search(text, arm.start, arm.end)
+    return stub is not None and any(stub.end() <= at < arm.end for at in later)
 
 
 def _whole_cell(text: str, items: HeaderItems, kept: bool) -> bool:

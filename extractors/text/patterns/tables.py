@@ -438,8 +438,11 @@ EVENT_NAME_MARKS = stored.compile(r"[*†‡§¶#]{1,3}$|(?<=[a-z])\d{1,2}(?:[;,
 # A footnote key letter glued to the last word of a reaction's name: "Infectionsd", "Fatiguee" (VERZENIO
 # Table 8); the reader strips it only where that footnote names the word.
 GLUED_FOOTNOTE_LETTER = stored.compile(r"(?P<word>\p{L}{3,40})(?P<key>[a-z])$")  # "Hemorrhagic eventsk" (LENVIMA)
-# The footnotes a table prints in its last row: "| a Includes hypothyroidism, … b Includes …" (LENVIMA Table 9).
-FOOTNOTE_ROW = stored.compile(r"^\|[ \t]{1,2}(?=a[ \t][A-Z])", regex.MULTILINE)
+# The footnotes a table prints in its last row: "| a Includes hypothyroidism, … b Includes …" (LENVIMA Table 9);
+# flattened, after the last row's cells: "… 23 4 15 4 a Includes hypothyroidism, …".
+FOOTNOTE_ROW = stored.compile(
+    r"^\|[ \t]{1,2}(?=a[ \t][A-Z])|(?<=[\d%)][ \t]{1,2})(?=a[ \t]\p{Lu}\p{Ll})", regex.MULTILINE
+)
 NOTE_WORD = stored.compile(r"\p{L}+")  # the words of a footnote: "Includes asthenia, fatigue."
 
 # A dash that sets a component apart from the composite above it: "- Stroke", "– MI".
