@@ -81,7 +81,7 @@ _CELL_TOKENS = rf"""
         # range's dash: "-63", "-17-14" glued (REPATHA), not "--0.54" nor "Grade 3-4"
     | (?P<plus>(?<=\|[ \t]{{1,2}})\+(?=\d))                  # a cell's sign of a rise, read past: "| +7 |" (LIPITOR)
     | (?P<percent>%)                                          # "41.6% (36.9, 46.5)": the unit of the number before
-    | (?P<dash>{DASH}{{1,3}}(?!\d))                          # "–", "---": an empty cell
+    | (?P<dash>{DASH}{{2,3}}(?=\d)|{DASH}{{1,3}}(?!\d))          # "–", "---": an empty cell, glued "---0.78" too
     | (?P<foot>(?<=[\d)\s%–—-]|NR|NE)(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))  # a footnote marker: "0.35 a", "(2.3,7.9) b0", "–b", "NRa"
     | (?P<sep>\|)                                             # a cell boundary kept by structured.render_table
 """
