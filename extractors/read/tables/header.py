@@ -140,7 +140,7 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         items = _arm_items(text, starts[index], hits[index:], starts[index:], (limit, stops))
         if items is None or (not kept and flattened_patterns.SENTENCE_AFTER_ARMS.match(text, items.end)):
             continue  # flattened, names in a note's sentence are no header
-        if not kept and _stub_inside(text, items.arms[0], starts[index + 1 :]):
+        if not kept and _stub_inside(text, items.arms[0].start, items.arms[-1].end, starts[index + 1 :]):
             continue  # "… in the LENVIMA Arm in REFLECT (HCC) Adverse Reaction LENVIMA 8 mg/12 mg N=476": the caption's
         if kept and _groups_over_arm_row(text, items):
             continue  # "|  | Combined Results | Paclitaxel Subgroup | AC Subgroup |": the arms are on the row below
@@ -175,11 +175,12 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     return _header_of(text, start, starts[index], items)
 
 
-def _stub_inside(text: str, arm: ArmCell, later: Sequence[int]) -> bool:
-    """Whether a flattened arm cell runs over the header's stub into a known name after it: the name
-    it starts with is the caption's, the header starts after the stub ("Adverse Reaction")."""
-    stub = table_patterns.STUB_WORDS.search(text, arm.start, arm.end)
-    return stub is not None and any(stub.end() <= at < arm.end for at in later)
+def _stub_inside(text: str, start: int, end: int, later: Sequence[int]) -> bool:
+    """Whether flattened arm cells (``start``–``end``) run over the header's stub into a known name
+    after it: the name they start with is the caption's, the header starts after the stub ("Adverse
+    Reaction")."""
+    stub = table_patterns.STUB_WORDS.search(text, start, end)
+    return stub is not None and any(stub.end() <= at < end for at in later)
 
 
 def _whole_cell(text: str, items: HeaderItems, kept: bool) -> bool:
@@ -274,6 +275,9 @@ def _arm_items(
         numbers = [items.arms[0].n, *items.ns]
         items.arms = [ArmCell(clean_arm(text[a:b]), a, b, n) for (a, b), n in zip(spans, numbers, strict=True)]
         items.ns = []
+        # sub-columns printed after all the names and Ns are all the arms' to share ("KEYTRUDA …
+        # Ipilimumab n=555 n=256 All Grades (%) Grades 3-4 (%) All Grades (%) Grades 3-4 (%)")
+        items.subs = [(len(items.arms), sub) for _, sub in items.subs]
     if items is not None:
         return items
     cells = _named_cells(text, hits, starts, limits)
