@@ -38,7 +38,7 @@ from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, Tab
 from extractors.read.tables.subcolumns import with_sub_columns
 from extractors.read.tables.transposed import find_transposed_header, read_transposed
 from extractors.records import Measurement, Source
-from extractors.text import budget, names, reach, repairs, vocabulary
+from extractors.text import budget, names, qualifiers, reach, repairs, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import captions as caption_patterns
 from extractors.text.patterns import flattened as flattened_patterns
@@ -307,7 +307,10 @@ def caption_population(caption: str, text: str = "") -> str | None:
 
 
 def _names_a_disease(name: str, text: str) -> bool:
-    """Whether ``text`` defines ``name`` as a disease: "Hepatocellular Carcinoma (HCC)"."""
+    """Whether ``text`` defines ``name`` as a disease: "Hepatocellular Carcinoma (HCC)", or ``name`` is
+    a disease's known abbreviation (a table read alone has no prose to define it)."""
+    if name.lower() in qualifiers.disease_abbreviations():
+        return True
     at = text.find(f"({name})")
     while at >= 0:
         if caption_patterns.DISEASE_WORDS.search(text, max(0, at - DEFINITION_REACH), at):
