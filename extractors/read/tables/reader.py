@@ -163,8 +163,8 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
 
 
 def _reactions_in_percent(text: str, caption: str, header: Header, body_end: int) -> bool:
-    """Whether a rendered adverse-reaction table whose header names only arms prints one percent per
-    arm in each row ("| Dyspnea | 14.2% | 5.5% |", "| Dyspnea | 13.8 | 7.8 |" under "Percentage of
+    """Whether an adverse-reaction table whose header names only arms prints one percent per arm in
+    each row ("| Dyspnea | 14.2% | 5.5% |", flattened "Dyspnea 14.2% 5.5%", "| Dyspnea | 13.8 | 7.8 |" under "Percentage of
     patients reporting …"): a reaction table prints percents unless its header says otherwise."""
     if header.names_events or not caption_patterns.CAPTION_ADVERSE.search(caption):
         return False
@@ -173,9 +173,12 @@ def _reactions_in_percent(text: str, caption: str, header: Header, body_end: int
     for _, _, cells_start, cells_end in row_spans(text, header.end, body_end):
         if cells_start is None or cells_end is None:
             continue
-        if structured.SEPARATOR not in text[cells_start:cells_end]:
-            return False  # only a table with its cells kept says which number is whose
         tokens = read_tokens(text, cells_start, cells_end)
+        if (
+            structured.SEPARATOR not in text[cells_start:cells_end]
+            and [t.kind for t in tokens] != ["run", "percent"] * arms
+        ):
+            return False  # flattened, only a percent sign on each arm's number says which is whose: "14.2% 5.5%"
         if any(t.kind not in PLAIN_CELL_TOKENS for t in tokens) or sum(t.kind == "run" for t in tokens) != arms:
             return False
         rows += 1
