@@ -544,7 +544,14 @@ def find_footnotes(text: str, start: int, header_start: int) -> list[Footnote]:
     """Footnotes printed between the caption and the header: keys a, b, c… in order."""
     notes: list[Footnote] = []
     expected = "a"
-    for match in table_patterns.FOOTNOTE_KEY.finditer(text, start, header_start):
+    keys = list(table_patterns.FOOTNOTE_KEY.finditer(text, start, header_start))
+    second = next((k for k in keys if k.group("key") == "b"), None)
+    if second is not None and not any(k.group("key") == "a" for k in keys):
+        # flattened, the first note runs on from the caption's last word: "… in monarchE a Includes …
+        # (n=4) b Includes …" — the last "a" before a capital ahead of the "b"
+        firsts = list(flattened_patterns.FIRST_NOTE_KEY.finditer(text, start, second.start()))
+        keys = firsts[-1:] + keys
+    for match in keys:
         key = match.group("key")
         if key.isalpha() and key != expected:
             continue

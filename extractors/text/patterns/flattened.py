@@ -168,6 +168,11 @@ DEFINED_NAME = stored.compile(r"(?<![\w+-])[A-Z][A-Za-z]{0,4}[ \t]{0,2}=[ \t]{0,
 # "Ptz+T Overall ITT" (PERJETA Table 9), where its last words are the first row's label.
 WORD_AFTER_SPACE = stored.compile(r"(?<=[ \t])[^ \t]")
 
+# The key of a table's first footnote run on from the caption's last word, flattened: the "a" of "… in
+# monarchE a Includes the following fatal adverse reactions … b Includes …" (VERZENIO Table 8) — asked
+# only before a "b" key that follows a sentence end (`tables.FOOTNOTE_KEY`).
+FIRST_NOTE_KEY = stored.compile(r"(?<=[\p{L}\d)\]][ \t])(?P<key>a)[ \t](?=\p{Lu}\p{Ll})")
+
 # A row whose cells hold no value, flattened into the label of the row after it: "p-valuec NT - NS -
 # Overall Response Rate, n (%)a, NT 90 (27.7) …" (YERVOY Table 32: not tested, not significant, empty) —
 # two such cells at least, then the next row's capital; with cells kept the rows are apart.
