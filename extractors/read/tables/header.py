@@ -180,7 +180,9 @@ def _stub_inside(text: str, start: int, end: int, later: Sequence[int]) -> bool:
     after it: the name they start with is the caption's, the header starts after the stub ("Adverse
     Reaction")."""
     stub = table_patterns.STUB_WORDS.search(text, start, end)
-    return stub is not None and any(stub.end() <= at < end for at in later)
+    if stub is None or not text[start : stub.start()].strip():
+        return False  # "Adverse Reaction 25 mg (n=312) …": the stub heads the arms, none starts before it
+    return any(stub.end() <= at < end for at in later)
 
 
 def _whole_cell(text: str, items: HeaderItems, kept: bool) -> bool:
