@@ -384,11 +384,12 @@ BETWEEN_LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = (
 
 # What else a header prints between its cells and may be passed over: a CI level, a footnote mark,
 # "XARELTO vs. Warfarin" over the hazard ratio, a stub word ("Endpoint", "Adverse Reaction"), a unit
-# the grade columns under the arm say again ("n=407 Frequency rate % … All Grades % Grades 3 – 4 %").
+# the grade columns under the arm say again, flattened ("n=407 Frequency rate % … All Grades % Grades 3 – 4 %";
+# with cells kept it is a row of its own, left to the structured reader).
 HEADER_FILLER = stored.compile(
     r"""[ \t\n|,]+ | \(?[ \t]{0,2}9\d(?:\.\d+)?[ \t]{0,2}%[ \t]{0,2}(?:CI|Confidence[ \t]{1,2}Interval)[ \t]{0,2}\)?
     | [*†‡§¶#]{1,3} | (?<=[\s|)%])[a-f](?=[\s|]|$) | \([ \t]{0,2}\)
-    | Frequency[ \t]{1,2}rate[ \t]{0,2}%""",  # over an arm's grade columns (PERJETA Tables 3-6)
+    | (?<![|][ \t]{0,2})Frequency[ \t]{1,2}rate[ \t]{0,2}%""",  # flattened, after an arm's N (PERJETA Tables 3-7)
     regex.VERBOSE | regex.IGNORECASE,
 )
 
