@@ -46,6 +46,13 @@ def cue(key: str) -> regex.Pattern[str]:
 
 
 @cache
+def disease_abbreviations() -> frozenset[str]:
+    """The abbreviations that name a disease, lower-cased: "hcc", "nsclc" (scope.json
+    "disease_abbreviations"), for text that does not spell them out itself."""
+    return frozenset(str(k).lower() for k in _data().get("disease_abbreviations", {}))
+
+
+@cache
 def broader_than(value: str) -> frozenset[str]:
     """The values a broader wording includes without naming them: "EGFR mutation (any)" → the exon
     19 deletion or L858R, the uncommon mutations, T790M (scope.json "broader")."""

@@ -245,6 +245,16 @@ def split_names(text: str, start: int, end: int, count: int, hits: list[int]) ->
     return spans if all(arm_like(text[a:b]) for a, b in spans) else None
 
 
+def population_tail(text: str, start: int, end: int) -> int | None:
+    """Where the words that end an arm's span ``text[start:end]`` and name a whole population start
+    ("Ptz+T Overall ITT": the first body row's label, run into the last arm's name when flattened);
+    None when the span ends otherwise, or is nothing but those words."""
+    for word in flattened_patterns.WORD_AFTER_SPACE.finditer(text, start + 1, end):
+        if table_patterns.OVERALL_POPULATION.match(text[word.start() : end]):
+            return word.start() if text[start : word.start()].strip() else None
+    return None
+
+
 def names_over_second_row(text: str, start: int, end: int, count: int) -> list[tuple[str, int, int]] | None:
     """``text[start:end]`` as ``count`` one-word names followed by a second header row of as many
     pieces, doses or words, each going on the name above it (`flattened.ONE_WORD_NAME`): the arms'

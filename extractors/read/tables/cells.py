@@ -164,6 +164,12 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
         # the digits of names such as "L858R", "Ex19del" or "HER2"
         or (match.lastgroup in {"run", "ofn", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
+        # an empty cell of dashes glued to the label: "p-value---0.0160.204" (a lone "-" joins words)
+        or (
+            match.lastgroup == "dash"
+            and len(match.group(0)) > 1
+            and table_patterns.AFTER_LOWER_WORD.match(text, position)
+        )
         or (match.lastgroup == "run" and flattened_patterns.AFTER_NO.match(text, position))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_N_LABEL.match(text, position))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_LOWER_COUNT.match(text, position, end))

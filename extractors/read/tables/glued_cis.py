@@ -7,8 +7,9 @@ pieces between the commas are the first low bound, then each high bound glued to
 then the last high bound; every way of cutting the middle pieces is a reading.
 
 A reading is kept only when each of its CIs brackets the estimate awaiting it in its column (the
-estimates on the row above) and its bounds are of that estimate's order; when no reading or more than
-one passes, the row gives no CI at all rather than a guess (HERCEPTIN Table 11 glued).
+estimates on the row above) and its bounds are of that estimate's order; of several, only those whose
+bounds are printed with their estimate's decimals (VERZENIO Table 18 glued); when no reading or more
+than one passes, the row gives no CI at all rather than a guess (HERCEPTIN Table 11 glued).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 
 from extractors.read.tables.cells import Token
 from extractors.records import Measurement
-from extractors.text.numbers import to_float
+from extractors.text.numbers import decimals, to_float
 from extractors.text.patterns import tables as table_patterns
 
 MAX_CUTS = 200  # readings of one row tried, at most: a row has a few columns of short bounds
@@ -44,6 +45,12 @@ def glued_cis(
         for cis in _readings(text, tokens)
         if all(_fits(ci, estimate) for ci, estimate in zip(cis, open_estimates, strict=True))
     ]
+    if len(fitting) > 1:
+        # bounds are printed to their estimate's decimals: "42.6,53.615.1,27.6" under 48.1 and 21.3 is
+        # (42.6, 53.6) and (15.1, 27.6), not (42.6, 53.61) and (5.1, 27.6); still one reading or none
+        fitting = [
+            cis for cis in fitting if all(_same_decimals(ci, e) for ci, e in zip(cis, open_estimates, strict=True))
+        ]
     return fitting[0] if len(fitting) == 1 else None
 
 
@@ -75,6 +82,14 @@ def _cuts(token: Token) -> list[int]:
         for at in range(1, len(raw))
         if table_patterns.NUMBER_SHAPE.match(raw[:at]) and table_patterns.NUMBER_SHAPE.match(raw[at:])
     ]
+
+
+def _same_decimals(ci: Token, estimate: Measurement | None) -> bool:
+    """Whether both bounds of ``ci`` are printed with the decimals of ``estimate``."""
+    if estimate is None or ci.low is None or ci.high is None:
+        return False
+    places = decimals(estimate.raw)
+    return decimals(ci.low) == places and decimals(ci.high) == places
 
 
 def _fits(ci: Token, estimate: Measurement | None) -> bool:

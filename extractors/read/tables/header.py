@@ -25,6 +25,7 @@ from extractors.read.tables.arms import (
     group_grade,
     n_delimited,
     names_over_second_row,
+    population_tail,
     read_items,
     split_names,
     structured_line,
@@ -127,6 +128,7 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         and not _names_no_arm(hit.group("name"))
         and (not kept or text.startswith(f"{structured.SEPARATOR} ", line_start(text, hit.start())))
         and hit not in versus
+        and not flattened_patterns.DEFINED_NAME.search(text, max(start, hit.start() - 12), hit.start())
     ]
     stops = [hit.start() for hit in versus]
     known_set = {k.lower() for k in known}
@@ -138,6 +140,8 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
         items = _arm_items(text, starts[index], hits[index:], starts[index:], (limit, stops))
         if items is None or (not kept and flattened_patterns.SENTENCE_AFTER_ARMS.match(text, items.end)):
             continue  # flattened, names in a note's sentence are no header
+        if not kept and _stub_inside(text, items.arms[0].start, items.arms[-1].end, starts[index + 1 :]):
+            continue  # "… in the LENVIMA Arm in REFLECT (HCC) Adverse Reaction LENVIMA 8 mg/12 mg N=476": the caption's
         if kept and _groups_over_arm_row(text, items):
             continue  # "|  | Combined Results | Paclitaxel Subgroup | AC Subgroup |": the arms are on the row below
         names = [arm.name for arm in items.arms]
@@ -169,6 +173,16 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     if not any(k in items.arms[0].name.lower() for k in known) and brand:
         items.arms[0].name = brand  # a single arm headed by its trial: "DESTINY-Breast01 N=184"
     return _header_of(text, start, starts[index], items)
+
+
+def _stub_inside(text: str, start: int, end: int, later: Sequence[int]) -> bool:
+    """Whether flattened arm cells (``start``–``end``) run over the header's stub into a known name
+    after it: the name they start with is the caption's, the header starts after the stub ("Adverse
+    Reaction")."""
+    stub = table_patterns.STUB_WORDS.search(text, start, end)
+    if stub is None or not text[start : stub.start()].strip():
+        return False  # "Adverse Reaction 25 mg (n=312) …": the stub heads the arms, none starts before it
+    return any(stub.end() <= at < end for at in later)
 
 
 def _whole_cell(text: str, items: HeaderItems, kept: bool) -> bool:
@@ -254,9 +268,18 @@ def _arm_items(
         spans = split_names(text, first, items.arms[0].end, 1 + len(items.ns), list(starts))
         if spans is None:
             return None
+        row_label = population_tail(text, spans[-1][0], spans[-1][1])
+        if row_label is not None:
+            # "Ptz+H Ptz+T Overall ITT N=107 … N=96": the population is the first body row's label, the
+            # Ns its cells (PERJETA Table 9, its cells kept: "| Overall ITT | N=107 | …")
+            spans[-1] = (spans[-1][0], row_label)
+            return HeaderItems(arms=[ArmCell(clean_arm(text[a:b]), a, b) for a, b in spans], end=row_label)
         numbers = [items.arms[0].n, *items.ns]
         items.arms = [ArmCell(clean_arm(text[a:b]), a, b, n) for (a, b), n in zip(spans, numbers, strict=True)]
         items.ns = []
+        # sub-columns printed after all the names and Ns are all the arms' to share ("KEYTRUDA …
+        # Ipilimumab n=555 n=256 All Grades (%) Grades 3-4 (%) All Grades (%) Grades 3-4 (%)")
+        items.subs = [(len(items.arms), sub) for _, sub in items.subs]
     if items is not None:
         return items
     cells = _named_cells(text, hits, starts, limits)
@@ -523,7 +546,14 @@ def find_footnotes(text: str, start: int, header_start: int) -> list[Footnote]:
     """Footnotes printed between the caption and the header: keys a, b, c… in order."""
     notes: list[Footnote] = []
     expected = "a"
-    for match in table_patterns.FOOTNOTE_KEY.finditer(text, start, header_start):
+    keys = list(table_patterns.FOOTNOTE_KEY.finditer(text, start, header_start))
+    second = next((k for k in keys if k.group("key") == "b"), None)
+    if second is not None and not any(k.group("key") == "a" for k in keys):
+        # flattened, the first note runs on from the caption's last word: "… in monarchE a Includes …
+        # (n=4) b Includes …" — the last "a" before a capital ahead of the "b"
+        firsts = list(flattened_patterns.FIRST_NOTE_KEY.finditer(text, start, second.start()))
+        keys = firsts[-1:] + keys
+    for match in keys:
         key = match.group("key")
         if key.isalpha() and key != expected:
             continue

@@ -38,7 +38,7 @@ from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, Tab
 from extractors.read.tables.subcolumns import with_sub_columns
 from extractors.read.tables.transposed import find_transposed_header, read_transposed
 from extractors.records import Measurement, Source
-from extractors.text import budget, names, reach, repairs, vocabulary
+from extractors.text import budget, names, qualifiers, reach, repairs, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import captions as caption_patterns
 from extractors.text.patterns import flattened as flattened_patterns
@@ -163,8 +163,8 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
 
 
 def _reactions_in_percent(text: str, caption: str, header: Header, body_end: int) -> bool:
-    """Whether a rendered adverse-reaction table whose header names only arms prints one percent per
-    arm in each row ("| Dyspnea | 14.2% | 5.5% |", "| Dyspnea | 13.8 | 7.8 |" under "Percentage of
+    """Whether an adverse-reaction table whose header names only arms prints one percent per arm in
+    each row ("| Dyspnea | 14.2% | 5.5% |", flattened "Dyspnea 14.2% 5.5%", "| Dyspnea | 13.8 | 7.8 |" under "Percentage of
     patients reporting …"): a reaction table prints percents unless its header says otherwise."""
     if header.names_events or not caption_patterns.CAPTION_ADVERSE.search(caption):
         return False
@@ -173,9 +173,12 @@ def _reactions_in_percent(text: str, caption: str, header: Header, body_end: int
     for _, _, cells_start, cells_end in row_spans(text, header.end, body_end):
         if cells_start is None or cells_end is None:
             continue
-        if structured.SEPARATOR not in text[cells_start:cells_end]:
-            return False  # only a table with its cells kept says which number is whose
         tokens = read_tokens(text, cells_start, cells_end)
+        if (
+            structured.SEPARATOR not in text[cells_start:cells_end]
+            and [t.kind for t in tokens] != ["run", "percent"] * arms
+        ):
+            return False  # flattened, only a percent sign on each arm's number says which is whose: "14.2% 5.5%"
         if any(t.kind not in PLAIN_CELL_TOKENS for t in tokens) or sum(t.kind == "run" for t in tokens) != arms:
             return False
         rows += 1
@@ -307,7 +310,10 @@ def caption_population(caption: str, text: str = "") -> str | None:
 
 
 def _names_a_disease(name: str, text: str) -> bool:
-    """Whether ``text`` defines ``name`` as a disease: "Hepatocellular Carcinoma (HCC)"."""
+    """Whether ``text`` defines ``name`` as a disease: "Hepatocellular Carcinoma (HCC)", or ``name`` is
+    a disease's known abbreviation (a table read alone has no prose to define it)."""
+    if name.lower() in qualifiers.disease_abbreviations():
+        return True
     at = text.find(f"({name})")
     while at >= 0:
         if caption_patterns.DISEASE_WORDS.search(text, max(0, at - DEFINITION_REACH), at):
@@ -388,9 +394,10 @@ def _read_rows(
             break  # a paragraph of prose: the table has ended without a caption or blank line
         has_n = cells_start is not None and has_n_prefix(text, cells_start, cells_end)
         # a row's own label cell names the event, not the headings above it ("PRIMARY ENDPOINT")
-        own, _ = repairs.repair_label(
-            " ".join(text[label_start:label_end].rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ").split())
-        )
+        own_text = text[label_start:label_end].rsplit("\n", 1)[-1]
+        # flattened, a row of cells with no value ran into the label: "p-valuec NT - NS - Overall Response …"
+        own_text = flattened_patterns.EMPTY_CELLS_BEFORE_LABEL.split(own_text)[-1]
+        own, _ = repairs.repair_label(" ".join(own_text.replace(structured.SEPARATOR, " ").split()))
         counts = events[1] and not events[0] and _unnamed_counts(text, own or label, cells_start, cells_end)
         names_events = events[0] or bool(state.formats) or counts
         event = (

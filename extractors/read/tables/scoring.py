@@ -148,19 +148,26 @@ def _score_magnitudes(reading: Reading, row: Row) -> None:
 
 def _score_grades(reading: Reading, row: Row) -> None:
     """An arm's patients with a reaction of grade 3 or more are a part of those with it at any
-    grade: "Diarrhea 47 2.4" is not "4 72.4"."""
+    grade ("All Grades", or "Grade 1-4" from the lowest grade up): "Diarrhea 47 2.4" is not "4 72.4",
+    "Diarrhea394464" is not 3, 94, 4, 64."""
     all_grades: dict[tuple[str, str | None], float] = {}
     for index, cell in enumerate(reading.cells):
         column = row.columns[index]
-        if cell.number is not None and column.grade == "all":
+        if cell.number is not None and _any_grade(column.grade):
             all_grades[(column.name, column.group)] = cell.number.value
     for index, cell in enumerate(reading.cells):
         column = row.columns[index]
         whole = all_grades.get((column.name, column.group))
-        if cell.number is None or column.grade in {None, "all"} or whole is None:
+        if cell.number is None or column.grade is None or _any_grade(column.grade) or whole is None:
             continue
         if cell.number.value > whole:
             penalize(reading, 5, f"{cell.number.raw}% at grade {column.grade} exceeds {whole:g}% at all grades")
+
+
+def _any_grade(grade: str | None) -> bool:
+    """Whether a grade column counts a reaction at any grade: "all", or grades 1 to 4 or 5 ("1-4");
+    "1-2" is not (its patients and those of "3-4" are apart)."""
+    return grade in {"all", "1-4", "1-5"}
 
 
 def _score_count_rate_fit(reading: Reading, row: Row) -> None:

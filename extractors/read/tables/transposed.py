@@ -30,6 +30,7 @@ from extractors.records import Measurement
 from extractors.text import reach, vocabulary
 from extractors.text.numbers import to_float
 from extractors.text.patterns import build
+from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
 
 MAX_ROW_LABEL = 300  # characters: a longer label is prose after the table
@@ -92,6 +93,8 @@ def read_transposed(
     block = _Block()
     out: list[Measurement] = []
     trial = base.trial
+    if n_column and structured.SEPARATOR not in text[header.end : body_end]:
+        return _read_listed_flattened(text, header, body_end, replace(base, unit=unit), subset)
     for label_start, label_end, cells_start, cells_end in row_spans(text, header.end, body_end):
         if label_end - label_start > MAX_ROW_LABEL or cells_start is None or cells_end is None:
             break  # prose after the table
@@ -120,6 +123,51 @@ def read_transposed(
             )
         if who.n is not None and who.arm is not None:
             out.append(_arm_n(row_base, text, who.n, who.arm, who.label, subset))
+    return out
+
+
+def _read_listed_flattened(
+    text: str, header: Header, body_end: int, base: Measurement, subset: str | None
+) -> list[Measurement]:
+    """The arm rows of a flattened table whose arms' Ns have a column of their own (`_listed_arm`
+    with cells kept): each row is found whole, its arm, N and one value per column
+    (`flattened.listed_arm_row`); rows that are no arm's ("95% CI for Diff …") are passed over, a
+    "Trial 2" heading before an arm names its trial. ``base.unit`` is the unit of the mean changes the
+    caption names, if any."""
+    row_pattern = flattened_patterns.listed_arm_row(len(header.columns))
+    out: list[Measurement] = []
+    trial = base.trial
+    position = header.end
+    while (row := row_pattern.search(text, position, body_end)) is not None:
+        heading = table_patterns.TRIAL_HEADING_FLATTENED.search(text, position, row.start())
+        trial = heading.group(0) if heading else trial
+        position = row.end()
+        arm = _plain(row.group("arm"))
+        if flattened_patterns.NOT_AN_ARM_ROW.search(arm):
+            continue
+        row_base = replace(base, trial=trial)
+        # each value is a cell of its own, as the bars say with cells kept ("| -27 | -36 |")
+        tokens = [Token("sep", row.start("values"), row.start("values"), "")]
+        for value in flattened_patterns.LISTED_VALUE.finditer(text, row.start("values"), row.end("values")):
+            start = value.start("digits")
+            if value.group("plus"):  # a rise printed "+7": its sign a token of its own, as `read_tokens` makes it
+                tokens.append(Token("plus", value.start(), start, value.group("plus")))
+            tokens += [
+                Token("run", start, value.end(), text[start : value.end()]),
+                Token("sep", value.end(), value.end(), ""),
+            ]
+        state = TableState(subset=subset)
+        before = len(out)
+        RowReader(Row(text, header, arm, header.columns, None, None, None, state, {}, row_base), out).read(tokens)
+        for index in range(before, len(out)):
+            measurement = out[index]
+            changed = measurement.statistic in {"mean", "difference"} and base.unit
+            out[index] = replace(
+                measurement, endpoint=measurement.column, arm=arm, unit=base.unit if changed else measurement.unit
+            )
+        n = table_patterns.TRANSPOSED_N_CELL.match(text, row.start("count"), row.end("count"))
+        if n is not None:
+            out.append(_arm_n(row_base, text, n, arm, arm, subset))
     return out
 
 

@@ -23,6 +23,9 @@ timed.wrap(globals())  # every pattern above is held to the reading budget
 
 
 def combination(shorts: tuple[str, ...], most: int) -> regex.Pattern[str]:
-    """Two to ``most`` of the short names ``shorts`` joined by "+", not inside a longer word: "Ptz+H+T"."""
+    """Two to ``most`` of the short names ``shorts`` joined by "+", not inside a longer word: "Ptz+H+T".
+    Run together, the cell before ends with any letter and the next cell's capital follows at once
+    ("Study PopulationH+TPtz+H+TPtz+HPtz+T"): only a lower-case letter, a digit or a "+" goes on the last
+    name, only a digit or a "+" comes before the first."""
     short = build.longest_first(shorts, 0)
-    return stored.compile(rf"(?<![\w+])(?:{short})(?:{_JOIN}(?:{short})){{1,{most - 1}}}(?![\w+])")
+    return stored.compile(rf"(?<![\d_+])(?:{short})(?:{_JOIN}(?:{short})){{1,{most - 1}}}(?![\p{{Ll}}\d_+])")

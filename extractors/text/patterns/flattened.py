@@ -141,8 +141,9 @@ GROUP_NAME_END = stored.compile(
 
 # A cell glued to a footnote key printed apart from the label it marks: "p-value c<0.0001", "n(%) [95% CI]
 # d138 (77.5)" (REVLIMID Table 22 glued) — one letter a–h, after a closing bracket or "value" and a
-# space (matched at the cell's start, looking back); `tables.AFTER_FOOTNOTE_KEYS` takes keys glued on.
-AFTER_SPACED_FOOTNOTE_KEY = stored.compile(r"(?<=(?:[)\]]|\b[Vv]alues?)[ \t](?-i:[a-h]))")
+# space (matched at the cell's start, looking back), or the second of two keys: "p-valuec, d<0.0001<0.0001"
+# (YERVOY Table 24 glued); `tables.AFTER_FOOTNOTE_KEYS` takes keys glued on.
+AFTER_SPACED_FOOTNOTE_KEY = stored.compile(r"(?<=(?:[)\]]|\b[Vv]alues?(?:(?-i:[a-h]),)?)[ \t](?-i:[a-h]))")
 
 # A sentence going on after the names a note mentions, where a header would go on with Ns, columns or
 # its first row: "… was reported (diarrhea) for EGFR TKI comparator. Includes stomatitis …" (TAGRISSO
@@ -158,4 +159,52 @@ ONE_WORD_NAME = stored.compile(r"\p{Lu}(?:[\p{Ll}-]{1,30}|\p{Lu}{1,30})(?![\p{Ll
 # follows at once ("0.5 mg2.5 mgAcetate")
 ROW_DOSE = stored.compile(r"\d{1,4}(?:\.\d{1,3})?[ \t]{0,2}(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²|day))?(?![\p{Ll}])")
 
+# A name that a table's note defines a short name by, never a header's arm: the "PERJETA" and
+# "trastuzumab" of "T=docetaxel, Ptz=PERJETA, H=trastuzumab" (PERJETA Table 9 notes, flattened before its
+# header "H+T Ptz+H+T …") — matched just before the name, at the short name and its "=".
+DEFINED_NAME = stored.compile(r"(?<![\w+-])[A-Z][A-Za-z]{0,4}[ \t]{0,2}=[ \t]{0,2}$")
+
+# Where a word starts after a space, as the words of a flattened header cell are tried one by one:
+# "Ptz+T Overall ITT" (PERJETA Table 9), where its last words are the first row's label.
+WORD_AFTER_SPACE = stored.compile(r"(?<=[ \t])[^ \t]")
+
+# The key of a table's first footnote run on from the caption's last word, flattened: the "a" of "… in
+# monarchE a Includes the following fatal adverse reactions … b Includes …" (VERZENIO Table 8) — asked
+# only before a "b" key that follows a sentence end (`tables.FOOTNOTE_KEY`).
+FIRST_NOTE_KEY = stored.compile(r"(?<=[\p{L}\d)\]][ \t])(?P<key>a)[ \t](?=\p{Lu}\p{Ll})")
+
+# A row whose cells hold no value, flattened into the label of the row after it: "p-valuec NT - NS -
+# Overall Response Rate, n (%)a, NT 90 (27.7) …" (YERVOY Table 32: not tested, not significant, empty) —
+# two such cells at least, then the next row's capital; with cells kept the rows are apart.
+EMPTY_CELLS_BEFORE_LABEL = stored.compile(
+    r"(?<![\w-])(?:NT|NS|NE|NA|[-–—])(?:[ \t]{0,2}(?:NT|NS|NE|NA|[-–—])(?![\w-])){1,7}[ \t]{1,2}(?=\p{Lu}\p{Ll})"
+)
+
+# A table whose rows are arms with their Ns in a column of their own, flattened: each arm row is the
+# arm's name (words and doses), its N, then one signed value per measured quantity — "LIPITOR 10 mg 707
+# -27 -36 -28 -17 +7", glued "LIPITOR 10 mg707-27-36-28-17+7", "Placebo47-1.5-0.4-1.9 1.00.7" (LIPITOR
+# Tables 9 and 12). See `listed_arm_row`.
+_ARM_WORD = r"\p{L}[\p{L}'’\u2011-]{0,30}"  # "Lovastatin", "LIPITOR"
+_ARM_DOSE = r"\d{1,4}(?:\.\d{1,3})?[ \t]?(?:mg|mcg|µg|g)(?:/(?:kg|m2|day))?(?!\p{Ll})"  # "10 mg"
+# a row that is no arm's, to pass over: "95% CI for Diff -9.2, -6.5 …", a heading "Trial 2"
+NOT_AN_ARM_ROW = stored.compile(r"\b(?:CI|Diff(?:erence)?|vs\.?|versus)\b", regex.IGNORECASE)
+# One value of such a row: "-27", "+7", "1.0".
+LISTED_VALUE = stored.compile(r"(?P<plus>\+)?(?P<digits>[-\u2212]?\d{1,4}(?:\.\d)?)")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
+
+
+def listed_arm_row(values: int) -> regex.Pattern[str]:
+    """One arm row of a flattened table whose rows are arms (see `NOT_AN_ARM_ROW` above): the arm,
+    its N and exactly ``values`` signed numbers, a row label or the end after them. Run together, a
+    value's sign or the next value's digits end it ("-39.62.8" is -39.6 and 2.8: each value has one
+    decimal at most, the way its column prints it)."""
+    value = r"[ \t]{0,2}[-+\u2212]?\d{1,4}(?:\.\d)?"
+    return stored.compile(
+        rf"""(?<!\p{{Ll}})(?P<arm>{_ARM_WORD}(?:[ \t]{{1,2}}(?:{_ARM_WORD}|{_ARM_DOSE})){{0,6}})  # "LIPITOR 10 mg"
+        [ \t]{{0,2}}(?P<count>\d{{1,6}})  # its N: "707"
+        (?P<values>(?:{value}){{{values}}})  # "-27 -36 -28 -17 +7"
+        (?=[ \t]{{0,2}}(?:\p{{L}}|\d{{1,3}}(?:\.\d)?%|$))  # the next row's label: "Lovastatin", "95% CI"
+        """,
+        regex.VERBOSE,
+    )

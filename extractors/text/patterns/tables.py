@@ -81,7 +81,7 @@ _CELL_TOKENS = rf"""
         # range's dash: "-63", "-17-14" glued (REPATHA), not "--0.54" nor "Grade 3-4"
     | (?P<plus>(?<=\|[ \t]{{1,2}})\+(?=\d))                  # a cell's sign of a rise, read past: "| +7 |" (LIPITOR)
     | (?P<percent>%)                                          # "41.6% (36.9, 46.5)": the unit of the number before
-    | (?P<dash>{DASH}{{1,3}}(?!\d))                          # "–", "---": an empty cell
+    | (?P<dash>{DASH}{{2,3}}(?=\d)|{DASH}{{1,3}}(?!\d))          # "–", "---": an empty cell, glued "---0.78" too
     | (?P<foot>(?<=[\d)\s%–—-]|NR|NE)(?:[a-h]|[*†‡§¶#])(?![A-Za-z]))  # a footnote marker: "0.35 a", "(2.3,7.9) b0", "–b", "NRa"
     | (?P<sep>\|)                                             # a cell boundary kept by structured.render_table
 """
@@ -395,10 +395,13 @@ BETWEEN_LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = (
 )
 
 # What else a header prints between its cells and may be passed over: a CI level, a footnote mark,
-# "XARELTO vs. Warfarin" over the hazard ratio, a stub word ("Endpoint", "Adverse Reaction").
+# "XARELTO vs. Warfarin" over the hazard ratio, a stub word ("Endpoint", "Adverse Reaction"), a unit
+# the grade columns under the arm say again, flattened ("n=407 Frequency rate % … All Grades % Grades 3 – 4 %";
+# with cells kept it is a row of its own, left to the structured reader).
 HEADER_FILLER = stored.compile(
     r"""[ \t\n|,]+ | \(?[ \t]{0,2}9\d(?:\.\d+)?[ \t]{0,2}%[ \t]{0,2}(?:CI|Confidence[ \t]{1,2}Interval)[ \t]{0,2}\)?
-    | [*†‡§¶#]{1,3} | (?<=[\s|)%])[a-f](?=[\s|]|$) | \([ \t]{0,2}\)""",
+    | [*†‡§¶#]{1,3} | (?<=[\s|)%])[a-f](?=[\s|]|$) | \([ \t]{0,2}\)
+    | (?<![|][ \t]{0,2})Frequency[ \t]{1,2}rate[ \t]{0,2}%""",  # flattened, after an arm's N (PERJETA Tables 3-7)
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -450,8 +453,11 @@ EVENT_NAME_MARKS = stored.compile(r"[*†‡§¶#]{1,3}$|(?<=[a-z])\d{1,2}(?:[;,
 # A footnote key letter glued to the last word of a reaction's name: "Infectionsd", "Fatiguee" (VERZENIO
 # Table 8); the reader strips it only where that footnote names the word.
 GLUED_FOOTNOTE_LETTER = stored.compile(r"(?P<word>\p{L}{3,40})(?P<key>[a-z])$")  # "Hemorrhagic eventsk" (LENVIMA)
-# The footnotes a table prints in its last row: "| a Includes hypothyroidism, … b Includes …" (LENVIMA Table 9).
-FOOTNOTE_ROW = stored.compile(r"^\|[ \t]{1,2}(?=a[ \t][A-Z])", regex.MULTILINE)
+# The footnotes a table prints in its last row: "| a Includes hypothyroidism, … b Includes …" (LENVIMA Table 9);
+# flattened, after the last row's cells: "… 23 4 15 4 a Includes hypothyroidism, …".
+FOOTNOTE_ROW = stored.compile(
+    r"^\|[ \t]{1,2}(?=a[ \t][A-Z])|(?<=[\d%)][ \t]{1,2})(?=a[ \t]\p{Lu}\p{Ll})", regex.MULTILINE
+)
 NOTE_WORD = stored.compile(r"\p{L}+")  # the words of a footnote: "Includes asthenia, fatigue."
 
 # A dash that sets a component apart from the composite above it: "- Stroke", "– MI".
@@ -519,7 +525,9 @@ BETWEEN_UNIT = stored.compile(r"[ \t]{0,2}(?:\([ \t]{0,2}%[ \t]{0,2}\)|%(?![\w(]
 # Table 9), "| DOSAGE | N | …" (LIPITOR Table 12).
 TRANSPOSED_STUB = stored.compile(
     r"\bTreatment[ \t]{1,2}(?:Groups?|Arms?)(?=[ \t|]|(?-i:[A-Z]))"
-    r"|(?<=\|[ \t])(?:Treatment[ \t]{1,2}\((?:Daily[ \t]{1,2})?Dose\)|Dosage)(?=[ \t]{1,2}\|)",
+    r"|(?<=\|[ \t])(?:Treatment[ \t]{1,2}\((?:Daily[ \t]{1,2})?Dose\)|Dosage)(?=[ \t]{1,2}\|)"
+    # flattened, only with the N column after it: "Treatment (Daily Dose) N Total‑C", "DOSAGENTotal-C"
+    r"|(?<![\w|])(?:Treatment[ \t]{1,2}\((?:Daily[ \t]{1,2})?Dose\)|Dosage)(?=[ \t]{0,2}(?-i:N)(?:[ \t]|(?-i:[A-Z])))",
     regex.IGNORECASE,
 )
 # A sub-column of one arm that names who assessed its cells: "Investigator Assessed | Independent Review"
@@ -529,11 +537,16 @@ ASSESSMENT_COLUMN = stored.compile(
     regex.IGNORECASE,
 )
 # The column of each arm row's N, right after that stub: "| N |".
-TRANSPOSED_N_COLUMN = stored.compile(r"[ \t]{0,2}\|[ \t]{1,2}N(?=[ \t]{1,2}\|)")
+TRANSPOSED_N_COLUMN = stored.compile(
+    r"[ \t]{0,2}\|[ \t]{1,2}N(?=[ \t]{1,2}\|)"
+    r"|[ \t]{0,2}(?-i:N)(?=[ \t]|(?-i:[A-Z]))"  # flattened: "… Dose) N Total‑C", "DOSAGENTotal-C"
+)
 # That column's cell in an arm row: "707" of "| LIPITOR 10 mg | 707 | -27 |".
 TRANSPOSED_N_CELL = stored.compile(r"[ \t]{0,2}(?P<count>\d+)")
 # A row group that names the trial of the arm rows below it: "| Trial 1 |" (LIPITOR Table 9).
 TRIAL_HEADING = stored.compile(r"^(?:Trial|Study)[ \t]\d{1,3}$")
+# … flattened, run into the arm row after it: "Trial 2LIPITOR 10 mg222-25…" (its number never glued to a digit).
+TRIAL_HEADING_FLATTENED = stored.compile(r"\b(?:Trial|Study)[ \t]\d{1,3}(?!\d)")
 
 # An arm row's label ends with the arm's N: "Placebo every 2 weeks (n = 281)".
 ARM_ROW_N = stored.compile(
