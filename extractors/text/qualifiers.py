@@ -49,7 +49,7 @@ def cue(key: str) -> regex.Pattern[str]:
 def disease_abbreviations() -> frozenset[str]:
     """The abbreviations that name a disease, lower-cased: "hcc", "nsclc" (scope.json
     "disease_abbreviations"), for text that does not spell them out itself."""
-    return frozenset(str(k).lower() for k in _data().get("disease_abbreviations", {}))
+    return frozenset(str(k).lower() for k in _data()["disease_abbreviations"])
 
 
 @cache
