@@ -1,6 +1,7 @@
 """Words a pattern cannot match without, searched first so that most sentences skip the pattern:
 wherever the pattern matches, its hint matches too (`claims.FOLD_WORD` before `claims.FOLD`,
 `claims.SIGNIFICANT_WORD` before `claims.SIGNIFICANT`, `claims.SCOPE_WORD` before `claims.SCOPE`,
+a word of each sentence-only endpoint phrase before the vocabulary's pattern (`vocabulary._may_name`),
 `statements.MAY_HOLD_VALUE` before the values of `statements.TOKEN`; the words of the design and
 trial patterns each label sentence is searched for, `statements.SINGLE_ARM_WORDS` and its kin, looked
 for in the case-folded sentence); and the first characters a
@@ -14,6 +15,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extractors.text import vocabulary
 from extractors.text.names import alternation_matches
 from extractors.text.patterns import build, claims, markup, statements, tables, tokens, trials
 
@@ -84,6 +86,28 @@ def test_a_results_sentence_skips_the_scope_pattern() -> None:
     assert claims.SCOPE_WORD.search("Pazopanib is the treatment for STS.")
     assert claims.SCOPE_WORD.search("It is indicated for adults.")
     assert claims.SCOPE_WORD.search("It helps patients  with STS.")
+
+
+_SENTENCE_ENDPOINT_PIECES = sorted(
+    {word for phrases in vocabulary._data()["sentence_endpoints"].values() if isinstance(phrases, list)
+     for phrase in phrases for word in phrase.split()}
+    | {" ", "-", "\u2013", "s", "a", ".", "Tumor", "PROGRESSION", "Risk", "Of", "Died", "\u017f", "\u212a", "4.6"}
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_SENTENCE_ENDPOINT_PIECES), max_size=10).map(" ".join))
+def test_a_sentence_only_endpoint_is_found_only_where_one_of_its_words_is(text: str) -> None:
+    pattern, _ = vocabulary._phrase_pattern("sentence_endpoints")
+    if pattern.search(text):
+        assert vocabulary._may_name("sentence_endpoints", text)
+
+
+def test_each_sentence_only_endpoint_phrase_holds_a_word_of_the_hint() -> None:
+    for phrases in vocabulary._data()["sentence_endpoints"].values():
+        for phrase in phrases if isinstance(phrases, list) else ():
+            assert vocabulary._may_name("sentence_endpoints", f"They {phrase.upper()} here."), phrase
+    assert not vocabulary._may_name("sentence_endpoints", "Median PFS was 4.6 months.")
+    assert vocabulary._may_name("sentence_endpoints", "Tumo\u0280s shrank")  # not ASCII: the pattern decides
 
 
 @given(texts)
