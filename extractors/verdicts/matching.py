@@ -160,8 +160,13 @@ def matches(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
 
 def population_key(population: str | None) -> str | None:
     """ "‘Other soft tissue sarcoma’ subgroup" → "other soft tissue sarcoma"."""
-    if population is None:
-        return None
+    return None if population is None else _population_key(population)
+
+
+@functools.lru_cache(maxsize=4096)
+def _population_key(population: str) -> str | None:
+    """`population_key` of a name, worked out once per name: every claim is compared with the same
+    few label populations."""
     key = patterns.QUOTE_MARK.sub("", population.lower())
     key = patterns.POPULATION_FILLER.sub(" ", key)
     return _normal_ranges(" ".join(key.split())) or None
@@ -199,11 +204,17 @@ def _named_share(key: str, text: str) -> tuple[int, int]:
     for form in _abbreviated(key):
         if build.with_plural(form).search(text):
             return 1, 1
-        tokens = [t for t in patterns.POPULATION_TOKEN.findall(form) if not patterns.POPULATION_NOISE.fullmatch(t)]
+        tokens = _key_words(form)
         named = sum(1 for token in tokens if build.with_plural(token).search(text))
         if tokens and named / len(tokens) > best[0] / best[1]:
             best = (named, len(tokens))
     return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_words(form: str) -> tuple[str, ...]:
+    """The words of a population key that name it ("cns", "lesions", not "with"), found once per key."""
+    return tuple(t for t in patterns.POPULATION_TOKEN.findall(form) if not patterns.POPULATION_NOISE.fullmatch(t))
 
 
 def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple[bool, str | None]:
