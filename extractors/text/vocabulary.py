@@ -164,6 +164,7 @@ def endpoint_phrases(code: str) -> tuple[str, ...]:
     return tuple(phrases)
 
 
+@lru_cache(maxsize=1024)  # the same few words ("months", "mo", "weeks") after most durations a document prints
 def find_unit(text: str) -> str | None:
     pattern, codes = _phrase_pattern("units")
     match = pattern.search(text)
