@@ -7,7 +7,6 @@ before it (earlier sentences in the section, the trial named last).
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import replace
 
 from extractors.claims import context
 from extractors.claims.numeric import claim_of, numeric_claims
@@ -17,7 +16,7 @@ from extractors.claims.tables import TableLayout, arm_column, cell_context, grid
 from extractors.ingest.articles import row_start, section_of
 from extractors.read import discourse
 from extractors.read.scene import Scene
-from extractors.records import Article, Claim, Span
+from extractors.records import Article, Claim, Span, replace
 from extractors.text import budget
 from extractors.text.patterns import claims as claim_patterns
 from extractors.text.patterns import verdicts as verdict_patterns

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractors.claims import context, rules
 from extractors.ingest.articles import row_start
 from extractors.read.tables.reader import extract_tables
-from extractors.records import Article, ArticleTable, Measurement, Source, Span
+from extractors.records import Article, ArticleTable, Measurement, Source, Span, replace
 from extractors.text import vocabulary
 from extractors.text.names import arm_mentions
 from extractors.text.patterns import build

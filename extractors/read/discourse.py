@@ -8,12 +8,12 @@ endpoint named holds for the sentences after it in the same paragraph; a trial c
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 from extractors.read import attach
 from extractors.read import scene as scenes
 from extractors.read.scene import Scene
+from extractors.records import replace
 from extractors.text import names, vocabulary
 from extractors.text.patterns import prose as prose_patterns
 from extractors.text.patterns import statements as patterns

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import replace
 
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.text import vocabulary
 from extractors.text.names import DRUG_WORD, arm_mentions, canonical_arm, drug_aliases
 from extractors.text.numbers import decimals
