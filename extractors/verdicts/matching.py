@@ -201,13 +201,19 @@ def _named_share(key: str, text: str) -> tuple[int, int]:
         return (1 if patterns.short_population(key).search(text) else 0), 1
     best = (0, 1)
     for form in _abbreviated(key):
-        if build.with_plural(form).search(text):
+        if _printed(form, text):
             return 1, 1
         tokens = _key_words(form)
-        named = sum(1 for token in tokens if build.with_plural(token).search(text))
+        named = sum(1 for token in tokens if _printed(token, text))
         if tokens and named / len(tokens) > best[0] / best[1]:
             best = (named, len(tokens))
     return best
+
+
+def _printed(form: str, text: str) -> bool:
+    """Whether ``text`` prints ``form``, maybe in the plural, not inside a word (`build.with_plural`,
+    whose pattern is the form's own characters: a text without them is not searched)."""
+    return form in text and build.with_plural(form).search(text) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -224,13 +230,14 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     CNS metastases" for "Patients with CNS Metastases on a Baseline Brain Scan"); the fullest match
     wins. A subgroup no measurement has is unknown.
     """
-    own = _named_whole(quantity.with_short_forms(_normal_ranges(quantity.claim_whole_clause(claim))), measurements)
+    clause = quantity.claim_whole_clause(claim)
+    own = _named_whole(quantity.with_short_forms(_normal_ranges(clause)), measurements)
     if len(own) == 1:
         # the value's own clause names one population whole: "in hormone receptor–negative disease the PFS
         # hazard ratio was 0.55; in patients with hormone receptor–positive disease, …" — not the one the
         # sentence's other clause names
         return True, own[0]
-    text = quantity.with_short_forms(_normal_ranges(f"{quantity.claim_whole_clause(claim)} {claim.population or ''}"))
+    text = quantity.with_short_forms(_normal_ranges(f"{clause} {claim.population or ''}"))
     best: tuple[int, int, str] | None = None
     whole: list[str] = []  # the populations the clause names every word of
     for population in sorted({m.population for m in measurements if m.population}):  # ties: one answer every run
