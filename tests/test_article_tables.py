@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.claims import find_claims
+from extractors.claims.tables import Rows, cell_context, table_layout
 from extractors.ingest.articles import article_from_bytes
 from extractors.records import Article
 
@@ -63,3 +64,18 @@ def test_every_cell_span_is_the_articles_own_text_in_order(rows: list[list[str]]
                 assert last <= start <= end <= len(article.text)
                 assert article.text[start:end] == article.text[start:end].strip()
                 last = end
+
+
+@pytest.mark.parametrize("case", CASE_TABLE["claims"], ids=[case["id"] for case in CASE_TABLE["claims"]])
+def test_a_rows_context_read_once_is_what_each_of_its_cells_reads(case: dict[str, Any]) -> None:
+    """Each row's trial, arms and population are read at its first cell and kept for the others."""
+    article = article_from_bytes(case["text"].encode("utf-8"), case["name"])
+    rows: Rows = {}
+    for index, table in enumerate(article.tables):
+        layout = table_layout(article, table)
+        for row_index, row in enumerate(table.rows):
+            for column in range(len(row)):
+                cell = (index, row_index, column)
+                kept = cell_context(article, cell, case["trials"], layout, rows)
+                assert kept == cell_context(article, cell, case["trials"], layout)
+    assert len(rows) == sum(len(table.rows) for table in article.tables)

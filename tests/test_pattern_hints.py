@@ -1,6 +1,7 @@
 """Words a pattern cannot match without, searched first so that most sentences skip the pattern:
 wherever the pattern matches, its hint matches too (`claims.FOLD_WORD` before `claims.FOLD`,
-`claims.SIGNIFICANT_WORD` before `claims.SIGNIFICANT`,
+`claims.SIGNIFICANT_WORD` before `claims.SIGNIFICANT`, `claims.SCOPE_WORD` before `claims.SCOPE`,
+a word of each sentence-only endpoint phrase before the vocabulary's pattern (`vocabulary._may_name`),
 `statements.MAY_HOLD_VALUE` before the values of `statements.TOKEN`; the words of the design and
 trial patterns each label sentence is searched for, `statements.SINGLE_ARM_WORDS` and its kin, looked
 for in the case-folded sentence); and the first characters a
@@ -9,10 +10,12 @@ pattern's pieces can start with, tested at each position before the pieces (`tab
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extractors.text import vocabulary
 from extractors.text.names import alternation_matches
 from extractors.text.patterns import build, claims, markup, statements, tables, tokens, trials
 
@@ -34,6 +37,77 @@ def test_fold_matches_only_where_its_words_are(text: str) -> None:
 def test_significant_matches_only_where_its_word_is(text: str) -> None:
     if claims.SIGNIFICANT.search(text):
         assert claims.SIGNIFICANT_WORD.search(text)
+
+
+_SCOPE_PIECES = ["Pazopanib", " is", " are", " remains", " has become", " now", " also", " the", " a", " standard",
+                 " of care", " preferred", " first-line", " first line", " treatment", " therapy", " option", " choice",
+                 " drug", " for", " of", " in", " STS", " indicated", " recommended", " effective", " approved",
+                 " used", " as", " by", " to", " all", " any", " patients", " people", " with", " benefits", " helps",
+                 " cures", " should", " be treated", " receive", " be given", " can", " it", ".", " ", "\n",
+                 "  ", "-", "treatments", "canned", "cannot", "indicated"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_SCOPE_PIECES), max_size=12).map("".join))
+def test_scope_matches_only_where_its_words_are(text: str) -> None:
+    if claims.SCOPE.search(text):
+        assert claims.SCOPE_WORD.search(text)
+
+
+_SCOPE_BRANCHES = [
+    "Pazopanib is the preferred treatment for STS.",
+    "It has become a standard of care in NSCLC.",
+    "Osimertinib is an option for these patients.",
+    "Pazopanib became the drug for STS.",
+    "Pazopanib is the first choice for STS.",
+    "The treatment for soft tissue sarcoma of the thigh is pazopanib.",
+    "Pazopanib is a first-line therapy for STS.",
+    "It is indicated for adults.",
+    "Letrozole is approved for breast cancer.",
+    "Tagrisso is now recommended as first-line therapy in NSCLC.",
+    "It works for all patients with NSCLC.",
+    "Pazopanib benefits patients with STS.",
+    "Patients with STS should be treated with pazopanib.",
+    "It should now be offered to every patient.",
+    "Adults with biliary tract cancer can also receive it.",
+    "Yervoy can now be given to adults and children of any age.",
+    "It is used in NSCLC.",
+    "It is effective in NSCLC.",
+]
+
+
+@pytest.mark.parametrize("sentence", _SCOPE_BRANCHES)
+def test_each_way_of_stating_scope_holds_a_scope_word(sentence: str) -> None:
+    assert claims.SCOPE.search(sentence)
+    assert claims.SCOPE_WORD.search(sentence)
+
+
+def test_a_results_sentence_skips_the_scope_pattern() -> None:
+    assert claims.SCOPE_WORD.search("Median PFS was 4.6 months (95% CI 4.1, 5.4).") is None
+    assert claims.SCOPE_WORD.search("Pazopanib is the treatment for STS.")
+    assert claims.SCOPE_WORD.search("It is indicated for adults.")
+    assert claims.SCOPE_WORD.search("It helps patients  with STS.")
+
+
+_SENTENCE_ENDPOINT_PIECES = sorted(
+    {word for phrases in vocabulary._data()["sentence_endpoints"].values() if isinstance(phrases, list)
+     for phrase in phrases for word in phrase.split()}
+    | {" ", "-", "\u2013", "s", "a", ".", "Tumor", "PROGRESSION", "Risk", "Of", "Died", "\u017f", "\u212a", "4.6"}
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_SENTENCE_ENDPOINT_PIECES), max_size=10).map(" ".join))
+def test_a_sentence_only_endpoint_is_found_only_where_one_of_its_words_is(text: str) -> None:
+    pattern, _ = vocabulary._phrase_pattern("sentence_endpoints")
+    if pattern.search(text):
+        assert vocabulary._may_name("sentence_endpoints", text)
+
+
+def test_each_sentence_only_endpoint_phrase_holds_a_word_of_the_hint() -> None:
+    for phrases in vocabulary._data()["sentence_endpoints"].values():
+        for phrase in phrases if isinstance(phrases, list) else ():
+            assert vocabulary._may_name("sentence_endpoints", f"They {phrase.upper()} here."), phrase
+    assert not vocabulary._may_name("sentence_endpoints", "Median PFS was 4.6 months.")
+    assert vocabulary._may_name("sentence_endpoints", "Tumo\u0280s shrank")  # not ASCII: the pattern decides
 
 
 @given(texts)

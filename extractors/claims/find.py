@@ -7,17 +7,16 @@ before it (earlier sentences in the section, the trial named last).
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import replace
 
 from extractors.claims import context
 from extractors.claims.numeric import claim_of, numeric_claims
 from extractors.claims.qualitative import fold_claims, scope_claims, significance_claims
 from extractors.claims.sentences import Sentence, sentence_at, sentences
-from extractors.claims.tables import TableLayout, arm_column, cell_context, grid_statements, table_layout
+from extractors.claims.tables import Rows, TableLayout, arm_column, cell_context, grid_statements, table_layout
 from extractors.ingest.articles import row_start, section_of
 from extractors.read import discourse
 from extractors.read.scene import Scene
-from extractors.records import Article, Claim, Span
+from extractors.records import Article, Claim, Span, replace
 from extractors.text import budget
 from extractors.text.patterns import claims as claim_patterns
 from extractors.text.patterns import verdicts as verdict_patterns
@@ -47,6 +46,7 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
     context_endpoint: dict[str | None, str] = {}  # section → endpoint named last
     context_population: tuple[int, str] | None = None  # (block, population)
     layouts = [table_layout(article, table) for table in article.tables]  # read once, for all their cells
+    rows: Rows = {}  # each table row's trial, arms and population, read at its first cell
     grids = {  # results grids the label tables' reader reads; a grid it cannot read is read cell by cell
         index: found
         for index, layout in enumerate(layouts)
@@ -60,7 +60,7 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
             table = sentence.cell[0]
             if table not in grids:
                 cell_scene = replace(scene, endpoint=None)
-                claims.extend(_cell_claims(article, sentence, trials, cell_scene, section, layouts[table]))
+                claims.extend(_cell_claims(article, sentence, trials, cell_scene, section, layouts[table], rows))
             elif sentence.cell[1:] == (0, 0):  # a results grid is read whole, at its first cell
                 claims.extend(grids[table])
             continue
@@ -113,11 +113,12 @@ def _cell_claims(
     scene: Scene,
     section: str | None,
     layout: TableLayout,
+    rows: Rows,
 ) -> list[Claim]:
     """The claims of one cell of an article's table, read in its row's trial and arms and its
     column's endpoint (`tables.cell_context`)."""
     assert sentence.cell is not None
-    cell = cell_context(article, sentence.cell, trials, layout)
+    cell = cell_context(article, sentence.cell, trials, layout, rows)
     scene = replace(
         scene.with_arms(*cell.arms), trial=cell.trial, endpoint=cell.endpoint, trial_arms=cell.arms,
         default_arm=None if len(cell.arms) > 1 else _row_arm(cell.arms, scene.experimental),

@@ -13,14 +13,12 @@ checked against the doses the label states.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from extractors.claims import arms
 from extractors.claims.safety import adverse_claims
 from extractors.claims.sentences import Number, Sentence, numbers
 from extractors.read.scene import Scene
 from extractors.read.statements import prose_start, read_statements
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import doses as dose_patterns
 from extractors.text.patterns import statements as patterns

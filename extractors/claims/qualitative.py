@@ -25,7 +25,7 @@ _FOLD_WORDS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "twice": 2.0, "two":
 
 def scope_claims(sentence: Sentence, about: About, drugs: Sequence[str] = ()) -> list[Claim]:
     """ "Pazopanib is the treatment for STS": a claim on whom the drug is for."""
-    match = patterns.SCOPE.search(sentence.masked)
+    match = patterns.SCOPE.search(sentence.masked) if patterns.SCOPE_WORD.search(sentence.masked) else None
     if not match:
         return []
     negation_window = sentence.masked[max(0, match.start() - reach.before("scope_negation")) : match.end()]

@@ -18,7 +18,7 @@ at the same number, which could not say what the share is of.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -26,7 +26,7 @@ import regex
 from extractors.claims.categories import category_shares
 from extractors.claims.sentences import Number, Sentence, numbers
 from extractors.read.scene import Scene
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.text import vocabulary
 from extractors.text.names import arm_mentions, canonical_arm
 from extractors.text.patterns import build

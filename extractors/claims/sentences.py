@@ -8,14 +8,14 @@ article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from extractors.claims import rules
 from extractors.ingest.articles import row_start
-from extractors.records import Article, Span
+from extractors.records import Article, Span, replace
 from extractors.text.numbers import to_float
 from extractors.text.patterns import claims as patterns
 from extractors.text.sentences import ARTICLE_SENTENCE, bounded

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractors.claims import context, rules
 from extractors.ingest.articles import row_start
 from extractors.read.tables.reader import extract_tables
-from extractors.records import Article, ArticleTable, Measurement, Source, Span
+from extractors.records import Article, ArticleTable, Measurement, Source, Span, replace
 from extractors.text import vocabulary
 from extractors.text.names import arm_mentions
 from extractors.text.patterns import build
@@ -58,13 +58,44 @@ def table_layout(article: Article, table: ArticleTable) -> TableLayout:
     return TableLayout(header, tuple(_role(name) for name in header), is_results_grid(article, table))
 
 
+@dataclass(frozen=True, slots=True)
+class RowContext:
+    """What a row of an article's table says about all its cells: its trial, arms and population."""
+
+    trial: str | None
+    arms: tuple[str, ...]
+    population: str | None
+
+
+Rows = dict[tuple[int, int], RowContext]  # (table, row) → its context, read once per row for all its cells
+
+
 def cell_context(
-    article: Article, cell: tuple[int, int, int], trials: Collection[str] | None, layout: TableLayout
+    article: Article,
+    cell: tuple[int, int, int],
+    trials: Collection[str] | None,
+    layout: TableLayout,
+    rows: Rows | None = None,
 ) -> CellContext:
-    """The context of the cell at (table, row, column) of ``article.tables``, whose `layout` is given."""
+    """The context of the cell at (table, row, column) of ``article.tables``, whose `layout` is given;
+    its row's context is taken from ``rows`` when an earlier cell of the row put it there."""
     table_index, row_index, column = cell
+    found = rows.get((table_index, row_index)) if rows is not None else None
+    row = found or _row_context(article, table_index, row_index, trials, layout)
+    if rows is not None and found is None:
+        rows[(table_index, row_index)] = row
+    header = layout.header
+    named = row_index > 0 and column < len(header) and bool(header[column])
+    endpoint = vocabulary.last_endpoint(header[column]) if named else None
+    header_cell = article.tables[table_index].rows[0][column] if named else None
+    return CellContext(row.trial, row.arms, endpoint, header_cell, row.population)
+
+
+def _row_context(
+    article: Article, table_index: int, row_index: int, trials: Collection[str] | None, layout: TableLayout
+) -> RowContext:
     table = article.tables[table_index]
-    header, roles = layout.header, list(layout.roles)
+    roles = list(layout.roles)
     row = table.rows[row_index]
     arms = tuple(
         arm
@@ -74,13 +105,8 @@ def cell_context(
         for arm in table_patterns.VERSUS.split(_text(article, row[index]))
         if any(character.isalpha() for character in arm)  # a "-" in a comparator cell is no arm
     )
-    named = row_index > 0 and column < len(header) and bool(header[column])
-    endpoint = vocabulary.last_endpoint(header[column]) if named else None
     trial = _row_trial(article, table, row, roles, trials)
-    header_cell = table.rows[0][column] if named else None
-    return CellContext(
-        trial, tuple(arm.strip() for arm in arms), endpoint, header_cell, _row_population(article, row, roles, trial)
-    )
+    return RowContext(trial, tuple(arm.strip() for arm in arms), _row_population(article, row, roles, trial))
 
 
 def arm_column(article: Article, cell: tuple[int, int, int], layout: TableLayout) -> tuple[str, str] | None:

@@ -8,12 +8,12 @@ endpoint named holds for the sentences after it in the same paragraph; a trial c
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 from extractors.read import attach
 from extractors.read import scene as scenes
 from extractors.read.scene import Scene
+from extractors.records import replace
 from extractors.text import names, vocabulary
 from extractors.text.patterns import prose as prose_patterns
 from extractors.text.patterns import statements as patterns
@@ -78,8 +78,9 @@ def after_sentence(scene: Scene, sentence: str, *, paragraph_ends: bool) -> Scen
 @lru_cache(maxsize=16)
 def _compares(sentence: str) -> bool:
     """Whether the sentence compares arms ("randomized", "versus"): asked of an article's sentence
-    before it is read and again after, searched once."""
-    return patterns.COMPARATIVE.search(sentence) is not None
+    before it is read and again after, searched once, and only in a sentence holding one of the words
+    the pattern needs (most do not: the search tries its branches at every position)."""
+    return _holds(sentence.casefold(), patterns.COMPARATIVE_WORDS) and patterns.COMPARATIVE.search(sentence) is not None
 
 
 def _randomized_arms(sentence: str, scene: Scene) -> tuple[str, ...]:

@@ -8,10 +8,11 @@ reading a document is one pass.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from extractors.records import replace
 from extractors.text import vocabulary
 from extractors.text.patterns import build
 

@@ -14,7 +14,7 @@ sentences before said (trial, endpoint, arms) arrives in a `Scene`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
@@ -22,7 +22,7 @@ import regex
 
 from extractors.read import attach, roles, subgroups
 from extractors.read.scene import Scene
-from extractors.records import Alternative, Measurement
+from extractors.records import Alternative, Measurement, replace
 from extractors.text import numbers, vocabulary
 from extractors.text.patterns import rates as rate_patterns
 from extractors.text.patterns import statements as patterns

@@ -59,14 +59,15 @@ def broader_than(value: str) -> frozenset[str]:
     return frozenset(str(v) for v in _data().get("broader", {}).get(value, ()))
 
 
-def with_disease_abbreviations(words: str) -> list[str]:
+@cache  # asked for each population key of each claim compared with it
+def with_disease_abbreviations(words: str) -> tuple[str, ...]:
     """``words`` (lower case) and each form with a disease written as its abbreviation
     (scope.json "disease_abbreviations"): "metastatic soft tissue sarcoma" → "metastatic sts"."""
     forms = [words]
     for short, disease in _data()["disease_abbreviations"].items():
         if disease in words:
             forms.append(words.replace(disease, short))
-    return forms
+    return tuple(forms)
 
 
 @cache

@@ -52,6 +52,28 @@ def _phrase_pattern(group: str) -> tuple[regex.Pattern[str], dict[str, str]]:
     return build.phrase_with_footnote_key(tuple(phrase_to_code)), phrase_to_code
 
 
+@cache
+def _phrase_words(group: str) -> tuple[str, ...] | None:
+    """A word of each phrase of a group (its longest), leaving out a word that holds another: an ASCII
+    text that holds none of them in lower case names none of the group's phrases, so its pattern need
+    not be run over it. None when a phrase is not ASCII (its case-folded forms are not all ASCII)."""
+    phrases = [phrase for code, listed in _data()[group].items() if not code.startswith("_") for phrase in listed]
+    if not all(phrase.isascii() for phrase in phrases):
+        return None
+    # a hyphen stands for any dash (`build.PHRASE_DASH`): a word is taken between hyphens and spaces
+    words = {max(phrase.lower().replace("-", " ").split(), key=len) for phrase in phrases}
+    return tuple(sorted(word for word in words if not any(other != word and other in word for other in words)))
+
+
+def _may_name(group: str, text: str) -> bool:
+    """Whether ``text`` may name a phrase of ``group``: False only when it holds none of its words."""
+    words = _phrase_words(group)
+    if words is None or not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
 def _phrase_key(printed: str) -> str:
     """The vocabulary's spelling of a matched phrase: lower case, its dashes hyphens."""
     return str(build.ANY_PHRASE_DASH.sub("-", printed.lower()))
@@ -96,7 +118,7 @@ def _endpoint_mentions(text: str, sentence: bool) -> tuple[tuple[str, int, int],
     found = list(_endpoint_mentions(text, False))
     extra, extra_codes = _phrase_pattern("sentence_endpoints")
     taken = [(start, end) for _, start, end in found]
-    for m in extra.finditer(text):
+    for m in extra.finditer(text) if _may_name("sentence_endpoints", text) else ():
         if any(text[end - 1 : end].isdigit() and end <= m.start() for _, end in taken):
             # "ACR 20, 50 and 70 response rates …, compared to placebo responses of 13%": after an
             # endpoint named by its threshold, "responses" are of that endpoint, not objective responses
@@ -142,6 +164,7 @@ def endpoint_phrases(code: str) -> tuple[str, ...]:
     return tuple(phrases)
 
 
+@lru_cache(maxsize=1024)  # the same few words ("months", "mo", "weeks") after most durations a document prints
 def find_unit(text: str) -> str | None:
     pattern, codes = _phrase_pattern("units")
     match = pattern.search(text)

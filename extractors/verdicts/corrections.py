@@ -10,12 +10,10 @@ versus 24.9 months", two correct numbers reversed) is never shown.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from extractors.claims.numeric import numeric_claims
 from extractors.claims.sentences import sentence_at
 from extractors.read.scene import Scene
-from extractors.records import Claim
+from extractors.records import Claim, replace
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts.describe import describe, where
 from extractors.verdicts.numbers import FAMILY, check_number

@@ -13,11 +13,10 @@ Each verdict shows its working with the label's printed characters.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from extractors.claims import rules
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import captions as caption_patterns

@@ -8,9 +8,8 @@ shows its working for.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts.matching import unit_of

@@ -6,9 +6,7 @@ and "daily" is "once daily".
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import doses as patterns

@@ -10,10 +10,9 @@ wrong unit (``wrong_unit``), the hazard ratio turned upside down with its interv
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.text import numbers as printed
 from extractors.text import vocabulary
 from extractors.text.names import arm_mentions, canonical_arm

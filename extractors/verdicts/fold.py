@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.verdicts import matching
 from extractors.verdicts.arms import experimental_and_control, read_arm
 from extractors.verdicts.describe import describe, unverifiable, where

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import replace
 
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.text import qualifiers, vocabulary
 from extractors.text.names import DRUG_WORD, arm_mentions, canonical_arm, drug_aliases
 from extractors.text.numbers import decimals
@@ -163,8 +162,13 @@ def matches(claim: Claim, m: Measurement, claim_decimals: int) -> bool:
 
 def population_key(population: str | None) -> str | None:
     """ "‘Other soft tissue sarcoma’ subgroup" → "other soft tissue sarcoma"."""
-    if population is None:
-        return None
+    return None if population is None else _population_key(population)
+
+
+@functools.lru_cache(maxsize=4096)
+def _population_key(population: str) -> str | None:
+    """`population_key` of a name, worked out once per name: every claim is compared with the same
+    few label populations."""
     key = patterns.QUOTE_MARK.sub("", population.lower())
     key = patterns.POPULATION_FILLER.sub(" ", key)
     return _normal_ranges(" ".join(key.split())) or None
@@ -192,13 +196,25 @@ def _named_share(key: str, text: str) -> tuple[int, int]:
         return (1 if patterns.short_population(key).search(text) else 0), 1
     best = (0, 1)
     for form in qualifiers.with_disease_abbreviations(key):
-        if build.with_plural(form).search(text):
+        if _printed(form, text):
             return 1, 1
-        tokens = [t for t in patterns.POPULATION_TOKEN.findall(form) if not patterns.POPULATION_NOISE.fullmatch(t)]
-        named = sum(1 for token in tokens if build.with_plural(token).search(text))
+        tokens = _key_words(form)
+        named = sum(1 for token in tokens if _printed(token, text))
         if tokens and named / len(tokens) > best[0] / best[1]:
             best = (named, len(tokens))
     return best
+
+
+def _printed(form: str, text: str) -> bool:
+    """Whether ``text`` prints ``form``, maybe in the plural, not inside a word (`build.with_plural`,
+    whose pattern is the form's own characters: a text without them is not searched)."""
+    return form in text and build.with_plural(form).search(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_words(form: str) -> tuple[str, ...]:
+    """The words of a population key that name it ("cns", "lesions", not "with"), found once per key."""
+    return tuple(t for t in patterns.POPULATION_TOKEN.findall(form) if not patterns.POPULATION_NOISE.fullmatch(t))
 
 
 def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple[bool, str | None]:
@@ -209,13 +225,14 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     CNS metastases" for "Patients with CNS Metastases on a Baseline Brain Scan"); the fullest match
     wins. A subgroup no measurement has is unknown.
     """
-    own = _named_whole(quantity.with_short_forms(_normal_ranges(quantity.claim_whole_clause(claim))), measurements)
+    clause = quantity.claim_whole_clause(claim)
+    own = _named_whole(quantity.with_short_forms(_normal_ranges(clause)), measurements)
     if len(own) == 1:
         # the value's own clause names one population whole: "in hormone receptor–negative disease the PFS
         # hazard ratio was 0.55; in patients with hormone receptor–positive disease, …" — not the one the
         # sentence's other clause names
         return True, own[0]
-    text = quantity.with_short_forms(_normal_ranges(f"{quantity.claim_whole_clause(claim)} {claim.population or ''}"))
+    text = quantity.with_short_forms(_normal_ranges(f"{clause} {claim.population or ''}"))
     best: tuple[int, int, str] | None = None
     whole: list[str] = []  # the populations the clause names every word of
     for population in _populations(measurements):  # ties: one answer every run

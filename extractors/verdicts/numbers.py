@@ -15,9 +15,9 @@ checked by `derived`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import build

@@ -13,9 +13,7 @@ pair, after each value was judged on its own:
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.text.names import canonical_arm
 from extractors.verdicts.arms import read_arm
 from extractors.verdicts.derived import is_difference

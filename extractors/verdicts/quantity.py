@@ -12,12 +12,12 @@ caption or its sentence. The words are data (``data/quantities.json``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
 from extractors.read.attach import analysis_of
-from extractors.records import Claim, Measurement, Source
+from extractors.records import Claim, Measurement, Source, replace
 from extractors.text import names, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns

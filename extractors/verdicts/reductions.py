@@ -15,9 +15,7 @@ endpoint of the one before it.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from extractors.records import Claim, Measurement, Verdict
+from extractors.records import Claim, Measurement, Verdict, replace
 from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import verdicts as patterns

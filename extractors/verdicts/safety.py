@@ -31,14 +31,14 @@ ever supports.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractors.checks.rounding import printed
 from extractors.claims.safety import canonical_reaction
 from extractors.ingest import grids
 from extractors.read.adverse import CHANGES, SECTION
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.text import vocabulary
 from extractors.text.names import canonical_arm
 from extractors.text.numbers import decimals

@@ -14,10 +14,9 @@ contradict the trial's (localized where the trial was metastatic).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 
-from extractors.records import Claim, Qualifier, Source, TrialScope
+from extractors.records import Claim, Qualifier, Source, TrialScope, replace
 from extractors.text.names import drug_aliases
 from extractors.text.patterns import build
 from extractors.text.patterns import scope as patterns

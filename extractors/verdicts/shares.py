@@ -5,9 +5,7 @@ no endpoint (no efficacy rate to check), a median time read with an endpoint tha
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from extractors.records import Claim
+from extractors.records import Claim, replace
 from extractors.text import vocabulary
 from extractors.text.patterns import rates as rate_patterns
 from extractors.text.patterns import statements as statement_patterns

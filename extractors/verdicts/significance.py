@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
-from extractors.records import Claim, Measurement
+from extractors.records import Claim, Measurement, replace
 from extractors.text.patterns import claims as claim_patterns
 from extractors.verdicts import matching
 from extractors.verdicts.describe import describe, unverifiable, where

@@ -13,7 +13,6 @@ import bisect
 import functools
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 from extractors.checks import check_statement
 from extractors.claims import find_claims
@@ -21,7 +20,18 @@ from extractors.claims.safety import STATISTIC as ADVERSE_RATE
 from extractors.ingest.articles import quoted_label_source, section_start
 from extractors.ingest.quoted import quoted_spans
 from extractors.read.prose import label_scene
-from extractors.records import VERDICTS, Article, Claim, ExtractReport, Flag, Measurement, Source, Span, VerifyReport
+from extractors.records import (
+    VERDICTS,
+    Article,
+    Claim,
+    ExtractReport,
+    Flag,
+    Measurement,
+    Source,
+    Span,
+    VerifyReport,
+    replace,
+)
 from extractors.text import budget, facts
 from extractors.text.names import DRUG_WORD, canonical_arm
 from extractors.text.patterns import build

@@ -269,6 +269,15 @@ SCOPE = stored.compile(
     regex.VERBOSE | regex.I,
 )
 
+# The words without which SCOPE cannot match, one per branch ("treatment", "indicated", "approved",
+# "patients with", "should", "can", …): a sentence with none of them (most results sentences:
+# "Median PFS was 4.6 months") skips SCOPE's eleven branches tried at every position.
+SCOPE_WORD = stored.compile(
+    r"\b(?:treatment|therapy|option|choice|standard|drug|indicated|recommended|effective|approved|used|preferred"
+    r"|patients\s+with|should|can)\b",
+    regex.I,
+)
+
 # A use for conditions the sentence does not name is no claim of scope: "is now used for several
 # other inflammatory conditions", "is approved for a range of cancers".
 SCOPE_UNNAMED = stored.compile(
