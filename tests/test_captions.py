@@ -11,7 +11,7 @@ from conftest import CASES
 from extractors.read.context import study_names, trial_for, trials_introduced
 from extractors.read.discourse import before_sentence
 from extractors.read.scene import Scene
-from extractors.read.tables.reader import caption_population
+from extractors.read.tables.captions import caption_population
 
 CAPTIONS: dict[str, Any] = json.loads((CASES / "caption_trials.json").read_text(encoding="utf-8"))
 

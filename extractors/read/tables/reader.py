@@ -29,6 +29,7 @@ from extractors.read.attach import analysis_of
 from extractors.read.context import arm_names, brand_of, nct_of, randomization_ratio, trial_for, trials_introduced
 from extractors.read.tables.abbreviations import defined_arms
 from extractors.read.tables.arms import sub_column_at
+from extractors.read.tables.captions import CAPTION_HEAD, caption_endpoint, caption_population
 from extractors.read.tables.cells import has_n_prefix, line_start, read_tokens, row_spans
 from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
@@ -38,7 +39,7 @@ from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, Tab
 from extractors.read.tables.subcolumns import with_sub_columns
 from extractors.read.tables.transposed import find_transposed_header, read_transposed
 from extractors.records import Measurement, Source
-from extractors.text import budget, names, qualifiers, reach, repairs, vocabulary
+from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import captions as caption_patterns
 from extractors.text.patterns import flattened as flattened_patterns
@@ -47,8 +48,6 @@ from extractors.text.patterns import tables as table_patterns
 
 RESPONSE_KINDS = frozenset({"CR", "PR"})  # kinds of response, rows under an ORR heading
 PLAIN_CELL_TOKENS = frozenset({"sep", "run", "percent", "foot"})  # a cell of one number: "14.2%", "13.8", "4.5a"
-DEFINITION_REACH = 40  # characters before "(HCC)" where the label spells the abbreviation out
-CAPTION_HEAD = 160  # characters of a caption where it names its population in parentheses; notes follow
 CAPTION_KEY = 40  # characters of a caption, spaces aside, that tell one table from another ("Table22:SummaryofKey…")
 MAX_LABEL = 300  # a row label longer than this is prose (spliced footnotes run to ~150 characters)
 
@@ -122,7 +121,7 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
     state = TableState(
         subgroup_rows=any(column.holds == "n" for column in header.columns),
-        endpoint=_caption_endpoint(caption_text.split("\n", 1)[0]),
+        endpoint=caption_endpoint(caption_text.split("\n", 1)[0]),
         subset=subset,
         caption=text[start : header.start],
         notes={key: text[n.start : n.end] for key, n in footnotes.items()} or _footnote_row(text, header.end, body_end),
@@ -209,16 +208,6 @@ def _footnote_row(text: str, start: int, end: int) -> dict[str, str]:
     return {key: notes_text[at + 2 : bound] for (key, at), bound in zip(starts, bounds, strict=True)}
 
 
-def _caption_endpoint(caption: str) -> str | None:
-    """The one endpoint a caption names, for the rows before any row names one: "Exploratory Analyses
-    … Using Updated Overall Survival Results" over "No. Deaths / n (%)" (HERCEPTIN Table 14)."""
-    found = vocabulary.find_endpoint(caption)
-    if found is None:
-        return None
-    rest = caption[: found[1]] + " " + caption[found[2] :]
-    return found[0] if vocabulary.find_endpoint(rest) is None else None  # two endpoints: neither
-
-
 def _trial_over_arms(text: str, caption_end: int, header_start: int) -> str | None:
     """The trial a header row with its cells kept names in one cell over all the arms ("|  | RECORD 3 |"),
     when it is the only named cell of that row and a trial the label introduces (`groups.trial_and_population`)."""
@@ -259,67 +248,6 @@ def _with_formats(columns: tuple[Column, ...], formats: dict[int, str]) -> tuple
             column = replace(column, holds=sub[0].holds, unit=sub[0].unit, beside=sub[0].beside)
         updated.append(column)
     return tuple(updated)
-
-
-def caption_population(caption: str, text: str = "") -> str | None:
-    """The population a caption names: "… of the Subgroup of Patients with TPS ≥50% in …", or in
-    parentheses after the trial, "… in KEYNOTE-355 (CPS ≥10)" (not "(BICR-assessed)"), or between the trial
-    and "Population", "… from COMPASS CAD Population"; not the patients
-    the whole trial enrolled ("… in Patients with Established Cardiovascular Disease in FOURIER")."""
-    named = caption_patterns.CAPTION_POPULATION.search(caption)
-    if named and (
-        named.group(0).lower().startswith("of")
-        or not named.group("population").lower().startswith("patients with")  # "patients not at a high risk"
-        or caption_patterns.CAPTION_SUBSET.search(named.group("population"))
-    ):
-        return " ".join(named.group("population").split())
-    before = caption_patterns.CAPTION_POPULATION_BEFORE_TRIAL.search(caption, 0, min(len(caption), CAPTION_HEAD))
-    if before and not caption_patterns.ANALYSIS_SET_NAME.match(before.group("population")):
-        return str(before.group("population"))  # "… in ITT-WT Population in IMpower150"
-    between = caption_patterns.CAPTION_TRIAL_POPULATION.search(caption)
-    if between and not caption_patterns.NOT_A_POPULATION.search(between.group("population")):
-        return str(between.group("population"))  # "… from COMPASS CAD Population"
-    for match in caption_patterns.CAPTION_QUALIFIER.finditer(caption, 0, min(len(caption), CAPTION_HEAD)):
-        parts = [part.strip() for part in match.group("inside").split(",")]
-        kept = [
-            p
-            for p in parts
-            if caption_patterns.POPULATION_QUALIFIER.search(p) and not caption_patterns.NOT_A_POPULATION.search(p)
-        ]
-        if kept:
-            return ", ".join(kept)
-    after_trial = caption_patterns.CAPTION_AFTER_TRIAL.search(caption, 0, min(len(caption), CAPTION_HEAD))
-    if (
-        after_trial
-        and not any(
-            p.search(after_trial.group("population"))
-            for p in (caption_patterns.NOT_A_POPULATION, caption_patterns.NOT_A_TRIAL_POPULATION)
-        )
-        and not _names_a_disease(after_trial.group("population"), text)
-    ):
-        return " ".join(after_trial.group("population").split())
-    sex = caption_patterns.CAPTION_SEX.search(caption, 0, min(len(caption), CAPTION_HEAD))
-    if sex:
-        return str(sex.group("population"))
-    cohorts = {
-        m.group("name") for m in caption_patterns.CAPTION_COHORT.finditer(caption, 0, min(len(caption), CAPTION_HEAD))
-    }
-    if len(cohorts) == 1:  # one cohort of the trial ("… in Cohort 1"); several ("Cohort A, and Cohort K") pooled
-        return f"Cohort {cohorts.pop()}"
-    return None
-
-
-def _names_a_disease(name: str, text: str) -> bool:
-    """Whether ``text`` defines ``name`` as a disease: "Hepatocellular Carcinoma (HCC)", or ``name`` is
-    a disease's known abbreviation (a table read alone has no prose to define it)."""
-    if name.lower() in qualifiers.disease_abbreviations():
-        return True
-    at = text.find(f"({name})")
-    while at >= 0:
-        if caption_patterns.DISEASE_WORDS.search(text, max(0, at - DEFINITION_REACH), at):
-            return True
-        at = text.find(f"({name})", at + 1)
-    return False
 
 
 def _base_measurement(

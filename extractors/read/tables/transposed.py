@@ -32,6 +32,7 @@ from extractors.text.numbers import to_float
 from extractors.text.patterns import build
 from extractors.text.patterns import flattened as flattened_patterns
 from extractors.text.patterns import tables as table_patterns
+from extractors.text.patterns import transposed as transposed_patterns
 
 MAX_ROW_LABEL = 300  # characters: a longer label is prose after the table
 
@@ -40,13 +41,13 @@ def find_transposed_header(text: str, start: int, limit: int) -> Header | None:
     """The header of a table whose rows are arms, after ``start``: the stub, then two or more
     measured quantities, one per column ("Treatment GroupLDL-CNon-HDL-CApo BTotal Cholesterol")."""
     limit = min(limit, start + reach.after("table_header"))
-    stub = table_patterns.TRANSPOSED_STUB.search(text, start, limit)
+    stub = transposed_patterns.TRANSPOSED_STUB.search(text, start, limit)
     if stub is None:
         return None
     cell = build.parameter_cell(vocabulary.parameters())
     columns: list[Column] = []
     position = stub.end()
-    n_column = table_patterns.TRANSPOSED_N_COLUMN.match(text, position, limit)
+    n_column = transposed_patterns.TRANSPOSED_N_COLUMN.match(text, position, limit)
     if n_column is not None:  # "| Treatment (Daily Dose) | N | Total-C | …": each arm's N in a column of its own
         columns.append(Column("N", "n"))
         position = n_column.end()
@@ -85,7 +86,7 @@ def read_transposed(
     """The measurements of a table whose rows are arms: each arm's N and values, and the
     differences between arms, with the column's quantity as their endpoint."""
     holds, unit = (None, None)
-    if table_patterns.CAPTION_MEAN_CHANGE.search(caption):
+    if transposed_patterns.CAPTION_MEAN_CHANGE.search(caption):
         holds, unit = "mean", "% change from baseline"
     n_column = bool(header.columns) and header.columns[0].statistic == "n"
     columns = tuple(replace(c, holds=holds, unit=unit) for c in header.columns[1 if n_column else 0 :])
@@ -139,7 +140,7 @@ def _read_listed_flattened(
     trial = base.trial
     position = header.end
     while (row := row_pattern.search(text, position, body_end)) is not None:
-        heading = table_patterns.TRIAL_HEADING_FLATTENED.search(text, position, row.start())
+        heading = transposed_patterns.TRIAL_HEADING_FLATTENED.search(text, position, row.start())
         trial = heading.group(0) if heading else trial
         position = row.end()
         arm = _plain(row.group("arm"))
@@ -165,7 +166,7 @@ def _read_listed_flattened(
             out[index] = replace(
                 measurement, endpoint=measurement.column, arm=arm, unit=base.unit if changed else measurement.unit
             )
-        n = table_patterns.TRANSPOSED_N_CELL.match(text, row.start("count"), row.end("count"))
+        n = transposed_patterns.TRANSPOSED_N_CELL.match(text, row.start("count"), row.end("count"))
         if n is not None:
             out.append(_arm_n(row_base, text, n, arm, arm, subset))
     return out
@@ -175,7 +176,7 @@ def _trial_heading(label: str) -> str | None:
     """The trial a row-group heading over the arm rows names: "| Trial 1 |  |  |" (LIPITOR Table 9)."""
     for line in label.split("\n")[:-1]:
         name = _plain(line)
-        if table_patterns.TRIAL_HEADING.match(name):
+        if transposed_patterns.TRIAL_HEADING.match(name):
             return name
     return None
 
@@ -189,7 +190,7 @@ def _listed_arm(
     if kinds != ["sep", "run", "sep"] or not tokens[1].raw.strip().isdigit():
         return None
     arm = _plain(text[label_start:label_end].rsplit("\n", 1)[-1])
-    n = table_patterns.TRANSPOSED_N_CELL.match(text, tokens[1].start, tokens[1].end)
+    n = transposed_patterns.TRANSPOSED_N_CELL.match(text, tokens[1].start, tokens[1].end)
     if not arm or n is None:
         return None
     return _RowIdentity(arm, arm, n=n), tokens[2:]
@@ -197,7 +198,7 @@ def _listed_arm(
 
 def _identify(text: str, label_start: int, label_end: int, block: _Block, brand: str | None) -> _RowIdentity:
     """The arm row or between-arm row whose label spans ``label_start``–``label_end``; updates ``block``."""
-    n = table_patterns.ARM_ROW_N.search(text, label_start, label_end)
+    n = transposed_patterns.ARM_ROW_N.search(text, label_start, label_end)
     if n is None:
         block.open = False
         label = _plain(text[label_start:label_end].rsplit("\n", 1)[-1])
@@ -216,7 +217,7 @@ def _identify(text: str, label_start: int, label_end: int, block: _Block, brand:
 
 def _arm_start(text: str, label_start: int, n_start: int) -> int:
     """Where an arm row's own label starts: after a row-group heading or a bar before it."""
-    starts = [m.end() for m in table_patterns.ARM_LABEL_START.finditer(text, label_start, n_start)]
+    starts = [m.end() for m in transposed_patterns.ARM_LABEL_START.finditer(text, label_start, n_start)]
     position = starts[-1] if starts else label_start
     while position < n_start and (text[position].isspace() or text[position] == structured.SEPARATOR):
         position += 1
@@ -229,7 +230,7 @@ def _plain(raw: str) -> str:
 
 def _compared_with(label: str, arms: list[str]) -> str | None:
     """The arm a between-arm row measures from: "Mean difference from placebo" → "Placebo every 2 weeks"."""
-    named = table_patterns.DIFFERENCE_FROM.search(label)
+    named = transposed_patterns.DIFFERENCE_FROM.search(label)
     if named is None:
         return None
     word = named.group("arm").casefold()
