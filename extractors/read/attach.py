@@ -15,8 +15,8 @@ from itertools import pairwise
 
 import regex
 
+from extractors.read import in_order, trailing
 from extractors.read import scene as scenes
-from extractors.read import trailing
 from extractors.read.scene import Scene
 from extractors.text import names, reach, vocabulary
 from extractors.text.facts import per_document
@@ -176,7 +176,7 @@ def assign_arms(
     """(arm, comparator, alternatives) for each (start, end, statistic) value of the sentence."""
     ratio = ratio_arms(mentions, scene)
     per_arm = [i for i, (_, _, statistic) in enumerate(values) if statistic in PER_ARM]
-    settled = _respectively(sentence, values, per_arm, mentions)
+    settled = in_order.respectively(sentence, values, per_arm, mentions)
     readings: list[ArmReading] = []
     for index, (start, end, statistic) in enumerate(values):
         if statistic not in PER_ARM:
@@ -331,40 +331,6 @@ def _segment_name(segment: str) -> str | None:
     return " ".join(words)
 
 
-def _respectively(
-    sentence: str, values: list[tuple[int, int, str]], per_arm: list[int], mentions: list[Mention]
-) -> dict[int, str]:
-    """ "… 5.7 and 5.8 months for the nivolumab and chemotherapy arms, respectively": arms in order."""
-    word = patterns.RESPECTIVELY.search(sentence)
-    if word is None or len(per_arm) < 2:
-        return {}
-    before = [values[i][1] for i in per_arm if values[i][1] <= word.start()]
-    last_value_end = max(before) if before else 0
-    listed = [m for m in mentions if last_value_end <= m.start < word.start()]
-    arms = [name for m in listed for name in (m.names or (m.name,))]
-    if len(arms) == 1 and listed[0].phrase:
-        # "71 (12.8%) and 85 (15.4%) patients died in the Gleevec and IFN+Ara-C group, respectively":
-        # one head noun shared by the arms of the list
-        arms = [part for part in patterns.ARM_LIST_SPLIT.split(arms[0]) if part]
-    elif len(arms) > 2 and listed:
-        # "… for patients receiving OPDIVO and ipilimumab and platinum-doublet chemotherapy or
-        # platinum-doublet chemotherapy, respectively": two arms whose names hold "and", split at "or"
-        listing = patterns.ARM_TRIM.sub("", sentence[listed[0].start : word.start()].strip(" ,"))
-        alternatives = patterns.OR_SPLIT.split(listing)
-        arms = [" ".join(a.split()) for a in alternatives] if len(alternatives) == 2 else arms
-    if len(arms) < 2:
-        return {}
-    groups: dict[str, list[int]] = {}
-    for index in per_arm:
-        if values[index][1] <= word.start():
-            groups.setdefault(values[index][2], []).append(index)
-    settled: dict[int, str] = {}
-    for members in groups.values():
-        if len(members) == len(arms):
-            settled.update(zip(members, arms, strict=True))
-    return settled
-
-
 def _one_arm(
     sentence: str,
     values: list[tuple[int, int, str]],
@@ -388,7 +354,7 @@ def _one_arm(
             # enrolled in the OPDIVO and ipilimumab cohort": the combination's
             return (None if _is_randomization(sentence) else _only_arm(sentence, mentions)), None, ()
         return after[0].name, None, ()
-    ordered = _compared_in_order(sentence, values, per_arm, position, mentions)
+    ordered = in_order.compared_in_order(sentence, values, per_arm, position, mentions)
     if ordered is not None:
         return ordered, None, ()
     before = [m for m in mentions if previous_end <= m.start and m.end <= start and not m.names]
@@ -397,7 +363,7 @@ def _one_arm(
         if not patterns.VERSUS.search(gap) and gap.count(")") <= gap.count("("):
             left_open = trailing.pair_left_behind(sentence, values, per_arm, index, mentions, ratio[0])
             return (None, None, left_open) if left_open else (before[-1].name, None, ())
-    paired = _paired(sentence, values, per_arm, position, ratio)
+    paired = in_order.paired(sentence, values, per_arm, position, ratio)
     if paired is not None:
         return paired, None, ()
     named = tuple(dict.fromkeys(m.name for m in mentions if not m.names))
@@ -423,53 +389,6 @@ def _linked(sentence: str, end: int, mention: Mention) -> bool:
     if patterns.NOT_AN_ARM_LINK.search(gap):
         return False  # "patients resistant to interferon-alpha": what they had before, not their arm
     return mention.phrase or not gap.strip() or bool(patterns.ARM_LINK_GAP.search(gap))
-
-
-def _compared_in_order(
-    sentence: str, values: list[tuple[int, int, str]], per_arm: list[int], position: int, mentions: list[Mention]
-) -> str | None:
-    """ "higher for the 600 mg dose group than for the 400 mg group: hematologic response (75% vs 64%),
-    major cytogenetic response (31% vs 19%)": each pair of values after two arms compared in the same
-    order takes their arms in order."""
-    index = per_arm[position]
-    same = [i for i in per_arm if values[i][2] == values[index][2]]
-    rank = same.index(index)
-    pair: tuple[int, int] | None = None
-    if rank + 1 < len(same) and patterns.VERSUS.search(sentence, values[index][1], values[same[rank + 1]][0]):
-        pair = (index, same[rank + 1])
-    elif rank and patterns.VERSUS.search(sentence, values[same[rank - 1]][1], values[index][0]):
-        pair = (same[rank - 1], index)
-    if pair is None:
-        return None
-    named = [m for m in mentions if m.end <= values[same[0]][0] and not m.names]
-    if len(named) < 2 or not patterns.VERSUS.search(sentence, named[-2].end, named[-1].start):
-        return None
-    return named[-2].name if index == pair[0] else named[-1].name
-
-
-def _paired(
-    sentence: str,
-    values: list[tuple[int, int, str]],
-    per_arm: list[int],
-    position: int,
-    ratio: tuple[str | None, str | None],
-) -> str | None:
-    """ "4.6 vs 1.6 months" in a sentence about one drug against its comparator: the drug first."""
-    index = per_arm[position]
-    same = [i for i in per_arm if values[i][2] == values[index][2]]
-    # "HR 0.66 … with median survival of 15.6 months (…) and 10.9 months (…)": two values after a
-    # ratio are the experimental arm's, then the control arm's
-    two_after_ratio = len(same) == 2 and any(v[2] in {"hr", "or", "rr"} for v in values)
-    joiner = patterns.PAIR_AND if two_after_ratio else patterns.VERSUS
-    if position + 1 < len(per_arm):
-        following = values[per_arm[position + 1]]
-        if following[2] == values[index][2] and joiner.search(sentence, values[index][1], following[0]):
-            return ratio[0]
-    if position:
-        preceding = values[per_arm[position - 1]]
-        if preceding[2] == values[index][2] and joiner.search(sentence, preceding[1], values[index][0]):
-            return ratio[1]
-    return None
 
 
 # --- endpoint, population, assessment, analysis ----------------------------------------------------
@@ -566,6 +485,7 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
         for at, pop in found
         if end <= at < end + reach.after("population_after_value")
         and not patterns.NEW_CLAUSE_NUMBER.search(sentence, end, at)
+        and ";" not in sentence[end:at]  # "… 34.3 months (HR 0.70); in patients with …": the next clause's
     ]
     if after:
         return after[0]
