@@ -176,7 +176,9 @@ def assign_arms(
     """(arm, comparator, alternatives) for each (start, end, statistic) value of the sentence."""
     ratio = ratio_arms(mentions, scene)
     per_arm = [i for i, (_, _, statistic) in enumerate(values) if statistic in PER_ARM]
-    settled = in_order.respectively(sentence, values, per_arm, mentions)
+    settled = in_order.respectively(sentence, values, per_arm, mentions) or in_order.listed_in_order(
+        sentence, values, per_arm, mentions
+    )
     readings: list[ArmReading] = []
     for index, (start, end, statistic) in enumerate(values):
         if statistic not in PER_ARM:
@@ -189,7 +191,9 @@ def assign_arms(
                 (bracketed, None, ()) if bracketed else _one_arm(sentence, values, per_arm, index, mentions, ratio)
             )
             total = statistic == "n" and (_is_randomization(sentence) or _is_total(sentence, start))
-            subset = statistic == "n" and patterns.SUBSET_AFTER.match(sentence, end)
+            subset = statistic == "n" and (
+                patterns.SUBSET_AFTER.match(sentence, end) or _broken_down_by_arm(sentence, end, values, mentions)
+            )
             # "A total of 672 patients were randomized to receive KISQALI … (n = 335) or placebo (n = 337)",
             # "27,395 patients were evenly randomized to rivaroxaban …, rivaroxaban 5 mg … alone, or aspirin":
             # the arms' own Ns, or several arms, follow, so the total is no arm's though an arm is named after it
@@ -212,6 +216,19 @@ def assign_arms(
                 reading = (scene.default_arm, None, ())
             readings.append(reading)
     return readings
+
+
+def _broken_down_by_arm(sentence: str, end: int, values: list[tuple[int, int, str]], mentions: list[Mention]) -> bool:
+    """ "in Cohort A there were 245 (162 Lynparza arm and 83 in enzalutamide arm)": a count whose
+    bracket gives two arms their own counts is their total, no arm's."""
+    if not sentence[end : end + 3].lstrip().startswith("("):
+        return False
+    close = sentence.find(")", end)
+    if close < 0:
+        return False
+    counts = [v for v in values if end < v[0] < close and v[2] == "n"]
+    arms = {m.name for m in mentions if end < m.start < close and not m.names}
+    return len(counts) >= 2 and len(arms) >= 2
 
 
 def _n_equals(sentence: str, value: tuple[int, int, str]) -> bool:
@@ -485,6 +502,7 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
         for at, pop in found
         if end <= at < end + reach.after("population_after_value")
         and not patterns.NEW_CLAUSE_NUMBER.search(sentence, end, at)
+        and not patterns.CLAUSE_OPENS_BEFORE.search(sentence, max(end, at - 12), at)
         and ";" not in sentence[end:at]  # "… 34.3 months (HR 0.70); in patients with …": the next clause's
     ]
     if after:

@@ -3,11 +3,14 @@
 "5.7 and 5.8 months for the nivolumab and chemotherapy arms, respectively": the values and the arms
 are listed in the same order. So are two arms compared before their values ("higher for the 600 mg
 group than for the 400 mg group: hematologic response (75% vs 64%)"), and "4.6 vs 1.6 months" in a
-sentence about one drug against its comparator (the drug first).
+sentence about one drug against its comparator (the drug first). "25.5 vs 16.7 months with
+osimertinib plus chemotherapy vs osimertinib alone" says "respectively" without the word: the two
+values and the two arms right after them are in the same order.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from extractors.text.patterns import statements as patterns
@@ -15,7 +18,7 @@ from extractors.text.patterns import statements as patterns
 if TYPE_CHECKING:
     from extractors.read.attach import Mention
 
-__all__ = ["compared_in_order", "paired", "respectively"]
+__all__ = ["compared_in_order", "listed_in_order", "paired", "respectively"]
 
 
 def respectively(
@@ -97,3 +100,40 @@ def paired(
         if preceding[2] == values[index][2] and joiner.search(sentence, preceding[1], values[index][0]):
             return ratio[1]
     return None
+
+
+def listed_in_order(
+    sentence: str, values: list[tuple[int, int, str]], per_arm: list[int], mentions: list[Mention]
+) -> dict[int, str]:
+    """ "25.5 vs 16.7 months with osimertinib plus chemotherapy vs osimertinib alone": two values of
+    one statistic joined as a pair, and the two arms named right after them, are paired in order."""
+    settled: dict[int, str] = {}
+    for first, second in pairwise(per_arm):
+        (_, first_end, statistic), (second_start, second_end, other) = values[first], values[second]
+        if statistic != other or not patterns.PAIR_VALUES_JOIN.fullmatch(sentence, first_end, second_start):
+            continue
+        arms = _two_arms_after(sentence, second_end, mentions)
+        if arms is not None:
+            settled[first], settled[second] = arms
+    return settled
+
+
+def _two_arms_after(sentence: str, end: int, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The two arms named right after a pair of values, joined as a pair, and no third."""
+    after = [m for m in mentions if m.start >= end]
+    if not after or not patterns.PAIR_ARMS_LINK.fullmatch(sentence, end, after[0].start):
+        return None
+    if len(after[0].names) == 2:
+        return after[0].names[0], after[0].names[1]  # "in the osimertinib plus chemotherapy and osimertinib arms"
+    joined = [
+        later
+        for earlier, later in pairwise(after)
+        if patterns.PAIR_ARMS_JOIN.fullmatch(sentence, earlier.end, later.start)
+    ]
+    if len(after) < 2 or after[1] not in joined:
+        return None
+    if len(after) > 2 and (
+        after[2] in joined or patterns.ARM_LIST_COMMA.fullmatch(sentence, after[1].end, after[2].start)
+    ):
+        return None  # "with cabozantinib vs sunitinib, sorafenib or everolimus": a list, not a pair
+    return after[0].name, after[1].name
