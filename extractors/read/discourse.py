@@ -96,6 +96,9 @@ def _trial_named(sentence: str, scene: Scene, line_ends: bool, folded: str) -> s
         known = [n for n in named if n in scene.trials or trial_patterns.STUDY_NUMBER.fullmatch(n)]
         return next((name for name in reversed(known) if _may_be_trial(name, scene)), None)
     start = trial_patterns.TRIAL_SUBJECT_START.match(sentence)
+    glued = None if start else trial_patterns.GLUED_SENTENCE_START.search(sentence)
+    if glued:
+        start = trial_patterns.TRIAL_SUBJECT_START.match(sentence, glued.start())
     later = (
         names.first_way(trial_patterns.TRIAL_SUBJECT_WAYS, sentence)
         if _holds(folded, trial_patterns.TRIAL_SUBJECT_HINT_WORDS)
