@@ -261,9 +261,10 @@ def _named_whole(text: str, measurements: Sequence[Measurement]) -> list[str]:
 
 
 def _nested(populations: list[str]) -> bool:
-    """Whether one population's words hold another's ("Cohort 1" in "Cohort 1, HR+"): then the longer is meant."""
-    keys = [set((population_key(p) or "").split()) for p in populations]
-    return any(a < b for a in keys for b in keys)
+    """Whether one population's words hold another's ("Cohort 1" in "Cohort 1, HR+"; "epithelioid
+    histology" in "non-epithelioid histology"): then the longer is meant."""
+    keys = [population_key(p) or "" for p in populations]
+    return any(a != b and (set(a.split()) < set(b.split()) or a in b) for a in keys for b in keys)
 
 
 # --- arms and trials --------------------------------------------------------------------------
