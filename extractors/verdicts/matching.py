@@ -261,10 +261,11 @@ def _named_whole(text: str, measurements: Sequence[Measurement]) -> list[str]:
 
 
 def _nested(populations: list[str]) -> bool:
-    """Whether one population's words hold another's ("Cohort 1" in "Cohort 1, HR+"; "epithelioid
-    histology" in "non-epithelioid histology"): then the longer is meant."""
+    """Whether one population's words hold another's ("Cohort 1" in "Cohort 1, HR+"), or one is the
+    other negated ("non-epithelioid histology", "epithelioid histology"): then the longer is meant.
+    ("STEMI" inside "UA/NSTEMI" is neither: a count of patients "with UA/NSTEMI or STEMI" is both's.)"""
     keys = [population_key(p) or "" for p in populations]
-    return any(a != b and (set(a.split()) < set(b.split()) or a in b) for a in keys for b in keys)
+    return any(set(a.split()) < set(b.split()) or b in {f"non-{a}", f"non {a}"} for a in keys for b in keys)
 
 
 # --- arms and trials --------------------------------------------------------------------------

@@ -17,9 +17,10 @@ from extractors.text.patterns import stored, timed
 QUOTE_MARK = stored.compile(r"[‘’'\"“”]")
 
 # Words of a population's name that do not name it: "Leiomyosarcoma subgroup", "patients with …".
-# "status", "tumors" and "disease" too: "HRD-positive" and the label's "HRD-positive status" are one subgroup.
+# "status", "tumors" and "disease" too: "HRD-positive" and the label's "HRD-positive status" are one subgroup;
+# and "histology": "non-epithelioid tumors" are the label's "non-epithelioid histology".
 POPULATION_FILLER = stored.compile(
-    r"\b(?:subgroups?|population|cohort|subset|patients?|with|status|tumou?rs?|disease)\b"
+    r"\b(?:subgroups?|population|cohort|subset|patients?|with|status|tumou?rs?|disease|histology|histologies)\b"
 )
 
 # A range of disease stages, written one way: "stage II to IIIA", "stage ii – iiia" → "stage ii-iiia".
