@@ -21,11 +21,11 @@ RESPONSE_KIND_AFTER = stored.compile(
 )
 
 # A row label that is one kind of response by its abbreviation, with a glued footnote key and the
-# cells' format after it: "CR", "CRd", "nPR, n (%)", "CRh, n (%)" (VENCLEXTA Tables 19-27), "VGPR" — not
-# "PR interval", not "CR rate" (named in words), and not yet a sum of kinds ("CR+CRh, n (%)"): articles
-# name such sums "complete remission", which the claims do not yet tell from CR (issue 12 notes).
+# cells' format after it: "CR", "CRd", "nPR, n (%)", "CRh, n (%)" (VENCLEXTA Tables 19-27), "VGPR", or a
+# sum of kinds ("CR+CRid", VENCLEXTA's CLL14 table; the vocabulary names it CR+CRi, as claims do) — not
+# "PR interval", not "CR rate" (named in words).
 RESPONSE_CATEGORY_LABEL = stored.compile(
-    r"""^(?P<kind>CR[hiu]|s?CR|n?PR|VGPR)
+    r"""^(?P<kind>(?:CR[hiu]|s?CR|n?PR|VGPR)(?:\+(?:CR[hiu]|CR|PR)){0,2})
     (?:[a-g](?![A-Za-z]))?                          # a footnote key glued on: "CRd"
     (?=[ \t]{0,2}(?:,|\(|$))                        # then the cells' format or nothing: ", n (%)"
     """,
