@@ -462,10 +462,18 @@ def _endpoint_mention(
     if right_after:
         return right_after[0]  # "a 2% complete response rate"
     before = [m for m in mentions if m[1] < start]
+    after = [m for m in mentions if end <= m[1] < end + reach.after("endpoint_after_value")]
+    own = after and after[0][1] - end <= _OWN_CLAUSE_GAP and not patterns.CLAUSE_STOP.search(sentence, end, after[0][1])
+    if before and own and ";" in sentence[before[-1][2] : start]:
+        # "… reached a complete remission, versus 18% on placebo; 65% reached a complete remission or a
+        # remission with partial blood count recovery": the value's own clause names its endpoint
+        return after[0]
     if before:
         return before[-1]
-    after = [m for m in mentions if end <= m[1] < end + reach.after("endpoint_after_value")]
     return after[0] if after else None
+
+
+_OWN_CLAUSE_GAP = 30  # characters from a value to the endpoint its own clause names after it ("65% reached a …")
 
 
 def _modifiers(sentence: str, at: int, mention_end: int, value_end: int, statistic: str) -> tuple[str, ...]:

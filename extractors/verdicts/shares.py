@@ -48,7 +48,10 @@ def what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = Fals
     # time-to-event endpoint ("progression") name no share; a cell's header names it too; the words may
     # follow the share's group ("37% of people on venetoclax reached a complete remission")
     text = f"{claim.column or ''} {claim.text[: end + 60]}"
-    named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
+    # a name that starts within reach counts whole: "65% reached a complete remission or a remission
+    # with partial blood count recovery" is CR+CRh, not the CR its first words are
+    whole = f"{claim.column or ''} {claim.text[: end + 160]}"
+    named = {code for code, at, _ in vocabulary.endpoint_mentions(whole, sentence=True) if at < len(text)}
     named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
     share = verdict_patterns.SHARE_OF_COUNT_BEFORE.search(claim.text, max(0, end - 60), end - len(claim.raw or ""))
     if share is not None and claim.endpoint is not None:

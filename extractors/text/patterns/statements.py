@@ -395,6 +395,10 @@ PAIR_ARMS_JOIN = stored.compile(
 # A comma before the next arm of a list: "sunitinib, sorafenib or everolimus".
 ARM_LIST_COMMA = stored.compile(r"\s{0,2},\s{0,2}")
 
+# What stops a value's clause before an endpoint named after it: "…; it was 5.6 months with placebo,
+# and overall survival was 20.1 months" (overall survival is the next value's).
+CLAUSE_STOP = stored.compile(r"[,;:()]")
+
 # Two values joined as a pair, by "vs" or by "and": "15.6 months (…) and 10.9 months (…)".
 PAIR_AND = stored.compile(r"\b(?:vs\.?|versus|compared\s(?:with|to)|than|and)(?!\w)", regex.I)
 
