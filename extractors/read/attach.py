@@ -15,8 +15,8 @@ from itertools import pairwise
 
 import regex
 
+from extractors.read import in_order, trailing
 from extractors.read import scene as scenes
-from extractors.read import trailing
 from extractors.read.scene import Scene
 from extractors.text import names, reach, vocabulary
 from extractors.text.facts import per_document
@@ -176,7 +176,9 @@ def assign_arms(
     """(arm, comparator, alternatives) for each (start, end, statistic) value of the sentence."""
     ratio = ratio_arms(mentions, scene)
     per_arm = [i for i, (_, _, statistic) in enumerate(values) if statistic in PER_ARM]
-    settled = _respectively(sentence, values, per_arm, mentions)
+    settled = in_order.respectively(sentence, values, per_arm, mentions) or in_order.listed_in_order(
+        sentence, values, per_arm, mentions
+    )
     readings: list[ArmReading] = []
     for index, (start, end, statistic) in enumerate(values):
         if statistic not in PER_ARM:
@@ -189,7 +191,9 @@ def assign_arms(
                 (bracketed, None, ()) if bracketed else _one_arm(sentence, values, per_arm, index, mentions, ratio)
             )
             total = statistic == "n" and (_is_randomization(sentence) or _is_total(sentence, start))
-            subset = statistic == "n" and patterns.SUBSET_AFTER.match(sentence, end)
+            subset = statistic == "n" and (
+                patterns.SUBSET_AFTER.match(sentence, end) or _broken_down_by_arm(sentence, end, values, mentions)
+            )
             # "A total of 672 patients were randomized to receive KISQALI … (n = 335) or placebo (n = 337)",
             # "27,395 patients were evenly randomized to rivaroxaban …, rivaroxaban 5 mg … alone, or aspirin":
             # the arms' own Ns, or several arms, follow, so the total is no arm's though an arm is named after it
@@ -212,6 +216,19 @@ def assign_arms(
                 reading = (scene.default_arm, None, ())
             readings.append(reading)
     return readings
+
+
+def _broken_down_by_arm(sentence: str, end: int, values: list[tuple[int, int, str]], mentions: list[Mention]) -> bool:
+    """ "in Cohort A there were 245 (162 Lynparza arm and 83 in enzalutamide arm)": a count whose
+    bracket gives two arms their own counts is their total, no arm's."""
+    if not sentence[end : end + 3].lstrip().startswith("("):
+        return False
+    close = sentence.find(")", end)
+    if close < 0:
+        return False
+    counts = [v for v in values if end < v[0] < close and v[2] == "n"]
+    arms = {m.name for m in mentions if end < m.start < close and not m.names}
+    return len(counts) >= 2 and len(arms) >= 2
 
 
 def _n_equals(sentence: str, value: tuple[int, int, str]) -> bool:
@@ -331,40 +348,6 @@ def _segment_name(segment: str) -> str | None:
     return " ".join(words)
 
 
-def _respectively(
-    sentence: str, values: list[tuple[int, int, str]], per_arm: list[int], mentions: list[Mention]
-) -> dict[int, str]:
-    """ "… 5.7 and 5.8 months for the nivolumab and chemotherapy arms, respectively": arms in order."""
-    word = patterns.RESPECTIVELY.search(sentence)
-    if word is None or len(per_arm) < 2:
-        return {}
-    before = [values[i][1] for i in per_arm if values[i][1] <= word.start()]
-    last_value_end = max(before) if before else 0
-    listed = [m for m in mentions if last_value_end <= m.start < word.start()]
-    arms = [name for m in listed for name in (m.names or (m.name,))]
-    if len(arms) == 1 and listed[0].phrase:
-        # "71 (12.8%) and 85 (15.4%) patients died in the Gleevec and IFN+Ara-C group, respectively":
-        # one head noun shared by the arms of the list
-        arms = [part for part in patterns.ARM_LIST_SPLIT.split(arms[0]) if part]
-    elif len(arms) > 2 and listed:
-        # "… for patients receiving OPDIVO and ipilimumab and platinum-doublet chemotherapy or
-        # platinum-doublet chemotherapy, respectively": two arms whose names hold "and", split at "or"
-        listing = patterns.ARM_TRIM.sub("", sentence[listed[0].start : word.start()].strip(" ,"))
-        alternatives = patterns.OR_SPLIT.split(listing)
-        arms = [" ".join(a.split()) for a in alternatives] if len(alternatives) == 2 else arms
-    if len(arms) < 2:
-        return {}
-    groups: dict[str, list[int]] = {}
-    for index in per_arm:
-        if values[index][1] <= word.start():
-            groups.setdefault(values[index][2], []).append(index)
-    settled: dict[int, str] = {}
-    for members in groups.values():
-        if len(members) == len(arms):
-            settled.update(zip(members, arms, strict=True))
-    return settled
-
-
 def _one_arm(
     sentence: str,
     values: list[tuple[int, int, str]],
@@ -391,7 +374,7 @@ def _one_arm(
             # enrolled in the OPDIVO and ipilimumab cohort": the combination's
             return (None if _is_randomization(sentence) else _only_arm(sentence, mentions)), None, ()
         return after[0].name, None, ()
-    ordered = _compared_in_order(sentence, values, per_arm, position, mentions)
+    ordered = in_order.compared_in_order(sentence, values, per_arm, position, mentions)
     if ordered is not None:
         return ordered, None, ()
     before = [m for m in mentions if previous_end <= m.start and m.end <= start and not m.names]
@@ -400,7 +383,7 @@ def _one_arm(
         if not patterns.VERSUS.search(gap) and gap.count(")") <= gap.count("("):
             left_open = trailing.pair_left_behind(sentence, values, per_arm, index, mentions, ratio[0])
             return (None, None, left_open) if left_open else (before[-1].name, None, ())
-    paired = _paired(sentence, values, per_arm, position, ratio)
+    paired = in_order.paired(sentence, values, per_arm, position, ratio)
     if paired is not None:
         return paired, None, ()
     named = tuple(dict.fromkeys(m.name for m in mentions if not m.names))
@@ -426,53 +409,6 @@ def _linked(sentence: str, end: int, mention: Mention) -> bool:
     if patterns.NOT_AN_ARM_LINK.search(gap):
         return False  # "patients resistant to interferon-alpha": what they had before, not their arm
     return mention.phrase or not gap.strip() or bool(patterns.ARM_LINK_GAP.search(gap))
-
-
-def _compared_in_order(
-    sentence: str, values: list[tuple[int, int, str]], per_arm: list[int], position: int, mentions: list[Mention]
-) -> str | None:
-    """ "higher for the 600 mg dose group than for the 400 mg group: hematologic response (75% vs 64%),
-    major cytogenetic response (31% vs 19%)": each pair of values after two arms compared in the same
-    order takes their arms in order."""
-    index = per_arm[position]
-    same = [i for i in per_arm if values[i][2] == values[index][2]]
-    rank = same.index(index)
-    pair: tuple[int, int] | None = None
-    if rank + 1 < len(same) and patterns.VERSUS.search(sentence, values[index][1], values[same[rank + 1]][0]):
-        pair = (index, same[rank + 1])
-    elif rank and patterns.VERSUS.search(sentence, values[same[rank - 1]][1], values[index][0]):
-        pair = (same[rank - 1], index)
-    if pair is None:
-        return None
-    named = [m for m in mentions if m.end <= values[same[0]][0] and not m.names]
-    if len(named) < 2 or not patterns.VERSUS.search(sentence, named[-2].end, named[-1].start):
-        return None
-    return named[-2].name if index == pair[0] else named[-1].name
-
-
-def _paired(
-    sentence: str,
-    values: list[tuple[int, int, str]],
-    per_arm: list[int],
-    position: int,
-    ratio: tuple[str | None, str | None],
-) -> str | None:
-    """ "4.6 vs 1.6 months" in a sentence about one drug against its comparator: the drug first."""
-    index = per_arm[position]
-    same = [i for i in per_arm if values[i][2] == values[index][2]]
-    # "HR 0.66 … with median survival of 15.6 months (…) and 10.9 months (…)": two values after a
-    # ratio are the experimental arm's, then the control arm's
-    two_after_ratio = len(same) == 2 and any(v[2] in {"hr", "or", "rr"} for v in values)
-    joiner = patterns.PAIR_AND if two_after_ratio else patterns.VERSUS
-    if position + 1 < len(per_arm):
-        following = values[per_arm[position + 1]]
-        if following[2] == values[index][2] and joiner.search(sentence, values[index][1], following[0]):
-            return ratio[0]
-    if position:
-        preceding = values[per_arm[position - 1]]
-        if preceding[2] == values[index][2] and joiner.search(sentence, preceding[1], values[index][0]):
-            return ratio[1]
-    return None
 
 
 # --- endpoint, population, assessment, analysis ----------------------------------------------------
@@ -530,10 +466,19 @@ def _endpoint_mention(
         return right_after[0]  # "a 2% complete response rate"
     before = [m for m in mentions if m[1] < start]
     after = [m for m in mentions if end <= m[1] < end + reach.after("endpoint_after_value")]
-    semicolon = patterns.CLAUSE_SEMICOLON.search(sentence, before[-1][2]) if before and after else None
-    if before and not (semicolon and semicolon.start() < start):  # not past a ";" when its clause names one
+    own = after and after[0][1] - end <= _OWN_CLAUSE_GAP and not patterns.CLAUSE_STOP.search(sentence, end, after[0][1])
+    semicolon = patterns.CLAUSE_SEMICOLON.search(sentence, before[-1][2]) if before and own else None
+    if before and own and semicolon and semicolon.start() < start:
+        # "… reached a complete remission, versus 18% on placebo; 65% reached a complete remission or a
+        # remission with partial blood count recovery": the value's own clause names its endpoint (a ";"
+        # inside brackets, "(HR 0.53; 95% CI …)", opens no clause)
+        return after[0]
+    if before:
         return before[-1]
     return after[0] if after else None
+
+
+_OWN_CLAUSE_GAP = 30  # characters from a value to the endpoint its own clause names after it ("65% reached a …")
 
 
 def _modifiers(sentence: str, at: int, mention_end: int, value_end: int, statistic: str) -> tuple[str, ...]:

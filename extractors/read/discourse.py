@@ -109,6 +109,9 @@ def _trial_named(sentence: str, scene: Scene, line_ends: bool, folded: str) -> s
     if line_ends and sentence.strip() in scene.trials:
         return sentence.strip()  # a heading that is a trial's name ("AMPLIFY-EXT"): its section is that trial's
     start = trial_patterns.TRIAL_SUBJECT_START.match(sentence)
+    glued = None if start else trial_patterns.GLUED_SENTENCE_START.search(sentence)
+    if glued:
+        start = trial_patterns.TRIAL_SUBJECT_START.match(sentence, glued.start())
     later = (
         names.first_way(trial_patterns.TRIAL_SUBJECT_WAYS, sentence)
         if _holds(folded, trial_patterns.TRIAL_SUBJECT_HINT_WORDS)

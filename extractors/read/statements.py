@@ -26,6 +26,7 @@ from extractors.records import Alternative, Measurement, replace
 from extractors.text import numbers, vocabulary
 from extractors.text.patterns import rates as rate_patterns
 from extractors.text.patterns import statements as patterns
+from extractors.text.patterns import subgroups as subgroup_patterns
 
 __all__ = ["Scene", "prose_start", "read_statements"]
 
@@ -64,7 +65,11 @@ def read_statements(sentence: str, offset: int, scene: Scene) -> list[Measuremen
     mentions = attach.arm_mentions(sentence, scene)
     arms = attach.assign_arms(sentence, [(v.start, v.end, v.statistic or "") for v in kept], mentions, scene)
     arms = _shares_follow_counts(values, kept, arms)
-    found = [_record(sentence, offset, v, arm, kept, scene) for v, arm in zip(kept, arms, strict=True)]
+    listed = _listed_subgroups(sentence, kept)
+    found = [
+        _record(sentence, offset, v, arm, kept, scene, listed.get(i))
+        for i, (v, arm) in enumerate(zip(kept, arms, strict=True))
+    ]
     return _shares_take_endpoints(values, kept, found) + _significance(sentence, offset, scene)
 
 
@@ -427,9 +432,30 @@ def _count_against(sentence: str, values: list[_Value], index: int) -> str | Non
 # --- records ----------------------------------------------------------------------------------
 
 
+def _listed_subgroups(sentence: str, kept: list[_Value]) -> dict[int, str]:
+    """ "… in patients with IMDC favorable, intermediate, intermediate/poor, and poor risk demonstrated a
+    HR (95% CI) of 1.03 (…), 0.74 (…), 0.65 (…), and 0.49 (…), respectively": each value of a statistic
+    stated once per listed subgroup is that subgroup's, in order (by index into ``kept``). None when
+    the counts differ: which value is whose is then not said."""
+    listed = subgroup_patterns.LISTED_SUBGROUPS.search(sentence)
+    respectively = patterns.RESPECTIVELY.search(sentence, listed.end()) if listed else None
+    if listed is None or respectively is None:
+        return {}
+    items = [" ".join(item.split()) for item in subgroup_patterns.LIST_ITEM_SEPARATOR.split(listed.group("list"))]
+    by_statistic: dict[str, list[int]] = {}
+    for index, value in enumerate(kept):
+        if listed.end() <= value.start < respectively.start():
+            by_statistic.setdefault(value.statistic or "", []).append(index)
+    found: dict[int, str] = {}
+    for members in by_statistic.values():
+        if len(members) == len(items):
+            found.update(zip(members, items, strict=True))
+    return found
+
+
 def _record(
     sentence: str, offset: int, value: _Value, arm: tuple[str | None, str | None, tuple[str, ...]],
-    values: list[_Value], scene: Scene,
+    values: list[_Value], scene: Scene, listed_population: str | None = None,
 ) -> Measurement:  # fmt: skip
     experimental, comparator, alternatives = arm
     endpoint, modifiers = attach.endpoint_for(sentence, value.start, value.end, value.statistic or "", scene)
@@ -442,7 +468,9 @@ def _record(
         trial=scene.trial,
         nct=scene.nct,
         endpoint=endpoint,
-        population=_subset(sentence, value) or subgroups.population_for(sentence, value.start, value.end, scene),
+        population=listed_population
+        or _subset(sentence, value)
+        or subgroups.population_for(sentence, value.start, value.end, scene),
         arm=experimental,
         comparator=comparator,
         qualifier=value.qualifier,

@@ -32,6 +32,8 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
         for at, pop in found
         if end <= at < end + reach.after("population_after_value")
         and not patterns.NEW_CLAUSE_NUMBER.search(sentence, end, at)
+        and not patterns.CLAUSE_OPENS_BEFORE.search(sentence, max(end, at - 12), at)
+        and ";" not in sentence[end:at]  # "… 34.3 months (HR 0.70); in patients with …": the next clause's
     ]
     if after:
         return after[0]

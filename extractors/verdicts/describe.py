@@ -178,6 +178,7 @@ _REASONS = {
     "wrong_endpoint": "the value belongs to another endpoint",
     "wrong_value": "the label gives a different value",
     "inverted_ratio": "the value is the label's ratio turned upside down (1/HR), comparing the arms the other way round",
+    "other_analysis": "the value is the label's figure of another analysis than the one the article names",
 }
 
 

@@ -203,6 +203,47 @@ def other_analysis(
     return replace(result, explanation=result.explanation + note)
 
 
+_LATER = frozenset({"final", "updated"})  # analyses after the first: a label's "updated" OS is often its final
+
+
+def earlier_figure(claim: Claim, result: Claim, pool: tuple[Measurement, ...], view: LabelView) -> Claim | None:
+    """Contradicted (other analysis) when a value the label gives for one analysis is said of another
+    analysis whose figure the label also gives: "At the final analysis, the overall survival hazard
+    ratio was 0.60" where the label's 0.60 is the interim analysis and its updated (final) one 0.70."""
+    given = result.evidence
+    said_analysis = quantity.claim_analysis(claim)
+    if result.verdict != "supported" or given is None or said_analysis is None or claim.value is None:
+        return None
+    said_later, given_analysis = said_analysis in _LATER, view.analysis(given)
+    if said_analysis == given_analysis or (said_later and given_analysis in _LATER):
+        return None
+    if not said_later and given_analysis not in _LATER:
+        return None  # "at the interim analysis": a figure of no named analysis may well be the interim one
+    decimals = printed.decimals(claim.raw or "")
+    for other in pool:
+        analysis = view.analysis(other)
+        if (
+            other is given
+            or other.value is None
+            or (analysis in _LATER) != said_later
+            or (not said_later and analysis not in {None, said_analysis})
+            or (other.statistic, other.endpoint, canonical_arm(other.arm))
+            != (given.statistic, given.endpoint, canonical_arm(given.arm))
+            or not matching.same_population(other.population, given.population)
+            or matching.agree(claim.value, decimals, other.value, printed.decimals(other.raw))
+        ):
+            continue
+        found = contradicted(claim, "other_analysis", given, other)
+        note = (
+            f" The article gives the {said_analysis} analysis; the label's {analysis or 'first'} analysis gives "
+            f"{other.raw}, and {claim.raw} is its figure of {f'the {given_analysis}' if given_analysis else 'an earlier'} "
+            "analysis. The figure may be the "
+            "publication's, not a misquote: cite the analysis it comes from, or the label's."
+        )
+        return replace(found, explanation=found.explanation + note)
+    return None
+
+
 def _known_endpoint(endpoint: str | None, pool: tuple[Measurement, ...]) -> bool:
     """Whether the claim's endpoint is one an editor can be told is another: a vocabulary endpoint
     ("PFS", "OS") or one of the label's own rows, not words the reader could not name."""

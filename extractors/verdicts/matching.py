@@ -280,9 +280,11 @@ def _named_whole(text: str, measurements: Sequence[Measurement]) -> list[str]:
 
 
 def _nested(populations: list[str]) -> bool:
-    """Whether one population's words hold another's ("Cohort 1" in "Cohort 1, HR+"): then the longer is meant."""
-    keys = [set((population_key(p) or "").split()) for p in populations]
-    return any(a < b for a in keys for b in keys)
+    """Whether one population's words hold another's ("Cohort 1" in "Cohort 1, HR+"), or one is the
+    other negated ("non-epithelioid histology", "epithelioid histology"): then the longer is meant.
+    ("STEMI" inside "UA/NSTEMI" is neither: a count of patients "with UA/NSTEMI or STEMI" is both's.)"""
+    keys = [population_key(p) or "" for p in populations]
+    return any(set(a.split()) < set(b.split()) or b in {f"non-{a}", f"non {a}"} for a in keys for b in keys)
 
 
 # --- arms and trials --------------------------------------------------------------------------

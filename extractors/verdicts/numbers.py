@@ -108,6 +108,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         return unsaid.death_unsaid(_endpoint_from_context(claim, result, pool, view, arm_hint))
     if result.verdict == "supported" and not endpoints.names_endpoint(claim):
         result = unsaid.death_unsaid(result)
+    result = elsewhere.earlier_figure(claim, result, pool, view) or result
     if result.kind == "wrong_endpoint" and not unsaid.names_endpoint_in_clause(claim):
         return unsaid.endpoint_outside_clause(claim, result)
     if result.kind == "wrong_value":

@@ -230,9 +230,10 @@ def claim_modifiers(claim: Claim) -> frozenset[str]:
 
 
 def claim_analysis(claim: Claim) -> str | None:
-    """The analysis the article names for its number: its clause's words, else the reader's."""
+    """The analysis the article names for its number: its clause's words (those before it first: "At
+    the interim analysis, the HR was 0.60, and the updated analysis gave 0.70"), else the reader's."""
     before, after = _claim_window(claim)
-    said = _analysis(f"{before} {after}")
+    said = _analysis(before) or _analysis(f"{before} {after}")
     if said is not None:
         return said
     return claim.statement.analysis if claim.statement is not None else None

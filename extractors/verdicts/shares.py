@@ -13,9 +13,9 @@ from extractors.text.patterns import verdicts as verdict_patterns
 from extractors.verdicts import quantity
 
 # How far after a share the endpoint may be named, past the words of the share's group: "36% of
-# those given the 160/80 mg starting dose were in remission" (64 characters), or a long endpoint name:
-# "complete remission or a remission with partial blood count recovery".
-_GROUP_WORDS = 100
+# those given the 160/80 mg starting dose were in remission" (64 characters).
+_GROUP_WORDS = 80
+_WHOLE_NAME = 100  # how far past that reach a name that starts within it may run
 
 
 def no_time_of(claim: Claim) -> bool:
@@ -51,7 +51,10 @@ def what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = Fals
     # time-to-event endpoint ("progression") name no share; a cell's header names it too; the words may
     # follow the share's group ("37% of people on venetoclax reached a complete remission")
     text = f"{claim.column or ''} {claim.text[: end + _GROUP_WORDS]}"
-    named = {code for code, _, _ in vocabulary.endpoint_mentions(text, sentence=True)}
+    # a name that starts within reach counts whole: "65% reached a complete remission or a remission
+    # with partial blood count recovery" is CR+CRh, not the CR its first words are
+    whole = f"{claim.column or ''} {claim.text[: end + _GROUP_WORDS + _WHOLE_NAME]}"
+    named = {code for code, at, _ in vocabulary.endpoint_mentions(whole, sentence=True) if at < len(text)}
     named -= set(vocabulary.time_to_event()) - {code for code, _, _ in vocabulary.endpoint_mentions(text)}
     share = verdict_patterns.SHARE_OF_COUNT_BEFORE.search(claim.text, max(0, end - 60), end - len(claim.raw or ""))
     if share is not None and claim.endpoint is not None:

@@ -413,6 +413,32 @@ DESIGN_SENTENCE = stored.compile(r"\b(?:was|is)\s+an?\s+(?:[^.;]{0,100}?\s)?(?:t
 # Words each match of DESIGN_SENTENCE holds (case folded): a sentence holding none is not searched.
 DESIGN_SENTENCE_WORDS = ("trial", "study")
 
+# Two values of a pair and two arms named in the same order right after them, "respectively" left
+# unsaid: "25.5 vs 16.7 months with osimertinib plus chemotherapy vs osimertinib alone".
+# Between the two values: a unit, a bracket (a CI), then "vs", "versus", "and", "compared with".
+PAIR_VALUES_JOIN = stored.compile(
+    r"\s{0,2}(?:%|months?|mos?\.?|weeks?|years?|days?)?\s{0,2}(?:\([^()]{0,60}\)\s{0,2})?,?\s{0,2}(?:vs\.?|versus|and|compared\s(?:with|to))\s{1,2}",
+    regex.I,
+)
+# Between the second value and the first arm: a unit, a bracket, then what ties a value to an arm
+# ("… months with", "… % of patients on", "… months in the").
+PAIR_ARMS_LINK = stored.compile(
+    r"\s{0,2}(?:%|months?|mos?\.?|weeks?|years?|days?)?\s{0,2}(?:\([^()]{0,60}\)\s{0,2})?,?\s{0,2}(?:(?:of|in)\s{1,2}(?:the\s{1,2})?(?:patients|people|women|men)\s{1,2})?(?:with|for|in|on|among|receiving|given|treated\s{1,2}with)\s{1,2}(?:the\s{1,2})?",
+    regex.I,
+)
+# Between the two arms of such a pair: "vs", "versus", "and", "or", "compared with", "than".
+PAIR_ARMS_JOIN = stored.compile(
+    r"\s{0,2},?\s{0,2}(?:vs\.?|versus|and|or|compared\s(?:with|to)|than)\s{1,2}(?:with\s{1,2}|for\s{1,2}|in\s{1,2}|on\s{1,2})?(?:the\s{1,2})?",
+    regex.I,
+)
+
+# A comma before the next arm of a list: "sunitinib, sorafenib or everolimus".
+ARM_LIST_COMMA = stored.compile(r"\s{0,2},\s{0,2}")
+
+# What stops a value's clause before an endpoint named after it: "…; it was 5.6 months with placebo,
+# and overall survival was 20.1 months" (overall survival is the next value's).
+CLAUSE_STOP = stored.compile(r"[,;:()]")
+
 # Two values joined as a pair, by "vs" or by "and": "15.6 months (…) and 10.9 months (…)".
 PAIR_AND = stored.compile(r"\b(?:vs\.?|versus|compared\s(?:with|to)|than|and)(?!\w)", regex.I)
 
@@ -463,6 +489,11 @@ TOTAL_BEFORE = stored.compile(r"\b(?:a\s+)?total\s+of\s{1,2}$|\bin\s+total,?\s{1
 NEW_CLAUSE_NUMBER = stored.compile(
     r"[,;]\s{0,2}\d[\d,]{0,8}\s{0,2}(?:\(\s{0,2}\d[\d.]{0,5}\s{0,2}%\s{0,2}\)\s{0,2})?(?:(?:patients|women|men)\s{1,2})?(?:were|was|had|received|died)\b"
 )
+
+# What opens a clause of its own before a population named after a value: "… 34.3 months (HR 0.70);
+# in patients with intermediate-risk disease …", "in Cohort A there were 245 (…) and in Cohort B there
+# were 142". The population is the next clause's values', not the value before it.
+CLAUSE_OPENS_BEFORE = stored.compile(r"(?:;|\b(?:and|but|while|whereas))\s{1,2}$", regex.I)
 
 # Words that make a population phrase a caption's or the whole population's: "STS by Independent
 # Assessment for the Overall Population".

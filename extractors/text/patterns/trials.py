@@ -75,6 +75,10 @@ TRIAL_HEADING = stored.compile(rf"(?P<name>{_TRIAL})\s(?:Study|Trial)")
 TRIAL_SUBJECT_START = stored.compile(
     rf"(?:In\s(?:the\s)?|The\s)?(?:Stud(?:y|ies)\s(?=[A-Z][A-Za-z]{{0,3}}-[IVX]))?(?P<name>{_TRIAL})(?:\s(?:trial|study))?\s?(?:,|\(|was\b|were\b|is\b|enrolled\b|randomi[sz]ed\b|evaluated\b|included\b|compared\b|demonstrated\b|showed\b)"
 )  # matched at the sentence's start only: "In the ADVANCE-3 study, 5407 patients …"
+# A sentence glued to a heading or notes before it, where a label's scraped text lost the break:
+# "… PFS = progression-free survival Follicular Lymphoma In AUGMENT, the objective response …" —
+# a capital "In" after a lower-case word starts the sentence TRIAL_SUBJECT_START is matched at.
+GLUED_SENTENCE_START = stored.compile(r"(?<=[a-z]\s)In\s(?=(?:the\s)?[A-Z])")
 # Where a sentence names the trial it is about further on, one pattern per way of saying it:
 _SUBJECT_WAYS = (
     # "The PEGASUS TIMI-54 study (NCT01225562)"

@@ -17,9 +17,10 @@ from extractors.text.patterns import stored, timed
 QUOTE_MARK = stored.compile(r"[‘’'\"“”]")
 
 # Words of a population's name that do not name it: "Leiomyosarcoma subgroup", "patients with …".
-# "status", "tumors" and "disease" too: "HRD-positive" and the label's "HRD-positive status" are one subgroup.
+# "status", "tumors" and "disease" too: "HRD-positive" and the label's "HRD-positive status" are one subgroup;
+# and "histology": "non-epithelioid tumors" are the label's "non-epithelioid histology".
 POPULATION_FILLER = stored.compile(
-    r"\b(?:subgroups?|population|cohort|subset|patients?|with|status|tumou?rs?|disease)\b"
+    r"\b(?:subgroups?|population|cohort|subset|patients?|with|status|tumou?rs?|disease|histology|histologies)\b"
 )
 
 # A range of disease stages, written one way: "stage II to IIIA", "stage ii – iiia" → "stage ii-iiia".
@@ -136,8 +137,9 @@ CLAUSE_START = stored.compile(r"[;.:!?](?=\s)|\b(?:whereas|while|but)\b")
 
 # Where one clause of a sentence ends and the next, about another group, begins — a semicolon or a
 # contrast, not a colon ("RECORD 1 (hip): total VTE 1.1%" is one statement about the hip trial):
-# "… randomized 5637 adults …; 5120 of them were in cohort 1".
-CLAUSE_BOUNDARY = stored.compile(r";|\b(?:whereas|while|but)\b")
+# "… randomized 5637 adults …; 5120 of them were in cohort 1"; ", and in" opening another group's clause:
+# "In follicular lymphoma responses were seen in 80% vs 55%, and in patients with marginal zone …".
+CLAUSE_BOUNDARY = stored.compile(r";|\b(?:whereas|while|but)\b|,\s{1,2}and\s{1,2}(?=(?:in|among|for)\s)")
 
 # A bracket that breaks a count down into groups: "557 patients (494 hormone receptor-positive, 63
 # hormone receptor-negative)" — its groups are its own numbers', not the count's before it.

@@ -1,0 +1,26 @@
+"""Patterns for subgroups a results sentence lists, each with its own value in "respectively" order.
+
+Each pattern has a real label example above it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.text.patterns import stored, timed
+
+# The subgroups of a sentence that gives one value to each, named before the values: "the updated
+# analysis of OS in patients with IMDC favorable, intermediate, intermediate/poor, and poor risk
+# demonstrated a HR (95% CI) of 1.03 (…), 0.74 (…), 0.65 (…), and 0.49 (…), respectively"
+# (CABOMETYX). Group ``list``: "IMDC favorable, intermediate, intermediate/poor, and poor risk".
+LISTED_SUBGROUPS = stored.compile(
+    r"""\b(?:in|among|for)\s{1,2}(?:the\s{1,2})?(?:patients|subjects|those)\s{1,2}with\s{1,2}
+    (?P<list>[^,;()\[\]\n\d]{2,40}(?:,\s{1,2}(?:and\s{1,2}|or\s{1,2})?[^,;()\[\]\n\d]{2,40}){2,7})
+    \s{1,2}(?:demonstrated|showed|had|was|were|experienced)\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Between the items of a subgroup list: ", ", ", and ", ", or ".
+LIST_ITEM_SEPARATOR = stored.compile(r",\s{1,2}(?:and\s{1,2}|or\s{1,2})?", regex.I)
+
+timed.wrap(globals())  # every pattern above is held to the reading budget
