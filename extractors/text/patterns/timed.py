@@ -52,7 +52,10 @@ class Timed:
     A call over a short text (most calls), or over a short window ``(pos, endpos)`` of a long one, goes
     straight to the compiled pattern's method, kept bound in a slot: the readers make hundreds of
     thousands of calls per document, and each attribute lookup, argument test or extra call here is
-    a share of a match that takes half a microsecond. Only a long text read far goes through `_long`.
+    a share of a match that takes half a microsecond. So the window is taken as named parameters,
+    not packed into ``*args`` and unpacked again (half the wrapper's cost), and the rare call with
+    other keywords (``overlapped=``) goes the long way. Only a long text read far, or such a call,
+    goes through `_long`.
     """
 
     __slots__ = ("_findall", "_finditer", "_fullmatch", "_match", "_search", "compiled")
@@ -65,30 +68,30 @@ class Timed:
         self._finditer = compiled.finditer
         self._findall = compiled.findall
 
-    def search(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
-            return self._search(string, *args, **kwargs)
-        return _long(self._search, string, args, kwargs, window=True)
+    def search(self, string: str, pos: int | None = None, endpos: int | None = None, **kwargs: Any) -> Any:
+        if not kwargs and (len(string) <= SHORT or (endpos is not None and endpos - (pos or 0) <= SHORT)):
+            return self._search(string, pos, endpos)
+        return _long(self._search, string, (pos, endpos), kwargs, window=True)
 
-    def match(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
-            return self._match(string, *args, **kwargs)
-        return _long(self._match, string, args, kwargs, window=True)
+    def match(self, string: str, pos: int | None = None, endpos: int | None = None, **kwargs: Any) -> Any:
+        if not kwargs and (len(string) <= SHORT or (endpos is not None and endpos - (pos or 0) <= SHORT)):
+            return self._match(string, pos, endpos)
+        return _long(self._match, string, (pos, endpos), kwargs, window=True)
 
-    def fullmatch(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
-            return self._fullmatch(string, *args, **kwargs)
-        return _long(self._fullmatch, string, args, kwargs, window=True)
+    def fullmatch(self, string: str, pos: int | None = None, endpos: int | None = None, **kwargs: Any) -> Any:
+        if not kwargs and (len(string) <= SHORT or (endpos is not None and endpos - (pos or 0) <= SHORT)):
+            return self._fullmatch(string, pos, endpos)
+        return _long(self._fullmatch, string, (pos, endpos), kwargs, window=True)
 
-    def finditer(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
-            return self._finditer(string, *args, **kwargs)
-        return _long(self._finditer, string, args, kwargs, window=True)
+    def finditer(self, string: str, pos: int | None = None, endpos: int | None = None, **kwargs: Any) -> Any:
+        if not kwargs and (len(string) <= SHORT or (endpos is not None and endpos - (pos or 0) <= SHORT)):
+            return self._finditer(string, pos, endpos)
+        return _long(self._finditer, string, (pos, endpos), kwargs, window=True)
 
-    def findall(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
-            return self._findall(string, *args, **kwargs)
-        return _long(self._findall, string, args, kwargs, window=True)
+    def findall(self, string: str, pos: int | None = None, endpos: int | None = None, **kwargs: Any) -> Any:
+        if not kwargs and (len(string) <= SHORT or (endpos is not None and endpos - (pos or 0) <= SHORT)):
+            return self._findall(string, pos, endpos)
+        return _long(self._findall, string, (pos, endpos), kwargs, window=True)
 
     def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> Any:
         if len(string) <= SHORT:
