@@ -20,11 +20,13 @@ import regex
 from extractors.text import budget
 
 # Text shorter than this is read without a timeout: asking the regex module for one costs ~6 µs a
-# call and doubles the cost of each step, and the readers call patterns on short windows hundreds
-# of thousands of times. Such windows are bounded (a sentence piece is at most 2,000 characters)
-# and every pattern is linear (bench/hostile_patterns.py), so they cannot run long; what can is a
-# pattern over a whole document, and those always get the budget's timeout.
-SHORT = 2048
+# call (7 µs against 0.7 µs for a match at a position) and the readers call patterns on short
+# windows hundreds of thousands of times. Such windows are bounded (a label's sentence piece is at
+# most 10,000 characters, `sentences.LABEL_SENTENCE`; an article's 2,000) and every pattern is
+# linear on hostile runs up to 16 KB (bench/hostile_patterns.py), so they cannot run long; what can
+# is a pattern over a whole document, and those always get the budget's timeout. (At 2,048 every
+# pattern asked of a label sentence of 2-10 KB — a flattened table, hostile text — paid the 6 µs.)
+SHORT = 10_240
 
 
 def _timeout(string: str, window: tuple[Any, ...], kwargs: dict[str, Any]) -> float | None:
