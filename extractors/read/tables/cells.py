@@ -128,6 +128,12 @@ def _p_value_row_after_cis(text: str, token: regex.Match[str], before: list[tupl
     )
 
 
+# The farthest past a cell's start the patterns that look back from it look ahead (`GLUED_CI_ROW`: 25
+# characters; the others look only back or a few digits on): matched in this window, not to the end of
+# the text, they read the same and are spared the timeout a pattern over a long text is given.
+_GLANCE = 32
+
+
 def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) -> bool:
     """Whether a run of cells may start at ``position``, where ``match`` is its first token."""
     if match.lastgroup == "pval" and flattened_patterns.AFTER_P_VALUE_LABEL.match(text, position):
@@ -157,24 +163,28 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         return False  # "Week 4 Clinical remission 12% …": a heading row's time point
     if match.lastgroup in {"nprefix", "sep"}:
         return True  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
+    glance = position + _GLANCE
     return (
         before.isspace()
         or before in ")%],\u00ad"  # a soft hyphen before a minus: "\u00ad-6"
         or (before.isalpha() and match.lastgroup == "ci")
         # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
         # the digits of names such as "L858R", "Ex19del" or "HER2"
-        or (match.lastgroup in {"run", "ofn", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
-        or (match.lastgroup == "run" and flattened_patterns.AFTER_NO.match(text, position))
-        or (match.lastgroup == "run" and flattened_patterns.AFTER_N_LABEL.match(text, position))
+        or (
+            match.lastgroup in {"run", "ofn", "cmp", "qual"}
+            and table_patterns.AFTER_LOWER_WORD.match(text, position, glance)
+        )
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_NO.match(text, position, glance))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_N_LABEL.match(text, position, glance))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_LOWER_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
-        or (match.lastgroup == "run" and flattened_patterns.GLUED_CI_ROW.match(text, position))
+        or (match.lastgroup == "run" and flattened_patterns.GLUED_CI_ROW.match(text, position, glance))
         or (
             match.lastgroup in {"run", "cmp", "qual", "ci"}
             and (
-                table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
-                or flattened_patterns.AFTER_SPACED_FOOTNOTE_KEY.match(text, position)
+                table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position, glance)
+                or flattened_patterns.AFTER_SPACED_FOOTNOTE_KEY.match(text, position, glance)
             )
         )
     )
