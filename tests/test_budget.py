@@ -83,14 +83,3 @@ def test_time_the_reader_runs_spends_the_budget() -> None:
             pass
         with pytest.raises(budget.ReadingStopped):
             budget.check(7)
-
-
-def test_the_time_left_is_never_overstated() -> None:
-    """Between readings of the processor clock the budget bounds it by the wall clock: what it says
-    is left is never more than is left, and never much less."""
-    with budget.reading(5.0) as spent:
-        for _ in range(2000):
-            said = spent.remaining()
-            exact = spent.deadline - time.thread_time()
-            assert exact - 0.06 <= said <= exact + 0.001
-            sum(range(200))  # a little work between the questions

@@ -35,31 +35,15 @@ class ReadingStopped(Exception):
 STOPPED = (ReadingStopped, TimeoutError)  # TimeoutError: a regular expression that ran out of time
 
 
-# How long the processor clock may go unread. Reading it is a system call (2 µs here, ten times the
-# wall clock's), and the budget is asked for at every sentence and every pattern over a long text;
-# in between, the wall clock bounds it: a thread cannot spend more processor time than passes.
-_READ_EVERY = 0.05
-
-
 @dataclass(slots=True)
 class Budget:
-    deadline: float  # on the reading thread's processor clock
+    deadline: float
     seconds: float
     position: int = 0  # where the reader last said it was
     stopped_at: int | None = None  # where reading stopped, once it has
-    processor_read: float = 0.0  # the processor clock when last read …
-    wall_read: float = 0.0  # … and the wall clock then
 
     def remaining(self) -> float:
-        """The processor seconds left, or a little less (never more): what was left when the
-        processor clock was last read, less all the wall-clock time since, until that is
-        `_READ_EVERY` old or says the budget may be spent, when the processor clock is read."""
-        wall = time.monotonic()
-        left = self.deadline - self.processor_read - (wall - self.wall_read)
-        if left > 0 and wall - self.wall_read < _READ_EVERY:
-            return left
-        self.processor_read, self.wall_read = time.thread_time(), wall
-        return self.deadline - self.processor_read
+        return self.deadline - time.thread_time()
 
 
 _current: ContextVar[Budget | None] = ContextVar("trialproof_budget", default=None)
@@ -68,8 +52,7 @@ _current: ContextVar[Budget | None] = ContextVar("trialproof_budget", default=No
 @contextmanager
 def reading(seconds: float = DOCUMENT_SECONDS) -> Iterator[Budget]:
     """The budget for reading one document, for the code run inside this block."""
-    now = time.thread_time()
-    budget = Budget(now + seconds, seconds, processor_read=now, wall_read=time.monotonic())
+    budget = Budget(time.thread_time() + seconds, seconds)
     token = _current.set(budget)
     try:
         yield budget
