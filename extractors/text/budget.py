@@ -8,11 +8,6 @@ expression of `text.patterns` is given the time that remains (the ``regex`` modu
 When the budget runs out the reader stops where it is, keeps what it read, and the document gets
 a flag (``reading_stopped``) saying `stopped_message`: "reading stopped after 20 s at character
 412,003 of 1,000,000".
-
-The budget is processor time of the thread that reads (`time.thread_time`), not the wall clock: on
-a loaded machine, or in a dashboard whose other sessions share the interpreter, a document is
-given the same reading as on a quiet one, so its output does not depend on what else runs. (Not
-process time either: a batch reads documents in threads side by side, each on its own budget.)
 """
 
 from __future__ import annotations
@@ -24,7 +19,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 DOCUMENT_SECONDS = 20.0
-"""Processor seconds one document may take to read (its tables, prose, claims or verdicts). A real label or
+"""Seconds one document may take to read (its tables, prose, claims or verdicts). A real label or
 article takes well under a second; a megabyte of hostile text a few seconds."""
 
 
@@ -43,7 +38,7 @@ class Budget:
     stopped_at: int | None = None  # where reading stopped, once it has
 
     def remaining(self) -> float:
-        return self.deadline - time.thread_time()
+        return self.deadline - time.monotonic()
 
 
 _current: ContextVar[Budget | None] = ContextVar("trialproof_budget", default=None)
@@ -52,7 +47,7 @@ _current: ContextVar[Budget | None] = ContextVar("trialproof_budget", default=No
 @contextmanager
 def reading(seconds: float = DOCUMENT_SECONDS) -> Iterator[Budget]:
     """The budget for reading one document, for the code run inside this block."""
-    budget = Budget(time.thread_time() + seconds, seconds)
+    budget = Budget(time.monotonic() + seconds, seconds)
     token = _current.set(budget)
     try:
         yield budget
@@ -84,9 +79,7 @@ def stopped() -> bool:
 
 def seconds_left() -> float | None:
     """What a regular expression may take now: None without a budget, else the seconds left (at
-    least a millisecond, so that a spent budget makes the next pattern stop at once). The regex
-    module counts its timeout on its own clock; a pattern over a long text given the processor
-    seconds left can only stop sooner, never run past the budget."""
+    least a millisecond, so that a spent budget makes the next pattern stop at once)."""
     budget = _current.get()
     return None if budget is None else max(budget.remaining(), 0.001)
 
