@@ -128,6 +128,12 @@ def _p_value_row_after_cis(text: str, token: regex.Match[str], before: list[tupl
     )
 
 
+# The farthest past a cell's start the patterns that look back from it look ahead (`GLUED_CI_ROW`: 25
+# characters; the others look only back or a few digits on): matched in this window, not to the end of
+# the text, they read the same and are spared the timeout a pattern over a long text is given.
+_GLANCE = 32
+
+
 def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) -> bool:
     """Whether a run of cells may start at ``position``, where ``match`` is its first token."""
     if match.lastgroup == "pval" and flattened_patterns.AFTER_P_VALUE_LABEL.match(text, position):
@@ -157,30 +163,34 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         return False  # "Week 4 Clinical remission 12% …": a heading row's time point
     if match.lastgroup in {"nprefix", "sep"}:
         return True  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
+    glance = position + _GLANCE
     return (
         before.isspace()
         or before in ")%],\u00ad"  # a soft hyphen before a minus: "\u00ad-6"
         or (before.isalpha() and match.lastgroup == "ci")
         # cells glued to a lower-case word: "p-value0.0004", "Number of responders1712" — but not
         # the digits of names such as "L858R", "Ex19del" or "HER2"
-        or (match.lastgroup in {"run", "ofn", "cmp", "qual"} and table_patterns.AFTER_LOWER_WORD.match(text, position))
+        or (
+            match.lastgroup in {"run", "ofn", "cmp", "qual"}
+            and table_patterns.AFTER_LOWER_WORD.match(text, position, glance)
+        )
         # an empty cell of dashes glued to the label: "p-value---0.0160.204" (a lone "-" joins words)
         or (
             match.lastgroup == "dash"
             and len(match.group(0)) > 1
-            and table_patterns.AFTER_LOWER_WORD.match(text, position)
+            and table_patterns.AFTER_LOWER_WORD.match(text, position, glance)
         )
-        or (match.lastgroup == "run" and flattened_patterns.AFTER_NO.match(text, position))
-        or (match.lastgroup == "run" and flattened_patterns.AFTER_N_LABEL.match(text, position))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_NO.match(text, position, glance))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_N_LABEL.match(text, position, glance))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_LOWER_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
-        or (match.lastgroup == "run" and flattened_patterns.GLUED_CI_ROW.match(text, position))
+        or (match.lastgroup == "run" and flattened_patterns.GLUED_CI_ROW.match(text, position, glance))
         or (
             match.lastgroup in {"run", "cmp", "qual", "ci"}
             and (
-                table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position)
-                or flattened_patterns.AFTER_SPACED_FOOTNOTE_KEY.match(text, position)
+                table_patterns.AFTER_FOOTNOTE_KEYS.match(text, position, glance)
+                or flattened_patterns.AFTER_SPACED_FOOTNOTE_KEY.match(text, position, glance)
             )
         )
     )
@@ -271,6 +281,14 @@ def has_n_prefix(text: str, start: int, end: int | None) -> bool:
 
 
 def read_tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of the cells ``start:end``, spaces left out. A row's cells are asked for by each
+    step that reads the row (whether its table prints percents, whether it counts an unnamed event,
+    the reading itself): they are scanned once (a quarter of the asks over the corpus were repeats)."""
+    return list(_cell_tokens(text, start, end))
+
+
+@lru_cache(maxsize=1024)  # the rows of a table or two; the key holds the text, which is its document's
+def _cell_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     tokens = []
     for match in table_patterns.CELL_TOKEN.finditer(text, start, end):
         kind = match.lastgroup or ""
@@ -296,7 +314,7 @@ def read_tokens(text: str, start: int, end: int) -> list[Token]:
             tokens.append(Token(kind, match.start(), match.end(), match.group("pval_value"), match.group("pval_cmp")))
         else:
             tokens.append(Token(kind, match.start(), match.end(), match.group(0)))
-    return tokens
+    return tuple(tokens)
 
 
 def _percent_cell_of(cell: Cell | None) -> bool:
@@ -434,48 +452,6 @@ def is_number(raw: str) -> bool:
     """A well-formed printed number or CI bound (maybe negative: "-30.9"); the only space allowed is
     the known damage "0. 39"."""
     return bool(table_patterns.BOUND_SHAPE.match(raw.replace(". ", ".")))
-
-
-MAX_RUN = 32  # characters: a run longer than a row of glued cells ("4.61.6" is 6) is not table cells
-MAX_SPLITS = 2_000  # ways to split one run, at most
-
-
-def split_candidates(text: str, token: Token, max_parts: int) -> list[list[Number]]:
-    """Every way a run of digits splits into at most ``max_parts`` well-formed numbers (none for a
-    run too long to be a row's cells, and at most ``MAX_SPLITS``)."""
-    positions = [i for i in range(token.start, token.end) if not text[i].isspace()]
-    compact = "".join(text[i] for i in positions)
-    if len(compact) > MAX_RUN:
-        return []
-
-    def number(a: int, b: int) -> Number:
-        start, end = positions[a], positions[b - 1] + 1
-        return Number(text[start:end], start, end)
-
-    return [[number(a, b) for a, b in cuts] for cuts in _cuts(compact, max_parts)]
-
-
-@lru_cache(maxsize=4096)  # the same digits recur in a label's rows, and each row is read several ways
-def _cuts(compact: str, max_parts: int) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """Every way ``compact`` (a run of digits without its spaces) splits into at most ``max_parts``
-    well-formed numbers, each as its (start, end) pieces in ``compact``; at most ``MAX_SPLITS``."""
-    results: list[tuple[tuple[int, int], ...]] = []
-
-    def walk(offset: int, parts: list[tuple[int, int]]) -> None:
-        if offset == len(compact):
-            results.append(tuple(parts))
-            return
-        if len(parts) == max_parts or len(results) >= MAX_SPLITS:
-            return
-        for cut in range(offset + 1, len(compact) + 1):
-            piece = compact[offset:cut]
-            if table_patterns.NUMBER_SHAPE.match(piece):
-                parts.append((offset, cut))
-                walk(cut, parts)
-                parts.pop()
-
-    walk(0, [])
-    return tuple(results)
 
 
 def with_ci(measurement: Measurement, cell: Cell) -> Measurement:

@@ -24,13 +24,13 @@ from extractors.read.tables.cells import (
     overlaps,
     repair_flags,
     span_of,
-    split_candidates,
     with_ci,
 )
 from extractors.read.tables.glued_cis import glued_cis
 from extractors.read.tables.groups import event_kind, trial_and_population
 from extractors.read.tables.header import Column
 from extractors.read.tables.scoring import HUGE, score
+from extractors.read.tables.splits import split_candidates
 from extractors.read.tables.state import Row
 from extractors.records import Alternative, Confidence, Flag, Measurement
 from extractors.text import vocabulary

@@ -20,11 +20,13 @@ import regex
 from extractors.text import budget
 
 # Text shorter than this is read without a timeout: asking the regex module for one costs ~6 µs a
-# call and doubles the cost of each step, and the readers call patterns on short windows hundreds
-# of thousands of times. Such windows are bounded (a sentence piece is at most 2,000 characters)
-# and every pattern is linear (bench/hostile_patterns.py), so they cannot run long; what can is a
-# pattern over a whole document, and those always get the budget's timeout.
-SHORT = 2048
+# call (7 µs against 0.7 µs for a match at a position) and the readers call patterns on short
+# windows hundreds of thousands of times. Such windows are bounded (a label's sentence piece is at
+# most 10,000 characters, `sentences.LABEL_SENTENCE`; an article's 2,000) and every pattern is
+# linear on hostile runs up to 16 KB (bench/hostile_patterns.py), so they cannot run long; what can
+# is a pattern over a whole document, and those always get the budget's timeout. (At 2,048 every
+# pattern asked of a label sentence of 2-10 KB — a flattened table, hostile text — paid the 6 µs.)
+SHORT = 10_240
 
 
 def _timeout(string: str, window: tuple[Any, ...], kwargs: dict[str, Any]) -> float | None:
@@ -52,7 +54,10 @@ class Timed:
     A call over a short text (most calls), or over a short window ``(pos, endpos)`` of a long one, goes
     straight to the compiled pattern's method, kept bound in a slot: the readers make hundreds of
     thousands of calls per document, and each attribute lookup, argument test or extra call here is
-    a share of a match that takes half a microsecond. Only a long text read far goes through `_long`.
+    a share of a match that takes half a microsecond. So the window is taken as named parameters,
+    not packed into ``*args`` and unpacked again (half the wrapper's cost), and the rare call with
+    other keywords (``overlapped=``) goes the long way. Only a long text read far, or such a call,
+    goes through `_long`.
     """
 
     __slots__ = ("_findall", "_finditer", "_fullmatch", "_match", "_search", "compiled")
@@ -65,30 +70,30 @@ class Timed:
         self._finditer = compiled.finditer
         self._findall = compiled.findall
 
-    def search(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
-            return self._search(string, *args, **kwargs)
-        return _long(self._search, string, args, kwargs, window=True)
+    def search(self, string: str, pos: int | None = None, endpos: int | None = None, **kwargs: Any) -> Any:
+        if not kwargs and (len(string) <= SHORT or (endpos is not None and endpos - (pos or 0) <= SHORT)):
+            return self._search(string, pos, endpos)
+        return _long(self._search, string, (pos, endpos), kwargs, window=True)
 
-    def match(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
-            return self._match(string, *args, **kwargs)
-        return _long(self._match, string, args, kwargs, window=True)
+    def match(self, string: str, pos: int | None = None, endpos: int | None = None, **kwargs: Any) -> Any:
+        if not kwargs and (len(string) <= SHORT or (endpos is not None and endpos - (pos or 0) <= SHORT)):
+            return self._match(string, pos, endpos)
+        return _long(self._match, string, (pos, endpos), kwargs, window=True)
 
-    def fullmatch(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
-            return self._fullmatch(string, *args, **kwargs)
-        return _long(self._fullmatch, string, args, kwargs, window=True)
+    def fullmatch(self, string: str, pos: int | None = None, endpos: int | None = None, **kwargs: Any) -> Any:
+        if not kwargs and (len(string) <= SHORT or (endpos is not None and endpos - (pos or 0) <= SHORT)):
+            return self._fullmatch(string, pos, endpos)
+        return _long(self._fullmatch, string, (pos, endpos), kwargs, window=True)
 
-    def finditer(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
-            return self._finditer(string, *args, **kwargs)
-        return _long(self._finditer, string, args, kwargs, window=True)
+    def finditer(self, string: str, pos: int | None = None, endpos: int | None = None, **kwargs: Any) -> Any:
+        if not kwargs and (len(string) <= SHORT or (endpos is not None and endpos - (pos or 0) <= SHORT)):
+            return self._finditer(string, pos, endpos)
+        return _long(self._finditer, string, (pos, endpos), kwargs, window=True)
 
-    def findall(self, string: str, *args: Any, **kwargs: Any) -> Any:
-        if len(string) <= SHORT or (len(args) == 2 and args[1] is not None and args[1] - (args[0] or 0) <= SHORT):
-            return self._findall(string, *args, **kwargs)
-        return _long(self._findall, string, args, kwargs, window=True)
+    def findall(self, string: str, pos: int | None = None, endpos: int | None = None, **kwargs: Any) -> Any:
+        if not kwargs and (len(string) <= SHORT or (endpos is not None and endpos - (pos or 0) <= SHORT)):
+            return self._findall(string, pos, endpos)
+        return _long(self._findall, string, (pos, endpos), kwargs, window=True)
 
     def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> Any:
         if len(string) <= SHORT:
