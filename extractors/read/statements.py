@@ -53,6 +53,30 @@ class _Value:
 
 def read_statements(sentence: str, offset: int, scene: Scene) -> list[Measurement]:
     """Every result ``sentence`` states, as measurements whose spans are offset by ``offset``."""
+    found = _read_in_scene(sentence, scene)
+    return [_shifted(m, offset) for m in found] if offset else list(found)
+
+
+@lru_cache(maxsize=256)
+def _read_in_scene(sentence: str, scene: Scene) -> tuple[Measurement, ...]:
+    """What ``sentence`` states in ``scene``, spans from its start: a sentence that recurs in the same
+    scene (a summary repeated, a pasted text duplicated) is read once. The reading depends on nothing
+    else; its position only moves the spans (`_shifted`)."""
+    return tuple(_read(sentence, 0, scene))
+
+
+def _shifted(measurement: Measurement, offset: int) -> Measurement:
+    """The measurement read at the sentence's start, moved to where the sentence is."""
+    start, end = measurement.span
+    ci = measurement.ci_span
+    return replace(
+        measurement,
+        span=(start + offset, end + offset),
+        ci_span=None if ci is None else (ci[0] + offset, ci[1] + offset),
+    )
+
+
+def _read(sentence: str, offset: int, scene: Scene) -> list[Measurement]:
     values = _values(sentence)
     if not values:
         return _significance(sentence, offset, scene)
