@@ -53,16 +53,24 @@ class _Value:
 
 def read_statements(sentence: str, offset: int, scene: Scene) -> list[Measurement]:
     """Every result ``sentence`` states, as measurements whose spans are offset by ``offset``."""
-    found = _read_in_scene(sentence, scene)
+    found = _read_in_scene(sentence, scene) if len(sentence) <= _LONG else _read_long_in_scene(sentence, scene)
     return [_shifted(m, offset) for m in found] if offset else list(found)
 
 
-@lru_cache(maxsize=256)
-def _read_in_scene(sentence: str, scene: Scene) -> tuple[Measurement, ...]:
+# A "sentence" longer than this (a pasted run with no full stop, read again by the prose and the
+# tables' paths) is kept in a cache of its own, of a few: 256 of them would hold megabytes.
+_LONG = 2_000
+
+
+def _read_at_start(sentence: str, scene: Scene) -> tuple[Measurement, ...]:
     """What ``sentence`` states in ``scene``, spans from its start: a sentence that recurs in the same
     scene (a summary repeated, a pasted text duplicated) is read once. The reading depends on nothing
     else; its position only moves the spans (`_shifted`)."""
     return tuple(_read(sentence, 0, scene))
+
+
+_read_in_scene = lru_cache(maxsize=256)(_read_at_start)
+_read_long_in_scene = lru_cache(maxsize=4)(_read_at_start)
 
 
 def _shifted(measurement: Measurement, offset: int) -> Measurement:
