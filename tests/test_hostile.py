@@ -71,4 +71,6 @@ def test_hostile_input(
         assert isinstance(report, dict) and ("measurements" in report or "claims" in report)
         documents = report.get("sources", []) + ([report["article"]] if "article" in report else [])
         flags = {f["check"] for document in documents for f in document["flags"]}
-        assert flags == set(case.get("flags", [])), flags  # a document read in part says so
+        # a document read in part says so; "may_flag": one the budget may or may not stop, by the machine's speed
+        expected = set(case.get("flags", []))
+        assert expected <= flags <= expected | set(case.get("may_flag", [])), flags

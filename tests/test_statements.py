@@ -111,6 +111,32 @@ def test_every_value_read_is_the_text_at_its_span(words: list[str]) -> None:
             assert record.ci_low <= record.ci_high or "ci_inverted" in record.flags
 
 
+_SCENES = (
+    Scene(source="case", experimental="OPDIVO", drugs=("OPDIVO", "nivolumab")),
+    Scene(source="case", experimental="OPDIVO", drugs=("OPDIVO", "nivolumab"), endpoint="OS", trial="CheckMate 214",
+          trial_arms=("OPDIVO", "placebo"), analysis="final"),
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_WORDS, max_size=30),
+    st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(_SCENES)), max_size=4),
+    st.booleans(),
+)
+def test_a_sentence_read_again_reads_as_it_would_fresh(
+    words: list[str], readings: list[tuple[int, Scene]], long: bool
+) -> None:
+    """A sentence that recurs (elsewhere in the text, in the same or another scene) is read from the
+    cache: its records are those a fresh reading gives at that place in that scene. ``long``: a
+    "sentence" past `_LONG` characters, which has a cache of its own."""
+    from extractors.read.statements import _LONG, _read
+
+    sentence = " ".join(words) + (" and" * (_LONG // 4 + 1) if long else "")
+    for offset, scene in [(0, _SCENES[0]), *readings]:
+        assert read_statements(sentence, offset, scene) == _read(sentence, offset, scene)
+
+
 def test_a_label_and_an_article_give_the_same_record_type() -> None:
     case = CASE_TABLE["cases"][0]
     (_, label), (_, article) = _as_label(case), _as_article(case)
@@ -148,6 +174,8 @@ def test_the_cheap_tests_before_a_numbers_patterns_change_no_reading(words: list
     always = Timed(regex.compile(""))  # finds a "letter" in every window: no window is skipped
     with mock.patch.object(patterns, "LETTER", always), mock.patch.object(patterns, "LETTER_PAIR", always):
         read_statements.__globals__["_tokens"].cache_clear()
+        read_statements.__globals__["_read_in_scene"].cache_clear()  # read again, not from the cache
+        read_statements.__globals__["_read_long_in_scene"].cache_clear()
         full = read_statements(sentence + "", 0, scene)
     assert quick == full
 

@@ -18,7 +18,7 @@ from extractors.checks.counts import (
     values_of,
 )
 from extractors.checks.estimates import RATIO, ci_asymmetric, ci_excludes, estimate_of
-from extractors.checks.medians import median_ratio_flags
+from extractors.checks.medians import ReadMedians, median_ratio_flags, readable_medians
 from extractors.checks.pvalues import p_inconsistent
 from extractors.checks.randomization import randomization_ratios, ratio_flags
 from extractors.checks.rates import rate_flags
@@ -97,12 +97,16 @@ def _ratio_group_flags(ms: Sequence[Measurement], excluded: set[int], context: s
             flags.add(p, found)
             flags.add(ratio, found)
         medians = by_arm(m for m in group if m.statistic.lower() == "median")
+        read: dict[str, ReadMedians] = {}  # each arm's medians read once for all the group's HRs, not once per HR
         for r in ratios:
             if r.statistic.lower() != "hr" or r.arm is None or r.comparator is None:
                 continue
-            experimental, control = medians.get(arm_key(r.arm) or ""), medians.get(arm_key(r.comparator) or "")
-            if experimental and control:
-                flags.add(r, median_ratio_flags(r, experimental, control))
+            experimental, control = arm_key(r.arm) or "", arm_key(r.comparator) or ""
+            if medians.get(experimental) and medians.get(control):
+                for arm in (experimental, control):
+                    if arm not in read:
+                        read[arm] = readable_medians(medians[arm])
+                flags.add(r, median_ratio_flags(r, read[experimental], read[control]))
 
 
 def _count_flags(ms: Sequence[Measurement], context: str | None, flags: _Flags) -> None:

@@ -21,14 +21,15 @@ assessment, ~1 month), so the pazopanib subgroups differ by up to 1.96-fold (syn
 sarcoma: 0.9/4.1 = 0.22 against HR 0.43) and that is not worth a warning."""
 
 
-def median_ratio_flags(
-    hr: Measurement, experimental: Sequence[Measurement], control: Sequence[Measurement]
-) -> list[Flag]:
-    """Warn when every pairing of the arms' medians gives a ratio far from the HR."""
+# An arm's distinct medians with their rounding intervals (`readable_medians`); None when one cannot be read.
+ReadMedians = list[tuple[Measurement, Interval]] | None
+
+
+def median_ratio_flags(hr: Measurement, read_experimental: ReadMedians, read_control: ReadMedians) -> list[Flag]:
+    """Warn when every pairing of the arms' medians (`readable_medians`) gives a ratio far from the HR."""
     e = estimate_of(hr)
     if e is None or e.statistic != "hr" or e.value[1] <= 0:
         return []
-    read_experimental, read_control = _readable(experimental), _readable(control)
     if read_experimental is None or read_control is None:
         return []  # a median we cannot read: no hint either way
     gaps: list[tuple[float, str]] = []
@@ -58,10 +59,11 @@ def median_ratio_flags(
     ]
 
 
-def _readable(medians: Sequence[Measurement]) -> list[tuple[Measurement, Interval]] | None:
+def readable_medians(medians: Sequence[Measurement]) -> ReadMedians:
     """Each distinct median (as printed) with its rounding interval, read once for all the
-    pairings; None when one cannot be read. A median printed again (the same value in a summary
-    and a table) pairs as it did the first time, so it is paired once."""
+    pairings (and for all the HRs of their group); None when one cannot be read. A median printed
+    again (the same value in a summary and a table) pairs as it did the first time, so it is paired
+    once."""
     read: dict[tuple[str, Interval], Measurement] = {}
     for m in medians:
         interval = _median_interval(m)

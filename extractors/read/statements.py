@@ -53,6 +53,38 @@ class _Value:
 
 def read_statements(sentence: str, offset: int, scene: Scene) -> list[Measurement]:
     """Every result ``sentence`` states, as measurements whose spans are offset by ``offset``."""
+    found = _read_in_scene(sentence, scene) if len(sentence) <= _LONG else _read_long_in_scene(sentence, scene)
+    return [_shifted(m, offset) for m in found] if offset else list(found)
+
+
+# A "sentence" longer than this (a pasted run with no full stop, read again by the prose and the
+# tables' paths) is kept in a cache of its own, of a few: 256 of them would hold megabytes.
+_LONG = 2_000
+
+
+def _read_at_start(sentence: str, scene: Scene) -> tuple[Measurement, ...]:
+    """What ``sentence`` states in ``scene``, spans from its start: a sentence that recurs in the same
+    scene (a summary repeated, a pasted text duplicated) is read once. The reading depends on nothing
+    else; its position only moves the spans (`_shifted`)."""
+    return tuple(_read(sentence, 0, scene))
+
+
+_read_in_scene = lru_cache(maxsize=256)(_read_at_start)
+_read_long_in_scene = lru_cache(maxsize=4)(_read_at_start)
+
+
+def _shifted(measurement: Measurement, offset: int) -> Measurement:
+    """The measurement read at the sentence's start, moved to where the sentence is."""
+    start, end = measurement.span
+    ci = measurement.ci_span
+    return replace(
+        measurement,
+        span=(start + offset, end + offset),
+        ci_span=None if ci is None else (ci[0] + offset, ci[1] + offset),
+    )
+
+
+def _read(sentence: str, offset: int, scene: Scene) -> list[Measurement]:
     values = _values(sentence)
     if not values:
         return _significance(sentence, offset, scene)
