@@ -50,7 +50,10 @@ def before_sentence(scene: Scene, sentence: str, *, line_ends: bool = False) -> 
     if _holds(folded, patterns.SINGLE_ARM_WORDS) and patterns.SINGLE_ARM.search(sentence):
         scene = replace(scene, default_arm=scene.experimental, trial_arms=(), arms_compared=False)
     elif _holds(folded, patterns.COMPARATIVE_WORDS) and _compares(sentence):
-        scene = replace(scene, default_arm=None, arms_compared=True)
+        # said while no trial is current, of the section's studies ("… were assessed in randomized,
+        # placebo-controlled studies"): the trials it names next are of them (a comparison said of
+        # one trial says nothing of the next: KEYNOTE-A39's arms are not KEYNOTE-869's)
+        scene = replace(scene, default_arm=None, arms_compared=scene.arms_compared or scene.trial is None)
         arms = _randomized_arms(sentence, scene)
         if len(arms) >= 2:
             scene = replace(scene, trial_arms=arms)
