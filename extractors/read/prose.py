@@ -59,7 +59,11 @@ def _read_sentences(text: str, taken: list[tuple[int, int]], scene: Scene, found
 def label_scene(source: Source) -> Scene:
     """What a label's sentences are read against: its drug (brand first, then generic) and the arm
     names it uses."""
-    brand = brand_of(source)  # an SPL title opens "These highlights do not include …": no brand there
+    if source.kind == "spl-xml":  # its title opens "These highlights do not include …": the product it names
+        brand = brand_of(source)
+    else:  # an openFDA title or a pasted label's first line: its first word when it is a name
+        first = source.title.split()[0] if source.title.split() else None
+        brand = first if first and first.isalpha() and len(first) > 3 else None
     drugs = tuple(name for name in (brand, source.drug) if name)
     return Scene(
         source=source.id,
