@@ -33,27 +33,33 @@ def before_sentence(scene: Scene, sentence: str, *, line_ends: bool = False) -> 
         # trial does not carry into it (HUMIRA's 1696 psoriasis patients were read as UC-II's)
         return replace(
             scene, trial=None, nct=None, endpoint=None, population=None, analysis=None,
-            default_arm=scene.experimental, trial_arms=(),
+            default_arm=scene.experimental, trial_arms=(), arms_compared=False,
         )  # fmt: skip
     trial = _trial_named(sentence, scene, line_ends, folded)
     if trial is not None and trial != scene.trial:
-        # a new trial has one arm until the text says it compares arms
+        # a new trial has one arm until the text says it compares arms, or the section said its
+        # studies do ("… in randomized, placebo-controlled studies … Study Ps-I evaluated 1212
+        # patients": all of Ps-I's patients, not those of the brand's arm)
         scene = replace(
             scene, trial=trial, nct=None, endpoint=None, population=None, analysis=None,
-            default_arm=scene.experimental, trial_arms=(),
+            default_arm=None if scene.arms_compared else scene.experimental, trial_arms=(),
         )  # fmt: skip
     nct = prose_patterns.NCT_ID.search(sentence) if "NCT" in sentence else None
     if nct is not None:
         scene = replace(scene, nct=nct.group(0))
     if _holds(folded, patterns.SINGLE_ARM_WORDS) and patterns.SINGLE_ARM.search(sentence):
-        scene = replace(scene, default_arm=scene.experimental, trial_arms=())
+        scene = replace(scene, default_arm=scene.experimental, trial_arms=(), arms_compared=False)
     elif _holds(folded, patterns.COMPARATIVE_WORDS) and _compares(sentence):
-        scene = replace(scene, default_arm=None)
+        # said while no trial is current, of the section's studies ("… were assessed in randomized,
+        # placebo-controlled studies"): the trials it names next are of them (a comparison said of
+        # one trial says nothing of the next: KEYNOTE-A39's arms are not KEYNOTE-869's)
+        scene = replace(scene, default_arm=None, arms_compared=scene.arms_compared or scene.trial is None)
         arms = _randomized_arms(sentence, scene)
         if len(arms) >= 2:
             scene = replace(scene, trial_arms=arms)
     elif _holds(folded, patterns.DESIGN_SENTENCE_WORDS) and patterns.DESIGN_SENTENCE.search(sentence):
-        scene = replace(scene, default_arm=scene.experimental, trial_arms=())  # a new study, with one arm
+        # a new study, with one arm
+        scene = replace(scene, default_arm=scene.experimental, trial_arms=(), arms_compared=False)
     return scene
 
 

@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Sequence
 
 from extractors.read import discourse
-from extractors.read.context import arm_names, trials_introduced
+from extractors.read.context import arm_names, brand_of, trials_introduced
 from extractors.read.scene import Scene
 from extractors.read.statements import prose_after, prose_start, read_statements
 from extractors.records import Measurement, Source
@@ -59,8 +59,11 @@ def _read_sentences(text: str, taken: list[tuple[int, int]], scene: Scene, found
 def label_scene(source: Source) -> Scene:
     """What a label's sentences are read against: its drug (brand first, then generic) and the arm
     names it uses."""
-    brand = source.title.split()[0] if source.title.split() else None
-    brand = brand if brand and brand.isalpha() and len(brand) > 3 else None
+    if source.kind == "spl-xml":  # its title opens "These highlights do not include …": the product it names
+        brand = brand_of(source)
+    else:  # an openFDA title or a pasted label's first line: its first word when it is a name
+        first = source.title.split()[0] if source.title.split() else None
+        brand = first if first and first.isalpha() and len(first) > 3 else None
     drugs = tuple(name for name in (brand, source.drug) if name)
     return Scene(
         source=source.id,

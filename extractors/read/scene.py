@@ -71,6 +71,9 @@ class Scene:
     drugs: tuple[str, ...] = ()  # every name of that drug: brand and generic ("OPDIVO", "nivolumab")
     default_arm: str | None = None  # the arm of a trial with one arm: a value that names none is its
     trial_arms: tuple[str, ...] = ()  # the current trial's arms as its randomization names them, drug first
+    # the section said its studies compare arms ("… assessed in randomized, placebo-controlled studies")
+    # before naming any: the trials it names next are of those, not studies with one arm
+    arms_compared: bool = False
     controls: tuple[str, ...] = field(default_factory=vocabulary.control_arms)
     trials: frozenset[str] = frozenset()  # the trials a label introduces by name (`context.trials_introduced`)
     trial: str | None = None

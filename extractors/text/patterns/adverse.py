@@ -39,6 +39,7 @@ _CHANGE_VERB = r"""(?:was|were)[ \t]{1,2}(?:permanently[ \t]{1,2})?
 #   "Adverse reactions led to discontinuation of treatment in 2.2% of REPATHA-treated patients"
 #   "Dosage interruptions of KISQALI due to an adverse reaction occurred in 50% of patients"
 #   "Serious adverse reactions were reported in 45 (39%) patients" (the share in brackets)
+#   "serious adverse reactions, regardless of causality, were reported in 31% of patients" (ADCETRIS 2013)
 CATEGORY_RATE = stored.compile(
     rf"""
     (?:(?P<severity>serious|fatal)[ \t]{{1,2}}{_REACTIONS}                      # "Serious adverse reactions"
@@ -48,6 +49,7 @@ CATEGORY_RATE = stored.compile(
       | {_CHANGE_VERB}[ \t]{{1,2}}{_BECAUSE}[ \t]{{1,2}}{_REACTIONS}            # "X was discontinued due to ARs"
     )
     (?:[ \t]{{1,2}}\([A-Za-z]{{1,6}}\))?                                          # "(SARs)"
+    (?:,[ \t]{{1,2}}regardless[ \t]{{1,2}}of[ \t]{{1,2}}(?:causality|attribution|relationship)[ \t]{{0,2}},)?  # older labels
     [ \t]{{1,2}}(?:(?:occurred|were[ \t]{{1,2}}reported|was[ \t]{{1,2}}reported|were[ \t]{{1,2}}observed|were[ \t]{{1,2}}required
        |was[ \t]{{1,2}}required|happened|were[ \t]{{1,2}}seen)[ \t]{{1,2}})?          # "occurred"
     (?:in|at[ \t]{{1,2}}a[ \t]{{1,2}}rate[ \t]{{1,2}}of)[ \t]{{1,2}}
