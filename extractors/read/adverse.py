@@ -127,18 +127,8 @@ def _rates(
         shares.append((further, arm))
         further = patterns.FURTHER_SHARE.match(sentence, _arm_end(sentence, further.end("value")))
     return [
-        Measurement(
-            source=source,
-            statistic="rate",
-            value=float(share.group("value")),
-            raw=share.group("value"),
-            span=(offset + share.start("value"), offset + share.end("value")),
-            trial=trial,
-            endpoint=endpoint,
-            arm=arm,
-            unit="%",
-            grade=grade,
-            table=SECTION,
+        _section_value(
+            source, offset, share, statistic="rate", trial=trial, endpoint=endpoint, arm=arm, unit="%", grade=grade
         )
         for share, arm in shares
     ]
@@ -156,21 +146,49 @@ def _event_rates(
     other = patterns.TREATED_ARM_AFTER.match(sentence, further.end()) if further else None
     if further is not None and other is not None:  # a rate of no named arm is left unread
         rates.append((further, other.group("arm")))
+    event = str(match.group("event"))
     return [
-        Measurement(
-            source=source,
+        _section_value(
+            source,
+            offset,
+            rate,
             statistic="event_rate",
-            value=float(rate.group("value")),
-            raw=rate.group("value"),
-            span=(offset + rate.start("value"), offset + rate.end("value")),
             trial=trial,
-            endpoint=str(match.group("event")),
+            endpoint=event,
             arm=arm_name,
             unit="per 100 patient-years",
-            table=SECTION,
         )
         for rate, arm_name in rates
     ]
+
+
+def _section_value(
+    source: str,
+    offset: int,
+    value: regex.Match[str],
+    *,
+    statistic: str,
+    unit: str,
+    trial: str | None,
+    endpoint: str | None,
+    arm: str | None,
+    grade: str | None = None,
+) -> Measurement:
+    """The measurement of a value the section's prose prints (group ``value`` of ``value``, its span
+    counted from the sentence's ``offset``), with what the sentence says of it."""
+    return Measurement(
+        source=source,
+        statistic=statistic,
+        value=float(value.group("value")),
+        raw=value.group("value"),
+        span=(offset + value.start("value"), offset + value.end("value")),
+        trial=trial,
+        endpoint=endpoint,
+        arm=arm,
+        unit=unit,
+        grade=grade,
+        table=SECTION,
+    )
 
 
 def _arm_after(sentence: str, value_end: int) -> str | None:
