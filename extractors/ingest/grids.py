@@ -12,16 +12,28 @@ settling what the flattened forms leave to constraints::
 
 Footnotes printed inside cells (SPL ``<footnote>``) move to a line of their own under the
 caption, so a cell holds only its value and its marker.
+
+An SPL cell that spans columns or rows (``colspan``, ``rowspan``: read from the XML element, see
+`markup.cell_spans`) is laid out over every place it covers, so each column and row keeps its
+place under the header: a name ("HL", "Duration of Response, in months", a row's endpoint) is
+printed in each place it covers, a cell with a figure ("N = 102", "Placebo N=110") only in its
+first and the places after it are left empty, so no figure is printed twice::
+
+    | | HL | HL | HL | sALCL | sALCL | sALCL |
+    | | Total N = 102 % of patients | | | Total N = 58 % of patients | | |
+    | Adverse Reaction | Any Grade | Grade 3 | Grade 4 | Any Grade | Grade 3 | Grade 4 |
+
+The openFDA table HTML is read without spans, as its reader was tuned on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 import regex
 
-from extractors.ingest.markup import Event, html_events
+from extractors.ingest.markup import CellSpan, Event, html_events
 from extractors.records import Source
 from extractors.text.patterns import tables as patterns
 
@@ -31,6 +43,7 @@ ADVERSE_TABLES_HEADING = "ADVERSE REACTIONS TABLES"  # and the adverse-reaction 
 # and, last of all, the prose of the adverse-reactions section (its tables left out): the serious,
 # fatal and discontinuation rates it states ("Serious adverse reactions occurred in 39% of patients")
 ADVERSE_PROSE_HEADING = "ADVERSE REACTIONS"
+_NO_SPAN: CellSpan = (1, 1)
 
 
 INGESTED_KINDS = frozenset({"openfda-json", "spl-xml"})  # labels whose text ingest laid out in sections
@@ -49,15 +62,60 @@ class TableGrid:
     caption: str = ""
     notes: list[str] = field(default_factory=list)  # tfoot text and in-cell footnotes
     rows: list[list[str]] = field(default_factory=list)
+    # cells spanning rows still to come: column → (what the rows below print there, rows left)
+    carried: dict[int, tuple[str, int]] = field(default_factory=dict, repr=False, compare=False)
+
+
+def lay_out(cells: list[tuple[str, CellSpan]], carried: dict[int, tuple[str, int]]) -> list[str]:
+    """One row's cells in the columns they cover, after the cells above that span down into it;
+    ``carried`` is updated for the rows below. A spanned place prints `spanned_text`."""
+    row: list[str] = []
+    below: dict[int, tuple[str, int]] = {}
+
+    def place(text: str, rows_left: int, covered: str) -> None:
+        if rows_left > 0:
+            below[len(row)] = (covered, rows_left)
+        row.append(text)
+
+    def take_carried() -> None:
+        while len(row) in carried:
+            text, rows_left = carried[len(row)]
+            place(text, rows_left - 1, text)
+
+    for text, (columns, rows) in cells:
+        take_carried()
+        covered = spanned_text(text)
+        for column in range(columns):
+            place(text if column == 0 else covered, rows - 1, covered)
+    for column in sorted(c for c in carried if c >= len(row)):  # spanned places after the row's last cell
+        row.extend([""] * (column - len(row)))
+        take_carried()
+    carried.clear()
+    carried.update(below)
+    return row
+
+
+def spanned_text(text: str) -> str:
+    """What a place a cell spans prints: the cell's text when it is a name, nothing when it holds a figure."""
+    return "" if patterns.FIGURE_IN_CELL.search(text) else text
+
+
+def spanned_once(cells: list[str]) -> list[str]:
+    """A rendered row's cells with a name printed over each column it spans given once: "| | Study
+    UC-I | Study UC-I | Study UC-II | Study UC-II |" names two groups, as the SPL cells it came from."""
+    return [cell for at, cell in enumerate(cells) if at == 0 or not cell or cell != cells[at - 1]]
 
 
 class _GridCollector:
-    """Builds table grids from markup events (namespace prefixes ignored: "ns0:td" is a cell)."""
+    """Builds table grids from markup events (namespace prefixes ignored: "ns0:td" is a cell);
+    ``spans`` gives each cell's `CellSpan` in document order (an SPL table's), else none spans."""
 
-    def __init__(self) -> None:
+    def __init__(self, spans: Iterator[CellSpan] | None = None) -> None:
         self.tables: list[TableGrid] = []
+        self._spans = spans
+        self._span = _NO_SPAN
         self._cell: list[str] | None = None
-        self._row: list[str] | None = None
+        self._row: list[tuple[str, CellSpan]] | None = None
         self._in: list[str] = []  # open elements we care about: caption, tfoot, footnote
         self._footnote: list[str] = []
 
@@ -70,8 +128,10 @@ class _GridCollector:
             self._open(name)
         elif kind == "close":
             self._close(name)
-        elif name in {"td", "th"} and self._row is not None and "tfoot" not in self._in:
-            self._row.append("")  # an empty cell, <td/>, still takes its column
+        elif name in {"td", "th"}:
+            span = self._next_span()
+            if self._row is not None and "tfoot" not in self._in:
+                self._row.append(("", span))  # an empty cell, <td/>, still takes its columns
         elif name == "br" and self._cell is not None:
             self._cell.append(" ")
 
@@ -84,6 +144,7 @@ class _GridCollector:
             self._row = []
         elif name in {"td", "th"}:
             self._cell = []
+            self._span = self._next_span()
         elif name in {"caption", "tfoot", "footnote"}:
             self._in.append(name)
             if name == "footnote":
@@ -100,11 +161,13 @@ class _GridCollector:
             if "tfoot" in self._in:
                 table.notes.append(text)
             elif self._row is not None:
-                self._row.append(text)
+                self._row.append((text, self._span))
             self._cell = None
         elif name == "tr" and self._row is not None:
-            if any(self._row) and "tfoot" not in self._in:
-                table.rows.append(self._row)
+            if "tfoot" not in self._in:
+                row = lay_out(self._row, table.carried)
+                if any(row):
+                    table.rows.append(row)
             self._row = None
         elif name == "footnote" and "footnote" in self._in:
             self._in.remove("footnote")
@@ -113,6 +176,9 @@ class _GridCollector:
                 table.notes.append(note)
         elif name in {"caption", "tfoot"} and name in self._in:
             self._in.remove(name)
+
+    def _next_span(self) -> CellSpan:
+        return next(self._spans, _NO_SPAN) if self._spans is not None else _NO_SPAN
 
     def _text(self, data: str) -> None:
         if not self.tables:
@@ -125,9 +191,10 @@ class _GridCollector:
             self._cell.append(data)
 
 
-def collect_tables(events: Iterable[Event]) -> list[TableGrid]:
-    """The tables in a stream of markup events (`markup.html_events`, `markup.element_events`)."""
-    collector = _GridCollector()
+def collect_tables(events: Iterable[Event], spans: Iterator[CellSpan] | None = None) -> list[TableGrid]:
+    """The tables in a stream of markup events (`markup.html_events`, `markup.element_events`), with
+    the spans of their cells in document order when known (`markup.cell_spans`)."""
+    collector = _GridCollector(spans)
     for kind, value in events:
         collector.feed(kind, value)
     return collector.tables

@@ -147,7 +147,7 @@ def _spl_tables(root: Element, code: str) -> list[str]:
             return [
                 structured.render_table(grid)
                 for table in section.iter(f"{_HL7}table")
-                for grid in structured.collect_tables(markup.element_events(table))
+                for grid in structured.collect_tables(markup.element_events(table), markup.cell_spans(table))
             ]
     return []
 
@@ -175,12 +175,13 @@ def _xml_text(element: Element, tables: bool = True) -> str:
     tables keep their cell boundaries (see grids.render_table), or are left out."""
     pieces: list[str] = []
     events = markup.element_events(element)
+    spans = markup.cell_spans(element)  # every cell's, in the order the tables' events give them
     for event in events:
         kind, name = event
         if kind == "text":
             pieces.append(name)
         elif name == "table":
-            grids = structured.collect_tables(markup.subtree(event, events))
+            grids = structured.collect_tables(markup.subtree(event, events), spans)
             pieces.extend(f"\n\n{structured.render_table(grid)}\n\n" for grid in grids if tables)
         elif kind != "open":
             pieces.append(_line_break(name))

@@ -63,6 +63,12 @@ MAX_HTML_DEPTH = 512
 MAX_XML_DEPTH = 256  # the corpus's deepest SPL is 18 deep, JATS 11
 
 
+# The places a table cell covers, (columns, rows): colspan and rowspan. Real labels span at most 11;
+# a larger span is cut to this, so no cell can make a table of millions of places.
+CellSpan = tuple[int, int]
+MAX_CELL_SPAN = 64
+
+
 class Event(NamedTuple):
     kind: EventKind
     value: str  # a tag's name in lower case, or the text
@@ -177,6 +183,19 @@ def element_events(root: Element) -> Iterator[Event]:
             yield Event("text", node.text)
         todo.append((node, True))
         todo.extend((child, False) for child in reversed(node))
+
+
+def cell_spans(root: Element) -> Iterator[CellSpan]:
+    """The (colspan, rowspan) of every table cell in an XML element, in document order (the order
+    `element_events` gives their events in); a missing or unreadable span is 1."""
+    for node in root.iter():
+        if local_name(node.tag) in CELLS:
+            yield (_span_count(node.get("colspan")), _span_count(node.get("rowspan")))
+
+
+def _span_count(value: str | None) -> int:
+    digits = (value or "").strip()
+    return min(int(digits), MAX_CELL_SPAN) if digits.isdigit() and int(digits) > 0 else 1
 
 
 def subtree(first: Event, events: Iterator[Event]) -> list[Event]:

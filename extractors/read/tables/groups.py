@@ -92,7 +92,10 @@ def flattened_spanning_labels(text: str, zone_start: int, first: int, arms: int)
 
 
 def _cells_of(line: str) -> list[str]:
-    return [" ".join(cell.split()) for cell in line.strip().strip(structured.SEPARATOR).split(structured.SEPARATOR)]
+    """A rendered row's cells, a name printed over each column it spans given once ("| | Study UC-I |
+    Study UC-I | Study UC-II | Study UC-II |", an SPL cell spanning columns; see `grids.lay_out`)."""
+    cells = [" ".join(cell.split()) for cell in line.strip().strip(structured.SEPARATOR).split(structured.SEPARATOR)]
+    return structured.spanned_once(cells)
 
 
 def _numbered_run(zone: str, count: int) -> list[str] | None:
@@ -137,7 +140,7 @@ def _lines(text: str, start: int, end: int) -> list[str]:
 def _cells_as_labels(line: str, count: int) -> list[str] | None:
     """The non-empty cells of a rendered row as ``count`` names; a stub over the row labels
     ("Efficacy Parameter") is not one."""
-    cells = [" ".join(cell.split()) for cell in line.strip().strip(structured.SEPARATOR).split(structured.SEPARATOR)]
+    cells = _cells_of(line)
     named = [cell for cell in cells if cell]
     if len(named) == count + 1 and (table_patterns.STUB_LABEL.match(named[0]) or cells[0] == named[0]):
         named = named[1:]

@@ -217,7 +217,7 @@ def _trial_over_arms(text: str, caption_end: int, header_start: int) -> str | No
     trials = trials_introduced(text)
     for line in text[first_row + 1 : line_start(text, header_start)].splitlines():
         cells = [cell.strip() for cell in line.strip(f" {structured.SEPARATOR}").split(structured.SEPARATOR)]
-        named = [cell for cell in cells if cell]
+        named = [cell for cell in structured.spanned_once(cells) if cell]
         if len(named) == 1:
             trial, population = trial_and_population(named[0], trials)
             if trial is not None and population is None:

@@ -243,6 +243,16 @@ RENDERED_TABLE_AHEAD = stored.compile(r"[^\n]*\n[^\n|]*\n\| ")
 # One cell of a rendered row, between its bars: "Overall ITT" of "| Overall ITT | N = 246 |".
 RENDERED_CELL = stored.compile(r"(?<=\|)[^|\n]+(?=\|)")
 
+# A figure in a cell that spans columns or rows, which the places it spans do not repeat: a digit
+# that starts a number ("N = 102", "Placebo N=110", "(26 weeks)"), not one inside a name
+# ("ADVANCE-3", "HER2") nor a CI's level ("Relative Risk (95% CI)" names the columns it spans).
+FIGURE_IN_CELL = stored.compile(
+    r"""(?<![A-Za-z0-9.-])
+    (?!\d{1,2}(?:\.\d)?[ \t]{0,2}%[ \t]{0,2}(?:CI\b|[Cc]onfidence))   # "95% CI", "95%CI" is no figure
+    \d""",
+    regex.VERBOSE,
+)
+
 # The space after a CI's comma, which scraped tables drop: "(0.26, 0.48)" → "(0.26,0.48)".
 CI_COMMA_SPACE = stored.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
 
