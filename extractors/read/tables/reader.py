@@ -35,6 +35,7 @@ from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
 from extractors.read.tables.responses import heading_hides_kind, landmark_of_response
 from extractors.read.tables.rows import RowReader, population_of
+from extractors.read.tables.single_arm import single_arm_header
 from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, TableState
 from extractors.read.tables.subcolumns import with_sub_columns
 from extractors.read.tables.transposed import find_transposed_header, read_transposed
@@ -104,6 +105,8 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     defined = defined_arms(text, caption_end, end_match.start() if end_match else len(text))
     names = sorted({*arm_names(source, start), *defined}, key=len, reverse=True)
     header = find_header(text, caption_end, names, brand_of(source))
+    if header is None and end_match is not None:  # no arm named: a single-arm trial's N columns, cells kept
+        header = single_arm_header(text, caption_end, end_match.start(), brand_of(source))
     if header is None:
         return []
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]

@@ -253,6 +253,17 @@ FIGURE_IN_CELL = stored.compile(
     regex.VERBOSE,
 )
 
+# A header cell of a single-arm trial's table that is its column's N and no arm's name: "N = 102",
+# "Total N = 102 % of patients" (ADCETRIS Table 1, under the disease "HL"), "(N=58)", "All Patients
+# N=184"; what it prints after the N is what the cells hold, read as header items.
+SINGLE_ARM_N_CELL = stored.compile(
+    r"""[ \t]{0,2}
+    (?:(?:Total|All[ \t]{1,2}(?:Patients|Subjects)|Overall|Patients|Subjects)[ \t]{0,2}:?[ \t]{0,2})?  # who the N counts
+    (?=\(?[ \t]{0,2}[Nn][ \t]{0,2}=)                                                # then the N itself
+    """,
+    regex.VERBOSE,
+)
+
 # The space after a CI's comma, which scraped tables drop: "(0.26, 0.48)" → "(0.26,0.48)".
 CI_COMMA_SPACE = stored.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
 

@@ -1,0 +1,111 @@
+"""The header of a single-arm trial's table, which names no arm: its columns are the one drug's.
+
+A single-arm trial's table prints each column's N where a randomized trial's prints its arms,
+under the disease or cohort the column reports, or under nothing when the caption names it::
+
+    |  | HL | HL | HL | sALCL | sALCL | sALCL |                         (ADCETRIS Table 1)
+    |  | Total N = 102 % of patients |  |  | Total N = 58 % of patients |  |  |
+    | Adverse Reaction | Any Grade | Grade 3 | Grade 4 | Any Grade | Grade 3 | Grade 4 |
+
+    | | N = 102 | | |                                                   (ADCETRIS Table 2, "… in Patients
+    | | Percent (95%CI) | Duration of Response, in months | …            with Hodgkin Lymphoma")
+
+The arm is the label's brand. Read only with the cells kept, when no arm the reader knows heads
+the table and the label says a trial is single-arm: a randomized trial's table whose arms the
+reader does not know stays unread rather than be given the brand for every column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.ingest import grids as structured
+from extractors.read.tables.arms import ArmCell, HeaderItems, read_items
+from extractors.read.tables.cells import Number
+from extractors.read.tables.groups import spanning_labels
+from extractors.read.tables.header import Header, _header_of
+from extractors.text.patterns import statements as statement_patterns
+from extractors.text.patterns import tables as table_patterns
+
+
+def single_arm_header(text: str, start: int, limit: int, brand: str | None) -> Header | None:
+    """The header after the caption at ``start`` of a single-arm trial's table with its cells kept:
+    the first rendered row whose cells after the stub are each an N and nothing else names an arm
+    (`table_patterns.SINGLE_ARM_N_CELL`); each N column is ``brand``'s, under the column group
+    (disease, cohort) printed over it, one per N."""
+    if not brand or statement_patterns.SINGLE_ARM.search(text) is None:
+        return None
+    position = text.find(f"\n{structured.SEPARATOR} ", start, limit)
+    while 0 <= position < limit:
+        row_start = position + 1
+        line_end = text.find("\n", row_start)
+        line_end = len(text) if line_end < 0 or line_end > limit else line_end
+        items = _n_cells(text, row_start, line_end, brand)
+        if items is not None:
+            return _with_groups(text, start, _header(text, start, items, line_end, limit), items)
+        if _names_no_n(text, row_start, line_end):
+            position = text.find(f"\n{structured.SEPARATOR} ", line_end, limit)
+            continue
+        return None  # a body row, or a header that names something other than Ns
+    return None
+
+
+def _n_cells(text: str, row_start: int, line_end: int, brand: str) -> HeaderItems | None:
+    """The row's N cells as arms named ``brand``, when every named cell after the stub is one."""
+    cells = list(table_patterns.RENDERED_CELL.finditer(text, row_start, line_end))
+    if len(cells) < 2 or cells[0].group(0).strip():
+        return None  # a header's N row leaves the cell over the row labels empty
+    named = [cell for cell in cells[1:] if cell.group(0).strip()]
+    arms: list[ArmCell] = []
+    for cell in named:
+        lead = table_patterns.SINGLE_ARM_N_CELL.match(text, cell.start(), cell.end())
+        n = table_patterns.HEADER_N.match(text, lead.end(), cell.end()) if lead else None
+        if n is None:
+            return None
+        arms.append(
+            ArmCell(brand, cell.start(), cell.end(), Number(n.group("count"), n.start("count"), n.end("count")))
+        )
+    if not arms:
+        return None
+    items = HeaderItems(arms=arms)
+    for arm, cell in zip(arms, named, strict=True):  # "% of patients" after the N: what the arm's cells hold
+        read_items(text, arm.n.end if arm.n else cell.start(), cell.end(), items, after_arms=False)
+    return items
+
+
+def _names_no_n(text: str, row_start: int, line_end: int) -> bool:
+    """Whether a row over the N row holds names only (column groups, "Percent (95%CI)"), no figure
+    that a body row would print."""
+    cells = [
+        cell.strip() for cell in text[row_start:line_end].strip(f" {structured.SEPARATOR}").split(structured.SEPARATOR)
+    ]
+    return not any(table_patterns.FIGURE_IN_CELL.search(cell) for cell in cells)
+
+
+def _header(text: str, start: int, items: HeaderItems, line_end: int, limit: int) -> Header:
+    items.end = read_items(text, line_end, limit, items, after_arms=True)  # grades and formats on the rows below
+    return _header_of(text, start, items.arms[0].start, items)
+
+
+def _with_groups(text: str, start: int, header: Header, items: HeaderItems) -> Header:
+    """The header with each arm's columns under the group printed over its N ("HL", "sALCL"): a
+    single-arm column group spans one arm, where a randomized trial's spans two or more."""
+    labels = spanning_labels(text, start, items.arms[0].start)
+    if labels is None or len(labels) != len(items.arms):
+        return header
+    columns, arm = [], -1
+    for column in header.columns:
+        if column.statistic is None:
+            arm = _arm_of(column, items, arm)
+            column = replace(column, group=labels[arm])
+        columns.append(column)
+    return replace(header, columns=tuple(columns))
+
+
+def _arm_of(column: object, items: HeaderItems, previous: int) -> int:
+    """Which arm an arm column of the header is: its N is that arm's N."""
+    n = getattr(column, "n", None)
+    for index, arm in enumerate(items.arms):
+        if arm.n is not None and n is not None and (arm.n.start, arm.n.end) == (n.start, n.end):
+            return index
+    return max(previous, 0)
