@@ -268,7 +268,8 @@ def _base_measurement(
         span=(0, 0),
         trial=trial,
         nct=nct,
-        table=table_label.group("label") if table_label else None,
+        # "TABLE 5" (older SPL labels) is the same table an article cites as "Table 5"
+        table="Table" + table_label.group("label")[len("Table") :] if table_label else None,
         ci_level=header.ci_level,
         # the caption says who assessed, else a note in the table does ("results as assessed by BICR")
         assessment=names.assessment_of(caption_text) or names.assessment_of(text[start:body_end]),

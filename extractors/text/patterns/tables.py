@@ -10,10 +10,11 @@ import regex
 from extractors.text.patterns import stored, timed
 from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, HEADER_DRUG, NUM, TRIAL_WORD
 
-# "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA"
+# "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA", "TABLE 5.
+# Overview of Efficacy Results in TNT" (older SPL labels print the word in capitals)
 TABLE_CAPTION = stored.compile(
     r"""
-    \b(?P<label>Table\s+(?P<number>\d+[A-Za-z]?))   # "Table 9"
+    \b(?P<label>(?:Table|TABLE)\s+(?P<number>\d+[A-Za-z]?))   # "Table 9", "TABLE 5"
     \s?(?:[.:]|\s[-–—])?\s+                          # optional "." or ":" after the number, even "Table 14 :", "Table 7 -"
     (?=[A-Z])                                      # a caption starts with a capital
     """,
@@ -24,7 +25,7 @@ TABLE_CAPTION = stored.compile(
 TABLE_END = stored.compile(
     r"""
     \bFigure\s+\d+        # "Figure 2. Kaplan-Meier Curve …"
-    | \bTable\s+\d+(?:[.:]|\s[-–—])?\s+(?=[A-Z])   # the next table's caption
+    | \b(?:Table|TABLE)\s+\d+(?:[.:]|\s[-–—])?\s+(?=[A-Z])   # the next table's caption
     | \n\s*\n             # a paragraph break
     """,
     regex.VERBOSE,
