@@ -39,6 +39,22 @@ def test_html_and_xml_give_the_same_table() -> None:
     assert grid.notes == ["a by IRC", "CI, confidence interval"]
 
 
+SPAN_CASES: list[dict[str, Any]] = json.loads((CASES / "grid_spans.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", SPAN_CASES, ids=[c["id"] for c in SPAN_CASES])
+def test_spl_cells_cover_the_places_they_span(case: dict[str, Any]) -> None:
+    table = ElementTree.fromstring(case["markup"])
+    (grid,) = grids.collect_tables(markup.element_events(table), markup.cell_spans(table))
+    assert grid.rows == case["rows"]
+
+
+def test_html_tables_are_read_without_spans() -> None:
+    """Negative: the openFDA table HTML is read cell by cell, as its reader was tuned on."""
+    (grid,) = grids.parse_tables('<table><tr><td/><td colspan="3">HL</td></tr></table>')
+    assert grid.rows == [["", "HL"]]
+
+
 def test_element_events_do_not_recurse() -> None:
     root = current = ElementTree.Element("div")
     for _ in range(5000):  # deeper than Python's recursion limit

@@ -105,8 +105,8 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     defined = defined_arms(text, caption_end, end_match.start() if end_match else len(text))
     names = sorted({*arm_names(source, start), *defined}, key=len, reverse=True)
     header = find_header(text, caption_end, names, brand_of(source))
-    if header is None and end_match is not None:  # no arm named: a single-arm trial's N columns, cells kept
-        header = single_arm_header(text, caption_end, end_match.start(), brand_of(source))
+    if header is None:  # no arm named: a single-arm trial's N columns, cells kept
+        header = single_arm_header(text, caption_end, end_match.start() if end_match else len(text), brand_of(source))
     if header is None:
         return []
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
