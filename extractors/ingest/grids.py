@@ -35,6 +35,7 @@ import regex
 
 from extractors.ingest.markup import CellSpan, Event, html_events
 from extractors.records import Source
+from extractors.text.patterns import grids as grid_patterns
 from extractors.text.patterns import tables as patterns
 
 SEPARATOR = "|"
@@ -97,7 +98,7 @@ def lay_out(cells: list[tuple[str, CellSpan]], carried: dict[int, tuple[str, int
 
 def spanned_text(text: str) -> str:
     """What a place a cell spans prints: the cell's text when it is a name, nothing when it holds a figure."""
-    return "" if patterns.FIGURE_IN_CELL.search(text) else text
+    return "" if grid_patterns.FIGURE_IN_CELL.search(text) else text
 
 
 def spanned_once(cells: list[str]) -> list[str]:

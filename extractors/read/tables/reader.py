@@ -44,6 +44,7 @@ from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import captions as caption_patterns
 from extractors.text.patterns import flattened as flattened_patterns
+from extractors.text.patterns import grids as grid_patterns
 from extractors.text.patterns import table_labels as label_patterns
 from extractors.text.patterns import tables as table_patterns
 
@@ -319,6 +320,8 @@ def _read_rows(
     n_row: list[int] = []  # the Ns of the row just above, when that row printed only Ns
     subgroup_heading = ""  # in a table of subgroup rows, the heading of the rows below it: "Age ≥75"
     for label_start, label_end, cells_start, cells_end in row_spans(text, start, end):
+        if _inside_a_cell(text, label_start, label_end):
+            continue  # "| 1.4 to 21.9 |": a cell's words between its figures, no row's label
         label, _ = repairs.repair_label(
             " ".join(text[label_start:label_end].replace(structured.SEPARATOR, " ").split())
         )
@@ -381,6 +384,20 @@ def _read_rows(
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
+
+
+def _inside_a_cell(text: str, label_start: int, label_end: int) -> bool:
+    """Whether what the body reads as a row's label is the word of a range inside a value cell of a row
+    with its cells kept ("| 1.4 to 21.9 |", ADCETRIS Table 2): a kept row's label is its first cell."""
+    row_start = line_start(text, label_start)
+    if label_start >= label_end or not text.startswith(f"{structured.SEPARATOR} ", row_start):
+        return False
+    # past the row's label cell: "| MMR at 12 months (95% CI) |" is one label with a figure inside
+    past_label = text.count(structured.SEPARATOR, row_start, label_start) >= 2
+    between_figures = text[label_end : label_end + 1].isdigit()
+    return (
+        past_label and between_figures and grid_patterns.RANGE_WORD.fullmatch(text, label_start, label_end) is not None
+    )
 
 
 def _subgroup_row(raw: str, own: str, heading: str, state: TableState) -> str:

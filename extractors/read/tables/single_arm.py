@@ -10,7 +10,10 @@ under the disease or cohort the column reports, or under nothing when the captio
     | | N = 102 | | |                                                   (ADCETRIS Table 2, "… in Patients
     | | Percent (95%CI) | Duration of Response, in months | …            with Hodgkin Lymphoma")
 
-The arm is the label's brand. Read only with the cells kept, when no arm the reader knows heads
+The arm is the label's brand. When the rows under an N name what each of its columns holds, only a
+column of percents is read ("Percent (95%CI)"); the others ("Duration of Response, in months:
+Median (95% CI)", "Range") hold figures of the responders the row names, which no header of arms
+says how to attribute, and are left unread. Read only with the cells kept, when no arm the reader knows heads
 the table and the label says a trial is single-arm: a randomized trial's table whose arms the
 reader does not know stays unread rather than be given the brand for every column.
 """
@@ -23,7 +26,8 @@ from extractors.ingest import grids as structured
 from extractors.read.tables.arms import ArmCell, HeaderItems, read_items
 from extractors.read.tables.cells import Number
 from extractors.read.tables.groups import spanning_labels
-from extractors.read.tables.header import Header, _header_of
+from extractors.read.tables.header import Column, Header, _header_of
+from extractors.text.patterns import grids as grid_patterns
 from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import tables as table_patterns
 
@@ -31,7 +35,7 @@ from extractors.text.patterns import tables as table_patterns
 def single_arm_header(text: str, start: int, limit: int, brand: str | None) -> Header | None:
     """The header after the caption at ``start`` of a single-arm trial's table with its cells kept:
     the first rendered row whose cells after the stub are each an N and nothing else names an arm
-    (`table_patterns.SINGLE_ARM_N_CELL`); each N column is ``brand``'s, under the column group
+    (`grid_patterns.SINGLE_ARM_N_CELL`); each N column is ``brand``'s, under the column group
     (disease, cohort) printed over it, one per N."""
     if not brand or statement_patterns.SINGLE_ARM.search(text) is None:
         return None
@@ -42,7 +46,8 @@ def single_arm_header(text: str, start: int, limit: int, brand: str | None) -> H
         line_end = len(text) if line_end < 0 or line_end > limit else line_end
         items = _n_cells(text, row_start, line_end, brand)
         if items is not None:
-            return _with_groups(text, start, _header(text, start, items, line_end, limit), items)
+            header = _with_groups(text, start, _header(text, start, items, line_end, limit), items)
+            return _named_grid_columns(text, header, items, (row_start, line_end), limit)
         if _names_no_n(text, row_start, line_end):
             position = text.find(f"\n{structured.SEPARATOR} ", line_end, limit)
             continue
@@ -58,7 +63,7 @@ def _n_cells(text: str, row_start: int, line_end: int, brand: str) -> HeaderItem
     named = [cell for cell in cells[1:] if cell.group(0).strip()]
     arms: list[ArmCell] = []
     for cell in named:
-        lead = table_patterns.SINGLE_ARM_N_CELL.match(text, cell.start(), cell.end())
+        lead = grid_patterns.SINGLE_ARM_N_CELL.match(text, cell.start(), cell.end())
         n = table_patterns.HEADER_N.match(text, lead.end(), cell.end()) if lead else None
         if n is None:
             return None
@@ -79,7 +84,7 @@ def _names_no_n(text: str, row_start: int, line_end: int) -> bool:
     cells = [
         cell.strip() for cell in text[row_start:line_end].strip(f" {structured.SEPARATOR}").split(structured.SEPARATOR)
     ]
-    return not any(table_patterns.FIGURE_IN_CELL.search(cell) for cell in cells)
+    return not any(grid_patterns.FIGURE_IN_CELL.search(cell) for cell in cells)
 
 
 def _header(text: str, start: int, items: HeaderItems, line_end: int, limit: int) -> Header:
@@ -109,3 +114,49 @@ def _arm_of(column: object, items: HeaderItems, previous: int) -> int:
         if arm.n is not None and n is not None and (arm.n.start, arm.n.end) == (n.start, n.end):
             return index
     return max(previous, 0)
+
+
+def _named_grid_columns(text: str, header: Header, items: HeaderItems, n_row: tuple[int, int], limit: int) -> Header:
+    """One column per place an N spans when the rows under it name each place ("Percent (95%CI)",
+    "Duration of Response, in months", "Range" under "N = 102"): a place named as percents holds
+    the arm's rates, every other place is left unread ("value"). The header then ends after those rows."""
+    if any(arm.subs for arm in items.arms) or any(c.statistic is not None for c in header.columns):
+        return header  # the header said what the cells hold: "% of patients" over grades
+    below, end = _rows_of_names(text, n_row[1], limit)
+    n_cells = _cells(text, *n_row)
+    width = max((len(row) for row in below), default=0)
+    while len(n_cells) > width and not n_cells[-1].strip():
+        n_cells.pop()  # an N spanning past the table's last column ("N = 58" over four of three, ADCETRIS Table 3)
+    if not below or any(len(row) != len(n_cells) for row in below):
+        return header
+    arms = iter(header.columns)
+    columns: list[Column] = []
+    owner: Column | None = None
+    for place, cell in enumerate(n_cells):
+        if cell.strip():
+            owner = next(arms, None)
+        if owner is None or place == 0:
+            continue
+        names = " ".join(dict.fromkeys(row[place].strip() for row in below if row[place].strip()))
+        percents = grid_patterns.PERCENT_COLUMN.match(names) is not None
+        columns.append(replace(owner, holds="rate" if percents else "value", unit="%" if percents else None))
+    if not any(c.holds == "rate" for c in columns):
+        return header
+    return replace(header, columns=tuple(columns), end=end)
+
+
+def _rows_of_names(text: str, position: int, limit: int) -> tuple[list[list[str]], int]:
+    """The rendered rows of names only right after ``position`` (the N row's end), and where they end."""
+    rows: list[list[str]] = []
+    while text.startswith(f"\n{structured.SEPARATOR} ", position) and position < limit:
+        line_end = text.find("\n", position + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _names_no_n(text, position + 1, line_end):
+            break
+        rows.append(_cells(text, position + 1, line_end))
+        position = line_end
+    return rows, position
+
+
+def _cells(text: str, start: int, end: int) -> list[str]:
+    return text[start:end].strip().strip(structured.SEPARATOR).split(structured.SEPARATOR)

@@ -244,27 +244,6 @@ RENDERED_TABLE_AHEAD = stored.compile(r"[^\n]*\n[^\n|]*\n\| ")
 # One cell of a rendered row, between its bars: "Overall ITT" of "| Overall ITT | N = 246 |".
 RENDERED_CELL = stored.compile(r"(?<=\|)[^|\n]+(?=\|)")
 
-# A figure in a cell that spans columns or rows, which the places it spans do not repeat: a digit
-# that starts a number ("N = 102", "Placebo N=110", "(26 weeks)"), not one inside a name
-# ("ADVANCE-3", "HER2") nor a CI's level ("Relative Risk (95% CI)" names the columns it spans).
-FIGURE_IN_CELL = stored.compile(
-    r"""(?<![A-Za-z0-9.-])
-    (?!\d{1,2}(?:\.\d)?[ \t]{0,2}%[ \t]{0,2}(?:CI\b|[Cc]onfidence))   # "95% CI", "95%CI" is no figure
-    \d""",
-    regex.VERBOSE,
-)
-
-# A header cell of a single-arm trial's table that is its column's N and no arm's name: "N = 102",
-# "Total N = 102 % of patients" (ADCETRIS Table 1, under the disease "HL"), "(N=58)", "All Patients
-# N=184"; what it prints after the N is what the cells hold, read as header items.
-SINGLE_ARM_N_CELL = stored.compile(
-    r"""[ \t]{0,2}
-    (?:(?:Total|All[ \t]{1,2}(?:Patients|Subjects)|Overall|Patients|Subjects)[ \t]{0,2}:?[ \t]{0,2})?  # who the N counts
-    (?=\(?[ \t]{0,2}[Nn][ \t]{0,2}=)                                                # then the N itself
-    """,
-    regex.VERBOSE,
-)
-
 # The space after a CI's comma, which scraped tables drop: "(0.26, 0.48)" → "(0.26,0.48)".
 CI_COMMA_SPACE = stored.compile(r"(?<=\d),\s+(?=\d|NR|NE)")
 
