@@ -45,6 +45,9 @@ ADVERSE_TABLES_HEADING = "ADVERSE REACTIONS TABLES"  # and the adverse-reaction 
 # fatal and discontinuation rates it states ("Serious adverse reactions occurred in 39% of patients")
 ADVERSE_PROSE_HEADING = "ADVERSE REACTIONS"
 _NO_SPAN: CellSpan = (1, 1)
+# Places a row may have before spans stop widening it: real tables have a dozen columns; a page of
+# cells each spanning 64 columns and rows would otherwise lay out tens of millions of places.
+MAX_ROW_PLACES = 256
 
 
 INGESTED_KINDS = frozenset({"openfda-json", "spl-xml"})  # labels whose text ingest laid out in sections
@@ -74,7 +77,7 @@ def lay_out(cells: list[tuple[str, CellSpan]], carried: dict[int, tuple[str, int
     below: dict[int, tuple[str, int]] = {}
 
     def place(text: str, rows_left: int, covered: str) -> None:
-        if rows_left > 0:
+        if rows_left > 0 and len(row) < MAX_ROW_PLACES:
             below[len(row)] = (covered, rows_left)
         row.append(text)
 
@@ -86,7 +89,7 @@ def lay_out(cells: list[tuple[str, CellSpan]], carried: dict[int, tuple[str, int
     for text, (columns, rows) in cells:
         take_carried()
         covered = spanned_text(text)
-        for column in range(columns):
+        for column in range(max(1, min(columns, MAX_ROW_PLACES - len(row)))):
             place(text if column == 0 else covered, rows - 1, covered)
     for column in sorted(c for c in carried if c >= len(row)):  # spanned places after the row's last cell
         row.extend([""] * (column - len(row)))
