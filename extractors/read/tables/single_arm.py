@@ -24,9 +24,10 @@ from dataclasses import replace
 
 from extractors.ingest import grids as structured
 from extractors.read.tables.arms import ArmCell, HeaderItems, read_items
-from extractors.read.tables.cells import Number
+from extractors.read.tables.cells import Number, line_start
 from extractors.read.tables.groups import spanning_labels
 from extractors.read.tables.header import Column, Header, _header_of
+from extractors.text.patterns import captions as caption_patterns
 from extractors.text.patterns import grids as grid_patterns
 from extractors.text.patterns import statements as statement_patterns
 from extractors.text.patterns import tables as table_patterns
@@ -96,6 +97,8 @@ def _with_groups(text: str, start: int, header: Header, items: HeaderItems) -> H
     """The header with each arm's columns under the group printed over its N ("HL", "sALCL"): a
     single-arm column group spans one arm, where a randomized trial's spans two or more."""
     labels = spanning_labels(text, start, items.arms[0].start)
+    if labels is None and len(items.arms) == 1:
+        labels = _caption_disease(text, start)
     if labels is None or len(labels) != len(items.arms):
         return header
     columns, arm = [], -1
@@ -105,6 +108,17 @@ def _with_groups(text: str, start: int, header: Header, items: HeaderItems) -> H
             column = replace(column, group=labels[arm])
         columns.append(column)
     return replace(header, columns=tuple(columns))
+
+
+def _caption_disease(text: str, caption_end: int) -> list[str] | None:
+    """The disease a single-arm table's caption names its patients by ("Efficacy Results in Patients
+    with Hodgkin Lymphoma"): with no arm to tell a label's single-arm trials apart, it is the column's
+    population (a randomized trial's caption names the whole trial's patients so, and is left alone)."""
+    line_end = text.find("\n", caption_end)
+    caption = text[line_start(text, caption_end) : line_end if line_end >= 0 else len(text)]
+    named = caption_patterns.CAPTION_POPULATION.search(caption)
+    disease = grid_patterns.PATIENTS_WITH.sub("", named.group("population")) if named else ""
+    return [disease] if disease else None
 
 
 def _arm_of(column: object, items: HeaderItems, previous: int) -> int:

@@ -38,5 +38,8 @@ PERCENT_COLUMN = stored.compile(r"[ \t]{0,2}(?:Percent(?:age)?|%|Rate)(?![A-Za-z
 # The word between a range's two figures in a cell: "1.4 to 21.9" (ADCETRIS Table 2, "Range" column).
 RANGE_WORD = stored.compile(r"(?<=\d)[ \t]{1,2}to[ \t]{1,2}")
 
+# Who a caption's population is, before the disease that names it: "Patients with " of "Patients with
+# Hodgkin Lymphoma" (ADCETRIS Table 2).
+PATIENTS_WITH = stored.compile(r"^(?:Adult[ \t]{1,2})?(?:Patients|Subjects)[ \t]{1,2}with[ \t]{1,2}", regex.I)
 
 timed.wrap(globals())  # every pattern above is held to the reading budget
