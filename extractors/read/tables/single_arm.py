@@ -20,6 +20,7 @@ reader does not know stays unread rather than be given the brand for every colum
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from extractors.ingest import grids as structured
@@ -38,7 +39,7 @@ def single_arm_header(text: str, start: int, limit: int, brand: str | None) -> H
     the first rendered row whose cells after the stub are each an N and nothing else names an arm
     (`grid_patterns.SINGLE_ARM_N_CELL`); each N column is ``brand``'s, under the column group
     (disease, cohort) printed over it, one per N."""
-    if not brand or statement_patterns.SINGLE_ARM.search(text) is None:
+    if not brand:
         return None
     position = text.find(f"\n{structured.SEPARATOR} ", start, limit)
     while 0 <= position < limit:
@@ -46,6 +47,8 @@ def single_arm_header(text: str, start: int, limit: int, brand: str | None) -> H
         line_end = text.find("\n", row_start)
         line_end = len(text) if line_end < 0 or line_end > limit else line_end
         items = _n_cells(text, row_start, line_end, brand)
+        if items is not None and not _says_single_arm(text):
+            return None
         if items is not None:
             header = _with_groups(text, start, _header(text, start, items, line_end, limit), items)
             return _named_grid_columns(text, header, items, (row_start, line_end), limit)
@@ -54,6 +57,11 @@ def single_arm_header(text: str, start: int, limit: int, brand: str | None) -> H
             continue
         return None  # a body row, or a header that names something other than Ns
     return None
+
+
+@functools.lru_cache(maxsize=4)  # asked once per table that names no arm; the answer is the label's
+def _says_single_arm(text: str) -> bool:
+    return statement_patterns.SINGLE_ARM.search(text) is not None
 
 
 def _n_cells(text: str, row_start: int, line_end: int, brand: str) -> HeaderItems | None:
@@ -121,9 +129,9 @@ def _caption_disease(text: str, caption_end: int) -> list[str] | None:
     return [disease] if disease else None
 
 
-def _arm_of(column: object, items: HeaderItems, previous: int) -> int:
+def _arm_of(column: Column, items: HeaderItems, previous: int) -> int:
     """Which arm an arm column of the header is: its N is that arm's N."""
-    n = getattr(column, "n", None)
+    n = column.n
     for index, arm in enumerate(items.arms):
         if arm.n is not None and n is not None and (arm.n.start, arm.n.end) == (n.start, n.end):
             return index
