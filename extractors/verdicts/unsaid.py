@@ -34,8 +34,11 @@ def subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
     before its value, a marker's status ("HRD-negative tumours", "Node-positive patients") that is
     none of the frame's subgroups nor the label's own population (a status its text names three times
     or more, "HER2-positive"): its figure is a subgroup's the label does not report, and a subgroup's
-    value is never judged by the overall one or another subgroup's. Nor is a count of a whole trial
-    judged by the arm Ns of the only subgroup the label counts."""
+    value is never judged by the overall one or another subgroup's. Nor is a figure that names no
+    subgroup judged by the only subgroups the label gives it for: a count of a whole trial by the arm
+    Ns of the only subgroup the label counts, an overall response rate by a subgroup's ("Tumors shrank
+    in 32% of letrozole patients" against FEMARA's Table 13 of patients with prior antiestrogen
+    therapy)."""
     if frame.population is not None or result.verdict != "contradicted" or result.kind in TIED:
         return result
     if frame.any_population and frame.family == "n":  # "796 men" against a subgroup's arm Ns only
@@ -43,6 +46,12 @@ def subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
             result,
             f"The article says {said(result)}{label_reports(frame.rows, None, frame.family)}: counts of a subgroup, "
             "not of the whole trial.",
+        )
+    if frame.any_population:
+        return unverifiable(
+            result,
+            f"The article says {said(result)}, naming no subgroup, and the label gives this figure only for "
+            f"subgroups, which are never held against an overall one{label_reports(frame.rows, frame.endpoint, frame.family)}.",
         )
     end = (result.value_span or result.span)[1] - result.span[0]
     keys = " ".join(matching.population_key(m.population) or "" for m in frame.rows).replace(" ", "-")
