@@ -261,9 +261,18 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
 
 def _populations(measurements: Sequence[Measurement]) -> list[str]:
     """The measurements' populations, in order, but for one that is an arm's name ("Enoxaparin/VKA", a
-    column misread as a group): an article naming that arm names no subgroup."""
+    column misread as a group) or doses alone ("2.5 mg 20 mg Ratio", a header line misread as one):
+    an article naming that arm or dose names no subgroup."""
     arms = {m.arm.casefold() for m in measurements if m.arm}
-    return sorted({m.population for m in measurements if m.population and m.population.casefold() not in arms})
+    return sorted(
+        {
+            m.population
+            for m in measurements
+            if m.population
+            and m.population.casefold() not in arms
+            and not patterns.DOSES_ONLY_POPULATION.fullmatch(m.population)
+        }
+    )
 
 
 def _named_whole(text: str, measurements: Sequence[Measurement]) -> list[str]:
