@@ -88,6 +88,8 @@ def _overall_unplaced(frame: Frame, view: LabelView) -> tuple[Measurement, ...]:
     name (XARELTO's COMPASS: "… reduced the risk of stroke, MI or CV death … (HR 0.76 …)", its tables by
     CAD and PAD only): the overall figure an article's may be."""
     first = frame.rows[0]
+    if first.statistic == "n":
+        return ()  # a count names no endpoint: the arms' Ns are no unplaced result
     trial = matching.trial_key(first)
     return tuple(
         m
