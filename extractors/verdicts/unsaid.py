@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 # the other arm's number, the ratio turned upside down.
 TIED = frozenset({"wrong_unit", "swapped_arms", "inverted_ratio"})
 
+# Statistics between the arms, which a label's prose states for a whole trial ("HR 0.76"): those an
+# overall figure with no endpoint named may be (`_overall_unplaced`).
+_BETWEEN_ARMS = frozenset({"hr", "or"})
+
 
 def subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
     """A claim the label's populations did not place is not contradicted when its sentence names,
@@ -88,8 +92,9 @@ def _overall_unplaced(frame: Frame, view: LabelView) -> tuple[Measurement, ...]:
     name (XARELTO's COMPASS: "… reduced the risk of stroke, MI or CV death … (HR 0.76 …)", its tables by
     CAD and PAD only): the overall figure an article's may be."""
     first = frame.rows[0]
-    if first.statistic == "n":
-        return ()  # a count names no endpoint: the arms' Ns are no unplaced result
+    if first.statistic not in _BETWEEN_ARMS:
+        # an arm's count or share with no endpoint ("Sixty-five … patients") is no trial's overall result
+        return ()
     trial = matching.trial_key(first)
     return tuple(
         m
