@@ -46,8 +46,7 @@ def settle_pairs(claims: tuple[Claim, ...], view: LabelView, judged: set[int]) -
         if len(indices) == 2:
             _mutual_swap(out, *indices)
         for i in indices:
-            others = [out[j] for j in indices if j != i]
-            hint = _other_arm(out[i], others, view) or _complement(out[i], others, view)
+            hint = _other_arm(out[i], [out[j] for j in indices if j != i], view)
             if hint is not None:
                 out[i] = _again(
                     out[i],
@@ -71,13 +70,10 @@ def _mutual_swap(out: list[Claim], first: int, second: int) -> None:
 
 
 def _doubtful(members: list[Claim]) -> bool:
-    """Two different values read for one arm, or judged against one label arm by values read for
-    arms (a value the sentence gives no arm is judged against whichever arm's it is: no doubt of the
-    other's reading)."""
+    """Two different values read for one arm, or judged against one label arm."""
     seen: dict[str, float] = {}
     for claim in members:
-        judged = _evidence_arm(claim) if claim.arm is not None else None
-        for arm in {canonical_arm(claim.arm), judged} - {None}:
+        for arm in {canonical_arm(claim.arm), _evidence_arm(claim)} - {None}:
             assert arm is not None and claim.value is not None
             if arm in seen and seen[arm] != claim.value:
                 return True
@@ -106,21 +102,6 @@ def _other_arm(claim: Claim, others: list[Claim], view: LabelView) -> str | None
     if len(arms) != 2 or read_arm(claim.arm, arms.values()).settled:
         return None
     left = [printed for name, printed in arms.items() if name != canonical_arm(evidence.arm)]
-    return left[0] if len(left) == 1 else None
-
-
-def _complement(claim: Claim, others: list[Claim], view: LabelView) -> str | None:
-    """The label arm left for a value the sentence gives no arm, supported as some arm's, when its
-    pair's other value is read for a label arm (of two): "(65.5% vs 41.8%)" after "on palbociclib"
-    — 41.8 is the placebo arm's, though the label gives 41.8 for palbociclib's (the pair is swapped)."""
-    if claim.arm is not None or claim.verdict != "supported" or claim.evidence is None:
-        return None
-    arms = _arms_of(claim.evidence, view)
-    read = [read_arm(o.arm, arms.values()) for o in others if o.arm is not None]
-    settled = [reading.arm for reading in read if reading.settled]
-    if len(arms) != 2 or len(read) != 1 or len(settled) != 1:
-        return None
-    left = [printed for name, printed in arms.items() if name != settled[0]]
     return left[0] if len(left) == 1 else None
 
 
