@@ -97,9 +97,6 @@ _SUBJECT_WAYS = (
     r"\b(?:Trial|Study)\s\((?P<name>[A-Z][A-Z0-9-]{1,11}[A-Z0-9])\)",
     # "A randomized, double-blind, multinational trial (P025) compared Femara …": a name with a digit
     rf"\b(?:trial|study)\s\((?=[A-Z0-9-]{{0,12}}\d)(?!NCT\d)(?P<name>{_TRIAL})\)",
-    # "… a placebo-controlled, randomized trial involving 713 patients (Study 1)", "A second randomized …
-    # Phase 3 trial in the adjuvant setting (Study 2) compared …": the label's number for the trial described
-    r"\b(?:trial|study)\b[^.()]{0,80}\((?P<name>Study\s\d{1,3})\)",
 )
 TRIAL_SUBJECT = stored.compile("|".join(_SUBJECT_WAYS))
 # The same ways apart, for `text.names.first_way`: each alone is found by the words it needs
