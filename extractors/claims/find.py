@@ -23,17 +23,18 @@ from extractors.text.patterns import verdicts as verdict_patterns
 
 
 def find_claims(
-    article: Article, trials: Collection[str] | None = None, drugs: Collection[str] = ()
+    article: Article, trials: Collection[str] | None = None, drugs: Collection[str] = (), arms: Collection[str] = ()
 ) -> tuple[Claim, ...]:
     """Every numeric and qualitative claim in the article, in order, each with verdict unverifiable.
 
     ``trials`` are the names (and NCT numbers) of the trials the sources report, so that a claim's
     trial is read once, knowing them (`context.trial_of`); ``None`` when the sources are unknown.
     ``drugs`` are the names of the drug the sources are about (brand and generic): a ratio whose
-    sentence names no drug is that drug's against its comparator.
+    sentence names no drug is that drug's against its comparator. ``arms`` are the arms the sources
+    name ("MPT", "Rd18"): an article's "75.1% with MPT" names that arm.
     """
     claims: list[Claim] = []
-    scene = Scene(source="article", drugs=tuple(drugs), experimental=next(iter(drugs), None))
+    scene = Scene(source="article", arms=tuple(arms), drugs=tuple(drugs), experimental=next(iter(drugs), None))
     try:
         _read_claims(article, trials, scene, claims)
     except budget.STOPPED:

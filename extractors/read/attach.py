@@ -287,8 +287,11 @@ def ratio_arms(mentions: list[Mention], scene: Scene) -> tuple[str | None, str |
     elif experimental is None:
         experimental = next((n for n in named if not is_control(n, scene)), scene.experimental)
     control = next((n for n in named if n != experimental and not names_drug(n, scene)), None)
-    if control is None and not named:
-        control = next((n for n in scene.trial_arms if n != experimental and not names_drug(n, scene)), None)
+    if control is None and set(named) <= {experimental}:  # "on letrozole was 32 vs 35 months": the other arm's 35
+        # the trial's other arm, when it has one: of REVLIMID's three MM-020 arms ("lenalidomide", "Rd18",
+        # "MPT") the sentence "on continuous Rd … (52% vs 61%)" does not say which the second value is
+        others = [n for n in scene.trial_arms if n != experimental and not names_drug(n, scene)]
+        control = others[0] if len(others) == 1 else None
     return experimental, control
 
 

@@ -261,9 +261,18 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
 
 def _populations(measurements: Sequence[Measurement]) -> list[str]:
     """The measurements' populations, in order, but for one that is an arm's name ("Enoxaparin/VKA", a
-    column misread as a group): an article naming that arm names no subgroup."""
+    column misread as a group) or doses alone ("2.5 mg 20 mg Ratio", a header line misread as one):
+    an article naming that arm or dose names no subgroup."""
     arms = {m.arm.casefold() for m in measurements if m.arm}
-    return sorted({m.population for m in measurements if m.population and m.population.casefold() not in arms})
+    return sorted(
+        {
+            m.population
+            for m in measurements
+            if m.population
+            and m.population.casefold() not in arms
+            and not patterns.DOSES_ONLY_POPULATION.fullmatch(m.population)
+        }
+    )
 
 
 def _named_whole(text: str, measurements: Sequence[Measurement]) -> list[str]:
@@ -298,7 +307,12 @@ def same_arm(claim_arm: str | None, measurement: Measurement) -> bool:
         return False
     if claim_name == name:
         return True
-    return bool(build.standalone(claim_name).search(name))
+    if build.standalone(claim_name).search(name):
+        return True
+    # "rivaroxaban 20 mg" (the article names the arm by the dose its randomization gave) is the arm of a
+    # table that does not print the dose ("XARELTO"); never of a table printing another dose
+    bare = " ".join(patterns.ARM_DOSE.sub(" ", claim_name).split())
+    return bare != claim_name and bare == name
 
 
 def drugs_named(text: str) -> set[str]:

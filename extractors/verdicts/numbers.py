@@ -362,7 +362,8 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
     endpoint = claim.endpoint
     if endpoint is None and family != "n":
         endpoints = {m.endpoint for m in pool}
-        if len(endpoints) != 1 or family == "rate":  # a rate of what: a response, an adverse reaction?
+        # a rate of what: a response, an adverse reaction? a median of no endpoint on both sides: a follow-up?
+        if len(endpoints) != 1 or family == "rate" or (family == "median" and endpoints == {None}):
             return _endpoint_by_value(claim, pool, view, arm_hint) or unverifiable(
                 claim, f"The article says {said(claim)} without naming the endpoint."
             )

@@ -28,21 +28,45 @@ if TYPE_CHECKING:
 # the other arm's number, the ratio turned upside down.
 TIED = frozenset({"wrong_unit", "swapped_arms", "inverted_ratio"})
 
+# Statistics between the arms, which a label's prose states for a whole trial ("HR 0.76"): those an
+# overall figure with no endpoint named may be (`_overall_unplaced`).
+_BETWEEN_ARMS = frozenset({"hr", "or"})
+
 
 def subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
     """A claim the label's populations did not place is not contradicted when its sentence names,
     before its value, a marker's status ("HRD-negative tumours", "Node-positive patients") that is
     none of the frame's subgroups nor the label's own population (a status its text names three times
     or more, "HER2-positive"): its figure is a subgroup's the label does not report, and a subgroup's
-    value is never judged by the overall one or another subgroup's. Nor is a count of a whole trial
-    judged by the arm Ns of the only subgroup the label counts."""
-    if frame.population is not None or result.verdict != "contradicted" or result.kind in TIED:
+    value is never judged by the overall one or another subgroup's. Nor is a figure that names no
+    subgroup judged by the only subgroups the label gives it for (`_subgroups_only`): a count of a
+    whole trial by the arm Ns of the only subgroup the label counts, an overall response rate by a
+    subgroup's ("Tumors shrank in 32% of letrozole patients" against FEMARA's Table 13 of patients
+    with prior antiestrogen therapy)."""
+    if frame.population is not None or result.kind in TIED:
         return result
+    unplaced = _overall_unplaced(frame, view) if frame.any_population and result.verdict == "supported" else ()
+    if result.verdict != "contradicted" and not unplaced:
+        return result
+    unplaced = unplaced or (_overall_unplaced(frame, view) if frame.any_population else ())
+    if unplaced:
+        return unverifiable(
+            result,
+            f"The article says {said(result)}, naming no subgroup; the label gives this figure for subgroups "
+            f"only, and an overall one ({', '.join(m.raw for m in unplaced)}, {where(unplaced[0])}) in words that "
+            "do not name its endpoint: a subgroup's figure is not held for or against an overall one.",
+        )
     if frame.any_population and frame.family == "n":  # "796 men" against a subgroup's arm Ns only
         return unverifiable(
             result,
             f"The article says {said(result)}{label_reports(frame.rows, None, frame.family)}: counts of a subgroup, "
             "not of the whole trial.",
+        )
+    if frame.any_population and _subgroups_only(frame, view):
+        return unverifiable(
+            result,
+            f"The article says {said(result)}, naming no subgroup, and the label gives this figure only for "
+            f"subgroups, which are never held against an overall one{label_reports(frame.rows, frame.endpoint, frame.family)}.",
         )
     end = (result.value_span or result.span)[1] - result.span[0]
     keys = " ".join(matching.population_key(m.population) or "" for m in frame.rows).replace(" ", "-")
@@ -61,6 +85,45 @@ def subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
         f"The article says {said(result)} for {', '.join(statuses)} patients, a subgroup the label does not "
         f"report{label_reports(frame.rows, frame.endpoint, frame.family)}.",
     )
+
+
+def _overall_unplaced(frame: Frame, view: LabelView) -> tuple[Measurement, ...]:
+    """The trial's figures of the frame's statistic for no population and no endpoint the reader could
+    name (XARELTO's COMPASS: "… reduced the risk of stroke, MI or CV death … (HR 0.76 …)", its tables by
+    CAD and PAD only): the overall figure an article's may be."""
+    first = frame.rows[0]
+    if first.statistic not in _BETWEEN_ARMS:
+        # an arm's count or share with no endpoint ("Sixty-five … patients") is no trial's overall result
+        return ()
+    trial = matching.trial_key(first)
+    return tuple(
+        m
+        for m in view.measurements
+        if m.statistic == first.statistic
+        and m.population is None
+        and m.endpoint is None
+        and m.value is not None
+        and matching.trial_key(m) == trial
+    )
+
+
+def _subgroups_only(frame: Frame, view: LabelView) -> bool:
+    """Whether the frame's populations are subgroups an overall figure is none of: several of them
+    (XARELTO's COMPASS by CAD and PAD), or one whose arms the label counts at under half the trial's
+    overall arms (FEMARA's 84 of P025's 458 with prior antiestrogen therapy). One population the label
+    counts at most of the trial, or does not count, is the trial's main analysis ("Cohort 1", 5120 of
+    monarchE's 5637; "Intermediate/Poor-Risk", 847 of 1096): its figures judge the article's."""
+    keys = {matching.population_key(m.population) or "" for m in frame.rows}
+    if len(keys) != 1:
+        return len(keys) > 1
+    key = keys.pop()
+    trial = matching.trial_key(frame.rows[0])
+    counts = [
+        m for m in view.measurements if m.statistic == "n" and m.arm and m.value and matching.trial_key(m) == trial
+    ]
+    overall = [m.value or 0 for m in counts if m.population is None]
+    own = [m.value or 0 for m in counts if (matching.population_key(m.population) or "").startswith(key)]
+    return bool(overall and own) and 2 * max(own) < max(overall)
 
 
 def events_agree_only(result: Claim) -> Claim:

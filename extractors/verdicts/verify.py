@@ -80,7 +80,7 @@ def verify_with(article: Article, extracted: ExtractReport, seconds: float = bud
         quotes = quoted_spans(article, [source.text for source in extracted.sources], names)
         claims = [
             claim
-            for claim in find_claims(article, trials, names)
+            for claim in find_claims(article, trials, names, _arm_names(measurements))
             if not any(start <= claim.span[0] < end for start, end in quotes)
         ]
         checked = _inconsistent_within(_checked(article, claims, extracted))
@@ -92,6 +92,12 @@ def verify_with(article: Article, extracted: ExtractReport, seconds: float = bud
     return VerifyReport(
         article, extracted.sources, measurements, checked, summary, extracted.doses, extracted.populations
     )
+
+
+def _arm_names(measurements: Sequence[Measurement]) -> tuple[str, ...]:
+    """The arms the label's tables count patients of ("MPT", "Rd18", "Rd Continuous": REVLIMID's
+    Table 13), as the label spells them: an article naming an arm so names that arm."""
+    return tuple(sorted({m.arm for m in measurements if m.statistic == "n" and m.table and m.arm}))
 
 
 def _checked(article: Article, claims: list[Claim], extracted: ExtractReport) -> tuple[Claim, ...]:

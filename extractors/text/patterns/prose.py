@@ -34,8 +34,10 @@ TRIAL_NAME_WAYS = tuple(
                                                                     # "The THALES study (NCT03354429)", "The PEGASUS TIMI-54 study (NCT01225562)",
                                                                     # "(OAK; NCT02008227)", "(FOURIER, NCT01764633)"
         """,
-        r"""\b(?:Trial|Study)\s\((?P<defined>[A-Z][A-Z0-9-]{1,11}[A-Z0-9])\)
-                       # "the Anglo-Scandinavian Cardiac Outcomes Trial (ASCOT)", "Treating to New Targets Study (TNT)"
+        r"""\b(?:(?:Trial|Study)\s\(|(?:trial|study)\s\((?=(?!NCT\d)[A-Z0-9-]{0,12}\d))(?P<defined>[A-Z][A-Z0-9-]{1,11}[A-Z0-9])\)
+                       # "the Anglo-Scandinavian Cardiac Outcomes Trial (ASCOT)", "Treating to New Targets Study (TNT)";
+                       # after a lower-case "trial" a name with a digit: "a randomized, double-blind, multinational
+                       # trial (P025) compared Femara …", not "the study (ITT)"
         """,
         rf"""\bthe\s(?=[A-Za-z-]{{0,30}}\d|[A-Z]{{5}})(?P<the_name>{TRIAL_WORD}{TRIAL_NUMBER})\s(?:clinical\s)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b
                        # "In the ADVANCE-3 study, 5407 patients …", "in the MAGELLAN Study"; a name with a digit

@@ -531,7 +531,8 @@ ASSESSMENT_COLUMN = stored.compile(
 # ("in Study 1 (PALOMA-2)"), a disease is not ("in Study 205 (RCC)").
 CAPTION_NUMBERED_STUDY = stored.compile(
     r"""(?:\b(?:in|from|for)[ \t]{1,2}(?:the[ \t]{1,2})?|[ \t][–—-][ \t]{1,2}|^Table[ \t]\d{1,3}[:.][ \t]{1,2})
-    (?P<name>(?:Study|Trial)[ \t]{1,2}[A-Z]?\d{1,5}[A-Za-z]?)\b(?!\.\d)   # "Study 309", not section "Study 1.2"
+    (?P<name>(?:Study|Trial)[ \t]{1,2}(?:[A-Z]?\d{1,5}[A-Za-z]?   # "Study 309", not section "Study 1.2"
+      |(?P<acronym>[A-Z]{1,5}-\d{1,5}[A-Za-z]?)))\b(?!\.\d)       # "– Study MM-020": the trial is "MM-020"
     (?:[ \t]{0,2}\([ \t]{0,2}(?=[A-Z0-9-]{0,30}\d|[A-Z]{5})(?P<acronym>[A-Z][A-Z0-9-]{2,30})[ \t]{0,2}[),])?
     # " (PALOMA-2)", " (FOURIER": a trial's acronym has a digit or five letters; "(RCC)" names a disease
     """,

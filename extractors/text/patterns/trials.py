@@ -95,6 +95,8 @@ _SUBJECT_WAYS = (
     rf"\b(?:in|of|from)\s(?:the\s)?(?P<name>{_TRIAL})\s(?:trial|study)\b",
     # "the Treating to New Targets Study (TNT)"
     r"\b(?:Trial|Study)\s\((?P<name>[A-Z][A-Z0-9-]{1,11}[A-Z0-9])\)",
+    # "A randomized, double-blind, multinational trial (P025) compared Femara …": a name with a digit
+    rf"\b(?:trial|study)\s\((?=[A-Z0-9-]{{0,12}}\d)(?!NCT\d)(?P<name>{_TRIAL})\)",
 )
 TRIAL_SUBJECT = stored.compile("|".join(_SUBJECT_WAYS))
 # The same ways apart, for `text.names.first_way`: each alone is found by the words it needs

@@ -23,6 +23,14 @@ POPULATION_FILLER = stored.compile(
     r"\b(?:subgroups?|population|cohort|subset|patients?|with|status|tumou?rs?|disease|histology|histologies)\b"
 )
 
+# A population name made of doses and statistic words only, a table's header row misread as a group
+# ("2.5 mg 20 mg Ratio": FEMARA Table 12's dose line over "Hazard or Odds Ratio"): it names no patients,
+# so an article's "randomized to letrozole 2.5 mg or tamoxifen 20 mg" names no subgroup by it.
+DOSES_ONLY_POPULATION = stored.compile(
+    r"(?:[ \t]{0,3}(?:\d{1,5}(?:\.\d{1,3})?[ \t]{0,2}(?:mg|mcg|g|mg/kg|mg/m2)\b|ratio|hazard|odds|or|ci|95%))++[ \t]{0,3}",
+    regex.I,
+)
+
 # A range of disease stages, written one way: "stage II to IIIA", "stage ii – iiia" → "stage ii-iiia".
 # Two cohorts named together, written one way: "cohorts a and b" → "cohorts a+b", as the label's "Cohort A+B".
 COHORTS_TOGETHER = stored.compile(
