@@ -108,12 +108,31 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
     for token in table_patterns.CELL_TOKEN.finditer(text, position, end):
         if token.start() != cursor or _p_value_row_after_cis(text, token, tokens):
             break
+        if token.lastgroup == "nparen" and not _ns_row_in_parentheses(text, token.span(), tokens, end):
+            break  # "All Patients (n=74)", "Placebo every 2 weeks (n = 281) 8 6 5 4": a label's N
         cursor = token.end()
         if token.lastgroup != "space":
             tokens.append((token.lastgroup or "", cursor))
     if [kind for kind, _ in tokens[:3]] == ["cmp", "run", "percent"]:
         return None  # a threshold such as "PD-L1 TPS ≥50%" names a row; it is not a cell
     return _run_given_back(text, position, end, tokens)
+
+
+def _ns_row_in_parentheses(text: str, span: tuple[int, int], before: list[tuple[str, int]], end: int) -> bool:
+    """Whether the N in parentheses at ``at`` is a cell of a row of such Ns and nothing else: each its
+    own cell with cells kept ("|  | (n=93) | (n=19) |"), two or more in a row flattened ("RECIST 1.1
+    (n=93) (n=19) Median DOR …") — never a label's N ("All Patients (n=74) Prior Treatment …")."""
+    at, token_end = span
+    if any(kind not in {"nparen", "sep"} for kind, _ in before):
+        return False
+    if text.startswith(f"{structured.SEPARATOR} ", line_start(text, at)):
+        return text[max(0, at - 4) : at].rstrip(" \t").endswith(structured.SEPARATOR)
+    if before:
+        return True
+    after = table_patterns.CELL_TOKEN.match(text, token_end, end)
+    if after is not None and after.lastgroup == "space":
+        after = table_patterns.CELL_TOKEN.match(text, after.end(), end)
+    return after is not None and after.lastgroup == "nparen"
 
 
 def _p_value_row_after_cis(text: str, token: regex.Match[str], before: list[tuple[str, int]]) -> bool:
@@ -161,7 +180,7 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         return False  # "at Day 35 131 (4.4%)": the day is the label's
     if flattened_patterns.TIME_POINT_HEADING.match(text, position, end):
         return False  # "Week 4 Clinical remission 12% …": a heading row's time point
-    if match.lastgroup in {"nprefix", "sep"}:
+    if match.lastgroup in {"nprefix", "nparen", "sep"}:
         return True  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
     glance = position + _GLANCE
     return (
@@ -302,6 +321,10 @@ def _cell_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
             tokens.append(
                 Token("ci", match.start(), match.end(), match.group(0), match.group("blow"), match.group("bhigh"))
             )
+        elif kind == "nparen":  # "(n=93)": an N cell, its parentheses around it
+            count = match.start("nparen_count")
+            tokens.append(Token("nprefix", match.start(), count, text[match.start() : count]))
+            tokens.append(Token("run", count, match.end("nparen_count"), match.group("nparen_count")))
         elif kind == "ofn":  # the count of "51/89 (57%)"; the N after the slash is the arm's, read from the header
             tokens.append(Token("run", match.start("ofn_count"), match.end("ofn_count"), match.group("ofn_count")))
         elif kind == "flatci":

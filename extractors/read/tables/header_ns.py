@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from extractors.ingest import grids as structured
-from extractors.read.tables.cells import Number
+from extractors.read.tables.cells import Number, Token
 from extractors.text.patterns import header_ns as patterns
 from extractors.text.patterns import tables as table_patterns
 
@@ -88,3 +88,17 @@ def _column_of(cells: list[tuple[int, int]], position: int) -> int | None:
 def _line_end(text: str, start: int, limit: int) -> int:
     end = text.find("\n", start, limit)
     return end if end >= 0 else limit
+
+
+def ns_under_lost_cells(label: str, tokens: Sequence[Token]) -> bool:
+    """Whether a row that opens with Ns in parentheses ("|  | (N = 145) | (N = 95) |") sits under cells the reader
+    could not read, run into its label as numbers, one per arm ("Median 18 months 16 months"): the Ns
+    count the patients of those lost cells, not of what the label names, and are left unread."""
+    if not tokens or tokens[0].kind not in {"nprefix", "sep"}:
+        return False
+    return parenthesised_ns(tokens) and len(patterns.NUMBER_IN_LABEL.findall(label)) >= 2
+
+
+def parenthesised_ns(tokens: Sequence[Token]) -> bool:
+    """Whether a row's cells print Ns in parentheses: "(n=93)"."""
+    return any(token.kind == "nprefix" and token.raw.startswith("(") for token in tokens)

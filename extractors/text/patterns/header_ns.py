@@ -39,3 +39,16 @@ NAME_GOES_ON = stored.compile(
 BETWEEN_CELL = stored.compile(
     r"[ \t]{0,3}(?:[Pp][- ]?[Vv]alue|Hazard|Odds|Relative|Risk|Ratio|Difference|HR|OR|RR)\b[^|\n]{0,40}"
 )
+
+# An N in parentheses as one cell of a table row, read whole from its "(" (the tokens of a cell are
+# never read inside parentheses): "(n=93)" of "|  | (n=93) | (n=19) |" under "Duration of Response"
+# (TECENTRIQ Table 28), "(N = 145)" of "|  | (N = 145) | (N = 95) |" under "Median | 18 months | 16 months"
+# (FEMARA Table 12). A piece of `tables.CELL_TOKEN`.
+N_IN_PARENTHESES = (
+    r"\([ \t]{0,2}[Nn][ \t]{0,2}=[ \t]{0,2}(?P<nparen_count>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,7}(?![\d,]))[ \t]{0,2}\)"
+)
+
+# A number in a row label: "18" and "16" of "Median 18 months 16 months" (glued: "Median18 months16 months"),
+# the cells of a row the reader could not read, run into the label of the row under them (FEMARA Table 12);
+# "1.1" of "RECIST 1.1".
+NUMBER_IN_LABEL = stored.compile(r"(?<![\d.])\d{1,7}(?:\.\d{1,4})?(?![\d.])")
