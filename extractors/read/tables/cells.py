@@ -110,12 +110,31 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
             break
         if token.lastgroup == "nparen" and not _ns_row_in_parentheses(text, token.span(), tokens, end):
             break  # "All Patients (n=74)", "Placebo every 2 weeks (n = 281) 8 6 5 4": a label's N
+        if token.lastgroup == "nprefix" and _values_before_n(text, position, tokens):
+            break  # flattened, "p-Value <0.0001 n=101 n=103": the Ns start a row of their own
         cursor = token.end()
         if token.lastgroup != "space":
             tokens.append((token.lastgroup or "", cursor))
     if [kind for kind, _ in tokens[:3]] == ["cmp", "run", "percent"]:
         return None  # a threshold such as "PD-L1 TPS ≥50%" names a row; it is not a cell
     return _run_given_back(text, position, end, tokens)
+
+
+def _values_before_n(text: str, position: int, before: list[tuple[str, int]]) -> bool:
+    """Whether a flattened run from ``position`` has a value before the N that comes next (a number
+    not an N's, a CI, a percent, a p-value, a qualifier): the N starts the next row, as with cells kept
+    ("| p-Value | <0.0001 |" over "|  | n=101 | n=103 |", KEYTRUDA Table 58)."""
+    if text.startswith(f"{structured.SEPARATOR} ", line_start(text, position)):
+        return False
+    of_n = False  # whether the tokens since the last "N =" are its count and the count's percent: "N = 155 (53%)"
+    for kind, _ in before:
+        if kind == "nprefix" or (of_n and kind in {"run", "pct", "fmt", "foot"}):
+            of_n = kind != "pct"
+            continue
+        if kind in {"ci", "pct", "pval", "qual", "range", "run"}:
+            return True
+        of_n = False
+    return False
 
 
 def _ns_row_in_parentheses(text: str, span: tuple[int, int], before: list[tuple[str, int]], end: int) -> bool:
@@ -231,6 +250,8 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         lone_number = len(values) == 1 and kinds[-1] in {"run", "ofn", "qual"}
         # … but a row label "p-value" starts the next row: "Median TTP (mos),7.24.56.72.57.65.7 p-value< 0.0001"
         lone_number = lone_number and not flattened_patterns.P_VALUE_ROW_LABEL.match(following)
+        # … nor does a row of Ns: "p-Value <0.0001 n=101 n=103" (see `_values_before_n`)
+        lone_number = lone_number and not table_patterns.N_PREFIX.match(following)
         # flattened, a heading row's threshold and a label's dash between words are the label's, not
         # cells: "Age ≥75 Diabetes – yes 249 14.9" (a row's own threshold cell has cells after it)
         in_label = _threshold_or_dash_in_label(text, position, kinds, following)
