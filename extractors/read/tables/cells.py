@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from extractors.ingest import grids as structured
+from extractors.read.tables import run_ns
 from extractors.records import Alternative, Flag, Measurement
 from extractors.text import reach
 from extractors.text.numbers import ci_contains, decimals, to_float
@@ -104,13 +105,14 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
         return None
     tokens: list[tuple[str, int]] = []  # (kind, end) of each token but spaces
     cursor = position
+    kept = text.startswith(f"{structured.SEPARATOR} ", line_start(text, position))
     # the tokens that follow each other from ``position``: one scan, not a match at each token
     for token in table_patterns.CELL_TOKEN.finditer(text, position, end):
         if token.start() != cursor or _p_value_row_after_cis(text, token, tokens):
             break
-        if token.lastgroup == "nparen" and not _ns_row_in_parentheses(text, token.span(), tokens, end):
+        if token.lastgroup == "nparen" and not run_ns.ns_row_in_parentheses(text, token, tokens, end, kept):
             break  # "All Patients (n=74)", "Placebo every 2 weeks (n = 281) 8 6 5 4": a label's N
-        if token.lastgroup == "nprefix" and _values_before_n(text, position, tokens):
+        if token.lastgroup == "nprefix" and not kept and run_ns.values_before_n(tokens):
             break  # flattened, "p-Value <0.0001 n=101 n=103": the Ns start a row of their own
         cursor = token.end()
         if token.lastgroup != "space":
@@ -118,40 +120,6 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
     if [kind for kind, _ in tokens[:3]] == ["cmp", "run", "percent"]:
         return None  # a threshold such as "PD-L1 TPS ≥50%" names a row; it is not a cell
     return _run_given_back(text, position, end, tokens)
-
-
-def _values_before_n(text: str, position: int, before: list[tuple[str, int]]) -> bool:
-    """Whether a flattened run from ``position`` has a value before the N that comes next (a number
-    not an N's, a CI, a percent, a p-value, a qualifier): the N starts the next row, as with cells kept
-    ("| p-Value | <0.0001 |" over "|  | n=101 | n=103 |", KEYTRUDA Table 58)."""
-    if text.startswith(f"{structured.SEPARATOR} ", line_start(text, position)):
-        return False
-    of_n = False  # whether the tokens since the last "N =" are its count and the count's percent: "N = 155 (53%)"
-    for kind, _ in before:
-        if kind == "nprefix" or (of_n and kind in {"run", "pct", "fmt", "foot"}):
-            of_n = kind != "pct"
-            continue
-        if kind in {"ci", "pct", "pval", "qual", "range", "run"}:
-            return True
-        of_n = False
-    return False
-
-
-def _ns_row_in_parentheses(text: str, span: tuple[int, int], before: list[tuple[str, int]], end: int) -> bool:
-    """Whether the N in parentheses at ``at`` is a cell of a row of such Ns and nothing else: each its
-    own cell with cells kept ("|  | (n=93) | (n=19) |"), two or more in a row flattened ("RECIST 1.1
-    (n=93) (n=19) Median DOR …") — never a label's N ("All Patients (n=74) Prior Treatment …")."""
-    at, token_end = span
-    if any(kind not in {"nparen", "sep"} for kind, _ in before):
-        return False
-    if text.startswith(f"{structured.SEPARATOR} ", line_start(text, at)):
-        return text[max(0, at - 4) : at].rstrip(" \t").endswith(structured.SEPARATOR)
-    if before:
-        return True
-    after = table_patterns.CELL_TOKEN.match(text, token_end, end)
-    if after is not None and after.lastgroup == "space":
-        after = table_patterns.CELL_TOKEN.match(text, after.end(), end)
-    return after is not None and after.lastgroup == "nparen"
 
 
 def _p_value_row_after_cis(text: str, token: regex.Match[str], before: list[tuple[str, int]]) -> bool:
@@ -250,7 +218,7 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         lone_number = len(values) == 1 and kinds[-1] in {"run", "ofn", "qual"}
         # … but a row label "p-value" starts the next row: "Median TTP (mos),7.24.56.72.57.65.7 p-value< 0.0001"
         lone_number = lone_number and not flattened_patterns.P_VALUE_ROW_LABEL.match(following)
-        # … nor does a row of Ns: "p-Value <0.0001 n=101 n=103" (see `_values_before_n`)
+        # … nor does a row of Ns: "p-Value <0.0001 n=101 n=103" (see `run_ns.values_before_n`)
         lone_number = lone_number and not table_patterns.N_PREFIX.match(following)
         # flattened, a heading row's threshold and a label's dash between words are the label's, not
         # cells: "Age ≥75 Diabetes – yes 249 14.9" (a row's own threshold cell has cells after it)
