@@ -23,6 +23,7 @@ import regex
 
 from extractors.ingest import grids as structured
 from extractors.read.tables.cells import Number, line_start
+from extractors.read.tables.header_ns import ns_below
 from extractors.text import vocabulary
 from extractors.text.patterns import adverse as adverse_patterns
 from extractors.text.patterns import flattened as flattened_patterns
@@ -342,5 +343,6 @@ def structured_line(text: str, first: int, limit: int) -> HeaderItems | None:
             read_items(text, n.end(), cell_end, items, after_arms=False)
     if not items.arms:
         return None
-    read_items(text, line_end, limit, items, after_arms=True)
+    below = ns_below(text, items.arms, row_start, limit)  # "|  | (N = 455) | (N = 455) |" under a row of doses
+    read_items(text, line_end if below is None else below, limit, items, after_arms=True)
     return items

@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from extractors.ingest import grids as structured
+from extractors.read.tables import run_ns
 from extractors.records import Alternative, Flag, Measurement
 from extractors.text import reach
 from extractors.text.numbers import ci_contains, decimals, to_float
@@ -104,10 +105,15 @@ def cell_run_at(text: str, position: int, end: int, first: regex.Match[str] | No
         return None
     tokens: list[tuple[str, int]] = []  # (kind, end) of each token but spaces
     cursor = position
+    kept = text.startswith(f"{structured.SEPARATOR} ", line_start(text, position))
     # the tokens that follow each other from ``position``: one scan, not a match at each token
     for token in table_patterns.CELL_TOKEN.finditer(text, position, end):
         if token.start() != cursor or _p_value_row_after_cis(text, token, tokens):
             break
+        if token.lastgroup == "nparen" and not run_ns.ns_row_in_parentheses(text, token, tokens, end, kept):
+            break  # "All Patients (n=74)", "Placebo every 2 weeks (n = 281) 8 6 5 4": a label's N
+        if token.lastgroup == "nprefix" and not kept and run_ns.values_before_n(tokens):
+            break  # flattened, "p-Value <0.0001 n=101 n=103": the Ns start a row of their own
         cursor = token.end()
         if token.lastgroup != "space":
             tokens.append((token.lastgroup or "", cursor))
@@ -161,7 +167,7 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         return False  # "at Day 35 131 (4.4%)": the day is the label's
     if flattened_patterns.TIME_POINT_HEADING.match(text, position, end):
         return False  # "Week 4 Clinical remission 12% …": a heading row's time point
-    if match.lastgroup in {"nprefix", "sep"}:
+    if match.lastgroup in {"nprefix", "nparen", "sep"}:
         return True  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
     glance = position + _GLANCE
     return (
@@ -212,6 +218,8 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
         lone_number = len(values) == 1 and kinds[-1] in {"run", "ofn", "qual"}
         # … but a row label "p-value" starts the next row: "Median TTP (mos),7.24.56.72.57.65.7 p-value< 0.0001"
         lone_number = lone_number and not flattened_patterns.P_VALUE_ROW_LABEL.match(following)
+        # … nor does a row of Ns: "p-Value <0.0001 n=101 n=103" (see `run_ns.values_before_n`)
+        lone_number = lone_number and not table_patterns.N_PREFIX.match(following)
         # flattened, a heading row's threshold and a label's dash between words are the label's, not
         # cells: "Age ≥75 Diabetes – yes 249 14.9" (a row's own threshold cell has cells after it)
         in_label = _threshold_or_dash_in_label(text, position, kinds, following)
@@ -302,6 +310,10 @@ def _cell_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
             tokens.append(
                 Token("ci", match.start(), match.end(), match.group(0), match.group("blow"), match.group("bhigh"))
             )
+        elif kind == "nparen":  # "(n=93)": an N cell, its parentheses around it
+            count = match.start("nparen_count")
+            tokens.append(Token("nprefix", match.start(), count, text[match.start() : count]))
+            tokens.append(Token("run", count, match.end("nparen_count"), match.group("nparen_count")))
         elif kind == "ofn":  # the count of "51/89 (57%)"; the N after the slash is the arm's, read from the header
             tokens.append(Token("run", match.start("ofn_count"), match.end("ofn_count"), match.group("ofn_count")))
         elif kind == "flatci":

@@ -33,6 +33,7 @@ from extractors.read.tables.captions import CAPTION_HEAD, caption_endpoint, capt
 from extractors.read.tables.cells import has_n_prefix, line_start, read_tokens, row_spans
 from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
+from extractors.read.tables.header_ns import ns_under_lost_cells, parenthesised_ns
 from extractors.read.tables.responses import heading_hides_kind, landmark_of_response
 from extractors.read.tables.rows import RowReader, population_of
 from extractors.read.tables.single_arm import single_arm_header
@@ -333,6 +334,10 @@ def _read_rows(
         # flattened, a row of cells with no value ran into the label: "p-valuec NT - NS - Overall Response …"
         own_text = flattened_patterns.EMPTY_CELLS_BEFORE_LABEL.split(own_text)[-1]
         own, _ = repairs.repair_label(" ".join(own_text.replace(structured.SEPARATOR, " ").split()))
+        if has_n and cells_start is not None and cells_end is not None and vocabulary.find_endpoint(label):
+            # "|  | (n=93) | (n=19) |" under "Duration of Response, (DOR) RECIST 1.1": the Ns of the endpoint
+            # a heading names, what follows it no population
+            has_n = not parenthesised_ns(read_tokens(text, cells_start, cells_end))
         counts = events[1] and not events[0] and _unnamed_counts(text, own or label, cells_start, cells_end)
         names_events = events[0] or bool(state.formats) or counts
         event = (
@@ -377,9 +382,13 @@ def _read_rows(
                 state.endpoint = None  # a subgroup's Ns ("STEMI | N=1769") count none of the events above
         if cells_start is None or cells_end is None:
             continue
+        tokens = read_tokens(text, cells_start, cells_end)
+        if ns_under_lost_cells(label, tokens):
+            n_row = []
+            continue
         before = len(measurements)
         # with cells kept, the row's own label is its first cell; rows above without cells only head it
-        RowReader(row_of(label, own or label, counts), measurements).read(read_tokens(text, cells_start, cells_end))
+        RowReader(row_of(label, own or label, counts), measurements).read(tokens)
         measurements[before:] = landmark_of_response(own or label, measurements[before:])
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)

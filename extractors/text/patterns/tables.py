@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from extractors.text.patterns import stored, timed
+from extractors.text.patterns.header_ns import N_IN_PARENTHESES
 from extractors.text.patterns.pieces import COUNT, DASH, FLAGS, HEADER_DRUG, NUM, TRIAL_WORD
 
 # "Table 9 Efficacy Results in STS Patients …", "Table 16. Efficacy Results in FLAURA", "TABLE 5.
@@ -55,7 +56,8 @@ N_PREFIX = stored.compile(r"""[Nn]\s*=\s*(?=\d)""", regex.VERBOSE)
 # The tokens of a flattened table row's cells but the spaces between them, tried in order at each
 # position; `CELL_TOKEN` adds the spaces.
 _CELL_TOKENS = rf"""
-      (?P<nprefix>[Nn]\s*=\s*(?=\d))                          # "N = " of "N = 246"
+      (?P<nparen>{N_IN_PARENTHESES})                          # "(n=93)": a cell of an N in parentheses
+    | (?P<nprefix>[Nn]\s*=\s*(?=\d))                          # "N = " of "N = 246"
     | (?P<range>\((?=[^()\n|]{{0,30}}\+)[ \t]{{0,2}}{NUM}\+?[ \t]{{0,2}}(?:,|{DASH}|to)[ \t]{{0,2}}{NUM}\+?[ \t]{{0,2}}\))
         # "(1.1+, 18.0+)": a range with a censored ("+") bound, printed after a median (KEYTRUDA Table 57)
     | (?P<ci>(?:\(|(?P<square>\[))\s*(?:\d{{2}}(?:\.\d)?%[ \t]{{0,2}}CI[ \t]{{0,2}}:?[ \t]{{0,2}})?   # a CI: "(0.26,0.48)", "(38.8, NE)",
