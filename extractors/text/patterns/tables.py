@@ -59,8 +59,8 @@ _CELL_TOKENS = rf"""
         # "(1.1+, 18.0+)": a range with a censored ("+") bound, printed after a median (KEYTRUDA Table 57)
     | (?P<ci>(?:\(|(?P<square>\[))\s*(?:\d{{2}}(?:\.\d)?%[ \t]{{0,2}}CI[ \t]{{0,2}}:?[ \t]{{0,2}})?   # a CI: "(0.26,0.48)", "(38.8, NE)",
                                                               # "(-30.9, 26.8)", "(0.4%, 3.0%)", its level inside: "(95% CI: 50, 83)";
-          (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*   # or in square brackets, closed by
-          (?P<high>-?{NUM}|NR|NE|NA)(?-i:[a-h])?%?\s*(?(square)\]|\)))  # one: "0.82 [0.67, 1.00]" (PERJETA, REVLIMID);
+          (?P<low>-?{NUM}|NR|NE|NA|NC)%?\s*(?:,|;|\bto\b|{DASH})\s*   # or in square brackets, closed by
+          (?P<high>-?{NUM}|NR|NE|NA|NC)(?-i:[a-h])?%?\s*(?(square)\]|\)))  # one: "0.82 [0.67, 1.00]" (PERJETA, REVLIMID);
                                                               # a footnote key on a bound: "(9.8, NRe)" (OPDIVO Table 57)
     | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM})(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |": a CI cell without parentheses
     | (?P<flatci>(?<=\bCI[ \t:]{{1,3}}(?:{NUM},[ \t]{{1,2}}{NUM}[ \t]{{1,2}}){{0,7}})(?P<flow>{NUM}),[ \t]{{1,2}}(?P<fhigh>{NUM})(?![\d.]))
