@@ -254,6 +254,8 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     if patterns.WHOLE_TRIAL.search(text):  # "all patients": the label's whole-trial population, if it names one
         overall = {m.population for m in measurements if m.population and patterns.OVERALL_WORD.search(m.population)}
         return True, (overall.pop() if len(overall) == 1 else None)
+    if patterns.RESPONSE_SET.search(text):  # "in patients with measurable disease": the response's own set
+        return True, None
     if claim.population is not None and not patterns.OVERALL_WORD.search(claim.population):
         return False, claim.population
     return True, None

@@ -34,6 +34,11 @@ STAGE_RANGE = stored.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*
 # A population carried from the context that is the whole trial: "overall population", "ITT", "intent-to-treat".
 OVERALL_WORD = stored.compile(r"\b(?:overall|itt|intent)", regex.I)
 
+# The patients a response is measured in, which a label's table prints as a row of Ns ("Objective Response
+# for Patients with Measurable Disease | N=267", read as no subgroup): "Among the 399 women with measurable
+# disease, 55.4% responded". Not measurable CNS lesions (a subgroup with brain metastases).
+RESPONSE_SET = stored.compile(r"\bmeasurable\s{1,2}disease\b", regex.I)
+
 # A share said to be a relative reduction, after its value: "31% less major bleeding", "about 69% less".
 RELATIVE_LESS_AFTER = stored.compile(
     r"^\s{0,2}(?:%|percent\b)\s{0,2}(?:less|lower|fewer|reduction|decrease)\b", regex.I
