@@ -29,7 +29,7 @@ from extractors.read.attach import analysis_of
 from extractors.read.context import arm_names, brand_of, nct_of, randomization_ratio, trial_for, trials_introduced
 from extractors.read.tables.abbreviations import defined_arms
 from extractors.read.tables.arms import sub_column_at
-from extractors.read.tables.captions import CAPTION_HEAD, caption_endpoint, caption_population
+from extractors.read.tables.captions import CAPTION_HEAD, caption_endpoint, caption_population, caption_subgroup_event
 from extractors.read.tables.cells import has_n_prefix, line_start, read_tokens, row_spans
 from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
@@ -119,9 +119,12 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     subset = caption_population(caption_text.split("\n", 1)[0], text)  # with cells kept, notes follow on their own line
     ratio = randomization_ratio(text, start)
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
+    subgroup_rows = any(column.holds == "n" for column in header.columns)
+    caption_line = caption_text.split("\n", 1)[0]
     state = TableState(
-        subgroup_rows=any(column.holds == "n" for column in header.columns),
-        endpoint=caption_endpoint(caption_text.split("\n", 1)[0]),
+        subgroup_rows=subgroup_rows,
+        # a table of subgroup rows reports the event its caption names: "Subgroup Analyses for Time to First Event of …"
+        endpoint=caption_endpoint(caption_line) or (caption_subgroup_event(caption_line) if subgroup_rows else None),
         subset=subset,
         caption=text[start : header.start],
         notes={key: text[n.start : n.end] for key, n in footnotes.items()} or _footnote_row(text, header.end, body_end),
