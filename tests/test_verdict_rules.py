@@ -653,3 +653,26 @@ def test_the_patients_a_response_is_measured_in_are_no_subgroup_and_not_an_arm(c
     )
     judged = check_number(claim, LabelView(label, {"label": ""}))
     assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("nested_subgroups"))
+def test_a_subgroup_within_a_cohort_is_not_the_cohorts_figure(case: dict[str, Any]) -> None:
+    label = tuple(
+        Measurement(
+            source="label",
+            statistic="hr",
+            value=float(raw),
+            raw=raw,
+            span=(0, 4),
+            trial="PROfound",
+            arm="Lynparza",
+            comparator="Enzalutamide or Abiraterone",
+            endpoint="rPFS",
+            population=population,
+            table="Table 26",
+        )
+        for raw, population in (("0.34", "Cohort A"), ("0.49", "Cohort A+B"))
+    )
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="PROfound", endpoint="rPFS")
+    judged = check_number(claim, LabelView(label, {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation
