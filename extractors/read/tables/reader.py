@@ -38,6 +38,7 @@ from extractors.read.tables.rows import RowReader, population_of
 from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, TableState
 from extractors.read.tables.subcolumns import with_sub_columns
 from extractors.read.tables.transposed import find_transposed_header, read_transposed
+from extractors.read.tables.versus import heading_statistic, versus_arms
 from extractors.records import Measurement, Source
 from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
@@ -145,8 +146,14 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
             trial=state.trial or base.trial,
             analysis=state.analysis or base.analysis,
         )
+        versus = versus_arms(own, header.arms_of(None)) if state.versus_statistic or own != label else None
+        if versus is None:  # "HR [95% CI]; p-value" over "Rd Continuous vs MPT": the rows naming two arms report it
+            state.versus_statistic = heading_statistic(label, own)
+        elif statistic is None:
+            state.versus_statistic = heading_statistic(label, own) or state.versus_statistic
+            statistic, unit = state.versus_statistic, None
         columns = _with_formats(header.columns_for(statistic), state.formats)
-        return Row(text, header, label, columns, statistic, unit, ratio, state, footnotes, row_base)
+        return Row(text, header, label, columns, statistic, unit, ratio, state, footnotes, row_base, versus)
 
     measurements = _header_ns(base, header, subset, trials_introduced(text))
     # a row of counts under a label that names nothing else counts that event, except in a table of
@@ -375,7 +382,12 @@ def _read_rows(
             continue
         before = len(measurements)
         # with cells kept, the row's own label is its first cell; rows above without cells only head it
-        RowReader(row_of(label, own or label, counts), measurements).read(read_tokens(text, cells_start, cells_end))
+        row = row_of(label, own or label, counts)
+        RowReader(row, measurements).read(read_tokens(text, cells_start, cells_end))
+        if row.versus is not None:  # "Rd18 vs MPT": its value, under the first column, compares the arms it names
+            measurements[before:] = [
+                replace(m, arm=row.versus[0], comparator=row.versus[1]) for m in measurements[before:]
+            ]
         measurements[before:] = landmark_of_response(own or label, measurements[before:])
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
