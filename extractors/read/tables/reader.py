@@ -454,7 +454,8 @@ def event_name(raw_label: str, notes: Mapping[str, str] | None = None) -> str | 
     own = raw_label.rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ")
     name = " ".join(own.split())
     heading = build.heading_prefix(vocabulary.row_group_headings()).match(name)
-    if heading and not str(heading.group("name"))[:1].islower():  # "Primary Composite Endpoint at Day 35" is one name
+    # "Primary Composite Endpoint at Day 35" is one name, and "Gastrointestinal (GI)": the heading's own abbreviation
+    if heading and str(heading.group("name"))[:1].isupper():
         name = str(heading.group("name"))
     name = str(table_patterns.EVENT_NAME_MARKS.sub("", name)).strip(" :,")
     name = str(table_patterns.LEADING_DASH.sub("", name))
