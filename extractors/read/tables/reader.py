@@ -391,6 +391,8 @@ def _read_rows(
         measurements[before:] = landmark_of_response(own or label, measurements[before:])
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
+        # Ns saying what the cells below hold ("EINSTEIN DVT Study | N=1731 n (%)") head a block of rows, no one endpoint
+        only_ns = only_ns and not any(token.kind == "fmt" for token in read_tokens(text, cells_start, cells_end))
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
 
 
