@@ -62,8 +62,7 @@ _CELL_TOKENS = rf"""
           (?P<low>-?{NUM}|NR|NE|NA|NC)%?\s*(?:,|;|\bto\b|{DASH})\s*   # or in square brackets, closed by
           (?P<high>-?{NUM}|NR|NE|NA|NC)(?-i:[a-h])?%?\s*(?(square)\]|\)))  # one: "0.82 [0.67, 1.00]" (PERJETA, REVLIMID);
                                                               # a footnote key on a bound: "(9.8, NRe)" (OPDIVO Table 57)
-    | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM}|NR|NE)(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |", "| 5.6, NR |":
-                                                              # a CI cell without parentheses
+    | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM})(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |": a CI cell without parentheses
     | (?P<flatci>(?<=\bCI[ \t:]{{1,3}}(?:{NUM},[ \t]{{1,2}}{NUM}[ \t]{{1,2}}){{0,7}})(?P<flow>{NUM}),[ \t]{{1,2}}(?P<fhigh>{NUM})(?![\d.]))
         # the same CIs flattened with spaces, on the row a "CI" label heads: "95% CI 49.5, 61.4 31.8, 48.5"
     | (?P<pct>\(\s*(?P<pct_cmp>[<≤])?\s*(?P<pct_value>{NUM})\s*%?\s*\))  # "(0.4)" of "1 (0.4)", "(<0.1)": a percent
@@ -98,9 +97,7 @@ _CELL_OR_SPACE_FIRST = rf"(?=[{_FIRST_CHARACTERS} \t\u00a0\u00ad,;] | {_DASH_OR_
 # One token of a flattened table row's cells, tried in order at each position.
 CELL_TOKEN = stored.compile(
     rf"""{_CELL_OR_SPACE_FIRST}(?:{_CELL_TOKENS}
-    | (?P<space>[ \t](?:months?|weeks?|years?|days?)(?=[ \t]{{1,2}}\|)  # a time unit ending a kept cell, read past:
-                                                              # "| 8.6 months | 7.2 months |" (VERZENIO Table 19)
-      |(?<=\));[ \t]{{0,2}}(?=[<≤]|\d)                              # an estimate's CI, then its p: "0.72 (0.61, 0.85); <0.0001"
+    | (?P<space>(?<=\));[ \t]{{0,2}}(?=[<≤]|\d)                   # an estimate's CI, then its p: "0.72 (0.61, 0.85); <0.0001"
       |[ \t\u00a0\u00ad]+|,[ \t]*)                             # spaces between cells (a line end ends the row); a soft
                                                               # hyphen is printed before a minus ("\u00ad-6", REPATHA Table 8)
     )""",
