@@ -257,8 +257,8 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     if patterns.WHOLE_TRIAL.search(text):  # "all patients": the label's whole-trial population, if it names one
         overall = {m.population for m in measurements if m.population and patterns.OVERALL_WORD.search(m.population)}
         return True, (overall.pop() if len(overall) == 1 else None)
-    if patterns.RESPONSE_SET.search(text) and any(m.row and patterns.RESPONSE_SET.search(m.row) for m in measurements):
-        return True, None  # "in patients with measurable disease": the set the label's response rows are of
+    if patterns.RESPONSE_SET.search(text) and not any(m.population for m in measurements):
+        return True, None  # "in patients with measurable disease": the set a response is measured in, no subgroup
     if claim.population is not None and not patterns.OVERALL_WORD.search(claim.population):
         return False, claim.population
     return True, None
