@@ -475,10 +475,8 @@ VERSUS = stored.compile(r"\bvs\.?\s|\bversus\b", regex.IGNORECASE)
 TRIAL_ROW = stored.compile(r"^(?P<trial>.{2,40}?)\s+(?:Study|Trial|Studies)$")
 
 # A row that names an analysis set, not a subgroup: "Events from Day 1 to Day 10, PP analysis set",
-# "mITT analysis set plus all-cause mortality" (MAGELLAN) — its Ns are that set's, whole; and the
-# set a response is measured in, "Objective Response for Patients with Measurable Disease | N=267"
-# (MONARCH 3), "Patients with Measurable Disease | n=167" (OlympiAD): not a subgroup of the trial.
-ANALYSIS_SET_ROW = stored.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b|\bmeasurable\s+disease\b", regex.IGNORECASE)
+# "mITT analysis set plus all-cause mortality" (MAGELLAN) — its Ns are that set's, whole.
+ANALYSIS_SET_ROW = stored.compile(r"\banalysis\s+set\b|\bper[- ]protocol\b", regex.IGNORECASE)
 
 # A footnote digit glued to the word before it when the cells after it are spaced: the "1" of
 # "Nausea1 52 2.4 29 0.6", of "Progression-Free Survival1 N = 248 N = 247" (matched at the digit).
