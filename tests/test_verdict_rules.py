@@ -626,3 +626,53 @@ def test_a_trial_name_the_label_gives_twice_is_settled_by_its_context_or_contrad
 def test_a_shares_clause_names_its_endpoint_as_far_as_the_phrase_reaches(case: dict[str, Any]) -> None:
     claim = replace(_claim(case["text"], case["raw"], statistic="rate", unit="%"), endpoint=case["endpoint"])
     assert (shares.what_rate(claim) is None) == case["named"]
+
+
+def _paloma_row(statistic: str, raw: str, arm: str, row: str, endpoint: str) -> Measurement:
+    return Measurement(
+        source="label", statistic=statistic, value=float(raw), raw=raw, span=(0, len(raw)), trial="PALOMA-2",
+        arm=arm, endpoint=endpoint, table="Table 8", row=row, column=arm, unit="patients" if statistic == "n" else "%",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("case", _cases("response_sets"))
+def test_the_patients_a_response_is_measured_in_are_no_subgroup_and_not_an_arm(case: dict[str, Any]) -> None:
+    itt, measurable = "Progression-free survival for ITT", "Objective Response for patients with measurable disease"
+    label = (
+        _paloma_row("n", "444", "IBRANCE plus Letrozole", itt, "PFS"),
+        _paloma_row("n", "222", "Placebo plus Letrozole", itt, "PFS"),
+        _paloma_row("n", "338", "IBRANCE plus Letrozole", measurable, "ORR"),
+        _paloma_row("n", "171", "Placebo plus Letrozole", measurable, "ORR"),
+        _paloma_row("rate", "55.3", "IBRANCE plus Letrozole", measurable, "ORR"),
+        _paloma_row("rate", "44.4", "Placebo plus Letrozole", measurable, "ORR"),
+    )
+    is_rate = case["raw"] == "55.3"
+    claim = _claim(case["text"], case["raw"], statistic="rate" if is_rate else "n", unit="%" if is_rate else "patients")
+    claim = replace(
+        claim, trial="PALOMA-2", arm=case["arm"], population=case.get("population"), endpoint="ORR" if is_rate else None
+    )
+    judged = check_number(claim, LabelView(label, {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation
+
+
+@pytest.mark.parametrize("case", _cases("nested_subgroups"))
+def test_a_subgroup_within_a_cohort_is_not_the_cohorts_figure(case: dict[str, Any]) -> None:
+    label = tuple(
+        Measurement(
+            source="label",
+            statistic="hr",
+            value=float(raw),
+            raw=raw,
+            span=(0, 4),
+            trial="PROfound",
+            arm="Lynparza",
+            comparator="Enzalutamide or Abiraterone",
+            endpoint="rPFS",
+            population=population,
+            table="Table 26",
+        )
+        for raw, population in (("0.34", "Cohort A"), ("0.49", "Cohort A+B"))
+    )
+    claim = replace(_claim(case["text"], case["raw"], statistic="hr"), trial="PROfound", endpoint="rPFS")
+    judged = check_number(claim, LabelView(label, {"label": ""}))
+    assert judged.verdict == case["verdict"], judged.explanation

@@ -54,7 +54,10 @@ def randomized_rows(claim: Claim, rows: tuple[Measurement, ...], view: LabelView
     not the label's intent-to-treat one is left out when that table gives the arm another N ("randomized
     9,088 to Eliquis": the bleeding table's N of patients treated, not the ITT table's 9,120), and an
     adverse-reaction table's Ns always ("randomized 682": 337 + 345 patients treated in GLEEVEC's
-    Table 14, not the 713 randomized)."""
+    Table 14, not the 713 randomized). The Ns of the patients a response is measured in ("Objective
+    Response for Patients with Measurable Disease | N=338") are never an arm's, unless the claim names them."""
+    if not patterns.RESPONSE_SET.search(claim.text):
+        rows = tuple(m for m in rows if not (m.table and m.row and patterns.RESPONSE_SET.search(m.row)))
     if not quantity.sentence_says(claim, "counts", "randomized"):
         return rows
     itt = {(m.arm, m.value) for m in rows if m.table and patterns.RANDOMIZED_TABLE.search(view.context(m))}

@@ -226,6 +226,9 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     wins. A subgroup no measurement has is unknown.
     """
     clause = quantity.claim_whole_clause(claim)
+    nested = patterns.SUBGROUP_OF_GROUP.search(clause)
+    if nested and not _named_whole(quantity.with_short_forms(_normal_ranges(nested.group("qualifier"))), measurements):
+        return False, nested.group(0)  # "the BRCA-mutated subgroup of cohort A": a subgroup the label does not report
     own = _named_whole(quantity.with_short_forms(_normal_ranges(clause)), measurements)
     if len(own) == 1:
         # the value's own clause names one population whole: "in hormone receptor–negative disease the PFS
@@ -254,6 +257,8 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     if patterns.WHOLE_TRIAL.search(text):  # "all patients": the label's whole-trial population, if it names one
         overall = {m.population for m in measurements if m.population and patterns.OVERALL_WORD.search(m.population)}
         return True, (overall.pop() if len(overall) == 1 else None)
+    if patterns.RESPONSE_SET.search(text) and not any(m.population for m in measurements):
+        return True, None  # "in patients with measurable disease": the set a response is measured in, no subgroup
     if claim.population is not None and not patterns.OVERALL_WORD.search(claim.population):
         return False, claim.population
     return True, None

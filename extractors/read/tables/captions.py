@@ -21,6 +21,13 @@ def caption_endpoint(caption: str) -> str | None:
     return found[0] if vocabulary.find_endpoint(rest) is None else None  # two endpoints: neither
 
 
+def caption_subgroup_event(caption: str) -> str | None:
+    """The event a table of subgroup rows reports, as its caption prints it: "Subgroup Analyses for Time
+    to First Event of CV Death, MI, or Stroke: Patients < or ≥75 Years of Age, …" (EFFIENT Table 6)."""
+    named = caption_patterns.CAPTION_SUBGROUP_EVENT.search(caption)
+    return " ".join(named.group("event").split()) if named else None
+
+
 def caption_population(caption: str, text: str = "") -> str | None:
     """The population a caption names: "… of the Subgroup of Patients with TPS ≥50% in …", or in
     parentheses after the trial, "… in KEYNOTE-355 (CPS ≥10)" (not "(BICR-assessed)"), or between the trial

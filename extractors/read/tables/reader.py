@@ -29,7 +29,7 @@ from extractors.read.attach import analysis_of
 from extractors.read.context import arm_names, brand_of, nct_of, randomization_ratio, trial_for, trials_introduced
 from extractors.read.tables.abbreviations import defined_arms
 from extractors.read.tables.arms import sub_column_at
-from extractors.read.tables.captions import CAPTION_HEAD, caption_endpoint, caption_population
+from extractors.read.tables.captions import CAPTION_HEAD, caption_endpoint, caption_population, caption_subgroup_event
 from extractors.read.tables.cells import has_n_prefix, line_start, read_tokens, row_spans
 from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
@@ -40,6 +40,7 @@ from extractors.read.tables.single_arm import single_arm_header
 from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, TableState
 from extractors.read.tables.subcolumns import with_sub_columns
 from extractors.read.tables.transposed import find_transposed_header, read_transposed
+from extractors.read.tables.versus import heading_statistic, versus_arms
 from extractors.records import Measurement, Source
 from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
@@ -124,9 +125,12 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     subset = caption_population(caption_text.split("\n", 1)[0], text)  # with cells kept, notes follow on their own line
     ratio = randomization_ratio(text, start)
     footnotes = {note.key: note for note in find_footnotes(text, caption_end, header.start)}
+    subgroup_rows = any(column.holds == "n" for column in header.columns)
+    caption_line = caption_text.split("\n", 1)[0]
     state = TableState(
-        subgroup_rows=any(column.holds == "n" for column in header.columns),
-        endpoint=caption_endpoint(caption_text.split("\n", 1)[0]),
+        subgroup_rows=subgroup_rows,
+        # a table of subgroup rows reports the event its caption names: "Subgroup Analyses for Time to First Event of …"
+        endpoint=caption_endpoint(caption_line) or (caption_subgroup_event(caption_line) if subgroup_rows else None),
         subset=subset,
         caption=text[start : header.start],
         notes={key: text[n.start : n.end] for key, n in footnotes.items()} or _footnote_row(text, header.end, body_end),
@@ -147,8 +151,14 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
             trial=state.trial or base.trial,
             analysis=state.analysis or base.analysis,
         )
+        versus = versus_arms(own, header.arms_of(None)) if state.versus_statistic or own != label else None
+        if versus is None:  # "HR [95% CI]; p-value" over "Rd Continuous vs MPT": the rows naming two arms report it
+            state.versus_statistic = heading_statistic(label, own)
+        elif statistic is None:
+            state.versus_statistic = heading_statistic(label, own) or state.versus_statistic
+            statistic, unit = state.versus_statistic, None
         columns = _with_formats(header.columns_for(statistic), state.formats)
-        return Row(text, header, label, columns, statistic, unit, ratio, state, footnotes, row_base)
+        return Row(text, header, label, columns, statistic, unit, ratio, state, footnotes, row_base, versus)
 
     measurements = _header_ns(base, header, subset, trials_introduced(text))
     # a row of counts under a label that names nothing else counts that event, except in a table of
@@ -388,10 +398,17 @@ def _read_rows(
             continue
         before = len(measurements)
         # with cells kept, the row's own label is its first cell; rows above without cells only head it
-        RowReader(row_of(label, own or label, counts), measurements).read(tokens)
+        row = row_of(label, own or label, counts)
+        RowReader(row, measurements).read(tokens)
+        if row.versus is not None:  # "Rd18 vs MPT": its value, under the first column, compares the arms it names
+            measurements[before:] = [
+                replace(m, arm=row.versus[0], comparator=row.versus[1]) for m in measurements[before:]
+            ]
         measurements[before:] = landmark_of_response(own or label, measurements[before:])
         added = measurements[before:]
         only_ns = bool(added) and all(m.statistic in {"n", "share"} for m in added)
+        # Ns saying what the cells below hold ("EINSTEIN DVT Study | N=1731 n (%)") head a block of rows, no one endpoint
+        only_ns = only_ns and not any(token.kind == "fmt" for token in read_tokens(text, cells_start, cells_end))
         n_row = [before + k for k, m in enumerate(added) if m.statistic == "n"] if only_ns else []
 
 
@@ -469,7 +486,8 @@ def event_name(raw_label: str, notes: Mapping[str, str] | None = None) -> str | 
     own = raw_label.rsplit("\n", 1)[-1].replace(structured.SEPARATOR, " ")
     name = " ".join(own.split())
     heading = build.heading_prefix(vocabulary.row_group_headings()).match(name)
-    if heading and not str(heading.group("name"))[:1].islower():  # "Primary Composite Endpoint at Day 35" is one name
+    # "Primary Composite Endpoint at Day 35" is one name, and "Gastrointestinal (GI)": the heading's own abbreviation
+    if heading and str(heading.group("name"))[:1].isupper():
         name = str(heading.group("name"))
     name = str(table_patterns.EVENT_NAME_MARKS.sub("", name)).strip(" :,")
     name = str(table_patterns.LEADING_DASH.sub("", name))

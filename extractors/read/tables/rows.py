@@ -216,6 +216,9 @@ class RowReader:
                 ),
             )
         flags += repair_flags(cell)
+        endpoint = state.endpoint
+        if statistic == "n" and state.subgroup_rows:
+            endpoint = None  # a subgroup's Ns count the subgroup, not the event its rows report (EFFIENT Table 6)
         measurement = replace(
             row.base,
             confidence=confidence,
@@ -226,7 +229,7 @@ class RowReader:
             span=span_of(cell),
             # under a group naming a kind of event ("Major/Minor"), the group is what the cell counts
             # and the row ("Weight <60 kg") whom
-            endpoint=column.group if kind_group else state.endpoint,
+            endpoint=column.group if kind_group else endpoint,
             population=population_of(
                 state.subset, group_population, state.endpoint if kind_group else None, state.population
             ),

@@ -33,6 +33,7 @@ class TableState:
     caption: str = ""  # the caption and the notes before the header: "HR: Atorvastatin 80 mg: atorvastatin 10 mg"
     subgroup_rows: bool = False  # each row prints its own Ns ("| N | % with events |"): rows are subgroups
     notes: dict[str, str] = field(default_factory=dict)  # footnote key → its text: "e" → "Includes asthenia, fatigue."
+    versus_statistic: str | None = None  # a heading's between-arm statistic, for rows naming two arms ("Rd18 vs MPT")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class Row:
     state: TableState
     footnotes: Mapping[str, Footnote]  # key → footnote
     base: Measurement  # what every measurement of the row shares (trial, table, CI level, …)
+    versus: tuple[str, str] | None = None  # the arms a row naming two compares: ("Rd18", "MPT")
 
     def statistic_for(self, column: Column, cell: Cell) -> str:
         """The statistic a cell holds: the column's ("HR"), an N, else what the row label names."""

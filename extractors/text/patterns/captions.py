@@ -81,6 +81,19 @@ NOT_A_POPULATION = stored.compile(
     regex.IGNORECASE,
 )
 
+# The event a table of subgroup rows reports, as its caption names it before the subgroups: "Table 6:
+# Subgroup Analyses for Time to First Event of CV Death, MI, or Stroke: Patients < or ≥75 Years of Age, …"
+# (EFFIENT). The name ends at a colon, semicolon or bracket, before the trial ("… in TRITON-TIMI 38"), or
+# with the caption's line.
+CAPTION_SUBGROUP_EVENT = stored.compile(
+    r"""\bsubgroup[ \t]{1,2}analys[ie]s[ \t]{1,2}(?:for|of)[ \t]{1,2}  # "Subgroup Analyses for"
+    (?P<event>[^:;()\[\]\n]{3,120}?)                                # "Time to First Event of CV Death, MI, or Stroke"
+    [ \t]{0,2}(?:[:;(\[]|$                                           # then the subgroups, or the end,
+      |in[ \t]{1,2}(?-i:[\p{Lu}\d][\p{Lu}\d-]{1,20})(?:[ \t]\d{1,3})?[ \t]{0,2}$)  # or the trial ending it: "in TRITON-TIMI 38"
+    """,
+    regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE,
+)
+
 # A table of the patients' baseline characteristics: its counts are patients described, not events
 # ("Table 14: Baseline Demographic and Disease-Related Characteristics").
 CAPTION_BASELINE = stored.compile(r"\b(?:baseline|demographic)", regex.IGNORECASE)

@@ -52,11 +52,18 @@ LABEL_ODDS_RATIO = stored.compile(r"\bodds\s+ratio(?-i:[a-h])?\b", regex.IGNOREC
 _FREE_RATE = r"(?![- ]free(?:[ \t]{1,2}survival)?[ \t]{1,2}rate)"
 LABEL_EVENTS = stored.compile(rf"\bevents?\b{_FREE_RATE}|\bdeaths?\b|\bprogress\w*\b{_FREE_RATE}", regex.IGNORECASE)
 
-# A row naming a kind of death, the event its counts count: "CHD death", "Cancer death" (LIPITOR Table 7);
-# not the deaths of an endpoint ("Deaths", "Total deaths", "Number of deaths", "Death events").
+# A row naming a kind of death, the event its counts count: "CHD death", "Cancer death" (LIPITOR Table 7),
+# a death and its cause in parentheses: "Death (any cause)", "Death (PE)" (XARELTO Tables 20, 22); not the
+# deaths of an endpoint ("Deaths", "Total deaths", "Number of deaths", "Death events", "Deaths (n, %)").
 DEATH_KIND_LABEL = stored.compile(
-    r"^(?!(?:total|overall|all|number|patients|disease|progression)\b)\p{L}[\p{L}-]{1,30}(?:[ \t](?!(?:or|and)\b)\p{L}[\p{L}-]{1,30})?[ \t]{1,2}deaths?$",
-    regex.IGNORECASE,
+    r"""^(?:
+        (?!(?:total|overall|all|number|patients|disease|progression)\b)     # not "Total deaths"
+        \p{L}[\p{L}-]{1,30}(?:[ \t](?!(?:or|and)\b)\p{L}[\p{L}-]{1,30})?  # one or two words: "CHD", "Cancer"
+        [ \t]{1,2}deaths?                                                  # "… death"
+      | deaths?[ \t]{0,2}                                                  # "Death (any cause)": its cause
+        \((?!(?:n|number|events?|patients|months|rate)\b)\p{L}{2}[\p{L} \t-]{0,40}\)  # in words, no count or unit
+    )$""",
+    regex.IGNORECASE | regex.VERBOSE,
 )
 
 # Statistics a row names with its endpoint that do not leave the population a row above named:

@@ -62,8 +62,8 @@ _CELL_TOKENS = rf"""
         # "(1.1+, 18.0+)": a range with a censored ("+") bound, printed after a median (KEYTRUDA Table 57)
     | (?P<ci>(?:\(|(?P<square>\[))\s*(?:\d{{2}}(?:\.\d)?%[ \t]{{0,2}}CI[ \t]{{0,2}}:?[ \t]{{0,2}})?   # a CI: "(0.26,0.48)", "(38.8, NE)",
                                                               # "(-30.9, 26.8)", "(0.4%, 3.0%)", its level inside: "(95% CI: 50, 83)";
-          (?P<low>-?{NUM}|NR|NE|NA)%?\s*(?:,|;|\bto\b|{DASH})\s*   # or in square brackets, closed by
-          (?P<high>-?{NUM}|NR|NE|NA)(?-i:[a-h])?%?\s*(?(square)\]|\)))  # one: "0.82 [0.67, 1.00]" (PERJETA, REVLIMID);
+          (?P<low>-?{NUM}|NR|NE|NA|NC)%?\s*(?:,|;|\bto\b|{DASH})\s*   # or in square brackets, closed by
+          (?P<high>-?{NUM}|NR|NE|NA|NC)(?-i:[a-h])?%?\s*(?(square)\]|\)))  # one: "0.82 [0.67, 1.00]" (PERJETA, REVLIMID);
                                                               # a footnote key on a bound: "(9.8, NRe)" (OPDIVO Table 57)
     | (?P<barci>(?<=\|[ \t]{{1,2}})(?P<blow>{NUM}),[ \t]{{1,2}}(?P<bhigh>{NUM})(?=[ \t]{{0,2}}\|))  # "| 49.5, 61.4 |": a CI cell without parentheses
     | (?P<flatci>(?<=\bCI[ \t:]{{1,3}}(?:{NUM},[ \t]{{1,2}}{NUM}[ \t]{{1,2}}){{0,7}})(?P<flow>{NUM}),[ \t]{{1,2}}(?P<fhigh>{NUM})(?![\d.]))
@@ -71,7 +71,8 @@ _CELL_TOKENS = rf"""
     | (?P<pct>\(\s*(?P<pct_cmp>[<≤])?\s*(?P<pct_value>{NUM})\s*%?\s*\))  # "(0.4)" of "1 (0.4)", "(<0.1)": a percent
     | (?P<fmt>\bn[ \t]{{0,2}}\([ \t]{{0,2}}%(?:[ \t]{{0,2}}/[ \t]{{0,2}}year)?[ \t]{{0,2}}\))  # "N=1731 n (%)": what the column's cells hold
     | (?P<damaged>\(\s*\d[\d.,\s]*\d\s*\))                    # a CI that lost its comma: "(3.9.2)"
-    | (?P<pval>[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])\s*(?P<pval_value>{NUM}|\.\d{{1,6}}))  # ", p<0.0001", "p=.0137" in a cell
+    | (?P<pval>(?:[Pp]\s*(?:-\s*value|\s+value)?\s*(?P<pval_cmp>[<=≤])|(?<=\);[ \t]{{0,2}})(?P<pval_cmp>[<≤]?))  # ", p<0.0001",
+        \s*(?P<pval_value>{NUM}|\.\d{{1,6}}))           # "p=.0137" in a cell; after an estimate's CI and ";": "0.72 (0.61, 0.85); <0.0001"
     | (?P<qual>(?:NR|NE|NA)(?=(?-i:[a-h])?(?![A-Za-z])|NR|NE|NA)|Not\s+[Rr]eached|Not\s+[Ee]stimable|NOT\s+REACHED|NOT\s+ESTIMABLE)
         # "NR", "NRa", "NRa10.8", "Not reached", "Not Reached" (never the lower-case words of a note);
         # glued one after another: "Month 12NANANA24%59%*" (HUMIRA Table 2)
@@ -94,12 +95,13 @@ _CELL_TOKENS = rf"""
 _FIRST_CHARACTERS = r"Nn(\[\dPp<≤>≥%|*†‡§¶\#+"  # "N =", "(", "[", a digit, "p<", a comparison, "%", "|", a symbol key
 _DASH_OR_KEY_FIRST = rf"{DASH} | (?<=[\d)\s%–—-]|NR|NE)[a-h]"  # "-63", "–" (a sign, an empty cell); a key: "0.35 a"
 _CELL_TOKEN_FIRST = rf"(?=[{_FIRST_CHARACTERS}] | {_DASH_OR_KEY_FIRST})"
-_CELL_OR_SPACE_FIRST = rf"(?=[{_FIRST_CHARACTERS} \t\u00a0\u00ad,] | {_DASH_OR_KEY_FIRST})"  # and `CELL_TOKEN`'s spaces
+_CELL_OR_SPACE_FIRST = rf"(?=[{_FIRST_CHARACTERS} \t\u00a0\u00ad,;] | {_DASH_OR_KEY_FIRST})"  # and CELL_TOKEN's spaces
 
 # One token of a flattened table row's cells, tried in order at each position.
 CELL_TOKEN = stored.compile(
     rf"""{_CELL_OR_SPACE_FIRST}(?:{_CELL_TOKENS}
-    | (?P<space>[ \t\u00a0\u00ad]+|,[ \t]*)                    # spaces between cells (a line end ends the row); a soft
+    | (?P<space>(?<=\));[ \t]{{0,2}}(?=[<≤]|\d)                   # an estimate's CI, then its p: "0.72 (0.61, 0.85); <0.0001"
+      |[ \t\u00a0\u00ad]+|,[ \t]*)                             # spaces between cells (a line end ends the row); a soft
                                                               # hyphen is printed before a minus ("\u00ad-6", REPATHA Table 8)
     )""",
     regex.VERBOSE,
@@ -503,6 +505,10 @@ VERSUS_HEADING = stored.compile(
     (?:[ \t]{1,2}(?:Group|Arm|Regimen)s?\b)?  # "XARELTO vs. Comparator Group Risk Difference (95% CI)" (EINSTEIN Junior)""",
     regex.VERBOSE,
 )
+
+# A row naming the two arms its between-arm statistic compares, under a heading naming the statistic:
+# "HR [95% CI]; p-value", then "Rd Continuous vs MPT | 0.72 (0.61, 0.85)" (REVLIMID Table 13).
+VERSUS_ROW = stored.compile(r"^(?P<first>[^|\n]{1,40}?)[ \t]{1,2}(?:vs\.?|versus)[ \t]{1,2}(?P<second>[^|\n]{1,40})$")
 
 # A name followed by "vs.": the first arm of a comparison heading, not an arm column.
 VERSUS_AFTER = stored.compile(r"[ \t]{0,3}(?:\d+(?:\.\d+)?[ \t]?mg[ \t]{0,2})?(?:vs\.?|versus)[ \t]", regex.IGNORECASE)

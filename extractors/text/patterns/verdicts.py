@@ -42,6 +42,21 @@ STAGE_RANGE = stored.compile(r"(?<=\b[ivx]+[abc]?)\s*(?:-|\bto\b|\bthrough\b)\s*
 # A population carried from the context that is the whole trial: "overall population", "ITT", "intent-to-treat".
 OVERALL_WORD = stored.compile(r"\b(?:overall|itt|intent)", regex.I)
 
+# A subgroup the clause says is within a group it names: "In the BRCA-mutated subgroup of cohort A, the rPFS
+# hazard ratio was 0.22" is not cohort A's figure (LYNPARZA reports cohort A whole). Not "the subgroup of
+# patients with …" (a determiner, then the patients: the population itself).
+SUBGROUP_OF_GROUP = stored.compile(
+    r"\b(?!(?:the|a|an|this|that|same|each|one)\b)(?P<qualifier>[\w+-]{2,30})\s{1,2}(?:subgroup|subset|subpopulation)"
+    r"\s{1,2}(?:of|within)\s{1,2}(?:the\s{1,2})?(?:cohort|population|arm|trial|study)\b"
+    r"(?:\s(?-i:[A-Z0-9][\w+-]{0,10}))?",  # its name: "cohort A", "cohort A+B"
+    regex.I,
+)
+
+# The patients a response is measured in, which a label's table prints as a row of Ns ("Objective Response
+# for Patients with Measurable Disease | N=267", read as no subgroup): "Among the 399 women with measurable
+# disease, 55.4% responded". Not measurable CNS lesions (a subgroup with brain metastases).
+RESPONSE_SET = stored.compile(r"\bmeasurable\s{1,2}disease\b", regex.I)
+
 # A share said to be a relative reduction, after its value: "31% less major bleeding", "about 69% less".
 RELATIVE_LESS_AFTER = stored.compile(
     r"^\s{0,2}(?:%|percent\b)\s{0,2}(?:less|lower|fewer|reduction|decrease)\b", regex.I
