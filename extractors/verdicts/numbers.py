@@ -65,6 +65,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         claim = replace(claim, endpoint=None)  # the endpoint whose value it is, if exactly one (`_endpoint_by_value`)
     family = FAMILY[claim.statistic or ""]
     says = said(claim)
+    claim = replace(claim, endpoint=endpoints.label_composite(claim, view) or claim.endpoint)
     named = endpoints.label_named(claim, view, family)
     if named is not None:
         claim = replace(claim, endpoint=named)  # "the HR for stroke, MI or cardiovascular death": the label's row
