@@ -28,6 +28,7 @@ _BEFORE = 120  # "In patients with one or more measurable CNS lesions, the ORR w
 _AFTER = 40  # "25% mature", "20% of the pre-specified deaths"
 _WORD_TAIL = 30  # characters: the rest of a word the window after a value stops in
 _SENTENCE = 300  # how far a label sentence is looked through either side of a value
+_NOTES_REACH = 3000  # characters from a table's caption (and its notes) to a row of it
 _CAPTION = 160  # a table's caption: "Table 21. CNS Efficacy in Patients with Measurable CNS Lesions"
 
 
@@ -468,7 +469,22 @@ class LabelView:
         """The analysis ``m`` belongs to: the reader's, else its caption's words."""
         if m.analysis is not None or not m.table:
             return m.analysis
-        return _analysis(self.context(m).split(m.row or "\0")[0])
+        return _analysis(self.context(m).split(m.row or "\0")[0]) or self._noted_analysis(m)
+
+    def _noted_analysis(self, m: Measurement) -> str | None:
+        """The analysis a table's notes say all its comparisons are of, when every note on "this
+        analysis" names the same one ("p-Value is compared with 0.0202 of the allocated alpha for this
+        interim analysis", twice in KEYTRUDA's Table 55; its Table 56 adds "for this analysis", which
+        leaves its rows' analyses unsaid)."""
+        text = self.texts.get(m.source, "")
+        caption_at = text.rfind(m.table or "\0", max(0, m.span[0] - _NOTES_REACH), m.span[0])
+        if m.statistic not in {"hr", "p"} or caption_at < 0:
+            return None
+        said = {
+            (n.group("analysis") or "").lower()
+            for n in patterns.ROW_ANALYSIS_NOTE.finditer(text, caption_at, m.span[0])
+        }
+        return said.pop() or None if len(said) == 1 else None
 
 
 def _per_patient_years(text: str, m: Measurement) -> bool:

@@ -295,6 +295,13 @@ PRIOR_THERAPY_BEFORE = stored.compile(
     regex.I,
 )
 
+# A table's note on the analysis its comparisons are of (KEYTRUDA Table 55, printed between its caption
+# and its rows: "p-Value is compared with 0.0202 of the allocated alpha for this interim analysis.");
+# "for this analysis" names none.
+ROW_ANALYSIS_NOTE = stored.compile(
+    r"\b(?:for|at|in)[ \t]{1,2}this[ \t]{1,2}(?:(?P<analysis>interim|final)[ \t]{1,2})?analysis\b", regex.I
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
 
 # A table's shares per 100 patient-years: "n (per 100 pt-year)", "(%/year)", "Event Rate (per 100 patient-years)".
