@@ -162,6 +162,8 @@ def _no_result(claim: Claim, family: str, named: str | None, view: LabelView) ->
         return f"The article says {says}; it counts a clinician's own patients, not a trial's."
     if quantity.counts_other_things(claim):
         return f"The article says {says}; it counts {quantity.counted(claim)}, not patients."
+    if quantity.counts_a_part(claim):
+        return f"The article says {says}; it counts a part of a group (patients with an outcome), not a trial's or an arm's patients."
     if not quantity.sentence_says(claim, "counts", "enrolment"):
         return f"The article says {says}; it does not say they are a trial's or an arm's patients, the counts the label gives."
     return None

@@ -271,6 +271,15 @@ def counts_other_things(claim: Claim) -> bool:
     return counted(claim) in words("counts", "not_patients")
 
 
+def counts_a_part(claim: Claim) -> bool:
+    """Whether a count is followed by what makes it a part of a group ("30 of 97 INOMAX-treated
+    infants", "Two infants (2%) in the INOMAX arm were withdrawn"): patients with an outcome, never
+    the trial's or an arm's patients."""
+    if claim.value_span is None:
+        return False
+    return patterns.PART_OF_COUNT_AFTER.match(claim.text, claim.value_span[1] - claim.span[0]) is not None
+
+
 def says(text: str, group: str, key: str) -> bool:
     """Whether ``text`` includes one of a word list."""
     return build.any_word(words(group, key)).search(text) is not None
