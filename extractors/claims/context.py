@@ -96,7 +96,17 @@ def trial_of(article: Article, span: Span, trials: Collection[str] | None) -> st
     """
     if trials is None:
         return _last_named(_named_codes(article.text), 0, span[1])
-    return _last_named(_named_trials(article.text, tuple(sorted(trials))), _trial_scope(article, span[0]), span[1])
+    named = _named_trials(article.text, tuple(sorted(trials)))
+    return _last_named(named, _trial_scope(article, span[0]), span[1]) or _only_trial(named, span[1])
+
+
+def _only_trial(named: Named, end: int) -> str | None:
+    """The one trial the whole article names, in its headline or first paragraphs, when it names no
+    other anywhere: a news story on "what the VOYAGER trial found" reports VOYAGER's numbers in its
+    later sections without naming it again, though the label reports COMPASS and ROCKET AF too."""
+    starts, _, names_ = named
+    called = {name for name in names_ if not name.upper().startswith("NCT")}
+    return next(iter(called)) if len(called) == 1 and starts and starts[0] < end else None
 
 
 _BULLET_REACH = 6  # the longest `BULLETED_HEADING`: four spaces, the bullet, a space
