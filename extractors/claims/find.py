@@ -137,6 +137,8 @@ def _cell_claims(
         # the row's label is in another column than the first: the column said with it keeps what the
         # number measures and when ("Humira (ACR20 at 6 months)") for the checks that read the column
         header = f"{header} ({in_row[0]})"
+    elif header and cell.row_endpoint:  # the row's "Primary endpoint" cell says what its numbers measure
+        header = f"{header} ({cell.row_endpoint})"
     return sorted(
         (
             replace(claim, text=sentence.text, span=sentence.span, column=header)

@@ -364,4 +364,9 @@ PERCENT_CELLS = stored.compile(r"%|\bpercent", regex.I)
 # "STEMI: nonfatal stroke".
 ROW_POPULATION = stored.compile(r"^(?P<population>[A-Za-z][\w/+-]{1,20}):\s{1,3}(?P<outcome>\S[^:]{1,80})$")
 
+
+# The patients counted after an arm's name in an article table's cell: "10 mg/kg every 3 weeks (181)",
+# "Placebo (n=505)": the count is no part of the arm's name.
+ARM_COUNT = stored.compile(r"[ \t]{0,2}\([ \t]{0,2}(?:[nN][ \t]{0,2}=[ \t]{0,2})?\d[\d,]{0,6}[ \t]{0,2}\)[ \t]{0,2}$")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
