@@ -258,7 +258,9 @@ def claim_says(claim: Claim, group: str, key: str, *, before_only: bool = False)
 def counted(claim: Claim) -> str:
     """The noun a count counts, within three words after it: "trials" of "the three randomized
     trials", "patients" of "608 patients"; "" when none of the known nouns follows."""
-    _before, after = _claim_window(claim)
+    before, after = _claim_window(claim)
+    if patterns.N_EQUALS_BEFORE.search(before):
+        return "patients"  # "(n=181) every 3 weeks": the notation says what is counted
     nouns = set(words("counts", "not_patients")) | set(words("counts", "patients"))
     for word in patterns.COUNTED_WORD.findall(after)[:3]:
         if word.lower() in nouns:

@@ -310,6 +310,10 @@ PART_OF_COUNT_AFTER = stored.compile(
     r"|(?:[ \t]{1,2}[A-Za-z-]{1,20}){0,2}[ \t]{0,2}\([ \t]{0,2}\d{1,3}(?:\.\d{1,2})?[ \t]{0,2}%[ \t]{0,2}\)"  # "Two infants (2%)"
 )
 
+# Right before a count, the notation of a number of patients: "10 mg/kg (n=181) every 3 weeks" counts
+# patients, not the weeks after its bracket.
+N_EQUALS_BEFORE = stored.compile(r"\b[nN][ \t]{0,2}=[ \t]{0,2}$")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
 
 # A table's shares per 100 patient-years: "n (per 100 pt-year)", "(%/year)", "Event Rate (per 100 patient-years)".
