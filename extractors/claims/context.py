@@ -96,7 +96,31 @@ def trial_of(article: Article, span: Span, trials: Collection[str] | None) -> st
     """
     if trials is None:
         return _last_named(_named_codes(article.text), 0, span[1])
-    return _last_named(_named_trials(article.text, tuple(sorted(trials))), _trial_scope(article, span[0]), span[1])
+    named = _named_trials(article.text, tuple(sorted(trials)))
+    return _last_named(named, _trial_scope(article, span[0]), span[1]) or _only_trial(article, named, span[1])
+
+
+_LEAD = 200  # characters of text a section has at least to be an article's lead, not a breadcrumb or a byline
+
+
+def _only_trial(article: Article, named: Named, end: int) -> str | None:
+    """The one trial the whole article names, when it names it in its headline or lead and names no
+    other anywhere: a news story on "what the VOYAGER trial found" reports VOYAGER's numbers in its
+    later sections without naming it again, though the label reports COMPASS and ROCKET AF too. A
+    trial first named in a later section ("2. IDEAL: 80 mg versus …") is that section's only."""
+    one = _one_trial(named)
+    if one is None or one[1] >= end:
+        return None
+    lead_end = next((body[1] for _, body in article.sections if body[1] - body[0] >= _LEAD), 0)
+    return one[0] if one[1] < lead_end else None
+
+
+@lru_cache(maxsize=8)
+def _one_trial(named: Named) -> tuple[str, int] | None:
+    """(name, where first named) of the one trial ``named`` holds (its NCT ids aside), else None."""
+    starts, _, names_ = named
+    called = {name for name in names_ if not name.upper().startswith("NCT")}
+    return (next(iter(called)), starts[0]) if len(called) == 1 else None
 
 
 _BULLET_REACH = 6  # the longest `BULLETED_HEADING`: four spaces, the bullet, a space

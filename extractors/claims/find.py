@@ -71,7 +71,9 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
             context_population = None  # "in the overall population", "ITT": not the subgroup named before
         elif population is None and context_population and context_population[0] == sentence.block:
             population = context_population[1]
-        if population is not None:
+        if population is not None and not context.names_overall(sentence.masked):
+            # (a sentence that sets a subgroup beside the whole population, "In the overall population the
+            # HR was 0.57, and in the PD-L1 positive subgroup 0.54", leaves the next sentence's unsaid)
             context_population = (sentence.block, population)
         about = (section, trial, population)
         if scene.endpoint != context_endpoint.get(section):
@@ -136,6 +138,8 @@ def _cell_claims(
         # the row's label is in another column than the first: the column said with it keeps what the
         # number measures and when ("Humira (ACR20 at 6 months)") for the checks that read the column
         header = f"{header} ({in_row[0]})"
+    elif header and cell.row_endpoint:  # the row's "Primary endpoint" cell says what its numbers measure
+        header = f"{header} ({cell.row_endpoint})"
     return sorted(
         (
             replace(claim, text=sentence.text, span=sentence.span, column=header)

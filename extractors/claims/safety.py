@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import regex
 
@@ -179,7 +180,27 @@ def read_sentence(masked: str, scene: Scene) -> list[tuple[Number, Reading]]:
             read_from.add(named_at)
             arm = _arm_after(masked, number)  # unnamed: any arm's, never taken as the drug's
             found.append((number, Reading(printed, canonical_reaction(printed), grade, arm)))
-    return found
+    return _paired_arms(masked, found, scene)
+
+
+def _paired_arms(masked: str, found: list[tuple[Number, Reading]], scene: Scene) -> list[tuple[Number, Reading]]:
+    """A reaction's pair whose second share alone names its arm, a control arm: "pruritus 12% versus 19%
+    on placebo" — the first share is the other arm's, the drug's, not any arm's (placebo's 12% would
+    have supported it)."""
+    controls = set(vocabulary.control_arms())
+    drug = canonical_arm(scene.experimental) if scene.experimental else None
+    out = list(found)
+    for index, ((first, one), (second, other)) in enumerate(pairwise(found)):
+        if (
+            drug
+            and one.arm is None
+            and other.arm is not None
+            and other.arm.lower() in controls
+            and (one.reaction, one.grade) == (other.reaction, other.grade)
+            and patterns.PAIR_BETWEEN.match(masked[first.end : second.start])
+        ):
+            out[index] = (first, replace(one, arm=drug))
+    return out
 
 
 def _list_arm(scene: Scene) -> str | None:

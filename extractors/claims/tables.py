@@ -41,6 +41,7 @@ class CellContext:
     endpoint: str | None  # the endpoint the column header names ("Median PFS (months)")
     header: Span | None  # the column's header cell, which says what a bare "NR vs 6.8" is; None in the header row
     population: str | None = None  # what the trial cell adds to the trial's name: "HR+ cohort"
+    row_endpoint: str | None = None  # the row's cell under an endpoint column that names one: "PFS"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class RowContext:
     trial: str | None
     arms: tuple[str, ...]
     population: str | None
+    endpoint: str | None = None  # its cell under a "Primary endpoint" column, when it names one ("PFS")
 
 
 Rows = dict[tuple[int, int], RowContext]  # (table, row) → its context, read once per row for all its cells
@@ -88,7 +90,12 @@ def cell_context(
     named = row_index > 0 and column < len(header) and bool(header[column])
     endpoint = vocabulary.last_endpoint(header[column]) if named else None
     header_cell = article.tables[table_index].rows[0][column] if named else None
-    return CellContext(row.trial, row.arms, endpoint, header_cell, row.population)
+    # a cell of a column with no role of its own ("Hazard ratio (95% CI)"), not the arm or endpoint cells
+    row_endpoint = row.endpoint if layout.roles[column : column + 1] == (None,) else None
+    return CellContext(
+        row.trial, row.arms, endpoint or (row_endpoint and vocabulary.last_endpoint(row_endpoint)), header_cell,
+        row.population, row_endpoint,
+    )  # fmt: skip
 
 
 def _row_context(
@@ -106,7 +113,11 @@ def _row_context(
         if any(character.isalpha() for character in arm)  # a "-" in a comparator cell is no arm
     )
     trial = _row_trial(article, table, row, roles, trials)
-    return RowContext(trial, tuple(arm.strip() for arm in arms), _row_population(article, row, roles, trial))
+    # a "Primary endpoint" column names the endpoint of the row's other numbers ("KEYNOTE-002 | … | PFS | 0.57")
+    named = [_text(article, row[i]) for i, role in enumerate(roles) if role == "endpoint" and i < len(row)]
+    endpoint = next((text.strip() for text in named if vocabulary.last_endpoint(text)), None)
+    arms_read = tuple(patterns.ARM_COUNT.sub("", arm).strip() for arm in arms)  # "Placebo (505)" is Placebo
+    return RowContext(trial, arms_read, _row_population(article, row, roles, trial), endpoint)
 
 
 def arm_column(article: Article, cell: tuple[int, int, int], layout: TableLayout) -> tuple[str, str] | None:
@@ -194,9 +205,10 @@ def _first_named(text: str, trials: tuple[str, ...]) -> str | None:
 
 @lru_cache(maxsize=1024)  # asked for every cell of a table, of its few header texts
 def _role(header: str) -> str | None:
-    """What a column gives its row, by its header: "trial", "experimental", "comparator" or None."""
+    """What a column gives its row, by its header: "trial", "experimental", "comparator", "arms",
+    "endpoint" or None."""
     words = [word.lower() for word in header.split()]
-    for role in ("trial", "experimental", "comparator", "arms"):
+    for role in ("trial", "experimental", "comparator", "arms", "endpoint"):
         if any(word.startswith(start) for word in words for start in _starts(role)):
             return role
     return None

@@ -29,6 +29,8 @@ def _data() -> dict[str, Any]:
         "exclusion_cues",
         "enrolment_cues",
         "evidence_cues",
+        "every_stage_cues",
+        "every_age_cues",
         "disease_abbreviations",
     )
     return vocabulary.load_data("scope.json", keys)

@@ -252,3 +252,13 @@ TIME_TO_EVENT = frozenset({"PFS", "rPFS", "OS", "DFS", "EFS", "RFS", "IDFS", "DM
 def time_to_event() -> frozenset[str]:
     """Endpoints measured as a time: their durations are medians ("the duration of response was 9 months")."""
     return TIME_TO_EVENT
+
+
+@cache
+def same_composite(code: str) -> frozenset[str]:
+    """The endpoint codes labels use for the composite ``code`` names, ``code`` among them ({"DFS",
+    "RFS"} for DFS: recurrence or death); empty for an endpoint no other code names (data "same_composites")."""
+    for group in _data()["same_composites"]["groups"]:
+        if code in group:
+            return frozenset(str(member) for member in group)
+    return frozenset()

@@ -241,6 +241,10 @@ def earlier_figure(claim: Claim, result: Claim, pool: tuple[Measurement, ...], v
             "publication's, not a misquote: cite the analysis it comes from, or the label's."
         )
         return replace(found, explanation=found.explanation + note)
+    if said_later and given_analysis == "interim":
+        # "the final analysis gave a hazard ratio of 0.65" where the label's 0.65 is its interim analysis
+        # and it gives no later one: the article's analysis is not the label's
+        return other_analysis(claim, given, view)
     return None
 
 

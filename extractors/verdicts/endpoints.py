@@ -296,7 +296,8 @@ def names_endpoint(claim: Claim) -> bool:
     sentences before ("Cancer was held in check for a median of 7.3 months" after a sentence on OS); an
     article table's cell names it by its column header ("Median PFS, months")."""
     said_with = f"{claim.column or ''} {claim.text}"
-    return claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(said_with, sentence=True)}
+    named = {code for code, _, _ in vocabulary.endpoint_mentions(said_with, sentence=True)}
+    return claim.endpoint in named or bool(named & vocabulary.same_composite(claim.endpoint or ""))
 
 
 def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
@@ -319,6 +320,20 @@ def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
     names.update(_shorter_names(rows, view, names, _names_definition(claim)))
     named = named_label_endpoint(claim, names)
     return names[named] if named is not None else None
+
+
+def label_composite(claim: Claim, view: LabelView) -> str | None:
+    """The code the claim's trial's label gives its composite endpoint by, when the article names it
+    by another code of that composite only in lay words or in the sentences before: "recurrence or
+    death had occurred in 135 (26%)" is read as DFS; KEYNOTE-054's label reports RFS (recurrence or
+    death) and no DFS, so the claim is of RFS. None when the sentence prints the code's own name
+    ("disease-free survival") or the label reports none or several of the composite's codes."""
+    kin = vocabulary.same_composite(claim.endpoint or "")
+    if not kin or claim.endpoint in {code for code, _, _ in vocabulary.endpoint_mentions(claim.text)}:
+        return None
+    pool = view.measurements if not claim.trial else matching.of_trial(claim.trial, view.measurements)
+    reported = {m.endpoint for m in pool if m.endpoint in kin}
+    return reported.pop() if len(reported) == 1 and claim.endpoint not in reported else None
 
 
 _DEFINITION_REACH = 1500  # characters from a table's caption to its row where its notes define a row

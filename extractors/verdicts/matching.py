@@ -235,6 +235,10 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
         # hazard ratio was 0.55; in patients with hormone receptor–positive disease, …" — not the one the
         # sentence's other clause names
         return True, own[0]
+    if not own and patterns.WHOLE_TRIAL.search(clause):
+        # the value's own clause names the whole trial: "In the overall population the RFS hazard ratio was
+        # 0.54, and in the PD-L1 positive subgroup it was 0.54" — the first is not the subgroup's
+        return True, _whole_population(measurements)
     text = quantity.with_short_forms(_normal_ranges(f"{clause} {claim.population or ''}"))
     best: tuple[int, int, str] | None = None
     whole: list[str] = []  # the populations the clause names every word of
@@ -255,13 +259,18 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     if best:
         return True, best[2]
     if patterns.WHOLE_TRIAL.search(text):  # "all patients": the label's whole-trial population, if it names one
-        overall = {m.population for m in measurements if m.population and patterns.OVERALL_WORD.search(m.population)}
-        return True, (overall.pop() if len(overall) == 1 else None)
+        return True, _whole_population(measurements)
     if patterns.RESPONSE_SET.search(text) and not any(m.population for m in measurements):
         return True, None  # "in patients with measurable disease": the set a response is measured in, no subgroup
     if claim.population is not None and not patterns.OVERALL_WORD.search(claim.population):
         return False, claim.population
     return True, None
+
+
+def _whole_population(measurements: Sequence[Measurement]) -> str | None:
+    """The label's name for the whole trial's population ("Overall ITT"), if it names one; else None."""
+    overall = {m.population for m in measurements if m.population and patterns.OVERALL_WORD.search(m.population)}
+    return overall.pop() if len(overall) == 1 else None
 
 
 def _populations(measurements: Sequence[Measurement]) -> list[str]:

@@ -65,6 +65,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
         claim = replace(claim, endpoint=None)  # the endpoint whose value it is, if exactly one (`_endpoint_by_value`)
     family = FAMILY[claim.statistic or ""]
     says = said(claim)
+    claim = replace(claim, endpoint=endpoints.label_composite(claim, view) or claim.endpoint)
     named = endpoints.label_named(claim, view, family)
     if named is not None:
         claim = replace(claim, endpoint=named)  # "the HR for stroke, MI or cardiovascular death": the label's row
@@ -161,6 +162,8 @@ def _no_result(claim: Claim, family: str, named: str | None, view: LabelView) ->
         return f"The article says {says}; it counts a clinician's own patients, not a trial's."
     if quantity.counts_other_things(claim):
         return f"The article says {says}; it counts {quantity.counted(claim)}, not patients."
+    if quantity.counts_a_part(claim):
+        return f"The article says {says}; it counts a part of a group (patients with an outcome), not a trial's or an arm's patients."
     if not quantity.sentence_says(claim, "counts", "enrolment"):
         return f"The article says {says}; it does not say they are a trial's or an arm's patients, the counts the label gives."
     return None

@@ -28,6 +28,7 @@ _BEFORE = 120  # "In patients with one or more measurable CNS lesions, the ORR w
 _AFTER = 40  # "25% mature", "20% of the pre-specified deaths"
 _WORD_TAIL = 30  # characters: the rest of a word the window after a value stops in
 _SENTENCE = 300  # how far a label sentence is looked through either side of a value
+_NOTES_REACH = 3000  # characters from a table's caption (and its notes) to a row of it
 _CAPTION = 160  # a table's caption: "Table 21. CNS Efficacy in Patients with Measurable CNS Lesions"
 
 
@@ -257,7 +258,9 @@ def claim_says(claim: Claim, group: str, key: str, *, before_only: bool = False)
 def counted(claim: Claim) -> str:
     """The noun a count counts, within three words after it: "trials" of "the three randomized
     trials", "patients" of "608 patients"; "" when none of the known nouns follows."""
-    _before, after = _claim_window(claim)
+    before, after = _claim_window(claim)
+    if patterns.N_EQUALS_BEFORE.search(before):
+        return "patients"  # "(n=181) every 3 weeks": the notation says what is counted
     nouns = set(words("counts", "not_patients")) | set(words("counts", "patients"))
     for word in patterns.COUNTED_WORD.findall(after)[:3]:
         if word.lower() in nouns:
@@ -268,6 +271,15 @@ def counted(claim: Claim) -> str:
 def counts_other_things(claim: Claim) -> bool:
     """Whether a count counts trials, samples, cycles or other things that are not patients."""
     return counted(claim) in words("counts", "not_patients")
+
+
+def counts_a_part(claim: Claim) -> bool:
+    """Whether a count is followed by what makes it a part of a group ("30 of 97 INOMAX-treated
+    infants", "Two infants (2%) in the INOMAX arm were withdrawn"): patients with an outcome, never
+    the trial's or an arm's patients."""
+    if claim.value_span is None:
+        return False
+    return patterns.PART_OF_COUNT_AFTER.match(claim.text, claim.value_span[1] - claim.span[0]) is not None
 
 
 def says(text: str, group: str, key: str) -> bool:
@@ -468,7 +480,22 @@ class LabelView:
         """The analysis ``m`` belongs to: the reader's, else its caption's words."""
         if m.analysis is not None or not m.table:
             return m.analysis
-        return _analysis(self.context(m).split(m.row or "\0")[0])
+        return _analysis(self.context(m).split(m.row or "\0")[0]) or self._noted_analysis(m)
+
+    def _noted_analysis(self, m: Measurement) -> str | None:
+        """The analysis a table's notes say all its comparisons are of, when every note on "this
+        analysis" names the same one ("p-Value is compared with 0.0202 of the allocated alpha for this
+        interim analysis", twice in KEYTRUDA's Table 55; its Table 56 adds "for this analysis", which
+        leaves its rows' analyses unsaid)."""
+        text = self.texts.get(m.source, "")
+        caption_at = text.rfind(m.table or "\0", max(0, m.span[0] - _NOTES_REACH), m.span[0])
+        if m.statistic not in {"hr", "p"} or caption_at < 0:
+            return None
+        said = {
+            (n.group("analysis") or "").lower()
+            for n in patterns.ROW_ANALYSIS_NOTE.finditer(text, caption_at, m.span[0])
+        }
+        return said.pop() or None if len(said) == 1 else None
 
 
 def _per_patient_years(text: str, m: Measurement) -> bool:

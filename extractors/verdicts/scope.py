@@ -89,6 +89,14 @@ def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[T
             explanation=f"The article says: “{text.strip()}” {where} Conflict: {'; '.join(problems)}.",
         )
     evidence_only = bool(cue("evidence_cues").search(text))
+    unlimited = None if evidence_only else _every_value(text, scope)
+    if unlimited is not None:
+        return replace(
+            claim,
+            verdict="overgeneralized",
+            kind="population_extrapolation",
+            explanation=f"The article says: “{text.strip()}” — stated {unlimited}. {where}",
+        )
     if evidence_only or not missing:
         carried = ", ".join(f"'{q.phrase}'" for d in stated for q in stated[d]) or "no conflicting qualifier"
         how = "describes the trial evidence and carries" if evidence_only else "carries the population's qualifiers:"
@@ -162,6 +170,20 @@ def _missing_qualifiers(claim: Claim, scope: TrialScope, missing: list[Qualifier
             f"Missing qualifiers: {'; '.join(named)}. Suggested: '{corrected}'"
         ),
     )
+
+
+def _every_value(text: str, scope: TrialScope) -> str | None:
+    """How the statement says it holds for every stage or age ("whatever the stage") where the label's
+    population names the stages or ages it is limited to ("Stage IIB, IIC, or III melanoma"); None
+    when it says neither or the population names no limit of that kind."""
+    for key, limit, what in (
+        ("every_stage_cues", patterns.NAMED_STAGE, "for every stage"),
+        ("every_age_cues", patterns.NAMED_AGE, "for every age"),
+    ):
+        said = cue(key).search(text)
+        if said is not None and limit.search(f"{scope.population} {scope.enrolment}"):
+            return f"{what} ('{said.group(0)}'), while the label names the {'stages' if 'stage' in key else 'ages'}"
+    return None
 
 
 def _narrowest(scope: TrialScope) -> tuple[Qualifier, ...]:

@@ -66,6 +66,8 @@ def what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = Fals
         named.add(claim.endpoint)  # "18.5% of the abemaciclib group had an event": the context's endpoint's
     if statement_patterns.SHARE_RESPONDED.search(text):
         named.add("ORR")  # "55.4% responded to abemaciclib"
+    if claim.endpoint and named & vocabulary.same_composite(claim.endpoint):
+        named.add(claim.endpoint)  # "recurrence or death occurred" (DFS's words) names the RFS the label reports
     if not named_by_label and (claim.endpoint is None or claim.endpoint not in named):
         return "its clause does not say what the share is of (no endpoint is named with it)."
     return None

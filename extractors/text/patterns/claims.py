@@ -293,7 +293,8 @@ PRONOUN_IT = stored.compile(r"\bit\b", regex.I)
 NEGATION = stored.compile(r"\b(?:not|no|never|neither|nor)\b", regex.I)
 
 # A statement about statistical significance of a difference between arms: "significantly
-# prolonged PFS", "a statistically significant improvement in OS", "no significant difference in PFS".
+# prolonged PFS", "a statistically significant improvement in OS", "no significant difference in PFS",
+# "a significant overall survival benefit" (an endpoint's name of up to three words between).
 # Not "varies significantly across regions" or "a significant challenge".
 SIGNIFICANT = stored.compile(
     r"""
@@ -301,7 +302,7 @@ SIGNIFICANT = stored.compile(
     (?:
       significantly\s+(?:\w+\s+){0,2}?
         (?:improv\w*|prolong\w*|longer|shorter|reduc\w*|increas\w*|decreas\w*|better|worse|extend\w*|higher|lower|differ\w*)
-      | significant\s+(?:\w+\s+){0,1}?
+      | significant\s+(?:(?!(?:of|in|to|for|with|and|or)\b)[\w-]+\s+){0,3}?  # no "proportion of patients"
         (?:improvement|difference|differences|benefit|reduction|prolongation|increase|decrease|advantage)s?
       | (?:was|were|is|are|not)\s+(?:statistically\s+)?significant\b(?!\s+(?:challenge|concern|role|milestone|side|toxicit|adverse))
       | (?:improv\w*|prolong\w*|reduc\w*|extend\w*|lower\w*|differ\w*)\s+(?:\w+\s+){0,1}?(?:statistically\s+)?significantly\b
@@ -362,5 +363,10 @@ PERCENT_CELLS = stored.compile(r"%|\bpercent", regex.I)
 # A row label that names its population before its outcome: "UA/NSTEMI: CV death, MI or stroke",
 # "STEMI: nonfatal stroke".
 ROW_POPULATION = stored.compile(r"^(?P<population>[A-Za-z][\w/+-]{1,20}):\s{1,3}(?P<outcome>\S[^:]{1,80})$")
+
+
+# The patients counted after an arm's name in an article table's cell: "10 mg/kg every 3 weeks (181)",
+# "Placebo (n=505)": the count is no part of the arm's name.
+ARM_COUNT = stored.compile(r"[ \t]{0,2}\([ \t]{0,2}(?:[nN][ \t]{0,2}=[ \t]{0,2})?\d[\d,]{0,6}[ \t]{0,2}\)[ \t]{0,2}$")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

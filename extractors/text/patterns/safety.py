@@ -74,6 +74,12 @@ PATIENTS_AFTER = stored.compile(
     regex.IGNORECASE,
 )
 
+# The words between the two shares of one reaction's pair: "pruritus 12% versus 19% on placebo",
+# "rash 20% compared with 9%".
+PAIR_BETWEEN = stored.compile(
+    r"^[ \t]{0,2}%?[ \t]{0,2}(?:vs\.?|versus|compared[ \t]{1,2}(?:with|to)|against)[ \t]{1,2}$", regex.IGNORECASE
+)
+
 # Where a subgroup's words end: "aged 65 years or older, and …", "aged 65 (…)".
 CLAUSE_END = stored.compile(r"[,;:.()\[\]]|\band\b|\bversus\b|\bvs\b")
 

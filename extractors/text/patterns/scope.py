@@ -36,6 +36,19 @@ EXCLUDED_LIST = stored.compile(
 # Between the items of a list: "GIST, adipocytic sarcoma, or Ewing sarcoma", "GIST or adipocytic sarcoma".
 LIST_SEPARATOR = stored.compile(r"(?<!\s)(?:\s*+,\s*+(?:or\s++|and\s++)?|\s++or\s++|\s++and\s++)")
 
+# A population limited to named stages: KEYTRUDA's "Stage IIB, IIC, or III melanoma following complete
+# resection", "stage IIIA (>1 mm lymph node metastasis)".
+NAMED_STAGE = stored.compile(r"\bstages?[ \t]{1,2}(?:[IV]{1,4}[ABC]?|[0-4][ABC]?)\b", regex.I)
+
+# A population limited to ages: "adult and pediatric (12 years and older) patients", "aged 10 to 17
+# years", "10-17 years of age" — not a length of treatment ("for up to 2 years").
+NAMED_AGE = stored.compile(
+    r"\b\d{1,2}[ \t]{0,2}years?[ \t]{1,2}(?:and|or)[ \t]{1,2}(?:older|over|above)\b"  # "12 years and older"
+    r"|\b\d{1,2}[ \t]{0,2}(?:-|–|to)[ \t]{0,2}\d{1,2}[ \t]{1,2}years?[ \t]{1,2}of[ \t]{1,2}age\b"  # "10–17 years of age"
+    r"|\baged[ \t]{1,2}\d{1,2}\b",  # "aged 10 to 17 years"
+    regex.I,
+)
+
 # An abbreviation in brackets after a name: "gastrointestinal stromal tumors (GIST)".
 ABBREVIATION = stored.compile(r"\(([A-Za-z0-9-]{2,})\)")
 
