@@ -14,14 +14,12 @@ with any adverse-reaction row (`verdicts.safety`).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from extractors.ingest import grids
 from extractors.read.context import trials_introduced
 from extractors.read.prose import label_scene
-from extractors.records import Measurement, Source
+from extractors.records import Measurement, Source, replace
 from extractors.text import budget, reach
 from extractors.text.names import arm_mentions
 from extractors.text.patterns import adverse as patterns

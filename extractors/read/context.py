@@ -97,8 +97,16 @@ def trials_introduced(text: str) -> frozenset[str]:
 def _trials_introduced(text: str) -> frozenset[str]:
     """The names the text introduces as trials ("evaluated in PACIFIC", "(ADAURA [NCT02511106])"),
     not an endpoint introduced the same way ("an improvement in IDFS was demonstrated")."""
-    introduced = {names.trial_name(match) for match in names.trial_introductions(text)}
+    introduced = {name for _, _, name in _introductions(text)}
     return frozenset(name for name in introduced if _may_name_trial(name))
+
+
+@functools.lru_cache(maxsize=4)
+def _introductions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Each introduction of a trial in the text, in order: (start, end, the trial's name). Found in
+    one pass over the text, for both the trials it names and their NCT ids (`_TrialNcts`): each
+    read the whole text for them (a label's text read 2.3 times over the corpus)."""
+    return tuple((match.start(), match.end(), names.trial_name(match)) for match in names.trial_introductions(text))
 
 
 def _may_name_trial(name: str) -> bool:
@@ -123,13 +131,12 @@ class _TrialNcts:
         self.text = text
         self.adjacent: dict[str, str | None] = {}
         self.introduced: dict[str, str] = {}
-        introductions = list(names.trial_introductions(text))
-        for index, match in enumerate(introductions):
-            trial = names.trial_name(match)
+        introductions = _introductions(text)
+        for index, (_, end, trial) in enumerate(introductions):
             if trial in self.introduced:
                 continue  # the first introduction that prints an id wins
-            stop = introductions[index + 1].start() if index + 1 < len(introductions) else len(text)
-            found = prose_patterns.NCT_ID.search(text, match.end(), min(stop, match.end() + reach.after("nct_id")))
+            stop = introductions[index + 1][0] if index + 1 < len(introductions) else len(text)
+            found = prose_patterns.NCT_ID.search(text, end, min(stop, end + reach.after("nct_id")))
             if found:
                 self.introduced[trial] = str(found.group(0))
 

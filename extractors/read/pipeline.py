@@ -7,7 +7,6 @@ flags (STYLE.md §9).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import partial
 from typing import TypeVar
 
@@ -19,7 +18,7 @@ from extractors.read.doses import extract_doses
 from extractors.read.populations import extract_populations
 from extractors.read.prose import extract_prose
 from extractors.read.tables import extract_tables
-from extractors.records import ExtractReport, Flag, Measurement, Source, TrialScope
+from extractors.records import ExtractReport, Flag, Measurement, Source, TrialScope, replace
 from extractors.text import budget, facts
 
 T = TypeVar("T")

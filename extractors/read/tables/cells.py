@@ -10,14 +10,14 @@ bare CI, or an empty cell). The table reader scores the readings; nothing here j
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
 from extractors.ingest import grids as structured
 from extractors.read.tables import run_ns
-from extractors.records import Alternative, Flag, Measurement
+from extractors.records import Alternative, Flag, Measurement, replace
 from extractors.text import reach
 from extractors.text.numbers import ci_contains, decimals, to_float
 from extractors.text.patterns import flattened as flattened_patterns

@@ -20,7 +20,6 @@ Every value is read from characters of the text: a span points at them.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 
 import regex
 
@@ -41,7 +40,7 @@ from extractors.read.tables.state import LABEL_STATISTICS_OVER_COLUMNS, Row, Tab
 from extractors.read.tables.subcolumns import with_sub_columns
 from extractors.read.tables.transposed import find_transposed_header, read_transposed
 from extractors.read.tables.versus import heading_statistic, versus_arms
-from extractors.records import Measurement, Source
+from extractors.records import Measurement, Source, replace
 from extractors.text import budget, names, reach, repairs, vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import captions as caption_patterns

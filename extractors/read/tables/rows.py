@@ -8,7 +8,6 @@ import functools
 import itertools
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from typing import Any
 
 from extractors.read.attach import analysis_of
@@ -32,7 +31,7 @@ from extractors.read.tables.header import Column
 from extractors.read.tables.scoring import HUGE, score
 from extractors.read.tables.splits import split_candidates
 from extractors.read.tables.state import Row
-from extractors.records import Alternative, Confidence, Flag, Measurement
+from extractors.records import Alternative, Confidence, Flag, Measurement, replace
 from extractors.text import vocabulary
 from extractors.text.numbers import to_float
 from extractors.text.patterns import build
