@@ -53,6 +53,9 @@ def _asserted(sentence: Sentence, statement: Measurement) -> bool:
         start, end = statement.span[0] - sentence.span[0], statement.span[1] - sentence.span[0]
         if patterns.GROUP_OF_BEFORE.search(sentence.masked, 0, start):
             return False
+        part = patterns.PART_WITH_SHARE.match(sentence.masked, end) if statement.statistic == "n" else None
+        if part is not None and float(part.group("share")) < 100:
+            return False  # "Two infants (2%) … were withdrawn": a part of an arm, not its size
         if patterns.OF_GROUP.match(sentence.masked, end):
             # "145 of 347 patients (41.8%) on palbociclib had progressed or died": a count of an
             # endpoint's events (which a label's event table gives, and which is never called wrong

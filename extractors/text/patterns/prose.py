@@ -84,9 +84,11 @@ NCT_ID = stored.compile(r"\bNCT\d{8}\b")
 # A numbered section's heading on a line of its own: "14.7 Plaque Psoriasis", "14.5 Crohn's Disease"
 # (HUMIRA: each indication's studies in their own section), its words capitalised but for short
 # joining ones ("First-Line Treatment of Advanced Breast Cancer"); never a number and a sentence
-# ("12.5 Months was the median follow-up").
+# ("12.5 Months was the median follow-up"); it may end in the abbreviation it defines ("14.2
+# Ineffective in Adult Respiratory Distress Syndrome (ARDS)", INOMAX).
 SECTION_HEADING = stored.compile(
-    r"^[ \t]{0,3}\d{1,2}\.\d{1,2}[ \t]{1,3}[A-Z][\w’'-]{0,30}(?:[ \t](?:[A-Z][\w’'-]{0,30}|of|to|and|the|in|with|for|or|on|a|an)){0,10}[ \t]{0,2}$"
+    r"^[ \t]{0,3}\d{1,2}\.\d{1,2}[ \t]{1,3}[A-Z][\w’'-]{0,30}(?:[ \t](?:[A-Z][\w’'-]{0,30}|of|to|and|the|in|with|for|or|on|a|an)){0,10}"
+    r"(?:[ \t]\([A-Z][A-Za-z0-9-]{0,11}\))?[ \t]{0,2}$"
 )
 
 # "randomized (2:1)", "randomized 2:1", "in a 1:1 ratio"
