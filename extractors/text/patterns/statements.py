@@ -351,11 +351,6 @@ OF_GROUP = stored.compile(
     r"\s{0,2}(?:\(\s?\d{1,3}(?:\.\d+)?\s?%\s?\)\s{1,2})?(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?(?P<total>\d[\d,]*)\s{1,2}(?:[\w-]+\s{1,2}){0,2}?(?:patients|subjects|children|participants|adults|women|men|infants|neonates|newborns|adolescents|people|individuals)\b",
     regex.I,
 )
-# A count with its share of a group, right after it: "Two infants (2%) in the INOMAX arm were
-# withdrawn", "52 patients (46%)": a part of the group, never the group's size.
-PART_WITH_SHARE = stored.compile(
-    r"(?:\s{1,2}[\w-]{1,30}){0,2}?\s{0,2}\(\s?(?P<share>\d{1,3}(?:\.\d+)?)\s?%\s?\)", regex.I
-)
 GROUP_OF_BEFORE = stored.compile(r"\d\s{1,2}(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?$", regex.I)
 
 # A difference stated as a count: "70 fewer CV events", "12 additional life-threatening bleeds", "29 more … events".

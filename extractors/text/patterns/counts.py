@@ -1,0 +1,18 @@
+"""Patterns for counts of patients in results statements: whether a count is a group's size or a
+part of a group ("Two infants (2%) in the INOMAX arm were withdrawn", "30 of 97 infants").
+
+Split from `statements` (the statement reader's tokens and the words around them) because these
+decide what a count counts, not where it stands in its sentence.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.text.patterns import stored
+
+# A count with its share of a group right after it: "Two infants (2%) in the INOMAX arm were
+# withdrawn", "162 (66%) patients had a BRCA mutation", "52 patients (46%)": a part of the group.
+PART_WITH_SHARE = stored.compile(
+    r"(?:\s{1,2}[\w-]{1,30}){0,2}?\s{0,2}\(\s?(?P<share>\d{1,3}(?:\.\d+)?)\s?%\s?\)", regex.I
+)
