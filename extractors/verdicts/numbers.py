@@ -68,7 +68,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     named = endpoints.label_named(claim, view, family)
     if named is not None:
         claim = replace(claim, endpoint=named)  # "the HR for stroke, MI or cardiovascular death": the label's row
-    if family == "rate" and (claim.endpoint is None or not endpoints.names_endpoint(claim)):
+    if family == "rate" and named is None and (claim.endpoint is None or not endpoints.names_endpoint(claim)):
         claim = shares.event_share(claim)
     refused = _no_result(claim, family, named, view)
     if refused is not None:

@@ -16,3 +16,9 @@ from extractors.text.patterns import stored
 PART_WITH_SHARE = stored.compile(
     r"(?:\s{1,2}[\w-]{1,30}){0,2}?\s{0,2}\(\s?(?P<share>\d{1,3}(?:\.\d+)?)\s?%\s?\)", regex.I
 )
+
+# What leads from a share to the group it is of: "39% of treated infants", "55% of controls", "64%
+# of the control infants"; the group's word (data "count_nouns", "share_groups") follows, after at
+# most two words that describe it (`SHARE_GROUP_WORD`).
+SHARE_OF_LEAD = stored.compile(r"\s{0,2}%?\s{0,2}of\s{1,2}(?:the\s{1,2}|all\s{1,2})?", regex.I)
+SHARE_GROUP_WORD = stored.compile(r"[\w-]{1,30}\s{1,2}")
