@@ -20,6 +20,7 @@ from extractors.records import Claim, Measurement, replace
 from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import captions as caption_patterns
+from extractors.text.patterns import counts as count_patterns
 from extractors.text.patterns import no_results
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity
@@ -67,6 +68,15 @@ def randomized_rows(claim: Claim, rows: tuple[Measurement, ...], view: LabelView
     )
 
 
+def _counted_by_trial(claim: Claim) -> bool:
+    """ "CINRGI randomized 97 neonates to INOMAX or to nitrogen gas": a count the trial randomized, with
+    no arm named for it, is all of its patients, never one arm's N that happens to agree."""
+    if claim.arm is not None or claim.value_span is None:
+        return False
+    start = claim.value_span[0] - claim.span[0]
+    return count_patterns.COUNTED_BY_TRIAL_BEFORE.search(claim.text, max(0, start - 40), start) is not None
+
+
 def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim:
     """A count with no arm: the label's total, else the sum of the arms' N (one per arm), else one
     arm's N. Contradicted only when the trial has one total: a label that gives several (sub-studies,
@@ -96,7 +106,7 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
                 claim, members[0], f"the label's arms sum to {arms} = {total:g} in {where(members[0])}"
             )
     reading = read_arm(claim.arm, [m.arm for m in rows]) if claim.arm else None
-    for m in rows:
+    for m in rows if not _counted_by_trial(claim) else ():
         if m.arm and m.value is not None and matching.agree(claim.value, decimals, m.value, 0):
             if reading is not None and reading.settled and not is_arm(reading, m.arm):
                 continue  # "444 were assigned to placebo": 444 is the other arm's N, not this arm's

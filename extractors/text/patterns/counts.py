@@ -22,3 +22,11 @@ PART_WITH_SHARE = stored.compile(
 # most two words that describe it (`SHARE_GROUP_WORD`).
 SHARE_OF_LEAD = stored.compile(r"\s{0,2}%?\s{0,2}of\s{1,2}(?:the\s{1,2}|all\s{1,2})?", regex.I)
 SHARE_GROUP_WORD = stored.compile(r"[\w-]{1,30}\s{1,2}")
+
+# A count that is the object of the trial's verb: "The Neonatal Inhaled Nitric Oxide Study (NINOS)
+# randomized 235 term or near-term neonates": what is named before the verb is the trial (its name may
+# hold the drug's), never the arm of the count.
+COUNTED_BY_TRIAL_BEFORE = stored.compile(
+    r"\b(?:randomi[sz]ed|enrolled|included)\s{1,2}(?:a\s{1,2}total\s{1,2}of\s{1,2}|approximately\s{1,2}|about\s{1,2})?$",
+    regex.I,
+)

@@ -368,7 +368,7 @@ NOT_AN_ARM_NAME = stored.compile(r"(?:and|or|with|in|of|for|the|a|an)\b|cohort|p
 ARM_LINK_GAP = stored.compile(
     r"""
     \b(?:in|to|on|for|among|with|receiving|received|receive|given|taking|took|got|treated\s+with
-       |randomi[sz]ed\s+to|assigned\s+to)\s{1,2}(?:the\s{1,2}|each\s{1,2})?$
+       |randomi[sz]ed\s+to|assigned\s+to)\s{1,2}(?:the\s{1,2}|each\s{1,2}|a\s{1,2})?$
     | ^\s{0,2}%\s{1,2}of\s{1,2}(?:the\s{1,2})?$                    # "41% of lenvatinib patients"
     """,
     regex.I | regex.VERBOSE,
