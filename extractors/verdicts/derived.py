@@ -267,6 +267,44 @@ def _supported_total(claim: Claim, m: Measurement, working: str) -> Claim:
     )
 
 
+# --- reductions worked out from the arms' rates ------------------------------------------------------
+
+
+def from_rates(claim: Claim, view: LabelView) -> Claim | None:
+    """An absolute or relative reduction an article works out from the two arms' rates of one endpoint
+    the label gives where it states no reduction: "an absolute reduction of 18 percentage points, or a
+    relative reduction of about 28%" = 64 − 46 and 1 − 46/64 (NINOS's Death or ECMO), "cut the need for
+    ECMO by 46%" = 1 − 31/57. Supported when the working rounds to the article's figure; otherwise
+    None, and the claim stays unverifiable (the article may have worked from other figures)."""
+    if claim.statistic not in {"difference", "rrr", "risk_reduction"} or claim.value is None:
+        return None
+    if not claim.trial or not claim.endpoint or claim.unit not in {None, "%"}:
+        return None
+    rows = [
+        m
+        for m in matching.of_trial(claim.trial, view.measurements)
+        if m.statistic == "rate" and m.endpoint == claim.endpoint and m.table and m.population is None
+    ]
+    pair = experimental_and_control(m for m in rows if not view.modifiers(m))
+    if pair is None or pair[0].value is None or not pair[1].value:
+        return None
+    experimental, control = pair
+    treated, untreated = pair[0].value, pair[1].value
+    if claim.statistic == "difference":
+        derived = abs(untreated - treated)
+        working = f"{control.raw} − {experimental.raw} = {derived:g} percentage points"
+    else:
+        derived = (1 - treated / untreated) * 100
+        working = f"1 − {experimental.raw}/{control.raw} = {derived:.1f}%"
+    if abs(abs(claim.value) - derived) > 0.5 * 10 ** -printed.decimals(claim.raw or "") + 1e-9:
+        return None
+    return _supported_total(
+        claim,
+        experimental,
+        f"the label gives {describe(experimental)} and {describe(control)} in {where(experimental)}: {working}",
+    )
+
+
 # --- differences of medians --------------------------------------------------------------------------
 
 

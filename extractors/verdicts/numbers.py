@@ -85,6 +85,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if not pool:
         return (
             _other_ratio(claim, view)
+            or derived.from_rates(claim, view)
             or matching.other_exposure(claim, view.measurements)
             or unverifiable(claim, f"The article says {says}; the sources state no {family} to check it against.")
         )
