@@ -27,6 +27,6 @@ SHARE_GROUP_WORD = stored.compile(r"[\w-]{1,30}\s{1,2}")
 # randomized 235 term or near-term neonates": what is named before the verb is the trial (its name may
 # hold the drug's), never the arm of the count.
 COUNTED_BY_TRIAL_BEFORE = stored.compile(
-    r"\b(?:randomi[sz]ed|enrolled|included)\s{1,2}(?:a\s{1,2}total\s{1,2}of\s{1,2}|approximately\s{1,2}|about\s{1,2})?$",
+    r"\b(?:randomi[sz]ed|enrolled)\s{1,2}(?:a\s{1,2}total\s{1,2}of\s{1,2}|approximately\s{1,2}|about\s{1,2})?$",
     regex.I,
 )
