@@ -20,6 +20,7 @@ from extractors.read.scene import Scene
 from extractors.read.statements import prose_start, read_statements
 from extractors.records import Claim, Measurement, replace
 from extractors.text.names import canonical_arm
+from extractors.text.patterns import counts as count_patterns
 from extractors.text.patterns import doses as dose_patterns
 from extractors.text.patterns import statements as patterns
 
@@ -53,12 +54,23 @@ def _asserted(sentence: Sentence, statement: Measurement) -> bool:
         start, end = statement.span[0] - sentence.span[0], statement.span[1] - sentence.span[0]
         if patterns.GROUP_OF_BEFORE.search(sentence.masked, 0, start):
             return False
+        if statement.statistic == "n" and _part_of_a_group(sentence.masked, end, statement):
+            return False
         if patterns.OF_GROUP.match(sentence.masked, end):
             # "145 of 347 patients (41.8%) on palbociclib had progressed or died": a count of an
             # endpoint's events (which a label's event table gives, and which is never called wrong
             # but for the other arm's); a count of a group with no endpoint named is a sub-analysis's
             return statement.statistic == "events" and statement.endpoint is not None
     return True
+
+
+def _part_of_a_group(text: str, end: int, statement: Measurement) -> bool:
+    """Whether a count with its share after it counts a part of a group that the sentence does not
+    name as a subgroup: "Two infants (2%) in the INOMAX arm were withdrawn" (not the arm's size).
+    A subgroup the sentence names is one the label may report the size of: "162 (66%) patients had a
+    BRCA mutation", "5120 (91%) were randomized in cohort 1"; all of a group, "97 infants (100%)", is it."""
+    part = count_patterns.PART_WITH_SHARE.match(text, end)
+    return part is not None and float(part.group("share")) < 100 and statement.population is None
 
 
 def _as_printed(statement: Measurement) -> float | None:

@@ -21,6 +21,7 @@ from extractors.read.scene import Scene
 from extractors.text import names, reach, vocabulary
 from extractors.text.facts import per_document
 from extractors.text.patterns import build, no_results
+from extractors.text.patterns import counts as count_patterns
 from extractors.text.patterns import statements as patterns
 
 __all__ = ["Mention", "Scene", "arm_mentions", "assign_arms", "endpoint_for", "ratio_arms"]
@@ -381,6 +382,8 @@ def _one_arm(
     if ordered is not None:
         return ordered, None, ()
     before = [m for m in mentions if previous_end <= m.start and m.end <= start and not m.names]
+    if statistic == "n" and count_patterns.COUNTED_BY_TRIAL_BEFORE.search(sentence, max(0, start - 40), start):
+        before = []  # "The … Nitric Oxide Study randomized 235 neonates": the trial's count, not an arm's
     if before and start - before[-1].end <= reach.before("arm_before_value"):
         gap = sentence[before[-1].end : start]
         if not patterns.VERSUS.search(gap) and gap.count(")") <= gap.count("("):

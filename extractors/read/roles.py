@@ -12,7 +12,8 @@ from typing import Protocol
 
 from extractors.read import scene
 from extractors.text import reach, vocabulary
-from extractors.text.patterns import no_results
+from extractors.text.patterns import build, no_results
+from extractors.text.patterns import counts as count_patterns
 from extractors.text.patterns import rates as rate_patterns
 from extractors.text.patterns import statements as patterns
 from extractors.text.patterns import trials as trial_patterns
@@ -134,15 +135,50 @@ def percent_statistic(sentence: str, start: int, end: int, value: _Signed, left:
             return central  # "Mean percent change from baseline in LDL-C were −20%": a change, not a share
     if cue == "rrr" or rate_patterns.REDUCED_BY.search(sentence, window, start):
         return "rrr"  # "relative risk reduction (RRR) of 17%", "reduced the risk of death by 27%"
-    if cue == "difference" and not _in_pair(sentence, start, end):
+    if cue == "difference" and not _in_pair(sentence, start, end) and not _share_of_a_group(sentence, end):
         if scene.phrases("negative_differences").search(sentence, window, start):
             value.sign = -1.0  # "an absolute risk reduction of 1.1%": the arms differ by −1.1 points
         return "difference"
-    if not patterns.RATE_SUBJECT.search(sentence) and not vocabulary.endpoint_mentions(sentence):
+    if not _names_what_a_rate_counts(sentence):
         if rate_patterns.LONGER_AFTER.match(after) and vocabulary.endpoint_mentions(sentence, sentence=True):
             return "rate"  # "patients on the combination lived 42% longer": a survival longer by a share
         return None  # "female (59%)", "14% were Asian", "lung (74%)": who the patients were, not a result
     return "rate"
+
+
+def _names_what_a_rate_counts(sentence: str) -> bool:
+    """Whether a sentence names what its shares count: an event or outcome, an endpoint (in a label's
+    words, or a sentence's for one that is no time: "ECMO was needed by 39%", not "lived longer"), or
+    one the sentence before named ("It occurred in 46%"). A share in a sentence naming none describes
+    the patients ("female (59%)")."""
+    if patterns.RATE_SUBJECT.search(sentence) or rate_patterns.EVENT_REFERRED.search(sentence):
+        return True
+    if vocabulary.endpoint_mentions(sentence):
+        return True
+    times = vocabulary.time_to_event()
+    return any(code not in times for code, _, _ in vocabulary.endpoint_mentions(sentence, sentence=True))
+
+
+def _share_of_a_group(sentence: str, end: int) -> bool:
+    """ "The difference came from ECMO, which was needed by 39% of treated infants and 55% of
+    controls": a share of a group of patients is an arm's rate, never the difference between arms."""
+    lead = count_patterns.SHARE_OF_LEAD.match(sentence, end, end + 20)
+    if lead is None:
+        return False
+    position = lead.end()
+    for _ in range(3):  # the group's word, after at most two words that describe it
+        if _group_word().match(sentence, position):
+            return True
+        word = count_patterns.SHARE_GROUP_WORD.match(sentence, position, position + 33)
+        if word is None:
+            return False
+        position = word.end()
+    return False
+
+
+@cache
+def _group_word() -> build.Pattern:
+    return build.starting_with(scene.words("count_nouns") + scene.words("share_groups", "phrases"))
 
 
 def duration_statistic(sentence: str, start: int, end: int, endpoint: str | None) -> str | None:

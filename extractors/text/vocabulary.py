@@ -123,13 +123,23 @@ def _endpoint_mentions(text: str, sentence: bool) -> tuple[tuple[str, int, int],
             # "ACR 20, 50 and 70 response rates …, compared to placebo responses of 13%": after an
             # endpoint named by its threshold, "responses" are of that endpoint, not objective responses
             continue
-        if not any(start <= m.start() < end or m.start() <= start < m.end() for start, end in taken):
+        if not any(start <= m.start() < end or m.start() <= start < m.end() for start, end in taken) and not any(
+            _abbreviation_of(text, named_end, m.start(), m.end()) for _, _, named_end in found
+        ):
             found.append((extra_codes[_phrase_key(m.group("phrase"))], m.start(), m.end()))
     for m in patterns.RESPONSES_LASTED.finditer(text):
         if not any(start <= m.start() < end for start, end in taken):
             found.append(("DOR", m.start(), m.end()))
     found.sort(key=lambda mention: mention[1])
     return tuple(found)
+
+
+def _abbreviation_of(text: str, named_end: int, start: int, end: int) -> bool:
+    """Whether the phrase at ``start``..``end`` is in brackets right after an endpoint named up to
+    ``named_end``: its abbreviation ("… need for extracorporeal membrane oxygenation (ECMO)")."""
+    return bool(no_results.ABBREVIATION_OPENS.fullmatch(text, named_end, start)) and bool(
+        no_results.ABBREVIATION_CLOSES.match(text, end)
+    )
 
 
 def _head_noun(text: str, named_end: int, start: int) -> bool:

@@ -104,6 +104,8 @@ def relation(claim_arm: str, label_arm: str) -> How:
         return "none"  # "xarelto 10 mg" is not the "XARELTO 20 mg" arm
     if patterns.ALTERNATIVES_ARM.search(label_arm) and build.standalone(claim_arm).search(label_arm):
         return "exact"
+    if _initials_of(label_arm, claim_arm) or _initials_of(claim_arm, label_arm):
+        return "exact"  # INOMAX's table column "NO" is its prose's "nitric oxide" arm
     said, label = _components(claim_arm), _components(label_arm)
     if (not label or not said) and said_doses and said_doses == label_doses:
         # "atorvastatin 10 mg" for TNT's "10 mg/day" arm, "2.5 mg" for "ELIQUIS 2.5 mg bid": a dose arm named by its dose alone
@@ -113,6 +115,15 @@ def relation(claim_arm: str, label_arm: str) -> How:
     if said == label:
         return "exact"
     return "part" if said < label else "none"
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """Whether an arm's short name is the initials of another's words: "no" of "nitric oxide", "bsc"
+    of "best supportive care" (two letters or more, each word's first)."""
+    words = name.split()
+    return (
+        2 <= len(short) <= 5 and " " not in short and len(words) == len(short) and short == "".join(w[0] for w in words)
+    )
 
 
 def dose_of_dose_arms(claim_arm: str | None, label_arms: Iterable[str | None]) -> bool:

@@ -20,6 +20,7 @@ from extractors.records import Claim, Measurement, replace
 from extractors.text import numbers as printed
 from extractors.text.names import canonical_arm
 from extractors.text.patterns import captions as caption_patterns
+from extractors.text.patterns import counts as count_patterns
 from extractors.text.patterns import no_results
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity
@@ -70,6 +71,15 @@ def randomized_rows(claim: Claim, rows: tuple[Measurement, ...], view: LabelView
     )
 
 
+def _counted_by_trial(claim: Claim) -> bool:
+    """ "CINRGI randomized 97 neonates to INOMAX or to nitrogen gas": a count the trial randomized, with
+    no arm named for it, is all of its patients, never one arm's N that happens to agree."""
+    if claim.arm is not None or claim.value_span is None:
+        return False
+    start = claim.value_span[0] - claim.span[0]
+    return count_patterns.COUNTED_BY_TRIAL_BEFORE.search(claim.text, max(0, start - 40), start) is not None
+
+
 def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim:
     """A count with no arm: the label's total, else the sum of the arms' N (one per arm), else one
     arm's N. Contradicted only when the trial has one total: a label that gives several (sub-studies,
@@ -99,7 +109,7 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
                 claim, members[0], f"the label's arms sum to {arms} = {total:g} in {where(members[0])}"
             )
     reading = read_arm(claim.arm, [m.arm for m in rows]) if claim.arm else None
-    for m in rows:
+    for m in rows if not _counted_by_trial(claim) else ():
         if m.arm and m.value is not None and matching.agree(claim.value, decimals, m.value, 0):
             if reading is not None and reading.settled and not is_arm(reading, m.arm):
                 continue  # "444 were assigned to placebo": 444 is the other arm's N, not this arm's
@@ -257,6 +267,44 @@ def _supported_total(claim: Claim, m: Measurement, working: str) -> Claim:
         kind=None,
         evidence=m,
         explanation=f"Supported: the article says {said(claim)}; {working}.",
+    )
+
+
+# --- reductions worked out from the arms' rates ------------------------------------------------------
+
+
+def from_rates(claim: Claim, view: LabelView) -> Claim | None:
+    """An absolute or relative reduction an article works out from the two arms' rates of one endpoint
+    the label gives where it states no reduction: "an absolute reduction of 18 percentage points, or a
+    relative reduction of about 28%" = 64 − 46 and 1 − 46/64 (NINOS's Death or ECMO), "cut the need for
+    ECMO by 46%" = 1 − 31/57. Supported when the working rounds to the article's figure; otherwise
+    None, and the claim stays unverifiable (the article may have worked from other figures)."""
+    if claim.statistic not in {"difference", "rrr", "risk_reduction"} or claim.value is None:
+        return None
+    if not claim.trial or not claim.endpoint or claim.unit not in {None, "%"}:
+        return None
+    rows = [
+        m
+        for m in matching.of_trial(claim.trial, view.measurements)
+        if m.statistic == "rate" and m.endpoint == claim.endpoint and m.table and m.population is None
+    ]
+    pair = experimental_and_control(m for m in rows if not view.modifiers(m))
+    if pair is None or pair[0].value is None or not pair[1].value:
+        return None
+    experimental, control = pair
+    treated, untreated = pair[0].value, pair[1].value
+    if claim.statistic == "difference":
+        derived = abs(untreated - treated)
+        working = f"{control.raw} − {experimental.raw} = {derived:g} percentage points"
+    else:
+        derived = (1 - treated / untreated) * 100
+        working = f"1 − {experimental.raw}/{control.raw} = {derived:.1f}%"
+    if abs(abs(claim.value) - derived) > 0.5 * 10 ** -printed.decimals(claim.raw or "") + 1e-9:
+        return None
+    return _supported_total(
+        claim,
+        experimental,
+        f"the label gives {describe(experimental)} and {describe(control)} in {where(experimental)}: {working}",
     )
 
 

@@ -22,7 +22,7 @@ from extractors.records import Claim, Measurement
 from extractors.text import vocabulary
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
-from extractors.verdicts import matching, quantity
+from extractors.verdicts import matching, quantity, shares
 from extractors.verdicts.quantity import LabelView
 
 # Words that join the parts of a composite endpoint ("," is one, a word of its own).
@@ -306,10 +306,13 @@ def label_named(claim: Claim, view: LabelView, family: str) -> str | None:
     if family not in {"rate", "events", "hr", "rr", "median", "event_rate", "p", "rrr"}:
         return None
     if claim.endpoint is not None and not vocabulary.endpoint_phrases(claim.endpoint):
-        if not named_label_endpoint(claim, (claim.endpoint,)):
-            return None
-        return _label_row_alike(claim.endpoint, claim, view, family) or claim.endpoint
-    if claim.endpoint is not None and names_endpoint(claim):
+        if named_label_endpoint(claim, (claim.endpoint,)) or (family == "rate" and shares.referred(claim)):
+            return _label_row_alike(claim.endpoint, claim, view, family) or claim.endpoint
+        if names_endpoint(claim):
+            return None  # named in the sentence in the vocabulary's words ("death or the need for ECMO")
+        # a label row taken from the sentences before: this one's words may name another row ("The
+        # difference came from ECMO … Deaths were few: 14% of control infants died" names Death)
+    elif claim.endpoint is not None and names_endpoint(claim):
         return None  # the vocabulary's own endpoint, named in the sentence
     # none, or the vocabulary's taken from the sentences before: the label's words in this one win
     # ("Stroke or death occurred in 5.4% … Looking at strokes alone, the figures were 5.1% and 6.3%")

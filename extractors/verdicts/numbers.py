@@ -69,7 +69,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     named = endpoints.label_named(claim, view, family)
     if named is not None:
         claim = replace(claim, endpoint=named)  # "the HR for stroke, MI or cardiovascular death": the label's row
-    if family == "rate" and (claim.endpoint is None or not endpoints.names_endpoint(claim)):
+    if family == "rate" and named is None and (claim.endpoint is None or not endpoints.names_endpoint(claim)):
         claim = shares.event_share(claim)
     refused = _no_result(claim, family, named, view)
     if refused is not None:
@@ -86,6 +86,7 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     if not pool:
         return (
             _other_ratio(claim, view)
+            or derived.from_rates(claim, view)
             or matching.other_exposure(claim, view.measurements)
             or unverifiable(claim, f"The article says {says}; the sources state no {family} to check it against.")
         )

@@ -37,6 +37,13 @@ def event_share(claim: Claim) -> Claim:
     return replace(claim, endpoint=events.pop()) if len(events) == 1 else claim
 
 
+def referred(claim: Claim) -> bool:
+    """Whether the clause of a share takes up by a pronoun the event the sentences before named: "The
+    primary endpoint was death or the need for ECMO. It occurred in 46% …" (a share of that endpoint's)."""
+    start = (claim.value_span or claim.span)[0] - claim.span[0]
+    return rate_patterns.EVENT_REFERRED.search(claim.text, max(0, start - 80), start) is not None
+
+
 def what_rate(claim: Claim, named_by_label: bool = False, event_row: bool = False) -> str | None:
     """Why a percentage cannot be checked as a response or survival rate, or None when it can: a
     safety figure (unless it names a row of the label's event tables, ``event_row``: "Major bleeding

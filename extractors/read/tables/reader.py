@@ -347,7 +347,9 @@ def _read_rows(
             # "|  | (n=93) | (n=19) |" under "Duration of Response, (DOR) RECIST 1.1": the Ns of the endpoint
             # a heading names, what follows it no population
             has_n = not parenthesised_ns(read_tokens(text, cells_start, cells_end))
-        counts = events[1] and not events[0] and _unnamed_counts(text, own or label, cells_start, cells_end)
+        counts = (
+            events[1] and not events[0] and _unnamed_counts(text, own or label, cells_start, cells_end, state.endpoint)
+        )
         names_events = events[0] or bool(state.formats) or counts
         event = (
             event_name(text[label_start:label_end], state.notes)
@@ -461,9 +463,12 @@ def _label_of(raw: str) -> str:
     return repairs.repair_label(" ".join(raw.replace(structured.SEPARATOR, " ").split()))[0]
 
 
-def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: int | None) -> bool:
+def _unnamed_counts(
+    text: str, label: str, cells_start: int | None, cells_end: int | None, above: str | None = None
+) -> bool:
     """Whether a row prints counts of patients with their percents ("17 (1.1%)") under a label that
-    names no endpoint, statistic or population: the label is the event counted ("Total VTE")."""
+    names no endpoint, statistic or population: the label is the event counted ("Total VTE"). Death
+    as an outcome ("Death", "Death or ECMO") is one too, unless the endpoint ``above`` counts deaths."""
     if cells_start is None or cells_end is None or not label:
         return False
     if not any(token.kind == "pct" for token in read_tokens(text, cells_start, cells_end)):
@@ -472,7 +477,11 @@ def _unnamed_counts(text: str, label: str, cells_start: int | None, cells_end: i
         vocabulary.find_endpoint(label) is None
         and not label_patterns.RESPONSE_CATEGORY_LABEL.match(label)  # "CR | 100 (46)": responders, not events
         # "CHD death | 127 | (2.5)": the kind of death is the event
-        and (vocabulary.statistic_of_label(label)[0] is None or bool(label_patterns.DEATH_KIND_LABEL.match(label)))
+        and (
+            vocabulary.statistic_of_label(label)[0] is None
+            or bool(label_patterns.DEATH_KIND_LABEL.match(label))
+            or (bool(label_patterns.DEATH_OUTCOME_LABEL.match(label)) and above not in vocabulary.time_to_event())
+        )
         and not table_patterns.POPULATION_LABEL.search(label)
     )
 

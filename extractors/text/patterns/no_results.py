@@ -77,4 +77,9 @@ THRESHOLDS_AFTER = stored.compile(rf"{_MORE_THRESHOLDS}\d{{1,3}}\b(?!\s{{0,2}}%)
 # responses", "ACR 20 response", "PASI 75 responses".
 HEAD_NOUN_GAP = stored.compile(rf"(?:{_MORE_THRESHOLDS}\d{{1,3}}){{0,4}}\s{{1,2}}")
 
+# An endpoint's abbreviation in brackets right after its name, which names no other endpoint: "death
+# or the need for extracorporeal membrane oxygenation (ECMO)" is the composite, not ECMO alone.
+ABBREVIATION_OPENS = stored.compile(r"[ \t]{0,2}\([ \t]?")
+ABBREVIATION_CLOSES = stored.compile(r"[ \t]?\)")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -86,7 +86,8 @@ NCT_ID = stored.compile(r"\bNCT\d{8}\b")
 # A numbered section's heading on a line of its own: "14.7 Plaque Psoriasis", "14.5 Crohn's Disease"
 # (HUMIRA: each indication's studies in their own section), its words capitalised but for short
 # joining ones ("First-Line Treatment of Advanced Breast Cancer"), a list's commas and a parenthesis
-# ("14.4 Dysbetalipoproteinemia (Fredrickson Type III)", LIPITOR: IDEAL's name had run on into it);
+# ("14.4 Dysbetalipoproteinemia (Fredrickson Type III)", LIPITOR: IDEAL's name had run on into it; "14.2
+# Ineffective in Adult Respiratory Distress Syndrome (ARDS)", INOMAX: the abbreviation it defines);
 # never a number and a sentence ("12.5 Months was the median follow-up").
 SECTION_HEADING = stored.compile(
     r"^[ \t]{0,3}\d{1,2}\.\d{1,2}[ \t]{1,3}[A-Z][\w’'-]{0,30},?"  # "14.4 Dysbetalipoproteinemia"

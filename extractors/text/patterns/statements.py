@@ -346,9 +346,9 @@ FUNCTION_WORDS = stored.compile(
     regex.I,
 )
 
-# "X of Y patients": a count of events among a group, then the group's size.
+# "X of Y patients", "30 of 97 INOMAX-treated infants": a count of events among a group, then the group's size.
 OF_GROUP = stored.compile(
-    r"\s{0,2}(?:\(\s?\d{1,3}(?:\.\d+)?\s?%\s?\)\s{1,2})?(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?(?P<total>\d[\d,]*)\s{1,2}(?:[\w-]+\s{1,2}){0,2}?(?:patients|subjects|children|participants|adults|women|men)\b",
+    r"\s{0,2}(?:\(\s?\d{1,3}(?:\.\d+)?\s?%\s?\)\s{1,2})?(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?(?P<total>\d[\d,]*)\s{1,2}(?:[\w-]+\s{1,2}){0,2}?(?:patients|subjects|children|participants|adults|women|men|infants|neonates|newborns|adolescents|people|individuals)\b",
     regex.I,
 )
 GROUP_OF_BEFORE = stored.compile(r"\d\s{1,2}(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?$", regex.I)
@@ -368,7 +368,7 @@ NOT_AN_ARM_NAME = stored.compile(r"(?:and|or|with|in|of|for|the|a|an)\b|cohort|p
 ARM_LINK_GAP = stored.compile(
     r"""
     \b(?:in|to|on|for|among|with|receiving|received|receive|given|taking|took|got|treated\s+with
-       |randomi[sz]ed\s+to|assigned\s+to)\s{1,2}(?:the\s{1,2}|each\s{1,2})?$
+       |randomi[sz]ed\s+to|assigned\s+to)\s{1,2}(?:the\s{1,2}|each\s{1,2}|a\s{1,2})?$
     | ^\s{0,2}%\s{1,2}of\s{1,2}(?:the\s{1,2})?$                    # "41% of lenvatinib patients"
     """,
     regex.I | regex.VERBOSE,

@@ -66,6 +66,14 @@ DEATH_KIND_LABEL = stored.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 
+# A row naming death as an outcome of its own, alone or with another ("Death", "Death or ECMO" in
+# INOMAX Table 1 under "Death or need for ECMO was the study's primary end point"): the event its
+# counts count, unless the rows above name a time-to-event endpoint whose events deaths are.
+DEATH_OUTCOME_LABEL = stored.compile(
+    r"^deaths?(?:[ \t]{1,2}(?:or|and/or|and)[ \t]{1,2}\p{L}[\p{L}-]{1,30}(?:[ \t]\p{L}[\p{L}-]{1,30}){0,3})?[ \t]{0,2}[,*†‡]{0,2}$",  # "Death or ECMO ,": a footnote mark
+    regex.IGNORECASE,
+)
+
 # Statistics a row names with its endpoint that do not leave the population a row above named:
 # "FISH+ / IHC2+ subgroup (N=160)", then "Median OS Duration (mos.)" (HERCEPTIN Table 14). Not a pattern:
 # the statistic codes `vocabulary.statistic_of_label` gives.
