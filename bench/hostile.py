@@ -3,7 +3,9 @@
 Run from the project root (the issue 16 targets in brackets):
 
     python bench/hostile.py                 # everything
-    python bench/hostile.py fuzz [N]        # N generated texts per entry point (10,000) [0 exceptions, 0 over 1 s]
+    python bench/hostile.py fuzz [N] [ENTRY WORDS]
+                                            # N generated texts per entry point (10,000) [0 exceptions, 0 over 1 s];
+                                            # words pick entry points (extract, source, quoted, markup)
     python bench/hostile.py strings [SIZES] [KIND WORDS]
                                             # each adversarial kind at 10 KB, 100 KB, 1 MB [1 MB under 5 s, linear],
                                             # one unit repeated and varied (no unit repeated); words pick kinds
@@ -45,7 +47,14 @@ from extractors import (  # noqa: E402
     source_from_bytes,
     verify,
 )
-from tests.fuzz_texts import article_like, label_like, report_problems  # noqa: E402
+from tests.fuzz_texts import (  # noqa: E402
+    article_like,
+    as_html_label,
+    as_jats,
+    as_openfda,
+    label_like,
+    report_problems,
+)
 from tests.hostile_cases import argv, load_cases, write_case  # noqa: E402
 
 CAP = 60  # seconds before a string is stopped
@@ -110,20 +119,33 @@ def _entry_points() -> dict[str, Callable[[str, str], object]]:
     def run_quoted(label: str, article: str) -> object:
         return report_problems(verify(article_from_bytes(article.encode(), "article.txt")))
 
-    return {"extract": run_extract, "verify --source": run_verify, "verify (quoted label)": run_quoted}
+    def run_markup(label: str, article: str) -> object:
+        wrapped = (source_from_bytes(as_openfda(label), "l.json"), source_from_bytes(as_html_label(label), "l.html"))
+        return report_problems(verify(article_from_bytes(as_jats(article), "article.xml"), wrapped))
+
+    return {
+        "extract": run_extract,
+        "verify --source": run_verify,
+        "verify (quoted label)": run_quoted,
+        "markup (JSON, HTML, JATS)": run_markup,
+    }
 
 
-def fuzz(examples: int) -> None:
+def fuzz(examples: int, only: tuple[str, ...] = ()) -> None:
+    """``examples`` generated texts through each entry point (those whose name holds a word of ``only``)."""
     print(f"\n== {examples:,} generated texts per entry point (target: 0 exceptions, 0 over {SLOW:g} s)")
+    print("seconds of CPU time of this process, the machine being shared (the worst wall-clock time after it)")
     import scipy.stats  # noqa: F401  (the checks import it when first needed: 1.2 s once, not per text)
 
     for name, entry in _entry_points().items():
-        _fuzz_entry(name, entry, examples)
+        if not only or any(word in name for word in only):
+            _fuzz_entry(name, entry, examples)
 
 
 def _fuzz_entry(name: str, entry: Callable[[str, str], object], examples: int) -> None:
     outcomes: Counter[str] = Counter()
     times: list[tuple[float, int]] = []
+    walls: list[float] = []
     SLOW_FOLDER.mkdir(exist_ok=True)
     samples: dict[str, str] = {}
 
@@ -137,7 +159,9 @@ def _fuzz_entry(name: str, entry: Callable[[str, str], object], examples: int) -
     @given(label_like, article_like)
     def run(label: str, article: str) -> None:
         problems: list[str] = []
-        seconds, outcome = timed(lambda: problems.extend(entry(label, article)), cap=30)  # type: ignore[arg-type]
+        started = time.perf_counter()
+        seconds, outcome = timed(lambda: problems.extend(entry(label, article)), 120, time.process_time)  # type: ignore[arg-type]
+        walls.append(time.perf_counter() - started)
         outcome = "provenance: " + problems[0][:70] if problems and outcome == "ok" else outcome
         outcomes[outcome] += 1
         samples.setdefault(outcome, (label if name == "extract" else article)[:160])
@@ -154,7 +178,7 @@ def _fuzz_entry(name: str, entry: Callable[[str, str], object], examples: int) -
     bad = {k: v for k, v in outcomes.items() if k not in ("ok", "refused")}
     print(
         f"{name:22} {len(times):6,} texts in {time.perf_counter() - started:6.1f} s; "
-        f"worst {times[-1][0]:.2f} s ({times[-1][1]:,} chars); over {SLOW:g} s: {slow}; "
+        f"worst {times[-1][0]:.2f} s ({times[-1][1]:,} chars; wall {max(walls):.2f} s); over {SLOW:g} s: {slow}; "
         f"exceptions/problems: {sum(bad.values())}"
     )
     for outcome, count in sorted(bad.items(), key=lambda item: -item[1]):
@@ -406,7 +430,8 @@ def interrupts(moments: int) -> None:
 def main() -> None:
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
     if what in ("fuzz", "all"):
-        fuzz(int(sys.argv[2]) if what == "fuzz" and len(sys.argv) > 2 else 10_000)
+        words = sys.argv[2:] if what == "fuzz" else []
+        fuzz(next((int(word) for word in words if word.isdigit()), 10_000), tuple(w for w in words if not w.isdigit()))
     if what in ("strings", "all"):
         words = sys.argv[2:] if what == "strings" else []
         sizes = tuple(int(word) for word in words if word.isdigit()) or SIZES
