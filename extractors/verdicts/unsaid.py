@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text import vocabulary
+from extractors.text.facts import per_document
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching
@@ -46,13 +47,10 @@ def subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
         )
     end = (result.value_span or result.span)[1] - result.span[0]
     keys = " ".join(matching.population_key(m.population) or "" for m in frame.rows).replace(" ", "-")
-    text = " ".join(view.texts.values()).lower()
     statuses = [
         status
-        for status in dict.fromkeys(
-            found.group(0).lower() for found in patterns.STATUS_SUBGROUP.finditer(result.text, 0, end)
-        )
-        if status.replace(" ", "-") not in keys and text.count(status) < _LABEL_POPULATION_MENTIONS
+        for status in dict.fromkeys(_statuses_before(result.text, end))
+        if status.replace(" ", "-") not in keys and view.mentions(status) < _LABEL_POPULATION_MENTIONS
     ]
     if not statuses:
         return result
@@ -61,6 +59,21 @@ def subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
         f"The article says {said(result)} for {', '.join(statuses)} patients, a subgroup the label does not "
         f"report{label_reports(frame.rows, frame.endpoint, frame.family)}.",
     )
+
+
+def _statuses_before(text: str, end: int) -> list[str]:
+    """The marker statuses ``text`` names before ``end`` (a claim's value), in lower case. The sentence is
+    searched once for all its claims; only where a status found runs across ``end`` is the part before
+    ``end`` searched alone (there it may read another way: "… HER2-positive" cut inside)."""
+    found = _statuses(text)
+    if any(start < end <= stop for start, stop, _ in found):
+        return [match.group(0).lower() for match in patterns.STATUS_SUBGROUP.finditer(text, 0, end)]
+    return [status for _, stop, status in found if stop < end]
+
+
+@per_document
+def _statuses(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group(0).lower()) for m in patterns.STATUS_SUBGROUP.finditer(text))
 
 
 def events_agree_only(result: Claim) -> Claim:
