@@ -59,6 +59,7 @@ from tests.hostile_cases import argv, load_cases, write_case  # noqa: E402
 
 CAP = 60  # seconds before a string is stopped
 SLOW = 1.0  # a generated document over this is counted
+PROGRESS = 500  # texts between two progress lines
 SLOW_FOLDER = Path(tempfile.gettempdir()) / "trialproof-slow-texts"  # where each slow text is kept
 
 
@@ -166,6 +167,10 @@ def _fuzz_entry(name: str, entry: Callable[[str, str], object], examples: int) -
         outcomes[outcome] += 1
         samples.setdefault(outcome, (label if name == "extract" else article)[:160])
         times.append((seconds, len(label) + len(article)))
+        if len(times) % PROGRESS == 0:  # so a long run stopped early still says how far it got
+            print(f"    {len(times):,} texts: worst {max(times)[0]:.2f} s, over {SLOW:g} s: "
+                  f"{sum(1 for t, _ in times if t > SLOW)}, exceptions/problems: "
+                  f"{sum(n for o, n in outcomes.items() if o not in ('ok', 'refused'))}", flush=True)  # fmt: skip
         if seconds > SLOW:  # kept, to be read again alone: a slow text under load may be load
             kept = SLOW_FOLDER / f"{name.split()[0]}-{len(times)}.json"
             kept.write_text(json.dumps({"entry": name, "seconds": seconds, "label": label, "article": article}))
