@@ -63,10 +63,13 @@ def subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
 
 def _statuses_before(text: str, end: int) -> list[str]:
     """The marker statuses ``text`` names before ``end`` (a claim's value), in lower case. The sentence is
-    searched once for all its claims; only where a status found runs across ``end`` is the part before
-    ``end`` searched alone (there it may read another way: "… HER2-positive" cut inside)."""
+    searched once for all its claims; the part before ``end`` is searched alone only where that may read
+    another way: a status found runs across ``end`` ("HER2-positive" cut inside), or a word is cut at
+    ``end`` (every status ends in a letter, and ``end`` is a word's end to the search cut there)."""
     found = _statuses(text)
-    if any(start < end <= stop for start, stop, _ in found):
+    if (end and (text[end - 1].isalnum() or text[end - 1] == "_")) or any(
+        start < end <= stop for start, stop, _ in found
+    ):
         return [match.group(0).lower() for match in patterns.STATUS_SUBGROUP.finditer(text, 0, end)]
     return [status for _, stop, status in found if stop < end]
 
