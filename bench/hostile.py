@@ -3,8 +3,12 @@
 Run from the project root (the issue 16 targets in brackets):
 
     python bench/hostile.py                 # everything
-    python bench/hostile.py fuzz [N]        # N generated texts per entry point (10,000) [0 exceptions, 0 over 1 s]
-    python bench/hostile.py strings [SIZES] # each adversarial kind at 10 KB, 100 KB, 1 MB [1 MB under 5 s, linear]
+    python bench/hostile.py fuzz [N] [ENTRY WORDS]
+                                            # N generated texts per entry point (10,000) [0 exceptions, 0 over 1 s];
+                                            # words pick entry points (extract, source, quoted, markup)
+    python bench/hostile.py strings [SIZES] [KIND WORDS]
+                                            # each adversarial kind at 10 KB, 100 KB, 1 MB [1 MB under 5 s, linear],
+                                            # one unit repeated and varied (no unit repeated); words pick kinds
     python bench/hostile.py files           # every hostile file of tests/cases [exit 2, one line, < 5 s, < 500 MB]
     python bench/hostile.py interrupts [N]  # Ctrl-C at N moments of a run [one line and exit 130, never a traceback]
 
@@ -17,6 +21,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -33,12 +38,28 @@ sys.path.insert(0, str(PROJECT))
 
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 
-from extractors import InputError, article_from_bytes, extract, source_from_bytes, verify  # noqa: E402
-from tests.fuzz_texts import article_like, label_like, report_problems  # noqa: E402
+from extractors import (  # noqa: E402
+    ExtractReport,
+    InputError,
+    VerifyReport,
+    article_from_bytes,
+    extract,
+    source_from_bytes,
+    verify,
+)
+from tests.fuzz_texts import (  # noqa: E402
+    article_like,
+    as_html_label,
+    as_jats,
+    as_openfda,
+    label_like,
+    report_problems,
+)
 from tests.hostile_cases import argv, load_cases, write_case  # noqa: E402
 
 CAP = 60  # seconds before a string is stopped
 SLOW = 1.0  # a generated document over this is counted
+PROGRESS = 500  # texts between two progress lines
 SLOW_FOLDER = Path(tempfile.gettempdir()) / "trialproof-slow-texts"  # where each slow text is kept
 
 
@@ -50,14 +71,16 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     raise _Stopped
 
 
-def timed(run: Callable[[], object], cap: int = CAP) -> tuple[float, str]:
-    """Seconds ``run`` took and what became of it: "ok", "refused", "stopped" or the exception."""
+def timed(
+    run: Callable[[], object], cap: int = CAP, clock: Callable[[], float] = time.perf_counter
+) -> tuple[float, str]:
+    """Seconds ``run`` took by ``clock`` and what became of it: "ok", "budget" (a report whose reading
+    stopped at the document budget), "refused", "stopped" (at ``cap``) or the exception."""
     signal.signal(signal.SIGALRM, _stop)
     signal.alarm(cap)
-    started = time.perf_counter()
+    started = clock()
     try:
-        run()
-        outcome = "ok"
+        outcome = "budget" if _reading_stopped(run()) else "ok"
     except InputError:
         outcome = "refused"
     except _Stopped:
@@ -67,7 +90,16 @@ def timed(run: Callable[[], object], cap: int = CAP) -> tuple[float, str]:
         outcome = f"{type(error).__name__} at {Path(frame.filename).name}:{frame.lineno}"
     finally:
         signal.alarm(0)
-    return time.perf_counter() - started, outcome
+    return clock() - started, outcome
+
+
+def _reading_stopped(report: object) -> bool:
+    """Whether ``report`` (of `extract` or `verify`) says its reading stopped at the budget."""
+    if isinstance(report, VerifyReport):
+        return any(flag.check == "reading_stopped" for flag in report.article.flags)
+    if isinstance(report, ExtractReport):
+        return any(flag.check == "reading_stopped" for source in report.sources for flag in source.flags)
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -88,20 +120,33 @@ def _entry_points() -> dict[str, Callable[[str, str], object]]:
     def run_quoted(label: str, article: str) -> object:
         return report_problems(verify(article_from_bytes(article.encode(), "article.txt")))
 
-    return {"extract": run_extract, "verify --source": run_verify, "verify (quoted label)": run_quoted}
+    def run_markup(label: str, article: str) -> object:
+        wrapped = (source_from_bytes(as_openfda(label), "l.json"), source_from_bytes(as_html_label(label), "l.html"))
+        return report_problems(verify(article_from_bytes(as_jats(article), "article.xml"), wrapped))
+
+    return {
+        "extract": run_extract,
+        "verify --source": run_verify,
+        "verify (quoted label)": run_quoted,
+        "markup (JSON, HTML, JATS)": run_markup,
+    }
 
 
-def fuzz(examples: int) -> None:
+def fuzz(examples: int, only: tuple[str, ...] = ()) -> None:
+    """``examples`` generated texts through each entry point (those whose name holds a word of ``only``)."""
     print(f"\n== {examples:,} generated texts per entry point (target: 0 exceptions, 0 over {SLOW:g} s)")
+    print("seconds of CPU time of this process, the machine being shared (the worst wall-clock time after it)")
     import scipy.stats  # noqa: F401  (the checks import it when first needed: 1.2 s once, not per text)
 
     for name, entry in _entry_points().items():
-        _fuzz_entry(name, entry, examples)
+        if not only or any(word in name for word in only):
+            _fuzz_entry(name, entry, examples)
 
 
 def _fuzz_entry(name: str, entry: Callable[[str, str], object], examples: int) -> None:
     outcomes: Counter[str] = Counter()
     times: list[tuple[float, int]] = []
+    walls: list[float] = []
     SLOW_FOLDER.mkdir(exist_ok=True)
     samples: dict[str, str] = {}
 
@@ -115,11 +160,17 @@ def _fuzz_entry(name: str, entry: Callable[[str, str], object], examples: int) -
     @given(label_like, article_like)
     def run(label: str, article: str) -> None:
         problems: list[str] = []
-        seconds, outcome = timed(lambda: problems.extend(entry(label, article)), cap=30)  # type: ignore[arg-type]
+        started = time.perf_counter()
+        seconds, outcome = timed(lambda: problems.extend(entry(label, article)), 120, time.process_time)  # type: ignore[arg-type]
+        walls.append(time.perf_counter() - started)
         outcome = "provenance: " + problems[0][:70] if problems and outcome == "ok" else outcome
         outcomes[outcome] += 1
         samples.setdefault(outcome, (label if name == "extract" else article)[:160])
         times.append((seconds, len(label) + len(article)))
+        if len(times) % PROGRESS == 0:  # so a long run stopped early still says how far it got
+            print(f"    {len(times):,} texts: worst {max(times)[0]:.2f} s, over {SLOW:g} s: "
+                  f"{sum(1 for t, _ in times if t > SLOW)}, exceptions/problems: "
+                  f"{sum(n for o, n in outcomes.items() if o not in ('ok', 'refused'))}", flush=True)  # fmt: skip
         if seconds > SLOW:  # kept, to be read again alone: a slow text under load may be load
             kept = SLOW_FOLDER / f"{name.split()[0]}-{len(times)}.json"
             kept.write_text(json.dumps({"entry": name, "seconds": seconds, "label": label, "article": article}))
@@ -132,7 +183,7 @@ def _fuzz_entry(name: str, entry: Callable[[str, str], object], examples: int) -
     bad = {k: v for k, v in outcomes.items() if k not in ("ok", "refused")}
     print(
         f"{name:22} {len(times):6,} texts in {time.perf_counter() - started:6.1f} s; "
-        f"worst {times[-1][0]:.2f} s ({times[-1][1]:,} chars); over {SLOW:g} s: {slow}; "
+        f"worst {times[-1][0]:.2f} s ({times[-1][1]:,} chars; wall {max(walls):.2f} s); over {SLOW:g} s: {slow}; "
         f"exceptions/problems: {sum(bad.values())}"
     )
     for outcome, count in sorted(bad.items(), key=lambda item: -item[1]):
@@ -162,16 +213,134 @@ KINDS: dict[str, Callable[[int], str]] = {
     "one long word": _fill("Median ", "x", " PFS 4.6 months."),
     "no spaces at all": _fill("", "MedianPFSwas4.6months", ""),
 }
+
+
+# The same kinds with no unit repeated: each unit drawn afresh (other numbers, words, endpoints,
+# arms), so nothing read once per distinct sentence or phrase can be reused. Seeded: a run is
+# repeatable and the three sizes of one kind are prefixes of one stream.
+_ENDPOINTS = [
+    "PFS",
+    "OS",
+    "ORR",
+    "DFS",
+    "EFS",
+    "DoR",
+    "median PFS",
+    "overall survival",
+    "response rate",
+    "progression-free survival",
+    "time to progression",
+    "complete response",
+    "disease control",
+]
+_ARMS = [
+    "pazopanib",
+    "placebo",
+    "sunitinib",
+    "nivolumab",
+    "docetaxel",
+    "osimertinib",
+    "chemotherapy",
+    "gefitinib",
+    "erlotinib",
+    "the control arm",
+    "VOTRIENT",
+    "interferon",
+    "best supportive care",
+]
+_VERBS = ["was", "were", "reached", "of", "improved to", "is", "showed", "with", "versus", "compared with"]
+_UNITS = ["months", "weeks", "%", "days", "years", "", "patients"]
+_FILLER = [
+    "the",
+    "in",
+    "patients",
+    "treated",
+    "with",
+    "trial",
+    "study",
+    "arm",
+    "group",
+    "randomized",
+    "phase",
+    "III",
+    "results",
+    "after",
+    "cycles",
+    "among",
+    "those",
+    "who",
+    "received",
+    "dose",
+]
+_SPACE_RUN = [" ", "\t", "\u00a0", "\u2009", "\u202f", "\u200b", "\u3000", "  "]
+_DASH = ["-", "\u2013", "\u2014", "\u2212", "\u2010", "\u2011"]  # fmt: skip
+
+
+def _number(draw: random.Random) -> str:
+    shape = draw.randrange(4)
+    if shape == 0:
+        return str(draw.randrange(1, 400))
+    if shape == 1:
+        return f"{draw.randrange(0, 100)}.{draw.randrange(0, 10)}"
+    if shape == 2:
+        return f"0.{draw.randrange(10, 100)}"
+    return f"{draw.randrange(1, 1000)}.{draw.randrange(0, 100):02d}"
+
+
+def _sentence(draw: random.Random) -> str:
+    """A short result sentence, each part drawn: "ORR with nivolumab was 31.4 % (95% CI 0.4-0.8)."."""
+    parts = [draw.choice(_ENDPOINTS)]
+    if draw.random() < 0.6:
+        parts += [draw.choice(["with", "for", "in the", "on"]), draw.choice(_ARMS)]
+    parts += [draw.choice(_VERBS), _number(draw), draw.choice(_UNITS)]
+    if draw.random() < 0.4:
+        parts.append(f"(95% CI {_number(draw)}{draw.choice(_DASH)}{_number(draw)})")
+    if draw.random() < 0.3:
+        parts += [draw.choice(["vs", "versus", "and"]), _number(draw), draw.choice(_UNITS), "with", draw.choice(_ARMS)]
+    if draw.random() < 0.3:
+        parts.append(f"(HR {_number(draw)}; p = {_number(draw)})")
+    return " ".join(part for part in parts if part) + draw.choice([". ", ". ", "; ", ".\n", ".\n\n"])
+
+
+def _varied(prefix: str, unit: Callable[[random.Random], str], suffix: str) -> Callable[[int], str]:
+    def make(size: int) -> str:
+        draw, units, length = random.Random(16), [], len(prefix) + len(suffix)  # one stream for every size
+        while length < size:
+            units.append(unit(draw))
+            length += len(units[-1])
+        return prefix + "".join(units)[: max(1, size - len(prefix) - len(suffix))] + suffix
+
+    return make
+
+
+VARIED_KINDS: dict[str, Callable[[int], str]] = {
+    "spaces after a number": _varied("Median PFS was 4.6", lambda d: d.choice(_SPACE_RUN), "months."),
+    "words before a number": _varied("Median PFS ", lambda d: d.choice(_FILLER + _ARMS) + " ", " was 4.6 months."),
+    "numbers in one sentence": _varied("Median PFS was ", lambda d: _number(d) + d.choice([", ", " ", "; ", "/"]), "months."),
+    "short sentences": _varied("", _sentence, ""),
+    "a run of HR": _varied("", lambda d: d.choice(["HR ", "HR ", "HR=", "hazard ratio ", f"HR {_number(d)} "]), ""),
+    "digit-and-dot soup": _varied("Table 9 ", lambda d: d.choice([_number(d), _number(d) + _number(d), "(", ")", ",", ".", " "]), ""),
+    "glued Ns": _varied("Table 9 VOTRIENT Placebo ", lambda d: f"N = {d.randrange(1, 999)}{d.choice(['', 'N', ' '])}", ""),
+    "deep brackets": _varied("HR 0.35 ", lambda d: d.choice(["(", "[", "{", "(", f"({_number(d)}"]), "0.26, 0.48"),
+    "unicode spaces and dashes": _varied("", lambda d: _number(d) + d.choice(_SPACE_RUN) + d.choice(_DASH) + d.choice(_SPACE_RUN), ""),
+    "one long word": _varied("Median ", lambda d: d.choice("abcdefghijklmnopqrstuvwxyz"), " PFS 4.6 months."),
+    "no spaces at all": _varied("", lambda d: d.choice(_ENDPOINTS + _VERBS + _ARMS).replace(" ", "") + _number(d), ""),
+}  # fmt: skip
 SIZES = (10_000, 100_000, 1_000_000)
 
 
-def strings(sizes: tuple[int, ...]) -> None:
+def strings(sizes: tuple[int, ...], only: tuple[str, ...] = ()) -> None:
+    """Each kind, repeating and then varied, at ``sizes``; ``only`` keeps the kinds whose name holds one of them."""
     print(f"\n== adversarial strings (target: 1 MB verified in under 5 s, time growing linearly; stopped at {CAP} s)")
+    print("CPU seconds of this process (the machine may be shared); '(budget)': reading stopped at the document budget")
     header = "".join(f"{size // 1000:>8} KB" for size in sizes)
-    print(f"{'kind':28}{'':9}{header}   growth per ×10")
-    for kind, make in KINDS.items():
-        for entry, run in (("verify", _verify_text), ("extract", _extract_text)):
-            _string_row(kind, entry, [timed(_call(run, make, size)) for size in sizes])
+    for title, kinds in (("one unit repeated", KINDS), ("varied: no unit repeated", VARIED_KINDS)):
+        print(f"{title:37}{header}   growth per ×10")
+        for kind, make in kinds.items():
+            if only and not any(word in kind for word in only):
+                continue
+            for entry, run in (("verify", _verify_text), ("extract", _extract_text)):
+                _string_row(kind, entry, [timed(_call(run, make, size), clock=time.process_time) for size in sizes])
 
 
 def _call(run: Callable[[str], object], make: Callable[[int], str], size: int) -> Callable[[], object]:
@@ -184,7 +353,7 @@ def _string_row(kind: str, entry: str, results: list[tuple[float, str]]) -> None
     growth = " ".join(
         f"{b[0] / a[0]:.0f}×" if a[0] > 0.01 and b[1] == "ok" else "-" for a, b in itertools.pairwise(results)
     )
-    odd = {o for _, o in results if o not in ("ok", "refused", "stopped")}
+    odd = {o for _, o in results if o not in ("ok", "refused", "stopped", "budget")}
     print(f"{kind:28}{entry:9}{cells}   {growth}" + (f"   {', '.join(odd)}" if odd else ""), flush=True)
 
 
@@ -197,7 +366,7 @@ def _extract_text(text: str) -> object:
 
 
 def _seconds(seconds: float, outcome: str) -> str:
-    return f"> {CAP} s" if outcome == "stopped" else f"{seconds:.2f} s"
+    return f"> {CAP} s" if outcome == "stopped" else f"{seconds:.2f} s" + (" (budget)" if outcome == "budget" else "")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,10 +435,12 @@ def interrupts(moments: int) -> None:
 def main() -> None:
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
     if what in ("fuzz", "all"):
-        fuzz(int(sys.argv[2]) if what == "fuzz" and len(sys.argv) > 2 else 10_000)
+        words = sys.argv[2:] if what == "fuzz" else []
+        fuzz(next((int(word) for word in words if word.isdigit()), 10_000), tuple(w for w in words if not w.isdigit()))
     if what in ("strings", "all"):
-        sizes = tuple(int(s) for s in sys.argv[2:]) if what == "strings" and len(sys.argv) > 2 else SIZES
-        strings(sizes)
+        words = sys.argv[2:] if what == "strings" else []
+        sizes = tuple(int(word) for word in words if word.isdigit()) or SIZES
+        strings(sizes, tuple(word for word in words if not word.isdigit()))
     if what in ("files", "all"):
         files()
     if what in ("interrupts", "all"):

@@ -13,9 +13,12 @@ entry point). Three kinds of text:
 
 from __future__ import annotations
 
+import html
+import json
 from functools import cache
 from pathlib import Path
 
+import regex
 from hypothesis import strategies as st
 
 from extractors import ExtractReport, VerifyReport
@@ -98,6 +101,44 @@ def label_table(draw: st.DrawFn) -> str:
 
 label_like = st.one_of(label_table(), damaged_passage(), spaced_soup, soup)
 article_like = st.one_of(damaged_passage(), spaced_soup, soup, label_table())
+
+
+# ---------------------------------------------------------------------------------------------
+# the same texts in the markup the readers take apart: cells of an HTML table, an openFDA record
+# with its table, a JATS article with its table (every character escaped, so the text is the same)
+
+
+def _cells(text: str) -> str:
+    """``text``'s lines as the rows of an HTML table, each cut at runs of spaces or tabs into cells."""
+    rows = (regex.split(r"[ \t]{2,}|\t", line) for line in text.splitlines() if line.strip())
+    return (
+        "<table>"
+        + "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>" for cells in rows)
+        + "</table>"
+    )
+
+
+def as_openfda(text: str) -> bytes:
+    record = {
+        "openfda": {"brand_name": ["VOTRIENT"]},
+        "clinical_studies": [text],
+        "clinical_studies_table": [_cells(text)],
+    }
+    return json.dumps({"results": [record]}).encode()
+
+
+def as_html_label(text: str) -> bytes:
+    return f"<html><body><h1>CLINICAL STUDIES</h1><p>{html.escape(text)}</p>{_cells(text)}</body></html>".encode()
+
+
+def as_jats(text: str) -> bytes:
+    body = "".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n\n"))
+    table = f"<table-wrap><caption><p>Table 1</p></caption>{_cells(text)}</table-wrap>"
+    return (
+        '<?xml version="1.0"?><article><front><article-meta><title-group><article-title>A review'
+        f"</article-title></title-group></article-meta></front><body><sec><title>Results</title>{body}{table}</sec>"
+        "</body></article>"
+    ).encode()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 import regex
@@ -62,4 +63,29 @@ def test_check_raises_once_the_budget_is_spent() -> None:
     assert spent.stopped_at == 42
     assert budget.stopped_message(spent, 100) == (
         "reading stopped after 0 s at character 42 of 100: what follows was not read"
+    )
+
+
+def test_the_budget_counts_cpu_time_not_waiting() -> None:
+    """A thread that waits (a busy machine gives it no CPU) spends none of its budget; one that works does."""
+    with budget.reading(0.2):
+        time.sleep(0.3)
+        budget.check(1)  # 0.3 s waited: the CPU budget is untouched
+    with budget.reading(0.2), pytest.raises(budget.ReadingStopped):
+        started = time.thread_time()
+        while time.thread_time() - started < 0.3:
+            pass
+        budget.check(1)
+
+
+def test_a_hang_is_stopped_by_the_wall_clock_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However little CPU time a reading gets, it stops at `WALL_FACTOR` times its budget, and says why."""
+    monkeypatch.setattr(budget, "WALL_FACTOR", 0.5)
+    with budget.reading(0.4) as spent:
+        time.sleep(0.25)
+        with pytest.raises(budget.ReadingStopped):
+            budget.check(7)
+        budget.stop()
+    assert budget.stopped_message(spent, 10) == (
+        "reading stopped after 0 s, the machine busy, at character 7 of 10: what follows was not read"
     )

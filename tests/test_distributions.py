@@ -37,7 +37,7 @@ def test_normal_quantile_at_and_beyond_the_ends_is_what_scipy_gives(p: float, ex
     assert float(stats.norm.ppf(p)) == pytest.approx(expected, nan_ok=True)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(trials, st.data(), st.floats(min_value=1e-4, max_value=1 - 1e-4))
 def test_binomial_probabilities_match_scipy(n: int, data: st.DataObject, p: float) -> None:
     k = data.draw(st.integers(min_value=-1, max_value=n + 1))
@@ -46,7 +46,7 @@ def test_binomial_probabilities_match_scipy(n: int, data: st.DataObject, p: floa
     assert d.binomial_sf(k, n, p) == pytest.approx(stats.binom.sf(k, n, p), rel=1e-9, abs=1e-14)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(trials, st.data(), st.floats(min_value=1e-4, max_value=1 - 1e-4), st.floats(min_value=1e-6, max_value=0.5))
 def test_tail_comparisons_say_what_the_full_sum_says(n: int, data: st.DataObject, p: float, threshold: float) -> None:
     k = data.draw(st.integers(min_value=-1, max_value=n + 1))
@@ -56,7 +56,7 @@ def test_tail_comparisons_say_what_the_full_sum_says(n: int, data: st.DataObject
     assert d.binomial_cdf_exceeds(k, n, p, threshold) is (cdf > threshold)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(trials, st.data(), st.sampled_from([1 / 2, 2 / 3, 1 / 3, 3 / 4, 0.2]))
 def test_the_exact_binomial_test_matches_scipy(n: int, data: st.DataObject, p: float) -> None:
     k = data.draw(st.integers(min_value=0, max_value=n))

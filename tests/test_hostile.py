@@ -19,9 +19,12 @@ import pytest
 
 from extractors import cli
 from extractors.ingest import files
+from extractors.text import budget
 from tests.hostile_cases import argv, load_cases, write_case
 
-HANG_GUARD = 90  # seconds: a label and an article each read within budget.DOCUMENT_SECONDS, and parsing
+# seconds: a label and an article each read within budget.DOCUMENT_SECONDS of CPU time, and so within
+# WALL_FACTOR times that of wall-clock time however busy the machine is, and parsing
+HANG_GUARD = int(2 * budget.WALL_FACTOR * budget.DOCUMENT_SECONDS) + 30
 
 
 class Hang(Exception):

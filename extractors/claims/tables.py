@@ -209,7 +209,7 @@ def _role(header: str) -> str | None:
     "endpoint" or None."""
     words = [word.lower() for word in header.split()]
     for role in ("trial", "experimental", "comparator", "arms", "endpoint"):
-        if any(word.startswith(start) for word in words for start in _starts(role)):
+        if any(word.startswith(_starts(role)) for word in words):  # a tuple: every start tried in one call
             return role
     return None
 

@@ -35,7 +35,7 @@ def extract(sources: Sequence[Source], seconds: float = budget.DOCUMENT_SECONDS)
     measurements: list[Measurement] = []
     doses: list[Measurement] = []
     populations: list[TrialScope] = []
-    for source in sources:
+    for source in _distinct_ids(sources):
         # the adverse-reactions prose is read for its rates only: its doses, sample sizes and
         # exposure medians describe the safety population, not a trial's results
         before = replace(source, text=source.text[: grids.adverse_prose_start(source)])
@@ -50,6 +50,21 @@ def extract(sources: Sequence[Source], seconds: float = budget.DOCUMENT_SECONDS)
         read.append(_flagged(source, message) if message else source)
         measurements.extend(check_measurements(found, context=source.text))
     return ExtractReport(tuple(read), tuple(measurements), tuple(doses), tuple(populations))
+
+
+def _distinct_ids(sources: Sequence[Source]) -> list[Source]:
+    """The sources, one whose id another before it has (label.json and label.html are both "label")
+    given the id with a number ("label-2"), so each measurement names the one source it is from."""
+    taken: set[str] = set()
+    distinct: list[Source] = []
+    for source in sources:
+        number, own = 1, source.id
+        while own in taken:
+            number += 1
+            own = f"{source.id}-{number}"
+        taken.add(own)
+        distinct.append(source if own == source.id else replace(source, id=own))
+    return distinct
 
 
 def _by_name(found: list[Measurement], names: dict[str, str]) -> list[Measurement]:

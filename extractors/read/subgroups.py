@@ -11,22 +11,14 @@ from __future__ import annotations
 
 from extractors.read.scene import Scene
 from extractors.text import reach
+from extractors.text.facts import per_document
 from extractors.text.patterns import statements as patterns
 from extractors.text.patterns.responders import RESPONDER_GROUP
 
 
 def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | None:
     """The subgroup the value is stated for: named right after it, else earlier in the sentence."""
-    found = [
-        (m.start(), " ".join(m.group("pop").split()))
-        for m in patterns.POPULATION.finditer(sentence)
-        if not patterns.OVERALL_OR_VAGUE.fullmatch(m.group("pop").strip())
-        and not patterns.NOT_A_SUBGROUP.search(m.group("pop"))
-    ]
-    found += [(m.start(), " ".join(m.group("pop").split())) for m in RESPONDER_GROUP.finditer(sentence)]
-    if not patterns.TRIAL_WORD.search(sentence):  # of a trial, the people named are who it enrolled
-        found += [(m.start(), " ".join(m.group("pop").split())) for m in patterns.PEOPLE_SUBGROUP.finditer(sentence)]
-    found.sort()
+    found = _groups_named(sentence)
     after = [
         pop
         for at, pop in found
@@ -43,3 +35,18 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
     if patterns.OVERALL.search(sentence):
         return None
     return scene.population
+
+
+@per_document  # the same for every value of the sentence: found once, not once per value
+def _groups_named(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Every subgroup ``sentence`` names, with where: (start, the group's words), in order."""
+    found = [
+        (m.start(), " ".join(m.group("pop").split()))
+        for m in patterns.POPULATION.finditer(sentence)
+        if not patterns.OVERALL_OR_VAGUE.fullmatch(m.group("pop").strip())
+        and not patterns.NOT_A_SUBGROUP.search(m.group("pop"))
+    ]
+    found += [(m.start(), " ".join(m.group("pop").split())) for m in RESPONDER_GROUP.finditer(sentence)]
+    if not patterns.TRIAL_WORD.search(sentence):  # of a trial, the people named are who it enrolled
+        found += [(m.start(), " ".join(m.group("pop").split())) for m in patterns.PEOPLE_SUBGROUP.finditer(sentence)]
+    return tuple(sorted(found))

@@ -8,6 +8,14 @@ expression of `text.patterns` is given the time that remains (the ``regex`` modu
 When the budget runs out the reader stops where it is, keeps what it read, and the document gets
 a flag (``reading_stopped``) saying `stopped_message`: "reading stopped after 20 s at character
 412,003 of 1,000,000".
+
+The budget is counted in the reading thread's CPU time (`time.thread_time`), so what a document
+gives does not depend on how busy the machine is: a text read whole on an idle machine is read
+whole under load, only later. The regex module counts its ``timeout=`` the same way (a pattern
+given 2 s stops after 2 s of CPU, 7.6 s of wall time on a machine loaded fourfold). A hang is still
+stopped: past `WALL_FACTOR` times the budget in wall-clock time (a machine so busy that the CPU
+seconds come too slowly, or a thread that waits) reading stops all the same, and the message says
+so.
 """
 
 from __future__ import annotations
@@ -23,6 +31,10 @@ DOCUMENT_SECONDS = 20.0
 article takes well under a second; a megabyte of hostile text a few seconds."""
 
 
+WALL_FACTOR = 3
+"""How many times the budget a document may take in wall-clock time, however little CPU it got."""
+
+
 class ReadingStopped(Exception):
     """The budget ran out; raised by `check` and by a pattern given no time left."""
 
@@ -32,13 +44,16 @@ STOPPED = (ReadingStopped, TimeoutError)  # TimeoutError: a regular expression t
 
 @dataclass(slots=True)
 class Budget:
-    deadline: float
+    deadline: float  # in the thread's CPU time
     seconds: float
+    wall_deadline: float  # in wall-clock time (`time.monotonic`)
     position: int = 0  # where the reader last said it was
     stopped_at: int | None = None  # where reading stopped, once it has
+    busy: bool = False  # whether the wall clock stopped it (the CPU seconds came too slowly)
 
     def remaining(self) -> float:
-        return self.deadline - time.monotonic()
+        """The CPU seconds left, or the wall-clock seconds left if fewer."""
+        return min(self.deadline - time.thread_time(), self.wall_deadline - time.monotonic())
 
 
 _current: ContextVar[Budget | None] = ContextVar("trialproof_budget", default=None)
@@ -47,7 +62,7 @@ _current: ContextVar[Budget | None] = ContextVar("trialproof_budget", default=No
 @contextmanager
 def reading(seconds: float = DOCUMENT_SECONDS) -> Iterator[Budget]:
     """The budget for reading one document, for the code run inside this block."""
-    budget = Budget(time.monotonic() + seconds, seconds)
+    budget = Budget(time.thread_time() + seconds, seconds, time.monotonic() + WALL_FACTOR * seconds)
     token = _current.set(budget)
     try:
         yield budget
@@ -70,6 +85,7 @@ def stop() -> None:
     budget = _current.get()
     if budget is not None and budget.stopped_at is None:
         budget.stopped_at = budget.position
+        budget.busy = budget.deadline - time.thread_time() > 0  # CPU time left: the wall clock stopped it
 
 
 def stopped() -> bool:
@@ -88,7 +104,5 @@ def stopped_message(budget: Budget, length: int) -> str | None:
     """What the document's ``reading_stopped`` flag says, when reading stopped: when and where."""
     if budget.stopped_at is None:
         return None
-    return (
-        f"reading stopped after {budget.seconds:.0f} s at character {budget.stopped_at:,} of {length:,}: "
-        "what follows was not read"
-    )
+    spent = f"{budget.seconds * WALL_FACTOR:.0f} s, the machine busy," if budget.busy else f"{budget.seconds:.0f} s"
+    return f"reading stopped after {spent} at character {budget.stopped_at:,} of {length:,}: what follows was not read"

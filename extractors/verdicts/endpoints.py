@@ -20,6 +20,7 @@ import regex
 
 from extractors.records import Claim, Measurement
 from extractors.text import vocabulary
+from extractors.text.facts import per_document
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching, quantity, shares
@@ -79,6 +80,7 @@ def _lead_ins() -> tuple[Words, ...]:
     )
 
 
+@per_document  # a claim's sentence is asked again for each of its claims, and twice for each
 def endpoint_words(text: str) -> Words:
     """The words of ``text`` in lower case, abbreviations written out, plain words as a label says
     them: "Stroke, MI or CV death" → ("stroke", ",", "myocardial", "infarction", "or",

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from extractors.records import Claim, Measurement, replace
 from extractors.text import qualifiers, vocabulary
+from extractors.text.facts import per_document
 from extractors.text.names import DRUG_WORD, arm_mentions, canonical_arm, drug_aliases
 from extractors.text.numbers import decimals
 from extractors.text.patterns import build
@@ -180,6 +181,7 @@ def same_population(one: str | None, other: str | None) -> bool:
     return one == other or (one is not None and other is not None and population_key(one) == population_key(other))
 
 
+@per_document  # a claim's clause is asked again for each trial and population the claim is tried in
 def _normal_ranges(text: str) -> str:
     """ "stage II to IIIA", "stage II – IIIA" → "stage ii-iiia": ranges written one way."""
     text = claim_patterns.ANY_DASH.sub("-", text.lower())

@@ -19,6 +19,7 @@ from typing import Any
 from extractors.read.attach import analysis_of
 from extractors.records import Claim, Measurement, Source, replace
 from extractors.text import names, vocabulary
+from extractors.text.facts import per_document
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching
@@ -176,6 +177,7 @@ def _breakdown_group(text: str, start: int) -> str | None:
     return None
 
 
+@per_document  # asked of a claim's clause again for each trial and population the claim is tried in
 def with_short_forms(text: str) -> str:
     """``text`` (lower case) and the short forms of the populations it names in words: "the hormone
     receptor-positive cohort" also names "hr+" (data "population_short_forms")."""
@@ -333,6 +335,8 @@ class LabelView:
     _candidates: dict[tuple[str, matching.ValueKind | None, str | None], tuple[Measurement, ...]] = field(
         default_factory=dict
     )
+    _lowered: list[str] = field(default_factory=list)  # the sources' text in lower case, once asked
+    _mentions: dict[str, int] = field(default_factory=dict)  # phrase → times the sources print it
 
     @classmethod
     def of(cls, sources: Sequence[Source], measurements: Sequence[Measurement]) -> LabelView:
@@ -347,6 +351,15 @@ class LabelView:
             if m.statistic == "rate" and m.table and _per_patient_years(texts.get(m.source, ""), m)
         )
         return cls((*named, *yearly), texts)
+
+    def mentions(self, phrase: str) -> int:
+        """How many times the sources' text prints ``phrase`` (lower case), counted once per phrase: the
+        label is the same for every claim, and a claim asks of the phrases its sentence names."""
+        if not self._lowered:
+            self._lowered.append(" ".join(self.texts.values()).lower())
+        if phrase not in self._mentions:
+            self._mentions[phrase] = self._lowered[0].count(phrase)
+        return self._mentions[phrase]
 
     def context(self, m: Measurement) -> str:
         """What describes ``m``: its table's caption, row, column and population, or its sentence."""

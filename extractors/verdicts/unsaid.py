@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from extractors.records import Claim, Measurement
 from extractors.text import numbers as printed
 from extractors.text import vocabulary
+from extractors.text.facts import per_document
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching
@@ -70,13 +71,10 @@ def subgroup_unsaid(result: Claim, frame: Frame, view: LabelView) -> Claim:
         )
     end = (result.value_span or result.span)[1] - result.span[0]
     keys = " ".join(matching.population_key(m.population) or "" for m in frame.rows).replace(" ", "-")
-    text = " ".join(view.texts.values()).lower()
     statuses = [
         status
-        for status in dict.fromkeys(
-            found.group(0).lower() for found in patterns.STATUS_SUBGROUP.finditer(result.text, 0, end)
-        )
-        if status.replace(" ", "-") not in keys and text.count(status) < _LABEL_POPULATION_MENTIONS
+        for status in dict.fromkeys(_statuses_before(result.text, end))
+        if status.replace(" ", "-") not in keys and view.mentions(status) < _LABEL_POPULATION_MENTIONS
     ]
     if not statuses:
         return result
@@ -124,6 +122,24 @@ def _subgroups_only(frame: Frame, view: LabelView) -> bool:
     overall = [m.value or 0 for m in counts if m.population is None]
     own = [m.value or 0 for m in counts if (matching.population_key(m.population) or "").startswith(key)]
     return bool(overall and own) and 2 * max(own) < max(overall)
+
+
+def _statuses_before(text: str, end: int) -> list[str]:
+    """The marker statuses ``text`` names before ``end`` (a claim's value), in lower case. The sentence is
+    searched once for all its claims; the part before ``end`` is searched alone only where that may read
+    another way: a status found runs across ``end`` ("HER2-positive" cut inside), or a word is cut at
+    ``end`` (every status ends in a letter, and ``end`` is a word's end to the search cut there)."""
+    found = _statuses(text)
+    if (end and (text[end - 1].isalnum() or text[end - 1] == "_")) or any(
+        start < end <= stop for start, stop, _ in found
+    ):
+        return [match.group(0).lower() for match in patterns.STATUS_SUBGROUP.finditer(text, 0, end)]
+    return [status for _, stop, status in found if stop < end]
+
+
+@per_document
+def _statuses(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group(0).lower()) for m in patterns.STATUS_SUBGROUP.finditer(text))
 
 
 def events_agree_only(result: Claim) -> Claim:
