@@ -21,6 +21,7 @@ from extractors.records import Claim, Measurement, Source, replace
 from extractors.text import names, vocabulary
 from extractors.text.facts import per_document
 from extractors.text.patterns import build
+from extractors.text.patterns import counts as count_patterns
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts import matching
 
@@ -276,12 +277,12 @@ def counts_other_things(claim: Claim) -> bool:
 
 
 def counts_a_part(claim: Claim) -> bool:
-    """Whether a count is followed by what makes it a part of a group ("30 of 97 INOMAX-treated
-    infants", "Two infants (2%) in the INOMAX arm were withdrawn"): patients with an outcome, never
-    the trial's or an arm's patients."""
+    """Whether a count is followed by the size of the group it is a part of ("30 of 97 INOMAX-treated
+    infants"): patients with an outcome, never the trial's or an arm's patients. (A count with its share,
+    "Two infants (2%) … withdrawn", is no claim at all: `claims.numeric` leaves it out.)"""
     if claim.value_span is None:
         return False
-    return patterns.PART_OF_COUNT_AFTER.match(claim.text, claim.value_span[1] - claim.span[0]) is not None
+    return count_patterns.PART_OF_TOTAL.match(claim.text, claim.value_span[1] - claim.span[0]) is not None
 
 
 def says(text: str, group: str, key: str) -> bool:

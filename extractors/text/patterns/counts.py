@@ -17,6 +17,10 @@ PART_WITH_SHARE = stored.compile(
     r"(?:\s{1,2}[\w-]{1,30}){0,2}?\s{0,2}\(\s?(?P<share>\d{1,3}(?:\.\d+)?)\s?%\s?\)", regex.I
 )
 
+# A count of a part of a group given with the group's size right after it: "30 of 97 INOMAX-treated
+# infants", "10 out of the 253 patients".
+PART_OF_TOTAL = stored.compile(r"\s{0,2}(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?\d", regex.I)
+
 # What leads from a share to the group it is of: "39% of treated infants", "55% of controls", "64%
 # of the control infants"; the group's word (data "count_nouns", "share_groups") follows, after at
 # most two words that describe it (`SHARE_GROUP_WORD`).

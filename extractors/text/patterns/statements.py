@@ -183,9 +183,6 @@ NOT_SIGNIFICANT = stored.compile(
 # A share printed after a count: "93 (16.8%)", "1010 (86%)".
 SHARE_AFTER = stored.compile(r"\s{0,2}\(\s?(?P<share>\d{1,3}(?:\.\d+)?)\s?%\s?[);,]")
 
-# "X of Y patients", "63/72": a count out of a total, the first is the events.
-OUT_OF = stored.compile(r"\s{0,2}(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?\d", regex.I)
-
 # A range, not an interval: "(range: 1.6-7.2)", "ranged from 4.2 to 25.1+", "50-60 Gy".
 RANGE_HEAD = stored.compile(r"\b(?:range[ds]?|ranging|IQR|interquartile)\b[^()]{0,12}$", regex.I)
 

@@ -325,14 +325,6 @@ ROW_ANALYSIS_NOTE = stored.compile(
     r"\b(?:for|at|in)[ \t]{1,2}this[ \t]{1,2}(?:(?P<analysis>interim|final)[ \t]{1,2})?analysis\b", regex.I
 )
 
-# Right after a count, words that make it a part of a group, not a trial's or an arm's patients: "30
-# of 97 INOMAX-treated infants", "Two infants (2%) in the INOMAX arm were withdrawn" (a share of the arm
-# in brackets after a noun or two).
-PART_OF_COUNT_AFTER = stored.compile(
-    r"[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?\d"  # "30 of 97"
-    r"|(?:[ \t]{1,2}[A-Za-z-]{1,20}){0,2}[ \t]{0,2}\([ \t]{0,2}\d{1,3}(?:\.\d{1,2})?[ \t]{0,2}%[ \t]{0,2}\)"  # "Two infants (2%)"
-)
-
 # Right before a count, the notation of a number of patients: "10 mg/kg (n=181) every 3 weeks" counts
 # patients, not the weeks after its bracket.
 N_EQUALS_BEFORE = stored.compile(r"\b[nN][ \t]{0,2}=[ \t]{0,2}$")
