@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from extractors.text import vocabulary
 from extractors.text.names import alternation_matches
-from extractors.text.patterns import build, claims, markup, statements, tables, tokens, trials
+from extractors.text.patterns import build, claims, hints, markup, statements, tables, tokens, trials
 
 _PIECES = ["more than ", "nearly ", "doubled", "Tripling", "quadruples", "3", "2.5", "-fold", " fold", "twice",
            "Two times", "three  times", " as long", " that", "x", " ", ".", "%", "(NR, NE)", "(", ")", ",", "-",
@@ -231,3 +231,37 @@ def test_a_header_arm_is_found_where_one_of_its_ways_matches(text: str, arms: tu
 
 def test_an_empty_arm_name_has_no_ways() -> None:
     assert build.arm_header_ways(("TAGRISSO", "")) is None  # the alternation could match nothing: read whole
+
+
+# `hints.CNS_WORD` and `hints.CONFIRMED_WORD`, searched once in a sentence, before the windows before
+# each of its values are searched for "CNS ORR" or "confirmed ORR" (`read.attach._modifiers`).
+_MODIFIER_PIECES = ["CNS", "cns", "CN\u017f", "intracranial", "Intra", "cranial", "central", "nervous", "system",
+                    "confirmed", "CONFIRMED", "un", "con", "firmed", "objective", "overall", "ORR", "response",
+                    " ", "  ", "\t", "-", "(", ")", "."]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_MODIFIER_PIECES), max_size=10).map("".join))
+def test_cns_and_confirmed_match_only_where_their_words_are(text: str) -> None:
+    for end in range(len(text) + 1):  # every window the readers search ends before an endpoint's name
+        if statements.CNS_BEFORE.search(text, 0, end) or statements.CNS_NAMED.match(text, end):
+            assert hints.CNS_WORD.search(text)
+        if statements.CONFIRMED_BEFORE.search(text, 0, end):
+            assert hints.CONFIRMED_WORD.search(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cns", "confirmed"),
+    [
+        ("The CNS ORR was 66%.", True, False),
+        ("the intracranial response rate was 40%", True, False),
+        ("central  nervous system progression in 12%", True, False),
+        ("The confirmed objective response rate was 31%.", False, True),
+        ("CNſ ORR was 66%", True, False),  # "ſ" is "s" with case folded, as the pattern reads it
+        ("The ORR was 66% (unconfirmed responses included).", False, True),  # a hint may find more than its pattern
+        ("The ORR was 66% and median PFS 10.2 months.", False, False),  # negative: neither word
+        ("centrally reviewed ORR was 50%", False, False),  # negative: "central" without "nervous"
+    ],
+)
+def test_modifier_hints_say_which_words_a_sentence_holds(sentence: str, cns: bool, confirmed: bool) -> None:
+    assert (hints.CNS_WORD.search(sentence) is not None) == cns
+    assert (hints.CONFIRMED_WORD.search(sentence) is not None) == confirmed

@@ -20,7 +20,7 @@ from extractors.read import scene as scenes
 from extractors.read.scene import Scene
 from extractors.text import names, reach, vocabulary
 from extractors.text.facts import per_document
-from extractors.text.patterns import build, no_results
+from extractors.text.patterns import build, hints, no_results
 from extractors.text.patterns import counts as count_patterns
 from extractors.text.patterns import statements as patterns
 
@@ -310,8 +310,14 @@ def _is_total(sentence: str, start: int) -> bool:
     return bool(patterns.TOTAL_BEFORE.search(sentence, max(0, start - 20), start))
 
 
+@per_document  # asked for each value of a sentence: the answer is the sentence's
 def _is_randomization(sentence: str) -> bool:
     return bool(patterns.RANDOMIZATION_WORD.search(sentence))
+
+
+@per_document  # asked for each value of a sentence: the answer is the sentence's
+def _says_responded(sentence: str) -> bool:
+    return patterns.RESPONDED_WORD.search(sentence) is not None
 
 
 def _bracketed_arm(sentence: str, start: int, mentions: list[Mention]) -> str | None:
@@ -435,7 +441,7 @@ def _endpoint_for(
     sentence: str, start: int, end: int, statistic: str, context: str | None
 ) -> tuple[str | None, tuple[str, ...]]:
     mentions = vocabulary.endpoint_mentions(sentence, sentence=True)
-    if patterns.RESPONDED_WORD.search(sentence):  # "55.4% responded … and 40.2% to placebo": a response rate
+    if _says_responded(sentence):  # "55.4% responded … and 40.2% to placebo": a response rate
         responded = [("ORR", m.start("word"), m.end("word")) for m in patterns.SHARE_RESPONDED.finditer(sentence)]
         mentions = sorted([*mentions, *responded], key=lambda mention: mention[1])
     chosen = _endpoint_mention(sentence, start, end, statistic, mentions)
@@ -491,9 +497,12 @@ def _modifiers(sentence: str, at: int, mention_end: int, value_end: int, statist
     """ "CNS", "confirmed", "at 5 years": what the words around the endpoint's name add to it. A
     landmark is a rate's ("the 5-year OS rate", "PFS at 84 months was 81.2%", "59% at 12 months")."""
     found = []
-    if patterns.CNS_BEFORE.search(sentence, max(0, at - 30), at) or patterns.CNS_NAMED.match(sentence, at, mention_end):
+    cns, confirmed = _modifier_words(sentence)
+    if cns and (
+        patterns.CNS_BEFORE.search(sentence, max(0, at - 30), at) or patterns.CNS_NAMED.match(sentence, at, mention_end)
+    ):
         found.append("CNS")
-    if patterns.CONFIRMED_BEFORE.search(sentence, max(0, at - 30), at):
+    if confirmed and patterns.CONFIRMED_BEFORE.search(sentence, max(0, at - 30), at):
         found.append("confirmed")
     if statistic == "rate":
         landmark = (
@@ -505,6 +514,13 @@ def _modifiers(sentence: str, at: int, mention_end: int, value_end: int, statist
             unit = landmark.group("unit").lower().rstrip("s")
             found.append(f"at {landmark.group('count')} {unit}s")
     return tuple(found)
+
+
+@lru_cache(maxsize=64)  # asked for each value of a sentence
+def _modifier_words(sentence: str) -> tuple[bool, bool]:
+    """Whether ``sentence`` holds a word "CNS" or "confirmed" needs anywhere: most sentences hold
+    neither, and their values' windows need no search."""
+    return hints.CNS_WORD.search(sentence) is not None, hints.CONFIRMED_WORD.search(sentence) is not None
 
 
 def assessment_of(sentence: str) -> str | None:

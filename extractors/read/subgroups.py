@@ -32,9 +32,15 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
     before = [pop for at, pop in found if at < start]
     if before:
         return before[-1]
-    if patterns.OVERALL.search(sentence):
+    if _names_overall(sentence):
         return None
     return scene.population
+
+
+@per_document  # asked for each value of a sentence: the answer is the sentence's
+def _names_overall(sentence: str) -> bool:
+    """Whether ``sentence`` says its values are the whole population's ("overall population", "ITT")."""
+    return patterns.OVERALL.search(sentence) is not None
 
 
 @per_document  # the same for every value of the sentence: found once, not once per value
