@@ -49,8 +49,9 @@ FLOORS: dict[str, tuple[float, float, float]] = {
 
 # (label, form) → (target share, why the reader does not reach it yet).
 _SINGLE_ARM_FLATTENED = (
-    "flattened, a single-arm trial's header names no arm, only Ns under the diseases ('HL sALCL Total N = 102 % "
-    "of patients …'): its columns are given the drug only with the cells kept (read/tables/single_arm.py)"
+    "flattened, a single-arm trial's header of two Ns under the diseases ('HL sALCL Total N = 102 % of patients "
+    "… Total N = 58 …', Table 1) names no arm: its columns are given the drug only with the cells kept "
+    "(read/tables/single_arm.py); a table of one N is read flattened too (read/tables/flattened_single_arm.py)"
 )
 GAPS: dict[tuple[str, str], tuple[float, str]] = {
     ("adcetris", "spaced"): (0.9, _SINGLE_ARM_FLATTENED),

@@ -191,6 +191,7 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_LOWER_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_RESPONSE_KIND.match(text, position, glance))
         or (match.lastgroup == "run" and flattened_patterns.GLUED_CI_ROW.match(text, position, glance))
         or (
             match.lastgroup in {"run", "cmp", "qual", "ci"}

@@ -30,6 +30,7 @@ from extractors.read.tables.abbreviations import defined_arms
 from extractors.read.tables.arms import sub_column_at
 from extractors.read.tables.captions import CAPTION_HEAD, caption_endpoint, caption_population, caption_subgroup_event
 from extractors.read.tables.cells import has_n_prefix, line_start, read_tokens, row_spans
+from extractors.read.tables.flattened_single_arm import flattened_single_arm_header
 from extractors.read.tables.groups import trial_and_population
 from extractors.read.tables.header import Column, Header, caption_end_of, ci_level_of, find_footnotes, find_header
 from extractors.read.tables.header_ns import ns_under_lost_cells, parenthesised_ns
@@ -108,7 +109,10 @@ def _read_table(source: Source, start: int, caption_end: int, placed: int) -> li
     names = sorted({*arm_names(source, start), *defined}, key=len, reverse=True)
     header = find_header(text, caption_end, names, brand_of(source))
     if header is None:  # no arm named: a single-arm trial's N columns, cells kept
-        header = single_arm_header(text, caption_end, end_match.start() if end_match else len(text), brand_of(source))
+        limit = end_match.start() if end_match else len(text)
+        header = single_arm_header(text, caption_end, limit, brand_of(source)) or flattened_single_arm_header(
+            text, caption_end, limit, brand_of(source)
+        )
     if header is None:
         return []
     caption_text = text[start : min(header.start, caption_end_of(text, caption_end, header.start))]
@@ -414,17 +418,17 @@ def _read_rows(
 
 
 def _inside_a_cell(text: str, label_start: int, label_end: int) -> bool:
-    """Whether what the body reads as a row's label is the word of a range inside a value cell of a row
-    with its cells kept ("| 1.4 to 21.9 |", ADCETRIS Table 2): a kept row's label is its first cell."""
-    row_start = line_start(text, label_start)
-    if label_start >= label_end or not text.startswith(f"{structured.SEPARATOR} ", row_start):
+    """Whether what the body reads as a row's label is the word of a range between two figures of a
+    value cell ("| 1.4 to 21.9 |", ADCETRIS Table 2; flattened, "… 1.4 to 21.9 PR 40 …"): a kept row's
+    label is its first cell, a flattened row's label never a lone "to" between figures."""
+    if label_start >= label_end or not text[label_end : label_end + 1].isdigit():
         return False
-    # past the row's label cell: "| MMR at 12 months (95% CI) |" is one label with a figure inside
-    past_label = text.count(structured.SEPARATOR, row_start, label_start) >= 2
-    between_figures = text[label_end : label_end + 1].isdigit()
-    return (
-        past_label and between_figures and grid_patterns.RANGE_WORD.fullmatch(text, label_start, label_end) is not None
-    )
+    if grid_patterns.RANGE_WORD.fullmatch(text, label_start, label_end) is None:
+        return False  # the word looks back at the figure before it
+    row_start = line_start(text, label_start)
+    kept = text.startswith(f"{structured.SEPARATOR} ", row_start)
+    # kept, past the row's label cell: "| MMR at 12 months (95% CI) |" is one label with a figure inside
+    return not kept or text.count(structured.SEPARATOR, row_start, label_start) >= 2
 
 
 def _subgroup_row(raw: str, own: str, heading: str, state: TableState) -> str:

@@ -106,7 +106,7 @@ def _with_groups(text: str, start: int, header: Header, items: HeaderItems) -> H
     single-arm column group spans one arm, where a randomized trial's spans two or more."""
     labels = spanning_labels(text, start, items.arms[0].start)
     if labels is None and len(items.arms) == 1:
-        labels = _caption_disease(text, start)
+        labels = caption_disease(text, start)
     if labels is None or len(labels) != len(items.arms):
         return header
     columns, arm = [], -1
@@ -118,7 +118,7 @@ def _with_groups(text: str, start: int, header: Header, items: HeaderItems) -> H
     return replace(header, columns=tuple(columns))
 
 
-def _caption_disease(text: str, caption_end: int) -> list[str] | None:
+def caption_disease(text: str, caption_end: int) -> list[str] | None:
     """The disease a single-arm table's caption names its patients by ("Efficacy Results in Patients
     with Hodgkin Lymphoma"): with no arm to tell a label's single-arm trials apart, it is the column's
     population (a randomized trial's caption names the whole trial's patients so, and is left alone)."""

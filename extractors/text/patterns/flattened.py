@@ -191,6 +191,11 @@ NOT_AN_ARM_ROW = stored.compile(r"\b(?:CI|Diff(?:erence)?|vs\.?|versus)\b", rege
 # One value of such a row: "-27", "+7", "1.0".
 LISTED_VALUE = stored.compile(r"(?P<plus>\+)?(?P<digits>[-\u2212]?\d{1,4}(?:\.\d)?)")
 
+# A response rate glued to the kind of response its row names, flattened, with its CI after it: the "32"
+# of "CR32 (23,42)", "ORR73 (65,83)" (ADCETRIS Tables 2-3 glued) — the kind's abbreviation a word of its
+# own; matched at the rate, looking back. "CD20", "HER2 (…)" name no kind of response.
+AFTER_RESPONSE_KIND = stored.compile(r"(?<=(?<![\p{L}\d])(?:s?CR|n?PR|ORR|VGPR))\d{1,3}(?:\.\d{1,2})?(?=[ \t]{0,2}\()")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
 
 

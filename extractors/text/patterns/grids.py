@@ -42,4 +42,16 @@ RANGE_WORD = stored.compile(r"(?<=\d)[ \t]{1,2}to[ \t]{1,2}")
 # Hodgkin Lymphoma" (ADCETRIS Table 2).
 PATIENTS_WITH = stored.compile(r"^(?:Adult[ \t]{1,2})?(?:Patients|Subjects)[ \t]{1,2}with[ \t]{1,2}", regex.I)
 
+# The words of a flattened caption that name its patients' disease in title case, up to the note run into
+# it: "Hodgkin Lymphoma" of "… in Patients with Hodgkin Lymphoma Not estimable Follow up was …" (ADCETRIS
+# Table 2 flattened) — capitalised words (and the joiners between them) not followed by a lower-case word,
+# which would make the last of them a note's first ("Not estimable").
+TITLE_CASE_NAME = stored.compile(
+    r"""^\p{Lu}[\p{L}\d'-]{0,30}                                         # "Hodgkin"
+    (?:[ \t](?:of|and|or|the|\p{Lu}[\p{L}\d'-]{0,30})(?![ \t]\p{Ll})){0,8}  # " Lymphoma", not " Not" before "estimable"
+    (?![ \t]{0,2}\p{Ll})                                                # not a sentence-case name cut short
+    """,
+    regex.VERBOSE,
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
