@@ -24,6 +24,7 @@ from extractors.read import attach, roles, subgroups
 from extractors.read.scene import Scene
 from extractors.records import Alternative, Measurement, replace
 from extractors.text import numbers, vocabulary
+from extractors.text.patterns import counts as count_patterns
 from extractors.text.patterns import rates as rate_patterns
 from extractors.text.patterns import statements as patterns
 from extractors.text.patterns import subgroups as subgroup_patterns
@@ -303,6 +304,8 @@ def _word_value(sentence: str, token: regex.Match[str]) -> _Value | None:
     tens = words.get((token.group("w_tens") or "").lower(), 0)
     ones = words.get((token.group("w_ones") or token.group("w_small") or "").lower(), 0)
     after = sentence[token.end() : token.end() + 40]
+    if count_patterns.FRACTION_AFTER.match(after):
+        return None  # "about one-fifth of these patients had a response": a share in words, no count
     value = _Value(token.start(), token.end(), token.group(0), float(tens + ones), word=True)
     if roles.not_a_result(sentence, value.start, value.end, None):
         return None  # "the two treatment arms"

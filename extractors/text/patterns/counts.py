@@ -21,6 +21,13 @@ PART_WITH_SHARE = stored.compile(
 # infants", "10 out of the 253 patients".
 PART_OF_TOTAL = stored.compile(r"\s{0,2}(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?\d", regex.I)
 
+# A number word that is a fraction's numerator, not a count: "about one-fifth of these patients", "two
+# thirds of patients", "one quarter".
+FRACTION_AFTER = stored.compile(
+    r"[ \t-]{0,2}(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
+    regex.I,
+)
+
 # What leads from a share to the group it is of: "39% of treated infants", "55% of controls", "64%
 # of the control infants"; the group's word (data "count_nouns", "share_groups") follows, after at
 # most two words that describe it (`SHARE_GROUP_WORD`).
