@@ -152,7 +152,7 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
             name.lower().startswith(tuple(known)) or table_patterns.DRUG_NAME.match(name) for name in names
         )
         if len({name.lower() for name in names}) >= 2 and known_arm:
-            return _header_of(text, start, starts[index], items)
+            return header_of(text, start, starts[index], items)
         if (
             single is None
             and len(names) == 1
@@ -172,7 +172,7 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
     index, items = single
     if not any(k in items.arms[0].name.lower() for k in known) and brand:
         items.arms[0].name = brand  # a single arm headed by its trial: "DESTINY-Breast01 N=184"
-    return _header_of(text, start, starts[index], items)
+    return header_of(text, start, starts[index], items)
 
 
 def _stub_inside(text: str, start: int, end: int, later: Sequence[int]) -> bool:
@@ -359,7 +359,7 @@ def _name_end(text: str, position: int, limit: int) -> int:
     return end
 
 
-def _header_of(text: str, start: int, first: int, items: HeaderItems) -> Header:
+def header_of(text: str, start: int, first: int, items: HeaderItems) -> Header:
     """The header's columns from its items: each arm's sub-columns, its N, the between-arm columns
     in the order printed, the column groups."""
     _share_out(items)

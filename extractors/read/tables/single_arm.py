@@ -27,7 +27,7 @@ from extractors.ingest import grids as structured
 from extractors.read.tables.arms import ArmCell, HeaderItems, read_items
 from extractors.read.tables.cells import Number, line_start
 from extractors.read.tables.groups import spanning_labels
-from extractors.read.tables.header import Column, Header, _header_of
+from extractors.read.tables.header import Column, Header, header_of
 from extractors.text.patterns import captions as caption_patterns
 from extractors.text.patterns import grids as grid_patterns
 from extractors.text.patterns import statements as statement_patterns
@@ -98,7 +98,7 @@ def _names_no_n(text: str, row_start: int, line_end: int) -> bool:
 
 def _header(text: str, start: int, items: HeaderItems, line_end: int, limit: int) -> Header:
     items.end = read_items(text, line_end, limit, items, after_arms=True)  # grades and formats on the rows below
-    return _header_of(text, start, items.arms[0].start, items)
+    return header_of(text, start, items.arms[0].start, items)
 
 
 def _with_groups(text: str, start: int, header: Header, items: HeaderItems) -> Header:
