@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from extractors.records import Measurement
 from extractors.report import ci_text, value_text
-from extractors.views.figures import escaped, trial_title, wrapped
+from extractors.views.figures import BOTTOM_LEFT_LEGEND, escaped, top_left_title, trial_title, wrapped
 from extractors.views.frames import arm_name, arm_names, where_text
 
 ARM_COLOURS = ("#0969da", "#bc4c00", "#8250df", "#1a7f37", "#cf222e", "#57606a")
@@ -160,19 +160,10 @@ def _printed_values(mine: Sequence[Measurement], ys: Sequence[float], arm: str, 
 def _lay_out(figure: go.Figure, title: str, groups: Sequence[str], arms: int) -> None:
     """The title, a height that fits every group's bars and label, the legend below, the groups' axis."""
     figure.update_layout(
-        title={
-            "text": title,
-            "x": 0,
-            "xanchor": "left",
-            "yref": "container",
-            "y": 1,
-            "yanchor": "top",
-            "pad": {"t": 8},
-            "font": {"size": 15},
-        },
+        title=top_left_title(title),
         height=len(groups) * _group_px(groups, arms) + 150,
         margin={"l": 8, "r": 24, "t": 56, "b": 90},
-        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
+        legend=BOTTOM_LEFT_LEGEND,
         plot_bgcolor="white",
     )
     figure.update_yaxes(

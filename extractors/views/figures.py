@@ -32,6 +32,24 @@ LINE_PX = 15  # height of one line of label text
 ROW_GAP_PX = 14
 
 
+# Every figure's legend sits under its plot, flush left, so it never covers a bar or a point
+BOTTOM_LEFT_LEGEND = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"}
+
+
+def top_left_title(text: str) -> dict[str, object]:
+    """A figure title flush with the page's left edge at the top of the figure, as every plot has it."""
+    return {
+        "text": text,
+        "x": 0,
+        "xanchor": "left",
+        "yref": "container",
+        "y": 1,
+        "yanchor": "top",
+        "pad": {"t": 8},
+        "font": {"size": 15},
+    }
+
+
 def escaped(text: str | None) -> str:
     """Label text for a plotly string: its characters escaped, since plotly reads a subset of HTML."""
     return html.escape(text or "", quote=False)
@@ -300,20 +318,11 @@ def forest_figure(
     notes, below = _favours(_sides(measurements, points))
     bottom = below + (30 if legend else 0)
     figure.update_layout(
-        title={
-            "text": f"{escaped(trial_title(trial))}: hazard ratios",
-            "x": 0,
-            "xanchor": "left",
-            "yref": "container",
-            "y": 1,
-            "yanchor": "top",
-            "pad": {"t": 8},
-            "font": {"size": 15},
-        },
+        title=top_left_title(f"{escaped(trial_title(trial))}: hazard ratios"),
         height=int(height) + 56 + bottom,
         margin={"l": 8, "r": 8, "t": 56, "b": bottom},
         showlegend=legend,
-        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
+        legend=BOTTOM_LEFT_LEGEND,
         annotations=_annotations(rows, ys) + notes,
         plot_bgcolor="white",
         hovermode="closest",
