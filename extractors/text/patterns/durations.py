@@ -33,10 +33,11 @@ UNIT_AFTER = stored.compile(r"[ \t]{1,2}(?P<unit>days?|weeks?|months?)\b", regex
 
 # What makes the sentence before a duration about taking the drug: "is usually taken for 35 days",
 # "started at 10 mg twice a day for 7 days", "took Eliquis 5 mg or a placebo for 12 months",
-# "treatment may be maintained for up to 14 days".
+# "treatment may be maintained for up to 14 days". How long a trial's treatment went on ("In PACIFIC,
+# treatment continued for up to 12 months") is the trial's conduct, not the drug's dosing.
 DOSING_BEFORE = stored.compile(
     r"""\b(?:tak(?:en|e|es|ing)|took|given|giv(?:e|es|ing)|us(?:ed|e)[ \t]{1,2}(?:for|daily)|treated|dosed|dosing
-        |continued?|maintained|started|mg|daily|twice|once[ \t]{1,2}a)\b""",
+        |maintained|started|mg|daily|twice|once[ \t]{1,2}a)\b""",
     regex.I | regex.VERBOSE,
 )
 
