@@ -157,6 +157,6 @@ def _doses(sentence: Sentence, about: About) -> list[Claim]:
 
 def _may_be_dose(masked: str, end: int) -> bool:
     """Whether a unit may follow the number ending at ``end`` (`DOSE_AFTER`'s units start with "m",
-    "g" or "µ"): most numbers are told apart by one character, without copying the rest of the sentence."""
+    "g", "µ" or "p"): most numbers are told apart by one character, without copying the rest of the sentence."""
     head = masked[end : end + 64].lstrip()
-    return not head or not head[0].isascii() or head[0] in "mMgG"
+    return not head or not head[0].isascii() or head[0] in "mMgGpP"
