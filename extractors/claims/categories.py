@@ -34,7 +34,8 @@ def category_shares(masked: str) -> dict[int, tuple[str, str, str, str | None]]:
         if match.group("them") is not None and not patterns.ARTICLE_REACTIONS_NAMED.search(masked, 0, match.start()):
             continue  # "because of them": of what the sentence named, when it named reactions
         printed = match.group(0)[match.end("value") - match.start() :].strip(" %")
-        stopped = arm_mentions((match.group("drug") or "").strip())
+        # the arm named before the verb ("of people on Humira stopped treatment") or the drug stopped
+        stopped = arm_mentions((match.group("arm") or "").strip()) or arm_mentions((match.group("drug") or "").strip())
         found.setdefault(match.start("value"), (printed, *_category(match), stopped[0][2] if stopped else None))
     return found
 

@@ -8,12 +8,13 @@ dates and citation markers, which `claims.sentences` masks) give no claim, so th
 reported as contradicted.
 
 Doses ("800 mg once daily") are not results; a dose the article states is a claim of its own,
-checked against the doses the label states.
+checked against the doses the label states; so is a duration of treatment ("for 35 days").
 """
 
 from __future__ import annotations
 
 from extractors.claims import arms
+from extractors.claims.durations import duration_claims
 from extractors.claims.safety import adverse_claims
 from extractors.claims.sentences import Number, Sentence, numbers
 from extractors.read.scene import Scene
@@ -40,7 +41,8 @@ def numeric_claims(sentence: Sentence, about: About, scene: Scene) -> list[Claim
         return adverse_claims(sentence, about, [], scene)  # but "Grade 3- Diarrhea(3%), …" lists are read here
     statements = read_statements(sentence.masked[start:], sentence.span[0] + start, scene)
     claims = [claim_of(sentence, about, m) for m in statements if _asserted(sentence, m)]
-    return adverse_claims(sentence, about, claims, scene) + _doses(sentence, about)
+    found = adverse_claims(sentence, about, claims, scene) + _doses(sentence, about)
+    return found + duration_claims(sentence, about, found)
 
 
 def _asserted(sentence: Sentence, statement: Measurement) -> bool:
@@ -155,6 +157,6 @@ def _doses(sentence: Sentence, about: About) -> list[Claim]:
 
 def _may_be_dose(masked: str, end: int) -> bool:
     """Whether a unit may follow the number ending at ``end`` (`DOSE_AFTER`'s units start with "m",
-    "g" or "µ"): most numbers are told apart by one character, without copying the rest of the sentence."""
+    "g", "µ" or "p"): most numbers are told apart by one character, without copying the rest of the sentence."""
     head = masked[end : end + 64].lstrip()
-    return not head or not head[0].isascii() or head[0] in "mMgG"
+    return not head or not head[0].isascii() or head[0] in "mMgGpP"

@@ -74,7 +74,16 @@ def terms() -> tuple[str, ...]:
 def canonical_reaction(name: str) -> str:
     """A reaction's name compared as a reader would: lower-case, one space, synonyms resolved."""
     key = " ".join(name.lower().split()).strip(" .,;:")
+    if key not in synonyms() and key not in _known():
+        # a plural of a known reaction, as articles print it: "headaches", "upper respiratory infections"
+        key = next((key[: -len(end)] for end in ("s", "es") if key.endswith(end) and key[: -len(end)] in _known()), key)
     return synonyms().get(key, key)
+
+
+@cache
+def _known() -> frozenset[str]:
+    """The reactions' names, lower-case, with their other names."""
+    return frozenset(term.lower() for term in terms()) | frozenset(synonyms())
 
 
 def adverse_claims(sentence: Sentence, about: About, claims: list[Claim], scene: Scene) -> list[Claim]:
@@ -216,8 +225,8 @@ def _is_share(masked: str, number: Number) -> bool:
 
 
 def _mentions(masked: str) -> list[tuple[int, int, str]]:
-    """(start, end, printed) of every reaction the sentence names."""
-    return [(m.start(), m.end(), m.group(0)) for m in build.any_word(terms()).finditer(masked)]
+    """(start, end, printed) of every reaction the sentence names, in the singular or plural."""
+    return [(m.start(), m.end(), m.group(0)) for m in build.any_word_or_plural(terms()).finditer(masked)]
 
 
 def _listed(masked: str) -> dict[int, tuple[str, str]]:

@@ -138,6 +138,8 @@ def arm_column(article: Article, cell: tuple[int, int, int], layout: TableLayout
     else:
         return None  # a cell of prose is read as a sentence
     header = _text(article, table.rows[0][column]).strip()
+    if label and not patterns.NUMERIC_CELL.match(label) and patterns.DOSE_HEADER.match(header):
+        return label, header  # "| Headache | 16% |" under "25 mg": the drug's arm at that dose
     mentions = arm_mentions(header)
     if not label or patterns.NUMERIC_CELL.match(label) or not mentions or mentions[0][0] != 0:
         return None

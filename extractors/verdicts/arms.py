@@ -54,6 +54,7 @@ def _components(name: str) -> frozenset[str]:
     "tremelimumab"; "ENHERTU 5.4 mg/kg" → {"trastuzumab deruxtecan"}."""
     found = set()
     name = patterns.ARM_DOSE.sub(" ", name)  # "trastuzumab deruxtecan 5.4 mg/kg" is trastuzumab deruxtecan
+    name = patterns.ARM_SCHEDULE.sub(" ", name)  # "adalimumab subcutaneous every other week" is adalimumab
     for part in patterns.COMBINATION_WORD.split(patterns.ARM_ALTERNATIVE.sub(" + ", name)):
         words = [w for w in part.split() if w not in quantity.words("arms", "dropped")]
         component = patterns.BIOLOGIC_SUFFIX.sub("", " ".join(words))

@@ -42,6 +42,7 @@ from extractors.verdicts import endpoints, matching, reductions, trial_names
 from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
+from extractors.verdicts.durations import check_duration
 from extractors.verdicts.fold import check_fold
 from extractors.verdicts.matching import drugs_named, of_trial, p_operator, prior_therapy
 from extractors.verdicts.numbers import FAMILY, check_number
@@ -140,6 +141,8 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
         return check_scope(claim, extracted.sources, extracted.populations)
     if claim.statistic == "dose":
         return check_dose(claim, extracted.doses)
+    if claim.statistic == "duration":
+        return check_duration(claim, extracted.sources)
     if claim.statistic == "fold":
         return check_fold(claim, extracted.measurements)
     if claim.statistic in {"significant", "not_significant"}:

@@ -137,10 +137,12 @@ ARTICLE_CATEGORY = stored.compile(
 # A share of patients said to have stopped the drug or had its dose changed because of its reactions,
 # after the number: "18% of patients stopped Tecentriq because of side effects", "12% discontinued
 # treatment because of adverse reactions", "11% stopped Tecentriq because of them" (the reactions
-# the sentence named), "28% needed a dose reduction".
+# the sentence named), "28% needed a dose reduction", "7% of people on Humira stopped treatment because of
+# side effects" (the arm named before the verb).
 ARTICLE_STOPPED = stored.compile(
     rf"""(?P<value>\d{{1,3}}(?:\.\d{{1,2}})?)[ \t]{{0,2}}%
-    (?:[ \t]{{1,2}}of[ \t]{{1,2}}(?:the[ \t]{{1,2}})?(?:patients|people|participants|women|men))?[ \t]{{1,2}}
+    (?:[ \t]{{1,2}}of[ \t]{{1,2}}(?:the[ \t]{{1,2}})?(?:patients|people|participants|women|men|adults|children)
+       (?:[ \t]{{1,2}}(?:on|taking|receiving|given)[ \t]{{1,2}}(?P<arm>[\w-]{{1,30}}))?)?[ \t]{{1,2}}  # "of people on Humira"
     (?:(?:(?P<stop>stopped|discontinued|quit|came[ \t]{{1,2}}off)(?P<drug>(?:[ \t]{{1,2}}(?:taking[ \t]{{1,2}})?[\w-]{{1,30}}){{0,2}}?)
         [ \t]{{1,2}}{_BECAUSE}[ \t]{{1,2}}(?:{_ARTICLE_REACTIONS}|(?P<them>them)\b))
       | (?:needed|required|had)[ \t]{{1,2}}(?:an?[ \t]{{1,2}})?(?:dose|dosage)[ \t]{{1,2}}

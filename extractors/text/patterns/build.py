@@ -90,6 +90,13 @@ def any_word(words: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 @cache
+def any_word_or_plural(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """`any_word`, a plural allowed after each word: "headaches", "upper respiratory infections",
+    "rashes" are the reactions "headache", "upper respiratory infection", "rash"."""
+    return stored.compile(r"\b(?:" + longest_first(words, regex.I) + r")(?:e?s)?\b", regex.I)
+
+
+@cache
 @timed.held
 def phrase_with_footnote_key(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """Any of ``phrases`` (group ``phrase``), longest first, not inside a word, case-insensitive; a

@@ -369,4 +369,12 @@ ROW_POPULATION = stored.compile(r"^(?P<population>[A-Za-z][\w/+-]{1,20}):\s{1,3}
 # "Placebo (n=505)": the count is no part of the arm's name.
 ARM_COUNT = stored.compile(r"[ \t]{0,2}\([ \t]{0,2}(?:[nN][ \t]{0,2}=[ \t]{0,2})?\d[\d,]{0,6}[ \t]{0,2}\)[ \t]{0,2}$")
 
+# A column header of an article's table that is a dose and nothing else, in a dose-ranging trial whose
+# arms are its doses: "| Side effect | 25 mg | 50 mg | 100 mg | Placebo |", "50 mg (n=511)" — the
+# column is the drug's arm at that dose, as "28% of men on 50 mg" is in prose.
+DOSE_HEADER = stored.compile(
+    r"^[ \t]{0,2}\d{1,4}(?:\.\d{1,2})?[ \t]{0,2}(?:mg|mcg|µg)(?:/(?:kg|m2|m²))?"  # "25 mg", "5 mg/kg"
+    r"(?:[ \t]{0,2}\([ \t]{0,2}[nN][ \t]{0,2}=[ \t]{0,2}\d[\d,]{0,6}[ \t]{0,2}\))?[ \t]{0,2}$"  # "(n=312)"
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -20,11 +20,12 @@ _SCHEDULE = r"""
     )?
 """
 
-# A dose in label text: "pazopanib 800 mg once daily", "80 mg orally once daily".
+# A dose in label text: "pazopanib 800 mg once daily", "80 mg orally once daily"; an inhaled gas's
+# concentration is its dose: "The recommended dose of INOmax is 20 ppm".
 LABEL_DOSE = stored.compile(
     rf"""
     (?<![\w.])(?P<amount>\d+(?:\.\d+)?)\s*            # "800"
-    (?P<unit>mg/m\s?2|mg/m²|mg/kg|mg|mcg|µg)\b      # "mg", "mg/m 2" (a superscript 2 printed apart)
+    (?P<unit>mg/m\s?2|mg/m²|mg/kg|mg|mcg|µg|ppm)\b  # "mg", "mg/m 2" (a superscript 2 printed apart), "20 ppm" of a gas
     (?!\s?/(?!d(?:ay)?\b))                           # not a concentration ("26 mg/dL")
     {_SCHEDULE}
     """,
@@ -35,7 +36,7 @@ LABEL_DOSE = stored.compile(
 # "200 mg/m2 every 3 weeks".
 DOSE_AFTER = stored.compile(
     rf"""
-    ^\s*(?P<unit>mg/m2|mg/m²|mg/kg|mg|mcg|µg|g)\b(?!\s?/(?!d(?:ay)?\b))  # unit, not a concentration ("20 mg/dL"); "mg/d" is a dose
+    ^\s*(?P<unit>mg/m2|mg/m²|mg/kg|mg|mcg|µg|g|ppm)\b(?!\s?/(?!d(?:ay)?\b))  # unit, not a concentration ("20 mg/dL"); "mg/d" is a dose; "20 ppm" of a gas
     {_SCHEDULE}
     """,
     regex.VERBOSE | regex.I,

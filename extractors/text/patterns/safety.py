@@ -89,9 +89,10 @@ COMBINED_WITH = stored.compile(
     r"[ \t]{0,2}(?:\+|plus|with|and|in[ \t]{1,2}combination[ \t]{1,2}with)[ \t]{0,2}", regex.IGNORECASE
 )
 
-# A reaction after its share: "3% of patients had grade 3 diarrhea", "2% experienced rash".
+# A reaction after its share: "3% of patients had grade 3 diarrhea", "2% experienced rash", "16% of men
+# had headaches" (a news story's people are men, women, children).
 REACTION_AFTER = stored.compile(
-    r"""[ \t]{0,2}%[ \t]{0,2}(?:of[ \t]{1,2}(?:the[ \t]{1,2})?(?:patients|participants|people)[ \t]{1,2})?
+    r"""[ \t]{0,2}%[ \t]{0,2}(?:of[ \t]{1,2}(?:the[ \t]{1,2})?(?:patients|participants|people|men|women|adults|children|infants|subjects)[ \t]{1,2})?
     (?:had|having|experienced|developed|reported)[ \t]{1,2}(?:an?[ \t]{1,2})?(?:(?:severe|serious)[ \t]{1,2})?\(?""",
     regex.VERBOSE | regex.IGNORECASE,
 )

@@ -243,6 +243,18 @@ def difference_after(words: tuple[str, ...]) -> regex.Pattern[str]:
     return stored.compile(rf"\s{{0,3}}(?:months?|weeks?|years?|days?)\s{{1,3}}(?:{body})(?!\w)", regex.I)
 
 
+# How and how often an arm's drug is given, which says nothing of which drug it is, left out of its
+# name where doses are (`ARM_DOSE`): "HUMIRA 40 mg subcutaneous Every Other Week" is HUMIRA's arm,
+# "REPATHA 420 mg once monthly" REPATHA's. Two arms of one drug are still told apart by their doses.
+# Abbreviations ("po bid", "sc qd") are left in: an arm printed that way is read as before, since a
+# count of a whole study given such an arm would be held to that arm's N.
+ARM_SCHEDULE = stored.compile(
+    r"\b(?:subcutaneous(?:ly)?|intravenous(?:ly)?|orally|by\smouth)\b"  # the route, spelled out
+    r"|\b(?:once|twice)\s(?:a\s)?(?:day|week|month|daily|weekly|monthly)\b"  # "once monthly", "twice a day"
+    r"|\bevery\s(?:other\s)?(?:day|week|month)s?\b|\b(?:daily|weekly|monthly)\b",  # "every other week"
+    regex.I,
+)
+
 # The alternatives inside an arm's name, read as one more component: "either carboplatin or
 # cisplatin", "(gefitinib or erlotinib)".
 ARM_ALTERNATIVE = stored.compile(r"\s(?:or|/)\s|[()]")
