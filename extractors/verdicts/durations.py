@@ -3,10 +3,11 @@ label's dosing states ("the recommended duration of treatment is 35 days", "10 m
 daily for 7 days").
 
 A duration is supported only by the same number of the same unit in a label sentence about dosing
-(one that states a dose or says "duration of treatment"). Otherwise it stays unverifiable, saying
-which durations the label gives: which of the label's regimens an article's duration belongs to
-(hip or knee surgery, the first week of a DVT's treatment) is not read, so a different number is
-never called wrong.
+(one that states a dose or says "duration of treatment"), and only when the article's clause names
+no regimen (hip or knee surgery, a DVT, children …: data/quantities.json "regimen_contexts") that
+another duration's sentence names and that sentence does not: "after a knee replacement, for 35
+days" is not ELIQUIS's 35 days for a hip. Otherwise it stays unverifiable, saying which durations
+the label gives: which regimen a duration belongs to is not read well enough to call a number wrong.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import lru_cache
 from extractors.records import Claim, Measurement, Source, replace
 from extractors.text.patterns import doses as dose_patterns
 from extractors.text.patterns import durations as patterns
+from extractors.verdicts import quantity
 from extractors.verdicts.describe import unverifiable
 
 SENTENCE_REACH = 300  # characters either side of a duration where its sentence's dose is looked for
@@ -25,8 +27,12 @@ def check_duration(claim: Claim, sources: tuple[Source, ...]) -> Claim:
     """Supported by a label duration of the same number and unit; else unverifiable."""
     stated = [d for source in sources for d in label_durations(source)]
     said = f"{claim.raw} {claim.unit}"
-    for duration in stated:
-        if duration.value == claim.value and _singular(duration.unit) == _singular(claim.unit):
+    clause = _regimen_words(_clause_before_value(claim))
+    same = [d for d in stated if d.value == claim.value and _singular(d.unit) == _singular(claim.unit)]
+    another_regimens: list[tuple[Measurement, str, Measurement]] = []
+    for duration in same:
+        other = _other_regimen(duration, stated, clause, sources)
+        if other is None:
             return replace(
                 claim,
                 verdict="supported",
@@ -35,6 +41,15 @@ def check_duration(claim: Claim, sources: tuple[Source, ...]) -> Claim:
                 explanation=f"Supported: the article says treatment for {said}; the label's dosing says "
                 f"{duration.raw} {duration.unit} (characters {duration.span[0]}–{duration.span[1]} of {duration.source}).",
             )
+        another_regimens.append((duration, *other))
+    if another_regimens:
+        duration, word, elsewhere = another_regimens[0]
+        return unverifiable(
+            claim,
+            f"The article says treatment for {said} with '{word}'; the label gives {duration.raw} {duration.unit} "
+            f"for another regimen, and {elsewhere.raw} {elsewhere.unit} where it names '{word}' (characters "
+            f"{elsewhere.span[0]}–{elsewhere.span[1]} of {elsewhere.source}).",
+        )
     if not stated:
         return unverifiable(claim, f"The article says treatment for {said}; the label's dosing states no duration.")
     listed = ", ".join(dict.fromkeys(f"{d.raw} {d.unit}" for d in stated))
@@ -66,6 +81,39 @@ def label_durations(source: Source) -> tuple[Measurement, ...]:
             )
         )
     return tuple(found)
+
+
+def _clause_before_value(claim: Claim) -> str:
+    """The article's words before its duration, back to the last ';' ("after a knee replacement, for")."""
+    offset = claim.value_span[0] - claim.span[0] if claim.value_span else len(claim.text)
+    if not 0 <= offset <= len(claim.text):
+        offset = len(claim.text)  # a clause shorter than its sentence: its words are all the article's
+    before = claim.text[:offset]
+    return before[before.rfind(";") + 1 :]
+
+
+def _regimen_words(text: str) -> set[str]:
+    return set(patterns.WORD.findall(text.lower())) & set(quantity.words("regimen_contexts", "words"))
+
+
+def _other_regimen(
+    duration: Measurement, stated: list[Measurement], clause: set[str], sources: tuple[Source, ...]
+) -> tuple[str, Measurement] | None:
+    """A regimen word of the article's clause that the label names only beside another duration."""
+    texts = {source.id: source.text for source in sources}
+    own = _regimen_words(_sentence_text(texts[duration.source], duration))
+    for other in stated:
+        if other.value == duration.value and other.unit == duration.unit:
+            continue
+        for word in sorted(clause - own):
+            if word in _regimen_words(_sentence_text(texts[other.source], other)):
+                return word, other
+    return None
+
+
+def _sentence_text(text: str, duration: Measurement) -> str:
+    start, end = _sentence(text, *duration.span)
+    return text[start:end]
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

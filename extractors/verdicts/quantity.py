@@ -38,7 +38,15 @@ _CAPTION = 160  # a table's caption: "Table 21. CNS Efficacy in Patients with Me
 def _data() -> dict[str, Any]:
     return vocabulary.load_data(
         "quantities.json",
-        ("non_results", "modifiers", "statistic_words", "differences", "updates", "population_short_forms"),
+        (
+            "non_results",
+            "modifiers",
+            "statistic_words",
+            "differences",
+            "updates",
+            "population_short_forms",
+            "regimen_contexts",
+        ),
     )
 
 

@@ -49,4 +49,7 @@ NOT_TREATMENT_BEFORE = stored.compile(
     regex.I,
 )
 
+# A word of a clause, lower-cased by the caller, for the regimen words it holds ("hip", "knee", "dvt").
+WORD = stored.compile(r"[a-z]+")
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
