@@ -142,7 +142,7 @@ def find_header(text: str, start: int, known: Sequence[str], brand: str | None =
             continue  # flattened, names in a note's sentence are no header
         if not kept and _stub_inside(text, items.arms[0].start, items.arms[-1].end, starts[index + 1 :]):
             continue  # "… in the LENVIMA Arm in REFLECT (HCC) Adverse Reaction LENVIMA 8 mg/12 mg N=476": the caption's
-        if kept and _groups_over_arm_row(text, items):
+        if kept and _groups_over_arm_row(text, items, known_set):
             continue  # "|  | Combined Results | Paclitaxel Subgroup | AC Subgroup |": the arms are on the row below
         names = [arm.name for arm in items.arms]
         # arms after one arm with its N must each start with a known arm or a drug: "All Patients (n=74)
@@ -186,7 +186,8 @@ def _stub_inside(text: str, start: int, end: int, later: Sequence[int]) -> bool:
 
 
 def _whole_cell(text: str, items: HeaderItems, kept: bool) -> bool:
-    """Whether the one arm of ``items`` is the only named cell of a rendered header row, after an empty stub."""
+    """Whether the one arm of ``items`` is the only named cell of a rendered header row, after an empty
+    stub or one naming the rows ("Endpoint")."""
     if not kept:
         return False
     row_start = line_start(text, items.arms[0].start)
@@ -194,8 +195,10 @@ def _whole_cell(text: str, items: HeaderItems, kept: bool) -> bool:
     cells = [
         cell.strip() for cell in text[row_start : line_end if line_end >= 0 else len(text)].split(structured.SEPARATOR)
     ]
-    named = [cell for cell in cells[1:-1] if cell]
-    return len(cells) >= 4 and not cells[1] and len(named) == 1
+    stub = cells[1] if len(cells) >= 4 else ""
+    named = [cell for cell in cells[2:-1] if cell]
+    # the stub empty, or naming the row labels: "| Endpoint | KEYTRUDA 200 mg every 3 weeks |" (KEYTRUDA Table 92)
+    return len(cells) >= 4 and (not stub or bool(table_patterns.STUB_LABEL.match(stub))) and len(named) == 1
 
 
 def _n_on_first_row(text: str, items: HeaderItems, kept: bool, limit: int) -> bool:
@@ -212,9 +215,10 @@ def _n_on_first_row(text: str, items: HeaderItems, kept: bool, limit: int) -> bo
     return kinds == ["nprefix", "run"] and vocabulary.find_endpoint(text[row[0] : row[1]]) is not None
 
 
-def _groups_over_arm_row(text: str, items: HeaderItems) -> bool:
+def _groups_over_arm_row(text: str, items: HeaderItems, known: set[str]) -> bool:
     """Whether a header row with its cells kept, none with an N, spans the next row's arms evenly,
-    each of which prints its N (HERCEPTIN Table 11): it names column groups, not arms."""
+    each of which prints its N and one of them an arm ``known`` (HERCEPTIN Table 11): it names column
+    groups, not arms."""
     if not items.arms or any(arm.n is not None for arm in items.arms):
         return False
     next_row = text.find("\n", items.arms[-1].end)
@@ -223,9 +227,12 @@ def _groups_over_arm_row(text: str, items: HeaderItems) -> bool:
     line_end = text.find("\n", next_row + 1)
     below = text[next_row + 1 : line_end if line_end >= 0 else len(text)]
     ns = len(table_patterns.HEADER_N.findall(below))
-    # "All Patients (n=74) | Prior Treatment … (n=53)" under "OPDIVO … Cohort" (OPDIVO Table 68) are populations
-    populations = any(table_patterns.POPULATION_LABEL.search(cell) for cell in below.split(structured.SEPARATOR))
-    return ns > len(items.arms) and ns % len(items.arms) == 0 and not populations
+    cells = below.lower().split(structured.SEPARATOR)
+    # "All Patients (n=74) | Prior Treatment … (n=53)" under "OPDIVO … Cohort" (OPDIVO Table 68) are populations,
+    # and so are cells naming no arm: "TMB ≥10 mut/Mb n=102 | TMB ≥13 mut/Mb n=70" (KEYTRUDA Table 92)
+    populations = any(table_patterns.POPULATION_LABEL.search(cell) for cell in cells)
+    arms_below = any(name in cell for cell in cells for name in known)
+    return ns > len(items.arms) and ns % len(items.arms) == 0 and not populations and arms_below
 
 
 def _name_start(text: str, hit: regex.Match[str], known: set[str]) -> int:
