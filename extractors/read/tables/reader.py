@@ -579,6 +579,7 @@ def _population_text(rest: str) -> str | None:
     while (endpoint := vocabulary.find_endpoint(cleaned)) is not None:
         cleaned = cleaned[: endpoint[1]] + cleaned[endpoint[2] :]
     cleaned = table_patterns.FOOTNOTE_SYMBOLS.sub(" ", cleaned)
+    cleaned = table_patterns.HEADER_N.sub(" ", cleaned)  # its N is no part of its name: "… subgroup (N=133)"
     # a population's name has no sentence in it: what precedes the last one is spliced-in notes
     cleaned = table_patterns.LABEL_SENTENCE_BREAK.split(cleaned)[-1]
     cleaned = table_patterns.ASSESSED_BY.sub(" ", table_patterns.LEADING_PREPOSITION.sub("", cleaned.strip()))
