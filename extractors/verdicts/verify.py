@@ -43,8 +43,9 @@ from extractors.verdicts.corrections import verified
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.fold import check_fold
+from extractors.verdicts.in_trial import FAMILY
 from extractors.verdicts.matching import drugs_named, of_trial, p_operator, prior_therapy
-from extractors.verdicts.numbers import FAMILY, check_number
+from extractors.verdicts.numbers import check_number
 from extractors.verdicts.pairs import settle_pairs
 from extractors.verdicts.quantity import LabelView
 from extractors.verdicts.safety import check_adverse
