@@ -153,8 +153,10 @@ def _candidates(claim: Claim, family: str, named: str | None, view: LabelView) -
     named_words = (named, "events") if named is not None else ()  # a share of patients with the row's events
     modifiers = claim.statement.modifiers if claim.statement else ()
     rate_words = " ".join((quantity.claim_clause(claim), *modifiers, *named_words))
-    kind = (
-        matching.value_kind(rate_words, quantity.value_at_in_clause(claim), (claim.arm,)) if family == "rate" else None
+    kind = (  # (read only of a label that gives rates: none else to tell apart)
+        matching.value_kind(rate_words, quantity.value_at_in_clause(claim), (claim.arm,))
+        if family == "rate" and view.results(family)
+        else None
     )
     everything = view.candidates(family, kind, claim.endpoint)
     if claim.statistic == "risk_reduction":  # checked against 1 − HR, 1 − RR and a reduction the label states

@@ -332,7 +332,7 @@ class LabelView:
     _results: dict[str, tuple[Measurement, ...]] = field(default_factory=dict)  # statistic → its results
     _words: dict[int, str] = field(default_factory=dict)
     _graded: list[frozenset[tuple[str, str | None]]] = field(default_factory=list)  # empty until asked
-    _kinds: dict[str, tuple[tuple[Measurement, matching.ValueKind], ...]] = field(default_factory=dict)
+    _kinds: dict[int, matching.ValueKind] = field(default_factory=dict)  # id(result) → the kind of its value
     _candidates: dict[tuple[str, matching.ValueKind | None, str | None], tuple[Measurement, ...]] = field(
         default_factory=dict
     )
@@ -389,14 +389,14 @@ class LabelView:
             )
         return self._results[statistic]
 
-    def results_with_kinds(self, statistic: str) -> tuple[tuple[Measurement, matching.ValueKind], ...]:
-        """`results` each with the kind of value its words say (`matching.value_kind`), read once per label."""
-        if statistic not in self._kinds:
-            self._kinds[statistic] = tuple(
-                (m, matching.value_kind(*self._timed_words(m), arms=(m.arm, m.comparator)))
-                for m in self.results(statistic)
-            )
-        return self._kinds[statistic]
+    def kind_of(self, m: Measurement) -> matching.ValueKind:
+        """The kind of value a result's words say (`matching.value_kind`), read once per result, and only
+        of the results a claim may be checked against: not of an adverse-reaction table's many shares
+        unless a claim names their reaction."""
+        key = id(m)
+        if key not in self._kinds:
+            self._kinds[key] = matching.value_kind(*self._timed_words(m), arms=(m.arm, m.comparator))
+        return self._kinds[key]
 
     def candidates(
         self, statistic: str, kind: matching.ValueKind | None, endpoint: str | None
@@ -406,16 +406,12 @@ class LabelView:
         ``endpoint``; found once per (statistic, kind, endpoint) of the article's claims."""
         key = (statistic, kind, endpoint)
         if key not in self._candidates:
-            if kind is None:
-                results = self.results(statistic)
-            else:
-                kinds = self.results_with_kinds(statistic)
-                results = tuple(m for m, label_kind in kinds if matching.same_kind(kind, label_kind))
             graded = self.graded()
             self._candidates[key] = tuple(
                 m
-                for m in results
-                if (m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == endpoint)
+                for m in self.results(statistic)
+                if ((m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == endpoint))
+                and (kind is None or matching.same_kind(kind, self.kind_of(m)))
             )
         return self._candidates[key]
 
