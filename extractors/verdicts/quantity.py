@@ -11,6 +11,7 @@ caption or its sentence. The words are data (``data/quantities.json``).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -346,10 +347,11 @@ class LabelView:
         checked against it as well as "2.13%"."""
         texts = {source.id: source.text for source in sources}
         named = tuple(in_vocabulary_terms(m) for m in measurements)
+        years = {source: [y.start() for y in patterns.YEAR_WORD.finditer(text)] for source, text in texts.items()}
         yearly = tuple(
             replace(m, statistic="event_rate", unit="per 100 patient-years")
             for m in named
-            if m.statistic == "rate" and m.table and _per_patient_years(texts.get(m.source, ""), m)
+            if m.statistic == "rate" and m.table and _per_patient_years(texts.get(m.source, ""), m, years.get(m.source))
         )
         return cls((*named, *yearly), texts)
 
@@ -508,11 +510,19 @@ class LabelView:
         return said.pop() or None if len(said) == 1 else None
 
 
-def _per_patient_years(text: str, m: Measurement) -> bool:
+def _per_patient_years(text: str, m: Measurement, years: list[int] | None) -> bool:
     """Whether the table of ``m`` says, in the lines from its caption to ``m``, that its shares are per
-    100 patient-years ("ELIQUIS N=9088 n (per 100 pt-year)")."""
+    100 patient-years ("ELIQUIS N=9088 n (per 100 pt-year)"). ``years``: where the text prints "year" or
+    "yr" (`patterns.YEAR_WORD`), without which it says no such thing: most tables print neither, and the
+    lines up to each of their shares are not searched."""
     caption_at = text.rfind(m.table or "\0", 0, m.span[0])
-    return caption_at >= 0 and patterns.PER_100_PATIENT_YEARS.search(text, caption_at, m.span[0]) is not None
+    if caption_at < 0:
+        return False
+    if years is not None:
+        index = bisect.bisect_left(years, caption_at)
+        if index == len(years) or years[index] + 2 > m.span[0]:
+            return False
+    return patterns.PER_100_PATIENT_YEARS.search(text, caption_at, m.span[0]) is not None
 
 
 def only_analysis(rows: Sequence[Measurement], view: LabelView) -> frozenset[str]:
