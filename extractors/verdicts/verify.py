@@ -319,6 +319,7 @@ def _drugs_between(text: str, start: int, end: int) -> set[str]:
     return {name for word_end, name in words[first:last] if word_end <= end and name}
 
 
+@facts.per_document  # asked for each claim of a sentence, of the same sentence
 def _treatments(sentence: str) -> str:
     """The sentence with the drugs it names only as what patients had before blanked out ("325 people
     who had stopped responding to infliximab" is about the drug they then received, not infliximab)."""
