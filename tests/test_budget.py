@@ -89,3 +89,27 @@ def test_a_hang_is_stopped_by_the_wall_clock_too(monkeypatch: pytest.MonkeyPatch
     assert budget.stopped_message(spent, 10) == (
         "reading stopped after 0 s, the machine busy, at character 7 of 10: what follows was not read"
     )
+
+
+def test_a_fresh_budget_is_not_asked_of_the_cpu_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before as many wall-clock seconds as the budget has passed, no CPU budget can be spent, so `check`
+    does not read the CPU clock (a system call); once they have, it does, and a spent budget stops."""
+    asked: list[float] = []
+    thread_time = time.thread_time
+
+    def cpu_clock() -> float:
+        asked.append(thread_time())
+        return asked[-1]
+
+    monkeypatch.setattr(budget.time, "thread_time", cpu_clock)
+    with budget.reading(5.0):
+        asked.clear()  # the budget's start reads it once
+        for position in range(100):
+            budget.check(position)
+        assert asked == []
+    with budget.reading(0.05), pytest.raises(budget.ReadingStopped):
+        started = time.process_time()
+        while time.process_time() - started < 0.1:
+            pass
+        budget.check(1)
+    assert asked

@@ -10,10 +10,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.records import Source
+from extractors.records import Measurement, Source
 from extractors.text import facts
 from extractors.text.patterns import verdicts as patterns
-from extractors.verdicts import unsaid
+from extractors.verdicts import quantity, unsaid
 from extractors.verdicts.quantity import LabelView
 
 PIECES = st.sampled_from(
@@ -50,3 +50,26 @@ def test_mentions_counted_once_are_the_count(pieces: list[str]) -> None:
         assert view.mentions(phrase) == " ".join([one, other]).lower().count(phrase)
         assert view.mentions(phrase) == " ".join([one, other]).lower().count(phrase)  # the second from the first
     assert Source  # the view is built from sources' texts by id, as LabelView.of does
+
+
+YEAR_PIECES = st.sampled_from(
+    ["Table 3", "Table 3 ", "per", " ", "100", "pt", "patient", "-", "year", "years", "yr", "YR", "Year", "s",
+     "%", "/", "n (", ")", "5.3", "12", "\n", "\t", "y", "ea", "r", "ELIQUIS", "per 100 pt-yr", "per 100 patient-",
+     "%/yr", "% / year", "Table 3 n (per 100 "]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(st.lists(YEAR_PIECES, max_size=30).map("".join), st.data())
+def test_a_table_per_100_patient_years_is_found_as_searching_from_its_caption(text: str, data: st.DataObject) -> None:
+    """`quantity._per_patient_years` skips a table whose lines print no "year" or "yr" (where the label
+    prints them found once per label): it says what searching from the caption to the share says."""
+    years = [found.start() for found in patterns.YEAR_WORD.finditer(text)]
+    ends = [found.end() for found in patterns.YEAR_WORD.finditer(text)]  # a window that ends right after a word
+    start = data.draw(st.sampled_from(ends) if ends and data.draw(st.booleans()) else st.integers(0, len(text)))
+    m = Measurement(
+        source="label", span=(start, start), raw="", value=None, statistic="rate", unit="%", table="Table 3"
+    )
+    caption_at = text.rfind("Table 3", 0, start)
+    searched = caption_at >= 0 and patterns.PER_100_PATIENT_YEARS.search(text, caption_at, start) is not None
+    assert quantity._per_patient_years(text, m, years) == searched

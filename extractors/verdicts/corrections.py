@@ -16,7 +16,8 @@ from extractors.read.scene import Scene
 from extractors.records import Claim, replace
 from extractors.text.patterns import verdicts as patterns
 from extractors.verdicts.describe import describe, where
-from extractors.verdicts.numbers import FAMILY, check_number
+from extractors.verdicts.in_trial import FAMILY
+from extractors.verdicts.numbers import check_number
 from extractors.verdicts.pairs import settle_pairs
 from extractors.verdicts.quantity import LabelView
 

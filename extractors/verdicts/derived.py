@@ -29,7 +29,7 @@ from extractors.verdicts.describe import corrected, describe, said, unverifiable
 from extractors.verdicts.quantity import LabelView
 
 if TYPE_CHECKING:
-    from extractors.verdicts.numbers import Frame
+    from extractors.verdicts.in_trial import Frame
 
 
 def check_derived(claim: Claim, frame: Frame, view: LabelView) -> Claim | None:

@@ -22,7 +22,7 @@ from extractors.verdicts.describe import contradicted, describe, said, supported
 from extractors.verdicts.quantity import LabelView
 
 if TYPE_CHECKING:
-    from extractors.verdicts.numbers import Frame
+    from extractors.verdicts.in_trial import Frame
 
 
 def belongs_elsewhere(

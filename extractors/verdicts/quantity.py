@@ -11,6 +11,7 @@ caption or its sentence. The words are data (``data/quantities.json``).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -340,7 +341,7 @@ class LabelView:
     _results: dict[str, tuple[Measurement, ...]] = field(default_factory=dict)  # statistic → its results
     _words: dict[int, str] = field(default_factory=dict)
     _graded: list[frozenset[tuple[str, str | None]]] = field(default_factory=list)  # empty until asked
-    _kinds: dict[str, tuple[tuple[Measurement, matching.ValueKind], ...]] = field(default_factory=dict)
+    _kinds: dict[int, matching.ValueKind] = field(default_factory=dict)  # id(result) → the kind of its value
     _candidates: dict[tuple[str, matching.ValueKind | None, str | None], tuple[Measurement, ...]] = field(
         default_factory=dict
     )
@@ -354,10 +355,11 @@ class LabelView:
         checked against it as well as "2.13%"."""
         texts = {source.id: source.text for source in sources}
         named = tuple(in_vocabulary_terms(m) for m in measurements)
+        years = {source: [y.start() for y in patterns.YEAR_WORD.finditer(text)] for source, text in texts.items()}
         yearly = tuple(
             replace(m, statistic="event_rate", unit="per 100 patient-years")
             for m in named
-            if m.statistic == "rate" and m.table and _per_patient_years(texts.get(m.source, ""), m)
+            if m.statistic == "rate" and m.table and _per_patient_years(texts.get(m.source, ""), m, years.get(m.source))
         )
         return cls((*named, *yearly), texts)
 
@@ -397,14 +399,14 @@ class LabelView:
             )
         return self._results[statistic]
 
-    def results_with_kinds(self, statistic: str) -> tuple[tuple[Measurement, matching.ValueKind], ...]:
-        """`results` each with the kind of value its words say (`matching.value_kind`), read once per label."""
-        if statistic not in self._kinds:
-            self._kinds[statistic] = tuple(
-                (m, matching.value_kind(*self._timed_words(m), arms=(m.arm, m.comparator)))
-                for m in self.results(statistic)
-            )
-        return self._kinds[statistic]
+    def kind_of(self, m: Measurement) -> matching.ValueKind:
+        """The kind of value a result's words say (`matching.value_kind`), read once per result, and only
+        of the results a claim may be checked against: not of an adverse-reaction table's many shares
+        unless a claim names their reaction."""
+        key = id(m)
+        if key not in self._kinds:
+            self._kinds[key] = matching.value_kind(*self._timed_words(m), arms=(m.arm, m.comparator))
+        return self._kinds[key]
 
     def candidates(
         self, statistic: str, kind: matching.ValueKind | None, endpoint: str | None
@@ -414,16 +416,12 @@ class LabelView:
         ``endpoint``; found once per (statistic, kind, endpoint) of the article's claims."""
         key = (statistic, kind, endpoint)
         if key not in self._candidates:
-            if kind is None:
-                results = self.results(statistic)
-            else:
-                kinds = self.results_with_kinds(statistic)
-                results = tuple(m for m, label_kind in kinds if matching.same_kind(kind, label_kind))
             graded = self.graded()
             self._candidates[key] = tuple(
                 m
-                for m in results
-                if (m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == endpoint)
+                for m in self.results(statistic)
+                if ((m.source, m.table) not in graded or (m.endpoint is not None and m.endpoint == endpoint))
+                and (kind is None or matching.same_kind(kind, self.kind_of(m)))
             )
         return self._candidates[key]
 
@@ -520,11 +518,19 @@ class LabelView:
         return said.pop() or None if len(said) == 1 else None
 
 
-def _per_patient_years(text: str, m: Measurement) -> bool:
+def _per_patient_years(text: str, m: Measurement, years: list[int] | None) -> bool:
     """Whether the table of ``m`` says, in the lines from its caption to ``m``, that its shares are per
-    100 patient-years ("ELIQUIS N=9088 n (per 100 pt-year)")."""
+    100 patient-years ("ELIQUIS N=9088 n (per 100 pt-year)"). ``years``: where the text prints "year" or
+    "yr" (`patterns.YEAR_WORD`), without which it says no such thing: most tables print neither, and the
+    lines up to each of their shares are not searched."""
     caption_at = text.rfind(m.table or "\0", 0, m.span[0])
-    return caption_at >= 0 and patterns.PER_100_PATIENT_YEARS.search(text, caption_at, m.span[0]) is not None
+    if caption_at < 0:
+        return False
+    if years is not None:
+        index = bisect.bisect_left(years, caption_at)
+        if index == len(years) or years[index] + 2 > m.span[0]:
+            return False
+    return patterns.PER_100_PATIENT_YEARS.search(text, caption_at, m.span[0]) is not None
 
 
 def only_analysis(rows: Sequence[Measurement], view: LabelView) -> frozenset[str]:

@@ -23,7 +23,7 @@ from extractors.verdicts.describe import describe, label_reports, said, unverifi
 from extractors.verdicts.quantity import LabelView
 
 if TYPE_CHECKING:
-    from extractors.verdicts.numbers import Frame
+    from extractors.verdicts.in_trial import Frame
 
 # Kinds where the number itself ties the claim to its endpoint's row: the same number in another unit,
 # the other arm's number, the ratio turned upside down.

@@ -44,8 +44,9 @@ from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.durations import check_duration
 from extractors.verdicts.fold import check_fold
+from extractors.verdicts.in_trial import FAMILY
 from extractors.verdicts.matching import drugs_named, of_trial, p_operator, prior_therapy
-from extractors.verdicts.numbers import FAMILY, check_number
+from extractors.verdicts.numbers import check_number
 from extractors.verdicts.pairs import settle_pairs
 from extractors.verdicts.quantity import LabelView
 from extractors.verdicts.safety import check_adverse
@@ -321,6 +322,7 @@ def _drugs_between(text: str, start: int, end: int) -> set[str]:
     return {name for word_end, name in words[first:last] if word_end <= end and name}
 
 
+@facts.per_document  # asked for each claim of a sentence, of the same sentence
 def _treatments(sentence: str) -> str:
     """The sentence with the drugs it names only as what patients had before blanked out ("325 people
     who had stopped responding to infliximab" is about the drug they then received, not infliximab)."""

@@ -349,6 +349,10 @@ PER_100_PATIENT_YEARS = stored.compile(
     regex.I,
 )
 
+# The word each branch of PER_100_PATIENT_YEARS ends with, "year" or "yr": a table whose lines print
+# neither is not searched for it. (Occurrences cannot overlap: each starts with the only "y" it holds.)
+YEAR_WORD = stored.compile(r"y(?:ea)?r", regex.I)
+
 # The next number or clause break of a sentence: where the words that may name an earlier value's
 # endpoint end ("4.2% vs 5.6% had an event, and all-cause mortality was 3.2%").
 NUMBER_AHEAD = stored.compile(r"[\d,;:]")
