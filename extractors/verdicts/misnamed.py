@@ -79,7 +79,7 @@ def _average(claim: Claim, m: Measurement) -> Claim:
         explanation=(
             f"Contradicted (wrong statistic): the article gives an average (mean) of {claim.raw} {claim.unit}; "
             f"{claim.raw} is the label's median, {describe(m)}, in {where(m)}, and the label states no mean. "
-            "A median is the time by which half the patients had the event; it is not an average."
+            "A median is the middle of the patients' values (half lie below it, half above); it is not an average."
         ),
     )
 
