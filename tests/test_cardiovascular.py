@@ -25,6 +25,7 @@ CASES_OF = [
         "verify_false_alarms.json",
         "verify_heldout6.json",
         "verify_misnamed.json",
+        "verify_dose_arms.json",
     )
     for case in json.loads((CASES / table).read_text(encoding="utf-8"))["cases"]
 ]
