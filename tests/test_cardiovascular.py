@@ -26,6 +26,7 @@ CASES_OF = [
         "verify_heldout6.json",
         "verify_misnamed.json",
         "verify_dose_arms.json",
+        "verify_partner_swaps.json",
     )
     for case in json.loads((CASES / table).read_text(encoding="utf-8"))["cases"]
 ]
