@@ -41,3 +41,11 @@ def _is_drug(masked: str, mention: tuple[int, int, str]) -> bool:
     """Whether an arm mention names a drug, a comparator's too ("everolimus"), not a control with no
     dose ("placebo", "best supportive care")."""
     return mention[2] not in vocabulary.control_arms() or bool(DRUG_WORD.fullmatch(masked, mention[0], mention[1]))
+
+
+def leading_dose(masked: str, start: int) -> str | None:
+    """The dose that names the arm of a value at ``start`` from the head of its clause ("On the lower
+    2.5 mg dose, 4.2% had …" → "2.5 mg"), as "with the 2.5 mg dose" after a value is read; None when
+    anything else stands between them."""
+    found = dose_patterns.LEADING_DOSE_ARM.search(masked, max(0, start - 80), start)
+    return " ".join(found.group("dose").split()) if found else None

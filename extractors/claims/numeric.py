@@ -101,7 +101,7 @@ def claim_of(sentence: Sentence, about: About, statement: Measurement) -> Claim:
         value=_as_printed(statement),
         statistic=_STATISTIC.get(statement.statistic, statement.statistic),
         endpoint=statement.endpoint,
-        arm=canonical_arm(statement.arm),
+        arm=canonical_arm(statement.arm) or arms.leading_dose(sentence.masked, statement.span[0] - offset),
         population=statement.population or population,
         trial=trial,
         unit=statement.unit,

@@ -31,6 +31,7 @@ def _data() -> dict[str, Any]:
         "evidence_cues",
         "every_stage_cues",
         "every_age_cues",
+        "groups",
         "disease_abbreviations",
     )
     return vocabulary.load_data("scope.json", keys)
@@ -108,3 +109,11 @@ def qualifiers(text: str) -> tuple[Found, ...]:
         for _start, _end, value, words in sorted(best.values()):
             found.append((dimension, value, words))
     return tuple(found)
+
+
+@cache
+def group_words() -> dict[str, regex.Pattern[str]]:
+    """The words of each group of people a label may say its drug is not for (scope.json "groups"):
+    "women", "children", "adults"."""
+    groups = _data()["groups"]
+    return {str(name): _phrases(words) for name, words in groups.items() if not name.startswith("_")}

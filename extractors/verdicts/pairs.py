@@ -6,6 +6,8 @@ pair, after each value was judged on its own:
 - **doubt**: when the reader gave two different values of one statistic the same arm ("10.1 versus
   4.4 months" both "platinum-based chemotherapy"), or two values were judged against the same
   label arm, the arms were not read right: each value is judged again as if no arm were named;
+- **partner**: when one value of a pair is the other arm's (``swapped_arms``) and the other value is
+  exactly the label's value for the first one's arm, the other value is swapped too;
 - **elimination**: when one value of a pair is the label's value for one arm and the other value's
   arm is not settled, in a trial with two arms the other value is the other arm's ("25.5 vs 16.9
   months": 25.5 is the combination arm's, so 16.9 is checked against the monotherapy's 16.7).
@@ -45,6 +47,7 @@ def settle_pairs(claims: tuple[Claim, ...], view: LabelView, judged: set[int]) -
                 )
         if len(indices) == 2:
             _mutual_swap(out, *indices)
+            _partner_swap(out, view, *indices)
         for i in indices:
             hint = _other_arm(out[i], [out[j] for j in indices if j != i], view)
             if hint is not None:
@@ -67,6 +70,31 @@ def _mutual_swap(out: list[Claim], first: int, second: int) -> None:
         return
     out[first] = contradicted(a, "swapped_arms", b.evidence, a.evidence)
     out[second] = contradicted(b, "swapped_arms", a.evidence, b.evidence)
+
+
+def _partner_swap(out: list[Claim], view: LabelView, first: int, second: int) -> None:
+    """ "18.5% of the abemaciclib group had an event, against 12.4%": where one value of a pair is the
+    other arm's (``swapped_arms``) and the other value, not judged on its own, is exactly the label's
+    value for the first one's arm, in a trial that gives the quantity for two arms, the other value is
+    the other arm's given to the first: swapped too, with the label's value for the arm it is said of."""
+    for i, j in ((first, second), (second, first)):
+        a, b = out[i], out[j]
+        target = a.evidence
+        if a.kind != "swapped_arms" or b.verdict != "unverifiable" or target is None or not (a.raw and b.raw):
+            continue
+        if target.raw.replace(" ", "") != b.raw.replace(" ", "") or len(_arms_of(target, view)) != 2:
+            continue
+        belongs = [
+            m
+            for m in view.measurements
+            if (m.trial, m.statistic, m.endpoint, m.population, m.table)
+            == (target.trial, target.statistic, target.endpoint, target.population, target.table)
+            and canonical_arm(m.arm) != canonical_arm(target.arm)
+            and m.raw.replace(" ", "") == a.raw.replace(" ", "")
+        ]
+        if len(belongs) == 1:
+            out[j] = contradicted(b, "swapped_arms", target, belongs[0])
+            return
 
 
 def _doubtful(members: list[Claim]) -> bool:

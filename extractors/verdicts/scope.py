@@ -21,6 +21,7 @@ from extractors.text.names import drug_aliases
 from extractors.text.patterns import build
 from extractors.text.patterns import scope as patterns
 from extractors.text.qualifiers import DIMENSION_NAMES, broader_than, cue, qualifiers
+from extractors.verdicts.groups import left_out_children
 
 Stated = dict[str, list[Qualifier]]  # the claim's qualifiers by dimension
 _GENERIC_DISEASE = frozenset(
@@ -44,6 +45,9 @@ def check_scope(claim: Claim, sources: Sequence[Source], populations: Sequence[T
             explanation=f"The article says: “{claim.text.strip()}” The sources are not about {claim.arm}.",
         )
     about = [source for source in sources if not claim.arm or _names_drug(source, claim.arm)]
+    children = left_out_children(claim, about)  # children the indications leave out, in words no population carries
+    if children is not None:
+        return children
     ids = {source.id for source in about}
     scopes, disease = _of_disease([scope for scope in populations if scope.source in ids], claim.text, about)
     if not scopes:

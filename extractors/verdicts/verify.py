@@ -46,6 +46,7 @@ from extractors.verdicts.durations import check_duration
 from extractors.verdicts.fold import check_fold
 from extractors.verdicts.in_trial import FAMILY
 from extractors.verdicts.matching import drugs_named, of_trial, p_operator, prior_therapy
+from extractors.verdicts.misnamed import misnamed_median
 from extractors.verdicts.numbers import check_number
 from extractors.verdicts.pairs import settle_pairs
 from extractors.verdicts.quantity import LabelView
@@ -157,7 +158,8 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
         view = view or LabelView.of(extracted.sources, extracted.measurements)
         return stated_reduction(claim, view) or check_number(claim, view)
     if claim.statistic in FAMILY and claim.value is not None:
-        return check_number(claim, view or LabelView.of(extracted.sources, extracted.measurements))
+        view = view or LabelView.of(extracted.sources, extracted.measurements)
+        return misnamed_median(claim, check_number(claim, view), view)
     return replace(claim, verdict="unverifiable", explanation="Not a statistic the sources can be checked for.")
 
 

@@ -73,3 +73,20 @@ SALT_WORD = stored.compile(
 SQUARE_METRE = stored.compile(r"/m\s2\b")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget
+
+# An arm named by its dose at the head of the value's clause, the value right after it: "On the
+# lower 2.5 mg dose, 4.2% had a recurrent clot or died", "At 100 mg, 82% …". Searched up to the
+# value (endpos), so the dose is the clause's and nothing stands between it and the number.
+LEADING_DOSE_ARM = stored.compile(
+    r"""
+    \b(?:on|with|at|in|for|among|taking|given|receiving)\s{1,3}   # "On", "among those taking"
+    (?:(?:the|a|their)\s{1,3})?                                      # "the"
+    (?:(?:lower|higher|low|high|reduced|full|standard|starting)\s{1,3})?  # "lower"
+    (?P<dose>\d+(?:\.\d+)?\s{0,2}(?:mg/kg|mg|mcg|µg))\b             # "2.5 mg"
+    (?:\s{1,3}(?:dose|arm|group|regimen|cohort))?                  # "dose"
+    \s{0,3},?\s{0,3}                                                 # ", "
+    (?:(?:about|around|only|just|roughly|nearly)\s{1,3})?           # "about"
+    \Z                                                               # the value follows
+    """,
+    regex.I | regex.VERBOSE,
+)

@@ -66,4 +66,29 @@ DISEASE_NAMED = stored.compile(
     regex.I,
 )
 
+# A label's indications, from its heading to the next section's: "INDICATIONS AND USAGE\n1 INDICATIONS
+# AND USAGE\n\nHUMIRA is a tumor necrosis factor (TNF) blocker indicated for treatment of: …".
+INDICATIONS_SECTION = stored.compile(
+    r"""
+    \bINDICATIONS[ \t]{1,2}(?:AND|&)[ \t]{1,2}USAGE\b
+    (?P<body>.{0,8000}?)                                # the indications, bounded
+    (?=\n[ \t]{0,2}[A-Z][A-Z ,&/-]{7,}\n|\Z)             # "DOSAGE AND ADMINISTRATION" on a line of its own
+    """,
+    regex.S | regex.VERBOSE,
+)
+
+# An indication limited to adults: "in adult patients with moderately to severely active Crohn's
+# disease", "In adults with established cardiovascular disease".
+ADULTS_ONLY = stored.compile(r"\badults?\b|\badult[ \t]{1,2}patients\b", regex.I)
+
+# An indication that includes children: "pediatric patients 6 years of age and older", "children".
+INCLUDES_CHILDREN = stored.compile(r"\b(?:pediatric|paediatric|children|child|adolescents?|juvenile)\b", regex.I)
+
+# A sentence or line of a label's indications, never past a line's end: "Crohn's Disease (CD) (1.5):
+# Reducing signs and symptoms … in adult patients with moderately to severely active Crohn's disease …".
+INDICATION_LINE = stored.compile(r"[^\n.]{1,3000}(?:\.(?!\d)|\n|$)")
+
+# A statement that denies rather than states whom a drug is for: "is not approved for children".
+DENIED = stored.compile(r"\b(?:not|never|isn't|aren't|cannot|can't)\b", regex.I)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget

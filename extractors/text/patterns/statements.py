@@ -84,6 +84,8 @@ POPULATION = stored.compile(
     r"""
       \b(?:in|for|among|of)\s{1,2}(?:the\s{1,2})?(?:subgroups?|subsets?|subpopulations?)\s{1,2}of\s{1,2}
         (?:patients\s{1,2})?(?:with\s{1,2}|whose\s{1,2}|who\s{1,2})?(?P<pop>[^,;()\[\]\n]{3,80}?)(?=\s?(?:[,;()\[\]]|\bwas\b|\bwere\b|\bthe\b|$))
+    | ^\s{0,3}(?:the\s{1,2})?(?:subgroups?|subsets?|subpopulations?)\s{1,2}of\s{1,2}(?:patients\s{1,2})?(?:with|whose|who)\s{1,2}  # "The subgroup of patients with prior
+        (?P<pop>[^,;()\[\]\n]{3,80}?)(?=\s{1,2}(?:achieved|had|showed|experienced|demonstrated|was|were)\b)  # TNF-blocker use achieved …" (HUMIRA)
     | \b(?:in|for|among)\s{1,2}(?:the\s{1,2})?(?P<pop>[^,;()\[\]\n]{2,60}?)\s{1,2}(?:subgroups?|subsets?|subpopulations?|population|cohort|stratum)\b
     | \b(?:in|for|among|at)\s{1,2}(?:the\s{1,2})?(?:\d[\d,]*\s{1,2})?(?:patients|subjects)\s{1,2}(?P<pop>(?:with|whose|who)\s[^,;()\[\]\n]{3,80}?)(?=\s?(?:[,;()\[\]]|\bthe\b|\bwas\b|\bwere\b|\bhad\b|$))
     | \b(?:in|for|of)\s{1,2}(?P<pop>Cohorts?\s{1,2}[A-Z0-9](?:\s{0,2}(?:and|\+)\s{0,2}[A-Z0-9])?)\b
