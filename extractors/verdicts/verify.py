@@ -50,6 +50,7 @@ from extractors.verdicts.quantity import LabelView
 from extractors.verdicts.safety import check_adverse
 from extractors.verdicts.scope import check_scope
 from extractors.verdicts.significance import check_significance
+from extractors.verdicts.treated import treated_count
 
 
 def verify(article: Article, sources: Sequence[Source] | None = None) -> VerifyReport:
@@ -153,7 +154,8 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
         view = view or LabelView.of(extracted.sources, extracted.measurements)
         return stated_reduction(claim, view) or check_number(claim, view)
     if claim.statistic in FAMILY and claim.value is not None:
-        return check_number(claim, view or LabelView.of(extracted.sources, extracted.measurements))
+        view = view or LabelView.of(extracted.sources, extracted.measurements)
+        return treated_count(claim, view) or check_number(claim, view)
     return replace(claim, verdict="unverifiable", explanation="Not a statistic the sources can be checked for.")
 
 
