@@ -50,6 +50,7 @@ from extractors.verdicts.quantity import LabelView
 from extractors.verdicts.safety import check_adverse
 from extractors.verdicts.scope import check_scope
 from extractors.verdicts.significance import check_significance
+from extractors.verdicts.subgroup_counts import subgroup_count
 from extractors.verdicts.treated import treated_count
 
 
@@ -155,7 +156,7 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
         return stated_reduction(claim, view) or check_number(claim, view)
     if claim.statistic in FAMILY and claim.value is not None:
         view = view or LabelView.of(extracted.sources, extracted.measurements)
-        return treated_count(claim, view) or check_number(claim, view)
+        return treated_count(claim, view) or subgroup_count(claim, view) or check_number(claim, view)
     return replace(claim, verdict="unverifiable", explanation="Not a statistic the sources can be checked for.")
 
 

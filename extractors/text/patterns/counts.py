@@ -41,3 +41,8 @@ COUNTED_BY_TRIAL_BEFORE = stored.compile(
     r"\b(?:randomi[sz]ed|enrolled)\s{1,2}(?:a\s{1,2}total\s{1,2}of\s{1,2}|approximately\s{1,2}|about\s{1,2})?$",
     regex.I,
 )
+
+# A word of a subgroup's description, compared between an article and a label: "PD-L1", "50%",
+# "IIIA", "measurable" of "the 229 patients with PD-L1 on at least 50% of tumor cells" and "patients with
+# PD-L1 TC ≥ 50% Stage II – IIIA NSCLC (n=229)".
+SUBGROUP_WORD = stored.compile(r"[^\W_](?:[\w+]|-(?=\w)){0,30}%?")
