@@ -30,7 +30,7 @@ LIST_ITEM_SEPARATOR = stored.compile(r",\s{1,2}(?:and\s{1,2}|or\s{1,2})?", regex
 TREATED_WITH_ARM = stored.compile(
     r"""(?:who\s{1,2}(?:were\s{1,2})?)?(?:received|receiving|treated\s{1,2}with|given|taking)\s{1,2}
     (?P<what>[\w+/®-]{2,40}(?:\s{1,2}(?:plus|\+|with|and)\s{1,2}[\w+/®-]{2,40})?)   # "Tecentriq", "venetoclax plus rituximab"
-    (?:\s{1,2}in)?""",                                                               # cut before "the safety analysis"
+    (?:\s{1,2}in)?""",  # cut before "the safety analysis"
     regex.VERBOSE | regex.IGNORECASE,
 )
 
