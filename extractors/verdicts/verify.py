@@ -40,6 +40,7 @@ from extractors.text.patterns.verdicts import ARM_WORD, RATIO_NAMED, RELATIVE_LE
 from extractors.text.patterns.verdicts import COMBINATION_WORD as COMBINED
 from extractors.verdicts import endpoints, matching, reductions, trial_names
 from extractors.verdicts.corrections import verified
+from extractors.verdicts.count_shares import settle_count_shares
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.fold import check_fold
@@ -133,7 +134,8 @@ def _checked(article: Article, claims: list[Claim], extracted: ExtractReport) ->
         judged += [
             unverifiable(c, "Not checked: the time for reading this article ran out.") for c in claims[len(judged) :]
         ]
-    return verified(reductions.settle_reductions(settle_pairs(tuple(judged), view, numeric), view), view, names)
+    settled = reductions.settle_reductions(settle_pairs(tuple(judged), view, numeric), view)
+    return verified(settle_count_shares(settled, view, article.text), view, names)
 
 
 def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None = None) -> Claim:
