@@ -53,7 +53,7 @@ def _is_count_before(count: Claim, share: Claim, text: str) -> bool:
 
 
 def _label_share(count: Measurement, view: LabelView) -> Measurement | None:
-    """The share the label prints right after ``count``, in its cell or clause."""
+    """The share the label prints right after ``count``, in its cell ("| 92 (33%) |") or clause."""
     return next(
         (
             m
@@ -61,6 +61,7 @@ def _label_share(count: Measurement, view: LabelView) -> Measurement | None:
             if m.statistic == "rate"
             and m.source == count.source
             and m.table == count.table
+            and (m.row, m.column) == (count.row, count.column)  # its own cell, not the next column's rate
             and 0 < m.span[0] - count.span[1] <= _NEAR
         ),
         None,
