@@ -14,11 +14,12 @@ from extractors.text import reach
 from extractors.text.facts import per_document
 from extractors.text.patterns import statements as patterns
 from extractors.text.patterns.responders import RESPONDER_GROUP
+from extractors.text.patterns.subgroups import TREATED_WITH_ARM
 
 
 def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | None:
     """The subgroup the value is stated for: named right after it, else earlier in the sentence."""
-    found = _groups_named(sentence)
+    found = tuple((at, pop) for at, pop in _groups_named(sentence) if not _an_arm(pop, scene))
     after = [
         pop
         for at, pop in found
@@ -56,3 +57,13 @@ def _groups_named(sentence: str) -> tuple[tuple[int, str], ...]:
     if not patterns.TRIAL_WORD.search(sentence):  # of a trial, the people named are who it enrolled
         found += [(m.start(), " ".join(m.group("pop").split())) for m in patterns.PEOPLE_SUBGROUP.finditer(sentence)]
     return tuple(sorted(found))
+
+
+def _an_arm(population: str, scene: Scene) -> bool:
+    """Whether a "subgroup" is an arm's patients, named by the drug or arm they were given ("who received
+    Tecentriq in"), not by what sets them apart ("who received prior chemotherapy")."""
+    match = TREATED_WITH_ARM.fullmatch(population)
+    if match is None:
+        return False
+    known = {name.lower() for name in (*scene.drugs, *scene.arms, *scene.controls) if name}
+    return match.group("what").lower() in known

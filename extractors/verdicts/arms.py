@@ -55,6 +55,7 @@ def _components(name: str) -> frozenset[str]:
     found = set()
     name = patterns.ARM_DOSE.sub(" ", name)  # "trastuzumab deruxtecan 5.4 mg/kg" is trastuzumab deruxtecan
     name = patterns.ARM_SCHEDULE.sub(" ", name)  # "adalimumab subcutaneous every other week" is adalimumab
+    name = patterns.ARM_DURATION.sub(" ", name)  # "12-month imatinib" is imatinib, given for 12 months
     for part in patterns.COMBINATION_WORD.split(patterns.ARM_ALTERNATIVE.sub(" + ", name)):
         words = [w for w in part.split() if w not in quantity.words("arms", "dropped")]
         component = patterns.BIOLOGIC_SUFFIX.sub("", " ".join(words))
@@ -84,12 +85,14 @@ def _leading_drug(component: str) -> str | None:
 
 @lru_cache(maxsize=4096)  # asked for every claim against each of a few label arms
 def _doses(name: str) -> frozenset[str]:
-    """The doses an arm's name states: {"10mg"} of "xarelto 10 mg once daily"."""
-    return frozenset(
+    """The doses an arm's name states: {"10mg"} of "xarelto 10 mg once daily"; a duration is one
+    ({"12-month"} of "12-month imatinib": the 36-month arm is another)."""
+    doses = {
         "".join(m.group(0).split()).lower().removesuffix("/day")  # "10 mg/day" is the "10 mg" arm
         for m in patterns.ARM_DOSE.finditer(name)
         if m.group(0)[0].isdigit()
-    )
+    }
+    return frozenset(doses | {"-".join(m.group(0).lower().split()) for m in patterns.ARM_DURATION.finditer(name)})
 
 
 @lru_cache(maxsize=4096)  # asked for every claim against each of a few label arms

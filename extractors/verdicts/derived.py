@@ -101,7 +101,7 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
     randomized = _randomized_total(claim, totals, view)
     if randomized is not None:
         return randomized
-    sums = _sums_per_table([m for m in rows if m.arm and m.value is not None])
+    sums = sums_per_table([m for m in rows if m.arm and m.value is not None])
     for members, total in sums:
         if matching.agree(claim.value, decimals, total, 0) or _roughly(claim, rough, total):
             arms = " + ".join(f"{m.raw} ({m.arm})" for m in members)
@@ -192,7 +192,7 @@ def check_combined_total(claim: Claim, pools: dict[str, list[Measurement]], view
     each: list[tuple[str, float, Measurement]] = []
     for trial, rows in pools.items():
         totals = [m for m in rows if not m.arm and m.value is not None and (m.table or _says_enrolment(m, view))]
-        sums = _sums_per_table([m for m in rows if m.arm and m.value is not None])
+        sums = sums_per_table([m for m in rows if m.arm and m.value is not None])
         distinct = {m.value for m in totals} | {total for _, total in sums}
         if len(distinct) != 1:
             return None
@@ -209,7 +209,7 @@ def _says_enrolment(m: Measurement, view: LabelView) -> bool:
     return quantity.says(view.words_of(m), "counts", "enrolment")
 
 
-def _sums_per_table(rows: list[Measurement]) -> list[tuple[list[Measurement], float]]:
+def sums_per_table(rows: list[Measurement]) -> list[tuple[list[Measurement], float]]:
     """For each table and population giving the arms' N (or prose sentence: Ns within a few hundred
     characters of each other), one N per arm and their sum."""
     by_place: dict[tuple[object, str | None], dict[str, Measurement]] = {}

@@ -40,6 +40,7 @@ from extractors.text.patterns.verdicts import ARM_WORD, RATIO_NAMED, RELATIVE_LE
 from extractors.text.patterns.verdicts import COMBINATION_WORD as COMBINED
 from extractors.verdicts import endpoints, matching, reductions, trial_names
 from extractors.verdicts.corrections import verified
+from extractors.verdicts.count_shares import settle_count_shares
 from extractors.verdicts.describe import unverifiable
 from extractors.verdicts.doses import check_dose
 from extractors.verdicts.durations import check_duration
@@ -53,6 +54,8 @@ from extractors.verdicts.quantity import LabelView
 from extractors.verdicts.safety import check_adverse
 from extractors.verdicts.scope import check_scope
 from extractors.verdicts.significance import check_significance
+from extractors.verdicts.subgroup_counts import subgroup_count
+from extractors.verdicts.treated import treated_count
 
 
 def verify(article: Article, sources: Sequence[Source] | None = None) -> VerifyReport:
@@ -134,7 +137,8 @@ def _checked(article: Article, claims: list[Claim], extracted: ExtractReport) ->
         judged += [
             unverifiable(c, "Not checked: the time for reading this article ran out.") for c in claims[len(judged) :]
         ]
-    return verified(reductions.settle_reductions(settle_pairs(tuple(judged), view, numeric), view), view, names)
+    settled = reductions.settle_reductions(settle_pairs(tuple(judged), view, numeric), view)
+    return verified(settle_count_shares(settled, view, article.text), view, names)
 
 
 def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None = None) -> Claim:
@@ -159,7 +163,8 @@ def check_claim(claim: Claim, extracted: ExtractReport, view: LabelView | None =
         return stated_reduction(claim, view) or check_number(claim, view)
     if claim.statistic in FAMILY and claim.value is not None:
         view = view or LabelView.of(extracted.sources, extracted.measurements)
-        return misnamed_median(claim, check_number(claim, view), view)
+        checked = treated_count(claim, view) or subgroup_count(claim, view) or check_number(claim, view)
+        return misnamed_median(claim, checked, view)
     return replace(claim, verdict="unverifiable", explanation="Not a statistic the sources can be checked for.")
 
 

@@ -13,10 +13,12 @@ from extractors.text.patterns import stored, timed
 # --- the trial of one number in a sentence naming several ----------------------------------------
 
 # The words between a number and the trial it is given for, when the trial follows it (fullmatch):
-# "3,449 in EINSTEIN DVT", "4,832 patients in the EINSTEIN PE", "672 women from MONALEESA-7".
+# "3,449 in EINSTEIN DVT", "4,832 patients in the EINSTEIN PE", "672 women from MONALEESA-7",
+# "hazard ratios of 0.38 (95% CI 0.27-0.54) in Study 1 and 0.50 (95% CI 0.39-0.64) in Study 2".
 NUMBER_FOR_TRIAL = stored.compile(
     r"""
     \s{0,3}%?                                  # the number's own "%", if any
+    (?:\s{0,2}\([^()\n]{1,60}\))?                # its own CI or p-value in brackets: "(95% CI 0.39-0.64)"
     (?:\s{1,3}[A-Za-z-]{1,20}){0,2}?           # at most two words: "patients", "were randomized"
     \s{1,3}(?:in|into|of|for|from|on)          # the word that gives the trial
     \s{1,3}(?:the\s{1,3})?                     # "the", then the trial's name (matched whole)

@@ -41,3 +41,12 @@ COUNTED_BY_TRIAL_BEFORE = stored.compile(
     r"\b(?:randomi[sz]ed|enrolled)\s{1,2}(?:a\s{1,2}total\s{1,2}of\s{1,2}|approximately\s{1,2}|about\s{1,2})?$",
     regex.I,
 )
+
+# A word of a subgroup's description, compared between an article and a label: "PD-L1", "50%",
+# "IIIA", "measurable" of "the 229 patients with PD-L1 on at least 50% of tumor cells" and "patients with
+# PD-L1 TC ≥ 50% Stage II – IIIA NSCLC (n=229)".
+SUBGROUP_WORD = stored.compile(r"[^\W_](?:[\w+]|-(?=\w)){0,30}%?")
+
+# Between a count and its share in brackets, at most two words apart (fullmatch): "92 (33%)", "74 events
+# (21%) on imatinib", "19 patients (12%)".
+SHARE_BRACKET_BETWEEN = stored.compile(r"(?:\s{1,2}[A-Za-z-]{1,20}){0,2}\s{0,2}\(\s{0,2}")

@@ -53,7 +53,7 @@ TREATED_ARM = stored.compile(
       (?<![\w+/®-])(?P<arm>[\w+/®-]{2,40}(?:\s(?:plus|and|\+|with)\s[\w+/-]{2,40})?)[-‑\s]treated
         (?:\s(?:patients|subjects)|(?=\s?\(\s?\d{1,3}(?:\.\d{1,2})?\s?%))
     | \b(?:patients|subjects|those)\s(?:who\s(?:were\s)?)?(?:treated\swith|receiving|received|taking|randomi[sz]ed\sto(?:\sreceive)?|assigned\sto|given)\s
-      (?P<arm>[^,;:()\[\]\n]{2,60}?)(?=\s?(?:[,;:()\[\]]|\band\b|\bvs\b|\bversus\b|\bcompared\b|\bthan\b|\bwas\b|\bwere\b|\bhad\b|$))
+      (?P<arm>[^,;:()\[\]\n]{2,60}?)(?=\s?(?:[,;:()\[\]]|\band\b|\bvs\b|\bversus\b|\bcompared\b|\bthan\b|\bwas\b|\bwere\b|\bhad\b|\bin\s(?!combination\b)|$))
     """,
     regex.VERBOSE | regex.I,
 )

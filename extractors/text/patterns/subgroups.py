@@ -23,4 +23,15 @@ LISTED_SUBGROUPS = stored.compile(
 # Between the items of a subgroup list: ", ", ", and ", ", or ".
 LIST_ITEM_SEPARATOR = stored.compile(r",\s{1,2}(?:and\s{1,2}|or\s{1,2})?", regex.I)
 
+# A "subgroup" that is the patients of an arm, named by the treatment they were given: "Among the 198
+# patients who received Tecentriq in the safety analysis" (the arm's patients treated, not a subgroup
+# of them); group ``what`` is checked against the drugs and arms the reader knows, so that "patients
+# who received prior chemotherapy" stays a subgroup.
+TREATED_WITH_ARM = stored.compile(
+    r"""(?:who\s{1,2}(?:were\s{1,2})?)?(?:received|receiving|treated\s{1,2}with|given|taking)\s{1,2}
+    (?P<what>[\w+/®-]{2,40}(?:\s{1,2}(?:plus|\+|with|and)\s{1,2}[\w+/®-]{2,40})?)   # "Tecentriq", "venetoclax plus rituximab"
+    (?:\s{1,2}in)?""",  # cut before "the safety analysis"
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -267,6 +267,10 @@ ARM_DOSE = stored.compile(
     regex.I,
 )
 
+# How long an arm's drug is given, which tells arms of one drug apart as a dose does, not which drug:
+# "12-month Gleevec" and "36-month" (GLEEVEC's adjuvant GIST trials), "2 years of Herceptin".
+ARM_DURATION = stored.compile(r"(?<![\w.-])\d{1,2}[-\s](?:months?|years?)\b", regex.I)
+
 # The suffix that names a biologic's maker, not the drug: "tremelimumab-actl", "trastuzumab-anns".
 BIOLOGIC_SUFFIX = stored.compile(r"(?<=[a-z]{4}mab)-[a-z]{4}\b")
 
