@@ -49,10 +49,31 @@ def test_spl_cells_cover_the_places_they_span(case: dict[str, Any]) -> None:
     assert grid.rows == case["rows"]
 
 
-def test_html_tables_are_read_without_spans() -> None:
-    """Negative: the openFDA table HTML is read cell by cell, as its reader was tuned on."""
-    (grid,) = grids.parse_tables('<table><tr><td/><td colspan="3">HL</td></tr></table>')
+@pytest.mark.parametrize("case", SPAN_CASES, ids=[c["id"] for c in SPAN_CASES])
+def test_html_and_xml_give_the_same_spans(case: dict[str, Any]) -> None:
+    """The openFDA table HTML's spans are read from its tags as an SPL table's from its elements."""
+    from_xml = list(markup.cell_spans(ElementTree.fromstring(case["markup"])))
+    assert list(markup.html_cell_spans(case["markup"])) == from_xml
+
+
+HTML_SPAN_CASES: list[dict[str, Any]] = json.loads((CASES / "html_spans.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", HTML_SPAN_CASES, ids=[c["id"] for c in HTML_SPAN_CASES])
+def test_html_header_names_cover_the_columns_they_span(case: dict[str, Any]) -> None:
+    grids_read = grids.parse_tables(case["markup"], header_spans=True)
+    assert [row for grid in grids_read for row in grid.rows] == case["rows"]
+
+
+def test_html_tables_are_read_without_spans_by_default() -> None:
+    """Negative: ingest reads the openFDA table HTML cell by cell, as its reader was tuned on."""
+    (grid,) = grids.parse_tables('<table><thead><tr><td/><td colspan="3">HL</td></tr></thead></table>')
     assert grid.rows == [["", "HL"]]
+
+
+def test_html_spans_are_capped() -> None:
+    """A hostile span is cut to `MAX_CELL_SPAN`, however many digits it has."""
+    assert list(markup.html_cell_spans('<td colspan="99999999999999" rowspan=0>x</td>')) == [(64, 1)]
 
 
 def test_element_events_do_not_recurse() -> None:
