@@ -72,7 +72,7 @@ def _from_openfda_json(text: str, name: str, source_id: str) -> Source:
         tables = [
             structured.render_table(grid)
             for html in _strings(record.get("clinical_studies_table"))
-            for grid in structured.parse_tables(html)
+            for grid in structured.parse_tables(html, header_spans=True)
         ]
     except markup.MarkupError as error:
         raise InputError(name, f"a clinical studies table: {error}") from None
