@@ -9,7 +9,9 @@ from xml.etree import ElementTree
 import pytest
 
 from extractors.ingest import grids, markup
+from extractors.ingest.labels import source_from_bytes
 from extractors.ingest.markup import MAX_HTML_DEPTH, MAX_XML_DEPTH, MarkupError
+from extractors.ingest.table_alone import tables_alone
 from extractors.records import InputError
 from tests.conftest import CASES
 
@@ -65,8 +67,28 @@ def test_html_header_names_cover_the_columns_they_span(case: dict[str, Any]) -> 
     assert [row for grid in grids_read for row in grid.rows] == case["rows"]
 
 
+@pytest.mark.parametrize("case", HTML_SPAN_CASES, ids=[c["id"] for c in HTML_SPAN_CASES])
+def test_html_tables_as_a_page_prints_them(case: dict[str, Any]) -> None:
+    """Without the layout each cell is printed once, as a scraper sees the page."""
+    assert [row for grid in grids.parse_tables(case["markup"]) for row in grid.rows] == case["printed"]
+
+
+@pytest.mark.parametrize("case", HTML_SPAN_CASES, ids=[c["id"] for c in HTML_SPAN_CASES])
+def test_tables_alone_are_flattened_from_the_cells_as_printed(case: dict[str, Any]) -> None:
+    """The flattened forms articles quote are made from each cell once ("VOYAGER" over three
+    columns is printed once), while the reader reads the label laid out."""
+    record = {"clinical_studies": ["CLINICAL STUDIES"], "clinical_studies_table": [case["markup"]]}
+    data = json.dumps(record).encode()
+    laid_out = source_from_bytes(data, "label.json")
+    printed = source_from_bytes(data, "label.json", laid_out=False)
+    for source, rows in ((laid_out, case["rows"]), (printed, case["printed"])):
+        flat = tables_alone(source, " ")[0].text
+        assert flat == " ".join(" ".join(cell for cell in row if cell) for row in rows)
+
+
 def test_html_tables_are_read_without_spans_by_default() -> None:
-    """Negative: ingest reads the openFDA table HTML cell by cell, as its reader was tuned on."""
+    """Negative: without ``header_spans`` (the adverse-reaction tables, a label as a page prints it)
+    the openFDA table HTML is read cell by cell."""
     (grid,) = grids.parse_tables('<table><thead><tr><td/><td colspan="3">HL</td></tr></thead></table>')
     assert grid.rows == [["", "HL"]]
 

@@ -23,13 +23,13 @@ first and the places after it are left empty, so no figure is printed twice::
     | | Total N = 102 % of patients | | | Total N = 58 % of patients | | |
     | Adverse Reaction | Any Grade | Grade 3 | Grade 4 | Any Grade | Grade 3 | Grade 4 |
 
-The openFDA table HTML (its spans read from the tags, `markup.html_cell_spans`) can be laid out
-the same way in its header only (``parse_tables(…, header_spans=True)``): the names of its
-``<thead>`` spread over their columns (XARELTO Table 27: "| | VOYAGER | VOYAGER | VOYAGER | COMPASS
-PAD | …"), while a cell with a figure, a header cell spanning down into the body and every body
-row stay cell by cell. Ingest does not use it yet: laid out, the efficacy tables read better from
-their cells, but the flattened forms the benches make from the rendered text then print a spanned
-name once per column it covers, which no page does, and read worse.
+The openFDA efficacy tables (their spans read from the tags, `markup.html_cell_spans`) are laid
+out the same way in their header only (``parse_tables(…, header_spans=True)``): the cells of the
+``<thead>`` cover their places (XARELTO Table 27: "| | VOYAGER | VOYAGER | VOYAGER | COMPASS PAD |
+…"), while a header cell spanning down into the body and every body row stay cell by cell, as
+the reader was tuned on. The flattened forms articles quote are made from the cells as a page
+prints them, each once (``labels.load_source(…, laid_out=False)``, `table_alone`), never from the
+laid-out grid, which prints a spanned name once per column.
 """
 
 from __future__ import annotations
@@ -76,12 +76,9 @@ class TableGrid:
     carried: dict[int, tuple[str, int]] = field(default_factory=dict, repr=False, compare=False)
 
 
-def lay_out(
-    cells: list[tuple[str, CellSpan]], carried: dict[int, tuple[str, int]], names_only: bool = False
-) -> list[str]:
+def lay_out(cells: list[tuple[str, CellSpan]], carried: dict[int, tuple[str, int]]) -> list[str]:
     """One row's cells in the columns they cover, after the cells above that span down into it;
-    ``carried`` is updated for the rows below. A spanned place prints `spanned_text`; with
-    ``names_only`` a cell holding a figure takes one place whatever it spans."""
+    ``carried`` is updated for the rows below. A spanned place prints `spanned_text`."""
     row: list[str] = []
     below: dict[int, tuple[str, int]] = {}
 
@@ -98,8 +95,6 @@ def lay_out(
     for text, (columns, rows) in cells:
         take_carried()
         covered = spanned_text(text)
-        if names_only and not covered:
-            columns, rows = 1, 1  # "ENHERTU 5.4 mg/kg N=257" over two grade columns stays one cell
         for column in range(max(1, min(columns, MAX_ROW_PLACES - len(row)))):
             place(text if column == 0 else covered, rows - 1, covered)
     for column in sorted(c for c in carried if c >= len(row)):  # spanned places after the row's last cell
@@ -124,7 +119,7 @@ def spanned_once(cells: list[str]) -> list[str]:
 class _GridCollector:
     """Builds table grids from markup events (namespace prefixes ignored: "ns0:td" is a cell);
     ``spans`` gives each cell's `CellSpan` in document order (`markup.cell_spans`,
-    `markup.html_cell_spans`), else none spans; with ``header_only`` only the names of the
+    `markup.html_cell_spans`), else none spans; with ``header_only`` only the cells of the
     ``<thead>`` span (the openFDA table HTML: see the module's doc)."""
 
     def __init__(self, spans: Iterator[CellSpan] | None = None, header_only: bool = False) -> None:
@@ -184,7 +179,7 @@ class _GridCollector:
             self._cell = None
         elif name == "tr" and self._row is not None:
             if "tfoot" not in self._in:
-                row = lay_out(self._row, table.carried, self._header_only)
+                row = lay_out(self._row, table.carried)
                 if any(row):
                     table.rows.append(row)
             self._row = None
@@ -218,7 +213,7 @@ def collect_tables(
 ) -> list[TableGrid]:
     """The tables in a stream of markup events (`markup.html_events`, `markup.element_events`), with
     the spans of their cells in document order when known (`markup.cell_spans`,
-    `markup.html_cell_spans`), all of them or, with ``header_only``, the header's names."""
+    `markup.html_cell_spans`), all of them or, with ``header_only``, the header's."""
     collector = _GridCollector(spans, header_only)
     for kind, value in events:
         collector.feed(kind, value)
@@ -226,7 +221,7 @@ def collect_tables(
 
 
 def parse_tables(markup: str, header_spans: bool = False) -> list[TableGrid]:
-    """The tables in a piece of HTML (openFDA table HTML), with ``header_spans`` the names in their
+    """The tables in a piece of HTML (openFDA table HTML), with ``header_spans`` the cells of their
     ``<thead>`` laid out over the places they span (see the module's doc); raises
     `markup.MarkupError` only when it is nested too deep."""
     spans = html_cell_spans(markup) if header_spans else None
