@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from extractors.ingest.markup import CellSpan, Event, html_cell_spans, html_events
+from extractors.ingest.markup import CellSpan, Event, html_events, html_events_and_spans
 from extractors.records import Source
 from extractors.text.patterns import grids as grid_patterns
 from extractors.text.patterns import tables as patterns
@@ -224,8 +224,10 @@ def parse_tables(markup: str, header_spans: bool = False) -> list[TableGrid]:
     """The tables in a piece of HTML (openFDA table HTML), with ``header_spans`` the cells of their
     ``<thead>`` laid out over the places they span (see the module's doc); raises
     `markup.MarkupError` only when it is nested too deep."""
-    spans = html_cell_spans(markup) if header_spans else None
-    return collect_tables(html_events(markup), spans, header_only=header_spans)
+    if not header_spans:
+        return collect_tables(html_events(markup))
+    events, spans = html_events_and_spans(markup)  # one scan of the markup for both
+    return collect_tables(events, iter(spans), header_only=True)
 
 
 def render_table(grid: TableGrid) -> str:

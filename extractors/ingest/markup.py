@@ -97,8 +97,23 @@ def html_cell_spans(markup: str) -> Iterator[CellSpan]:
     """
     for (kind, name), attributes in _visible(markup):
         if name in CELLS and kind in {"open", "empty"}:
-            counts = {found["name"].lower(): found["count"] for found in patterns.CELL_SPAN.finditer(attributes)}
-            yield (_span_count(counts.get("colspan")), _span_count(counts.get("rowspan")))
+            yield _html_cell_span(attributes)
+
+
+def html_events_and_spans(markup: str) -> tuple[list[Event], list[CellSpan]]:
+    """`html_events` and `html_cell_spans` of ``markup`` from one scan of it."""
+    events: list[Event] = []
+    spans: list[CellSpan] = []
+    for event, attributes in _visible(markup):
+        events.append(event)
+        if event.value in CELLS and event.kind in {"open", "empty"}:
+            spans.append(_html_cell_span(attributes))
+    return events, spans
+
+
+def _html_cell_span(attributes: str) -> CellSpan:
+    counts = {found["name"].lower(): found["count"] for found in patterns.CELL_SPAN.finditer(attributes)}
+    return (_span_count(counts.get("colspan")), _span_count(counts.get("rowspan")))
 
 
 def _visible(markup: str) -> Iterator[tuple[Event, str]]:
