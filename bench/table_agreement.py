@@ -1,8 +1,9 @@
 """Label tables read alone, flattened as articles print them, against the same tables read from their cells.
 
-For every label in the corpus, the tables ingest rendered with their cell boundaries are cut out
-and flattened twice — cells separated by single spaces, and cells run together — with no prose
-around them (`extractors.ingest.table_alone`). Each flattened form is read on its own and compared
+For every label in the corpus, the tables are cut out of the label as a page prints them (each
+cell once, however many columns or rows it spans: ``load_source(…, laid_out=False)``) and
+flattened twice — cells separated by single spaces, and cells run together — with no prose around
+them (`extractors.ingest.table_alone`). Each flattened form is read on its own and compared
 with the structured reading of the label (the tables with their cells, prose around them):
 
 - ``values``: a measurement agrees when table, statistic, value, qualifier, CI and the arm's first
@@ -108,8 +109,9 @@ def evaluate(path: Path, totals: Totals, show: bool, section: str) -> str | None
     n_read, n_printed = ns_read(source, blocks, base)
     row = [f"{path.name[:44]:44} {len(base):5d} {n_read:4d}/{n_printed:<4d}"]
     totals.add(base=len(base), n_structured=n_read, n_printed=n_printed)
+    printed = load_source(str(path), laid_out=False)  # a spanned name once, as a scraper sees it
     for name, glue in FORMS.items():
-        alone, _ = tables_alone(source, glue, section)
+        alone, _ = tables_alone(printed, glue, section)
         found = extract_tables(alone)
         values = sum((base_values & Counter(value_key(m) for m in found)).values())
         attributed = sum((base_attributed & Counter(attributed_key(m) for m in found)).values())

@@ -9,7 +9,9 @@ from xml.etree import ElementTree
 import pytest
 
 from extractors.ingest import grids, markup
+from extractors.ingest.labels import source_from_bytes
 from extractors.ingest.markup import MAX_HTML_DEPTH, MAX_XML_DEPTH, MarkupError
+from extractors.ingest.table_alone import tables_alone
 from extractors.records import InputError
 from tests.conftest import CASES
 
@@ -49,10 +51,51 @@ def test_spl_cells_cover_the_places_they_span(case: dict[str, Any]) -> None:
     assert grid.rows == case["rows"]
 
 
-def test_html_tables_are_read_without_spans() -> None:
-    """Negative: the openFDA table HTML is read cell by cell, as its reader was tuned on."""
-    (grid,) = grids.parse_tables('<table><tr><td/><td colspan="3">HL</td></tr></table>')
+@pytest.mark.parametrize("case", SPAN_CASES, ids=[c["id"] for c in SPAN_CASES])
+def test_html_and_xml_give_the_same_spans(case: dict[str, Any]) -> None:
+    """The openFDA table HTML's spans are read from its tags as an SPL table's from its elements."""
+    from_xml = list(markup.cell_spans(ElementTree.fromstring(case["markup"])))
+    assert list(markup.html_cell_spans(case["markup"])) == from_xml
+
+
+HTML_SPAN_CASES: list[dict[str, Any]] = json.loads((CASES / "html_spans.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", HTML_SPAN_CASES, ids=[c["id"] for c in HTML_SPAN_CASES])
+def test_html_header_names_cover_the_columns_they_span(case: dict[str, Any]) -> None:
+    grids_read = grids.parse_tables(case["markup"], header_spans=True)
+    assert [row for grid in grids_read for row in grid.rows] == case["rows"]
+
+
+@pytest.mark.parametrize("case", HTML_SPAN_CASES, ids=[c["id"] for c in HTML_SPAN_CASES])
+def test_html_tables_as_a_page_prints_them(case: dict[str, Any]) -> None:
+    """Without the layout each cell is printed once, as a scraper sees the page."""
+    assert [row for grid in grids.parse_tables(case["markup"]) for row in grid.rows] == case["printed"]
+
+
+@pytest.mark.parametrize("case", HTML_SPAN_CASES, ids=[c["id"] for c in HTML_SPAN_CASES])
+def test_tables_alone_are_flattened_from_the_cells_as_printed(case: dict[str, Any]) -> None:
+    """The flattened forms articles quote are made from each cell once ("VOYAGER" over three
+    columns is printed once), while the reader reads the label laid out."""
+    record = {"clinical_studies": ["CLINICAL STUDIES"], "clinical_studies_table": [case["markup"]]}
+    data = json.dumps(record).encode()
+    laid_out = source_from_bytes(data, "label.json")
+    printed = source_from_bytes(data, "label.json", laid_out=False)
+    for source, rows in ((laid_out, case["rows"]), (printed, case["printed"])):
+        flat = tables_alone(source, " ")[0].text
+        assert flat == " ".join(" ".join(cell for cell in row if cell) for row in rows)
+
+
+def test_html_tables_are_read_without_spans_by_default() -> None:
+    """Negative: without ``header_spans`` (the adverse-reaction tables, a label as a page prints it)
+    the openFDA table HTML is read cell by cell."""
+    (grid,) = grids.parse_tables('<table><thead><tr><td/><td colspan="3">HL</td></tr></thead></table>')
     assert grid.rows == [["", "HL"]]
+
+
+def test_html_spans_are_capped() -> None:
+    """A hostile span is cut to `MAX_CELL_SPAN`, however many digits it has."""
+    assert list(markup.html_cell_spans('<td colspan="99999999999999" rowspan=0>x</td>')) == [(64, 1)]
 
 
 def test_element_events_do_not_recurse() -> None:

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from extractors.ingest.labels import load_source
 from extractors.records import Measurement
 from tests.conftest import shared_file
 from tests.truth_tables import FORMS, form_of, pair, read_forms, score, truth_labels, truth_of
@@ -91,9 +90,9 @@ def test_hand_read_cells_come_out_with_their_attribution(label: str, form: str, 
 
 @pytest.mark.parametrize("label", truth_labels())
 def test_no_form_of_a_truth_label_invents_a_value(label: str) -> None:
-    source = load_source(str(shared_file(f"corpus/raw/{truth_of(label)['file']}")))
+    path = shared_file(f"corpus/raw/{truth_of(label)['file']}")
     for form in FORMS:
-        text = form_of(source, form).text
+        text = form_of(path, form).text
         for m in _readings(label)[form]:
             assert text[m.span[0] : m.span[1]] == m.raw, (form, m)
             if m.value is not None:

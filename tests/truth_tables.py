@@ -18,7 +18,8 @@ entry when it says the same thing about the same cell:
 Entries and measurements are paired one to one (a bipartite matching), so one measurement never
 answers for two cells. The forms are those articles quote a label's tables in: ``structured``
 (the label as ingest reads it, cells kept, prose around), ``spaced`` and ``glued`` (the tables
-alone, flattened with spaces or with the cells run together; `extractors.ingest.table_alone`).
+alone, flattened with spaces or with the cells run together from the label as a page prints it,
+each cell once however many columns it spans; `extractors.ingest.table_alone`).
 """
 
 from __future__ import annotations
@@ -54,16 +55,16 @@ def truth_of(label: str) -> dict[str, Any]:
     return data
 
 
-def form_of(source: Source, form: str) -> Source:
+def form_of(path: Path, form: str) -> Source:
     if form == "structured":
-        return source
-    return tables_alone(source, " " if form == "spaced" else "")[0]
+        return load_source(str(path))
+    printed = load_source(str(path), laid_out=False)
+    return tables_alone(printed, " " if form == "spaced" else "")[0]
 
 
 def read_forms(path: Path) -> dict[str, list[Measurement]]:
     """Every table measurement of the label at ``path``, in each form."""
-    source = load_source(str(path))
-    return {form: extract_tables(form_of(source, form)) for form in FORMS}
+    return {form: extract_tables(form_of(path, form)) for form in FORMS}
 
 
 def _same(a: float | None, b: float | None) -> bool:

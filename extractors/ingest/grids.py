@@ -23,7 +23,13 @@ first and the places after it are left empty, so no figure is printed twice::
     | | Total N = 102 % of patients | | | Total N = 58 % of patients | | |
     | Adverse Reaction | Any Grade | Grade 3 | Grade 4 | Any Grade | Grade 3 | Grade 4 |
 
-The openFDA table HTML is read without spans, as its reader was tuned on.
+The openFDA efficacy tables (their spans read from the tags, `markup.html_cell_spans`) are laid
+out the same way in their header only (``parse_tables(…, header_spans=True)``): the cells of the
+``<thead>`` cover their places (XARELTO Table 27: "| | VOYAGER | VOYAGER | VOYAGER | COMPASS PAD |
+…"), while a header cell spanning down into the body and every body row stay cell by cell, as
+the reader was tuned on. The flattened forms articles quote are made from the cells as a page
+prints them, each once (``labels.load_source(…, laid_out=False)``, `table_alone`), never from the
+laid-out grid, which prints a spanned name once per column.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from extractors.ingest.markup import CellSpan, Event, html_events
+from extractors.ingest.markup import CellSpan, Event, html_events, html_events_and_spans
 from extractors.records import Source
 from extractors.text.patterns import grids as grid_patterns
 from extractors.text.patterns import tables as patterns
@@ -112,11 +118,14 @@ def spanned_once(cells: list[str]) -> list[str]:
 
 class _GridCollector:
     """Builds table grids from markup events (namespace prefixes ignored: "ns0:td" is a cell);
-    ``spans`` gives each cell's `CellSpan` in document order (an SPL table's), else none spans."""
+    ``spans`` gives each cell's `CellSpan` in document order (`markup.cell_spans`,
+    `markup.html_cell_spans`), else none spans; with ``header_only`` only the cells of the
+    ``<thead>`` span (the openFDA table HTML: see the module's doc)."""
 
-    def __init__(self, spans: Iterator[CellSpan] | None = None) -> None:
+    def __init__(self, spans: Iterator[CellSpan] | None = None, header_only: bool = False) -> None:
         self.tables: list[TableGrid] = []
         self._spans = spans
+        self._header_only = header_only
         self._span = _NO_SPAN
         self._cell: list[str] | None = None
         self._row: list[tuple[str, CellSpan]] | None = None
@@ -140,6 +149,8 @@ class _GridCollector:
             self._cell.append(" ")
 
     def _open(self, name: str) -> None:
+        if name in {"td", "th"}:  # every cell takes its span, even one outside a table, to keep in step
+            self._span = self._next_span()
         if name == "table":
             self.tables.append(TableGrid())
         elif not self.tables:
@@ -148,8 +159,7 @@ class _GridCollector:
             self._row = []
         elif name in {"td", "th"}:
             self._cell = []
-            self._span = self._next_span()
-        elif name in {"caption", "tfoot", "footnote"}:
+        elif name in {"caption", "thead", "tfoot", "footnote"}:
             self._in.append(name)
             if name == "footnote":
                 self._footnote = []
@@ -178,11 +188,14 @@ class _GridCollector:
             note = " ".join("".join(self._footnote).split())
             if note:
                 table.notes.append(note)
-        elif name in {"caption", "tfoot"} and name in self._in:
+        elif name in {"caption", "thead", "tfoot"} and name in self._in:
             self._in.remove(name)
+            if name == "thead" and self._header_only:
+                table.carried.clear()  # a header cell spans no body row
 
     def _next_span(self) -> CellSpan:
-        return next(self._spans, _NO_SPAN) if self._spans is not None else _NO_SPAN
+        span = next(self._spans, _NO_SPAN) if self._spans is not None else _NO_SPAN
+        return span if "thead" in self._in or not self._header_only else _NO_SPAN
 
     def _text(self, data: str) -> None:
         if not self.tables:
@@ -195,18 +208,26 @@ class _GridCollector:
             self._cell.append(data)
 
 
-def collect_tables(events: Iterable[Event], spans: Iterator[CellSpan] | None = None) -> list[TableGrid]:
+def collect_tables(
+    events: Iterable[Event], spans: Iterator[CellSpan] | None = None, header_only: bool = False
+) -> list[TableGrid]:
     """The tables in a stream of markup events (`markup.html_events`, `markup.element_events`), with
-    the spans of their cells in document order when known (`markup.cell_spans`)."""
-    collector = _GridCollector(spans)
+    the spans of their cells in document order when known (`markup.cell_spans`,
+    `markup.html_cell_spans`), all of them or, with ``header_only``, the header's."""
+    collector = _GridCollector(spans, header_only)
     for kind, value in events:
         collector.feed(kind, value)
     return collector.tables
 
 
-def parse_tables(markup: str) -> list[TableGrid]:
-    """The tables in a piece of HTML; raises `markup.MarkupError` only when it is nested too deep."""
-    return collect_tables(html_events(markup))
+def parse_tables(markup: str, header_spans: bool = False) -> list[TableGrid]:
+    """The tables in a piece of HTML (openFDA table HTML), with ``header_spans`` the cells of their
+    ``<thead>`` laid out over the places they span (see the module's doc); raises
+    `markup.MarkupError` only when it is nested too deep."""
+    if not header_spans:
+        return collect_tables(html_events(markup))
+    events, spans = html_events_and_spans(markup)  # one scan of the markup for both
+    return collect_tables(events, iter(spans), header_only=True)
 
 
 def render_table(grid: TableGrid) -> str:

@@ -37,29 +37,34 @@ _HL7 = "{urn:hl7-org:v3}"
 _SPL_ADVERSE_REACTIONS = "34084-4"  # its tables only: per-arm percentages of each reaction and grade
 
 
-def load_source(path: str) -> Source:
-    """Read the label file at ``path``; raise `InputError` when it cannot be used."""
-    return source_from_bytes(read_input(path, "a label file"), input_name(path))
+def load_source(path: str, laid_out: bool = True) -> Source:
+    """Read the label file at ``path``; raise `InputError` when it cannot be used. ``laid_out``: see
+    `source_from_bytes`."""
+    return source_from_bytes(read_input(path, "a label file"), input_name(path), laid_out)
 
 
-def source_from_bytes(data: bytes, name: str) -> Source:
-    """Build a `Source` from the bytes of an uploaded or pasted label called ``name``."""
+def source_from_bytes(data: bytes, name: str, laid_out: bool = True) -> Source:
+    """Build a `Source` from the bytes of an uploaded or pasted label called ``name``.
+
+    A table cell that spans columns or rows is printed over each place it covers, as the reader
+    reads it (`grids`); with ``laid_out`` False each cell is printed once, as a page shows it to a
+    scraper: the tables articles quote flattened are made from that (`table_alone`)."""
     text = decode_text(data, name)
     source_id = _source_id(name)
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
-        return _from_openfda_json(text, name, source_id)
+        return _from_openfda_json(text, name, source_id, laid_out)
     if stripped.startswith("<"):
         head = stripped[:4000].lower()
         if patterns.JATS.search(head):
             raise InputError(name, "this is a journal article (JATS), not a label: give it as the article to verify")
         if "urn:hl7-org:v3" in head or head.startswith("<?xml"):
-            return _from_spl_xml(text, name, source_id)
+            return _from_spl_xml(text, name, source_id, laid_out)
         return _from_html(text, name, source_id)
     return Source(source_id, name, "text", _guess_drug(text), _first_line(text), text)
 
 
-def _from_openfda_json(text: str, name: str, source_id: str) -> Source:
+def _from_openfda_json(text: str, name: str, source_id: str, laid_out: bool = True) -> Source:
     record = _openfda_record(load_json(text, name))
     if record is None:
         raise InputError(name, "JSON is not an openFDA drug label (no label sections such as clinical_studies)")
@@ -72,7 +77,7 @@ def _from_openfda_json(text: str, name: str, source_id: str) -> Source:
         tables = [
             structured.render_table(grid)
             for html in _strings(record.get("clinical_studies_table"))
-            for grid in structured.parse_tables(html)
+            for grid in structured.parse_tables(html, header_spans=laid_out)
         ]
     except markup.MarkupError as error:
         raise InputError(name, f"a clinical studies table: {error}") from None
@@ -111,7 +116,7 @@ def _openfda_record(document: Any) -> dict[str, Any] | None:
     return None
 
 
-def _from_spl_xml(text: str, name: str, source_id: str) -> Source:
+def _from_spl_xml(text: str, name: str, source_id: str, laid_out: bool = True) -> Source:
     root = markup.parse_xml(text, name)
     if not isinstance(root.tag, str) or not root.tag.startswith(_HL7):
         raise InputError(name, f"XML is not an SPL label document (root element <{markup.local_name(root.tag)}>)")
@@ -120,13 +125,13 @@ def _from_spl_xml(text: str, name: str, source_id: str) -> Source:
         for section in root.iter(f"{_HL7}section"):
             code_element = section.find(f"{_HL7}code")
             if code_element is not None and code_element.get("code") == code:
-                body = _xml_text(section).strip()
+                body = _xml_text(section, laid_out=laid_out).strip()
                 if body:
                     parts.append(f"{heading}\n{body}")
                 break
     if not parts:
         raise InputError(name, "SPL document has no indications or clinical studies section")
-    adverse = _spl_tables(root, _SPL_ADVERSE_REACTIONS)
+    adverse = _spl_tables(root, _SPL_ADVERSE_REACTIONS, laid_out)
     if adverse:
         parts.append(f"{structured.ADVERSE_TABLES_HEADING}\n" + "\n\n".join(adverse))
     adverse_prose = _spl_prose(root, _SPL_ADVERSE_REACTIONS)
@@ -139,15 +144,18 @@ def _from_spl_xml(text: str, name: str, source_id: str) -> Source:
     return Source(source_id, name, "spl-xml", drug, title[:200], body_text)
 
 
-def _spl_tables(root: Element, code: str) -> list[str]:
-    """The tables of the first SPL section with LOINC ``code``, rendered with their cells kept."""
+def _spl_tables(root: Element, code: str, laid_out: bool = True) -> list[str]:
+    """The tables of the first SPL section with LOINC ``code``, rendered with their cells kept
+    (``laid_out``: over the places they span)."""
     for section in root.iter(f"{_HL7}section"):
         code_element = section.find(f"{_HL7}code")
         if code_element is not None and code_element.get("code") == code:
             return [
                 structured.render_table(grid)
                 for table in section.iter(f"{_HL7}table")
-                for grid in structured.collect_tables(markup.element_events(table), markup.cell_spans(table))
+                for grid in structured.collect_tables(
+                    markup.element_events(table), markup.cell_spans(table) if laid_out else None
+                )
             ]
     return []
 
@@ -170,12 +178,13 @@ def _spl_drug(root: Element) -> str | None:
     return None
 
 
-def _xml_text(element: Element, tables: bool = True) -> str:
+def _xml_text(element: Element, tables: bool = True, laid_out: bool = True) -> str:
     """The text of an XML element: block elements end their line, table cells are spaced, and
-    tables keep their cell boundaries (see grids.render_table), or are left out."""
+    tables keep their cell boundaries (see grids.render_table; ``laid_out``: over the places the
+    cells span), or are left out."""
     pieces: list[str] = []
     events = markup.element_events(element)
-    spans = markup.cell_spans(element)  # every cell's, in the order the tables' events give them
+    spans = markup.cell_spans(element) if laid_out else None  # every cell's, in the tables' events' order
     for event in events:
         kind, name = event
         if kind == "text":

@@ -84,13 +84,47 @@ def html_events(markup: str) -> Iterator[Event]:
     >>> [tuple(e) for e in html_events("<p>4.6 &amp; 1.6<br/></p><script>x()</script>")]
     [('open', 'p'), ('text', '4.6 & 1.6'), ('empty', 'br'), ('close', 'p')]
     """
+    for event, _attributes in _visible(markup):
+        yield event
+
+
+def html_cell_spans(markup: str) -> Iterator[CellSpan]:
+    """The (colspan, rowspan) of every table cell `html_events` gives for ``markup``, in its order
+    (as `cell_spans` gives an XML element's); a missing or unreadable span is 1.
+
+    >>> list(html_cell_spans('<tr><td colspan="3">HL</td><td/><th ROWSPAN=2>x</th></tr>'))
+    [(3, 1), (1, 1), (1, 2)]
+    """
+    for (kind, name), attributes in _visible(markup):
+        if name in CELLS and kind in {"open", "empty"}:
+            yield _html_cell_span(attributes)
+
+
+def html_events_and_spans(markup: str) -> tuple[list[Event], list[CellSpan]]:
+    """`html_events` and `html_cell_spans` of ``markup`` from one scan of it."""
+    events: list[Event] = []
+    spans: list[CellSpan] = []
+    for event, attributes in _visible(markup):
+        events.append(event)
+        if event.value in CELLS and event.kind in {"open", "empty"}:
+            spans.append(_html_cell_span(attributes))
+    return events, spans
+
+
+def _html_cell_span(attributes: str) -> CellSpan:
+    counts = {found["name"].lower(): found["count"] for found in patterns.CELL_SPAN.finditer(attributes)}
+    return (_span_count(counts.get("colspan")), _span_count(counts.get("rowspan")))
+
+
+def _visible(markup: str) -> Iterator[tuple[Event, str]]:
+    """The events a reader sees, each with its tag's attributes as written ("" for text and end tags)."""
     hidden = 0
     depth = _Depth()
-    for event in _tokens(markup):
+    for event, attributes in _tokens(markup):
         kind, name = event
         if kind == "text":
             if not hidden:
-                yield event
+                yield event, attributes
             continue
         if name in HIDDEN and kind != "empty":
             hidden = hidden + 1 if kind == "open" else max(0, hidden - 1)
@@ -98,36 +132,37 @@ def html_events(markup: str) -> Iterator[Event]:
         if hidden:
             continue
         depth.step(kind, name)
-        yield event
+        yield event, attributes
 
 
-def _tokens(markup: str) -> Iterator[Event]:
-    """Tags and text in order; text split where html.parser splits it (at every "<") and decoded.
-    One scan finds each "<" and what it opens; a script's text restarts the scan after its end."""
+def _tokens(markup: str) -> Iterator[tuple[Event, str]]:
+    """Tags and text in order, a tag with its attributes; text split where html.parser splits it (at
+    every "<") and decoded. One scan finds each "<" and what it opens; a script's text restarts the
+    scan after its end."""
     position, end = 0, len(markup)
     while position < end:
         for match in patterns.MARKUP_OR_BRACKET.finditer(markup, position):
             if match.start() > position:
-                yield Event("text", unescape(markup[position : match.start()]))
+                yield Event("text", unescape(markup[position : match.start()])), ""
             position = match.end()
             if match.group("lone"):  # "p < 0.001": a "<" that opens nothing is text
-                yield Event("text", "<")
+                yield Event("text", "<"), ""
             elif match.group("close"):
-                yield Event("close", match.group("close").lower())
+                yield Event("close", match.group("close").lower()), ""
             elif match.group("open"):
                 name = match.group("open").lower()
                 if match.group("end") == "/>":
-                    yield Event("empty", name)
+                    yield Event("empty", name), match.group("attributes")
                     continue
-                yield Event("open", name)
+                yield Event("open", name), match.group("attributes")
                 if name in patterns.RAW_TEXT_END:  # a script's text is not markup: skip to its end tag
                     closing = patterns.RAW_TEXT_END[name].search(markup, position)
                     position = closing.end() if closing else end
-                    yield Event("close", name)
+                    yield Event("close", name), ""
                     break
         else:
             if position < end:
-                yield Event("text", unescape(markup[position:]))
+                yield Event("text", unescape(markup[position:])), ""
             return
 
 

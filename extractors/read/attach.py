@@ -22,6 +22,7 @@ from extractors.text import names, reach, vocabulary
 from extractors.text.facts import per_document
 from extractors.text.patterns import build, hints, no_results
 from extractors.text.patterns import counts as count_patterns
+from extractors.text.patterns import rates as rate_patterns
 from extractors.text.patterns import statements as patterns
 
 __all__ = ["Mention", "Scene", "arm_mentions", "assign_arms", "endpoint_for", "ratio_arms"]
@@ -477,7 +478,11 @@ def _endpoint_mention(
     if right_after:
         return right_after[0]  # "a 2% complete response rate"
     before = [m for m in mentions if m[1] < start]
-    after = [m for m in mentions if end <= m[1] < end + reach.after("endpoint_after_value")]
+    after = [
+        m
+        for m in mentions
+        if end <= m[1] < end + reach.after("endpoint_after_value") and not _next_clause(sentence, end, m[1])
+    ]
     own = after and after[0][1] - end <= _OWN_CLAUSE_GAP and not patterns.CLAUSE_STOP.search(sentence, end, after[0][1])
     semicolon = patterns.CLAUSE_SEMICOLON.search(sentence, before[-1][2]) if before and own else None
     if before and own and semicolon and semicolon.start() < start:
@@ -488,6 +493,13 @@ def _endpoint_mention(
     if before:
         return before[-1]
     return after[0] if after else None
+
+
+def _next_clause(sentence: str, end: int, at: int) -> bool:
+    """Whether an endpoint named at ``at`` is in a clause after a dash that states a value of its own:
+    "cut the risk by 15% — meaning patients lived 15% longer" ("lived" is the second value's)."""
+    clause = rate_patterns.CLAUSE_WITH_VALUE.search(sentence, end)
+    return clause is not None and clause.start() < at
 
 
 _OWN_CLAUSE_GAP = 30  # characters from a value to the endpoint its own clause names after it ("65% reached a …")

@@ -343,6 +343,35 @@ def structured_line(text: str, first: int, limit: int) -> HeaderItems | None:
             read_items(text, n.end(), cell_end, items, after_arms=False)
     if not items.arms:
         return None
+    _drop_spanned_copies(text, items, cells, line_end, limit)
     below = ns_below(text, items.arms, row_start, limit)  # "|  | (N = 455) | (N = 455) |" under a row of doses
     read_items(text, line_end if below is None else below, limit, items, after_arms=True)
     return items
+
+
+def _drop_spanned_copies(
+    text: str, items: HeaderItems, cells: list[regex.Match[str]], line_end: int, limit: int
+) -> None:
+    """An arm's name laid out over its sub-columns (`grids`: "| Placebo | Placebo |" over "| N = 13780
+    n (%) | Incidence Rate (per 100 patient years) |", REPATHA Table 3) is one arm: a copy of the
+    name in the cell after it goes, when the cell under the copy names what the cells hold. Two
+    arms of one name over two doses ("| Femara | Femara |" over "| 0.5 mg | 2.5 mg |") stay two."""
+    below = list(table_patterns.RENDERED_CELL.finditer(text, line_end + 1, _line_end(text, line_end + 1, limit)))
+    if len(below) != len(cells):
+        return  # the next row is no header row under this one
+    kept = items.arms[:1]
+    for before, arm in itertools.pairwise(items.arms):
+        index = next((i for i, cell in enumerate(cells) if cell.start() <= arm.start < cell.end()), 0)
+        copy = index > 0 and arm.n is None and before.name == arm.name
+        if copy and cells[index - 1].group(0).strip() == cells[index].group(0).strip():
+            under = below[index]
+            start = under.end() - len(under.group(0).lstrip())
+            if sub_column_at(text, start, under.end()) is not None:
+                continue  # "Incidence Rate (per 100 patient years)" under the copy: the arm's sub-column
+        kept.append(arm)
+    items.arms[:] = kept
+
+
+def _line_end(text: str, start: int, limit: int) -> int:
+    end = text.find("\n", start, limit)
+    return end if end >= 0 else limit

@@ -27,13 +27,13 @@ _MARKUP = rf"""
     | </\s*+(?P<close>{_TAG_NAME})[^>]*+(?:>|\Z)                  # </td>, </td >, </ td>
     | (?P<bogus> </[^>]*+(?:>|\Z) )                               # "</>", "</3>": dropped
     | <(?P<open>{_TAG_NAME})
-      (?:                                                         # attributes, read only to find the end:
+      (?P<attributes>(?:                                          # attributes (a cell's spans are read from them):
           =\s*+"[^"]*+"?                                          #   a double-quoted value, ">" allowed inside
         | =\s*+'[^']*+'?                                          #   a single-quoted value
         | =\s*+[^\s>"'][^\s>]*+                                   #   a bare value, which may end in "/"
         | [^>/]                                                   #   names, spaces, stray characters
         | /(?!>)
-      )*+
+      )*+)
       (?P<end>/?>|\Z)                                             # "/>" closes an empty element
     """
 MARKUP = stored.compile(_MARKUP, regex.VERBOSE)
@@ -42,6 +42,16 @@ MARKUP = stored.compile(_MARKUP, regex.VERBOSE)
 # Every piece of `MARKUP` starts with "<", so from a position this finds the first "<" after it and
 # reads there what `MARKUP` reads: one scan over a page instead of one call per tag (issue 13).
 MARKUP_OR_BRACKET = stored.compile(rf"{_MARKUP} | (?P<lone><)", regex.VERBOSE)
+
+# A table cell's span among its attributes, the count of columns or rows it covers (openFDA table
+# HTML, `markup.html_cell_spans`): ' colspan="3"' (ADCETRIS "HL" over three grades), " rowspan='2'",
+# " COLSPAN=2"; "data-colspan" is another attribute.
+CELL_SPAN = stored.compile(
+    r"""(?<![\w:-])(?P<name>colspan|rowspan)   # the attribute's own name
+    \s{0,3}=\s{0,3}["']?\s{0,3}              # its "=" and an opening quote
+    (?P<count>\d{1,9})                        # the count: markup.MAX_CELL_SPAN caps it""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
 
 # The end of a script or style element, whose content is not markup: "</script>", "</SCRIPT >".
 RAW_TEXT_END = {
