@@ -52,7 +52,9 @@ TEXT_KINDS: dict[str, Callable[[int], str]] = {
     "N= headers one after another": varied("Table 9 ", lambda d: f"{d.choice(ARMS)} (N={d.randrange(1, 9999)}) ", ""),
     "one line of digits and dots": varied("", lambda d: d.choice("0123456789.........,"), ""),
     "nested parentheses in prose": varied("Median PFS was 4.6 months ", _nested, " in the trial."),
-    "Table N captions one after another": varied("", lambda d: f"Table {d.randrange(1, 99)} {d.choice(ENDPOINTS)} ", ""),
+    "Table N captions one after another": varied(
+        "", lambda d: f"Table {d.randrange(1, 99)} {d.choice(ENDPOINTS)} ", ""
+    ),
     "RTL, emoji, combining marks": varied("Median PFS was 4.6 months. ", _mixed_script, ""),
     "CR, form feeds, line separators": varied("", lambda d: sentence(d)[:-1] + d.choice(_BREAKS), ""),
     "huge numbers": varied("Median PFS was ", _huge_number, ""),
