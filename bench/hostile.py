@@ -8,7 +8,8 @@ Run from the project root (the issue 16 targets in brackets):
                                             # words pick entry points (extract, source, quoted, markup)
     python bench/hostile.py strings [SIZES] [KIND WORDS]
                                             # each adversarial kind at 10 KB, 100 KB, 1 MB [1 MB under 5 s, linear],
-                                            # one unit repeated and varied (no unit repeated); words pick kinds
+                                            # one unit repeated, varied (no unit repeated), and the new kinds of
+                                            # bench/hostile_kinds.py (text, and files: JSON, HTML, JATS); words pick kinds
     python bench/hostile.py files           # every hostile file of tests/cases [exit 2, one line, < 5 s, < 500 MB]
     python bench/hostile.py interrupts [N]  # Ctrl-C at N moments of a run [one line and exit 130, never a traceback]
 
@@ -21,7 +22,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -36,6 +36,7 @@ from types import FrameType
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
+from hostile_kinds import MARKUP_KINDS, TEXT_KINDS  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 
 from extractors import (  # noqa: E402
@@ -215,103 +216,15 @@ KINDS: dict[str, Callable[[int], str]] = {
 }
 
 
-# The same kinds with no unit repeated: each unit drawn afresh (other numbers, words, endpoints,
-# arms), so nothing read once per distinct sentence or phrase can be reused. Seeded: a run is
-# repeatable and the three sizes of one kind are prefixes of one stream.
-_ENDPOINTS = [
-    "PFS",
-    "OS",
-    "ORR",
-    "DFS",
-    "EFS",
-    "DoR",
-    "median PFS",
-    "overall survival",
-    "response rate",
-    "progression-free survival",
-    "time to progression",
-    "complete response",
-    "disease control",
-]
-_ARMS = [
-    "pazopanib",
-    "placebo",
-    "sunitinib",
-    "nivolumab",
-    "docetaxel",
-    "osimertinib",
-    "chemotherapy",
-    "gefitinib",
-    "erlotinib",
-    "the control arm",
-    "VOTRIENT",
-    "interferon",
-    "best supportive care",
-]
-_VERBS = ["was", "were", "reached", "of", "improved to", "is", "showed", "with", "versus", "compared with"]
-_UNITS = ["months", "weeks", "%", "days", "years", "", "patients"]
-_FILLER = [
-    "the",
-    "in",
-    "patients",
-    "treated",
-    "with",
-    "trial",
-    "study",
-    "arm",
-    "group",
-    "randomized",
-    "phase",
-    "III",
-    "results",
-    "after",
-    "cycles",
-    "among",
-    "those",
-    "who",
-    "received",
-    "dose",
-]
-_SPACE_RUN = [" ", "\t", "\u00a0", "\u2009", "\u202f", "\u200b", "\u3000", "  "]
-_DASH = ["-", "\u2013", "\u2014", "\u2212", "\u2010", "\u2011"]  # fmt: skip
-
-
-def _number(draw: random.Random) -> str:
-    shape = draw.randrange(4)
-    if shape == 0:
-        return str(draw.randrange(1, 400))
-    if shape == 1:
-        return f"{draw.randrange(0, 100)}.{draw.randrange(0, 10)}"
-    if shape == 2:
-        return f"0.{draw.randrange(10, 100)}"
-    return f"{draw.randrange(1, 1000)}.{draw.randrange(0, 100):02d}"
-
-
-def _sentence(draw: random.Random) -> str:
-    """A short result sentence, each part drawn: "ORR with nivolumab was 31.4 % (95% CI 0.4-0.8)."."""
-    parts = [draw.choice(_ENDPOINTS)]
-    if draw.random() < 0.6:
-        parts += [draw.choice(["with", "for", "in the", "on"]), draw.choice(_ARMS)]
-    parts += [draw.choice(_VERBS), _number(draw), draw.choice(_UNITS)]
-    if draw.random() < 0.4:
-        parts.append(f"(95% CI {_number(draw)}{draw.choice(_DASH)}{_number(draw)})")
-    if draw.random() < 0.3:
-        parts += [draw.choice(["vs", "versus", "and"]), _number(draw), draw.choice(_UNITS), "with", draw.choice(_ARMS)]
-    if draw.random() < 0.3:
-        parts.append(f"(HR {_number(draw)}; p = {_number(draw)})")
-    return " ".join(part for part in parts if part) + draw.choice([". ", ". ", "; ", ".\n", ".\n\n"])
-
-
-def _varied(prefix: str, unit: Callable[[random.Random], str], suffix: str) -> Callable[[int], str]:
-    def make(size: int) -> str:
-        draw, units, length = random.Random(16), [], len(prefix) + len(suffix)  # one stream for every size
-        while length < size:
-            units.append(unit(draw))
-            length += len(units[-1])
-        return prefix + "".join(units)[: max(1, size - len(prefix) - len(suffix))] + suffix
-
-    return make
-
+from hostile_units import ARMS as _ARMS  # noqa: E402
+from hostile_units import DASH as _DASH  # noqa: E402
+from hostile_units import ENDPOINTS as _ENDPOINTS  # noqa: E402
+from hostile_units import FILLER as _FILLER  # noqa: E402
+from hostile_units import SPACE_RUN as _SPACE_RUN  # noqa: E402
+from hostile_units import VERBS as _VERBS  # noqa: E402
+from hostile_units import number as _number  # noqa: E402
+from hostile_units import sentence as _sentence  # noqa: E402
+from hostile_units import varied as _varied  # noqa: E402
 
 VARIED_KINDS: dict[str, Callable[[int], str]] = {
     "spaces after a number": _varied("Median PFS was 4.6", lambda d: d.choice(_SPACE_RUN), "months."),
@@ -334,18 +247,58 @@ def strings(sizes: tuple[int, ...], only: tuple[str, ...] = ()) -> None:
     print(f"\n== adversarial strings (target: 1 MB verified in under 5 s, time growing linearly; stopped at {CAP} s)")
     print("CPU seconds of this process (the machine may be shared); '(budget)': reading stopped at the document budget")
     header = "".join(f"{size // 1000:>8} KB" for size in sizes)
-    for title, kinds in (("one unit repeated", KINDS), ("varied: no unit repeated", VARIED_KINDS)):
+    for title, kinds in (
+        ("one unit repeated", KINDS),
+        ("varied: no unit repeated", VARIED_KINDS),
+        ("new kinds", TEXT_KINDS),
+    ):
         print(f"{title:37}{header}   growth per ×10")
         for kind, make in kinds.items():
             if only and not any(word in kind for word in only):
                 continue
             for entry, run in (("verify", _verify_text), ("extract", _extract_text)):
                 _string_row(kind, entry, [timed(_call(run, make, size), clock=time.process_time) for size in sizes])
+    print(f"{'new kinds of file (as a label, or JATS)':37}{header}   growth per ×10")
+    for kind, (name, make_file) in MARKUP_KINDS.items():
+        if only and not any(word in kind for word in only):
+            continue
+        entries = (
+            (("verify", _verify_jats),)
+            if name.endswith(".xml")
+            else (("verify", _verify_file), ("extract", _extract_file))
+        )
+        for entry, read in entries:
+            read(make_file(2_000), name)  # what the first file of its kind builds once (its patterns) is not timed
+            _string_row(
+                kind, entry, [timed(_call_file(read, name, make_file, size), clock=time.process_time) for size in sizes]
+            )
 
 
 def _call(run: Callable[[str], object], make: Callable[[int], str], size: int) -> Callable[[], object]:
     text = make(size)
     return lambda: run(text)
+
+
+def _call_file(
+    read: Callable[[bytes, str], object], name: str, make: Callable[[int], bytes], size: int
+) -> Callable[[], object]:
+    data = make(size)
+    return lambda: read(data, name)
+
+
+def _extract_file(data: bytes, name: str) -> object:
+    return extract([source_from_bytes(data, name)])
+
+
+def _verify_file(data: bytes, name: str) -> object:
+    return verify(
+        article_from_bytes(b"Median PFS was 4.6 months with VOTRIENT (HR 0.35).", "a.txt"),
+        [source_from_bytes(data, name)],
+    )
+
+
+def _verify_jats(data: bytes, name: str) -> object:
+    return verify(article_from_bytes(data, name))
 
 
 def _string_row(kind: str, entry: str, results: list[tuple[float, str]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -88,8 +89,9 @@ def _ratio_group_flags(ms: Sequence[Measurement], excluded: set[int], context: s
         groups.setdefault(_group_key(m), []).append(m)
     for group in groups.values():
         ratios = [m for m in group if m.statistic.lower() in RATIO and id(m) not in excluded]
+        before = _RatiosBefore(ratios)
         for p in (m for m in group if m.statistic.lower() == "p" and m.raw):
-            ratio = _ratio_for(p, ratios)
+            ratio = before.ratio_for(p)
             e = None if ratio is None else estimate_of(ratio)
             if ratio is None or e is None:
                 continue
@@ -159,17 +161,46 @@ RATIO_P_DISTANCE = 400
 """A p-value printed in prose belongs to the ratio before it within this many characters."""
 
 
-def _ratio_for(p: Measurement, ratios: Sequence[Measurement]) -> Measurement | None:
-    """The ratio ``p`` tests: the nearest one printed before it in the same table, or close by in prose."""
-    candidates = [
-        r
-        for r in ratios
-        if r.source == p.source
-        and r.span[0] <= p.span[0]
-        and (r.table == p.table if p.table is not None else p.span[0] - r.span[1] <= RATIO_P_DISTANCE)
-        and (p.arm is None or r.arm is None or _same_comparison(r, p) or p.comparator is None)
-    ]
-    return max(candidates, key=lambda r: r.span[0], default=None)
+class _RatiosBefore:
+    """The ratios of a group by where they start, so that each p-value finds the ratio it tests
+    (`ratio_for`) among those just before it, not by scanning them all (thousands in hostile text)."""
+
+    def __init__(self, ratios: Sequence[Measurement]) -> None:
+        # by start, and among ratios starting at one place, in their order (as `max` would pick)
+        ordered = sorted(range(len(ratios)), key=lambda k: (ratios[k].span[0], -k))
+        self.all = _ByStart([ratios[k] for k in ordered])
+        tables: dict[str | None, list[Measurement]] = {}
+        for k in ordered:
+            tables.setdefault(ratios[k].table, []).append(ratios[k])
+        self.tables = {table: _ByStart(members) for table, members in tables.items()}
+        self.longest = max((r.span[1] - r.span[0] for r in ratios), default=0)
+
+    def ratio_for(self, p: Measurement) -> Measurement | None:
+        """The ratio ``p`` tests: the nearest one printed before it in the same table, or close by in prose."""
+        if p.table is not None:
+            return self.tables[p.table].last_before(p, None) if p.table in self.tables else None
+        return self.all.last_before(p, p.span[0] - RATIO_P_DISTANCE - self.longest)
+
+
+class _ByStart:
+    def __init__(self, ratios: list[Measurement]) -> None:
+        self.ratios = ratios
+        self.starts = [r.span[0] for r in ratios]
+
+    def last_before(self, p: Measurement, farthest: int | None) -> Measurement | None:
+        """The last ratio starting at or before ``p`` that it may test; none starting before ``farthest``
+        can end within reach of it."""
+        for k in range(bisect.bisect_right(self.starts, p.span[0]) - 1, -1, -1):
+            r = self.ratios[k]
+            if farthest is not None and r.span[0] < farthest:
+                return None
+            if (
+                r.source == p.source
+                and (r.table == p.table if p.table is not None else p.span[0] - r.span[1] <= RATIO_P_DISTANCE)
+                and (p.arm is None or r.arm is None or _same_comparison(r, p) or p.comparator is None)
+            ):
+                return r
+        return None
 
 
 ONE_SIDED_REACH = 600

@@ -20,6 +20,11 @@ real PFS medians are blunted by the scan schedule (placebo medians pile up at th
 assessment, ~1 month), so the pazopanib subgroups differ by up to 1.96-fold (synovial
 sarcoma: 0.9/4.1 = 0.22 against HR 0.43) and that is not worth a warning."""
 
+MAX_PAIRINGS = 400
+"""Beyond this many pairings of the arms' medians (20 medians an arm) which median the HR compares
+is unknown, and no hint is given either way: a label's group prints a few medians an arm (a summary
+and a table), and every HR paired with each of thousands made hostile text quadratic."""
+
 
 # An arm's distinct medians with their rounding intervals (`readable_medians`); None when one cannot be read.
 ReadMedians = list[tuple[Measurement, Interval]] | None
@@ -32,6 +37,8 @@ def median_ratio_flags(hr: Measurement, read_experimental: ReadMedians, read_con
         return []
     if read_experimental is None or read_control is None:
         return []  # a median we cannot read: no hint either way
+    if len(read_experimental) * len(read_control) > MAX_PAIRINGS:
+        return []
     gaps: list[tuple[float, str]] = []
     for (exp, exp_iv), (ctl, ctl_iv) in itertools.product(read_experimental, read_control):
         ratio = (ctl_iv[0] / exp_iv[1], ctl_iv[1] / exp_iv[0])

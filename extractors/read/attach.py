@@ -9,6 +9,7 @@ that does not settle an arm leaves it None and lists the arms it could be.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -146,18 +147,24 @@ def _known_names(arms: tuple[str, ...], drugs: tuple[str, ...], experimental: st
 
 def _name_mentions(sentence: str, scene: Scene) -> list[Mention]:
     known = _known_names(scene.arms, scene.drugs, scene.experimental)
-    found = []
+    found: list[Mention] = []
+    covered = bytearray(len(sentence) + 1)  # 1 where a name found covers: asked of each later name, not each found
+
+    def add(mention: Mention) -> None:
+        found.append(mention)
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+
     if known is not None:
         for match in known.finditer(sentence):
             if not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + 12):
-                found.append(Mention(match.start(), match.end(), match.group(0), is_control(match.group(0), scene)))
+                add(Mention(match.start(), match.end(), match.group(0), is_control(match.group(0), scene)))
     for match in build.any_phrase(scene.controls).finditer(sentence):
-        inside = any(m.start <= match.start() < m.end for m in found)
+        inside = covered[match.start()]
         if not inside and not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + 12):
-            found.append(Mention(match.start(), match.end(), match.group(0), True))
+            add(Mention(match.start(), match.end(), match.group(0), True))
     for match in names.DRUG_WORD.finditer(sentence):
-        if not any(m.start <= match.start() < m.end for m in found):
-            found.append(Mention(match.start(), match.end(), match.group(0), is_control(match.group(0), scene)))
+        if not covered[match.start()]:
+            add(Mention(match.start(), match.end(), match.group(0), is_control(match.group(0), scene)))
     return found
 
 
@@ -182,13 +189,16 @@ def assign_arms(
         sentence, values, per_arm, mentions
     )
     readings: list[ArmReading] = []
+    later_ns: list[int] = []  # for each value, the "n =" Ns after it: counted once a sentence, when first asked
+    starts = sorted(m.start for m in mentions)
+    ordered = [m.start for m in mentions] == starts  # as `arm_mentions` gives them: searched, not scanned
     for index, (start, end, statistic) in enumerate(values):
         if statistic not in PER_ARM:
             readings.append((ratio[0], ratio[1], ()))
         elif index in settled:
             readings.append((settled[index], None, ()))
         else:
-            bracketed = _bracketed_arm(sentence, start, mentions)
+            bracketed = _bracketed_arm(sentence, start, mentions, starts if ordered else None)
             reading = (
                 (bracketed, None, ()) if bracketed else _one_arm(sentence, values, per_arm, index, mentions, ratio)
             )
@@ -199,8 +209,10 @@ def assign_arms(
             # "A total of 672 patients were randomized to receive KISQALI … (n = 335) or placebo (n = 337)",
             # "27,395 patients were evenly randomized to rivaroxaban …, rivaroxaban 5 mg … alone, or aspirin":
             # the arms' own Ns, or several arms, follow, so the total is no arm's though an arm is named after it
-            split = sum(1 for later in values[index + 1 :] if _n_equals(sentence, later)) >= 2 or (
-                _is_randomization(sentence) and sum(1 for m in mentions if m.start >= end) >= 2
+            later_ns = later_ns or (_later_n_equals(sentence, values) if total else [])
+            split = total and (
+                later_ns[index] >= 2
+                or (_is_randomization(sentence) and len(starts) - bisect.bisect_left(starts, end) >= 2)
             )
             if subset or (
                 total and _is_total(sentence, start) and (split or not _arm_right_after(sentence, end, mentions))
@@ -231,6 +243,15 @@ def _broken_down_by_arm(sentence: str, end: int, values: list[tuple[int, int, st
     counts = [v for v in values if end < v[0] < close and v[2] == "n"]
     arms = {m.name for m in mentions if end < m.start < close and not m.names}
     return len(counts) >= 2 and len(arms) >= 2
+
+
+def _later_n_equals(sentence: str, values: list[tuple[int, int, str]]) -> list[int]:
+    """For each value, how many values after it are Ns printed "n = …" (`_n_equals`)."""
+    later, seen = [0] * len(values), 0
+    for index in range(len(values) - 1, -1, -1):
+        later[index] = seen
+        seen += _n_equals(sentence, values[index])
+    return later
 
 
 def _n_equals(sentence: str, value: tuple[int, int, str]) -> bool:
@@ -321,7 +342,7 @@ def _says_responded(sentence: str) -> bool:
     return patterns.RESPONDED_WORD.search(sentence) is not None
 
 
-def _bracketed_arm(sentence: str, start: int, mentions: list[Mention]) -> str | None:
+def _bracketed_arm(sentence: str, start: int, mentions: list[Mention], starts: list[int] | None = None) -> str | None:
     """ "OPDIVO in combination with ipilimumab (n=396)", "clopidogrel (1.9%)", "ticagrelor (294 events:
     5.3%)": a value opening a bracket belongs to the arm named just before the bracket."""
     opening = patterns.BRACKET_OPENING.search(sentence, max(0, start - 24), start)
@@ -334,7 +355,10 @@ def _bracketed_arm(sentence: str, start: int, mentions: list[Mention]) -> str | 
     # an arm named before an earlier value's bracket is that value's
     earlier = [m.end() for m in patterns.VALUE_BRACKET.finditer(sentence, low, opening.start())]
     named_from = earlier[-1] if earlier else low
-    inside = [m for m in mentions if named_from <= m.start and m.end <= opening.start() and not m.names]
+    # ``starts``: the mentions' starts, when in order, so that only those between are looked at
+    low_at = 0 if starts is None else bisect.bisect_left(starts, named_from)
+    high_at = len(mentions) if starts is None else bisect.bisect_right(starts, opening.start())
+    inside = [m for m in mentions[low_at:high_at] if named_from <= m.start and m.end <= opening.start() and not m.names]
     if not inside:
         return _segment_name(sentence[low : opening.start()])
     first, last = inside[0], inside[-1]

@@ -142,7 +142,9 @@ _GLANCE = 32
 
 def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) -> bool:
     """Whether a run of cells may start at ``position``, where ``match`` is its first token."""
-    if match.lastgroup == "pval" and flattened_patterns.AFTER_P_VALUE_LABEL.match(text, position):
+    glance = position + _GLANCE
+    near = min(end, glance)  # the patterns below read fewer characters past ``position`` than that
+    if match.lastgroup == "pval" and flattened_patterns.AFTER_P_VALUE_LABEL.match(text, position, glance):
         return not inside_parentheses(text, position)  # "p-valuea p<.0001": the cell the label names
     if match.lastgroup in {"space", "foot", "pct", "pval", "percent", "fmt"}:
         return False
@@ -159,17 +161,16 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         and structured.SEPARATOR not in text[row_start + 1 : position + 1]
     ):
         return False  # with cells kept, the first cell is the row's label: "| Nausea1 | 52 | …"
-    if table_patterns.MARK_GLUED_TO_WORD.match(text, position, end):
+    if table_patterns.MARK_GLUED_TO_WORD.match(text, position, near):
         return False  # a footnote digit on a word, the cells spaced after it: "Nausea1 52 2.4 29 0.6"
-    if flattened_patterns.MARK_BEFORE_ROW_N.match(text, position, end):
+    if flattened_patterns.MARK_BEFORE_ROW_N.match(text, position, near):
         return False  # a footnote key before the row's N: "Survivala,1 N = 484", "Survival1N = 248"
-    if table_patterns.TIME_POINT_NUMBER.match(text, position, end):
+    if table_patterns.TIME_POINT_NUMBER.match(text, position, near):
         return False  # "at Day 35 131 (4.4%)": the day is the label's
-    if flattened_patterns.TIME_POINT_HEADING.match(text, position, end):
+    if flattened_patterns.TIME_POINT_HEADING.match(text, position, near):
         return False  # "Week 4 Clinical remission 12% …": a heading row's time point
     if match.lastgroup in {"nprefix", "nparen", "sep"}:
         return True  # "N = " opens a count cell wherever it stands: "ITTN = 246", "Rate*1N = 192"
-    glance = position + _GLANCE
     return (
         before.isspace()
         or before in ")%],\u00ad"  # a soft hyphen before a minus: "\u00ad-6"
@@ -188,9 +189,9 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         )
         or (match.lastgroup == "run" and flattened_patterns.AFTER_NO.match(text, position, glance))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_N_LABEL.match(text, position, glance))
-        or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_LOWER_COUNT.match(text, position, end))
-        or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, end))
-        or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, end))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_LOWER_COUNT.match(text, position, near))
+        or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, near))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, near))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_RESPONSE_KIND.match(text, position, glance))
         or (match.lastgroup == "run" and flattened_patterns.GLUED_CI_ROW.match(text, position, glance))
         or (
@@ -209,7 +210,7 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
     while tokens:
         kinds = [kind for kind, _ in tokens]
         last_good = tokens[-1][1]
-        following = text[last_good:end].lstrip(" ")
+        following = _following(text, last_good, end)
         after = text[last_good] if last_good < end else " "
         values = [k for k in kinds if k not in {"cmp", "foot", "sep", "percent", "fmt"}]
         if not values:
@@ -248,6 +249,19 @@ def _run_given_back(text: str, position: int, end: int, tokens: list[tuple[str, 
             return position, last_good
         tokens.pop()
     return None
+
+
+def _following(text: str, start: int, end: int) -> str:
+    """The text after a run, its spaces skipped, as far as the tests on it read (a word or two, an
+    "N =", reach "after_run"): the rest of a long table, sliced at each of its rows, made it quadratic."""
+    chars = reach.after("after_run")
+    while start < end:
+        window = text[start : min(end, start + chars)]
+        stripped = window.lstrip(" ")
+        if stripped:
+            return stripped + text[start + len(window) : min(end, start + len(window) + chars - len(stripped))]
+        start += len(window)
+    return ""
 
 
 def _threshold_or_dash_in_label(text: str, position: int, kinds: list[str], following: str) -> bool:
