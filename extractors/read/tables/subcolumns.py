@@ -7,7 +7,7 @@ A table may split each arm's column in two or more, the names on the row under t
     | Objective Response Rate, n (%) | 26 (19.7) | 23 (17.4) |
 
 (VERZENIO Table 19), or one population per sub-column, each with its N ("| All Patients (n=119) |
-Prior Treatment (…) (n=82) |", YERVOY Table 27). The
+Prior Treatment (…) (n=82) |", YERVOY Table 27; the same under each of two arms, OPDIVO Table 68). The
 label's markup spans each arm over its sub-columns and the stub over both header rows; rendered, neither
 span is kept, so the row of names has no stub cell (or an empty one: "|  | TMB ≥10 mut/Mb n=102 | TMB ≥13
 mut/Mb n=70 |" under one arm, KEYTRUDA Table 92) and as many cells as the body rows have values. Those
@@ -30,7 +30,7 @@ def with_sub_columns(text: str, header: Header, body_end: int) -> Header:
     """``header`` with each arm split into the sub-columns named on the row under it, when that row
     names as many per arm as the next row has values; else ``header`` as it is."""
     arms = [column for column in header.columns if column.statistic is None]
-    if len(arms) != 1 or len(header.columns) != 1:
+    if not arms or len(arms) != len(header.columns):
         return header
     # the header may end inside the next row's bar: "… N=132 |\n| " — that row is the first after it
     rows = _rows_after(text, text.rfind("\n", 0, header.end), body_end, 2)
