@@ -20,7 +20,12 @@ from extractors.records import ExtractReport
 
 CASES_OF = [
     case
-    for table in ("verify_cardiovascular.json", "verify_false_alarms.json", "verify_heldout6.json")
+    for table in (
+        "verify_cardiovascular.json",
+        "verify_false_alarms.json",
+        "verify_heldout6.json",
+        "verify_heldout7.json",
+    )
     for case in json.loads((CASES / table).read_text(encoding="utf-8"))["cases"]
 ]
 

@@ -29,6 +29,7 @@ __all__ = ["Mention", "Scene", "arm_mentions", "assign_arms", "endpoint_for", "r
 ArmReading = tuple[str | None, str | None, tuple[str, ...]]  # arm, comparator, other arms it could be
 
 PER_ARM = frozenset({"median", "mean", "rate", "events", "n", "event_rate"})  # statistics each arm has its own of
+_DESIGN_REACH = 32  # "placebo- and active-controlled": the design words after an arm's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,11 +149,11 @@ def _name_mentions(sentence: str, scene: Scene) -> list[Mention]:
     found = []
     if known is not None:
         for match in known.finditer(sentence):
-            if not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + 12):
+            if not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + _DESIGN_REACH):
                 found.append(Mention(match.start(), match.end(), match.group(0), is_control(match.group(0), scene)))
     for match in build.any_phrase(scene.controls).finditer(sentence):
         inside = any(m.start <= match.start() < m.end for m in found)
-        if not inside and not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + 12):
+        if not inside and not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + _DESIGN_REACH):
             found.append(Mention(match.start(), match.end(), match.group(0), True))
     for match in names.DRUG_WORD.finditer(sentence):
         if not any(m.start <= match.start() < m.end for m in found):

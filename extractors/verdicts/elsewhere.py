@@ -82,6 +82,9 @@ def belongs_elsewhere(
                 and neighbour(m, end=False)
                 and m.endpoint != frame.endpoint
                 and not kin_endpoints(m.endpoint, frame.endpoint)
+                # "24-mo OS rate 31%" where the label gives no OS rate at all: a partial-response rate of
+                # 31% is a coincidence, not the figure misplaced
+                and (frame.family != "rate" or any(r.endpoint == frame.endpoint for r in pool))
             ),
         ),
     ]

@@ -34,6 +34,7 @@ from extractors.verdicts.describe import (
     unverifiable,
     where,
 )
+from extractors.verdicts.elsewhere_population import claim_population_in
 from extractors.verdicts.quantity import LabelView
 from extractors.verdicts.trial_names import of_trials_called
 
@@ -355,7 +356,7 @@ def _check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView
     subgroup = quantity.claim_subgroup(claim)
     if claim.population is None and subgroup is not None:
         claim = replace(claim, population=subgroup)
-    known, population = matching.claim_population(claim, pool)
+    known, population = claim_population_in(claim, pool, view)
     if not known:
         return unverifiable(
             claim,

@@ -23,4 +23,12 @@ LISTED_SUBGROUPS = stored.compile(
 # Between the items of a subgroup list: ", ", ", and ", ", or ".
 LIST_ITEM_SEPARATOR = stored.compile(r",\s{1,2}(?:and\s{1,2}|or\s{1,2})?", regex.I)
 
+# A sentence that opens a subgroup's analysis: "In exploratory subgroup analyses in patients with upper
+# tract UC (n=149), no improvement in DFS was observed …" (OPDIVO, CHECKMATE-274); the sentences after
+# it in its paragraph ("The unstratified DFS hazard ratio estimate was 1.15") give that subgroup's results.
+SUBGROUP_ANALYSIS = stored.compile(
+    r"""\b(?:exploratory|post[- ]hoc|subgroup|subset)[ \t]{1,2}(?:subgroup[ \t]{1,2})?analys[ie]s\b""",
+    regex.IGNORECASE,
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
