@@ -37,6 +37,10 @@ def before_sentence(scene: Scene, sentence: str, *, line_ends: bool = False) -> 
             default_arm=scene.experimental, trial_arms=(), arms_compared=False,
         )  # fmt: skip
     trial = _trial_named(sentence, scene, line_ends, folded)
+    if (trial is None or trial.startswith("NCT")) and "NCT" in sentence:
+        # "(Study 205: NCT01136733)", "in Study 309 (NCT03517449)": that study now, by its number
+        numbered = trial_patterns.STUDY_WITH_NCT.search(sentence)
+        trial = " ".join(numbered.group("name").split()) if numbered else trial
     if trial is not None and trial != scene.trial:
         # a new trial has one arm until the text says it compares arms, or the section said its
         # studies do ("… in randomized, placebo-controlled studies … Study Ps-I evaluated 1212
