@@ -214,6 +214,9 @@ def earlier_figure(claim: Claim, result: Claim, pool: tuple[Measurement, ...], v
     analysis whose figure the label also gives: "At the final analysis, the overall survival hazard
     ratio was 0.60" where the label's 0.60 is the interim analysis and its updated (final) one 0.70."""
     given = result.evidence
+    assessed = _other_assessment(claim, result, pool)
+    if assessed is not None:
+        return assessed
     said_analysis = quantity.claim_analysis(claim)
     if result.verdict != "supported" or given is None or said_analysis is None or claim.value is None:
         return None
@@ -249,6 +252,34 @@ def earlier_figure(claim: Claim, result: Claim, pool: tuple[Measurement, ...], v
         # and it gives no later one: the article's analysis is not the label's
         return other_analysis(claim, given, view)
     return None
+
+
+def _other_assessment(claim: Claim, result: Claim, pool: tuple[Measurement, ...]) -> Claim | None:
+    """Contradicted (other analysis) when the value the label gives for one assessment is said of another
+    and the label gives it for none of the claim's: "an investigator-assessed hazard ratio of 0.43" where
+    LENVIMA's 0.43 is the independent review's (its investigator-assessed PFS hazard ratio is 0.37)."""
+    given = result.evidence
+    said = quantity.claim_assessment(claim)
+    if result.verdict != "supported" or given is None or said is None or given.assessment in {None, said}:
+        return None
+    if claim.value is None:
+        return None
+    decimals = printed.decimals(claim.raw or "")
+    if any(
+        m.assessment == said
+        and m.value is not None
+        and matching.agree(claim.value, decimals, m.value, printed.decimals(m.raw))
+        for m in pool
+    ):
+        return None  # the label gives the same figure for the claim's assessment too
+    found = contradicted(claim, "other_analysis", None, given)
+    return replace(
+        found,
+        explanation=found.explanation
+        + f" The article gives the {said} assessment; {claim.raw} is the label's figure of the {given.assessment}"
+        " assessment. The figure may be the publication's, not a misquote: cite the assessment it comes from, or"
+        " the label's.",
+    )
 
 
 def _known_endpoint(endpoint: str | None, pool: tuple[Measurement, ...]) -> bool:
