@@ -99,7 +99,12 @@ def _subgroup_carried(scene: Scene, sentence: str) -> Scene:
         return scene
     # the group the analysis is "in patients with": named right after it, not elsewhere in the sentence
     # ("(B) PFS in TC PD-L1 ≥1% Exploratory subgroup analyses of patients with …": a figure's caption run on)
-    own = [group for at, group in subgroups.groups_named(sentence) if 0 <= at - analysis.end() <= _GROUP_AFTER_ANALYSIS]
+    own = [
+        group
+        for at, group in subgroups.groups_named(sentence)
+        if 0 <= at - analysis.end() <= _GROUP_AFTER_ANALYSIS
+        and group.startswith("with ")  # not "the" of "in the subgroup"
+    ]
     return replace(scene, population=own[0]) if own else scene
 
 

@@ -13,8 +13,8 @@ from extractors.read.scene import Scene
 from extractors.text import reach
 from extractors.text.facts import per_document
 from extractors.text.patterns import statements as patterns
-from extractors.text.patterns.prose import NCT_ID
 from extractors.text.patterns.responders import RESPONDER_GROUP
+from extractors.text.patterns.subgroups import STUDY_INTRODUCED
 
 
 def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | None:
@@ -30,10 +30,15 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
     ]
     if after:
         return after[0]
-    # a group named before a trial's own introduction ("… Patients with Hyperlipidemia when Combined with
-    # Statins … Study 3 (DESCARTES, NCT01516879) was a … trial that included 901 patients": a figure's
-    # caption run into the sentence) is not who that trial's values are of
-    before = [pop for at, pop in found if at < start and not ("NCT" in sentence and NCT_ID.search(sentence, at, start))]
+    # a group named before a numbered study's introduction ("… Patients with Hyperlipidemia when Combined
+    # with Statins … Study 3 (DESCARTES, NCT01516879) was a … trial that included 901 patients": a figure's
+    # caption run into the sentence) is not who that study's values are of ("investigated in Cohort 1 of
+    # EV-201 (NCT03219333), … trial that enrolled 125 patients" keeps its cohort)
+    before = [
+        pop
+        for at, pop in found
+        if at < start and not ("NCT" in sentence and STUDY_INTRODUCED.search(sentence, at, start))
+    ]
     if before:
         return before[-1]
     if found or _names_overall(sentence):

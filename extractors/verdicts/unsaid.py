@@ -18,7 +18,7 @@ from extractors.text import vocabulary
 from extractors.text.facts import per_document
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
-from extractors.verdicts import matching
+from extractors.verdicts import matching, quantity
 from extractors.verdicts.describe import describe, label_reports, said, unverifiable, where
 from extractors.verdicts.quantity import LabelView
 
@@ -259,7 +259,12 @@ def printed_unread(claim: Claim, result: Claim, view: LabelView) -> Claim | None
     … (HR 0.37)" where LENVIMA's prose gives the independent review's 0.43 and its Table 16, per investigator
     assessment, prints 0.37 in a row not read): the label may well give it, so it is no other analysis's."""
     target = result.evidence
-    other_reading = result.kind == "other_analysis" and claim.statistic == "hr"
+    other_reading = (
+        result.kind == "other_analysis"
+        and claim.statistic == "hr"
+        and target is not None
+        and quantity.claim_assessment(claim) not in {None, target.assessment}
+    )
     wrong_p = result.kind == "wrong_value" and claim.statistic == "p"
     if not (wrong_p or other_reading) or target is None or not target.trial or not claim.raw:
         return None

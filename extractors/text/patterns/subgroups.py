@@ -31,4 +31,10 @@ SUBGROUP_ANALYSIS = stored.compile(
     regex.IGNORECASE,
 )
 
+# A numbered study introduced with its NCT id: "Study 3 (DESCARTES, NCT01516879) was a …" (REPATHA),
+# "(Study 205: NCT01136733)" (LENVIMA). A group named before it is not that study's.
+STUDY_INTRODUCED = stored.compile(
+    r"\bStudy[ \t]\d{1,3}[ \t]{0,2}(?:\((?:[A-Z][A-Za-z0-9-]{1,30}[,;:][ \t]{0,2})?|[:;,][ \t]{0,2})NCT\d{8}"
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget
