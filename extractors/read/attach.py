@@ -192,8 +192,7 @@ def assign_arms(
             reading = (
                 (bracketed, None, ()) if bracketed else _one_arm(sentence, values, per_arm, index, mentions, ratio)
             )
-            enrolled = scene.source == "article" and _is_enrolled(sentence, start)
-            total = statistic == "n" and (_is_randomization(sentence) or _is_total(sentence, start) or enrolled)
+            total = statistic == "n" and (_is_randomization(sentence) or _is_total(sentence, start))
             subset = statistic == "n" and (
                 patterns.SUBSET_AFTER.match(sentence, end) or _broken_down_by_arm(sentence, end, values, mentions)
             )
@@ -204,9 +203,7 @@ def assign_arms(
                 _is_randomization(sentence) and sum(1 for m in mentions if m.start >= end) >= 2
             )
             if subset or (
-                total
-                and (_is_total(sentence, start) or enrolled)
-                and (split or not _arm_right_after(sentence, end, mentions))
+                total and _is_total(sentence, start) and (split or not _arm_right_after(sentence, end, mentions))
             ):
                 # "a total of 4063 women", "43 of whom …": no arm's N — unless the arm follows at once:
                 # "A total of 27 patients in the OPDIVO with chemotherapy arm"
@@ -312,11 +309,6 @@ def _arm_right_after(sentence: str, end: int, mentions: list[Mention]) -> bool:
 def _is_total(sentence: str, start: int) -> bool:
     """ "with a total of 4063 women": a count stated as a total is no arm's."""
     return bool(patterns.TOTAL_BEFORE.search(sentence, max(0, start - 20), start))
-
-
-def _is_enrolled(sentence: str, start: int) -> bool:
-    """ "DESCARTES enrolled 599 people": a count a trial enrolled."""
-    return bool(patterns.ENROLLED_BEFORE.search(sentence, max(0, start - 24), start))
 
 
 @per_document  # asked for each value of a sentence: the answer is the sentence's

@@ -109,10 +109,7 @@ def check_total(claim: Claim, rows: list[Measurement], view: LabelView) -> Claim
                 claim, members[0], f"the label's arms sum to {arms} = {total:g} in {where(members[0])}"
             )
     reading = read_arm(claim.arm, [m.arm for m in rows]) if claim.arm else None
-    # a count the trial enrolled ("IDEAL enrolled 8,888 patients") is the label's own sentence of the
-    # trial's enrolment, never an arm's N that happens to agree (DESCARTES's 599 is its REPATHA arm's)
-    counted = [m for m in rows if not m.table and _says_enrolment(m, view)] if _counted_by_trial(claim) else rows
-    for m in counted:
+    for m in rows if not _counted_by_trial(claim) else ():
         if m.arm and m.value is not None and matching.agree(claim.value, decimals, m.value, 0):
             if reading is not None and reading.settled and not is_arm(reading, m.arm):
                 continue  # "444 were assigned to placebo": 444 is the other arm's N, not this arm's

@@ -11,6 +11,7 @@ found there and not among this quantity's, the label does not report the figure 
 from __future__ import annotations
 
 from extractors.records import Claim, Measurement
+from extractors.text import numbers as printed
 from extractors.verdicts import matching
 from extractors.verdicts.quantity import LabelView
 
@@ -25,6 +26,12 @@ def claim_population_in(claim: Claim, pool: tuple[Measurement, ...], view: Label
     if not trials:
         return known, population
     reported = {m.population for m in pool}
+    decimals = printed.decimals(claim.raw or "")
+    if claim.value is not None and any(
+        m.population and m.value is not None and matching.agree(claim.value, decimals, m.value, printed.decimals(m.raw))
+        for m in pool
+    ):
+        return known, population  # the figure is another subgroup's: judged among them (wrong_population)
     others = tuple(m for m in view.measurements if m.trial in trials and m.population and m.population not in reported)
     if not others:
         return known, population

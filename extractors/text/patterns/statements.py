@@ -480,9 +480,6 @@ PATIENTS_SHARE_AFTER = stored.compile(r"\s{1,2}(?:patients?|subjects)\s{1,2}\(\s
 # "a total of 4063", "in total, 3222": the count that follows is a total.
 TOTAL_BEFORE = stored.compile(r"\b(?:a\s+)?total\s+of\s{1,2}$|\bin\s+total,?\s{1,2}$", regex.I)
 
-# An article's "DESCARTES enrolled 599 people": a trial's enrolment, no arm's (a label's single-arm
-# "KEYNOTE-012 enrolled 174 patients" stays the drug's: its one arm is the trial).
-ENROLLED_BEFORE = stored.compile(r"\b(?:enrolled|enrolling|recruited)\s{1,2}(?:about\s{1,2}|nearly\s{1,2})?$", regex.I)
 
 # A new clause opened by another number before a population named after a value: "Of 5637 patients
 # randomized, 5120 (91%) were randomized in cohort 1" — the cohort is 5120's, not 5637's.
