@@ -27,6 +27,7 @@ CASES_OF = [
         "verify_misnamed.json",
         "verify_dose_arms.json",
         "verify_partner_swaps.json",
+        "verify_heldout7.json",
     )
     for case in json.loads((CASES / table).read_text(encoding="utf-8"))["cases"]
 ]

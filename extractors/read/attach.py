@@ -31,6 +31,7 @@ __all__ = ["Mention", "Scene", "arm_mentions", "assign_arms", "endpoint_for", "r
 ArmReading = tuple[str | None, str | None, tuple[str, ...]]  # arm, comparator, other arms it could be
 
 PER_ARM = frozenset({"median", "mean", "rate", "events", "n", "event_rate"})  # statistics each arm has its own of
+_DESIGN_REACH = 32  # "placebo- and active-controlled": the design words after an arm's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,11 +157,11 @@ def _name_mentions(sentence: str, scene: Scene) -> list[Mention]:
 
     if known is not None:
         for match in known.finditer(sentence):
-            if not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + 12):
+            if not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + _DESIGN_REACH):
                 add(Mention(match.start(), match.end(), match.group(0), is_control(match.group(0), scene)))
     for match in build.any_phrase(scene.controls).finditer(sentence):
         inside = covered[match.start()]
-        if not inside and not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + 12):
+        if not inside and not patterns.CONTROLLED_DESIGN.match(sentence, match.end(), match.end() + _DESIGN_REACH):
             add(Mention(match.start(), match.end(), match.group(0), True))
     for match in names.DRUG_WORD.finditer(sentence):
         if not covered[match.start()]:

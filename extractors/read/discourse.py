@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extractors.read import attach
+from extractors.read import attach, subgroups
 from extractors.read import scene as scenes
 from extractors.read.scene import Scene
 from extractors.records import replace
 from extractors.text import names, vocabulary
 from extractors.text.patterns import prose as prose_patterns
 from extractors.text.patterns import statements as patterns
+from extractors.text.patterns import subgroups as subgroup_patterns
 from extractors.text.patterns import tables as table_patterns
 from extractors.text.patterns import trials as trial_patterns
 
@@ -36,6 +37,10 @@ def before_sentence(scene: Scene, sentence: str, *, line_ends: bool = False) -> 
             default_arm=scene.experimental, trial_arms=(), arms_compared=False,
         )  # fmt: skip
     trial = _trial_named(sentence, scene, line_ends, folded)
+    if (trial is None or trial.startswith("NCT")) and "NCT" in sentence:
+        # "(Study 205: NCT01136733)", "in Study 309 (NCT03517449)": that study now, by its number
+        numbered = trial_patterns.STUDY_WITH_NCT.search(sentence)
+        trial = " ".join(numbered.group("name").split()) if numbered else trial
     if trial is not None and trial != scene.trial:
         # a new trial has one arm until the text says it compares arms, or the section said its
         # studies do ("… in randomized, placebo-controlled studies … Study Ps-I evaluated 1212
@@ -78,7 +83,32 @@ def after_sentence(scene: Scene, sentence: str, *, paragraph_ends: bool) -> Scen
             return scene  # nothing to forget: no copy of the scene
         return replace(scene, endpoint=None, population=None)
     named = vocabulary.endpoint_mentions(sentence)
-    return replace(scene, endpoint=named[-1][0]) if named and named[-1][0] != scene.endpoint else scene
+    scene = replace(scene, endpoint=named[-1][0]) if named and named[-1][0] != scene.endpoint else scene
+    return _subgroup_carried(scene, sentence)
+
+
+def _subgroup_carried(scene: Scene, sentence: str) -> Scene:
+    """The subgroup a sentence opens an analysis of holds for the sentences after it in the paragraph
+    ("In exploratory subgroup analyses in patients with upper tract UC (n=149), no improvement … The
+    unstratified DFS hazard ratio estimate was 1.15": not the whole trial's), until one names the whole
+    population ("… 33% of deaths in the overall randomized population") or another subgroup's analysis."""
+    if scene.population is not None and patterns.OVERALL.search(sentence):
+        return replace(scene, population=None)
+    analysis = subgroup_patterns.SUBGROUP_ANALYSIS.search(sentence) if "analys" in sentence else None
+    if analysis is None:
+        return scene
+    # the group the analysis is "in patients with": named right after it, not elsewhere in the sentence
+    # ("(B) PFS in TC PD-L1 ≥1% Exploratory subgroup analyses of patients with …": a figure's caption run on)
+    own = [
+        group
+        for at, group in subgroups.groups_named(sentence)
+        if 0 <= at - analysis.end() <= _GROUP_AFTER_ANALYSIS
+        and group.startswith("with ")  # not "the" of "in the subgroup"
+    ]
+    return replace(scene, population=own[0]) if own else scene
+
+
+_GROUP_AFTER_ANALYSIS = 3  # " in patients with upper tract UC": the group's match starts at the space
 
 
 @lru_cache(maxsize=16)

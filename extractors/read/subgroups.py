@@ -14,12 +14,12 @@ from extractors.text import reach
 from extractors.text.facts import per_document
 from extractors.text.patterns import statements as patterns
 from extractors.text.patterns.responders import RESPONDER_GROUP
-from extractors.text.patterns.subgroups import TREATED_WITH_ARM
+from extractors.text.patterns.subgroups import STUDY_INTRODUCED, TREATED_WITH_ARM
 
 
 def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | None:
     """The subgroup the value is stated for: named right after it, else earlier in the sentence."""
-    found = tuple((at, pop) for at, pop in _groups_named(sentence) if not _an_arm(pop, scene))
+    found = tuple((at, pop) for at, pop in groups_named(sentence) if not _an_arm(pop, scene))
     after = [
         pop
         for at, pop in found
@@ -30,10 +30,20 @@ def population_for(sentence: str, start: int, end: int, scene: Scene) -> str | N
     ]
     if after:
         return after[0]
-    before = [pop for at, pop in found if at < start]
+    # a group named before a numbered study's introduction ("… Patients with Hyperlipidemia when Combined
+    # with Statins … Study 3 (DESCARTES, NCT01516879) was a … trial that included 901 patients": a figure's
+    # caption run into the sentence) is not who that study's values are of ("investigated in Cohort 1 of
+    # EV-201 (NCT03219333), … trial that enrolled 125 patients" keeps its cohort)
+    before = [
+        pop
+        for at, pop in found
+        if at < start and not ("NCT" in sentence and STUDY_INTRODUCED.search(sentence, at, start))
+    ]
     if before:
         return before[-1]
-    if _names_overall(sentence):
+    if found or _names_overall(sentence):
+        # a sentence naming a group further on ("…, respectively, in the PD-L1 positive SCCHN subgroup")
+        # is not the subgroup carried from the sentence before
         return None
     return scene.population
 
@@ -45,7 +55,7 @@ def _names_overall(sentence: str) -> bool:
 
 
 @per_document  # the same for every value of the sentence: found once, not once per value
-def _groups_named(sentence: str) -> tuple[tuple[int, str], ...]:
+def groups_named(sentence: str) -> tuple[tuple[int, str], ...]:
     """Every subgroup ``sentence`` names, with where: (start, the group's words), in order."""
     found = [
         (m.start(), " ".join(m.group("pop").split()))

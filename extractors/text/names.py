@@ -21,6 +21,7 @@ from extractors.text.patterns import prose as prose_patterns
 from extractors.text.patterns import registry as registry_patterns
 
 DRUG_WORD = patterns.DRUG_WORD
+_DESIGN_REACH = 32  # "placebo- and active-controlled": the design words after an arm's name
 
 
 @cache
@@ -63,7 +64,7 @@ def _arm_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     for match in build.any_word(vocabulary.control_arms()).finditer(text):
         if not any(start <= match.start() < end for start, end, _ in mentions):
             mentions.append((match.start(), match.end(), match.group(0).lower()))
-    mentions = [m for m in mentions if not patterns.CONTROLLED_DESIGN.match(text[m[1] : m[1] + 12])]
+    mentions = [m for m in mentions if not patterns.CONTROLLED_DESIGN.match(text[m[1] : m[1] + _DESIGN_REACH])]
     return tuple(sorted(mentions))
 
 

@@ -206,7 +206,12 @@ def check_combined_total(claim: Claim, pools: dict[str, list[Measurement]], view
 
 
 def _says_enrolment(m: Measurement, view: LabelView) -> bool:
-    return quantity.says(view.words_of(m), "counts", "enrolment")
+    """Whether the label's words for a count say it is of patients a trial enrolled; in the prose, also
+    the study's own "in which 153 patients … received" (LENVIMA's Study 205)."""
+    words = view.words_of(m)
+    return quantity.says(words, "counts", "enrolment") or (
+        not m.table and quantity.says(words, "counts", "enrolment_in_label")
+    )
 
 
 def sums_per_table(rows: list[Measurement]) -> list[tuple[list[Measurement], float]]:

@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import regex
+
 from extractors.records import Claim, Measurement, replace
 from extractors.text import numbers as printed
 from extractors.text import vocabulary
 from extractors.text.names import arm_mentions, canonical_arm
+from extractors.text.patterns import prose as prose_patterns
 from extractors.verdicts import matching, quantity
 from extractors.verdicts.arms import is_arm, read_arm
 from extractors.verdicts.describe import contradicted, describe, said, supported, where
@@ -82,6 +85,9 @@ def belongs_elsewhere(
                 and neighbour(m, end=False)
                 and m.endpoint != frame.endpoint
                 and not kin_endpoints(m.endpoint, frame.endpoint)
+                # "24-mo OS rate 31%" where the label gives no OS rate at all: a partial-response rate of
+                # 31% is a coincidence, not the figure misplaced
+                and (frame.family != "rate" or any(r.endpoint == frame.endpoint for r in pool))
             ),
         ),
     ]
@@ -211,6 +217,9 @@ def earlier_figure(claim: Claim, result: Claim, pool: tuple[Measurement, ...], v
     analysis whose figure the label also gives: "At the final analysis, the overall survival hazard
     ratio was 0.60" where the label's 0.60 is the interim analysis and its updated (final) one 0.70."""
     given = result.evidence
+    assessed = _other_assessment(claim, result, pool, view)
+    if assessed is not None:
+        return assessed
     said_analysis = quantity.claim_analysis(claim)
     if result.verdict != "supported" or given is None or said_analysis is None or claim.value is None:
         return None
@@ -246,6 +255,54 @@ def earlier_figure(claim: Claim, result: Claim, pool: tuple[Measurement, ...], v
         # and it gives no later one: the article's analysis is not the label's
         return other_analysis(claim, given, view)
     return None
+
+
+def _other_assessment(claim: Claim, result: Claim, pool: tuple[Measurement, ...], view: LabelView) -> Claim | None:
+    """Contradicted (other analysis) when the value the label gives for one assessment is said of another
+    and the label gives it for none of the claim's: "an investigator-assessed hazard ratio of 0.43" where
+    LENVIMA's 0.43 is the independent review's (its investigator-assessed PFS hazard ratio is 0.37). Not
+    where the label's own words for its value name the claim's assessment too (VERZENIO's Table 19 heads
+    its columns "Investigator Assessed | Independent Review": which one a cell is, is the reading's guess)."""
+    given = result.evidence
+    said = quantity.claim_assessment(claim)
+    if result.verdict != "supported" or given is None or said is None or given.assessment in {None, said}:
+        return None
+    words = _table_before(given, view) if given.table else view.words_of(given)
+    if said in {assessment_named(found) for found in prose_patterns.ASSESSMENT.finditer(words)}:
+        return None
+    if claim.value is None:
+        return None
+    decimals = printed.decimals(claim.raw or "")
+    if any(
+        m.assessment == said
+        and m.value is not None
+        and matching.agree(claim.value, decimals, m.value, printed.decimals(m.raw))
+        for m in pool
+    ):
+        return None  # the label gives the same figure for the claim's assessment too
+    found = contradicted(claim, "other_analysis", None, given)
+    return replace(
+        found,
+        explanation=found.explanation
+        + f" The article gives the {said} assessment; {claim.raw} is the label's figure of the {given.assessment}"
+        " assessment. The figure may be the publication's, not a misquote: cite the assessment it comes from, or"
+        " the label's.",
+    )
+
+
+_TABLE_REACH = 3000  # characters from a table's caption to a cell, at most
+
+
+def _table_before(m: Measurement, view: LabelView) -> str:
+    """A table's text from its caption to the cell ``m`` (its header rows with it)."""
+    text = view.texts.get(m.source, "")
+    caption = text.rfind(m.table or "\0", max(0, m.span[0] - _TABLE_REACH), m.span[0])
+    return text[caption if caption >= 0 else max(0, m.span[0] - _TABLE_REACH) : m.span[0]]
+
+
+def assessment_named(found: regex.Match[str]) -> str:
+    """ "BICR" or "investigator" for a match of `prose.ASSESSMENT`, as `names.assessment_of` names it."""
+    return "BICR" if found.group("bicr") else "investigator"
 
 
 def _known_endpoint(endpoint: str | None, pool: tuple[Measurement, ...]) -> bool:

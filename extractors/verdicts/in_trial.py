@@ -27,6 +27,7 @@ from extractors.verdicts.describe import (
     unverifiable,
     where,
 )
+from extractors.verdicts.elsewhere_population import claim_population_in
 from extractors.verdicts.quantity import LabelView
 
 # Which measurement statistic a claim's statistic is checked against.
@@ -93,7 +94,7 @@ def check_in_trial(claim: Claim, pool: tuple[Measurement, ...], view: LabelView,
     subgroup = quantity.claim_subgroup(claim)
     if claim.population is None and subgroup is not None:
         claim = replace(claim, population=subgroup)
-    known, population = matching.claim_population(claim, pool)
+    known, population = claim_population_in(claim, pool, view)
     if not known:
         return unverifiable(
             claim,

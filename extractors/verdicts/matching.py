@@ -18,7 +18,7 @@ from extractors.text.numbers import decimals
 from extractors.text.patterns import build
 from extractors.text.patterns import claims as claim_patterns
 from extractors.text.patterns import verdicts as patterns
-from extractors.verdicts import quantity
+from extractors.verdicts import cutoffs, quantity
 
 # --- numbers ----------------------------------------------------------------------------------
 
@@ -196,6 +196,8 @@ def _named_share(key: str, text: str) -> tuple[int, int]:
     "measurable cns lesions at baseline" is named by "… one or more measurable CNS lesions"."""
     if len(key) <= _SHORT_KEY:  # "a" of "Cohort A" is named as "cohort A" only
         return (1 if patterns.short_population(key).search(text) else 0), 1
+    if not cutoffs.named_by(key, text):  # "cps >=5" names "pd-l1 cps ≥5", not "pd-l1 cps<5" nor "… ≥1"
+        return 0, max(1, len(_key_words(key)))
     best = (0, 1)
     for form in qualifiers.with_disease_abbreviations(key):
         if _printed(form, text):
@@ -227,6 +229,11 @@ def claim_population(claim: Claim, measurements: Sequence[Measurement]) -> tuple
     CNS metastases" for "Patients with CNS Metastases on a Baseline Brain Scan"); the fullest match
     wins. A subgroup no measurement has is unknown.
     """
+    if claim.value_span is not None:
+        at = (claim.value_span[0] - claim.span[0], claim.value_span[1] - claim.span[0])
+        cut = cutoffs.unreported(claim.text, at, [population_key(p) or "" for p in _populations(measurements)])
+        if cut is not None:  # "CPS >=10: mOS 15.0 mo" where the label cuts CPS at 1 and 5: a group it does not report
+            return False, cut
     clause = quantity.claim_whole_clause(claim)
     nested = patterns.SUBGROUP_OF_GROUP.search(clause)
     if nested and not _named_whole(quantity.with_short_forms(_normal_ranges(nested.group("qualifier"))), measurements):

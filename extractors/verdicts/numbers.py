@@ -85,10 +85,8 @@ def check_number(claim: Claim, view: LabelView, arm_hint: str | None = None) -> 
     result = elsewhere.earlier_figure(claim, result, pool, view) or result
     if result.kind == "wrong_endpoint" and not unsaid.names_endpoint_in_clause(claim):
         return unsaid.endpoint_outside_clause(claim, result)
-    if result.kind == "wrong_value":
-        result = (
-            unsaid.other_analysis_agrees(claim, result, view) or unsaid.printed_unread(claim, result, view) or result
-        )
+    if result.kind in {"wrong_value", "other_analysis"}:
+        result = unsaid.agreeing_or_unread(claim, result, view) or result
     if result.kind == "wrong_value" and claim.trial:
         return _wrong_trial(claim, result, pool, everything, view) or result
     return result

@@ -18,7 +18,7 @@ from extractors.text import vocabulary
 from extractors.text.facts import per_document
 from extractors.text.patterns import build
 from extractors.text.patterns import verdicts as patterns
-from extractors.verdicts import matching
+from extractors.verdicts import matching, quantity
 from extractors.verdicts.describe import describe, label_reports, said, unverifiable, where
 from extractors.verdicts.quantity import LabelView
 
@@ -239,15 +239,34 @@ def death_unsaid(result: Claim) -> Claim:
 _UNREAD_REACH = 2000  # characters from the trial's last read result that an unread number may lie
 
 
+def agreeing_or_unread(claim: Claim, result: Claim, view: LabelView) -> Claim | None:
+    """What a wrong value or another analysis's figure is instead, if anything: the label's figure of the
+    analysis the article names (`other_analysis_agrees`, wrong values only), or a figure printed unread."""
+    if result.kind == "wrong_value":
+        agrees = other_analysis_agrees(claim, result, view)
+        if agrees is not None:
+            return agrees
+    return printed_unread(claim, result, view)
+
+
 def printed_unread(claim: Claim, result: Claim, view: LabelView) -> Claim | None:
     """Unverifiable when a wrong p-value is printed, unread, among the same trial's results in the
     label (a table cell the reader could not attribute: "Table 7 … 0.87 (0.76, 0.99) 0.03"): a trial
     reports p-values for several analyses and rows, so the article's may be the label's own for
     another; it is not called wrong on what was read alone. Only p-values: a value of another kind
     printed somewhere nearby is too often chance (measured: 8 of 199 planted misquotes lost). None
-    otherwise."""
+    otherwise. Also a hazard ratio said of another assessment than the label's figure ("Investigator-assessed
+    … (HR 0.37)" where LENVIMA's prose gives the independent review's 0.43 and its Table 16, per investigator
+    assessment, prints 0.37 in a row not read): the label may well give it, so it is no other analysis's."""
     target = result.evidence
-    if result.kind != "wrong_value" or claim.statistic != "p" or target is None or not target.trial or not claim.raw:
+    other_reading = (
+        result.kind == "other_analysis"
+        and claim.statistic == "hr"
+        and target is not None
+        and quantity.claim_assessment(claim) not in {None, target.assessment}
+    )
+    wrong_p = result.kind == "wrong_value" and claim.statistic == "p"
+    if not (wrong_p or other_reading) or target is None or not target.trial or not claim.raw:
         return None
     text = view.texts.get(target.source, "")
     read = sorted((m for m in view.measurements if m.source == target.source), key=lambda m: m.span[0])

@@ -20,7 +20,7 @@ ARM_TRAILING_WORD = stored.compile(r"(?<!\s)(?:\s++(?:arm|group|alone|tablets|ca
 # A lower-case word inside an arm name, looked up as a brand name: "ibrance plus letrozole".
 LOWER_WORD = stored.compile(r"[a-z]+")
 
-# "placebo-controlled" names the design, not an arm.
-CONTROLLED_DESIGN = stored.compile(r"[-\s]controlled")
+# "placebo-controlled" names the design, not an arm; so does "placebo- and active-controlled" (REPATHA's MENDEL-2).
+CONTROLLED_DESIGN = stored.compile(r"[-\s](?:[ \t]?(?:and|or)[ \t]{1,2}[a-z]{2,12}[-\s])?controlled")
 
 timed.wrap(globals())  # every pattern above is held to the reading budget

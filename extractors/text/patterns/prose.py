@@ -68,10 +68,11 @@ CAPTION_FOR_TRIAL = stored.compile(
 )
 
 # A numbered study and the name it is known by, printed together: "Study 1 (PALOMA-2) was …", "Study 1
-# (FOURIER, NCT01764633)", "PALOMA-3 (Study 2)". A name has a digit or five capitals ("(RCC)" is a disease).
+# (FOURIER, NCT01764633)", "PALOMA-3 (Study 2)". A name has a digit or five capitals ("(RCC)" is a disease);
+# an NCT id is no name: "Study 309 (NCT03517449)" (LENVIMA) is called Study 309.
 STUDY_NAMED = stored.compile(
-    r"""\b(?P<number>Study\s\d{1,3})\s\((?P<name>(?=[A-Z0-9-]{0,30}\d|[A-Z]{5})[A-Z][A-Z0-9-]{2,30})[,;)]
-      | \b(?P<name2>(?=[A-Z0-9-]{0,30}\d|[A-Z]{5})[A-Z][A-Z0-9-]{2,30})\s\((?P<number2>Study\s\d{1,3})\)""",
+    r"""\b(?P<number>Study\s\d{1,3})\s\((?P<name>(?!NCT\d)(?=[A-Z0-9-]{0,30}\d|[A-Z]{5})[A-Z][A-Z0-9-]{2,30})[,;)]
+      | \b(?P<name2>(?!NCT\d)(?=[A-Z0-9-]{0,30}\d|[A-Z]{5})[A-Z][A-Z0-9-]{2,30})\s\((?P<number2>Study\s\d{1,3})\)""",
     regex.VERBOSE,
 )
 

@@ -226,7 +226,7 @@ ARM_AND_THE = stored.compile(r"\s+and\s+the\s+", regex.I)
 CAPITALS_WORD = stored.compile(r"\b[A-Z]{4,}\b(?![\d-])")
 
 # "placebo-controlled" names the design, not an arm.
-CONTROLLED_DESIGN = stored.compile(r"[-\s]controlled", regex.I)
+CONTROLLED_DESIGN = stored.compile(r"[-\s](?:[ \t]?(?:and|or)[ \t]{1,2}[a-z]{2,12}[-\s])?controlled", regex.I)
 
 # What follows a count with its share decides what was counted: "13 (52%) had CCyR", "8 (29%) achieved
 # a complete hematologic response", "Twelve patients in the Gleevec arm progressed" are events;
@@ -481,6 +481,7 @@ PATIENTS_SHARE_AFTER = stored.compile(r"\s{1,2}(?:patients?|subjects)\s{1,2}\(\s
 
 # "a total of 4063", "in total, 3222": the count that follows is a total.
 TOTAL_BEFORE = stored.compile(r"\b(?:a\s+)?total\s+of\s{1,2}$|\bin\s+total,?\s{1,2}$", regex.I)
+
 
 # A new clause opened by another number before a population named after a value: "Of 5637 patients
 # randomized, 5120 (91%) were randomized in cohort 1" — the cohort is 5120's, not 5637's.

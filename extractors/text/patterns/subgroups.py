@@ -34,4 +34,18 @@ TREATED_WITH_ARM = stored.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# A sentence that opens a subgroup's analysis: "In exploratory subgroup analyses in patients with upper
+# tract UC (n=149), no improvement in DFS was observed …" (OPDIVO, CHECKMATE-274); the sentences after
+# it in its paragraph ("The unstratified DFS hazard ratio estimate was 1.15") give that subgroup's results.
+SUBGROUP_ANALYSIS = stored.compile(
+    r"""\b(?:exploratory|post[- ]hoc|subgroup|subset)[ \t]{1,2}(?:subgroup[ \t]{1,2})?analys[ie]s\b""",
+    regex.IGNORECASE,
+)
+
+# A numbered study introduced with its NCT id: "Study 3 (DESCARTES, NCT01516879) was a …" (REPATHA),
+# "(Study 205: NCT01136733)" (LENVIMA). A group named before it is not that study's.
+STUDY_INTRODUCED = stored.compile(
+    r"\bStudy[ \t]\d{1,3}[ \t]{0,2}(?:\((?:[A-Z][A-Za-z0-9-]{1,30}[,;:][ \t]{0,2})?|[:;,][ \t]{0,2})NCT\d{8}"
+)
+
 timed.wrap(globals())  # every pattern above is held to the reading budget

@@ -116,6 +116,12 @@ ROMAN_NUMBERED = stored.compile(r"-[IVX]{1,4}$")
 # A trial named by its number in the label's list of studies: "Study 309", "Study 1".
 STUDY_NUMBER = stored.compile(r"Study\s\d{1,3}")
 
+# A study's number printed with its NCT id, naming the trial a design sentence introduces: "The efficacy
+# was evaluated in a multicenter, randomized (1:1:1) study (Study 205: NCT01136733), in which 153
+# patients …" (LENVIMA, after a figure caption naming CLEAR); "… was investigated in Study 309
+# (NCT03517449), a multicenter …" (the study's number, which articles use, not its NCT id). Group ``name``.
+STUDY_WITH_NCT = stored.compile(r"(?P<name>\bStudy\s\d{1,3})(?:\s{0,2}[:;,]\s{0,2}|\s{0,2}\(\s{0,2})NCT\d{8}\b")
+
 # Words without which TRIAL_SUBJECT cannot match: a sentence lacking them is not searched.
 TRIAL_SUBJECT_HINT = stored.compile(
     r"NCT\d|\b(?:trial|study)\b|\b(?:Trial|Study)\s\(|\b(?:evaluated|studied|investigated|assessed|established|demonstrated)\sin\s"
