@@ -32,7 +32,13 @@ from extractors.read.tables.arms import (
     sub_column_at,
 )
 from extractors.read.tables.cells import Number, inside_parentheses, line_start, read_tokens, row_spans
-from extractors.read.tables.groups import flattened_spanning_labels, labels_above, labels_below, spanning_labels
+from extractors.read.tables.groups import (
+    flattened_spanning_labels,
+    labels_above,
+    labels_below,
+    named_groups,
+    spanning_labels,
+)
 from extractors.text import reach, vocabulary
 from extractors.text.names import alternation_matches
 from extractors.text.numbers import to_float
@@ -472,14 +478,15 @@ def _column_groups(text: str, names: list[str], zone_start: int, first: int, end
     periodic = firsts == distinct * count
     if count < 2 or len(distinct) < 2 or not periodic:
         return _spanning_groups(text, names, zone_start, first), end
-    labels = labels_above(text, zone_start, first, count)
+    labels = named_groups(labels_above(text, zone_start, first, count))
     if labels is None:
         below = labels_below(text, end, count)
-        if below is not None:
+        if below is not None and named_groups(below[0]) is not None:
             labels, end = below
     if labels is None:
-        labels = labels_above(text, zone_start, first, count, before_stub=True)
-    labels = labels or [f"column group {i + 1}" for i in range(count)]
+        labels = named_groups(labels_above(text, zone_start, first, count, before_stub=True))
+    if labels is None:  # groups of kinds of statistic ("Number of events/Total N (%) | IDFS at 3 year"): no population
+        return [None] * len(names), end
     return [labels[i // len(distinct)] for i in range(len(names))], end
 
 
