@@ -167,6 +167,8 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         return False  # a footnote key before the row's N: "Survivala,1 N = 484", "Survival1N = 248"
     if table_patterns.TIME_POINT_NUMBER.match(text, position, near):
         return False  # "at Day 35 131 (4.4%)": the day is the label's
+    if table_patterns.NUMBER_JOINED_TO_WORD.match(text, position, near):
+        return False  # "5-Component Outcome 6.8 8.0": the number is the label's first word
     if flattened_patterns.TIME_POINT_HEADING.match(text, position, near):
         return False  # "Week 4 Clinical remission 12% …": a heading row's time point
     if match.lastgroup in {"nprefix", "nparen", "sep"}:
