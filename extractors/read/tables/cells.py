@@ -189,11 +189,13 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
             and len(match.group(0)) > 1
             and table_patterns.AFTER_LOWER_WORD.match(text, position, glance)
         )
+        or (match.lastgroup == "dash" and flattened_patterns.KEYED_DASH_CELLS.match(text, position, near))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_NO.match(text, position, glance))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_N_LABEL.match(text, position, glance))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_LOWER_COUNT.match(text, position, near))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, near))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, near))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_NOTE_KEYS_COUNT.match(text, position, near))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_RESPONSE_KIND.match(text, position, glance))
         or (match.lastgroup == "run" and flattened_patterns.GLUED_CI_ROW.match(text, position, glance))
         or (
