@@ -375,3 +375,38 @@ def _drop_spanned_copies(
 def _line_end(text: str, start: int, limit: int) -> int:
     end = text.find("\n", start, limit)
     return end if end >= 0 else limit
+
+
+def share_out(items: HeaderItems) -> None:
+    """Give the arms the Ns and sub-columns printed after all of them, in order: "n=555 n=256",
+    "All Grades (%) Grades 3-4 (%) All Grades (%) Grades 3-4 (%)"."""
+    arms = items.arms
+    without_n = [arm for arm in arms if arm.n is None]
+    if items.ns and len(items.ns) >= len(without_n):
+        for arm, n in zip(without_n, items.ns, strict=False):
+            arm.n = n
+    # the grades say it: "All Grades | Grade 3 | …" over a row of "% | % | …"
+    graded = any(sub.grade for _, sub in items.subs)
+    subs = [(after, sub) for after, sub in items.subs if not graded or sub.grade or sub.holds != "rate"]
+    own = {after: [sub for at, sub in subs if at == after] for after in range(1, len(arms))}
+    if any(own.values()):  # printed with each arm: "ELIQUIS N=9120 n (%/year)Warfarin N=9081 n (%/year)"
+        for after, arm in enumerate(arms, start=1):
+            arm.subs = [sub for at, sub in subs if at == after]
+        return
+    shared = [sub for _, sub in subs]
+    if shared and len(shared) % len(arms) == 0:
+        size = len(shared) // len(arms)
+        for index, arm in enumerate(arms):
+            arm.subs = shared[index * size : (index + 1) * size]
+        return
+    # one sub-column per repeat of the arms: a cell spanning each column group's arms, printed once
+    # ("XARELTO Placebo … XARELTO Placebo … Event Rate (%/year) Event Rate (%/year)", XARELTO Table 27)
+    firsts = [first_word(arm.name) for arm in arms]
+    distinct = list(dict.fromkeys(firsts))
+    if len(shared) >= 2 and len(distinct) >= 2 and firsts == distinct * len(shared):
+        for index, arm in enumerate(arms):
+            arm.subs = [shared[index // len(distinct)]]
+
+
+def first_word(name: str) -> str:
+    return name.split()[0].lower() if name.split() else ""

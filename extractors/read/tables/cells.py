@@ -167,6 +167,8 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
         return False  # a footnote key before the row's N: "Survivala,1 N = 484", "Survival1N = 248"
     if table_patterns.TIME_POINT_NUMBER.match(text, position, near):
         return False  # "at Day 35 131 (4.4%)": the day is the label's
+    if table_patterns.NUMBER_JOINED_TO_WORD.match(text, position, near):
+        return False  # "5-Component Outcome 6.8 8.0": the number is the label's first word
     if flattened_patterns.TIME_POINT_HEADING.match(text, position, near):
         return False  # "Week 4 Clinical remission 12% …": a heading row's time point
     if match.lastgroup in {"nprefix", "nparen", "sep"}:
@@ -187,11 +189,13 @@ def _run_may_start(text: str, position: int, end: int, match: regex.Match[str]) 
             and len(match.group(0)) > 1
             and table_patterns.AFTER_LOWER_WORD.match(text, position, glance)
         )
+        or (match.lastgroup == "dash" and flattened_patterns.KEYED_DASH_CELLS.match(text, position, near))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_NO.match(text, position, glance))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_N_LABEL.match(text, position, glance))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_LOWER_COUNT.match(text, position, near))
         or (match.lastgroup == "run" and table_patterns.AFTER_CAPITALS_COUNT.match(text, position, near))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_CAPITALS_DECIMAL.match(text, position, near))
+        or (match.lastgroup == "run" and flattened_patterns.AFTER_NOTE_KEYS_COUNT.match(text, position, near))
         or (match.lastgroup == "run" and flattened_patterns.AFTER_RESPONSE_KIND.match(text, position, glance))
         or (match.lastgroup == "run" and flattened_patterns.GLUED_CI_ROW.match(text, position, glance))
         or (

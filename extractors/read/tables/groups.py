@@ -50,6 +50,25 @@ def labels_above(text: str, zone_start: int, first: int, count: int, before_stub
     return split_labels(zone[stubs[-1].end() :] if stubs else zone, count)
 
 
+def named_groups(labels: list[str] | None) -> list[str] | None:
+    """``labels`` when each is a group's name as the label prints it: it starts with a letter or a
+    figure, is no stub over the row labels, does not run on into the next ("Number of") and names no
+    between-arm statistic. Flattened, "Population Number of events/Total N (%) IDFS at 3 year (%, 95%
+    CI) Unstratified HR (95% CI)" over two arm pairs (PERJETA Table 11) heads kinds of statistic: cut
+    at its stub words it gives "/" and "Total N (%) … HR (95% CI)", or "Population" and "Number of"."""
+    if labels is None:
+        return None
+    for label in labels:
+        if (
+            not label[:1].isalnum()
+            or table_patterns.STUB_LABEL.match(label)
+            or table_patterns.ARM_JOINER_BEFORE.search(label)
+            or any(pattern.search(label) for _, pattern in table_patterns.BETWEEN_LABELS)
+        ):
+            return None
+    return labels
+
+
 def spanning_labels(text: str, zone_start: int, first: int) -> list[str] | None:
     """With cells kept, the named cells of the row just over the arm row when its first cell, over the
     row labels, is empty ("|  | Combined Results | Paclitaxel Subgroup | AC Subgroup |") or a stub

@@ -22,17 +22,25 @@ from extractors.read.tables.arms import (
     SubColumn,
     arm_like,
     clean_arm,
+    first_word,
     group_grade,
     n_delimited,
     names_over_second_row,
     population_tail,
     read_items,
+    share_out,
     split_names,
     structured_line,
     sub_column_at,
 )
 from extractors.read.tables.cells import Number, inside_parentheses, line_start, read_tokens, row_spans
-from extractors.read.tables.groups import flattened_spanning_labels, labels_above, labels_below, spanning_labels
+from extractors.read.tables.groups import (
+    flattened_spanning_labels,
+    labels_above,
+    labels_below,
+    named_groups,
+    spanning_labels,
+)
 from extractors.text import reach, vocabulary
 from extractors.text.names import alternation_matches
 from extractors.text.numbers import to_float
@@ -297,10 +305,10 @@ def _arm_items(
     read_items(text, cells[-1][1], limit, named, after_arms=True)
     # the arms again after their between-arm columns, under another column group: "ELIQUIS Enoxaparin
     # Relative Risk (95% CI) P-value ELIQUIS Enoxaparin Relative Risk (95% CI) P-value"
-    first_word = _first_word(named.arms[0].name)
+    first_arm = first_word(named.arms[0].name)
     for _ in range(MAX_REPEATS):
         index = next((i for i, at in enumerate(starts) if at == named.end), None)
-        if index is None or _first_word(text[starts[index] : hits[index].end()]) != first_word:
+        if index is None or first_word(text[starts[index] : hits[index].end()]) != first_arm:
             break
         again = _named_cells(text, hits[index:], starts[index:], limits)
         if again is None or len(again) != len(cells):
@@ -369,7 +377,7 @@ def _name_end(text: str, position: int, limit: int) -> int:
 def header_of(text: str, start: int, first: int, items: HeaderItems) -> Header:
     """The header's columns from its items: each arm's sub-columns, its N, the between-arm columns
     in the order printed, the column groups."""
-    _share_out(items)
+    share_out(items)
     zone_start = max(start, _zone_start(text, start, first))
     names = [arm.name for arm in items.arms]
     groups, end = _column_groups(text, names, zone_start, first, items.end)
@@ -409,29 +417,6 @@ def _grade_group(group: str | None) -> SubColumn | None:
     return SubColumn(group or "", grade=grade, holds="rate", unit="%") if grade else None
 
 
-def _share_out(items: HeaderItems) -> None:
-    """Give the arms the Ns and sub-columns printed after all of them, in order: "n=555 n=256",
-    "All Grades (%) Grades 3-4 (%) All Grades (%) Grades 3-4 (%)"."""
-    arms = items.arms
-    without_n = [arm for arm in arms if arm.n is None]
-    if items.ns and len(items.ns) >= len(without_n):
-        for arm, n in zip(without_n, items.ns, strict=False):
-            arm.n = n
-    # the grades say it: "All Grades | Grade 3 | …" over a row of "% | % | …"
-    graded = any(sub.grade for _, sub in items.subs)
-    subs = [(after, sub) for after, sub in items.subs if not graded or sub.grade or sub.holds != "rate"]
-    own = {after: [sub for at, sub in subs if at == after] for after in range(1, len(arms))}
-    if any(own.values()):  # printed with each arm: "ELIQUIS N=9120 n (%/year)Warfarin N=9081 n (%/year)"
-        for after, arm in enumerate(arms, start=1):
-            arm.subs = [sub for at, sub in subs if at == after]
-        return
-    shared = [sub for _, sub in subs]
-    if shared and len(shared) % len(arms) == 0:
-        size = len(shared) // len(arms)
-        for index, arm in enumerate(arms):
-            arm.subs = shared[index * size : (index + 1) * size]
-
-
 def _chain(text: str, hits: Sequence[regex.Match[str]], starts: Sequence[int]) -> list[regex.Match[str]]:
     """Arm names that follow each other closely, as a flattened header prints them; ``starts`` are
     where the names start ("Ado-" of "Ado-trastuzumab")."""
@@ -466,20 +451,21 @@ def _column_groups(text: str, names: list[str], zone_start: int, first: int, end
     by the spanning cells printed over the arms ("STAGE II-IIIA POPULATION") or, in some tables,
     on the row below them ("All Patients | CPS≥1 | CPS≥10"). Returns the groups and where the
     header ends."""
-    firsts = [_first_word(n) for n in names]  # "Enoxaparin 30 mg" and "Enoxaparin 40 mg" repeat one arm
+    firsts = [first_word(n) for n in names]  # "Enoxaparin 30 mg" and "Enoxaparin 40 mg" repeat one arm
     distinct = list(dict.fromkeys(firsts))
     count = len(names) // len(distinct)
     periodic = firsts == distinct * count
     if count < 2 or len(distinct) < 2 or not periodic:
         return _spanning_groups(text, names, zone_start, first), end
-    labels = labels_above(text, zone_start, first, count)
+    labels = named_groups(labels_above(text, zone_start, first, count))
     if labels is None:
         below = labels_below(text, end, count)
-        if below is not None:
+        if below is not None and named_groups(below[0]) is not None:
             labels, end = below
     if labels is None:
-        labels = labels_above(text, zone_start, first, count, before_stub=True)
-    labels = labels or [f"column group {i + 1}" for i in range(count)]
+        labels = named_groups(labels_above(text, zone_start, first, count, before_stub=True))
+    if labels is None:  # groups of kinds of statistic ("Number of events/Total N (%) | IDFS at 3 year"): no population
+        return [None] * len(names), end
     return [labels[i // len(distinct)] for i in range(len(names))], end
 
 
@@ -511,10 +497,6 @@ def _row_above(text: str, zone_start: int, first: int) -> str:
         return text[zone_start:first]
     above = text[max(zone_start, first - ROW_ABOVE) : first]
     return str(table_patterns.SENTENCE_END.split(above)[-1])
-
-
-def _first_word(name: str) -> str:
-    return name.split()[0].lower() if name.split() else ""
 
 
 def _between_columns(zone: str) -> list[tuple[str, str]]:

@@ -15,6 +15,18 @@ from extractors.text.patterns import stored, timed
 # the cell's start, looking back at the capitals).
 AFTER_CAPITALS_DECIMAL = stored.compile(r"(?<=[A-Z]{2})\d{1,3}\.\d")
 
+# A count with its percent glued to the footnote keys a label ends with after its parentheses:
+# "Overall Response Rate, n (%)c,d370 (47)293 (37)" (OPDIVO Table 73) — matched at the count,
+# looking back at "(%)c,d".
+# Empty cells of a dash with its footnote key, glued to the label before them and to the next cell:
+# "p-valueb-e-e<0.0001" (OPDIVO Table 73: "not evaluated" twice, then a p-value) — a lone "-" between
+# words joins them, one followed by a key and another cell does not.
+KEYED_DASH_CELLS = stored.compile(r"(?:[-–—][a-h]){1,6}(?=[-–—<>≤≥]|\d)")
+
+AFTER_NOTE_KEYS_COUNT = stored.compile(
+    r"(?<=\)[a-h](?:,[a-h]){0,3})\d{1,6}[ \t]?\([ \t]?<?\d{1,3}(?:\.\d{1,3})?[ \t]?%?[ \t]?\)"
+)
+
 # A p-value cell printed with its "p" after the row label that names it: the "p<.0001" of "p-valuea
 # p<.0001", and after the test the label names in parentheses: "p-value (stratified log-ranka) p<0.002"
 # (YERVOY Table 25) — matched at the cell's start, looking back at the label.

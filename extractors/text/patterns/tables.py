@@ -489,6 +489,11 @@ MARK_GLUED_TO_WORD = stored.compile(r"(?<=[a-z])\d{1,2}(?=[ \t]{1,3}(?:[<≤]?\d
 # (matched at the number, looking back). Only "at Day N": weeks and months head landmark cells too.
 TIME_POINT_NUMBER = stored.compile(r"(?<=\bat[ \t]Day[ \t])\d{1,3}\b", regex.IGNORECASE)
 
+# A number joined by a hyphen to the word after it starts a row label, never a cell: the "5" of
+# "Event Rate (%/year) 5-Component Outcome (Major thrombotic vascular events) 6.8 8.0" (XARELTO
+# Table 27), "6-Minute Walk Distance"; a range of figures ("10-20") is no label.
+NUMBER_JOINED_TO_WORD = stored.compile(r"\d{1,3}-[A-Za-z]{2}")
+
 # Capitalised words just before a name known only by its N, in the same cell: the "Rd " of "Rd
 # Continuous (N = 535)" — after a sentence's end, a bar or the start, never across digits.
 WORDS_BEFORE_NAME = stored.compile(r"(?:^|[.;:|][ \t]{1,2}|\n)(?P<words>(?:[A-Z][A-Za-z0-9+/-]{0,15}[ \t]){1,3})\Z")
