@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.claims import find_claims
-from extractors.claims.tables import Rows, cell_context, table_layout
+from extractors.claims.tables import Rows, _role, _starts, cell_context, table_layout
 from extractors.ingest.articles import article_from_bytes
 from extractors.records import Article
 
@@ -79,3 +79,16 @@ def test_a_rows_context_read_once_is_what_each_of_its_cells_reads(case: dict[str
                 kept = cell_context(article, cell, case["trials"], layout, rows)
                 assert kept == cell_context(article, cell, case["trials"], layout)
     assert len(rows) == sum(len(table.rows) for table in article.tables)
+
+
+def test_every_column_role_word_starts_with_a_letter() -> None:
+    """`tables._role` passes over a header's words that do not start with a letter (numbers): no role
+    word may start otherwise."""
+    for role in ("trial", "experimental", "comparator", "arms", "endpoint"):
+        assert all(word[0].isalpha() and word == word.lower() for word in _starts(role)), role
+
+
+@given(st.lists(st.sampled_from(["Arm", "2", "(n=12)", "Control", "12.5%", "Trial", "–", "Endpoint", "x"]), max_size=6))
+def test_a_headers_role_is_that_of_its_words_starting_with_a_letter(words: list[str]) -> None:
+    header = " ".join(words)
+    assert _role(header) == _role(" ".join(word for word in words if word[0].isalpha()) or "-")

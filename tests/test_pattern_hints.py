@@ -17,7 +17,19 @@ from hypothesis import strategies as st
 
 from extractors.text import vocabulary
 from extractors.text.names import alternation_matches
-from extractors.text.patterns import build, claims, hints, markup, statements, tables, tokens, trials
+from extractors.text.patterns import (
+    build,
+    claims,
+    counts,
+    doses,
+    durations,
+    hints,
+    markup,
+    statements,
+    tables,
+    tokens,
+    trials,
+)
 
 _PIECES = ["more than ", "nearly ", "doubled", "Tripling", "quadruples", "3", "2.5", "-fold", " fold", "twice",
            "Two times", "three  times", " as long", " that", "x", " ", ".", "%", "(NR, NE)", "(", ")", ",", "-",
@@ -265,3 +277,30 @@ def test_cns_and_confirmed_match_only_where_their_words_are(text: str) -> None:
 def test_modifier_hints_say_which_words_a_sentence_holds(sentence: str, cns: bool, confirmed: bool) -> None:
     assert (hints.CNS_WORD.search(sentence) is not None) == cns
     assert (hints.CONFIRMED_WORD.search(sentence) is not None) == confirmed
+
+
+_DOSE_PIECES = ["800", " ", "  ", "mg", "MG", "mcg", "µg", "μg", "g", "ppm", "/m2", "/m²", "/kg", "/dL", "/d", "/day",
+                " once daily", " orally", "for ", "FOR\t", "for up to ", "taken ", " days", "form", "x", "(", "%"]  # fmt: skip
+dose_texts = st.lists(st.sampled_from(_DOSE_PIECES), max_size=10).map("".join)
+
+
+@given(dose_texts)
+def test_dose_after_matches_only_where_a_unit_is(text: str) -> None:
+    for start in range(len(text) + 1):
+        if doses.DOSE_AFTER.match(text[start:]):
+            assert doses.DOSE_UNIT_ANYWHERE.search(text)
+
+
+@given(dose_texts)
+def test_for_before_matches_only_where_for_is(text: str) -> None:
+    for end in range(len(text) + 1):
+        if durations.FOR_BEFORE.search(text, max(0, end - 24), end):
+            assert durations.FOR_ANYWHERE.search(text)
+
+
+def test_share_bracket_between_spans_its_reach_at_most() -> None:
+    longest = "  " + "a" * 20 + "  " + "b" * 20 + "  (  "
+    assert counts.SHARE_BRACKET_BETWEEN.fullmatch(longest)
+    assert len(longest) == counts.SHARE_BRACKET_REACH
+    assert not counts.SHARE_BRACKET_BETWEEN.fullmatch(" " + longest)
+    assert not counts.SHARE_BRACKET_BETWEEN.fullmatch(longest + " ")

@@ -26,6 +26,8 @@ def duration_claims(sentence: Sentence, about: About, claimed: list[Claim]) -> l
     masked = sentence.masked
     taken = {claim.value_span for claim in claimed if claim.value_span is not None}
     found: list[Claim] = []
+    if not patterns.FOR_ANYWHERE.search(masked):
+        return found  # no "for": no duration (and a long run of numbers is not looked at one by one)
     for number in numbers(masked):
         lead = patterns.FOR_BEFORE.search(masked, max(0, number.start - 24), number.start)
         unit = patterns.UNIT_AFTER.match(masked, number.end)

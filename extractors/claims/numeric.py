@@ -127,8 +127,10 @@ def _in_article(statement: Measurement, trial: str | None) -> Measurement:
 def _doses(sentence: Sentence, about: About) -> list[Claim]:
     """ "pazopanib 800 mg once daily": a dose with its schedule, and the drug named before it."""
     section, trial, population = about
+    claims: list[Claim] = []
+    if not dose_patterns.DOSE_UNIT_ANYWHERE.search(sentence.masked):
+        return claims  # no unit of a dose: no number of the sentence is one
     found: list[Number] = numbers(sentence.masked)
-    claims = []
     for number in found:
         if not _may_be_dose(sentence.masked, number.end):
             continue

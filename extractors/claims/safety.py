@@ -164,6 +164,8 @@ def _claim(sentence: Sentence, about: About, number: Number, reading: Reading, b
 def read_sentence(masked: str, scene: Scene) -> list[tuple[Number, Reading]]:
     """Each percentage of a (masked) sentence that is a share of patients with a reaction, read."""
     categories = category_shares(masked)
+    if "%" not in masked and not categories:
+        return []  # a share is a number before "%" (`_is_share`): the numbers need not be looked at
     percents = [n for n in numbers(masked) if _is_share(masked, n) or n.start in categories]
     if not percents:
         return []

@@ -209,7 +209,11 @@ def _first_named(text: str, trials: tuple[str, ...]) -> str | None:
 def _role(header: str) -> str | None:
     """What a column gives its row, by its header: "trial", "experimental", "comparator", "arms",
     "endpoint" or None."""
-    words = [word.lower() for word in header.split()]
+    # (every role's words start with a letter: a word that does not, a number, is not looked at; a
+    # header of numbers, a table's first row of thousands of cells, is passed over at once)
+    words = [word.lower() for word in header.split() if word[0].isalpha()]
+    if not words:
+        return None
     for role in ("trial", "experimental", "comparator", "arms", "endpoint"):
         if any(word.startswith(_starts(role)) for word in words):  # a tuple: every start tried in one call
             return role

@@ -25,10 +25,11 @@ def settle_count_shares(claims: tuple[Claim, ...], view: LabelView, text: str) -
     """``claims`` with each share printed right after a supported count supported by the share the
     label prints right after that count, where they agree; others unchanged."""
     out = list(claims)
+    counts = _counts_by_end(claims)
     for index, claim in enumerate(claims):
         if claim.verdict == "supported" or claim.statistic != "rate" or claim.value_span is None:
             continue
-        count = next((c for c in claims if _is_count_before(c, claim, text)), None)
+        count = _count_before(claim, counts, text)
         if count is None or count.evidence is None:
             continue
         share = _label_share(count.evidence, view)
@@ -44,12 +45,27 @@ def settle_count_shares(claims: tuple[Claim, ...], view: LabelView, text: str) -
     return tuple(out)
 
 
-def _is_count_before(count: Claim, share: Claim, text: str) -> bool:
-    """Whether ``count`` is a supported count printed right before ``share``'s bracket: "92 (33%)"."""
-    if count.statistic not in _COUNTS or count.verdict != "supported" or count.value_span is None:
-        return False
+def _counts_by_end(claims: tuple[Claim, ...]) -> dict[int, list[tuple[int, Claim]]]:
+    """Each supported count with its place among ``claims``, by where its value ends: a share looks only
+    at the counts ending just before it (an article of many counts and shares is not read count × share)."""
+    found: dict[int, list[tuple[int, Claim]]] = {}
+    for index, claim in enumerate(claims):
+        if claim.statistic in _COUNTS and claim.verdict == "supported" and claim.value_span is not None:
+            found.setdefault(claim.value_span[1], []).append((index, claim))
+    return found
+
+
+def _count_before(share: Claim, counts: dict[int, list[tuple[int, Claim]]], text: str) -> Claim | None:
+    """The first (in claim order) supported count printed right before ``share``'s bracket: "92 (33%)"."""
     assert share.value_span is not None
-    return patterns.SHARE_BRACKET_BETWEEN.fullmatch(text, count.value_span[1], share.value_span[0]) is not None
+    start = share.value_span[0]
+    near = (
+        (index, count)
+        for end in range(max(0, start - patterns.SHARE_BRACKET_REACH), start + 1)
+        for index, count in counts.get(end, ())
+        if patterns.SHARE_BRACKET_BETWEEN.fullmatch(text, end, start) is not None
+    )
+    return min(near, default=(0, None), key=lambda found: found[0])[1]
 
 
 def _label_share(count: Measurement, view: LabelView) -> Measurement | None:

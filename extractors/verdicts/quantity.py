@@ -139,7 +139,8 @@ def _claim_window(claim: Claim) -> tuple[str, str]:
     return _window(claim.text, start, end, claim.column)
 
 
-@lru_cache(maxsize=64)  # each check of a claim asks for its window again (three or four times a claim)
+@lru_cache(maxsize=1024)  # each check of a claim asks for its window again (three or four times a claim, and
+# again when its sentence's pairs are judged again, after the sentence's other values: dozens in a long one)
 def _window(text: str, start: int, end: int, column: str | None) -> tuple[str, str]:
     before = _clause_before(text, start)
     if column:  # a table cell: its column header says what its numbers are ("Confirmed ORR")
@@ -301,7 +302,12 @@ def says(text: str, group: str, key: str) -> bool:
 
 def sentence_says(claim: Claim, group: str, key: str) -> bool:
     """Whether the claim's sentence includes one of a word list."""
-    return build.any_word(words(group, key)).search(claim.text) is not None
+    return _sentence_says(claim.text, group, key)
+
+
+@lru_cache(maxsize=256)  # asked for each claim of a sentence, often dozens: the answer is the sentence's
+def _sentence_says(text: str, group: str, key: str) -> bool:
+    return build.any_word(words(group, key)).search(text) is not None
 
 
 # --- the label ---------------------------------------------------------------------------------------

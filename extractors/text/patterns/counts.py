@@ -50,3 +50,4 @@ SUBGROUP_WORD = stored.compile(r"[^\W_](?:[\w+]|-(?=\w)){0,30}%?")
 # Between a count and its share in brackets, at most two words apart (fullmatch): "92 (33%)", "74 events
 # (21%) on imatinib", "19 patients (12%)".
 SHARE_BRACKET_BETWEEN = stored.compile(r"(?:\s{1,2}[A-Za-z-]{1,20}){0,2}\s{0,2}\(\s{0,2}")
+SHARE_BRACKET_REACH = 2 * (2 + 20) + 2 + 1 + 2  # the most characters it spans: a count further back is not looked at

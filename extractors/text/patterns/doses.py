@@ -42,6 +42,10 @@ DOSE_AFTER = stored.compile(
     regex.VERBOSE | regex.I,
 )
 
+# Any of `DOSE_AFTER`'s units anywhere in a sentence: without one no number of it is a dose, and
+# its numbers are not looked at one by one ("4.6 − 1.6 – …" a megabyte long).
+DOSE_UNIT_ANYWHERE = stored.compile(r"(?:mg|mcg|µg|g|ppm)\b", regex.I)
+
 # Words between a dose and a drug named after it that make the drug a partner the dose is given
 # with, not the drug it is of: "40 mg once daily when given with nivolumab", "10 mg plus letrozole".
 PARTNER_BETWEEN = stored.compile(r"\b(?:with|plus|and|or|versus|vs|than|added\s+to)\b|\+")

@@ -28,6 +28,10 @@ FOR_BEFORE = stored.compile(
     r"\bfor[ \t]{1,2}(?:(?:up[ \t]{1,2}to|at[ \t]{1,2}least|about|around|another)[ \t]{1,2})?$", regex.I
 )
 
+# "for" anywhere in a sentence: without it (`FOR_BEFORE`) the sentence states no duration, and its
+# numbers are not looked at one by one.
+FOR_ANYWHERE = stored.compile(r"for[ \t]", regex.I)
+
 # The unit right after an article's duration: "35 days", "6 months".
 UNIT_AFTER = stored.compile(r"[ \t]{1,2}(?P<unit>days?|weeks?|months?)\b", regex.I)
 
