@@ -304,3 +304,10 @@ def test_share_bracket_between_spans_its_reach_at_most() -> None:
     assert len(longest) == counts.SHARE_BRACKET_REACH
     assert not counts.SHARE_BRACKET_BETWEEN.fullmatch(" " + longest)
     assert not counts.SHARE_BRACKET_BETWEEN.fullmatch(longest + " ")
+
+
+def test_group_of_before_spans_its_reach_at_most() -> None:
+    longest = "3  out  of  the  "
+    assert statements.GROUP_OF_BEFORE.fullmatch(longest)
+    assert len(longest) == statements.GROUP_OF_REACH
+    assert not statements.GROUP_OF_BEFORE.fullmatch("3   out  of  the  ")  # one space more

@@ -54,7 +54,7 @@ def _asserted(sentence: Sentence, statement: Measurement) -> bool:
         return False
     if statement.statistic in {"n", "events"}:
         start, end = statement.span[0] - sentence.span[0], statement.span[1] - sentence.span[0]
-        if patterns.GROUP_OF_BEFORE.search(sentence.masked, 0, start):
+        if patterns.GROUP_OF_BEFORE.search(sentence.masked, max(0, start - patterns.GROUP_OF_REACH), start):
             return False
         if statement.statistic == "n" and _part_of_a_group(sentence.masked, end, statement):
             return False

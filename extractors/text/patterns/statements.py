@@ -350,7 +350,8 @@ OF_GROUP = stored.compile(
     r"\s{0,2}(?:\(\s?\d{1,3}(?:\.\d+)?\s?%\s?\)\s{1,2})?(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?(?P<total>\d[\d,]*)\s{1,2}(?:[\w-]+\s{1,2}){0,2}?(?:patients|subjects|children|participants|adults|women|men|infants|neonates|newborns|adolescents|people|individuals)\b",
     regex.I,
 )
-GROUP_OF_BEFORE = stored.compile(r"\d\s{1,2}(?:of|out\s+of)\s{1,2}(?:the\s{1,2})?$", regex.I)
+GROUP_OF_BEFORE = stored.compile(r"\d\s{1,2}(?:of|out\s{1,2}of)\s{1,2}(?:the\s{1,2})?$", regex.I)
+GROUP_OF_REACH = 17  # characters: the longest match of GROUP_OF_BEFORE, "3  out  of  the  "
 
 # A difference stated as a count: "70 fewer CV events", "12 additional life-threatening bleeds", "29 more … events".
 COUNT_DIFFERENCE_AFTER = stored.compile(
