@@ -67,14 +67,17 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
             continue
         trial = context.trial_of(article, sentence.span, trials)
         population = context.subgroup(sentence.masked)
+        # "In CPS >=5, mOS …": the sentence's own values are placed by its words (a later clause may head
+        # another group, "…, and CPS <5 (n=606): HR 0.94"); the next sentences' are that group's
+        lead = context.lead_group(sentence.masked)
         if context.names_overall(sentence.masked):
             context_population = None  # "in the overall population", "ITT": not the subgroup named before
-        elif population is None and context_population and context_population[0] == sentence.block:
+        elif population is None and lead is None and context_population and context_population[0] == sentence.block:
             population = context_population[1]
-        if population is not None and not context.names_overall(sentence.masked):
+        if (population or lead) is not None and not context.names_overall(sentence.masked):
             # (a sentence that sets a subgroup beside the whole population, "In the overall population the
             # HR was 0.57, and in the PD-L1 positive subgroup 0.54", leaves the next sentence's unsaid)
-            context_population = (sentence.block, population)
+            context_population = (sentence.block, population or lead or "")
         about = (section, trial, population)
         if scene.endpoint != context_endpoint.get(section):
             scene = replace(scene, endpoint=context_endpoint.get(section))
