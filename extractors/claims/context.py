@@ -79,9 +79,11 @@ def subgroup(masked: str) -> str | None:
 
 def lead_group(masked: str) -> str | None:
     """A group cut at a biomarker's value that heads the sentence ("In CPS >=5, mOS …" → "CPS >=5"): an
-    abstract's next sentences are about it too, until another group or the whole population is named."""
+    abstract's next sentences are about it too, until another group or the whole population is named.
+    A group before a colon labels its own sentence's values only ("In PD-L1 >=1%: mDFS NR vs 8.4 mo; …"
+    is not the next sentence's "One slide showed mDFS 10.8 vs 20.8 mo"): None, as for no group."""
     match = patterns.LEAD_CUTOFF_GROUP.match(masked)
-    return match.group("pop") if match else None
+    return match.group("pop") if match and match.group("close") == "," else None
 
 
 def names_overall(masked: str) -> bool:
