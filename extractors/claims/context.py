@@ -77,6 +77,15 @@ def subgroup(masked: str) -> str | None:
     return " ".join(tail) if tail else None
 
 
+def lead_group(masked: str) -> str | None:
+    """A group cut at a biomarker's value that heads the sentence ("In CPS >=5, mOS …" → "CPS >=5"): an
+    abstract's next sentences are about it too, until another group or the whole population is named.
+    A group before a colon labels its own sentence's values only ("In PD-L1 >=1%: mDFS NR vs 8.4 mo; …"
+    is not the next sentence's "One slide showed mDFS 10.8 vs 20.8 mo"): None, as for no group."""
+    match = patterns.LEAD_CUTOFF_GROUP.match(masked)
+    return match.group("pop") if match and match.group("close") == "," else None
+
+
 def names_overall(masked: str) -> bool:
     """ "in the overall population", "ITT": the sentence is not about the subgroup named before."""
     return patterns.OVERALL.search(masked) is not None

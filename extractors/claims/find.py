@@ -67,15 +67,18 @@ def _read_claims(article: Article, trials: Collection[str] | None, scene: Scene,
             continue
         trial = context.trial_of(article, sentence.span, trials)
         population = context.subgroup(sentence.masked)
+        # "In CPS >=5, mOS …": the sentence's own values are placed by its words (a later clause may head
+        # another group, "…, and CPS <5 (n=606): HR 0.94"); the next sentences' are that group's
+        lead = context.lead_group(sentence.masked)
         overall = context.names_overall(sentence.masked)  # searched once: a long sentence costs its length
         if overall:
             context_population = None  # "in the overall population", "ITT": not the subgroup named before
-        elif population is None and context_population and context_population[0] == sentence.block:
+        elif population is None and lead is None and context_population and context_population[0] == sentence.block:
             population = context_population[1]
-        if population is not None and not overall:
+        if (population or lead) is not None and not overall:
             # (a sentence that sets a subgroup beside the whole population, "In the overall population the
             # HR was 0.57, and in the PD-L1 positive subgroup 0.54", leaves the next sentence's unsaid)
-            context_population = (sentence.block, population)
+            context_population = (sentence.block, population or lead or "")
         about = (section, trial, population)
         if scene.endpoint != context_endpoint.get(section):
             scene = replace(scene, endpoint=context_endpoint.get(section))

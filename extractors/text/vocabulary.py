@@ -49,7 +49,8 @@ def _phrase_pattern(group: str) -> tuple[regex.Pattern[str], dict[str, str]]:
             continue  # a note on the group ("_why")
         for phrase in phrases:
             phrase_to_code[phrase.lower()] = code
-    return build.phrase_with_footnote_key(tuple(phrase_to_code)), phrase_to_code
+    pattern = build.phrase_with_footnote_key(tuple(phrase_to_code), median_prefix=group == "endpoints")
+    return pattern, phrase_to_code
 
 
 @cache

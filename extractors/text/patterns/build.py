@@ -98,14 +98,17 @@ def any_word_or_plural(words: tuple[str, ...]) -> regex.Pattern[str]:
 
 @cache
 @timed.held
-def phrase_with_footnote_key(phrases: tuple[str, ...]) -> regex.Pattern[str]:
+def phrase_with_footnote_key(phrases: tuple[str, ...], *, median_prefix: bool = False) -> regex.Pattern[str]:
     """Any of ``phrases`` (group ``phrase``), longest first, not inside a word, case-insensitive; a
     plural may follow ("complete responses") and a footnote key may be glued to it: "Progression-Free
-    Survivala", "PFSb"."""
+    Survivala", "PFSb". With ``median_prefix``, an abbreviation may follow an abstract's lower-case
+    "m" for median: "mOS 14.4 vs 11.1 mo", "mDoR 9.5 vs 6.9 mo" (never "mos", months)."""
     # a hyphen in a phrase matches any dash: labels print "Invasive Disease–Free Survival (IDFS)"
     alternatives = longest_first(phrases, regex.IGNORECASE, any_dash=True)
+    # "mOS": a lower-case m, itself not inside a word, right before a capital
+    start = r"(?:(?<![A-Za-z])|(?<=(?<![A-Za-z])(?-i:m))(?=(?-i:[A-Z])))" if median_prefix else r"(?<![A-Za-z])"
     return stored.compile(
-        rf"(?<![A-Za-z])(?P<phrase>{alternatives})(?:e?s(?![A-Za-z]))?(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])",
+        rf"{start}(?P<phrase>{alternatives})(?:e?s(?![A-Za-z]))?(?:(?-i:[a-h])(?![A-Za-z]))?(?![A-Za-z])",
         regex.IGNORECASE,
     )
 

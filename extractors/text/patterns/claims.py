@@ -241,9 +241,24 @@ SUBGROUP = stored.compile(
 # The word SUBGROUP ends with: a sentence without it is not searched (the lazy name is slow to fail).
 SUBGROUP_WORD = stored.compile(r"\b(?:subgroups?|subsets?|cohorts?|subpopulations?)\b", regex.I)
 
-# The whole population again: "in the overall population", "ITT", "all randomized patients".
+# The whole population again: "in the overall population", "ITT", "all randomized patients", "All randomized pts".
 OVERALL = stored.compile(
-    r"\b(?:overall\s+(?:population|ITT|trial)|ITT|intent[- ]to[- ]treat|all\s+(?:randomi[sz]ed\s+)?patients)\b", regex.I
+    r"\b(?:overall\s+(?:population|ITT|trial)|ITT|intent[- ]to[- ]treat|all\s+(?:randomi[sz]ed\s+)?(?:patients|pts))\b",
+    regex.I,
+)
+
+# A group cut at a biomarker's value that an abstract heads its sentence with: "In CPS >=5, mOS 14.4 vs
+# 11.1 mo", "CPS >=1: mOS 14.4 vs 11.3 mo", "Exploratory CPS <1 (n=265): mOS …", "In PD-L1 >=1%: mDFS …";
+# group ``close`` is "," (a setting the next sentences share) or ":" (a label of this sentence's values).
+LEAD_CUTOFF_GROUP = stored.compile(
+    r"""^\s{0,3}(?:[A-Z][^:.;()]{1,40}:\s{1,3})?     # a heading before it: "Results, CheckMate 649: In CPS >=5, …"
+    (?:in\s{1,3}[^,:;.()]{1,30},\s{1,3})?            # or the trial: "In CheckMate 649, in CPS >=5, …"
+    (?:in\s{1,3}|among\s{1,3})?(?:(?:exploratory|(?:the\s{1,3})?(?:patients|pts)\s{1,3}with)\s{1,3})?
+    (?P<pop>(?:[A-Za-z][A-Za-z0-9-]{1,10}\s{1,2})?    # the marker, maybe after another word: "PD-L1 CPS"
+    [A-Za-z][A-Za-z0-9-]{1,10}[ \t]{0,2}(?:≥|≤|>=|<=|>|<)[ \t]{0,2}\d{1,3}(?:\.\d{1,2})?%?)  # "CPS >=5"
+    \s{0,3}(?:\([^()]{1,20}\)\s{0,2})?(?P<close>[,:])                      # "(n=265)", then "," or ":"
+    """,
+    regex.VERBOSE | regex.I,
 )
 
 # Scope statements: "X is the treatment for Y", "X is now a treatment option for Y", "the treatment

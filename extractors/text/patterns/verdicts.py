@@ -161,8 +161,15 @@ CLAUSE_START = stored.compile(r"[;.:!?](?=\s)|\b(?:whereas|while|but)\b")
 # Where one clause of a sentence ends and the next, about another group, begins — a semicolon or a
 # contrast, not a colon ("RECORD 1 (hip): total VTE 1.1%" is one statement about the hip trial):
 # "… randomized 5637 adults …; 5120 of them were in cohort 1"; ", and in" opening another group's clause:
-# "In follicular lymphoma responses were seen in 80% vs 55%, and in patients with marginal zone …".
-CLAUSE_BOUNDARY = stored.compile(r";|\b(?:whereas|while|but)\b|,\s{1,2}and\s{1,2}(?=(?:in|among|for)\s)")
+# "In follicular lymphoma responses were seen in 80% vs 55%, and in patients with marginal zone …";
+# ", and" before a group an abstract heads its values with: "HR 0.85 (0.63-1.15), and CPS <5 (n=606): HR 0.94".
+CLAUSE_BOUNDARY = stored.compile(
+    r""";|\b(?:whereas|while|but)\b
+    |,\s{1,2}and\s{1,2}(?=(?:in|among|for)\s)
+    |,\s{1,2}and\s{1,2}(?=[^,;:.()]{1,30}(?:\([^()]{1,20}\)\s{0,2})?:)  # the group, maybe its "(n=606)", then ":"
+    """,
+    regex.VERBOSE,
+)
 
 # A bracket that breaks a count down into groups: "557 patients (494 hormone receptor-positive, 63
 # hormone receptor-negative)" — its groups are its own numbers', not the count's before it.
