@@ -31,7 +31,7 @@ def check_duration(claim: Claim, sources: tuple[Source, ...]) -> Claim:
     same = [d for d in stated if d.value == claim.value and _singular(d.unit) == _singular(claim.unit)]
     another_regimens: list[tuple[Measurement, str, Measurement]] = []
     for duration in same:
-        other = _other_regimen(duration, stated, clause, sources)
+        other = _other_regimen(duration, clause, sources)
         if other is None:
             return replace(
                 claim,
@@ -97,23 +97,27 @@ def _regimen_words(text: str) -> set[str]:
 
 
 def _other_regimen(
-    duration: Measurement, stated: list[Measurement], clause: set[str], sources: tuple[Source, ...]
+    duration: Measurement, clause: set[str], sources: tuple[Source, ...]
 ) -> tuple[str, Measurement] | None:
     """A regimen word of the article's clause that the label names only beside another duration."""
-    texts = {source.id: source.text for source in sources}
-    own = _regimen_words(_sentence_text(texts[duration.source], duration))
-    for other in stated:
+    regimens = [pair for source in sources for pair in _label_regimens(source)]
+    own = next(words for stated, words in regimens if stated == duration)
+    for other, words in regimens:
         if other.value == duration.value and other.unit == duration.unit:
             continue
         for word in sorted(clause - own):
-            if word in _regimen_words(_sentence_text(texts[other.source], other)):
+            if word in words:
                 return word, other
     return None
 
 
-def _sentence_text(text: str, duration: Measurement) -> str:
-    start, end = _sentence(text, *duration.span)
-    return text[start:end]
+@lru_cache(maxsize=8)  # as label_durations: a label's regimen words are read once, not once per claim
+def _label_regimens(source: Source) -> tuple[tuple[Measurement, frozenset[str]], ...]:
+    """Each duration the label states, with the regimen words of its sentence."""
+    return tuple(
+        (duration, frozenset(_regimen_words(source.text[slice(*_sentence(source.text, *duration.span))])))
+        for duration in label_durations(source)
+    )
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
