@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from extractors.records import Claim, Measurement, Source, replace
+from extractors.text.numbers import to_float
 from extractors.text.patterns import doses as dose_patterns
 from extractors.text.patterns import durations as patterns
 from extractors.verdicts import quantity
@@ -74,7 +75,7 @@ def label_durations(source: Source) -> tuple[Measurement, ...]:
             Measurement(
                 source=source.id,
                 statistic="duration",
-                value=float(match.group("amount")),
+                value=to_float(match.group("amount")),
                 raw=match.group("amount"),
                 span=match.span("amount"),
                 unit=match.group("unit").lower(),
